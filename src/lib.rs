@@ -1,0 +1,127 @@
+//! brief2md turns think-tank issue briefs, policy papers and reports into clean, linked,
+//! structured text: Markdown with GFM footnotes, or JATS XML.
+//!
+//! The pipeline has the shape of pandoc's: **readers** ([`readers`]) turn a PDF or a text
+//! file into pages of styled lines ([`source`]); **cleaning passes** ([`clean`]) remove
+//! running headers, page numbers and letterhead, and repair markers and glyphs;
+//! **structure recovery** ([`structure`]) builds one [`model::Document`] (metadata,
+//! headings, paragraphs, nested lists, footnotes with their links); **writers**
+//! ([`writers`]) render that model. A [`report::Report`] records every line dropped and every
+//! guess made, for auditing.
+//!
+//! ```
+//! use brief2md::{convert, Options};
+//! use brief2md::writers::markdown::{self, MarkdownOptions};
+//!
+//! let text = b"Some finding.\n\nAnother paragraph.\n";
+//! let conversion = convert(text, &Options::default()).unwrap();
+//! let md = markdown::write(&conversion.document, &MarkdownOptions::default());
+//! assert_eq!(md, "Some finding.\n\nAnother paragraph.\n");
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod clean;
+pub mod date;
+pub mod error;
+pub mod model;
+pub mod readers;
+pub mod report;
+pub mod source;
+pub mod structure;
+pub mod writers;
+
+pub use error::Error;
+pub use readers::InputFormat;
+
+use model::Document;
+use report::Report;
+
+/// Inputs larger than this are refused by default (bytes).
+pub const DEFAULT_MAX_INPUT: usize = 512 * 1024 * 1024;
+
+/// How to convert one input.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Force the input format; `None` sniffs it (`%PDF-` header, else text).
+    pub from: Option<InputFormat>,
+    /// The input's file name, recorded in metadata and the report; a name ending in `.pdf`
+    /// makes a non-PDF input an error rather than text.
+    pub source_name: Option<String>,
+    /// Refuse inputs larger than this many bytes.
+    pub max_input: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            from: None,
+            source_name: None,
+            max_input: DEFAULT_MAX_INPUT,
+        }
+    }
+}
+
+/// The result of converting one input: the document and what was done to get it.
+#[derive(Debug, Clone)]
+pub struct Conversion {
+    /// The structured document.
+    pub document: Document,
+    /// The cleaning report.
+    pub report: Report,
+}
+
+/// Converts one input (PDF or extracted text) into a [`Document`] and its [`Report`].
+///
+/// Errors are one-line descriptions of why nothing could be converted: empty input, not a
+/// PDF, encrypted, damaged, no text layer.
+pub fn convert(input: &[u8], options: &Options) -> Result<Conversion, Error> {
+    if input.len() > options.max_input {
+        return Err(Error::TooLarge {
+            size: input.len(),
+            limit: options.max_input,
+        });
+    }
+    let pdf_name = options
+        .source_name
+        .as_deref()
+        .is_some_and(|n| n.to_ascii_lowercase().ends_with(".pdf"));
+    let format = readers::detect(input, options.from, pdf_name)?;
+    let mut report = Report {
+        source: options.source_name.clone(),
+        ..Default::default()
+    };
+    let mut source = match format {
+        InputFormat::Text => {
+            report.reader = "text".into();
+            readers::text::read(input, &mut report)
+        }
+        InputFormat::Pdf => {
+            report.reader = "pdf".into();
+            readers::pdf::read(input, &mut report)?
+        }
+    };
+    report.pages = source.pages.len();
+    if source
+        .pages
+        .iter()
+        .all(|p| p.lines.iter().all(|l| l.is_blank()))
+    {
+        return Err(Error::NoText);
+    }
+    clean::run(&mut source, &mut report);
+    let mut document = structure::build(&source, &mut report);
+    if document.metadata.source.is_none() {
+        document.metadata.source = options
+            .source_name
+            .as_deref()
+            .filter(|n| *n != "-")
+            .map(|n| {
+                std::path::Path::new(n)
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| n.to_string())
+            });
+    }
+    Ok(Conversion { document, report })
+}

@@ -1,0 +1,357 @@
+//! The document model: the one type every reader's output is turned into and every writer
+//! consumes. It knows nothing about PDFs, text files, Markdown or XML.
+//!
+//! Footnotes live beside the body, not inside it: the body refers to them by [`FootnoteId`],
+//! so a writer can number them in order of first reference and guarantee exactly one
+//! definition per note.
+
+use serde::Serialize;
+
+/// A converted brief: metadata, body blocks and footnotes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Document {
+    /// Title-block facts (title, authors, date, publisher...).
+    pub metadata: Metadata,
+    /// The body, in reading order.
+    pub blocks: Vec<Block>,
+    /// Every footnote or endnote found, in the order the document numbers them.
+    pub footnotes: Vec<Footnote>,
+}
+
+/// Title-block and publication facts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Metadata {
+    /// The kind of document as printed, e.g. "Issue Brief" or "Policy Paper".
+    pub doc_type: Option<String>,
+    /// Main title.
+    pub title: Option<String>,
+    /// Subtitle, when the title block has one.
+    pub subtitle: Option<String>,
+    /// Authors in the order printed.
+    pub authors: Vec<Contributor>,
+    /// Editors in the order printed.
+    pub editors: Vec<Contributor>,
+    /// Publication date.
+    pub date: Option<PubDate>,
+    /// Publishing organisation (often the letterhead).
+    pub publisher: Option<String>,
+    /// A rights statement or disclaimer line ("Views expressed ... are those of the author").
+    pub rights: Option<String>,
+    /// The input file's name, when known.
+    pub source: Option<String>,
+}
+
+/// A person (or body) credited on the title block.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Contributor {
+    /// The name as printed, honorifics included ("Dr Neelum Nigar").
+    pub name: String,
+    /// Position line under the name ("Research Associate").
+    pub role: Option<String>,
+    /// Organisation line under the name.
+    pub affiliation: Option<String>,
+}
+
+impl Contributor {
+    /// A contributor with only a name.
+    pub fn named(name: impl Into<String>) -> Self {
+        Contributor {
+            name: name.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// A date as printed, with its calendar value when it could be parsed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PubDate {
+    /// The text as it appeared ("August 16, 2024").
+    pub printed: String,
+    /// Year, when the text parses as a date.
+    pub year: Option<i32>,
+    /// Month 1-12, when known.
+    pub month: Option<u8>,
+    /// Day of month, when known.
+    pub day: Option<u8>,
+}
+
+impl PubDate {
+    /// ISO 8601 form: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, depending on what is known.
+    pub fn iso(&self) -> Option<String> {
+        let y = self.year?;
+        Some(match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(m), None) => format!("{y:04}-{m:02}"),
+            _ => format!("{y:04}"),
+        })
+    }
+}
+
+/// Block-level content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Block {
+    /// A section heading; level 1 is the top level of the body (the title is metadata).
+    Heading {
+        /// 1-6.
+        level: u8,
+        /// Heading text.
+        content: Vec<Inline>,
+    },
+    /// A paragraph of running text.
+    Paragraph(Vec<Inline>),
+    /// A bulleted or numbered list; items hold blocks, so lists nest.
+    List(List),
+    /// Quoted material.
+    BlockQuote(Vec<Block>),
+    /// A table as rows of cells.
+    Table(Table),
+    /// Text whose line breaks and spacing matter.
+    Preformatted(String),
+}
+
+/// A list and its items.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct List {
+    /// Bullets or numbers.
+    pub kind: ListKind,
+    /// The items in order.
+    pub items: Vec<ListItem>,
+}
+
+/// Whether a list is bulleted or numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ListKind {
+    /// Bulleted (•, -, ◦ ...).
+    Bullet,
+    /// Numbered or lettered, with the first item's number.
+    Ordered {
+        /// Number of the first item (1 for "1.", "a." or "(i)").
+        start: u32,
+    },
+}
+
+/// One list item: its own blocks, possibly a nested list among them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ListItem {
+    /// Content; usually a paragraph, then maybe a nested list.
+    pub blocks: Vec<Block>,
+}
+
+/// A table: rows of cells, the first row optionally a header.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Table {
+    /// Whether the first row is a header row.
+    pub header: bool,
+    /// Rows of cells; each cell is inline content.
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+/// Identifies a footnote within one [`Document`]; an index into [`Document::footnotes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct FootnoteId(pub usize);
+
+/// Inline content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Inline {
+    /// Plain text (never contains markup; writers escape it).
+    Text(String),
+    /// Bold.
+    Strong(Vec<Inline>),
+    /// Italic.
+    Emphasis(Vec<Inline>),
+    /// A hyperlink.
+    Link {
+        /// Target URL.
+        url: String,
+        /// Visible text; equal to the URL for a bare link.
+        content: Vec<Inline>,
+    },
+    /// A call-out to a footnote.
+    FootnoteRef(FootnoteId),
+    /// Raised text that is not a footnote marker ("1st", "m²").
+    Superscript(Vec<Inline>),
+    /// Lowered text that is not a footnote marker ("CO₂").
+    Subscript(Vec<Inline>),
+}
+
+impl Inline {
+    /// Plain text inline.
+    pub fn text(s: impl Into<String>) -> Self {
+        Inline::Text(s.into())
+    }
+}
+
+/// A footnote or endnote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Footnote {
+    /// The label as printed ("4", "*"), or the number it was given when the label was lost.
+    pub label: String,
+    /// The note's content.
+    pub blocks: Vec<Block>,
+}
+
+/// The visible text of inline content, markup removed, footnote references skipped.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain(inlines, &mut out);
+    out
+}
+
+fn push_plain(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => out.push_str(t),
+            Inline::Strong(c)
+            | Inline::Emphasis(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c)
+            | Inline::Link { content: c, .. } => push_plain(c, out),
+            Inline::FootnoteRef(_) => {}
+        }
+    }
+}
+
+/// Calls `f` on every footnote reference in `blocks`, in document order.
+pub fn visit_footnote_refs(blocks: &[Block], f: &mut impl FnMut(FootnoteId)) {
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                visit_inline_refs(content, f)
+            }
+            Block::List(list) => {
+                for item in &list.items {
+                    visit_footnote_refs(&item.blocks, f);
+                }
+            }
+            Block::BlockQuote(inner) => visit_footnote_refs(inner, f),
+            Block::Table(table) => {
+                for cell in table.rows.iter().flatten() {
+                    visit_inline_refs(cell, f);
+                }
+            }
+            Block::Preformatted(_) => {}
+        }
+    }
+}
+
+fn visit_inline_refs(inlines: &[Inline], f: &mut impl FnMut(FootnoteId)) {
+    for inline in inlines {
+        match inline {
+            Inline::FootnoteRef(id) => f(*id),
+            Inline::Strong(c)
+            | Inline::Emphasis(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c)
+            | Inline::Link { content: c, .. } => visit_inline_refs(c, f),
+            Inline::Text(_) => {}
+        }
+    }
+}
+
+impl Document {
+    /// Footnotes in order of first reference from the body, then any never referenced.
+    ///
+    /// Writers number notes by this order, so the output reads 1, 2, 3... whatever the
+    /// labels printed in the source were.
+    pub fn footnote_order(&self) -> Vec<FootnoteId> {
+        let mut seen = vec![false; self.footnotes.len()];
+        let mut order = Vec::with_capacity(self.footnotes.len());
+        visit_footnote_refs(&self.blocks, &mut |id| {
+            if let Some(s) = seen.get_mut(id.0)
+                && !*s
+            {
+                *s = true;
+                order.push(id);
+            }
+        });
+        // Notes referenced only from other notes come next, then unreferenced ones.
+        order.extend(
+            seen.iter()
+                .enumerate()
+                .filter(|(_, s)| !**s)
+                .map(|(i, _)| FootnoteId(i)),
+        );
+        order
+    }
+
+    /// Ids of footnotes that the body never references.
+    pub fn unreferenced_footnotes(&self) -> Vec<FootnoteId> {
+        let mut seen = vec![false; self.footnotes.len()];
+        visit_footnote_refs(&self.blocks, &mut |id| {
+            if let Some(s) = seen.get_mut(id.0) {
+                *s = true;
+            }
+        });
+        (0..self.footnotes.len())
+            .filter(|&i| !seen[i])
+            .map(FootnoteId)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(v: Vec<Inline>) -> Block {
+        Block::Paragraph(v)
+    }
+
+    #[test]
+    fn iso_dates_follow_known_precision() {
+        let d = |y, m, dd| PubDate {
+            printed: String::new(),
+            year: y,
+            month: m,
+            day: dd,
+        };
+        assert_eq!(d(Some(2024), Some(8), Some(6)).iso().unwrap(), "2024-08-06");
+        assert_eq!(d(Some(2024), Some(8), None).iso().unwrap(), "2024-08");
+        assert_eq!(d(Some(2024), None, None).iso().unwrap(), "2024");
+        assert_eq!(d(None, Some(8), Some(6)).iso(), None);
+    }
+
+    #[test]
+    fn footnote_order_is_first_reference_order_then_orphans() {
+        let doc = Document {
+            blocks: vec![
+                para(vec![Inline::text("a"), Inline::FootnoteRef(FootnoteId(2))]),
+                Block::List(List {
+                    kind: ListKind::Bullet,
+                    items: vec![ListItem {
+                        blocks: vec![para(vec![
+                            Inline::FootnoteRef(FootnoteId(0)),
+                            Inline::FootnoteRef(FootnoteId(2)),
+                        ])],
+                    }],
+                }),
+            ],
+            footnotes: (0..4)
+                .map(|i| Footnote {
+                    label: i.to_string(),
+                    blocks: vec![],
+                })
+                .collect(),
+            ..Default::default()
+        };
+        assert_eq!(
+            doc.footnote_order(),
+            vec![FootnoteId(2), FootnoteId(0), FootnoteId(1), FootnoteId(3)]
+        );
+        assert_eq!(
+            doc.unreferenced_footnotes(),
+            vec![FootnoteId(1), FootnoteId(3)]
+        );
+    }
+
+    #[test]
+    fn plain_text_drops_markup_and_refs() {
+        let v = vec![
+            Inline::Strong(vec![Inline::text("Lead:")]),
+            Inline::text(" body"),
+            Inline::FootnoteRef(FootnoteId(0)),
+            Inline::Subscript(vec![Inline::text("2")]),
+        ];
+        assert_eq!(plain_text(&v), "Lead: body2");
+    }
+}

@@ -1,0 +1,264 @@
+//! What readers produce: pages of lines, each line a run of styled spans, with whatever
+//! geometry the input carries.
+//!
+//! A text file gives lines with no geometry and default style; a PDF gives positions, sizes,
+//! fonts and raised/lowered spans. The cleaning and structure passes read the same types
+//! either way, and simply have better evidence when the geometry is there.
+//!
+//! Coordinates are in PDF points with the origin at the top-left corner of the page's
+//! visible area and y growing downwards, so "higher on the page" means "smaller y".
+
+use std::sync::Arc;
+
+/// A whole input as its reader saw it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceDocument {
+    /// Which reader produced this.
+    pub kind: SourceKind,
+    /// Pages in order; a text file without form feeds is one page.
+    pub pages: Vec<Page>,
+    /// Document-level facts the file itself declares (PDF Info/XMP, outline).
+    pub info: SourceInfo,
+}
+
+/// Which reader produced a [`SourceDocument`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SourceKind {
+    /// Plain text, e.g. the output of pdftotext or another extractor.
+    #[default]
+    Text,
+    /// A PDF read natively.
+    Pdf,
+}
+
+/// Facts the file declares about itself (PDF document information, XMP, outline).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceInfo {
+    /// `/Title` or `dc:title`.
+    pub title: Option<String>,
+    /// `/Author` or `dc:creator`.
+    pub author: Option<String>,
+    /// `/Subject` or `dc:description`.
+    pub subject: Option<String>,
+    /// `/CreationDate` as an ISO 8601 string when it parses.
+    pub created: Option<String>,
+    /// `/Producer` (the typesetter), useful for diagnostics.
+    pub producer: Option<String>,
+    /// Bookmarks: (level starting at 1, title, 1-based page).
+    pub outline: Vec<OutlineEntry>,
+    /// Whether the PDF has a structure tree (`/MarkInfo /Marked true` or `/StructTreeRoot`).
+    pub tagged: bool,
+}
+
+/// One bookmark of a PDF outline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    /// Nesting level, 1 for top-level bookmarks.
+    pub level: u8,
+    /// Bookmark title.
+    pub title: String,
+    /// Target page (1-based), when it resolves.
+    pub page: Option<usize>,
+}
+
+/// One page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// 1-based page number (position in the file, not the printed folio).
+    pub number: usize,
+    /// Page size, for PDF input.
+    pub size: Option<PageSize>,
+    /// Lines in reading order as far as the reader knows it.
+    pub lines: Vec<Line>,
+    /// Link annotations (PDF): where a URL's visible text sits and its real target.
+    pub links: Vec<LinkArea>,
+}
+
+/// Page dimensions in points, after rotation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSize {
+    /// Width in points.
+    pub width: f32,
+    /// Height in points.
+    pub height: f32,
+    /// Rotation applied (0, 90, 180, 270).
+    pub rotation: u16,
+}
+
+/// A URI link annotation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkArea {
+    /// Target URI.
+    pub url: String,
+    /// Clickable area.
+    pub rect: Rect,
+}
+
+/// An axis-aligned rectangle, top-left origin, y downwards.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    /// Left edge.
+    pub x0: f32,
+    /// Top edge.
+    pub y0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Bottom edge.
+    pub y1: f32,
+}
+
+impl Rect {
+    /// Width.
+    pub fn width(&self) -> f32 {
+        self.x1 - self.x0
+    }
+    /// Height.
+    pub fn height(&self) -> f32 {
+        self.y1 - self.y0
+    }
+    /// The smallest rectangle holding both.
+    pub fn union(&self, o: &Rect) -> Rect {
+        Rect {
+            x0: self.x0.min(o.x0),
+            y0: self.y0.min(o.y0),
+            x1: self.x1.max(o.x1),
+            y1: self.y1.max(o.y1),
+        }
+    }
+    /// Whether the two overlap (touching edges do not count).
+    pub fn intersects(&self, o: &Rect) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+}
+
+/// One line of text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Line {
+    /// Styled runs, left to right; spaces between words are inside the span texts.
+    pub spans: Vec<Span>,
+    /// 1-based line number in a text input; for PDF input, 1-based index on the page.
+    pub source_line: usize,
+    /// Bounding box (PDF input).
+    pub bbox: Option<Rect>,
+    /// Baseline y of the line's normal-script text (PDF input).
+    pub baseline: Option<f32>,
+}
+
+/// A run of text in one style.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Span {
+    /// The text, Unicode, in reading order.
+    pub text: String,
+    /// How it is set.
+    pub style: Style,
+    /// Where it sits (PDF input).
+    pub bbox: Option<Rect>,
+}
+
+/// Typographic facts about a span.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Style {
+    /// Font name without subset prefix ("TimesNewRomanPS-BoldMT").
+    pub font: Option<Arc<str>>,
+    /// Effective size in points after every matrix.
+    pub size: Option<f32>,
+    /// Bold weight (from font flags or name, or `**` markup in text input).
+    pub bold: bool,
+    /// Italic or oblique.
+    pub italic: bool,
+    /// Raised or lowered relative to its line.
+    pub script: Script,
+    /// Drawn invisibly (render mode 3, e.g. an OCR text layer).
+    pub invisible: bool,
+}
+
+/// Vertical position of a span relative to its line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Script {
+    /// On the baseline.
+    #[default]
+    Normal,
+    /// Raised: a footnote marker, an ordinal, an exponent.
+    Super,
+    /// Lowered.
+    Sub,
+}
+
+impl Line {
+    /// A line of plain text with no geometry, as a text reader produces it.
+    pub fn plain(text: impl Into<String>, source_line: usize) -> Self {
+        Line {
+            spans: vec![Span {
+                text: text.into(),
+                ..Default::default()
+            }],
+            source_line,
+            ..Default::default()
+        }
+    }
+
+    /// The line's text, spans concatenated.
+    pub fn text(&self) -> String {
+        match self.spans.as_slice() {
+            [one] => one.text.clone(),
+            spans => spans.iter().map(|s| s.text.as_str()).collect(),
+        }
+    }
+
+    /// Whether the line has no visible characters.
+    pub fn is_blank(&self) -> bool {
+        self.spans.iter().all(|s| s.text.trim().is_empty())
+    }
+
+    /// The largest normal-script font size on the line, when known.
+    pub fn font_size(&self) -> Option<f32> {
+        self.spans
+            .iter()
+            .filter(|s| s.style.script == Script::Normal && !s.text.trim().is_empty())
+            .filter_map(|s| s.style.size)
+            .reduce(f32::max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_text_joins_spans_and_reports_size() {
+        let mut line = Line::plain("Signed in 1961.", 3);
+        line.spans[0].style.size = Some(11.0);
+        line.spans.push(Span {
+            text: "2".into(),
+            style: Style {
+                size: Some(7.0),
+                script: Script::Super,
+                ..Default::default()
+            },
+            bbox: None,
+        });
+        assert_eq!(line.text(), "Signed in 1961.2");
+        assert_eq!(line.font_size(), Some(11.0));
+        assert!(!line.is_blank());
+        assert!(Line::plain("  \t", 1).is_blank());
+    }
+
+    #[test]
+    fn rect_union_and_intersection() {
+        let a = Rect {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 10.0,
+            y1: 10.0,
+        };
+        let b = Rect {
+            x0: 10.0,
+            y0: 5.0,
+            x1: 20.0,
+            y1: 8.0,
+        };
+        assert!(!a.intersects(&b));
+        assert_eq!(a.union(&b).width(), 20.0);
+        assert_eq!(a.union(&b).height(), 10.0);
+    }
+}

@@ -1,0 +1,626 @@
+//! JATS writer: JATS 1.4 Archiving and Interchange (the permissive tag set), valid against
+//! the official DTD.
+//!
+//! Headings become nested `<sec>`s by level, notes become `<fn>` in `<back><fn-group>`
+//! with `<xref ref-type="fn">` call-outs, following pandoc's JATS writer. Characters that
+//! XML 1.0 cannot hold are removed and counted in the report.
+
+use std::borrow::Cow;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use crate::model::{
+    Block, Contributor, Document, FootnoteId, Inline, List, ListKind, Metadata, PubDate, Table,
+};
+use crate::report::{Action, ActionKind, Report};
+
+/// The DOCTYPE public identifier of the JATS 1.4 Archiving DTD.
+pub const PUBLIC_ID: &str =
+    "-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.4 20241031//EN";
+/// The DTD's file name, used as the DOCTYPE system identifier.
+pub const SYSTEM_ID: &str = "JATS-archivearticle1-4.dtd";
+
+/// Renders `doc` as a JATS 1.4 Archiving article.
+///
+/// ```
+/// use brief2md::model::{Block, Document, Inline};
+/// let doc = Document {
+///     blocks: vec![Block::Paragraph(vec![Inline::text("R&D <now>")])],
+///     ..Default::default()
+/// };
+/// let xml = brief2md::writers::jats::write(&doc);
+/// assert!(xml.contains("<body>\n<p>R&amp;D &lt;now&gt;</p>\n</body>"));
+/// ```
+pub fn write(doc: &Document) -> String {
+    write_with_report(doc, &mut Report::default())
+}
+
+/// Like [`write`], recording removed characters in `report`.
+pub fn write_with_report(doc: &Document, report: &mut Report) -> String {
+    let order = doc.footnote_order();
+    let mut numbers = vec![0usize; doc.footnotes.len()];
+    for (i, id) in order.iter().enumerate() {
+        numbers[id.0] = i + 1;
+    }
+    let mut w = Jats {
+        xml: Writer::new(Vec::new()),
+        numbers: &numbers,
+        removed: 0,
+        sec_count: 0,
+    };
+    w.document(doc, &order);
+    if w.removed > 0 {
+        report.push(
+            Action::new(ActionKind::CharactersRemoved)
+                .evidence(format!(
+                    "{} character(s) not allowed in XML 1.0 removed from the JATS output",
+                    w.removed
+                ))
+                .confidence(1.0),
+        );
+    }
+    // The writer only ever receives valid UTF-8.
+    String::from_utf8(w.xml.into_inner()).unwrap_or_default()
+}
+
+struct Jats<'a> {
+    xml: Writer<Vec<u8>>,
+    numbers: &'a [usize],
+    removed: usize,
+    sec_count: usize,
+}
+
+/// Whether XML 1.0 allows `c` in character data.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+impl Jats<'_> {
+    fn event(&mut self, e: Event<'_>) {
+        // Writing into a Vec cannot fail.
+        let _ = self.xml.write_event(e);
+    }
+
+    fn clean<'s>(&mut self, s: &'s str) -> Cow<'s, str> {
+        if s.chars().all(xml_char) {
+            Cow::Borrowed(s)
+        } else {
+            self.removed += s.chars().filter(|&c| !xml_char(c)).count();
+            Cow::Owned(s.chars().filter(|&c| xml_char(c)).collect())
+        }
+    }
+
+    fn open(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        let mut start = BytesStart::new(name);
+        for (k, v) in attrs {
+            let v = self.clean(v).into_owned();
+            start.push_attribute((*k, v.as_str()));
+        }
+        self.event(Event::Start(start));
+    }
+
+    fn close(&mut self, name: &str) {
+        self.event(Event::End(BytesEnd::new(name)));
+    }
+
+    fn text(&mut self, s: &str) {
+        let s = self.clean(s).into_owned();
+        self.event(Event::Text(BytesText::new(&s)));
+    }
+
+    fn newline(&mut self) {
+        self.event(Event::Text(BytesText::from_escaped("\n")));
+    }
+
+    /// `<name>text</name>` followed by nothing.
+    fn leaf(&mut self, name: &str, text: &str) {
+        self.open(name, &[]);
+        self.text(text);
+        self.close(name);
+    }
+
+    fn document(&mut self, doc: &Document, order: &[FootnoteId]) {
+        self.event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+        self.newline();
+        let doctype = format!("article PUBLIC \"{PUBLIC_ID}\" \"{SYSTEM_ID}\"");
+        self.event(Event::DocType(BytesText::from_escaped(doctype)));
+        self.newline();
+        self.open(
+            "article",
+            &[
+                ("xmlns:xlink", "http://www.w3.org/1999/xlink"),
+                ("xmlns:mml", "http://www.w3.org/1998/Math/MathML"),
+                ("article-type", article_type(&doc.metadata)),
+                ("dtd-version", "1.4"),
+            ],
+        );
+        self.newline();
+        self.front(&doc.metadata);
+        self.open("body", &[]);
+        self.newline();
+        self.body(&doc.blocks);
+        self.close("body");
+        self.newline();
+        if !doc.footnotes.is_empty() {
+            self.open("back", &[]);
+            self.newline();
+            self.open("fn-group", &[]);
+            self.newline();
+            for id in order {
+                let n = self.numbers[id.0].to_string();
+                let fn_id = format!("fn{n}");
+                self.open("fn", &[("id", &fn_id)]);
+                self.leaf("label", &n);
+                let paras = flatten_to_paragraphs(&doc.footnotes[id.0].blocks);
+                if paras.is_empty() {
+                    self.event(Event::Empty(BytesStart::new("p")));
+                }
+                for p in paras {
+                    self.open("p", &[]);
+                    self.inlines(&p);
+                    self.close("p");
+                }
+                self.close("fn");
+                self.newline();
+            }
+            self.close("fn-group");
+            self.newline();
+            self.close("back");
+            self.newline();
+        }
+        self.close("article");
+        self.newline();
+    }
+
+    fn front(&mut self, meta: &Metadata) {
+        self.open("front", &[]);
+        self.newline();
+        if let Some(publisher) = &meta.publisher {
+            self.open("journal-meta", &[]);
+            self.open("publisher", &[]);
+            self.leaf("publisher-name", publisher);
+            self.close("publisher");
+            self.close("journal-meta");
+            self.newline();
+        }
+        self.open("article-meta", &[]);
+        self.newline();
+        if let Some(kind) = &meta.doc_type {
+            self.open("article-categories", &[]);
+            self.open("subj-group", &[("subj-group-type", "document-type")]);
+            self.leaf("subject", kind);
+            self.close("subj-group");
+            self.close("article-categories");
+            self.newline();
+        }
+        self.open("title-group", &[]);
+        self.leaf("article-title", meta.title.as_deref().unwrap_or(""));
+        if let Some(sub) = &meta.subtitle {
+            self.leaf("subtitle", sub);
+        }
+        self.close("title-group");
+        self.newline();
+        if !meta.authors.is_empty() || !meta.editors.is_empty() {
+            self.open("contrib-group", &[]);
+            self.newline();
+            for (kind, people) in [("author", &meta.authors), ("editor", &meta.editors)] {
+                for person in people {
+                    self.contrib(kind, person);
+                }
+            }
+            self.close("contrib-group");
+            self.newline();
+        }
+        if let Some(date) = &meta.date {
+            self.pub_date(date);
+        }
+        if let Some(source) = &meta.source {
+            self.open("custom-meta-group", &[]);
+            self.open("custom-meta", &[]);
+            self.leaf("meta-name", "source-file");
+            self.leaf("meta-value", source);
+            self.close("custom-meta");
+            self.close("custom-meta-group");
+            self.newline();
+        }
+        self.close("article-meta");
+        self.newline();
+        if let Some(rights) = &meta.rights {
+            self.open("notes", &[("notes-type", "disclaimer")]);
+            self.leaf("p", rights);
+            self.close("notes");
+            self.newline();
+        }
+        self.close("front");
+        self.newline();
+    }
+
+    fn contrib(&mut self, kind: &str, person: &Contributor) {
+        self.open("contrib", &[("contrib-type", kind)]);
+        match split_name(&person.name) {
+            Some(parts) => {
+                self.open("name", &[]);
+                self.leaf("surname", parts.surname);
+                self.leaf("given-names", &parts.given);
+                if let Some(prefix) = parts.prefix {
+                    self.leaf("prefix", prefix);
+                }
+                self.close("name");
+            }
+            None => self.leaf("string-name", &person.name),
+        }
+        if let Some(role) = &person.role {
+            self.leaf("role", role);
+        }
+        if let Some(aff) = &person.affiliation {
+            self.leaf("aff", aff);
+        }
+        self.close("contrib");
+        self.newline();
+    }
+
+    fn pub_date(&mut self, date: &PubDate) {
+        let iso = date.iso();
+        let mut attrs = vec![("publication-format", "print"), ("date-type", "pub")];
+        if let Some(iso) = iso.as_deref() {
+            attrs.push(("iso-8601-date", iso));
+        }
+        self.open("pub-date", &attrs);
+        match date.year {
+            Some(year) => {
+                if let (Some(day), Some(_)) = (date.day, date.month) {
+                    self.leaf("day", &format!("{day:02}"));
+                }
+                if let Some(month) = date.month {
+                    self.leaf("month", &format!("{month:02}"));
+                }
+                self.leaf("year", &year.to_string());
+            }
+            None => self.leaf("string-date", &date.printed),
+        }
+        self.close("pub-date");
+        self.newline();
+    }
+
+    /// Body blocks, with headings opening nested `<sec>`s. A `<sec>` closes when a heading
+    /// of the same or a higher level arrives, so content never follows a nested section.
+    fn body(&mut self, blocks: &[Block]) {
+        let mut open: Vec<u8> = Vec::new();
+        for block in blocks {
+            if let Block::Heading { level, content } = block {
+                while open.last().is_some_and(|&l| l >= *level) {
+                    open.pop();
+                    self.close("sec");
+                    self.newline();
+                }
+                self.sec_count += 1;
+                let id = format!("sec{}", self.sec_count);
+                self.open("sec", &[("id", &id)]);
+                self.open("title", &[]);
+                self.inlines(content);
+                self.close("title");
+                self.newline();
+                open.push(*level);
+            } else {
+                self.block(block);
+            }
+        }
+        for _ in open {
+            self.close("sec");
+            self.newline();
+        }
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading { content, .. } => {
+                // Only reached inside lists and quotes, where <sec> is not allowed.
+                self.open("p", &[]);
+                self.open("bold", &[]);
+                self.inlines(content);
+                self.close("bold");
+                self.close("p");
+            }
+            Block::Paragraph(content) => {
+                self.open("p", &[]);
+                self.inlines(content);
+                self.close("p");
+            }
+            Block::List(list) => self.list(list),
+            Block::BlockQuote(inner) => {
+                self.open("disp-quote", &[]);
+                for b in inner {
+                    self.block(b);
+                }
+                if inner.is_empty() {
+                    self.event(Event::Empty(BytesStart::new("p")));
+                }
+                self.close("disp-quote");
+            }
+            Block::Table(table) => self.table(table),
+            Block::Preformatted(text) => self.leaf("preformat", text),
+        }
+        self.newline();
+    }
+
+    fn list(&mut self, list: &List) {
+        let (kind, start) = match list.kind {
+            ListKind::Bullet => ("bullet", None),
+            ListKind::Ordered { start } => ("order", Some(start)),
+        };
+        self.open("list", &[("list-type", kind)]);
+        for (i, item) in list.items.iter().enumerate() {
+            self.open("list-item", &[]);
+            // The DTD has no start number: label the items when numbering does not start at 1.
+            if let Some(start) = start.filter(|&s| s != 1) {
+                self.leaf("label", &format!("{}.", start as usize + i));
+            }
+            if item.blocks.is_empty() {
+                self.event(Event::Empty(BytesStart::new("p")));
+            }
+            for b in &item.blocks {
+                self.block(b);
+            }
+            self.close("list-item");
+        }
+        self.close("list");
+    }
+
+    fn table(&mut self, table: &Table) {
+        self.open("table-wrap", &[]);
+        self.open("table", &[]);
+        let (head, body) = if table.header && !table.rows.is_empty() {
+            (Some(&table.rows[0]), &table.rows[1..])
+        } else {
+            (None, &table.rows[..])
+        };
+        if let Some(row) = head {
+            self.open("thead", &[]);
+            self.row(row, "th");
+            self.close("thead");
+        }
+        self.open("tbody", &[]);
+        for row in body {
+            self.row(row, "td");
+        }
+        if body.is_empty() {
+            self.open("tr", &[]);
+            self.event(Event::Empty(BytesStart::new("td")));
+            self.close("tr");
+        }
+        self.close("tbody");
+        self.close("table");
+        self.close("table-wrap");
+    }
+
+    fn row(&mut self, row: &[Vec<Inline>], cell: &str) {
+        self.open("tr", &[]);
+        for c in row {
+            self.open(cell, &[]);
+            self.inlines(c);
+            self.close(cell);
+        }
+        if row.is_empty() {
+            self.event(Event::Empty(BytesStart::new(cell)));
+        }
+        self.close("tr");
+        self.newline();
+    }
+
+    fn inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            self.inline(inline);
+        }
+    }
+
+    fn inline(&mut self, inline: &Inline) {
+        match inline {
+            Inline::Text(t) => self.text(t),
+            Inline::Strong(c) => self.wrapped("bold", c),
+            Inline::Emphasis(c) => self.wrapped("italic", c),
+            Inline::Superscript(c) => self.wrapped("sup", c),
+            Inline::Subscript(c) => self.wrapped("sub", c),
+            Inline::Link { url, content } => {
+                self.open(
+                    "ext-link",
+                    &[("ext-link-type", "uri"), ("xlink:href", url.as_str())],
+                );
+                // A footnote call-out cannot sit inside a link's text in JATS' content model
+                // as writers expect it; keep the visible text only.
+                self.text(&crate::model::plain_text(content));
+                self.close("ext-link");
+            }
+            Inline::FootnoteRef(FootnoteId(i)) => {
+                if let Some(n) = self.numbers.get(*i) {
+                    let rid = format!("fn{n}");
+                    self.open("xref", &[("ref-type", "fn"), ("rid", &rid)]);
+                    self.text(&n.to_string());
+                    self.close("xref");
+                }
+            }
+        }
+    }
+
+    fn wrapped(&mut self, tag: &str, content: &[Inline]) {
+        self.open(tag, &[]);
+        self.inlines(content);
+        self.close(tag);
+    }
+}
+
+/// `<fn>` holds only paragraphs: list items and quotes inside a note become paragraphs.
+fn flatten_to_paragraphs(blocks: &[Block]) -> Vec<Vec<Inline>> {
+    let mut out = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Paragraph(c) | Block::Heading { content: c, .. } => out.push(c.clone()),
+            Block::List(l) => {
+                for item in &l.items {
+                    out.extend(flatten_to_paragraphs(&item.blocks));
+                }
+            }
+            Block::BlockQuote(inner) => out.extend(flatten_to_paragraphs(inner)),
+            Block::Table(t) => {
+                for row in &t.rows {
+                    let mut line = Vec::new();
+                    for (i, cell) in row.iter().enumerate() {
+                        if i > 0 {
+                            line.push(Inline::text(" | "));
+                        }
+                        line.extend(cell.iter().cloned());
+                    }
+                    out.push(line);
+                }
+            }
+            Block::Preformatted(t) => out.push(vec![Inline::text(t.clone())]),
+        }
+    }
+    out
+}
+
+fn article_type(meta: &Metadata) -> &'static str {
+    let kind = meta.doc_type.as_deref().unwrap_or("").to_lowercase();
+    if kind.contains("brief") || kind.contains("note") {
+        "brief-report"
+    } else if kind.contains("report") {
+        "report"
+    } else if kind.contains("working paper") || kind.contains("research") {
+        "research-article"
+    } else {
+        "other"
+    }
+}
+
+struct NameParts<'a> {
+    prefix: Option<&'a str>,
+    given: String,
+    surname: &'a str,
+}
+
+const HONORIFICS: &[&str] = &[
+    "Dr",
+    "Dr.",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Sir",
+    "Dame",
+    "Ambassador",
+    "Amb.",
+];
+
+/// Splits "Dr Neelum Nigar" into prefix, given names and surname when the name is a plain
+/// run of capitalised words; names with particles, commas or initials-only parts are left
+/// whole (as `<string-name>`), since guessing wrong would corrupt the record.
+fn split_name(name: &str) -> Option<NameParts<'_>> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let prefix = match words.first() {
+        Some(w) if HONORIFICS.contains(w) => Some(words.remove(0)),
+        _ => None,
+    };
+    if !(2..=5).contains(&words.len()) {
+        return None;
+    }
+    let plain = |w: &&str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.')
+    };
+    if !words.iter().all(plain) {
+        return None;
+    }
+    let surname = words.pop()?;
+    if surname.ends_with('.') || surname.chars().count() < 2 {
+        return None;
+    }
+    Some(NameParts {
+        prefix,
+        given: words.join(" "),
+        surname,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Footnote, ListItem};
+
+    #[test]
+    fn names_split_only_when_clean() {
+        let p = split_name("Dr Neelum Nigar").unwrap();
+        assert_eq!(
+            (p.prefix, p.given.as_str(), p.surname),
+            (Some("Dr"), "Neelum", "Nigar")
+        );
+        let p = split_name("Muhammad Taimur Fahad Khan").unwrap();
+        assert_eq!(
+            (p.given.as_str(), p.surname),
+            ("Muhammad Taimur Fahad", "Khan")
+        );
+        assert!(split_name("Ludwig van Beethoven").is_none());
+        assert!(split_name("Madonna").is_none());
+        assert!(split_name("World Food Programme, Rome").is_none());
+    }
+
+    #[test]
+    fn sections_nest_and_close_by_level() {
+        let h = |level, s: &str| Block::Heading {
+            level,
+            content: vec![Inline::text(s)],
+        };
+        let p = |s: &str| Block::Paragraph(vec![Inline::text(s)]);
+        let doc = Document {
+            blocks: vec![
+                p("intro"),
+                h(1, "A"),
+                h(2, "A.1"),
+                p("x"),
+                h(1, "B"),
+                p("y"),
+            ],
+            ..Default::default()
+        };
+        let xml = write(&doc);
+        let body = &xml[xml.find("<body>").unwrap()..xml.find("</body>").unwrap()];
+        let compact: String = body.split('\n').collect();
+        assert_eq!(
+            compact,
+            "<body><p>intro</p><sec id=\"sec1\"><title>A</title><sec id=\"sec2\"><title>A.1</title><p>x</p></sec></sec><sec id=\"sec3\"><title>B</title><p>y</p></sec>"
+        );
+    }
+
+    #[test]
+    fn footnotes_go_to_back_and_control_chars_are_reported() {
+        let doc = Document {
+            blocks: vec![
+                Block::Paragraph(vec![
+                    Inline::text("bad\u{1}char"),
+                    Inline::FootnoteRef(FootnoteId(0)),
+                ]),
+                Block::List(List {
+                    kind: ListKind::Ordered { start: 3 },
+                    items: vec![ListItem::default()],
+                }),
+            ],
+            footnotes: vec![Footnote {
+                label: "9".into(),
+                blocks: vec![],
+            }],
+            ..Default::default()
+        };
+        let mut report = Report::default();
+        let xml = write_with_report(&doc, &mut report);
+        assert!(xml.contains("<p>badchar<xref ref-type=\"fn\" rid=\"fn1\">1</xref></p>"));
+        assert!(xml.contains("<fn id=\"fn1\"><label>1</label><p/></fn>"));
+        assert!(xml.contains("<list-item><label>3.</label><p/></list-item>"));
+        assert_eq!(report.count(ActionKind::CharactersRemoved), 1);
+    }
+}

@@ -1,0 +1,93 @@
+//! A tiny YAML emitter for front matter: string scalars and lists, always double-quoted so
+//! that colons, quotes and leading symbols in titles never change the meaning.
+
+use crate::model::Contributor;
+
+/// An ordered mapping of keys to quoted values.
+#[derive(Debug, Default)]
+pub(crate) struct Mapping {
+    out: String,
+}
+
+impl Mapping {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
+    /// `key: "value"`, skipped when the value is absent or blank.
+    pub(crate) fn scalar(&mut self, key: &str, value: Option<&str>) {
+        if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
+            self.out.push_str(&format!("{key}: {}\n", quote(v)));
+        }
+    }
+
+    /// A list of names; when any contributor has a role or affiliation, every entry is a
+    /// mapping with `name` (the form pandoc templates and citation tools read).
+    pub(crate) fn contributors(&mut self, key: &str, people: &[Contributor]) {
+        if people.is_empty() {
+            return;
+        }
+        self.out.push_str(&format!("{key}:\n"));
+        let detailed = people
+            .iter()
+            .any(|p| p.role.is_some() || p.affiliation.is_some());
+        for p in people {
+            if !detailed {
+                self.out.push_str(&format!("  - {}\n", quote(&p.name)));
+                continue;
+            }
+            self.out
+                .push_str(&format!("  - name: {}\n", quote(&p.name)));
+            if let Some(role) = &p.role {
+                self.out.push_str(&format!("    role: {}\n", quote(role)));
+            }
+            if let Some(aff) = &p.affiliation {
+                self.out
+                    .push_str(&format!("    affiliation: {}\n", quote(aff)));
+            }
+        }
+    }
+
+    pub(crate) fn render(self) -> String {
+        self.out
+    }
+}
+
+/// A YAML double-quoted scalar.
+pub(crate) fn quote(s: &str) -> String {
+    let mut q = String::with_capacity(s.len() + 2);
+    q.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => q.push_str("\\\""),
+            '\\' => q.push_str("\\\\"),
+            '\n' | '\r' | '\t' => q.push(' '),
+            c if c.is_control() => q.push_str(&format!("\\u{:04X}", c as u32)),
+            c => q.push(c),
+        }
+    }
+    q.push('"');
+    q
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_escape_specials() {
+        assert_eq!(quote("a \"b\" \\ c\u{7}"), "\"a \\\"b\\\" \\\\ c\\u0007\"");
+        assert_eq!(quote("x:\ny"), "\"x: y\"");
+    }
+
+    #[test]
+    fn plain_names_are_a_string_list() {
+        let mut m = Mapping::default();
+        m.contributors(
+            "editor",
+            &[Contributor::named("A B"), Contributor::named("C")],
+        );
+        m.scalar("title", Some("  "));
+        assert_eq!(m.render(), "editor:\n  - \"A B\"\n  - \"C\"\n");
+    }
+}
