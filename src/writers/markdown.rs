@@ -114,7 +114,7 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn blocks(&self, blocks: &[Block], out: &mut Vec<String>) {
-        let mut prev_list = false;
+        let mut prev_list: Option<&Block> = None;
         for block in blocks {
             let is_list = matches!(block, Block::List(_));
             let mut rendered = Vec::new();
@@ -123,13 +123,13 @@ impl Writer<'_> {
                 continue;
             }
             push_separator(out);
-            if is_list && prev_list {
+            if is_list && prev_list.is_some_and(|p| same_list_family(p, block)) {
                 // Two lists in a row would merge into one: an HTML comment keeps them apart.
                 out.push("<!-- -->".to_string());
                 out.push(String::new());
             }
             out.extend(rendered);
-            prev_list = is_list;
+            prev_list = is_list.then_some(block);
         }
     }
 
@@ -249,7 +249,7 @@ impl Writer<'_> {
                 };
             if !tight_after_para {
                 push_separator(out);
-                if matches!(block, Block::List(_)) && matches!(prev, Some(Block::List(_))) {
+                if prev.is_some_and(|p| same_list_family(p, block)) {
                     out.push("<!-- -->".to_string());
                     out.push(String::new());
                 }
@@ -389,6 +389,17 @@ impl Writer<'_> {
             lines.push(current);
         }
         lines
+    }
+}
+
+/// Whether two adjacent blocks are lists that CommonMark would merge into one (same
+/// bullet or same numbering style).
+fn same_list_family(a: &Block, b: &Block) -> bool {
+    match (a, b) {
+        (Block::List(x), Block::List(y)) => {
+            matches!(x.kind, ListKind::Bullet) == matches!(y.kind, ListKind::Bullet)
+        }
+        _ => false,
     }
 }
 
