@@ -13,10 +13,17 @@
 //! use brief2md::{convert, Options};
 //! use brief2md::writers::markdown::{self, MarkdownOptions};
 //!
-//! let text = b"Some finding.\n\nAnother paragraph.\n";
-//! let conversion = convert(text, &Options::default()).unwrap();
+//! let text = "POLICY BRIEF\n\nWATER AND CREDIT\n\nBy Ana Diallo\n\n\
+//!             Farmers borrow to buy pumps and must repay before the harvest is sold.\u{b3}\n\n\
+//!             \u{b3} Interview with a cooperative treasurer, conducted on 4 May 2024.\n";
+//! let conversion = convert(text.as_bytes(), &Options::default()).unwrap();
 //! let md = markdown::write(&conversion.document, &MarkdownOptions::default());
-//! assert_eq!(md, "Some finding.\n\nAnother paragraph.\n");
+//! assert_eq!(
+//!     md,
+//!     "---\ntitle: \"Water and Credit\"\nauthor:\n  - \"Ana Diallo\"\ntype: \"Policy Brief\"\n---\n\n\
+//!      Farmers borrow to buy pumps and must repay before the harvest is sold.[^1]\n\n\
+//!      [^1]: Interview with a cooperative treasurer, conducted on 4 May 2024.\n"
+//! );
 //! ```
 
 #![warn(missing_docs)]
@@ -24,9 +31,11 @@
 pub mod clean;
 pub mod date;
 pub mod error;
+pub mod lines;
 pub mod model;
 pub mod readers;
 pub mod report;
+pub mod rich;
 pub mod source;
 pub mod structure;
 pub mod writers;
@@ -91,7 +100,7 @@ pub fn convert(input: &[u8], options: &Options) -> Result<Conversion, Error> {
         source: options.source_name.clone(),
         ..Default::default()
     };
-    let mut source = match format {
+    let source = match format {
         InputFormat::Text => {
             report.reader = "text".into();
             readers::text::read(input, &mut report)
@@ -109,8 +118,9 @@ pub fn convert(input: &[u8], options: &Options) -> Result<Conversion, Error> {
     {
         return Err(Error::NoText);
     }
-    clean::run(&mut source, &mut report);
-    let mut document = structure::build(&source, &mut report);
+    let mut lines = lines::from_source(&source);
+    clean::run(&mut lines, &mut report);
+    let mut document = structure::build(lines, &source.info, &mut report);
     if document.metadata.source.is_none() {
         document.metadata.source = options
             .source_name

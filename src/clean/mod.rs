@@ -1,8 +1,20 @@
-//! Cleaning passes: each a small function over the reader's pages that removes furniture or
-//! repairs text, recording what it did in the [`Report`].
+//! Cleaning passes: each a small function over the line stream that repairs text or
+//! removes furniture, recording what it did in the [`Report`].
+//!
+//! Order matters: inline notations are read as style first (so `^{4 &}quot;` becomes a
+//! raised 4 before entities are decoded), then characters are repaired, then furniture is
+//! recognised on the repaired text.
 
+pub mod furniture;
+pub mod glyphs;
+pub mod markup;
+
+use crate::lines::TextLine;
 use crate::report::Report;
-use crate::source::SourceDocument;
 
 /// Runs every cleaning pass in order.
-pub fn run(_doc: &mut SourceDocument, _report: &mut Report) {}
+pub fn run(lines: &mut Vec<TextLine>, report: &mut Report) {
+    markup::convert_lines(lines, report);
+    glyphs::repair_lines(lines, report);
+    furniture::remove(lines, report);
+}

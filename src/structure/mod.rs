@@ -1,35 +1,64 @@
-//! Structure recovery: from cleaned lines to the document model (metadata, headings,
-//! paragraphs, lists, footnotes and their links).
+//! Structure recovery: from cleaned lines to the document model — metadata from the title
+//! block, then units, pieces (headings, paragraphs, list items, notes), paragraphs rejoined
+//! across breaks, list nesting, heading levels, and footnote links.
 
-use crate::model::{Block, Document, Inline};
+pub mod assemble;
+pub mod casing;
+pub mod classify;
+pub mod joins;
+pub mod linking;
+pub mod notes;
+pub mod output;
+pub mod pieces;
+pub mod text;
+pub mod title_block;
+pub mod units;
+
+use crate::lines::TextLine;
+use crate::model::{Document, Metadata};
 use crate::report::Report;
-use crate::source::SourceDocument;
+use crate::source::SourceInfo;
 
-/// Builds the document model from cleaned pages.
-pub fn build(source: &SourceDocument, _report: &mut Report) -> Document {
-    let mut blocks = Vec::new();
-    let mut current: Vec<String> = Vec::new();
-    let flush = |current: &mut Vec<String>, blocks: &mut Vec<Block>| {
-        if !current.is_empty() {
-            let text = current.join(" ");
-            blocks.push(Block::Paragraph(vec![Inline::Text(text)]));
-            current.clear();
-        }
-    };
-    for page in &source.pages {
-        for line in &page.lines {
-            let text = line.text();
-            let text = text.trim();
-            if text.is_empty() {
-                flush(&mut current, &mut blocks);
-            } else {
-                current.push(text.to_string());
-            }
-        }
-        flush(&mut current, &mut blocks);
-    }
+/// Builds the document model from cleaned lines.
+pub fn build(lines: Vec<TextLine>, info: &SourceInfo, report: &mut Report) -> Document {
+    let dictionary = casing::WordCase::from_lines(&lines);
+    let lexicon = joins::Lexicon::from_lines(&lines);
+    let title = title_block::extract(&lines, &dictionary, report);
+    let body: Vec<TextLine> = lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| title.consumed.binary_search(i).is_err())
+        .map(|(_, l)| l)
+        .collect();
+    let measure = units::measure(&body);
+    let pieces = pieces::pieces(&body, measure, &lexicon, report);
+    let (notes, body_pieces) = notes::collect(pieces, report);
+    let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
+    linking::link(&mut drafts, &notes, report);
     Document {
-        blocks,
-        ..Default::default()
+        metadata: with_declared(title.metadata, info),
+        blocks: output::blocks(drafts),
+        footnotes: output::footnotes(&notes),
     }
+}
+
+/// Fills gaps in what the page showed with what the file declares about itself.
+fn with_declared(mut meta: Metadata, info: &SourceInfo) -> Metadata {
+    if meta.title.is_none() {
+        meta.title = info.title.clone().filter(|t| !t.trim().is_empty());
+    }
+    if meta.authors.is_empty()
+        && let Some(author) = info.author.as_deref().filter(|a| !a.trim().is_empty())
+    {
+        meta.authors = title_block::split_names(author)
+            .into_iter()
+            .map(crate::model::Contributor::named)
+            .collect();
+    }
+    if meta.date.is_none()
+        && let Some(created) = info.created.as_deref()
+    {
+        meta.date = crate::date::parse_date_line(created.get(..10).unwrap_or(created));
+    }
+    meta
 }

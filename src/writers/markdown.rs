@@ -53,7 +53,7 @@ pub fn write(doc: &Document, options: &MarkdownOptions) -> String {
     for id in &order {
         let note = &doc.footnotes[id.0];
         let mut body = Vec::new();
-        writer.blocks(&note.blocks, &mut body);
+        writer.narrower(4).blocks(&note.blocks, &mut body);
         push_separator(&mut lines);
         let label = format!("[^{}]: ", numbers[id.0]);
         if body.is_empty() {
@@ -112,7 +112,15 @@ struct Writer<'a> {
     wrap: Option<usize>,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
+    /// The same writer for content indented by `by` columns, so wrapped lines still fit.
+    fn narrower(&self, by: usize) -> Writer<'a> {
+        Writer {
+            numbers: self.numbers,
+            wrap: self.wrap.map(|w| w.saturating_sub(by).max(20)),
+        }
+    }
+
     fn blocks(&self, blocks: &[Block], out: &mut Vec<String>) {
         let mut prev_list: Option<&Block> = None;
         for block in blocks {
@@ -159,7 +167,7 @@ impl Writer<'_> {
             Block::List(list) => self.list(list, out),
             Block::BlockQuote(inner) => {
                 let mut body = Vec::new();
-                self.blocks(inner, &mut body);
+                self.narrower(2).blocks(inner, &mut body);
                 for line in body {
                     out.push(if line.is_empty() {
                         ">".to_string()
@@ -198,7 +206,8 @@ impl Writer<'_> {
                 loose = true;
             }
             let mut body = Vec::new();
-            self.item_blocks(&item.blocks, &mut body);
+            self.narrower(marker.len())
+                .item_blocks(&item.blocks, &mut body);
             rendered_items.push((marker, body));
         }
         for (i, (marker, body)) in rendered_items.into_iter().enumerate() {

@@ -1,0 +1,475 @@
+//! Page furniture: running headers and footers, page numbers and contact lines.
+//!
+//! With real page breaks (form feeds, PDF pages) furniture is what sits in the top or
+//! bottom band of pages and repeats from page to page once digits are ignored. Without
+//! them (text that an extractor flattened), it is a short standalone line that repeats,
+//! or a page-number line; each cluster of such lines then marks an inferred page break.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lines::TextLine;
+use crate::report::{Action, ActionKind, Report};
+
+/// How many non-blank lines at the top and bottom of a page count as its bands.
+const BAND: usize = 3;
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            (?:page|p\.|pg\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?
+          | [-–—]\s*\d{1,4}\s*[-–—]
+          | \d{1,4}\s*(?:of|/)\s*\d{1,4}
+          | \[\s*\d{1,4}\s*\]
+          | \d{1,4}\s*[|·•]\s*\S.{0,90}
+          | \S.{0,90}?\s*[|·•]\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?
+          | \S.{0,90}?\s+(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?
+        )$",
+    )
+    .expect("valid regex")
+});
+static BARE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,4}$").expect("valid regex"));
+/// "Page 2 of 7" inside a line (a footer glued to body text by the extractor).
+static INLINE_PAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b\s*").expect("valid regex")
+});
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            (?:tel(?:ephone)?|phone|ph|fax|mobile|cell|e-?mail|web(?:site)?|url|internet|twitter|x)\.?\s*[:.]
+          | (?:t|f|e|w)\s*:\s*\S
+          | (?:https?://|www\.)\S+$
+          | \S+@\S+\.\w+$
+          | \+?\d[\d\s().-]{7,}\d(?:\s*[,;/]\s*\d+)?(?:\s+(?:fax|tel|phone).*)?$
+        )",
+    )
+    .expect("valid regex")
+});
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:road|rd\.|street|st\.|avenue|ave\.|boulevard|blvd|lane|quay|drive|plaza|square|suite|floor|p\.?\s?o\.?\s?box|building|bldg|block|sector|plot|house|highway|way|place|court|park|campus|centre|center)\b",
+    )
+    .expect("valid regex")
+});
+static POSTCODE_OR_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d").expect("valid regex"));
+
+/// Whether a whole line is a page number in one of the usual forms ("Page 3 of 7",
+/// "- 3 -", "3 | Institute", "Institute | Page 3"), excluding bare numbers.
+pub fn is_page_number(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.len() <= 120 && PAGE_NUMBER.is_match(t)
+}
+
+/// Whether a line is a contact line: phone, fax, e-mail, web address, postal address.
+pub fn is_contact_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.split_whitespace().count() > 20 {
+        return false;
+    }
+    CONTACT.is_match(t) || is_address(t)
+}
+
+fn is_address(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (2..=18).contains(&words)
+        && ADDRESS.is_match(t)
+        && POSTCODE_OR_NUMBER.is_match(t)
+        && t.contains(',')
+        && !t.ends_with('.')
+}
+
+/// The shape of a line for repetition tests: digits and whitespace runs collapsed, case
+/// folded, so "Page 2 of 7" and "Page 3 of 7" compare equal.
+fn shape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_digit = false;
+    let mut prev_space = false;
+    for c in s.trim().chars() {
+        if c.is_ascii_digit() {
+            if !prev_digit {
+                out.push('#');
+            }
+            prev_digit = true;
+            prev_space = false;
+        } else if c.is_whitespace() {
+            if !prev_space {
+                out.push(' ');
+            }
+            prev_space = true;
+            prev_digit = false;
+        } else {
+            out.extend(c.to_lowercase());
+            prev_digit = false;
+            prev_space = false;
+        }
+    }
+    out
+}
+
+/// A line short enough, and unlike prose enough, to be a running header or footer.
+fn furniture_shaped(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=16).contains(&words) && text.chars().count() <= 140
+}
+
+/// Removes furniture lines, recording each, and numbers pages from inferred breaks when the
+/// input had none.
+pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
+    let paged = lines.iter().any(|l| l.page > 1);
+    let zone_end = crate::structure::title_block::title_zone_end(lines);
+    let mut verdict: Vec<Option<(ActionKind, &'static str)>> = vec![None; lines.len()];
+
+    if paged {
+        mark_banded(lines, zone_end, &mut verdict);
+    } else {
+        mark_flat(lines, zone_end, &mut verdict);
+    }
+    // Contact lines in the title block leave the body too, but the metadata stage still
+    // needs to see where the title block ends, so only repeated or page-band ones are
+    // removed here; the rest are handled with the title block.
+
+    // Footers glued into a line: strip "Page n of N" when that form is furniture here.
+    let page_of_is_furniture = verdict
+        .iter()
+        .zip(lines.iter())
+        .any(|(v, l)| v.is_some() && INLINE_PAGE_OF.is_match(&l.text));
+
+    let mut out = Vec::with_capacity(lines.len());
+    let mut page = 1;
+    let mut in_cluster = false;
+    for (line, v) in lines.drain(..).zip(verdict) {
+        match v {
+            Some((kind, why)) => {
+                report.push(
+                    Action::new(kind)
+                        .page(if paged { line.page } else { page })
+                        .lines([line.source_line])
+                        .before(line.plain())
+                        .evidence(why),
+                );
+                in_cluster = true;
+            }
+            None => {
+                if !paged && in_cluster && !line.is_blank() {
+                    page += 1;
+                }
+                if !line.is_blank() {
+                    in_cluster = false;
+                }
+                let mut line = line;
+                if !paged {
+                    line.page = page;
+                }
+                if page_of_is_furniture && INLINE_PAGE_OF.is_match(&line.text) {
+                    let before = line.plain();
+                    line.text = INLINE_PAGE_OF
+                        .replace_all(&line.text, " ")
+                        .trim()
+                        .to_string();
+                    report.push(
+                        Action::new(ActionKind::PageNumber)
+                            .page(line.page)
+                            .lines([line.source_line])
+                            .before(before)
+                            .after(line.plain())
+                            .evidence("page number inside a line"),
+                    );
+                }
+                out.push(line);
+            }
+        }
+    }
+    *lines = out;
+}
+
+/// Pages are known: furniture sits in the top or bottom bands and repeats across pages.
+fn mark_banded(
+    lines: &[TextLine],
+    zone_end: usize,
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let mut bands: Vec<usize> = Vec::new();
+    let mut by_page: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !l.is_blank() {
+            by_page.entry(l.page).or_default().push(i);
+        }
+    }
+    let pages = by_page.len();
+    for idx in by_page.values() {
+        let n = idx.len();
+        for (k, &i) in idx.iter().enumerate() {
+            if k < BAND || k + BAND >= n {
+                bands.push(i);
+            }
+        }
+    }
+    bands.sort_unstable();
+
+    // Repetition of band lines across pages.
+    let mut pages_of_shape: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in &bands {
+        let t = lines[i].plain();
+        if furniture_shaped(&t) {
+            let e = pages_of_shape.entry(shape(&t)).or_default();
+            if !e.contains(&lines[i].page) {
+                e.push(lines[i].page);
+            }
+        }
+    }
+    let min_pages = if pages >= 4 { 2.max(pages / 3) } else { 2 };
+    // Bare numbers: page numbers when their offset from the page index is consistent.
+    let mut offsets: HashMap<i64, usize> = HashMap::new();
+    for &i in &bands {
+        let t = lines[i].plain();
+        if BARE_NUMBER.is_match(&t)
+            && !followed_by_note_text(lines, i)
+            && let Ok(v) = t.parse::<i64>()
+        {
+            *offsets.entry(v - lines[i].page as i64).or_default() += 1;
+        }
+    }
+    let page_offset = offsets
+        .iter()
+        .filter(|(_, c)| **c >= 2 || pages == 1)
+        .max_by_key(|(o, c)| (**c, -(o.abs())))
+        .map(|(o, _)| *o);
+
+    for &i in &bands {
+        if i < zone_end && lines[i].page == 1 {
+            // The first page's top band is usually the letterhead; it is furniture only if
+            // it repeats on other pages.
+            let t = lines[i].plain();
+            let reps = pages_of_shape.get(&shape(&t)).map_or(0, Vec::len);
+            if reps < min_pages {
+                continue;
+            }
+        }
+        let t = lines[i].plain();
+        if is_page_number(&t) {
+            verdict[i] = Some((ActionKind::PageNumber, "page-number line at a page edge"));
+        } else if BARE_NUMBER.is_match(&t) {
+            if let (Some(off), Ok(v)) = (page_offset, t.parse::<i64>())
+                && v - lines[i].page as i64 == off
+                && !followed_by_note_text(lines, i)
+            {
+                verdict[i] = Some((
+                    ActionKind::PageNumber,
+                    "number at a page edge that follows the page sequence",
+                ));
+            }
+        } else if furniture_shaped(&t)
+            && pages_of_shape
+                .get(&shape(&t))
+                .is_some_and(|p| p.len() >= min_pages)
+        {
+            verdict[i] = Some((
+                ActionKind::RunningHeader,
+                "repeats at the edge of several pages",
+            ));
+        } else if is_contact_line(&t)
+            && pages_of_shape.get(&shape(&t)).is_some_and(|p| p.len() >= 2)
+        {
+            verdict[i] = Some((
+                ActionKind::ContactLine,
+                "contact line repeated on several pages",
+            ));
+        }
+    }
+}
+
+/// A bare number directly followed by a note's text is a footnote label (pdftotext -raw
+/// puts the label on its own line), not a page number.
+fn followed_by_note_text(lines: &[TextLine], i: usize) -> bool {
+    lines
+        .get(i + 1)
+        .filter(|n| n.page == lines[i].page && !n.is_blank())
+        .is_some_and(|n| {
+            let t = n.plain();
+            t.split_whitespace().count() >= 4 && !is_page_number(&t)
+        })
+}
+
+/// No page breaks known: short standalone lines that repeat, and page-number lines.
+fn mark_flat(
+    lines: &[TextLine],
+    zone_end: usize,
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let blank = |i: Option<usize>| i.and_then(|i| lines.get(i)).is_none_or(TextLine::is_blank);
+    let standalone = |i: usize| blank(i.checked_sub(1)) || blank(Some(i + 1));
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.plain();
+        if !l.is_blank() && furniture_shaped(&t) && standalone(i) {
+            *counts.entry(shape(&t)).or_default() += 1;
+        }
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_blank() || i < zone_end {
+            continue;
+        }
+        let t = l.plain();
+        let isolated = blank(i.checked_sub(1)) && blank(Some(i + 1));
+        if is_page_number(&t) && standalone(i) {
+            verdict[i] = Some((ActionKind::PageNumber, "page-number line"));
+        } else if BARE_NUMBER.is_match(&t) && isolated && near_furniture(lines, i, &counts) {
+            verdict[i] = Some((
+                ActionKind::PageNumber,
+                "standalone number beside running furniture",
+            ));
+        } else if BARE_NUMBER.is_match(&t) && isolated && t.parse::<u32>().is_ok_and(|v| v <= 999) {
+            verdict[i] = Some((
+                ActionKind::PageNumber,
+                "standalone number between blank lines",
+            ));
+        } else if furniture_shaped(&t)
+            && standalone(i)
+            && counts.get(&shape(&t)).is_some_and(|&c| c >= 2)
+            && !looks_like_list_or_heading_repeat(&t)
+        {
+            verdict[i] = Some((
+                ActionKind::RunningHeader,
+                "short standalone line repeated through the text",
+            ));
+        } else if is_contact_line(&t)
+            && standalone(i)
+            && counts.get(&shape(&t)).is_some_and(|&c| c >= 2)
+        {
+            verdict[i] = Some((ActionKind::ContactLine, "repeated contact line"));
+        }
+    }
+}
+
+/// Repeated bullets ("- Yes") and labels are not furniture.
+fn looks_like_list_or_heading_repeat(t: &str) -> bool {
+    t.starts_with(['-', '•', '*', '▪', '◦']) || t.ends_with(':')
+}
+
+fn near_furniture(lines: &[TextLine], i: usize, counts: &HashMap<String, usize>) -> bool {
+    let lo = i.saturating_sub(4);
+    let hi = (i + 5).min(lines.len());
+    (lo..hi).filter(|&j| j != i).any(|j| {
+        let t = lines[j].plain();
+        !t.is_empty() && (is_page_number(&t) || counts.get(&shape(&t)).is_some_and(|&c| c >= 2))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<TextLine> {
+        let mut page = 1;
+        let mut out = Vec::new();
+        for (i, raw) in text.split('\n').enumerate() {
+            let mut raw = raw;
+            if let Some(rest) = raw.strip_prefix('\u{c}') {
+                page += 1;
+                raw = rest;
+            }
+            out.push(TextLine::new(raw, page, i + 1));
+        }
+        out
+    }
+
+    fn texts(ls: &[TextLine]) -> Vec<String> {
+        ls.iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.plain())
+            .collect()
+    }
+
+    #[test]
+    fn page_number_forms() {
+        for yes in [
+            "Page 3 of 7",
+            "page 3",
+            "- 3 -",
+            "– 12 –",
+            "3 | Harbour Institute",
+            "Harbour Institute | Page 3 of 9",
+            "p. 4",
+            "3/7",
+        ] {
+            assert!(is_page_number(yes), "{yes}");
+        }
+        for no in [
+            "3",
+            "In 2024 prices rose by 3 per cent.",
+            "Article 5",
+            "Page after page of data",
+        ] {
+            assert!(!is_page_number(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn contact_forms() {
+        for yes in [
+            "Phone: +92-51-9204423, 24 Fax: +92-51-9204658",
+            "Tel.: +221 33 555 0142",
+            "Web: www.example.org",
+            "www.example.org",
+            "info@example.org",
+            "41 Canal Quay Road, Suite 5, Phnom Penh 120210",
+            "Ngong Road, Kilimani Business Centre, 3rd Floor, P.O. Box 47731-00100, Nairobi",
+        ] {
+            assert!(is_contact_line(yes), "{yes}");
+        }
+        for no in [
+            "The road to 2030 is long, and the park was closed.",
+            "Editors: A. Person",
+            "By Lina Prakorn",
+        ] {
+            assert!(!is_contact_line(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn flat_text_repeats_and_page_numbers_go_and_breaks_are_inferred() {
+        let text = "LETTERHEAD\n\nTitle words here\n\nThe first paragraph has enough words to count as prose for the zone test.\n\nMore text that ends\n\nHarbour Institute\n\nPage 1 of 2\n\nBrief Series — Oceans\n\ncontinues here after the break.\n\nHarbour Institute\n\n2\n\nFinal paragraph.";
+        let mut ls = lines(text);
+        let mut r = Report::default();
+        remove(&mut ls, &mut r);
+        assert_eq!(
+            texts(&ls),
+            vec![
+                "LETTERHEAD",
+                "Title words here",
+                "The first paragraph has enough words to count as prose for the zone test.",
+                "More text that ends",
+                "Brief Series — Oceans",
+                "continues here after the break.",
+                "Final paragraph."
+            ]
+        );
+        assert_eq!(r.count(ActionKind::PageNumber), 2);
+        assert_eq!(r.count(ActionKind::RunningHeader), 2);
+        let page_of = |needle: &str| ls.iter().find(|l| l.plain() == needle).unwrap().page;
+        assert_eq!(page_of("More text that ends"), 1);
+        assert_eq!(page_of("continues here after the break."), 2);
+        assert_eq!(page_of("Final paragraph."), 3);
+    }
+
+    #[test]
+    fn banded_pages_remove_repeats_and_sequenced_numbers_but_keep_note_labels() {
+        let text = "SERIES LETTERHEAD\nA long opening sentence that has more than twelve words in it for the zone.\nbody\n1\nFirst note text that is long enough.\nOcean Papers – 1 –\n\u{c}Smith — Working Paper\nbody two\nmore\nOcean Papers – 2 –\n\u{c}Smith — Working Paper\nbody three\n3";
+        let mut ls = lines(text);
+        let mut r = Report::default();
+        remove(&mut ls, &mut r);
+        let t = texts(&ls);
+        assert!(t.contains(&"1".to_string()), "note label kept: {t:?}");
+        assert!(t.contains(&"SERIES LETTERHEAD".to_string()));
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("Ocean Papers") || x.contains("Working Paper")),
+            "{t:?}"
+        );
+        assert_eq!(r.count(ActionKind::RunningHeader), 4);
+    }
+}

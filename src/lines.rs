@@ -1,0 +1,230 @@
+//! The line stream the cleaning and structure passes work on: one [`TextLine`] per input
+//! line, its style folded into rich text (see [`crate::rich`]), with its page, its place in
+//! the input and whatever geometry the reader knew.
+
+use crate::rich::{
+    self, BOLD_OFF, BOLD_ON, ITALIC_OFF, ITALIC_ON, SUB_OFF, SUB_ON, SUP_OFF, SUP_ON,
+};
+use crate::source::{Line, Rect, Script, SourceDocument};
+
+/// One line of input, ready for the heuristics.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextLine {
+    /// Rich text, trimmed; empty for a blank line.
+    pub text: String,
+    /// Leading indentation: columns for text input, points from the page's text edge for PDF.
+    pub indent: f32,
+    /// 1-based page (form feeds, PDF pages, or breaks inferred from furniture).
+    pub page: usize,
+    /// 1-based line number in a text input; index on the page for PDF.
+    pub source_line: usize,
+    /// Geometry, for PDF input.
+    pub geometry: Option<LineGeometry>,
+}
+
+/// Where a PDF line sits and how large its text is.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct LineGeometry {
+    /// Bounding box on the page.
+    pub bbox: Rect,
+    /// Dominant font size of the normal-script text.
+    pub font_size: f32,
+    /// Page height, to tell top and bottom bands apart.
+    pub page_height: f32,
+}
+
+impl TextLine {
+    /// A plain text line (used by tests and by the text path).
+    pub fn new(text: &str, page: usize, source_line: usize) -> Self {
+        let indent = text.chars().take_while(|c| *c == ' ').count() as f32;
+        TextLine {
+            text: rich::strip_forged(text.trim()).into_owned(),
+            indent,
+            page,
+            source_line,
+            geometry: None,
+        }
+    }
+
+    /// Whether the line is blank.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The visible text without style sentinels.
+    pub fn plain(&self) -> String {
+        rich::plain(&self.text)
+    }
+}
+
+/// Flattens a reader's pages into the line stream.
+pub fn from_source(doc: &SourceDocument) -> Vec<TextLine> {
+    let mut out = Vec::new();
+    for page in &doc.pages {
+        let page_height = page.size.map(|s| s.height).unwrap_or(0.0);
+        let left = page
+            .lines
+            .iter()
+            .filter_map(|l| l.bbox.map(|b| b.x0))
+            .reduce(f32::min)
+            .unwrap_or(0.0);
+        for line in &page.lines {
+            let mut tl = if line.bbox.is_some() {
+                styled_line(line)
+            } else {
+                let text = line.text();
+                TextLine::new(&text, page.number, line.source_line)
+            };
+            tl.page = page.number;
+            tl.source_line = line.source_line;
+            if let Some(bbox) = line.bbox {
+                tl.indent = bbox.x0 - left;
+                tl.geometry = Some(LineGeometry {
+                    bbox,
+                    font_size: line.font_size().unwrap_or(0.0),
+                    page_height,
+                });
+            }
+            out.push(tl);
+        }
+    }
+    out
+}
+
+/// Folds a styled line's spans into rich text.
+fn styled_line(line: &Line) -> TextLine {
+    let mut text = String::new();
+    for span in &line.spans {
+        let t = rich::strip_forged(&span.text);
+        if t.is_empty() {
+            continue;
+        }
+        let (on, off) = match span.style.script {
+            Script::Super => (Some(SUP_ON), Some(SUP_OFF)),
+            Script::Sub => (Some(SUB_ON), Some(SUB_OFF)),
+            Script::Normal => (None, None),
+        };
+        let styled = !t.trim().is_empty();
+        if styled && span.style.bold {
+            text.push(BOLD_ON);
+        }
+        if styled && span.style.italic {
+            text.push(ITALIC_ON);
+        }
+        if let Some(on) = on {
+            text.push(on);
+        }
+        text.push_str(&t);
+        if let Some(off) = off {
+            text.push(off);
+        }
+        if styled && span.style.italic {
+            text.push(ITALIC_OFF);
+        }
+        if styled && span.style.bold {
+            text.push(BOLD_OFF);
+        }
+    }
+    let text = rich::tidy(&text);
+    TextLine {
+        text: trim_rich(&text),
+        ..Default::default()
+    }
+}
+
+/// Trims whitespace at both ends of rich text, looking through leading and trailing
+/// sentinels.
+pub fn trim_rich(s: &str) -> String {
+    let mut chars: Vec<char> = s.chars().collect();
+    // Leading: remove whitespace that precedes the first visible character.
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            chars.remove(i);
+        } else if rich::is_sentinel(chars[i]) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let mut j = chars.len();
+    while j > 0 {
+        if chars[j - 1].is_whitespace() {
+            chars.remove(j - 1);
+            j -= 1;
+        } else if rich::is_sentinel(chars[j - 1]) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    chars.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{Page, Span, Style};
+
+    #[test]
+    fn plain_lines_keep_indent_and_strip_forged_sentinels() {
+        let l = TextLine::new(&format!("   word{SUP_ON}"), 2, 7);
+        assert_eq!(l.indent, 3.0);
+        assert_eq!(l.text, "word");
+        assert_eq!((l.page, l.source_line), (2, 7));
+    }
+
+    #[test]
+    fn styled_spans_become_sentinels() {
+        let span = |t: &str, bold, script| Span {
+            text: t.into(),
+            style: Style {
+                bold,
+                script,
+                size: Some(10.0),
+                ..Default::default()
+            },
+            bbox: None,
+        };
+        let line = Line {
+            spans: vec![
+                span("Lead: ", true, Script::Normal),
+                span("text.", false, Script::Normal),
+                span("4", false, Script::Super),
+            ],
+            source_line: 1,
+            bbox: Some(Rect {
+                x0: 80.0,
+                y0: 100.0,
+                x1: 300.0,
+                y1: 112.0,
+            }),
+            baseline: Some(110.0),
+        };
+        let doc = SourceDocument {
+            pages: vec![Page {
+                number: 1,
+                lines: vec![line],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let lines = from_source(&doc);
+        assert_eq!(
+            lines[0].text,
+            format!("{BOLD_ON}Lead:{BOLD_OFF} text.{SUP_ON}4{SUP_OFF}").replace(
+                &format!("{BOLD_ON}Lead:{BOLD_OFF} "),
+                &format!("{BOLD_ON}Lead: {BOLD_OFF}")
+            )
+        );
+        assert_eq!(lines[0].geometry.unwrap().font_size, 10.0);
+    }
+
+    #[test]
+    fn trim_looks_through_sentinels() {
+        assert_eq!(
+            trim_rich(&format!("{BOLD_ON} a {BOLD_OFF} ")),
+            format!("{BOLD_ON}a{BOLD_OFF}")
+        );
+    }
+}

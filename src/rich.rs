@@ -1,0 +1,318 @@
+//! Rich text: a `String` whose styled runs are delimited by sentinel characters.
+//!
+//! Cleaning and structure passes are mostly text heuristics (regular expressions, word
+//! tests). Keeping style inside the string — bold, italic, raised and lowered runs, resolved
+//! footnote references — lets those heuristics run on one `&str` without losing the style,
+//! whichever reader produced the line. The sentinels are noncharacters-adjacent code points
+//! from Supplementary Private Use Area-B (U+10FFF0…), which no real text uses; readers strip
+//! them from input so they can never be forged.
+
+use crate::model::{FootnoteId, Inline};
+
+/// Start of a bold run.
+pub const BOLD_ON: char = '\u{10FFF0}';
+/// End of a bold run.
+pub const BOLD_OFF: char = '\u{10FFF1}';
+/// Start of an italic run.
+pub const ITALIC_ON: char = '\u{10FFF2}';
+/// End of an italic run.
+pub const ITALIC_OFF: char = '\u{10FFF3}';
+/// Start of a raised run (a footnote marker candidate, or a real superscript).
+pub const SUP_ON: char = '\u{10FFF4}';
+/// End of a raised run.
+pub const SUP_OFF: char = '\u{10FFF5}';
+/// Start of a lowered run.
+pub const SUB_ON: char = '\u{10FFF6}';
+/// End of a lowered run.
+pub const SUB_OFF: char = '\u{10FFF7}';
+/// Start of a resolved footnote reference; the footnote's index follows in ASCII digits.
+pub const REF_ON: char = '\u{10FFF8}';
+/// End of a resolved footnote reference.
+pub const REF_OFF: char = '\u{10FFF9}';
+
+/// Whether `c` is one of the style sentinels.
+pub fn is_sentinel(c: char) -> bool {
+    ('\u{10FFF0}'..='\u{10FFF9}').contains(&c)
+}
+
+/// Removes sentinel characters that arrived in the input, so they cannot be forged.
+pub fn strip_forged(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_sentinel) {
+        std::borrow::Cow::Owned(s.chars().filter(|&c| !is_sentinel(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// The text without style: sentinels removed, raised runs kept as their characters,
+/// references dropped.
+pub fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_ref = false;
+    for c in s.chars() {
+        match c {
+            REF_ON => in_ref = true,
+            REF_OFF => in_ref = false,
+            c if is_sentinel(c) => {}
+            c if !in_ref => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text without style and without raised or lowered runs (footnote marker candidates).
+pub fn plain_without_scripts(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            SUP_ON | SUB_ON | REF_ON => depth += 1,
+            SUP_OFF | SUB_OFF | REF_OFF => depth = depth.saturating_sub(1),
+            c if is_sentinel(c) => {}
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Wraps `s` in a raised run.
+pub fn sup(s: &str) -> String {
+    format!("{SUP_ON}{s}{SUP_OFF}")
+}
+
+/// Wraps `s` in a bold run.
+pub fn bold(s: &str) -> String {
+    format!("{BOLD_ON}{s}{BOLD_OFF}")
+}
+
+/// A resolved reference to footnote `id`.
+pub fn reference(id: FootnoteId) -> String {
+    format!("{REF_ON}{}{REF_OFF}", id.0)
+}
+
+/// Removes empty style runs and merges a run that closes and immediately reopens.
+pub fn tidy(s: &str) -> String {
+    let pairs = [
+        (BOLD_ON, BOLD_OFF),
+        (ITALIC_ON, ITALIC_OFF),
+        (SUP_ON, SUP_OFF),
+        (SUB_ON, SUB_OFF),
+    ];
+    let mut out = s.to_string();
+    for (on, off) in pairs {
+        out = out.replace(&format!("{on}{off}"), "");
+        out = out.replace(&format!("{off}{on}"), "");
+    }
+    out
+}
+
+/// Whether the whole visible text of `s` is bold.
+pub fn all_bold(s: &str) -> bool {
+    let mut bold = false;
+    let mut any = false;
+    for c in s.chars() {
+        match c {
+            BOLD_ON => bold = true,
+            BOLD_OFF => bold = false,
+            c if is_sentinel(c) => {}
+            c if c.is_whitespace() => {}
+            _ => {
+                if !bold {
+                    return false;
+                }
+                any = true;
+            }
+        }
+    }
+    any
+}
+
+/// Converts rich text into inline content. Raised and lowered runs that are still present
+/// (not turned into references) become superscript and subscript.
+pub fn to_inlines(s: &str) -> Vec<Inline> {
+    // A small stack machine: each open style pushes a frame collecting its children.
+    enum Frame {
+        Root,
+        Bold,
+        Italic,
+        Sup,
+        Sub,
+    }
+    let mut stack: Vec<(Frame, Vec<Inline>)> = vec![(Frame::Root, Vec::new())];
+    let mut text = String::new();
+    let mut reference: Option<String> = None;
+
+    fn flush(text: &mut String, stack: &mut [(Frame, Vec<Inline>)]) {
+        if !text.is_empty()
+            && let Some((_, children)) = stack.last_mut()
+        {
+            children.push(Inline::Text(std::mem::take(text)));
+        }
+    }
+    fn close(stack: &mut Vec<(Frame, Vec<Inline>)>, want: fn(&Frame) -> bool) {
+        // Close frames up to and including the wanted one; ignore a stray closer.
+        if !stack.iter().skip(1).any(|(f, _)| want(f)) {
+            return;
+        }
+        while stack.len() > 1 {
+            let Some((frame, children)) = stack.pop() else {
+                break;
+            };
+            let done = want(&frame);
+            let inline = match frame {
+                Frame::Bold => Inline::Strong(children),
+                Frame::Italic => Inline::Emphasis(children),
+                Frame::Sup => Inline::Superscript(children),
+                Frame::Sub => Inline::Subscript(children),
+                Frame::Root => unreachable!("root is never popped"),
+            };
+            if let Some((_, parent)) = stack.last_mut() {
+                parent.push(inline);
+            }
+            if done {
+                break;
+            }
+        }
+    }
+
+    for c in s.chars() {
+        if let Some(r) = reference.as_mut() {
+            if c == REF_OFF {
+                if let Ok(n) = r.parse::<usize>()
+                    && let Some((_, children)) = stack.last_mut()
+                {
+                    children.push(Inline::FootnoteRef(FootnoteId(n)));
+                }
+                reference = None;
+            } else if c.is_ascii_digit() {
+                r.push(c);
+            }
+            continue;
+        }
+        match c {
+            REF_ON => {
+                flush(&mut text, &mut stack);
+                reference = Some(String::new());
+            }
+            BOLD_ON | ITALIC_ON | SUP_ON | SUB_ON => {
+                flush(&mut text, &mut stack);
+                let frame = match c {
+                    BOLD_ON => Frame::Bold,
+                    ITALIC_ON => Frame::Italic,
+                    SUP_ON => Frame::Sup,
+                    _ => Frame::Sub,
+                };
+                stack.push((frame, Vec::new()));
+            }
+            BOLD_OFF => {
+                flush(&mut text, &mut stack);
+                close(&mut stack, |f| matches!(f, Frame::Bold));
+            }
+            ITALIC_OFF => {
+                flush(&mut text, &mut stack);
+                close(&mut stack, |f| matches!(f, Frame::Italic));
+            }
+            SUP_OFF => {
+                flush(&mut text, &mut stack);
+                close(&mut stack, |f| matches!(f, Frame::Sup));
+            }
+            SUB_OFF => {
+                flush(&mut text, &mut stack);
+                close(&mut stack, |f| matches!(f, Frame::Sub));
+            }
+            c if is_sentinel(c) => {}
+            c => text.push(c),
+        }
+    }
+    flush(&mut text, &mut stack);
+    // Unclosed runs end with the text.
+    while stack.len() > 1 {
+        close(&mut stack, |_| true);
+    }
+    let mut root = stack.pop().map(|(_, c)| c).unwrap_or_default();
+    drop_empty(&mut root);
+    root
+}
+
+/// Drops empty runs and merges adjacent text.
+fn drop_empty(inlines: &mut Vec<Inline>) {
+    inlines.retain_mut(|i| match i {
+        Inline::Text(t) => !t.is_empty(),
+        Inline::Strong(c) | Inline::Emphasis(c) | Inline::Superscript(c) | Inline::Subscript(c) => {
+            drop_empty(c);
+            !c.is_empty()
+        }
+        _ => true,
+    });
+    let mut merged: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for inline in inlines.drain(..) {
+        match (merged.last_mut(), inline) {
+            (Some(Inline::Text(a)), Inline::Text(b)) => a.push_str(&b),
+            (_, inline) => merged.push(inline),
+        }
+    }
+    *inlines = merged;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_forms() {
+        let s = format!(
+            "{}Lead:{} text{}{}",
+            BOLD_ON,
+            BOLD_OFF,
+            sup("4"),
+            reference(FootnoteId(2))
+        );
+        assert_eq!(plain(&s), "Lead: text4");
+        assert_eq!(plain_without_scripts(&s), "Lead: text");
+        assert!(!all_bold(&s));
+        assert!(all_bold(&bold(" Title ")));
+    }
+
+    #[test]
+    fn inlines_nest_and_resolve_references() {
+        let s = format!(
+            "{}a {}b{}{} c{}{}",
+            BOLD_ON,
+            ITALIC_ON,
+            ITALIC_OFF,
+            BOLD_OFF,
+            reference(FootnoteId(12)),
+            sup("st")
+        );
+        assert_eq!(
+            to_inlines(&s),
+            vec![
+                Inline::Strong(vec![
+                    Inline::text("a "),
+                    Inline::Emphasis(vec![Inline::text("b")])
+                ]),
+                Inline::text(" c"),
+                Inline::FootnoteRef(FootnoteId(12)),
+                Inline::Superscript(vec![Inline::text("st")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn unbalanced_runs_do_not_lose_text() {
+        let s = format!("x{}y{} z{}", BOLD_ON, SUP_OFF, ITALIC_OFF);
+        assert_eq!(
+            to_inlines(&s),
+            vec![Inline::text("x"), Inline::Strong(vec![Inline::text("y z")])]
+        );
+        assert_eq!(
+            tidy(&format!(
+                "a{BOLD_ON}{BOLD_OFF}b{BOLD_ON}c{BOLD_OFF}{BOLD_ON}d{BOLD_OFF}"
+            )),
+            format!("ab{BOLD_ON}cd{BOLD_OFF}")
+        );
+        assert_eq!(strip_forged(&format!("a{REF_ON}1{REF_OFF}")), "a1");
+    }
+}

@@ -1,0 +1,494 @@
+//! Body assembly: pieces into headings, paragraphs and lists. Paragraphs cut by a page
+//! break, a running header or a block of notes are rejoined; list items get their nesting;
+//! headings get their levels; lead-ins ("Economic Viability: …") become bold.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::report::{Action, ActionKind, Report};
+use crate::rich::{self, BOLD_OFF, BOLD_ON};
+
+use super::classify::{BulletClass, ItemMarker, title_like};
+use super::joins::Lexicon;
+use super::pieces::{Piece, PieceKind};
+use super::text::{ends_sentence, words};
+
+/// A block before footnote linking, its text still rich.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Draft {
+    /// A heading.
+    Heading {
+        /// 1-6.
+        level: u8,
+        /// Rich text.
+        text: String,
+    },
+    /// A paragraph.
+    Para {
+        /// Rich text.
+        text: String,
+    },
+    /// A list, flat, with each item's depth.
+    List {
+        /// Items in order.
+        items: Vec<DraftItem>,
+    },
+}
+
+/// A list item before nesting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftItem {
+    /// 1 for top-level items.
+    pub depth: usize,
+    /// Marker family.
+    pub class: BulletClass,
+    /// Printed number of an ordered item.
+    pub ordinal: Option<u32>,
+    /// Rich text.
+    pub text: String,
+}
+
+/// A draft block with where it came from.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    /// The block.
+    pub draft: Draft,
+    /// Position of its first piece.
+    pub first: usize,
+    /// Position of its last piece.
+    pub last: usize,
+    /// Page of its first piece.
+    pub page: usize,
+}
+
+struct HeadingInfo {
+    number: Option<String>,
+    run_in: bool,
+}
+
+/// Builds draft blocks from the body pieces (with their positions).
+pub fn assemble(
+    body: Vec<(usize, Piece)>,
+    lex: &Lexicon,
+    wrapped: bool,
+    report: &mut Report,
+) -> Vec<Placed> {
+    let mut out: Vec<Placed> = Vec::new();
+    let mut headings: Vec<(usize, HeadingInfo)> = Vec::new();
+    let mut run: Vec<(ItemMarker, f32, String)> = Vec::new();
+    let mut run_pos = (0, 0, 0);
+    let geometric = body.iter().any(|(_, p)| p.font_size.is_some());
+
+    let flush = |run: &mut Vec<(ItemMarker, f32, String)>,
+                 out: &mut Vec<Placed>,
+                 pos: (usize, usize, usize)| {
+        if run.is_empty() {
+            return;
+        }
+        let keys: Vec<(BulletClass, f32)> = run.iter().map(|(m, ind, _)| (m.class, *ind)).collect();
+        let depths = nest(&keys, if geometric { 4.0 } else { 1.0 });
+        let items = run
+            .drain(..)
+            .zip(depths)
+            .map(|((m, _, text), depth)| DraftItem {
+                depth,
+                class: m.class,
+                ordinal: m.ordinal,
+                text: bold_lead_in(&text),
+            })
+            .collect();
+        out.push(Placed {
+            draft: Draft::List { items },
+            first: pos.0,
+            last: pos.1,
+            page: pos.2,
+        });
+    };
+
+    for (order, piece) in body {
+        match piece.kind {
+            PieceKind::Heading { number, run_in } => {
+                flush(&mut run, &mut out, run_pos);
+                headings.push((out.len(), HeadingInfo { number, run_in }));
+                out.push(Placed {
+                    draft: Draft::Heading {
+                        level: 1,
+                        text: tidy_heading(&piece.text),
+                    },
+                    first: order,
+                    last: order,
+                    page: piece.page,
+                });
+            }
+            PieceKind::Item(marker) => {
+                if run.is_empty() {
+                    run_pos = (order, order, piece.page);
+                }
+                run_pos.1 = order;
+                if marker.misread {
+                    report.push(
+                        Action::new(ActionKind::BulletRepaired)
+                            .page(piece.page)
+                            .lines(piece.lines.iter().copied().take(1))
+                            .after(
+                                rich::plain(&piece.text)
+                                    .chars()
+                                    .take(60)
+                                    .collect::<String>(),
+                            )
+                            .evidence(
+                                format!("a letter read for a {:?} bullet", marker.class)
+                                    .to_lowercase(),
+                            )
+                            .confidence(0.85),
+                    );
+                }
+                run.push((marker, piece.indent, piece.text));
+            }
+            _ => {
+                // Running text: a continuation of the item or paragraph it interrupts?
+                let text = piece.text;
+                if let Some((_, _, last)) = run.last_mut()
+                    && continues(last, &text, wrapped)
+                {
+                    report_join(report, &piece.lines, piece.page);
+                    append(last, &text, lex);
+                    run_pos.1 = order;
+                    continue;
+                }
+                if run.is_empty()
+                    && let Some(Placed {
+                        draft: Draft::Para { text: prev },
+                        last,
+                        ..
+                    }) = out.last_mut()
+                    && continues(prev, &text, wrapped)
+                {
+                    report_join(report, &piece.lines, piece.page);
+                    append(prev, &text, lex);
+                    *last = order;
+                    continue;
+                }
+                flush(&mut run, &mut out, run_pos);
+                out.push(Placed {
+                    draft: Draft::Para {
+                        text: bold_lead_in(&text),
+                    },
+                    first: order,
+                    last: order,
+                    page: piece.page,
+                });
+            }
+        }
+    }
+    flush(&mut run, &mut out, run_pos);
+    assign_heading_levels(&mut out, &headings);
+    out
+}
+
+fn report_join(report: &mut Report, lines: &[usize], page: usize) {
+    report.push(
+        Action::new(ActionKind::ParagraphJoined)
+            .page(page)
+            .lines(lines.iter().copied().take(1))
+            .evidence("text continues a sentence left open before a break or inserted block")
+            .confidence(0.85),
+    );
+}
+
+/// Whether `next` continues the sentence that `prev` left open.
+fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
+    let p = rich::plain_without_scripts(prev);
+    let p = p.trim_end();
+    if p.is_empty() || ends_sentence(prev) || p.ends_with(':') {
+        return false;
+    }
+    let n = rich::plain(next);
+    let first = n.trim_start().chars().next().unwrap_or(' ');
+    if first.is_lowercase() {
+        return true;
+    }
+    // A sentence cut after a comma, a hyphen or a function word continues whatever comes.
+    let last_word = p.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let open_word = matches!(
+        last_word.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "in"
+            | "and"
+            | "or"
+            | "for"
+            | "with"
+            | "by"
+            | "on"
+            | "at"
+            | "from"
+            | "that"
+            | "which"
+            | "as"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+    );
+    (p.ends_with([',', '-', '–', '—']) || open_word)
+        && (wrapped || first.is_alphanumeric() || first == '“' || first == '"')
+}
+
+/// Appends `next` to `prev`, rejoining a word hyphenated across the break.
+fn append(prev: &mut String, next: &str, lex: &Lexicon) {
+    let p = rich::plain(prev);
+    let n = rich::plain(next);
+    if let Some((head, tail)) = super::joins::hyphenated_word(&p, n.trim_start()) {
+        if lex.is_hyphenation(&head, &tail) {
+            if prev.ends_with('-') {
+                prev.pop();
+            }
+            prev.push_str(next.trim_start());
+            return;
+        }
+        prev.push_str(next.trim_start());
+        return;
+    }
+    prev.push(' ');
+    prev.push_str(next.trim_start());
+}
+
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[^:!?\u{10FFF0}-\u{10FFF9}]{0,60}?):[ \t]+(\S)").expect("valid regex")
+});
+
+/// "Economic Viability: Despite…" → the lead-in in bold (left alone if already bold).
+pub fn bold_lead_in(text: &str) -> String {
+    if text.starts_with(BOLD_ON) {
+        return text.to_string();
+    }
+    let Some(c) = LEAD_IN.captures(text) else {
+        return text.to_string();
+    };
+    let lead = &c[1];
+    let n = words(lead);
+    // A full stop inside the lead is only allowed in abbreviations ("U.S. Response").
+    let parts: Vec<&str> = lead.split(". ").collect();
+    let sentence_inside = parts[..parts.len() - 1].iter().any(|part| {
+        part.rsplit([' ', '.'])
+            .next()
+            .is_some_and(|w| w.chars().count() > 1)
+    });
+    if sentence_inside || lead.ends_with('.') && !lead.ends_with("U.S.") {
+        return text.to_string();
+    }
+    let rest_upper = c[2].starts_with(|ch: char| ch.is_uppercase() || ch == '"' || ch == '“');
+    if n == 0
+        || n > 6
+        || !(title_like(lead) || n <= 2 || (n <= 4 && rest_upper))
+        || lead.contains("http")
+    {
+        return text.to_string();
+    }
+    let rest_at = c.get(2).map_or(text.len(), |m| m.start());
+    format!("{BOLD_ON}{lead}:{BOLD_OFF} {}", &text[rest_at..])
+}
+
+/// A heading's text: trailing colon removed, a bold wrapper around the whole dropped.
+fn tidy_heading(text: &str) -> String {
+    let mut t = text.trim().to_string();
+    if rich::all_bold(&t) {
+        t = t.replace([BOLD_ON, BOLD_OFF], "");
+    }
+    let trimmed = crate::lines::trim_rich(&t);
+    let mut t = trimmed;
+    // The colon may sit before closing sentinels.
+    let plain = rich::plain(&t);
+    if plain.trim_end().ends_with(':')
+        && let Some(pos) = t.rfind(':')
+    {
+        t.remove(pos);
+    }
+    crate::lines::trim_rich(&t)
+}
+
+/// Heading levels: numbered headings by the depth of their number, one level below an
+/// unnumbered heading that directly introduces them; an unnumbered heading directly under
+/// another heading one level below it; others at level 1.
+fn assign_heading_levels(out: &mut [Placed], headings: &[(usize, HeadingInfo)]) {
+    let mut offset = 0u8;
+    let mut in_numbered_run = false;
+    let mut prev: Option<(usize, u8, bool)> = None; // (index, level, numbered)
+    for (idx, info) in headings {
+        let directly_after = prev.is_some_and(|(p, _, _)| p + 1 == *idx);
+        let level = match &info.number {
+            Some(number) => {
+                let depth = number.split('.').filter(|s| !s.is_empty()).count() as u8;
+                if !in_numbered_run {
+                    offset = match prev {
+                        Some((_, l, false)) if directly_after => l,
+                        _ => 0,
+                    };
+                    in_numbered_run = true;
+                }
+                offset + depth.max(1)
+            }
+            None => {
+                in_numbered_run = false;
+                match prev {
+                    Some((_, l, false)) if directly_after && !info.run_in => (l + 1).min(3),
+                    _ => 1,
+                }
+            }
+        };
+        let level = level.clamp(1, 6);
+        if let Draft::Heading { level: l, .. } = &mut out[*idx].draft {
+            *l = level;
+        }
+        prev = Some((*idx, level, info.number.is_some()));
+    }
+}
+
+/// Depths for a run of list items from their marker family and indentation.
+///
+/// With varying indentation (layout text, PDF), indentation decides; without it, the
+/// conventional order of bullet families does (•, then ◦, then ▪; numbers, then letters).
+pub fn nest(items: &[(BulletClass, f32)], tolerance: f32) -> Vec<usize> {
+    let min = items.iter().map(|i| i.1).fold(f32::INFINITY, f32::min);
+    let max = items.iter().map(|i| i.1).fold(f32::NEG_INFINITY, f32::max);
+    let by_indent = max - min > tolerance;
+    let mut stack: Vec<(f32, f32, bool)> = Vec::new(); // (indent, rank, ordered)
+    let mut depths = Vec::with_capacity(items.len());
+    for &(class, indent) in items {
+        let rank = class.rank();
+        let deeper = |top: &(f32, f32, bool)| {
+            if by_indent {
+                indent > top.0 + tolerance
+            } else {
+                rank > top.1
+            }
+        };
+        let same = |top: &(f32, f32, bool)| {
+            if by_indent {
+                (indent - top.0).abs() <= tolerance
+            } else {
+                rank == top.1
+            }
+        };
+        while let Some(top) = stack.last() {
+            if same(top) || deeper(top) {
+                break;
+            }
+            stack.pop();
+        }
+        match stack.last() {
+            Some(top) if same(top) => {
+                let len = stack.len();
+                stack[len - 1] = (indent, rank, class.ordered());
+            }
+            _ => stack.push((indent, rank, class.ordered())),
+        }
+        depths.push(stack.len());
+    }
+    depths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BulletClass::*;
+
+    #[test]
+    fn nesting_by_family_without_indentation() {
+        let items = [
+            (Disc, 0.0),
+            (Circle, 0.0),
+            (Circle, 0.0),
+            (Disc, 0.0),
+            (Circle, 0.0),
+            (Square, 0.0),
+            (Square, 0.0),
+            (Circle, 0.0),
+            (Disc, 0.0),
+        ];
+        assert_eq!(nest(&items, 1.0), vec![1, 2, 2, 1, 2, 3, 3, 2, 1]);
+        // A list that starts with a hollow bullet does not start at depth 2.
+        assert_eq!(nest(&[(Circle, 0.0), (Disc, 0.0)], 1.0), vec![1, 1]);
+        // Bullets under numbered items nest; the numbering resumes at depth 1.
+        assert_eq!(
+            nest(
+                &[(Number, 0.0), (Circle, 0.0), (Circle, 0.0), (Number, 0.0)],
+                1.0
+            ),
+            vec![1, 2, 2, 1]
+        );
+        assert_eq!(
+            nest(&[(Number, 0.0), (Disc, 0.0), (Number, 0.0)], 1.0),
+            vec![1, 2, 1]
+        );
+    }
+
+    #[test]
+    fn nesting_by_indentation() {
+        let items = [
+            (Disc, 0.0),
+            (Circle, 4.0),
+            (Circle, 4.0),
+            (Disc, 0.0),
+            (Disc, 8.0),
+        ];
+        assert_eq!(nest(&items, 1.0), vec![1, 2, 2, 1, 2]);
+    }
+
+    #[test]
+    fn lead_ins() {
+        assert_eq!(
+            bold_lead_in("New Treaty: The latest agreement"),
+            format!("{BOLD_ON}New Treaty:{BOLD_OFF} The latest agreement")
+        );
+        let already = format!("{BOLD_ON}Economic Viability:{BOLD_OFF} Despite");
+        assert_eq!(bold_lead_in(&already), already);
+        assert_eq!(
+            bold_lead_in("In a letter published: the day"),
+            "In a letter published: the day"
+        );
+        assert_eq!(
+            bold_lead_in("U.S. Response: The United"),
+            format!("{BOLD_ON}U.S. Response:{BOLD_OFF} The United")
+        );
+        assert_eq!(
+            bold_lead_in("As the minister said in a long speech to parliament: we"),
+            "As the minister said in a long speech to parliament: we"
+        );
+    }
+
+    #[test]
+    fn continuation_rules() {
+        assert!(continues(
+            "Pyongyang is limited to",
+            "importing 4 million barrels",
+            false
+        ));
+        assert!(!continues("It ended.", "importing", false));
+        assert!(!continues("three fronts:", "more", false));
+        assert!(continues("signed in Paris,", "Berlin and Rome", true));
+        assert!(!continues(
+            "A Heading Without End",
+            "The next paragraph",
+            false
+        ));
+    }
+
+    #[test]
+    fn heading_tidy() {
+        assert_eq!(
+            tidy_heading("Key Outcomes of the Visit:"),
+            "Key Outcomes of the Visit"
+        );
+        assert_eq!(tidy_heading(&format!("{BOLD_ON}Title:{BOLD_OFF}")), "Title");
+    }
+}

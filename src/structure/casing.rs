@@ -1,0 +1,163 @@
+//! Turning all-capitals titles and letterheads into title case, using the document's own
+//! words as the dictionary: a word the body writes in capitals (an acronym) stays in
+//! capitals, a proper noun keeps its spelling, small words go lower case.
+
+use std::collections::HashMap;
+
+use crate::lines::TextLine;
+
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "to", "for", "at", "by", "with",
+    "from", "as", "vs", "via", "per", "into", "onto", "over", "upon", "than",
+];
+
+/// How the document writes each word outside all-capitals lines.
+#[derive(Debug, Default)]
+pub struct WordCase {
+    /// lower-case word -> (form, count) of forms seen in mixed-case text.
+    forms: HashMap<String, HashMap<String, usize>>,
+}
+
+impl WordCase {
+    /// Learns spellings from every line that is not itself in capitals.
+    pub fn from_lines(lines: &[TextLine]) -> Self {
+        let mut dict = WordCase::default();
+        for line in lines {
+            let text = line.plain();
+            if super::title_block::is_upper(&text) {
+                continue;
+            }
+            for (i, w) in text.split_whitespace().enumerate() {
+                let core: String = w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+                if core.is_empty() || !core.chars().any(char::is_alphabetic) {
+                    continue;
+                }
+                // A capital at a sentence start says nothing about the word.
+                let sentence_start = i == 0;
+                if sentence_start
+                    && core.chars().next().is_some_and(char::is_uppercase)
+                    && !is_caps_word(&core)
+                {
+                    continue;
+                }
+                *dict
+                    .forms
+                    .entry(core.to_lowercase())
+                    .or_default()
+                    .entry(core)
+                    .or_default() += 1;
+            }
+        }
+        dict
+    }
+
+    /// The document's usual spelling of `word`, if it occurs.
+    fn form(&self, word: &str) -> Option<&str> {
+        let forms = self.forms.get(&word.to_lowercase())?;
+        // Lower case wins (a common word), then the most frequent form.
+        if forms.keys().any(|f| f.chars().all(|c| !c.is_uppercase())) {
+            return None;
+        }
+        forms
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(f, _)| f.as_str())
+    }
+}
+
+fn is_caps_word(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn capitalise(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut first = true;
+    let mut after_apostrophe = false;
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            if first && !after_apostrophe {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            first = false;
+            after_apostrophe = false;
+        } else {
+            after_apostrophe = matches!(c, '\'' | '’');
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Title case for an all-capitals string, guided by the document's spellings.
+pub fn title_case(s: &str, dict: &WordCase) -> String {
+    let mut out = Vec::new();
+    let mut after_colon = true;
+    for word in s.split_whitespace() {
+        let parts: Vec<String> = word
+            .split('-')
+            .enumerate()
+            .map(|(k, part)| {
+                let core: String = part
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '’'))
+                    .collect();
+                let bare = core.trim_end_matches(['\'', '’', 's', 'S']);
+                let lower = core.to_lowercase();
+                if let Some(form) = dict.form(&core) {
+                    part.replacen(&core, form, 1)
+                } else if !bare.is_empty()
+                    && bare.len() < core.len()
+                    && dict.form(bare).is_some_and(is_caps_word)
+                {
+                    // Possessive of an acronym ("NATO'S").
+                    part.replacen(
+                        &core,
+                        &format!("{}{}", bare, core[bare.len()..].to_lowercase()),
+                        1,
+                    )
+                } else if k == 0 && !after_colon && SMALL_WORDS.contains(&lower.as_str()) {
+                    part.to_lowercase()
+                } else {
+                    capitalise(part)
+                }
+            })
+            .collect();
+        out.push(parts.join("-"));
+        after_colon = word.ends_with(':') || word.ends_with('—') || word.ends_with('?');
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uses_the_documents_spellings() {
+        let lines: Vec<TextLine> = [
+            "STRATEGIC ENGAGEMENTS IN A MULTIPOLAR ERA",
+            "Tension with the DPRK rose after Putin's visit and McCarthy noted the multipolar order.",
+            "The new strategic pact was signed in a hurry.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| TextLine::new(t, 1, i + 1))
+        .collect();
+        let dict = WordCase::from_lines(&lines);
+        assert_eq!(
+            title_case(
+                "STRATEGIC ENGAGEMENTS IN A MULTIPOLAR ERA: PUTIN'S VISIT TO THE DPRK",
+                &dict
+            ),
+            "Strategic Engagements in a Multipolar Era: Putin's Visit to the DPRK"
+        );
+        assert_eq!(
+            title_case("THE MCCARTHY-DPRK FILE", &dict),
+            "The McCarthy-DPRK File"
+        );
+        assert_eq!(title_case("WATER: THE CASE", &dict), "Water: The Case");
+    }
+}

@@ -1,0 +1,535 @@
+//! What a line or unit is: list item (and which bullet), note text (and its label),
+//! heading, or running text. Each test is a small function over rich text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::rich::{self, SUP_OFF, SUP_ON};
+
+use super::text::words;
+
+/// Families of list markers. Families, not glyphs, carry nesting: extractors read the same
+/// hollow bullet as `o`, `O` or `◦`, and a filled one as `•` or `-`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BulletClass {
+    /// •, ●, -, and the Symbol-font bullet.
+    Disc,
+    /// ◦, ○, and its misreadings o, O, 0.
+    Circle,
+    /// ▪, ■, □ and its misreadings §, q (Wingdings).
+    Square,
+    /// –, —.
+    Dash,
+    /// ‣, ►, ➢ and the like.
+    Arrow,
+    /// ✓, ✔.
+    Check,
+    /// ◆, ❖.
+    Diamond,
+    /// *.
+    Star,
+    /// Other private-use glyphs.
+    Other,
+    /// 1. 2. or 1) 2).
+    Number,
+    /// a. b. or a) b) or (a).
+    Alpha,
+    /// i. ii. or (i) (ii).
+    Roman,
+}
+
+impl BulletClass {
+    /// Whether items with this marker are numbered.
+    pub fn ordered(self) -> bool {
+        matches!(
+            self,
+            BulletClass::Number | BulletClass::Alpha | BulletClass::Roman
+        )
+    }
+
+    /// Conventional depth rank: a class with a larger rank nests under a smaller one.
+    pub fn rank(self) -> f32 {
+        match self {
+            BulletClass::Number => 0.0,
+            BulletClass::Disc => 0.5,
+            BulletClass::Arrow | BulletClass::Check | BulletClass::Diamond | BulletClass::Other => {
+                0.75
+            }
+            BulletClass::Circle | BulletClass::Dash => 1.0,
+            BulletClass::Alpha => 1.25,
+            BulletClass::Square | BulletClass::Star => 2.0,
+            BulletClass::Roman => 2.25,
+        }
+    }
+}
+
+/// A list marker found at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemMarker {
+    /// Family.
+    pub class: BulletClass,
+    /// Number of an ordered item (a = 1, ii = 2).
+    pub ordinal: Option<u32>,
+    /// Byte length of the marker and following spaces in the rich text.
+    pub len: usize,
+    /// Whether the glyph was a misreading (o, O, §, l, q) that was normalised.
+    pub misread: bool,
+}
+
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-–—•●∙·▪■□▫◦○‣⁃►▶➢➤✓✔❖◆◇*]|[\u{E000}-\u{F8FF}])[ \t]+").expect("valid regex")
+});
+/// A hollow or square bullet misread as a letter, possibly after a hyphen ("- O Item").
+static MISREAD_BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:[-•][ \t]+)?([oO0§lq])[ \t]+["“‘'(\u{10FFF0}]?\p{Lu}"#).expect("valid regex")
+});
+static ORDERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(\d{1,2})[.)]|\(?([a-z])[.)]|\(([a-z])\)|\(([ivx]{1,5})\)|([ivx]{1,5})[.)])[ \t]+\S",
+    )
+    .expect("valid regex")
+});
+
+fn roman(s: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut prev = 0;
+    for c in s.chars().rev() {
+        let v = match c {
+            'i' => 1,
+            'v' => 5,
+            'x' => 10,
+            'l' => 50,
+            'c' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    Some(total)
+}
+
+/// Byte offset of the first character that is not a style sentinel.
+fn visible_start(text: &str) -> usize {
+    text.char_indices()
+        .find(|(_, c)| !rich::is_sentinel(*c))
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// The list marker at the start of `text`, if any.
+pub fn line_marker(text: &str) -> Option<ItemMarker> {
+    let start = visible_start(text);
+    let t = &text[start..];
+    if let Some(m) = MISREAD_BULLET.captures(t) {
+        let glyph = m.get(1)?;
+        let class = match glyph.as_str() {
+            "o" | "O" | "0" => BulletClass::Circle,
+            "l" => BulletClass::Disc,
+            _ => BulletClass::Square,
+        };
+        let after = t[glyph.end()..].len() - t[glyph.end()..].trim_start().len();
+        return Some(ItemMarker {
+            class,
+            ordinal: None,
+            len: start + glyph.end() + after,
+            misread: true,
+        });
+    }
+    if let Some(m) = BULLET.find(t) {
+        let glyph = t.chars().next()?;
+        let class = match glyph {
+            '•' | '●' | '∙' | '·' | '-' | '\u{F0B7}' | '\u{F06C}' => BulletClass::Disc,
+            '◦' | '○' | '\u{F06F}' => BulletClass::Circle,
+            '▪' | '■' | '□' | '▫' | '\u{F0A7}' | '\u{F0A8}' | '\u{F06E}' | '\u{F071}' => {
+                BulletClass::Square
+            }
+            '–' | '—' | '⁃' => BulletClass::Dash,
+            '‣' | '►' | '▶' | '➢' | '➤' | '\u{F0D8}' | '\u{F0E0}' => BulletClass::Arrow,
+            '✓' | '✔' | '\u{F0FC}' | '\u{F0FB}' => BulletClass::Check,
+            '❖' | '◆' | '◇' | '\u{F076}' => BulletClass::Diamond,
+            '*' => BulletClass::Star,
+            _ => BulletClass::Other,
+        };
+        // A dash followed by a number is a range or negative value, not a bullet.
+        let rest = &t[m.end()..];
+        if matches!(glyph, '-' | '–' | '—') && rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        return Some(ItemMarker {
+            class,
+            ordinal: None,
+            len: start + m.end(),
+            misread: false,
+        });
+    }
+    if let Some(c) = ORDERED.captures(t) {
+        let whole = c.get(0)?;
+        // The regex consumed the first character of the item text; give it back.
+        let last = t[..whole.end()].chars().last()?;
+        let len = start + whole.end() - last.len_utf8();
+        let (class, ordinal) = if let Some(n) = c.get(1) {
+            (BulletClass::Number, n.as_str().parse().ok())
+        } else if let Some(a) = c.get(2).or(c.get(3)) {
+            // "i." is ambiguous: treat a lone i/v/x as roman only in parentheses.
+            let ch = a.as_str().chars().next()?;
+            (BulletClass::Alpha, Some(ch as u32 - 'a' as u32 + 1))
+        } else {
+            let r = c.get(4).or(c.get(5))?;
+            (BulletClass::Roman, roman(r.as_str()))
+        };
+        return Some(ItemMarker {
+            class,
+            ordinal,
+            len,
+            misread: false,
+        });
+    }
+    None
+}
+
+/// A footnote label at the start of a note's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteLabel {
+    /// A number as printed (raised or plain).
+    Number(u32),
+    /// A label mangled beyond reading (`[&]`).
+    Mangled,
+    /// A symbol (*, †).
+    Symbol,
+    /// No label at all.
+    None,
+}
+
+static PLAIN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3})(?:[.)]|\s*\u{10FFF5})?[ \t]+(\S)").expect("valid regex")
+});
+static SUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\u{10FFF4}\s*(\d{1,3}|[*†‡§])\s*\u{10FFF5}[ \t]*").expect("valid regex")
+});
+static MANGLED_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[&\][ \t]*").expect("valid regex"));
+
+/// The label at the start of a note candidate and the byte length it occupies.
+/// `plain_numbers` allows "12 Text" / "12. Text" labels (otherwise read as list numbers).
+pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
+    if let Some(c) = SUP_LABEL.captures(text) {
+        let len = c.get(0).map_or(0, |m| m.end());
+        return match c[1].parse::<u32>() {
+            Ok(n) => (NoteLabel::Number(n), len),
+            Err(_) => (NoteLabel::Symbol, len),
+        };
+    }
+    if let Some(m) = MANGLED_LABEL.find(text) {
+        return (NoteLabel::Mangled, m.end());
+    }
+    if plain_numbers
+        && let Some(c) = PLAIN_LABEL.captures(text)
+        && let Ok(n) = c[1].parse::<u32>()
+    {
+        let len = c.get(2).map_or(0, |m| m.start());
+        return (NoteLabel::Number(n), len);
+    }
+    (NoteLabel::None, 0)
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\bdoi:\s*10\.\d{4,}/\S+|\b10\.\d{4,}/\S+")
+        .expect("valid regex")
+});
+static CITATION_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:published\s+(?:on|in|by)|accessed(?:\s+on)?|retrieved(?:\s+(?:on|from))?|available\s+(?:at|from|online)|last\s+(?:modified|updated)|press\s+release|ibid|op\.\s*cit|loc\.\s*cit|interview(?:ed)?\s+(?:with|by)|conducted\s+on|see\s+also|personal\s+communication|cited\s+in|quoted\s+in|in\s+[A-Z][\w\s]+\(eds?\.?\)|eds?\.,|pp?\.\s*\d|vol\.\s*\d|no\.\s*\d|\(\d{4}\)|\d{4}\)?\s*:\s*\d+)",
+    )
+    .expect("valid regex")
+});
+static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:^|[\s(\[])["“‘'][^"”]{10,}?[”"’'](?:[\s,.;:)\]]|$)"#).expect("valid regex")
+});
+static AUTHOR_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:[\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|and|&|de|van|von|al|bin)){0,6}|[\p{Lu}][\p{L}-]+\s+et\s+al\.),\s*["“‘*\u{10FFF2}]"#)
+        .expect("valid regex")
+});
+static SENTENCE_END_IN_MIDDLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[a-z]{3,}[.!?]\s+[A-Z][a-z]+\s+[a-z]+").expect("valid regex"));
+
+/// Whether the text is only a URL (a note's link on a line of its own).
+pub fn is_url_only(text: &str) -> bool {
+    let t = rich::plain(text);
+    let t = t.trim();
+    !t.is_empty() && !t.contains(' ') && URL.find(t).is_some_and(|m| m.start() == 0)
+        || (t.split_whitespace().count() == 2
+            && URL.find(t).is_some_and(|m| m.start() == 0)
+            && !t.contains(". "))
+}
+
+/// Whether the text contains a URL.
+pub fn has_url(text: &str) -> bool {
+    URL.is_match(text)
+}
+
+/// How much `text` (a unit's rich text without its label) reads like a citation or note
+/// rather than running prose. Positive means note-like.
+pub fn citation_score(text: &str) -> f32 {
+    let t = rich::plain(text);
+    let n = words(&t);
+    let mut score = 0.0;
+    if CITATION_PHRASE.is_match(&t) {
+        score += 2.0;
+    }
+    if URL.is_match(&t) {
+        score += 2.0;
+    }
+    if QUOTED_TITLE.is_match(&t) {
+        score += 1.0;
+    }
+    if AUTHOR_START.is_match(&t) {
+        score += 1.5;
+    }
+    if t.trim_start().starts_with(['"', '“', '\'', '‘']) && QUOTED_TITLE.is_match(&t) {
+        score += 1.0;
+    }
+    if t.contains('\u{10FFF2}') || text.contains(rich::ITALIC_ON) {
+        score += 0.5;
+    }
+    if n > 70 {
+        score -= 2.0;
+    }
+    if n > 110 {
+        score -= 2.0;
+    }
+    // Prose reads as several sentences of lower-case words.
+    let sentences = SENTENCE_END_IN_MIDDLE.find_iter(&t).count();
+    if sentences >= 2 && !URL.is_match(&t) {
+        score -= 1.0;
+    }
+    score
+}
+
+/// Whether a single line has the shape of a heading: short, capitalised, without closing
+/// punctuation other than a colon.
+pub fn looks_like_heading_line(text: &str) -> bool {
+    let t = rich::plain_without_scripts(text);
+    let t = t.trim();
+    let n = words(t);
+    if n == 0 || n > 14 || t.chars().count() > 110 {
+        return false;
+    }
+    if t.ends_with(['.', ',', ';']) || has_url(t) {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit() || first == '“' || first == '"') {
+        return false;
+    }
+    if line_marker(text).is_some_and(|m| !m.class.ordered()) {
+        return false;
+    }
+    title_like(t)
+}
+
+/// Whether most significant words are capitalised (or the whole line is in capitals).
+pub fn title_like(t: &str) -> bool {
+    let significant: Vec<&str> = t
+        .split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    if significant.is_empty() {
+        return true;
+    }
+    let caps = significant
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    caps * 10 >= significant.len() * 6
+}
+
+static NUMBERED_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:\d{1,2}\.)*\d{1,2})\.?[ \t]+(\S.*)$").expect("valid regex"));
+
+/// A numbered heading: its number ("2.1") and text, when `text` has that shape.
+pub fn numbered_heading(text: &str) -> Option<(String, String)> {
+    let t = rich::plain_without_scripts(text);
+    let c = NUMBERED_HEADING.captures(t.trim())?;
+    let rest = c[2].trim().to_string();
+    if words(&rest) > 12 || rest.ends_with(['.', ',', ';']) || has_url(&rest) {
+        return None;
+    }
+    if !rest.chars().next().is_some_and(|ch| ch.is_uppercase())
+        || !title_like(&rest) && words(&rest) > 6
+    {
+        return None;
+    }
+    Some((c[1].to_string(), rest))
+}
+
+/// Section names that start a run-in heading ("Conclusion: The visit…").
+static RUN_IN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^((?:In\s+)?(?:Conclusions?|Summary|Executive\s+Summary|Introduction|Background|Overview|(?:Policy\s+)?Recommendations?|(?:The\s+)?Way\s+Forward|Outlook|Key\s+Takeaways|Key\s+Findings|Findings|Discussion|Implications|Looking\s+Ahead|Context|Methodology|Methods|Final\s+Thoughts|Concluding\s+Remarks))\s*:[ \t]+(\S.*)$",
+    )
+    .expect("valid regex")
+});
+
+/// "Conclusion: text…" (not in bold) → ("Conclusion", byte offset of the text).
+pub fn run_in_heading(text: &str) -> Option<(String, usize)> {
+    if text.starts_with(rich::BOLD_ON) {
+        return None;
+    }
+    let c = RUN_IN_HEADING.captures(text)?;
+    Some((c[1].to_string(), c.get(2)?.start()))
+}
+
+/// Headings that introduce a list of notes.
+pub fn is_notes_heading(text: &str) -> bool {
+    let t = rich::plain(text);
+    let t = t.trim().trim_end_matches(':').to_lowercase();
+    matches!(
+        t.as_str(),
+        "notes" | "endnotes" | "end notes" | "footnotes" | "notes and references"
+    )
+}
+
+/// Raised digits anywhere in the text.
+pub fn sup_digits(text: &str) -> impl Iterator<Item = u32> + '_ {
+    text.split(SUP_ON).skip(1).filter_map(|rest| {
+        let inner = rest.split(SUP_OFF).next()?;
+        inner.trim().parse().ok()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rich::{bold, sup};
+
+    fn class(t: &str) -> Option<(BulletClass, bool)> {
+        line_marker(t).map(|m| (m.class, m.misread))
+    }
+
+    #[test]
+    fn bullets_and_misreadings() {
+        assert_eq!(class("- Arms transfer"), Some((BulletClass::Disc, false)));
+        assert_eq!(class("• Nutrient loss"), Some((BulletClass::Disc, false)));
+        assert_eq!(
+            class("- O Regional Influence"),
+            Some((BulletClass::Circle, true))
+        );
+        assert_eq!(
+            class("o Coastal provinces"),
+            Some((BulletClass::Circle, true))
+        );
+        assert_eq!(class("§ Square item"), Some((BulletClass::Square, true)));
+        assert_eq!(
+            class("\u{F0A7} Children and women"),
+            Some((BulletClass::Square, false))
+        );
+        assert_eq!(
+            class("▪ Poorer households"),
+            Some((BulletClass::Square, false))
+        );
+        assert_eq!(
+            class(&format!("- {}", bold("Safety:"))).map(|c| c.0),
+            Some(BulletClass::Disc)
+        );
+        assert_eq!(class("o the lowercase word"), None);
+        assert_eq!(class("-5 per cent"), None);
+        assert_eq!(class("– 12 per cent"), None);
+        assert_eq!(class("Oil prices rose"), None);
+    }
+
+    #[test]
+    fn ordered_markers() {
+        let m = line_marker("3. Community oversight").unwrap();
+        assert_eq!(
+            (m.class, m.ordinal, m.len),
+            (BulletClass::Number, Some(3), 3)
+        );
+        assert_eq!(line_marker("b) second").unwrap().ordinal, Some(2));
+        assert_eq!(line_marker("(iv) fourth").unwrap().ordinal, Some(4));
+        assert_eq!(line_marker("(c) third").unwrap().class, BulletClass::Alpha);
+        assert!(line_marker("2024. The year").is_none());
+        assert!(line_marker("A. Smith").is_none());
+    }
+
+    #[test]
+    fn note_labels() {
+        assert_eq!(
+            note_label(&format!("{} Smith, \"T\"", sup("5")), false).0,
+            NoteLabel::Number(5)
+        );
+        assert_eq!(
+            note_label("[&]\"Russia blocks\"", false),
+            (NoteLabel::Mangled, 3)
+        );
+        assert_eq!(
+            note_label("12 Mekong River Commission", true),
+            (NoteLabel::Number(12), 3)
+        );
+        assert_eq!(note_label("12. Mekong", true), (NoteLabel::Number(12), 4));
+        assert_eq!(note_label("12 Mekong", false).0, NoteLabel::None);
+    }
+
+    #[test]
+    fn citations_score_above_prose() {
+        let notes = [
+            "\"Kim pledges 'full support' for Russia\", Aljazeera, published on June 19, 2024.",
+            "Ibid., pp. 57-59.",
+            "Interview with a provincial official, Kampong Chhnang, conducted on September 3, 2024.",
+            "https://www.example.org/a/b",
+            "Sok Vanna, “Two Forums, One River”, Journal of Affairs 12, no. 2 (2022): 41-63.",
+        ];
+        for n in notes {
+            assert!(citation_score(n) >= 2.0, "{n}: {}", citation_score(n));
+        }
+        let prose = [
+            "President Vladimir Putin's state visit to the Democratic People's Republic of Korea on June 18-19, 2024, marks a significant development in the geopolitical landscape of East Asia. This visit, the first by a Russian leader in nearly two decades, underscores the evolving dynamics in the region amidst heightened tensions and shifting alliances.",
+            "The Mekong carries water, sediment and fish across six countries before it fans out into the delta. Over the past fifteen years, the river has been re-engineered faster than the institutions meant to govern it.",
+        ];
+        for p in prose {
+            assert!(citation_score(p) < 1.0, "{p}: {}", citation_score(p));
+        }
+    }
+
+    #[test]
+    fn headings() {
+        assert!(looks_like_heading_line("Key Outcomes of the Visit:"));
+        assert!(looks_like_heading_line("What Has Changed on the River"));
+        assert!(looks_like_heading_line("RECOMMENDATIONS"));
+        assert!(!looks_like_heading_line("The visit was short."));
+        assert!(!looks_like_heading_line(
+            "and continues the sentence from before"
+        ));
+        assert_eq!(
+            numbered_heading("2.1 Study Sites"),
+            Some(("2.1".into(), "Study Sites".into()))
+        );
+        assert_eq!(
+            numbered_heading("1. Renewed Bilateral Agreements:"),
+            Some(("1".into(), "Renewed Bilateral Agreements:".into()))
+        );
+        assert_eq!(
+            numbered_heading("2. Protect the flood pulse through coordinated releases."),
+            None
+        );
+        assert_eq!(
+            run_in_heading("Conclusion: The visit mattered."),
+            Some(("Conclusion".into(), 12))
+        );
+        assert_eq!(
+            run_in_heading(&format!("{}The rest", bold("Conclusion:"))),
+            None
+        );
+        assert_eq!(run_in_heading("New Treaty: The latest"), None);
+        assert!(is_notes_heading("Endnotes"));
+        assert_eq!(
+            sup_digits(&format!("a{}b{}", sup("3"), sup("x"))).collect::<Vec<_>>(),
+            vec![3]
+        );
+    }
+}

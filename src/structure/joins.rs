@@ -1,0 +1,303 @@
+//! Rejoining what line ends broke: words hyphenated at a line end, URLs cut by a line
+//! break or a stray space, and the lines of a paragraph.
+//!
+//! Whether "long-" + "term" is a hyphenation or a compound is decided with the document's
+//! own words as the dictionary: if the text elsewhere writes "longterm" the hyphen goes, if
+//! it writes "long-term" it stays.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lines::TextLine;
+use crate::report::{Action, ActionKind, Report};
+use crate::rich;
+
+/// Word counts of the document, for hyphenation decisions.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    words: HashMap<String, usize>,
+}
+
+/// First halves that usually form compounds rather than hyphenated syllables.
+const COMPOUND_HEADS: &[&str] = &[
+    "self", "cross", "well", "long", "short", "high", "low", "full", "part", "half", "state",
+    "non", "anti", "pro", "post", "multi", "mid", "ex", "co", "semi", "year", "large", "small",
+    "middle", "low", "upper", "lower", "policy", "decision", "market", "world", "follow", "so",
+    "far", "wide", "two", "three", "four", "five", "first", "second", "third", "one", "sub",
+    "trans", "inter", "intra", "pre", "re", "de", "un", "over", "under", "counter", "north",
+    "south", "east", "west", "best", "worst", "top", "day", "cost", "time", "risk", "all", "old",
+    "new", "hard", "soft", "heavy", "light", "broad", "narrow", "off", "on",
+];
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*").expect("valid regex"));
+
+impl Lexicon {
+    /// Counts the words (and hyphenated compounds) of every line.
+    pub fn from_lines(lines: &[TextLine]) -> Self {
+        let mut words: HashMap<String, usize> = HashMap::new();
+        for line in lines {
+            let text = line.plain();
+            for m in WORD.find_iter(&text) {
+                // A word cut at the end of this line is not evidence of itself.
+                if m.end() == text.len() && text.ends_with('-') {
+                    continue;
+                }
+                *words.entry(m.as_str().to_lowercase()).or_default() += 1;
+            }
+        }
+        Lexicon { words }
+    }
+
+    fn count(&self, w: &str) -> usize {
+        self.words.get(&w.to_lowercase()).copied().unwrap_or(0)
+    }
+
+    /// Whether `head-` at a line end followed by `tail` is a hyphenated word (true: join
+    /// without the hyphen) rather than a compound (false: keep the hyphen).
+    pub fn is_hyphenation(&self, head: &str, tail: &str) -> bool {
+        let joined = format!("{head}{tail}");
+        let compound = format!("{head}-{tail}");
+        let (j, c) = (self.count(&joined), self.count(&compound));
+        if j != c {
+            return j > c;
+        }
+        // Capitalised second part ("Russia-" / "North") is a compound of names.
+        if tail.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        !COMPOUND_HEADS.contains(&head.to_lowercase().as_str())
+    }
+}
+
+static TRAILING_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:https?://|www\.|doi\.org/|\b10\.\d{4,}/)\S*$").expect("valid regex")
+});
+static URL_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z0-9%_~#?=&+./:-]+$").expect("valid regex"));
+
+/// Whether `tail` (the next token) continues a URL that ends `url_part`.
+pub fn continues_url(url_part: &str, tail: &str, tail_is_last: bool) -> bool {
+    if tail.is_empty() || !URL_TAIL.is_match(tail.trim_end_matches(['.', ','])) {
+        return false;
+    }
+    let t = tail.trim_end_matches(['.', ',']);
+    url_part.ends_with(['/', '-', '_', '.', '=', '?', '&', '#'])
+        || t.contains(['/', '-', '_', '=', '?', '&'])
+        || (t.contains('.') && t.chars().any(|c| c.is_ascii_digit()))
+        || (tail_is_last && !tail.ends_with(['.', ',']))
+}
+
+/// Joins the lines of one unit into rich text, recording de-hyphenations and URL joins.
+pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> String {
+    let mut out = String::new();
+    for (k, line) in lines.iter().enumerate() {
+        let text = line.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            out.push_str(text);
+            continue;
+        }
+        let visible_end = rich::plain(&out);
+        let next_plain = rich::plain(text);
+        let next_first = next_plain.split_whitespace().next().unwrap_or("");
+        let is_last = k + 1 == lines.len() && next_plain.split_whitespace().count() == 1;
+        // A URL cut by the line end.
+        if let Some(m) = TRAILING_URL.find(&visible_end)
+            && continues_url(m.as_str(), next_first, is_last)
+            && !out.ends_with(char::is_whitespace)
+        {
+            report.push(
+                Action::new(ActionKind::UrlJoined)
+                    .page(line.page)
+                    .lines([lines[k - 1].source_line, line.source_line])
+                    .before(format!("{} | {}", m.as_str(), next_first))
+                    .evidence("URL continued on the next line")
+                    .confidence(0.9),
+            );
+            out.push_str(text);
+            continue;
+        }
+        // A word hyphenated (or soft-hyphenated) at the line end.
+        let soft = visible_end.ends_with('\u{AD}');
+        if let Some((head, tail)) = hyphenated_word(&visible_end, next_first) {
+            let join = soft || lex.is_hyphenation(&head, &tail);
+            trim_end_hyphen(&mut out, join);
+            report.push(
+                Action::new(ActionKind::Dehyphenated)
+                    .page(line.page)
+                    .lines([lines[k - 1].source_line, line.source_line])
+                    .before(format!("{head}- {tail}"))
+                    .after(if join {
+                        format!("{head}{tail}")
+                    } else {
+                        format!("{head}-{tail}")
+                    })
+                    .evidence(if soft {
+                        "soft hyphen at line end"
+                    } else if join {
+                        "line-end hyphenation (the document's words agree)"
+                    } else {
+                        "compound kept (the document's words or its shape say so)"
+                    })
+                    .confidence(0.8),
+            );
+            out.push_str(text);
+            continue;
+        }
+        if out.ends_with('\u{AD}') {
+            out.pop();
+        }
+        out.push(' ');
+        out.push_str(text);
+    }
+    out.replace('\u{AD}', "")
+}
+
+/// When `prev` ends in a word cut by a hyphen (or soft hyphen) and `next` starts in lower
+/// case, the two halves of the word.
+pub fn hyphenated_word(prev: &str, next: &str) -> Option<(String, String)> {
+    if !prev.ends_with(['-', '\u{AD}']) || !next.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let stem = prev.trim_end_matches(['-', '\u{AD}']);
+    let start = stem
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i)?;
+    let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    Some((stem[start..].to_string(), tail))
+}
+
+/// Removes the final hyphen (a soft hyphen or '-') of `out`, looking through trailing
+/// sentinels; with `join` false a hard hyphen is kept and only the soft one removed.
+fn trim_end_hyphen(out: &mut String, join: bool) {
+    let mut tail = String::new();
+    while let Some(c) = out.chars().last() {
+        if rich::is_sentinel(c) {
+            tail.insert(0, c);
+            out.pop();
+        } else {
+            break;
+        }
+    }
+    if out.ends_with('\u{AD}') || (join && out.ends_with('-')) {
+        out.pop();
+    }
+    out.push_str(&tail);
+}
+
+static SPACED_URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)((?:https?://|www\.)\S+) (\S+)").expect("valid regex"));
+
+/// Rejoins URLs broken by a stray space inside a note ("…/axis-of-impunity-put in-kim-deal").
+pub fn repair_spaced_urls(text: &str, report: &mut Report, page: usize, lines: &[usize]) -> String {
+    let mut out = text.to_string();
+    for _ in 0..4 {
+        let Some(c) = SPACED_URL.captures(&out) else {
+            break;
+        };
+        let (whole, url, tail) = (
+            c.get(0).map_or(0..0, |m| m.range()),
+            c[1].to_string(),
+            c[2].to_string(),
+        );
+        let is_last = out[whole.end..].trim().is_empty();
+        let tail_clean = rich::plain(&tail);
+        if url.ends_with(['.', ',', ';', ')']) || !continues_url(&url, &tail_clean, is_last) {
+            break;
+        }
+        report.push(
+            Action::new(ActionKind::UrlJoined)
+                .page(page)
+                .lines(lines.iter().copied())
+                .before(format!("{url} {tail}"))
+                .after(format!("{url}{tail}"))
+                .evidence("URL broken by a space")
+                .confidence(0.85),
+        );
+        out.replace_range(whole, &format!("{url}{tail}"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tl(s: &str, n: usize) -> TextLine {
+        TextLine::new(s, 1, n)
+    }
+
+    #[test]
+    fn hyphenation_uses_the_documents_words() {
+        let lex = Lexicon::from_lines(&[tl(
+            "Long-term plans and the international order; observations matter.",
+            1,
+        )]);
+        assert!(lex.is_hyphenation("inter", "national"));
+        assert!(!lex.is_hyphenation("long", "term"));
+        assert!(lex.is_hyphenation("ob", "servations"));
+        assert!(!lex.is_hyphenation("cross", "border"));
+        assert!(!lex.is_hyphenation("Russia", "North"));
+    }
+
+    #[test]
+    fn joins_lines_urls_and_hyphens() {
+        let lex = Lexicon::default();
+        let mut r = Report::default();
+        let lines = [
+            tl("Read the report at https://www.example.org/reports/", 1),
+            tl("annual-2024 which covers ob-", 2),
+            tl("servations of long-", 3),
+            tl("term trends.", 4),
+        ];
+        assert_eq!(
+            join_lines(&lines, &lex, &mut r),
+            "Read the report at https://www.example.org/reports/annual-2024 which covers observations of long-term trends."
+        );
+        assert_eq!(r.count(ActionKind::UrlJoined), 1);
+        assert_eq!(r.count(ActionKind::Dehyphenated), 2);
+    }
+
+    #[test]
+    fn spaced_urls() {
+        let mut r = Report::default();
+        assert_eq!(
+            repair_spaced_urls(
+                "See https://x.example/axis-put in-kim-deal now.",
+                &mut r,
+                1,
+                &[1]
+            ),
+            "See https://x.example/axis-putin-kim-deal now."
+        );
+        assert_eq!(
+            repair_spaced_urls(
+                "At https://doi.org/10.5555/d sr.2024.008.112",
+                &mut r,
+                1,
+                &[1]
+            ),
+            "At https://doi.org/10.5555/dsr.2024.008.112"
+        );
+        assert_eq!(
+            repair_spaced_urls("At https://x.example/full-re port", &mut r, 1, &[1]),
+            "At https://x.example/full-report"
+        );
+        assert_eq!(
+            repair_spaced_urls("see https://x.example/a and more", &mut r, 1, &[1]),
+            "see https://x.example/a and more"
+        );
+        assert_eq!(
+            repair_spaced_urls("https://x.example/a. Accessed", &mut r, 1, &[1]),
+            "https://x.example/a. Accessed"
+        );
+    }
+}

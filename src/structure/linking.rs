@@ -1,0 +1,647 @@
+//! Footnote linking: markers in the body matched to the notes, by sequence.
+//!
+//! Candidates are raised or lowered numbers, digits glued after punctuation or a closing
+//! quote (`1961.2`, `ally."9`) and digits after a sentence end (`roubles. 6`). Walking the
+//! body in order, a candidate is a marker when its number is the next note expected (or
+//! skips a few whose markers were lost); anything else — years, quantities, "COVID-19" —
+//! stays text. Notes left without a marker get one at the sentence end that fits best
+//! between the neighbouring markers, and the report says so.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::FootnoteId;
+use crate::report::{Action, ActionKind, Report};
+use crate::rich::{self, SUB_OFF, SUB_ON, SUP_OFF, SUP_ON};
+
+use super::assemble::{Draft, Placed};
+use super::notes::NoteDraft;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Raised,
+    Lowered,
+    Glued,
+    Spaced,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    slot: usize,
+    start: usize,
+    end: usize,
+    values: Vec<u32>,
+    form: Form,
+}
+
+/// Where a text lives among the drafts: block index, and item index for lists.
+type Slot = (usize, Option<usize>);
+
+fn slots(drafts: &[Placed]) -> Vec<Slot> {
+    let mut out = Vec::new();
+    for (b, p) in drafts.iter().enumerate() {
+        match &p.draft {
+            Draft::List { items } => out.extend((0..items.len()).map(|i| (b, Some(i)))),
+            _ => out.push((b, None)),
+        }
+    }
+    out
+}
+
+fn text_of(drafts: &[Placed], slot: Slot) -> &str {
+    match (&drafts[slot.0].draft, slot.1) {
+        (Draft::List { items }, Some(i)) => &items[i].text,
+        (Draft::Heading { text, .. } | Draft::Para { text }, _) => text,
+        _ => "",
+    }
+}
+
+fn text_of_mut(drafts: &mut [Placed], slot: Slot) -> Option<&mut String> {
+    match (&mut drafts[slot.0].draft, slot.1) {
+        (Draft::List { items }, Some(i)) => items.get_mut(i).map(|it| &mut it.text),
+        (Draft::Heading { text, .. } | Draft::Para { text }, _) => Some(text),
+        _ => None,
+    }
+}
+
+static URL_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:https?://|www\.)\S+").expect("valid regex"));
+/// Digits glued after punctuation or a closing quote.
+static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(\S?)([.,;:!?)\]]["”’']?|["”’'])(\d{1,3})(?:$|[\s)\]\u{10FFF0}-\u{10FFF9}])"#)
+        .expect("valid regex")
+});
+/// Digits after a sentence end and a space, followed by a new sentence or the end.
+static SPACED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([\p{L})”"’'])([.!?;:]["”’']?)( \d{1,3})(?:$|\s+["“‘(]?\p{Lu}|\s*[\u{10FFF0}-\u{10FFF9}]*$)"#).expect("valid regex")
+});
+static ABBREVIATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:p|pp|no|nos|vol|art|arts|sec|fig|ch|para|paras|tab|n|v|ver)$")
+        .expect("valid regex")
+});
+
+fn find_candidates(text: &str, slot: usize, out: &mut Vec<Candidate>) {
+    let urls: Vec<std::ops::Range<usize>> = URL_SPAN.find_iter(text).map(|m| m.range()).collect();
+    let in_url = |i: usize| urls.iter().any(|r| r.contains(&i));
+    let mut found: Vec<Candidate> = Vec::new();
+    // Raised and lowered runs.
+    for (on, off, form) in [
+        (SUP_ON, SUP_OFF, Form::Raised),
+        (SUB_ON, SUB_OFF, Form::Lowered),
+    ] {
+        let mut from = 0;
+        while let Some(s) = text[from..].find(on).map(|k| k + from) {
+            let Some(e) = text[s..].find(off).map(|k| k + s) else {
+                break;
+            };
+            let inner = &text[s + on.len_utf8()..e];
+            let values: Vec<u32> = inner
+                .split([',', ' '])
+                .filter(|v| !v.is_empty())
+                .map(|v| v.trim().parse::<u32>())
+                .collect::<Result<_, _>>()
+                .unwrap_or_default();
+            let before = rich::plain(&text[..s]);
+            let prev = before.chars().last();
+            let lowered_ok = form == Form::Raised
+                || prev.is_some_and(|c| {
+                    matches!(
+                        c,
+                        '.' | ',' | ';' | ':' | '!' | '?' | '"' | '”' | '’' | '\'' | ')'
+                    )
+                });
+            if !values.is_empty() && values.iter().all(|&v| (1..=999).contains(&v)) && lowered_ok {
+                found.push(Candidate {
+                    slot,
+                    start: s,
+                    end: e + off.len_utf8(),
+                    values,
+                    form,
+                });
+            }
+            from = e + off.len_utf8();
+        }
+    }
+    for c in GLUED.captures_iter(text) {
+        let digits = c.get(3).map_or(0..0, |m| m.range());
+        let punct = c.get(2).map_or(0..0, |m| m.range());
+        if in_url(digits.start) || inside_run(text, digits.start) {
+            continue;
+        }
+        let before_punct = &text[..punct.start];
+        let prev = rich::plain(before_punct).chars().last();
+        let after = rich::plain(&text[digits.end..]);
+        let next_ok = after.trim_start().is_empty()
+            || after.starts_with(char::is_whitespace)
+                && after.trim_start().starts_with(|ch: char| {
+                    ch.is_uppercase() || matches!(ch, '“' | '"' | '‘' | '(')
+                });
+        let ok = match prev {
+            Some(p) if p.is_alphabetic() => {
+                let word: String = rich::plain(before_punct)
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
+                // Not after "p." or "no.", nor after an initial ("J.2").
+                let initial = c[2].starts_with(['.', ','])
+                    && word.chars().all(|ch| ch.is_uppercase())
+                    && word.len() <= 2;
+                !ABBREVIATION_BEFORE.is_match(&word) && !initial
+            }
+            // After a number ("in 1961.2"), only at a sentence end, never in a decimal.
+            Some(p) if p.is_ascii_digit() => c[2].starts_with(['.', ')']) && next_ok,
+            Some(p) => {
+                matches!(p, '"' | '”' | '’' | '\'' | ')') || c[2].starts_with(['"', '”', '’', '\''])
+            }
+            None => false,
+        };
+        if ok && let Ok(v) = c[3].parse::<u32>() {
+            found.push(Candidate {
+                slot,
+                start: digits.start,
+                end: digits.end,
+                values: vec![v],
+                form: Form::Glued,
+            });
+        }
+    }
+    for c in SPACED.captures_iter(text) {
+        let m = c.get(3).map_or(0..0, |m| m.range());
+        if in_url(m.start) || inside_run(text, m.start) {
+            continue;
+        }
+        if let Ok(v) = c[3].trim().parse::<u32>() {
+            found.push(Candidate {
+                slot,
+                start: m.start,
+                end: m.end,
+                values: vec![v],
+                form: Form::Spaced,
+            });
+        }
+    }
+    found.sort_by_key(|c| c.start);
+    out.extend(found);
+}
+
+/// Whether byte `i` sits inside a raised or lowered run or a reference.
+fn inside_run(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    let open = [SUP_ON, SUB_ON, rich::REF_ON];
+    let close = [SUP_OFF, SUB_OFF, rich::REF_OFF];
+    let last_open = before.rfind(|c| open.contains(&c));
+    let last_close = before.rfind(|c| close.contains(&c));
+    match (last_open, last_close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Links markers to notes; returns, for each note (in `notes` order), whether it was linked.
+/// Drafts' texts get reference sentinels for [`FootnoteId`] = index into `notes`.
+pub fn link(drafts: &mut [Placed], notes: &[NoteDraft], report: &mut Report) {
+    if notes.is_empty() {
+        return;
+    }
+    let slot_list = slots(drafts);
+    let by_number: HashMap<u32, usize> = notes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.number, i))
+        .collect();
+    let mut cands = Vec::new();
+    for (k, &slot) in slot_list.iter().enumerate() {
+        find_candidates(text_of(drafts, slot), k, &mut cands);
+    }
+    let first = notes.iter().map(|n| n.number).min().unwrap_or(1);
+    let mut expected = first;
+    let mut linked: HashSet<u32> = HashSet::new();
+    let mut accepted: Vec<(Candidate, Vec<u32>)> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        let v = c.values[0];
+        let known = c
+            .values
+            .iter()
+            .all(|x| by_number.contains_key(x) && !linked.contains(x));
+        if !known {
+            continue;
+        }
+        let skip = v.saturating_sub(expected);
+        let strong = matches!(c.form, Form::Raised | Form::Lowered);
+        let ok = if v == expected {
+            true
+        } else if v > expected && skip <= if strong { 4 } else { 3 } {
+            // Skipping lost markers: not if the expected number turns up soon after.
+            !cands[i + 1..]
+                .iter()
+                .take(6)
+                .any(|d| d.values[0] == expected && d.values[0] < v)
+        } else {
+            false
+        };
+        if ok {
+            for &x in &c.values {
+                linked.insert(x);
+            }
+            expected = c.values.iter().copied().max().unwrap_or(v) + 1;
+            accepted.push((c.clone(), c.values.clone()));
+        }
+    }
+    // Replace accepted candidates, last first so byte offsets stay valid.
+    accepted.sort_by_key(|a| std::cmp::Reverse((a.0.slot, a.0.start)));
+    for (c, values) in &accepted {
+        let slot = slot_list[c.slot];
+        let Some(text) = text_of_mut(drafts, slot) else {
+            continue;
+        };
+        let before = rich::plain(&text[c.start..c.end]);
+        let refs: String = values
+            .iter()
+            .filter_map(|v| by_number.get(v))
+            .map(|&i| rich::reference(FootnoteId(i)))
+            .collect();
+        text.replace_range(c.start..c.end, &refs);
+        let page = drafts[slot.0].page;
+        report.push(
+            Action::new(ActionKind::MarkerRepaired)
+                .page(page)
+                .before(before.trim().to_string())
+                .after(format!(
+                    "[^{}]",
+                    values
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ))
+                .evidence(match c.form {
+                    Form::Raised => "raised number that continues the note sequence",
+                    Form::Lowered => {
+                        "lowered number after punctuation that continues the note sequence"
+                    }
+                    Form::Glued => "digits glued after punctuation that continue the note sequence",
+                    Form::Spaced => "number after a sentence end that continues the note sequence",
+                })
+                .confidence(if matches!(c.form, Form::Raised) {
+                    0.95
+                } else {
+                    0.85
+                }),
+        );
+    }
+    recover_lost(drafts, notes, &linked, report);
+}
+
+static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "its",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "published",
+        "accessed",
+        "retrieved",
+        "available",
+        "news",
+        "press",
+        "report",
+        "http",
+        "https",
+        "www",
+        "com",
+        "org",
+        "html",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "ibid",
+        "into",
+        "over",
+        "after",
+        "will",
+        "says",
+        "said",
+        "been",
+        "their",
+        "they",
+        "them",
+        "than",
+        "which",
+        "what",
+        "when",
+        "where",
+        "who",
+        "how",
+        "not",
+    ]
+    .into_iter()
+    .collect()
+});
+
+fn content_words(s: &str) -> HashSet<String> {
+    rich::plain(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .filter(|w| !STOP.contains(w.as_str()))
+        .collect()
+}
+
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.!?]["”’']?(?:\u{10FFF9})?(?:\s|$)"#).expect("valid regex"));
+
+/// Places a reference for each note the body lost its marker for.
+fn recover_lost(
+    drafts: &mut [Placed],
+    notes: &[NoteDraft],
+    linked: &HashSet<u32>,
+    report: &mut Report,
+) {
+    let slot_list = slots(drafts);
+    // Where each linked note's reference sits: (slot index, byte offset).
+    let ref_pos = |drafts: &[Placed], note_idx: usize| -> Option<(usize, usize)> {
+        let needle = rich::reference(FootnoteId(note_idx));
+        slot_list
+            .iter()
+            .enumerate()
+            .find_map(|(k, &s)| text_of(drafts, s).find(&needle).map(|off| (k, off)))
+    };
+    let mut order: Vec<usize> = (0..notes.len()).collect();
+    order.sort_by_key(|&i| notes[i].number);
+    let mut placed: HashSet<u32> = linked.clone();
+    for &ni in &order {
+        let note = &notes[ni];
+        if placed.contains(&note.number) {
+            continue;
+        }
+        let lower = order
+            .iter()
+            .rev()
+            .filter(|&&j| notes[j].number < note.number && placed.contains(&notes[j].number))
+            .find_map(|&j| ref_pos(drafts, j));
+        let upper = order
+            .iter()
+            .filter(|&&j| notes[j].number > note.number && placed.contains(&notes[j].number))
+            .find_map(|&j| ref_pos(drafts, j));
+        let start = lower.unwrap_or((0, 0));
+        let end = upper.unwrap_or((slot_list.len(), 0));
+        let note_words = content_words(&note.text);
+        let mut best: Option<(f32, usize, usize, String)> = None;
+        let total = slot_list.len().max(1) as f32;
+        for k in start.0..end.0.min(slot_list.len()) + usize::from(end.0 < slot_list.len()) {
+            if k >= slot_list.len() {
+                break;
+            }
+            let slot = slot_list[k];
+            let placed_block = &drafts[slot.0];
+            if matches!(placed_block.draft, Draft::Heading { .. }) {
+                continue;
+            }
+            // The note's text follows its marker in reading order (page foot, interleaved
+            // block, endnotes): never place a marker after the note.
+            if placed_block.first > note.order {
+                continue;
+            }
+            let text = text_of(drafts, slot);
+            let lo = if k == start.0 { start.1 } else { 0 };
+            let hi = if k == end.0 { end.1 } else { text.len() };
+            let mut sentence_start = 0;
+            for m in SENTENCE_END.find_iter(text) {
+                let at = text[m.start()..m.end()].trim_end().len() + m.start();
+                if at <= lo || at > hi {
+                    sentence_start = m.end();
+                    continue;
+                }
+                // Skip an end that already carries a reference.
+                if text[at..].starts_with(rich::REF_ON) {
+                    sentence_start = m.end();
+                    continue;
+                }
+                let sentence = &text[sentence_start..at];
+                let shared: Vec<String> = content_words(sentence)
+                    .intersection(&note_words)
+                    .cloned()
+                    .collect();
+                let para_end = text[at..].trim().is_empty();
+                let score = shared.len() as f32
+                    + if para_end { 0.5 } else { 0.0 }
+                    + 0.3 * (k as f32 / total);
+                if best.as_ref().is_none_or(|b| score > b.0) {
+                    let mut shared = shared;
+                    shared.sort();
+                    best = Some((score, k, at, shared.join(", ")));
+                }
+                sentence_start = m.end();
+            }
+        }
+        let (slot_k, at, evidence, confidence) = match best {
+            Some((score, k, at, shared)) => {
+                let why = if shared.is_empty() {
+                    "sentence end between the neighbouring markers, nearest the note".to_string()
+                } else {
+                    format!(
+                        "sentence end between the neighbouring markers sharing words with the note: {shared}"
+                    )
+                };
+                (k, at, why, (0.35 + 0.1 * score).min(0.8))
+            }
+            None => {
+                // No sentence end in the window: the end of the last paragraph before the note.
+                let Some(k) = slot_list
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, s)| {
+                        drafts[s.0].first <= note.order
+                            && !matches!(drafts[s.0].draft, Draft::Heading { .. })
+                    })
+                    .map(|(k, _)| k)
+                    .or_else(|| {
+                        slot_list
+                            .iter()
+                            .position(|s| !matches!(drafts[s.0].draft, Draft::Heading { .. }))
+                    })
+                else {
+                    report.push(
+                        Action::new(ActionKind::FootnoteUnplaced)
+                            .page(note.page)
+                            .lines(note.lines.clone())
+                            .evidence("no body text to attach the note to")
+                            .confidence(0.0),
+                    );
+                    continue;
+                };
+                let len = text_of(drafts, slot_list[k]).len();
+                (k, len, "no sentence end between the neighbouring markers: placed at the end of the paragraph before the note".to_string(), 0.2)
+            }
+        };
+        let slot = slot_list[slot_k];
+        let page = drafts[slot.0].page;
+        if let Some(text) = text_of_mut(drafts, slot) {
+            let context: String = rich::plain(&text[..at])
+                .chars()
+                .rev()
+                .take(40)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            text.insert_str(at, &rich::reference(FootnoteId(ni)));
+            report.push(
+                Action::new(ActionKind::MarkerRecovered)
+                    .page(page)
+                    .lines(note.lines.clone())
+                    .before(context)
+                    .after(format!("[^{}]", note.number))
+                    .evidence(evidence)
+                    .confidence(confidence),
+            );
+        }
+        placed.insert(note.number);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rich::sup;
+
+    fn para(s: &str, first: usize) -> Placed {
+        Placed {
+            draft: Draft::Para {
+                text: s.to_string(),
+            },
+            first,
+            last: first,
+            page: 1,
+        }
+    }
+
+    fn note(number: u32, text: &str, order: usize) -> NoteDraft {
+        NoteDraft {
+            number,
+            text: text.to_string(),
+            page: 1,
+            lines: vec![],
+            order,
+        }
+    }
+
+    fn refs(s: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for part in s.split(rich::REF_ON).skip(1) {
+            out.push(part.split(rich::REF_OFF).next().unwrap().parse().unwrap());
+        }
+        out
+    }
+
+    fn text(p: &Placed) -> &str {
+        match &p.draft {
+            Draft::Para { text } => text,
+            _ => "",
+        }
+    }
+
+    #[test]
+    fn sequence_decides_which_numbers_are_markers() {
+        let mut drafts = vec![
+            para(
+                "Signed in 1961.1 It had 500,000 troops on June 18-19, 2024, and COVID-19 cases.",
+                0,
+            ),
+            para(
+                &format!(
+                    "The pact was an \"alliance.\"2 Output rose 3.5 per cent in 2019. 4 million barrels moved.{}",
+                    sup("3")
+                ),
+                1,
+            ),
+            para("Russia agreed to pay in roubles. 4", 2),
+        ];
+        let notes: Vec<NoteDraft> = (1..=4).map(|n| note(n, "A note", 10)).collect();
+        let mut r = Report::default();
+        link(&mut drafts, &notes, &mut r);
+        assert_eq!(refs(text(&drafts[0])), vec![0]);
+        assert!(
+            rich::plain(text(&drafts[0]))
+                .contains("500,000 troops on June 18-19, 2024, and COVID-19")
+        );
+        assert_eq!(refs(text(&drafts[1])), vec![1, 2]);
+        assert!(rich::plain(text(&drafts[1])).contains("3.5 per cent in 2019. 4 million"));
+        assert_eq!(refs(text(&drafts[2])), vec![3]);
+        assert_eq!(r.count(ActionKind::MarkerRepaired), 4);
+        assert_eq!(r.count(ActionKind::MarkerRecovered), 0);
+    }
+
+    #[test]
+    fn lost_markers_are_recovered_where_words_match() {
+        let mut drafts = vec![
+            para(
+                "Fisheries collapsed in the delta. Rice yields held steady.",
+                0,
+            ),
+            para(
+                &format!("Salinity rose sharply.{} Farmers adapted.", sup("2")),
+                1,
+            ),
+        ];
+        let notes = vec![
+            note(1, "Delta fisheries survey, published on May 2, 2022.", 3),
+            note(2, "Salinity data.", 3),
+        ];
+        let mut r = Report::default();
+        link(&mut drafts, &notes, &mut r);
+        assert_eq!(
+            rich::plain(text(&drafts[0])),
+            "Fisheries collapsed in the delta. Rice yields held steady."
+        );
+        assert_eq!(refs(text(&drafts[0])), vec![0]);
+        assert!(text(&drafts[0]).starts_with(&format!(
+            "Fisheries collapsed in the delta.{}",
+            rich::reference(FootnoteId(0))
+        )));
+        assert_eq!(r.count(ActionKind::MarkerRecovered), 1);
+        let action = r
+            .actions
+            .iter()
+            .find(|a| a.kind == ActionKind::MarkerRecovered)
+            .unwrap();
+        assert!(action.evidence.as_deref().unwrap().contains("delta"));
+    }
+
+    #[test]
+    fn a_marker_is_never_placed_after_its_note() {
+        let mut drafts = vec![
+            para("Before the note.", 0),
+            para("After the note block.", 5),
+        ];
+        let notes = vec![note(1, "Unrelated citation.", 2)];
+        let mut r = Report::default();
+        link(&mut drafts, &notes, &mut r);
+        assert_eq!(refs(text(&drafts[0])), vec![0]);
+        assert!(refs(text(&drafts[1])).is_empty());
+    }
+}

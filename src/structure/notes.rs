@@ -1,0 +1,312 @@
+//! Footnote texts: where they are (page-foot zones, endnote sections, or blocks an
+//! extractor interleaved with the body), which number each carries, and their text with
+//! the link lines that follow them.
+//!
+//! Labels are read but the sequence decides: notes are numbered 1, 2, 3… in order, so a
+//! missing label takes the next number and a misread one (a `⁵` where 7 was due) is
+//! corrected and reported.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::lines::TextLine;
+use crate::report::{Action, ActionKind, Report};
+use crate::rich;
+
+use super::classify::{NoteLabel, citation_score, note_label};
+use super::joins::repair_spaced_urls;
+use super::pieces::{Piece, PieceKind};
+use super::text::ends_sentence;
+
+/// Footnote zones at page feet (only for input with real pages).
+#[derive(Debug, Default)]
+pub struct NoteZones {
+    /// Line index → zone id, for every line inside a zone.
+    pub zone: BTreeMap<usize, usize>,
+    /// Line indexes where a note starts.
+    pub note_starts: BTreeSet<usize>,
+}
+
+/// The zone a line belongs to, if any.
+pub fn zone_of(zones: &NoteZones, i: usize) -> Option<usize> {
+    zones.zone.get(&i).copied()
+}
+
+/// Finds footnote zones at the foot of pages: from the first line in the lower part of a
+/// page that starts with the next expected note number, to the end of the page.
+pub fn find_zones(lines: &[TextLine]) -> NoteZones {
+    let mut zones = NoteZones::default();
+    let paged = lines.iter().any(|l| l.page > 1) || lines.iter().any(|l| l.geometry.is_some());
+    if !paged {
+        return zones;
+    }
+    let mut expected = 1u32;
+    let mut page_start = 0;
+    let mut zone_id = 0;
+    while page_start < lines.len() {
+        let page = lines[page_start].page;
+        let page_end = lines[page_start..]
+            .iter()
+            .position(|l| l.page != page)
+            .map_or(lines.len(), |k| page_start + k);
+        let idx: Vec<usize> = (page_start..page_end)
+            .filter(|&i| !lines[i].is_blank())
+            .collect();
+        let mut in_zone = false;
+        for (k, &i) in idx.iter().enumerate() {
+            let lower_part = k * 10 >= idx.len() * 3;
+            let next = idx.get(k + 1).map(|&j| &lines[j]);
+            let prev = k.checked_sub(1).map(|p| &lines[idx[p]]);
+            if let Some(n) = note_start(&lines[i], prev, next, expected, in_zone)
+                && (lower_part || in_zone)
+            {
+                if !in_zone {
+                    zone_id += 1;
+                    in_zone = true;
+                }
+                zones.note_starts.insert(i);
+                expected = n + 1;
+            }
+            if in_zone {
+                zones.zone.insert(i, zone_id);
+            }
+        }
+        page_start = page_end;
+    }
+    zones
+}
+
+/// The note number a line starts, if it starts the expected note.
+fn note_start(
+    line: &TextLine,
+    prev: Option<&TextLine>,
+    next: Option<&TextLine>,
+    expected: u32,
+    in_zone: bool,
+) -> Option<u32> {
+    let text = &line.text;
+    let (label, len) = note_label(text, true);
+    let n = match label {
+        NoteLabel::Number(n) => n,
+        _ => {
+            // pdftotext -raw puts the label alone on its line.
+            let t = line.plain();
+            let n: u32 = t.trim().parse().ok()?;
+            return (n == expected && next.is_some_and(|l| l.page == line.page)).then_some(n);
+        }
+    };
+    if n < expected || n > expected + 2 {
+        return None;
+    }
+    let raised = text.starts_with(rich::SUP_ON);
+    let rest = &text[len..];
+    let cited = citation_score(rest) >= 1.0;
+    let after_break = prev.is_none_or(|p| ends_sentence(&p.text) || p.plain().chars().count() < 40);
+    let smaller = match (line.geometry, prev.and_then(|p| p.geometry)) {
+        (Some(a), Some(b)) => a.font_size < b.font_size * 0.95,
+        _ => false,
+    };
+    // Outside a zone a plain number needs the look of a note: a citation, or smaller type
+    // after the end of the body text.
+    let ok = in_zone || raised || cited || (smaller && after_break);
+    ok.then_some(n)
+}
+
+/// A footnote as collected, before linking.
+#[derive(Debug, Clone)]
+pub struct NoteDraft {
+    /// Number in the document's sequence (1-based).
+    pub number: u32,
+    /// Rich text, label removed, link lines appended.
+    pub text: String,
+    /// Page where the text stood.
+    pub page: usize,
+    /// Input lines.
+    pub lines: Vec<usize>,
+    /// Position among the pieces (for placing lost markers).
+    pub order: usize,
+}
+
+/// Separates notes from body pieces; returns (notes in sequence, body pieces with their
+/// original positions).
+pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<(usize, Piece)>) {
+    let mut notes: Vec<(NoteLabel, NoteDraft)> = Vec::new();
+    let mut body = Vec::new();
+    let mut last_was_note = false;
+    for (order, piece) in pieces.into_iter().enumerate() {
+        match piece.kind {
+            PieceKind::Note(label) => {
+                notes.push((
+                    label,
+                    NoteDraft {
+                        number: 0,
+                        text: piece.text,
+                        page: piece.page,
+                        lines: piece.lines,
+                        order,
+                    },
+                ));
+                last_was_note = true;
+            }
+            PieceKind::Url if last_was_note => {
+                if let Some((_, note)) = notes.last_mut() {
+                    note.text.push(' ');
+                    note.text.push_str(piece.text.trim());
+                    note.lines.extend(piece.lines);
+                }
+            }
+            PieceKind::NotesHeading => {
+                report.push(
+                    Action::new(ActionKind::Guess)
+                        .page(piece.page)
+                        .lines(piece.lines)
+                        .before(rich::plain(&piece.text))
+                        .evidence("notes heading: the notes that follow become footnotes")
+                        .confidence(0.9),
+                );
+                last_was_note = true;
+            }
+            PieceKind::Url => {
+                let mut p = piece;
+                p.kind = PieceKind::Text;
+                body.push((order, p));
+                last_was_note = false;
+            }
+            _ => {
+                body.push((order, piece));
+                last_was_note = false;
+            }
+        }
+    }
+    let labels: Vec<NoteLabel> = notes.iter().map(|(l, _)| *l).collect();
+    let numbers = number_notes(&labels);
+    let mut out = Vec::with_capacity(notes.len());
+    for ((label, mut note), number) in notes.into_iter().zip(numbers) {
+        note.number = number;
+        note.text = repair_spaced_urls(note.text.trim(), report, note.page, &note.lines);
+        let (evidence, confidence) = match label {
+            NoteLabel::Number(n) if n == number => ("label read".to_string(), 1.0),
+            NoteLabel::Number(n) => (
+                format!("label {n} misread: the sequence gives {number}"),
+                0.7,
+            ),
+            NoteLabel::Mangled => ("label mangled: numbered by sequence".to_string(), 0.8),
+            NoteLabel::Symbol => ("symbol label: numbered by sequence".to_string(), 0.8),
+            NoteLabel::None => (
+                "no label: recognised by its shape and place, numbered by sequence".to_string(),
+                0.7,
+            ),
+        };
+        report.push(
+            Action::new(ActionKind::FootnoteText)
+                .page(note.page)
+                .lines(note.lines.clone())
+                .after(format!("{number}: {}", rich::plain(&note.text)))
+                .evidence(evidence)
+                .confidence(confidence),
+        );
+        out.push(note);
+    }
+    (out, body)
+}
+
+/// Numbers notes by sequence, trusting a printed label when it continues the sequence or
+/// skips ahead by at most two (a note whose text was not found), and the sequence otherwise.
+pub fn number_notes(labels: &[NoteLabel]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(labels.len());
+    let mut expected = match labels.first() {
+        Some(NoteLabel::Number(n)) if *n > 0 => *n,
+        _ => 1,
+    };
+    for (i, label) in labels.iter().enumerate() {
+        let number = match label {
+            NoteLabel::Number(n) if *n == expected => *n,
+            NoteLabel::Number(n) if *n > expected && *n <= expected + 2 => {
+                // Accept a jump only if the next printed label agrees with it.
+                let next_label = labels[i + 1..]
+                    .iter()
+                    .enumerate()
+                    .find_map(|(k, l)| match l {
+                        NoteLabel::Number(m) => Some((k as u32 + 1, *m)),
+                        _ => None,
+                    });
+                match next_label {
+                    Some((dist, m)) if m == *n + dist => *n,
+                    None => *n,
+                    _ => expected,
+                }
+            }
+            _ => expected,
+        };
+        out.push(number);
+        expected = number + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use NoteLabel::*;
+
+    #[test]
+    fn sequence_beats_misread_labels() {
+        assert_eq!(
+            number_notes(&[None, Number(2), None, Number(4), Mangled]),
+            vec![1, 2, 3, 4, 5]
+        );
+        // A '5' where 7 is due is a misreading.
+        assert_eq!(number_notes(&[Number(6), Number(5), None]), vec![6, 7, 8]);
+        // A jump confirmed by the next label means a note's text was not found.
+        assert_eq!(
+            number_notes(&[Number(1), Number(3), Number(4)]),
+            vec![1, 3, 4]
+        );
+        // An unconfirmed jump is a misreading.
+        assert_eq!(
+            number_notes(&[Number(1), Number(3), Number(3)]),
+            vec![1, 2, 3]
+        );
+    }
+
+    fn page_lines(pages: &[&[&str]]) -> Vec<TextLine> {
+        let mut out = Vec::new();
+        let mut n = 0;
+        for (p, lines) in pages.iter().enumerate() {
+            for l in lines.iter() {
+                n += 1;
+                out.push(TextLine::new(l, p + 1, n));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn page_foot_zones_follow_the_expected_number() {
+        let lines = page_lines(&[
+            &[
+                "Body text about 12 brick kilns and more words here.",
+                "12 brick kilns were surveyed in the first round of the study.",
+                "More body text continues on this page and ends here.",
+                "The last body line of the page.",
+                "1 Author, “A Title of Some Length”, published on May 2, 2022.",
+                "  continued note text.",
+                "2 Ibid., p. 4.",
+            ],
+            &[
+                "Body on page two, which is long enough to be prose here.",
+                "More body on page two that goes on.",
+                "Still more body text here on page two.",
+                "3",
+                "Raw-mode note text after a bare label line.",
+            ],
+        ]);
+        let z = find_zones(&lines);
+        assert_eq!(
+            z.note_starts.iter().copied().collect::<Vec<_>>(),
+            vec![4, 6, 10]
+        );
+        assert_eq!(zone_of(&z, 5), Some(1));
+        assert_eq!(zone_of(&z, 1), Option::None);
+        assert_eq!(zone_of(&z, 11), Some(2));
+    }
+}

@@ -1,0 +1,244 @@
+//! Drafts into the document model: rich text into inlines (URLs become links), flat list
+//! items into nested lists, note drafts into footnotes.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Block, Footnote, Inline, List, ListItem, ListKind};
+use crate::rich;
+
+use super::assemble::{Draft, DraftItem, Placed};
+use super::notes::NoteDraft;
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"“”]+"#).expect("valid regex"));
+
+/// Splits a text run into text and links.
+fn linkify(text: &str, out: &mut Vec<Inline>) {
+    let mut last = 0;
+    for m in URL.find_iter(text) {
+        let mut url = m.as_str();
+        // Trailing punctuation belongs to the sentence, a closing bracket only when unmatched.
+        loop {
+            let trimmed = url.trim_end_matches(['.', ',', ';', ':', '\'', '’', '!', '?']);
+            let unmatched = (trimmed.ends_with(')')
+                && trimmed.matches('(').count() < trimmed.matches(')').count())
+                || (trimmed.ends_with(']') && !trimmed.contains('['));
+            let trimmed = if unmatched {
+                &trimmed[..trimmed.len() - 1]
+            } else {
+                trimmed
+            };
+            if trimmed.len() == url.len() {
+                break;
+            }
+            url = trimmed;
+        }
+        if url.len() < 8 {
+            continue;
+        }
+        let start = m.start();
+        if start > last {
+            out.push(Inline::Text(text[last..start].to_string()));
+        }
+        let target = if url.to_lowercase().starts_with("www.") {
+            format!("http://{url}")
+        } else {
+            url.to_string()
+        };
+        out.push(Inline::Link {
+            url: target,
+            content: vec![Inline::Text(url.to_string())],
+        });
+        last = start + url.len();
+    }
+    if last < text.len() {
+        out.push(Inline::Text(text[last..].to_string()));
+    }
+}
+
+fn with_links(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => linkify(&t, &mut out),
+            Inline::Strong(c) => out.push(Inline::Strong(with_links(c))),
+            Inline::Emphasis(c) => out.push(Inline::Emphasis(with_links(c))),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Rich text into inline content, with URLs as links and outer whitespace trimmed.
+pub fn inlines(text: &str) -> Vec<Inline> {
+    let trimmed = crate::lines::trim_rich(text);
+    let collapsed = collapse_spaces(&trimmed);
+    with_links(rich::to_inlines(&collapsed))
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !prev_space {
+                out.push(' ');
+            }
+            prev_space = true;
+        } else {
+            out.push(c);
+            prev_space = false;
+        }
+    }
+    out
+}
+
+/// Draft blocks into model blocks.
+pub fn blocks(drafts: Vec<Placed>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(drafts.len());
+    for p in drafts {
+        match p.draft {
+            Draft::Heading { level, text } => {
+                let content = inlines(&text);
+                if !content.is_empty() {
+                    out.push(Block::Heading { level, content });
+                }
+            }
+            Draft::Para { text } => {
+                let content = inlines(&text);
+                if !content.is_empty() {
+                    out.push(Block::Paragraph(content));
+                }
+            }
+            Draft::List { items } => out.extend(lists(&items, 0, items.len())),
+        }
+    }
+    out
+}
+
+/// The lists formed by items[from..to], whose shallowest depth is the list level.
+fn lists(items: &[DraftItem], from: usize, to: usize) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    if from >= to {
+        return out;
+    }
+    let level = items[from..to].iter().map(|i| i.depth).min().unwrap_or(1);
+    let mut i = from;
+    while i < to {
+        let item = &items[i];
+        // Children: the following items deeper than this level.
+        let mut j = i + 1;
+        while j < to && items[j].depth > level {
+            j += 1;
+        }
+        if item.depth > level {
+            // Deeper items before any item of this level: a list of their own.
+            out.extend(lists(items, i, j));
+            i = j;
+            continue;
+        }
+        let mut blocks = vec![Block::Paragraph(inlines(&item.text))];
+        if let Block::Paragraph(c) = &blocks[0]
+            && c.is_empty()
+        {
+            blocks.clear();
+        }
+        blocks.extend(lists(items, i + 1, j));
+        let kind = if item.class.ordered() {
+            ListKind::Ordered {
+                start: item.ordinal.unwrap_or(1),
+            }
+        } else {
+            ListKind::Bullet
+        };
+        let same_kind = |l: &List| {
+            matches!(
+                (l.kind, kind),
+                (ListKind::Bullet, ListKind::Bullet)
+                    | (ListKind::Ordered { .. }, ListKind::Ordered { .. })
+            )
+        };
+        match out.last_mut() {
+            Some(Block::List(l)) if same_kind(l) => l.items.push(ListItem { blocks }),
+            _ => out.push(Block::List(List {
+                kind,
+                items: vec![ListItem { blocks }],
+            })),
+        }
+        i = j;
+    }
+    out
+}
+
+/// Note drafts into footnotes (in the order given).
+pub fn footnotes(notes: &[NoteDraft]) -> Vec<Footnote> {
+    notes
+        .iter()
+        .map(|n| Footnote {
+            label: n.number.to_string(),
+            blocks: vec![Block::Paragraph(inlines(&n.text))],
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::structure::classify::BulletClass;
+
+    #[test]
+    fn urls_become_links_without_trailing_punctuation() {
+        let v = inlines(
+            "See https://example.org/a_(b). And www.example.com, then (https://x.example/y).",
+        );
+        let urls: Vec<String> = v
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Link { url, .. } => Some(url.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            urls,
+            vec![
+                "https://example.org/a_(b)",
+                "http://www.example.com",
+                "https://x.example/y"
+            ]
+        );
+        assert_eq!(
+            crate::model::plain_text(&v),
+            "See https://example.org/a_(b). And www.example.com, then (https://x.example/y)."
+        );
+    }
+
+    #[test]
+    fn flat_items_nest() {
+        let item = |depth, class, text: &str| DraftItem {
+            depth,
+            class,
+            ordinal: Some(1),
+            text: text.into(),
+        };
+        let items = vec![
+            item(1, BulletClass::Disc, "a"),
+            item(2, BulletClass::Circle, "a1"),
+            item(3, BulletClass::Square, "a1x"),
+            item(1, BulletClass::Disc, "b"),
+            item(1, BulletClass::Number, "n1"),
+        ];
+        let b = lists(&items, 0, items.len());
+        assert_eq!(b.len(), 2, "bullets then a numbered list");
+        let Block::List(l) = &b[0] else { panic!() };
+        assert_eq!(l.items.len(), 2);
+        let Block::List(inner) = &l.items[0].blocks[1] else {
+            panic!()
+        };
+        assert_eq!(inner.items.len(), 1);
+        assert!(matches!(inner.items[0].blocks[1], Block::List(_)));
+        let Block::List(n) = &b[1] else { panic!() };
+        assert_eq!(n.kind, ListKind::Ordered { start: 1 });
+    }
+}

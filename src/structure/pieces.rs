@@ -1,0 +1,290 @@
+//! Units classified into pieces: running text, headings, list items, notes and the links
+//! that belong to notes. Classification looks at a unit's own shape and at its neighbours
+//! (a citation next to other citations is a note; a short capitalised line followed by
+//! prose is a heading).
+
+use crate::lines::TextLine;
+use crate::report::Report;
+
+use super::classify::{
+    ItemMarker, NoteLabel, citation_score, is_notes_heading, is_url_only, line_marker,
+    looks_like_heading_line, note_label, numbered_heading, run_in_heading,
+};
+use super::joins::{Lexicon, join_lines};
+use super::notes::{NoteZones, zone_of};
+use super::text::{ends_sentence, words};
+use super::units::{Measure, Unit, segment};
+
+/// What a piece is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PieceKind {
+    /// Running text (a paragraph, or part of one).
+    Text,
+    /// A heading; `number` is its section number when printed ("2.1").
+    Heading {
+        /// Section number as printed.
+        number: Option<String>,
+        /// Set when the heading was run into its paragraph ("Conclusion: …").
+        run_in: bool,
+    },
+    /// A list item and its marker.
+    Item(ItemMarker),
+    /// A footnote or endnote text and the label it carried.
+    Note(NoteLabel),
+    /// A line that is only a URL (belongs to the note before it).
+    Url,
+    /// "Notes" / "Endnotes": the notes follow.
+    NotesHeading,
+}
+
+/// A classified unit: its kind, its text (lines joined, marker or label removed).
+#[derive(Debug, Clone)]
+pub struct Piece {
+    /// What it is.
+    pub kind: PieceKind,
+    /// Rich text, lines joined.
+    pub text: String,
+    /// Page of its first line.
+    pub page: usize,
+    /// Input line numbers.
+    pub lines: Vec<usize>,
+    /// Indentation of its first line.
+    pub indent: f32,
+    /// Whether a blank line preceded it.
+    pub blank_before: bool,
+    /// Font size of its first line (PDF input).
+    pub font_size: Option<f32>,
+}
+
+/// Segments and classifies the body lines.
+pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report) -> Vec<Piece> {
+    let zones = super::notes::find_zones(lines);
+    let units = segment_with_zones(lines, &zones, m);
+    let mut out: Vec<Piece> = Vec::with_capacity(units.len());
+    let mut in_notes_section = false;
+    for (ui, (unit, zone)) in units.iter().enumerate() {
+        let first = unit.first().to_string();
+        let single = unit.lines.len() == 1;
+        let base = |kind: PieceKind, text: String| Piece {
+            kind,
+            text,
+            page: unit.page(),
+            lines: unit.source_lines(),
+            indent: unit.lines[0].indent,
+            blank_before: unit.blank_before,
+            font_size: unit.lines[0].geometry.map(|g| g.font_size),
+        };
+        if single && is_notes_heading(&first) {
+            in_notes_section = true;
+            out.push(base(PieceKind::NotesHeading, first));
+            continue;
+        }
+        let joined = join_lines(&unit.lines, lex, report);
+        if *zone || in_notes_section {
+            if is_url_only(&joined) {
+                out.push(base(PieceKind::Url, joined));
+                continue;
+            }
+            let (label, len) = note_label(&joined, true);
+            // In an endnote section a heading-like line ends the section.
+            if in_notes_section
+                && !*zone
+                && label == NoteLabel::None
+                && single
+                && looks_like_heading_line(&first)
+                && !looks_like_citation(&joined)
+            {
+                in_notes_section = false;
+            } else {
+                out.push(base(
+                    PieceKind::Note(label),
+                    joined[len..].trim_start().to_string(),
+                ));
+                continue;
+            }
+        }
+        // Raised or mangled label at the start: a note wherever it stands.
+        let (label, len) = note_label(&joined, false);
+        if label != NoteLabel::None {
+            out.push(base(
+                PieceKind::Note(label),
+                joined[len..].trim_start().to_string(),
+            ));
+            continue;
+        }
+        if is_url_only(&joined) {
+            out.push(base(PieceKind::Url, joined));
+            continue;
+        }
+        // "12 Author, "Title"…": a plain-numbered note when it reads as a citation.
+        let (plain_label, plain_len) = note_label(&joined, true);
+        if let NoteLabel::Number(_) = plain_label
+            && citation_score(&joined[plain_len..]) >= 2.0
+            && line_marker(&first).is_none_or(|mk| mk.class.ordered())
+            && numbered_heading(&first).is_none()
+        {
+            out.push(base(
+                PieceKind::Note(plain_label),
+                joined[plain_len..].trim_start().to_string(),
+            ));
+            continue;
+        }
+        if let Some((heading, at)) = run_in_heading(&joined) {
+            out.push(base(
+                PieceKind::Heading {
+                    number: None,
+                    run_in: true,
+                },
+                heading,
+            ));
+            let mut rest = base(PieceKind::Text, joined[at..].to_string());
+            rest.blank_before = false;
+            out.push(rest);
+            continue;
+        }
+        let next_unit = units.get(ui + 1).map(|(u, _)| u);
+        if single
+            && let Some((number, _)) = numbered_heading(&first)
+            && is_numbered_heading(&first, &number, next_unit)
+        {
+            out.push(base(
+                PieceKind::Heading {
+                    number: Some(number),
+                    run_in: false,
+                },
+                joined,
+            ));
+            continue;
+        }
+        if let Some(marker) = line_marker(&first) {
+            out.push(base(
+                PieceKind::Item(marker),
+                joined[marker.len..].trim_start().to_string(),
+            ));
+            continue;
+        }
+        if single
+            && looks_like_heading_line(&first)
+            && next_unit.is_some()
+            && heading_context(unit, next_unit, m)
+        {
+            out.push(base(
+                PieceKind::Heading {
+                    number: None,
+                    run_in: false,
+                },
+                joined,
+            ));
+            continue;
+        }
+        out.push(base(PieceKind::Text, joined));
+    }
+    mark_unlabelled_notes(&mut out);
+    out
+}
+
+/// Cuts lines into units; lines inside a footnote zone are cut at each note start.
+fn segment_with_zones(lines: &[TextLine], zones: &NoteZones, m: Measure) -> Vec<(Unit, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let z = zone_of(zones, start);
+        let mut end = start + 1;
+        while end < lines.len()
+            && zone_of(zones, end) == z
+            && !(z.is_some() && zones.note_starts.contains(&end))
+        {
+            end += 1;
+        }
+        if z.is_some() {
+            // One note: from its start line to the next start or the zone's end.
+            let unit = Unit {
+                lines: lines[start..end]
+                    .iter()
+                    .filter(|l| !l.is_blank())
+                    .cloned()
+                    .collect(),
+                blank_before: true,
+            };
+            if !unit.lines.is_empty() {
+                out.push((unit, true));
+            }
+        } else {
+            out.extend(
+                segment(&lines[start..end], m)
+                    .into_iter()
+                    .map(|u| (u, false)),
+            );
+        }
+        start = end;
+    }
+    out
+}
+
+fn looks_like_citation(text: &str) -> bool {
+    citation_score(text) >= 2.0
+}
+
+/// A numbered line is a heading unless it is one of a run of numbered list items.
+fn is_numbered_heading(first: &str, number: &str, next: Option<&Unit>) -> bool {
+    if number.contains('.') {
+        return true;
+    }
+    let plain = crate::rich::plain(first);
+    if plain.trim_end().ends_with(':') {
+        return true;
+    }
+    let n: u32 = number.parse().unwrap_or(0);
+    // The next unit continuing the numbering as a list item means a list.
+    let next_item = next
+        .and_then(|u| line_marker(u.first()))
+        .is_some_and(|m| m.class.ordered() && m.ordinal == Some(n + 1));
+    !next_item && words(&plain) <= 8
+}
+
+/// A heading-shaped line is a heading when it stands apart and prose or another heading
+/// follows it.
+fn heading_context(unit: &Unit, next: Option<&Unit>, m: Measure) -> bool {
+    let Some(next) = next else { return false };
+    if !unit.blank_before && !m.wrapped {
+        return false;
+    }
+    let next_text = crate::rich::plain(next.first());
+    let next_starts_upper = next_text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"');
+    if !next_starts_upper && line_marker(next.first()).is_none() {
+        return false;
+    }
+    // A heading line that ends a sentence is prose.
+    !ends_sentence(unit.first())
+}
+
+/// Unlabelled citations that sit among other notes (or have a URL line after them) are
+/// notes too; a lone citation-shaped paragraph needs strong evidence.
+fn mark_unlabelled_notes(pieces: &mut [Piece]) {
+    let n = pieces.len();
+    let mut changed = true;
+    let mut rounds = 0;
+    while changed && rounds < 4 {
+        changed = false;
+        rounds += 1;
+        for i in 0..n {
+            if pieces[i].kind != PieceKind::Text {
+                continue;
+            }
+            let score = citation_score(&pieces[i].text);
+            let prev_note =
+                i > 0 && matches!(pieces[i - 1].kind, PieceKind::Note(_) | PieceKind::Url);
+            let next_note = pieces
+                .get(i + 1)
+                .is_some_and(|p| matches!(p.kind, PieceKind::Note(_) | PieceKind::Url));
+            let context = if prev_note { 1.5 } else { 0.0 } + if next_note { 1.0 } else { 0.0 };
+            if score + context >= 3.5 && words(&pieces[i].text) <= 90 {
+                pieces[i].kind = PieceKind::Note(NoteLabel::None);
+                changed = true;
+            }
+        }
+    }
+}

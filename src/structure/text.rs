@@ -1,0 +1,77 @@
+//! Small text helpers shared by the structure passes.
+
+/// Number of whitespace-separated words.
+pub fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Joins lines into one string: a line ending in a hyphen after a letter, followed by a
+/// line starting in lower case, is rejoined without the hyphen; otherwise a space.
+pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.as_ref().trim();
+        if line.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            out.push_str(line);
+            continue;
+        }
+        let hyphenated = out.ends_with('-')
+            && out[..out.len() - 1]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphabetic)
+            && line.chars().next().is_some_and(char::is_lowercase);
+        if hyphenated {
+            out.pop();
+        } else {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Whether `s` ends a sentence: terminal punctuation, possibly followed by a closing quote
+/// or bracket and a raised marker.
+pub fn ends_sentence(s: &str) -> bool {
+    let t: String = crate::rich::plain_without_scripts(s);
+    let t = t.trim_end();
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit() && t.len() > 1);
+    let t = t.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// The first alphabetic character of the visible text, if any.
+pub fn first_letter(s: &str) -> Option<char> {
+    crate::rich::plain(s).chars().find(|c| c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_and_dehyphenates() {
+        assert_eq!(
+            join_lines(&["Productiv-", "ity in Cities"]),
+            "Productivity in Cities"
+        );
+        assert_eq!(
+            join_lines(&["Russia-", "North Korea"]),
+            "Russia- North Korea"
+        );
+        assert_eq!(join_lines(&["one", " ", "two"]), "one two");
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("It ended."));
+        assert!(ends_sentence("a \"breakthrough.\""));
+        assert!(ends_sentence("in 1961.2"));
+        assert!(!ends_sentence("is limited to"));
+        assert!(!ends_sentence("Title: "));
+    }
+}

@@ -1,0 +1,214 @@
+//! Segmentation: the body's lines cut into units — runs of lines that belong together
+//! (a paragraph, a list item with its continuation lines, a heading, a note).
+//!
+//! Two kinds of input meet here. Extractors that unwrap paragraphs give one line per
+//! paragraph with blank lines between; pdftotext and PDF lines are hard-wrapped, so a
+//! unit ends where a line stops short of the measure after a sentence, or where the next
+//! line starts a list item or note.
+
+use crate::lines::TextLine;
+
+use super::classify::{line_marker, looks_like_heading_line};
+use super::text::ends_sentence;
+
+/// A run of lines treated as one piece by the structure passes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Unit {
+    /// The lines, non-blank, in order.
+    pub lines: Vec<TextLine>,
+    /// Whether a blank line (or a page start) came before it.
+    pub blank_before: bool,
+}
+
+impl Unit {
+    /// The page of the first line.
+    pub fn page(&self) -> usize {
+        self.lines.first().map_or(0, |l| l.page)
+    }
+
+    /// The first line's rich text.
+    pub fn first(&self) -> &str {
+        self.lines.first().map_or("", |l| l.text.as_str())
+    }
+
+    /// Input line numbers covered.
+    pub fn source_lines(&self) -> Vec<usize> {
+        self.lines.iter().map(|l| l.source_line).collect()
+    }
+}
+
+/// Facts about the whole text that segmentation needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Measure {
+    /// Typical length of a full line, in characters (hard-wrapped input).
+    pub width: f32,
+    /// Whether the input is hard-wrapped (pdftotext, PDF lines) rather than one line per
+    /// paragraph.
+    pub wrapped: bool,
+}
+
+/// Measures line lengths to tell hard-wrapped text from unwrapped text.
+pub fn measure(lines: &[TextLine]) -> Measure {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.plain().chars().count())
+        .collect();
+    if lens.is_empty() {
+        return Measure {
+            width: 80.0,
+            wrapped: false,
+        };
+    }
+    lens.sort_unstable();
+    let p90 = lens[(lens.len() * 9 / 10).min(lens.len() - 1)] as f32;
+    let near_full = lens
+        .iter()
+        .filter(|&&n| n as f32 >= 0.75 * p90 && n as f32 <= 1.05 * p90)
+        .count();
+    let geometric = lines.iter().any(|l| l.geometry.is_some());
+    Measure {
+        width: p90,
+        wrapped: geometric || (p90 <= 140.0 && near_full * 10 >= lens.len() * 4),
+    }
+}
+
+/// Cuts lines into units.
+pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut current = Unit::default();
+    let mut blank_before = true;
+    let close = |current: &mut Unit, units: &mut Vec<Unit>| {
+        if !current.lines.is_empty() {
+            units.push(std::mem::take(current));
+        }
+    };
+    for line in lines {
+        if line.is_blank() {
+            close(&mut current, &mut units);
+            blank_before = true;
+            continue;
+        }
+        let starts_new = match current.lines.last() {
+            None => true,
+            Some(prev) => prev.page != line.page || breaks_before(prev, line, &current, m),
+        };
+        if starts_new {
+            close(&mut current, &mut units);
+            current.blank_before = blank_before || current_is_page_start(&units, line);
+        }
+        current.lines.push(line.clone());
+        blank_before = false;
+    }
+    close(&mut current, &mut units);
+    units
+}
+
+fn current_is_page_start(units: &[Unit], line: &TextLine) -> bool {
+    units
+        .last()
+        .is_some_and(|u| u.lines.last().is_some_and(|l| l.page != line.page))
+}
+
+/// Whether `line` starts a new unit after `prev` (both non-blank, same page).
+fn breaks_before(prev: &TextLine, line: &TextLine, unit: &Unit, m: Measure) -> bool {
+    let text = line.text.as_str();
+    // A list item always starts a unit.
+    if line_marker(text).is_some() {
+        return true;
+    }
+    // Continuation lines of unwrapped text are indented by a space (list items wrapped by
+    // the extractor); anything else after a one-line unit in unwrapped text is new.
+    if !m.wrapped {
+        return !(line.indent > 0.0 || starts_lowercase(text));
+    }
+    let prev_text = prev.plain();
+    let prev_len = prev_text.chars().count() as f32;
+    let short = prev_len < 0.72 * m.width;
+    if short && (ends_sentence(&prev.text) || prev_text.trim_end().ends_with(':')) {
+        return true;
+    }
+    // A short line with no final punctuation, followed by a capitalised line, is a heading
+    // or a label of its own.
+    if short
+        && looks_like_heading_line(&prev.text)
+        && !starts_lowercase(text)
+        && unit.lines.len() == 1
+    {
+        return true;
+    }
+    // Geometry: a clear vertical gap or a change of size separates paragraphs.
+    if let (Some(a), Some(b)) = (prev.geometry, line.geometry) {
+        let gap = b.bbox.y0 - a.bbox.y1;
+        let size = a.font_size.max(b.font_size).max(1.0);
+        if gap > 0.8 * size || (a.font_size - b.font_size).abs() > 0.15 * size {
+            return true;
+        }
+    }
+    false
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    crate::rich::plain(text)
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<TextLine> {
+        text.split('\n')
+            .enumerate()
+            .map(|(i, l)| TextLine::new(l, 1, i + 1))
+            .collect()
+    }
+
+    fn seg(text: &str) -> Vec<Vec<String>> {
+        let ls = lines(text);
+        segment(&ls, measure(&ls))
+            .iter()
+            .map(|u| u.lines.iter().map(|l| l.plain()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn unwrapped_text_splits_at_blank_lines_and_keeps_indented_continuations() {
+        let text = "A long paragraph of unwrapped text that goes on well past any measure of a printed line and keeps going.\n\n- Item one that wraps\n continues here\n- Item two\n\nLast paragraph.";
+        assert_eq!(
+            seg(text),
+            vec![
+                vec![
+                    "A long paragraph of unwrapped text that goes on well past any measure of a printed line and keeps going."
+                ],
+                vec!["- Item one that wraps", "continues here"],
+                vec!["- Item two"],
+                vec!["Last paragraph."],
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_text_splits_at_short_sentence_ends_and_headings() {
+        let text = "Introduction\nThe first paragraph is hard-wrapped at a fixed measure so that\nevery line is about the same length as this line here.\nIt ends.\nA second paragraph starts here and it is also wrapped so\nthat lines are long enough to be considered full width.\n• A bullet item";
+        assert_eq!(
+            seg(text),
+            vec![
+                vec!["Introduction"],
+                vec![
+                    "The first paragraph is hard-wrapped at a fixed measure so that",
+                    "every line is about the same length as this line here.",
+                    "It ends."
+                ],
+                vec![
+                    "A second paragraph starts here and it is also wrapped so",
+                    "that lines are long enough to be considered full width."
+                ],
+                vec!["• A bullet item"],
+            ]
+        );
+    }
+}
