@@ -127,6 +127,7 @@ pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
         mark_banded(lines, zone_end, &mut verdict);
     } else {
         mark_flat(lines, zone_end, &mut verdict);
+        mark_beside_page_numbers(lines, zone_end, &mut verdict);
     }
     // Contact lines in the title block leave the body too, but the metadata stage still
     // needs to see where the title block ends, so only repeated or page-band ones are
@@ -341,6 +342,47 @@ fn mark_flat(
             && counts.get(&shape(&t)).is_some_and(|&c| c >= 2)
         {
             verdict[i] = Some((ActionKind::ContactLine, "repeated contact line"));
+        }
+    }
+}
+
+/// Words and signs that mark a one-off footer or header line (a registration number, a
+/// copyright line), as opposed to a heading that happens to sit at a page break.
+static FOOTER_SIGN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d|©|www\.|@|(?:registered|charity|company|copyright|rights\s+reserved|issn|isbn|licen[cs]e|confidential|draft)")
+        .expect("valid regex")
+});
+
+/// A line standing right before or after a page number that looks like a footer or header
+/// seen only once (the extractor dropped it on the other pages).
+fn mark_beside_page_numbers(
+    lines: &[TextLine],
+    zone_end: usize,
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let numbers: Vec<usize> = (0..lines.len())
+        .filter(|&i| matches!(verdict[i], Some((ActionKind::PageNumber, _))))
+        .collect();
+    for i in numbers {
+        let neighbours = [
+            (0..i).rev().find(|&j| !lines[j].is_blank()),
+            (i + 1..lines.len()).find(|&j| !lines[j].is_blank()),
+        ];
+        for j in neighbours.into_iter().flatten() {
+            if j < zone_end || verdict[j].is_some() {
+                continue;
+            }
+            let t = lines[j].plain();
+            if furniture_shaped(&t)
+                && !super::super::structure::text::ends_sentence(&lines[j].text)
+                && FOOTER_SIGN.is_match(&t)
+                && !t.starts_with(['-', '•', '*'])
+            {
+                verdict[j] = Some((
+                    ActionKind::RunningHeader,
+                    "footer or header line beside a page number",
+                ));
+            }
         }
     }
 }

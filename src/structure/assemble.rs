@@ -60,6 +60,40 @@ pub struct Placed {
     pub last: usize,
     /// Page of its first piece.
     pub page: usize,
+    /// Where each joined piece starts, so that a place in the text can be traced back to
+    /// the piece (and so the position in the input) it came from.
+    pub origins: Vec<Origin>,
+}
+
+/// The start of one piece inside a block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    /// List item index, for lists.
+    pub item: Option<usize>,
+    /// Offset in characters of visible text.
+    pub offset: usize,
+    /// The piece's position.
+    pub order: usize,
+}
+
+impl Placed {
+    /// Position of the piece that holds visible character `offset` of item `item`.
+    pub fn order_at(&self, item: Option<usize>, offset: usize) -> usize {
+        self.origins
+            .iter()
+            .rev()
+            .find(|o| o.item == item && o.offset <= offset)
+            .map_or(self.first, |o| o.order)
+    }
+}
+
+/// A list item waiting for its run to end: marker, indentation, text, and where each of
+/// its pieces starts (visible-character offset, piece position).
+struct PendingItem {
+    marker: ItemMarker,
+    indent: f32,
+    text: String,
+    origins: Vec<(usize, usize)>,
 }
 
 struct HeadingInfo {
@@ -76,26 +110,36 @@ pub fn assemble(
 ) -> Vec<Placed> {
     let mut out: Vec<Placed> = Vec::new();
     let mut headings: Vec<(usize, HeadingInfo)> = Vec::new();
-    let mut run: Vec<(ItemMarker, f32, String)> = Vec::new();
+    let mut run: Vec<PendingItem> = Vec::new();
     let mut run_pos = (0, 0, 0);
     let geometric = body.iter().any(|(_, p)| p.font_size.is_some());
 
-    let flush = |run: &mut Vec<(ItemMarker, f32, String)>,
-                 out: &mut Vec<Placed>,
-                 pos: (usize, usize, usize)| {
+    let flush = |run: &mut Vec<PendingItem>, out: &mut Vec<Placed>, pos: (usize, usize, usize)| {
         if run.is_empty() {
             return;
         }
-        let keys: Vec<(BulletClass, f32)> = run.iter().map(|(m, ind, _)| (m.class, *ind)).collect();
+        let keys: Vec<(BulletClass, f32)> =
+            run.iter().map(|p| (p.marker.class, p.indent)).collect();
+        let origins = run
+            .iter()
+            .enumerate()
+            .flat_map(|(k, p)| {
+                p.origins.iter().map(move |&(offset, order)| Origin {
+                    item: Some(k),
+                    offset,
+                    order,
+                })
+            })
+            .collect();
         let depths = nest(&keys, if geometric { 4.0 } else { 1.0 });
         let items = run
             .drain(..)
             .zip(depths)
-            .map(|((m, _, text), depth)| DraftItem {
+            .map(|(p, depth)| DraftItem {
                 depth,
-                class: m.class,
-                ordinal: m.ordinal,
-                text: bold_lead_in(&text),
+                class: p.marker.class,
+                ordinal: p.marker.ordinal,
+                text: bold_lead_in(&p.text),
             })
             .collect();
         out.push(Placed {
@@ -103,6 +147,7 @@ pub fn assemble(
             first: pos.0,
             last: pos.1,
             page: pos.2,
+            origins,
         });
     };
 
@@ -119,6 +164,11 @@ pub fn assemble(
                     first: order,
                     last: order,
                     page: piece.page,
+                    origins: vec![Origin {
+                        item: None,
+                        offset: 0,
+                        order,
+                    }],
                 });
             }
             PieceKind::Item(marker) => {
@@ -144,16 +194,23 @@ pub fn assemble(
                             .confidence(0.85),
                     );
                 }
-                run.push((marker, piece.indent, piece.text));
+                run.push(PendingItem {
+                    marker,
+                    indent: piece.indent,
+                    text: piece.text,
+                    origins: vec![(0, order)],
+                });
             }
             _ => {
                 // Running text: a continuation of the item or paragraph it interrupts?
                 let text = piece.text;
-                if let Some((_, _, last)) = run.last_mut()
-                    && continues(last, &text, wrapped)
+                if let Some(last) = run.last_mut()
+                    && continues(&last.text, &text, wrapped)
                 {
                     report_join(report, &piece.lines, piece.page);
-                    append(last, &text, lex);
+                    last.origins
+                        .push((rich::plain(&last.text).chars().count(), order));
+                    append(&mut last.text, &text, lex);
                     run_pos.1 = order;
                     continue;
                 }
@@ -161,11 +218,17 @@ pub fn assemble(
                     && let Some(Placed {
                         draft: Draft::Para { text: prev },
                         last,
+                        origins,
                         ..
                     }) = out.last_mut()
                     && continues(prev, &text, wrapped)
                 {
                     report_join(report, &piece.lines, piece.page);
+                    origins.push(Origin {
+                        item: None,
+                        offset: rich::plain(prev).chars().count(),
+                        order,
+                    });
                     append(prev, &text, lex);
                     *last = order;
                     continue;
@@ -178,6 +241,11 @@ pub fn assemble(
                     first: order,
                     last: order,
                     page: piece.page,
+                    origins: vec![Origin {
+                        item: None,
+                        offset: 0,
+                        order,
+                    }],
                 });
             }
         }

@@ -253,6 +253,8 @@ static AUTHOR_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^(?:[\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|and|&|de|van|von|al|bin)){0,6}|[\p{Lu}][\p{L}-]+\s+et\s+al\.),\s*["“‘*\u{10FFF2}]"#)
         .expect("valid regex")
 });
+static IBID_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:ibid|id\.|op\.\s*cit|idem)\b").expect("valid regex"));
 static SENTENCE_END_IN_MIDDLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[a-z]{3,}[.!?]\s+[A-Z][a-z]+\s+[a-z]+").expect("valid regex"));
 
@@ -291,6 +293,10 @@ pub fn citation_score(text: &str) -> f32 {
     }
     if t.trim_start().starts_with(['"', '“', '\'', '‘']) && QUOTED_TITLE.is_match(&t) {
         score += 1.0;
+    }
+    // "Ibid." and friends open nothing but notes.
+    if IBID_START.is_match(&t) {
+        score += 2.0;
     }
     if t.contains('\u{10FFF2}') || text.contains(rich::ITALIC_ON) {
         score += 0.5;
@@ -382,6 +388,12 @@ pub fn run_in_heading(text: &str) -> Option<(String, usize)> {
         return None;
     }
     let c = RUN_IN_HEADING.captures(text)?;
+    // "Background: A River Managed in Pieces" is a heading with a colon, not a run-in one:
+    // what follows a run-in heading is prose.
+    let rest = rich::plain(&c[2]);
+    if words(&rest) < 6 || (!super::text::ends_sentence(&c[2]) && words(&rest) < 12) {
+        return None;
+    }
     Some((c[1].to_string(), c.get(2)?.start()))
 }
 
@@ -518,8 +530,12 @@ mod tests {
             None
         );
         assert_eq!(
-            run_in_heading("Conclusion: The visit mattered."),
+            run_in_heading("Conclusion: The visit mattered more than most expected."),
             Some(("Conclusion".into(), 12))
+        );
+        assert_eq!(
+            run_in_heading("Background: A River Managed in Pieces"),
+            None
         );
         assert_eq!(
             run_in_heading(&format!("{}The rest", bold("Conclusion:"))),

@@ -373,7 +373,54 @@ fn content_words(s: &str) -> HashSet<String> {
 static SENTENCE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[.!?]["”’']?(?:\u{10FFF9})?(?:\s|$)"#).expect("valid regex"));
 
+/// A sentence end where a lost marker could go.
+#[derive(Debug, Clone)]
+struct Spot {
+    /// Index into the slot list.
+    slot: usize,
+    /// Byte offset in that slot's text.
+    at: usize,
+    /// Position (piece order) of the block holding it.
+    order: usize,
+    /// Content words of the sentence it ends.
+    words: HashSet<String>,
+    /// Whether it ends its paragraph or item.
+    para_end: bool,
+}
+
+/// Every sentence end of the body that carries no reference yet, in reading order.
+fn spots(drafts: &[Placed], slot_list: &[Slot]) -> Vec<Spot> {
+    let mut out = Vec::new();
+    for (k, &slot) in slot_list.iter().enumerate() {
+        let block = &drafts[slot.0];
+        if matches!(block.draft, Draft::Heading { .. }) {
+            continue;
+        }
+        let text = text_of(drafts, slot);
+        let mut sentence_start = 0;
+        for m in SENTENCE_END.find_iter(text) {
+            let at = text[m.start()..m.end()].trim_end().len() + m.start();
+            if !text[at..].starts_with(rich::REF_ON) && !text[..at].ends_with(rich::REF_OFF) {
+                out.push(Spot {
+                    slot: k,
+                    at,
+                    order: block.order_at(slot.1, rich::plain(&text[..at]).chars().count()),
+                    words: content_words(&text[sentence_start..at]),
+                    para_end: text[at..].trim().is_empty(),
+                });
+            }
+            sentence_start = m.end();
+        }
+    }
+    out
+}
+
 /// Places a reference for each note the body lost its marker for.
+///
+/// A lost marker lies between the markers of its neighbours, after the previous block of
+/// notes (the page it was on ends there) and before its own note. Runs of consecutive lost
+/// notes are placed together, in order, at the sentence ends that share most words with
+/// them (a paragraph end counts a little extra, since notes tend to close paragraphs).
 fn recover_lost(
     drafts: &mut [Placed],
     notes: &[NoteDraft],
@@ -381,147 +428,197 @@ fn recover_lost(
     report: &mut Report,
 ) {
     let slot_list = slots(drafts);
-    // Where each linked note's reference sits: (slot index, byte offset).
-    let ref_pos = |drafts: &[Placed], note_idx: usize| -> Option<(usize, usize)> {
+    let all_spots = spots(drafts, &slot_list);
+    let ref_spot = |drafts: &[Placed], note_idx: usize| -> Option<(usize, usize)> {
         let needle = rich::reference(FootnoteId(note_idx));
         slot_list
             .iter()
             .enumerate()
             .find_map(|(k, &s)| text_of(drafts, s).find(&needle).map(|off| (k, off)))
     };
-    let mut order: Vec<usize> = (0..notes.len()).collect();
-    order.sort_by_key(|&i| notes[i].number);
-    let mut placed: HashSet<u32> = linked.clone();
-    for &ni in &order {
-        let note = &notes[ni];
-        if placed.contains(&note.number) {
+    let mut by_number: Vec<usize> = (0..notes.len()).collect();
+    by_number.sort_by_key(|&i| notes[i].number);
+    // Blocks of notes that stood together: a note's marker comes after the previous block.
+    let mut by_order: Vec<usize> = (0..notes.len()).collect();
+    by_order.sort_by_key(|&i| notes[i].order);
+    let mut block_floor = vec![0usize; notes.len()];
+    let mut floor = 0;
+    for (k, &i) in by_order.iter().enumerate() {
+        if k > 0 {
+            let prev = by_order[k - 1];
+            if notes[i].order > notes[prev].order + 2 {
+                floor = notes[prev].order;
+            }
+        }
+        block_floor[i] = floor;
+    }
+
+    let mut k = 0;
+    while k < by_number.len() {
+        if linked.contains(&notes[by_number[k]].number) {
+            k += 1;
             continue;
         }
-        let lower = order
+        // A run of consecutive lost notes.
+        let run_start = k;
+        while k < by_number.len() && !linked.contains(&notes[by_number[k]].number) {
+            k += 1;
+        }
+        let run: Vec<usize> = by_number[run_start..k].to_vec();
+        let lower = run_start
+            .checked_sub(1)
+            .and_then(|j| ref_spot(drafts, by_number[j]))
+            .unwrap_or((0, 0));
+        let upper = by_number
+            .get(k)
+            .and_then(|&j| ref_spot(drafts, j))
+            .unwrap_or((usize::MAX, 0));
+        let window: Vec<&Spot> = all_spots
             .iter()
-            .rev()
-            .filter(|&&j| notes[j].number < note.number && placed.contains(&notes[j].number))
-            .find_map(|&j| ref_pos(drafts, j));
-        let upper = order
-            .iter()
-            .filter(|&&j| notes[j].number > note.number && placed.contains(&notes[j].number))
-            .find_map(|&j| ref_pos(drafts, j));
-        let start = lower.unwrap_or((0, 0));
-        let end = upper.unwrap_or((slot_list.len(), 0));
-        let note_words = content_words(&note.text);
-        let mut best: Option<(f32, usize, usize, String)> = None;
-        let total = slot_list.len().max(1) as f32;
-        for k in start.0..end.0.min(slot_list.len()) + usize::from(end.0 < slot_list.len()) {
-            if k >= slot_list.len() {
-                break;
-            }
-            let slot = slot_list[k];
-            let placed_block = &drafts[slot.0];
-            if matches!(placed_block.draft, Draft::Heading { .. }) {
-                continue;
-            }
-            // The note's text follows its marker in reading order (page foot, interleaved
-            // block, endnotes): never place a marker after the note.
-            if placed_block.first > note.order {
-                continue;
-            }
-            let text = text_of(drafts, slot);
-            let lo = if k == start.0 { start.1 } else { 0 };
-            let hi = if k == end.0 { end.1 } else { text.len() };
-            let mut sentence_start = 0;
-            for m in SENTENCE_END.find_iter(text) {
-                let at = text[m.start()..m.end()].trim_end().len() + m.start();
-                if at <= lo || at > hi {
-                    sentence_start = m.end();
-                    continue;
-                }
-                // Skip an end that already carries a reference.
-                if text[at..].starts_with(rich::REF_ON) {
-                    sentence_start = m.end();
-                    continue;
-                }
-                let sentence = &text[sentence_start..at];
-                let shared: Vec<String> = content_words(sentence)
-                    .intersection(&note_words)
-                    .cloned()
-                    .collect();
-                let para_end = text[at..].trim().is_empty();
-                let score = shared.len() as f32
-                    + if para_end { 0.5 } else { 0.0 }
-                    + 0.3 * (k as f32 / total);
-                if best.as_ref().is_none_or(|b| score > b.0) {
-                    let mut shared = shared;
+            .filter(|s| (s.slot, s.at) > lower && (s.slot, s.at) < upper)
+            .collect();
+        let assignment = assign(&run, notes, &window, &block_floor);
+        for (pos, &ni) in run.iter().enumerate() {
+            let note = &notes[ni];
+            let (slot_k, at, evidence, confidence) = match assignment.as_ref().map(|a| a[pos]) {
+                Some((w, score)) => {
+                    let spot = window[w];
+                    let mut shared: Vec<String> = spot
+                        .words
+                        .intersection(&content_words(&note.text))
+                        .cloned()
+                        .collect();
                     shared.sort();
-                    best = Some((score, k, at, shared.join(", ")));
+                    let why = if shared.is_empty() {
+                        "sentence end between the neighbouring markers, before the note".to_string()
+                    } else {
+                        format!(
+                            "sentence end between the neighbouring markers sharing words with the note: {}",
+                            shared.join(", ")
+                        )
+                    };
+                    (spot.slot, spot.at, why, (0.35 + 0.1 * score).min(0.8))
                 }
-                sentence_start = m.end();
-            }
-        }
-        let (slot_k, at, evidence, confidence) = match best {
-            Some((score, k, at, shared)) => {
-                let why = if shared.is_empty() {
-                    "sentence end between the neighbouring markers, nearest the note".to_string()
-                } else {
-                    format!(
-                        "sentence end between the neighbouring markers sharing words with the note: {shared}"
-                    )
-                };
-                (k, at, why, (0.35 + 0.1 * score).min(0.8))
-            }
-            None => {
-                // No sentence end in the window: the end of the last paragraph before the note.
-                let Some(k) = slot_list
-                    .iter()
-                    .enumerate()
+                None => {
+                    let Some(k) = fallback_slot(drafts, &slot_list, note.order) else {
+                        report.push(
+                            Action::new(ActionKind::FootnoteUnplaced)
+                                .page(note.page)
+                                .lines(note.lines.clone())
+                                .evidence("no body text to attach the note to")
+                                .confidence(0.0),
+                        );
+                        continue;
+                    };
+                    let len = text_of(drafts, slot_list[k]).len();
+                    (k, len, "no free sentence end between the neighbouring markers: placed at the end of the paragraph before the note".to_string(), 0.2)
+                }
+            };
+            let slot = slot_list[slot_k];
+            let page = drafts[slot.0].page;
+            if let Some(text) = text_of_mut(drafts, slot) {
+                let at = at.min(text.len());
+                let context: String = rich::plain(&text[..at])
+                    .chars()
                     .rev()
-                    .find(|(_, s)| {
-                        drafts[s.0].first <= note.order
-                            && !matches!(drafts[s.0].draft, Draft::Heading { .. })
-                    })
-                    .map(|(k, _)| k)
-                    .or_else(|| {
-                        slot_list
-                            .iter()
-                            .position(|s| !matches!(drafts[s.0].draft, Draft::Heading { .. }))
-                    })
-                else {
-                    report.push(
-                        Action::new(ActionKind::FootnoteUnplaced)
-                            .page(note.page)
-                            .lines(note.lines.clone())
-                            .evidence("no body text to attach the note to")
-                            .confidence(0.0),
-                    );
-                    continue;
-                };
-                let len = text_of(drafts, slot_list[k]).len();
-                (k, len, "no sentence end between the neighbouring markers: placed at the end of the paragraph before the note".to_string(), 0.2)
+                    .take(40)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                text.insert_str(at, &rich::reference(FootnoteId(ni)));
+                report.push(
+                    Action::new(ActionKind::MarkerRecovered)
+                        .page(page)
+                        .lines(note.lines.clone())
+                        .before(context)
+                        .after(format!("[^{}]", note.number))
+                        .evidence(evidence)
+                        .confidence(confidence),
+                );
             }
-        };
-        let slot = slot_list[slot_k];
-        let page = drafts[slot.0].page;
-        if let Some(text) = text_of_mut(drafts, slot) {
-            let context: String = rich::plain(&text[..at])
-                .chars()
-                .rev()
-                .take(40)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            text.insert_str(at, &rich::reference(FootnoteId(ni)));
-            report.push(
-                Action::new(ActionKind::MarkerRecovered)
-                    .page(page)
-                    .lines(note.lines.clone())
-                    .before(context)
-                    .after(format!("[^{}]", note.number))
-                    .evidence(evidence)
-                    .confidence(confidence),
-            );
         }
-        placed.insert(note.number);
     }
+}
+
+/// The end of the last paragraph or item before position `order` (or the first one).
+fn fallback_slot(drafts: &[Placed], slot_list: &[Slot], order: usize) -> Option<usize> {
+    let text_block = |s: &Slot| !matches!(drafts[s.0].draft, Draft::Heading { .. });
+    slot_list
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, s)| drafts[s.0].first <= order && text_block(s))
+        .map(|(k, _)| k)
+        .or_else(|| slot_list.iter().position(text_block))
+}
+
+/// Assigns strictly increasing spots to the notes of a run, maximising the total score;
+/// `None` when some note has no feasible spot. Returns (spot index, score) per note.
+fn assign(
+    run: &[usize],
+    notes: &[NoteDraft],
+    window: &[&Spot],
+    floor: &[usize],
+) -> Option<Vec<(usize, f32)>> {
+    let n = window.len();
+    if n < run.len() {
+        return None;
+    }
+    let total = n.max(1) as f32;
+    let score = |ni: usize, w: usize| -> Option<f32> {
+        let s = window[w];
+        let note = &notes[ni];
+        if s.order > note.order || s.order < floor[ni] {
+            return None;
+        }
+        let shared = s.words.intersection(&content_words(&note.text)).count() as f32;
+        Some(shared + if s.para_end { 0.5 } else { 0.0 } + 0.3 * (w as f32 / total))
+    };
+    // best[i][w]: best total for notes 0..=i with note i at spot w; back[i][w]: spot of i-1.
+    let mut best = vec![vec![f32::NEG_INFINITY; n]; run.len()];
+    let mut back = vec![vec![usize::MAX; n]; run.len()];
+    for (i, &ni) in run.iter().enumerate() {
+        let mut prefix_best = f32::NEG_INFINITY;
+        let mut prefix_arg = usize::MAX;
+        for w in 0..n {
+            if i > 0 && w > 0 && best[i - 1][w - 1] > prefix_best {
+                prefix_best = best[i - 1][w - 1];
+                prefix_arg = w - 1;
+            }
+            let Some(sc) = score(ni, w) else { continue };
+            if i == 0 {
+                best[0][w] = sc;
+            } else if prefix_best > f32::NEG_INFINITY {
+                best[i][w] = prefix_best + sc;
+                back[i][w] = prefix_arg;
+            }
+        }
+    }
+    let last = run.len() - 1;
+    let (mut w, total_best) =
+        best[last]
+            .iter()
+            .enumerate()
+            .fold((usize::MAX, f32::NEG_INFINITY), |acc, (w, &v)| {
+                if v > acc.1 || (v == acc.1 && v > f32::NEG_INFINITY) {
+                    (w, v)
+                } else {
+                    acc
+                }
+            });
+    if total_best == f32::NEG_INFINITY {
+        return None;
+    }
+    let mut out = vec![(0, 0.0); run.len()];
+    for i in (0..run.len()).rev() {
+        out[i] = (w, score(run[i], w).unwrap_or(0.0));
+        w = back[i][w];
+        if i > 0 && w == usize::MAX {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -537,6 +634,7 @@ mod tests {
             first,
             last: first,
             page: 1,
+            origins: vec![],
         }
     }
 

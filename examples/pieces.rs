@@ -1,0 +1,49 @@
+//! Prints how the structure stage classifies each unit of an input (a debugging aid):
+//! `cargo run --example pieces -- FILE`.
+
+use brief2md::report::Report;
+use brief2md::structure::{casing, joins, pieces, title_block, units};
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: pieces FILE");
+        std::process::exit(2);
+    };
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| {
+        eprintln!("{path}: {e}");
+        std::process::exit(1);
+    });
+    let mut report = Report::default();
+    let source = if bytes.starts_with(b"%PDF") {
+        brief2md::readers::pdf::read(&bytes, &mut report).unwrap_or_else(|e| {
+            eprintln!("{path}: {e}");
+            std::process::exit(1);
+        })
+    } else {
+        brief2md::readers::text::read(&bytes, &mut report)
+    };
+    let mut lines = brief2md::lines::from_source(&source);
+    brief2md::clean::run(&mut lines, &mut report);
+    let dict = casing::WordCase::from_lines(&lines);
+    let lex = joins::Lexicon::from_lines(&lines);
+    let tb = title_block::extract(&lines, &dict, &mut report);
+    let body: Vec<_> = lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| tb.consumed.binary_search(i).is_err())
+        .map(|(_, l)| l)
+        .collect();
+    let m = units::measure(&body);
+    println!("measure: width {} wrapped {}", m.width, m.wrapped);
+    for p in pieces::pieces(&body, m, &lex, &mut report) {
+        let text = brief2md::rich::plain(&p.text);
+        let short: String = text.chars().take(90).collect();
+        println!(
+            "p{:<2} l{:<4} {:<28} {}",
+            p.page,
+            p.lines.first().unwrap_or(&0),
+            format!("{:?}", p.kind).chars().take(28).collect::<String>(),
+            short
+        );
+    }
+}
