@@ -39,8 +39,8 @@ static INLINE_PAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            (?:tel(?:ephone)?|phone|ph|fax|mobile|cell|e-?mail|web(?:site)?|url|internet|twitter|x)\.?\s*[:.]
-          | (?:t|f|e|w)\s*:\s*\S
+            (?:tel(?:ephone)?|phone|ph|fax|mobile|cell|t|f)\b\.?\s*[:.]?\s*[+(]?\d
+          | (?:e-?mail|web(?:site)?|url|internet|twitter|x|e|w)\b\.?\s*:\s*\S
           | (?:https?://|www\.)\S+$
           | \S+@\S+\.\w+$
           | \+?\d[\d\s().-]{7,}\d(?:\s*[,;/]\s*\d+)?(?:\s+(?:fax|tel|phone).*)?$
@@ -455,6 +455,8 @@ mod tests {
         for yes in [
             "Phone: +92-51-9204423, 24 Fax: +92-51-9204658",
             "Tel.: +221 33 555 0142",
+            "Tel. +47 22 41 80 00    Fax +47 22 41 80 01",
+            "Fax +1 555 0101",
             "Web: www.example.org",
             "www.example.org",
             "info@example.org",

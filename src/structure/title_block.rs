@@ -50,6 +50,24 @@ static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:registered\s+charity|charity\s+(?:no|number|registration)|company\s+(?:no|number|registration)|registration\s+(?:no|number)|registered\s+in|issn|isbn)\b|©")
+        .expect("valid regex")
+});
+/// A personal name on its own line: two to five capitalised words, particles allowed.
+static PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame|Amb)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|den|da|di|du|al|bin|ibn|la|le|dos|das)){1,4}$")
+        .expect("valid regex")
+});
+static CONTACT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s(?:tel(?:ephone)?\b\.?|phone\b|fax\b|e-?mail\s*:|web(?:site)?\s*:|www\.|https?://)",
+    )
+    .expect("valid regex")
+});
+static POSTAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:\d{3,}|[A-Z]{1,2}\d{2,}[A-Z0-9]*|\d{1,4}[A-Z]?)\b").expect("valid regex")
+});
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?:views?\s+expressed|opinions?\s+(?:expressed|in\s+this)|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|are\s+(?:those\s+of\s+the\s+authors?|the\s+authors?['’]s?\s+own)|circulated\s+for\s+discussion|not\s+been\s+peer[-\s]reviewed|personal\s+capacity|disclaimer|all\s+rights\s+reserved|©|copyright)",
@@ -60,13 +78,23 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
 /// Index of the first line of the body: the first prose line (a sentence of at least ten
 /// words). Lines before it on page 1 are the title block, which the metadata stage reads.
 pub fn title_zone_end(lines: &[TextLine]) -> usize {
+    let mut names: Vec<String> = Vec::new();
     lines
         .iter()
         .position(|l| {
             let t = l.plain();
+            if let Some(c) = AUTHOR_LINE.captures(t.trim()) {
+                names.extend(split_names(&c[1]));
+            }
+            // An author's biography line ("Ana Silva is Senior Economist at …").
+            if names.iter().any(|n| t.starts_with(n.as_str())) {
+                return false;
+            }
             let words = t.split_whitespace().count();
+            let prose = !super::classify::title_like(&t)
+                && (words >= 12 || (words >= 8 && t.trim_end().ends_with(['.', '!', '?', ':'])));
             l.page > 1
-                || (words >= 12
+                || (prose
                     && !is_contact_line(&t)
                     && !is_disclaimer(&t)
                     && t.chars().filter(|c| c.is_lowercase()).count() * 2 > t.len())
@@ -99,7 +127,33 @@ enum Role {
     Editor,
     Date,
     Disclaimer,
+    /// A registration or rights line ("Charity registration 1187742").
+    Legal,
+    /// A line that is only a person's name.
+    Name,
     Other,
+}
+
+/// Splits a line where a contact part starts ("INSTITUTE NAME Tel. +47 …" as pdftotext -raw
+/// joins them): (head, whether a contact tail was cut off).
+fn split_contact_tail(t: &str) -> (&str, bool) {
+    match CONTACT_TAIL.find(t) {
+        Some(m) if m.start() > 0 => (
+            t[..m.start()].trim_end_matches([' ', '·', '|', ',', '–', '—']),
+            true,
+        ),
+        _ => (t, false),
+    }
+}
+
+/// A postal address without street words: "Kirkegata 18, 0153 Oslo, Norway".
+fn is_address_like(t: &str) -> bool {
+    let n = words(t);
+    (2..=12).contains(&n)
+        && t.contains(',')
+        && POSTAL_NUMBER.is_match(t)
+        && !t.trim_end().ends_with(['.', '!', '?'])
+        && parse_date_line(t).is_none()
 }
 
 fn role_of(text: &str) -> Role {
@@ -109,6 +163,16 @@ fn role_of(text: &str) -> Role {
     }
     if is_contact_line(t) {
         return Role::Contact;
+    }
+    let (head, had_contact) = split_contact_tail(t);
+    if had_contact {
+        let head_role = role_of(head);
+        return match head_role {
+            Role::Other | Role::Blank if is_address_like(head) || head.is_empty() => Role::Contact,
+            Role::Letterhead => Role::Letterhead,
+            Role::Other => Role::Contact,
+            r => r,
+        };
     }
     if AUTHOR_LINE.is_match(t) && !t.ends_with('.') {
         return Role::Author;
@@ -128,7 +192,30 @@ fn role_of(text: &str) -> Role {
     if words(t) <= 14 && ORG_WORD.is_match(t) && is_upper(t) {
         return Role::Letterhead;
     }
+    if LEGAL.is_match(t) && words(t) <= 16 {
+        return Role::Legal;
+    }
+    if is_person_list(t) {
+        return Role::Name;
+    }
     Role::Other
+}
+
+/// Whether a line is one or more personal names ("Ana Silva", "A Silva* and B Ruiz†").
+fn is_person_list(t: &str) -> bool {
+    if ORG_WORD.is_match(t) || is_upper(t) || ROLE_WORD.is_match(t) {
+        return false;
+    }
+    let columns = columns_of(t);
+    if columns.len() >= 2 {
+        return columns.iter().all(|(_, c)| PERSON.is_match(c));
+    }
+    let names = split_names(t);
+    !names.is_empty()
+        && names.len() <= 8
+        && names
+            .iter()
+            .all(|n| PERSON.is_match(n.trim_end_matches(['*', '†', '‡', '§', '¹', '²', '³'])))
 }
 
 /// Whether the letters of `s` are (almost) all capitals.
@@ -147,7 +234,7 @@ pub fn split_names(s: &str) -> Vec<String> {
         for name in part.split(" and ").flat_map(|p| p.split(" & ")) {
             let name = name
                 .trim()
-                .trim_matches(|c: char| c == '*' || c == '_')
+                .trim_matches(|c: char| matches!(c, '*' | '_' | '†' | '‡' | '§'))
                 .trim();
             if name.is_empty() {
                 continue;
@@ -173,219 +260,424 @@ pub fn split_names(s: &str) -> Vec<String> {
 pub fn extract(lines: &[TextLine], dictionary: &WordCase, report: &mut Report) -> TitleBlock {
     let zone_end = title_zone_end(lines).min(lines.len());
     let zone = &lines[..zone_end];
-    let roles: Vec<Role> = zone.iter().map(|l| role_of(&l.plain())).collect();
+    let texts: Vec<String> = zone.iter().map(TextLine::plain).collect();
+    let roles: Vec<Role> = texts.iter().map(|t| role_of(t)).collect();
     let mut tb = TitleBlock::default();
-    let meta = &mut tb.metadata;
+    let mut reader = Reader {
+        zone,
+        texts: &texts,
+        roles: &roles,
+        tb: &mut tb,
+        report,
+    };
 
-    let first_author = roles.iter().position(|r| *r == Role::Author);
-    // Where the title search starts: after the last letterhead/doc-type/contact line that
-    // precedes the author line (or the whole zone when there is no author line).
-    let title_limit = first_author.unwrap_or(zone.len());
-    let mut title_start = 0;
-    for (i, role) in roles.iter().enumerate().take(title_limit) {
-        match role {
-            Role::Contact => {
-                report.push(
-                    Action::new(ActionKind::ContactLine)
-                        .page(zone[i].page)
-                        .lines([zone[i].source_line])
-                        .before(zone[i].plain())
-                        .evidence("contact line in the title block"),
-                );
-                tb.consumed.push(i);
-                title_start = i + 1;
-            }
-            Role::DocType if meta.doc_type.is_none() => {
-                meta.doc_type = Some(title_case(&zone[i].plain(), dictionary));
-                tb.consumed.push(i);
-                title_start = i + 1;
-            }
-            Role::Letterhead if meta.publisher.is_none() => {
-                meta.publisher = Some(publisher_name(&zone[i].plain(), dictionary));
-                tb.consumed.push(i);
-                title_start = i + 1;
-            }
-            Role::Date | Role::Editor | Role::Disclaimer | Role::Author => {}
-            _ => {}
+    let by_line = roles.iter().position(|r| *r == Role::Author);
+    // 1. The title: before the author line when there is one, else the first run of
+    //    capitals (or the first title-shaped line).
+    let title = find_title(&texts, &roles, by_line);
+    // 2. Everything above the title: document type, letterhead, contact lines, and any
+    //    date or editor placed on top.
+    let title_first = title.first().copied().unwrap_or(by_line.unwrap_or(0));
+    for i in 0..title_first {
+        if !reader.take_meta(i, dictionary) && roles[i] == Role::Other && is_address_like(&texts[i])
+        {
+            reader.report.push(
+                Action::new(ActionKind::ContactLine)
+                    .page(zone[i].page)
+                    .lines([zone[i].source_line])
+                    .before(texts[i].clone())
+                    .evidence("postal address above the title"),
+            );
+            reader.use_line(i);
         }
     }
-
-    // Title: the non-blank "other" lines between title_start and the author line. Without an
-    // author line, the first run of "other" lines.
-    let mut title_lines: Vec<usize> = Vec::new();
-    for (i, role) in roles.iter().enumerate().take(title_limit).skip(title_start) {
-        match role {
-            Role::Other | Role::Letterhead | Role::DocType => title_lines.push(i),
-            Role::Blank if !title_lines.is_empty() && first_author.is_none() => break,
-            Role::Blank => {}
-            Role::Contact => {}
-            _ if !title_lines.is_empty() && first_author.is_none() => break,
-            _ => {}
-        }
+    let mut next = title_first;
+    if !title.is_empty() {
+        let (t, sub, used) = title_and_subtitle(zone, &texts, &roles, &title, by_line, dictionary);
+        reader.tb.metadata.title = Some(t);
+        reader.tb.metadata.subtitle = sub;
+        reader.tb.consumed.extend(&used);
+        next = used.iter().max().map_or(title_first, |m| m + 1);
     }
-    if first_author.is_none() {
-        if title_lines.len() > 3 {
-            title_lines.truncate(2);
-        }
-        // Without an author line to anchor it, a title must look like one.
-        let text: Vec<String> = title_lines.iter().map(|&i| zone[i].plain()).collect();
-        let joined = text.join(" ");
-        if joined.trim_end().ends_with(['.', ',', ';']) || words(&joined) > 25 {
-            title_lines.clear();
-        }
-    }
-    if !title_lines.is_empty() {
-        let (title, subtitle) = title_and_subtitle(zone, &title_lines, dictionary);
-        meta.title = Some(title);
-        meta.subtitle = subtitle;
-        tb.consumed.extend(&title_lines);
-    }
-
-    // After the title: authors, their role lines, editors, date, disclaimer.
-    let mut last_used = title_lines.last().copied();
-    if let Some(start) = first_author {
-        let mut current: Option<usize> = None; // index into meta.authors of the author whose details follow
-        let mut detail_lines = 0;
-        for i in start..zone.len() {
-            let text = zone[i].plain();
-            match roles[i] {
-                Role::Author => {
-                    let caps = AUTHOR_LINE.captures(text.trim());
-                    if let Some(c) = caps {
-                        for name in split_names(&c[1]) {
-                            meta.authors.push(Contributor::named(name));
-                        }
-                        current = Some(meta.authors.len() - 1);
-                        detail_lines = 0;
-                        tb.consumed.push(i);
-                        last_used = Some(i);
-                    }
-                }
-                Role::Editor => {
-                    if let Some(c) = EDITOR_LINE.captures(text.trim()) {
-                        meta.editors
-                            .extend(split_names(&c[1]).into_iter().map(Contributor::named));
-                    }
-                    current = None;
-                    tb.consumed.push(i);
-                    last_used = Some(i);
-                }
-                Role::Date if meta.date.is_none() => {
-                    meta.date = parse_date_line(&text);
-                    current = None;
-                    tb.consumed.push(i);
-                    last_used = Some(i);
-                }
-                Role::Disclaimer if meta.rights.is_none() => {
-                    meta.rights = Some(text.trim().to_string());
-                    current = None;
-                    tb.consumed.push(i);
-                    last_used = Some(i);
-                }
-                Role::Contact => {
-                    report.push(
-                        Action::new(ActionKind::ContactLine)
-                            .page(zone[i].page)
-                            .lines([zone[i].source_line])
-                            .before(text.clone())
-                            .evidence("contact line in the title block"),
-                    );
-                    tb.consumed.push(i);
-                }
-                Role::Blank => {}
-                Role::Other | Role::Letterhead
-                    if current.is_some() && detail_lines < 3 && words(&text) <= 16 =>
-                {
-                    let Some(a) = current else { continue };
-                    let author = &mut meta.authors[a];
-                    let line = text.trim().to_string();
-                    if author.role.is_none()
-                        && (ROLE_WORD.is_match(&line) || !ORG_WORD.is_match(&line))
-                        && author.affiliation.is_none()
-                    {
-                        author.role = Some(line);
-                    } else if author.affiliation.is_none() {
-                        author.affiliation = Some(line);
-                    } else {
-                        let aff = author.affiliation.get_or_insert_with(String::new);
-                        aff.push_str(", ");
-                        aff.push_str(&line);
-                    }
-                    detail_lines += 1;
-                    tb.consumed.push(i);
-                    last_used = Some(i);
-                }
-                _ => {
-                    // A line the title block cannot explain: the body starts here.
-                    break;
-                }
-            }
-        }
-    }
-    // Date, editor or disclaimer lines before the author line (some layouts put the date
-    // on top) are still metadata.
-    for (i, role) in roles.iter().enumerate().take(first_author.unwrap_or(0)) {
-        if tb.consumed.contains(&i) {
+    // 3. After the title: authors (by line or by name), their details, editor, date,
+    //    disclaimer. The first line that fits none of these starts the body.
+    let mut current: Option<usize> = None;
+    let mut details = 0;
+    let mut skip_until = 0;
+    for i in next..zone.len() {
+        if i < skip_until {
             continue;
         }
-        let text = zone[i].plain();
-        match role {
-            Role::Date if meta.date.is_none() => {
-                meta.date = parse_date_line(&text);
-                tb.consumed.push(i);
-            }
-            Role::Editor => {
-                if let Some(c) = EDITOR_LINE.captures(text.trim()) {
-                    meta.editors
-                        .extend(split_names(&c[1]).into_iter().map(Contributor::named));
+        let text = texts[i].trim();
+        // A disclaimer in parentheses wrapped over several lines.
+        if text.starts_with('(') && !text.ends_with(')') {
+            let end = (i + 1..zone.len().min(i + 4)).find(|&k| texts[k].trim_end().ends_with(')'));
+            if let Some(end) = end {
+                let joined = join_lines(&texts[i..=end]);
+                if reader.tb.metadata.rights.is_none() {
+                    reader.tb.metadata.rights = Some(joined);
                 }
-                tb.consumed.push(i);
+                for k in i..=end {
+                    reader.use_line(k);
+                }
+                skip_until = end + 1;
+                current = None;
+                continue;
+            }
+        }
+        match roles[i] {
+            Role::Blank => {
+                if details > 0 {
+                    current = None;
+                }
+                continue;
+            }
+            Role::Author => {
+                if let Some(c) = AUTHOR_LINE.captures(text) {
+                    for name in split_names(&c[1]) {
+                        reader.tb.metadata.authors.push(Contributor::named(name));
+                    }
+                    current = Some(reader.tb.metadata.authors.len() - 1);
+                    details = 0;
+                    reader.use_line(i);
+                }
+                continue;
+            }
+            Role::Name if current.is_none() || details > 0 || roles[i - 1] == Role::Blank => {
+                if let Some(columns) = author_columns(&texts[i..]) {
+                    let first_new = reader.tb.metadata.authors.len();
+                    for (c, people) in columns.people.into_iter().enumerate() {
+                        let mut person = Contributor::named(people.0);
+                        for d in people.1 {
+                            add_detail(&mut person, &d);
+                        }
+                        let _ = c;
+                        reader.tb.metadata.authors.push(person);
+                    }
+                    for k in 0..columns.rows {
+                        reader.use_line(i + k);
+                    }
+                    skip_until = i + columns.rows;
+                    current = (reader.tb.metadata.authors.len() > first_new).then_some(first_new);
+                    details = 3;
+                    continue;
+                }
+                for name in split_names(text) {
+                    reader.tb.metadata.authors.push(Contributor::named(name));
+                }
+                current = Some(reader.tb.metadata.authors.len() - 1);
+                details = 0;
+                reader.use_line(i);
+                continue;
             }
             _ => {}
         }
-    }
-    // Without an author line, still take a date and disclaimer that follow the title.
-    if first_author.is_none()
-        && let Some(last) = last_used
-    {
-        for i in last + 1..zone.len() {
-            let text = zone[i].plain();
-            match roles[i] {
-                Role::Blank => {}
-                Role::Date if meta.date.is_none() => {
-                    meta.date = parse_date_line(&text);
-                    tb.consumed.push(i);
-                }
-                Role::Disclaimer if meta.rights.is_none() => {
-                    meta.rights = Some(text.trim().to_string());
-                    tb.consumed.push(i);
-                }
-                Role::Editor => {
-                    if let Some(c) = EDITOR_LINE.captures(text.trim()) {
-                        meta.editors
-                            .extend(split_names(&c[1]).into_iter().map(Contributor::named));
-                    }
-                    tb.consumed.push(i);
-                }
-                _ => break,
-            }
+        if reader.take_meta(i, dictionary) {
+            current = None;
+            continue;
         }
+        // A detail line naming one of the authors first ("Ana Silva – Research Fellow, …").
+        let named = reader
+            .tb
+            .metadata
+            .authors
+            .iter()
+            .position(|a| text.starts_with(&a.name) && text.len() > a.name.len() + 2);
+        if let Some(a) = named {
+            let rest = text[reader.tb.metadata.authors[a].name.len()..]
+                .trim_start_matches([',', '–', '—', '-', ':', ' '])
+                .to_string();
+            add_detail(&mut reader.tb.metadata.authors[a], &rest);
+            reader.use_line(i);
+            current = Some(a);
+            details = 1;
+            continue;
+        }
+        if let Some(a) = current
+            && details < 3
+            && words(text) <= 16
+            && !ends_with_sentence(text)
+            && matches!(roles[i], Role::Other | Role::Letterhead | Role::Name)
+        {
+            add_detail(&mut reader.tb.metadata.authors[a], text);
+            details += 1;
+            reader.use_line(i);
+            continue;
+        }
+        break;
     }
     tb.consumed.sort_unstable();
     tb.consumed.dedup();
     for &i in &tb.consumed {
-        let kind_is_contact = roles[i] == Role::Contact;
-        if !kind_is_contact {
+        if !matches!(roles[i], Role::Contact | Role::Legal) {
             report.push(
                 Action::new(ActionKind::Metadata)
                     .page(zone[i].page)
                     .lines([zone[i].source_line])
-                    .before(zone[i].plain())
+                    .before(texts[i].clone())
                     .evidence(format!("title block: {:?}", roles[i]).to_lowercase()),
             );
         }
     }
     tb
+}
+
+/// Authors set side by side in columns (pdftotext -layout): a row of names, then rows of
+/// roles and affiliations aligned under them.
+struct AuthorColumns {
+    /// (name, detail lines) per column.
+    people: Vec<(String, Vec<String>)>,
+    /// Lines used, from the names row.
+    rows: usize,
+}
+
+fn columns_of(line: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut spaces = 0;
+    let chars: Vec<char> = line.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            spaces += 1;
+            if spaces >= 3
+                && let Some(s) = start.take()
+            {
+                let text: String = chars[s..i + 1 - spaces].iter().collect();
+                out.push((s, text.trim().to_string()));
+            }
+        } else {
+            if start.is_none() {
+                start = Some(i);
+            }
+            spaces = 0;
+        }
+    }
+    if let Some(s) = start {
+        let text: String = chars[s..].iter().collect();
+        out.push((s, text.trim().to_string()));
+    }
+    out
+}
+
+fn author_columns(texts: &[String]) -> Option<AuthorColumns> {
+    let head = columns_of(&texts[0]);
+    if head.len() < 2 || !head.iter().all(|(_, t)| PERSON.is_match(t)) {
+        return None;
+    }
+    let mut people: Vec<(String, Vec<String>)> =
+        head.iter().map(|(_, t)| (t.clone(), Vec::new())).collect();
+    let mut rows = 1;
+    for line in &texts[1..] {
+        let cols = columns_of(line);
+        if line.trim().is_empty() || cols.len() < 2 {
+            break;
+        }
+        for (at, text) in cols {
+            // The column whose start is nearest.
+            let k = head
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, (s, _))| s.abs_diff(at))
+                .map_or(0, |(k, _)| k);
+            let details = &mut people[k].1;
+            let n = details.len();
+            // A wrapped affiliation continues the previous line of the column.
+            match details.last_mut() {
+                Some(prev)
+                    if n >= 2
+                        || text.starts_with(|c: char| c.is_lowercase())
+                        || prev.ends_with([',', '-'])
+                        || [" for", " of", " and", " the"]
+                            .iter()
+                            .any(|w| prev.ends_with(w)) =>
+                {
+                    prev.push(' ');
+                    prev.push_str(&text);
+                }
+                _ => details.push(text),
+            }
+        }
+        rows += 1;
+    }
+    (rows > 1 || people.len() > 1).then_some(AuthorColumns { people, rows })
+}
+
+fn ends_with_sentence(t: &str) -> bool {
+    t.trim_end().ends_with(['.', '!', '?']) && words(t) > 4
+}
+
+/// Adds a role or affiliation line to an author: a line naming a position is the role,
+/// a line naming an organisation the affiliation; "Role, Organisation" is split.
+fn add_detail(author: &mut Contributor, line: &str) {
+    let line = line.trim().trim_end_matches(',');
+    if line.is_empty() {
+        return;
+    }
+    if author.role.is_none() && ROLE_WORD.is_match(line) {
+        // "Senior Researcher, Welfare State Programme, The Institute" → role up to the
+        // first part that names an organisation.
+        let parts: Vec<&str> = line.split(", ").collect();
+        let org_at = parts
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(_, p)| ORG_WORD.is_match(p) && !ROLE_WORD.is_match(p))
+            .map(|(k, _)| k);
+        match org_at {
+            Some(k) if parts.len() > 1 => {
+                author.role = Some(parts[..k].join(", "));
+                let aff = parts[k..].join(", ");
+                author.affiliation = Some(match author.affiliation.take() {
+                    Some(prev) => format!("{prev}, {aff}"),
+                    None => aff,
+                });
+            }
+            _ => author.role = Some(line.to_string()),
+        }
+    } else if author.affiliation.is_none() {
+        if author.role.is_none() && !ORG_WORD.is_match(line) {
+            author.role = Some(line.to_string());
+        } else {
+            author.affiliation = Some(line.to_string());
+        }
+    } else if let Some(aff) = author.affiliation.as_mut() {
+        aff.push_str(", ");
+        aff.push_str(line);
+    }
+}
+
+struct Reader<'a, 'r> {
+    zone: &'a [TextLine],
+    texts: &'a [String],
+    roles: &'a [Role],
+    tb: &'a mut TitleBlock,
+    report: &'r mut Report,
+}
+
+impl Reader<'_, '_> {
+    fn use_line(&mut self, i: usize) {
+        self.tb.consumed.push(i);
+    }
+
+    /// Takes a metadata line other than title and authors; false when the line is not one.
+    fn take_meta(&mut self, i: usize, dict: &WordCase) -> bool {
+        let text = self.texts[i].trim();
+        let meta = &mut self.tb.metadata;
+        match self.roles[i] {
+            Role::Contact | Role::Legal => {
+                self.report.push(
+                    Action::new(ActionKind::ContactLine)
+                        .page(self.zone[i].page)
+                        .lines([self.zone[i].source_line])
+                        .before(text.to_string())
+                        .evidence(if self.roles[i] == Role::Contact {
+                            "contact line in the title block"
+                        } else {
+                            "registration or rights line in the title block"
+                        }),
+                );
+            }
+            Role::DocType if meta.doc_type.is_none() => {
+                meta.doc_type = Some(title_case(text, dict));
+            }
+            Role::Letterhead if meta.publisher.is_none() => {
+                meta.publisher = Some(publisher_name(split_contact_tail(text).0, dict));
+            }
+            Role::Editor => {
+                if let Some(c) = EDITOR_LINE.captures(text) {
+                    meta.editors
+                        .extend(split_names(&c[1]).into_iter().map(Contributor::named));
+                }
+            }
+            Role::Date if meta.date.is_none() => meta.date = parse_date_line(text),
+            Role::Disclaimer if meta.rights.is_none() => meta.rights = Some(text.to_string()),
+            _ => return false,
+        }
+        self.tb.consumed.push(i);
+        true
+    }
+}
+
+/// Indexes of the title's lines.
+fn find_title(texts: &[String], roles: &[Role], by_line: Option<usize>) -> Vec<usize> {
+    let is_candidate =
+        |i: usize| matches!(roles[i], Role::Other | Role::Name) && !is_address_like(&texts[i]);
+    if let Some(a) = by_line {
+        // The run of candidate lines just above the author line (blank lines allowed).
+        let mut run: Vec<usize> = Vec::new();
+        for i in (0..a).rev() {
+            match roles[i] {
+                Role::Blank => continue,
+                _ if is_candidate(i) => run.push(i),
+                _ if run.is_empty() => continue,
+                _ => break,
+            }
+        }
+        run.reverse();
+        // Keep the caps title and one subtitle line; older lines above are not title.
+        if run.len() > 4 {
+            run.drain(..run.len() - 4);
+        }
+        return run;
+    }
+    // No author line: the first run of capitals, else the first title-shaped line.
+    let caps =
+        (0..texts.len()).find(|&i| is_candidate(i) && is_upper(&texts[i]) && words(&texts[i]) >= 2);
+    let first = caps.or_else(|| {
+        (0..texts.len()).find(|&i| {
+            is_candidate(i)
+                && roles[i] != Role::Name
+                && !texts[i].trim_end().ends_with(['.', ',', ';'])
+                && words(&texts[i]) <= 25
+        })
+    });
+    let Some(first) = first else {
+        return Vec::new();
+    };
+    let mut run = vec![first];
+    if caps.is_none() {
+        // A mixed-case title: lines that continue it (the first did not end with ?, ! or
+        // :), then one subtitle line when it ended with ? or !.
+        let mut last = first;
+        for i in first + 1..texts.len() {
+            if roles[i] == Role::Blank {
+                break;
+            }
+            let prev = texts[last].trim_end();
+            let fits = roles[i] == Role::Other
+                && !texts[i].trim_end().ends_with(['.', ',', ';'])
+                && words(&texts[i]) <= 20
+                && (super::classify::title_like(&texts[i])
+                    || texts[i].starts_with(|c: char| c.is_lowercase()));
+            if !fits {
+                break;
+            }
+            run.push(i);
+            last = i;
+            if prev.ends_with(['?', '!', ':']) || run.len() >= 3 {
+                break;
+            }
+        }
+        return run;
+    }
+    for i in first + 1..texts.len() {
+        match roles[i] {
+            Role::Blank => continue,
+            Role::Other if caps.is_some() && is_upper(&texts[i]) => run.push(i),
+            // One subtitle line after a capitals title.
+            Role::Other
+                if caps.is_some() && run.len() == 1
+                    || caps.is_some() && run.iter().all(|&k| is_upper(&texts[k])) =>
+            {
+                if !texts[i].trim_end().ends_with('.') && words(&texts[i]) <= 20 {
+                    run.push(i);
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    run
 }
 
 /// The publisher's name from a letterhead line: series names after a dash or bar dropped,
@@ -409,31 +701,36 @@ fn publisher_name(line: &str, dict: &WordCase) -> String {
 }
 
 /// The title from its lines (rejoined, de-hyphenated, capitals turned to title case); a
-/// last line in a different case from an all-caps title is the subtitle.
+/// line in a different case after an all-capitals title is the subtitle.
 fn title_and_subtitle(
     zone: &[TextLine],
+    texts: &[String],
+    roles: &[Role],
     idx: &[usize],
+    by_line: Option<usize>,
     dict: &WordCase,
-) -> (String, Option<String>) {
-    let texts: Vec<String> = idx.iter().map(|&i| rich::plain(&zone[i].text)).collect();
-    let caps: Vec<bool> = texts.iter().map(|t| is_upper(t)).collect();
+) -> (String, Option<String>, Vec<usize>) {
+    let _ = (zone, roles, by_line);
+    let caps: Vec<bool> = idx.iter().map(|&i| is_upper(&texts[i])).collect();
     let split = if caps[0] {
         caps.iter().position(|c| !c)
     } else {
         None
     };
-    let (title_part, sub_part) = match split {
-        Some(k) if k > 0 => (&texts[..k], Some(&texts[k..])),
-        _ => (&texts[..], None),
+    let (title_idx, sub_idx) = match split {
+        Some(k) if k > 0 => (&idx[..k], &idx[k..]),
+        _ => (idx, &idx[idx.len()..]),
     };
-    let title = join_lines(title_part);
+    let title_lines: Vec<&str> = title_idx.iter().map(|&i| texts[i].as_str()).collect();
+    let title = join_lines(&title_lines);
     let title = if is_upper(&title) {
         title_case(&title, dict)
     } else {
         title
     };
-    let subtitle = sub_part.map(join_lines).filter(|s| !s.is_empty());
-    (title, subtitle)
+    let sub_lines: Vec<&str> = sub_idx.iter().map(|&i| texts[i].as_str()).collect();
+    let subtitle = Some(join_lines(&sub_lines)).filter(|s| !s.is_empty());
+    (title, subtitle, idx.to_vec())
 }
 
 #[cfg(test)]
