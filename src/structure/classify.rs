@@ -205,7 +205,7 @@ pub enum NoteLabel {
 }
 
 static PLAIN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3})(?:[.)]|\s*\u{10FFF5})?[ \t]+(\S)").expect("valid regex")
+    Regex::new(r#"^(\d{1,3})(?:(?:[.)]|\s*\u{10FFF5})?[ \t]+(\S)|(\p{Lu}\p{Ll}|[“"‘]\p{L}))"#).expect("valid regex")
 });
 static SUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\u{10FFF4}\s*(\d{1,3}|[*†‡§])\s*\u{10FFF5}[ \t]*").expect("valid regex")
@@ -230,7 +230,7 @@ pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
         && let Some(c) = PLAIN_LABEL.captures(text)
         && let Ok(n) = c[1].parse::<u32>()
     {
-        let len = c.get(2).map_or(0, |m| m.start());
+        let len = c.get(2).or(c.get(3)).map_or(0, |m| m.start());
         return (NoteLabel::Number(n), len);
     }
     (NoteLabel::None, 0)
@@ -343,7 +343,11 @@ pub fn title_like(t: &str) -> bool {
         .split_whitespace()
         .skip(1)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_alphabetic))
+        .filter(|w| {
+            w.chars().count() >= 4
+                && w.chars().next().is_some_and(char::is_alphabetic)
+                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        })
         .collect();
     if significant.is_empty() {
         return true;
@@ -354,6 +358,14 @@ pub fn title_like(t: &str) -> bool {
         .count();
     caps * 10 >= significant.len() * 6
 }
+
+/// Words a title leaves in lower case however long they are.
+const FUNCTION_WORDS: &[&str] = &[
+    "from", "with", "into", "onto", "over", "upon", "than", "that", "this", "these", "those",
+    "their", "about", "after", "before", "under", "between", "through", "within", "without",
+    "against", "among", "during", "across", "along", "around", "behind", "beyond", "toward",
+    "towards", "while", "when", "where", "versus",
+];
 
 static NUMBERED_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^((?:\d{1,2}\.)*\d{1,2})\.?[ \t]+(\S.*)$").expect("valid regex"));
@@ -485,6 +497,9 @@ mod tests {
         );
         assert_eq!(note_label("12. Mekong", true), (NoteLabel::Number(12), 4));
         assert_eq!(note_label("12 Mekong", false).0, NoteLabel::None);
+        assert_eq!(note_label("3Marta Kowalczyk", true), (NoteLabel::Number(3), 1));
+        assert_eq!(note_label("7“Policy", true), (NoteLabel::Number(7), 1));
+        assert_eq!(note_label("2024 was", true).0, NoteLabel::None);
     }
 
     #[test]

@@ -24,19 +24,21 @@ pub fn build(lines: Vec<TextLine>, info: &SourceInfo, report: &mut Report) -> Do
     let dictionary = casing::WordCase::from_lines(&lines);
     let lexicon = joins::Lexicon::from_lines(&lines);
     let title = title_block::extract(&lines, &dictionary, report);
-    let body: Vec<TextLine> = lines
+    let mut metadata = title.metadata;
+    let mut body: Vec<TextLine> = lines
         .into_iter()
         .enumerate()
         .filter(|(i, _)| title.consumed.binary_search(i).is_err())
         .map(|(_, l)| l)
         .collect();
+    title_block::take_author_notes(&mut body, &mut metadata, report);
     let measure = units::measure(&body);
     let pieces = pieces::pieces(&body, measure, &lexicon, report);
     let (notes, body_pieces) = notes::collect(pieces, report);
     let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
     linking::link(&mut drafts, &notes, report);
     Document {
-        metadata: with_declared(title.metadata, info),
+        metadata: with_declared(metadata, info),
         blocks: output::blocks(drafts),
         footnotes: output::footnotes(&notes),
     }

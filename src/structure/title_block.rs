@@ -502,6 +502,45 @@ fn author_columns(texts: &[String]) -> Option<AuthorColumns> {
     (rows > 1 || people.len() > 1).then_some(AuthorColumns { people, rows })
 }
 
+/// Notes about the authors at the foot of the first page ("*Ingrid Solheim is Senior
+/// Researcher, …", marked with a symbol after the name on the title block) belong to
+/// the metadata: they are taken out of the body and read as role and affiliation.
+pub fn take_author_notes(lines: &mut Vec<TextLine>, meta: &mut Metadata, report: &mut Report) {
+    if meta.authors.is_empty() {
+        return;
+    }
+    let mut keep = Vec::with_capacity(lines.len());
+    for line in lines.drain(..) {
+        let text = line.plain();
+        let t = text.trim_start_matches(['*', '†', '‡', '§', ' ']);
+        let marked = t.len() < text.len() || line.text.starts_with(rich::SUP_ON);
+        let author = meta
+            .authors
+            .iter()
+            .position(|a| t.starts_with(&a.name) && t.len() > a.name.len() + 3);
+        match author {
+            Some(a) if marked && line.page <= 2 && words(t) <= 40 => {
+                let rest = t[meta.authors[a].name.len()..]
+                    .trim_start_matches([',', ' ', '–', '—', ':'])
+                    .trim_start_matches("is ")
+                    .trim_start_matches("a ")
+                    .trim_start_matches("an ")
+                    .trim_end_matches('.');
+                add_detail(&mut meta.authors[a], rest);
+                report.push(
+                    Action::new(ActionKind::Metadata)
+                        .page(line.page)
+                        .lines([line.source_line])
+                        .before(text.clone())
+                        .evidence("note about an author: read as role and affiliation"),
+                );
+            }
+            _ => keep.push(line),
+        }
+    }
+    *lines = keep;
+}
+
 fn ends_with_sentence(t: &str) -> bool {
     t.trim_end().ends_with(['.', '!', '?']) && words(t) > 4
 }
@@ -715,7 +754,11 @@ fn title_and_subtitle(
     let split = if caps[0] {
         caps.iter().position(|c| !c)
     } else {
-        None
+        // "Who Saves for the Self-Employed?" then a subtitle line.
+        idx.iter()
+            .position(|&i| texts[i].trim_end().ends_with(['?', '!']))
+            .map(|k| k + 1)
+            .filter(|&k| k < idx.len())
     };
     let (title_idx, sub_idx) = match split {
         Some(k) if k > 0 => (&idx[..k], &idx[k..]),
