@@ -3,8 +3,9 @@
 //!
 //! Order matters: inline notations are read as style first (so `^{4 &}quot;` becomes a
 //! raised 4 before entities are decoded), then characters are repaired, then furniture is
-//! recognised on the repaired text.
+//! recognised on the repaired text, then side-by-side columns are separated.
 
+pub mod columns;
 pub mod furniture;
 pub mod glyphs;
 pub mod markup;
@@ -17,4 +18,7 @@ pub fn run(lines: &mut Vec<TextLine>, report: &mut Report) {
     markup::convert_lines(lines, report);
     glyphs::repair_lines(lines, report);
     furniture::remove(lines, report);
+    // After furniture: a footer set as "Institute name ........ 3" would look like a line
+    // split by a column gutter.
+    columns::split(lines, report);
 }

@@ -205,7 +205,8 @@ pub enum NoteLabel {
 }
 
 static PLAIN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(\d{1,3})(?:(?:[.)]|\s*\u{10FFF5})?[ \t]+(\S)|(\p{Lu}\p{Ll}|[“"‘]\p{L}))"#).expect("valid regex")
+    Regex::new(r#"^(\d{1,3})(?:(?:[.)]|\s*\u{10FFF5})?[ \t]+(\S)|(\p{Lu}\p{Ll}|[“"‘]\p{L}))"#)
+        .expect("valid regex")
 });
 static SUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\u{10FFF4}\s*(\d{1,3}|[*†‡§])\s*\u{10FFF5}[ \t]*").expect("valid regex")
@@ -497,7 +498,10 @@ mod tests {
         );
         assert_eq!(note_label("12. Mekong", true), (NoteLabel::Number(12), 4));
         assert_eq!(note_label("12 Mekong", false).0, NoteLabel::None);
-        assert_eq!(note_label("3Marta Kowalczyk", true), (NoteLabel::Number(3), 1));
+        assert_eq!(
+            note_label("3Marta Kowalczyk", true),
+            (NoteLabel::Number(3), 1)
+        );
         assert_eq!(note_label("7“Policy", true), (NoteLabel::Number(7), 1));
         assert_eq!(note_label("2024 was", true).0, NoteLabel::None);
     }

@@ -61,7 +61,7 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CONTACT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s(?:tel(?:ephone)?\b\.?|phone\b|fax\b|e-?mail\s*:|web(?:site)?\s*:|www\.|https?://)",
+        r"(?i)\s(?:tel(?:ephone)?\b\.?|phone\b|fax\b|e-?mail\s*:|web(?:site)?\s*:|www\.|https?://|\S+@\S+\.\w+)",
     )
     .expect("valid regex")
 });
@@ -163,6 +163,25 @@ fn role_of(text: &str) -> Role {
     }
     if is_contact_line(t) {
         return Role::Contact;
+    }
+    // Layout text sets the letterhead and the contact block side by side.
+    let segments = columns_of(t);
+    if segments.len() >= 2 && !is_person_list(t) {
+        let roles: Vec<Role> = segments.iter().map(|(_, s)| role_of(s)).collect();
+        if roles.contains(&Role::Letterhead) {
+            return Role::Letterhead;
+        }
+        if roles
+            .iter()
+            .all(|r| matches!(r, Role::Contact | Role::Blank | Role::Legal))
+            || roles.contains(&Role::Contact)
+                && segments
+                    .iter()
+                    .zip(&roles)
+                    .all(|((_, s), r)| *r == Role::Contact || is_address_like(s) || words(s) <= 3)
+        {
+            return Role::Contact;
+        }
     }
     let (head, had_contact) = split_contact_tail(t);
     if had_contact {
@@ -620,7 +639,38 @@ impl Reader<'_, '_> {
                 meta.doc_type = Some(title_case(text, dict));
             }
             Role::Letterhead if meta.publisher.is_none() => {
-                meta.publisher = Some(publisher_name(split_contact_tail(text).0, dict));
+                let segments = columns_of(text);
+                let head = segments
+                    .iter()
+                    .map(|(_, s)| s.as_str())
+                    .find(|s| role_of(s) == Role::Letterhead)
+                    .unwrap_or(text);
+                let mut name = split_contact_tail(head).0.to_string();
+                // A letterhead wrapped after "AND" / "FOR" continues on the next line.
+                if [" AND", " FOR", " OF", " THE", " &"]
+                    .iter()
+                    .any(|w| name.ends_with(w))
+                {
+                    // The continuation may sit below a contact line set beside it.
+                    let next = (i + 1..self.texts.len().min(i + 4)).find(|&k| {
+                        columns_of(&self.texts[k])
+                            .first()
+                            .is_some_and(|(_, s)| is_upper(s) && role_of(s) != Role::Contact)
+                    });
+                    if let Some(k) = next {
+                        let cont = columns_of(&self.texts[k])[0].1.clone();
+                        name = format!("{name} {cont}");
+                        self.tb.consumed.push(k);
+                        self.report.push(
+                            Action::new(ActionKind::ContactLine)
+                                .page(self.zone[k].page)
+                                .lines([self.zone[k].source_line])
+                                .before(self.texts[k].clone())
+                                .evidence("letterhead continued beside contact details"),
+                        );
+                    }
+                }
+                meta.publisher = Some(publisher_name(&name, dict));
             }
             Role::Editor => {
                 if let Some(c) = EDITOR_LINE.captures(text) {
