@@ -20,6 +20,9 @@ pub struct TextLine {
     pub source_line: usize,
     /// Geometry, for PDF input.
     pub geometry: Option<LineGeometry>,
+    /// Column on the page: 0 for full-width or left-column text, 1, 2… for columns to the
+    /// right (set when side-by-side columns are separated).
+    pub column: u8,
 }
 
 /// Where a PDF line sits and how large its text is.
@@ -43,6 +46,7 @@ impl TextLine {
             page,
             source_line,
             geometry: None,
+            column: 0,
         }
     }
 

@@ -46,7 +46,10 @@ pub fn split(lines: &mut Vec<TextLine>, report: &mut Report) {
                 let (left, right): (Vec<TextLine>, Vec<TextLine>) =
                     page_lines[from..to].iter().map(|l| halves(l, g)).unzip();
                 out.extend(left);
-                out.extend(right);
+                out.extend(right.into_iter().map(|mut l| {
+                    l.column = 1;
+                    l
+                }));
                 out.extend(page_lines[to..].iter().cloned());
             }
             None => out.extend(page_lines.iter().cloned()),

@@ -43,10 +43,11 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
     let mut page_start = 0;
     let mut zone_id = 0;
     while page_start < lines.len() {
-        let page = lines[page_start].page;
+        // Footnotes sit at the foot of a page, or of a column on two-column pages.
+        let (page, column) = (lines[page_start].page, lines[page_start].column);
         let page_end = lines[page_start..]
             .iter()
-            .position(|l| l.page != page)
+            .position(|l| l.page != page || l.column != column)
             .map_or(lines.len(), |k| page_start + k);
         let idx: Vec<usize> = (page_start..page_end)
             .filter(|&i| !lines[i].is_blank())

@@ -91,7 +91,11 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
         }
         let starts_new = match current.lines.last() {
             None => true,
-            Some(prev) => prev.page != line.page || breaks_before(prev, line, &current, m),
+            Some(prev) => {
+                prev.page != line.page
+                    || prev.column != line.column
+                    || breaks_before(prev, line, &current, m)
+            }
         };
         if starts_new {
             close(&mut current, &mut units);
