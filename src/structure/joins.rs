@@ -23,12 +23,18 @@ pub struct Lexicon {
 /// First halves that usually form compounds rather than hyphenated syllables.
 const COMPOUND_HEADS: &[&str] = &[
     "self", "cross", "well", "long", "short", "high", "low", "full", "part", "half", "state",
-    "non", "anti", "pro", "post", "multi", "mid", "ex", "co", "semi", "year", "large", "small",
-    "middle", "low", "upper", "lower", "policy", "decision", "market", "world", "follow", "so",
-    "far", "wide", "two", "three", "four", "five", "first", "second", "third", "one", "sub",
-    "trans", "inter", "intra", "pre", "re", "de", "un", "over", "under", "counter", "north",
-    "south", "east", "west", "best", "worst", "top", "day", "cost", "time", "risk", "all", "old",
-    "new", "hard", "soft", "heavy", "light", "broad", "narrow", "off", "on",
+    "non", "anti", "post", "mid", "ex", "year", "large", "small", "middle", "upper", "lower",
+    "policy", "decision", "market", "world", "follow", "so", "far", "wide", "two", "three", "four",
+    "five", "first", "second", "third", "one", "north", "south", "east", "west", "best", "worst",
+    "top", "day", "cost", "time", "risk", "all", "old", "new", "hard", "soft", "heavy", "light",
+    "broad", "narrow", "off",
+];
+
+/// Endings that never start a word of their own: a line break before them is hyphenation.
+const SUFFIXES: &[&str] = &[
+    "ern", "ing", "ed", "er", "ers", "ly", "tion", "tions", "sion", "ment", "ments", "ness", "al",
+    "ity", "ities", "ous", "ive", "ant", "ants", "ent", "ents", "ence", "ance", "ist", "ists",
+    "ism", "ise", "ize", "able", "ible", "ial", "ic", "ics", "ical", "es", "s", "y",
 ];
 
 static WORD: LazyLock<Regex> =
@@ -55,14 +61,29 @@ impl Lexicon {
         self.words.get(&w.to_lowercase()).copied().unwrap_or(0)
     }
 
+    /// Occurrences of `w` or of an inflected form of it (a few letters longer).
+    fn count_forms(&self, w: &str) -> usize {
+        let w = w.to_lowercase();
+        self.words
+            .iter()
+            .filter(|(k, _)| {
+                k.starts_with(&w) && k.len() <= w.len() + 3 && !k[w.len()..].contains('-')
+            })
+            .map(|(_, c)| c)
+            .sum()
+    }
+
     /// Whether `head-` at a line end followed by `tail` is a hyphenated word (true: join
     /// without the hyphen) rather than a compound (false: keep the hyphen).
     pub fn is_hyphenation(&self, head: &str, tail: &str) -> bool {
         let joined = format!("{head}{tail}");
         let compound = format!("{head}-{tail}");
-        let (j, c) = (self.count(&joined), self.count(&compound));
+        let (j, c) = (self.count_forms(&joined), self.count(&compound));
         if j != c {
             return j > c;
+        }
+        if SUFFIXES.contains(&tail.to_lowercase().as_str()) {
+            return true;
         }
         // Capitalised second part ("Russia-" / "North") is a compound of names.
         if tail.chars().next().is_some_and(char::is_uppercase) {
@@ -244,6 +265,8 @@ mod tests {
         assert!(lex.is_hyphenation("inter", "national"));
         assert!(!lex.is_hyphenation("long", "term"));
         assert!(lex.is_hyphenation("ob", "servations"));
+        assert!(lex.is_hyphenation("re", "spondent"));
+        assert!(lex.is_hyphenation("north", "ern"));
         assert!(!lex.is_hyphenation("cross", "border"));
         assert!(!lex.is_hyphenation("Russia", "North"));
     }

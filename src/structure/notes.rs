@@ -71,6 +71,12 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                 zones.zone.insert(i, zone_id);
             }
         }
+        // Blank lines inside a zone belong to it (a note may be spaced out).
+        if let Some(first) = idx.iter().find(|&&i| zones.zone.contains_key(&i)) {
+            for i in *first..page_end {
+                zones.zone.insert(i, zone_id);
+            }
+        }
         page_start = page_end;
     }
     zones

@@ -192,7 +192,9 @@ fn segment_with_zones(lines: &[TextLine], zones: &NoteZones, m: Measure) -> Vec<
         let mut end = start + 1;
         while end < lines.len()
             && zone_of(zones, end) == z
-            && !(z.is_some() && zones.note_starts.contains(&end))
+            && !(z.is_some()
+                && (zones.note_starts.contains(&end)
+                    || ends_note_at_blank(lines, start, end, m.wrapped)))
         {
             end += 1;
         }
@@ -219,6 +221,35 @@ fn segment_with_zones(lines: &[TextLine], zones: &NoteZones, m: Measure) -> Vec<
         start = end;
     }
     out
+}
+
+/// Inside a footnote zone, a blank line ends a note unless the next line continues it
+/// (indented under the note's first line, starting in lower case, or — in hard-wrapped
+/// text, where blank lines fall anywhere — after a line left mid-phrase).
+fn ends_note_at_blank(lines: &[TextLine], start: usize, at: usize, wrapped: bool) -> bool {
+    if !lines[at].is_blank() {
+        return false;
+    }
+    let Some(next) = lines[at..].iter().find(|l| !l.is_blank()) else {
+        return false;
+    };
+    let first = &lines[start];
+    let prev = lines[start..at]
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank())
+        .map(|l| l.plain())
+        .unwrap_or_default();
+    let last_word = prev.split_whitespace().last().unwrap_or("");
+    // A note left mid-phrase (not after a full stop or a link) runs on past the blank.
+    let open = wrapped
+        && !prev.trim_end().ends_with(['.', '!', '?', ')', ']'])
+        && !super::classify::has_url(last_word)
+        && note_label(&next.text, true).0 == NoteLabel::None;
+    let continues = next.indent > first.indent + 1.0
+        || crate::rich::plain(&next.text).starts_with(|c: char| c.is_lowercase())
+        || open;
+    !continues
 }
 
 fn looks_like_citation(text: &str) -> bool {

@@ -62,14 +62,17 @@ pub fn measure(lines: &[TextLine]) -> Measure {
     }
     lens.sort_unstable();
     let p90 = lens[(lens.len() * 9 / 10).min(lens.len() - 1)] as f32;
-    let near_full = lens
-        .iter()
-        .filter(|&&n| n as f32 >= 0.75 * p90 && n as f32 <= 1.05 * p90)
+    // Unwrapped text puts a blank line after nearly every line; hard-wrapped text runs
+    // lines together.
+    let non_blank = lines.iter().filter(|l| !l.is_blank()).count().max(1);
+    let run_on = lines
+        .windows(2)
+        .filter(|w| !w[0].is_blank() && !w[1].is_blank())
         .count();
     let geometric = lines.iter().any(|l| l.geometry.is_some());
     Measure {
         width: p90,
-        wrapped: geometric || (p90 <= 140.0 && near_full * 10 >= lens.len() * 4),
+        wrapped: geometric || run_on * 2 >= non_blank,
     }
 }
 
