@@ -137,8 +137,13 @@ fn push_line(pages: &mut [Page], segment: &str, line_no: usize, removed: &mut Ve
     for c in segment.chars() {
         match c {
             '\t' => {
+                // To the next tab stop, but at least three spaces: a tab inside a line
+                // separates cells, and three spaces is what marks a cell gap downstream.
                 let col = clean.chars().count();
-                let pad = 8 - col % 8;
+                let mut pad = 8 - col % 8;
+                if col > 0 && pad < 3 {
+                    pad += 8;
+                }
                 clean.extend(std::iter::repeat_n(' ', pad));
             }
             c if c.is_control() => dropped = true,

@@ -34,6 +34,11 @@ pub enum Draft {
         /// Items in order.
         items: Vec<DraftItem>,
     },
+    /// A table: rows of cells, the first the header.
+    Table {
+        /// Cell texts.
+        rows: Vec<Vec<String>>,
+    },
 }
 
 /// A list item before nesting.
@@ -153,6 +158,16 @@ pub fn assemble(
 
     for (order, piece) in body {
         match piece.kind {
+            PieceKind::Table(rows) => {
+                flush(&mut run, &mut out, run_pos);
+                out.push(Placed {
+                    draft: Draft::Table { rows },
+                    first: order,
+                    last: order,
+                    page: piece.page,
+                    origins: Vec::new(),
+                });
+            }
             PieceKind::Heading { number, run_in } => {
                 flush(&mut run, &mut out, run_pos);
                 headings.push((out.len(), HeadingInfo { number, run_in }));

@@ -113,6 +113,13 @@ pub fn blocks(drafts: Vec<Placed>) -> Vec<Block> {
                 }
             }
             Draft::List { items } => out.extend(lists(&items, 0, items.len())),
+            Draft::Table { rows } => out.push(Block::Table(crate::model::Table {
+                header: true,
+                rows: rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| inlines(c)).collect())
+                    .collect(),
+            })),
         }
     }
     out

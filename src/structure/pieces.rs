@@ -15,6 +15,9 @@ use super::notes::{NoteZones, zone_of};
 use super::text::{ends_sentence, words};
 use super::units::{Measure, Unit, segment};
 
+/// Rows of cell texts.
+type TableRows = Vec<Vec<String>>;
+
 /// What a piece is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PieceKind {
@@ -35,6 +38,8 @@ pub enum PieceKind {
     Url,
     /// "Notes" / "Endnotes": the notes follow.
     NotesHeading,
+    /// A table: rows of cell texts, the first the header.
+    Table(Vec<Vec<String>>),
 }
 
 /// A classified unit: its kind, its text (lines joined, marker or label removed).
@@ -59,10 +64,34 @@ pub struct Piece {
 /// Segments and classifies the body lines.
 pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report) -> Vec<Piece> {
     let zones = super::notes::find_zones(lines);
-    let units = segment_with_zones(lines, &zones, m);
+    let tables: Vec<super::tables::TableRun> = super::tables::find(lines)
+        .into_iter()
+        .filter(|t| (t.start..t.end).all(|i| zone_of(&zones, i).is_none()))
+        .collect();
+    // Segment the stretches between tables; tables become units of their own.
+    let mut units: Vec<(Unit, bool, Option<TableRows>)> = Vec::new();
+    let mut at = 0;
+    for t in &tables {
+        units.extend(
+            segment_with_zones(lines, &zones, m, at, t.start)
+                .into_iter()
+                .map(|(u, z)| (u, z, None)),
+        );
+        let unit = Unit {
+            lines: lines[t.start..t.end].to_vec(),
+            blank_before: true,
+        };
+        units.push((unit, false, Some(t.rows.clone())));
+        at = t.end;
+    }
+    units.extend(
+        segment_with_zones(lines, &zones, m, at, lines.len())
+            .into_iter()
+            .map(|(u, z)| (u, z, None)),
+    );
     let mut out: Vec<Piece> = Vec::with_capacity(units.len());
     let mut in_notes_section = false;
-    for (ui, (unit, zone)) in units.iter().enumerate() {
+    for (ui, (unit, zone, table)) in units.iter().enumerate() {
         let first = unit.first().to_string();
         let single = unit.lines.len() == 1;
         let base = |kind: PieceKind, text: String| Piece {
@@ -74,6 +103,10 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             blank_before: unit.blank_before,
             font_size: unit.lines[0].geometry.map(|g| g.font_size),
         };
+        if let Some(rows) = table {
+            out.push(base(PieceKind::Table(rows.clone()), String::new()));
+            continue;
+        }
         if single && is_notes_heading(&first) {
             in_notes_section = true;
             out.push(base(PieceKind::NotesHeading, first));
@@ -142,7 +175,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             out.push(rest);
             continue;
         }
-        let next_unit = units.get(ui + 1).map(|(u, _)| u);
+        let next_unit = units.get(ui + 1).map(|(u, _, _)| u);
         if single
             && let Some((number, _)) = numbered_heading(&first)
             && is_numbered_heading(&first, &number, next_unit)
@@ -184,13 +217,19 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
 }
 
 /// Cuts lines into units; lines inside a footnote zone are cut at each note start.
-fn segment_with_zones(lines: &[TextLine], zones: &NoteZones, m: Measure) -> Vec<(Unit, bool)> {
+fn segment_with_zones(
+    lines: &[TextLine],
+    zones: &NoteZones,
+    m: Measure,
+    from: usize,
+    to: usize,
+) -> Vec<(Unit, bool)> {
     let mut out = Vec::new();
-    let mut start = 0;
-    while start < lines.len() {
+    let mut start = from;
+    while start < to {
         let z = zone_of(zones, start);
         let mut end = start + 1;
-        while end < lines.len()
+        while end < to
             && zone_of(zones, end) == z
             && !(z.is_some()
                 && (zones.note_starts.contains(&end)
