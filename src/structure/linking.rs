@@ -388,6 +388,40 @@ struct Spot {
     para_end: bool,
 }
 
+/// Abbreviations whose full stop ends no sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "cf", "vs", "dr", "mr", "mrs", "ms", "prof", "no", "nos", "vol", "pp",
+    "p", "art", "fig", "ch", "sec", "st", "jr", "sr", "inc", "ltd", "co", "approx", "est", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "col",
+];
+
+/// Whether the punctuation at `punct` (ending at `at`) ends a sentence: not an initial or
+/// an abbreviation ("U.S.", "Dr."), and followed by the end of the text or a new sentence.
+fn is_sentence_end(text: &str, punct: usize, at: usize) -> bool {
+    let before = rich::plain(&text[..punct]);
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, '(' | '"' | '“'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let core = word.trim_end_matches('.');
+    if text[punct..].starts_with('.') {
+        let single_capital = core.chars().count() == 1 && core.chars().all(char::is_uppercase);
+        let dotted = core.contains('.') && core.split('.').all(|p| p.chars().count() <= 2);
+        if single_capital || dotted || ABBREVIATIONS.contains(&core.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    let after = rich::plain(&text[at..]);
+    let next = after.trim_start().chars().next();
+    next.is_none_or(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '[')
+    })
+}
+
 /// Every sentence end of the body that carries no reference yet, in reading order.
 fn spots(drafts: &[Placed], slot_list: &[Slot]) -> Vec<Spot> {
     let mut out = Vec::new();
@@ -400,6 +434,9 @@ fn spots(drafts: &[Placed], slot_list: &[Slot]) -> Vec<Spot> {
         let mut sentence_start = 0;
         for m in SENTENCE_END.find_iter(text) {
             let at = text[m.start()..m.end()].trim_end().len() + m.start();
+            if !is_sentence_end(text, m.start(), at) {
+                continue;
+            }
             if !text[at..].starts_with(rich::REF_ON) && !text[..at].ends_with(rich::REF_OFF) {
                 out.push(Spot {
                     slot: k,
