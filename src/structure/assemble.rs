@@ -446,8 +446,19 @@ pub fn nest(items: &[(BulletClass, f32)], tolerance: f32) -> Vec<usize> {
     let by_indent = max - min > tolerance;
     let mut stack: Vec<(f32, f32, bool)> = Vec::new(); // (indent, rank, ordered)
     let mut depths = Vec::with_capacity(items.len());
+    // Glyphs without a conventional level (‣, ✓, ❖…) take the level where they first
+    // appear: at the top if they open the list, else under the item before them.
+    let mut dynamic: Vec<(BulletClass, f32)> = Vec::new();
     for &(class, indent) in items {
-        let rank = class.rank();
+        let rank = if class.conventional() {
+            class.rank()
+        } else if let Some(&(_, r)) = dynamic.iter().find(|(c, _)| *c == class) {
+            r
+        } else {
+            let r = stack.last().map_or(0.25, |top| top.1 + 0.6);
+            dynamic.push((class, r));
+            r
+        };
         let deeper = |top: &(f32, f32, bool)| {
             if by_indent {
                 indent > top.0 + tolerance
@@ -499,6 +510,11 @@ mod tests {
             (Disc, 0.0),
         ];
         assert_eq!(nest(&items, 1.0), vec![1, 2, 2, 1, 2, 3, 3, 2, 1]);
+        // An unconventional glyph first, then the usual bullet under it.
+        assert_eq!(
+            nest(&[(Arrow, 0.0), (Disc, 0.0), (Disc, 0.0), (Arrow, 0.0)], 1.0),
+            vec![1, 2, 2, 1]
+        );
         // A list that starts with a hollow bullet does not start at depth 2.
         assert_eq!(nest(&[(Circle, 0.0), (Disc, 0.0)], 1.0), vec![1, 1]);
         // Bullets under numbered items nest; the numbering resumes at depth 1.

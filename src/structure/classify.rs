@@ -48,6 +48,14 @@ impl BulletClass {
         )
     }
 
+    /// Whether the family has a conventional level (•, ◦, ▪, numbers, letters).
+    pub fn conventional(self) -> bool {
+        !matches!(
+            self,
+            BulletClass::Arrow | BulletClass::Check | BulletClass::Diamond | BulletClass::Other
+        )
+    }
+
     /// Conventional depth rank: a class with a larger rank nests under a smaller one.
     pub fn rank(self) -> f32 {
         match self {
@@ -126,9 +134,11 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
     let t = &text[start..];
     if let Some(m) = MISREAD_BULLET.captures(t) {
         let glyph = m.get(1)?;
+        // Wingdings read as text: l is ●, § is ▪, q is ❑ (a glyph with no usual level).
         let class = match glyph.as_str() {
             "o" | "O" | "0" => BulletClass::Circle,
             "l" => BulletClass::Disc,
+            "q" => BulletClass::Other,
             _ => BulletClass::Square,
         };
         let after = t[glyph.end()..].len() - t[glyph.end()..].trim_start().len();
@@ -174,9 +184,13 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
         let (class, ordinal) = if let Some(n) = c.get(1) {
             (BulletClass::Number, n.as_str().parse().ok())
         } else if let Some(a) = c.get(2).or(c.get(3)) {
-            // "i." is ambiguous: treat a lone i/v/x as roman only in parentheses.
             let ch = a.as_str().chars().next()?;
-            (BulletClass::Alpha, Some(ch as u32 - 'a' as u32 + 1))
+            // "(i)" opens a roman list far more often than it is the ninth letter.
+            if ch == 'i' {
+                (BulletClass::Roman, Some(1))
+            } else {
+                (BulletClass::Alpha, Some(ch as u32 - 'a' as u32 + 1))
+            }
         } else {
             let r = c.get(4).or(c.get(5))?;
             (BulletClass::Roman, roman(r.as_str()))
@@ -243,7 +257,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CITATION_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:published\s+(?:on|in|by)|accessed(?:\s+on)?|retrieved(?:\s+(?:on|from))?|available\s+(?:at|from|online)|last\s+(?:modified|updated)|press\s+release|ibid|op\.\s*cit|loc\.\s*cit|interview(?:ed)?\s+(?:with|by)|conducted\s+on|see\s+also|personal\s+communication|cited\s+in|quoted\s+in|in\s+[A-Z][\w\s]+\(eds?\.?\)|eds?\.,|pp?\.\s*\d|vol\.\s*\d|no\.\s*\d|\(\d{4}\)|\d{4}\)?\s*:\s*\d+)",
+        r"(?i)\b(?:published\s+(?:on|in|by)|accessed(?:\s+on)?|retrieved(?:\s+(?:on|from))?|available\s+(?:at|from|online)|last\s+(?:modified|updated)|press\s+release|ibid|op\.\s*cit|loc\.\s*cit|interview(?:ed)?\s+(?:with|by)|conducted\s+on|see\s+also|personal\s+communication|cited\s+in|quoted\s+in|in\s+[A-Z][\w\s]+\(eds?\.?\)|eds?\.,|pp?\.\s*\d|vol\.\s*\d|no\.\s*\d|\(\d{4}\)|\d{4}\)?\s*:\s*\d+|\(\p{Lu}[^()]{1,40}:\s*[^()]{1,60}\d{4}\))",
     )
     .expect("valid regex")
 });

@@ -196,6 +196,22 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             ));
             continue;
         }
+        // A bullet glyph the extractor dropped, leaving only its indentation, among items.
+        if !m.wrapped
+            && unit.blank_before
+            && unit.lines[0].indent >= 1.0
+            && first.starts_with(|c: char| c.is_uppercase())
+            && matches!(out.last().map(|p| &p.kind), Some(PieceKind::Item(_)))
+        {
+            let marker = ItemMarker {
+                class: super::classify::BulletClass::Square,
+                ordinal: None,
+                len: 0,
+                misread: true,
+            };
+            out.push(base(PieceKind::Item(marker), joined.clone()));
+            continue;
+        }
         if single
             && looks_like_heading_line(&first)
             && next_unit.is_some()
@@ -212,7 +228,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
         }
         out.push(base(PieceKind::Text, joined));
     }
-    mark_unlabelled_notes(&mut out);
+    mark_notes_by_context(&mut out);
     out
 }
 
@@ -331,29 +347,65 @@ fn heading_context(unit: &Unit, next: Option<&Unit>, m: Measure) -> bool {
     !ends_sentence(unit.first())
 }
 
-/// Unlabelled citations that sit among other notes (or have a URL line after them) are
-/// notes too; a lone citation-shaped paragraph needs strong evidence.
-fn mark_unlabelled_notes(pieces: &mut [Piece]) {
+/// Notes recognised by their neighbours: unlabelled citations among other notes (or with
+/// a link line after them), a plainly numbered line followed by its link, and a line
+/// numbered as the next note after a note ("4. Operators ranked…" after note 3), which would
+/// otherwise pass for a list item.
+fn mark_notes_by_context(pieces: &mut [Piece]) {
     let n = pieces.len();
+    let is_note = |p: &Piece| matches!(p.kind, PieceKind::Note(_) | PieceKind::Url);
     let mut changed = true;
     let mut rounds = 0;
     while changed && rounds < 4 {
         changed = false;
         rounds += 1;
         for i in 0..n {
-            if pieces[i].kind != PieceKind::Text {
-                continue;
-            }
-            let score = citation_score(&pieces[i].text);
-            let prev_note =
-                i > 0 && matches!(pieces[i - 1].kind, PieceKind::Note(_) | PieceKind::Url);
-            let next_note = pieces
-                .get(i + 1)
-                .is_some_and(|p| matches!(p.kind, PieceKind::Note(_) | PieceKind::Url));
-            let context = if prev_note { 1.5 } else { 0.0 } + if next_note { 1.0 } else { 0.0 };
-            if score + context >= 3.5 && words(&pieces[i].text) <= 90 {
-                pieces[i].kind = PieceKind::Note(NoteLabel::None);
-                changed = true;
+            // The label of the note just before (looking past its link lines).
+            let prev_label = pieces[..i]
+                .iter()
+                .rev()
+                .take_while(|p| is_note(p))
+                .find_map(|p| match p.kind {
+                    PieceKind::Note(NoteLabel::Number(k)) => Some(k),
+                    _ => None,
+                });
+            let prev_note = i > 0 && is_note(&pieces[i - 1]);
+            let next_url = pieces.get(i + 1).is_some_and(|p| p.kind == PieceKind::Url);
+            let next_note = pieces.get(i + 1).is_some_and(is_note);
+            match pieces[i].kind.clone() {
+                PieceKind::Text => {
+                    let (label, len) = note_label(&pieces[i].text, true);
+                    if let NoteLabel::Number(k) = label
+                        && (next_url || prev_label.is_some_and(|p| p + 1 == k))
+                        && !pieces[i].text[len..]
+                            .trim_start()
+                            .starts_with(|c: char| c.is_lowercase())
+                    {
+                        let text = pieces[i].text[len..].trim_start().to_string();
+                        pieces[i].text = text;
+                        pieces[i].kind = PieceKind::Note(label);
+                        changed = true;
+                        continue;
+                    }
+                    let score = citation_score(&pieces[i].text);
+                    let context =
+                        if prev_note { 1.5 } else { 0.0 } + if next_note { 1.0 } else { 0.0 };
+                    if score + context >= 3.5 && words(&pieces[i].text) <= 90 {
+                        pieces[i].kind = PieceKind::Note(NoteLabel::None);
+                        changed = true;
+                    }
+                }
+                PieceKind::Item(marker)
+                    if marker.class == super::classify::BulletClass::Number
+                        && marker
+                            .ordinal
+                            .is_some_and(|k| prev_label.is_some_and(|p| p + 1 == k)) =>
+                {
+                    pieces[i].kind =
+                        PieceKind::Note(NoteLabel::Number(marker.ordinal.unwrap_or(0)));
+                    changed = true;
+                }
+                _ => {}
             }
         }
     }
