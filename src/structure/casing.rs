@@ -27,9 +27,17 @@ impl WordCase {
             if super::title_block::is_upper(&text) {
                 continue;
             }
-            for (i, w) in text.split_whitespace().enumerate() {
+            // Capitals count as an acronym's spelling only in running text, not in a
+            // half-capitalised header line ("POLICY BRIEF — Drylands Series").
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let caps_words = words.iter().filter(|w| is_caps_word(w)).count();
+            let prose = caps_words * 10 < words.len().max(1) * 3;
+            for (i, w) in words.iter().enumerate() {
                 let core: String = w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-                if core.is_empty() || !core.chars().any(char::is_alphabetic) {
+                if core.is_empty()
+                    || !core.chars().any(char::is_alphabetic)
+                    || (!prose && is_caps_word(&core))
+                {
                     continue;
                 }
                 // A capital at a sentence start says nothing about the word.

@@ -33,6 +33,7 @@ pub fn build(lines: Vec<TextLine>, info: &SourceInfo, report: &mut Report) -> Do
         .map(|(_, l)| l)
         .collect();
     title_block::take_author_notes(&mut body, &mut metadata, report);
+    title_block::remove_branding_lines(&mut body, &metadata, report);
     let measure = units::measure(&body);
     let pieces = pieces::pieces(&body, measure, &lexicon, report);
     let (notes, body_pieces) = notes::collect(pieces, report);

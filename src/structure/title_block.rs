@@ -560,6 +560,76 @@ pub fn take_author_notes(lines: &mut Vec<TextLine>, meta: &mut Metadata, report:
     *lines = keep;
 }
 
+/// Removes running headers and footers that appear only once or twice (so repetition did
+/// not give them away) but name the publication: the publisher, the document type or the
+/// title, at the top or bottom of a page after the first.
+pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report: &mut Report) {
+    let norm = |s: &str| {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut names: Vec<String> = Vec::new();
+    for s in [&meta.publisher, &meta.doc_type].into_iter().flatten() {
+        if words(s) >= 2 {
+            names.push(norm(s));
+        }
+    }
+    if let Some(t) = &meta.title {
+        let t = norm(t);
+        let head: Vec<&str> = t.split(' ').take(4).collect();
+        if head.len() >= 3 {
+            names.push(head.join(" "));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    // The first and last non-blank line of every page but the first.
+    let mut edges = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let page = lines[k].page;
+        let end = lines[k..]
+            .iter()
+            .position(|l| l.page != page)
+            .map_or(lines.len(), |e| k + e);
+        if page > 1 {
+            let idx: Vec<usize> = (k..end).filter(|&i| !lines[i].is_blank()).collect();
+            edges.extend(idx.first().copied());
+            edges.extend(idx.last().copied().filter(|_| idx.len() > 1));
+        }
+        k = end;
+    }
+    let mut drop = Vec::new();
+    for i in edges {
+        let text = lines[i].plain();
+        let n = norm(&text);
+        if words(&text) <= 16
+            && !ends_with_sentence(&text)
+            && names.iter().any(|name| n.contains(name.as_str()))
+        {
+            report.push(
+                Action::new(ActionKind::RunningHeader)
+                    .page(lines[i].page)
+                    .lines([lines[i].source_line])
+                    .before(text)
+                    .evidence("page-edge line naming the publication")
+                    .confidence(0.8),
+            );
+            drop.push(i);
+        }
+    }
+    let mut i = 0;
+    lines.retain(|_| {
+        let keep = !drop.contains(&i);
+        i += 1;
+        keep
+    });
+}
+
 fn ends_with_sentence(t: &str) -> bool {
     t.trim_end().ends_with(['.', '!', '?']) && words(t) > 4
 }
