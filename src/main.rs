@@ -16,7 +16,7 @@ Examples:
   brief2md brief.pdf -t jats -o brief.xml JATS 1.4 XML (also inferred from a .xml name)
   brief2md extracted.txt                  text another tool pulled out of a PDF
   pdftotext -layout a.pdf - | brief2md -  read from stdin
-  brief2md *.pdf -o out/                  many inputs: one output each in out/
+  brief2md *.pdf -o out/ -j 4             many inputs: one output each in out/, 4 at once
   brief2md brief.pdf --report audit.json  what was removed, repaired or guessed
 
 Exit status: 0 all inputs converted, 1 an input could not be converted, 2 usage error.";
@@ -60,6 +60,10 @@ struct Cli {
     /// Print nothing on standard error except errors.
     #[arg(short = 'q', long = "quiet")]
     quiet: bool,
+
+    /// Convert up to N inputs at once [default: one per CPU core]
+    #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -120,11 +124,34 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     }
+    // Inputs are independent: convert them in parallel, report in input order.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cli.jobs.map_or(0, usize::from))
+        .build();
+    let stems = unique_stems(&cli.inputs);
+    let jobs: Vec<(&String, &String)> = cli.inputs.iter().zip(&stems).collect();
+    let run_all = || -> Vec<Result<String, String>> {
+        use rayon::prelude::*;
+        jobs.par_iter()
+            .map(|(input, stem)| run_one(&cli, input, stem, format, batch))
+            .collect()
+    };
+    let results = match (&pool, batch) {
+        (Ok(pool), true) => pool.install(run_all),
+        _ => jobs
+            .iter()
+            .map(|(input, stem)| run_one(&cli, input, stem, format, batch))
+            .collect(),
+    };
     let mut failed = false;
-    for input in &cli.inputs {
-        if let Err(message) = run_one(&cli, input, format, batch) {
-            eprintln!("brief2md: {}: {message}", display_name(input));
-            failed = true;
+    for (input, result) in cli.inputs.iter().zip(results) {
+        match result {
+            Ok(summary) if !cli.quiet => eprintln!("brief2md: {}: {summary}", display_name(input)),
+            Ok(_) => {}
+            Err(message) => {
+                eprintln!("brief2md: {}: {message}", display_name(input));
+                failed = true;
+            }
         }
     }
     if failed {
@@ -168,7 +195,14 @@ fn read_input(input: &str) -> Result<Vec<u8>, String> {
     })
 }
 
-fn run_one(cli: &Cli, input: &str, format: OutputFormat, batch: bool) -> Result<(), String> {
+/// Converts one input and writes its output (and report); returns the summary line.
+fn run_one(
+    cli: &Cli,
+    input: &str,
+    stem: &str,
+    format: OutputFormat,
+    batch: bool,
+) -> Result<String, String> {
     let bytes = read_input(input)?;
     let options = Options {
         from: cli.from,
@@ -196,7 +230,6 @@ fn run_one(cli: &Cli, input: &str, format: OutputFormat, batch: bool) -> Result<
         OutputFormat::Jats => jats::write_with_report(&document, &mut report),
     };
 
-    let stem = output_stem(input);
     let out_path = match (&cli.output, batch) {
         (Some(dir), true) => Some(dir.join(format!("{stem}.{}", format.extension()))),
         (Some(path), false) => Some(path.clone()),
@@ -229,14 +262,22 @@ fn run_one(cli: &Cli, input: &str, format: OutputFormat, batch: bool) -> Result<
         std::fs::write(&path, report.to_json())
             .map_err(|e| format!("cannot write report {}: {e}", path.display()))?;
     }
-    if !cli.quiet {
-        eprintln!(
-            "brief2md: {}: {}",
-            display_name(input),
-            summary(&report, &document)
-        );
-    }
-    Ok(())
+    Ok(summary(&report, &document))
+}
+
+/// Output names for the inputs: their file stems, made unique ("brief", "brief-2") when two
+/// inputs from different folders share one.
+fn unique_stems(inputs: &[String]) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    inputs
+        .iter()
+        .map(|i| {
+            let stem = output_stem(i);
+            let n = seen.entry(stem.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 { stem } else { format!("{stem}-{n}") }
+        })
+        .collect()
 }
 
 fn output_stem(input: &str) -> String {

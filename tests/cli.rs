@@ -117,6 +117,27 @@ fn several_inputs_go_to_a_directory_and_one_failure_sets_exit_1() {
 }
 
 #[test]
+fn inputs_with_the_same_name_get_distinct_outputs_in_parallel() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    std::fs::write(a.path().join("brief.txt"), "First input paragraph.\n").unwrap();
+    std::fs::write(b.path().join("brief.txt"), "Second input paragraph.\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    brief2md()
+        .arg(a.path().join("brief.txt"))
+        .arg(b.path().join("brief.txt"))
+        .arg("-o")
+        .arg(out.path())
+        .args(["-j", "2", "-q"])
+        .assert()
+        .success();
+    let first = std::fs::read_to_string(out.path().join("brief.md")).unwrap();
+    let second = std::fs::read_to_string(out.path().join("brief-2.md")).unwrap();
+    assert!(first.contains("First input"));
+    assert!(second.contains("Second input"));
+}
+
+#[test]
 fn bad_inputs_fail_with_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let write = |name: &str, bytes: &[u8]| {
