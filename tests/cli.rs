@@ -201,6 +201,7 @@ fn help_explains_every_option_with_examples() {
         "--report",
         "--wrap",
         "--quiet",
+        "--jobs",
         "--version",
         "markdown",
         "jats",
