@@ -231,7 +231,14 @@ pub fn repair_spaced_urls(text: &str, report: &mut Report, page: usize, lines: &
         );
         let is_last = out[whole.end..].trim().is_empty();
         let tail_clean = rich::plain(&tail);
-        if url.ends_with(['.', ',', ';', ')']) || !continues_url(&url, &tail_clean, is_last) {
+        // After a full stop the tail must itself look like a URL part ("ehl. 2016.11.092").
+        let after_stop = url.ends_with(['.', ',', ';', ')']);
+        let continues = if after_stop {
+            tail_clean.contains(['.', '/', '-']) && continues_url(&url, &tail_clean, false)
+        } else {
+            continues_url(&url, &tail_clean, is_last)
+        };
+        if !continues {
             break;
         }
         report.push(
@@ -321,6 +328,14 @@ mod tests {
         assert_eq!(
             repair_spaced_urls("https://x.example/a. Accessed", &mut r, 1, &[1]),
             "https://x.example/a. Accessed"
+        );
+        assert_eq!(
+            repair_spaced_urls("https://doi.org/10.5555/ehl. 2016.11.092", &mut r, 1, &[1]),
+            "https://doi.org/10.5555/ehl.2016.11.092"
+        );
+        assert_eq!(
+            repair_spaced_urls("https://x.example/a. the end", &mut r, 1, &[1]),
+            "https://x.example/a. the end"
         );
     }
 }

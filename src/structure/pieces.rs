@@ -229,6 +229,8 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
         out.push(base(PieceKind::Text, joined));
     }
     mark_notes_by_context(&mut out);
+    mark_notes_in_breaks(&mut out);
+    undo_run_in_headings_against_style(&mut out);
     out
 }
 
@@ -345,6 +347,74 @@ fn heading_context(unit: &Unit, next: Option<&Unit>, m: Measure) -> bool {
     }
     // A heading line that ends a sentence is prose.
     !ends_sentence(unit.first())
+}
+
+/// "Conclusion: The visit…" is a heading run into its paragraph only in documents whose
+/// headings end with a colon ("Key Outcomes of the Visit:"); elsewhere it is a paragraph
+/// with a lead-in (whose bold the extractor lost).
+fn undo_run_in_headings_against_style(pieces: &mut Vec<Piece>) {
+    let headings: Vec<&Piece> = pieces
+        .iter()
+        .filter(|p| matches!(p.kind, PieceKind::Heading { run_in: false, .. }))
+        .collect();
+    let with_colon = headings
+        .iter()
+        .filter(|p| crate::rich::plain(&p.text).trim_end().ends_with(':'))
+        .count();
+    if with_colon >= 2 && with_colon * 3 >= headings.len() {
+        return;
+    }
+    let mut i = 0;
+    while i < pieces.len() {
+        if matches!(pieces[i].kind, PieceKind::Heading { run_in: true, .. })
+            && pieces.get(i + 1).is_some_and(|p| p.kind == PieceKind::Text)
+        {
+            let rest = pieces.remove(i + 1);
+            let p = &mut pieces[i];
+            p.text = format!("{}: {}", p.text, rest.text);
+            p.kind = PieceKind::Text;
+        }
+        i += 1;
+    }
+}
+
+/// Text standing between a sentence left open and its lower-case continuation, together
+/// with notes, is itself inserted material: a note whose shape gave nothing away.
+fn mark_notes_in_breaks(pieces: &mut [Piece]) {
+    let is_note = |p: &Piece| matches!(p.kind, PieceKind::Note(_) | PieceKind::Url);
+    let mut i = 0;
+    while i < pieces.len() {
+        let open = matches!(pieces[i].kind, PieceKind::Text | PieceKind::Item(_))
+            && !crate::rich::plain(&pieces[i].text)
+                .trim_end()
+                .ends_with(['.', '!', '?', ':', '"', '”'])
+            && !super::text::ends_sentence(&pieces[i].text);
+        if !open {
+            i += 1;
+            continue;
+        }
+        // The continuation: the next piece that starts in lower case.
+        let Some(k) = (i + 1..pieces.len().min(i + 12)).find(|&k| {
+            pieces[k].kind == PieceKind::Text
+                && crate::rich::plain(&pieces[k].text).starts_with(|c: char| c.is_lowercase())
+        }) else {
+            i += 1;
+            continue;
+        };
+        let gap = i + 1..k;
+        let has_note = gap.clone().any(|j| is_note(&pieces[j]));
+        let all_plain = gap
+            .clone()
+            .all(|j| is_note(&pieces[j]) || pieces[j].kind == PieceKind::Text);
+        if has_note && all_plain {
+            for j in gap {
+                if pieces[j].kind == PieceKind::Text && words(&pieces[j].text) <= 80 {
+                    pieces[j].kind = PieceKind::Note(NoteLabel::None);
+                }
+            }
+        }
+        i = k;
+    }
 }
 
 /// Notes recognised by their neighbours: unlabelled citations among other notes (or with

@@ -149,7 +149,7 @@ fn split_contact_tail(t: &str) -> (&str, bool) {
 /// A postal address without street words: "Kirkegata 18, 0153 Oslo, Norway".
 fn is_address_like(t: &str) -> bool {
     let n = words(t);
-    (2..=12).contains(&n)
+    (2..=16).contains(&n)
         && t.contains(',')
         && POSTAL_NUMBER.is_match(t)
         && !t.trim_end().ends_with(['.', '!', '?'])
