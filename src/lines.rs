@@ -61,6 +61,15 @@ impl TextLine {
     }
 }
 
+/// Lines of a text block on one page, numbered from 1 (for tests).
+#[cfg(test)]
+pub(crate) fn test_lines(text: &str) -> Vec<TextLine> {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, l)| TextLine::new(l, 1, i + 1))
+        .collect()
+}
+
 /// Flattens a reader's pages into the line stream.
 pub fn from_source(doc: &SourceDocument) -> Vec<TextLine> {
     let mut out = Vec::new();

@@ -82,6 +82,21 @@ pub struct Origin {
 }
 
 impl Placed {
+    /// A block made of one piece.
+    fn single(draft: Draft, order: usize, page: usize) -> Placed {
+        Placed {
+            draft,
+            first: order,
+            last: order,
+            page,
+            origins: vec![Origin {
+                item: None,
+                offset: 0,
+                order,
+            }],
+        }
+    }
+
     /// Position of the piece that holds visible character `offset` of item `item`.
     pub fn order_at(&self, item: Option<usize>, offset: usize) -> usize {
         self.origins
@@ -171,20 +186,14 @@ pub fn assemble(
             PieceKind::Heading { number, run_in } => {
                 flush(&mut run, &mut out, run_pos);
                 headings.push((out.len(), HeadingInfo { number, run_in }));
-                out.push(Placed {
-                    draft: Draft::Heading {
+                out.push(Placed::single(
+                    Draft::Heading {
                         level: 1,
                         text: tidy_heading(&piece.text),
                     },
-                    first: order,
-                    last: order,
-                    page: piece.page,
-                    origins: vec![Origin {
-                        item: None,
-                        offset: 0,
-                        order,
-                    }],
-                });
+                    order,
+                    piece.page,
+                ));
             }
             PieceKind::Item(marker) => {
                 if run.is_empty() {
@@ -249,19 +258,13 @@ pub fn assemble(
                     continue;
                 }
                 flush(&mut run, &mut out, run_pos);
-                out.push(Placed {
-                    draft: Draft::Para {
+                out.push(Placed::single(
+                    Draft::Para {
                         text: bold_lead_in(&text),
                     },
-                    first: order,
-                    last: order,
-                    page: piece.page,
-                    origins: vec![Origin {
-                        item: None,
-                        offset: 0,
-                        order,
-                    }],
-                });
+                    order,
+                    piece.page,
+                ));
             }
         }
     }

@@ -325,18 +325,6 @@ static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "com",
         "org",
         "html",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "ibid",
         "into",
         "over",
@@ -366,7 +354,9 @@ fn content_words(s: &str) -> HashSet<String> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
         .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(w.as_str()))
+        .filter(|w| {
+            !STOP.contains(w.as_str()) && crate::date::month_number(w).is_none_or(|_| w.len() < 3)
+        })
         .collect()
 }
 

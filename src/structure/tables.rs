@@ -175,10 +175,7 @@ mod tests {
     use super::*;
 
     fn lines(text: &str) -> Vec<TextLine> {
-        text.split('\n')
-            .enumerate()
-            .map(|(i, l)| TextLine::new(l, 1, i + 1))
-            .collect()
+        crate::lines::test_lines(text)
     }
 
     #[test]

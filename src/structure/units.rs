@@ -168,10 +168,7 @@ mod tests {
     use super::*;
 
     fn lines(text: &str) -> Vec<TextLine> {
-        text.split('\n')
-            .enumerate()
-            .map(|(i, l)| TextLine::new(l, 1, i + 1))
-            .collect()
+        crate::lines::test_lines(text)
     }
 
     fn seg(text: &str) -> Vec<Vec<String>> {
