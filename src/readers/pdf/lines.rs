@@ -1,0 +1,468 @@
+//! From glyphs to lines: glyphs join into *pieces* (runs of one style with no word break),
+//! pieces into line *fragments* by baseline and horizontal adjacency, fragments into
+//! lines; raised or lowered smaller pieces become superscript or subscript spans.
+//!
+//! Word breaks come from explicit space glyphs or from gaps wider than [`WORD_GAP`] em,
+//! so PDFs that draw spaces and PDFs that only position words both read right. A gap
+//! wider than [`MAX_LINE_GAP`] em never joins two fragments: the left and right columns
+//! of a page stay separate lines even when their baselines agree.
+
+use std::sync::Arc;
+
+use super::interpreter::{Dir, PageText, TextGlyph};
+use crate::source::{Line, Rect, Script, Span, Style};
+
+/// A gap wider than this (em) between two glyphs is a word break.
+pub const WORD_GAP: f32 = 0.1;
+/// Gaps up to this (em) join fragments drawn one after the other into one line.
+pub const MAX_LINE_GAP: f32 = 1.0;
+/// Gaps up to this (em) join fragments that were drawn apart in the stream.
+const MAX_MERGE_GAP: f32 = 0.6;
+
+#[derive(Debug, Clone)]
+struct Piece {
+    dir: Dir,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    font: u16,
+    invisible: bool,
+    rise: f32,
+    text: String,
+    /// An explicit space glyph separated it from `prev`.
+    space_before: bool,
+    /// The piece before it in the content stream.
+    prev: Option<usize>,
+    /// Position of its first glyph in the content stream.
+    order: usize,
+}
+
+/// How a piece sits relative to a line's main text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relation {
+    Same,
+    /// The *second* argument is raised and smaller.
+    Super,
+    /// The *second* argument is lowered and smaller.
+    Sub,
+    Apart,
+}
+
+/// Relation of (`y`, `size`) to a line whose main text has `base` and `main` size.
+fn relation(base: f32, main: f32, y: f32, size: f32, rise: f32) -> Relation {
+    let small = main.min(size);
+    let big = main.max(size);
+    let dy = y - base; // negative: raised
+    if dy.abs() <= 0.2 * small {
+        return Relation::Same;
+    }
+    let smaller = size <= 0.88 * main || rise.abs() > 0.15 * size;
+    if smaller {
+        if dy < 0.0 && -dy <= 0.75 * big {
+            return Relation::Super;
+        }
+        if dy > 0.0 && dy <= 0.45 * big {
+            return Relation::Sub;
+        }
+    }
+    Relation::Apart
+}
+
+fn build_pieces(page: &PageText) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut cur: Option<Piece> = None;
+    let mut saw_space = false;
+    let mut last_index: Option<usize> = None;
+    let flush = |cur: &mut Option<Piece>, pieces: &mut Vec<Piece>, last: &mut Option<usize>| {
+        if let Some(p) = cur.take()
+            && !p.text.is_empty()
+        {
+            pieces.push(p);
+            *last = Some(pieces.len() - 1);
+        }
+    };
+    for (i, g) in page.glyphs.iter().enumerate() {
+        let text = page.glyph_text(g);
+        if g.space {
+            flush(&mut cur, &mut pieces, &mut last_index);
+            saw_space = true;
+            continue;
+        }
+        if let Some(p) = cur.as_mut()
+            && continues(p, g)
+        {
+            p.text.push_str(text);
+            p.x1 = p.x1.max(g.x + g.adv);
+            continue;
+        }
+        if text.is_empty() {
+            // A glyph with no known text: it still takes room on the line.
+            continue;
+        }
+        flush(&mut cur, &mut pieces, &mut last_index);
+        cur = Some(Piece {
+            dir: g.dir,
+            x0: g.x,
+            x1: g.x + g.adv.max(0.0),
+            y: g.y,
+            size: g.size,
+            font: g.font,
+            invisible: g.invisible,
+            rise: g.rise,
+            text: text.to_string(),
+            space_before: saw_space,
+            prev: last_index,
+            order: i,
+        });
+        saw_space = false;
+    }
+    flush(&mut cur, &mut pieces, &mut last_index);
+    pieces
+}
+
+fn continues(p: &Piece, g: &TextGlyph) -> bool {
+    let s = p.size;
+    let gap = g.x - p.x1;
+    g.dir == p.dir
+        && g.font == p.font
+        && g.invisible == p.invisible
+        && (g.size - s).abs() <= 0.02 * s
+        && (g.y - p.y).abs() <= 0.05 * s
+        && gap <= WORD_GAP * s
+        && gap >= -0.5 * s
+}
+
+/// A group of pieces forming (part of) a line.
+#[derive(Debug, Clone)]
+struct Frag {
+    dir: Dir,
+    pieces: Vec<usize>,
+    x0: f32,
+    x1: f32,
+    base: f32,
+    size: f32,
+}
+
+impl Frag {
+    fn new(i: usize, p: &Piece) -> Frag {
+        Frag {
+            dir: p.dir,
+            pieces: vec![i],
+            x0: p.x0,
+            x1: p.x1,
+            base: p.y,
+            size: p.size,
+        }
+    }
+
+    fn accepts(&self, p: &Piece) -> bool {
+        if p.dir != self.dir {
+            return false;
+        }
+        let rel = relation(self.base, self.size, p.y, p.size, p.rise);
+        let rel_rev = relation(p.y, p.size, self.base, self.size, 0.0);
+        if rel == Relation::Apart && rel_rev == Relation::Apart {
+            return false;
+        }
+        let s = self.size.max(p.size);
+        let gap = p.x0 - self.x1;
+        (-0.5 * s..=MAX_LINE_GAP * s).contains(&gap)
+    }
+
+    fn push(&mut self, i: usize, p: &Piece) {
+        self.pieces.push(i);
+        self.x0 = self.x0.min(p.x0);
+        self.x1 = self.x1.max(p.x1);
+        if p.size > self.size * 1.12 {
+            self.size = p.size;
+            self.base = p.y;
+        }
+    }
+}
+
+fn build_frags(pieces: &[Piece]) -> Vec<Frag> {
+    let mut frags: Vec<Frag> = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        let n = frags.len();
+        let target = (n.saturating_sub(4)..n)
+            .rev()
+            .find(|&k| frags[k].accepts(p));
+        match target {
+            Some(k) => frags[k].push(i, p),
+            None => frags.push(Frag::new(i, p)),
+        }
+    }
+    frags
+}
+
+/// Union-find root.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Joins fragments that the stream drew apart but that sit side by side on one line
+/// (or that are a script attached inside a line).
+fn merge_frags(frags: Vec<Frag>) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..frags.len()).collect();
+    order.sort_by(|&a, &b| {
+        (frags[a].dir, frags[a].base)
+            .partial_cmp(&(frags[b].dir, frags[b].base))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut parent: Vec<usize> = (0..frags.len()).collect();
+    for (oi, &a) in order.iter().enumerate() {
+        let fa = &frags[a];
+        for &b in order.iter().skip(oi + 1).take(64) {
+            let fb = &frags[b];
+            if fb.dir != fa.dir || fb.base - fa.base > 0.8 * fa.size.max(fb.size) {
+                break;
+            }
+            let rel = relation(fa.base, fa.size, fb.base, fb.size, 0.0);
+            let rel_rev = relation(fb.base, fb.size, fa.base, fa.size, 0.0);
+            let s = fa.size.max(fb.size);
+            let adjacent = |l: &Frag, r: &Frag| {
+                let gap = r.x0 - l.x1;
+                (-0.2 * s..=MAX_MERGE_GAP * s).contains(&gap)
+            };
+            let inside = |outer: &Frag, inner: &Frag| {
+                inner.x0 >= outer.x0 - 0.2 * s && inner.x1 <= outer.x1 + MAX_MERGE_GAP * s
+            };
+            let ok = match (rel, rel_rev) {
+                (Relation::Same, _) => adjacent(fa, fb) || adjacent(fb, fa),
+                (Relation::Super | Relation::Sub, _) => {
+                    adjacent(fa, fb) || adjacent(fb, fa) || inside(fa, fb)
+                }
+                (_, Relation::Super | Relation::Sub) => {
+                    adjacent(fa, fb) || adjacent(fb, fa) || inside(fb, fa)
+                }
+                _ => false,
+            };
+            if ok {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                if ra != rb {
+                    parent[rb] = ra;
+                }
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); frags.len()];
+    for (i, frag) in frags.iter().enumerate() {
+        let r = root(&mut parent, i);
+        groups[r].extend_from_slice(&frag.pieces);
+    }
+    groups.retain(|g| !g.is_empty());
+    groups
+}
+
+/// A finished line before conversion to the public type.
+struct Built {
+    order: usize,
+    line: Line,
+    top: f32,
+    x0: f32,
+    x1: f32,
+}
+
+/// Turns a page's glyphs into lines in reading order.
+pub fn build_lines(page: &PageText) -> Vec<Line> {
+    let pieces = build_pieces(page);
+    let frags = build_frags(&pieces);
+    let groups = merge_frags(frags);
+    let mut built: Vec<Built> = groups
+        .into_iter()
+        .filter_map(|g| assemble(page, &pieces, g))
+        .collect();
+    built.sort_by_key(|b| b.order);
+    if stream_order_is_scrambled(&built) {
+        built.sort_by(|a, b| {
+            let band = |t: f32| (t / 4.0).round() as i64;
+            (band(a.top), a.x0)
+                .partial_cmp(&(band(b.top), b.x0))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+    }
+    built
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut b)| {
+            b.line.source_line = i + 1;
+            b.line
+        })
+        .collect()
+}
+
+/// Whether the content stream went up the page within a column too often to be a
+/// reading order worth keeping.
+fn stream_order_is_scrambled(lines: &[Built]) -> bool {
+    if lines.len() < 4 {
+        return false;
+    }
+    let upward = lines
+        .windows(2)
+        .filter(|w| {
+            let (a, b) = (&w[0], &w[1]);
+            let same_column = b.x0 < a.x1 && a.x0 < b.x1;
+            same_column && b.top < a.top - 2.0
+        })
+        .count();
+    upward * 3 > lines.len()
+}
+
+fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Built> {
+    idx.sort_by(|&a, &b| {
+        pieces[a]
+            .x0
+            .partial_cmp(&pieces[b].x0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.cmp(&b))
+    });
+    // Drop overprinted duplicates (fake bold, shadows).
+    let mut kept: Vec<usize> = Vec::with_capacity(idx.len());
+    for i in idx {
+        let p = &pieces[i];
+        let dup = kept.iter().rev().take(3).any(|&k| {
+            let q = &pieces[k];
+            q.text == p.text
+                && (q.x0 - p.x0).abs() < 0.15 * p.size
+                && (q.y - p.y).abs() < 0.2 * p.size
+        });
+        if !dup {
+            kept.push(i);
+        }
+    }
+    let first = *kept.first()?;
+    let dir = pieces[first].dir;
+    // Main text: the largest size; its baseline from the longest piece of about that size.
+    let max_size = kept.iter().map(|&i| pieces[i].size).fold(0.0f32, f32::max);
+    let main = kept
+        .iter()
+        .filter(|&&i| pieces[i].size >= 0.9 * max_size)
+        .max_by_key(|&&i| pieces[i].text.chars().count())
+        .copied()
+        .unwrap_or(first);
+    let (base, main_size) = (pieces[main].y, pieces[main].size);
+
+    let mut spans: Vec<Span> = Vec::new();
+    let mut prev: Option<usize> = None;
+    let mut bbox: Option<Rect> = None;
+    let mut order = usize::MAX;
+    for &i in &kept {
+        let p = &pieces[i];
+        order = order.min(p.order);
+        let script = match relation(base, main_size, p.y, p.size, p.rise) {
+            Relation::Super => Script::Super,
+            Relation::Sub => Script::Sub,
+            _ => Script::Normal,
+        };
+        let font = page.fonts.get(p.font as usize);
+        let (ascent, descent) = font.map_or((0.8, -0.2), |f| (f.ascent as f32, f.descent as f32));
+        let rect = frame_rect(
+            dir,
+            p.x0,
+            p.x1,
+            p.y - ascent * p.size,
+            p.y - descent * p.size,
+        );
+        bbox = Some(bbox.map_or(rect, |b| b.union(&rect)));
+        let space = prev.is_some_and(|q| {
+            let qp = &pieces[q];
+            let gap = p.x0 - qp.x1;
+            gap > WORD_GAP * p.size.min(qp.size)
+                || gap < -0.6 * p.size.min(qp.size)
+                || (p.space_before && p.prev == Some(q))
+        });
+        let style = Style {
+            font: font.map(|f| f.name.clone()).filter(|n| !n.is_empty()),
+            size: Some((p.size * 10.0).round() / 10.0),
+            bold: font.is_some_and(|f| f.bold),
+            italic: font.is_some_and(|f| f.italic),
+            script,
+            invisible: p.invisible,
+        };
+        match spans.last_mut() {
+            Some(last) if same_style(&last.style, &style) => {
+                if space {
+                    last.text.push(' ');
+                }
+                last.text.push_str(&p.text);
+                last.bbox = last.bbox.map(|b| b.union(&rect));
+            }
+            _ => {
+                let mut text = String::new();
+                if space {
+                    text.push(' ');
+                }
+                text.push_str(&p.text);
+                spans.push(Span {
+                    text,
+                    style,
+                    bbox: Some(rect),
+                });
+            }
+        }
+        prev = Some(i);
+    }
+    let bbox = bbox?;
+    let baseline = (dir == Dir(0)).then_some(base);
+    Some(Built {
+        order,
+        top: bbox.y0,
+        x0: bbox.x0,
+        x1: bbox.x1,
+        line: Line {
+            spans,
+            source_line: 0,
+            bbox: Some(bbox),
+            baseline,
+        },
+    })
+}
+
+fn same_style(a: &Style, b: &Style) -> bool {
+    let same_font = match (&a.font, &b.font) {
+        (Some(x), Some(y)) => Arc::ptr_eq(x, y) || x == y,
+        (None, None) => true,
+        _ => false,
+    };
+    same_font
+        && a.bold == b.bold
+        && a.italic == b.italic
+        && a.script == b.script
+        && a.invisible == b.invisible
+        && match (a.size, b.size) {
+            (Some(x), Some(y)) => (x - y).abs() <= 0.05 * x.max(y),
+            _ => true,
+        }
+}
+
+/// A reading-frame rectangle back in page space.
+fn frame_rect(dir: Dir, x0: f32, x1: f32, top: f32, bottom: f32) -> Rect {
+    let (ax, ay) = dir.to_page(f64::from(x0), f64::from(top));
+    let (bx, by) = dir.to_page(f64::from(x1), f64::from(bottom));
+    Rect {
+        x0: ax.min(bx) as f32,
+        y0: ay.min(by) as f32,
+        x1: ax.max(bx) as f32,
+        y1: ay.max(by) as f32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relations() {
+        assert_eq!(relation(100.0, 10.0, 100.5, 10.0, 0.0), Relation::Same);
+        assert_eq!(relation(100.0, 10.0, 96.0, 7.0, 0.0), Relation::Super);
+        assert_eq!(relation(100.0, 10.0, 102.0, 7.0, 0.0), Relation::Sub);
+        // The next line down is not a subscript.
+        assert_eq!(relation(100.0, 10.0, 112.0, 10.0, 0.0), Relation::Apart);
+        assert_eq!(relation(100.0, 10.0, 88.0, 7.0, 0.0), Relation::Apart);
+    }
+}

@@ -1,0 +1,177 @@
+//! The native PDF reader: positioned, styled text from the page content streams.
+//!
+//! `lopdf` gives the object model (cross-reference repair, filters, decryption with the
+//! empty user password); everything about text is ours: the content-stream interpreter
+//! ([`interpreter`]), fonts and encodings ([`fonts`], [`encodings`], [`cmap`], [`afm`]),
+//! and the grouping of glyphs into words and lines ([`lines`]).
+//!
+//! Nothing here panics on a hostile file: object lookups are total ([`objects`]), all
+//! recursion is bounded (Form XObjects, outlines, page-tree inheritance), and work per page
+//! is capped ([`interpreter::Limits`]). A page that still fails is reported and skipped.
+
+mod afm;
+mod cmap;
+mod encodings;
+mod fonts;
+mod geometry;
+mod interpreter;
+mod lines;
+mod metadata;
+mod objects;
+mod page;
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use lopdf::{Document, LoadOptions, Object};
+
+use crate::error::Error;
+use crate::report::Report;
+use crate::source::{Page, PageSize, SourceDocument, SourceKind};
+pub use interpreter::Limits;
+use interpreter::{Interpreter, PageText};
+
+/// Largest size one stream may inflate to while the file loads.
+const MAX_STREAM_BYTES: usize = 128 << 20;
+
+/// Reads a PDF into pages of positioned, styled lines.
+pub fn read(bytes: &[u8], report: &mut Report) -> Result<SourceDocument, Error> {
+    read_with(bytes, report, Limits::default())
+}
+
+/// [`read`] with explicit limits (tests use small ones).
+pub fn read_with(
+    bytes: &[u8],
+    report: &mut Report,
+    limits: Limits,
+) -> Result<SourceDocument, Error> {
+    let doc = load(bytes)?;
+    let page_ids: Vec<_> = doc.get_pages().into_values().collect();
+    if page_ids.is_empty() {
+        return Err(Error::DamagedPdf("no pages found".into()));
+    }
+    let numbers: HashMap<_, _> = page_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (*id, i + 1))
+        .collect();
+    let info =
+        catch_unwind(AssertUnwindSafe(|| metadata::read(&doc, &numbers))).unwrap_or_else(|_| {
+            report.warn("document metadata could not be read");
+            Default::default()
+        });
+
+    let mut fonts = fonts::FontCache::default();
+    let mut pages = Vec::with_capacity(page_ids.len());
+    let mut images = 0;
+    for (i, id) in page_ids.iter().enumerate() {
+        let number = i + 1;
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            read_page(&doc, *id, number, &mut fonts, limits)
+        }));
+        match result {
+            Ok((page, text_images, warnings)) => {
+                images += text_images;
+                for w in warnings {
+                    report.warn(format!("page {number}: {w}"));
+                }
+                pages.push(page);
+            }
+            Err(_) => {
+                report.warn(format!(
+                    "page {number}: could not be read (internal error); skipped"
+                ));
+                // A panic may leave cached fonts half-built: start afresh.
+                fonts = fonts::FontCache::default();
+                pages.push(Page {
+                    number,
+                    ..Default::default()
+                });
+            }
+        }
+    }
+    let has_text = pages.iter().any(|p| p.lines.iter().any(|l| !l.is_blank()));
+    if !has_text && images > 0 {
+        return Err(Error::NoTextLayer { pages: pages.len() });
+    }
+    Ok(SourceDocument {
+        kind: SourceKind::Pdf,
+        pages,
+        info,
+    })
+}
+
+/// Loads the file, decrypting with the empty user password when needed.
+fn load(bytes: &[u8]) -> Result<Document, Error> {
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..Default::default()
+    };
+    let doc = match Document::load_mem_with_options(bytes, options) {
+        Ok(doc) => doc,
+        Err(lopdf::Error::InvalidPassword) => return Err(Error::Encrypted),
+        Err(e) => {
+            let msg = e.to_string();
+            if msg.to_ascii_lowercase().contains("password") {
+                return Err(Error::Encrypted);
+            }
+            return Err(Error::DamagedPdf(msg));
+        }
+    };
+    match doc.trailer.get(b"Encrypt") {
+        // lopdf reads only an indirect /Encrypt; written inline, the file loads empty.
+        Ok(Object::Dictionary(_)) if doc.get_pages().is_empty() => {
+            return Err(Error::UnsupportedEncryption(
+                "the encryption dictionary is written inline in the trailer".into(),
+            ));
+        }
+        Ok(_) if doc.is_encrypted() && !doc.was_encrypted() => return Err(Error::Encrypted),
+        _ => {}
+    }
+    Ok(doc)
+}
+
+fn read_page(
+    doc: &Document,
+    id: lopdf::ObjectId,
+    number: usize,
+    fonts: &mut fonts::FontCache,
+    limits: Limits,
+) -> (Page, usize, Vec<String>) {
+    let Some(dict) = doc
+        .get_object(id)
+        .ok()
+        .and_then(|o| objects::as_dict(doc, o))
+    else {
+        return (
+            Page {
+                number,
+                ..Default::default()
+            },
+            0,
+            vec!["page object missing".into()],
+        );
+    };
+    let frame = page::frame(doc, dict);
+    let (content, failed) = page::content(doc, dict, limits.max_content_bytes);
+    let resources = page::resources(doc, dict);
+    let text: PageText =
+        Interpreter::new(doc, fonts, limits, frame.base, frame.width, frame.height)
+            .run_page(&content, resources);
+    let mut warnings = text.warnings.clone();
+    if failed > 0 {
+        warnings.push(format!("{failed} content stream(s) could not be decoded"));
+    }
+    let lines = lines::build_lines(&text);
+    let page = Page {
+        number,
+        size: Some(PageSize {
+            width: frame.width as f32,
+            height: frame.height as f32,
+            rotation: frame.rotation,
+        }),
+        lines,
+        links: page::links(doc, dict, &frame),
+    };
+    (page, text.images, warnings)
+}
