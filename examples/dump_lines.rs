@@ -1,0 +1,125 @@
+//! Prints what the PDF reader sees: per page, each line with its bounding box, baseline,
+//! size and spans (script, bold/italic, invisible flags). For tuning line building and for
+//! the layout work that reads these lines.
+//!
+//! ```sh
+//! cargo run --release --example dump_lines -- FILE.pdf [PAGE]
+//! cargo run --release --example dump_lines -- --text FILE.pdf   # line texts only
+//! ```
+//!
+//! `--text` prints just the text of each line, pages separated by form feeds: what
+//! `scripts/corpus-check` compares with pdftotext.
+
+use brief2md::readers::pdf;
+use brief2md::report::Report;
+use brief2md::source::Script;
+
+fn main() {
+    let mut args = std::env::args().skip(1).peekable();
+    let text_only = args.next_if(|a| a == "--text").is_some();
+    let Some(path) = args.next() else {
+        eprintln!("usage: dump_lines [--text] FILE.pdf [PAGE]");
+        std::process::exit(2);
+    };
+    let only: Option<usize> = args.next().and_then(|p| p.parse().ok());
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("dump_lines: {path}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let mut report = Report::default();
+    let doc = match pdf::read(&bytes, &mut report) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("dump_lines: {path}: {e}");
+            std::process::exit(1);
+        }
+    };
+    if text_only {
+        for page in &doc.pages {
+            for line in &page.lines {
+                println!("{}", line.text());
+            }
+            print!("\x0c");
+        }
+        return;
+    }
+    let info = &doc.info;
+    println!(
+        "# title={:?} author={:?} created={:?} producer={:?} tagged={} outline={}",
+        info.title,
+        info.author,
+        info.created,
+        info.producer,
+        info.tagged,
+        info.outline.len()
+    );
+    for page in doc
+        .pages
+        .iter()
+        .filter(|p| only.is_none_or(|n| n == p.number))
+    {
+        let size = page
+            .size
+            .map(|s| format!("{}x{} rot {}", s.width, s.height, s.rotation))
+            .unwrap_or_default();
+        println!(
+            "== page {} ({size}), {} lines, {} links",
+            page.number,
+            page.lines.len(),
+            page.links.len()
+        );
+        for line in &page.lines {
+            let b = line.bbox.unwrap_or_default();
+            print!(
+                "{:>4} [{:6.1} {:6.1} {:6.1} {:6.1}] base {:>6} size {:>5} |",
+                line.source_line,
+                b.x0,
+                b.y0,
+                b.x1,
+                b.y1,
+                line.baseline
+                    .map(|y| format!("{y:.1}"))
+                    .unwrap_or("-".into()),
+                line.font_size()
+                    .map(|s| format!("{s:.1}"))
+                    .unwrap_or("-".into()),
+            );
+            for span in &line.spans {
+                let mut flags = String::new();
+                match span.style.script {
+                    Script::Super => flags.push('^'),
+                    Script::Sub => flags.push('_'),
+                    Script::Normal => {}
+                }
+                if span.style.bold {
+                    flags.push('B');
+                }
+                if span.style.italic {
+                    flags.push('I');
+                }
+                if span.style.invisible {
+                    flags.push('H');
+                }
+                if flags.is_empty() {
+                    print!(" {:?}", span.text);
+                } else {
+                    print!(" {flags}{:?}", span.text);
+                }
+            }
+            println!();
+        }
+        for link in &page.links {
+            let r = link.rect;
+            println!(
+                "  link [{:.1} {:.1} {:.1} {:.1}] {}",
+                r.x0, r.y0, r.x1, r.y1, link.url
+            );
+        }
+    }
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+}
