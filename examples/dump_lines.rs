@@ -13,8 +13,25 @@
 use brief2md::readers::pdf;
 use brief2md::report::Report;
 use brief2md::source::Script;
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+/// Output is gathered and written once, so that a closed pipe (`| head`) ends quietly.
+macro_rules! out {
+    ($buf:expr, $($arg:tt)*) => { let _ = write!($buf, $($arg)*); };
+}
+macro_rules! outln {
+    ($buf:expr) => { $buf.push('\n'); };
+    ($buf:expr, $($arg:tt)*) => { let _ = writeln!($buf, $($arg)*); };
+}
 
 fn main() {
+    let mut buf = String::new();
+    run(&mut buf);
+    let _ = std::io::stdout().write_all(buf.as_bytes());
+}
+
+fn run(buf: &mut String) {
     let mut args = std::env::args().skip(1).peekable();
     let text_only = args.next_if(|a| a == "--text").is_some();
     let Some(path) = args.next() else {
@@ -40,14 +57,15 @@ fn main() {
     if text_only {
         for page in &doc.pages {
             for line in &page.lines {
-                println!("{}", line.text());
+                outln!(buf, "{}", line.text());
             }
-            print!("\x0c");
+            out!(buf, "\x0c");
         }
         return;
     }
     let info = &doc.info;
-    println!(
+    outln!(
+        buf,
         "# title={:?} author={:?} created={:?} producer={:?} tagged={} outline={}",
         info.title,
         info.author,
@@ -65,7 +83,8 @@ fn main() {
             .size
             .map(|s| format!("{}x{} rot {}", s.width, s.height, s.rotation))
             .unwrap_or_default();
-        println!(
+        outln!(
+            buf,
             "== page {} ({size}), {} lines, {} links",
             page.number,
             page.lines.len(),
@@ -73,7 +92,8 @@ fn main() {
         );
         for line in &page.lines {
             let b = line.bbox.unwrap_or_default();
-            print!(
+            out!(
+                buf,
                 "{:>4} [{:6.1} {:6.1} {:6.1} {:6.1}] base {:>6} size {:>5} |",
                 line.source_line,
                 b.x0,
@@ -104,18 +124,23 @@ fn main() {
                     flags.push('H');
                 }
                 if flags.is_empty() {
-                    print!(" {:?}", span.text);
+                    out!(buf, " {:?}", span.text);
                 } else {
-                    print!(" {flags}{:?}", span.text);
+                    out!(buf, " {flags}{:?}", span.text);
                 }
             }
-            println!();
+            outln!(buf);
         }
         for link in &page.links {
             let r = link.rect;
-            println!(
+            outln!(
+                buf,
                 "  link [{:.1} {:.1} {:.1} {:.1}] {}",
-                r.x0, r.y0, r.x1, r.y1, link.url
+                r.x0,
+                r.y0,
+                r.x1,
+                r.y1,
+                link.url
             );
         }
     }

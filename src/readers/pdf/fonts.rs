@@ -21,9 +21,12 @@ use super::objects::{
     as_dict, deref, get, get_array, get_dict, get_name, get_number, get_stream, number_deref,
     numbers, stream_bytes,
 };
+use super::truetype;
 
 /// Largest CMap or font-side stream we decode.
 const MAX_CMAP_BYTES: usize = 8 << 20;
+/// Largest embedded font program read (for its `cmap`).
+const MAX_FONT_BYTES: usize = 32 << 20;
 /// Most `/W` entries we keep for one CID font.
 const MAX_CID_WIDTHS: usize = 200_000;
 
@@ -63,8 +66,14 @@ enum Kind {
         widths: CidWidths,
         /// Vertical advance (glyph units, usually −1000) for vertical writing.
         vertical_advance: f64,
+        /// Glyph → character from the embedded TrueType program, for fonts without
+        /// `/ToUnicode`; with the `/CIDToGIDMap` (`None`: identity).
+        program_text: Option<ProgramText>,
     },
 }
+
+/// Glyph → character from a font program, and the `/CIDToGIDMap` (`None`: identity).
+type ProgramText = (HashMap<u16, char>, Option<Vec<u16>>);
 
 /// One decoded code of a string.
 #[derive(Debug)]
@@ -104,6 +113,7 @@ impl Font {
                 family,
                 widths,
                 vertical_advance,
+                program_text,
             } => {
                 let mut rest = bytes;
                 let mut buf = [0u8; 4];
@@ -121,6 +131,14 @@ impl Font {
                             } else {
                                 cmap::cid_to_unicode(family, cid)
                             }
+                        })
+                        .or_else(|| {
+                            let (chars, gids) = program_text.as_ref()?;
+                            let gid = match gids {
+                                Some(g) => *g.get(cid as usize)?,
+                                None => u16::try_from(cid).ok()?,
+                            };
+                            chars.get(&gid).map(|c| c.to_string())
                         });
                     let text: &str = match &owned {
                         Some(s) if s.chars().count() == 1 => {
@@ -317,7 +335,7 @@ fn font_name(doc: &Document, dict: &Dictionary) -> String {
 
 fn load_to_unicode(doc: &Document, dict: &Dictionary) -> Option<ToUnicode> {
     let stream = get_stream(doc, dict, b"ToUnicode")?;
-    ToUnicode::parse(&stream_bytes(stream, MAX_CMAP_BYTES)?)
+    ToUnicode::parse(&stream_bytes(doc, stream, MAX_CMAP_BYTES)?)
 }
 
 /// Reads a font dictionary. Never fails: anything unreadable gives a plain Latin font.
@@ -440,11 +458,10 @@ fn load_simple(
     }
     if let Some(tu) = &to_unicode {
         for (code, slot) in text.iter_mut().enumerate() {
+            // An entry mapping to nothing or to control characters means "no text" (as
+            // for the paragraph marks some producers draw invisibly), not "fall back".
             if let Some(s) = tu.lookup(code as u32) {
-                let s = sanitize(&s);
-                if !s.is_empty() {
-                    *slot = s;
-                }
+                *slot = sanitize(&s);
             }
         }
     }
@@ -608,7 +625,7 @@ fn load_type0(
     let map = match get(doc, dict, b"Encoding") {
         Some(Object::Name(n)) => CodeMap::predefined(n),
         Some(Object::Stream(s)) => {
-            stream_bytes(s, MAX_CMAP_BYTES).and_then(|b| CodeMap::embedded(&b))
+            stream_bytes(doc, s, MAX_CMAP_BYTES).and_then(|b| CodeMap::embedded(&b))
         }
         _ => None,
     }
@@ -631,6 +648,18 @@ fn load_type0(
     let desc = descriptor(doc, cid_font);
     let (bold, italic) = style(&desc, &name);
     let (ascent, descent) = metrics_em(&desc, 0.001);
+    let cjk = matches!(
+        family,
+        CidFamily::AdobeJapan1
+            | CidFamily::AdobeGB1
+            | CidFamily::AdobeCNS1
+            | CidFamily::AdobeKorea1
+    );
+    let program_text = if to_unicode.is_none() && !cjk && !map.unicode_codes() {
+        program_text(doc, cid_font)
+    } else {
+        None
+    };
     Font {
         name: Arc::from(name),
         bold,
@@ -644,9 +673,32 @@ fn load_type0(
             family,
             widths,
             vertical_advance,
+            program_text,
         },
         to_unicode,
     }
+}
+
+/// Glyph → character from an embedded TrueType program (`/FontFile2`), and the
+/// `/CIDToGIDMap` when it is a stream.
+fn program_text(
+    doc: &Document,
+    cid_font: &Dictionary,
+) -> Option<ProgramText> {
+    let desc = get_dict(doc, cid_font, b"FontDescriptor")?;
+    let program = stream_bytes(doc, get_stream(doc, desc, b"FontFile2")?, MAX_FONT_BYTES)?;
+    let chars = truetype::glyph_to_unicode(&program);
+    if chars.is_empty() {
+        return None;
+    }
+    let gids = get_stream(doc, cid_font, b"CIDToGIDMap")
+        .and_then(|s| stream_bytes(doc, s, MAX_CMAP_BYTES))
+        .map(|b| {
+            b.chunks_exact(2)
+                .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                .collect()
+        });
+    Some((chars, gids))
 }
 
 /// A font used when a `Tf` names nothing loadable: Helvetica metrics, StandardEncoding.

@@ -347,11 +347,35 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
         .unwrap_or(first);
     let (base, main_size) = (pieces[main].y, pieces[main].size);
 
+    // Word breaks between neighbours, in visual (left-to-right) order.
+    let spaces: Vec<bool> = kept
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let p = &pieces[i];
+            k.checked_sub(1).map(|k| kept[k]).is_some_and(|q| {
+                let qp = &pieces[q];
+                let gap = p.x0 - qp.x1;
+                let em = p.size.min(qp.size);
+                gap > WORD_GAP * em || gap < -0.6 * em || (p.space_before && p.prev == Some(q))
+            })
+        })
+        .collect();
+    // Right-to-left lines read from the right: reverse the pieces, and the characters of
+    // right-to-left pieces (keeping digit and Latin runs in their own order).
+    let rtl = is_rtl_line(kept.iter().map(|&i| pieces[i].text.as_str()));
+    let mut seq: Vec<(usize, bool)> = kept.iter().copied().zip(spaces.iter().copied()).collect();
+    if rtl {
+        let n = seq.len();
+        seq = (0..n)
+            .map(|k| (kept[n - 1 - k], k > 0 && spaces[n - k]))
+            .collect();
+    }
+
     let mut spans: Vec<Span> = Vec::new();
-    let mut prev: Option<usize> = None;
     let mut bbox: Option<Rect> = None;
     let mut order = usize::MAX;
-    for &i in &kept {
+    for (i, space) in seq {
         let p = &pieces[i];
         order = order.min(p.order);
         let script = match relation(base, main_size, p.y, p.size, p.rise) {
@@ -369,13 +393,6 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
             p.y - descent * p.size,
         );
         bbox = Some(bbox.map_or(rect, |b| b.union(&rect)));
-        let space = prev.is_some_and(|q| {
-            let qp = &pieces[q];
-            let gap = p.x0 - qp.x1;
-            gap > WORD_GAP * p.size.min(qp.size)
-                || gap < -0.6 * p.size.min(qp.size)
-                || (p.space_before && p.prev == Some(q))
-        });
         let style = Style {
             font: font.map(|f| f.name.clone()).filter(|n| !n.is_empty()),
             size: Some((p.size * 10.0).round() / 10.0),
@@ -384,28 +401,32 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
             script,
             invisible: p.invisible,
         };
+        let text = if rtl {
+            visual_to_logical(&p.text)
+        } else {
+            p.text.clone()
+        };
         match spans.last_mut() {
             Some(last) if same_style(&last.style, &style) => {
                 if space {
                     last.text.push(' ');
                 }
-                last.text.push_str(&p.text);
+                last.text.push_str(&text);
                 last.bbox = last.bbox.map(|b| b.union(&rect));
             }
             _ => {
-                let mut text = String::new();
+                let mut t = String::with_capacity(text.len() + 1);
                 if space {
-                    text.push(' ');
+                    t.push(' ');
                 }
-                text.push_str(&p.text);
+                t.push_str(&text);
                 spans.push(Span {
-                    text,
+                    text: t,
                     style,
                     bbox: Some(rect),
                 });
             }
         }
-        prev = Some(i);
     }
     let bbox = bbox?;
     let baseline = (dir == Dir(0)).then_some(base);
@@ -421,6 +442,47 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
             baseline,
         },
     })
+}
+
+/// Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms.
+fn is_rtl_char(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Whether most letters of a line are right-to-left.
+fn is_rtl_line<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in texts.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
+        if is_rtl_char(c) {
+            rtl += 1;
+        } else {
+            ltr += 1;
+        }
+    }
+    rtl > ltr
+}
+
+/// Glyphs drawn left to right (visual order) → reading order for right-to-left text:
+/// the characters reversed, except runs of left-to-right letters and digits, which
+/// keep their order.
+fn visual_to_logical(s: &str) -> String {
+    if !s.chars().any(is_rtl_char) {
+        return s.to_string();
+    }
+    let reversed: Vec<char> = s.chars().rev().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut run: Vec<char> = Vec::new();
+    let ltr = |c: char| c.is_alphanumeric() && !is_rtl_char(c);
+    for c in reversed {
+        if ltr(c) || (!run.is_empty() && matches!(c, '.' | ',' | ':' | '/' | '-')) {
+            run.push(c);
+        } else {
+            out.extend(run.drain(..).rev());
+            out.push(c);
+        }
+    }
+    out.extend(run.drain(..).rev());
+    out
 }
 
 fn same_style(a: &Style, b: &Style) -> bool {
@@ -464,5 +526,15 @@ mod tests {
         // The next line down is not a subscript.
         assert_eq!(relation(100.0, 10.0, 112.0, 10.0, 0.0), Relation::Apart);
         assert_eq!(relation(100.0, 10.0, 88.0, 7.0, 0.0), Relation::Apart);
+    }
+
+    #[test]
+    fn right_to_left_text_reads_from_the_right() {
+        // Visual order of "שלום 2024" drawn left to right: "2024 םולש".
+        assert_eq!(visual_to_logical("םולש"), "שלום");
+        assert_eq!(visual_to_logical("abc"), "abc");
+        assert_eq!(visual_to_logical("2024-םולש"), "שלום-2024");
+        assert!(is_rtl_line(["םולש", "abc", "עולם"].into_iter()));
+        assert!(!is_rtl_line(["hello", "ש"].into_iter()));
     }
 }

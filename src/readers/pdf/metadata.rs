@@ -34,7 +34,7 @@ pub fn read(doc: &Document, pages: &HashMap<ObjectId, usize>) -> SourceInfo {
     let catalog = doc.catalog().ok();
     if let Some(xmp) = catalog
         .and_then(|c| get_stream(doc, c, b"Metadata"))
-        .and_then(|s| stream_bytes(s, MAX_XMP))
+        .and_then(|s| stream_bytes(doc, s, MAX_XMP))
     {
         let xmp = String::from_utf8_lossy(&xmp);
         info.title = info.title.or_else(|| xmp_field(&xmp, "dc:title"));

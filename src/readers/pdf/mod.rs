@@ -19,6 +19,7 @@ mod lines;
 mod metadata;
 mod objects;
 mod page;
+mod truetype;
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -157,7 +158,7 @@ fn read_page(
     let resources = page::resources(doc, dict);
     let text: PageText =
         Interpreter::new(doc, fonts, limits, frame.base, frame.width, frame.height)
-            .run_page(&content, resources);
+            .run_page(&content, resources, dict);
     let mut warnings = text.warnings.clone();
     if failed > 0 {
         warnings.push(format!("{failed} content stream(s) could not be decoded"));

@@ -85,8 +85,23 @@ pub fn string(obj: &Object) -> Option<&[u8]> {
 }
 
 /// A stream's decoded bytes, refusing to inflate past `limit`. An unfiltered stream is
-/// returned as is; a stream whose filter fails yields `None`.
-pub fn stream_bytes(stream: &Stream, limit: usize) -> Option<Vec<u8>> {
+/// returned as is; a stream whose filter fails yields `None`. `/Filter` and `/DecodeParms`
+/// written as references (which lopdf's decoder does not follow) are resolved first.
+pub fn stream_bytes(doc: &Document, stream: &Stream, limit: usize) -> Option<Vec<u8>> {
+    let indirect = |k: &[u8]| matches!(stream.dict.get(k), Ok(Object::Reference(_)));
+    if indirect(b"Filter") || indirect(b"DecodeParms") {
+        let mut resolved = stream.clone();
+        for key in [b"Filter".as_slice(), b"DecodeParms"] {
+            if let Some(v) = get(doc, &stream.dict, key) {
+                resolved.dict.set(key, v.clone());
+            }
+        }
+        return plain_stream_bytes(&resolved, limit);
+    }
+    plain_stream_bytes(stream, limit)
+}
+
+fn plain_stream_bytes(stream: &Stream, limit: usize) -> Option<Vec<u8>> {
     if stream.filters().map(|f| f.is_empty()).unwrap_or(true) {
         return (stream.content.len() <= limit).then(|| stream.content.clone());
     }

@@ -105,7 +105,7 @@ pub fn content(doc: &Document, page: &Dictionary, limit: usize) -> (Vec<u8>, usi
             failed += 1;
             continue;
         };
-        match stream_bytes(s, limit.saturating_sub(out.len())) {
+        match stream_bytes(doc, s, limit.saturating_sub(out.len())) {
             Some(bytes) => {
                 out.extend_from_slice(&bytes);
                 out.push(b'\n');
