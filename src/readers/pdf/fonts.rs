@@ -366,7 +366,7 @@ fn metrics_em(desc: &Descriptor, scale: f64) -> (f64, f64) {
     let descent = desc
         .descent
         .map(|d| d * scale)
-        .filter(|d| (-0.6..=0.0).contains(d))
+        .filter(|d| (-0.6..=-0.01).contains(d))
         .unwrap_or(-0.2);
     (ascent, descent)
 }
@@ -681,10 +681,7 @@ fn load_type0(
 
 /// Glyph → character from an embedded TrueType program (`/FontFile2`), and the
 /// `/CIDToGIDMap` when it is a stream.
-fn program_text(
-    doc: &Document,
-    cid_font: &Dictionary,
-) -> Option<ProgramText> {
+fn program_text(doc: &Document, cid_font: &Dictionary) -> Option<ProgramText> {
     let desc = get_dict(doc, cid_font, b"FontDescriptor")?;
     let program = stream_bytes(doc, get_stream(doc, desc, b"FontFile2")?, MAX_FONT_BYTES)?;
     let chars = truetype::glyph_to_unicode(&program);

@@ -118,7 +118,78 @@ fn build_pieces(page: &PageText) -> Vec<Piece> {
         saw_space = false;
     }
     flush(&mut cur, &mut pieces, &mut last_index);
-    pieces
+    join_letter_spaced(pieces)
+}
+
+/// Joins runs of single letters set with even, wide spacing (`R E S E A R C H`, letter-
+/// spaced headings positioned glyph by glyph) back into words: at least three letters in
+/// a row, each gap within 0.45 em and no gap more than 1.3 times the smallest.
+fn join_letter_spaced(pieces: Vec<Piece>) -> Vec<Piece> {
+    let single =
+        |p: &Piece| p.text.chars().count() == 1 && p.text.chars().all(char::is_alphanumeric);
+    let linked = |a: &Piece, b: &Piece, ai: usize| {
+        let gap = b.x0 - a.x1;
+        b.prev == Some(ai)
+            && !b.space_before
+            && b.dir == a.dir
+            && b.font == a.font
+            && (b.size - a.size).abs() <= 0.02 * a.size
+            && (b.y - a.y).abs() <= 0.05 * a.size
+            && gap > 0.0
+            && gap <= 0.45 * a.size
+    };
+    let n = pieces.len();
+    // For each piece, the end (exclusive) of the letter-spaced run it starts, if any.
+    let mut merge_into: Vec<Option<usize>> = vec![None; n];
+    let mut i = 0;
+    while i < n {
+        if !single(&pieces[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let (mut lo, mut hi) = (f32::MAX, 0.0f32);
+        while j < n && single(&pieces[j]) && linked(&pieces[j - 1], &pieces[j], j - 1) {
+            let gap = pieces[j].x0 - pieces[j - 1].x1;
+            let (nlo, nhi) = (lo.min(gap), hi.max(gap));
+            if nhi > 1.3 * nlo + 0.02 * pieces[j].size {
+                break;
+            }
+            (lo, hi) = (nlo, nhi);
+            j += 1;
+        }
+        if j - i >= 3 {
+            for slot in merge_into.iter_mut().take(j).skip(i + 1) {
+                *slot = Some(i);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    if merge_into.iter().all(Option::is_none) {
+        return pieces;
+    }
+    // Rebuild, renumbering `prev` links.
+    let mut out: Vec<Piece> = Vec::with_capacity(n);
+    let mut new_index: Vec<usize> = vec![0; n];
+    for (k, p) in pieces.into_iter().enumerate() {
+        match merge_into[k] {
+            Some(head) => {
+                let target = new_index[head];
+                new_index[k] = target;
+                if let Some(t) = out.get_mut(target) {
+                    t.text.push_str(&p.text);
+                    t.x1 = t.x1.max(p.x1);
+                }
+            }
+            None => {
+                new_index[k] = out.len();
+                let mut p = p;
+                p.prev = p.prev.map(|q| new_index[q]);
+                out.push(p);
+            }
+        }
+    }
+    out
 }
 
 fn continues(p: &Piece, g: &TextGlyph) -> bool {
@@ -196,6 +267,14 @@ fn build_frags(pieces: &[Piece]) -> Vec<Frag> {
     frags
 }
 
+fn frag_text(f: &Frag, pieces: &[Piece]) -> String {
+    f.pieces
+        .iter()
+        .filter_map(|&i| pieces.get(i))
+        .map(|p| p.text.as_str())
+        .collect()
+}
+
 /// Union-find root.
 fn root(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
@@ -207,7 +286,7 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 
 /// Joins fragments that the stream drew apart but that sit side by side on one line
 /// (or that are a script attached inside a line).
-fn merge_frags(frags: Vec<Frag>) -> Vec<Vec<usize>> {
+fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..frags.len()).collect();
     order.sort_by(|&a, &b| {
         (frags[a].dir, frags[a].base)
@@ -232,8 +311,14 @@ fn merge_frags(frags: Vec<Frag>) -> Vec<Vec<usize>> {
             let inside = |outer: &Frag, inner: &Frag| {
                 inner.x0 >= outer.x0 - 0.2 * s && inner.x1 <= outer.x1 + MAX_MERGE_GAP * s
             };
+            // The same text drawn twice over itself (fake bold, shadows).
+            let overprint = |l: &Frag, r: &Frag| {
+                let overlap = l.x1.min(r.x1) - l.x0.max(r.x0);
+                overlap > 0.5 * (l.x1 - l.x0).min(r.x1 - r.x0)
+                    && frag_text(l, pieces) == frag_text(r, pieces)
+            };
             let ok = match (rel, rel_rev) {
-                (Relation::Same, _) => adjacent(fa, fb) || adjacent(fb, fa),
+                (Relation::Same, _) => adjacent(fa, fb) || adjacent(fb, fa) || overprint(fa, fb),
                 (Relation::Super | Relation::Sub, _) => {
                     adjacent(fa, fb) || adjacent(fb, fa) || inside(fa, fb)
                 }
@@ -272,7 +357,7 @@ struct Built {
 pub fn build_lines(page: &PageText) -> Vec<Line> {
     let pieces = build_pieces(page);
     let frags = build_frags(&pieces);
-    let groups = merge_frags(frags);
+    let groups = merge_frags(frags, pieces.as_slice());
     let mut built: Vec<Built> = groups
         .into_iter()
         .filter_map(|g| assemble(page, &pieces, g))
