@@ -16,6 +16,7 @@ use read_fonts::ps::agl;
 use super::afm::Std14;
 use super::cmap::{self, CodeMap, ToUnicode};
 use super::encodings::BaseEncoding;
+use super::font_program;
 use super::geometry::Matrix;
 use super::objects::{
     as_dict, deref, get, get_array, get_dict, get_name, get_number, get_stream, number_deref,
@@ -401,8 +402,22 @@ fn load_simple(
     };
     let mut text: Vec<Box<str>> = vec![Box::from(""); 256];
     let builtin_afm = std14.filter(|s| s.is_symbolic()).map(Std14::metrics);
+    // An embedded program's own encoding is the base when the PDF names none: always
+    // without /Encoding, and for symbolic fonts whose /Differences have no base.
+    let program = match (&encoding_obj, named) {
+        (None, _) => font_program::builtin_encoding(doc, dict),
+        (Some(_), None) if symbolic_flag => font_program::builtin_encoding(doc, dict),
+        _ => None,
+    };
     match (named, builtin_afm) {
         (Some(base), _) => fill_base(&mut text, base),
+        _ if program.is_some() => {
+            for (slot, name) in text.iter_mut().zip(program.iter().flatten()) {
+                if let Some(n) = name {
+                    *slot = glyph_text(n);
+                }
+            }
+        }
         (None, Some(afm)) => {
             for (code, glyph) in afm.encoding.iter().enumerate() {
                 if let (Some(slot), Some(g)) = (text.get_mut(code), glyph) {

@@ -9,6 +9,8 @@
 
 use std::sync::Arc;
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::interpreter::{Dir, PageText, TextGlyph};
 use crate::source::{Line, Rect, Script, Span, Style};
 
@@ -54,7 +56,9 @@ fn relation(base: f32, main: f32, y: f32, size: f32, rise: f32) -> Relation {
     let small = main.min(size);
     let big = main.max(size);
     let dy = y - base; // negative: raised
-    if dy.abs() <= 0.2 * small {
+    // A quarter em keeps TeX's lowered E (in the LaTeX logo) and similar kerning tricks
+    // on the line; the next line is a whole line height away.
+    if dy.abs() <= 0.25 * small {
         return Relation::Same;
     }
     let smaller = size <= 0.88 * main || rise.abs() > 0.15 * size;
@@ -74,26 +78,73 @@ fn build_pieces(page: &PageText) -> Vec<Piece> {
     let mut cur: Option<Piece> = None;
     let mut saw_space = false;
     let mut last_index: Option<usize> = None;
+    // The x range of the last glyph added to `cur`, for accents drawn after their letter.
+    let mut last_glyph = (0.0f32, 0.0f32);
+    // An accent waiting for its letter: mark, centre, baseline, size, and whether it
+    // also sits on the glyph before it (used when the next glyph does not fit).
+    let mut pending: Option<(char, f32, f32, f32, bool)> = None;
     let flush = |cur: &mut Option<Piece>, pieces: &mut Vec<Piece>, last: &mut Option<usize>| {
-        if let Some(p) = cur.take()
+        if let Some(mut p) = cur.take()
             && !p.text.is_empty()
         {
+            if p.text.chars().any(is_combining) {
+                p.text = compose(&p.text);
+            }
             pieces.push(p);
             *last = Some(pieces.len() - 1);
+        }
+    };
+    // Puts a waiting accent on the previous glyph when it sits there.
+    let settle = |pending: &mut Option<(char, f32, f32, f32, bool)>, cur: &mut Option<Piece>| {
+        if let Some((mark, _, _, _, true)) = pending.take()
+            && let Some(p) = cur.as_mut()
+        {
+            p.text.push(mark);
         }
     };
     for (i, g) in page.glyphs.iter().enumerate() {
         let text = page.glyph_text(g);
         if g.space {
+            settle(&mut pending, &mut cur);
             flush(&mut cur, &mut pieces, &mut last_index);
             saw_space = true;
             continue;
+        }
+        if let Some(mark) = combining_mark(text) {
+            settle(&mut pending, &mut cur);
+            let centre = g.x + g.adv.max(0.0) / 2.0;
+            let slack = 0.15 * g.size;
+            let on_previous = cur.as_ref().is_some_and(|p| {
+                p.dir == g.dir
+                    && centre >= last_glyph.0 - slack
+                    && centre <= last_glyph.1 + slack
+                    && (g.y - p.y).abs() <= 0.6 * p.size
+            });
+            pending = Some((mark, centre, g.y, g.size, on_previous));
+            continue;
+        }
+        // An accent over this glyph (drawn before it, as TeX does) joins it; one that
+        // does not fit here goes on the previous glyph if it sat there.
+        let mut accent = None;
+        if let Some((mark, centre, y, size, _)) = pending {
+            let slack = 0.15 * size;
+            if centre >= g.x - slack
+                && centre <= g.x + g.adv + slack
+                && (g.y - y).abs() <= 0.6 * size
+            {
+                accent = Some(mark);
+                pending = None;
+            } else {
+                settle(&mut pending, &mut cur);
+            }
         }
         if let Some(p) = cur.as_mut()
             && continues(p, g)
         {
             p.text.push_str(text);
+            p.text.extend(accent);
             p.x1 = p.x1.max(g.x + g.adv);
+            last_glyph = (g.x, g.x + g.adv);
             continue;
         }
         if text.is_empty() {
@@ -101,6 +152,8 @@ fn build_pieces(page: &PageText) -> Vec<Piece> {
             continue;
         }
         flush(&mut cur, &mut pieces, &mut last_index);
+        let mut t = text.to_string();
+        t.extend(accent);
         cur = Some(Piece {
             dir: g.dir,
             x0: g.x,
@@ -110,15 +163,66 @@ fn build_pieces(page: &PageText) -> Vec<Piece> {
             font: g.font,
             invisible: g.invisible,
             rise: g.rise,
-            text: text.to_string(),
+            text: t,
             space_before: saw_space,
             prev: last_index,
             order: i,
         });
+        last_glyph = (g.x, g.x + g.adv);
         saw_space = false;
     }
+    settle(&mut pending, &mut cur);
     flush(&mut cur, &mut pieces, &mut last_index);
     join_letter_spaced(pieces)
+}
+
+/// NFC, with dotless i and j taking their dots back under an accent (TeX sets `î` as a
+/// circumflex over `ı`).
+fn compose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let above = chars
+            .peek()
+            .is_some_and(|&m| is_combining(m) && m < '\u{316}');
+        match c {
+            '\u{131}' if above => out.push('i'),
+            '\u{237}' if above => out.push('j'),
+            c => out.push(c),
+        }
+    }
+    out.nfc().collect()
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// The combining form of a glyph that is only an accent (a spacing accent such as `¨`,
+/// or a combining mark drawn on its own).
+fn combining_mark(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    Some(match c {
+        c if is_combining(c) => c,
+        '`' => '\u{300}',
+        '\u{b4}' => '\u{301}',
+        '\u{2c6}' => '\u{302}',
+        '\u{2dc}' => '\u{303}',
+        '\u{af}' => '\u{304}',
+        '\u{2d8}' => '\u{306}',
+        '\u{2d9}' => '\u{307}',
+        '\u{a8}' => '\u{308}',
+        '\u{2da}' => '\u{30a}',
+        '\u{2dd}' => '\u{30b}',
+        '\u{2c7}' => '\u{30c}',
+        '\u{b8}' => '\u{327}',
+        '\u{2db}' => '\u{328}',
+        _ => return None,
+    })
 }
 
 /// Joins runs of single letters set with even, wide spacing (`R E S E A R C H`, letter-
@@ -611,6 +715,16 @@ mod tests {
         // The next line down is not a subscript.
         assert_eq!(relation(100.0, 10.0, 112.0, 10.0, 0.0), Relation::Apart);
         assert_eq!(relation(100.0, 10.0, 88.0, 7.0, 0.0), Relation::Apart);
+    }
+
+    #[test]
+    fn accents_compose_with_their_letters() {
+        assert_eq!(combining_mark("\u{a8}"), Some('\u{308}'));
+        assert_eq!(combining_mark("\u{301}"), Some('\u{301}'));
+        assert_eq!(combining_mark("a"), None);
+        assert_eq!(combining_mark("\u{a8}\u{a8}"), None);
+        assert_eq!(compose("Mu\u{308}hlenberg"), "Mühlenberg");
+        assert_eq!(compose("Lema\u{131}\u{302}tre"), "Lemaître");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 mod afm;
 mod cmap;
 mod encodings;
+mod font_program;
 mod fonts;
 mod geometry;
 mod interpreter;
