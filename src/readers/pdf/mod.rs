@@ -17,6 +17,7 @@ mod fonts;
 mod geometry;
 mod interpreter;
 mod lines;
+mod load;
 mod metadata;
 mod objects;
 mod page;
@@ -25,16 +26,13 @@ mod truetype;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use lopdf::{Document, LoadOptions, Object};
+use lopdf::Document;
 
 use crate::error::Error;
 use crate::report::Report;
 use crate::source::{Page, PageSize, SourceDocument, SourceKind};
 pub use interpreter::Limits;
 use interpreter::{Interpreter, PageText};
-
-/// Largest size one stream may inflate to while the file loads.
-const MAX_STREAM_BYTES: usize = 128 << 20;
 
 /// Reads a PDF into pages of positioned, styled lines.
 pub fn read(bytes: &[u8], report: &mut Report) -> Result<SourceDocument, Error> {
@@ -47,7 +45,7 @@ pub fn read_with(
     report: &mut Report,
     limits: Limits,
 ) -> Result<SourceDocument, Error> {
-    let doc = load(bytes)?;
+    let doc = load::load(bytes)?;
     let page_ids: Vec<_> = doc.get_pages().into_values().collect();
     if page_ids.is_empty() {
         return Err(Error::DamagedPdf("no pages found".into()));
@@ -101,36 +99,6 @@ pub fn read_with(
         pages,
         info,
     })
-}
-
-/// Loads the file, decrypting with the empty user password when needed.
-fn load(bytes: &[u8]) -> Result<Document, Error> {
-    let options = LoadOptions {
-        max_decompressed_size: Some(MAX_STREAM_BYTES),
-        ..Default::default()
-    };
-    let doc = match Document::load_mem_with_options(bytes, options) {
-        Ok(doc) => doc,
-        Err(lopdf::Error::InvalidPassword) => return Err(Error::Encrypted),
-        Err(e) => {
-            let msg = e.to_string();
-            if msg.to_ascii_lowercase().contains("password") {
-                return Err(Error::Encrypted);
-            }
-            return Err(Error::DamagedPdf(msg));
-        }
-    };
-    match doc.trailer.get(b"Encrypt") {
-        // lopdf reads only an indirect /Encrypt; written inline, the file loads empty.
-        Ok(Object::Dictionary(_)) if doc.get_pages().is_empty() => {
-            return Err(Error::UnsupportedEncryption(
-                "the encryption dictionary is written inline in the trailer".into(),
-            ));
-        }
-        Ok(_) if doc.is_encrypted() && !doc.was_encrypted() => return Err(Error::Encrypted),
-        _ => {}
-    }
-    Ok(doc)
 }
 
 fn read_page(
