@@ -32,6 +32,8 @@ pub struct Afm {
     pub widths: HashMap<&'static str, f32>,
     /// Built-in encoding: glyph name by code.
     pub encoding: Vec<Option<&'static str>>,
+    /// Advance width by the character a glyph name stands for (first name wins).
+    pub by_char: HashMap<char, f32>,
 }
 
 impl Std14 {
@@ -130,6 +132,7 @@ fn parse(text: &'static str) -> Afm {
     let mut afm = Afm {
         widths: HashMap::new(),
         encoding: vec![None; 256],
+        by_char: HashMap::new(),
     };
     for line in text.lines().filter(|l| l.starts_with("C ")) {
         let mut code: Option<i32> = None;
@@ -146,6 +149,9 @@ fn parse(text: &'static str) -> Afm {
         }
         if let (Some(w), Some(n)) = (width, name) {
             afm.widths.insert(n, w);
+            if let Some(c) = read_fonts::ps::agl::name_to_char(n) {
+                afm.by_char.entry(c).or_insert(w);
+            }
             if let Some(slot) = code
                 .and_then(|c| usize::try_from(c).ok())
                 .and_then(|c| afm.encoding.get_mut(c))

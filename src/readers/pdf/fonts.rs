@@ -572,9 +572,7 @@ fn load_simple(
 }
 
 fn afm_width_by_char(afm: &super::afm::Afm, c: char) -> Option<f32> {
-    let mut buf = [0u8; agl::MAX_NAME_LEN + 1];
-    let name = agl::char_to_name(c as u32, &mut buf)?;
-    afm.widths.get(name).copied()
+    afm.by_char.get(&c).copied()
 }
 
 fn fill_base(text: &mut [Box<str>], base: BaseEncoding) {
