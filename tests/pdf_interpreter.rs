@@ -116,6 +116,17 @@ fn rise_makes_a_superscript_span() {
     );
     // The line's baseline is the normal text's, not the marker's.
     assert!(close(ls[0].baseline.unwrap(), 142.0));
+
+    // A space before a marker stays with the text before it.
+    let ls = lines(&one_page(
+        "BT /F1 12 Tf 72 700 Td (acts. ) Tj /F1 7 Tf 5 Ts (6) Tj ET",
+    ));
+    let spans: Vec<(&str, Script)> = ls[0]
+        .spans
+        .iter()
+        .map(|s| (s.text.as_str(), s.style.script))
+        .collect();
+    assert_eq!(spans, [("acts. ", Script::Normal), ("6", Script::Super)]);
 }
 
 #[test]

@@ -603,6 +603,16 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
                 last.text.push_str(&text);
                 last.bbox = last.bbox.map(|b| b.union(&rect));
             }
+            Some(last) if space && style.script != Script::Normal => {
+                // A marker's span holds only the marker: the space before it stays
+                // with the text it follows.
+                last.text.push(' ');
+                spans.push(Span {
+                    text,
+                    style,
+                    bbox: Some(rect),
+                });
+            }
             _ => {
                 let mut t = String::with_capacity(text.len() + 1);
                 if space {
