@@ -185,6 +185,21 @@ fn two_columns_at_one_baseline_stay_two_lines() {
 }
 
 #[test]
+fn a_narrow_gutter_splits_but_a_stretched_space_does_not() {
+    // Words 0.4 em apart. "three" ends at 135.03; a 1.7 em gutter puts the right column
+    // at 152.03, while a sentence space stretched to 1.1 em stays inside the line.
+    let ls = lines(&one_page(
+        "BT /F1 10 Tf 72 700 Td [(one) -400 (two) -400 (three)] TJ 80.03 0 Td [(four) -400 (five)] TJ ET \
+         BT /F1 10 Tf 72 680 Td [(one) -400 (two) -400 (three) -1100 (four) -400 (five)] TJ ET",
+    ));
+    let texts: Vec<String> = ls.iter().map(|l| l.text()).collect();
+    assert_eq!(
+        texts,
+        ["one two three", "four five", "one two three four five"]
+    );
+}
+
+#[test]
 fn words_drawn_out_of_order_are_put_back_in_line() {
     let ls = lines(&one_page(
         "BT /F1 10 Tf 96 700 Td (world) Tj -24 0 Td (hello) Tj ET",

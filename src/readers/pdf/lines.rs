@@ -20,6 +20,9 @@ pub const WORD_GAP: f32 = 0.1;
 pub const MAX_LINE_GAP: f32 = 1.0;
 /// Gaps up to this (em) join fragments that were drawn apart in the stream.
 const MAX_MERGE_GAP: f32 = 0.6;
+/// The widest gap (em) a line's own stretched word spaces can justify (three times their
+/// mean, and never more than this): a column gutter is wider.
+const MAX_STRETCHED_GAP: f32 = 1.5;
 
 #[derive(Debug, Clone)]
 struct Piece {
@@ -317,6 +320,10 @@ struct Frag {
     x1: f32,
     base: f32,
     size: f32,
+    /// Sum and count of the word gaps inside, for telling a stretched justified space
+    /// from a column gutter.
+    gap_sum: f32,
+    gap_n: u32,
 }
 
 impl Frag {
@@ -328,7 +335,20 @@ impl Frag {
             x1: p.x1,
             base: p.y,
             size: p.size,
+            gap_sum: 0.0,
+            gap_n: 0,
         }
+    }
+
+    /// The widest gap that still continues this line: a gutter is much wider than the
+    /// line's own word spaces, a stretched justified space is not.
+    fn max_gap(&self, size: f32) -> f32 {
+        let base = MAX_LINE_GAP * size;
+        if self.gap_n < 2 {
+            return base;
+        }
+        let mean = self.gap_sum / self.gap_n as f32;
+        (3.0 * mean).clamp(base, MAX_STRETCHED_GAP * size)
     }
 
     fn accepts(&self, p: &Piece) -> bool {
@@ -342,10 +362,15 @@ impl Frag {
         }
         let s = self.size.max(p.size);
         let gap = p.x0 - self.x1;
-        (-0.5 * s..=MAX_LINE_GAP * s).contains(&gap)
+        (-0.5 * s..=self.max_gap(s)).contains(&gap)
     }
 
     fn push(&mut self, i: usize, p: &Piece) {
+        let gap = p.x0 - self.x1;
+        if gap > WORD_GAP * p.size {
+            self.gap_sum += gap;
+            self.gap_n += 1;
+        }
         self.pieces.push(i);
         self.x0 = self.x0.min(p.x0);
         self.x1 = self.x1.max(p.x1);
@@ -408,9 +433,16 @@ fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
             let rel = relation(fa.base, fa.size, fb.base, fb.size, 0.0);
             let rel_rev = relation(fb.base, fb.size, fa.base, fa.size, 0.0);
             let s = fa.size.max(fb.size);
+            let gaps = fa.gap_n + fb.gap_n;
+            let limit = if gaps >= 2 {
+                (3.0 * (fa.gap_sum + fb.gap_sum) / gaps as f32)
+                    .clamp(MAX_MERGE_GAP * s, MAX_STRETCHED_GAP * s)
+            } else {
+                MAX_MERGE_GAP * s
+            };
             let adjacent = |l: &Frag, r: &Frag| {
                 let gap = r.x0 - l.x1;
-                (-0.2 * s..=MAX_MERGE_GAP * s).contains(&gap)
+                (-0.2 * s..=limit).contains(&gap)
             };
             let inside = |outer: &Frag, inner: &Frag| {
                 inner.x0 >= outer.x0 - 0.2 * s && inner.x1 <= outer.x1 + MAX_MERGE_GAP * s
