@@ -324,6 +324,17 @@ fn vertical_text_in_the_page_is_its_own_line() {
 }
 
 #[test]
+fn slanted_text_in_a_figure_stays_one_line() {
+    // Rotated 20° counter-clockwise, as figure labels often are.
+    let ls = lines(&one_page(
+        "BT /F1 12 Tf 0.9397 0.342 -0.342 0.9397 100 400 Tm (Region one splits) Tj ET",
+    ));
+    let texts: Vec<String> = ls.iter().map(|l| l.text()).collect();
+    assert_eq!(texts, ["Region one splits"]);
+    assert_eq!(ls[0].baseline, None, "not horizontal");
+}
+
+#[test]
 fn links_metadata_outline_and_tags() {
     let mut b = PdfBuilder::new();
     b.std_font("F1", "Helvetica", None);

@@ -619,8 +619,20 @@ fn numeric_names(names: &[Option<String>]) -> bool {
 }
 
 /// A glyph name's text via the Adobe Glyph List (ligatures `f_i`, `uniXXXX`, `.suffix`).
+/// TeX's math extension font names its size variants `summationdisplay`,
+/// `parenleftBig`…: the base name gives the character.
 fn glyph_text(name: &str) -> Box<str> {
     let s: String = agl::name_to_chars(name).collect();
+    if s.is_empty() {
+        for suffix in ["display", "text", "bigg", "Bigg", "big", "Big"] {
+            if let Some(base) = name.strip_suffix(suffix).filter(|b| b.len() > 1) {
+                let s: String = agl::name_to_chars(base).collect();
+                if !s.is_empty() {
+                    return sanitize(&s);
+                }
+            }
+        }
+    }
     sanitize(&s)
 }
 
@@ -780,6 +792,8 @@ mod tests {
         assert_eq!(&*glyph_text("A.sc"), "A");
         assert_eq!(&*glyph_text("g123"), "");
         assert_eq!(&*glyph_text("bullet"), "•");
+        assert_eq!(&*glyph_text("summationdisplay"), "∑");
+        assert_eq!(&*glyph_text("parenleftBig"), "(");
         assert_eq!(numeric_code("a45"), Some(45));
         assert_eq!(numeric_code("cid120"), Some(120));
         assert_eq!(numeric_code("a1000"), None);

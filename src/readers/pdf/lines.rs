@@ -660,7 +660,7 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
         }
     }
     let bbox = bbox?;
-    let baseline = (dir == Dir(0)).then_some(base);
+    let baseline = (dir == Dir::HORIZONTAL).then_some(base);
     Some(Built {
         order,
         top: bbox.y0,
