@@ -5,6 +5,7 @@
 //! ```sh
 //! cargo run --release --example dump_lines -- FILE.pdf [PAGE]
 //! cargo run --release --example dump_lines -- --text FILE.pdf   # line texts only
+//! cargo run --release --example dump_lines -- --fonts FILE.pdf  # font, size and x range per span
 //! ```
 //!
 //! `--text` prints just the text of each line, pages separated by form feeds: what
@@ -34,8 +35,9 @@ fn main() {
 fn run(buf: &mut String) {
     let mut args = std::env::args().skip(1).peekable();
     let text_only = args.next_if(|a| a == "--text").is_some();
+    let fonts = args.next_if(|a| a == "--fonts").is_some();
     let Some(path) = args.next() else {
-        eprintln!("usage: dump_lines [--text] FILE.pdf [PAGE]");
+        eprintln!("usage: dump_lines [--text | --fonts] FILE.pdf [PAGE]");
         std::process::exit(2);
     };
     let only: Option<usize> = args.next().and_then(|p| p.parse().ok());
@@ -122,6 +124,17 @@ fn run(buf: &mut String) {
                 }
                 if span.style.invisible {
                     flags.push('H');
+                }
+                if fonts {
+                    let b = span.bbox.unwrap_or_default();
+                    out!(
+                        buf,
+                        " <{} {} x {:.1}-{:.1}>",
+                        span.style.font.as_deref().unwrap_or("?"),
+                        span.style.size.unwrap_or(0.0),
+                        b.x0,
+                        b.x1
+                    );
                 }
                 if flags.is_empty() {
                     out!(buf, " {:?}", span.text);

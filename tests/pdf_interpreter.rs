@@ -84,9 +84,9 @@ fn char_and_word_spacing_widen_the_line() {
     let plain = lines(&one_page("BT /F1 10 Tf 72 700 Td (a b) Tj ET"));
     let spaced = lines(&one_page("BT /F1 10 Tf 5 Tw 1 Tc 72 700 Td (a b) Tj ET"));
     let w = |l: &brief2md::source::Line| l.bbox.unwrap().width();
-    // Tc after each of the 3 glyphs but the last is inside the box, Tw after the space.
+    // Tc after each glyph but the last is inside the box, and Tw after the space.
     assert!(
-        close(w(&spaced[0]) - w(&plain[0]), 2.0 + 5.0 + 1.0),
+        close(w(&spaced[0]) - w(&plain[0]), 2.0 + 5.0),
         "{} {}",
         w(&spaced[0]),
         w(&plain[0])
@@ -185,17 +185,26 @@ fn two_columns_at_one_baseline_stay_two_lines() {
 }
 
 #[test]
-fn a_narrow_gutter_splits_but_a_stretched_space_does_not() {
-    // Words 0.4 em apart. "three" ends at 135.03; a 1.7 em gutter puts the right column
-    // at 152.03, while a sentence space stretched to 1.1 em stays inside the line.
+fn a_narrow_gutter_splits_but_a_stretched_sentence_space_does_not() {
+    // First row: words 0.4 em apart, "three." ends at 137.81 and a 1.7 em gutter puts
+    // the right column at 154.81. Second row: words 0.5 em apart and the space after
+    // the full stop stretched to 1.1 em, as justification does. Third row: 1.1 em after
+    // a word that ends no sentence is a gap between columns, not a space.
     let ls = lines(&one_page(
-        "BT /F1 10 Tf 72 700 Td [(one) -400 (two) -400 (three)] TJ 80.03 0 Td [(four) -400 (five)] TJ ET \
-         BT /F1 10 Tf 72 680 Td [(one) -400 (two) -400 (three) -1100 (four) -400 (five)] TJ ET",
+        "BT /F1 10 Tf 72 700 Td [(one) -400 (two) -400 (three.)] TJ 82.81 0 Td [(four) -400 (five)] TJ ET \
+         BT /F1 10 Tf 72 680 Td [(one) -500 (two) -500 (three.) -1100 (Four) -500 (five)] TJ ET \
+         BT /F1 10 Tf 72 660 Td [(one) -500 (two) -500 (three) -1100 (four) -500 (five)] TJ ET",
     ));
     let texts: Vec<String> = ls.iter().map(|l| l.text()).collect();
     assert_eq!(
         texts,
-        ["one two three", "four five", "one two three four five"]
+        [
+            "one two three.",
+            "four five",
+            "one two three. Four five",
+            "one two three",
+            "four five"
+        ]
     );
 }
 

@@ -109,7 +109,7 @@ pub struct TextGlyph {
     pub x: f32,
     /// Baseline (rise included), reading frame.
     pub y: f32,
-    /// Advance along the line, reading frame (character spacing included).
+    /// The glyph's extent along the line (its width, without character spacing).
     pub adv: f32,
     /// Effective font size in points.
     pub size: f32,
@@ -540,7 +540,15 @@ impl<'a> Interpreter<'a> {
             };
             let along = (vx * vx + vy * vy).sqrt();
             let dir = Dir::from_vector(vx, vy);
-            let adv = if vertical { -ty * along } else { tx * along };
+            // The glyph's own extent, without character or word spacing: spacing is
+            // a gap, and some producers make their word spaces out of it (a large Tc
+            // cancelled by TJ kerns everywhere but between words).
+            let own = if vertical {
+                -g.vertical * 0.001 * fs
+            } else {
+                g.width * fm_a * fs * th
+            };
+            let adv = own * along;
             let margin = size.max(1.0);
             let on_page =
                 ox > -margin && oy > -margin && ox < page_w + margin && oy < page_h + margin;

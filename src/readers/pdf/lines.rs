@@ -20,9 +20,10 @@ pub const WORD_GAP: f32 = 0.1;
 pub const MAX_LINE_GAP: f32 = 1.0;
 /// Gaps up to this (em) join fragments that were drawn apart in the stream.
 const MAX_MERGE_GAP: f32 = 0.6;
-/// The widest gap (em) a line's own stretched word spaces can justify (three times their
-/// mean, and never more than this): a column gutter is wider.
-const MAX_STRETCHED_GAP: f32 = 1.5;
+/// The widest gap (em) after a sentence's end that still continues the line: justified
+/// text stretches the space after a full stop most (TeX's sentence spacing). It is
+/// also held to 2.5 times the line's mean word gap, since gutters can be this narrow.
+const MAX_SENTENCE_GAP: f32 = 1.5;
 
 #[derive(Debug, Clone)]
 struct Piece {
@@ -340,18 +341,22 @@ impl Frag {
         }
     }
 
-    /// The widest gap that still continues this line: a gutter is much wider than the
-    /// line's own word spaces, a stretched justified space is not.
-    fn max_gap(&self, size: f32) -> f32 {
+    /// The widest gap that still continues this line after `last` (its last piece): one
+    /// em, more after a sentence's end, in proportion to the line's own word spaces.
+    fn max_gap(&self, size: f32, last: &Piece) -> f32 {
         let base = MAX_LINE_GAP * size;
-        if self.gap_n < 2 {
+        if !ends_sentence(&last.text) {
             return base;
         }
-        let mean = self.gap_sum / self.gap_n as f32;
-        (3.0 * mean).clamp(base, MAX_STRETCHED_GAP * size)
+        let stretched = if self.gap_n > 0 {
+            2.5 * self.gap_sum / self.gap_n as f32
+        } else {
+            1.3 * size
+        };
+        stretched.clamp(base, MAX_SENTENCE_GAP * size)
     }
 
-    fn accepts(&self, p: &Piece) -> bool {
+    fn accepts(&self, p: &Piece, pieces: &[Piece]) -> bool {
         if p.dir != self.dir {
             return false;
         }
@@ -362,7 +367,10 @@ impl Frag {
         }
         let s = self.size.max(p.size);
         let gap = p.x0 - self.x1;
-        (-0.5 * s..=self.max_gap(s)).contains(&gap)
+        let Some(last) = self.pieces.last().and_then(|&i| pieces.get(i)) else {
+            return false;
+        };
+        (-0.5 * s..=self.max_gap(s, last)).contains(&gap)
     }
 
     fn push(&mut self, i: usize, p: &Piece) {
@@ -387,13 +395,20 @@ fn build_frags(pieces: &[Piece]) -> Vec<Frag> {
         let n = frags.len();
         let target = (n.saturating_sub(4)..n)
             .rev()
-            .find(|&k| frags[k].accepts(p));
+            .find(|&k| frags[k].accepts(p, pieces));
         match target {
             Some(k) => frags[k].push(i, p),
             None => frags.push(Frag::new(i, p)),
         }
     }
     frags
+}
+
+/// Whether a piece ends a sentence (or clause) after which justified text may put a
+/// wider space.
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '\'', '\u{2019}', '\u{201d}', ')']);
+    t.ends_with(['.', '!', '?', ':', ';'])
 }
 
 fn frag_text(f: &Frag, pieces: &[Piece]) -> String {
@@ -433,13 +448,10 @@ fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
             let rel = relation(fa.base, fa.size, fb.base, fb.size, 0.0);
             let rel_rev = relation(fb.base, fb.size, fa.base, fa.size, 0.0);
             let s = fa.size.max(fb.size);
-            let gaps = fa.gap_n + fb.gap_n;
-            let limit = if gaps >= 2 {
-                (3.0 * (fa.gap_sum + fb.gap_sum) / gaps as f32)
-                    .clamp(MAX_MERGE_GAP * s, MAX_STRETCHED_GAP * s)
-            } else {
-                MAX_MERGE_GAP * s
-            };
+            // Fragments drawn apart join only across a word space: gutters can be
+            // narrow, and the stretched spaces of justified text were taken care of
+            // while following the stream.
+            let limit = MAX_MERGE_GAP * s;
             let adjacent = |l: &Frag, r: &Frag| {
                 let gap = r.x0 - l.x1;
                 (-0.2 * s..=limit).contains(&gap)
