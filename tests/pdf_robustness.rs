@@ -106,11 +106,11 @@ fn deep_nesting_and_self_drawing_forms_stay_bounded() {
     b.std_font("F1", "Helvetica", None);
     let mut content = String::new();
     for _ in 0..5000 {
-        content.push_str("q 1 0 0 1 0 0 cm ");
+        content.push_str("q 1 0 0 1 0 0 cm /P << /MCID 1 >> BDC /Artifact BMC ");
     }
     content.push_str("BT /F1 10 Tf 72 700 Td (deep) Tj ET ");
     for _ in 0..5000 {
-        content.push_str("Q ");
+        content.push_str("EMC EMC Q ");
     }
     content.push_str("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ ] TJ");
     b.page(&content);

@@ -46,6 +46,9 @@ impl Default for Limits {
     }
 }
 
+/// Deepest marked-content nesting tracked.
+const MAX_MARKED_DEPTH: usize = 256;
+
 /// Writing direction of a glyph on the page: the angle of its baseline, clockwise from
 /// left-to-right, in tenths of a degree (0, 900, 1800, 2700 for the four upright
 /// directions; anything between for slanted text in figures).
@@ -200,6 +203,8 @@ pub struct Interpreter<'a> {
     forms: Vec<ObjectId>,
     /// Marked-content nesting: `Some` for a span that carries `/ActualText`.
     marked: Vec<Option<ActualText>>,
+    /// Marked-content sections opened beyond [`MAX_MARKED_DEPTH`] (ignored, as their ends).
+    marked_overflow: usize,
     /// User space → display space of the page itself.
     base: Matrix,
     /// Page size in display space, for dropping glyphs far outside it.
@@ -237,6 +242,7 @@ impl<'a> Interpreter<'a> {
             content_bytes: 0,
             forms: Vec::new(),
             marked: Vec::new(),
+            marked_overflow: 0,
             base,
             page_w: width,
             page_h: height,
@@ -399,6 +405,7 @@ impl<'a> Interpreter<'a> {
                 }
             }
             "BI" => self.out.images += 1,
+            "BMC" | "BDC" if self.marked.len() >= MAX_MARKED_DEPTH => self.marked_overflow += 1,
             "BMC" => self.marked.push(None),
             "BDC" => {
                 let actual = if self.marked.iter().any(Option::is_some) {
@@ -411,6 +418,7 @@ impl<'a> Interpreter<'a> {
                     first_glyph: self.out.glyphs.len(),
                 }));
             }
+            "EMC" if self.marked_overflow > 0 => self.marked_overflow -= 1,
             "EMC" => self.end_marked(),
             _ => {}
         }
