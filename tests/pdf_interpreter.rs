@@ -156,11 +156,13 @@ fn moved_smaller_text_is_a_script_too() {
 #[test]
 fn footnote_line_starting_with_a_marker() {
     let ls = lines(&one_page(
-        "BT /F1 6 Tf 72 103 Td (1) Tj /F1 9 Tf 4 -3 Td (A note.) Tj ET",
+        "BT /F1 6 Tf 72 103 Td (1) Tj /F1 9 Tf 3.336 -3 Td (A note.) Tj ET",
     ));
     assert_eq!(ls.len(), 1);
     assert_eq!(ls[0].spans[0].style.script, Script::Super);
     assert_eq!(ls[0].spans[1].style.script, Script::Normal);
+    // Set tight against the text, the marker still reads as a word of its own.
+    assert_eq!(ls[0].text(), "1 A note.");
     assert!(close(ls[0].baseline.unwrap(), 842.0 - 100.0));
 }
 

@@ -671,6 +671,7 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
             }
         }
     }
+    separate_leading_marker(&mut spans);
     let bbox = bbox?;
     let baseline = (dir == Dir::HORIZONTAL).then_some(base);
     Some(Built {
@@ -685,6 +686,25 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
             baseline,
         },
     })
+}
+
+/// A footnote text starts with its raised marker set tight against the text
+/// ("¹Mekong River Commission"): a space after the marker keeps the number a word of
+/// its own, as readers and pdftotext show it.
+fn separate_leading_marker(spans: &mut [Span]) {
+    let [first, second, ..] = spans else {
+        return;
+    };
+    let marker = first.text.trim();
+    let is_marker = first.style.script == Script::Super
+        && !marker.is_empty()
+        && marker.chars().count() <= 3
+        && marker
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | '§' | '¶'));
+    if is_marker && second.style.script == Script::Normal && !second.text.starts_with(' ') {
+        second.text.insert(0, ' ');
+    }
 }
 
 /// Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms.
