@@ -109,20 +109,13 @@ fn token_f1(ours: &str, reference: &str) -> f64 {
     2.0 * p * r / (p + r)
 }
 
-/// Our text with words hyphenated at line ends rejoined, as pdftotext prints them.
-fn joined_text(doc: &SourceDocument) -> String {
+/// Our text, line by line (`NAME.raw.txt` is `pdftotext -raw`, which keeps line-end
+/// hyphens as we do).
+fn plain_text(doc: &SourceDocument) -> String {
     let mut out = String::new();
     for line in doc.pages.iter().flat_map(|p| &p.lines) {
-        let text = line.text();
-        let text = text.trim();
-        let hyphenated =
-            text.ends_with('-') && text.chars().rev().nth(1).is_some_and(char::is_alphabetic);
-        if hyphenated {
-            out.push_str(&text[..text.len() - 1]);
-        } else {
-            out.push_str(text);
-            out.push('\n');
-        }
+        out.push_str(&line.text());
+        out.push('\n');
     }
     out
 }
@@ -134,14 +127,15 @@ fn bench_typesetters_match_pdftotext_and_mark_footnotes() {
     };
     let mut checked = 0;
     for pdf in pdfs_under(&dir) {
-        // Beside each PDF, pdftotext's plain output as NAME.raw.txt.
+        // Beside each PDF, `pdftotext -raw` output as NAME.raw.txt.
         let reference = pdf.with_extension("raw.txt");
         let Ok(reference) = std::fs::read_to_string(&reference) else {
             continue;
         };
         let doc = read_file(&pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
-        let f1 = token_f1(&joined_text(&doc), &reference);
-        assert!(f1 > 0.95, "{}: token F1 {f1:.3}", pdf.display());
+        let f1 = token_f1(&plain_text(&doc), &reference);
+        eprintln!("{}: token F1 {f1:.4}", pdf.display());
+        assert!(f1 > 0.98, "{}: token F1 {f1:.3}", pdf.display());
         let markers: Vec<String> = doc
             .pages
             .iter()
