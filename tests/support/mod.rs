@@ -215,7 +215,10 @@ pub fn shared_dir(env: &str, default: &str) -> Option<PathBuf> {
     if std::env::var("CI").is_ok_and(|v| v == "true") {
         panic!("{msg}under CI the shared data must be present");
     }
-    eprintln!("{msg}");
+    // Straight to the process's stderr: the test harness captures eprintln! output of
+    // passing tests, and this must be seen.
+    use std::io::Write as _;
+    let _ = std::io::stderr().write_all(msg.as_bytes());
     None
 }
 

@@ -110,7 +110,10 @@ mod tests {
                 Ok("true"),
                 "corpus missing under CI"
             );
-            eprintln!(
+            // Straight to stderr: the harness hides eprintln! of passing tests.
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
                 "\n!!! corpus not found at {}: inline_encrypt_is_repaired NOT run\n",
                 dir.display()
             );
