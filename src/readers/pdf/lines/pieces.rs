@@ -1,0 +1,276 @@
+//! Glyphs into *pieces*: runs of one style with no word break inside, with accents
+//! drawn apart composed onto their letters and letter-spaced headings joined back.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::WORD_GAP;
+use crate::readers::pdf::interpreter::{Dir, PageText, TextGlyph};
+
+#[derive(Debug, Clone)]
+pub(super) struct Piece {
+    pub(super) dir: Dir,
+    pub(super) x0: f32,
+    pub(super) x1: f32,
+    pub(super) y: f32,
+    pub(super) size: f32,
+    pub(super) font: u16,
+    pub(super) invisible: bool,
+    pub(super) rise: f32,
+    pub(super) text: String,
+    /// An explicit space glyph separated it from `prev`.
+    pub(super) space_before: bool,
+    /// The piece before it in the content stream.
+    pub(super) prev: Option<usize>,
+    /// Position of its first glyph in the content stream.
+    pub(super) order: usize,
+}
+
+pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut cur: Option<Piece> = None;
+    let mut saw_space = false;
+    let mut last_index: Option<usize> = None;
+    // The x range of the last glyph added to `cur`, for accents drawn after their letter.
+    let mut last_glyph = (0.0f32, 0.0f32);
+    // An accent waiting for its letter: mark, centre, baseline, size, and whether it
+    // also sits on the glyph before it (used when the next glyph does not fit).
+    let mut pending: Option<(char, f32, f32, f32, bool)> = None;
+    let flush = |cur: &mut Option<Piece>, pieces: &mut Vec<Piece>, last: &mut Option<usize>| {
+        if let Some(mut p) = cur.take()
+            && !p.text.is_empty()
+        {
+            if p.text.chars().any(is_combining) {
+                p.text = compose(&p.text);
+            }
+            pieces.push(p);
+            *last = Some(pieces.len() - 1);
+        }
+    };
+    // Puts a waiting accent on the previous glyph when it sits there.
+    let settle = |pending: &mut Option<(char, f32, f32, f32, bool)>, cur: &mut Option<Piece>| {
+        if let Some((mark, _, _, _, true)) = pending.take()
+            && let Some(p) = cur.as_mut()
+        {
+            p.text.push(mark);
+        }
+    };
+    for (i, g) in page.glyphs.iter().enumerate() {
+        let text = page.glyph_text(g);
+        if g.space {
+            settle(&mut pending, &mut cur);
+            flush(&mut cur, &mut pieces, &mut last_index);
+            saw_space = true;
+            continue;
+        }
+        if let Some(mark) = combining_mark(text) {
+            settle(&mut pending, &mut cur);
+            let centre = g.x + g.adv.max(0.0) / 2.0;
+            let slack = 0.15 * g.size;
+            let on_previous = cur.as_ref().is_some_and(|p| {
+                p.dir == g.dir
+                    && centre >= last_glyph.0 - slack
+                    && centre <= last_glyph.1 + slack
+                    && (g.y - p.y).abs() <= 0.6 * p.size
+            });
+            pending = Some((mark, centre, g.y, g.size, on_previous));
+            continue;
+        }
+        // An accent over this glyph (drawn before it, as TeX does) joins it; one that
+        // does not fit here goes on the previous glyph if it sat there.
+        let mut accent = None;
+        if let Some((mark, centre, y, size, _)) = pending {
+            let slack = 0.15 * size;
+            if centre >= g.x - slack
+                && centre <= g.x + g.adv + slack
+                && (g.y - y).abs() <= 0.6 * size
+            {
+                accent = Some(mark);
+                pending = None;
+            } else {
+                settle(&mut pending, &mut cur);
+            }
+        }
+        if let Some(p) = cur.as_mut()
+            && continues(p, g)
+        {
+            p.text.push_str(text);
+            p.text.extend(accent);
+            p.x1 = p.x1.max(g.x + g.adv);
+            last_glyph = (g.x, g.x + g.adv);
+            continue;
+        }
+        if text.is_empty() {
+            // A glyph with no known text: it still takes room on the line.
+            continue;
+        }
+        flush(&mut cur, &mut pieces, &mut last_index);
+        let mut t = text.to_string();
+        t.extend(accent);
+        cur = Some(Piece {
+            dir: g.dir,
+            x0: g.x,
+            x1: g.x + g.adv.max(0.0),
+            y: g.y,
+            size: g.size,
+            font: g.font,
+            invisible: g.invisible,
+            rise: g.rise,
+            text: t,
+            space_before: saw_space,
+            prev: last_index,
+            order: i,
+        });
+        last_glyph = (g.x, g.x + g.adv);
+        saw_space = false;
+    }
+    settle(&mut pending, &mut cur);
+    flush(&mut cur, &mut pieces, &mut last_index);
+    join_letter_spaced(pieces)
+}
+
+/// NFC, with dotless i and j taking their dots back under an accent (TeX sets `î` as a
+/// circumflex over `ı`).
+fn compose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let above = chars
+            .peek()
+            .is_some_and(|&m| is_combining(m) && m < '\u{316}');
+        match c {
+            '\u{131}' if above => out.push('i'),
+            '\u{237}' if above => out.push('j'),
+            c => out.push(c),
+        }
+    }
+    out.nfc().collect()
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// The combining form of a glyph that is only an accent (a spacing accent such as `¨`,
+/// or a combining mark drawn on its own).
+fn combining_mark(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    Some(match c {
+        c if is_combining(c) => c,
+        '`' => '\u{300}',
+        '\u{b4}' => '\u{301}',
+        '\u{2c6}' => '\u{302}',
+        '\u{2dc}' => '\u{303}',
+        '\u{af}' => '\u{304}',
+        '\u{2d8}' => '\u{306}',
+        '\u{2d9}' => '\u{307}',
+        '\u{a8}' => '\u{308}',
+        '\u{2da}' => '\u{30a}',
+        '\u{2dd}' => '\u{30b}',
+        '\u{2c7}' => '\u{30c}',
+        '\u{b8}' => '\u{327}',
+        '\u{2db}' => '\u{328}',
+        _ => return None,
+    })
+}
+
+/// Joins runs of single letters set with even, wide spacing (`R E S E A R C H`, letter-
+/// spaced headings positioned glyph by glyph) back into words: at least three letters in
+/// a row, each gap within 0.45 em and no gap more than 1.3 times the smallest.
+fn join_letter_spaced(pieces: Vec<Piece>) -> Vec<Piece> {
+    let single =
+        |p: &Piece| p.text.chars().count() == 1 && p.text.chars().all(char::is_alphanumeric);
+    let linked = |a: &Piece, b: &Piece, ai: usize| {
+        let gap = b.x0 - a.x1;
+        b.prev == Some(ai)
+            && !b.space_before
+            && b.dir == a.dir
+            && b.font == a.font
+            && (b.size - a.size).abs() <= 0.02 * a.size
+            && (b.y - a.y).abs() <= 0.05 * a.size
+            && gap > 0.0
+            && gap <= 0.45 * a.size
+    };
+    let n = pieces.len();
+    // For each piece, the end (exclusive) of the letter-spaced run it starts, if any.
+    let mut merge_into: Vec<Option<usize>> = vec![None; n];
+    let mut i = 0;
+    while i < n {
+        if !single(&pieces[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let (mut lo, mut hi) = (f32::MAX, 0.0f32);
+        while j < n && single(&pieces[j]) && linked(&pieces[j - 1], &pieces[j], j - 1) {
+            let gap = pieces[j].x0 - pieces[j - 1].x1;
+            let (nlo, nhi) = (lo.min(gap), hi.max(gap));
+            if nhi > 1.3 * nlo + 0.02 * pieces[j].size {
+                break;
+            }
+            (lo, hi) = (nlo, nhi);
+            j += 1;
+        }
+        if j - i >= 3 {
+            for slot in merge_into.iter_mut().take(j).skip(i + 1) {
+                *slot = Some(i);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    if merge_into.iter().all(Option::is_none) {
+        return pieces;
+    }
+    // Rebuild, renumbering `prev` links.
+    let mut out: Vec<Piece> = Vec::with_capacity(n);
+    let mut new_index: Vec<usize> = vec![0; n];
+    for (k, p) in pieces.into_iter().enumerate() {
+        match merge_into[k] {
+            Some(head) => {
+                let target = new_index[head];
+                new_index[k] = target;
+                if let Some(t) = out.get_mut(target) {
+                    t.text.push_str(&p.text);
+                    t.x1 = t.x1.max(p.x1);
+                }
+            }
+            None => {
+                new_index[k] = out.len();
+                let mut p = p;
+                p.prev = p.prev.map(|q| new_index[q]);
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+fn continues(p: &Piece, g: &TextGlyph) -> bool {
+    let s = p.size;
+    let gap = g.x - p.x1;
+    g.dir == p.dir
+        && g.font == p.font
+        && g.invisible == p.invisible
+        && (g.size - s).abs() <= 0.02 * s
+        && (g.y - p.y).abs() <= 0.05 * s
+        && gap <= WORD_GAP * s
+        && gap >= -0.5 * s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_compose_with_their_letters() {
+        assert_eq!(combining_mark("\u{a8}"), Some('\u{308}'));
+        assert_eq!(combining_mark("\u{301}"), Some('\u{301}'));
+        assert_eq!(combining_mark("a"), None);
+        assert_eq!(combining_mark("\u{a8}\u{a8}"), None);
+        assert_eq!(compose("Mu\u{308}hlenberg"), "Mühlenberg");
+        assert_eq!(compose("Lema\u{131}\u{302}tre"), "Lemaître");
+    }
+}
