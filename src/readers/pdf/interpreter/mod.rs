@@ -6,18 +6,20 @@
 //! the glyph's writing direction, so that later stages can treat rotated text as
 //! ordinary left-to-right lines.
 
+mod dir;
+mod forms;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use lopdf::content::{Content, Operation};
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::encodings::decode_text_string;
 use super::fonts::{Font, FontCache};
 use super::geometry::Matrix;
-use super::objects::{
-    as_dict, get, get_array, get_dict, get_name, number, numbers, stream_bytes, string,
-};
+use super::objects::{as_dict, get, get_dict, get_name, number, string};
+pub use dir::Dir;
 
 /// Limits that keep a hostile page from running away.
 #[derive(Debug, Clone, Copy)]
@@ -48,56 +50,6 @@ impl Default for Limits {
 
 /// Deepest marked-content nesting tracked.
 const MAX_MARKED_DEPTH: usize = 256;
-
-/// Writing direction of a glyph on the page: the angle of its baseline, clockwise from
-/// left-to-right, in tenths of a degree (0, 900, 1800, 2700 for the four upright
-/// directions; anything between for slanted text in figures).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash)]
-pub struct Dir(pub u16);
-
-/// Directions within this many tenths of a degree of a right angle count as that angle.
-const SNAP: i64 = 5;
-
-impl Dir {
-    /// Left to right, upright.
-    pub const HORIZONTAL: Dir = Dir(0);
-
-    fn from_vector(dx: f64, dy: f64) -> Dir {
-        let tenths = (dy.atan2(dx).to_degrees() * 10.0).round() as i64;
-        let mut t = tenths.rem_euclid(3600);
-        let nearest_right = ((t + 450) / 900 * 900) % 3600;
-        let off = (t - nearest_right).rem_euclid(3600);
-        if off <= SNAP || off >= 3600 - SNAP {
-            t = nearest_right;
-        }
-        Dir(t as u16)
-    }
-
-    fn cos_sin(self) -> (f64, f64) {
-        match self.0 {
-            0 => (1.0, 0.0),
-            900 => (0.0, 1.0),
-            1800 => (-1.0, 0.0),
-            2700 => (0.0, -1.0),
-            t => {
-                let a = (f64::from(t) / 10.0).to_radians();
-                (a.cos(), a.sin())
-            }
-        }
-    }
-
-    /// Page point → reading frame (text runs along +x, up is −y).
-    pub fn to_frame(self, x: f64, y: f64) -> (f64, f64) {
-        let (c, s) = self.cos_sin();
-        (x * c + y * s, -x * s + y * c)
-    }
-
-    /// Reading frame → page point.
-    pub fn to_page(self, fx: f64, fy: f64) -> (f64, f64) {
-        let (c, s) = self.cos_sin();
-        (fx * c - fy * s, fx * s + fy * c)
-    }
-}
 
 /// One shown glyph, in its direction's reading frame.
 #[derive(Debug, Clone, Copy)]
@@ -610,185 +562,6 @@ impl<'a> Interpreter<'a> {
     }
 }
 
-impl Interpreter<'_> {
-    /// Runs a Form XObject with the current state, restoring the state afterwards.
-    fn run_form(&mut self, stream: &Stream, id: Option<ObjectId>, resources: Option<&Dictionary>) {
-        let doc = self.doc;
-        if self.forms.len() >= self.limits.max_form_depth {
-            self.warn("Form XObjects nested too deeply; inner ones skipped".into());
-            return;
-        }
-        if id.is_some_and(|id| self.forms.contains(&id)) {
-            self.warn("Form XObject draws itself; cycle cut".into());
-            return;
-        }
-        let budget = self
-            .limits
-            .max_content_bytes
-            .saturating_sub(self.content_bytes);
-        let Some(bytes) = stream_bytes(doc, stream, budget) else {
-            self.warn("a Form XObject could not be decoded".into());
-            return;
-        };
-        self.content_bytes += bytes.len();
-        let matrix = form_matrix(doc, stream);
-        let form_resources = get_dict(doc, &stream.dict, b"Resources").or(resources);
-        let saved = self.gs.clone();
-        let saved_depth = (self.stack.len(), self.skipped_saves);
-        let saved_text = (self.tm, self.tlm);
-        let ctm = matrix.then(&self.gs.ctm);
-        if ctm.is_finite() {
-            self.gs.ctm = ctm;
-        }
-        self.forms.push(id.unwrap_or((0, 0)));
-        self.run(&bytes, form_resources);
-        self.forms.pop();
-        self.gs = saved;
-        self.stack.truncate(saved_depth.0);
-        self.skipped_saves = saved_depth.1;
-        (self.tm, self.tlm) = saved_text;
-    }
-
-    /// Draws the normal appearances of a page's annotations (filled-in form fields,
-    /// free-text notes, stamps), as viewers and pdftotext do. Links and pop-ups have no
-    /// text of their own; hidden annotations are skipped.
-    pub fn run_annotations(&mut self, page: &Dictionary) {
-        let doc = self.doc;
-        let Some(annots) = get_array(doc, page, b"Annots") else {
-            return;
-        };
-        for annot in annots.iter().take(2_000) {
-            let Some(a) = as_dict(doc, annot) else {
-                continue;
-            };
-            if matches!(get_name(doc, a, b"Subtype"), Some(b"Link" | b"Popup")) {
-                continue;
-            }
-            let flags = get(doc, a, b"F").and_then(number).unwrap_or(0.0) as i64;
-            if flags & (2 | 32) != 0 {
-                continue;
-            }
-            let Some(normal) = get_dict(doc, a, b"AP").and_then(|ap| ap.get(b"N").ok()) else {
-                continue;
-            };
-            let (entry, stream) = match super::objects::deref(doc, normal) {
-                Some(Object::Stream(s)) => (normal, s),
-                Some(Object::Dictionary(states)) => {
-                    let Some(state) = get_name(doc, a, b"AS") else {
-                        continue;
-                    };
-                    let Some(entry) = states.get(state).ok() else {
-                        continue;
-                    };
-                    match super::objects::deref(doc, entry) {
-                        Some(Object::Stream(s)) => (entry, s),
-                        _ => continue,
-                    }
-                }
-                _ => continue,
-            };
-            let Some(rect) = a
-                .get(b"Rect")
-                .ok()
-                .and_then(|r| super::objects::rect(doc, r))
-            else {
-                continue;
-            };
-            let fit = appearance_fit(doc, stream, rect);
-            let saved = self.gs.clone();
-            self.gs = GState {
-                ctm: fit.then(&self.base),
-                ..GState::default()
-            };
-            self.run_form(stream, entry.as_reference().ok(), None);
-            self.gs = saved;
-        }
-    }
-}
-
-fn form_matrix(doc: &Document, stream: &Stream) -> Matrix {
-    get_array(doc, &stream.dict, b"Matrix")
-        .and_then(|a| Matrix::from_numbers(&numbers(doc, a)))
-        .unwrap_or(Matrix::IDENTITY)
-}
-
-/// The matrix that maps an appearance's transformed `/BBox` onto the annotation's `/Rect`
-/// (ISO 32000-1, 12.5.5).
-fn appearance_fit(doc: &Document, stream: &Stream, rect: [f64; 4]) -> Matrix {
-    let m = form_matrix(doc, stream);
-    let Some(bbox) = stream
-        .dict
-        .get(b"BBox")
-        .ok()
-        .and_then(|b| super::objects::rect(doc, b))
-    else {
-        return Matrix::translate(rect[0], rect[1]);
-    };
-    let corners = [
-        m.apply(bbox[0], bbox[1]),
-        m.apply(bbox[2], bbox[1]),
-        m.apply(bbox[0], bbox[3]),
-        m.apply(bbox[2], bbox[3]),
-    ];
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for (x, y) in corners {
-        x0 = x0.min(x);
-        y0 = y0.min(y);
-        x1 = x1.max(x);
-        y1 = y1.max(y);
-    }
-    let sx = if x1 - x0 > 1e-6 {
-        (rect[2] - rect[0]) / (x1 - x0)
-    } else {
-        1.0
-    };
-    let sy = if y1 - y0 > 1e-6 {
-        (rect[3] - rect[1]) / (y1 - y0)
-    } else {
-        1.0
-    };
-    let fit = Matrix::new(sx, 0.0, 0.0, sy, rect[0] - x0 * sx, rect[1] - y0 * sy);
-    if fit.is_finite() {
-        fit
-    } else {
-        Matrix::translate(rect[0], rect[1])
-    }
-}
-
 fn nums(ops: &[Object]) -> Vec<f64> {
     ops.iter().filter_map(number).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn frames_round_trip() {
-        for d in [0, 900, 1800, 2700, 150, 3450] {
-            let dir = Dir(d);
-            let (fx, fy) = dir.to_frame(3.0, 7.0);
-            let (x, y) = dir.to_page(fx, fy);
-            assert!((x - 3.0).abs() < 1e-9 && (y - 7.0).abs() < 1e-9, "{d}");
-        }
-        assert_eq!(Dir::from_vector(1.0, 0.001), Dir(0));
-        assert_eq!(Dir::from_vector(1.0, -0.001), Dir(0));
-        assert_eq!(Dir::from_vector(0.0, 1.0), Dir(900));
-        assert_eq!(Dir::from_vector(-1.0, 0.0), Dir(1800));
-        assert_eq!(Dir::from_vector(0.0, -2.0), Dir(2700));
-        // Slanted 15° (clockwise on the page, y down).
-        let slant = Dir::from_vector(15f64.to_radians().cos(), 15f64.to_radians().sin());
-        assert_eq!(slant, Dir(150));
-        // Along the slanted baseline, the frame's y stays put.
-        let (_, y0) = slant.to_frame(0.0, 0.0);
-        let (_, y1) = slant.to_frame(
-            100.0 * 15f64.to_radians().cos(),
-            100.0 * 15f64.to_radians().sin(),
-        );
-        assert!((y1 - y0).abs() < 1e-9);
-        // Text running down the page reads along +x of its frame.
-        let (a, _) = Dir(900).to_frame(0.0, 10.0);
-        let (b, _) = Dir(900).to_frame(0.0, 20.0);
-        assert!(b > a);
-    }
 }
