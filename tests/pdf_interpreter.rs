@@ -239,10 +239,12 @@ fn accents_drawn_apart_join_their_letters() {
     // Td moves from the start of the line.
     let ls = lines(&one_page(
         "BT /F1 10 Tf 72 700 Td (M) Tj 9.445 0 Td (\\250) Tj -1.115 0 Td (uhlen) Tj ET \
-         BT /F1 10 Tf 72 680 Td (cafe) Tj 14.455 0 Td (\\264) Tj ET",
+         BT /F1 10 Tf 72 680 Td (cafe) Tj 14.455 0 Td (\\264) Tj ET \
+         BT /F1 10 Tf 72 660 Td (the \\250 sign) Tj ET",
     ));
     let texts: Vec<String> = ls.iter().map(|l| l.text()).collect();
-    assert_eq!(texts, ["Mühlen", "café"]);
+    // An accent on no letter stays as it is.
+    assert_eq!(texts, ["Mühlen", "café", "the ¨ sign"]);
 }
 
 #[test]

@@ -42,7 +42,9 @@ impl BaseEncoding {
         let all = TABLES.get_or_init(|| {
             [
                 build(STANDARD_LOW, STANDARD_HIGH),
-                build(&[], WIN_ANSI_HIGH),
+                // ISO 32000-1 Annex D: in WinAnsiEncoding every unused code above
+                // octal 40 shows the bullet.
+                build(&[(0x7f, '•')], &WIN_ANSI_HIGH.replace('\0', "•")),
                 build(&[], MAC_ROMAN_HIGH),
                 build(PDF_DOC_LOW, PDF_DOC_HIGH),
             ]
@@ -178,7 +180,9 @@ mod tests {
         use BaseEncoding::*;
         assert_eq!(WinAnsi.decode(0x93), Some('“'));
         assert_eq!(WinAnsi.decode(0x80), Some('€'));
-        assert_eq!(WinAnsi.decode(0x81), None);
+        assert_eq!(WinAnsi.decode(0x81), Some('•'));
+        assert_eq!(WinAnsi.decode(0x7f), Some('•'));
+        assert_eq!(WinAnsi.decode(0x1f), None);
         assert_eq!(WinAnsi.decode(0xe9), Some('é'));
         assert_eq!(Standard.decode(0x27), Some('’'));
         assert_eq!(Standard.decode(0xae), Some('ﬁ'));

@@ -26,15 +26,11 @@ pub(super) struct Piece {
 }
 
 pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
+    let accents = place_accents(page);
     let mut pieces: Vec<Piece> = Vec::new();
     let mut cur: Option<Piece> = None;
     let mut saw_space = false;
     let mut last_index: Option<usize> = None;
-    // The x range of the last glyph added to `cur`, for accents drawn after their letter.
-    let mut last_glyph = (0.0f32, 0.0f32);
-    // An accent waiting for its letter: mark, centre, baseline, size, and whether it
-    // also sits on the glyph before it (used when the next glyph does not fit).
-    let mut pending: Option<(char, f32, f32, f32, bool)> = None;
     let flush = |cur: &mut Option<Piece>, pieces: &mut Vec<Piece>, last: &mut Option<usize>| {
         if let Some(mut p) = cur.take()
             && !p.text.is_empty()
@@ -46,57 +42,24 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
             *last = Some(pieces.len() - 1);
         }
     };
-    // Puts a waiting accent on the previous glyph when it sits there.
-    let settle = |pending: &mut Option<(char, f32, f32, f32, bool)>, cur: &mut Option<Piece>| {
-        if let Some((mark, _, _, _, true)) = pending.take()
-            && let Some(p) = cur.as_mut()
-        {
-            p.text.push(mark);
-        }
-    };
     for (i, g) in page.glyphs.iter().enumerate() {
+        let marks = match accents.get(i) {
+            Some(Accent::Placed) => continue,
+            Some(Accent::Carries(marks)) => marks.as_str(),
+            _ => "",
+        };
         let text = page.glyph_text(g);
         if g.space {
-            settle(&mut pending, &mut cur);
             flush(&mut cur, &mut pieces, &mut last_index);
             saw_space = true;
             continue;
-        }
-        if let Some(mark) = combining_mark(text) {
-            settle(&mut pending, &mut cur);
-            let centre = g.x + g.adv.max(0.0) / 2.0;
-            let slack = 0.15 * g.size;
-            let on_previous = cur.as_ref().is_some_and(|p| {
-                p.dir == g.dir
-                    && centre >= last_glyph.0 - slack
-                    && centre <= last_glyph.1 + slack
-                    && (g.y - p.y).abs() <= 0.6 * p.size
-            });
-            pending = Some((mark, centre, g.y, g.size, on_previous));
-            continue;
-        }
-        // An accent over this glyph (drawn before it, as TeX does) joins it; one that
-        // does not fit here goes on the previous glyph if it sat there.
-        let mut accent = None;
-        if let Some((mark, centre, y, size, _)) = pending {
-            let slack = 0.15 * size;
-            if centre >= g.x - slack
-                && centre <= g.x + g.adv + slack
-                && (g.y - y).abs() <= 0.6 * size
-            {
-                accent = Some(mark);
-                pending = None;
-            } else {
-                settle(&mut pending, &mut cur);
-            }
         }
         if let Some(p) = cur.as_mut()
             && continues(p, g)
         {
             p.text.push_str(text);
-            p.text.extend(accent);
+            p.text.push_str(marks);
             p.x1 = p.x1.max(g.x + g.adv);
-            last_glyph = (g.x, g.x + g.adv);
             continue;
         }
         if text.is_empty() {
@@ -104,8 +67,9 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
             continue;
         }
         flush(&mut cur, &mut pieces, &mut last_index);
-        let mut t = text.to_string();
-        t.extend(accent);
+        let mut t = String::with_capacity(text.len() + marks.len());
+        t.push_str(text);
+        t.push_str(marks);
         cur = Some(Piece {
             dir: g.dir,
             x0: g.x,
@@ -120,12 +84,66 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
             prev: last_index,
             order: i,
         });
-        last_glyph = (g.x, g.x + g.adv);
         saw_space = false;
     }
-    settle(&mut pending, &mut cur);
     flush(&mut cur, &mut pieces, &mut last_index);
     join_letter_spaced(pieces)
+}
+
+/// What becomes of a glyph in accent handling.
+#[derive(Debug, Clone, Default)]
+enum Accent {
+    /// An ordinary glyph, or an accent that sits on no letter (kept as its own text).
+    #[default]
+    Plain,
+    /// An accent moved onto a neighbouring letter.
+    Placed,
+    /// A letter carrying these combining marks after its own text.
+    Carries(String),
+}
+
+/// Finds accents drawn as glyphs of their own and the letters they sit on: the next
+/// letter first (TeX draws the accent, then the letter under it), else the previous
+/// one. Only immediate neighbours in the stream count.
+fn place_accents(page: &PageText) -> Vec<Accent> {
+    let glyphs = &page.glyphs;
+    let mut out: Vec<Accent> = Vec::new();
+    for (i, g) in glyphs.iter().enumerate() {
+        let Some(mark) = combining_mark(page.glyph_text(g)) else {
+            continue;
+        };
+        let centre = g.x + g.adv.max(0.0) / 2.0;
+        let slack = 0.15 * g.size;
+        let fits = |j: usize| {
+            glyphs.get(j).is_some_and(|b| {
+                let t = page.glyph_text(b);
+                !b.space
+                    && !t.is_empty()
+                    && combining_mark(t).is_none()
+                    && b.dir == g.dir
+                    && centre >= b.x - slack
+                    && centre <= b.x + b.adv + slack
+                    && (b.y - g.y).abs() <= 0.6 * g.size.max(b.size)
+            })
+        };
+        let target = if fits(i + 1) {
+            Some(i + 1)
+        } else {
+            i.checked_sub(1).filter(|&j| fits(j))
+        };
+        let Some(target) = target else {
+            continue;
+        };
+        if out.is_empty() {
+            out = vec![Accent::Plain; glyphs.len()];
+        }
+        out[i] = Accent::Placed;
+        match &mut out[target] {
+            Accent::Carries(marks) => marks.push(mark),
+            slot => *slot = Accent::Carries(mark.to_string()),
+        }
+    }
+    out
 }
 
 /// NFC, with dotless i and j taking their dots back under an accent (TeX sets `î` as a
