@@ -161,10 +161,13 @@ impl CodeMap {
         let text = String::from_utf8_lossy(name);
         let unicode_codes =
             text.starts_with("Uni") && (text.contains("UCS2") || text.contains("UTF16"));
+        let vertical = text == "V"
+            || text.ends_with("-V")
+            || cmap.metadata().writing_mode == Some(hayro_cmap::WritingMode::Vertical);
         Some(CodeMap::Table {
             cmap: Box::new(cmap),
             codespace: Codespace::default(),
-            vertical: text.ends_with("-V"),
+            vertical,
             unicode_codes,
             default_len: if unicode_codes { 2 } else { 1 },
         })
@@ -300,6 +303,9 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
         assert_eq!(id.next_code(b"\x01\x02\x03"), (0x0102, 2, 0x0102));
         assert_eq!(id.next_code(b"\x07"), (7, 1, 7));
         assert!(CodeMap::predefined(b"Identity-V").unwrap().vertical());
+        // The JIS CMaps are named plain "H" and "V".
+        assert!(CodeMap::predefined(b"V").unwrap().vertical());
+        assert!(!CodeMap::predefined(b"H").unwrap().vertical());
         // Shift-JIS: one byte for ASCII (half-width CIDs from 231), two for kanji.
         let sjis = CodeMap::predefined(b"90ms-RKSJ-H").unwrap();
         let (_, len, cid) = sjis.next_code(b"A");

@@ -177,8 +177,10 @@ fn utf16_text(bytes: &[u8]) -> Option<String> {
     String::from_utf16(&units).ok()
 }
 
+/// Control characters and Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0…) carry no
+/// text; a map that produces them is broken for that code.
 fn is_control(c: char) -> bool {
-    c.is_control()
+    c.is_control() || ('\u{fdd0}'..='\u{fdef}').contains(&c) || (c as u32) & 0xfffe == 0xfffe
 }
 
 /// Characters that carry no text are dropped; no-break and other odd spaces become spaces.
