@@ -194,3 +194,29 @@ fn type3_font_with_numbered_glyph_names() {
     // Widths scale by the FontMatrix: 3 × 50 × 0.01 × 10 pt.
     assert!(close(ls[0].bbox.unwrap().width(), 15.0), "{:?}", ls[0].bbox);
 }
+
+#[test]
+fn right_to_left_text_comes_out_in_reading_order() {
+    // A simple font whose codes a, b, c are the Hebrew letters alef, bet, gimel. Drawn
+    // left to right in visual order, "cba" is the word alef-bet-gimel read from the
+    // right; ActualText is already in reading order and stays as written.
+    let mut b = PdfBuilder::new();
+    let cmap = b.stream(
+        lopdf::Dictionary::new(),
+        &to_unicode_cmap(
+            1,
+            &[(0x61, "\u{5d0}"), (0x62, "\u{5d1}"), (0x63, "\u{5d2}")],
+        ),
+    );
+    let mut f = type1("Helvetica");
+    f.set("ToUnicode", cmap);
+    b.font("F1", f);
+    b.page(
+        "BT /F1 10 Tf 72 700 Td (cba) Tj ET \
+         BT /F1 10 Tf 72 650 Td /Span << /ActualText <FEFF05D005D105D2> >> BDC (abc) Tj EMC ET",
+    );
+    assert_eq!(
+        texts(&b.build()),
+        ["\u{5d0}\u{5d1}\u{5d2}", "\u{5d0}\u{5d1}\u{5d2}"]
+    );
+}

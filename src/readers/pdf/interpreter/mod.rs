@@ -76,6 +76,8 @@ pub struct TextGlyph {
     pub invisible: bool,
     /// Whitespace only: a word break.
     pub space: bool,
+    /// Text from `/ActualText`: already in reading order, whatever the direction.
+    pub actual: bool,
 }
 
 /// Everything shown on one page.
@@ -435,6 +437,7 @@ impl<'a> Interpreter<'a> {
             len: text.len() as u32,
             adv: end - first.x,
             space: text.trim().is_empty(),
+            actual: true,
             ..first
         });
     }
@@ -528,6 +531,7 @@ impl<'a> Interpreter<'a> {
                     rise: (rise * up_len) as f32,
                     invisible,
                     space: g.text.chars().all(char::is_whitespace),
+                    actual: false,
                 });
             }
             tm = Matrix::translate(tx, ty).then(&tm);

@@ -171,7 +171,7 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
             script,
             invisible: p.invisible,
         };
-        let text = if rtl {
+        let text = if rtl && !p.logical {
             visual_to_logical(&p.text)
         } else {
             p.text.clone()

@@ -23,6 +23,8 @@ pub(super) struct Piece {
     pub(super) prev: Option<usize>,
     /// Position of its first glyph in the content stream.
     pub(super) order: usize,
+    /// Holds `/ActualText`, which is already in reading order.
+    pub(super) logical: bool,
 }
 
 pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
@@ -60,6 +62,7 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
             p.text.push_str(text);
             p.text.push_str(marks);
             p.x1 = p.x1.max(g.x + g.adv);
+            p.logical |= g.actual;
             continue;
         }
         if text.is_empty() {
@@ -83,6 +86,7 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
             space_before: saw_space,
             prev: last_index,
             order: i,
+            logical: g.actual,
         });
         saw_space = false;
     }
