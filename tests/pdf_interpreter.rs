@@ -348,6 +348,58 @@ fn slanted_text_in_a_figure_stays_one_line() {
 }
 
 #[test]
+fn text_in_hidden_layers_is_not_read() {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", None);
+    let hidden = b
+        .doc
+        .add_object(dictionary! { "Type" => "OCG", "Name" => Object::string_literal("Draft") });
+    let shown = b
+        .doc
+        .add_object(dictionary! { "Type" => "OCG", "Name" => Object::string_literal("Body") });
+    let either = b.doc.add_object(dictionary! {
+        "Type" => "OCMD", "OCGs" => vec![hidden.into(), shown.into()], "P" => "AllOn",
+    });
+    let form = b.stream(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form", "OC" => hidden,
+            "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+        },
+        b"BT /F1 10 Tf 72 500 Td (form watermark) Tj ET",
+    );
+    b.xobject("Fm1", form);
+    let page = b.page_with(
+        b"/OC /dr BDC BT /F1 10 Tf 72 700 Td (DRAFT) Tj ET EMC \
+          /OC /bo BDC BT /F1 10 Tf 72 680 Td (visible text) Tj ET EMC \
+          /OC /md BDC BT /F1 10 Tf 72 660 Td (needs both) Tj ET EMC \
+          /Fm1 Do BT /F1 10 Tf 72 640 Td (plain text) Tj ET",
+        lopdf::Dictionary::new(),
+    );
+    // Page-level /Properties naming the layers.
+    let props = dictionary! { "dr" => hidden, "bo" => shown, "md" => either };
+    let fonts = b.doc.objects.keys().next().copied().unwrap();
+    if let Ok(Object::Dictionary(p)) = b.doc.get_object_mut(page) {
+        p.set(
+            "Resources",
+            dictionary! {
+                "Properties" => props,
+                "Font" => dictionary! { "F1" => fonts },
+                "XObject" => dictionary! { "Fm1" => form },
+            },
+        );
+    }
+    b.catalog(
+        "OCProperties",
+        dictionary! {
+            "OCGs" => vec![hidden.into(), shown.into()],
+            "D" => dictionary! { "OFF" => vec![hidden.into()] },
+        },
+    );
+    let texts = texts(&b.build());
+    assert_eq!(texts, ["visible text", "plain text"]);
+}
+
+#[test]
 fn links_metadata_outline_and_tags() {
     let mut b = PdfBuilder::new();
     b.std_font("F1", "Helvetica", None);

@@ -20,6 +20,7 @@ mod lines;
 mod load;
 mod metadata;
 mod objects;
+mod optional;
 mod page;
 mod truetype;
 
@@ -62,12 +63,13 @@ pub fn read_with(
         });
 
     let mut fonts = fonts::FontCache::default();
+    let layers = optional::OptionalContent::read(&doc);
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut images = 0;
     for (i, id) in page_ids.iter().enumerate() {
         let number = i + 1;
         let result = catch_unwind(AssertUnwindSafe(|| {
-            read_page(&doc, *id, number, &mut fonts, limits)
+            read_page(&doc, *id, number, &mut fonts, &layers, limits)
         }));
         match result {
             Ok((page, text_images, warnings)) => {
@@ -106,6 +108,7 @@ fn read_page(
     id: lopdf::ObjectId,
     number: usize,
     fonts: &mut fonts::FontCache,
+    layers: &optional::OptionalContent,
     limits: Limits,
 ) -> (Page, usize, Vec<String>) {
     let Some(dict) = doc
@@ -125,9 +128,16 @@ fn read_page(
     let frame = page::frame(doc, dict);
     let (content, failed) = page::content(doc, dict, limits.max_content_bytes);
     let resources = page::resources(doc, dict);
-    let text: PageText =
-        Interpreter::new(doc, fonts, limits, frame.base, frame.width, frame.height)
-            .run_page(&content, resources, dict);
+    let text: PageText = Interpreter::new(
+        doc,
+        fonts,
+        layers,
+        limits,
+        frame.base,
+        frame.width,
+        frame.height,
+    )
+    .run_page(&content, resources, dict);
     let mut warnings = text.warnings.clone();
     if failed > 0 {
         warnings.push(format!("{failed} content stream(s) could not be decoded"));

@@ -66,7 +66,8 @@ impl Interpreter<'_> {
             let Some(a) = as_dict(doc, annot) else {
                 continue;
             };
-            if matches!(get_name(doc, a, b"Subtype"), Some(b"Link" | b"Popup")) {
+            let in_hidden_layer = a.get(b"OC").is_ok_and(|oc| self.oc.hides(doc, oc));
+            if in_hidden_layer || matches!(get_name(doc, a, b"Subtype"), Some(b"Link" | b"Popup")) {
                 continue;
             }
             let flags = get(doc, a, b"F").and_then(number).unwrap_or(0.0) as i64;

@@ -19,6 +19,7 @@ use super::encodings::decode_text_string;
 use super::fonts::{Font, FontCache};
 use super::geometry::Matrix;
 use super::objects::{as_dict, get, get_dict, get_name, number, string};
+use super::optional::OptionalContent;
 pub use dir::Dir;
 
 /// Limits that keep a hostile page from running away.
@@ -133,6 +134,14 @@ impl Default for GState {
     }
 }
 
+/// An open marked-content section.
+#[derive(Default)]
+struct Marked {
+    actual: Option<ActualText>,
+    /// It belongs to a hidden layer.
+    hides: bool,
+}
+
 /// An open `/ActualText` span: its text and the first glyph it replaces.
 struct ActualText {
     text: String,
@@ -155,8 +164,12 @@ pub struct Interpreter<'a> {
     operations: usize,
     content_bytes: usize,
     forms: Vec<ObjectId>,
-    /// Marked-content nesting: `Some` for a span that carries `/ActualText`.
-    marked: Vec<Option<ActualText>>,
+    /// Marked-content nesting: the spans that carry `/ActualText` or hide a layer.
+    marked: Vec<Marked>,
+    /// Open marked-content sections that hide their content (optional content off).
+    hidden: usize,
+    /// Which layers are hidden.
+    oc: &'a OptionalContent,
     /// Marked-content sections opened beyond [`MAX_MARKED_DEPTH`] (ignored, as their ends).
     marked_overflow: usize,
     /// User space → display space of the page itself.
@@ -173,6 +186,7 @@ impl<'a> Interpreter<'a> {
     pub fn new(
         doc: &'a Document,
         fonts: &'a mut FontCache,
+        oc: &'a OptionalContent,
         limits: Limits,
         base: Matrix,
         width: f64,
@@ -197,6 +211,8 @@ impl<'a> Interpreter<'a> {
             forms: Vec::new(),
             marked: Vec::new(),
             marked_overflow: 0,
+            hidden: 0,
+            oc,
             base,
             page_w: width,
             page_h: height,
@@ -360,17 +376,24 @@ impl<'a> Interpreter<'a> {
             }
             "BI" => self.out.images += 1,
             "BMC" | "BDC" if self.marked.len() >= MAX_MARKED_DEPTH => self.marked_overflow += 1,
-            "BMC" => self.marked.push(None),
+            "BMC" => self.marked.push(Marked::default()),
             "BDC" => {
-                let actual = if self.marked.iter().any(Option::is_some) {
+                let props = self.properties(ops.get(1), resources);
+                let hides = ops.first().and_then(|o| o.as_name().ok()) == Some(b"OC")
+                    && props.is_some_and(|p| self.oc.hides(self.doc, p));
+                let actual = if self.marked.iter().any(|m| m.actual.is_some()) {
                     None
                 } else {
-                    self.actual_text(ops.get(1), resources)
+                    props.and_then(|p| self.actual_text(p))
                 };
-                self.marked.push(actual.map(|text| ActualText {
-                    text,
-                    first_glyph: self.out.glyphs.len(),
-                }));
+                self.hidden += usize::from(hides);
+                self.marked.push(Marked {
+                    actual: actual.map(|text| ActualText {
+                        text,
+                        first_glyph: self.out.glyphs.len(),
+                    }),
+                    hides,
+                });
             }
             "EMC" if self.marked_overflow > 0 => self.marked_overflow -= 1,
             "EMC" => self.end_marked(),
@@ -398,24 +421,34 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    fn actual_text(
-        &self,
-        props: Option<&Object>,
-        resources: Option<&Dictionary>,
-    ) -> Option<String> {
-        let dict = match props? {
+    /// A marked-content property list: inline, or named in `/Properties` (the entry
+    /// itself is returned, so that a layer keeps its object identity).
+    fn properties<'o>(
+        &'o self,
+        props: Option<&'o Object>,
+        resources: Option<&'o Dictionary>,
+    ) -> Option<&'o Object> {
+        match props? {
             Object::Name(name) => {
                 let all = get_dict(self.doc, resources?, b"Properties")?;
-                as_dict(self.doc, all.get(name).ok()?)?
+                all.get(name).ok()
             }
-            other => as_dict(self.doc, other)?,
-        };
+            other => Some(other),
+        }
+    }
+
+    fn actual_text(&self, props: &Object) -> Option<String> {
+        let dict = as_dict(self.doc, props)?;
         let text = string(get(self.doc, dict, b"ActualText")?)?;
         Some(decode_text_string(text))
     }
 
     fn end_marked(&mut self) {
-        let Some(Some(actual)) = self.marked.pop() else {
+        let Some(marked) = self.marked.pop() else {
+            return;
+        };
+        self.hidden -= usize::from(marked.hides);
+        let Some(actual) = marked.actual else {
             return;
         };
         let glyphs = self.out.glyphs.get(actual.first_glyph..).unwrap_or(&[]);
@@ -482,6 +515,7 @@ impl<'a> Interpreter<'a> {
         let mut glyphs = std::mem::take(&mut self.out.glyphs);
         let mut text = std::mem::take(&mut self.out.text);
         let max_glyphs = self.limits.max_glyphs;
+        let hidden = self.hidden > 0;
         let (page_w, page_h) = (self.page_w, self.page_h);
         let size_scale = font.size_scale;
         font.decode(bytes, |g| {
@@ -515,7 +549,7 @@ impl<'a> Interpreter<'a> {
             let margin = size.max(1.0);
             let on_page =
                 ox > -margin && oy > -margin && ox < page_w + margin && oy < page_h + margin;
-            if on_page && glyphs.len() < max_glyphs && size.is_finite() && size > 0.0 {
+            if on_page && !hidden && glyphs.len() < max_glyphs && size.is_finite() && size > 0.0 {
                 let (fx, fy) = dir.to_frame(ox, oy);
                 let start = text.len() as u32;
                 text.push_str(g.text);
@@ -558,6 +592,12 @@ impl<'a> Interpreter<'a> {
         let Some(Object::Stream(stream)) = super::objects::deref(doc, entry) else {
             return;
         };
+        // A form or image in a hidden layer is not drawn.
+        if let Ok(oc) = stream.dict.get(b"OC")
+            && self.oc.hides(doc, oc)
+        {
+            return;
+        }
         match get_name(doc, &stream.dict, b"Subtype") {
             Some(b"Image") => self.out.images += 1,
             Some(b"Form") => self.run_form(stream, id, resources),
