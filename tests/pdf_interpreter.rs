@@ -248,6 +248,28 @@ fn accents_drawn_apart_join_their_letters() {
 }
 
 #[test]
+fn running_feet_drawn_first_and_heads_drawn_last_take_their_place() {
+    // As Chromium does it: the page foot first, then the body; here also a running
+    // head drawn after everything else.
+    let ls = lines(&one_page(
+        "BT /F1 8 Tf 72 40 Td (Page 1) Tj ET \
+         BT /F1 10 Tf 72 700 Td (First body line) Tj ET \
+         BT /F1 10 Tf 72 686 Td (Second body line) Tj ET \
+         BT /F1 8 Tf 72 810 Td (Running head) Tj ET",
+    ));
+    let texts: Vec<String> = ls.iter().map(|l| l.text()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Running head",
+            "First body line",
+            "Second body line",
+            "Page 1"
+        ]
+    );
+}
+
+#[test]
 fn invisible_text_is_flagged() {
     let ls = lines(&one_page("BT /F1 10 Tf 3 Tr 72 700 Td (hidden OCR) Tj ET"));
     assert!(ls[0].spans.iter().all(|s| s.style.invisible));

@@ -142,7 +142,7 @@ fn read_page(
     if failed > 0 {
         warnings.push(format!("{failed} content stream(s) could not be decoded"));
     }
-    let lines = lines::build_lines(&text);
+    let lines = lines::build_lines(&text, frame.height as f32);
     let page = Page {
         number,
         size: Some(PageSize {

@@ -39,8 +39,9 @@ struct Built {
     x1: f32,
 }
 
-/// Turns a page's glyphs into lines in reading order.
-pub fn build_lines(page: &PageText) -> Vec<Line> {
+/// Turns a page's glyphs into lines in reading order (`page_height`: the display height,
+/// for telling running heads and feet from the body).
+pub fn build_lines(page: &PageText, page_height: f32) -> Vec<Line> {
     let pieces = build_pieces(page);
     let groups = group(&pieces);
     let mut built: Vec<Built> = groups
@@ -55,6 +56,8 @@ pub fn build_lines(page: &PageText) -> Vec<Line> {
                 .partial_cmp(&(band(b.top), b.x0))
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
+    } else {
+        furniture_to_its_place(&mut built, page_height);
     }
     built
         .into_iter()
@@ -64,6 +67,41 @@ pub fn build_lines(page: &PageText) -> Vec<Line> {
             b.line
         })
         .collect()
+}
+
+/// Some producers draw the running foot before the body (Chromium) or the running head
+/// after it: feet drawn first go to the end, heads drawn last to the start. Only lines in
+/// the outer eighth of the page, and only before the first or after the last body line,
+/// move.
+fn furniture_to_its_place(lines: &mut Vec<Built>, page_height: f32) {
+    if page_height <= 0.0 || lines.len() < 3 {
+        return;
+    }
+    let margin = page_height / 8.0;
+    let is_foot = |b: &Built| b.top > page_height - margin;
+    let is_head = |b: &Built| b.line.bbox.is_some_and(|r| r.y1 < margin);
+    let body_start = lines.iter().position(|b| !is_foot(b) && !is_head(b));
+    let Some(body_start) = body_start else {
+        return;
+    };
+    let feet: Vec<usize> = (0..body_start).filter(|&i| is_foot(&lines[i])).collect();
+    let body_end = lines
+        .iter()
+        .rposition(|b| !is_foot(b) && !is_head(b))
+        .unwrap_or(body_start);
+    let heads: Vec<usize> = (body_end + 1..lines.len())
+        .filter(|&i| is_head(&lines[i]))
+        .collect();
+    if feet.is_empty() && heads.is_empty() {
+        return;
+    }
+    let mut slots: Vec<Option<Built>> = lines.drain(..).map(Some).collect();
+    let mut take = |i: usize| slots.get_mut(i).and_then(Option::take);
+    let mut ordered: Vec<Built> = heads.iter().filter_map(|&i| take(i)).collect();
+    let feet_lines: Vec<Built> = feet.iter().filter_map(|&i| take(i)).collect();
+    ordered.extend(slots.into_iter().flatten());
+    ordered.extend(feet_lines);
+    *lines = ordered;
 }
 
 /// Whether the content stream went up the page within a column too often to be a
