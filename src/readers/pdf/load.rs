@@ -1,7 +1,7 @@
 //! Loading a file with lopdf: decryption with the empty user password, and a repair for
 //! a lopdf defect with encryption dictionaries written inline in the trailer.
 
-use lopdf::{Document, LoadOptions, Object, Writer};
+use lopdf::{Document, LoadOptions, Object, ObjectId, Writer};
 
 use crate::error::Error;
 
@@ -52,6 +52,23 @@ fn load_raw(bytes: &[u8]) -> Result<Document, Error> {
             Err(Error::DamagedPdf(msg))
         }
     }
+}
+
+/// The pages in order: from the page tree, or, when the tree is broken beyond lopdf's
+/// repair, every page object in object-number order (as viewers fall back to).
+pub fn pages(doc: &Document) -> Vec<ObjectId> {
+    let tree: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    if !tree.is_empty() {
+        return tree;
+    }
+    doc.objects
+        .iter()
+        .filter(|(_, o)| {
+            o.as_dict()
+                .is_ok_and(|d| d.get_type().ok() == Some(b"Page"))
+        })
+        .map(|(id, _)| *id)
+        .collect()
 }
 
 /// An encrypted file that the empty password did not open stays encrypted.

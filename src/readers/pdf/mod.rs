@@ -47,7 +47,7 @@ pub fn read_with(
     limits: Limits,
 ) -> Result<SourceDocument, Error> {
     let doc = load::load(bytes)?;
-    let page_ids: Vec<_> = doc.get_pages().into_values().collect();
+    let page_ids = load::pages(&doc);
     if page_ids.is_empty() {
         return Err(Error::DamagedPdf("no pages found".into()));
     }

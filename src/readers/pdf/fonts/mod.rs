@@ -273,12 +273,18 @@ fn metrics_em(desc: &Descriptor, scale: f64) -> (f64, f64) {
     (ascent, descent)
 }
 
-/// A font used when a `Tf` names nothing loadable: Helvetica metrics, StandardEncoding.
+/// A font used when a `Tf` names nothing loadable: Helvetica's metrics so that the
+/// text state still advances, but no text: without the font, its codes mean nothing
+/// reliable (viewers draw nothing either).
 pub fn fallback() -> Font {
     let mut dict = Dictionary::new();
     dict.set("Subtype", Object::Name(b"Type1".to_vec()));
     dict.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
-    load(&Document::new(), &dict)
+    let mut font = load(&Document::new(), &dict);
+    if let Kind::Simple { text, .. } = &mut font.kind {
+        text.iter_mut().for_each(|t| *t = Box::from(""));
+    }
+    font
 }
 
 /// Fonts of one document, loaded once per object.
