@@ -197,3 +197,37 @@ fn not_a_pdf_and_empty_page_tree() {
     );
     assert!(matches!(r, Err(Error::DamagedPdf(_))), "{r:?}");
 }
+
+#[test]
+fn pages_are_found_past_a_broken_page_tree() {
+    let bytes = one_page("BT /F1 10 Tf 72 700 Td (still here) Tj ET");
+    let mut doc = lopdf::Document::load_mem(&bytes).expect("test PDF loads");
+    let pages_id = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(lopdf::Object::as_reference)
+        .expect("catalog has /Pages");
+    // Cut the tree, giving the page its own resources (inheritance goes with the tree).
+    let resources = doc
+        .get_dictionary(pages_id)
+        .and_then(|p| p.get(b"Resources"))
+        .cloned()
+        .expect("tree has resources");
+    let page_id = doc.get_pages()[&1];
+    if let Ok(lopdf::Object::Dictionary(page)) = doc.get_object_mut(page_id) {
+        page.set("Resources", resources);
+        page.set("MediaBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
+    }
+    if let Ok(lopdf::Object::Dictionary(pages)) = doc.get_object_mut(pages_id) {
+        pages.set("Kids", lopdf::Object::Null);
+    }
+    let mut broken = Vec::new();
+    doc.save_to(&mut broken).expect("writes");
+    assert!(
+        lopdf::Document::load_mem(&broken)
+            .unwrap()
+            .get_pages()
+            .is_empty()
+    );
+    assert_eq!(texts(&broken), ["still here"]);
+}
