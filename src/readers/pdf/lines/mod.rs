@@ -212,7 +212,7 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
         let text = if rtl && !p.logical {
             visual_to_logical(&p.text)
         } else {
-            p.text.clone()
+            bidi::strip(&p.text)
         };
         match spans.last_mut() {
             Some(last) if same_style(&last.style, &style) => {

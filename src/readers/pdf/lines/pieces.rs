@@ -4,6 +4,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::WORD_GAP;
+use super::bidi::push_glyph;
 use crate::readers::pdf::interpreter::{Dir, PageText, TextGlyph};
 
 #[derive(Debug, Clone)]
@@ -59,7 +60,7 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
         if let Some(p) = cur.as_mut()
             && continues(p, g)
         {
-            p.text.push_str(text);
+            push_glyph(&mut p.text, text);
             p.text.push_str(marks);
             p.x1 = p.x1.max(g.x + g.adv);
             p.logical |= g.actual;
@@ -71,7 +72,7 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
         }
         flush(&mut cur, &mut pieces, &mut last_index);
         let mut t = String::with_capacity(text.len() + marks.len());
-        t.push_str(text);
+        push_glyph(&mut t, text);
         t.push_str(marks);
         cur = Some(Piece {
             dir: g.dir,
