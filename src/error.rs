@@ -24,6 +24,9 @@ pub enum Error {
     /// The PDF is encrypted and the empty user password does not open it.
     #[error("encrypted: a password is needed")]
     Encrypted,
+    /// The PDF is encrypted in a form this reader cannot decrypt.
+    #[error("encrypted in a way this reader cannot open: {0}")]
+    UnsupportedEncryption(String),
     /// The PDF could not be read at all.
     #[error("damaged PDF: {0}")]
     DamagedPdf(String),

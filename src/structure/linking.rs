@@ -455,7 +455,6 @@ fn recover_lost(
     report: &mut Report,
 ) {
     let slot_list = slots(drafts);
-    let all_spots = spots(drafts, &slot_list);
     let ref_spot = |drafts: &[Placed], note_idx: usize| -> Option<(usize, usize)> {
         let needle = rich::reference(FootnoteId(note_idx));
         slot_list
@@ -500,12 +499,15 @@ fn recover_lost(
             .get(k)
             .and_then(|&j| ref_spot(drafts, j))
             .unwrap_or((usize::MAX, 0));
+        // Sentence ends as the text stands now (earlier runs inserted references).
+        let all_spots = spots(drafts, &slot_list);
         let window: Vec<&Spot> = all_spots
             .iter()
             .filter(|s| (s.slot, s.at) > lower && (s.slot, s.at) < upper)
             .collect();
         let assignment = assign(&run, notes, &window, &block_floor);
-        for (pos, &ni) in run.iter().enumerate() {
+        // Insert from the last note of the run back, so earlier offsets stay valid.
+        for (pos, &ni) in run.iter().enumerate().rev() {
             let note = &notes[ni];
             let (slot_k, at, evidence, confidence) = match assignment.as_ref().map(|a| a[pos]) {
                 Some((w, score)) => {
@@ -537,14 +539,16 @@ fn recover_lost(
                         );
                         continue;
                     };
-                    let len = text_of(drafts, slot_list[k]).len();
-                    (k, len, "no free sentence end between the neighbouring markers: placed at the end of the paragraph before the note".to_string(), 0.2)
+                    (k, usize::MAX, "no free sentence end between the neighbouring markers: placed at the end of the paragraph before the note".to_string(), 0.2)
                 }
             };
             let slot = slot_list[slot_k];
             let page = drafts[slot.0].page;
             if let Some(text) = text_of_mut(drafts, slot) {
-                let at = at.min(text.len());
+                let mut at = at.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
                 let context: String = rich::plain(&text[..at])
                     .chars()
                     .rev()

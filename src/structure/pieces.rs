@@ -189,11 +189,11 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             ));
             continue;
         }
-        if let Some(marker) = line_marker(&first) {
-            out.push(base(
-                PieceKind::Item(marker),
-                joined[marker.len..].trim_start().to_string(),
-            ));
+        if line_marker(&first).is_some()
+            && let Some(marker) = line_marker(&joined)
+        {
+            let rest = joined.get(marker.len..).unwrap_or_default();
+            out.push(base(PieceKind::Item(marker), rest.trim_start().to_string()));
             continue;
         }
         // A bullet glyph the extractor dropped, leaving only its indentation, among items.

@@ -1,0 +1,326 @@
+//! CMaps: `/ToUnicode` maps and the code → CID maps of Type 0 fonts, on top of `hayro-cmap`
+//! (which also ships Adobe's predefined CJK CMaps). We add what it keeps private: the
+//! codespace ranges that say how many bytes each code of a string takes.
+
+use hayro_cmap::{BfString, CMap, CMapName, CidFamily};
+use std::sync::OnceLock;
+
+/// Parses a CMap, resolving `usecmap` against the predefined CMaps.
+fn parse(bytes: &[u8]) -> Option<CMap> {
+    CMap::parse(bytes, hayro_cmap::load_embedded)
+}
+
+/// A `/ToUnicode` map: character code → text.
+#[derive(Debug)]
+pub struct ToUnicode {
+    cmap: CMap,
+}
+
+impl ToUnicode {
+    /// Parses a ToUnicode stream; `None` when nothing in it parses.
+    pub fn parse(bytes: &[u8]) -> Option<ToUnicode> {
+        Some(ToUnicode {
+            cmap: parse(bytes)?,
+        })
+    }
+
+    /// The text for a code, if the map has an entry.
+    pub fn lookup(&self, code: u32) -> Option<String> {
+        match self.cmap.lookup_bf_string(code)? {
+            BfString::Char(c) => Some(c.to_string()),
+            BfString::String(s) => Some(s),
+        }
+    }
+}
+
+/// Codespace ranges: for each code length, byte-wise low/high bounds.
+#[derive(Debug, Default, Clone)]
+pub struct Codespace {
+    ranges: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+impl Codespace {
+    /// Reads `begincodespacerange <lo> <hi> … endcodespacerange` sections from CMap text.
+    pub fn scan(bytes: &[u8]) -> Codespace {
+        let mut ranges = Vec::new();
+        let mut rest = bytes;
+        while let Some(start) = find(rest, b"begincodespacerange") {
+            rest = &rest[start + b"begincodespacerange".len()..];
+            let end = find(rest, b"endcodespacerange").unwrap_or(rest.len());
+            let hex = hex_strings(&rest[..end]);
+            for pair in hex.chunks_exact(2) {
+                if pair[0].len() == pair[1].len() && (1..=4).contains(&pair[0].len()) {
+                    ranges.push((pair[0].clone(), pair[1].clone()));
+                }
+                if ranges.len() >= 256 {
+                    break;
+                }
+            }
+            rest = &rest[end..];
+        }
+        Codespace { ranges }
+    }
+
+    /// Whether any range was declared.
+    #[cfg(test)]
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+
+    /// The length of the code at the start of `bytes`, if a range matches it.
+    pub fn code_len(&self, bytes: &[u8]) -> Option<usize> {
+        for n in 1..=4usize {
+            let Some(prefix) = bytes.get(..n) else {
+                break;
+            };
+            let hit = self.ranges.iter().any(|(lo, hi)| {
+                lo.len() == n
+                    && prefix
+                        .iter()
+                        .zip(lo.iter().zip(hi))
+                        .all(|(b, (l, h))| l <= b && b <= h)
+            });
+            if hit {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    /// The shortest declared code length (what a non-matching code consumes).
+    pub fn shortest(&self) -> Option<usize> {
+        self.ranges.iter().map(|(lo, _)| lo.len()).min()
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The `<…>` hex strings of a CMap section, decoded.
+fn hex_strings(section: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut current: Option<Vec<u8>> = None;
+    let mut high: Option<u8> = None;
+    for &b in section {
+        match (b, current.as_mut()) {
+            (b'<', None) => {
+                current = Some(Vec::new());
+                high = None;
+            }
+            (b'>', Some(_)) => {
+                if let Some(mut v) = current.take() {
+                    if let Some(h) = high.take() {
+                        v.push(h << 4);
+                    }
+                    out.push(v);
+                }
+            }
+            (_, Some(v)) => {
+                if let Some(d) = (b as char).to_digit(16) {
+                    let d = d as u8;
+                    match high.take() {
+                        Some(h) => v.push(h << 4 | d),
+                        None => high = Some(d),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// How a Type 0 font's strings split into codes and CIDs (its `/Encoding`).
+#[derive(Debug)]
+pub enum CodeMap {
+    /// Two-byte codes equal to CIDs, horizontal or vertical.
+    Identity { vertical: bool },
+    /// An embedded or predefined CMap.
+    Table {
+        cmap: Box<CMap>,
+        codespace: Codespace,
+        vertical: bool,
+        /// A `Uni…-UCS2/UTF16` CMap: the codes themselves are UTF-16BE.
+        unicode_codes: bool,
+        /// Byte length to assume when no codespace or lookup decides.
+        default_len: usize,
+    },
+}
+
+impl CodeMap {
+    /// A predefined CMap by name (`Identity-H`, `90ms-RKSJ-H`, `UniGB-UCS2-H`, …).
+    pub fn predefined(name: &[u8]) -> Option<CodeMap> {
+        match name {
+            b"Identity-H" => return Some(CodeMap::Identity { vertical: false }),
+            b"Identity-V" => return Some(CodeMap::Identity { vertical: true }),
+            _ => {}
+        }
+        let data = hayro_cmap::load_embedded(CMapName::from_bytes(name))?;
+        let cmap = parse(data)?;
+        let text = String::from_utf8_lossy(name);
+        let unicode_codes =
+            text.starts_with("Uni") && (text.contains("UCS2") || text.contains("UTF16"));
+        let vertical = text == "V"
+            || text.ends_with("-V")
+            || cmap.metadata().writing_mode == Some(hayro_cmap::WritingMode::Vertical);
+        Some(CodeMap::Table {
+            cmap: Box::new(cmap),
+            codespace: Codespace::default(),
+            vertical,
+            unicode_codes,
+            default_len: if unicode_codes { 2 } else { 1 },
+        })
+    }
+
+    /// An embedded CMap stream.
+    pub fn embedded(bytes: &[u8]) -> Option<CodeMap> {
+        let cmap = parse(bytes)?;
+        let vertical = cmap.metadata().writing_mode == Some(hayro_cmap::WritingMode::Vertical);
+        let codespace = Codespace::scan(bytes);
+        let default_len = codespace.shortest().unwrap_or(2);
+        Some(CodeMap::Table {
+            cmap: Box::new(cmap),
+            codespace,
+            vertical,
+            unicode_codes: false,
+            default_len,
+        })
+    }
+
+    /// Whether glyphs advance downwards.
+    pub fn vertical(&self) -> bool {
+        match self {
+            CodeMap::Identity { vertical } | CodeMap::Table { vertical, .. } => *vertical,
+        }
+    }
+
+    /// Whether codes are UTF-16BE text.
+    pub fn unicode_codes(&self) -> bool {
+        matches!(
+            self,
+            CodeMap::Table {
+                unicode_codes: true,
+                ..
+            }
+        )
+    }
+
+    /// Splits the next code off `bytes`: `(code, byte length, CID)`. `bytes` must not be empty.
+    pub fn next_code(&self, bytes: &[u8]) -> (u32, usize, u32) {
+        match self {
+            CodeMap::Identity { .. } => {
+                let n = bytes.len().min(2);
+                let code = be(&bytes[..n]);
+                (code, n, code)
+            }
+            CodeMap::Table {
+                cmap,
+                codespace,
+                default_len,
+                ..
+            } => {
+                if let Some(n) = codespace.code_len(bytes) {
+                    let code = be(&bytes[..n]);
+                    return (code, n, cmap.lookup_cid_code(code, n as u8).unwrap_or(0));
+                }
+                for n in 1..=bytes.len().min(4) {
+                    let code = be(&bytes[..n]);
+                    if let Some(cid) = cmap.lookup_cid_code(code, n as u8) {
+                        return (code, n, cid);
+                    }
+                }
+                let n = (*default_len).clamp(1, 4).min(bytes.len());
+                (be(&bytes[..n]), n, 0)
+            }
+        }
+    }
+}
+
+/// Big-endian value of up to four bytes.
+pub fn be(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .take(4)
+        .fold(0u32, |acc, &b| acc << 8 | u32::from(b))
+}
+
+/// CID → Unicode for the Adobe CJK collections, via their `…-UCS2` CMaps.
+pub fn cid_to_unicode(family: &CidFamily, cid: u32) -> Option<String> {
+    static MAPS: [OnceLock<Option<CMap>>; 4] = [const { OnceLock::new() }; 4];
+    let idx = match family {
+        CidFamily::AdobeJapan1 => 0,
+        CidFamily::AdobeGB1 => 1,
+        CidFamily::AdobeCNS1 => 2,
+        CidFamily::AdobeKorea1 => 3,
+        _ => return None,
+    };
+    let map = MAPS[idx]
+        .get_or_init(|| {
+            let name = family.ucs2_cmap()?;
+            parse(hayro_cmap::load_embedded(name)?)
+        })
+        .as_ref()?;
+    match map.lookup_bf_string(cid)? {
+        BfString::Char(c) => Some(c.to_string()),
+        BfString::String(s) => Some(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TO_UNICODE: &[u8] = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <00> <FF> endcodespacerange
+2 beginbfchar <41> <005A> <42> <00660069> endbfchar
+1 beginbfrange <61> <63> <0078> endbfrange
+endcmap CMapName currentdict /CMap defineresource pop end end";
+
+    #[test]
+    fn to_unicode_chars_ranges_and_ligatures() {
+        let map = ToUnicode::parse(TO_UNICODE).unwrap();
+        assert_eq!(map.lookup(0x41).as_deref(), Some("Z"));
+        assert_eq!(map.lookup(0x42).as_deref(), Some("fi"));
+        assert_eq!(map.lookup(0x62).as_deref(), Some("y"));
+        assert_eq!(map.lookup(0x64), None);
+    }
+
+    #[test]
+    fn codespace_decides_code_lengths() {
+        let cs =
+            Codespace::scan(b"2 begincodespacerange <00> <80> <8140> <9FFC> endcodespacerange");
+        assert_eq!(cs.code_len(b"A"), Some(1));
+        assert_eq!(cs.code_len(b"\x82\xa0"), Some(2));
+        assert_eq!(cs.code_len(b"\x82"), None);
+        assert_eq!(cs.shortest(), Some(1));
+        assert!(Codespace::scan(b"begincodespacerange <0").is_empty());
+    }
+
+    #[test]
+    fn identity_and_predefined_cmaps() {
+        let id = CodeMap::predefined(b"Identity-H").unwrap();
+        assert_eq!(id.next_code(b"\x01\x02\x03"), (0x0102, 2, 0x0102));
+        assert_eq!(id.next_code(b"\x07"), (7, 1, 7));
+        assert!(CodeMap::predefined(b"Identity-V").unwrap().vertical());
+        // The JIS CMaps are named plain "H" and "V".
+        assert!(CodeMap::predefined(b"V").unwrap().vertical());
+        assert!(!CodeMap::predefined(b"H").unwrap().vertical());
+        // Shift-JIS: one byte for ASCII (half-width CIDs from 231), two for kanji.
+        let sjis = CodeMap::predefined(b"90ms-RKSJ-H").unwrap();
+        let (_, len, cid) = sjis.next_code(b"A");
+        assert_eq!((len, cid), (1, 264));
+        assert_eq!(
+            cid_to_unicode(&CidFamily::AdobeJapan1, 264).as_deref(),
+            Some("A")
+        );
+        let (_, len, _) = sjis.next_code(b"\x88\x9f");
+        assert_eq!(len, 2);
+        let uni = CodeMap::predefined(b"UniGB-UCS2-H").unwrap();
+        assert!(uni.unicode_codes());
+        assert_eq!(
+            cid_to_unicode(&CidFamily::AdobeJapan1, 34).as_deref(),
+            Some("A")
+        );
+    }
+}

@@ -1,0 +1,325 @@
+//! Fonts: how a string's bytes become character codes, text and advance widths.
+//!
+//! Text comes from, in order: the `/ToUnicode` CMap; for simple fonts, the `/Differences`
+//! glyph names (through the Adobe Glyph List) over the base encoding; for CID fonts, the
+//! UTF-16 codes of a `Uni…` CMap or the Unicode map of the Adobe character collection.
+//! Widths come from `/Widths` (simple), `/W` and `/DW` (CID), else from the standard 14
+//! AFM metrics, else a default.
+
+mod cid;
+mod names;
+mod simple;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use hayro_cmap::CidFamily;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use super::cmap::{self, CodeMap, ToUnicode};
+use super::geometry::Matrix;
+use super::objects::{as_dict, get_dict, get_name, get_number, get_stream, stream_bytes};
+use cid::{CidWidths, load_type0};
+use names::{font_name, style_from_name};
+use simple::load_simple;
+
+/// Largest CMap or font-side stream we decode.
+const MAX_CMAP_BYTES: usize = 8 << 20;
+/// Largest embedded font program read (for its `cmap`).
+const MAX_FONT_BYTES: usize = 32 << 20;
+/// Most `/W` entries we keep for one CID font.
+const MAX_CID_WIDTHS: usize = 200_000;
+
+/// A font ready to decode strings.
+#[derive(Debug)]
+pub struct Font {
+    /// `/BaseFont` without its subset prefix.
+    pub name: Arc<str>,
+    /// Bold, from descriptor flags or weight, or the name.
+    pub bold: bool,
+    /// Italic or oblique, from descriptor flags or angle, or the name.
+    pub italic: bool,
+    /// Glyph space → text space (1/1000 for all but Type 3 fonts).
+    pub matrix: Matrix,
+    /// Multiplier from the `Tf` size to the em size (≠ 1 only for Type 3 fonts whose
+    /// glyph space is not 1000 units per em).
+    pub size_scale: f64,
+    /// Ascent and descent in em, for bounding boxes (descent negative).
+    pub ascent: f64,
+    /// See `ascent`.
+    pub descent: f64,
+    kind: Kind,
+    to_unicode: Option<ToUnicode>,
+}
+
+#[derive(Debug)]
+enum Kind {
+    Simple {
+        /// Text of each code (already sanitised; empty when unknown).
+        text: Vec<Box<str>>,
+        /// Width of each code in glyph units.
+        widths: Vec<f64>,
+    },
+    Cid {
+        map: Box<CodeMap>,
+        family: CidFamily,
+        widths: CidWidths,
+        /// Vertical advance (glyph units, usually −1000) for vertical writing.
+        vertical_advance: f64,
+        /// Glyph → character from the embedded TrueType program, for fonts without
+        /// `/ToUnicode`; with the `/CIDToGIDMap` (`None`: identity).
+        program_text: Option<ProgramText>,
+    },
+}
+
+/// Glyph → character from a font program, and the `/CIDToGIDMap` (`None`: identity).
+type ProgramText = (HashMap<u16, char>, Option<Vec<u16>>);
+
+/// One decoded code of a string.
+#[derive(Debug)]
+pub struct Glyph<'a> {
+    /// Its text (may be empty, or several characters for a ligature).
+    pub text: &'a str,
+    /// Horizontal advance in glyph units (before `matrix`).
+    pub width: f64,
+    /// Vertical advance in glyph units for vertical fonts, else 0.
+    pub vertical: f64,
+    /// A single-byte code 32: word spacing (`Tw`) applies.
+    pub word_space: bool,
+}
+
+impl Font {
+    /// Whether the font writes vertically.
+    pub fn is_vertical(&self) -> bool {
+        matches!(&self.kind, Kind::Cid { map, .. } if map.vertical())
+    }
+
+    /// Decodes `bytes`, calling `f` for each code.
+    pub fn decode(&self, bytes: &[u8], mut f: impl FnMut(Glyph<'_>)) {
+        match &self.kind {
+            Kind::Simple { text, widths } => {
+                for &b in bytes {
+                    let code = b as usize;
+                    f(Glyph {
+                        text: text.get(code).map(|t| &**t).unwrap_or(""),
+                        width: widths.get(code).copied().unwrap_or(0.0),
+                        vertical: 0.0,
+                        word_space: b == b' ',
+                    });
+                }
+            }
+            Kind::Cid {
+                map,
+                family,
+                widths,
+                vertical_advance,
+                program_text,
+            } => {
+                let mut rest = bytes;
+                let mut buf = [0u8; 4];
+                while !rest.is_empty() {
+                    let (code, len, cid) = map.next_code(rest);
+                    let code_bytes = &rest[..len.min(rest.len())];
+                    rest = &rest[len.clamp(1, rest.len())..];
+                    let owned: Option<String> = self
+                        .to_unicode
+                        .as_ref()
+                        .and_then(|t| t.lookup(code))
+                        .or_else(|| {
+                            if map.unicode_codes() {
+                                utf16_text(code_bytes)
+                            } else {
+                                cmap::cid_to_unicode(family, cid)
+                            }
+                        })
+                        .or_else(|| {
+                            let (chars, gids) = program_text.as_ref()?;
+                            let gid = match gids {
+                                Some(g) => *g.get(cid as usize)?,
+                                None => u16::try_from(cid).ok()?,
+                            };
+                            chars.get(&gid).map(|c| c.to_string())
+                        });
+                    let text: &str = match &owned {
+                        Some(s) if s.chars().count() == 1 => {
+                            let c = s.chars().next().unwrap_or(' ');
+                            sanitize_char(c).encode_utf8(&mut buf)
+                        }
+                        Some(s) => s.as_str(),
+                        None => "",
+                    };
+                    let text = if text.chars().any(is_control) {
+                        ""
+                    } else {
+                        text
+                    };
+                    f(Glyph {
+                        text,
+                        width: widths.get(cid),
+                        vertical: if map.vertical() {
+                            *vertical_advance
+                        } else {
+                            0.0
+                        },
+                        word_space: len == 1 && code == 32,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn utf16_text(bytes: &[u8]) -> Option<String> {
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|p| u16::from_be_bytes([p[0], p[1]]))
+        .collect();
+    String::from_utf16(&units).ok()
+}
+
+/// Control characters and Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0…) carry no
+/// text; a map that produces them is broken for that code.
+fn is_control(c: char) -> bool {
+    c.is_control() || ('\u{fdd0}'..='\u{fdef}').contains(&c) || (c as u32) & 0xfffe == 0xfffe
+}
+
+/// Characters that carry no text are dropped; no-break and other odd spaces become spaces.
+fn sanitize_char(c: char) -> char {
+    match c {
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => ' ',
+        c => c,
+    }
+}
+
+fn sanitize(s: &str) -> Box<str> {
+    s.chars()
+        .filter(|c| !is_control(*c))
+        .map(sanitize_char)
+        .collect::<String>()
+        .into_boxed_str()
+}
+
+/// Descriptor facts that matter for text.
+#[derive(Debug, Default, Clone, Copy)]
+struct Descriptor {
+    flags: u32,
+    weight: Option<f64>,
+    italic_angle: f64,
+    missing_width: Option<f64>,
+    ascent: Option<f64>,
+    descent: Option<f64>,
+    embedded: bool,
+}
+
+const FLAG_FIXED: u32 = 1;
+const FLAG_SERIF: u32 = 1 << 1;
+const FLAG_SYMBOLIC: u32 = 1 << 2;
+const FLAG_NONSYMBOLIC: u32 = 1 << 5;
+const FLAG_ITALIC: u32 = 1 << 6;
+const FLAG_FORCE_BOLD: u32 = 1 << 18;
+
+fn descriptor(doc: &Document, font: &Dictionary) -> Descriptor {
+    let Some(d) = get_dict(doc, font, b"FontDescriptor") else {
+        return Descriptor::default();
+    };
+    Descriptor {
+        flags: get_number(doc, d, b"Flags").map_or(0, |f| f as i64 as u32),
+        weight: get_number(doc, d, b"FontWeight"),
+        italic_angle: get_number(doc, d, b"ItalicAngle").unwrap_or(0.0),
+        missing_width: get_number(doc, d, b"MissingWidth"),
+        ascent: get_number(doc, d, b"Ascent"),
+        descent: get_number(doc, d, b"Descent"),
+        embedded: [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+            .iter()
+            .any(|k| d.has(k)),
+    }
+}
+
+fn load_to_unicode(doc: &Document, dict: &Dictionary) -> Option<ToUnicode> {
+    let stream = get_stream(doc, dict, b"ToUnicode")?;
+    ToUnicode::parse(&stream_bytes(doc, stream, MAX_CMAP_BYTES)?)
+}
+
+/// Reads a font dictionary. Never fails: anything unreadable gives a plain Latin font.
+pub fn load(doc: &Document, dict: &Dictionary) -> Font {
+    let subtype = get_name(doc, dict, b"Subtype").unwrap_or(b"Type1");
+    let name = font_name(doc, dict);
+    let to_unicode = load_to_unicode(doc, dict);
+    if subtype == b"Type0" {
+        return load_type0(doc, dict, name, to_unicode);
+    }
+    load_simple(doc, dict, subtype == b"Type3", name, to_unicode)
+}
+
+fn style(desc: &Descriptor, name: &str) -> (bool, bool) {
+    let (name_bold, name_italic) = style_from_name(name);
+    let bold =
+        name_bold || desc.flags & FLAG_FORCE_BOLD != 0 || desc.weight.is_some_and(|w| w >= 600.0);
+    let italic = name_italic || desc.flags & FLAG_ITALIC != 0 || desc.italic_angle.abs() > 4.0;
+    (bold, italic)
+}
+
+fn metrics_em(desc: &Descriptor, scale: f64) -> (f64, f64) {
+    let ascent = desc
+        .ascent
+        .map(|a| a * scale)
+        .filter(|a| (0.5..=1.3).contains(a))
+        .unwrap_or(0.8);
+    let descent = desc
+        .descent
+        .map(|d| d * scale)
+        .filter(|d| (-0.6..=-0.01).contains(d))
+        .unwrap_or(-0.2);
+    (ascent, descent)
+}
+
+/// A font used when a `Tf` names nothing loadable: Helvetica's metrics so that the
+/// text state still advances, but no text: without the font, its codes mean nothing
+/// reliable (viewers draw nothing either).
+pub fn fallback() -> Font {
+    let mut dict = Dictionary::new();
+    dict.set("Subtype", Object::Name(b"Type1".to_vec()));
+    dict.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    let mut font = load(&Document::new(), &dict);
+    if let Kind::Simple { text, .. } = &mut font.kind {
+        text.iter_mut().for_each(|t| *t = Box::from(""));
+    }
+    font
+}
+
+/// Fonts of one document, loaded once per object.
+#[derive(Default)]
+pub struct FontCache {
+    by_id: HashMap<ObjectId, Arc<Font>>,
+    fallback: Option<Arc<Font>>,
+}
+
+impl FontCache {
+    /// The font a resource entry designates (a reference or an inline dictionary).
+    pub fn get(&mut self, doc: &Document, entry: Option<&Object>) -> Arc<Font> {
+        match entry {
+            Some(Object::Reference(id)) => {
+                if let Some(f) = self.by_id.get(id) {
+                    return f.clone();
+                }
+                let font = match doc.get_object(*id).ok().and_then(|o| as_dict(doc, o)) {
+                    Some(d) => Arc::new(load(doc, d)),
+                    None => self.fallback(),
+                };
+                self.by_id.insert(*id, font.clone());
+                font
+            }
+            Some(o) => match as_dict(doc, o) {
+                Some(d) => Arc::new(load(doc, d)),
+                None => self.fallback(),
+            },
+            None => self.fallback(),
+        }
+    }
+
+    fn fallback(&mut self) -> Arc<Font> {
+        self.fallback
+            .get_or_insert_with(|| Arc::new(fallback()))
+            .clone()
+    }
+}

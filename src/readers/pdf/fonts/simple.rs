@@ -1,0 +1,232 @@
+//! Simple fonts (Type 1, TrueType, Type 3): one byte per code, text from the base
+//! encoding, the font program's own encoding, `/Differences` and `/ToUnicode`.
+
+use std::sync::Arc;
+
+use lopdf::{Dictionary, Document, Object};
+
+use super::names::{glyph_text, numeric_code, numeric_names, style_from_name};
+use super::{
+    FLAG_FIXED, FLAG_NONSYMBOLIC, FLAG_SERIF, FLAG_SYMBOLIC, Font, Kind, descriptor, metrics_em,
+    sanitize, sanitize_char, style,
+};
+use crate::readers::pdf::afm::{Afm, Std14};
+use crate::readers::pdf::cmap::ToUnicode;
+use crate::readers::pdf::encodings::BaseEncoding;
+use crate::readers::pdf::font_program;
+use crate::readers::pdf::geometry::Matrix;
+use crate::readers::pdf::objects::{
+    as_dict, deref, get, get_array, get_name, get_number, number_deref, numbers,
+};
+
+pub(super) fn load_simple(
+    doc: &Document,
+    dict: &Dictionary,
+    type3: bool,
+    name: String,
+    to_unicode: Option<ToUnicode>,
+) -> Font {
+    let desc = descriptor(doc, dict);
+    let std14 = if desc.embedded || type3 {
+        None
+    } else {
+        Std14::from_base_font(&name)
+    };
+    let symbolic_flag = desc.flags & FLAG_SYMBOLIC != 0 && desc.flags & FLAG_NONSYMBOLIC == 0;
+
+    // Base encoding, then /Differences.
+    let encoding_obj = get(doc, dict, b"Encoding");
+    let (named, differences) = match encoding_obj {
+        Some(Object::Name(n)) => (BaseEncoding::from_name(n), None),
+        Some(o) => match as_dict(doc, o) {
+            Some(e) => (
+                get_name(doc, e, b"BaseEncoding").and_then(BaseEncoding::from_name),
+                get_array(doc, e, b"Differences"),
+            ),
+            None => (None, None),
+        },
+        None => (None, None),
+    };
+    let mut text: Vec<Box<str>> = vec![Box::from(""); 256];
+    let builtin_afm = std14.filter(|s| s.is_symbolic()).map(Std14::metrics);
+    // An embedded program's own encoding is the base when the PDF names none: always
+    // without /Encoding, and for symbolic fonts whose /Differences have no base.
+    let program = match (&encoding_obj, named) {
+        (None, _) => font_program::builtin_encoding(doc, dict),
+        (Some(_), None) if symbolic_flag => font_program::builtin_encoding(doc, dict),
+        _ => None,
+    };
+    match (named, builtin_afm) {
+        (Some(base), _) => fill_base(&mut text, base),
+        _ if program.is_some() => {
+            for (slot, name) in text.iter_mut().zip(program.iter().flatten()) {
+                if let Some(n) = name {
+                    *slot = glyph_text(n);
+                }
+            }
+        }
+        (None, Some(afm)) => {
+            for (code, glyph) in afm.encoding.iter().enumerate() {
+                if let (Some(slot), Some(g)) = (text.get_mut(code), glyph) {
+                    *slot = glyph_text(g);
+                }
+            }
+        }
+        (None, None) => {
+            let subtype_truetype = get_name(doc, dict, b"Subtype") == Some(b"TrueType");
+            // Symbolic TrueType fonts address glyphs by code; reading codes as Latin-1
+            // text is what their producers almost always meant.
+            let base = if subtype_truetype || symbolic_flag {
+                BaseEncoding::WinAnsi
+            } else {
+                BaseEncoding::Standard
+            };
+            fill_base(&mut text, base);
+        }
+    }
+    let mut names: Vec<Option<String>> = vec![None; 256];
+    if let Some(diffs) = differences {
+        let mut code: usize = 0;
+        for item in diffs.iter().take(4096) {
+            match deref(doc, item) {
+                Some(Object::Integer(c)) => code = usize::try_from(*c).unwrap_or(usize::MAX),
+                Some(Object::Name(n)) => {
+                    if let Some(slot) = names.get_mut(code) {
+                        *slot = Some(String::from_utf8_lossy(n).into_owned());
+                    }
+                    code = code.saturating_add(1);
+                }
+                _ => {}
+            }
+        }
+        let numeric = numeric_names(&names);
+        for (code, name) in names.iter().enumerate() {
+            let Some(name) = name else { continue };
+            let t = match numeric.then(|| numeric_code(name)).flatten() {
+                Some(n) => Box::from(
+                    BaseEncoding::WinAnsi
+                        .decode(n)
+                        .map(|c| c.to_string())
+                        .unwrap_or_default()
+                        .as_str(),
+                ),
+                None => glyph_text(name),
+            };
+            // An unknown name (g12, cid42) keeps the base encoding's guess.
+            if !t.is_empty() || text[code].is_empty() {
+                text[code] = t;
+            }
+        }
+    }
+    if let Some(tu) = &to_unicode {
+        for (code, slot) in text.iter_mut().enumerate() {
+            // An entry mapping to nothing or to control characters means "no text" (as
+            // for the paragraph marks some producers draw invisibly), not "fall back".
+            if let Some(s) = tu.lookup(code as u32) {
+                *slot = sanitize(&s);
+            }
+        }
+    }
+
+    // Widths.
+    let (matrix, size_scale) = if type3 {
+        let m = get_array(doc, dict, b"FontMatrix")
+            .and_then(|a| Matrix::from_numbers(&numbers(doc, a)))
+            .filter(|m| m.a.abs() > 1e-9 && m.d.abs() > 1e-9)
+            .unwrap_or(Matrix::new(0.001, 0.0, 0.0, 0.001, 0.0, 0.0));
+        // One text-space unit is one em by convention; trust the glyph box over that
+        // only when the box says the em is wildly different.
+        let bbox_em = get_array(doc, dict, b"FontBBox")
+            .map(|a| numbers(doc, a))
+            .and_then(|b| Some((b.get(3)? - b.get(1)?).abs() * m.d.abs()))
+            .filter(|h| h.is_finite() && *h > 0.0);
+        let scale = match bbox_em {
+            Some(h) if !(0.2..=5.0).contains(&h) => h.clamp(1e-3, 1e3),
+            _ => 1.0,
+        };
+        (m, scale)
+    } else {
+        (Matrix::new(0.001, 0.0, 0.0, 0.001, 0.0, 0.0), 1.0)
+    };
+    let first_char = get_number(doc, dict, b"FirstChar").unwrap_or(0.0).max(0.0) as usize;
+    let explicit = get_array(doc, dict, b"Widths");
+    let afm = std14.map(Std14::metrics).or_else(|| {
+        explicit
+            .is_none()
+            .then(|| {
+                let (b, i) = style_from_name(&name);
+                Std14::substitute(
+                    desc.flags & FLAG_FIXED != 0,
+                    desc.flags & FLAG_SERIF != 0,
+                    b,
+                    i,
+                )
+                .metrics()
+            })
+            .filter(|_| !type3)
+    });
+    let default_width = desc.missing_width.filter(|w| *w > 0.0);
+    let mut widths = vec![default_width.unwrap_or(if type3 { 0.0 } else { 500.0 }); 256];
+    match explicit {
+        Some(ws) => {
+            for (code, slot) in widths.iter_mut().enumerate() {
+                // Codes the array leaves out take /MissingWidth, else 0 as the spec says;
+                // a 0 would glue words together, so prefer the AFM value then.
+                *slot = code
+                    .checked_sub(first_char)
+                    .and_then(|i| ws.get(i))
+                    .and_then(|o| number_deref(doc, o))
+                    .or(default_width)
+                    .unwrap_or(0.0);
+            }
+        }
+        None => {
+            if let Some(afm) = afm {
+                let builtin = std14.is_some_and(Std14::is_symbolic);
+                for (code, slot) in widths.iter_mut().enumerate() {
+                    let by_name = names[code]
+                        .as_deref()
+                        .or_else(|| if builtin { afm.encoding[code] } else { None })
+                        .and_then(|n| afm.widths.get(n).copied());
+                    let by_char = || {
+                        let c = text[code].chars().next()?;
+                        afm_width_by_char(afm, c)
+                    };
+                    if let Some(w) = by_name.or_else(by_char) {
+                        *slot = f64::from(w);
+                    }
+                }
+            }
+        }
+    }
+    let (bold, italic) = style(&desc, &name);
+    let (ascent, descent) = metrics_em(&desc, if type3 { matrix.d.abs() } else { 0.001 });
+    Font {
+        name: Arc::from(if name.is_empty() && type3 {
+            "Type3".to_string()
+        } else {
+            name
+        }),
+        bold,
+        italic,
+        matrix,
+        size_scale,
+        ascent,
+        descent,
+        kind: Kind::Simple { text, widths },
+        to_unicode,
+    }
+}
+
+fn afm_width_by_char(afm: &Afm, c: char) -> Option<f32> {
+    afm.by_char.get(&c).copied()
+}
+
+fn fill_base(text: &mut [Box<str>], base: BaseEncoding) {
+    for (code, slot) in text.iter_mut().enumerate() {
+        if let Some(c) = base.decode(code as u8) {
+            let c = sanitize_char(c);
+            *slot = Box::from(c.encode_utf8(&mut [0u8; 4]) as &str);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! Form XObjects and annotation appearances: content streams drawn inside a page's,
+//! with their own matrix and resources, depth- and cycle-bounded.
+
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+
+use super::{GState, Interpreter};
+use crate::readers::pdf::geometry::Matrix;
+use crate::readers::pdf::objects;
+use crate::readers::pdf::objects::{
+    as_dict, deref, get, get_array, get_dict, get_name, number, numbers, stream_bytes,
+};
+
+impl Interpreter<'_> {
+    /// Runs a Form XObject with the current state, restoring the state afterwards.
+    pub(super) fn run_form(
+        &mut self,
+        stream: &Stream,
+        id: Option<ObjectId>,
+        resources: Option<&Dictionary>,
+    ) {
+        let doc = self.doc;
+        if self.forms.len() >= self.limits.max_form_depth {
+            self.warn("Form XObjects nested too deeply; inner ones skipped".into());
+            return;
+        }
+        if id.is_some_and(|id| self.forms.contains(&id)) {
+            self.warn("Form XObject draws itself; cycle cut".into());
+            return;
+        }
+        let budget = self
+            .limits
+            .max_content_bytes
+            .saturating_sub(self.content_bytes);
+        let Some(bytes) = stream_bytes(doc, stream, budget) else {
+            self.warn("a Form XObject could not be decoded".into());
+            return;
+        };
+        self.content_bytes += bytes.len();
+        let matrix = form_matrix(doc, stream);
+        let form_resources = get_dict(doc, &stream.dict, b"Resources").or(resources);
+        let saved = self.gs.clone();
+        let saved_depth = (self.stack.len(), self.skipped_saves);
+        let saved_text = (self.tm, self.tlm);
+        let ctm = matrix.then(&self.gs.ctm);
+        if ctm.is_finite() {
+            self.gs.ctm = ctm;
+        }
+        self.forms.push(id.unwrap_or((0, 0)));
+        self.run(&bytes, form_resources);
+        self.forms.pop();
+        self.gs = saved;
+        self.stack.truncate(saved_depth.0);
+        self.skipped_saves = saved_depth.1;
+        (self.tm, self.tlm) = saved_text;
+    }
+
+    /// Draws the normal appearances of a page's annotations (filled-in form fields,
+    /// free-text notes, stamps), as viewers and pdftotext do. Links and pop-ups have no
+    /// text of their own; hidden annotations are skipped.
+    pub fn run_annotations(&mut self, page: &Dictionary) {
+        let doc = self.doc;
+        let Some(annots) = get_array(doc, page, b"Annots") else {
+            return;
+        };
+        for annot in annots.iter().take(2_000) {
+            let Some(a) = as_dict(doc, annot) else {
+                continue;
+            };
+            let in_hidden_layer = a.get(b"OC").is_ok_and(|oc| self.oc.hides(doc, oc));
+            if in_hidden_layer || matches!(get_name(doc, a, b"Subtype"), Some(b"Link" | b"Popup")) {
+                continue;
+            }
+            let flags = get(doc, a, b"F").and_then(number).unwrap_or(0.0) as i64;
+            if flags & (2 | 32) != 0 {
+                continue;
+            }
+            let Some(normal) = get_dict(doc, a, b"AP").and_then(|ap| ap.get(b"N").ok()) else {
+                continue;
+            };
+            let (entry, stream) = match deref(doc, normal) {
+                Some(Object::Stream(s)) => (normal, s),
+                Some(Object::Dictionary(states)) => {
+                    let Some(state) = get_name(doc, a, b"AS") else {
+                        continue;
+                    };
+                    let Some(entry) = states.get(state).ok() else {
+                        continue;
+                    };
+                    match deref(doc, entry) {
+                        Some(Object::Stream(s)) => (entry, s),
+                        _ => continue,
+                    }
+                }
+                _ => continue,
+            };
+            let Some(rect) = a.get(b"Rect").ok().and_then(|r| objects::rect(doc, r)) else {
+                continue;
+            };
+            let fit = appearance_fit(doc, stream, rect);
+            let saved = self.gs.clone();
+            self.gs = GState {
+                ctm: fit.then(&self.base),
+                ..GState::default()
+            };
+            self.run_form(stream, entry.as_reference().ok(), None);
+            self.gs = saved;
+        }
+    }
+}
+
+fn form_matrix(doc: &Document, stream: &Stream) -> Matrix {
+    get_array(doc, &stream.dict, b"Matrix")
+        .and_then(|a| Matrix::from_numbers(&numbers(doc, a)))
+        .unwrap_or(Matrix::IDENTITY)
+}
+
+/// The matrix that maps an appearance's transformed `/BBox` onto the annotation's `/Rect`
+/// (ISO 32000-1, 12.5.5).
+fn appearance_fit(doc: &Document, stream: &Stream, rect: [f64; 4]) -> Matrix {
+    let m = form_matrix(doc, stream);
+    let Some(bbox) = stream
+        .dict
+        .get(b"BBox")
+        .ok()
+        .and_then(|b| objects::rect(doc, b))
+    else {
+        return Matrix::translate(rect[0], rect[1]);
+    };
+    let corners = [
+        m.apply(bbox[0], bbox[1]),
+        m.apply(bbox[2], bbox[1]),
+        m.apply(bbox[0], bbox[3]),
+        m.apply(bbox[2], bbox[3]),
+    ];
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for (x, y) in corners {
+        x0 = x0.min(x);
+        y0 = y0.min(y);
+        x1 = x1.max(x);
+        y1 = y1.max(y);
+    }
+    let sx = if x1 - x0 > 1e-6 {
+        (rect[2] - rect[0]) / (x1 - x0)
+    } else {
+        1.0
+    };
+    let sy = if y1 - y0 > 1e-6 {
+        (rect[3] - rect[1]) / (y1 - y0)
+    } else {
+        1.0
+    };
+    let fit = Matrix::new(sx, 0.0, 0.0, sy, rect[0] - x0 * sx, rect[1] - y0 * sy);
+    if fit.is_finite() {
+        fit
+    } else {
+        Matrix::translate(rect[0], rect[1])
+    }
+}

@@ -1,0 +1,611 @@
+//! The content-stream interpreter: runs a page's operators (on `lopdf`'s tokenizer) and
+//! collects every glyph it shows with its position, size, font and render mode.
+//!
+//! Positions are in the page's display space (points, origin at the top-left corner of
+//! the crop box after `/Rotate`, y downwards), then turned into the *reading frame* of
+//! the glyph's writing direction, so that later stages can treat rotated text as
+//! ordinary left-to-right lines.
+
+mod dir;
+mod forms;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use lopdf::content::{Content, Operation};
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use super::encodings::decode_text_string;
+use super::fonts::{Font, FontCache};
+use super::geometry::Matrix;
+use super::objects::{as_dict, get, get_dict, get_name, number, string};
+use super::optional::OptionalContent;
+pub use dir::Dir;
+
+/// Limits that keep a hostile page from running away.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Operators per page, Form XObjects included.
+    pub max_operations: usize,
+    /// Glyphs kept per page.
+    pub max_glyphs: usize,
+    /// Nesting of Form XObjects.
+    pub max_form_depth: usize,
+    /// Nesting of `q` (deeper saves are ignored, their `Q` too).
+    pub max_save_depth: usize,
+    /// Decoded bytes of content streams per page, Form XObjects included.
+    pub max_content_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_operations: 4_000_000,
+            max_glyphs: 1_000_000,
+            max_form_depth: 12,
+            max_save_depth: 512,
+            max_content_bytes: 128 << 20,
+        }
+    }
+}
+
+/// Deepest marked-content nesting tracked.
+const MAX_MARKED_DEPTH: usize = 256;
+
+/// One shown glyph, in its direction's reading frame.
+#[derive(Debug, Clone, Copy)]
+pub struct TextGlyph {
+    /// Byte range of its text in [`PageText::text`].
+    pub start: u32,
+    /// Byte length of its text.
+    pub len: u32,
+    /// Writing direction.
+    pub dir: Dir,
+    /// Origin on the baseline (rise included), reading frame.
+    pub x: f32,
+    /// Baseline (rise included), reading frame.
+    pub y: f32,
+    /// The glyph's extent along the line (its width, without character spacing).
+    pub adv: f32,
+    /// Effective font size in points.
+    pub size: f32,
+    /// Index into [`PageText::fonts`].
+    pub font: u16,
+    /// Text rise in points (positive = raised).
+    pub rise: f32,
+    /// Drawn invisibly (render mode 3 or 7).
+    pub invisible: bool,
+    /// Whitespace only: a word break.
+    pub space: bool,
+    /// Text from `/ActualText`: already in reading order, whatever the direction.
+    pub actual: bool,
+}
+
+/// Everything shown on one page.
+#[derive(Debug, Default)]
+pub struct PageText {
+    /// Glyphs in content-stream order.
+    pub glyphs: Vec<TextGlyph>,
+    /// Text arena the glyphs point into.
+    pub text: String,
+    /// Fonts the glyphs use.
+    pub fonts: Vec<Arc<Font>>,
+    /// Image XObjects and inline images painted.
+    pub images: usize,
+    /// Problems met (damaged stream, limits hit).
+    pub warnings: Vec<String>,
+}
+
+impl PageText {
+    /// A glyph's text.
+    pub fn glyph_text(&self, g: &TextGlyph) -> &str {
+        self.text
+            .get(g.start as usize..(g.start + g.len) as usize)
+            .unwrap_or("")
+    }
+}
+
+#[derive(Clone)]
+struct GState {
+    ctm: Matrix,
+    font: Option<Arc<Font>>,
+    font_size: f64,
+    char_space: f64,
+    word_space: f64,
+    h_scale: f64,
+    leading: f64,
+    render_mode: i64,
+    rise: f64,
+}
+
+impl Default for GState {
+    fn default() -> Self {
+        GState {
+            ctm: Matrix::IDENTITY,
+            font: None,
+            font_size: 0.0,
+            char_space: 0.0,
+            word_space: 0.0,
+            h_scale: 1.0,
+            leading: 0.0,
+            render_mode: 0,
+            rise: 0.0,
+        }
+    }
+}
+
+/// An open marked-content section.
+#[derive(Default)]
+struct Marked {
+    actual: Option<ActualText>,
+    /// It belongs to a hidden layer.
+    hides: bool,
+}
+
+/// An open `/ActualText` span: its text and the first glyph it replaces.
+struct ActualText {
+    text: String,
+    first_glyph: usize,
+}
+
+/// Interprets the content of one page.
+pub struct Interpreter<'a> {
+    doc: &'a Document,
+    fonts: &'a mut FontCache,
+    limits: Limits,
+    out: PageText,
+    font_index: HashMap<*const Font, u16>,
+    gs: GState,
+    stack: Vec<GState>,
+    /// `q` operators ignored for depth; their `Q`s are ignored too.
+    skipped_saves: usize,
+    tm: Matrix,
+    tlm: Matrix,
+    operations: usize,
+    content_bytes: usize,
+    forms: Vec<ObjectId>,
+    /// Marked-content nesting: the spans that carry `/ActualText` or hide a layer.
+    marked: Vec<Marked>,
+    /// Open marked-content sections that hide their content (optional content off).
+    hidden: usize,
+    /// Which layers are hidden.
+    oc: &'a OptionalContent,
+    /// Marked-content sections opened beyond [`MAX_MARKED_DEPTH`] (ignored, as their ends).
+    marked_overflow: usize,
+    /// User space → display space of the page itself.
+    base: Matrix,
+    /// Page size in display space, for dropping glyphs far outside it.
+    page_w: f64,
+    page_h: f64,
+    stopped: bool,
+}
+
+impl<'a> Interpreter<'a> {
+    /// An interpreter for a page `width × height` whose user space maps to display space by
+    /// `base` (crop box offset, y flip, rotation).
+    pub fn new(
+        doc: &'a Document,
+        fonts: &'a mut FontCache,
+        oc: &'a OptionalContent,
+        limits: Limits,
+        base: Matrix,
+        width: f64,
+        height: f64,
+    ) -> Self {
+        Interpreter {
+            doc,
+            fonts,
+            limits,
+            out: PageText::default(),
+            font_index: HashMap::new(),
+            gs: GState {
+                ctm: base,
+                ..GState::default()
+            },
+            stack: Vec::new(),
+            skipped_saves: 0,
+            tm: Matrix::IDENTITY,
+            tlm: Matrix::IDENTITY,
+            operations: 0,
+            content_bytes: 0,
+            forms: Vec::new(),
+            marked: Vec::new(),
+            marked_overflow: 0,
+            hidden: 0,
+            oc,
+            base,
+            page_w: width,
+            page_h: height,
+            stopped: false,
+        }
+    }
+
+    /// Runs a page's content stream bytes with its `resources`, then its annotations'
+    /// appearances, and returns what was shown.
+    pub fn run_page(
+        mut self,
+        content: &[u8],
+        resources: Option<&Dictionary>,
+        page: &Dictionary,
+    ) -> PageText {
+        self.content_bytes = content.len();
+        self.run(content, resources);
+        if !self.stopped {
+            self.gs = GState {
+                ctm: self.base,
+                ..GState::default()
+            };
+            self.stack.clear();
+            self.skipped_saves = 0;
+            self.run_annotations(page);
+        }
+        // Close spans the stream left open so their text is not lost.
+        while !self.marked.is_empty() {
+            self.end_marked();
+        }
+        self.out
+    }
+
+    fn warn(&mut self, msg: String) {
+        if self.out.warnings.len() < 8 && !self.out.warnings.contains(&msg) {
+            self.out.warnings.push(msg);
+        }
+    }
+
+    fn run(&mut self, content: &[u8], resources: Option<&Dictionary>) {
+        for op in Content::decode_iter(content) {
+            if self.stopped {
+                return;
+            }
+            match op {
+                Ok(op) => {
+                    self.operations += 1;
+                    if self.operations > self.limits.max_operations {
+                        self.warn(format!(
+                            "stopped after {} operators (limit)",
+                            self.limits.max_operations
+                        ));
+                        self.stopped = true;
+                        return;
+                    }
+                    self.operation(&op, resources);
+                }
+                Err(_) => {
+                    self.warn("content stream damaged; text after the damage is lost".into());
+                    return;
+                }
+            }
+        }
+    }
+
+    fn operation(&mut self, op: &Operation, resources: Option<&Dictionary>) {
+        let ops = op.operands.as_slice();
+        let n = |i: usize| ops.get(i).and_then(number);
+        match op.operator.as_str() {
+            "q" => {
+                if self.stack.len() < self.limits.max_save_depth {
+                    self.stack.push(self.gs.clone());
+                } else {
+                    self.skipped_saves += 1;
+                }
+            }
+            "Q" => {
+                if self.skipped_saves > 0 {
+                    self.skipped_saves -= 1;
+                } else if let Some(gs) = self.stack.pop() {
+                    self.gs = gs;
+                }
+            }
+            "cm" => {
+                if let Some(m) = Matrix::from_numbers(&nums(ops)) {
+                    let ctm = m.then(&self.gs.ctm);
+                    if ctm.is_finite() {
+                        self.gs.ctm = ctm;
+                    }
+                }
+            }
+            "BT" => {
+                self.tm = Matrix::IDENTITY;
+                self.tlm = Matrix::IDENTITY;
+            }
+            "ET" => {}
+            "Tc" => self.gs.char_space = n(0).unwrap_or(0.0),
+            "Tw" => self.gs.word_space = n(0).unwrap_or(0.0),
+            "Tz" => self.gs.h_scale = n(0).unwrap_or(100.0) / 100.0,
+            "TL" => self.gs.leading = n(0).unwrap_or(0.0),
+            "Ts" => self.gs.rise = n(0).unwrap_or(0.0),
+            "Tr" => self.gs.render_mode = n(0).unwrap_or(0.0) as i64,
+            "Tf" => {
+                let entry = ops.first().and_then(|o| o.as_name().ok()).and_then(|name| {
+                    let fonts = get_dict(self.doc, resources?, b"Font")?;
+                    fonts.get(name).ok()
+                });
+                self.gs.font = Some(self.fonts.get(self.doc, entry));
+                self.gs.font_size = n(1).unwrap_or(0.0);
+            }
+            "Td" => self.move_line(n(0).unwrap_or(0.0), n(1).unwrap_or(0.0)),
+            "TD" => {
+                let ty = n(1).unwrap_or(0.0);
+                self.gs.leading = -ty;
+                self.move_line(n(0).unwrap_or(0.0), ty);
+            }
+            "Tm" => {
+                if let Some(m) = Matrix::from_numbers(&nums(ops)) {
+                    self.tm = m;
+                    self.tlm = m;
+                }
+            }
+            "T*" => self.next_line(),
+            "Tj" => {
+                if let Some(s) = ops.first().and_then(string) {
+                    self.show(s);
+                }
+            }
+            "'" => {
+                self.next_line();
+                if let Some(s) = ops.first().and_then(string) {
+                    self.show(s);
+                }
+            }
+            "\"" => {
+                self.gs.word_space = n(0).unwrap_or(self.gs.word_space);
+                self.gs.char_space = n(1).unwrap_or(self.gs.char_space);
+                self.next_line();
+                if let Some(s) = ops.get(2).and_then(string) {
+                    self.show(s);
+                }
+            }
+            "TJ" => {
+                if let Some(Object::Array(items)) = ops.first() {
+                    for item in items {
+                        match item {
+                            Object::String(s, _) => self.show(s),
+                            other => {
+                                if let Some(adj) = number(other) {
+                                    self.adjust(adj);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            "Do" => {
+                if let Some(name) = ops.first().and_then(|o| o.as_name().ok()) {
+                    self.do_xobject(name, resources);
+                }
+            }
+            "BI" => self.out.images += 1,
+            "BMC" | "BDC" if self.marked.len() >= MAX_MARKED_DEPTH => self.marked_overflow += 1,
+            "BMC" => self.marked.push(Marked::default()),
+            "BDC" => {
+                let props = self.properties(ops.get(1), resources);
+                let hides = ops.first().and_then(|o| o.as_name().ok()) == Some(b"OC")
+                    && props.is_some_and(|p| self.oc.hides(self.doc, p));
+                let actual = if self.marked.iter().any(|m| m.actual.is_some()) {
+                    None
+                } else {
+                    props.and_then(|p| self.actual_text(p))
+                };
+                self.hidden += usize::from(hides);
+                self.marked.push(Marked {
+                    actual: actual.map(|text| ActualText {
+                        text,
+                        first_glyph: self.out.glyphs.len(),
+                    }),
+                    hides,
+                });
+            }
+            "EMC" if self.marked_overflow > 0 => self.marked_overflow -= 1,
+            "EMC" => self.end_marked(),
+            _ => {}
+        }
+    }
+
+    fn move_line(&mut self, tx: f64, ty: f64) {
+        self.tlm = Matrix::translate(tx, ty).then(&self.tlm);
+        self.tm = self.tlm;
+    }
+
+    fn next_line(&mut self) {
+        self.move_line(0.0, -self.gs.leading);
+    }
+
+    /// A `TJ` number: moves the next glyph back by `adj/1000` em.
+    fn adjust(&mut self, adj: f64) {
+        let vertical = self.gs.font.as_ref().is_some_and(|f| f.is_vertical());
+        let d = -adj / 1000.0 * self.gs.font_size;
+        if vertical {
+            self.tm = Matrix::translate(0.0, d).then(&self.tm);
+        } else {
+            self.tm = Matrix::translate(d * self.gs.h_scale, 0.0).then(&self.tm);
+        }
+    }
+
+    /// A marked-content property list: inline, or named in `/Properties` (the entry
+    /// itself is returned, so that a layer keeps its object identity).
+    fn properties<'o>(
+        &'o self,
+        props: Option<&'o Object>,
+        resources: Option<&'o Dictionary>,
+    ) -> Option<&'o Object> {
+        match props? {
+            Object::Name(name) => {
+                let all = get_dict(self.doc, resources?, b"Properties")?;
+                all.get(name).ok()
+            }
+            other => Some(other),
+        }
+    }
+
+    fn actual_text(&self, props: &Object) -> Option<String> {
+        let dict = as_dict(self.doc, props)?;
+        let text = string(get(self.doc, dict, b"ActualText")?)?;
+        Some(decode_text_string(text))
+    }
+
+    fn end_marked(&mut self) {
+        let Some(marked) = self.marked.pop() else {
+            return;
+        };
+        self.hidden -= usize::from(marked.hides);
+        let Some(actual) = marked.actual else {
+            return;
+        };
+        let glyphs = self.out.glyphs.get(actual.first_glyph..).unwrap_or(&[]);
+        let (Some(first), Some(last)) = (glyphs.first().copied(), glyphs.last().copied()) else {
+            return;
+        };
+        let same_dir = glyphs.iter().all(|g| g.dir == first.dir);
+        let end = if same_dir {
+            last.x + last.adv
+        } else {
+            first.x + first.adv
+        };
+        let text: String = actual.text.chars().filter(|c| !c.is_control()).collect();
+        self.out.glyphs.truncate(actual.first_glyph);
+        let start = self.out.text.len() as u32;
+        self.out.text.push_str(&text);
+        self.out.glyphs.push(TextGlyph {
+            start,
+            len: text.len() as u32,
+            adv: end - first.x,
+            space: text.trim().is_empty(),
+            actual: true,
+            ..first
+        });
+    }
+
+    fn font_slot(&mut self, font: &Arc<Font>) -> u16 {
+        let key = Arc::as_ptr(font);
+        if let Some(&i) = self.font_index.get(&key) {
+            return i;
+        }
+        match u16::try_from(self.out.fonts.len()) {
+            Ok(i) if i < u16::MAX => {
+                self.out.fonts.push(font.clone());
+                self.font_index.insert(key, i);
+                i
+            }
+            // More than 65,535 fonts on one page: reuse the last slot's style.
+            _ => u16::MAX - 1,
+        }
+    }
+
+    /// Shows a string: one glyph per code, advancing the text matrix.
+    fn show(&mut self, bytes: &[u8]) {
+        let font = match &self.gs.font {
+            Some(f) => f.clone(),
+            None => {
+                // Text before any Tf: a broken stream; use the fallback font.
+                let f = self.fonts.get(self.doc, None);
+                self.gs.font = Some(f.clone());
+                f
+            }
+        };
+        let slot = self.font_slot(&font);
+        let gs = &self.gs;
+        let fs = gs.font_size;
+        let th = gs.h_scale;
+        let invisible = gs.render_mode == 3 || gs.render_mode == 7;
+        let vertical = font.is_vertical();
+        let mut tm = self.tm;
+        let ctm = gs.ctm;
+        let (char_space, word_space, rise) = (gs.char_space, gs.word_space, gs.rise);
+        let fm_a = font.matrix.a;
+        let mut glyphs = std::mem::take(&mut self.out.glyphs);
+        let mut text = std::mem::take(&mut self.out.text);
+        let max_glyphs = self.limits.max_glyphs;
+        let hidden = self.hidden > 0;
+        let (page_w, page_h) = (self.page_w, self.page_h);
+        let size_scale = font.size_scale;
+        font.decode(bytes, |g| {
+            let trm = tm.then(&ctm);
+            let extra = char_space + if g.word_space { word_space } else { 0.0 };
+            let (tx, ty) = if vertical {
+                (0.0, g.vertical * 0.001 * fs + extra)
+            } else {
+                ((g.width * fm_a * fs + extra) * th, 0.0)
+            };
+            let (ox, oy) = trm.apply(0.0, rise);
+            let (ux, uy) = trm.apply_vector(0.0, 1.0);
+            let up_len = (ux * ux + uy * uy).sqrt();
+            let size = fs.abs() * size_scale * up_len;
+            let (vx, vy) = if vertical {
+                trm.apply_vector(0.0, -1.0)
+            } else {
+                trm.apply_vector(1.0, 0.0)
+            };
+            let along = (vx * vx + vy * vy).sqrt();
+            let dir = Dir::from_vector(vx, vy);
+            // The glyph's own extent, without character or word spacing: spacing is
+            // a gap, and some producers make their word spaces out of it (a large Tc
+            // cancelled by TJ kerns everywhere but between words).
+            let own = if vertical {
+                -g.vertical * 0.001 * fs
+            } else {
+                g.width * fm_a * fs * th
+            };
+            let adv = own * along;
+            let margin = size.max(1.0);
+            let on_page =
+                ox > -margin && oy > -margin && ox < page_w + margin && oy < page_h + margin;
+            if on_page && !hidden && glyphs.len() < max_glyphs && size.is_finite() && size > 0.0 {
+                let (fx, fy) = dir.to_frame(ox, oy);
+                let start = text.len() as u32;
+                text.push_str(g.text);
+                glyphs.push(TextGlyph {
+                    start,
+                    len: g.text.len() as u32,
+                    dir,
+                    x: fx as f32,
+                    y: fy as f32,
+                    adv: adv as f32,
+                    size: size as f32,
+                    font: slot,
+                    rise: (rise * up_len) as f32,
+                    invisible,
+                    space: g.text.chars().all(char::is_whitespace),
+                    actual: false,
+                });
+            }
+            tm = Matrix::translate(tx, ty).then(&tm);
+        });
+        if glyphs.len() >= max_glyphs {
+            self.warn(format!("stopped keeping glyphs after {max_glyphs} (limit)"));
+        }
+        self.out.glyphs = glyphs;
+        self.out.text = text;
+        if tm.is_finite() {
+            self.tm = tm;
+        }
+    }
+
+    fn do_xobject(&mut self, name: &[u8], resources: Option<&Dictionary>) {
+        let doc = self.doc;
+        let Some(entry) = resources
+            .and_then(|r| get_dict(doc, r, b"XObject"))
+            .and_then(|x| x.get(name).ok())
+        else {
+            return;
+        };
+        let id = entry.as_reference().ok();
+        let Some(Object::Stream(stream)) = super::objects::deref(doc, entry) else {
+            return;
+        };
+        // A form or image in a hidden layer is not drawn.
+        if let Ok(oc) = stream.dict.get(b"OC")
+            && self.oc.hides(doc, oc)
+        {
+            return;
+        }
+        match get_name(doc, &stream.dict, b"Subtype") {
+            Some(b"Image") => self.out.images += 1,
+            Some(b"Form") => self.run_form(stream, id, resources),
+            _ => {}
+        }
+    }
+}
+
+fn nums(ops: &[Object]) -> Vec<f64> {
+    ops.iter().filter_map(number).collect()
+}

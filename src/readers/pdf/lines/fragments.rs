@@ -1,0 +1,239 @@
+//! Pieces into line *fragments*, by baseline (scripts attach to their line) and
+//! horizontal adjacency, and fragments drawn apart merged when they sit side by side.
+
+use super::pieces::Piece;
+use super::{MAX_LINE_GAP, MAX_MERGE_GAP, MAX_SENTENCE_GAP, WORD_GAP};
+use crate::readers::pdf::interpreter::Dir;
+
+/// Groups pieces into lines: the indices of each line's pieces.
+pub(super) fn group(pieces: &[Piece]) -> Vec<Vec<usize>> {
+    merge_frags(build_frags(pieces), pieces)
+}
+
+/// How a piece sits relative to a line's main text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Relation {
+    Same,
+    /// The *second* argument is raised and smaller.
+    Super,
+    /// The *second* argument is lowered and smaller.
+    Sub,
+    Apart,
+}
+
+/// Relation of (`y`, `size`) to a line whose main text has `base` and `main` size.
+pub(super) fn relation(base: f32, main: f32, y: f32, size: f32, rise: f32) -> Relation {
+    let small = main.min(size);
+    let big = main.max(size);
+    let dy = y - base; // negative: raised
+    // A quarter em keeps TeX's lowered E (in the LaTeX logo) and similar kerning tricks
+    // on the line; the next line is a whole line height away.
+    if dy.abs() <= 0.25 * small {
+        return Relation::Same;
+    }
+    let smaller = size <= 0.88 * main || rise.abs() > 0.15 * size;
+    if smaller {
+        if dy < 0.0 && -dy <= 0.75 * big {
+            return Relation::Super;
+        }
+        if dy > 0.0 && dy <= 0.45 * big {
+            return Relation::Sub;
+        }
+    }
+    Relation::Apart
+}
+
+/// A group of pieces forming (part of) a line.
+#[derive(Debug, Clone)]
+struct Frag {
+    dir: Dir,
+    pieces: Vec<usize>,
+    x0: f32,
+    x1: f32,
+    base: f32,
+    size: f32,
+    /// Sum and count of the word gaps inside, for telling a stretched justified space
+    /// from a column gutter.
+    gap_sum: f32,
+    gap_n: u32,
+}
+
+impl Frag {
+    fn new(i: usize, p: &Piece) -> Frag {
+        Frag {
+            dir: p.dir,
+            pieces: vec![i],
+            x0: p.x0,
+            x1: p.x1,
+            base: p.y,
+            size: p.size,
+            gap_sum: 0.0,
+            gap_n: 0,
+        }
+    }
+
+    /// The widest gap that still continues this line after `last` (its last piece): one
+    /// em, more after a sentence's end, in proportion to the line's own word spaces.
+    fn max_gap(&self, size: f32, last: &Piece) -> f32 {
+        let base = MAX_LINE_GAP * size;
+        if !ends_sentence(&last.text) {
+            return base;
+        }
+        let stretched = if self.gap_n > 0 {
+            2.5 * self.gap_sum / self.gap_n as f32
+        } else {
+            1.3 * size
+        };
+        stretched.clamp(base, MAX_SENTENCE_GAP * size)
+    }
+
+    fn accepts(&self, p: &Piece, pieces: &[Piece]) -> bool {
+        if p.dir != self.dir {
+            return false;
+        }
+        let rel = relation(self.base, self.size, p.y, p.size, p.rise);
+        let rel_rev = relation(p.y, p.size, self.base, self.size, 0.0);
+        if rel == Relation::Apart && rel_rev == Relation::Apart {
+            return false;
+        }
+        let s = self.size.max(p.size);
+        let gap = p.x0 - self.x1;
+        let Some(last) = self.pieces.last().and_then(|&i| pieces.get(i)) else {
+            return false;
+        };
+        (-0.5 * s..=self.max_gap(s, last)).contains(&gap)
+    }
+
+    fn push(&mut self, i: usize, p: &Piece) {
+        let gap = p.x0 - self.x1;
+        if gap > WORD_GAP * p.size {
+            self.gap_sum += gap;
+            self.gap_n += 1;
+        }
+        self.pieces.push(i);
+        self.x0 = self.x0.min(p.x0);
+        self.x1 = self.x1.max(p.x1);
+        if p.size > self.size * 1.12 {
+            self.size = p.size;
+            self.base = p.y;
+        }
+    }
+}
+
+fn build_frags(pieces: &[Piece]) -> Vec<Frag> {
+    let mut frags: Vec<Frag> = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        let n = frags.len();
+        let target = (n.saturating_sub(4)..n)
+            .rev()
+            .find(|&k| frags[k].accepts(p, pieces));
+        match target {
+            Some(k) => frags[k].push(i, p),
+            None => frags.push(Frag::new(i, p)),
+        }
+    }
+    frags
+}
+
+/// Whether a piece ends a sentence (or clause) after which justified text may put a
+/// wider space.
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '\'', '\u{2019}', '\u{201d}', ')']);
+    t.ends_with(['.', '!', '?', ':', ';'])
+}
+
+fn frag_text(f: &Frag, pieces: &[Piece]) -> String {
+    f.pieces
+        .iter()
+        .filter_map(|&i| pieces.get(i))
+        .map(|p| p.text.as_str())
+        .collect()
+}
+
+/// Union-find root.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Joins fragments that the stream drew apart but that sit side by side on one line
+/// (or that are a script attached inside a line).
+fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..frags.len()).collect();
+    order.sort_by(|&a, &b| {
+        (frags[a].dir, frags[a].base)
+            .partial_cmp(&(frags[b].dir, frags[b].base))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut parent: Vec<usize> = (0..frags.len()).collect();
+    for (oi, &a) in order.iter().enumerate() {
+        let fa = &frags[a];
+        for &b in order.iter().skip(oi + 1).take(64) {
+            let fb = &frags[b];
+            if fb.dir != fa.dir || fb.base - fa.base > 0.8 * fa.size.max(fb.size) {
+                break;
+            }
+            let rel = relation(fa.base, fa.size, fb.base, fb.size, 0.0);
+            let rel_rev = relation(fb.base, fb.size, fa.base, fa.size, 0.0);
+            let s = fa.size.max(fb.size);
+            // Fragments drawn apart join only across a word space: gutters can be
+            // narrow, and the stretched spaces of justified text were taken care of
+            // while following the stream.
+            let limit = MAX_MERGE_GAP * s;
+            let adjacent = |l: &Frag, r: &Frag| {
+                let gap = r.x0 - l.x1;
+                (-0.2 * s..=limit).contains(&gap)
+            };
+            let inside = |outer: &Frag, inner: &Frag| {
+                inner.x0 >= outer.x0 - 0.2 * s && inner.x1 <= outer.x1 + MAX_MERGE_GAP * s
+            };
+            // The same text drawn twice over itself (fake bold, shadows).
+            let overprint = |l: &Frag, r: &Frag| {
+                let overlap = l.x1.min(r.x1) - l.x0.max(r.x0);
+                overlap > 0.5 * (l.x1 - l.x0).min(r.x1 - r.x0)
+                    && frag_text(l, pieces) == frag_text(r, pieces)
+            };
+            let ok = match (rel, rel_rev) {
+                (Relation::Same, _) => adjacent(fa, fb) || adjacent(fb, fa) || overprint(fa, fb),
+                (Relation::Super | Relation::Sub, _) => {
+                    adjacent(fa, fb) || adjacent(fb, fa) || inside(fa, fb)
+                }
+                (_, Relation::Super | Relation::Sub) => {
+                    adjacent(fa, fb) || adjacent(fb, fa) || inside(fb, fa)
+                }
+                _ => false,
+            };
+            if ok {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                if ra != rb {
+                    parent[rb] = ra;
+                }
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); frags.len()];
+    for (i, frag) in frags.iter().enumerate() {
+        let r = root(&mut parent, i);
+        groups[r].extend_from_slice(&frag.pieces);
+    }
+    groups.retain(|g| !g.is_empty());
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relations() {
+        assert_eq!(relation(100.0, 10.0, 100.5, 10.0, 0.0), Relation::Same);
+        assert_eq!(relation(100.0, 10.0, 96.0, 7.0, 0.0), Relation::Super);
+        assert_eq!(relation(100.0, 10.0, 102.0, 7.0, 0.0), Relation::Sub);
+        // The next line down is not a subscript.
+        assert_eq!(relation(100.0, 10.0, 112.0, 10.0, 0.0), Relation::Apart);
+        assert_eq!(relation(100.0, 10.0, 88.0, 7.0, 0.0), Relation::Apart);
+    }
+}

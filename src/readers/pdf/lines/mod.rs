@@ -1,0 +1,312 @@
+//! From glyphs to lines: glyphs join into *pieces* (runs of one style with no word break),
+//! pieces into line *fragments* by baseline and horizontal adjacency, fragments into
+//! lines; raised or lowered smaller pieces become superscript or subscript spans.
+//!
+//! Word breaks come from explicit space glyphs or from gaps wider than [`WORD_GAP`] em,
+//! so PDFs that draw spaces and PDFs that only position words both read right. A gap
+//! wider than [`MAX_LINE_GAP`] em never joins two fragments: the left and right columns
+//! of a page stay separate lines even when their baselines agree.
+
+mod bidi;
+mod fragments;
+mod pieces;
+
+use std::sync::Arc;
+
+use super::interpreter::{Dir, PageText};
+use crate::source::{Line, Rect, Script, Span, Style};
+use bidi::{is_rtl_line, visual_to_logical};
+use fragments::{Relation, group, relation};
+use pieces::{Piece, build_pieces};
+
+/// A gap wider than this (em) between two glyphs is a word break.
+pub const WORD_GAP: f32 = 0.1;
+/// Gaps up to this (em) join fragments drawn one after the other into one line.
+pub const MAX_LINE_GAP: f32 = 1.0;
+/// Gaps up to this (em) join fragments that were drawn apart in the stream.
+const MAX_MERGE_GAP: f32 = 0.6;
+/// The widest gap (em) after a sentence's end that still continues the line: justified
+/// text stretches the space after a full stop most (TeX's sentence spacing). It is
+/// also held to 2.5 times the line's mean word gap, since gutters can be this narrow.
+const MAX_SENTENCE_GAP: f32 = 1.5;
+
+/// A finished line before conversion to the public type.
+struct Built {
+    order: usize,
+    line: Line,
+    top: f32,
+    x0: f32,
+    x1: f32,
+}
+
+/// Turns a page's glyphs into lines in reading order (`page_height`: the display height,
+/// for telling running heads and feet from the body).
+pub fn build_lines(page: &PageText, page_height: f32) -> Vec<Line> {
+    let pieces = build_pieces(page);
+    let groups = group(&pieces);
+    let mut built: Vec<Built> = groups
+        .into_iter()
+        .filter_map(|g| assemble(page, &pieces, g))
+        .collect();
+    built.sort_by_key(|b| b.order);
+    if stream_order_is_scrambled(&built) {
+        built.sort_by(|a, b| {
+            let band = |t: f32| (t / 4.0).round() as i64;
+            (band(a.top), a.x0)
+                .partial_cmp(&(band(b.top), b.x0))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+    } else {
+        furniture_to_its_place(&mut built, page_height);
+    }
+    built
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut b)| {
+            b.line.source_line = i + 1;
+            b.line
+        })
+        .collect()
+}
+
+/// Some producers draw the running foot before the body (Chromium) or the running head
+/// after it: feet drawn first go to the end, heads drawn last to the start. Only lines in
+/// the outer eighth of the page, and only before the first or after the last body line,
+/// move.
+fn furniture_to_its_place(lines: &mut Vec<Built>, page_height: f32) {
+    if page_height <= 0.0 || lines.len() < 3 {
+        return;
+    }
+    let margin = page_height / 8.0;
+    let is_foot = |b: &Built| b.top > page_height - margin;
+    let is_head = |b: &Built| b.line.bbox.is_some_and(|r| r.y1 < margin);
+    let body_start = lines.iter().position(|b| !is_foot(b) && !is_head(b));
+    let Some(body_start) = body_start else {
+        return;
+    };
+    let feet: Vec<usize> = (0..body_start).filter(|&i| is_foot(&lines[i])).collect();
+    let body_end = lines
+        .iter()
+        .rposition(|b| !is_foot(b) && !is_head(b))
+        .unwrap_or(body_start);
+    let heads: Vec<usize> = (body_end + 1..lines.len())
+        .filter(|&i| is_head(&lines[i]))
+        .collect();
+    if feet.is_empty() && heads.is_empty() {
+        return;
+    }
+    let mut slots: Vec<Option<Built>> = lines.drain(..).map(Some).collect();
+    let mut take = |i: usize| slots.get_mut(i).and_then(Option::take);
+    let mut ordered: Vec<Built> = heads.iter().filter_map(|&i| take(i)).collect();
+    let feet_lines: Vec<Built> = feet.iter().filter_map(|&i| take(i)).collect();
+    ordered.extend(slots.into_iter().flatten());
+    ordered.extend(feet_lines);
+    *lines = ordered;
+}
+
+/// Whether the content stream went up the page within a column too often to be a
+/// reading order worth keeping.
+fn stream_order_is_scrambled(lines: &[Built]) -> bool {
+    if lines.len() < 4 {
+        return false;
+    }
+    let upward = lines
+        .windows(2)
+        .filter(|w| {
+            let (a, b) = (&w[0], &w[1]);
+            let same_column = b.x0 < a.x1 && a.x0 < b.x1;
+            same_column && b.top < a.top - 2.0
+        })
+        .count();
+    upward * 3 > lines.len()
+}
+
+fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Built> {
+    idx.sort_by(|&a, &b| {
+        pieces[a]
+            .x0
+            .partial_cmp(&pieces[b].x0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.cmp(&b))
+    });
+    // Drop overprinted duplicates (fake bold, shadows).
+    let mut kept: Vec<usize> = Vec::with_capacity(idx.len());
+    for i in idx {
+        let p = &pieces[i];
+        let dup = kept.iter().rev().take(3).any(|&k| {
+            let q = &pieces[k];
+            q.text == p.text
+                && (q.x0 - p.x0).abs() < 0.15 * p.size
+                && (q.y - p.y).abs() < 0.2 * p.size
+        });
+        if !dup {
+            kept.push(i);
+        }
+    }
+    let first = *kept.first()?;
+    let dir = pieces[first].dir;
+    // Main text: the largest size; its baseline from the longest piece of about that size.
+    let max_size = kept.iter().map(|&i| pieces[i].size).fold(0.0f32, f32::max);
+    let main = kept
+        .iter()
+        .filter(|&&i| pieces[i].size >= 0.9 * max_size)
+        .max_by_key(|&&i| pieces[i].text.chars().count())
+        .copied()
+        .unwrap_or(first);
+    let (base, main_size) = (pieces[main].y, pieces[main].size);
+
+    // Word breaks between neighbours, in visual (left-to-right) order.
+    let spaces: Vec<bool> = kept
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let p = &pieces[i];
+            k.checked_sub(1).map(|k| kept[k]).is_some_and(|q| {
+                let qp = &pieces[q];
+                let gap = p.x0 - qp.x1;
+                let em = p.size.min(qp.size);
+                gap > WORD_GAP * em || gap < -0.6 * em || (p.space_before && p.prev == Some(q))
+            })
+        })
+        .collect();
+    // Right-to-left lines read from the right: reverse the pieces, and the characters of
+    // right-to-left pieces (keeping digit and Latin runs in their own order).
+    let rtl = is_rtl_line(kept.iter().map(|&i| pieces[i].text.as_str()));
+    let mut seq: Vec<(usize, bool)> = kept.iter().copied().zip(spaces.iter().copied()).collect();
+    if rtl {
+        let n = seq.len();
+        seq = (0..n)
+            .map(|k| (kept[n - 1 - k], k > 0 && spaces[n - k]))
+            .collect();
+    }
+
+    let mut spans: Vec<Span> = Vec::new();
+    let mut bbox: Option<Rect> = None;
+    let mut order = usize::MAX;
+    for (i, space) in seq {
+        let p = &pieces[i];
+        order = order.min(p.order);
+        let script = match relation(base, main_size, p.y, p.size, p.rise) {
+            Relation::Super => Script::Super,
+            Relation::Sub => Script::Sub,
+            _ => Script::Normal,
+        };
+        let font = page.fonts.get(p.font as usize);
+        let (ascent, descent) = font.map_or((0.8, -0.2), |f| (f.ascent as f32, f.descent as f32));
+        let rect = frame_rect(
+            dir,
+            p.x0,
+            p.x1,
+            p.y - ascent * p.size,
+            p.y - descent * p.size,
+        );
+        bbox = Some(bbox.map_or(rect, |b| b.union(&rect)));
+        let style = Style {
+            font: font.map(|f| f.name.clone()).filter(|n| !n.is_empty()),
+            size: Some((p.size * 10.0).round() / 10.0),
+            bold: font.is_some_and(|f| f.bold),
+            italic: font.is_some_and(|f| f.italic),
+            script,
+            invisible: p.invisible,
+        };
+        let text = if rtl && !p.logical {
+            visual_to_logical(&p.text)
+        } else {
+            bidi::strip(&p.text)
+        };
+        match spans.last_mut() {
+            Some(last) if same_style(&last.style, &style) => {
+                if space {
+                    last.text.push(' ');
+                }
+                last.text.push_str(&text);
+                last.bbox = last.bbox.map(|b| b.union(&rect));
+            }
+            Some(last) if space && style.script != Script::Normal => {
+                // A marker's span holds only the marker: the space before it stays
+                // with the text it follows.
+                last.text.push(' ');
+                spans.push(Span {
+                    text,
+                    style,
+                    bbox: Some(rect),
+                });
+            }
+            _ => {
+                let mut t = String::with_capacity(text.len() + 1);
+                if space {
+                    t.push(' ');
+                }
+                t.push_str(&text);
+                spans.push(Span {
+                    text: t,
+                    style,
+                    bbox: Some(rect),
+                });
+            }
+        }
+    }
+    separate_leading_marker(&mut spans);
+    let bbox = bbox?;
+    let baseline = (dir == Dir::HORIZONTAL).then_some(base);
+    Some(Built {
+        order,
+        top: bbox.y0,
+        x0: bbox.x0,
+        x1: bbox.x1,
+        line: Line {
+            spans,
+            source_line: 0,
+            bbox: Some(bbox),
+            baseline,
+        },
+    })
+}
+
+/// A footnote text starts with its raised marker set tight against the text
+/// ("¹Mekong River Commission"): a space after the marker keeps the number a word of
+/// its own, as readers and pdftotext show it.
+fn separate_leading_marker(spans: &mut [Span]) {
+    let [first, second, ..] = spans else {
+        return;
+    };
+    let marker = first.text.trim();
+    let is_marker = first.style.script == Script::Super
+        && !marker.is_empty()
+        && marker.chars().count() <= 3
+        && marker
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | '§' | '¶'));
+    if is_marker && second.style.script == Script::Normal && !second.text.starts_with(' ') {
+        second.text.insert(0, ' ');
+    }
+}
+
+fn same_style(a: &Style, b: &Style) -> bool {
+    let same_font = match (&a.font, &b.font) {
+        (Some(x), Some(y)) => Arc::ptr_eq(x, y) || x == y,
+        (None, None) => true,
+        _ => false,
+    };
+    same_font
+        && a.bold == b.bold
+        && a.italic == b.italic
+        && a.script == b.script
+        && a.invisible == b.invisible
+        && match (a.size, b.size) {
+            (Some(x), Some(y)) => (x - y).abs() <= 0.05 * x.max(y),
+            _ => true,
+        }
+}
+
+/// A reading-frame rectangle back in page space.
+fn frame_rect(dir: Dir, x0: f32, x1: f32, top: f32, bottom: f32) -> Rect {
+    let (ax, ay) = dir.to_page(f64::from(x0), f64::from(top));
+    let (bx, by) = dir.to_page(f64::from(x1), f64::from(bottom));
+    Rect {
+        x0: ax.min(bx) as f32,
+        y0: ay.min(by) as f32,
+        x1: ax.max(bx) as f32,
+        y1: ay.max(by) as f32,
+    }
+}

@@ -1,0 +1,299 @@
+//! Glyphs into *pieces*: runs of one style with no word break inside, with accents
+//! drawn apart composed onto their letters and letter-spaced headings joined back.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::WORD_GAP;
+use super::bidi::push_glyph;
+use crate::readers::pdf::interpreter::{Dir, PageText, TextGlyph};
+
+#[derive(Debug, Clone)]
+pub(super) struct Piece {
+    pub(super) dir: Dir,
+    pub(super) x0: f32,
+    pub(super) x1: f32,
+    pub(super) y: f32,
+    pub(super) size: f32,
+    pub(super) font: u16,
+    pub(super) invisible: bool,
+    pub(super) rise: f32,
+    pub(super) text: String,
+    /// An explicit space glyph separated it from `prev`.
+    pub(super) space_before: bool,
+    /// The piece before it in the content stream.
+    pub(super) prev: Option<usize>,
+    /// Position of its first glyph in the content stream.
+    pub(super) order: usize,
+    /// Holds `/ActualText`, which is already in reading order.
+    pub(super) logical: bool,
+}
+
+pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
+    let accents = place_accents(page);
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut cur: Option<Piece> = None;
+    let mut saw_space = false;
+    let mut last_index: Option<usize> = None;
+    let flush = |cur: &mut Option<Piece>, pieces: &mut Vec<Piece>, last: &mut Option<usize>| {
+        if let Some(mut p) = cur.take()
+            && !p.text.is_empty()
+        {
+            if p.text.chars().any(is_combining) {
+                p.text = compose(&p.text);
+            }
+            pieces.push(p);
+            *last = Some(pieces.len() - 1);
+        }
+    };
+    for (i, g) in page.glyphs.iter().enumerate() {
+        let marks = match accents.get(i) {
+            Some(Accent::Placed) => continue,
+            Some(Accent::Carries(marks)) => marks.as_str(),
+            _ => "",
+        };
+        let text = page.glyph_text(g);
+        if g.space {
+            flush(&mut cur, &mut pieces, &mut last_index);
+            saw_space = true;
+            continue;
+        }
+        if let Some(p) = cur.as_mut()
+            && continues(p, g)
+        {
+            push_glyph(&mut p.text, text);
+            p.text.push_str(marks);
+            p.x1 = p.x1.max(g.x + g.adv);
+            p.logical |= g.actual;
+            continue;
+        }
+        if text.is_empty() {
+            // A glyph with no known text: it still takes room on the line.
+            continue;
+        }
+        flush(&mut cur, &mut pieces, &mut last_index);
+        let mut t = String::with_capacity(text.len() + marks.len());
+        push_glyph(&mut t, text);
+        t.push_str(marks);
+        cur = Some(Piece {
+            dir: g.dir,
+            x0: g.x,
+            x1: g.x + g.adv.max(0.0),
+            y: g.y,
+            size: g.size,
+            font: g.font,
+            invisible: g.invisible,
+            rise: g.rise,
+            text: t,
+            space_before: saw_space,
+            prev: last_index,
+            order: i,
+            logical: g.actual,
+        });
+        saw_space = false;
+    }
+    flush(&mut cur, &mut pieces, &mut last_index);
+    join_letter_spaced(pieces)
+}
+
+/// What becomes of a glyph in accent handling.
+#[derive(Debug, Clone, Default)]
+enum Accent {
+    /// An ordinary glyph, or an accent that sits on no letter (kept as its own text).
+    #[default]
+    Plain,
+    /// An accent moved onto a neighbouring letter.
+    Placed,
+    /// A letter carrying these combining marks after its own text.
+    Carries(String),
+}
+
+/// Finds accents drawn as glyphs of their own and the letters they sit on: the next
+/// letter first (TeX draws the accent, then the letter under it), else the previous
+/// one. Only immediate neighbours in the stream count.
+fn place_accents(page: &PageText) -> Vec<Accent> {
+    let glyphs = &page.glyphs;
+    let mut out: Vec<Accent> = Vec::new();
+    for (i, g) in glyphs.iter().enumerate() {
+        let Some(mark) = combining_mark(page.glyph_text(g)) else {
+            continue;
+        };
+        let centre = g.x + g.adv.max(0.0) / 2.0;
+        let slack = 0.15 * g.size;
+        let fits = |j: usize| {
+            glyphs.get(j).is_some_and(|b| {
+                let t = page.glyph_text(b);
+                !b.space
+                    && !t.is_empty()
+                    && combining_mark(t).is_none()
+                    && b.dir == g.dir
+                    && centre >= b.x - slack
+                    && centre <= b.x + b.adv + slack
+                    && (b.y - g.y).abs() <= 0.6 * g.size.max(b.size)
+            })
+        };
+        let target = if fits(i + 1) {
+            Some(i + 1)
+        } else {
+            i.checked_sub(1).filter(|&j| fits(j))
+        };
+        let Some(target) = target else {
+            continue;
+        };
+        if out.is_empty() {
+            out = vec![Accent::Plain; glyphs.len()];
+        }
+        out[i] = Accent::Placed;
+        match &mut out[target] {
+            Accent::Carries(marks) => marks.push(mark),
+            slot => *slot = Accent::Carries(mark.to_string()),
+        }
+    }
+    out
+}
+
+/// NFC, with dotless i and j taking their dots back under an accent (TeX sets `î` as a
+/// circumflex over `ı`).
+fn compose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let above = chars
+            .peek()
+            .is_some_and(|&m| is_combining(m) && m < '\u{316}');
+        match c {
+            '\u{131}' if above => out.push('i'),
+            '\u{237}' if above => out.push('j'),
+            c => out.push(c),
+        }
+    }
+    out.nfc().collect()
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// The combining form of a glyph that is only an accent (a spacing accent such as `¨`,
+/// or a combining mark drawn on its own).
+fn combining_mark(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    Some(match c {
+        c if is_combining(c) => c,
+        '`' => '\u{300}',
+        '\u{b4}' => '\u{301}',
+        '\u{2c6}' => '\u{302}',
+        '\u{2dc}' => '\u{303}',
+        '\u{af}' => '\u{304}',
+        '\u{2d8}' => '\u{306}',
+        '\u{2d9}' => '\u{307}',
+        '\u{a8}' => '\u{308}',
+        '\u{2da}' => '\u{30a}',
+        '\u{2dd}' => '\u{30b}',
+        '\u{2c7}' => '\u{30c}',
+        '\u{b8}' => '\u{327}',
+        '\u{2db}' => '\u{328}',
+        _ => return None,
+    })
+}
+
+/// Joins runs of single letters set with even, wide spacing (`R E S E A R C H`, letter-
+/// spaced headings positioned glyph by glyph) back into words: at least three letters in
+/// a row, each gap within 0.45 em and no gap more than 1.3 times the smallest.
+fn join_letter_spaced(pieces: Vec<Piece>) -> Vec<Piece> {
+    let single =
+        |p: &Piece| p.text.chars().count() == 1 && p.text.chars().all(char::is_alphanumeric);
+    let linked = |a: &Piece, b: &Piece, ai: usize| {
+        let gap = b.x0 - a.x1;
+        b.prev == Some(ai)
+            && !b.space_before
+            && b.dir == a.dir
+            && b.font == a.font
+            && (b.size - a.size).abs() <= 0.02 * a.size
+            && (b.y - a.y).abs() <= 0.05 * a.size
+            && gap > 0.0
+            && gap <= 0.45 * a.size
+    };
+    let n = pieces.len();
+    // For each piece, the end (exclusive) of the letter-spaced run it starts, if any.
+    let mut merge_into: Vec<Option<usize>> = vec![None; n];
+    let mut i = 0;
+    while i < n {
+        if !single(&pieces[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let (mut lo, mut hi) = (f32::MAX, 0.0f32);
+        while j < n && single(&pieces[j]) && linked(&pieces[j - 1], &pieces[j], j - 1) {
+            let gap = pieces[j].x0 - pieces[j - 1].x1;
+            let (nlo, nhi) = (lo.min(gap), hi.max(gap));
+            if nhi > 1.3 * nlo + 0.02 * pieces[j].size {
+                break;
+            }
+            (lo, hi) = (nlo, nhi);
+            j += 1;
+        }
+        if j - i >= 3 {
+            for slot in merge_into.iter_mut().take(j).skip(i + 1) {
+                *slot = Some(i);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    if merge_into.iter().all(Option::is_none) {
+        return pieces;
+    }
+    // Rebuild, renumbering `prev` links.
+    let mut out: Vec<Piece> = Vec::with_capacity(n);
+    let mut new_index: Vec<usize> = vec![0; n];
+    for (k, p) in pieces.into_iter().enumerate() {
+        match merge_into[k] {
+            Some(head) => {
+                let target = new_index[head];
+                new_index[k] = target;
+                if let Some(t) = out.get_mut(target) {
+                    t.text.push_str(&p.text);
+                    t.x1 = t.x1.max(p.x1);
+                }
+            }
+            None => {
+                new_index[k] = out.len();
+                let mut p = p;
+                p.prev = p.prev.map(|q| new_index[q]);
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+fn continues(p: &Piece, g: &TextGlyph) -> bool {
+    let s = p.size;
+    let gap = g.x - p.x1;
+    g.dir == p.dir
+        && g.font == p.font
+        && g.invisible == p.invisible
+        && (g.size - s).abs() <= 0.02 * s
+        && (g.y - p.y).abs() <= 0.05 * s
+        && gap <= WORD_GAP * s
+        && gap >= -0.5 * s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_compose_with_their_letters() {
+        assert_eq!(combining_mark("\u{a8}"), Some('\u{308}'));
+        assert_eq!(combining_mark("\u{301}"), Some('\u{301}'));
+        assert_eq!(combining_mark("a"), None);
+        assert_eq!(combining_mark("\u{a8}\u{a8}"), None);
+        assert_eq!(compose("Mu\u{308}hlenberg"), "Mühlenberg");
+        assert_eq!(compose("Lema\u{131}\u{302}tre"), "Lemaître");
+    }
+}

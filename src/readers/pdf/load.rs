@@ -1,0 +1,148 @@
+//! Loading a file with lopdf: decryption with the empty user password, and a repair for
+//! a lopdf defect with encryption dictionaries written inline in the trailer.
+
+use lopdf::{Document, LoadOptions, Object, ObjectId, Writer};
+
+use crate::error::Error;
+
+/// Largest size one stream may inflate to while the file loads.
+const MAX_STREAM_BYTES: usize = 128 << 20;
+
+/// Loads the file, decrypting with the empty user password when needed.
+pub fn load(bytes: &[u8]) -> Result<Document, Error> {
+    let doc = load_raw(bytes)?;
+    match doc.trailer.get(b"Encrypt") {
+        // lopdf reads only an indirect /Encrypt; written inline (which is legal), the file
+        // loads as an empty document. Append an update that makes it indirect and retry.
+        Ok(Object::Dictionary(_)) if doc.get_pages().is_empty() => {
+            let repaired = indirect_encrypt(bytes, &doc).ok_or_else(unsupported)?;
+            let doc = load_raw(&repaired)?;
+            check_decrypted(&doc)?;
+            if doc.get_pages().is_empty() {
+                return Err(unsupported());
+            }
+            Ok(doc)
+        }
+        _ => {
+            check_decrypted(&doc)?;
+            Ok(doc)
+        }
+    }
+}
+
+fn unsupported() -> Error {
+    Error::UnsupportedEncryption(
+        "the encryption dictionary is written inline in the trailer".into(),
+    )
+}
+
+fn load_raw(bytes: &[u8]) -> Result<Document, Error> {
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..Default::default()
+    };
+    match Document::load_mem_with_options(bytes, options) {
+        Ok(doc) => Ok(doc),
+        Err(lopdf::Error::InvalidPassword) => Err(Error::Encrypted),
+        Err(e) => {
+            let msg = e.to_string();
+            if msg.to_ascii_lowercase().contains("password") {
+                return Err(Error::Encrypted);
+            }
+            Err(Error::DamagedPdf(msg))
+        }
+    }
+}
+
+/// The pages in order: from the page tree, or, when the tree is broken beyond lopdf's
+/// repair, every page object in object-number order (as viewers fall back to).
+pub fn pages(doc: &Document) -> Vec<ObjectId> {
+    let tree: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    if !tree.is_empty() {
+        return tree;
+    }
+    doc.objects
+        .iter()
+        .filter(|(_, o)| {
+            o.as_dict()
+                .is_ok_and(|d| d.get_type().ok() == Some(b"Page"))
+        })
+        .map(|(id, _)| *id)
+        .collect()
+}
+
+/// An encrypted file that the empty password did not open stays encrypted.
+fn check_decrypted(doc: &Document) -> Result<(), Error> {
+    if doc.is_encrypted() && !doc.was_encrypted() {
+        return Err(Error::Encrypted);
+    }
+    Ok(())
+}
+
+/// The file plus an incremental update whose trailer refers to the encryption dictionary
+/// as a new indirect object.
+fn indirect_encrypt(bytes: &[u8], doc: &Document) -> Option<Vec<u8>> {
+    let encrypt = doc.trailer.get(b"Encrypt").ok()?;
+    let size = doc
+        .trailer
+        .get(b"Size")
+        .ok()
+        .and_then(|s| s.as_i64().ok())
+        .filter(|s| (1..i64::from(u32::MAX)).contains(s))?;
+    let id = u32::try_from(size).ok()?;
+    let mut out = bytes.to_vec();
+    out.extend_from_slice(b"\n");
+    let object_at = out.len();
+    out.extend_from_slice(format!("{id} 0 obj\n").as_bytes());
+    Writer::write_object(&mut out, encrypt).ok()?;
+    out.extend_from_slice(b"\nendobj\n");
+    let xref_at = out.len();
+    out.extend_from_slice(format!("xref\n{id} 1\n{object_at:010} 00000 n \ntrailer\n").as_bytes());
+    let mut trailer = doc.trailer.clone();
+    trailer.set("Encrypt", Object::Reference((id, 0)));
+    trailer.set("Size", i64::from(id) + 1);
+    trailer.set("Prev", i64::try_from(doc.xref_start).ok()?);
+    trailer.remove(b"XRefStm");
+    Writer::write_object(&mut out, &Object::Dictionary(trailer)).ok()?;
+    out.extend_from_slice(format!("\nstartxref\n{xref_at}\n%%EOF\n").as_bytes());
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// pdfminer's rc4-40.pdf writes /Encrypt inline; with the update appended, lopdf
+    /// decrypts it with the right user password ("baz") and finds its page.
+    #[test]
+    fn inline_encrypt_is_repaired() {
+        let dir = std::env::var_os("BRIEF2MD_CORPUS")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| {
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+            });
+        let Ok(bytes) = std::fs::read(dir.join("pdfminer/rc4-40.pdf")) else {
+            assert_ne!(
+                std::env::var("CI").as_deref(),
+                Ok("true"),
+                "corpus missing under CI"
+            );
+            // Straight to stderr: the harness hides eprintln! of passing tests.
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "\n!!! corpus not found at {}: inline_encrypt_is_repaired NOT run\n",
+                dir.display()
+            );
+            return;
+        };
+        let broken = load_raw(&bytes).expect("loads, emptily");
+        assert!(broken.get_pages().is_empty());
+        let repaired = indirect_encrypt(&bytes, &broken).expect("repairable");
+        let doc = Document::load_mem_with_options(&repaired, LoadOptions::with_password("baz"))
+            .expect("decrypts with the user password");
+        assert_eq!(doc.get_pages().len(), 1);
+        // Without the password the reader now says what is needed.
+        assert!(matches!(load(&bytes), Err(Error::Encrypted)));
+    }
+}

@@ -1,0 +1,157 @@
+//! The native PDF reader: positioned, styled text from the page content streams.
+//!
+//! `lopdf` gives the object model (cross-reference repair, filters, decryption with the
+//! empty user password); everything about text is ours: the content-stream interpreter
+//! ([`interpreter`]), fonts and encodings ([`fonts`], [`encodings`], [`cmap`], [`afm`]),
+//! and the grouping of glyphs into words and lines ([`lines`]).
+//!
+//! Nothing here panics on a hostile file: object lookups are total ([`objects`]), all
+//! recursion is bounded (Form XObjects, outlines, page-tree inheritance), and work per page
+//! is capped ([`interpreter::Limits`]). A page that still fails is reported and skipped.
+
+mod afm;
+mod cmap;
+mod encodings;
+mod font_program;
+mod fonts;
+mod geometry;
+mod interpreter;
+mod lines;
+mod load;
+mod metadata;
+mod objects;
+mod optional;
+mod page;
+mod truetype;
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use lopdf::Document;
+
+use crate::error::Error;
+use crate::report::Report;
+use crate::source::{Page, PageSize, SourceDocument, SourceKind};
+pub use interpreter::Limits;
+use interpreter::{Interpreter, PageText};
+
+/// Reads a PDF into pages of positioned, styled lines.
+pub fn read(bytes: &[u8], report: &mut Report) -> Result<SourceDocument, Error> {
+    read_with(bytes, report, Limits::default())
+}
+
+/// [`read`] with explicit limits (tests use small ones).
+pub fn read_with(
+    bytes: &[u8],
+    report: &mut Report,
+    limits: Limits,
+) -> Result<SourceDocument, Error> {
+    let doc = load::load(bytes)?;
+    let page_ids = load::pages(&doc);
+    if page_ids.is_empty() {
+        return Err(Error::DamagedPdf("no pages found".into()));
+    }
+    let numbers: HashMap<_, _> = page_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (*id, i + 1))
+        .collect();
+    let info =
+        catch_unwind(AssertUnwindSafe(|| metadata::read(&doc, &numbers))).unwrap_or_else(|_| {
+            report.warn("document metadata could not be read");
+            Default::default()
+        });
+
+    let mut fonts = fonts::FontCache::default();
+    let layers = optional::OptionalContent::read(&doc);
+    let mut pages = Vec::with_capacity(page_ids.len());
+    let mut images = 0;
+    for (i, id) in page_ids.iter().enumerate() {
+        let number = i + 1;
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            read_page(&doc, *id, number, &mut fonts, &layers, limits)
+        }));
+        match result {
+            Ok((page, text_images, warnings)) => {
+                images += text_images;
+                for w in warnings {
+                    report.warn(format!("page {number}: {w}"));
+                }
+                pages.push(page);
+            }
+            Err(_) => {
+                report.warn(format!(
+                    "page {number}: could not be read (internal error); skipped"
+                ));
+                // A panic may leave cached fonts half-built: start afresh.
+                fonts = fonts::FontCache::default();
+                pages.push(Page {
+                    number,
+                    ..Default::default()
+                });
+            }
+        }
+    }
+    let has_text = pages.iter().any(|p| p.lines.iter().any(|l| !l.is_blank()));
+    if !has_text && images > 0 {
+        return Err(Error::NoTextLayer { pages: pages.len() });
+    }
+    Ok(SourceDocument {
+        kind: SourceKind::Pdf,
+        pages,
+        info,
+    })
+}
+
+fn read_page(
+    doc: &Document,
+    id: lopdf::ObjectId,
+    number: usize,
+    fonts: &mut fonts::FontCache,
+    layers: &optional::OptionalContent,
+    limits: Limits,
+) -> (Page, usize, Vec<String>) {
+    let Some(dict) = doc
+        .get_object(id)
+        .ok()
+        .and_then(|o| objects::as_dict(doc, o))
+    else {
+        return (
+            Page {
+                number,
+                ..Default::default()
+            },
+            0,
+            vec!["page object missing".into()],
+        );
+    };
+    let frame = page::frame(doc, dict);
+    let (content, failed) = page::content(doc, dict, limits.max_content_bytes);
+    let resources = page::resources(doc, dict);
+    let text: PageText = Interpreter::new(
+        doc,
+        fonts,
+        layers,
+        limits,
+        frame.base,
+        frame.width,
+        frame.height,
+    )
+    .run_page(&content, resources, dict);
+    let mut warnings = text.warnings.clone();
+    if failed > 0 {
+        warnings.push(format!("{failed} content stream(s) could not be decoded"));
+    }
+    let lines = lines::build_lines(&text, frame.height as f32);
+    let page = Page {
+        number,
+        size: Some(PageSize {
+            width: frame.width as f32,
+            height: frame.height as f32,
+            rotation: frame.rotation,
+        }),
+        lines,
+        links: page::links(doc, dict, &frame),
+    };
+    (page, text.images, warnings)
+}

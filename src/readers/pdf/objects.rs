@@ -1,0 +1,120 @@
+//! Small, total accessors over lopdf's object model: every lookup that can fail on a
+//! hostile file returns `None` instead of an error or a panic.
+
+use lopdf::{Dictionary, Document, Object, Stream};
+
+/// Follows references (lopdf bounds the chain).
+pub fn deref<'a>(doc: &'a Document, obj: &'a Object) -> Option<&'a Object> {
+    doc.dereference(obj).ok().map(|(_, o)| o)
+}
+
+/// `dict[key]`, dereferenced.
+pub fn get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    deref(doc, dict.get(key).ok()?)
+}
+
+/// A dictionary (a stream's dictionary counts).
+pub fn as_dict<'a>(doc: &'a Document, obj: &'a Object) -> Option<&'a Dictionary> {
+    match deref(doc, obj)? {
+        Object::Dictionary(d) => Some(d),
+        Object::Stream(s) => Some(&s.dict),
+        _ => None,
+    }
+}
+
+/// `dict[key]` as a dictionary.
+pub fn get_dict<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
+    as_dict(doc, dict.get(key).ok()?)
+}
+
+/// `dict[key]` as an array.
+pub fn get_array<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a [Object]> {
+    match get(doc, dict, key)? {
+        Object::Array(a) => Some(a),
+        _ => None,
+    }
+}
+
+/// `dict[key]` as a stream.
+pub fn get_stream<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Stream> {
+    match get(doc, dict, key)? {
+        Object::Stream(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// `dict[key]` as a name.
+pub fn get_name<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a [u8]> {
+    match get(doc, dict, key)? {
+        Object::Name(n) => Some(n),
+        _ => None,
+    }
+}
+
+/// `dict[key]` as a number.
+pub fn get_number(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<f64> {
+    number(get(doc, dict, key)?)
+}
+
+/// An integer or real operand, finite.
+pub fn number(obj: &Object) -> Option<f64> {
+    let v = match obj {
+        Object::Integer(i) => *i as f64,
+        Object::Real(r) => f64::from(*r),
+        _ => return None,
+    };
+    v.is_finite().then_some(v)
+}
+
+/// A number, dereferencing first.
+pub fn number_deref(doc: &Document, obj: &Object) -> Option<f64> {
+    number(deref(doc, obj)?)
+}
+
+/// Numbers of an array, skipping anything else.
+pub fn numbers(doc: &Document, arr: &[Object]) -> Vec<f64> {
+    arr.iter().filter_map(|o| number_deref(doc, o)).collect()
+}
+
+/// A string's bytes.
+pub fn string(obj: &Object) -> Option<&[u8]> {
+    match obj {
+        Object::String(s, _) => Some(s),
+        _ => None,
+    }
+}
+
+/// A stream's decoded bytes, refusing to inflate past `limit`. An unfiltered stream is
+/// returned as is; a stream whose filter fails yields `None`. `/Filter` and `/DecodeParms`
+/// written as references (which lopdf's decoder does not follow) are resolved first.
+pub fn stream_bytes(doc: &Document, stream: &Stream, limit: usize) -> Option<Vec<u8>> {
+    let indirect = |k: &[u8]| matches!(stream.dict.get(k), Ok(Object::Reference(_)));
+    if indirect(b"Filter") || indirect(b"DecodeParms") {
+        let mut resolved = stream.clone();
+        for key in [b"Filter".as_slice(), b"DecodeParms"] {
+            if let Some(v) = get(doc, &stream.dict, key) {
+                resolved.dict.set(key, v.clone());
+            }
+        }
+        return plain_stream_bytes(&resolved, limit);
+    }
+    plain_stream_bytes(stream, limit)
+}
+
+fn plain_stream_bytes(stream: &Stream, limit: usize) -> Option<Vec<u8>> {
+    if stream.filters().map(|f| f.is_empty()).unwrap_or(true) {
+        return (stream.content.len() <= limit).then(|| stream.content.clone());
+    }
+    stream.decompressed_content_with_limit(limit).ok()
+}
+
+/// A rectangle array `[x0 y0 x1 y1]`, normalised so that x0 ≤ x1 and y0 ≤ y1.
+pub fn rect(doc: &Document, obj: &Object) -> Option<[f64; 4]> {
+    let Object::Array(arr) = deref(doc, obj)? else {
+        return None;
+    };
+    match numbers(doc, arr).as_slice() {
+        [a, b, c, d, ..] => Some([a.min(*c), b.min(*d), a.max(*c), b.max(*d)]),
+        _ => None,
+    }
+}

@@ -1,0 +1,222 @@
+//! Fonts, encodings, CMaps and widths, on PDFs the tests write.
+
+mod support;
+
+use lopdf::{Object, dictionary};
+use support::*;
+
+fn close(a: f32, b: f32) -> bool {
+    (a - b).abs() < 0.05
+}
+
+/// One page showing `string` (PDF string syntax) in font `/F1` built from `font`.
+fn show(font: lopdf::Dictionary, string: &str) -> Vec<brief2md::source::Line> {
+    let mut b = PdfBuilder::new();
+    b.font("F1", font);
+    b.page(&format!("BT /F1 10 Tf 72 700 Td {string} Tj ET"));
+    lines(&b.build())
+}
+
+fn type1(base: &str) -> lopdf::Dictionary {
+    dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => base }
+}
+
+#[test]
+fn base_encodings() {
+    let mut f = type1("Helvetica");
+    f.set("Encoding", "WinAnsiEncoding");
+    assert_eq!(
+        show(f, r"(\223quoted\224 caf\351 \200)")[0].text(),
+        "“quoted” café €"
+    );
+    let mut f = type1("Helvetica");
+    f.set("Encoding", "MacRomanEncoding");
+    assert_eq!(show(f, r"(caf\216 \322x\323)")[0].text(), "café “x”");
+    // No /Encoding on a Latin Type 1 font: StandardEncoding (curly quote at 0x27).
+    assert_eq!(show(type1("Times-Roman"), "(it's)")[0].text(), "it’s");
+    let mut f = type1("Helvetica");
+    f.set("Encoding", "PDFDocEncoding");
+    assert_eq!(show(f, r"(\200 item)")[0].text(), "• item");
+}
+
+#[test]
+fn symbol_and_dingbat_bullets_from_builtin_encodings() {
+    assert_eq!(show(type1("Symbol"), r"(\267 a)")[0].text(), "• α");
+    assert_eq!(show(type1("ZapfDingbats"), "(l b)")[0].text(), "● ❂");
+}
+
+#[test]
+fn differences_through_the_glyph_list() {
+    let mut f = type1("Helvetica");
+    f.set(
+        "Encoding",
+        dictionary! {
+            "Type" => "Encoding",
+            "BaseEncoding" => "WinAnsiEncoding",
+            "Differences" => vec![
+                65.into(), "f_i".into(), "uni00E9".into(), "bullet".into(), "A.sc".into(), "g17".into(),
+            ],
+        },
+    );
+    // A→fi, B→é, C→•, D→A (suffix dropped), E keeps the base letter (unknown name).
+    assert_eq!(show(f, "(ABCDE x)")[0].text(), "fié•AE x");
+}
+
+#[test]
+fn to_unicode_wins_over_the_encoding() {
+    let mut b = PdfBuilder::new();
+    let cmap = b.stream(
+        lopdf::Dictionary::new(),
+        &to_unicode_cmap(1, &[(0x41, "Z"), (0x42, "ffl")]),
+    );
+    let mut f = type1("Helvetica");
+    f.set("Encoding", "WinAnsiEncoding");
+    f.set("ToUnicode", cmap);
+    b.font("F1", f);
+    b.page("BT /F1 10 Tf 72 700 Td (ABC) Tj ET");
+    assert_eq!(texts(&b.build()), ["ZfflC"]);
+}
+
+#[test]
+fn type0_identity_h_with_to_unicode_and_cid_widths() {
+    let mut b = PdfBuilder::new();
+    let cmap = b.stream(
+        lopdf::Dictionary::new(),
+        &to_unicode_cmap(2, &[(1, "A"), (2, "B"), (3, " ")]),
+    );
+    let cid_font = b.doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType2",
+        "BaseFont" => "ABCDEF+Noto-Bold",
+        "CIDSystemInfo" => dictionary! {
+            "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("Identity"),
+            "Supplement" => 0,
+        },
+        "DW" => 1000,
+        "W" => vec![1.into(), vec![Object::Integer(500), Object::Integer(600)].into(), 3.into(), 3.into(), 250.into()],
+    });
+    b.font(
+        "F1",
+        dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type0",
+            "BaseFont" => "ABCDEF+Noto-Bold",
+            "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![cid_font.into()],
+            "ToUnicode" => cmap,
+        },
+    );
+    b.page("BT /F1 10 Tf 72 700 Td <00010002000300010001> Tj ET");
+    let ls = lines(&b.build());
+    assert_eq!(ls[0].text(), "AB AA");
+    let span = &ls[0].spans[0];
+    assert_eq!(
+        span.style.font.as_deref(),
+        Some("Noto-Bold"),
+        "subset prefix removed"
+    );
+    assert!(span.style.bold);
+    // Widths: A 5, B 6, space 2.5, A 5, A 5 → 23.5 points at size 10.
+    assert!(close(ls[0].bbox.unwrap().width(), 23.5), "{:?}", ls[0].bbox);
+}
+
+#[test]
+fn predefined_cmap_with_collection_unicode() {
+    let mut b = PdfBuilder::new();
+    let cid_font = b.doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType0",
+        "BaseFont" => "Ryumin-Light",
+        "CIDSystemInfo" => dictionary! {
+            "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("Japan1"),
+            "Supplement" => 2,
+        },
+    });
+    b.font(
+        "F1",
+        dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type0",
+            "BaseFont" => "Ryumin-Light",
+            "Encoding" => "90ms-RKSJ-H",
+            "DescendantFonts" => vec![cid_font.into()],
+        },
+    );
+    // Shift-JIS: "Ab" in one-byte codes, then 日本 (0x93FA 0x967B).
+    b.page("BT /F1 10 Tf 72 700 Td <4162> Tj 30 0 Td <93FA967B> Tj ET");
+    assert_eq!(texts(&b.build()), ["Ab 日本"]);
+}
+
+#[test]
+fn widths_from_widths_array_and_standard_metrics() {
+    // No /Widths: Helvetica's AFM. "Hello" = 722+556+222+222+556 = 2278 → 22.78 pt.
+    let ls = show(type1("Helvetica"), "(Hello)");
+    assert!(
+        close(ls[0].bbox.unwrap().width(), 22.78),
+        "{:?}",
+        ls[0].bbox
+    );
+    // An explicit /Widths array wins.
+    let mut f = type1("Helvetica");
+    f.set("FirstChar", 72);
+    f.set("LastChar", 72);
+    f.set("Widths", vec![Object::Integer(1000)]);
+    let ls = show(f, "(HH)");
+    assert!(close(ls[0].bbox.unwrap().width(), 20.0), "{:?}", ls[0].bbox);
+    // Bold and italic come from the name.
+    let ls = show(type1("Times-BoldItalic"), "(x)");
+    assert!(ls[0].spans[0].style.bold && ls[0].spans[0].style.italic);
+}
+
+#[test]
+fn type3_font_with_numbered_glyph_names() {
+    let mut f = dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type3",
+        "FontMatrix" => vec![0.01.into(), 0.into(), 0.into(), 0.01.into(), 0.into(), 0.into()],
+        "FontBBox" => vec![0.into(), Object::Integer(-20), 80.into(), 80.into()],
+        "FirstChar" => 97,
+        "LastChar" => 99,
+        "Widths" => vec![Object::Integer(50), Object::Integer(50), Object::Integer(50)],
+        "Encoding" => dictionary! {
+            "Type" => "Encoding",
+            "Differences" => vec![97.into(), "a97".into(), "a98".into(), "a99".into()],
+        },
+        "CharProcs" => lopdf::Dictionary::new(),
+    };
+    f.set("Resources", lopdf::Dictionary::new());
+    let ls = show(f, "(abc)");
+    // TeX's bitmap fonts name glyphs by their code: not the dingbats a97…a99.
+    assert_eq!(ls[0].text(), "abc");
+    assert_eq!(ls[0].spans[0].style.size, Some(10.0));
+    // Widths scale by the FontMatrix: 3 × 50 × 0.01 × 10 pt.
+    assert!(close(ls[0].bbox.unwrap().width(), 15.0), "{:?}", ls[0].bbox);
+}
+
+#[test]
+fn right_to_left_text_comes_out_in_reading_order() {
+    // A simple font whose codes a, b, c are the Hebrew letters alef, bet, gimel. Drawn
+    // left to right in visual order, "cba" is the word alef-bet-gimel read from the
+    // right; ActualText is already in reading order and stays as written.
+    let mut b = PdfBuilder::new();
+    let cmap = b.stream(
+        lopdf::Dictionary::new(),
+        &to_unicode_cmap(
+            1,
+            &[(0x61, "\u{5d0}"), (0x62, "\u{5d1}"), (0x63, "\u{5d2}")],
+        ),
+    );
+    let mut f = type1("Helvetica");
+    f.set("ToUnicode", cmap);
+    b.font("F1", f);
+    b.page(
+        "BT /F1 10 Tf 72 700 Td (cba) Tj ET \
+         BT /F1 10 Tf 72 650 Td /Span << /ActualText <FEFF05D005D105D2> >> BDC (abc) Tj EMC ET",
+    );
+    assert_eq!(
+        texts(&b.build()),
+        ["\u{5d0}\u{5d1}\u{5d2}", "\u{5d0}\u{5d1}\u{5d2}"]
+    );
+}

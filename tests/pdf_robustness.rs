@@ -1,0 +1,233 @@
+//! Hostile input: truncated files, random bytes, mutated files, runaway content. None may
+//! panic; failures must be one-line errors.
+
+mod support;
+
+use brief2md::readers::pdf::{self, Limits};
+use brief2md::report::Report;
+use brief2md::{Error, Options, convert};
+use lopdf::dictionary;
+use support::*;
+
+/// A small but feature-rich PDF: two pages, a form, a CID font with a CMap, links.
+fn sample() -> Vec<u8> {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    let cmap = b.stream(
+        lopdf::Dictionary::new(),
+        &to_unicode_cmap(2, &[(1, "x"), (2, "y")]),
+    );
+    let cid = b.doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Sub",
+        "W" => vec![1.into(), vec![lopdf::Object::Integer(500)].into()],
+    });
+    b.font(
+        "F2",
+        dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Sub",
+            "Encoding" => "Identity-H", "DescendantFonts" => vec![cid.into()], "ToUnicode" => cmap,
+        },
+    );
+    let form = b.stream(
+        dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()] },
+        b"BT /F1 9 Tf 0 0 Td (form) Tj ET",
+    );
+    b.xobject("X", form);
+    b.page("BT /F1 12 Tf 72 700 Td (Title of the brief) Tj /F1 7 Tf 4 Ts (1) Tj ET q /X Do Q");
+    b.page("BT /F2 10 Tf 72 700 Td <00010002> Tj ET");
+    b.build()
+}
+
+fn read_quietly(bytes: &[u8]) -> Result<(), Error> {
+    let mut report = Report::default();
+    pdf::read(bytes, &mut report).map(|_| ())
+}
+
+#[test]
+fn sample_reads() {
+    let doc = read(&sample());
+    assert_eq!(doc.pages.len(), 2);
+    assert_eq!(doc.pages[1].lines[0].text(), "xy");
+}
+
+#[test]
+fn every_truncation_is_an_error_or_a_document_never_a_panic() {
+    let bytes = sample();
+    let mut ok = 0;
+    for len in 0..bytes.len() {
+        let prefix = &bytes[..len];
+        let r = std::panic::catch_unwind(|| read_quietly(prefix));
+        match r {
+            Ok(Ok(())) => ok += 1,
+            Ok(Err(e)) => assert!(!e.to_string().contains('\n'), "one line: {e}"),
+            Err(_) => panic!("panic on the first {len} bytes"),
+        }
+    }
+    // lopdf rebuilds the cross-reference table, so most long prefixes still read.
+    assert!(ok > 0, "no truncation read at all");
+}
+
+/// xorshift64*: deterministic noise without a dependency.
+struct Noise(u64);
+impl Noise {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+#[test]
+fn random_bytes_and_mutations_do_not_panic() {
+    let mut noise = Noise(0x9E37_79B9_7F4A_7C15);
+    for round in 0..300 {
+        let len = (noise.next() % 4096) as usize;
+        let mut bytes: Vec<u8> = b"%PDF-1.4\n".to_vec();
+        bytes.extend((0..len).map(|_| noise.next() as u8));
+        let r = std::panic::catch_unwind(|| read_quietly(&bytes));
+        assert!(r.is_ok(), "panic on random input {round}");
+    }
+    let base = sample();
+    for round in 0..400 {
+        let mut bytes = base.clone();
+        for _ in 0..(1 + noise.next() % 8) {
+            let at = (noise.next() as usize) % bytes.len();
+            bytes[at] = noise.next() as u8;
+        }
+        let r = std::panic::catch_unwind(|| read_quietly(&bytes));
+        assert!(r.is_ok(), "panic on mutation {round}");
+    }
+}
+
+#[test]
+fn deep_nesting_and_self_drawing_forms_stay_bounded() {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", None);
+    let mut content = String::new();
+    for _ in 0..5000 {
+        content.push_str("q 1 0 0 1 0 0 cm /P << /MCID 1 >> BDC /Artifact BMC ");
+    }
+    content.push_str("BT /F1 10 Tf 72 700 Td (deep) Tj ET ");
+    for _ in 0..5000 {
+        content.push_str("EMC EMC Q ");
+    }
+    content.push_str("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ ] TJ");
+    b.page(&content);
+    let lines = lines(&b.build());
+    assert_eq!(lines[0].text(), "deep");
+}
+
+#[test]
+fn operator_limit_stops_a_page_with_a_warning() {
+    let mut content = String::from("BT /F1 10 Tf 72 700 Td (start) Tj ET ");
+    for _ in 0..2000 {
+        content.push_str("0 0 m ");
+    }
+    content.push_str("BT /F1 10 Tf 72 600 Td (after the limit) Tj ET");
+    let bytes = one_page(&content);
+    let mut report = Report::default();
+    let limits = Limits {
+        max_operations: 500,
+        ..Default::default()
+    };
+    let doc = pdf::read_with(&bytes, &mut report, limits).expect("reads");
+    let texts: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
+    assert_eq!(texts, ["start"]);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("page 1") && w.contains("limit")),
+        "{:?}",
+        report.warnings
+    );
+}
+
+#[test]
+fn damaged_content_stream_keeps_the_text_before_the_damage() {
+    let bytes = one_page(
+        "BT /F1 10 Tf 72 700 Td (kept) Tj ET BT /F1 10 Tf 72 600 Td (broken) Tj ) ] >> ET",
+    );
+    let mut report = Report::default();
+    let doc = pdf::read(&bytes, &mut report).expect("reads");
+    assert_eq!(doc.pages[0].lines[0].text(), "kept");
+}
+
+#[test]
+fn image_only_pdf_says_no_text_layer() {
+    let mut b = PdfBuilder::new();
+    let img = b.stream(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+        },
+        &[0x80],
+    );
+    b.xobject("Im1", img);
+    b.page("q 500 0 0 700 50 50 cm /Im1 Do Q");
+    b.page("q 500 0 0 700 50 50 cm /Im1 Do Q");
+    let err = read_quietly(&b.build()).unwrap_err();
+    assert!(matches!(err, Error::NoTextLayer { pages: 2 }), "{err}");
+    assert!(
+        err.to_string().starts_with("no text layer (scanned?)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn blank_pdf_converts_to_no_text() {
+    let bytes = one_page("0 0 m 100 100 l S");
+    let opts = Options {
+        source_name: Some("blank.pdf".into()),
+        ..Default::default()
+    };
+    let err = convert(&bytes, &opts).unwrap_err();
+    assert!(matches!(err, Error::NoText), "{err}");
+}
+
+#[test]
+fn not_a_pdf_and_empty_page_tree() {
+    assert!(matches!(
+        read_quietly(b"%PDF-1.4\n%%EOF"),
+        Err(Error::DamagedPdf(_))
+    ));
+    let r = read_quietly(
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+    );
+    assert!(matches!(r, Err(Error::DamagedPdf(_))), "{r:?}");
+}
+
+#[test]
+fn pages_are_found_past_a_broken_page_tree() {
+    let bytes = one_page("BT /F1 10 Tf 72 700 Td (still here) Tj ET");
+    let mut doc = lopdf::Document::load_mem(&bytes).expect("test PDF loads");
+    let pages_id = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(lopdf::Object::as_reference)
+        .expect("catalog has /Pages");
+    // Cut the tree, giving the page its own resources (inheritance goes with the tree).
+    let resources = doc
+        .get_dictionary(pages_id)
+        .and_then(|p| p.get(b"Resources"))
+        .cloned()
+        .expect("tree has resources");
+    let page_id = doc.get_pages()[&1];
+    if let Ok(lopdf::Object::Dictionary(page)) = doc.get_object_mut(page_id) {
+        page.set("Resources", resources);
+        page.set("MediaBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
+    }
+    if let Ok(lopdf::Object::Dictionary(pages)) = doc.get_object_mut(pages_id) {
+        pages.set("Kids", lopdf::Object::Null);
+    }
+    let mut broken = Vec::new();
+    doc.save_to(&mut broken).expect("writes");
+    assert!(
+        lopdf::Document::load_mem(&broken)
+            .unwrap()
+            .get_pages()
+            .is_empty()
+    );
+    assert_eq!(texts(&broken), ["still here"]);
+}

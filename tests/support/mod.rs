@@ -1,0 +1,244 @@
+//! Shared helpers for the PDF tests: small PDFs built with lopdf, and where the shared
+//! corpus lives.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use brief2md::readers::pdf;
+use brief2md::report::Report;
+use brief2md::source::{Line, SourceDocument};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
+
+/// A4 in points.
+pub const PAGE_W: i64 = 595;
+/// A4 in points.
+pub const PAGE_H: i64 = 842;
+
+/// Builds a PDF page by page. Every page shares one resource dictionary, whose fonts are
+/// added with [`PdfBuilder::font`].
+pub struct PdfBuilder {
+    pub doc: Document,
+    pages_id: ObjectId,
+    fonts: Dictionary,
+    xobjects: Dictionary,
+    pages: Vec<ObjectId>,
+    catalog_extra: Dictionary,
+}
+
+impl Default for PdfBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl PdfBuilder {
+    pub fn new() -> Self {
+        let mut doc = Document::with_version("1.7");
+        let pages_id = doc.new_object_id();
+        PdfBuilder {
+            doc,
+            pages_id,
+            fonts: Dictionary::new(),
+            xobjects: Dictionary::new(),
+            pages: Vec::new(),
+            catalog_extra: Dictionary::new(),
+        }
+    }
+
+    /// Adds a font resource `/name` from a font dictionary; returns its object id.
+    pub fn font(&mut self, name: &str, dict: Dictionary) -> ObjectId {
+        let id = self.doc.add_object(dict);
+        self.fonts.set(name, id);
+        id
+    }
+
+    /// Adds an unembedded standard font (`/Type1`, no `/Widths`) with an optional
+    /// `/Encoding` name.
+    pub fn std_font(&mut self, name: &str, base_font: &str, encoding: Option<&str>) -> ObjectId {
+        let mut d = dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type1",
+            "BaseFont" => base_font,
+        };
+        if let Some(e) = encoding {
+            d.set("Encoding", Object::Name(e.as_bytes().to_vec()));
+        }
+        self.font(name, d)
+    }
+
+    /// Adds a stream object (a CMap, a font program, a form) and returns its id.
+    pub fn stream(&mut self, dict: Dictionary, content: &[u8]) -> ObjectId {
+        self.doc.add_object(Stream::new(dict, content.to_vec()))
+    }
+
+    /// Adds an XObject resource `/name`.
+    pub fn xobject(&mut self, name: &str, id: ObjectId) {
+        self.xobjects.set(name, id);
+    }
+
+    /// Adds a page whose content stream is `content`.
+    pub fn page(&mut self, content: &str) -> ObjectId {
+        self.page_with(content.as_bytes(), Dictionary::new())
+    }
+
+    /// Adds a page with extra page-dictionary entries (`/Rotate`, `/Annots`, …).
+    pub fn page_with(&mut self, content: &[u8], extra: Dictionary) -> ObjectId {
+        let content_id = self.stream(Dictionary::new(), content);
+        let mut page = dictionary! {
+            "Type" => "Page",
+            "Parent" => self.pages_id,
+            "Contents" => content_id,
+        };
+        for (k, v) in extra.iter() {
+            page.set(k.clone(), v.clone());
+        }
+        let id = self.doc.add_object(page);
+        self.pages.push(id);
+        id
+    }
+
+    /// Sets an entry of the catalog (`/Outlines`, `/MarkInfo`, …).
+    pub fn catalog(&mut self, key: &str, value: impl Into<Object>) {
+        self.catalog_extra.set(key, value);
+    }
+
+    /// Sets the `/Info` dictionary.
+    pub fn info(&mut self, info: Dictionary) {
+        let id = self.doc.add_object(info);
+        self.doc.trailer.set("Info", id);
+    }
+
+    /// Writes the file.
+    pub fn build(mut self) -> Vec<u8> {
+        let resources = self.doc.add_object(dictionary! {
+            "Font" => self.fonts.clone(),
+            "XObject" => self.xobjects.clone(),
+        });
+        let kids: Vec<Object> = self.pages.iter().map(|&id| id.into()).collect();
+        let count = kids.len() as i64;
+        let pages = dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => count,
+            "Resources" => resources,
+            "MediaBox" => vec![0.into(), 0.into(), PAGE_W.into(), PAGE_H.into()],
+        };
+        self.doc
+            .objects
+            .insert(self.pages_id, Object::Dictionary(pages));
+        let mut catalog = dictionary! { "Type" => "Catalog", "Pages" => self.pages_id };
+        for (k, v) in self.catalog_extra.iter() {
+            catalog.set(k.clone(), v.clone());
+        }
+        let catalog_id = self.doc.add_object(catalog);
+        self.doc.trailer.set("Root", catalog_id);
+        let mut out = Vec::new();
+        self.doc
+            .save_to(&mut out)
+            .expect("writing to memory cannot fail");
+        out
+    }
+}
+
+/// A one-page PDF with Helvetica as `/F1` and the given content.
+pub fn one_page(content: &str) -> Vec<u8> {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    b.page(content);
+    b.build()
+}
+
+/// Reads a PDF that must read.
+pub fn read(bytes: &[u8]) -> SourceDocument {
+    let mut report = Report::default();
+    match pdf::read(bytes, &mut report) {
+        Ok(doc) => doc,
+        Err(e) => panic!("the test PDF should read: {e}"),
+    }
+}
+
+/// Lines of page 1.
+pub fn lines(bytes: &[u8]) -> Vec<Line> {
+    read(bytes)
+        .pages
+        .into_iter()
+        .next()
+        .map(|p| p.lines)
+        .unwrap_or_default()
+}
+
+/// Texts of the lines of page 1.
+pub fn texts(bytes: &[u8]) -> Vec<String> {
+    lines(bytes).iter().map(Line::text).collect()
+}
+
+/// A ToUnicode CMap mapping one-byte or two-byte codes to text.
+pub fn to_unicode_cmap(bytes_per_code: usize, pairs: &[(u32, &str)]) -> Vec<u8> {
+    let hex_code = |c: u32| format!("<{:0width$X}>", c, width = bytes_per_code * 2);
+    let hex_text = |s: &str| {
+        let mut h = String::from("<");
+        for u in s.encode_utf16() {
+            h.push_str(&format!("{u:04X}"));
+        }
+        h.push('>');
+        h
+    };
+    let (lo, hi) = (
+        hex_code(0),
+        hex_code(if bytes_per_code == 1 { 0xFF } else { 0xFFFF }),
+    );
+    let mut cmap = format!(
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+         /CMapName /Test def\n1 begincodespacerange {lo} {hi} endcodespacerange\n{} beginbfchar\n",
+        pairs.len()
+    );
+    for (code, text) in pairs {
+        cmap.push_str(&format!("{} {}\n", hex_code(*code), hex_text(text)));
+    }
+    cmap.push_str("endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n");
+    cmap.into_bytes()
+}
+
+/// Where the shared corpus is: `BRIEF2MD_CORPUS`, else `../shared/corpus` from the crate.
+/// `None` (after a loud message) when absent; under `CI=true` absence fails the test.
+pub fn shared_dir(env: &str, default: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os(env)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(default));
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let msg = format!(
+        "\n!!!!!!!!\n!!! {} not found: tests that read it were NOT run (set {env})\n!!!!!!!!\n",
+        dir.display()
+    );
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{msg}under CI the shared data must be present");
+    }
+    // Straight to the process's stderr: the test harness captures eprintln! output of
+    // passing tests, and this must be seen.
+    use std::io::Write as _;
+    let _ = std::io::stderr().write_all(msg.as_bytes());
+    None
+}
+
+/// Every `*.pdf` under `dir`, sorted.
+pub fn pdfs_under(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("pdf")) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
