@@ -80,6 +80,18 @@ fn tj_kerning_and_positioned_words() {
 }
 
 #[test]
+fn letter_spacing_and_leader_dots_stay_words() {
+    // Tc spreads every glyph: wide gaps, evenly. Letters rejoin into words and leader
+    // dots into one run; the space glyph still separates the words.
+    let ls = lines(&one_page(
+        "BT /F1 10 Tf 2.5 Tc 72 700 Td (RESEARCH NOTE) Tj ET \
+         BT /F1 10 Tf 5 Tc 72 680 Td (......) Tj ET",
+    ));
+    let texts: Vec<String> = ls.iter().map(|l| l.text()).collect();
+    assert_eq!(texts, ["RESEARCH NOTE", "......"]);
+}
+
+#[test]
 fn char_and_word_spacing_widen_the_line() {
     let plain = lines(&one_page("BT /F1 10 Tf 72 700 Td (a b) Tj ET"));
     let spaced = lines(&one_page("BT /F1 10 Tf 5 Tw 1 Tc 72 700 Td (a b) Tj ET"));
@@ -150,6 +162,24 @@ fn moved_smaller_text_is_a_script_too() {
             ("O and x".to_string(), Script::Normal),
             ("n".to_string(), Script::Super),
         ]
+    );
+}
+
+#[test]
+fn lines_beside_a_drop_cap_stay_lines() {
+    // A 40 pt initial beside three 10 pt lines: they are not its superscripts.
+    let ls = lines(&one_page(
+        "BT /F1 40 Tf 72 660 Td (O) Tj ET \
+         BT /F1 10 Tf 104 690 Td (ver the past) Tj ET \
+         BT /F1 10 Tf 104 678 Td (three decades) Tj ET \
+         BT /F1 10 Tf 104 666 Td (of growth) Tj ET",
+    ));
+    let texts: Vec<String> = ls.iter().map(|l| l.text()).collect();
+    assert_eq!(texts, ["O", "ver the past", "three decades", "of growth"]);
+    assert!(
+        ls.iter()
+            .flat_map(|l| &l.spans)
+            .all(|s| s.style.script == Script::Normal)
     );
 }
 

@@ -2,12 +2,12 @@
 //!
 //! `lopdf` gives the object model (cross-reference repair, filters, decryption with the
 //! empty user password); everything about text is ours: the content-stream interpreter
-//! ([`interpreter`]), fonts and encodings ([`fonts`], [`encodings`], [`cmap`], [`afm`]),
-//! and the grouping of glyphs into words and lines ([`lines`]).
+//! (`interpreter`), fonts and encodings (`fonts`, `encodings`, `cmap`, `afm`,
+//! `font_program`, `truetype`), and the grouping of glyphs into words and lines (`lines`).
 //!
-//! Nothing here panics on a hostile file: object lookups are total ([`objects`]), all
+//! Nothing here panics on a hostile file: object lookups are total (`objects`), all
 //! recursion is bounded (Form XObjects, outlines, page-tree inheritance), and work per page
-//! is capped ([`interpreter::Limits`]). A page that still fails is reported and skipped.
+//! is capped ([`Limits`]). A page that still fails is reported and skipped.
 
 mod afm;
 mod cmap;

@@ -31,12 +31,15 @@ pub(super) fn relation(base: f32, main: f32, y: f32, size: f32, rise: f32) -> Re
     if dy.abs() <= 0.25 * small {
         return Relation::Same;
     }
-    let smaller = size <= 0.88 * main || rise.abs() > 0.15 * size;
+    // A script is smaller than its line, but not tiny beside it: text a quarter the size
+    // of a drop cap or a display figure next to it is a line of its own. Its shift is
+    // bounded by its own size as well as the line's.
+    let smaller = (size <= 0.88 * main && size >= 0.4 * main) || rise.abs() > 0.15 * size;
     if smaller {
-        if dy < 0.0 && -dy <= 0.75 * big {
+        if dy < 0.0 && -dy <= (0.75 * big).min(1.2 * small) {
             return Relation::Super;
         }
-        if dy > 0.0 && dy <= 0.45 * big {
+        if dy > 0.0 && dy <= (0.45 * big).min(0.8 * small) {
             return Relation::Sub;
         }
     }
@@ -235,5 +238,8 @@ mod tests {
         // The next line down is not a subscript.
         assert_eq!(relation(100.0, 10.0, 112.0, 10.0, 0.0), Relation::Apart);
         assert_eq!(relation(100.0, 10.0, 88.0, 7.0, 0.0), Relation::Apart);
+        // Body text beside a drop cap four times its size is not a script of it.
+        assert_eq!(relation(100.0, 40.0, 80.0, 10.0, 0.0), Relation::Apart);
+        assert_eq!(relation(100.0, 40.0, 110.0, 10.0, 0.0), Relation::Apart);
     }
 }

@@ -202,20 +202,31 @@ fn combining_mark(text: &str) -> Option<char> {
 
 /// Joins runs of single letters set with even, wide spacing (`R E S E A R C H`, letter-
 /// spaced headings positioned glyph by glyph) back into words: at least three letters in
-/// a row, each gap within 0.45 em and no gap more than 1.3 times the smallest.
+/// a row, each gap within 0.45 em and no gap more than 1.3 times the smallest. Leader
+/// dots (`. . . .`, gaps up to an em) join the same way.
 fn join_letter_spaced(pieces: Vec<Piece>) -> Vec<Piece> {
-    let single =
-        |p: &Piece| p.text.chars().count() == 1 && p.text.chars().all(char::is_alphanumeric);
+    // Letters and digits, or leader dots and rules (a table of contents' '. . . .').
+    let class = |p: &Piece| {
+        let mut chars = p.text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphanumeric() => Some('a'),
+            (Some(c @ ('.' | '·' | '_' | '-')), None) => Some(c),
+            _ => None,
+        }
+    };
+    let single = |p: &Piece| class(p).is_some();
     let linked = |a: &Piece, b: &Piece, ai: usize| {
         let gap = b.x0 - a.x1;
+        let widest = if class(a) == Some('a') { 0.45 } else { 1.0 };
         b.prev == Some(ai)
             && !b.space_before
+            && class(a) == class(b)
             && b.dir == a.dir
             && b.font == a.font
             && (b.size - a.size).abs() <= 0.02 * a.size
             && (b.y - a.y).abs() <= 0.05 * a.size
             && gap > 0.0
-            && gap <= 0.45 * a.size
+            && gap <= widest * a.size
     };
     let n = pieces.len();
     // For each piece, the end (exclusive) of the letter-spaced run it starts, if any.
