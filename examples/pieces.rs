@@ -23,7 +23,22 @@ fn main() {
         brief2md::readers::text::read(&bytes, &mut report)
     };
     let mut lines = brief2md::lines::from_source(&source);
+    brief2md::layout::prepare(&mut lines, &mut report);
     brief2md::clean::run(&mut lines, &mut report);
+    if std::env::var_os("LINES").is_some() {
+        for l in &lines {
+            let g = l
+                .geometry
+                .map(|g| format!("x{:.0} y{:.0} s{:.1}", g.bbox.x0, g.bbox.y0, g.font_size));
+            println!(
+                "p{} c{} {:?} {}",
+                l.page,
+                l.column,
+                g.unwrap_or_default(),
+                l.plain()
+            );
+        }
+    }
     let dict = casing::WordCase::from_lines(&lines);
     let lex = joins::Lexicon::from_lines(&lines);
     let tb = title_block::extract(&lines, &dict, &mut report);

@@ -31,6 +31,7 @@
 pub mod clean;
 pub mod date;
 pub mod error;
+pub mod layout;
 pub mod lines;
 pub mod model;
 pub mod readers;
@@ -119,6 +120,7 @@ pub fn convert(input: &[u8], options: &Options) -> Result<Conversion, Error> {
         return Err(Error::NoText);
     }
     let mut lines = lines::from_source(&source);
+    layout::prepare(&mut lines, &mut report);
     clean::run(&mut lines, &mut report);
     let mut document = structure::build(lines, &source.info, &mut report);
     if document.metadata.source.is_none() {

@@ -34,6 +34,10 @@ pub struct LineGeometry {
     pub font_size: f32,
     /// Page height, to tell top and bottom bands apart.
     pub page_height: f32,
+    /// Page width.
+    pub page_width: f32,
+    /// Baseline of the normal-script text.
+    pub baseline: f32,
 }
 
 impl TextLine {
@@ -75,6 +79,7 @@ pub fn from_source(doc: &SourceDocument) -> Vec<TextLine> {
     let mut out = Vec::new();
     for page in &doc.pages {
         let page_height = page.size.map(|s| s.height).unwrap_or(0.0);
+        let page_width = page.size.map(|s| s.width).unwrap_or(0.0);
         let left = page
             .lines
             .iter()
@@ -96,6 +101,8 @@ pub fn from_source(doc: &SourceDocument) -> Vec<TextLine> {
                     bbox,
                     font_size: line.font_size().unwrap_or(0.0),
                     page_height,
+                    page_width,
+                    baseline: line.baseline.unwrap_or(bbox.y1),
                 });
             }
             out.push(tl);

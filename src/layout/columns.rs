@@ -1,0 +1,191 @@
+//! Reading order on pages set in two columns: a vertical gutter that no line crosses
+//! splits a stretch of the page; within it the left column is read before the right one.
+//! Lines that run across the gutter (a title, an abstract, a full-width footer) stay where
+//! they are and separate one two-column stretch from the next.
+
+use crate::lines::TextLine;
+use crate::report::{Action, ActionKind, Report};
+
+/// Lines needed on each side of a gutter to believe in it.
+const MIN_SIDE: usize = 4;
+
+/// Re-orders two-column pages, marking right-column lines with `column = 1`.
+pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut start = 0;
+    while start < lines.len() {
+        let page = lines[start].page;
+        let end = lines[start..]
+            .iter()
+            .position(|l| l.page != page)
+            .map_or(lines.len(), |k| start + k);
+        let page_lines = &lines[start..end];
+        match gutter(page_lines) {
+            Some(g) => {
+                report.push(
+                    Action::new(ActionKind::Guess)
+                        .page(page)
+                        .evidence(format!(
+                            "two columns split at x = {g:.0} pt: left column read first"
+                        ))
+                        .confidence(0.85),
+                );
+                out.extend(reorder(page_lines, g));
+            }
+            None => out.extend(page_lines.iter().cloned()),
+        }
+        start = end;
+    }
+    *lines = out;
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+    Across,
+}
+
+fn side(l: &TextLine, g: f32) -> Side {
+    match l.geometry {
+        Some(geo) if geo.bbox.x1 <= g => Side::Left,
+        Some(geo) if geo.bbox.x0 >= g => Side::Right,
+        _ => Side::Across,
+    }
+}
+
+/// The x of a gutter that splits at least [`MIN_SIDE`] lines on each side while few
+/// lines cross it.
+fn gutter(page: &[TextLine]) -> Option<f32> {
+    let boxes: Vec<_> = page
+        .iter()
+        .filter_map(|l| l.geometry.map(|g| g.bbox))
+        .collect();
+    if boxes.len() < 2 * MIN_SIDE {
+        return None;
+    }
+    let left = boxes.iter().map(|b| b.x0).fold(f32::INFINITY, f32::min);
+    let right = boxes.iter().map(|b| b.x1).fold(f32::NEG_INFINITY, f32::max);
+    let width = right - left;
+    if width < 200.0 {
+        return None;
+    }
+    let mut best: Option<(i64, f32)> = None;
+    let mut x = left + 0.3 * width;
+    while x <= left + 0.7 * width {
+        let l = boxes.iter().filter(|b| b.x1 <= x - 2.0).count();
+        let r = boxes.iter().filter(|b| b.x0 >= x + 2.0).count();
+        let across = boxes.len() - l - r;
+        // Lines crossing must be a minority: titles, footers, full-width blocks.
+        if l >= MIN_SIDE && r >= MIN_SIDE && across * 3 < boxes.len() {
+            let (l, r, across) = (l as i64, r as i64, across as i64);
+            let score = l.min(r) * 4 + l + r - across * 6;
+            if best.is_none_or(|b| score > b.0) {
+                best = Some((score, x));
+            }
+        }
+        x += 2.0;
+    }
+    best.map(|(_, x)| x)
+}
+
+/// Reads each stretch between full-width lines left column first.
+fn reorder(page: &[TextLine], g: f32) -> Vec<TextLine> {
+    // Stretches: runs of lines (in the reader's order, sorted by top) broken by a line
+    // that crosses the gutter.
+    let mut sorted: Vec<&TextLine> = page.iter().collect();
+    sorted.sort_by(|a, b| {
+        let ya = a.geometry.map_or(0.0, |g| g.bbox.y0);
+        let yb = b.geometry.map_or(0.0, |g| g.bbox.y0);
+        ya.total_cmp(&yb)
+    });
+    let mut out = Vec::with_capacity(page.len());
+    let mut left: Vec<TextLine> = Vec::new();
+    let mut right: Vec<TextLine> = Vec::new();
+    let flush = |left: &mut Vec<TextLine>, right: &mut Vec<TextLine>, out: &mut Vec<TextLine>| {
+        out.append(left);
+        for mut l in right.drain(..) {
+            l.column = 1;
+            out.push(l);
+        }
+    };
+    for l in sorted {
+        match side(l, g) {
+            Side::Left => left.push(l.clone()),
+            Side::Right => right.push(l.clone()),
+            Side::Across => {
+                flush(&mut left, &mut right, &mut out);
+                out.push(l.clone());
+            }
+        }
+    }
+    flush(&mut left, &mut right, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::LineGeometry;
+    use crate::source::Rect;
+
+    fn at(text: &str, x0: f32, x1: f32, y: f32) -> TextLine {
+        let mut l = TextLine::new(text, 1, 0);
+        l.geometry = Some(LineGeometry {
+            bbox: Rect {
+                x0,
+                y0: y,
+                x1,
+                y1: y + 10.0,
+            },
+            font_size: 10.0,
+            page_height: 842.0,
+            page_width: 595.0,
+            baseline: y + 8.0,
+        });
+        l
+    }
+
+    #[test]
+    fn left_column_then_right_column_between_full_width_lines() {
+        let mut lines = vec![at("Title across the page", 60.0, 530.0, 50.0)];
+        for i in 0..5 {
+            let y = 100.0 + 12.0 * i as f32;
+            lines.push(at(&format!("L{i}"), 60.0, 280.0, y));
+            lines.push(at(&format!("R{i}"), 310.0, 530.0, y));
+        }
+        lines.push(at("Footer across the page", 60.0, 530.0, 800.0));
+        let mut r = Report::default();
+        order(&mut lines, &mut r);
+        let texts: Vec<String> = lines.iter().map(|l| l.plain()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Title across the page",
+                "L0",
+                "L1",
+                "L2",
+                "L3",
+                "L4",
+                "R0",
+                "R1",
+                "R2",
+                "R3",
+                "R4",
+                "Footer across the page"
+            ]
+        );
+        assert_eq!(lines[6].column, 1);
+        assert_eq!(lines[1].column, 0);
+    }
+
+    #[test]
+    fn single_column_pages_keep_the_readers_order() {
+        let mut lines: Vec<TextLine> = (0..10)
+            .map(|i| at(&format!("line {i}"), 60.0, 500.0, 100.0 + 12.0 * i as f32))
+            .collect();
+        let before = lines.clone();
+        order(&mut lines, &mut Report::default());
+        assert_eq!(lines, before);
+    }
+}

@@ -1,0 +1,134 @@
+//! List markers set apart from their text. Word processors put a bullet or a number at
+//! the list indent and the text at a tab stop; the PDF reader, seeing the gap, makes them
+//! two lines on the same baseline. This pass joins them back into one line that starts
+//! with its marker, at the marker's indentation (which is what tells nesting).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lines::TextLine;
+use crate::report::{Action, ActionKind, Report};
+
+static LONE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[-–—•●∙·▪■□▫◦○‣⁃►▶➢➤✓✔❖◆◇*oO§]|[\u{E000}-\u{F8FF}]|\d{1,2}[.)]|[a-z][.)]|\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)|[ivx]{1,5}[.)])$",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a line holds only a list marker.
+fn is_lone_marker(line: &TextLine) -> bool {
+    LONE_MARKER.is_match(line.plain().trim())
+}
+
+/// Joins each lone marker with the line that continues it on the same baseline.
+pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_lone_marker(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let Some(m) = lines[i].geometry else {
+            i += 1;
+            continue;
+        };
+        // The nearest line to the right on the same baseline, on the same page.
+        let size = m.font_size.max(4.0);
+        let partner = lines
+            .iter()
+            .enumerate()
+            .filter(|(j, l)| *j != i && l.page == lines[i].page && !l.is_blank())
+            .filter_map(|(j, l)| l.geometry.map(|g| (j, g)))
+            .filter(|(_, g)| {
+                (g.baseline - m.baseline).abs() <= 0.4 * size
+                    && g.bbox.x0 >= m.bbox.x1 - 0.5
+                    && g.bbox.x0 - m.bbox.x1 <= 4.0 * size
+            })
+            .min_by(|a, b| a.1.bbox.x0.total_cmp(&b.1.bbox.x0));
+        let Some((j, g)) = partner else {
+            i += 1;
+            continue;
+        };
+        let text_line = lines[j].clone();
+        let marker = &mut lines[i];
+        report.push(
+            Action::new(ActionKind::Guess)
+                .page(marker.page)
+                .lines([marker.source_line, text_line.source_line])
+                .before(format!("{} | {}", marker.plain(), text_line.plain()))
+                .evidence("list marker set apart from its text on the same baseline")
+                .confidence(0.95),
+        );
+        marker.text = format!("{} {}", marker.text, text_line.text);
+        if let Some(mg) = marker.geometry.as_mut() {
+            mg.bbox = mg.bbox.union(&g.bbox);
+            mg.font_size = mg.font_size.max(g.font_size);
+        }
+        lines.remove(j);
+        if j < i {
+            i -= 1;
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::LineGeometry;
+    use crate::source::Rect;
+
+    fn at(text: &str, x0: f32, x1: f32, baseline: f32, n: usize) -> TextLine {
+        let mut l = TextLine::new(text, 1, n);
+        l.geometry = Some(LineGeometry {
+            bbox: Rect {
+                x0,
+                y0: baseline - 9.0,
+                x1,
+                y1: baseline + 2.0,
+            },
+            font_size: 11.0,
+            page_height: 842.0,
+            page_width: 595.0,
+            baseline,
+        });
+        l.indent = x0;
+        l
+    }
+
+    #[test]
+    fn bullet_and_text_on_one_baseline_become_one_line() {
+        let mut lines = vec![
+            at("Three pressures now act:", 62.0, 300.0, 210.0, 1),
+            at("•", 62.0, 66.0, 230.5, 2),
+            at(
+                "Salinity Intrusion: In the dry season",
+                80.0,
+                532.0,
+                230.5,
+                3,
+            ),
+            at("on record, damaging rice paddies.", 80.0, 400.0, 243.0, 4),
+            at("o", 80.0, 85.0, 261.8, 5),
+            at("Coastal provinces were hit hardest.", 98.0, 500.0, 261.8, 6),
+            at("2", 300.0, 306.0, 800.0, 7),
+        ];
+        let mut r = Report::default();
+        merge(&mut lines, &mut r);
+        let texts: Vec<String> = lines.iter().map(|l| l.plain()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Three pressures now act:",
+                "• Salinity Intrusion: In the dry season",
+                "on record, damaging rice paddies.",
+                "o Coastal provinces were hit hardest.",
+                "2",
+            ]
+        );
+        assert_eq!(lines[3].indent, 80.0);
+        assert_eq!(r.actions.len(), 2);
+    }
+}

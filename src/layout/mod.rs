@@ -1,0 +1,46 @@
+//! Layout analysis for PDF input: what positions and sizes say that text alone cannot.
+//!
+//! The PDF reader yields lines with their boxes; these passes put them in reading order
+//! and rejoin what the page geometry split, before the shared cleaning and structure
+//! passes run on them:
+//! - [`markers`]: a list bullet or number set apart from its text (a tab stop, a hanging
+//!   indent) is the start of that text's line;
+//! - [`columns`]: two-column pages read the left column, then the right one;
+//! - [`body_font_size`] gives the size of running text, against which headings and notes
+//!   are measured.
+
+pub mod columns;
+pub mod markers;
+
+use crate::lines::TextLine;
+use crate::report::Report;
+
+/// Runs the layout passes on PDF lines (lines without geometry are left alone).
+pub fn prepare(lines: &mut Vec<TextLine>, report: &mut Report) {
+    if !lines.iter().any(|l| l.geometry.is_some()) {
+        return;
+    }
+    markers::merge(lines, report);
+    columns::order(lines, report);
+}
+
+/// The size of running text: the font size carrying the most characters.
+pub fn body_font_size(lines: &[TextLine]) -> Option<f32> {
+    let mut weights: Vec<(f32, usize)> = Vec::new();
+    for l in lines {
+        let Some(g) = l.geometry else { continue };
+        if g.font_size <= 0.0 {
+            continue;
+        }
+        let n = l.plain().chars().count();
+        let key = (g.font_size * 2.0).round() / 2.0;
+        match weights.iter_mut().find(|(s, _)| *s == key) {
+            Some((_, w)) => *w += n,
+            None => weights.push((key, n)),
+        }
+    }
+    weights
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)))
+        .map(|(s, _)| s)
+}
