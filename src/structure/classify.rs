@@ -86,15 +86,21 @@ pub struct ItemMarker {
 }
 
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-–—•●∙·▪■□▫◦○‣⁃►▶➢➤✓✔❖◆◇*]|[\u{E000}-\u{F8FF}])[ \t]+").expect("valid regex")
+    Regex::new(
+        r"^(?:[-–—•●∙·▪■□▫◦○‣⁃►▶➢➤✓✔❖◆◇*]|[\u{E000}-\u{F8FF}])[\u{10FFF0}-\u{10FFF3}]*[ \t]+",
+    )
+    .expect("valid regex")
 });
 /// A hollow or square bullet misread as a letter, possibly after a hyphen ("- O Item").
 static MISREAD_BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:[-•][ \t]+)?([oO0§lq])[ \t]+["“‘'(\u{10FFF0}]?\p{Lu}"#).expect("valid regex")
+    Regex::new(
+        r#"^(?:[-•][ \t]+)?([oO0§lq])[\u{10FFF0}-\u{10FFF3}]*[ \t]+["“‘'(\u{10FFF0}]?\p{Lu}"#,
+    )
+    .expect("valid regex")
 });
 static ORDERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(\d{1,2})[.)]|\(?([a-z])[.)]|\(([a-z])\)|\(([ivx]{1,5})\)|([ivx]{1,5})[.)])[ \t]+\S",
+        r"^(?:(\d{1,2})[.)]|\(?([a-z])[.)]|\(([a-z])\)|\(([ivx]{1,5})\)|([ivx]{1,5})[.)])[\u{10FFF0}-\u{10FFF3}]*[ \t]+\S",
     )
     .expect("valid regex")
 });
@@ -474,6 +480,10 @@ mod tests {
         );
         assert_eq!(
             class(&format!("- {}", bold("Safety:"))).map(|c| c.0),
+            Some(BulletClass::Disc)
+        );
+        assert_eq!(
+            class(&format!("{} Item", bold("•"))).map(|c| c.0),
             Some(BulletClass::Disc)
         );
         assert_eq!(class("o the lowercase word"), None);
