@@ -122,7 +122,14 @@ pub fn convert(input: &[u8], options: &Options) -> Result<Conversion, Error> {
     let mut lines = lines::from_source(&source);
     layout::prepare(&mut lines, &mut report);
     clean::run(&mut lines, &mut report);
-    let mut document = structure::build(lines, &source.info, &mut report);
+    let mut targets: Vec<String> = source
+        .pages
+        .iter()
+        .flat_map(|p| p.links.iter().map(|l| l.url.clone()))
+        .collect();
+    targets.sort();
+    targets.dedup();
+    let mut document = structure::build(lines, &source.info, &targets, &mut report);
     if document.metadata.source.is_none() {
         document.metadata.source = options
             .source_name

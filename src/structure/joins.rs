@@ -255,6 +255,43 @@ pub fn repair_spaced_urls(text: &str, report: &mut Report, page: usize, lines: &
     out
 }
 
+static URL_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:https?://|www\.)\S+").expect("valid regex"));
+
+/// A URL's letters and digits only: what survives hyphenation and line breaks.
+fn url_key(url: &str) -> String {
+    url.trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '”', '’'])
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '/' || *c == '.')
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Replaces URLs of the text that the layout broke (a hyphen added at a line end, as
+/// word processors do) by the link targets the PDF itself declares, when they are the
+/// same address but for hyphens.
+pub fn restore_urls(text: &str, targets: &[String]) -> String {
+    if targets.is_empty() || !URL_TOKEN.is_match(text) {
+        return text.to_string();
+    }
+    URL_TOKEN
+        .replace_all(text, |c: &regex::Captures| {
+            let token = &c[0];
+            let core = token.trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '”', '’']);
+            let trail = &token[core.len()..];
+            let key = url_key(core);
+            match targets.iter().find(|t| url_key(t) == key) {
+                Some(t) if t.as_str() != core && !core.contains(crate::rich::is_sentinel) => {
+                    format!("{t}{trail}")
+                }
+                _ => token.to_string(),
+            }
+        })
+        .into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,6 +331,22 @@ mod tests {
         );
         assert_eq!(r.count(ActionKind::UrlJoined), 1);
         assert_eq!(r.count(ActionKind::Dehyphenated), 2);
+    }
+
+    #[test]
+    fn urls_restored_from_link_targets() {
+        let targets = vec!["https://www.mrc-basin.example.org/state-of-the-basin".to_string()];
+        assert_eq!(
+            restore_urls(
+                "See https://www.mrc-basin.exam-ple.org/state-of-the-basin.",
+                &targets
+            ),
+            "See https://www.mrc-basin.example.org/state-of-the-basin."
+        );
+        assert_eq!(
+            restore_urls("See https://other.example/x.", &targets),
+            "See https://other.example/x."
+        );
     }
 
     #[test]

@@ -21,7 +21,15 @@ use crate::report::Report;
 use crate::source::SourceInfo;
 
 /// Builds the document model from cleaned lines.
-pub fn build(lines: Vec<TextLine>, info: &SourceInfo, report: &mut Report) -> Document {
+///
+/// `link_targets` are the URIs of the input's link annotations, used to repair URLs whose
+/// visible text the layout broke.
+pub fn build(
+    lines: Vec<TextLine>,
+    info: &SourceInfo,
+    link_targets: &[String],
+    report: &mut Report,
+) -> Document {
     let dictionary = casing::WordCase::from_lines(&lines);
     let lexicon = joins::Lexicon::from_lines(&lines);
     let title = title_block::extract(&lines, &dictionary, report);
@@ -36,7 +44,10 @@ pub fn build(lines: Vec<TextLine>, info: &SourceInfo, report: &mut Report) -> Do
     title_block::remove_branding_lines(&mut body, &metadata, report);
     let measure = units::measure(&body);
     let pieces = pieces::pieces(&body, measure, &lexicon, report);
-    let (notes, body_pieces) = notes::collect(pieces, report);
+    let (mut notes, body_pieces) = notes::collect(pieces, report);
+    for note in &mut notes {
+        note.text = joins::restore_urls(&note.text, link_targets);
+    }
     let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
     linking::link(&mut drafts, &notes, report);
     Document {

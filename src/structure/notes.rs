@@ -39,6 +39,7 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
     if !paged {
         return zones;
     }
+    let body_size = crate::layout::body_font_size(lines);
     let mut expected = 1u32;
     let mut page_start = 0;
     let mut zone_id = 0;
@@ -54,7 +55,13 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
             .collect();
         let mut in_zone = false;
         for (k, &i) in idx.iter().enumerate() {
-            let lower_part = k * 10 >= idx.len() * 3;
+            // Notes sit low on the page, or are set smaller than the body (an endnote
+            // page starts at its top).
+            let small = match (lines[i].geometry, body_size) {
+                (Some(g), Some(b)) => g.font_size < b * 0.96,
+                _ => false,
+            };
+            let lower_part = k * 10 >= idx.len() * 3 || small;
             let next = idx.get(k + 1).map(|&j| &lines[j]);
             let prev = k.checked_sub(1).map(|p| &lines[idx[p]]);
             if let Some(n) = note_start(&lines[i], prev, next, expected, in_zone)
