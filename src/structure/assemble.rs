@@ -119,6 +119,8 @@ struct PendingItem {
 struct HeadingInfo {
     number: Option<String>,
     run_in: bool,
+    /// Font size (PDF input), which ranks heading levels when known.
+    size: Option<f32>,
 }
 
 /// Builds draft blocks from the body pieces (with their positions).
@@ -185,7 +187,15 @@ pub fn assemble(
             }
             PieceKind::Heading { number, run_in } => {
                 flush(&mut run, &mut out, run_pos);
-                headings.push((out.len(), HeadingInfo { number, run_in }));
+                let size = piece.font_size.filter(|s| *s > 0.0);
+                headings.push((
+                    out.len(),
+                    HeadingInfo {
+                        number,
+                        run_in,
+                        size,
+                    },
+                ));
                 out.push(Placed::single(
                     Draft::Heading {
                         level: 1,
@@ -406,6 +416,9 @@ fn tidy_heading(text: &str) -> String {
 /// unnumbered heading that directly introduces them; an unnumbered heading directly under
 /// another heading one level below it; others at level 1.
 fn assign_heading_levels(out: &mut [Placed], headings: &[(usize, HeadingInfo)]) {
+    if levels_by_size(out, headings) {
+        return;
+    }
     let mut offset = 0u8;
     let mut in_numbered_run = false;
     let mut prev: Option<(usize, u8, bool)> = None; // (index, level, numbered)
@@ -437,6 +450,34 @@ fn assign_heading_levels(out: &mut [Placed], headings: &[(usize, HeadingInfo)]) 
         }
         prev = Some((*idx, level, info.number.is_some()));
     }
+}
+
+/// PDF input: heading levels by type size, largest first (sizes within half a point are
+/// one level). Returns false when some heading has no size.
+fn levels_by_size(out: &mut [Placed], headings: &[(usize, HeadingInfo)]) -> bool {
+    if headings.is_empty() || headings.iter().any(|(_, h)| h.size.is_none()) {
+        return false;
+    }
+    let mut sizes: Vec<f32> = headings.iter().filter_map(|(_, h)| h.size).collect();
+    sizes.sort_by(|a, b| b.total_cmp(a));
+    let mut ranks: Vec<f32> = Vec::new();
+    for s in sizes {
+        if ranks.last().is_none_or(|r| r - s > 0.5) {
+            ranks.push(s);
+        }
+    }
+    for (idx, h) in headings {
+        let size = h.size.unwrap_or(0.0);
+        let level = ranks
+            .iter()
+            .position(|r| (r - size).abs() <= 0.5)
+            .unwrap_or(0)
+            + 1;
+        if let Draft::Heading { level: l, .. } = &mut out[*idx].draft {
+            *l = (level as u8).min(6);
+        }
+    }
+    true
 }
 
 /// Depths for a run of list items from their marker family and indentation.

@@ -89,6 +89,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             .into_iter()
             .map(|(u, z)| (u, z, None)),
     );
+    let body_size = crate::layout::body_font_size(lines);
     let mut out: Vec<Piece> = Vec::with_capacity(units.len());
     let mut in_notes_section = false;
     for (ui, (unit, zone, table)) in units.iter().enumerate() {
@@ -212,6 +213,19 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             out.push(base(PieceKind::Item(marker), joined.clone()));
             continue;
         }
+        if let Some(body) = body_size
+            && is_heading_by_type(unit, &joined, body)
+        {
+            let number = numbered_heading(&joined).map(|(n, _)| n);
+            out.push(base(
+                PieceKind::Heading {
+                    number,
+                    run_in: false,
+                },
+                joined,
+            ));
+            continue;
+        }
         if single
             && looks_like_heading_line(&first)
             && next_unit.is_some()
@@ -328,6 +342,32 @@ fn is_numbered_heading(first: &str, number: &str, next: Option<&Unit>) -> bool {
         .and_then(|u| line_marker(u.first()))
         .is_some_and(|m| m.class.ordered() && m.ordinal == Some(n + 1));
     !next_item && words(&plain) <= 8
+}
+
+/// PDF input: a short unit set larger than the body text (or entirely in bold at its
+/// size) that does not end like a sentence is a heading.
+fn is_heading_by_type(unit: &Unit, joined: &str, body: f32) -> bool {
+    let sizes: Vec<f32> = unit
+        .lines
+        .iter()
+        .filter_map(|l| l.geometry.map(|g| g.font_size))
+        .collect();
+    if sizes.len() != unit.lines.len() || sizes.is_empty() || unit.lines.len() > 3 {
+        return false;
+    }
+    let size = sizes.iter().copied().fold(f32::INFINITY, f32::min);
+    let plain = crate::rich::plain_without_scripts(joined);
+    let t = plain.trim();
+    let n = words(t);
+    if n == 0 || n > 20 || t.ends_with(['.', ',', ';']) || super::classify::has_url(t) {
+        return false;
+    }
+    if line_marker(joined).is_some_and(|m| !m.class.ordered()) {
+        return false;
+    }
+    let bigger = size >= body * 1.05 && (size >= body * 1.15 || crate::rich::all_bold(joined));
+    let bold_alone = (size - body).abs() < 0.3 && crate::rich::all_bold(joined) && n <= 12;
+    bigger || bold_alone
 }
 
 /// A heading-shaped line is a heading when it stands apart and prose or another heading
