@@ -204,7 +204,14 @@ fn mark_banded(
     for idx in by_page.values() {
         let n = idx.len();
         for (k, &i) in idx.iter().enumerate() {
-            if k < BAND || k + BAND >= n {
+            // The first and last lines in reading order, and (PDF) every line in the top or
+            // bottom tenth of the page: a header split into a left and a right part is
+            // read with the columns, away from the page's first lines.
+            let in_margin = lines[i].geometry.is_some_and(|g| {
+                g.page_height > 0.0
+                    && (g.bbox.y1 < 0.11 * g.page_height || g.bbox.y0 > 0.89 * g.page_height)
+            });
+            if k < BAND || k + BAND >= n || in_margin {
                 bands.push(i);
             }
         }
@@ -243,10 +250,15 @@ fn mark_banded(
     for &i in &bands {
         if i < zone_end && lines[i].page == 1 {
             // The first page's top band is usually the letterhead; it is furniture only if
-            // it repeats on other pages.
+            // it repeats on other pages exactly (a letterhead in capitals that a footer
+            // repeats in small letters is still the letterhead).
             let t = lines[i].plain();
             let reps = pages_of_shape.get(&shape(&t)).map_or(0, Vec::len);
-            if reps < min_pages {
+            let exact = lines
+                .iter()
+                .filter(|l| l.page > 1 && l.plain().trim() == t.trim())
+                .count();
+            if reps < min_pages || exact == 0 {
                 continue;
             }
         }

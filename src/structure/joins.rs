@@ -62,7 +62,7 @@ impl Lexicon {
     }
 
     /// Occurrences of `w` or of an inflected form of it (a few letters longer).
-    fn count_forms(&self, w: &str) -> usize {
+    pub fn count_forms(&self, w: &str) -> usize {
         let w = w.to_lowercase();
         self.words
             .iter()
@@ -143,6 +143,35 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
             out.push_str(text);
             continue;
         }
+        // "Hy -" / "dropower": a hyphenation set apart by justification. Only a short
+        // fragment that is no word of its own, or a join the text confirms, counts.
+        if let Some(head) = spaced_hyphen_head(&visible_end)
+            && next_first.starts_with(|c: char| c.is_lowercase())
+        {
+            let tail: String = next_first
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let confirmed = lex.count_forms(&format!("{head}{tail}")) > 0;
+            let fragment =
+                head.chars().count() <= 3 && !SHORT_WORDS.contains(&head.to_lowercase().as_str());
+            if confirmed || fragment {
+                while out.ends_with(['-', ' ']) || out.ends_with(char::is_whitespace) {
+                    out.pop();
+                }
+                report.push(
+                    Action::new(ActionKind::Dehyphenated)
+                        .page(line.page)
+                        .lines([lines[k - 1].source_line, line.source_line])
+                        .before(format!("{head} - {tail}"))
+                        .after(format!("{head}{tail}"))
+                        .evidence("hyphen set apart at a line end")
+                        .confidence(0.7),
+                );
+                out.push_str(text);
+                continue;
+            }
+        }
         // A word hyphenated (or soft-hyphenated) at the line end.
         let soft = visible_end.ends_with('\u{AD}');
         if let Some((head, tail)) = hyphenated_word(&visible_end, next_first) {
@@ -177,6 +206,29 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
         out.push_str(text);
     }
     out.replace('\u{AD}', "")
+}
+
+/// Words of one to three letters that stand on their own.
+const SHORT_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "or", "is", "it", "as", "be", "we", "he",
+    "she", "and", "but", "for", "nor", "not", "so", "up", "us", "no", "its", "his", "her", "our",
+    "are", "was", "has", "had", "can", "may", "all", "any", "one", "two", "new",
+];
+
+/// "... Hy -" → "Hy": the word before a hyphen that a space separates from it.
+fn spaced_hyphen_head(s: &str) -> Option<String> {
+    let stem = s.strip_suffix(" -")?;
+    let word: String = stem
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (!word.is_empty() && stem.len() > word.len() && stem[..stem.len() - word.len()].ends_with(' ')
+        || !word.is_empty() && stem.len() == word.len())
+    .then_some(word)
 }
 
 /// When `prev` ends in a word cut by a hyphen (or soft hyphen) and `next` starts in lower
@@ -331,6 +383,25 @@ mod tests {
         );
         assert_eq!(r.count(ActionKind::UrlJoined), 1);
         assert_eq!(r.count(ActionKind::Dehyphenated), 2);
+    }
+
+    #[test]
+    fn spaced_hyphens_at_line_ends() {
+        let lex = Lexicon::default();
+        let mut r = Report::default();
+        let lines = [
+            tl("bears the cost of the change. Hy -", 1),
+            tl("dropower revenues accrue", 2),
+        ];
+        assert_eq!(
+            join_lines(&lines, &lex, &mut r),
+            "bears the cost of the change. Hydropower revenues accrue"
+        );
+        let lines = [tl("the river is -", 1), tl("as always - low", 2)];
+        assert_eq!(
+            join_lines(&lines, &lex, &mut r),
+            "the river is - as always - low"
+        );
     }
 
     #[test]
