@@ -674,6 +674,27 @@ fn add_detail(author: &mut Contributor, line: &str) {
     }
 }
 
+/// The line after letterhead line `i` when it continues the letterhead: capitals in the
+/// same type, directly below (PDF geometry).
+fn letterhead_second_line(
+    zone: &[TextLine],
+    texts: &[String],
+    roles: &[Role],
+    i: usize,
+) -> Option<usize> {
+    let k = i + 1;
+    let (a, b) = (zone.get(i)?.geometry?, zone.get(k)?.geometry?);
+    let text = texts.get(k)?;
+    let same_type = (a.font_size - b.font_size).abs() < 0.3;
+    let tight = b.bbox.y0 - a.bbox.y1 < 0.6 * a.font_size;
+    (same_type
+        && tight
+        && is_upper(text)
+        && words(text) <= 8
+        && matches!(roles[k], Role::Other | Role::Letterhead))
+    .then_some(k)
+}
+
 struct Reader<'a, 'r> {
     zone: &'a [TextLine],
     texts: &'a [String],
@@ -739,8 +760,14 @@ impl Reader<'_, '_> {
                                 .evidence("letterhead continued beside contact details"),
                         );
                     }
+                } else if let Some(k) = letterhead_second_line(self.zone, self.texts, self.roles, i)
+                {
+                    // PDF: the letterhead set over two lines in one type (same size,
+                    // tight leading): "INSTITUTE FOR TROPICAL" / "LANDSCAPES AND POLICY".
+                    name = format!("{name} {}", self.texts[k].trim());
+                    self.tb.consumed.push(k);
                 }
-                meta.publisher = Some(publisher_name(&name, dict));
+                self.tb.metadata.publisher = Some(publisher_name(&name, dict));
             }
             Role::Editor => {
                 if let Some(c) = EDITOR_LINE.captures(text) {
