@@ -36,20 +36,22 @@ pub fn month_number(word: &str) -> Option<u8> {
 
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?,?\s+(\d{4})$",
+        r"^([A-Za-z]{3,9})\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-9]{1,2})?,?\s+([0-9]{4})$",
     )
     .expect("valid regex")
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})$")
+    Regex::new(r"^([0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+([0-9]{4})$")
         .expect("valid regex")
 });
 static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^([a-z]{3,9})\.?,?\s+(\d{4})$").expect("valid regex"));
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$").expect("valid regex"));
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^([A-Za-z]{3,9})\.?,?\s+([0-9]{4})$").expect("valid regex"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?$").expect("valid regex")
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]{1,2})[./]([0-9]{1,2})[./]([0-9]{4})$").expect("valid regex")
+});
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:date|dated|published|publication date|issued|released)\s*(?:on)?\s*:?\s*")
         .expect("valid regex")

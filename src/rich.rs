@@ -94,18 +94,34 @@ pub fn reference(id: FootnoteId) -> String {
 
 /// Removes empty style runs and merges a run that closes and immediately reopens.
 pub fn tidy(s: &str) -> String {
-    let pairs = [
-        (BOLD_ON, BOLD_OFF),
-        (ITALIC_ON, ITALIC_OFF),
-        (SUP_ON, SUP_OFF),
-        (SUB_ON, SUB_OFF),
-    ];
-    let mut out = s.to_string();
-    for (on, off) in pairs {
-        out = out.replace(&format!("{on}{off}"), "");
-        out = out.replace(&format!("{off}{on}"), "");
+    if !s.chars().any(is_sentinel) {
+        return s.to_string();
     }
-    out
+    // An opening and its closing sentinel side by side (either order) cancel out; repeat
+    // until nothing cancels (removing one pair can bring another together).
+    let pair = |a: char, b: char| {
+        matches!(
+            (a, b),
+            (BOLD_ON, BOLD_OFF)
+                | (BOLD_OFF, BOLD_ON)
+                | (ITALIC_ON, ITALIC_OFF)
+                | (ITALIC_OFF, ITALIC_ON)
+                | (SUP_ON, SUP_OFF)
+                | (SUP_OFF, SUP_ON)
+                | (SUB_ON, SUB_OFF)
+                | (SUB_OFF, SUB_ON)
+        )
+    };
+    let mut out: Vec<char> = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        match out.last() {
+            Some(&prev) if pair(prev, c) => {
+                out.pop();
+            }
+            _ => out.push(c),
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// Whether the whole visible text of `s` is bold.

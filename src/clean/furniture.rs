@@ -18,50 +18,50 @@ const BAND: usize = 3;
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^(?:
-            (?:page|p\.|pg\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?
-          | [-–—]\s*\d{1,4}\s*[-–—]
-          | \d{1,4}\s*(?:of|/)\s*\d{1,4}
-          | \[\s*\d{1,4}\s*\]
-          | \d{1,4}\s*[|·•]\s*\S.{0,90}
-          | \S.{0,90}?\s*[|·•]\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?
-          | \S.{0,90}?\s+(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?
+        r"(?x)^(?:
+            (?:page|p\.|pg\.?)\s*[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?
+          | [-–—]\s*[0-9]{1,4}\s*[-–—]
+          | [0-9]{1,4}\s*(?:of|/)\s*[0-9]{1,4}
+          | \[\s*[0-9]{1,4}\s*\]
+          | [0-9]{1,4}\s*[|·•]\s*\S.*
+          | \S.*?\s*[|·•]\s*(?:page\s*)?[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?
+          | \S.*?\s+(?:page|p\.)\s*[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?
         )$",
     )
     .expect("valid regex")
 });
 static BARE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,4}$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^[0-9]{1,4}$").expect("valid regex"));
 /// "Page 2 of 7" inside a line (a footer glued to body text by the extractor).
 static INLINE_PAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b\s*").expect("valid regex")
+    Regex::new(r"(?i)\s*\bpage\s+[0-9]{1,4}\s+of\s+[0-9]{1,4}\b\s*").expect("valid regex")
 });
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^(?:
-            (?:tel(?:ephone)?|phone|ph|fax|mobile|cell|t|f)\b\.?\s*[:.]?\s*[+(]?\d
+        r"(?x)^(?:
+            (?:tel(?:ephone)?|phone|ph|fax|mobile|cell|t|f)\b\.?\s*[:.]?\s*[+(]?[0-9]
           | (?:e-?mail|web(?:site)?|url|internet|twitter|x|e|w)\b\.?\s*:\s*\S
           | (?:https?://|www\.)\S+$
           | \S+@\S+\.\w+$
-          | \+?\d[\d\s().-]{7,}\d(?:\s*[,;/]\s*\d+)?(?:\s+(?:fax|tel|phone).*)?$
+          | \+?[0-9][0-9\s().-]{7,}[0-9](?:\s*[,;/]\s*[0-9]+)?(?:\s+(?:fax|tel|phone).*)?$
         )",
     )
     .expect("valid regex")
 });
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:road|rd\.|street|st\.|avenue|ave\.|boulevard|blvd|lane|quay|drive|plaza|square|suite|floor|p\.?\s?o\.?\s?box|building|bldg|block|sector|plot|house|highway|way|place|court|park|campus|centre|center)\b",
+        r"\b(?:road|rd\.|street|st\.|avenue|ave\.|boulevard|blvd|lane|quay|drive|plaza|square|suite|floor|p\.?\s?o\.?\s?box|building|bldg|block|sector|plot|house|highway|way|place|court|park|campus|centre|center)\b",
     )
     .expect("valid regex")
 });
 static POSTCODE_OR_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"[0-9]").expect("valid regex"));
 
 /// Whether a whole line is a page number in one of the usual forms ("Page 3 of 7",
 /// "- 3 -", "3 | Institute", "Institute | Page 3"), excluding bare numbers.
 pub fn is_page_number(line: &str) -> bool {
     let t = line.trim();
-    !t.is_empty() && t.len() <= 120 && PAGE_NUMBER.is_match(t)
+    !t.is_empty() && t.len() <= 120 && PAGE_NUMBER.is_match(&t.to_ascii_lowercase())
 }
 
 /// Whether a line is a contact line: phone, fax, e-mail, web address, postal address.
@@ -70,13 +70,13 @@ pub fn is_contact_line(line: &str) -> bool {
     if t.is_empty() || t.split_whitespace().count() > 20 {
         return false;
     }
-    CONTACT.is_match(t) || is_address(t)
+    CONTACT.is_match(&t.to_ascii_lowercase()) || is_address(t)
 }
 
 fn is_address(t: &str) -> bool {
     let words = t.split_whitespace().count();
     (2..=18).contains(&words)
-        && ADDRESS.is_match(t)
+        && ADDRESS.is_match(&t.to_ascii_lowercase())
         && POSTCODE_OR_NUMBER.is_match(t)
         && t.contains(',')
         && !t.ends_with('.')
@@ -361,7 +361,7 @@ fn mark_flat(
 /// Words and signs that mark a one-off footer or header line (a registration number, a
 /// copyright line), as opposed to a heading that happens to sit at a page break.
 static FOOTER_SIGN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\d|©|www\.|@|(?:registered|charity|company|copyright|rights\s+reserved|issn|isbn|licen[cs]e|confidential|draft)")
+    Regex::new(r"[0-9]|©|www\.|@|(?:registered|charity|company|copyright|rights\s+reserved|issn|isbn|licen[cs]e|confidential|draft)")
         .expect("valid regex")
 });
 
@@ -387,7 +387,7 @@ fn mark_beside_page_numbers(
             let t = lines[j].plain();
             if furniture_shaped(&t)
                 && !super::super::structure::text::ends_sentence(&lines[j].text)
-                && FOOTER_SIGN.is_match(&t)
+                && FOOTER_SIGN.is_match(&t.to_ascii_lowercase())
                 && !t.starts_with(['-', '•', '*'])
             {
                 verdict[j] = Some((

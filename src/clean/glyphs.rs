@@ -54,10 +54,11 @@ const LIGATURES: &[(char, &str)] = &[
 static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").expect("valid regex")
 });
-static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([\p{L}\p{N}”’\)]) +([,;:!?\)])( |$)").expect("valid regex"));
+static SPACE_BEFORE_PUNCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ0-9”’\)]) +([,;:!?\)])( |$)").expect("valid regex")
+});
 static SPACE_BEFORE_PERIOD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\p{L}{2,}) +\.( |$)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"([A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]{2,}) +\.( |$)").expect("valid regex"));
 
 /// Decodes HTML character references (`&quot;`, `&#8217;`, `&#x2019;`).
 pub fn decode_entities(s: &str) -> String {

@@ -18,7 +18,7 @@ use crate::rich::{
 static MD_BOLD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\*\*([^\s*](?:[^*]*[^\s*])?)\*\*").expect("valid regex"));
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)<(sup|sub|b|strong|i|em)>(.{0,200}?)</(sup|sub|b|strong|i|em)>")
+    Regex::new(r"(?i)<(sup|sub|b|strong|i|em)>(.*?)</(sup|sub|b|strong|i|em)>")
         .expect("valid regex")
 });
 /// `^{4}`, and the mangled `^{4 &}` that some extractors leave before an `&quot;`.

@@ -12,7 +12,7 @@ use crate::report::{Action, ActionKind, Report};
 
 static LONE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[-–—•●∙·▪■□▫◦○‣⁃►▶➢➤✓✔❖◆◇*oO§]|[\u{E000}-\u{F8FF}]|\d{1,2}[.)]|[a-z][.)]|\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)|[ivx]{1,5}[.)])$",
+        r"^(?:[-–—•●∙·▪■□▫◦○‣⁃►▶➢➤✓✔❖◆◇*oO§]|[\u{E000}-\u{F8FF}]|[0-9]{1,2}[.)]|[a-z][.)]|\((?:[a-z]|[ivx]{1,5}|[0-9]{1,2})\)|[ivx]{1,5}[.)])$",
     )
     .expect("valid regex")
 });

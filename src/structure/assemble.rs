@@ -359,7 +359,7 @@ fn append(prev: &mut String, next: &str, lex: &Lexicon) {
 }
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[^:!?\u{10FFF0}-\u{10FFF9}]{0,60}?):[ \t]+(\S)").expect("valid regex")
+    Regex::new(r"^([A-ZÀ-ÖØ-Þ][^:!?\u{10FFF0}-\u{10FFF9}]*?):[ \t]+(\S)").expect("valid regex")
 });
 
 /// "Economic Viability: Despite…" → the lead-in in bold (left alone if already bold).
@@ -372,6 +372,9 @@ pub fn bold_lead_in(text: &str) -> String {
     };
     let lead = &c[1];
     let n = words(lead);
+    if lead.chars().count() > 61 {
+        return text.to_string();
+    }
     // A full stop inside the lead is only allowed in abbreviations ("U.S. Response").
     let parts: Vec<&str> = lead.split(". ").collect();
     let sentence_inside = parts[..parts.len() - 1].iter().any(|part| {

@@ -94,13 +94,13 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 /// A hollow or square bullet misread as a letter, possibly after a hyphen ("- O Item").
 static MISREAD_BULLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"^(?:[-•][ \t]+)?([oO0§lq])[\u{10FFF0}-\u{10FFF3}]*[ \t]+["“‘'(\u{10FFF0}]?\p{Lu}"#,
+        r#"^(?:[-•][ \t]+)?([oO0§lq])[\u{10FFF0}-\u{10FFF3}]*[ \t]+["“‘'(\u{10FFF0}]?[A-ZÀ-ÖØ-Þ]"#,
     )
     .expect("valid regex")
 });
 static ORDERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(\d{1,2})[.)]|\(?([a-z])[.)]|\(([a-z])\)|\(([ivx]{1,5})\)|([ivx]{1,5})[.)])[\u{10FFF0}-\u{10FFF3}]*[ \t]+\S",
+        r"^(?:([0-9]{1,2})[.)]|\(?([a-z])[.)]|\(([a-z])\)|\(([ivx]{1,5})\)|([ivx]{1,5})[.)])[\u{10FFF0}-\u{10FFF3}]*[ \t]+\S",
     )
     .expect("valid regex")
 });
@@ -225,11 +225,11 @@ pub enum NoteLabel {
 }
 
 static PLAIN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(\d{1,3})(?:(?:[.)]|\s*\u{10FFF5})?[ \t]+(\S)|(\p{Lu}\p{Ll}|[“"‘]\p{L}))"#)
+    Regex::new(r#"^([0-9]{1,3})(?:(?:[.)]|\s*\u{10FFF5})?[ \t]+(\S)|([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|[“"‘][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]))"#)
         .expect("valid regex")
 });
 static SUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\u{10FFF4}\s*(\d{1,3}|[*†‡§])\s*\u{10FFF5}[ \t]*").expect("valid regex")
+    Regex::new(r"^\u{10FFF4}\s*([0-9]{1,3}|[*†‡§])\s*\u{10FFF5}[ \t]*").expect("valid regex")
 });
 static MANGLED_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[&\][ \t]*").expect("valid regex"));
@@ -258,24 +258,23 @@ pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\bdoi:\s*10\.\d{4,}/\S+|\b10\.\d{4,}/\S+")
+    Regex::new(r"\b(?:https?://|www\.)\S+|\bdoi:\s*10\.[0-9]{4,}/\S+|\b10\.[0-9]{4,}/\S+")
         .expect("valid regex")
 });
 static CITATION_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:published\s+(?:on|in|by)|accessed(?:\s+on)?|retrieved(?:\s+(?:on|from))?|available\s+(?:at|from|online)|last\s+(?:modified|updated)|press\s+release|ibid|op\.\s*cit|loc\.\s*cit|interview(?:ed)?\s+(?:with|by)|conducted\s+on|see\s+also|personal\s+communication|cited\s+in|quoted\s+in|in\s+[A-Z][\w\s]+\(eds?\.?\)|eds?\.,|pp?\.\s*\d|vol\.\s*\d|no\.\s*\d|\(\d{4}\)|\d{4}\)?\s*:\s*\d+|\(\p{Lu}[^()]{1,40}:\s*[^()]{1,60}\d{4}\))",
+        r"\b(?:published\s+(?:on|in|by)|accessed(?:\s+on)?|retrieved(?:\s+(?:on|from))?|available\s+(?:at|from|online)|last\s+(?:modified|updated)|press\s+release|ibid|op\.\s*cit|loc\.\s*cit|interview(?:ed)?\s+(?:with|by)|conducted\s+on|see\s+also|personal\s+communication|cited\s+in|quoted\s+in|in\s+[a-z][a-z\s]+\(eds?\.?\)|eds?\.,|pp?\.\s*[0-9]|vol\.\s*[0-9]|no\.\s*[0-9]|\([0-9]{4}\)|[0-9]{4}\)?\s*:\s*[0-9]+|\([A-ZÀ-ÖØ-Þ][^()]{1,40}:\s*[^()]{1,60}[0-9]{4}\))",
     )
     .expect("valid regex")
 });
 static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?:^|[\s(\[])["“‘'][^"”]{10,}?[”"’'](?:[\s,.;:)\]]|$)"#).expect("valid regex")
 });
-static AUTHOR_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:[\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|and|&|de|van|von|al|bin)){0,6}|[\p{Lu}][\p{L}-]+\s+et\s+al\.),\s*["“‘*\u{10FFF2}]"#)
-        .expect("valid regex")
-});
+/// "Author Name, “Title…": a comma after the first words, then a quotation mark.
+static AUTHOR_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^([^,]+),\s*["“‘*\u{10FFF2}]"#).expect("valid regex"));
 static IBID_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:ibid|id\.|op\.\s*cit|idem)\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^\s*(?:ibid|id\.|op\.\s*cit|idem)\b").expect("valid regex"));
 static SENTENCE_END_IN_MIDDLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[a-z]{3,}[.!?]\s+[A-Z][a-z]+\s+[a-z]+").expect("valid regex"));
 
@@ -294,13 +293,34 @@ pub fn has_url(text: &str) -> bool {
     URL.is_match(text)
 }
 
+/// Whether a citation starts with its authors: up to seven capitalised words (or
+/// "and", "&", particles, "et al.") before a comma and a quotation mark.
+fn starts_with_author(t: &str) -> bool {
+    let Some(c) = AUTHOR_START.captures(t) else {
+        return false;
+    };
+    let ws: Vec<&str> = c[1].split_whitespace().collect();
+    (1..=7).contains(&ws.len())
+        && ws.iter().enumerate().all(|(i, w)| {
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            (i == 0 && cap)
+                || (i > 0
+                    && (cap
+                        || matches!(
+                            *w,
+                            "and" | "&" | "de" | "van" | "von" | "al" | "bin" | "et" | "al."
+                        )))
+        })
+}
+
 /// How much `text` (a unit's rich text without its label) reads like a citation or note
 /// rather than running prose. Positive means note-like.
 pub fn citation_score(text: &str) -> f32 {
     let t = rich::plain(text);
     let n = words(&t);
     let mut score = 0.0;
-    if CITATION_PHRASE.is_match(&t) {
+    let lower = t.to_ascii_lowercase();
+    if CITATION_PHRASE.is_match(&lower) {
         score += 2.0;
     }
     if URL.is_match(&t) {
@@ -309,14 +329,14 @@ pub fn citation_score(text: &str) -> f32 {
     if QUOTED_TITLE.is_match(&t) {
         score += 1.0;
     }
-    if AUTHOR_START.is_match(&t) {
+    if starts_with_author(&t) {
         score += 1.5;
     }
     if t.trim_start().starts_with(['"', '“', '\'', '‘']) && QUOTED_TITLE.is_match(&t) {
         score += 1.0;
     }
     // "Ibid." and friends open nothing but notes.
-    if IBID_START.is_match(&t) {
+    if IBID_START.is_match(&lower) {
         score += 2.0;
     }
     if t.contains('\u{10FFF2}') || text.contains(rich::ITALIC_ON) {
@@ -388,8 +408,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "towards", "while", "when", "where", "versus",
 ];
 
-static NUMBERED_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^((?:\d{1,2}\.)*\d{1,2})\.?[ \t]+(\S.*)$").expect("valid regex"));
+static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:[0-9]{1,2}\.)*[0-9]{1,2})\.?[ \t]+(\S.*)$").expect("valid regex")
+});
 
 /// A numbered heading: its number ("2.1") and text, when `text` has that shape.
 pub fn numbered_heading(text: &str) -> Option<(String, String)> {

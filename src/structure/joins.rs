@@ -37,8 +37,9 @@ const SUFFIXES: &[&str] = &[
     "ism", "ise", "ize", "able", "ible", "ial", "ic", "ics", "ical", "es", "s", "y",
 ];
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*").expect("valid regex"));
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’]*(?:-[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’]*)*").expect("valid regex")
+});
 
 impl Lexicon {
     /// Counts the words (and hyphenated compounds) of every line.
@@ -94,7 +95,7 @@ impl Lexicon {
 }
 
 static TRAILING_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:https?://|www\.|doi\.org/|\b10\.\d{4,}/)\S*$").expect("valid regex")
+    Regex::new(r"(?:https?://|www\.|doi\.org/|\b10\.[0-9]{4,}/)\S*$").expect("valid regex")
 });
 static URL_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z0-9%_~#?=&+./:-]+$").expect("valid regex"));
@@ -267,7 +268,7 @@ fn trim_end_hyphen(out: &mut String, join: bool) {
 }
 
 static SPACED_URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)((?:https?://|www\.)\S+) (\S+)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"((?:https?://|www\.)\S+) (\S+)").expect("valid regex"));
 
 /// Rejoins URLs broken by a stray space inside a note ("…/axis-of-impunity-put in-kim-deal").
 pub fn repair_spaced_urls(text: &str, report: &mut Report, page: usize, lines: &[usize]) -> String {
@@ -308,7 +309,7 @@ pub fn repair_spaced_urls(text: &str, report: &mut Report, page: usize, lines: &
 }
 
 static URL_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:https?://|www\.)\S+").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?:https?://|www\.)\S+").expect("valid regex"));
 
 /// A URL's letters and digits only: what survives hyphenation and line breaks.
 fn url_key(url: &str) -> String {

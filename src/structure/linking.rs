@@ -67,18 +67,18 @@ fn text_of_mut(drafts: &mut [Placed], slot: Slot) -> Option<&mut String> {
 }
 
 static URL_SPAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:https?://|www\.)\S+").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?:https?://|www\.)\S+").expect("valid regex"));
 /// Digits glued after punctuation or a closing quote.
 static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(\S?)([.,;:!?)\]]["”’']?|["”’'])(\d{1,3})(?:$|[\s)\]\u{10FFF0}-\u{10FFF9}])"#)
+    Regex::new(r#"(\S?)([.,;:!?)\]]["”’']?|["”’'])([0-9]{1,3})(?:$|[\s)\]\u{10FFF0}-\u{10FFF9}])"#)
         .expect("valid regex")
 });
 /// Digits after a sentence end and a space, followed by a new sentence or the end.
 static SPACED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"([\p{L})”"’'])([.!?;:]["”’']?)( \d{1,3})(?:$|\s+["“‘(]?\p{Lu}|\s*[\u{10FFF0}-\u{10FFF9}]*$)"#).expect("valid regex")
+    Regex::new(r#"([A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ)”"’'])([.!?;:]["”’']?)( [0-9]{1,3})(?:$|\s+["“‘(]?[A-ZÀ-ÖØ-Þ]|\s*[\u{10FFF0}-\u{10FFF9}]*$)"#).expect("valid regex")
 });
 static ABBREVIATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:p|pp|no|nos|vol|art|arts|sec|fig|ch|para|paras|tab|n|v|ver)$")
+    Regex::new(r"\b(?:p|pp|no|nos|vol|art|arts|sec|fig|ch|para|paras|tab|n|v|ver)$")
         .expect("valid regex")
 });
 
@@ -149,7 +149,7 @@ fn find_candidates(text: &str, slot: usize, out: &mut Vec<Candidate>) {
                 let initial = c[2].starts_with(['.', ','])
                     && word.chars().all(|ch| ch.is_uppercase())
                     && word.len() <= 2;
-                !ABBREVIATION_BEFORE.is_match(&word) && !initial
+                !ABBREVIATION_BEFORE.is_match(&word.to_ascii_lowercase()) && !initial
             }
             // After a number ("in 1961.2"), only at a sentence end, never in a decimal.
             Some(p) if p.is_ascii_digit() => c[2].starts_with(['.', ')']) && next_ok,
@@ -412,32 +412,34 @@ fn is_sentence_end(text: &str, punct: usize, at: usize) -> bool {
     })
 }
 
-/// Every sentence end of the body that carries no reference yet, in reading order.
-fn spots(drafts: &[Placed], slot_list: &[Slot]) -> Vec<Spot> {
+/// The sentence ends of one slot that carry no reference yet.
+fn slot_spots(drafts: &[Placed], slot: Slot, k: usize) -> Vec<Spot> {
+    let block = &drafts[slot.0];
+    if matches!(block.draft, Draft::Heading { .. }) {
+        return Vec::new();
+    }
+    let text = text_of(drafts, slot);
     let mut out = Vec::new();
-    for (k, &slot) in slot_list.iter().enumerate() {
-        let block = &drafts[slot.0];
-        if matches!(block.draft, Draft::Heading { .. }) {
+    let mut sentence_start = 0;
+    // Visible characters up to `counted`, kept as the scan moves right.
+    let (mut counted, mut visible) = (0usize, 0usize);
+    for m in SENTENCE_END.find_iter(text) {
+        let at = text[m.start()..m.end()].trim_end().len() + m.start();
+        if !is_sentence_end(text, m.start(), at) {
             continue;
         }
-        let text = text_of(drafts, slot);
-        let mut sentence_start = 0;
-        for m in SENTENCE_END.find_iter(text) {
-            let at = text[m.start()..m.end()].trim_end().len() + m.start();
-            if !is_sentence_end(text, m.start(), at) {
-                continue;
-            }
-            if !text[at..].starts_with(rich::REF_ON) && !text[..at].ends_with(rich::REF_OFF) {
-                out.push(Spot {
-                    slot: k,
-                    at,
-                    order: block.order_at(slot.1, rich::plain(&text[..at]).chars().count()),
-                    words: content_words(&text[sentence_start..at]),
-                    para_end: text[at..].trim().is_empty(),
-                });
-            }
-            sentence_start = m.end();
+        if !text[at..].starts_with(rich::REF_ON) && !text[..at].ends_with(rich::REF_OFF) {
+            visible += rich::plain(&text[counted..at]).chars().count();
+            counted = at;
+            out.push(Spot {
+                slot: k,
+                at,
+                order: block.order_at(slot.1, visible),
+                words: content_words(&text[sentence_start..at]),
+                para_end: text[at..].trim().is_empty(),
+            });
         }
+        sentence_start = m.end();
     }
     out
 }
@@ -455,6 +457,8 @@ fn recover_lost(
     report: &mut Report,
 ) {
     let slot_list = slots(drafts);
+    let mut cache: Vec<Option<Vec<Spot>>> = vec![None; slot_list.len()];
+    let note_words: Vec<HashSet<String>> = notes.iter().map(|n| content_words(&n.text)).collect();
     let ref_spot = |drafts: &[Placed], note_idx: usize| -> Option<(usize, usize)> {
         let needle = rich::reference(FootnoteId(note_idx));
         slot_list
@@ -499,24 +503,35 @@ fn recover_lost(
             .get(k)
             .and_then(|&j| ref_spot(drafts, j))
             .unwrap_or((usize::MAX, 0));
-        // Sentence ends as the text stands now (earlier runs inserted references).
-        let all_spots = spots(drafts, &slot_list);
-        let window: Vec<&Spot> = all_spots
-            .iter()
+        // Sentence ends as the text stands now (earlier runs inserted references), for
+        // the slots of the window only; slots are re-read after a reference goes in.
+        let last_slot = upper.0.min(slot_list.len().saturating_sub(1));
+        let span = if slot_list.is_empty() {
+            0..0
+        } else {
+            lower.0..last_slot + 1
+        };
+        for k in span.clone() {
+            if cache[k].is_none() {
+                cache[k] = Some(slot_spots(drafts, slot_list[k], k));
+            }
+        }
+        let window_owned: Vec<Spot> = span
+            .filter_map(|k| cache[k].as_ref())
+            .flatten()
             .filter(|s| (s.slot, s.at) > lower && (s.slot, s.at) < upper)
+            .cloned()
             .collect();
-        let assignment = assign(&run, notes, &window, &block_floor);
+        let window: Vec<&Spot> = window_owned.iter().collect();
+        let assignment = assign(&run, notes, &note_words, &window, &block_floor);
         // Insert from the last note of the run back, so earlier offsets stay valid.
         for (pos, &ni) in run.iter().enumerate().rev() {
             let note = &notes[ni];
             let (slot_k, at, evidence, confidence) = match assignment.as_ref().map(|a| a[pos]) {
                 Some((w, score)) => {
                     let spot = window[w];
-                    let mut shared: Vec<String> = spot
-                        .words
-                        .intersection(&content_words(&note.text))
-                        .cloned()
-                        .collect();
+                    let mut shared: Vec<String> =
+                        spot.words.intersection(&note_words[ni]).cloned().collect();
                     shared.sort();
                     let why = if shared.is_empty() {
                         "sentence end between the neighbouring markers, before the note".to_string()
@@ -558,6 +573,7 @@ fn recover_lost(
                     .rev()
                     .collect();
                 text.insert_str(at, &rich::reference(FootnoteId(ni)));
+                cache[slot_k] = None;
                 report.push(
                     Action::new(ActionKind::MarkerRecovered)
                         .page(page)
@@ -589,6 +605,7 @@ fn fallback_slot(drafts: &[Placed], slot_list: &[Slot], order: usize) -> Option<
 fn assign(
     run: &[usize],
     notes: &[NoteDraft],
+    note_words: &[HashSet<String>],
     window: &[&Spot],
     floor: &[usize],
 ) -> Option<Vec<(usize, f32)>> {
@@ -603,7 +620,7 @@ fn assign(
         if s.order > note.order || s.order < floor[ni] {
             return None;
         }
-        let shared = s.words.intersection(&content_words(&note.text)).count() as f32;
+        let shared = s.words.intersection(&note_words[ni]).count() as f32;
         Some(shared + if s.para_end { 0.5 } else { 0.0 } + 0.3 * (w as f32 / total))
     };
     // best[i][w]: best total for notes 0..=i with note i at spot w; back[i][w]: spot of i-1.

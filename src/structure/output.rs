@@ -12,7 +12,7 @@ use super::assemble::{Draft, DraftItem, Placed};
 use super::notes::NoteDraft;
 
 static URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"“”]+"#).expect("valid regex"));
+    LazyLock::new(|| Regex::new(r#"\b(?:https?://|www\.)[^\s<>"“”]+"#).expect("valid regex"));
 
 /// Splits a text run into text and links.
 fn linkify(text: &str, out: &mut Vec<Inline>) {

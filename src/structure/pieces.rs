@@ -464,12 +464,18 @@ fn mark_notes_in_breaks(pieces: &mut [Piece]) {
 fn mark_notes_by_context(pieces: &mut [Piece]) {
     let n = pieces.len();
     let is_note = |p: &Piece| matches!(p.kind, PieceKind::Note(_) | PieceKind::Url);
+    // Citation scores do not change between rounds: compute each once.
+    let mut scores: Vec<Option<f32>> = vec![None; n];
     let mut changed = true;
     let mut rounds = 0;
     while changed && rounds < 4 {
         changed = false;
         rounds += 1;
         for i in 0..n {
+            // Only text and numbered items can turn into notes.
+            if !matches!(pieces[i].kind, PieceKind::Text | PieceKind::Item(_)) {
+                continue;
+            }
             // The label of the note just before (looking past its link lines).
             let prev_label = pieces[..i]
                 .iter()
@@ -497,7 +503,7 @@ fn mark_notes_by_context(pieces: &mut [Piece]) {
                         changed = true;
                         continue;
                     }
-                    let score = citation_score(&pieces[i].text);
+                    let score = *scores[i].get_or_insert_with(|| citation_score(&pieces[i].text));
                     let context =
                         if prev_note { 1.5 } else { 0.0 } + if next_note { 1.0 } else { 0.0 };
                     if score + context >= 3.5 && words(&pieces[i].text) <= 90 {

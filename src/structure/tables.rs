@@ -95,8 +95,13 @@ pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        // PDF lines carry no spacing to read cells from.
+        if lines[i].geometry.is_some() || !lines[i].text.contains("   ") {
+            i += 1;
+            continue;
+        }
         let head = cells_of(&lines[i]);
-        if head.len() < 3 || lines[i].geometry.is_some() {
+        if head.len() < 3 {
             i += 1;
             continue;
         }

@@ -20,57 +20,105 @@ use crate::rich;
 use super::casing::{WordCase, title_case};
 use super::text::{join_lines, words};
 
-static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^(?:[a-z&-]+\s+){0,3}
-        (?:brief|briefing|paper|report|note|commentary|memo|memorandum|article|insight|insights|update|analysis|perspective|spotlight|explainer|primer|factsheet|fact\s+sheet|backgrounder|working\s+paper|issue\s+brief|policy\s+brief)s?
-        (?:\s*(?:no\.?|number|\#|vol\.?)\s*[\w./-]+)?(?:\s*[|,:–—-]\s*[\w\s./-]{0,30})?$",
-    )
-    .expect("valid regex")
-});
+/// Nouns that name a kind of publication ("Issue Brief", "Working Paper No. 14").
+const DOC_TYPE_NOUNS: &[&str] = &[
+    "brief",
+    "briefs",
+    "briefing",
+    "paper",
+    "papers",
+    "report",
+    "reports",
+    "note",
+    "notes",
+    "commentary",
+    "memo",
+    "memorandum",
+    "article",
+    "insight",
+    "insights",
+    "update",
+    "analysis",
+    "perspective",
+    "perspectives",
+    "spotlight",
+    "explainer",
+    "primer",
+    "factsheet",
+    "backgrounder",
+];
+
+/// Whether a short line names the kind of document: a few words ending in a publication
+/// noun, optionally followed by a number ("No. 14") or a series after a separator.
+fn is_doc_type(t: &str) -> bool {
+    // Drop a series or number after a separator, and "No. 14"-style numbering.
+    let head = t.split(['|', ',', ':', '–', '—']).next().unwrap_or(t);
+    let mut ws: Vec<String> = head
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    while ws
+        .last()
+        .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+    {
+        ws.pop();
+    }
+    if ws
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "no" | "number" | "vol"))
+    {
+        ws.pop();
+    }
+    (1..=4).contains(&ws.len())
+        && ws
+            .last()
+            .is_some_and(|w| DOC_TYPE_NOUNS.contains(&w.as_str()))
+        && ws
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&'))
+}
+
 static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:institute|institution|centre|center|school|foundation|trust|council|forum|society|association|academy|university|college|observatory|network|initiative|commission|agency|bureau|group|lab|laboratory|partnership|alliance|fund|board|ministry|department|programme|program|consortium|project|office|organi[sz]ation|think\s+tank|studies)\b",
+        r"\b(?:institute|institution|centre|center|school|foundation|trust|council|forum|society|association|academy|university|college|observatory|network|initiative|commission|agency|bureau|group|lab|laboratory|partnership|alliance|fund|board|ministry|department|programme|program|consortium|project|office|organi[sz]ation|think\s+tank|studies)\b",
     )
     .expect("valid regex")
 });
 static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by|written\s+by|authors?\s*:|prepared\s+by)\s*:?\s+(.+)$")
+    Regex::new(r"^(?:by|written\s+by|authors?\s*:|prepared\s+by)\s*:?\s+(.+)$")
         .expect("valid regex")
 });
 static EDITOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:edited\s+by|editors?\s*:|series\s+editors?\s*:|reviewed\s+by)\s*:?\s+(.+)$",
-    )
-    .expect("valid regex")
+    Regex::new(r"^(?:edited\s+by|editors?\s*:|series\s+editors?\s*:|reviewed\s+by)\s*:?\s+(.+)$")
+        .expect("valid regex")
 });
 static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:associate|fellow|director|professor|officer|analyst|researcher|lecturer|head|chair|manager|coordinator|co-ordinator|adviser|advisor|consultant|economist|scientist|student|candidate|president|minister|secretary|specialist|expert|assistant|intern|editor|founder|lead|leader|representative|ambassador|scholar|partner|principal|dean|chief)\b",
+        r"\b(?:associate|fellow|director|professor|officer|analyst|researcher|lecturer|head|chair|manager|coordinator|co-ordinator|adviser|advisor|consultant|economist|scientist|student|candidate|president|minister|secretary|specialist|expert|assistant|intern|editor|founder|lead|leader|representative|ambassador|scholar|partner|principal|dean|chief)\b",
     )
     .expect("valid regex")
 });
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:registered\s+charity|charity\s+(?:no|number|registration)|company\s+(?:no|number|registration)|registration\s+(?:no|number)|registered\s+in|issn|isbn)\b|©")
-        .expect("valid regex")
-});
-/// A personal name on its own line: two to five capitalised words, particles allowed.
-static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame|Amb)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|den|da|di|du|al|bin|ibn|la|le|dos|das)){1,4}$")
+    Regex::new(r"\b(?:registered\s+charity|charity\s+(?:no|number|registration)|company\s+(?:no|number|registration)|registration\s+(?:no|number)|registered\s+in|issn|isbn)\b|©")
         .expect("valid regex")
 });
 static CONTACT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s(?:tel(?:ephone)?\b\.?|phone\b|fax\b|e-?mail\s*:|web(?:site)?\s*:|www\.|https?://|\S+@\S+\.\w+)",
+        r"\s(?:tel(?:ephone)?\b\.?|phone\b|fax\b|e-?mail\s*:|web(?:site)?\s*:|www\.|https?://|\S+@\S+\.\w+)",
     )
     .expect("valid regex")
 });
 static POSTAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:\d{3,}|[A-Z]{1,2}\d{2,}[A-Z0-9]*|\d{1,4}[A-Z]?)\b").expect("valid regex")
+    Regex::new(r"\b(?:[0-9]{3,}|[A-Z]{1,2}[0-9]{2,}[A-Z0-9]*|[0-9]{1,4}[A-Z]?)\b")
+        .expect("valid regex")
 });
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:views?\s+expressed|opinions?\s+(?:expressed|in\s+this)|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|are\s+(?:those\s+of\s+the\s+authors?|the\s+authors?['’]s?\s+own)|circulated\s+for\s+discussion|not\s+been\s+peer[-\s]reviewed|personal\s+capacity|disclaimer|all\s+rights\s+reserved|©|copyright)",
+        r"(?:views?\s+expressed|opinions?\s+(?:expressed|in\s+this)|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|are\s+(?:those\s+of\s+the\s+authors?|the\s+authors?['’]s?\s+own)|circulated\s+for\s+discussion|not\s+been\s+peer[-\s]reviewed|personal\s+capacity|disclaimer|all\s+rights\s+reserved|©|copyright)",
     )
     .expect("valid regex")
 });
@@ -79,12 +127,15 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
 /// words). Lines before it on page 1 are the title block, which the metadata stage reads.
 pub fn title_zone_end(lines: &[TextLine]) -> usize {
     let mut names: Vec<String> = Vec::new();
+    // A title block is never long: a page of forms or tables without prose ends it early.
+    const MAX_TITLE_LINES: usize = 60;
     lines
         .iter()
+        .take(MAX_TITLE_LINES)
         .position(|l| {
             let t = l.plain();
-            if let Some(c) = AUTHOR_LINE.captures(t.trim()) {
-                names.extend(split_names(&c[1]));
+            if let Some(n) = author_names(t.trim()) {
+                names.extend(split_names(n));
             }
             // An author's biography line ("Ana Silva is Senior Economist at …").
             if names.iter().any(|n| t.starts_with(n.as_str())) {
@@ -99,12 +150,12 @@ pub fn title_zone_end(lines: &[TextLine]) -> usize {
                     && !is_disclaimer(&t)
                     && t.chars().filter(|c| c.is_lowercase()).count() * 2 > t.len())
         })
-        .unwrap_or(lines.len())
+        .unwrap_or(lines.len().min(MAX_TITLE_LINES))
 }
 
 /// Whether a line is a disclaimer or rights statement.
 fn is_disclaimer(t: &str) -> bool {
-    DISCLAIMER.is_match(t)
+    DISCLAIMER.is_match(&t.to_ascii_lowercase())
         || (t.starts_with('(') && t.ends_with(')') && words(t) >= 5 && words(t) <= 60)
 }
 
@@ -137,7 +188,7 @@ enum Role {
 /// Splits a line where a contact part starts ("INSTITUTE NAME Tel. +47 …" as pdftotext -raw
 /// joins them): (head, whether a contact tail was cut off).
 fn split_contact_tail(t: &str) -> (&str, bool) {
-    match CONTACT_TAIL.find(t) {
+    match CONTACT_TAIL.find(&t.to_ascii_lowercase()) {
         Some(m) if m.start() > 0 => (
             t[..m.start()].trim_end_matches([' ', '·', '|', ',', '–', '—']),
             true,
@@ -193,10 +244,10 @@ fn role_of(text: &str) -> Role {
             r => r,
         };
     }
-    if AUTHOR_LINE.is_match(t) && !t.ends_with('.') {
+    if author_names(t).is_some() && !t.ends_with('.') {
         return Role::Author;
     }
-    if EDITOR_LINE.is_match(t) {
+    if editor_names(t).is_some() {
         return Role::Editor;
     }
     if parse_date_line(t).is_some() {
@@ -205,13 +256,13 @@ fn role_of(text: &str) -> Role {
     if is_disclaimer(t) {
         return Role::Disclaimer;
     }
-    if words(t) <= 6 && DOC_TYPE.is_match(t) {
+    if words(t) <= 6 && is_doc_type(t) {
         return Role::DocType;
     }
-    if words(t) <= 14 && ORG_WORD.is_match(t) && is_upper(t) {
+    if words(t) <= 14 && is_org(t) && is_upper(t) {
         return Role::Letterhead;
     }
-    if LEGAL.is_match(t) && words(t) <= 16 {
+    if is_legal(t) && words(t) <= 16 {
         return Role::Legal;
     }
     if is_person_list(t) {
@@ -220,21 +271,58 @@ fn role_of(text: &str) -> Role {
     Role::Other
 }
 
+/// Name particles that stay in lower case inside a personal name.
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "du", "al", "bin", "ibn", "la", "le", "dos",
+    "das",
+];
+const HONORIFIC_WORDS: &[&str] = &[
+    "Dr",
+    "Prof",
+    "Professor",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Sir",
+    "Dame",
+    "Amb",
+];
+
+/// Whether `t` is one personal name: two to five capitalised words (particles allowed),
+/// optionally after an honorific.
+fn is_person(t: &str) -> bool {
+    let mut ws: Vec<&str> = t.split_whitespace().collect();
+    if ws
+        .first()
+        .is_some_and(|w| HONORIFIC_WORDS.contains(&w.trim_end_matches('.')))
+    {
+        ws.remove(0);
+    }
+    (2..=5).contains(&ws.len())
+        && ws[0].chars().next().is_some_and(char::is_uppercase)
+        && ws.iter().all(|w| {
+            PARTICLES.contains(w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '.' | '-'))
+        })
+}
+
 /// Whether a line is one or more personal names ("Ana Silva", "A Silva* and B Ruiz†").
 fn is_person_list(t: &str) -> bool {
-    if ORG_WORD.is_match(t) || is_upper(t) || ROLE_WORD.is_match(t) {
+    if is_org(t) || is_upper(t) || is_role(t) {
         return false;
     }
     let columns = columns_of(t);
     if columns.len() >= 2 {
-        return columns.iter().all(|(_, c)| PERSON.is_match(c));
+        return columns.iter().all(|(_, c)| is_person(c));
     }
     let names = split_names(t);
     !names.is_empty()
         && names.len() <= 8
         && names
             .iter()
-            .all(|n| PERSON.is_match(n.trim_end_matches(['*', '†', '‡', '§', '¹', '²', '³'])))
+            .all(|n| is_person(n.trim_end_matches(['*', '†', '‡', '§', '¹', '²', '³'])))
 }
 
 /// Whether the letters of `s` are (almost) all capitals.
@@ -242,6 +330,35 @@ pub fn is_upper(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2
         && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
+}
+
+/// The keyword tests below match lower-case patterns against an ASCII-lower-cased copy:
+/// byte offsets stay the same, and case-insensitive regexes cost several times more to
+/// build (a cost every process pays).
+fn is_org(t: &str) -> bool {
+    ORG_WORD.is_match(&t.to_ascii_lowercase())
+}
+
+fn is_role(t: &str) -> bool {
+    ROLE_WORD.is_match(&t.to_ascii_lowercase())
+}
+
+fn is_legal(t: &str) -> bool {
+    LEGAL.is_match(&t.to_ascii_lowercase())
+}
+
+/// The names after "By" (or "Authors:"), when the line is an author line.
+fn author_names(t: &str) -> Option<&str> {
+    let lower = t.to_ascii_lowercase();
+    let range = AUTHOR_LINE.captures(&lower)?.get(1)?.range();
+    t.get(range)
+}
+
+/// The names after "Edited by", when the line is an editor line.
+fn editor_names(t: &str) -> Option<&str> {
+    let lower = t.to_ascii_lowercase();
+    let range = EDITOR_LINE.captures(&lower)?.get(1)?.range();
+    t.get(range)
 }
 
 /// Splits "A, B and C" / "A & B" / "A; B" into names.
@@ -352,8 +469,8 @@ pub fn extract(lines: &[TextLine], dictionary: &WordCase, report: &mut Report) -
                 continue;
             }
             Role::Author => {
-                if let Some(c) = AUTHOR_LINE.captures(text) {
-                    for name in split_names(&c[1]) {
+                if let Some(c) = author_names(text) {
+                    for name in split_names(c) {
                         reader.tb.metadata.authors.push(Contributor::named(name));
                     }
                     current = Some(reader.tb.metadata.authors.len() - 1);
@@ -480,7 +597,7 @@ fn columns_of(line: &str) -> Vec<(usize, String)> {
 
 fn author_columns(texts: &[String]) -> Option<AuthorColumns> {
     let head = columns_of(&texts[0]);
-    if head.len() < 2 || !head.iter().all(|(_, t)| PERSON.is_match(t)) {
+    if head.len() < 2 || !head.iter().all(|(_, t)| is_person(t)) {
         return None;
     }
     let mut people: Vec<(String, Vec<String>)> =
@@ -641,7 +758,7 @@ fn add_detail(author: &mut Contributor, line: &str) {
     if line.is_empty() {
         return;
     }
-    if author.role.is_none() && ROLE_WORD.is_match(line) {
+    if author.role.is_none() && is_role(line) {
         // "Senior Researcher, Welfare State Programme, The Institute" → role up to the
         // first part that names an organisation.
         let parts: Vec<&str> = line.split(", ").collect();
@@ -649,7 +766,7 @@ fn add_detail(author: &mut Contributor, line: &str) {
             .iter()
             .enumerate()
             .skip(1)
-            .find(|(_, p)| ORG_WORD.is_match(p) && !ROLE_WORD.is_match(p))
+            .find(|(_, p)| is_org(p) && !is_role(p))
             .map(|(k, _)| k);
         match org_at {
             Some(k) if parts.len() > 1 => {
@@ -663,7 +780,7 @@ fn add_detail(author: &mut Contributor, line: &str) {
             _ => author.role = Some(line.to_string()),
         }
     } else if author.affiliation.is_none() {
-        if author.role.is_none() && !ORG_WORD.is_match(line) {
+        if author.role.is_none() && !is_org(line) {
             author.role = Some(line.to_string());
         } else {
             author.affiliation = Some(line.to_string());
@@ -770,9 +887,9 @@ impl Reader<'_, '_> {
                 self.tb.metadata.publisher = Some(publisher_name(&name, dict));
             }
             Role::Editor => {
-                if let Some(c) = EDITOR_LINE.captures(text) {
+                if let Some(c) = editor_names(text) {
                     meta.editors
-                        .extend(split_names(&c[1]).into_iter().map(Contributor::named));
+                        .extend(split_names(c).into_iter().map(Contributor::named));
                 }
             }
             Role::Date if meta.date.is_none() => meta.date = parse_date_line(text),
@@ -876,7 +993,7 @@ fn publisher_name(line: &str, dict: &WordCase) -> String {
         .collect();
     let best = parts
         .iter()
-        .find(|p| ORG_WORD.is_match(p))
+        .find(|p| is_org(p))
         .copied()
         .unwrap_or(line.trim());
     if is_upper(best) {
