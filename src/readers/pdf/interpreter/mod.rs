@@ -26,7 +26,7 @@ use super::objects::{as_dict, get, get_dict, get_name, number, string};
 use super::optional::OptionalContent;
 pub use dir::Dir;
 use shapes::PathShape;
-pub use shapes::Shape;
+pub use shapes::{Shape, ShapeKind};
 
 /// Limits that keep a hostile page from running away.
 #[derive(Debug, Clone, Copy)]
