@@ -5,9 +5,13 @@
 //! the crop box after `/Rotate`, y downwards), then turned into the *reading frame* of
 //! the glyph's writing direction, so that later stages can treat rotated text as
 //! ordinary left-to-right lines.
+//!
+//! Paths are followed too, but only far enough to keep the small closed shapes that
+//! may be list bullets drawn as vectors (`shapes`).
 
 mod dir;
 mod forms;
+mod shapes;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -21,6 +25,8 @@ use super::geometry::Matrix;
 use super::objects::{as_dict, get, get_dict, get_name, number, string};
 use super::optional::OptionalContent;
 pub use dir::Dir;
+use shapes::PathShape;
+pub use shapes::{Shape, ShapeKind};
 
 /// Limits that keep a hostile page from running away.
 #[derive(Debug, Clone, Copy)]
@@ -35,6 +41,8 @@ pub struct Limits {
     pub max_save_depth: usize,
     /// Decoded bytes of content streams per page, Form XObjects included.
     pub max_content_bytes: usize,
+    /// Small shapes (possible vector bullets) kept per page; later ones are ignored.
+    pub max_shapes: usize,
 }
 
 impl Default for Limits {
@@ -45,6 +53,7 @@ impl Default for Limits {
             max_form_depth: 12,
             max_save_depth: 512,
             max_content_bytes: 128 << 20,
+            max_shapes: 1024,
         }
     }
 }
@@ -90,6 +99,9 @@ pub struct PageText {
     pub text: String,
     /// Fonts the glyphs use.
     pub fonts: Vec<Arc<Font>>,
+    /// Small closed shapes painted (outside annotations and hidden layers), in stream
+    /// order: the candidates for list bullets drawn as vectors.
+    pub shapes: Vec<Shape>,
     /// Image XObjects and inline images painted.
     pub images: usize,
     /// Problems met (damaged stream, limits hit).
@@ -116,6 +128,8 @@ struct GState {
     leading: f64,
     render_mode: i64,
     rise: f64,
+    /// Stroke width in user space (`w`, or `/LW` of an ExtGState).
+    line_width: f64,
 }
 
 impl Default for GState {
@@ -130,6 +144,7 @@ impl Default for GState {
             leading: 0.0,
             render_mode: 0,
             rise: 0.0,
+            line_width: 1.0,
         }
     }
 }
@@ -178,6 +193,11 @@ pub struct Interpreter<'a> {
     page_w: f64,
     page_h: f64,
     stopped: bool,
+    /// The path being built, as far as bullets are concerned.
+    path: PathShape,
+    /// Drawing annotation appearances: their boxes and checkmarks are form widgets, not
+    /// list bullets.
+    in_annotations: bool,
 }
 
 impl<'a> Interpreter<'a> {
@@ -217,6 +237,8 @@ impl<'a> Interpreter<'a> {
             page_w: width,
             page_h: height,
             stopped: false,
+            path: PathShape::default(),
+            in_annotations: false,
         }
     }
 
@@ -237,6 +259,8 @@ impl<'a> Interpreter<'a> {
             };
             self.stack.clear();
             self.skipped_saves = 0;
+            self.path.clear();
+            self.in_annotations = true;
             self.run_annotations(page);
         }
         // Close spans the stream left open so their text is not lost.
@@ -397,8 +421,98 @@ impl<'a> Interpreter<'a> {
             }
             "EMC" if self.marked_overflow > 0 => self.marked_overflow -= 1,
             "EMC" => self.end_marked(),
+            "w" => self.gs.line_width = n(0).unwrap_or(1.0),
+            "gs" => {
+                if let Some(lw) = self.ext_line_width(ops.first(), resources) {
+                    self.gs.line_width = lw;
+                }
+            }
+            "m" | "l" | "c" | "v" | "y" | "h" | "re" => self.construct(op.operator.as_str(), ops),
+            "S" => self.paint(false, true),
+            "s" => {
+                self.path.close();
+                self.paint(false, true);
+            }
+            "f" | "F" | "f*" => self.paint(true, false),
+            "B" | "B*" => self.paint(true, true),
+            "b" | "b*" => {
+                self.path.close();
+                self.paint(true, true);
+            }
+            "n" => self.path.clear(),
             _ => {}
         }
+    }
+
+    /// Path construction, in display space (the CTM cannot change inside a path).
+    fn construct(&mut self, operator: &str, ops: &[Object]) {
+        let n = |i: usize| ops.get(i).and_then(number);
+        let ctm = self.gs.ctm;
+        let pt = |i: usize| Some(ctm.apply(n(i)?, n(i + 1)?));
+        let p = &mut self.path;
+        match operator {
+            "m" => {
+                if let Some(a) = pt(0) {
+                    p.move_to(a);
+                }
+            }
+            "l" => {
+                if let Some(a) = pt(0) {
+                    p.line_to(a);
+                }
+            }
+            "c" => {
+                if let (Some(a), Some(b), Some(c)) = (pt(0), pt(2), pt(4)) {
+                    p.curve_to(a, b, c);
+                }
+            }
+            "v" => {
+                if let (Some(b), Some(c)) = (pt(0), pt(2)) {
+                    let a = p.current().unwrap_or(b);
+                    p.curve_to(a, b, c);
+                }
+            }
+            "y" => {
+                if let (Some(a), Some(c)) = (pt(0), pt(2)) {
+                    p.curve_to(a, c, c);
+                }
+            }
+            "h" => p.close(),
+            "re" => {
+                if let (Some(x), Some(y), Some(w), Some(h)) = (n(0), n(1), n(2), n(3)) {
+                    p.rect(shapes::rect_corners(&ctm, x, y, w, h));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Paints the current path: keeps it when it may be a bullet, then forgets it.
+    fn paint(&mut self, fill: bool, stroke: bool) {
+        let keep = self.hidden == 0
+            && !self.in_annotations
+            && self.out.shapes.len() < self.limits.max_shapes;
+        if keep {
+            let ctm = self.gs.ctm;
+            let scale = (ctm.a * ctm.d - ctm.b * ctm.c).abs().sqrt();
+            let half_line = self.gs.line_width.abs() * scale / 2.0;
+            if let Some(shape) = self.path.paint(fill, stroke, half_line) {
+                let (w, h) = (self.page_w as f32, self.page_h as f32);
+                let on_page = shape.x1 > 0.0 && shape.y1 > 0.0 && shape.x0 < w && shape.y0 < h;
+                if on_page {
+                    self.out.shapes.push(shape);
+                }
+            }
+        }
+        self.path.clear();
+    }
+
+    /// `/LW` of the ExtGState a `gs` operator names.
+    fn ext_line_width(&self, name: Option<&Object>, resources: Option<&Dictionary>) -> Option<f64> {
+        let name = name?.as_name().ok()?;
+        let states = get_dict(self.doc, resources?, b"ExtGState")?;
+        let state = as_dict(self.doc, states.get(name).ok()?)?;
+        number(get(self.doc, state, b"LW")?)
     }
 
     fn move_line(&mut self, tx: f64, ty: f64) {

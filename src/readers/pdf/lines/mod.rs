@@ -6,8 +6,12 @@
 //! so PDFs that draw spaces and PDFs that only position words both read right. A gap
 //! wider than [`MAX_LINE_GAP`] em never joins two fragments: the left and right columns
 //! of a page stay separate lines even when their baselines agree.
+//!
+//! List bullets drawn as vector shapes rather than glyphs join the lines they start
+//! (`bullets`).
 
 mod bidi;
+mod bullets;
 mod fragments;
 mod pieces;
 
@@ -37,6 +41,7 @@ struct Built {
     top: f32,
     x0: f32,
     x1: f32,
+    geom: bullets::Geom,
 }
 
 /// Turns a page's glyphs into lines in reading order (`page_height`: the display height,
@@ -59,6 +64,7 @@ pub fn build_lines(page: &PageText, page_height: f32) -> Vec<Line> {
     } else {
         furniture_to_its_place(&mut built, page_height);
     }
+    bullets::attach(&mut built, &page.shapes);
     built
         .into_iter()
         .enumerate()
@@ -249,11 +255,20 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
     separate_leading_marker(&mut spans);
     let bbox = bbox?;
     let baseline = (dir == Dir::HORIZONTAL).then_some(base);
+    let geom = bullets::Geom {
+        dir,
+        base,
+        size: main_size,
+        x0: pieces[first].x0,
+        x1: kept.iter().map(|&i| pieces[i].x1).fold(f32::MIN, f32::max),
+        rtl,
+    };
     Some(Built {
         order,
         top: bbox.y0,
         x0: bbox.x0,
         x1: bbox.x1,
+        geom,
         line: Line {
             spans,
             source_line: 0,
