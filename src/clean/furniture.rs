@@ -48,12 +48,39 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:road|rd\.|street|st\.|avenue|ave\.|boulevard|blvd|lane|quay|drive|plaza|square|suite|floor|p\.?\s?o\.?\s?box|building|bldg|block|sector|plot|house|highway|way|place|court|park|campus|centre|center)\b",
-    )
-    .expect("valid regex")
-});
+/// Words of postal addresses.
+const ADDRESS_WORDS: &[&str] = &[
+    "road",
+    "rd",
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "boulevard",
+    "blvd",
+    "lane",
+    "quay",
+    "drive",
+    "plaza",
+    "square",
+    "suite",
+    "floor",
+    "box",
+    "building",
+    "bldg",
+    "block",
+    "sector",
+    "plot",
+    "house",
+    "highway",
+    "way",
+    "place",
+    "court",
+    "park",
+    "campus",
+    "centre",
+    "center",
+];
 static POSTCODE_OR_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]").expect("valid regex"));
 
@@ -76,7 +103,7 @@ pub fn is_contact_line(line: &str) -> bool {
 fn is_address(t: &str) -> bool {
     let words = t.split_whitespace().count();
     (2..=18).contains(&words)
-        && ADDRESS.is_match(&t.to_ascii_lowercase())
+        && crate::structure::text::has_word(t, ADDRESS_WORDS)
         && POSTCODE_OR_NUMBER.is_match(t)
         && t.contains(',')
         && !t.ends_with('.')
@@ -358,12 +385,29 @@ fn mark_flat(
     }
 }
 
-/// Words and signs that mark a one-off footer or header line (a registration number, a
-/// copyright line), as opposed to a heading that happens to sit at a page break.
-static FOOTER_SIGN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[0-9]|©|www\.|@|(?:registered|charity|company|copyright|rights\s+reserved|issn|isbn|licen[cs]e|confidential|draft)")
-        .expect("valid regex")
-});
+/// Words that mark a footer line seen once (registration, copyright).
+const FOOTER_WORDS: &[&str] = &[
+    "registered",
+    "charity",
+    "company",
+    "copyright",
+    "reserved",
+    "issn",
+    "isbn",
+    "licence",
+    "license",
+    "confidential",
+    "draft",
+];
+
+/// Whether a line carries a footer's signs: a number, ©, a web or e-mail address, or a
+/// registration or rights word.
+fn has_footer_sign(t: &str) -> bool {
+    t.chars()
+        .any(|c| c.is_ascii_digit() || c == '©' || c == '@')
+        || t.to_ascii_lowercase().contains("www.")
+        || crate::structure::text::has_word(t, FOOTER_WORDS)
+}
 
 /// A line standing right before or after a page number that looks like a footer or header
 /// seen only once (the extractor dropped it on the other pages).
@@ -387,7 +431,7 @@ fn mark_beside_page_numbers(
             let t = lines[j].plain();
             if furniture_shaped(&t)
                 && !super::super::structure::text::ends_sentence(&lines[j].text)
-                && FOOTER_SIGN.is_match(&t.to_ascii_lowercase())
+                && has_footer_sign(&t)
                 && !t.starts_with(['-', '•', '*'])
             {
                 verdict[j] = Some((

@@ -263,7 +263,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CITATION_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:published\s+(?:on|in|by)|accessed(?:\s+on)?|retrieved(?:\s+(?:on|from))?|available\s+(?:at|from|online)|last\s+(?:modified|updated)|press\s+release|ibid|op\.\s*cit|loc\.\s*cit|interview(?:ed)?\s+(?:with|by)|conducted\s+on|see\s+also|personal\s+communication|cited\s+in|quoted\s+in|in\s+[a-z][a-z\s]+\(eds?\.?\)|eds?\.,|pp?\.\s*[0-9]|vol\.\s*[0-9]|no\.\s*[0-9]|\([0-9]{4}\)|[0-9]{4}\)?\s*:\s*[0-9]+|\([A-ZÀ-ÖØ-Þ][^()]{1,40}:\s*[^()]{1,60}[0-9]{4}\))",
+        r"\b(?:published\s+(?:on|in|by)|accessed(?:\s+on)?|retrieved(?:\s+(?:on|from))?|available\s+(?:at|from|online)|last\s+(?:modified|updated)|press\s+release|ibid|op\.\s*cit|loc\.\s*cit|interview(?:ed)?\s+(?:with|by)|conducted\s+on|see\s+also|personal\s+communication|cited\s+in|quoted\s+in|in\s+[a-z][a-z\s]+\(eds?\.?\)|eds?\.,|pp?\.\s*[0-9]|vol\.\s*[0-9]|no\.\s*[0-9]|\([0-9]{4}\)|[0-9]{4}\)?\s*:\s*[0-9]+|\([a-zà-öø-þ][^()]{1,40}:\s*[^()]{1,60}[0-9]{4}\))",
     )
     .expect("valid regex")
 });

@@ -77,10 +77,11 @@ static GLUED: LazyLock<Regex> = LazyLock::new(|| {
 static SPACED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"([A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ)”"’'])([.!?;:]["”’']?)( [0-9]{1,3})(?:$|\s+["“‘(]?[A-ZÀ-ÖØ-Þ]|\s*[\u{10FFF0}-\u{10FFF9}]*$)"#).expect("valid regex")
 });
-static ABBREVIATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:p|pp|no|nos|vol|art|arts|sec|fig|ch|para|paras|tab|n|v|ver)$")
-        .expect("valid regex")
-});
+/// Abbreviations a number follows without being a note marker ("p.5", "No.3").
+const ABBREVIATIONS_BEFORE_NUMBERS: &[&str] = &[
+    "p", "pp", "no", "nos", "vol", "art", "arts", "sec", "fig", "ch", "para", "paras", "tab", "n",
+    "v", "ver",
+];
 
 fn find_candidates(text: &str, slot: usize, out: &mut Vec<Candidate>) {
     let urls: Vec<std::ops::Range<usize>> = URL_SPAN.find_iter(text).map(|m| m.range()).collect();
@@ -149,7 +150,14 @@ fn find_candidates(text: &str, slot: usize, out: &mut Vec<Candidate>) {
                 let initial = c[2].starts_with(['.', ','])
                     && word.chars().all(|ch| ch.is_uppercase())
                     && word.len() <= 2;
-                !ABBREVIATION_BEFORE.is_match(&word.to_ascii_lowercase()) && !initial
+                !ABBREVIATIONS_BEFORE_NUMBERS.contains(
+                    &word
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .find(|w| !w.is_empty())
+                        .unwrap_or("")
+                        .to_ascii_lowercase()
+                        .as_str(),
+                ) && !initial
             }
             // After a number ("in 1961.2"), only at a sentence end, never in a decimal.
             Some(p) if p.is_ascii_digit() => c[2].starts_with(['.', ')']) && next_ok,

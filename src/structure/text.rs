@@ -1,5 +1,12 @@
 //! Small text helpers shared by the structure passes.
 
+/// Whether any word of `t` (letters and hyphens, lower-cased) is in `set`.
+pub fn has_word(t: &str, set: &[&str]) -> bool {
+    t.split(|c: char| !(c.is_alphabetic() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .any(|w| set.contains(&w.to_lowercase().as_str()))
+}
+
 /// Number of whitespace-separated words.
 pub fn words(s: &str) -> usize {
     s.split_whitespace().count()
@@ -64,6 +71,13 @@ mod tests {
             "Russia- North Korea"
         );
         assert_eq!(join_lines(&["one", " ", "two"]), "one two");
+    }
+
+    #[test]
+    fn word_sets() {
+        assert!(has_word("Centre for Tests, ISSI", &["centre"]));
+        assert!(!has_word("Concentrated", &["centre"]));
+        assert!(has_word("Co-ordinator", &["co-ordinator"]));
     }
 
     #[test]

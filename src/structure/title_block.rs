@@ -18,7 +18,7 @@ use crate::report::{Action, ActionKind, Report};
 use crate::rich;
 
 use super::casing::{WordCase, title_case};
-use super::text::{join_lines, words};
+use super::text::{has_word, join_lines, words};
 
 /// Nouns that name a kind of publication ("Issue Brief", "Working Paper No. 14").
 const DOC_TYPE_NOUNS: &[&str] = &[
@@ -82,12 +82,46 @@ fn is_doc_type(t: &str) -> bool {
             .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&'))
 }
 
-static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:institute|institution|centre|center|school|foundation|trust|council|forum|society|association|academy|university|college|observatory|network|initiative|commission|agency|bureau|group|lab|laboratory|partnership|alliance|fund|board|ministry|department|programme|program|consortium|project|office|organi[sz]ation|think\s+tank|studies)\b",
-    )
-    .expect("valid regex")
-});
+/// Words that name an organisation.
+const ORG_WORDS: &[&str] = &[
+    "institute",
+    "institution",
+    "centre",
+    "center",
+    "school",
+    "foundation",
+    "trust",
+    "council",
+    "forum",
+    "society",
+    "association",
+    "academy",
+    "university",
+    "college",
+    "observatory",
+    "network",
+    "initiative",
+    "commission",
+    "agency",
+    "bureau",
+    "group",
+    "lab",
+    "laboratory",
+    "partnership",
+    "alliance",
+    "fund",
+    "board",
+    "ministry",
+    "department",
+    "programme",
+    "program",
+    "consortium",
+    "project",
+    "office",
+    "organisation",
+    "organization",
+    "studies",
+];
 static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:by|written\s+by|authors?\s*:|prepared\s+by)\s*:?\s+(.+)$")
         .expect("valid regex")
@@ -96,12 +130,47 @@ static EDITOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:edited\s+by|editors?\s*:|series\s+editors?\s*:|reviewed\s+by)\s*:?\s+(.+)$")
         .expect("valid regex")
 });
-static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:associate|fellow|director|professor|officer|analyst|researcher|lecturer|head|chair|manager|coordinator|co-ordinator|adviser|advisor|consultant|economist|scientist|student|candidate|president|minister|secretary|specialist|expert|assistant|intern|editor|founder|lead|leader|representative|ambassador|scholar|partner|principal|dean|chief)\b",
-    )
-    .expect("valid regex")
-});
+/// Words that name a position.
+const ROLE_WORDS: &[&str] = &[
+    "associate",
+    "fellow",
+    "director",
+    "professor",
+    "officer",
+    "analyst",
+    "researcher",
+    "lecturer",
+    "head",
+    "chair",
+    "manager",
+    "coordinator",
+    "co-ordinator",
+    "adviser",
+    "advisor",
+    "consultant",
+    "economist",
+    "scientist",
+    "student",
+    "candidate",
+    "president",
+    "minister",
+    "secretary",
+    "specialist",
+    "expert",
+    "assistant",
+    "intern",
+    "editor",
+    "founder",
+    "lead",
+    "leader",
+    "representative",
+    "ambassador",
+    "scholar",
+    "partner",
+    "principal",
+    "dean",
+    "chief",
+];
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:registered\s+charity|charity\s+(?:no|number|registration)|company\s+(?:no|number|registration)|registration\s+(?:no|number)|registered\s+in|issn|isbn)\b|©")
         .expect("valid regex")
@@ -336,11 +405,11 @@ pub fn is_upper(s: &str) -> bool {
 /// byte offsets stay the same, and case-insensitive regexes cost several times more to
 /// build (a cost every process pays).
 fn is_org(t: &str) -> bool {
-    ORG_WORD.is_match(&t.to_ascii_lowercase())
+    has_word(t, ORG_WORDS) || t.to_ascii_lowercase().contains("think tank")
 }
 
 fn is_role(t: &str) -> bool {
-    ROLE_WORD.is_match(&t.to_ascii_lowercase())
+    has_word(t, ROLE_WORDS)
 }
 
 fn is_legal(t: &str) -> bool {
