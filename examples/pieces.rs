@@ -2,7 +2,7 @@
 //! `cargo run --example pieces -- FILE`.
 
 use brief2md::report::Report;
-use brief2md::structure::{casing, joins, pieces, title_block, units};
+use brief2md::structure::{pieces, units};
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
@@ -39,15 +39,7 @@ fn main() {
             );
         }
     }
-    let dict = casing::WordCase::from_lines(&lines);
-    let lex = joins::Lexicon::from_lines(&lines);
-    let tb = title_block::extract(&lines, &dict, &mut report);
-    let body: Vec<_> = lines
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| tb.consumed.binary_search(i).is_err())
-        .map(|(_, l)| l)
-        .collect();
+    let (_, body, lex) = brief2md::structure::split_title_block(lines, &mut report);
     let m = units::measure(&body);
     println!("measure: width {} wrapped {}", m.width, m.wrapped);
     for p in pieces::pieces(&body, m, &lex, &mut report) {

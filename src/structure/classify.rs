@@ -261,11 +261,43 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:https?://|www\.)\S+|\bdoi:\s*10\.[0-9]{4,}/\S+|\b10\.[0-9]{4,}/\S+")
         .expect("valid regex")
 });
-static CITATION_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:published\s+(?:on|in|by)|accessed(?:\s+on)?|retrieved(?:\s+(?:on|from))?|available\s+(?:at|from|online)|last\s+(?:modified|updated)|press\s+release|ibid|op\.\s*cit|loc\.\s*cit|interview(?:ed)?\s+(?:with|by)|conducted\s+on|see\s+also|personal\s+communication|cited\s+in|quoted\s+in|in\s+[a-z][a-z\s]+\(eds?\.?\)|eds?\.,|pp?\.\s*[0-9]|vol\.\s*[0-9]|no\.\s*[0-9]|\([0-9]{4}\)|[0-9]{4}\)?\s*:\s*[0-9]+|\([a-zà-öø-þ][^()]{1,40}:\s*[^()]{1,60}[0-9]{4}\))",
-    )
-    .expect("valid regex")
+/// Phrases of citations, looked for in lower-cased text.
+const CITATION_WORDS: &[&str] = &[
+    "published on",
+    "published in",
+    "published by",
+    "accessed",
+    "retrieved",
+    "available at",
+    "available from",
+    "available online",
+    "last modified",
+    "last updated",
+    "press release",
+    "ibid",
+    "op. cit",
+    "op.cit",
+    "loc. cit",
+    "interview with",
+    "interviewed by",
+    "interview by",
+    "conducted on",
+    "see also",
+    "personal communication",
+    "cited in",
+    "quoted in",
+    "(ed.)",
+    "(eds.)",
+    "(eds)",
+    "(ed)",
+    " eds.,",
+    " ed.,",
+];
+/// Page, volume and year patterns of citations: "pp. 4", "vol. 12", "(2023)", "2022): 41",
+/// "(Manila: ADB, 2023)".
+static CITATION_NUMBERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:pp?|vol|no)\.\s*[0-9]|\([0-9]{4}\)|[0-9]{4}\)?\s*:\s*[0-9]|\([a-z][^()]{1,40}:[^()]{1,60}[0-9]{4}\)")
+        .expect("valid regex")
 });
 static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?:^|[\s(\[])["“‘'][^"”]{10,}?[”"’'](?:[\s,.;:)\]]|$)"#).expect("valid regex")
@@ -320,7 +352,7 @@ pub fn citation_score(text: &str) -> f32 {
     let n = words(&t);
     let mut score = 0.0;
     let lower = t.to_ascii_lowercase();
-    if CITATION_PHRASE.is_match(&lower) {
+    if CITATION_WORDS.iter().any(|w| lower.contains(w)) || CITATION_NUMBERS.is_match(&lower) {
         score += 2.0;
     }
     if URL.is_match(&t) {

@@ -30,18 +30,7 @@ pub fn build(
     link_targets: &[String],
     report: &mut Report,
 ) -> Document {
-    let dictionary = casing::WordCase::from_lines(&lines);
-    let lexicon = joins::Lexicon::from_lines(&lines);
-    let title = title_block::extract(&lines, &dictionary, report);
-    let mut metadata = title.metadata;
-    let mut body: Vec<TextLine> = lines
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| title.consumed.binary_search(i).is_err())
-        .map(|(_, l)| l)
-        .collect();
-    title_block::take_author_notes(&mut body, &mut metadata, report);
-    title_block::remove_branding_lines(&mut body, &metadata, report);
+    let (metadata, body, lexicon) = split_title_block(lines, report);
     let measure = units::measure(&body);
     let pieces = pieces::pieces(&body, measure, &lexicon, report);
     let (mut notes, body_pieces) = notes::collect(pieces, report);
@@ -55,6 +44,28 @@ pub fn build(
         blocks: output::blocks(drafts),
         footnotes: output::footnotes(&notes),
     }
+}
+
+/// Reads the title block into metadata and returns it with the body lines that remain
+/// (notes about the authors and page-edge lines naming the publication taken out) and
+/// the document's lexicon.
+pub fn split_title_block(
+    lines: Vec<TextLine>,
+    report: &mut Report,
+) -> (Metadata, Vec<TextLine>, joins::Lexicon) {
+    let dictionary = casing::WordCase::from_lines(&lines);
+    let lexicon = joins::Lexicon::from_lines(&lines);
+    let title = title_block::extract(&lines, &dictionary, report);
+    let mut metadata = title.metadata;
+    let mut body: Vec<TextLine> = lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| title.consumed.binary_search(i).is_err())
+        .map(|(_, l)| l)
+        .collect();
+    title_block::take_author_notes(&mut body, &mut metadata, report);
+    title_block::remove_branding_lines(&mut body, &metadata, report);
+    (metadata, body, lexicon)
 }
 
 /// Fills gaps in what the page showed with what the file declares about itself.

@@ -113,7 +113,12 @@ fn note_start(
     }
     let raised = text.starts_with(rich::SUP_ON);
     let rest = &text[len..];
-    let cited = citation_score(rest) >= 1.0;
+    // A note's citation may only show on its second line.
+    let with_next = match next.filter(|l| l.page == line.page) {
+        Some(n) => format!("{rest} {}", n.text),
+        None => rest.to_string(),
+    };
+    let cited = citation_score(&with_next) >= 1.0;
     let after_break = prev.is_none_or(|p| ends_sentence(&p.text) || p.plain().chars().count() < 40);
     let smaller = match (line.geometry, prev.and_then(|p| p.geometry)) {
         (Some(a), Some(b)) => a.font_size < b.font_size * 0.95,
