@@ -64,8 +64,17 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
             let lower_part = k * 10 >= idx.len() * 3 || small;
             let next = idx.get(k + 1).map(|&j| &lines[j]);
             let prev = k.checked_sub(1).map(|p| &lines[idx[p]]);
+            // PDF: a page-foot note is set smaller than the body, unless its label is
+            // raised; a numbered line in body type is a list item or a numbered heading.
+            let plain_in_body_type = lines[i].geometry.is_some()
+                && body_size.is_some()
+                && !small
+                && !lines[i].text.starts_with(rich::SUP_ON);
             if let Some(n) = note_start(&lines[i], prev, next, expected, in_zone)
                 && (lower_part || in_zone)
+                && (!plain_in_body_type || in_zone)
+                && (in_zone
+                    || !continues_numbered_list(&lines[idx[k.saturating_sub(8)]..i], &lines[i]))
             {
                 if !in_zone {
                     zone_id += 1;
@@ -128,6 +137,24 @@ fn note_start(
     // after the end of the body text.
     let ok = in_zone || raised || cited || (smaller && after_break);
     ok.then_some(n)
+}
+
+/// Whether `line` ("2. …") continues a numbered list that one of the lines before it on
+/// the page started ("1. …"): then it is a list item, not note 2.
+fn continues_numbered_list(before: &[TextLine], line: &TextLine) -> bool {
+    let Some(m) = super::classify::line_marker(&line.text) else {
+        return false;
+    };
+    let Some(n) = m
+        .ordinal
+        .filter(|_| m.class == super::classify::BulletClass::Number)
+    else {
+        return false;
+    };
+    before.iter().any(|l| {
+        super::classify::line_marker(&l.text)
+            .is_some_and(|p| p.class == m.class && p.ordinal == Some(n.saturating_sub(1)) && n > 1)
+    })
 }
 
 /// A footnote as collected, before linking.
