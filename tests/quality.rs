@@ -44,9 +44,11 @@ fn convert_all(docs: &Path, out: &Path, keep: impl Fn(&str) -> bool) {
         };
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if !name.ends_with(".txt") || !keep(&name) {
+            if !(name.ends_with(".txt") || name.ends_with(".pdf")) || !keep(&name) {
                 continue;
             }
+            // The scorer names outputs after the input, without a final ".pdf".
+            let out_name = name.strip_suffix(".pdf").unwrap_or(&name).to_string();
             let bytes = std::fs::read(e.path()).unwrap();
             let options = Options {
                 source_name: Some(name.clone()),
@@ -55,9 +57,9 @@ fn convert_all(docs: &Path, out: &Path, keep: impl Fn(&str) -> bool) {
             let c = convert(&bytes, &options).unwrap_or_else(|err| panic!("{name}: {err}"));
             let md = markdown::write(&c.document, &markdown::MarkdownOptions::default());
             common::parse_markdown(&md);
-            std::fs::write(out.join("md").join(format!("{name}.md")), md).unwrap();
+            std::fs::write(out.join("md").join(format!("{out_name}.md")), md).unwrap();
             let xml = jats::write(&c.document);
-            std::fs::write(out.join("jats").join(format!("{name}.xml")), xml).unwrap();
+            std::fs::write(out.join("jats").join(format!("{out_name}.xml")), xml).unwrap();
             n += 1;
         }
     }
@@ -162,6 +164,64 @@ fn shared_bench_text_inputs_meet_the_targets() {
                 let _ = row;
             }
         }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// The PDF layout issue's targets, for every typesetter's PDFs of the shared bench.
+const PDF_TARGETS: &[(&str, f64)] = &[
+    ("present", 98.0),
+    ("absent", 98.0),
+    ("order", 98.0),
+    ("headings", 90.0),
+    ("lists", 90.0),
+    ("footnotes", 95.0),
+    ("meta", 90.0),
+    ("validity", 100.0),
+];
+
+#[test]
+fn shared_bench_pdfs_meet_the_layout_targets() {
+    let Some(bench) = bench_dir() else { return };
+    let docs = bench.join("docs");
+    let tmp = tempfile::tempdir().unwrap();
+    convert_all(&docs, tmp.path(), |n| n.ends_with(".pdf"));
+    let mut failures = Vec::new();
+    for format in ["md", "jats"] {
+        let table = score(&bench, &docs, &tmp.path().join(format), format);
+        failures.extend(check(&table, format, "ALL", PDF_TARGETS));
+        for typesetter in ["lo", "latex", "rl", "chrome"] {
+            failures.extend(check(&table, format, typesetter, &[("mean", 90.0)]));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn development_bench_pdfs_stay_above_their_floors() {
+    let Some(bench) = bench_dir() else { return };
+    let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/devbench/docs");
+    let tmp = tempfile::tempdir().unwrap();
+    convert_all(&docs, tmp.path(), |n| {
+        n.ends_with(".pdf") || n.contains("debris")
+    });
+    let mut failures = Vec::new();
+    for format in ["md", "jats"] {
+        let table = score(&bench, &docs, &tmp.path().join(format), format);
+        for typesetter in ["lo", "latex", "rl", "chrome"] {
+            failures.extend(check(
+                &table,
+                format,
+                typesetter,
+                &[("mean", 94.0), ("validity", 100.0)],
+            ));
+        }
+        failures.extend(check(
+            &table,
+            format,
+            "debris.txt",
+            &[("mean", 97.0), ("absent", 99.0)],
+        ));
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
