@@ -1,4 +1,4 @@
-//! Readers turn input bytes into a [`SourceDocument`]: pages of lines with whatever geometry
+//! Readers turn input bytes into a [`SourceDocument`](crate::source::SourceDocument): pages of lines with whatever geometry
 //! and style the input carries.
 
 pub mod pdf;

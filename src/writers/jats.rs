@@ -36,7 +36,7 @@ pub fn write(doc: &Document) -> String {
     write_with_report(doc, &mut Report::default())
 }
 
-/// Like [`write`], recording removed characters in `report`.
+/// Like [`write()`], recording removed characters in `report`.
 pub fn write_with_report(doc: &Document, report: &mut Report) -> String {
     let order = doc.footnote_order();
     let mut numbers = vec![0usize; doc.footnotes.len()];
