@@ -152,6 +152,22 @@ fn styled_line(line: &Line) -> TextLine {
     }
 }
 
+/// The index ranges of consecutive lines on the same page, in order. Lines arrive grouped by
+/// page, so a page change closes a range.
+pub fn page_ranges(lines: &[TextLine]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let page = lines.get(start)?.page;
+        let end = lines[start..]
+            .iter()
+            .position(|l| l.page != page)
+            .map_or(lines.len(), |k| start + k);
+        let range = start..end;
+        start = end;
+        Some(range)
+    })
+}
+
 /// Trims whitespace at both ends of rich text, looking through leading and trailing
 /// sentinels.
 pub fn trim_rich(s: &str) -> String {
@@ -185,6 +201,18 @@ pub fn trim_rich(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::source::{Page, Span, Style};
+
+    #[test]
+    fn page_ranges_follow_page_changes() {
+        let lines: Vec<TextLine> = [1, 1, 2, 3, 3, 3]
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| TextLine::new("x", p, i + 1))
+            .collect();
+        let ranges: Vec<_> = page_ranges(&lines).collect();
+        assert_eq!(ranges, vec![0..2, 2..3, 3..6]);
+        assert_eq!(page_ranges(&[]).count(), 0);
+    }
 
     #[test]
     fn plain_lines_keep_indent_and_strip_forged_sentinels() {

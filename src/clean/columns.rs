@@ -16,14 +16,9 @@ pub fn split(lines: &mut Vec<TextLine>, report: &mut Report) {
         return;
     }
     let mut out = Vec::with_capacity(lines.len());
-    let mut start = 0;
-    while start < lines.len() {
-        let page = lines[start].page;
-        let end = lines[start..]
-            .iter()
-            .position(|l| l.page != page)
-            .map_or(lines.len(), |k| start + k);
-        let page_lines = &lines[start..end];
+    for range in crate::lines::page_ranges(lines) {
+        let (start, page) = (range.start, lines[range.start].page);
+        let page_lines = &lines[range];
         // The title block of the first page is laid out freely (letterhead left, contact
         // right): columns start after it.
         let skip = if start == 0 {
@@ -54,7 +49,6 @@ pub fn split(lines: &mut Vec<TextLine>, report: &mut Report) {
             }
             None => out.extend(page_lines.iter().cloned()),
         }
-        start = end;
     }
     *lines = out;
 }

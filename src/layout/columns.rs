@@ -12,14 +12,9 @@ const MIN_SIDE: usize = 4;
 /// Re-orders two-column pages, marking right-column lines with `column = 1`.
 pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
     let mut out = Vec::with_capacity(lines.len());
-    let mut start = 0;
-    while start < lines.len() {
-        let page = lines[start].page;
-        let end = lines[start..]
-            .iter()
-            .position(|l| l.page != page)
-            .map_or(lines.len(), |k| start + k);
-        let page_lines = &lines[start..end];
+    for range in crate::lines::page_ranges(lines) {
+        let page = lines[range.start].page;
+        let page_lines = &lines[range];
         match gutter(page_lines) {
             Some(g) => {
                 report.push(
@@ -34,7 +29,6 @@ pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
             }
             None => out.extend(page_lines.iter().cloned()),
         }
-        start = end;
     }
     *lines = out;
 }

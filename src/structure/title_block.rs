@@ -775,19 +775,12 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
     }
     // The first and last non-blank line of every page but the first.
     let mut edges = Vec::new();
-    let mut k = 0;
-    while k < lines.len() {
-        let page = lines[k].page;
-        let end = lines[k..]
-            .iter()
-            .position(|l| l.page != page)
-            .map_or(lines.len(), |e| k + e);
-        if page > 1 {
-            let idx: Vec<usize> = (k..end).filter(|&i| !lines[i].is_blank()).collect();
+    for range in crate::lines::page_ranges(lines) {
+        if lines[range.start].page > 1 {
+            let idx: Vec<usize> = range.filter(|&i| !lines[i].is_blank()).collect();
             edges.extend(idx.first().copied());
             edges.extend(idx.last().copied().filter(|_| idx.len() > 1));
         }
-        k = end;
     }
     let mut drop = Vec::new();
     for i in edges {
