@@ -96,25 +96,76 @@ fn reorder(page: &[TextLine], g: f32) -> Vec<TextLine> {
     let mut out = Vec::with_capacity(page.len());
     let mut left: Vec<TextLine> = Vec::new();
     let mut right: Vec<TextLine> = Vec::new();
-    let flush = |left: &mut Vec<TextLine>, right: &mut Vec<TextLine>, out: &mut Vec<TextLine>| {
+    let flush = |left: &mut Vec<TextLine>,
+                 right: &mut Vec<TextLine>,
+                 out: &mut Vec<TextLine>,
+                 before_across: bool| {
+        let tail = if before_across {
+            detached_tail(left, right)
+        } else {
+            left.len()
+        };
+        let below: Vec<TextLine> = left.drain(tail..).collect();
+        // Indentation is measured from the page's text edge; in the right column it is
+        // measured from that column's edge instead, so that a list running on from the
+        // left column keeps its depth.
+        let edge = |v: &[TextLine]| {
+            v.iter()
+                .filter_map(|l| l.geometry.map(|g| g.bbox.x0))
+                .reduce(f32::min)
+        };
+        let shift = match (edge(left), edge(right)) {
+            (Some(l), Some(r)) => r - l,
+            _ => 0.0,
+        };
         out.append(left);
         for mut l in right.drain(..) {
             l.column = 1;
+            l.indent = (l.indent - shift).max(0.0);
             out.push(l);
         }
+        out.extend(below);
     };
     for l in sorted {
         match side(l, g) {
             Side::Left => left.push(l.clone()),
             Side::Right => right.push(l.clone()),
             Side::Across => {
-                flush(&mut left, &mut right, &mut out);
+                flush(&mut left, &mut right, &mut out, true);
                 out.push(l.clone());
             }
         }
     }
-    flush(&mut left, &mut right, &mut out);
+    flush(&mut left, &mut right, &mut out, false);
     out
+}
+
+/// Where the left lines stop belonging to the columns: a run at the end of `left` that
+/// lies wholly below the right column and is set off from the lines above by a wide gap
+/// (a "Notes" heading above a full-width notes block) is read after the right column,
+/// with the full-width text it introduces. Returns `left.len()` when there is no such run.
+fn detached_tail(left: &[TextLine], right: &[TextLine]) -> usize {
+    let top = |l: &TextLine| l.geometry.map_or(0.0, |g| g.bbox.y0);
+    let bottom = |l: &TextLine| l.geometry.map_or(0.0, |g| g.bbox.y1);
+    let Some(right_end) = right.iter().map(bottom).reduce(f32::max) else {
+        return left.len();
+    };
+    let Some(first_below) = left.iter().position(|l| top(l) >= right_end) else {
+        return left.len();
+    };
+    if first_below == 0 {
+        return left.len();
+    }
+    let pitch = |i: usize| top(&left[i]) - top(&left[i - 1]);
+    let mut pitches: Vec<f32> = (1..first_below).map(pitch).collect();
+    pitches.sort_by(f32::total_cmp);
+    let usual = pitches.get(pitches.len() / 2).copied().unwrap_or(0.0);
+    (first_below..left.len())
+        .find(|&k| {
+            let size = left[k].geometry.map_or(0.0, |g| g.font_size);
+            pitch(k) > (2.0 * usual).max(2.5 * size)
+        })
+        .unwrap_or(left.len())
 }
 
 #[cfg(test)]
@@ -181,5 +232,65 @@ mod tests {
         let before = lines.clone();
         order(&mut lines, &mut Report::default());
         assert_eq!(lines, before);
+    }
+
+    fn texts(lines: &[TextLine]) -> Vec<String> {
+        lines.iter().map(|l| l.plain()).collect()
+    }
+
+    #[test]
+    fn heading_set_off_below_both_columns_goes_with_the_full_width_block() {
+        let mut lines = Vec::new();
+        for i in 0..5 {
+            let y = 100.0 + 12.0 * i as f32;
+            lines.push(at(&format!("L{i}"), 60.0, 280.0, y));
+            lines.push(at(&format!("R{i}"), 310.0, 530.0, y));
+        }
+        lines.push(at("L5", 60.0, 280.0, 160.0));
+        lines.push(at("Notes", 60.0, 120.0, 200.0));
+        lines.push(at("1. A note across the page", 60.0, 530.0, 215.0));
+        order(&mut lines, &mut Report::default());
+        let t = texts(&lines);
+        assert_eq!(&t[..6], ["L0", "L1", "L2", "L3", "L4", "L5"]);
+        assert_eq!(&t[11..], ["Notes", "1. A note across the page"]);
+    }
+
+    #[test]
+    fn a_longer_left_column_still_reads_before_the_right_one() {
+        let mut lines = Vec::new();
+        for i in 0..8 {
+            let y = 100.0 + 12.0 * i as f32;
+            lines.push(at(&format!("L{i}"), 60.0, 280.0, y));
+            if i < 4 {
+                lines.push(at(&format!("R{i}"), 310.0, 530.0, y));
+            }
+        }
+        lines.push(at("1. A note across the page", 60.0, 530.0, 220.0));
+        order(&mut lines, &mut Report::default());
+        let t = texts(&lines);
+        assert_eq!(t[7], "L7");
+        assert_eq!(t[8], "R0");
+    }
+
+    #[test]
+    fn right_column_indentation_is_measured_from_its_own_edge() {
+        let mut lines = Vec::new();
+        for i in 0..5 {
+            let y = 100.0 + 12.0 * i as f32;
+            let mut l = at(&format!("L{i}"), 60.0, 280.0, y);
+            l.indent = 0.0;
+            lines.push(l);
+            let x = if i == 2 { 318.0 } else { 310.0 };
+            let mut r = at(&format!("R{i}"), x, 530.0, y);
+            r.indent = x - 60.0;
+            lines.push(r);
+        }
+        order(&mut lines, &mut Report::default());
+        let right: Vec<f32> = lines
+            .iter()
+            .filter(|l| l.column == 1)
+            .map(|l| l.indent)
+            .collect();
+        assert_eq!(right, vec![0.0, 0.0, 8.0, 0.0, 0.0]);
     }
 }

@@ -276,6 +276,22 @@ fn is_address_like(t: &str) -> bool {
         && parse_date_line(t).is_none()
 }
 
+/// Whether `line` is the wrapped end of the address on `prev`: a few words without
+/// sentence punctuation, set in the same size as the address when the size is known.
+fn is_address_tail(prev: &TextLine, line: &TextLine) -> bool {
+    let t = line.plain();
+    let same_size = match (prev.geometry, line.geometry) {
+        (Some(a), Some(b)) => (a.font_size - b.font_size).abs() < 0.5,
+        _ => true,
+    };
+    same_size
+        && (1..=3).contains(&words(&t))
+        && !prev.plain().trim_end().ends_with(['.', ';'])
+        && !t.trim_end().ends_with(['.', '!', '?', ':'])
+        && t.trim_start()
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
 fn role_of(text: &str) -> Role {
     let t = text.trim();
     if t.is_empty() {
@@ -483,18 +499,30 @@ pub fn extract(lines: &[TextLine], dictionary: &WordCase, report: &mut Report) -
     // 2. Everything above the title: document type, letterhead, contact lines, and any
     //    date or editor placed on top.
     let title_first = title.first().copied().unwrap_or(by_line.unwrap_or(0));
+    let mut after_address = false;
     for i in 0..title_first {
-        if !reader.take_meta(i, dictionary) && roles[i] == Role::Other && is_address_like(&texts[i])
-        {
-            reader.report.push(
-                Action::new(ActionKind::ContactLine)
-                    .page(zone[i].page)
-                    .lines([zone[i].source_line])
-                    .before(texts[i].clone())
-                    .evidence("postal address above the title"),
-            );
-            reader.use_line(i);
+        if reader.take_meta(i, dictionary) || roles[i] != Role::Other {
+            after_address = false;
+            continue;
         }
+        let evidence = if is_address_like(&texts[i]) {
+            "postal address above the title"
+        } else if after_address && is_address_tail(&zone[i - 1], &zone[i]) {
+            // "…, Abu Dhabi, United Arab" / "Emirates": a wrapped address.
+            "postal address continued above the title"
+        } else {
+            after_address = false;
+            continue;
+        };
+        reader.report.push(
+            Action::new(ActionKind::ContactLine)
+                .page(zone[i].page)
+                .lines([zone[i].source_line])
+                .before(texts[i].clone())
+                .evidence(evidence),
+        );
+        reader.use_line(i);
+        after_address = true;
     }
     let mut next = title_first;
     if !title.is_empty() {
@@ -782,13 +810,22 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
             edges.extend(idx.last().copied().filter(|_| idx.len() > 1));
         }
     }
+    // Web addresses are left out of the match: a note's URL may well contain the
+    // publisher's or the series' name ("/research-notes/") without being a header.
+    let bare = |t: &str| {
+        let kept: Vec<&str> = t
+            .split_whitespace()
+            .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@')))
+            .collect();
+        format!(" {} ", norm(&kept.join(" ")))
+    };
     let mut drop = Vec::new();
     for i in edges {
         let text = lines[i].plain();
-        let n = norm(&text);
+        let n = bare(&text);
         if words(&text) <= 16
             && !ends_with_sentence(&text)
-            && names.iter().any(|name| n.contains(name.as_str()))
+            && names.iter().any(|name| n.contains(&format!(" {name} ")))
         {
             report.push(
                 Action::new(ActionKind::RunningHeader)
@@ -801,12 +838,49 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
             drop.push(i);
         }
     }
+    for i in neighbours_on_baseline(lines, &drop) {
+        report.push(
+            Action::new(ActionKind::RunningHeader)
+                .page(lines[i].page)
+                .lines([lines[i].source_line])
+                .before(lines[i].plain())
+                .evidence("short line on the same baseline as a running header")
+                .confidence(0.7),
+        );
+        drop.push(i);
+    }
     let mut i = 0;
     lines.retain(|_| {
         let keep = !drop.contains(&i);
         i += 1;
         keep
     });
+}
+
+/// Short PDF lines that share a baseline with one of the `headers` on the same page: a
+/// running header set in two parts (series left, programme right) is read as two lines,
+/// and only one of them names the publication.
+fn neighbours_on_baseline(lines: &[TextLine], headers: &[usize]) -> Vec<usize> {
+    let mut found = Vec::new();
+    for &h in headers {
+        let Some(hg) = lines[h].geometry else {
+            continue;
+        };
+        for (j, l) in lines.iter().enumerate() {
+            let Some(g) = l.geometry else { continue };
+            if j != h
+                && l.page == lines[h].page
+                && !headers.contains(&j)
+                && !found.contains(&j)
+                && (g.baseline - hg.baseline).abs() < 0.3 * hg.font_size.max(1.0)
+                && words(&l.plain()) <= 8
+                && !ends_with_sentence(&l.plain())
+            {
+                found.push(j);
+            }
+        }
+    }
+    found
 }
 
 fn ends_with_sentence(t: &str) -> bool {
@@ -1207,5 +1281,73 @@ mod tests {
             vec!["Martin Luther King, Jr"]
         );
         assert_eq!(split_names("X Y & Z W"), vec!["X Y", "Z W"]);
+    }
+
+    fn placed(text: &str, page: usize, n: usize, x0: f32, baseline: f32) -> TextLine {
+        let mut l = TextLine::new(text, page, n);
+        l.geometry = Some(crate::lines::LineGeometry {
+            bbox: crate::source::Rect {
+                x0,
+                y0: baseline - 8.0,
+                x1: x0 + 150.0,
+                y1: baseline + 2.0,
+            },
+            font_size: 9.0,
+            page_height: 842.0,
+            page_width: 595.0,
+            baseline,
+        });
+        l
+    }
+
+    #[test]
+    fn branding_lines_take_their_baseline_partner_but_not_note_urls() {
+        let meta = Metadata {
+            doc_type: Some("Research Note".into()),
+            publisher: Some("Gulf Centre for Digital Studies".into()),
+            ..Default::default()
+        };
+        let mut lines = vec![
+            placed("Opening paragraph of the note.", 1, 1, 50.0, 100.0),
+            placed("GCSDS Research Note 2024/05", 2, 2, 50.0, 40.0),
+            placed("Digital Infrastructure Programme", 2, 3, 400.0, 40.3),
+            placed(
+                "Body text that continues on the second page",
+                2,
+                4,
+                50.0,
+                80.0,
+            ),
+            placed(
+                "2023. https://www.example.ae/research-notes/cables-and-clouds",
+                2,
+                5,
+                50.0,
+                780.0,
+            ),
+        ];
+        let mut report = Report::default();
+        remove_branding_lines(&mut lines, &meta, &mut report);
+        let left: Vec<usize> = lines.iter().map(|l| l.source_line).collect();
+        assert_eq!(left, vec![1, 4, 5]);
+        assert_eq!(report.actions.len(), 2);
+    }
+
+    #[test]
+    fn a_wrapped_address_takes_its_last_words_along() {
+        let address = placed(
+            "Tower 3, Level 21, Abu Dhabi, United Arab",
+            1,
+            1,
+            300.0,
+            60.0,
+        );
+        let tail = placed("Emirates", 1, 2, 480.0, 68.0);
+        assert!(is_address_tail(&address, &tail));
+        let sentence = placed("This paragraph ends here.", 1, 2, 300.0, 68.0);
+        assert!(!is_address_tail(&address, &sentence));
+        let mut big = tail.clone();
+        big.geometry.as_mut().unwrap().font_size = 19.0;
+        assert!(!is_address_tail(&address, &big));
     }
 }
