@@ -24,6 +24,9 @@ pub struct NoteZones {
     pub zone: BTreeMap<usize, usize>,
     /// Line indexes where a note starts.
     pub note_starts: BTreeSet<usize>,
+    /// Line indexes where a zone opens with the rest of the previous zone's last note
+    /// (a note that ran over from the foot of the previous column or page).
+    pub continued: BTreeSet<usize>,
 }
 
 /// The zone a line belongs to, if any.
@@ -79,6 +82,14 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                 if !in_zone {
                     zone_id += 1;
                     in_zone = true;
+                    if expected > 1
+                        && let Some(from) = run_over_lines(lines, &idx[..k], body_size)
+                    {
+                        zones.continued.insert(from);
+                        for &j in idx[..k].iter().filter(|&&j| j >= from) {
+                            zones.zone.insert(j, zone_id);
+                        }
+                    }
                 }
                 zones.note_starts.insert(i);
                 expected = n + 1;
@@ -96,6 +107,22 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
         page_start = page_end;
     }
     zones
+}
+
+/// The first of the lines just above a zone's first note that carry on the previous
+/// note: PDF lines set in the notes' smaller type, none with a label, directly above the
+/// note (so the body text ends above them). `above` holds the zone's page or column lines
+/// before its first note.
+fn run_over_lines(lines: &[TextLine], above: &[usize], body_size: Option<f32>) -> Option<usize> {
+    let body = body_size?;
+    let small = |i: usize| lines[i].geometry.is_some_and(|g| g.font_size < body * 0.96);
+    let run = above
+        .iter()
+        .rev()
+        .take_while(|&&i| small(i) && note_label(&lines[i].text, true).0 == NoteLabel::None)
+        .count();
+    // The body must be above the run: a page that is all small type is not a foot.
+    (run > 0 && run < above.len() && run <= 6).then(|| above[above.len() - run])
 }
 
 /// The note number a line starts, if it starts the expected note.
@@ -193,6 +220,22 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
                 ));
                 last_was_note = true;
             }
+            PieceKind::NoteContinued if !notes.is_empty() => {
+                report.push(
+                    Action::new(ActionKind::Guess)
+                        .page(piece.page)
+                        .lines(piece.lines.clone())
+                        .before(rich::plain(&piece.text))
+                        .evidence("note text carried over from the previous column or page")
+                        .confidence(0.8),
+                );
+                if let Some((_, note)) = notes.last_mut() {
+                    note.text.push(' ');
+                    note.text.push_str(piece.text.trim());
+                    note.lines.extend(piece.lines);
+                }
+                last_was_note = true;
+            }
             PieceKind::Url if last_was_note => {
                 if let Some((_, note)) = notes.last_mut() {
                     note.text.push(' ');
@@ -211,7 +254,7 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
                 );
                 last_was_note = true;
             }
-            PieceKind::Url => {
+            PieceKind::Url | PieceKind::NoteContinued => {
                 let mut p = piece;
                 p.kind = PieceKind::Text;
                 body.push((order, p));
@@ -354,5 +397,97 @@ mod tests {
         assert_eq!(zone_of(&z, 5), Some(1));
         assert_eq!(zone_of(&z, 1), Option::None);
         assert_eq!(zone_of(&z, 11), Some(2));
+    }
+
+    fn sized(text: &str, page: usize, n: usize, size: f32, y: f32) -> TextLine {
+        let mut l = TextLine::new(text, page, n);
+        l.geometry = Some(crate::lines::LineGeometry {
+            bbox: crate::source::Rect {
+                x0: 60.0,
+                y0: y - size,
+                x1: 280.0,
+                y1: y,
+            },
+            font_size: size,
+            page_height: 842.0,
+            page_width: 595.0,
+            baseline: y,
+        });
+        l
+    }
+
+    #[test]
+    fn a_zone_opening_with_small_unlabelled_lines_carries_on_the_previous_note() {
+        let mut lines = Vec::new();
+        for k in 0..12 {
+            lines.push(sized(
+                "Body text of the first page that runs on.",
+                1,
+                k + 1,
+                11.0,
+                100.0 + 14.0 * k as f32,
+            ));
+        }
+        lines.push(sized(
+            "1 A. Author, “A Study”, published on May 2, 2022,",
+            1,
+            13,
+            9.0,
+            700.0,
+        ));
+        lines.push(sized("https://www.example.org/a/long", 1, 14, 9.0, 711.0));
+        for k in 0..12 {
+            lines.push(sized(
+                "Body text of the second page that runs on.",
+                2,
+                k + 15,
+                11.0,
+                100.0 + 14.0 * k as f32,
+            ));
+        }
+        lines.push(sized("/path/of-the-address", 2, 27, 9.0, 690.0));
+        lines.push(sized(
+            "2 B. Author, “Another Study”, 2023.",
+            2,
+            28,
+            9.0,
+            701.0,
+        ));
+        let z = find_zones(&lines);
+        assert_eq!(
+            z.note_starts.iter().copied().collect::<Vec<_>>(),
+            vec![12, 27]
+        );
+        assert_eq!(z.continued.iter().copied().collect::<Vec<_>>(), vec![26]);
+        assert_eq!(zone_of(&z, 26), zone_of(&z, 27));
+        assert_eq!(zone_of(&z, 25), Option::None);
+    }
+
+    #[test]
+    fn carried_over_text_joins_the_last_note_not_a_new_one() {
+        let piece = |kind: PieceKind, text: &str, line: usize| Piece {
+            kind,
+            text: text.into(),
+            page: 1,
+            lines: vec![line],
+            indent: 0.0,
+            blank_before: true,
+            font_size: Option::None,
+        };
+        let pieces = vec![
+            piece(PieceKind::Note(Number(1)), "First note, which runs", 1),
+            piece(PieceKind::Text, "Body text in the next column.", 2),
+            piece(PieceKind::NoteContinued, "on into the next column.", 3),
+            piece(PieceKind::Note(Number(2)), "Second note.", 4),
+        ];
+        let mut report = Report::default();
+        let (notes, body) = collect(pieces, &mut report);
+        assert_eq!(notes.len(), 2);
+        assert_eq!(
+            notes[0].text,
+            "First note, which runs on into the next column."
+        );
+        assert_eq!(notes[0].lines, vec![1, 3]);
+        assert_eq!(body.len(), 1);
     }
 }

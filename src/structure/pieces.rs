@@ -36,6 +36,8 @@ pub enum PieceKind {
     Note(NoteLabel),
     /// A line that is only a URL (belongs to the note before it).
     Url,
+    /// The rest of a note that ran over from the previous column or page.
+    NoteContinued,
     /// "Notes" / "Endnotes": the notes follow.
     NotesHeading,
     /// A table: rows of cell texts, the first the header.
@@ -69,7 +71,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
         .filter(|t| (t.start..t.end).all(|i| zone_of(&zones, i).is_none()))
         .collect();
     // Segment the stretches between tables; tables become units of their own.
-    let mut units: Vec<(Unit, bool, Option<TableRows>)> = Vec::new();
+    let mut units: Vec<(Unit, ZoneUnit, Option<TableRows>)> = Vec::new();
     let mut at = 0;
     for t in &tables {
         units.extend(
@@ -81,7 +83,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             lines: lines[t.start..t.end].to_vec(),
             blank_before: true,
         };
-        units.push((unit, false, Some(t.rows.clone())));
+        units.push((unit, ZoneUnit::Body, Some(t.rows.clone())));
         at = t.end;
     }
     units.extend(
@@ -114,7 +116,11 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             continue;
         }
         let joined = join_lines(&unit.lines, lex, report);
-        if *zone || in_notes_section {
+        if *zone == ZoneUnit::Continued {
+            out.push(base(PieceKind::NoteContinued, joined));
+            continue;
+        }
+        if *zone == ZoneUnit::Note || in_notes_section {
             if is_url_only(&joined) {
                 out.push(base(PieceKind::Url, joined));
                 continue;
@@ -122,7 +128,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             let (label, len) = note_label(&joined, true);
             // In an endnote section a heading-like line ends the section.
             if in_notes_section
-                && !*zone
+                && *zone == ZoneUnit::Body
                 && label == NoteLabel::None
                 && single
                 && looks_like_heading_line(&first)
@@ -248,6 +254,17 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
     out
 }
 
+/// What a unit is with respect to the footnote zones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ZoneUnit {
+    /// Outside every zone.
+    Body,
+    /// A note in a zone.
+    Note,
+    /// A zone's opening lines that carry on the previous note.
+    Continued,
+}
+
 /// Cuts lines into units; lines inside a footnote zone are cut at each note start.
 fn segment_with_zones(
     lines: &[TextLine],
@@ -255,7 +272,7 @@ fn segment_with_zones(
     m: Measure,
     from: usize,
     to: usize,
-) -> Vec<(Unit, bool)> {
+) -> Vec<(Unit, ZoneUnit)> {
     let mut out = Vec::new();
     let mut start = from;
     while start < to {
@@ -265,11 +282,17 @@ fn segment_with_zones(
             && zone_of(zones, end) == z
             && !(z.is_some()
                 && (zones.note_starts.contains(&end)
+                    || zones.continued.contains(&end)
                     || ends_note_at_blank(lines, start, end, m.wrapped)))
         {
             end += 1;
         }
         if z.is_some() {
+            let role = if zones.continued.contains(&start) {
+                ZoneUnit::Continued
+            } else {
+                ZoneUnit::Note
+            };
             // One note: from its start line to the next start or the zone's end.
             let unit = Unit {
                 lines: lines[start..end]
@@ -280,13 +303,13 @@ fn segment_with_zones(
                 blank_before: true,
             };
             if !unit.lines.is_empty() {
-                out.push((unit, true));
+                out.push((unit, role));
             }
         } else {
             out.extend(
                 segment(&lines[start..end], m)
                     .into_iter()
-                    .map(|u| (u, false)),
+                    .map(|u| (u, ZoneUnit::Body)),
             );
         }
         start = end;
