@@ -202,18 +202,29 @@ fn combining_mark(text: &str) -> Option<char> {
 
 /// Joins runs of single letters set with even, wide spacing (`R E S E A R C H`, letter-
 /// spaced headings positioned glyph by glyph) back into words: at least three letters in
-/// a row, each gap within 0.45 em and no gap more than 1.3 times the smallest. Leader
+/// a row (a kerned pair may stand for one of every two), each gap within 0.45 em and no
+/// gap more than 1.3 times the smallest. Leader
 /// dots (`. . . .`, gaps up to an em) join the same way.
 fn join_letter_spaced(pieces: Vec<Piece>) -> Vec<Piece> {
     // Letters and digits, or leader dots and rules (a table of contents' '. . . .').
     let class = |p: &Piece| {
         let mut chars = p.text.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) if c.is_alphanumeric() => Some('a'),
-            (Some(c @ ('.' | '·' | '_' | '-')), None) => Some(c),
+        match (chars.next(), chars.next(), chars.next()) {
+            (Some(c), None, _) if c.is_alphanumeric() => Some('a'),
+            // A kerned pair ("PA", "AV") drawn as one piece inside a spaced word.
+            // Both letters in one case: "Lu" or "Ng" before initials is a name.
+            (Some(a), Some(b), None)
+                if a.is_alphabetic()
+                    && b.is_alphabetic()
+                    && (a.is_uppercase() == b.is_uppercase()) =>
+            {
+                Some('a')
+            }
+            (Some(c @ ('.' | '·' | '_' | '-')), None, _) => Some(c),
             _ => None,
         }
     };
+    let pair = |p: &Piece| p.text.chars().nth(1).is_some();
     let single = |p: &Piece| class(p).is_some();
     let linked = |a: &Piece, b: &Piece, ai: usize| {
         let gap = b.x0 - a.x1;
@@ -248,7 +259,11 @@ fn join_letter_spaced(pieces: Vec<Piece>) -> Vec<Piece> {
             (lo, hi) = (nlo, nhi);
             j += 1;
         }
-        if j - i >= 3 {
+        // Single letters must carry the run: two-letter words in a row ("if it is a")
+        // are running text, not one spaced word.
+        let pairs = (i..j).filter(|&k| pair(&pieces[k])).count();
+        let singles = j - i - pairs;
+        if singles >= 3 && pairs * 2 <= singles {
             for slot in merge_into.iter_mut().take(j).skip(i + 1) {
                 *slot = Some(i);
             }
@@ -297,6 +312,63 @@ fn continues(p: &Piece, g: &TextGlyph) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Pieces laid left to right on one baseline, each `gap` points after the last.
+    fn row(items: &[(&str, f32)]) -> Vec<Piece> {
+        let mut x = 60.0;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, &(text, gap))| {
+                x += gap;
+                let width = 7.0 * text.chars().count() as f32;
+                let p = Piece {
+                    dir: Dir::default(),
+                    x0: x,
+                    x1: x + width,
+                    y: 100.0,
+                    size: 10.0,
+                    font: 0,
+                    invisible: false,
+                    rise: 0.0,
+                    text: text.to_string(),
+                    space_before: false,
+                    prev: i.checked_sub(1),
+                    order: i,
+                    logical: false,
+                };
+                x += width;
+                p
+            })
+            .collect()
+    }
+
+    fn words(pieces: Vec<Piece>) -> Vec<String> {
+        join_letter_spaced(pieces)
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    #[test]
+    fn letter_spaced_words_join_across_a_kerned_pair() {
+        let spaced = row(&[
+            ("P", 0.0),
+            ("O", 3.0),
+            ("L", 3.0),
+            ("Y", 3.0),
+            ("PA", 6.0),
+            ("P", 3.0),
+            ("E", 3.0),
+            ("R", 3.0),
+        ]);
+        assert_eq!(words(spaced), vec!["POLY", "PAPER"]);
+        // Two-letter words in running text stay apart, and so does a name before initials.
+        let prose = row(&[("if", 0.0), ("it", 3.0), ("is", 3.0), ("a", 3.0)]);
+        assert_eq!(words(prose), vec!["if", "it", "is", "a"]);
+        let name = row(&[("Lu", 0.0), ("T", 3.0), ("H", 3.0), ("C", 3.0)]);
+        assert_eq!(words(name), vec!["Lu", "THC"]);
+    }
 
     #[test]
     fn accents_compose_with_their_letters() {
