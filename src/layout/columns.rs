@@ -87,12 +87,7 @@ fn gutter(page: &[TextLine]) -> Option<f32> {
 fn reorder(page: &[TextLine], g: f32) -> Vec<TextLine> {
     // Stretches: runs of lines (in the reader's order, sorted by top) broken by a line
     // that crosses the gutter.
-    let mut sorted: Vec<&TextLine> = page.iter().collect();
-    sorted.sort_by(|a, b| {
-        let ya = a.geometry.map_or(0.0, |g| g.bbox.y0);
-        let yb = b.geometry.map_or(0.0, |g| g.bbox.y0);
-        ya.total_cmp(&yb)
-    });
+    let sorted = top_to_bottom(page);
     let mut out = Vec::with_capacity(page.len());
     let mut left: Vec<TextLine> = Vec::new();
     let mut right: Vec<TextLine> = Vec::new();
@@ -140,6 +135,26 @@ fn reorder(page: &[TextLine], g: f32) -> Vec<TextLine> {
     out
 }
 
+/// The page's lines by baseline, and left to right among lines on one baseline (the words
+/// of a justified line drawn as separate lines; a raised note number must not put its
+/// word above the rest of the line).
+fn top_to_bottom(page: &[TextLine]) -> Vec<&TextLine> {
+    let base = |l: &TextLine| l.geometry.map_or(0.0, |g| g.baseline);
+    let x0 = |l: &TextLine| l.geometry.map_or(0.0, |g| g.bbox.x0);
+    let mut sorted: Vec<&TextLine> = page.iter().collect();
+    sorted.sort_by(|a, b| base(a).total_cmp(&base(b)));
+    let mut start = 0;
+    while start < sorted.len() {
+        let tolerance = 0.3 * sorted[start].geometry.map_or(0.0, |g| g.font_size);
+        let end = (start + 1..sorted.len())
+            .find(|&k| base(sorted[k]) - base(sorted[k - 1]) > tolerance)
+            .unwrap_or(sorted.len());
+        sorted[start..end].sort_by(|a, b| x0(a).total_cmp(&x0(b)));
+        start = end;
+    }
+    sorted
+}
+
 /// Where the left lines stop belonging to the columns: a run at the end of `left` that
 /// lies wholly below the right column and is set off from the lines above by a wide gap
 /// (a "Notes" heading above a full-width notes block) is read after the right column,
@@ -160,10 +175,13 @@ fn detached_tail(left: &[TextLine], right: &[TextLine]) -> usize {
     let mut pitches: Vec<f32> = (1..first_below).map(pitch).collect();
     pitches.sort_by(f32::total_cmp);
     let usual = pitches.get(pitches.len() / 2).copied().unwrap_or(0.0);
+    let size = |i: usize| left[i].geometry.map_or(0.0, |g| g.font_size);
     (first_below..left.len())
         .find(|&k| {
-            let size = left[k].geometry.map_or(0.0, |g| g.font_size);
-            pitch(k) > (2.0 * usual).max(2.5 * size)
+            // A wide gap, or a heading's gap: larger type after more than paragraph space.
+            let gap = pitch(k);
+            gap > (2.0 * usual).max(2.5 * size(k - 1))
+                || (gap > 1.5 * usual && size(k) > 1.1 * size(k - 1))
         })
         .unwrap_or(left.len())
 }
@@ -292,5 +310,22 @@ mod tests {
             .map(|l| l.indent)
             .collect();
         assert_eq!(right, vec![0.0, 0.0, 8.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn words_on_one_baseline_read_left_to_right_despite_a_raised_number() {
+        let mut raised = at("distribute.10", 385.0, 440.0, 500.0);
+        raised.geometry.as_mut().unwrap().bbox.y0 = 497.0;
+        let page = vec![
+            raised,
+            at("programmes", 309.0, 370.0, 501.0),
+            at("Whether", 455.0, 500.0, 501.0),
+            at("next line", 309.0, 400.0, 515.0),
+        ];
+        let order: Vec<String> = top_to_bottom(&page).iter().map(|l| l.plain()).collect();
+        assert_eq!(
+            order,
+            ["programmes", "distribute.10", "Whether", "next line"]
+        );
     }
 }
