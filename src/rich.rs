@@ -92,6 +92,55 @@ pub fn reference(id: FootnoteId) -> String {
     format!("{REF_ON}{}{REF_OFF}", id.0)
 }
 
+/// Splits rich text after `n` visible characters (as [`plain`] counts them), closing the
+/// runs still open at the cut on the left and reopening them on the right, so that both
+/// halves are well formed.
+pub fn split_visible(s: &str, n: usize) -> (String, String) {
+    let (mut left, mut right) = (String::new(), String::new());
+    let mut open: Vec<char> = Vec::new();
+    let (mut seen, mut in_ref, mut cut) = (0usize, false, false);
+    for c in s.chars() {
+        if cut {
+            right.push(c);
+            continue;
+        }
+        match c {
+            REF_ON => in_ref = true,
+            REF_OFF => in_ref = false,
+            BOLD_ON | ITALIC_ON | SUP_ON | SUB_ON => open.push(c),
+            BOLD_OFF | ITALIC_OFF | SUP_OFF | SUB_OFF => {
+                if let Some(at) = open.iter().rposition(|&o| closer(o) == c) {
+                    open.remove(at);
+                }
+            }
+            _ if !in_ref => {
+                if seen == n {
+                    cut = true;
+                    for &o in open.iter().rev() {
+                        left.push(closer(o));
+                    }
+                    right.extend(open.iter());
+                    right.push(c);
+                    continue;
+                }
+                seen += 1;
+            }
+            _ => {}
+        }
+        left.push(c);
+    }
+    (tidy(&left), tidy(&right))
+}
+
+fn closer(open: char) -> char {
+    match open {
+        BOLD_ON => BOLD_OFF,
+        ITALIC_ON => ITALIC_OFF,
+        SUP_ON => SUP_OFF,
+        _ => SUB_OFF,
+    }
+}
+
 /// Removes empty style runs and merges a run that closes and immediately reopens.
 pub fn tidy(s: &str) -> String {
     if !s.chars().any(is_sentinel) {
@@ -330,5 +379,17 @@ mod tests {
             format!("ab{BOLD_ON}cd{BOLD_OFF}")
         );
         assert_eq!(strip_forged(&format!("a{REF_ON}1{REF_OFF}")), "a1");
+    }
+
+    #[test]
+    fn split_visible_keeps_both_halves_well_formed() {
+        let s = format!("a {BOLD_ON}bold words{BOLD_OFF} V{SUB_ON}dl{SUB_OFF}");
+        let (l, r) = split_visible(&s, 7);
+        assert_eq!(plain(&l), "a bold ");
+        assert_eq!(plain(&r), "words Vdl");
+        assert_eq!(l, format!("a {BOLD_ON}bold {BOLD_OFF}"));
+        assert_eq!(r, format!("{BOLD_ON}words{BOLD_OFF} V{SUB_ON}dl{SUB_OFF}"));
+        let (l, r) = split_visible("abc", 5);
+        assert_eq!((l.as_str(), r.as_str()), ("abc", ""));
     }
 }

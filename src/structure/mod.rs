@@ -10,6 +10,7 @@ pub mod linking;
 pub mod notes;
 pub mod output;
 pub mod pieces;
+pub mod placed_tables;
 pub mod tables;
 pub mod text;
 pub mod title_block;

@@ -1,4 +1,4 @@
-//! Tables in layout-preserving text: rows of cells separated by runs of spaces (or tabs),
+//! Tables in layout-preserving text (PDF pages: [`super::placed_tables`]): rows of cells separated by runs of spaces (or tabs),
 //! aligned at the same columns, with cells wrapped onto continuation lines. Read as a
 //! table they stay rows of cells; read as prose they would become paragraph soup.
 
@@ -89,9 +89,12 @@ fn split_across(starts: &[usize], at: usize, text: &str) -> Vec<(usize, String)>
     out
 }
 
-/// Finds tables: a line of three or more cells, then rows and continuation lines aligned
+/// Finds tables (PDF lines: see [`super::placed_tables`]): a line of three or more cells, then rows and continuation lines aligned
 /// with its columns, up to a blank line or a line of prose.
 pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
+    if lines.iter().any(|l| l.geometry.is_some()) {
+        return super::placed_tables::find(lines);
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -163,7 +166,7 @@ pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
     out
 }
 
-fn append_cell(cell: &mut String, text: &str) {
+pub(super) fn append_cell(cell: &mut String, text: &str) {
     if cell.is_empty() {
         cell.push_str(text);
     } else if cell.ends_with('-') && text.starts_with(|c: char| c.is_lowercase()) {

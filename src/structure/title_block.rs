@@ -1019,6 +1019,16 @@ impl Reader<'_, '_> {
                     // tight leading): "INSTITUTE FOR TROPICAL" / "LANDSCAPES AND POLICY".
                     name = format!("{name} {}", self.texts[k].trim());
                     self.tb.consumed.push(k);
+                } else if let Some(h) = i.checked_sub(1).filter(|&h| {
+                    self.roles[h] == Role::Other
+                        && is_upper(&self.texts[h])
+                        && !self.tb.consumed.contains(&h)
+                        && letterhead_second_line(self.zone, self.texts, self.roles, h) == Some(i)
+                }) {
+                    // The same, with the organisation word on the second line:
+                    // "ANDEAN URBAN RESEARCH" / "NETWORK".
+                    name = format!("{} {name}", self.texts[h].trim());
+                    self.tb.consumed.push(h);
                 }
                 self.tb.metadata.publisher = Some(publisher_name(&name, dict));
             }
@@ -1349,5 +1359,31 @@ mod tests {
         let mut big = tail.clone();
         big.geometry.as_mut().unwrap().font_size = 19.0;
         assert!(!is_address_tail(&address, &big));
+    }
+
+    #[test]
+    fn letterhead_over_two_lines_with_the_organisation_word_second() {
+        let sized = |text: &str, n: usize, size: f32, y: f32| {
+            let mut l = placed(text, 1, n, 65.0, y);
+            let g = l.geometry.as_mut().unwrap();
+            g.font_size = size;
+            g.bbox.y0 = y - size;
+            l
+        };
+        let lines = vec![
+            sized("ANDEAN URBAN RESEARCH", 1, 12.5, 76.0),
+            sized("NETWORK", 2, 12.5, 91.0),
+            sized("RESEARCH NOTE", 3, 9.5, 118.0),
+            sized("Fares and Buses in Three Capitals", 4, 17.0, 140.0),
+            sized("By Camila Restrepo", 5, 10.5, 180.0),
+            sized(BODY, 6, 10.5, 200.0),
+        ];
+        let mut r = Report::default();
+        let tb = extract(&lines, &WordCase::from_lines(&lines), &mut r);
+        assert_eq!(
+            tb.metadata.publisher.as_deref(),
+            Some("Andean Urban Research Network")
+        );
+        assert!(tb.consumed.contains(&0) && tb.consumed.contains(&1));
     }
 }

@@ -1,0 +1,382 @@
+//! Tables on PDF pages: cells are separate lines (the reader never joins text across a
+//! column-wide gap), so a table shows as lines whose left edges fall on a few shared
+//! x positions, row after row, with wrapped cells continuing below their first line.
+//!
+//! Alignment across rows is what tells a table from a justified line whose words were
+//! drawn one by one (their positions differ from line to line) and from a label set
+//! apart from its text (a list or a note, whose first column holds only markers).
+
+use super::tables::TableRun;
+use crate::lines::TextLine;
+
+/// Distance (points) within which two left edges count as one column start.
+const ALIGN: f32 = 3.0;
+/// Logical rows, the header included, needed to believe in a table.
+const MIN_ROWS: usize = 3;
+
+/// Finds tables among PDF lines: a header row of two or more cells on one baseline, then
+/// lines that each start at one of the header's columns and stay inside it.
+pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        match table_at(lines, i) {
+            Some(run) => {
+                i = run.end;
+                out.push(run);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The header row starting at `i`: the lines that follow it on its baseline, left to
+/// right, as column starts (left edges).
+fn header_columns(lines: &[TextLine], i: usize) -> Option<Vec<f32>> {
+    let g = lines[i].geometry?;
+    let mut starts = vec![g.bbox.x0];
+    let mut right = g.bbox.x1;
+    for l in &lines[i + 1..] {
+        let Some(h) = l.geometry else { break };
+        if l.page != lines[i].page || (h.baseline - g.baseline).abs() > 0.3 * g.font_size {
+            break;
+        }
+        // A cell starts to the right of the previous one, past a real gap.
+        if h.bbox.x0 < right + 0.8 * g.font_size {
+            return None;
+        }
+        starts.push(h.bbox.x0);
+        right = h.bbox.x1;
+    }
+    (starts.len() >= 2).then_some(starts)
+}
+
+fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
+    let starts = header_columns(lines, i)?;
+    let page = lines[i].page;
+    // The table runs while lines sit in the header's columns.
+    let mut end = i;
+    let mut placed: Vec<(usize, f32, String)> = Vec::new();
+    while end < lines.len() && lines[end].page == page {
+        let Some(cells) = cells_of(&lines[end], &starts) else {
+            break;
+        };
+        let base = lines[end].geometry.map_or(0.0, |g| g.baseline);
+        placed.extend(cells.into_iter().map(|(k, t)| (k, base, t)));
+        end += 1;
+    }
+    let size = lines[i].geometry.map_or(10.0, |g| g.font_size);
+    let rows = rows_of(&placed, starts.len(), size);
+    let filled = rows
+        .iter()
+        .filter(|r| r.iter().filter(|c| !c.is_empty()).count() >= 2)
+        .count();
+    let labels_only = rows.iter().all(|r| is_marker(&r[0]));
+    let header_full = rows
+        .first()
+        .is_some_and(|r| r.iter().all(|c| !c.is_empty()));
+    (rows.len() >= MIN_ROWS
+        && filled * 3 >= rows.len() * 2
+        && header_full
+        && !labels_only
+        && !reads_as_prose(&rows))
+    .then_some(TableRun {
+        start: i,
+        end,
+        rows,
+    })
+}
+
+/// Columns of running text that line up by accident (a three-column page read line by
+/// line, a justified paragraph with wide gaps): a word hyphenated at a cell's end whose
+/// rest went to another cell, or columns whose cells are long and mostly start in lower
+/// case (each is the previous line's sentence going on).
+fn reads_as_prose(rows: &[Vec<String>]) -> bool {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| crate::rich::plain(c)).collect())
+        .collect();
+    let broken_word = rows.iter().flatten().any(|c| {
+        let mut tail = c.chars().rev();
+        tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic)
+    });
+    let columns = rows.first().map_or(0, Vec::len);
+    let prose_columns = (0..columns)
+        .filter(|&k| {
+            let cells: Vec<&String> = rows[1..]
+                .iter()
+                .filter_map(|r| r.get(k))
+                .filter(|c| !c.is_empty())
+                .collect();
+            let n = cells.len().max(1);
+            let lower = cells
+                .iter()
+                .filter(|c| c.starts_with(char::is_lowercase))
+                .count();
+            let chars: usize = cells.iter().map(|c| c.chars().count()).sum();
+            lower * 2 > n && chars / n >= 25
+        })
+        .count();
+    // A cell of several words left open, continued below in lower case: a sentence
+    // running down the column.
+    let (mut flows, mut open) = (0, 0);
+    for k in 0..columns {
+        for pair in rows.windows(2) {
+            let (upper, lower) = (&pair[0][k], &pair[1][k]);
+            if upper.split_whitespace().count() < 3 || lower.is_empty() {
+                continue;
+            }
+            open += 1;
+            if !upper.trim_end().ends_with(['.', ':', ';', '!', '?'])
+                && lower.starts_with(char::is_lowercase)
+            {
+                flows += 1;
+            }
+        }
+    }
+    broken_word || prose_columns * 2 >= columns.max(1) || (flows >= 2 && flows * 3 >= open)
+}
+
+/// The cells a line holds, with their columns: the line must start at a column. A line
+/// that runs on into the next columns holds cells the PDF drew as one run of text ("work
+/// and scaffolding 8 per cent"); it is cut at the spaces nearest the column starts, found
+/// by spreading its characters evenly over its width.
+fn cells_of(line: &TextLine, starts: &[f32]) -> Option<Vec<(usize, String)>> {
+    let g = line.geometry?;
+    let k = starts.iter().position(|s| (g.bbox.x0 - s).abs() <= ALIGN)?;
+    let overflows = starts
+        .get(k + 1)
+        .is_some_and(|&next| g.bbox.x1 > next - 0.5 * g.font_size);
+    if !overflows {
+        // The whole line is one cell.
+        return Some(vec![(k, line.text.trim().to_string())]);
+    }
+    // Cut points are found on the visible text; the rich text is cut there, styles kept.
+    let chars: Vec<char> = line.plain().chars().collect();
+    let per_char = (g.bbox.x1 - g.bbox.x0) / chars.len().max(1) as f32;
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (column of the part after, cut)
+    let mut from = 0usize;
+    for (next, &at) in starts.iter().enumerate().skip(k + 1) {
+        if g.bbox.x1 <= at - 0.5 * g.font_size {
+            break;
+        }
+        // Where the next column starts, in characters; the cut is the space nearest it,
+        // before a character that can open a cell.
+        let target = ((at - g.bbox.x0) / per_char.max(0.1)) as usize;
+        let cut = (from + 1..chars.len())
+            .filter(|&c| chars[c] == ' ' && chars.get(c + 1).is_some_and(|n| !n.is_lowercase()))
+            .min_by_key(|&c| c.abs_diff(target))
+            .filter(|&c| c.abs_diff(target) <= chars.len() / 4 + 2)?;
+        cuts.push((next, cut));
+        from = cut + 1;
+    }
+    let mut out = Vec::new();
+    let (mut column, mut rest, mut done) = (k, line.text.clone(), 0usize);
+    for (next, cut) in cuts {
+        let (left, right) = crate::rich::split_visible(&rest, cut - done);
+        out.push((column, left.trim().to_string()));
+        (column, rest, done) = (next, right, cut);
+    }
+    out.push((column, rest.trim().to_string()));
+    out.retain(|(_, t)| !t.is_empty());
+    Some(out)
+}
+
+/// Logical rows from placed cell lines (column, baseline, text): taken by baseline, a line
+/// in the first column opens a row; other lines join the cell of their column in the
+/// current row (wrapped cell text continues there).
+fn rows_of(placed: &[(usize, f32, String)], columns: usize, size: f32) -> Vec<Vec<String>> {
+    let mut by_line: Vec<&(usize, f32, String)> = placed.iter().collect();
+    by_line.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    let beside = |base: f32| {
+        placed
+            .iter()
+            .any(|(k, b, _)| *k != 0 && (b - base).abs() < 0.3 * size)
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row_base = f32::NEG_INFINITY;
+    let mut last_base = f32::NEG_INFINITY;
+    for (k, base, text) in by_line {
+        // A first-column line on a new baseline opens a row when other cells stand beside
+        // it or a row's gap sets it off; otherwise it is the first cell wrapping.
+        let opens = *k == 0
+            && *base > row_base + 0.3 * size
+            && (beside(*base) || *base - last_base > 1.6 * size);
+        if rows.is_empty() || opens {
+            rows.push(vec![String::new(); columns]);
+            row_base = *base;
+        }
+        last_base = *base;
+        if let Some(cell) = rows.last_mut().and_then(|r| r.get_mut(*k)) {
+            super::tables::append_cell(cell, text);
+        }
+    }
+    rows
+}
+
+/// A list bullet or a note number: a first column of these is a list, not a table.
+fn is_marker(cell: &str) -> bool {
+    let plain = crate::rich::plain(cell);
+    let t = plain.trim();
+    t.chars().count() <= 4
+        && t.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '.' | ')' | '(' | '•' | '◦' | '▪' | '-' | '*')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::LineGeometry;
+    use crate::source::Rect;
+
+    fn cell(text: &str, x0: f32, x1: f32, baseline: f32) -> TextLine {
+        let mut l = TextLine::new(text, 2, 0);
+        l.geometry = Some(LineGeometry {
+            bbox: Rect {
+                x0,
+                y0: baseline - 8.0,
+                x1,
+                y1: baseline + 2.0,
+            },
+            font_size: 9.0,
+            page_height: 842.0,
+            page_width: 595.0,
+            baseline,
+        });
+        l
+    }
+
+    #[test]
+    fn wrapped_cells_stay_in_their_row() {
+        let lines = vec![
+            cell(
+                "Paragraph before the table, set across the page.",
+                65.0,
+                530.0,
+                130.0,
+            ),
+            cell("City", 71.0, 90.0, 151.0),
+            cell("Integrated modes", 226.0, 300.0, 151.0),
+            cell("Transfer rule", 381.0, 440.0, 151.0),
+            cell("Bogotá", 71.0, 100.0, 168.0),
+            cell("Rapid transit buses, zonal", 226.0, 340.0, 168.0),
+            cell("buses and cable cars", 226.0, 320.0, 179.0),
+            cell("Reduced fare on a second", 381.0, 490.0, 168.0),
+            cell("boarding", 381.0, 420.0, 179.0),
+            cell("Quito", 71.0, 95.0, 196.0),
+            cell("Metro and trolleybus", 226.0, 320.0, 196.0),
+            cell("Free at stations", 381.0, 450.0, 196.0),
+            cell(
+                "Paragraph after the table, set across the page.",
+                65.0,
+                530.0,
+                220.0,
+            ),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].start, t[0].end), (1, 12));
+        assert_eq!(
+            t[0].rows,
+            vec![
+                vec!["City", "Integrated modes", "Transfer rule"],
+                vec![
+                    "Bogotá",
+                    "Rapid transit buses, zonal buses and cable cars",
+                    "Reduced fare on a second boarding"
+                ],
+                vec!["Quito", "Metro and trolleybus", "Free at stations"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_running_over_two_columns_is_cut_between_them() {
+        let lines = vec![
+            cell("Task type", 65.0, 110.0, 373.0),
+            cell("Loss at 30 WBGT", 222.0, 300.0, 373.0),
+            cell("Loss above 32 WBGT", 378.0, 460.0, 373.0),
+            cell(
+                "Concrete work and scaffolding 8 per cent",
+                65.0,
+                262.0,
+                390.0,
+            ),
+            cell("on building sites", 65.0, 140.0, 401.0),
+            cell("17 per cent", 378.0, 430.0, 390.0),
+            cell("Street vending 4 per cent 9 per cent", 65.0, 430.0, 417.0),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            t[0].rows[1],
+            vec![
+                "Concrete work and scaffolding on building sites",
+                "8 per cent",
+                "17 per cent"
+            ]
+        );
+        assert_eq!(
+            t[0].rows[2],
+            vec!["Street vending", "4 per cent", "9 per cent"]
+        );
+    }
+
+    #[test]
+    fn columns_of_running_text_are_not_tables() {
+        let mut lines = Vec::new();
+        let left = [
+            "AGENCY: Federal Aviation",
+            "administration of the rules, which apply",
+            "to all the airplanes of the model and",
+            "require the operators to revise the",
+        ];
+        let right = [
+            "You may view the material at",
+            "the offices of the agency during the",
+            "hours given below, or on the internet",
+            "at the address given in this notice.",
+        ];
+        for (r, (a, b)) in left.iter().zip(right).enumerate() {
+            let y = 100.0 + 12.0 * r as f32;
+            lines.push(cell(a, 50.0, 200.0, y));
+            lines.push(cell(b, 220.0, 370.0, y));
+        }
+        assert!(find(&lines).is_empty());
+        let hyphenated = vec![
+            cell("Categories and Subject Descriptors", 50.0, 200.0, 100.0),
+            cell("D.3.4 [Programming Lan-", 220.0, 370.0, 100.0),
+            cell("Guages: Processors", 50.0, 200.0, 112.0),
+            cell("Incremental compilers", 220.0, 370.0, 112.0),
+            cell("General Terms", 50.0, 200.0, 124.0),
+            cell("Measurement", 220.0, 370.0, 124.0),
+        ];
+        assert!(find(&hyphenated).is_empty());
+    }
+
+    #[test]
+    fn justified_words_and_labelled_notes_are_not_tables() {
+        // Words of justified lines drawn one by one: their positions differ per line.
+        let words = vec![
+            cell("move", 65.0, 95.0, 100.0),
+            cell("money", 105.0, 140.0, 100.0),
+            cell("in", 151.0, 160.0, 100.0),
+            cell("the", 65.0, 85.0, 114.0),
+            cell("sums", 112.0, 140.0, 114.0),
+            cell("were", 170.0, 200.0, 114.0),
+        ];
+        assert!(find(&words).is_empty());
+        // Note labels set apart from their text.
+        let notes = vec![
+            cell("1", 65.0, 70.0, 700.0),
+            cell("A. Author, “A Study”, 2020.", 80.0, 300.0, 700.0),
+            cell("2", 65.0, 70.0, 712.0),
+            cell("B. Author, “Another”, 2021.", 80.0, 300.0, 712.0),
+            cell("3", 65.0, 70.0, 724.0),
+            cell("C. Author, “A Third”, 2022.", 80.0, 300.0, 724.0),
+        ];
+        assert!(find(&notes).is_empty());
+    }
+}
