@@ -74,6 +74,33 @@ pub(crate) fn test_lines(text: &str) -> Vec<TextLine> {
         .collect()
 }
 
+/// A PDF line for tests: `text` between `x0` and `x1` on `baseline` (A4 page), set in
+/// `size` points, its box reaching `size` above the baseline.
+#[cfg(test)]
+pub(crate) fn test_placed(
+    text: &str,
+    page: usize,
+    x0: f32,
+    x1: f32,
+    baseline: f32,
+    size: f32,
+) -> TextLine {
+    let mut l = TextLine::new(text, page, 0);
+    l.geometry = Some(LineGeometry {
+        bbox: crate::source::Rect {
+            x0,
+            y0: baseline - size,
+            x1,
+            y1: baseline + 0.2 * size,
+        },
+        font_size: size,
+        page_height: 842.0,
+        page_width: 595.0,
+        baseline,
+    });
+    l
+}
+
 /// Flattens a reader's pages into the line stream.
 pub fn from_source(doc: &SourceDocument) -> Vec<TextLine> {
     let mut out = Vec::new();

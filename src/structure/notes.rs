@@ -400,19 +400,8 @@ mod tests {
     }
 
     fn sized(text: &str, page: usize, n: usize, size: f32, y: f32) -> TextLine {
-        let mut l = TextLine::new(text, page, n);
-        l.geometry = Some(crate::lines::LineGeometry {
-            bbox: crate::source::Rect {
-                x0: 60.0,
-                y0: y - size,
-                x1: 280.0,
-                y1: y,
-            },
-            font_size: size,
-            page_height: 842.0,
-            page_width: 595.0,
-            baseline: y,
-        });
+        let mut l = crate::lines::test_placed(text, page, 60.0, 280.0, y, size);
+        l.source_line = n;
         l
     }
 

@@ -228,24 +228,9 @@ fn is_marker(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::LineGeometry;
-    use crate::source::Rect;
 
     fn cell(text: &str, x0: f32, x1: f32, baseline: f32) -> TextLine {
-        let mut l = TextLine::new(text, 2, 0);
-        l.geometry = Some(LineGeometry {
-            bbox: Rect {
-                x0,
-                y0: baseline - 8.0,
-                x1,
-                y1: baseline + 2.0,
-            },
-            font_size: 9.0,
-            page_height: 842.0,
-            page_width: 595.0,
-            baseline,
-        });
-        l
+        crate::lines::test_placed(text, 2, x0, x1, baseline, 9.0)
     }
 
     #[test]

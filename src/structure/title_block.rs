@@ -1294,19 +1294,8 @@ mod tests {
     }
 
     fn placed(text: &str, page: usize, n: usize, x0: f32, baseline: f32) -> TextLine {
-        let mut l = TextLine::new(text, page, n);
-        l.geometry = Some(crate::lines::LineGeometry {
-            bbox: crate::source::Rect {
-                x0,
-                y0: baseline - 8.0,
-                x1: x0 + 150.0,
-                y1: baseline + 2.0,
-            },
-            font_size: 9.0,
-            page_height: 842.0,
-            page_width: 595.0,
-            baseline,
-        });
+        let mut l = crate::lines::test_placed(text, page, x0, x0 + 150.0, baseline, 9.0);
+        l.source_line = n;
         l
     }
 
