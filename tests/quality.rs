@@ -190,8 +190,10 @@ fn shared_bench_pdfs_meet_the_layout_targets() {
     for format in ["md", "jats"] {
         let table = score(&bench, &docs, &tmp.path().join(format), format);
         failures.extend(check(&table, format, "ALL", PDF_TARGETS));
+        // Above the targets: a floor just under today's result (100.0 for every
+        // typesetter), so that a regression on any of them shows.
         for typesetter in ["lo", "latex", "rl", "chrome"] {
-            failures.extend(check(&table, format, typesetter, &[("mean", 90.0)]));
+            failures.extend(check(&table, format, typesetter, &[("mean", 98.5)]));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
@@ -213,7 +215,8 @@ fn development_bench_pdfs_stay_above_their_floors() {
                 &table,
                 format,
                 typesetter,
-                &[("mean", 94.0), ("validity", 100.0)],
+                // Today 99.4-99.7 per typesetter.
+                &[("mean", 98.0), ("validity", 100.0)],
             ));
         }
         failures.extend(check(
