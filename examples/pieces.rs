@@ -1,7 +1,6 @@
 //! Prints how the structure stage classifies each unit of an input (a debugging aid):
 //! `cargo run --example pieces -- FILE`.
 
-use brief2md::report::Report;
 use brief2md::structure::{pieces, units};
 
 fn main() {
@@ -13,18 +12,16 @@ fn main() {
         eprintln!("{path}: {e}");
         std::process::exit(1);
     });
-    let mut report = Report::default();
-    let source = if bytes.starts_with(b"%PDF") {
-        brief2md::readers::pdf::read(&bytes, &mut report).unwrap_or_else(|e| {
-            eprintln!("{path}: {e}");
-            std::process::exit(1);
-        })
-    } else {
-        brief2md::readers::text::read(&bytes, &mut report)
+    let options = brief2md::Options {
+        source_name: Some(path.clone()),
+        ..Default::default()
     };
-    let mut lines = brief2md::lines::from_source(&source);
-    brief2md::layout::prepare(&mut lines, &mut report);
-    brief2md::clean::run(&mut lines, &mut report);
+    let brief2md::Prepared {
+        lines, mut report, ..
+    } = brief2md::prepare(&bytes, &options).unwrap_or_else(|e| {
+        eprintln!("{path}: {e}");
+        std::process::exit(1);
+    });
     if std::env::var_os("LINES").is_some() {
         for l in &lines {
             let g = l

@@ -81,11 +81,22 @@ pub struct Conversion {
     pub report: Report,
 }
 
-/// Converts one input (PDF or extracted text) into a [`Document`] and its [`Report`].
-///
-/// Errors are one-line descriptions of why nothing could be converted: empty input, not a
-/// PDF, encrypted, damaged, no text layer.
-pub fn convert(input: &[u8], options: &Options) -> Result<Conversion, Error> {
+/// An input read and cleaned, before structure recovery: the reader's pages, the cleaned
+/// lines in reading order, and the report so far. [`convert`] goes on from here; debugging
+/// tools (`examples/pieces.rs`) stop here to look at the lines.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// What the reader produced.
+    pub source: source::SourceDocument,
+    /// Lines after layout analysis and cleaning.
+    pub lines: Vec<lines::TextLine>,
+    /// What was done so far.
+    pub report: Report,
+}
+
+/// Reads one input and runs layout analysis and cleaning on its lines (the first half of
+/// [`convert`], with the same errors).
+pub fn prepare(input: &[u8], options: &Options) -> Result<Prepared, Error> {
     if input.len() > options.max_input {
         return Err(Error::TooLarge {
             size: input.len(),
@@ -122,6 +133,23 @@ pub fn convert(input: &[u8], options: &Options) -> Result<Conversion, Error> {
     let mut lines = lines::from_source(&source);
     layout::prepare(&mut lines, &mut report);
     clean::run(&mut lines, &mut report);
+    Ok(Prepared {
+        source,
+        lines,
+        report,
+    })
+}
+
+/// Converts one input (PDF or extracted text) into a [`Document`] and its [`Report`].
+///
+/// Errors are one-line descriptions of why nothing could be converted: empty input, not a
+/// PDF, encrypted, damaged, no text layer.
+pub fn convert(input: &[u8], options: &Options) -> Result<Conversion, Error> {
+    let Prepared {
+        source,
+        lines,
+        mut report,
+    } = prepare(input, options)?;
     let mut targets: Vec<String> = source
         .pages
         .iter()

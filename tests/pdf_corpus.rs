@@ -1,6 +1,6 @@
 //! The shared PDF corpus and the four bench typesetters. The data lives outside the
 //! repository (`BRIEF2MD_CORPUS`, default `../shared/corpus`; bench documents in
-//! `BRIEF2MD_BENCH`, default `../shared/bench/docs`). When it is absent these tests say so
+//! `BRIEF2MD_BENCH/docs`, default `../shared/bench/docs`). When it is absent these tests say so
 //! loudly and pass, except under `CI=true`, where absence is a failure.
 
 mod support;
@@ -122,7 +122,7 @@ fn plain_text(doc: &SourceDocument) -> String {
 
 #[test]
 fn bench_typesetters_match_pdftotext_and_mark_footnotes() {
-    let Some(dir) = shared_dir("BRIEF2MD_BENCH", "../shared/bench/docs") else {
+    let Some(dir) = bench_docs_dir() else {
         return;
     };
     let mut checked = 0;

@@ -298,7 +298,7 @@ fn shapes_per_page_are_capped() {
 /// items with their number.
 #[test]
 fn chromium_bench_lists_get_their_bullets() {
-    let Some(dir) = shared_dir("BRIEF2MD_BENCH", "../shared/bench/docs") else {
+    let Some(dir) = bench_docs_dir() else {
         return;
     };
     let doc_dir = dir.join("d10_cables");

@@ -2,6 +2,9 @@
 //! corpus lives.
 #![allow(dead_code)]
 
+#[path = "../common/shared.rs"]
+pub mod shared;
+
 use std::path::PathBuf;
 
 use brief2md::readers::pdf;
@@ -199,26 +202,32 @@ pub fn to_unicode_cmap(bytes_per_code: usize, pairs: &[(u32, &str)]) -> Vec<u8> 
     cmap.into_bytes()
 }
 
-/// Where the shared corpus is: `BRIEF2MD_CORPUS`, else `../shared/corpus` from the crate.
-/// `None` (after a loud message) when absent; under `CI=true` absence fails the test.
+/// A shared folder: `$env`, else `default` from the crate (e.g. `BRIEF2MD_CORPUS`,
+/// `../shared/corpus`). `None` (after a loud message) when absent; under CI absence fails
+/// the test.
 pub fn shared_dir(env: &str, default: &str) -> Option<PathBuf> {
-    let dir = std::env::var_os(env)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(default));
+    let dir = shared::shared_path(env, default);
     if dir.is_dir() {
         return Some(dir);
     }
-    let msg = format!(
-        "\n!!!!!!!!\n!!! {} not found: tests that read it were NOT run (set {env})\n!!!!!!!!\n",
+    shared::skip_or_fail(&format!(
+        "{} not found: tests that read it were NOT run (set {env})",
         dir.display()
-    );
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{msg}under CI the shared data must be present");
+    ));
+    None
+}
+
+/// The shared benchmark's documents (`$BRIEF2MD_BENCH/docs`, by default
+/// `../shared/bench/docs`), or `None` after a loud message.
+pub fn bench_docs_dir() -> Option<PathBuf> {
+    let dir = shared::bench_root().join("docs");
+    if dir.is_dir() {
+        return Some(dir);
     }
-    // Straight to the process's stderr: the test harness captures eprintln! output of
-    // passing tests, and this must be seen.
-    use std::io::Write as _;
-    let _ = std::io::stderr().write_all(msg.as_bytes());
+    shared::skip_or_fail(&format!(
+        "{} not found: tests that read it were NOT run (set BRIEF2MD_BENCH to the bench's root)",
+        dir.display()
+    ));
     None
 }
 
