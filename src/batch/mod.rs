@@ -472,6 +472,14 @@ impl Context<'_> {
             line.status = Status::Error;
             line.error = Some(message);
             line.outputs.clear();
+            // An output left by an earlier run came from other bytes: no output stays
+            // beside a failed input, so the tree never shows a stale conversion as current.
+            // (A folder that could not be walked has no outputs of its own.)
+            if p.job.problem.is_none() {
+                for path in std::iter::once(&p.output).chain(&p.report) {
+                    let _ = std::fs::remove_file(path);
+                }
+            }
         }
         line.ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         finished.line = line;
@@ -507,25 +515,15 @@ impl Context<'_> {
         };
         let rendered = convert_and_render(&bytes, name, &self.options.render)?;
         drop(bytes);
-        let mut written: Vec<&Path> = Vec::new();
         let write = |path: &'_ Path, data: &[u8]| -> Result<(), String> {
             write_atomic(path, data)
                 .map_err(|e| format!("cannot write {}: {e}", escape_os(path.as_os_str())))
         };
-        let result = write(&p.output, rendered.text.as_bytes()).and_then(|()| {
-            written.push(&p.output);
-            match &p.report {
-                Some(report) => write(report, rendered.report.to_json().as_bytes()),
-                None => Ok(()),
-            }
+        let result = write(&p.output, rendered.text.as_bytes()).and_then(|()| match &p.report {
+            Some(report) => write(report, rendered.report.to_json().as_bytes()),
+            None => Ok(()),
         });
-        if let Err(e) = result {
-            // No output is left for an input that failed.
-            for path in written {
-                let _ = std::fs::remove_file(path);
-            }
-            return Err(e);
-        }
+        result?;
         line.status = Status::Ok;
         line.outputs = outputs;
         line.pages = Some(rendered.stats.pages);
