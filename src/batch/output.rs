@@ -2,7 +2,7 @@
 //! a killed process never leaves a partial file under a final name.
 
 use std::ffi::{OsStr, OsString};
-use std::fs::{self, File};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
@@ -10,7 +10,16 @@ use std::path::{Component, Path, PathBuf};
 /// renamed over `path`. The temporary's name is derived from the final name, so a run
 /// killed mid-write leaves at most one hidden `.NAME.brief2md-partial` per output, which the
 /// next write of that output (a resumed run) replaces and renames away.
+///
+/// An existing path that is not a regular file (`/dev/null`, a named pipe) is written
+/// directly: renaming over it would replace the device or pipe.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes));
+    }
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -121,6 +130,19 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![OsString::from("taken.md")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        write_atomic(Path::new("/dev/null"), b"discarded").unwrap();
+        assert!(
+            fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
     }
 
     #[test]
