@@ -438,6 +438,25 @@ fn collisions_and_overwriting_inputs_are_refused_before_any_work() {
 }
 
 #[test]
+fn an_output_folder_inside_the_input_folder_is_not_walked() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read(fixture("sample-brief.txt")).unwrap();
+    put(dir.path(), "a.txt", &text);
+    let out = dir.path().join("converted");
+    for _ in 0..2 {
+        brief2md()
+            .arg(dir.path())
+            .args(["--from", "text", "--include", "*", "-q", "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+    }
+    let lines = manifest(&out.join("brief2md-manifest.jsonl"));
+    assert_eq!(lines.len(), 2, "only a.txt, twice: {lines:?}");
+    assert!(lines.iter().all(|l| l["path"] == "a.txt"));
+}
+
+#[test]
 fn file_lists_select_filter_and_mirror() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");

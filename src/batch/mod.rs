@@ -191,7 +191,8 @@ fn plan(options: &BatchOptions) -> Result<Plan, (u8, String)> {
         options.render.from,
         options.hidden,
     )
-    .map_err(usage)?;
+    .map_err(usage)?
+    .skipping(&options.output_dir);
     let list = match &options.files_from {
         Some(source) => walk::read_list(source, options.null).map_err(usage)?,
         None => Vec::new(),

@@ -18,6 +18,9 @@ pub struct Selection {
     include: GlobSet,
     exclude: GlobSet,
     hidden: bool,
+    /// The output folder, resolved: never walked, so that outputs and manifests kept
+    /// inside an input folder are not taken for inputs.
+    skip: Option<PathBuf>,
 }
 
 impl Selection {
@@ -45,7 +48,22 @@ impl Selection {
             include: glob_set(&include)?,
             exclude: glob_set(&exclude)?,
             hidden,
+            skip: None,
         })
+    }
+
+    /// Never walks into `folder` (the output folder).
+    pub fn skipping(mut self, folder: &Path) -> Selection {
+        self.skip = folder.canonicalize().ok();
+        self
+    }
+
+    fn skips(&self, entry: &walkdir::DirEntry) -> bool {
+        entry.file_type().is_dir()
+            && self
+                .skip
+                .as_ref()
+                .is_some_and(|skip| entry.path().canonicalize().is_ok_and(|p| &p == skip))
     }
 
     fn selects(&self, rel: &Path) -> bool {
@@ -121,7 +139,9 @@ fn walk(root: &Path, prefix: &Path, selection: &Selection, found: &mut Found) {
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || selection.hidden || !is_hidden(e.file_name()));
+        .filter_entry(|e| {
+            e.depth() == 0 || (selection.hidden || !is_hidden(e.file_name())) && !selection.skips(e)
+        });
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
