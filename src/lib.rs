@@ -28,6 +28,7 @@
 
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod clean;
 pub mod date;
 pub mod error;

@@ -1,13 +1,17 @@
 //! The `brief2md` command: argument parsing and I/O only; the work is in the library.
 
-use std::io::{Read, Write};
+use std::ffi::OsString;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::str::FromStr;
 
-use brief2md::report::{ActionKind, Report};
-use brief2md::writers::{jats, markdown};
-use brief2md::{Conversion, InputFormat, Options, convert};
-use clap::{Parser, ValueEnum};
+use brief2md::InputFormat;
+use brief2md::batch::convert::{OutputFormat, RenderOptions, Rendered, convert_and_render};
+use brief2md::batch::names::{escape_os, printable};
+use brief2md::batch::output::write_atomic;
+use brief2md::batch::{self, BatchOptions, ReportPlace, Shard, Source};
+use clap::Parser;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -17,6 +21,10 @@ Examples:
   brief2md extracted.txt                  text another tool pulled out of a PDF
   pdftotext -layout a.pdf - | brief2md -  read from stdin
   brief2md *.pdf -o out/ -j 4             many inputs: one output each in out/, 4 at once
+  brief2md archive/ -o out/ --report      a folder tree: out/ mirrors it, with a manifest
+  brief2md archive/ -o out/ --resume      ... again after a crash: only what is not done
+  brief2md archive/ -o out/ --shard 2/8   the third of eight independent parts
+  find a -name '*.pdf' -print0 | brief2md --files-from - -0 -o out/
   brief2md brief.pdf --report audit.json  what was removed, repaired or guessed
 
 Exit status: 0 all inputs converted, 1 an input could not be converted, 2 usage error.";
@@ -30,16 +38,18 @@ Exit status: 0 all inputs converted, 1 an input could not be converted, 2 usage 
 #[derive(Debug, Parser)]
 #[command(name = "brief2md", version, after_help = EXAMPLES)]
 struct Cli {
-    /// Input files (PDF or text); `-` reads standard input.
-    #[arg(required = true, value_name = "INPUT")]
-    inputs: Vec<String>,
+    /// Input files (PDF or text) and folders (walked for *.pdf, or *.txt with --from
+    /// text); `-` reads standard input.
+    #[arg(required_unless_present = "files_from", value_name = "INPUT")]
+    inputs: Vec<OsString>,
 
     /// Output format [default: markdown, or jats when -o ends in .xml]
     #[arg(short = 't', long = "to", value_enum, value_name = "FORMAT")]
     to: Option<OutputFormat>,
 
-    /// Write here instead of standard output; with several inputs, a directory that gets
-    /// one file per input (NAME.md or NAME.xml).
+    /// Write here instead of standard output; with several inputs or a folder, a folder
+    /// that mirrors the inputs' tree (NAME.md or NAME.xml) and holds the manifest
+    /// brief2md-manifest.jsonl.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     output: Option<PathBuf>,
 
@@ -48,30 +58,59 @@ struct Cli {
     from: Option<InputFormat>,
 
     /// Write the cleaning report (JSON: every line removed, marker repaired or recovered,
-    /// word rejoined, with page, line numbers and confidence); with several inputs, a
-    /// directory that gets NAME.report.json per input.
-    #[arg(long = "report", value_name = "PATH")]
-    report: Option<PathBuf>,
+    /// word rejoined, with page, line numbers and confidence). With several inputs or a
+    /// folder: without PATH, NAME.report.json beside each output; with PATH, a folder
+    /// mirroring the inputs.
+    #[arg(long = "report", value_name = "PATH", num_args = 0..=1)]
+    report: Option<Option<PathBuf>>,
 
     /// Wrap Markdown paragraphs at N columns, or `none` to keep each on one line.
     #[arg(long = "wrap", value_name = "none|N", default_value = "none", value_parser = parse_wrap)]
     wrap: Wrap,
 
+    /// Convert, in folders, only files whose path under the folder matches GLOB
+    /// (repeatable; case-insensitive) [default: *.pdf, or *.txt with --from text]
+    #[arg(long = "include", value_name = "GLOB")]
+    include: Vec<String>,
+
+    /// Leave out files, in folders, whose path under the folder matches GLOB (repeatable).
+    #[arg(long = "exclude", value_name = "GLOB")]
+    exclude: Vec<String>,
+
+    /// Walk hidden files and folders (names starting with `.`) too.
+    #[arg(long = "hidden")]
+    hidden: bool,
+
+    /// Also convert the files (or folders) listed in FILE, one a line; `-` reads the list
+    /// from standard input. Relative paths are mirrored under -o as written.
+    #[arg(long = "files-from", value_name = "FILE")]
+    files_from: Option<OsString>,
+
+    /// The --files-from list is separated by NUL bytes (find -print0, git ls-files -z).
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    null: bool,
+
+    /// Skip inputs that the manifest in -o records as converted from the same bytes
+    /// (sha256) with the same options and whose outputs still exist.
+    #[arg(long = "resume")]
+    resume: bool,
+
+    /// Convert only the INDEX-th of COUNT parts of the inputs (INDEX from 0), chosen by a
+    /// hash of each relative path: for job arrays (Slurm, Kubernetes, GNU parallel).
+    #[arg(long = "shard", value_name = "INDEX/COUNT", value_parser = Shard::from_str)]
+    shard: Option<Shard>,
+
     /// Print nothing on standard error except errors.
     #[arg(short = 'q', long = "quiet")]
     quiet: bool,
 
+    /// With several inputs, print a line per converted file even without a terminal.
+    #[arg(short = 'v', long = "verbose")]
+    verbose: bool,
+
     /// Convert up to N inputs at once [default: one per CPU core]
     #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum OutputFormat {
-    /// CommonMark + GFM footnotes, YAML front matter.
-    Markdown,
-    /// JATS 1.4 Archiving and Interchange XML.
-    Jats,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -88,77 +127,74 @@ fn parse_wrap(s: &str) -> Result<Wrap, String> {
     }
 }
 
-impl OutputFormat {
-    fn extension(self) -> &'static str {
-        match self {
-            OutputFormat::Markdown => "md",
-            OutputFormat::Jats => "xml",
-        }
-    }
-}
-
 fn main() -> ExitCode {
     // Panics are caught per input and reported as one line; the default hook would print
     // a backtrace hint on top.
     std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
-    let batch = cli.inputs.len() > 1;
-    if batch && cli.output.is_none() {
-        eprintln!("brief2md: several inputs need -o DIRECTORY (one output file per input)");
-        return ExitCode::from(2);
-    }
-    if cli.inputs.iter().filter(|i| *i == "-").count() > 1 {
-        eprintln!("brief2md: standard input (-) can be read only once");
-        return ExitCode::from(2);
-    }
-    let format = cli
-        .to
-        .unwrap_or_else(|| infer_format(cli.output.as_deref()));
-    for dir in [cli.output.as_ref(), cli.report.as_ref()]
-        .into_iter()
-        .flatten()
-        .filter(|_| batch)
-    {
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("brief2md: {}: cannot create directory: {e}", dir.display());
-            return ExitCode::from(1);
-        }
-    }
-    // Inputs are independent: convert them in parallel, report in input order.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(cli.jobs.map_or(0, usize::from))
-        .build();
-    let stems = unique_stems(&cli.inputs);
-    let jobs: Vec<(&String, &String)> = cli.inputs.iter().zip(&stems).collect();
-    let run_all = || -> Vec<Result<String, String>> {
-        use rayon::prelude::*;
-        jobs.par_iter()
-            .map(|(input, stem)| run_one(&cli, input, stem, format, batch))
-            .collect()
+    let render = RenderOptions {
+        to: cli
+            .to
+            .unwrap_or_else(|| infer_format(cli.output.as_deref())),
+        from: cli.from,
+        wrap: cli.wrap.0,
     };
-    let results = match (&pool, batch) {
-        (Ok(pool), true) => pool.install(run_all),
-        _ => jobs
-            .iter()
-            .map(|(input, stem)| run_one(&cli, input, stem, format, batch))
-            .collect(),
+    if !is_batch(&cli) {
+        return ExitCode::from(run_single(&cli, &render));
+    }
+    let Some(output_dir) = cli.output.clone().filter(|o| o != Path::new("-")) else {
+        eprintln!(
+            "brief2md: several inputs, folders and batch options need -o DIRECTORY \
+             (one output file per input)"
+        );
+        return ExitCode::from(batch::EXIT_USAGE);
     };
-    let mut failed = false;
-    for (input, result) in cli.inputs.iter().zip(results) {
-        match result {
-            Ok(summary) if !cli.quiet => eprintln!("brief2md: {}: {summary}", display_name(input)),
-            Ok(_) => {}
-            Err(message) => {
-                eprintln!("brief2md: {}: {message}", display_name(input));
-                failed = true;
-            }
-        }
+    if output_dir.exists() && !output_dir.is_dir() {
+        eprintln!(
+            "brief2md: {}: not a folder (several inputs need -o DIRECTORY)",
+            escape_os(output_dir.as_os_str())
+        );
+        return ExitCode::from(batch::EXIT_USAGE);
     }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    let options = BatchOptions {
+        inputs: cli.inputs.clone(),
+        files_from: cli.files_from.clone(),
+        null: cli.null,
+        output_dir,
+        render,
+        report: match &cli.report {
+            None => ReportPlace::None,
+            Some(None) => ReportPlace::Beside,
+            Some(Some(dir)) => ReportPlace::Folder(dir.clone()),
+        },
+        include: cli.include.clone(),
+        exclude: cli.exclude.clone(),
+        hidden: cli.hidden,
+        resume: cli.resume,
+        shard: cli.shard,
+        jobs: cli.jobs.map(usize::from),
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    ExitCode::from(batch::run(&options))
+}
+
+/// Several inputs, a folder, a file list, a batch-only option, or an existing folder (or a
+/// name ending in `/`) as output make a batch run; one input to a file or stdout does not.
+fn is_batch(cli: &Cli) -> bool {
+    let output_is_folder = cli
+        .output
+        .as_deref()
+        .is_some_and(|o| o.is_dir() || o.as_os_str().as_encoded_bytes().last() == Some(&b'/'));
+    cli.inputs.len() > 1
+        || cli.inputs.iter().any(|i| i != "-" && Path::new(i).is_dir())
+        || cli.files_from.is_some()
+        || cli.resume
+        || cli.shard.is_some()
+        || cli.hidden
+        || !cli.include.is_empty()
+        || !cli.exclude.is_empty()
+        || output_is_folder
 }
 
 fn infer_format(output: Option<&Path>) -> OutputFormat {
@@ -172,76 +208,58 @@ fn infer_format(output: Option<&Path>) -> OutputFormat {
     }
 }
 
-fn display_name(input: &str) -> &str {
-    if input == "-" { "<stdin>" } else { input }
-}
-
-fn read_input(input: &str) -> Result<Vec<u8>, String> {
-    if input == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(buf);
-    }
-    let path = Path::new(input);
-    if path.is_dir() {
-        return Err("is a directory".into());
-    }
-    std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => format!("cannot read: {e}"),
-    })
-}
-
-/// Converts one input and writes its output (and report); returns the summary line.
-fn run_one(
-    cli: &Cli,
-    input: &str,
-    stem: &str,
-    format: OutputFormat,
-    batch: bool,
-) -> Result<String, String> {
-    let bytes = read_input(input)?;
-    let options = Options {
-        from: cli.from,
-        source_name: (input != "-").then(|| input.to_string()),
-        ..Default::default()
+/// One input to standard output or to the file named by -o.
+fn run_single(cli: &Cli, render: &RenderOptions) -> u8 {
+    let input = &cli.inputs[0];
+    let (source, name) = if input == "-" {
+        (Source::Stdin, "<stdin>".to_string())
+    } else {
+        (
+            Source::File(PathBuf::from(input)),
+            escape_os(input.as_os_str()),
+        )
     };
-    let conversion = std::panic::catch_unwind(|| convert(&bytes, &options))
-        .map_err(|payload| {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            format!("internal error, please report it with this file: {what}")
-        })?
-        .map_err(|e| e.to_string())?;
-    let Conversion {
-        document,
-        mut report,
-    } = conversion;
-    let rendered = match format {
-        OutputFormat::Markdown => {
-            markdown::write(&document, &markdown::MarkdownOptions { wrap: cli.wrap.0 })
+    if let (Source::File(input), Some(output)) = (&source, &cli.output)
+        && same_file(input, output)
+    {
+        eprintln!("brief2md: {name}: output would overwrite the input; nothing converted");
+        return batch::EXIT_USAGE;
+    }
+    match convert_single(cli, render, &source) {
+        Ok(rendered) => {
+            if !cli.quiet {
+                for warning in &rendered.report.warnings {
+                    eprintln!("brief2md: {name}: warning: {}", printable(warning));
+                }
+                eprintln!("brief2md: {name}: {}", rendered.summary());
+            }
+            batch::EXIT_OK
         }
-        OutputFormat::Jats => jats::write_with_report(&document, &mut report),
-    };
+        Err(message) => {
+            eprintln!("brief2md: {name}: {}", printable(&message));
+            batch::EXIT_FAILED
+        }
+    }
+}
 
-    let out_path = match (&cli.output, batch) {
-        (Some(dir), true) => Some(dir.join(format!("{stem}.{}", format.extension()))),
-        (Some(path), false) => Some(path.clone()),
-        (None, _) => None,
+fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+}
+
+fn convert_single(cli: &Cli, render: &RenderOptions, source: &Source) -> Result<Rendered, String> {
+    let bytes = batch::read(source)?;
+    let name = match source {
+        Source::File(path) => Some(path.to_string_lossy().into_owned()),
+        Source::Stdin => None,
     };
-    match &out_path {
-        Some(path) if path != Path::new("-") => std::fs::write(path, rendered.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
-        _ => {
+    let rendered = convert_and_render(&bytes, name, render)?;
+    match cli.output.as_deref().filter(|o| *o != Path::new("-")) {
+        Some(path) => write_atomic(path, rendered.text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", escape_os(path.as_os_str())))?,
+        None => {
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(rendered.as_bytes())
+                .write_all(rendered.text.as_bytes())
                 .and_then(|_| stdout.flush())
                 .or_else(|e| {
                     // A closed pipe (`| head`) is the reader's choice, not a failure.
@@ -253,70 +271,17 @@ fn run_one(
                 })?;
         }
     }
-    if let Some(report_path) = &cli.report {
-        let path = if batch {
-            report_path.join(format!("{stem}.report.json"))
-        } else {
-            report_path.clone()
-        };
-        std::fs::write(&path, report.to_json())
-            .map_err(|e| format!("cannot write report {}: {e}", path.display()))?;
+    let report_path = match &cli.report {
+        None => None,
+        Some(Some(path)) => Some(path.clone()),
+        Some(None) => match cli.output.as_deref().filter(|o| *o != Path::new("-")) {
+            Some(out) => Some(out.with_extension("report.json")),
+            None => return Err("--report needs a PATH when writing to standard output".into()),
+        },
+    };
+    if let Some(path) = report_path {
+        write_atomic(&path, rendered.report.to_json().as_bytes())
+            .map_err(|e| format!("cannot write report {}: {e}", escape_os(path.as_os_str())))?;
     }
-    Ok(summary(&report, &document))
-}
-
-/// Output names for the inputs: their file stems, made unique ("brief", "brief-2") when two
-/// inputs from different folders share one.
-fn unique_stems(inputs: &[String]) -> Vec<String> {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    inputs
-        .iter()
-        .map(|i| {
-            let stem = output_stem(i);
-            let n = seen.entry(stem.clone()).or_insert(0);
-            *n += 1;
-            if *n == 1 { stem } else { format!("{stem}-{n}") }
-        })
-        .collect()
-}
-
-fn output_stem(input: &str) -> String {
-    if input == "-" {
-        return "stdin".to_string();
-    }
-    Path::new(input)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".to_string())
-}
-
-fn summary(report: &Report, doc: &brief2md::model::Document) -> String {
-    let removed = report.count(ActionKind::RunningHeader)
-        + report.count(ActionKind::PageNumber)
-        + report.count(ActionKind::ContactLine);
-    let recovered = report.count(ActionKind::MarkerRecovered);
-    let unplaced = report.count(ActionKind::FootnoteUnplaced);
-    let mut s = format!(
-        "{} page(s), {} block(s), {} footnote(s)",
-        report.pages,
-        doc.blocks.len(),
-        doc.footnotes.len()
-    );
-    if recovered > 0 {
-        s.push_str(&format!(" ({recovered} marker(s) recovered)"));
-    }
-    if unplaced > 0 {
-        s.push_str(&format!(", {unplaced} note(s) not placed"));
-    }
-    if removed > 0 {
-        s.push_str(&format!(", {removed} furniture line(s) removed"));
-    }
-    if !report.warnings.is_empty() {
-        s.push_str(&format!(
-            ", {} warning(s): {}",
-            report.warnings.len(),
-            report.warnings[0]
-        ));
-    }
-    s
+    Ok(rendered)
 }

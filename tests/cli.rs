@@ -117,24 +117,34 @@ fn several_inputs_go_to_a_directory_and_one_failure_sets_exit_1() {
 }
 
 #[test]
-fn inputs_with_the_same_name_get_distinct_outputs_in_parallel() {
+fn inputs_that_would_share_an_output_are_refused_before_any_work() {
+    // Outputs used to be renamed `brief-2.md` silently; a third input named `brief-2`
+    // then overwrote one. Now two inputs mapping to one output stop the run up front.
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
     std::fs::write(a.path().join("brief.txt"), "First input paragraph.\n").unwrap();
     std::fs::write(b.path().join("brief.txt"), "Second input paragraph.\n").unwrap();
+    std::fs::write(b.path().join("other.txt"), "Third input paragraph.\n").unwrap();
     let out = tempfile::tempdir().unwrap();
-    brief2md()
-        .arg(a.path().join("brief.txt"))
-        .arg(b.path().join("brief.txt"))
-        .arg("-o")
-        .arg(out.path())
-        .args(["-j", "2", "-q"])
-        .assert()
-        .success();
-    let first = std::fs::read_to_string(out.path().join("brief.md")).unwrap();
-    let second = std::fs::read_to_string(out.path().join("brief-2.md")).unwrap();
-    assert!(first.contains("First input"));
-    assert!(second.contains("Second input"));
+    let err = fails(
+        &[
+            b.path().join("other.txt").to_str().unwrap(),
+            a.path().join("brief.txt").to_str().unwrap(),
+            b.path().join("brief.txt").to_str().unwrap(),
+            "-o",
+            out.path().to_str().unwrap(),
+            "-j",
+            "2",
+        ],
+        2,
+    );
+    assert!(err.contains("would both be written to"), "{err}");
+    assert!(err.contains("brief.md"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(out.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
 }
 
 #[test]
@@ -176,7 +186,8 @@ fn bad_inputs_fail_with_one_line() {
     );
     fails(&[&truncated], 1);
 
-    fails(&[dir.path().to_str().unwrap()], 1);
+    // A folder is an input only with an output folder to mirror it into.
+    assert!(fails(&[dir.path().to_str().unwrap()], 2).contains("-o DIRECTORY"));
 }
 
 #[test]

@@ -1,0 +1,283 @@
+//! The manifest: one JSON line per input, appended and flushed as each input finishes, kept
+//! beside the outputs as the archive's audit trail and read back by `--resume`.
+
+use std::collections::HashMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::Shard;
+use super::convert::Stats;
+
+/// The manifest's file name for a run, per shard so that shards never share a file.
+pub fn file_name(shard: Option<Shard>) -> String {
+    match shard {
+        Some(s) => format!("brief2md-manifest.shard-{}-of-{}.jsonl", s.index, s.count),
+        None => "brief2md-manifest.jsonl".to_string(),
+    }
+}
+
+/// The lowercase hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What became of one input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Converted; its outputs are written.
+    Ok,
+    /// Not converted; no output is left for it.
+    Error,
+    /// Left alone by `--resume`: converted before from the same bytes with the same options.
+    Skipped,
+}
+
+/// Footnote figures of one conversion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Footnotes {
+    /// Notes referenced from the body (recovered ones included).
+    pub linked: usize,
+    /// Notes whose lost marker was put back.
+    pub recovered: usize,
+    /// Notes the body never references.
+    pub unlinked: usize,
+}
+
+impl From<&Stats> for Footnotes {
+    fn from(s: &Stats) -> Self {
+        Footnotes {
+            linked: s.linked,
+            recovered: s.recovered,
+            unlinked: s.unlinked,
+        }
+    }
+}
+
+/// One manifest line.
+#[derive(Debug, Clone, Serialize)]
+pub struct Line {
+    /// The input's path relative to its folder (or its name), `/`-separated and escaped.
+    pub path: String,
+    /// SHA-256 of the input's bytes, when they could be read.
+    pub sha256: Option<String>,
+    /// The input's size in bytes, when it could be read.
+    pub size: Option<u64>,
+    /// ok, error or skipped.
+    pub status: Status,
+    /// Why the input failed.
+    pub error: Option<String>,
+    /// Output files relative to the output folder.
+    pub outputs: Vec<String>,
+    /// Pages read.
+    pub pages: Option<usize>,
+    /// Footnote figures.
+    pub footnotes: Option<Footnotes>,
+    /// Warnings the conversion recorded.
+    pub warnings: usize,
+    /// Time spent on this input, in milliseconds.
+    pub ms: u64,
+    /// `brief2md VERSION`.
+    pub tool: String,
+    /// The options that shape the outputs.
+    pub options: serde_json::Value,
+}
+
+/// Appends lines to a manifest file, each in one write.
+#[derive(Debug)]
+pub struct Writer {
+    file: File,
+}
+
+impl Writer {
+    /// Opens `path` for appending; a last line cut short by a crash is ended first so that
+    /// the next line starts on its own.
+    pub fn open(path: &Path) -> io::Result<Writer> {
+        let mut file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .read(true)
+            .open(path)?;
+        let len = file.metadata()?.len();
+        if len > 0 {
+            let mut last = [0u8; 1];
+            file.seek(SeekFrom::Start(len - 1))?;
+            file.read_exact(&mut last)?;
+            if last[0] != b'\n' {
+                file.write_all(b"\n")?;
+            }
+        }
+        Ok(Writer { file })
+    }
+
+    /// Appends one line and flushes it to the operating system.
+    pub fn append(&mut self, line: &Line) -> io::Result<()> {
+        let mut text = serde_json::to_string(line).map_err(io::Error::other)?;
+        text.push('\n');
+        self.file.write_all(text.as_bytes())?;
+        self.file.flush()
+    }
+}
+
+/// What earlier runs converted: for each input path, the `ok` lines' checksum, outputs and
+/// options.
+#[derive(Debug, Default)]
+pub struct Done {
+    by_path: HashMap<String, Vec<DoneEntry>>,
+}
+
+#[derive(Debug)]
+struct DoneEntry {
+    sha256: String,
+    outputs: Vec<String>,
+    options: serde_json::Value,
+}
+
+impl Done {
+    /// Reads every manifest in `dir` (all shards' too, so a run can resume what another
+    /// sharding did). Lines that do not parse, such as one cut short by a crash, are ignored.
+    pub fn read(dir: &Path) -> io::Result<Done> {
+        let mut done = Done::default();
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(done),
+            Err(e) => return Err(e),
+        };
+        let mut names: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .filter(|n| {
+                let n = n.to_string_lossy();
+                n.starts_with("brief2md-manifest") && n.ends_with(".jsonl")
+            })
+            .collect();
+        names.sort();
+        for name in names {
+            let text = fs::read(dir.join(name))?;
+            for line in text.split(|&b| b == b'\n') {
+                let Ok(value) = serde_json::from_slice::<serde_json::Value>(line) else {
+                    continue;
+                };
+                done.add(&value);
+            }
+        }
+        Ok(done)
+    }
+
+    fn add(&mut self, value: &serde_json::Value) {
+        if value["status"] != "ok" {
+            return;
+        }
+        let (Some(path), Some(sha256)) = (value["path"].as_str(), value["sha256"].as_str()) else {
+            return;
+        };
+        let outputs = value["outputs"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|o| o.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.by_path
+            .entry(path.to_string())
+            .or_default()
+            .push(DoneEntry {
+                sha256: sha256.to_string(),
+                outputs,
+                options: value["options"].clone(),
+            });
+    }
+
+    /// Whether an earlier run converted `path` from the same bytes with the same options
+    /// into the same `outputs` (manifest forms; the caller checks they still exist).
+    pub fn has(
+        &self,
+        path: &str,
+        sha256: &str,
+        options: &serde_json::Value,
+        outputs: &[String],
+    ) -> bool {
+        self.by_path.get(path).is_some_and(|entries| {
+            entries.iter().any(|entry| {
+                entry.sha256 == sha256 && &entry.options == options && entry.outputs == outputs
+            })
+        })
+    }
+
+    /// Number of inputs recorded as converted.
+    pub fn len(&self) -> usize {
+        self.by_path.len()
+    }
+
+    /// Whether nothing is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.by_path.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(path: &str, status: Status, sha: &str) -> Line {
+        Line {
+            path: path.into(),
+            sha256: Some(sha.into()),
+            size: Some(3),
+            status,
+            error: None,
+            outputs: vec![format!("{path}.md")],
+            pages: Some(1),
+            footnotes: None,
+            warnings: 0,
+            ms: 1,
+            tool: "brief2md test".into(),
+            options: serde_json::json!({"to": "markdown"}),
+        }
+    }
+
+    #[test]
+    fn sha256_of_abc() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn resume_finds_ok_lines_with_same_bytes_options_and_outputs_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join(file_name(None));
+        let mut w = Writer::open(&manifest).unwrap();
+        w.append(&line("a", Status::Ok, "11")).unwrap();
+        w.append(&line("b", Status::Error, "22")).unwrap();
+        w.append(&line("c", Status::Ok, "33")).unwrap();
+        drop(w);
+        // A line cut short by a crash, then a later run appending.
+        let mut f = OpenOptions::new().append(true).open(&manifest).unwrap();
+        f.write_all(b"{\"path\":\"d\",\"sha").unwrap();
+        drop(f);
+        Writer::open(&manifest)
+            .unwrap()
+            .append(&line("e", Status::Ok, "55"))
+            .unwrap();
+        let done = Done::read(dir.path()).unwrap();
+        let opts = serde_json::json!({"to": "markdown"});
+        let md = |p: &str| vec![format!("{p}.md")];
+        assert!(done.has("a", "11", &opts, &md("a")));
+        assert!(done.has("e", "55", &opts, &md("e")));
+        assert!(!done.has("a", "12", &opts, &md("a")), "changed bytes");
+        let jats = serde_json::json!({"to": "jats"});
+        assert!(!done.has("a", "11", &jats, &md("a")), "options");
+        assert!(!done.has("a", "11", &opts, &md("b")), "other outputs");
+        assert!(!done.has("b", "22", &opts, &md("b")), "failed");
+        assert!(!done.has("d", "44", &opts, &md("d")), "cut short");
+        assert_eq!(done.len(), 3);
+    }
+}

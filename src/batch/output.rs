@@ -1,0 +1,164 @@
+//! Where outputs go and how they are written: atomically, so that a full disk, an error or
+//! a killed process never leaves a partial file under a final name.
+
+use std::ffi::{OsStr, OsString};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, synced and then
+/// renamed over `path`. The temporary's name is derived from the final name, so a run
+/// killed mid-write leaves at most one hidden `.NAME.brief2md-partial` per output, which the
+/// next write of that output (a resumed run) replaces and renames away.
+///
+/// An existing path that is not a regular file (`/dev/null`, a named pipe) is written
+/// directly: renaming over it would replace the device or pipe.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes));
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(parent)?;
+    let temp = Temporary(parent.join(temporary_name(path)));
+    let mut file = File::create(&temp.0)?;
+    file.write_all(bytes)?;
+    // Synced before the rename: after a power cut the final name holds the whole file or
+    // the previous one, never a truncated one.
+    file.sync_all()?;
+    drop(file);
+    fs::rename(&temp.0, path)?;
+    std::mem::forget(temp);
+    Ok(())
+}
+
+/// The hidden temporary beside `path`; names too long to extend are replaced by a hash.
+fn temporary_name(path: &Path) -> OsString {
+    let name = path.file_name().unwrap_or(OsStr::new("output"));
+    if name.len() <= 200 {
+        let mut temp = OsString::from(".");
+        temp.push(name);
+        temp.push(".brief2md-partial");
+        temp
+    } else {
+        let digest = super::manifest::sha256_hex(name.as_encoded_bytes());
+        OsString::from(format!(".{}.brief2md-partial", &digest[..32]))
+    }
+}
+
+/// Removes the temporary unless it was renamed into place.
+struct Temporary(PathBuf);
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.0);
+    }
+}
+
+/// `rel` with its extension replaced by `ext` (`a/b/x.pdf` → `a/b/x.md`); a name without an
+/// extension gets one.
+pub fn with_extension(rel: &Path, ext: &str) -> PathBuf {
+    let mut out = rel.to_path_buf();
+    out.set_extension(ext);
+    out
+}
+
+/// The report's path for the output-relative `rel`: `a/b/x.pdf` → `a/b/x.report.json`.
+pub fn report_name(rel: &Path) -> PathBuf {
+    let mut out = rel.to_path_buf();
+    let mut name = rel
+        .file_stem()
+        .unwrap_or(OsStr::new("output"))
+        .to_os_string();
+    name.push(".report.json");
+    out.set_file_name(name);
+    out
+}
+
+/// A path from a file list made relative for mirroring under the output folder: the root,
+/// `.` and `..` are dropped (`/data/a/x.pdf` → `data/a/x.pdf`, `./a/x.pdf` → `a/x.pdf`).
+pub fn mirrored(path: &Path) -> PathBuf {
+    path.components()
+        .filter_map(|c| match c {
+            Component::Normal(part) => Some(part),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `path` with `/` separators as UTF-8, escaped where needed: the manifest's form of a path.
+pub fn manifest_path(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .map(|c| super::names::escape_os(c.as_os_str()))
+        .collect();
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_leaves_only_the_final_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a b/ü.md");
+        write_atomic(&path, b"first").unwrap();
+        write_atomic(&path, b"second").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"second");
+        let names: Vec<_> = fs::read_dir(dir.path().join("a b"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![OsString::from("ü.md")]);
+    }
+
+    #[test]
+    fn failed_write_removes_its_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        // The final name is a non-empty folder: the rename fails after the data is written.
+        let path = dir.path().join("taken.md");
+        fs::create_dir_all(path.join("inside")).unwrap();
+        assert!(write_atomic(&path, b"data").is_err());
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![OsString::from("taken.md")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        write_atomic(Path::new("/dev/null"), b"discarded").unwrap();
+        assert!(
+            fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+    }
+
+    #[test]
+    fn output_names_mirror_the_input() {
+        assert_eq!(
+            with_extension(Path::new("a/b/x.PDF"), "md"),
+            Path::new("a/b/x.md")
+        );
+        assert_eq!(
+            report_name(Path::new("a/x.y.pdf")),
+            Path::new("a/x.y.report.json")
+        );
+        assert_eq!(
+            mirrored(Path::new("/data/./a/../x.pdf")),
+            Path::new("data/a/x.pdf")
+        );
+        assert_eq!(manifest_path(Path::new("a b/c\nd.pdf")), "a b/c\\nd.pdf");
+    }
+}
