@@ -889,6 +889,29 @@ mod tests {
     }
 
     #[test]
+    fn author_lines_and_numbers_after_numbers_hold_no_markers() {
+        let sup = |n: &str| format!("{SUP_ON}{n}{SUP_OFF}");
+        assert!(is_author_line(&format!(
+            "Farzana Alam{}, Mohammad S. Rahman{} and Md. Shahanur Alam{}",
+            sup("1"),
+            sup("2"),
+            sup("1")
+        )));
+        assert!(!is_author_line(&format!(
+            "The pact was signed in Moscow.{} Both sides agreed.",
+            sup("1")
+        )));
+        assert!(number_follows_a_word("signed in 1961"));
+        assert!(!number_follows_a_word("2"));
+        assert!(!number_follows_a_word("scores 85.2 91"));
+        assert!(!number_follows_a_word("released on 2020. 3"));
+        assert_eq!(marker_number("3)"), Some(3));
+        assert_eq!(marker_number("(12)"), Some(12));
+        assert_eq!(marker_number("[4]"), Some(4));
+        assert_eq!(marker_number("2a"), None);
+    }
+
+    #[test]
     fn a_marker_is_never_placed_after_its_note() {
         let mut drafts = vec![
             para("Before the note.", 0),
