@@ -274,6 +274,44 @@ impl Document {
         order
     }
 
+    /// The closing section that refers to the notes the body holds no marker for, so that
+    /// no note is lost: Markdown renderers drop a definition nothing refers to, and a reader
+    /// of either format should see that the note's place in the text is unknown. `None`
+    /// when every note is referenced.
+    pub fn unlinked_notes_section(&self) -> Option<Vec<Block>> {
+        let unlinked = self.unreferenced_footnotes();
+        if unlinked.is_empty() {
+            return None;
+        }
+        let items = unlinked
+            .into_iter()
+            .map(|id| {
+                let label = self.footnotes[id.0].label.trim();
+                let name = if label.is_empty() {
+                    "Note (unlinked note)".to_string()
+                } else {
+                    format!("Note {label} (unlinked note)")
+                };
+                ListItem {
+                    blocks: vec![Block::Paragraph(vec![
+                        Inline::text(name),
+                        Inline::FootnoteRef(id),
+                    ])],
+                }
+            })
+            .collect();
+        Some(vec![
+            Block::Heading {
+                level: 2,
+                content: vec![Inline::text("Unlinked notes")],
+            },
+            Block::List(List {
+                kind: ListKind::Bullet,
+                items,
+            }),
+        ])
+    }
+
     /// Ids of footnotes that the body never references.
     pub fn unreferenced_footnotes(&self) -> Vec<FootnoteId> {
         let mut seen = vec![false; self.footnotes.len()];

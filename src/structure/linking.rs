@@ -101,7 +101,7 @@ fn find_candidates(text: &str, slot: usize, out: &mut Vec<Candidate>) {
             let values: Vec<u32> = inner
                 .split([',', ' '])
                 .filter(|v| !v.is_empty())
-                .map(|v| v.trim().parse::<u32>())
+                .map(|v| marker_number(v).ok_or(()))
                 .collect::<Result<_, _>>()
                 .unwrap_or_default();
             let before = rich::plain(&text[..s]);
@@ -159,8 +159,11 @@ fn find_candidates(text: &str, slot: usize, out: &mut Vec<Candidate>) {
                         .as_str(),
                 ) && !initial
             }
-            // After a number ("in 1961.2"), only at a sentence end, never in a decimal.
-            Some(p) if p.is_ascii_digit() => c[2].starts_with(['.', ')']) && next_ok,
+            // After a number ("in 1961.2"), only at a sentence end, never in a decimal
+            // ("85.4"), a section number ("2.1 Node Types") or a date.
+            Some(p) if p.is_ascii_digit() => {
+                c[2].starts_with(['.', ')']) && next_ok && number_follows_a_word(before_punct)
+            }
             Some(p) => {
                 matches!(p, '"' | '”' | '’' | '\'' | ')') || c[2].starts_with(['"', '”', '’', '\''])
             }
@@ -209,9 +212,77 @@ fn inside_run(text: &str, i: usize) -> bool {
     }
 }
 
+/// The number a raised marker carries: `3`, or the `3)`, `(3)` and `[3]` styles.
+fn marker_number(v: &str) -> Option<u32> {
+    let v = v.trim();
+    let v = v
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| v.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
+        .or_else(|| v.strip_suffix(')'))
+        .unwrap_or(v);
+    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    v.parse().ok()
+}
+
+/// Whether the number that ends `before` (the text before a glued marker's punctuation)
+/// stands alone after a word, as a year or a count does ("signed in 1961"): not at the
+/// start of the text (a section number), not part of a longer number or a date ("3.11",
+/// "12/03"), not among other numbers (a row of figures).
+fn number_follows_a_word(before: &str) -> bool {
+    let plain = rich::plain_without_scripts(before);
+    let mut tokens = plain.split_whitespace().rev();
+    let Some(number) = tokens.next() else {
+        return false;
+    };
+    let digits = number.trim_start_matches(['(', '"', '“', '‘']);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    tokens
+        .next()
+        .is_some_and(|word| word.chars().any(char::is_alphabetic))
+}
+
+/// Whether a block's text reads as a line of author names with affiliation marks
+/// ("Farzana Alam¹, Mohammad S. Rahman²"): its raised marks are never note markers.
+fn is_author_line(text: &str) -> bool {
+    if !text.contains(SUP_ON) {
+        return false;
+    }
+    let plain = rich::plain_without_scripts(text);
+    let plain = plain.trim().trim_end_matches(['*', '†', ',']);
+    if plain.ends_with(['.', '!', '?', ':']) || plain.chars().count() > 400 {
+        return false;
+    }
+    let names: Vec<&str> = plain
+        .split([',', ';', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim().trim_matches(['*', '†']))
+        .filter(|p| !p.is_empty())
+        .collect();
+    names.len() >= 2
+        && names.iter().all(|name| {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            (1..=5).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || matches!(*w, "de" | "van" | "von" | "der" | "da" | "di" | "la" | "le")
+                })
+        })
+}
+
 /// Links markers to notes; returns, for each note (in `notes` order), whether it was linked.
 /// Drafts' texts get reference sentinels for [`FootnoteId`] = index into `notes`.
-pub fn link(drafts: &mut [Placed], notes: &[NoteDraft], report: &mut Report) {
+///
+/// Headings and author lines hold no markers. In PDF input (`paged`), when the page shows
+/// that the document raises its markers — raised numbers that match notes — only raised
+/// or lowered candidates are markers, and a digit at the body's size and baseline is text;
+/// a document whose markers all lost their raise falls back to the sequence. The report
+/// records which way the document went and why.
+pub fn link(drafts: &mut [Placed], notes: &[NoteDraft], paged: bool, report: &mut Report) {
     if notes.is_empty() {
         return;
     }
@@ -223,7 +294,44 @@ pub fn link(drafts: &mut [Placed], notes: &[NoteDraft], report: &mut Report) {
         .collect();
     let mut cands = Vec::new();
     for (k, &slot) in slot_list.iter().enumerate() {
-        find_candidates(text_of(drafts, slot), k, &mut cands);
+        if matches!(drafts[slot.0].draft, Draft::Heading { .. }) {
+            continue;
+        }
+        let text = text_of(drafts, slot);
+        if is_author_line(text) {
+            continue;
+        }
+        find_candidates(text, k, &mut cands);
+    }
+    if paged {
+        let raised: HashSet<u32> = cands
+            .iter()
+            .filter(|c| c.form == Form::Raised)
+            .flat_map(|c| c.values.iter().copied())
+            .filter(|v| by_number.contains_key(v))
+            .collect();
+        // A third of the notes with a raised marker shows the document's style; a few
+        // raised numbers that happen to match (a power, an ordinal) do not.
+        let proven = raised.len() * 3 >= notes.len() && !raised.is_empty();
+        let evidence = if proven {
+            cands.retain(|c| matches!(c.form, Form::Raised | Form::Lowered));
+            format!(
+                "markers proven by the page: {} of {} notes have a raised marker, so digits at body size and baseline stay text",
+                raised.len(),
+                notes.len()
+            )
+        } else {
+            format!(
+                "markers lost their raise: {} of {} notes have a raised marker, so markers are read from the note sequence",
+                raised.len(),
+                notes.len()
+            )
+        };
+        report.push(
+            Action::new(ActionKind::Guess)
+                .evidence(evidence)
+                .confidence(if proven { 0.95 } else { 0.6 }),
+        );
     }
     let first = notes.iter().map(|n| n.number).min().unwrap_or(1);
     let mut expected = first;
@@ -415,6 +523,10 @@ fn is_sentence_end(text: &str, punct: usize, at: usize) -> bool {
     }
     let after = rich::plain(&text[at..]);
     let next = after.trim_start().chars().next();
+    // "2020. 3.11.": a date or a numbered reference goes on, no sentence ends.
+    if before.ends_with(|c: char| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
     next.is_none_or(|c| {
         c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '[')
     })
@@ -552,17 +664,19 @@ fn recover_lost(
                     (spot.slot, spot.at, why, (0.35 + 0.1 * score).min(0.8))
                 }
                 None => {
-                    let Some(k) = fallback_slot(drafts, &slot_list, note.order) else {
-                        report.push(
-                            Action::new(ActionKind::FootnoteUnplaced)
-                                .page(note.page)
-                                .lines(note.lines.clone())
-                                .evidence("no body text to attach the note to")
-                                .confidence(0.0),
-                        );
-                        continue;
-                    };
-                    (k, usize::MAX, "no free sentence end between the neighbouring markers: placed at the end of the paragraph before the note".to_string(), 0.2)
+                    // No place the evidence can justify: the note stays unlinked (the
+                    // writers list it as such) rather than stacked on an unrelated spot.
+                    report.push(
+                        Action::new(ActionKind::FootnoteUnplaced)
+                            .page(note.page)
+                            .lines(note.lines.clone())
+                            .after(format!("unlinked note {}", note.number))
+                            .evidence(
+                                "no marker on the page and no free sentence end between the neighbouring markers before the note",
+                            )
+                            .confidence(0.0),
+                    );
+                    continue;
                 }
             };
             let slot = slot_list[slot_k];
@@ -594,18 +708,6 @@ fn recover_lost(
             }
         }
     }
-}
-
-/// The end of the last paragraph or item before position `order` (or the first one).
-fn fallback_slot(drafts: &[Placed], slot_list: &[Slot], order: usize) -> Option<usize> {
-    let text_block = |s: &Slot| !matches!(drafts[s.0].draft, Draft::Heading { .. });
-    slot_list
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, s)| drafts[s.0].first <= order && text_block(s))
-        .map(|(k, _)| k)
-        .or_else(|| slot_list.iter().position(text_block))
 }
 
 /// Assigns strictly increasing spots to the notes of a run, maximising the total score;
@@ -737,7 +839,7 @@ mod tests {
         ];
         let notes: Vec<NoteDraft> = (1..=4).map(|n| note(n, "A note", 10)).collect();
         let mut r = Report::default();
-        link(&mut drafts, &notes, &mut r);
+        link(&mut drafts, &notes, false, &mut r);
         assert_eq!(refs(text(&drafts[0])), vec![0]);
         assert!(
             rich::plain(text(&drafts[0]))
@@ -767,7 +869,7 @@ mod tests {
             note(2, "Salinity data.", 3),
         ];
         let mut r = Report::default();
-        link(&mut drafts, &notes, &mut r);
+        link(&mut drafts, &notes, false, &mut r);
         assert_eq!(
             rich::plain(text(&drafts[0])),
             "Fisheries collapsed in the delta. Rice yields held steady."
@@ -787,6 +889,29 @@ mod tests {
     }
 
     #[test]
+    fn author_lines_and_numbers_after_numbers_hold_no_markers() {
+        let sup = |n: &str| format!("{SUP_ON}{n}{SUP_OFF}");
+        assert!(is_author_line(&format!(
+            "Farzana Alam{}, Mohammad S. Rahman{} and Md. Shahanur Alam{}",
+            sup("1"),
+            sup("2"),
+            sup("1")
+        )));
+        assert!(!is_author_line(&format!(
+            "The pact was signed in Moscow.{} Both sides agreed.",
+            sup("1")
+        )));
+        assert!(number_follows_a_word("signed in 1961"));
+        assert!(!number_follows_a_word("2"));
+        assert!(!number_follows_a_word("scores 85.2 91"));
+        assert!(!number_follows_a_word("released on 2020. 3"));
+        assert_eq!(marker_number("3)"), Some(3));
+        assert_eq!(marker_number("(12)"), Some(12));
+        assert_eq!(marker_number("[4]"), Some(4));
+        assert_eq!(marker_number("2a"), None);
+    }
+
+    #[test]
     fn a_marker_is_never_placed_after_its_note() {
         let mut drafts = vec![
             para("Before the note.", 0),
@@ -794,7 +919,7 @@ mod tests {
         ];
         let notes = vec![note(1, "Unrelated citation.", 2)];
         let mut r = Report::default();
-        link(&mut drafts, &notes, &mut r);
+        link(&mut drafts, &notes, false, &mut r);
         assert_eq!(refs(text(&drafts[0])), vec![0]);
         assert!(refs(text(&drafts[1])).is_empty());
     }

@@ -31,6 +31,7 @@ pub fn build(
     link_targets: &[String],
     report: &mut Report,
 ) -> Document {
+    let paged = lines.iter().any(|l| l.geometry.is_some());
     let (metadata, body, lexicon) = split_title_block(lines, report);
     let measure = units::measure(&body);
     let pieces = pieces::pieces(&body, measure, &lexicon, report);
@@ -39,7 +40,7 @@ pub fn build(
         note.text = joins::restore_urls(&note.text, link_targets);
     }
     let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
-    linking::link(&mut drafts, &notes, report);
+    linking::link(&mut drafts, &notes, paged, report);
     Document {
         metadata: with_declared(metadata, info),
         blocks: output::blocks(drafts),

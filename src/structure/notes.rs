@@ -57,6 +57,7 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
             .filter(|&i| !lines[i].is_blank())
             .collect();
         let mut in_zone = false;
+        let mut zone_small = false;
         for (k, &i) in idx.iter().enumerate() {
             // Notes sit low on the page, or are set smaller than the body (an endnote
             // page starts at its top).
@@ -82,6 +83,7 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                 if !in_zone {
                     zone_id += 1;
                     in_zone = true;
+                    zone_small = small;
                     if expected > 1
                         && let Some(from) = run_over_lines(lines, &idx[..k], body_size)
                     {
@@ -93,14 +95,27 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                 }
                 zones.note_starts.insert(i);
                 expected = n + 1;
+            } else if in_zone && zone_small && plain_in_body_type {
+                // A paragraph in body type below notes set smaller is never a note: the
+                // zone ends above it.
+                in_zone = false;
             }
             if in_zone {
                 zones.zone.insert(i, zone_id);
             }
         }
         // Blank lines inside a zone belong to it (a note may be spaced out).
-        if let Some(first) = idx.iter().find(|&&i| zones.zone.contains_key(&i)) {
-            for i in *first..page_end {
+        let in_page_zone = |i: &&usize| zones.zone.contains_key(*i);
+        if let (Some(&first), Some(&last)) = (
+            idx.iter().find(in_page_zone),
+            idx.iter().rev().find(in_page_zone),
+        ) {
+            let end = if last == *idx.last().unwrap_or(&last) {
+                page_end
+            } else {
+                last + 1
+            };
+            for i in first..end {
                 zones.zone.insert(i, zone_id);
             }
         }
@@ -155,7 +170,14 @@ fn note_start(
         None => rest.to_string(),
     };
     let cited = citation_score(&with_next) >= 1.0;
-    let after_break = prev.is_none_or(|p| ends_sentence(&p.text) || p.plain().chars().count() < 40);
+    // The body above ended, or a gap of several lines parts the note from it (a page
+    // whose paragraph runs on to the next page ends in mid-sentence).
+    let gap = match (line.geometry, prev.and_then(|p| p.geometry)) {
+        (Some(a), Some(b)) => a.baseline - b.baseline > 3.0 * b.font_size.max(a.font_size),
+        _ => false,
+    };
+    let after_break =
+        gap || prev.is_none_or(|p| ends_sentence(&p.text) || p.plain().chars().count() < 40);
     let smaller = match (line.geometry, prev.and_then(|p| p.geometry)) {
         (Some(a), Some(b)) => a.font_size < b.font_size * 0.95,
         _ => false,

@@ -139,7 +139,10 @@ impl Jats<'_> {
         self.front(&doc.metadata);
         self.open("body", &[]);
         self.newline();
-        self.body(&doc.blocks);
+        match doc.unlinked_notes_section() {
+            Some(closing) => self.body(&[doc.blocks.clone(), closing].concat()),
+            None => self.body(&doc.blocks),
+        }
         self.close("body");
         self.newline();
         if !doc.footnotes.is_empty() {

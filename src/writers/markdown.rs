@@ -49,7 +49,10 @@ pub fn write(doc: &Document, options: &MarkdownOptions) -> String {
     out.push_str(&front_matter(&doc.metadata));
 
     let mut lines = Vec::new();
-    writer.blocks(&doc.blocks, &mut lines);
+    match doc.unlinked_notes_section() {
+        Some(closing) => writer.blocks(&[doc.blocks.clone(), closing].concat(), &mut lines),
+        None => writer.blocks(&doc.blocks, &mut lines),
+    }
     for id in &order {
         let note = &doc.footnotes[id.0];
         let mut body = Vec::new();

@@ -1,0 +1,356 @@
+//! Footnotes on PDF pages built here with lopdf: markers proven by the page (raised and
+//! smaller), numbers that are not markers (section numbers, decimals, dates, affiliation
+//! marks), the `1)` style, a document whose markers lost their raise, a body paragraph at
+//! the page foot, and a note that cannot be linked. (Affiliation marks on author lines are
+//! covered by the linking module's unit tests: the title block takes such lines first.)
+
+mod support;
+
+use brief2md::model::{Block, Document, Inline, plain_text};
+use brief2md::report::{ActionKind, Report};
+use support::*;
+
+/// One run of text on a line: its text, type size and rise above the baseline.
+struct Run<'a>(&'a str, f32, f32);
+
+const BODY: f32 = 11.0;
+const NOTE: f32 = 8.0;
+
+fn body(text: &str) -> Run<'_> {
+    Run(text, BODY, 0.0)
+}
+
+/// A raised marker, set smaller, as word processors and TeX print it.
+fn sup(text: &str) -> Run<'_> {
+    Run(text, 7.0, 4.0)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('(', "\\(")
+        .replace(')', "\\)")
+}
+
+/// A page of lines, each a list of runs drawn left to right from x = 72, one line per
+/// `y` given.
+fn page_content(lines: &[(f32, Vec<Run>)]) -> String {
+    let mut out = String::new();
+    for (y, runs) in lines {
+        out.push_str(&format!("BT 72 {y} Td "));
+        for Run(text, size, rise) in runs {
+            out.push_str(&format!("/F1 {size} Tf {rise} Ts ({}) Tj ", escape(text)));
+        }
+        out.push_str("0 Ts ET\n");
+    }
+    out
+}
+
+fn pdf(pages: &[Vec<(f32, Vec<Run>)>]) -> Vec<u8> {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    for page in pages {
+        b.page(&page_content(page));
+    }
+    b.build()
+}
+
+fn convert(bytes: &[u8]) -> (Document, Report, String) {
+    let c = brief2md::convert(bytes, &brief2md::Options::default()).expect("converts");
+    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+    (c.document, c.report, md)
+}
+
+/// The plain text just before each footnote reference of the body, in order, with the
+/// note it points to.
+fn markers(doc: &Document) -> Vec<(String, String)> {
+    fn walk(blocks: &[Block], doc: &Document, out: &mut Vec<(String, String)>) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(inlines)
+                | Block::Heading {
+                    content: inlines, ..
+                } => {
+                    let mut before = String::new();
+                    for inline in inlines {
+                        match inline {
+                            Inline::FootnoteRef(id) => {
+                                let note = plain_text(match &doc.footnotes[id.0].blocks[0] {
+                                    Block::Paragraph(p) => p,
+                                    _ => panic!("a note is a paragraph"),
+                                });
+                                out.push((before.clone(), note));
+                            }
+                            other => before.push_str(&plain_text(std::slice::from_ref(other))),
+                        }
+                    }
+                }
+                Block::List(list) => {
+                    for item in &list.items {
+                        walk(&item.blocks, doc, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&doc.blocks, doc, &mut out);
+    out
+}
+
+fn has(report: &Report, kind: ActionKind, evidence: &str) -> bool {
+    report
+        .actions
+        .iter()
+        .any(|a| a.kind == kind && a.evidence.as_deref().is_some_and(|e| e.contains(evidence)))
+}
+
+/// Raised markers prove the document's style: section numbers, decimals and dates at body
+/// size stay text even where they would continue the note sequence.
+#[test]
+fn raised_markers_are_linked_and_body_digits_stay_text() {
+    let page = vec![
+        (760.0, vec![Run("2.1 Node Types", 14.0, 0.0)]),
+        (
+            730.0,
+            vec![body("Every tree holds nodes of two kinds."), sup("1")],
+        ),
+        (
+            716.0,
+            vec![body(
+                "The model scored 85.2 on the first test and 91.3 later.",
+            )],
+        ),
+        (
+            702.0,
+            vec![body("It was released on 2020. 3.11. after a long review.")],
+        ),
+        (
+            688.0,
+            vec![body("Reviewers agreed with the result."), sup("2")],
+        ),
+        (674.0, vec![body("Section 3.4 describes the data in full.")]),
+        (
+            120.0,
+            vec![Run("1 Leaves are nodes without children.", NOTE, 0.0)],
+        ),
+        (
+            110.0,
+            vec![Run("2 See the appendix for the reviews.", NOTE, 0.0)],
+        ),
+    ];
+    let (doc, report, md) = convert(&pdf(&[page]));
+    assert_eq!(doc.footnotes.len(), 2, "{md}");
+    assert_linked(
+        &doc,
+        &[
+            ("two kinds.", "Leaves are nodes without children."),
+            ("the result.", "See the appendix for the reviews."),
+        ],
+        &md,
+    );
+    for text in [
+        "2.1 Node Types",
+        "85.2",
+        "91.3",
+        "2020. 3.11.",
+        "3.4 describes",
+    ] {
+        assert!(md.contains(text), "{text:?} should stay text:\n{md}");
+    }
+    assert!(has(
+        &report,
+        ActionKind::Guess,
+        "markers proven by the page"
+    ));
+}
+
+/// Every note linked once, right after the text given for it, in this order.
+fn assert_linked(doc: &Document, expected: &[(&str, &str)], md: &str) {
+    let found = markers(doc);
+    assert_eq!(found.len(), expected.len(), "{found:?}\n{md}");
+    for ((before, note), (want_before, want_note)) in found.iter().zip(expected) {
+        assert!(
+            before.trim_end().ends_with(want_before),
+            "marker after {before:?}, expected after {want_before:?}\n{md}"
+        );
+        assert_eq!(note.trim(), *want_note, "{md}");
+    }
+}
+
+/// Markers and labels in the `1)` style, raised in the body, plain in the notes.
+#[test]
+fn parenthesis_style_markers_are_linked() {
+    let page = vec![
+        (
+            730.0,
+            vec![
+                body("Claims rose after the outbreak"),
+                sup("1)"),
+                body(" and the law changed."),
+            ],
+        ),
+        (
+            716.0,
+            vec![
+                body("Insurers disagreed on the cover"),
+                sup("2)"),
+                body(" for months."),
+            ],
+        ),
+        (
+            120.0,
+            vec![Run("1) Figures from the national register.", NOTE, 0.0)],
+        ),
+        (
+            110.0,
+            vec![Run("2) The standard terms of life insurance.", NOTE, 0.0)],
+        ),
+    ];
+    let (doc, _, md) = convert(&pdf(&[page]));
+    assert_linked(
+        &doc,
+        &[
+            ("after the outbreak", "Figures from the national register."),
+            ("on the cover", "The standard terms of life insurance."),
+        ],
+        &md,
+    );
+}
+
+/// A document whose markers lost their raise (digits at body size glued after the
+/// punctuation) is read from the note sequence, and the report says so.
+#[test]
+fn markers_that_lost_their_raise_follow_the_sequence() {
+    let page = vec![
+        (
+            730.0,
+            vec![body(
+                "The treaty was signed in 1961.1 The new pact goes further.",
+            )],
+        ),
+        (
+            716.0,
+            vec![body(
+                "Section 2.1 of the pact covers 12.5 percent of trade.",
+            )],
+        ),
+        (
+            702.0,
+            vec![body("Both sides called it historic.\"2 Nobody disagreed.")],
+        ),
+        (120.0, vec![Run("1 Treaty of Friendship, 1961.", NOTE, 0.0)]),
+        (110.0, vec![Run("2 Joint statement, June 2024.", NOTE, 0.0)]),
+    ];
+    let (doc, report, md) = convert(&pdf(&[page]));
+    assert_linked(
+        &doc,
+        &[
+            ("signed in 1961.", "Treaty of Friendship, 1961."),
+            ("called it historic.\"", "Joint statement, June 2024."),
+        ],
+        &md,
+    );
+    assert!(
+        md.contains("Section 2.1 of the pact covers 12.5 percent"),
+        "{md}"
+    );
+    assert!(has(&report, ActionKind::Guess, "markers lost their raise"));
+}
+
+/// A paragraph in body type below the notes at the page foot is body text, not part of
+/// the last note.
+#[test]
+fn a_body_paragraph_at_the_page_foot_is_not_a_note() {
+    let page = vec![
+        (
+            730.0,
+            vec![
+                body("The harvest failed twice."),
+                sup("1"),
+                body(" Prices rose."),
+            ],
+        ),
+        (
+            140.0,
+            vec![Run("1 Ministry of Agriculture, annual report.", NOTE, 0.0)],
+        ),
+        (
+            100.0,
+            vec![body("Farmers left the valley in large numbers that year.")],
+        ),
+    ];
+    let (doc, _, md) = convert(&pdf(&[page]));
+    assert_linked(
+        &doc,
+        &[("failed twice.", "Ministry of Agriculture, annual report.")],
+        &md,
+    );
+    let body_text: String = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(plain_text(p)),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(body_text.contains("Farmers left the valley"), "{md}");
+}
+
+/// A note that no marker points to and that no sentence before it can take is kept,
+/// referenced from a closing "Unlinked notes" list, and reported.
+#[test]
+fn an_unlinkable_note_is_listed_not_dropped() {
+    let first = vec![
+        (720.0, vec![Run("Rivers", 14.0, 0.0)]),
+        (
+            700.0,
+            vec![body("Rivers change their courses over many centuries, and")],
+        ),
+        (
+            686.0,
+            vec![body(
+                "the floods that come every spring speed this up, while",
+            )],
+        ),
+        (
+            120.0,
+            vec![Run(
+                "1 Printed with the support of the river board.",
+                NOTE,
+                0.0,
+            )],
+        ),
+    ];
+    let second = vec![
+        (
+            700.0,
+            vec![body("dams slow it down again for a long time.")],
+        ),
+        (686.0, vec![body("Nobody knows how the balance will fall.")]),
+    ];
+    let (doc, report, md) = convert(&pdf(&[first, second]));
+    assert_eq!(doc.footnotes.len(), 1, "{md}");
+    assert!(md.contains("## Unlinked notes"), "{md}");
+    assert!(md.contains("- Note 1 (unlinked note)[^1]"), "{md}");
+    assert_eq!(
+        md.matches("[^1]").count(),
+        2,
+        "one reference, one definition\n{md}"
+    );
+    assert!(!md.contains(".[^1]"), "{md}");
+    assert!(
+        report
+            .actions
+            .iter()
+            .any(|a| a.kind == ActionKind::FootnoteUnplaced),
+        "{md}"
+    );
+    let xml = brief2md::writers::jats::write(&doc);
+    assert!(
+        xml.contains("<xref ref-type=\"fn\" rid=\"fn1\">1</xref>"),
+        "{xml}"
+    );
+    assert!(xml.contains("<fn id=\"fn1\"><label>1</label>"), "{xml}");
+}
