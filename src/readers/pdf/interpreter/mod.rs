@@ -198,6 +198,19 @@ pub struct Interpreter<'a> {
     /// Drawing annotation appearances: their boxes and checkmarks are form widgets, not
     /// list bullets.
     in_annotations: bool,
+    /// Glyphs not kept, by reason, for the page's warnings.
+    dropped: Dropped,
+}
+
+/// Counts of glyphs the interpreter did not keep, so that none is lost without a word.
+#[derive(Debug, Default, Clone, Copy)]
+struct Dropped {
+    /// Drawn outside the page (beyond a margin of their own size).
+    off_page: usize,
+    /// Of no usable size: zero, not finite, or larger than the page itself.
+    bad_size: usize,
+    /// Beyond [`Limits::max_glyphs`].
+    over_limit: usize,
 }
 
 impl<'a> Interpreter<'a> {
@@ -239,6 +252,7 @@ impl<'a> Interpreter<'a> {
             stopped: false,
             path: PathShape::default(),
             in_annotations: false,
+            dropped: Dropped::default(),
         }
     }
 
@@ -267,7 +281,31 @@ impl<'a> Interpreter<'a> {
         while !self.marked.is_empty() {
             self.end_marked();
         }
+        self.report_dropped();
         self.out
+    }
+
+    /// One warning per kind of glyph dropped, with its count.
+    fn report_dropped(&mut self) {
+        let d = self.dropped;
+        if d.off_page > 0 {
+            self.out.warnings.push(format!(
+                "{} glyph(s) drawn outside the page dropped",
+                crate::report::thousands(d.off_page)
+            ));
+        }
+        if d.bad_size > 0 {
+            self.out.warnings.push(format!(
+                "{} glyph(s) of zero, unbounded or larger-than-page size dropped",
+                crate::report::thousands(d.bad_size)
+            ));
+        }
+        if d.over_limit > 0 {
+            self.out.warnings.push(format!(
+                "glyph limit reached, {} glyphs skipped",
+                crate::report::thousands(d.over_limit)
+            ));
+        }
     }
 
     fn warn(&mut self, msg: String) {
@@ -286,8 +324,8 @@ impl<'a> Interpreter<'a> {
                     self.operations += 1;
                     if self.operations > self.limits.max_operations {
                         self.warn(format!(
-                            "stopped after {} operators (limit)",
-                            self.limits.max_operations
+                            "operator limit reached after {} operators; the rest of the page skipped",
+                            crate::report::thousands(self.limits.max_operations)
                         ));
                         self.stopped = true;
                         return;
@@ -575,7 +613,11 @@ impl<'a> Interpreter<'a> {
         } else {
             first.x + first.adv
         };
-        let text: String = actual.text.chars().filter(|c| !c.is_control()).collect();
+        let text: String = actual
+            .text
+            .chars()
+            .filter(|&c| !c.is_control() && !crate::rich::is_noncharacter(c))
+            .collect();
         self.out.glyphs.truncate(actual.first_glyph);
         let start = self.out.text.len() as u32;
         self.out.text.push_str(&text);
@@ -631,7 +673,11 @@ impl<'a> Interpreter<'a> {
         let max_glyphs = self.limits.max_glyphs;
         let hidden = self.hidden > 0;
         let (page_w, page_h) = (self.page_w, self.page_h);
+        // Nothing printed is larger than the page it is printed on; a glyph that claims to
+        // be (font size 1e9, a width of 1e30) would stretch every line and column measure.
+        let extent = page_w.max(page_h).max(1.0);
         let size_scale = font.size_scale;
+        let mut dropped = self.dropped;
         font.decode(bytes, |g| {
             let trm = tm.then(&ctm);
             let extra = char_space + if g.word_space { word_space } else { 0.0 };
@@ -660,10 +706,26 @@ impl<'a> Interpreter<'a> {
                 g.width * fm_a * fs * th
             };
             let adv = own * along;
-            let margin = size.max(1.0);
+            let adv = if adv.is_finite() {
+                adv.clamp(-extent, extent)
+            } else {
+                0.0
+            };
+            let sized = size.is_finite() && size > 0.0 && size <= extent;
+            let margin = if sized { size.max(1.0) } else { 1.0 };
             let on_page =
                 ox > -margin && oy > -margin && ox < page_w + margin && oy < page_h + margin;
-            if on_page && !hidden && glyphs.len() < max_glyphs && size.is_finite() && size > 0.0 {
+            let keep = !hidden && on_page && sized && glyphs.len() < max_glyphs;
+            if !hidden && !keep {
+                if !sized {
+                    dropped.bad_size += 1;
+                } else if !on_page {
+                    dropped.off_page += 1;
+                } else {
+                    dropped.over_limit += 1;
+                }
+            }
+            if keep {
                 let (fx, fy) = dir.to_frame(ox, oy);
                 let start = text.len() as u32;
                 text.push_str(g.text);
@@ -684,9 +746,7 @@ impl<'a> Interpreter<'a> {
             }
             tm = Matrix::translate(tx, ty).then(&tm);
         });
-        if glyphs.len() >= max_glyphs {
-            self.warn(format!("stopped keeping glyphs after {max_glyphs} (limit)"));
-        }
+        self.dropped = dropped;
         self.out.glyphs = glyphs;
         self.out.text = text;
         if tm.is_finite() {
