@@ -20,21 +20,27 @@ use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::encodings::decode_text_string;
-use super::fonts::{Font, FontCache};
+use super::fonts::Font;
 use super::geometry::Matrix;
 use super::objects::{as_dict, get, get_dict, get_name, number, string};
 use super::optional::OptionalContent;
 pub use dir::Dir;
+pub use forms::DocumentWork;
 use shapes::PathShape;
 pub use shapes::{Shape, ShapeKind};
 
-/// Limits that keep a hostile page from running away.
+/// Limits that keep a hostile page, and a hostile document, from running away.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     /// Operators per page, Form XObjects included.
     pub max_operations: usize,
+    /// Operators in the whole document: a form drawn a million times on each of many
+    /// pages stays within every page's limit and still never ends.
+    pub max_document_operations: usize,
     /// Glyphs kept per page.
     pub max_glyphs: usize,
+    /// Glyphs kept in the whole document.
+    pub max_document_glyphs: usize,
     /// Nesting of Form XObjects.
     pub max_form_depth: usize,
     /// Nesting of `q` (deeper saves are ignored, their `Q` too).
@@ -49,7 +55,10 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_operations: 4_000_000,
-            max_glyphs: 1_000_000,
+            max_document_operations: 12_000_000,
+            // A page of 6 pt text holds about 15,000 glyphs.
+            max_glyphs: 250_000,
+            max_document_glyphs: 25_000_000,
             max_form_depth: 12,
             max_save_depth: 512,
             max_content_bytes: 128 << 20,
@@ -166,7 +175,8 @@ struct ActualText {
 /// Interprets the content of one page.
 pub struct Interpreter<'a> {
     doc: &'a Document,
-    fonts: &'a mut FontCache,
+    /// Fonts, parsed forms and the work done so far, for the whole document.
+    work: &'a mut DocumentWork,
     limits: Limits,
     out: PageText,
     font_index: HashMap<*const Font, u16>,
@@ -218,7 +228,7 @@ impl<'a> Interpreter<'a> {
     /// `base` (crop box offset, y flip, rotation).
     pub fn new(
         doc: &'a Document,
-        fonts: &'a mut FontCache,
+        work: &'a mut DocumentWork,
         oc: &'a OptionalContent,
         limits: Limits,
         base: Matrix,
@@ -227,7 +237,7 @@ impl<'a> Interpreter<'a> {
     ) -> Self {
         Interpreter {
             doc,
-            fonts,
+            work,
             limits,
             out: PageText::default(),
             font_index: HashMap::new(),
@@ -282,6 +292,10 @@ impl<'a> Interpreter<'a> {
             self.end_marked();
         }
         self.report_dropped();
+        self.work.glyphs += self.out.glyphs.len();
+        if self.work.glyphs >= self.limits.max_document_glyphs {
+            self.work.exhausted = true;
+        }
         self.out
     }
 
@@ -300,10 +314,10 @@ impl<'a> Interpreter<'a> {
                 crate::report::thousands(d.bad_size)
             ));
         }
-        if d.over_limit > 0 {
+        if d.over_limit > 0 || self.out.glyphs.len() >= self.limits.max_glyphs {
             self.out.warnings.push(format!(
-                "glyph limit reached, {} glyphs skipped",
-                crate::report::thousands(d.over_limit)
+                "glyph limit reached after {} glyphs; the rest of the page skipped",
+                crate::report::thousands(self.out.glyphs.len())
             ));
         }
     }
@@ -316,21 +330,11 @@ impl<'a> Interpreter<'a> {
 
     fn run(&mut self, content: &[u8], resources: Option<&Dictionary>) {
         for op in Content::decode_iter(content) {
-            if self.stopped {
-                return;
-            }
             match op {
                 Ok(op) => {
-                    self.operations += 1;
-                    if self.operations > self.limits.max_operations {
-                        self.warn(format!(
-                            "operator limit reached after {} operators; the rest of the page skipped",
-                            crate::report::thousands(self.limits.max_operations)
-                        ));
-                        self.stopped = true;
+                    if !self.step(&op, resources) {
                         return;
                     }
-                    self.operation(&op, resources);
                 }
                 Err(_) => {
                     self.warn("content stream damaged; text after the damage is lost".into());
@@ -338,6 +342,34 @@ impl<'a> Interpreter<'a> {
                 }
             }
         }
+    }
+
+    /// Counts and runs one operator; false once a page or document limit stops the page.
+    fn step(&mut self, op: &Operation, resources: Option<&Dictionary>) -> bool {
+        if self.stopped {
+            return false;
+        }
+        self.operations += 1;
+        self.work.operations += 1;
+        if self.operations > self.limits.max_operations {
+            self.warn(format!(
+                "operator limit reached after {} operators; the rest of the page skipped",
+                crate::report::thousands(self.limits.max_operations)
+            ));
+            self.stopped = true;
+            return false;
+        }
+        if self.work.operations > self.limits.max_document_operations {
+            self.warn(format!(
+                "document operator limit reached after {} operators; the rest of the page skipped",
+                crate::report::thousands(self.limits.max_document_operations)
+            ));
+            self.work.exhausted = true;
+            self.stopped = true;
+            return false;
+        }
+        self.operation(op, resources);
+        true
     }
 
     fn operation(&mut self, op: &Operation, resources: Option<&Dictionary>) {
@@ -382,7 +414,7 @@ impl<'a> Interpreter<'a> {
                     let fonts = get_dict(self.doc, resources?, b"Font")?;
                     fonts.get(name).ok()
                 });
-                self.gs.font = Some(self.fonts.get(self.doc, entry));
+                self.gs.font = Some(self.work.fonts.get(self.doc, entry));
                 self.gs.font_size = n(1).unwrap_or(0.0);
             }
             "Td" => self.move_line(n(0).unwrap_or(0.0), n(1).unwrap_or(0.0)),
@@ -653,7 +685,7 @@ impl<'a> Interpreter<'a> {
             Some(f) => f.clone(),
             None => {
                 // Text before any Tf: a broken stream; use the fallback font.
-                let f = self.fonts.get(self.doc, None);
+                let f = self.work.fonts.get(self.doc, None);
                 self.gs.font = Some(f.clone());
                 f
             }
@@ -670,7 +702,12 @@ impl<'a> Interpreter<'a> {
         let fm_a = font.matrix.a;
         let mut glyphs = std::mem::take(&mut self.out.glyphs);
         let mut text = std::mem::take(&mut self.out.text);
-        let max_glyphs = self.limits.max_glyphs;
+        // The page's limit, or what is left of the document's.
+        let max_glyphs = self.limits.max_glyphs.min(
+            self.limits
+                .max_document_glyphs
+                .saturating_sub(self.work.glyphs),
+        );
         let hidden = self.hidden > 0;
         let (page_w, page_h) = (self.page_w, self.page_h);
         // Nothing printed is larger than the page it is printed on; a glyph that claims to
@@ -679,6 +716,11 @@ impl<'a> Interpreter<'a> {
         let size_scale = font.size_scale;
         let mut dropped = self.dropped;
         font.decode(bytes, |g| {
+            if glyphs.len() >= max_glyphs {
+                // Nothing more is kept on this page: no need to place the glyph.
+                dropped.over_limit += usize::from(!hidden);
+                return;
+            }
             let trm = tm.then(&ctm);
             let extra = char_space + if g.word_space { word_space } else { 0.0 };
             let (tx, ty) = if vertical {
@@ -747,6 +789,10 @@ impl<'a> Interpreter<'a> {
             tm = Matrix::translate(tx, ty).then(&tm);
         });
         self.dropped = dropped;
+        if glyphs.len() >= max_glyphs {
+            // The rest of the page could keep nothing: stop reading it.
+            self.stopped = true;
+        }
         self.out.glyphs = glyphs;
         self.out.text = text;
         if tm.is_finite() {
