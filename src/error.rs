@@ -50,6 +50,10 @@ pub enum Error {
     /// The input was readable but nothing convertible was found.
     #[error("no text found")]
     NoText,
+    /// Nothing convertible was found, and the reader said why text may have been lost:
+    /// its first warning and how many more there were.
+    #[error("no text found ({0})")]
+    NoTextWarned(String),
 }
 
 /// Shows the first bytes of an input the way `file` would hint at them: `"PK"`, `"\x89PNG"`.

@@ -129,7 +129,15 @@ pub fn prepare(input: &[u8], options: &Options) -> Result<Prepared, Error> {
         .iter()
         .all(|p| p.lines.iter().all(|l| l.is_blank()))
     {
-        return Err(Error::NoText);
+        // A page whose text was dropped (a limit, a damaged stream) must not end as a bare
+        // "no text found": the reader's first warning says why.
+        return Err(match report.warnings.split_first() {
+            None => Error::NoText,
+            Some((first, [])) => Error::NoTextWarned(first.clone()),
+            Some((first, more)) => {
+                Error::NoTextWarned(format!("{first}; {} more warning(s)", more.len()))
+            }
+        });
     }
     let mut lines = lines::from_source(&source);
     layout::prepare(&mut lines, &mut report);

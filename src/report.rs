@@ -156,6 +156,19 @@ impl Report {
     }
 }
 
+/// A count with thousands separators, as warnings print it: `41,203`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +192,13 @@ mod tests {
         assert!(!json.contains("\"after\""), "{json}");
         assert_eq!(r.count(ActionKind::RunningHeader), 1);
         assert_eq!(r.count(ActionKind::PageNumber), 0);
+    }
+
+    #[test]
+    fn counts_print_with_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(41_203), "41,203");
+        assert_eq!(thousands(4_000_000), "4,000,000");
     }
 }

@@ -35,6 +35,13 @@ pub fn is_sentinel(c: char) -> bool {
     ('\u{10FFF0}'..='\u{10FFF9}').contains(&c)
 }
 
+/// Whether `c` is a Unicode noncharacter (U+FDD0…U+FDEF, and the last two code points of
+/// every plane, U+FFFE, U+FFFF, U+1FFFE…): reserved for a program's internal use, they carry
+/// no text, and YAML and XML refuse some of them.
+pub fn is_noncharacter(c: char) -> bool {
+    ('\u{FDD0}'..='\u{FDEF}').contains(&c) || (c as u32) & 0xFFFE == 0xFFFE
+}
+
 /// Removes sentinel characters that arrived in the input, so they cannot be forged.
 pub fn strip_forged(s: &str) -> std::borrow::Cow<'_, str> {
     if s.chars().any(is_sentinel) {

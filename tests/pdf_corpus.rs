@@ -1,6 +1,6 @@
 //! The shared PDF corpus and the four bench typesetters. The data lives outside the
 //! repository (`BRIEF2MD_CORPUS`, default `../shared/corpus`; bench documents in
-//! `BRIEF2MD_BENCH/docs`, default `../shared/bench/docs`). When it is absent these tests say so
+//! `BRIEF2MD_BENCH/docs`, default `tests/bench/docs`). When it is absent these tests say so
 //! loudly and pass, except under `CI=true`, where absence is a failure.
 
 mod support;

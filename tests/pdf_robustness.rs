@@ -231,3 +231,78 @@ fn pages_are_found_past_a_broken_page_tree() {
     );
     assert_eq!(texts(&broken), ["still here"]);
 }
+
+/// Five pages, each drawing one form three times.
+fn pages_drawing_a_form() -> Vec<u8> {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    let form = b.stream(
+        dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 600.into(), 800.into()] },
+        b"BT /F1 10 Tf 0 0 Td (form text) Tj ET",
+    );
+    b.xobject("X", form);
+    for _ in 0..5 {
+        b.page(
+            "q 1 0 0 1 72 700 cm /X Do Q q 1 0 0 1 72 600 cm /X Do Q q 1 0 0 1 72 500 cm /X Do Q",
+        );
+    }
+    b.build()
+}
+
+#[test]
+fn a_form_drawn_on_every_page_is_read_on_every_page() {
+    let doc = read(&pages_drawing_a_form());
+    for page in &doc.pages {
+        let texts: Vec<String> = page.lines.iter().map(|l| l.text()).collect();
+        assert_eq!(
+            texts,
+            ["form text", "form text", "form text"],
+            "page {}",
+            page.number
+        );
+    }
+}
+
+#[test]
+fn the_document_operator_limit_stops_reading_and_names_the_pages_left() {
+    let mut report = Report::default();
+    // Each page runs 3 × (cm, Do, q, Q) + 3 × 5 form operators = 27 operators.
+    let limits = Limits {
+        max_document_operations: 60,
+        ..Default::default()
+    };
+    let doc = pdf::read_with(&pages_drawing_a_form(), &mut report, limits).expect("reads");
+    assert_eq!(doc.pages.len(), 5);
+    assert_eq!(doc.pages[0].lines.len(), 3);
+    assert!(doc.pages[3].lines.is_empty() && doc.pages[4].lines.is_empty());
+    let warnings = report.warnings.join("\n");
+    assert!(
+        warnings.contains("page 3: document operator limit reached after 60 operators"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("pages 4-5 not read"), "{warnings}");
+}
+
+#[test]
+fn the_glyph_limit_stops_a_page_and_says_how_many_were_kept() {
+    let mut content = String::from("BT /F1 10 Tf 72 700 Td ");
+    for _ in 0..50 {
+        content.push_str("(abcdefghij) Tj ");
+    }
+    content.push_str("ET");
+    let mut report = Report::default();
+    let limits = Limits {
+        max_glyphs: 100,
+        ..Default::default()
+    };
+    pdf::read_with(&one_page(&content), &mut report, limits).expect("reads");
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w
+                == "page 1: glyph limit reached after 100 glyphs; the rest of the page skipped"),
+        "{:?}",
+        report.warnings
+    );
+}

@@ -4,8 +4,9 @@
 //! targets for the bench and floors just under today's results for the fixtures, so a
 //! regression fails here.
 //!
-//! The scorer lives in `../shared/bench` (or `$BRIEF2MD_BENCH`); without it, or without
-//! python3, the tests say so loudly and skip — except under `CI=true`, where they fail.
+//! The scorer and the bench documents travel with the repository in `tests/bench` (a copy
+//! of the shared bench; `$BRIEF2MD_BENCH` points elsewhere); without python3 the tests say
+//! so loudly and skip — except under `CI=true`, where they fail.
 
 mod common;
 
@@ -21,7 +22,7 @@ fn bench_dir() -> Option<PathBuf> {
     let ok =
         dir.join("score.py").is_file() && Command::new("python3").arg("--version").output().is_ok();
     if !ok {
-        let msg = "quality scoring NOT RUN: ../shared/bench/score.py (or $BRIEF2MD_BENCH) or python3 is missing";
+        let msg = "quality scoring NOT RUN: tests/bench/score.py (or $BRIEF2MD_BENCH) or python3 is missing";
         common::shared::skip_or_fail(msg);
         return None;
     }

@@ -9,6 +9,13 @@ use crate::report::{Action, ActionKind, Report};
 /// Lines needed on each side of a gutter to believe in it.
 const MIN_SIDE: usize = 4;
 
+/// Distance between gutter candidates, in points.
+const GUTTER_STEP: f32 = 2.0;
+
+/// Widest text block in which a gutter is sought (points): 200 inches, far beyond any
+/// printed page; wider blocks come from absurd coordinates, not from columns.
+const MAX_TEXT_WIDTH: f32 = 14_400.0;
+
 /// Re-orders two-column pages, marking right-column lines with `column = 1`.
 pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
     let mut out = Vec::with_capacity(lines.len());
@@ -61,12 +68,17 @@ fn gutter(page: &[TextLine]) -> Option<f32> {
     let left = boxes.iter().map(|b| b.x0).fold(f32::INFINITY, f32::min);
     let right = boxes.iter().map(|b| b.x1).fold(f32::NEG_INFINITY, f32::max);
     let width = right - left;
-    if width < 200.0 {
+    // A hostile page can place a glyph at 1e9 pt or at infinity: no gutter is sought on a
+    // text width that is not a finite, printable size.
+    if !width.is_finite() || !(200.0..=MAX_TEXT_WIDTH).contains(&width) {
         return None;
     }
+    // Candidates every 2 pt across the middle 40 % of the text width, counted by an
+    // integer so that the step can never vanish in `f32` arithmetic.
+    let steps = ((0.4 * width) / GUTTER_STEP).floor() as usize;
     let mut best: Option<(i64, f32)> = None;
-    let mut x = left + 0.3 * width;
-    while x <= left + 0.7 * width {
+    for k in 0..=steps {
+        let x = left + 0.3 * width + k as f32 * GUTTER_STEP;
         let l = boxes.iter().filter(|b| b.x1 <= x - 2.0).count();
         let r = boxes.iter().filter(|b| b.x0 >= x + 2.0).count();
         let across = boxes.len() - l - r;
@@ -78,7 +90,6 @@ fn gutter(page: &[TextLine]) -> Option<f32> {
                 best = Some((score, x));
             }
         }
-        x += 2.0;
     }
     best.map(|(_, x)| x)
 }
@@ -327,5 +338,20 @@ mod tests {
             order,
             ["programmes", "distribute.10", "Whether", "next line"]
         );
+    }
+
+    #[test]
+    fn a_glyph_at_an_absurd_position_seeks_no_gutter_and_ends() {
+        // (A NaN edge is ignored by the min/max folds: the columns are still found.)
+        for far in [1e9_f32, 3.4e38, f32::INFINITY] {
+            let mut lines = Vec::new();
+            for i in 0..5 {
+                let y = 100.0 + 12.0 * i as f32;
+                lines.push(at(&format!("L{i}"), 60.0, 280.0, y));
+                lines.push(at(&format!("R{i}"), 310.0, 530.0, y));
+            }
+            lines.push(at("far", 60.0, far, 300.0));
+            assert_eq!(gutter(&lines), None, "{far}");
+        }
     }
 }

@@ -121,7 +121,7 @@ pub fn read(bytes: &[u8], report: &mut Report) -> SourceDocument {
         report.push(
             Action::new(ActionKind::CharactersRemoved)
                 .lines(removed_lines)
-                .evidence("control characters removed"),
+                .evidence("control characters or Unicode noncharacters removed"),
         );
     }
     SourceDocument {
@@ -134,20 +134,26 @@ pub fn read(bytes: &[u8], report: &mut Report) -> SourceDocument {
 fn push_line(pages: &mut [Page], segment: &str, line_no: usize, removed: &mut Vec<usize>) {
     let mut clean = String::with_capacity(segment.len());
     let mut dropped = false;
+    // Characters in `clean` so far (counted as they come: recounting per tab would make a
+    // long line of tabs quadratic).
+    let mut col = 0;
     for c in segment.chars() {
         match c {
             '\t' => {
                 // To the next tab stop, but at least three spaces: a tab inside a line
                 // separates cells, and three spaces is what marks a cell gap downstream.
-                let col = clean.chars().count();
                 let mut pad = 8 - col % 8;
                 if col > 0 && pad < 3 {
                     pad += 8;
                 }
                 clean.extend(std::iter::repeat_n(' ', pad));
+                col += pad;
             }
-            c if c.is_control() => dropped = true,
-            c => clean.push(c),
+            c if c.is_control() || crate::rich::is_noncharacter(c) => dropped = true,
+            c => {
+                clean.push(c);
+                col += 1;
+            }
         }
     }
     if dropped {

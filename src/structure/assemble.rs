@@ -341,7 +341,7 @@ fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
 
 /// Appends `next` to `prev`, rejoining a word hyphenated across the break.
 fn append(prev: &mut String, next: &str, lex: &Lexicon) {
-    let p = rich::plain(prev);
+    let p = super::joins::visible_tail(prev);
     let n = rich::plain(next);
     if let Some((head, tail)) = super::joins::hyphenated_word(&p, n.trim_start()) {
         if lex.is_hyphenation(&head, &tail) {

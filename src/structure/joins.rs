@@ -5,7 +5,7 @@
 //! own words as the dictionary: if the text elsewhere writes "longterm" the hyphen goes, if
 //! it writes "long-term" it stays.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -14,10 +14,11 @@ use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
 use crate::rich;
 
-/// Word counts of the document, for hyphenation decisions.
+/// Word counts of the document, for hyphenation decisions. Ordered, so that the forms of
+/// a word (the keys it begins) are one range rather than a scan of the whole lexicon.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: HashMap<String, usize>,
+    words: BTreeMap<String, usize>,
 }
 
 /// First halves that usually form compounds rather than hyphenated syllables.
@@ -44,7 +45,7 @@ static WORD: LazyLock<Regex> = LazyLock::new(|| {
 impl Lexicon {
     /// Counts the words (and hyphenated compounds) of every line.
     pub fn from_lines(lines: &[TextLine]) -> Self {
-        let mut words: HashMap<String, usize> = HashMap::new();
+        let mut words: BTreeMap<String, usize> = BTreeMap::new();
         for line in lines {
             let text = line.plain();
             for m in WORD.find_iter(&text) {
@@ -66,10 +67,12 @@ impl Lexicon {
     pub fn count_forms(&self, w: &str) -> usize {
         let w = w.to_lowercase();
         self.words
-            .iter()
-            .filter(|(k, _)| {
-                k.starts_with(&w) && k.len() <= w.len() + 3 && !k[w.len()..].contains('-')
-            })
+            .range::<str, _>((
+                std::ops::Bound::Included(w.as_str()),
+                std::ops::Bound::Unbounded,
+            ))
+            .take_while(|(k, _)| k.starts_with(&w))
+            .filter(|(k, _)| k.len() <= w.len() + 3 && !k[w.len()..].contains('-'))
             .map(|(_, c)| c)
             .sum()
     }
@@ -124,7 +127,7 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
             out.push_str(text);
             continue;
         }
-        let visible_end = rich::plain(&out);
+        let visible_end = visible_tail(&out);
         let next_plain = rich::plain(text);
         let next_first = next_plain.split_whitespace().next().unwrap_or("");
         let is_last = k + 1 == lines.len() && next_plain.split_whitespace().count() == 1;
@@ -209,6 +212,44 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
     out.replace('\u{AD}', "")
 }
 
+/// Longest stretch at the end of a paragraph that the join decisions look at, in bytes:
+/// longer than the URLs of real notes, and a bound that keeps joining linear in the
+/// paragraph.
+const MAX_TAIL: usize = 2 << 10;
+
+/// Longest word head a hyphenation decision looks at, in letters: no word is longer, and
+/// a run of letters without end (a hostile chain of "inter-" lines) must not be copied
+/// into every decision and report entry.
+const MAX_WORD: usize = 64;
+
+/// The visible text (as [`rich::plain`]) of the last three whitespace-separated tokens of
+/// `s`, at most [`MAX_TAIL`] bytes of it. Every join decision depends only on the end of
+/// the text built so far (a URL's last token, "Hy -", a hyphenated word); reading the
+/// whole paragraph again for each line joined would make joining quadratic.
+pub fn visible_tail(s: &str) -> String {
+    let mut start = s.len().saturating_sub(MAX_TAIL);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut tokens = 0;
+    let mut in_token = false;
+    for (i, c) in s[start..].char_indices().rev() {
+        if c.is_whitespace() {
+            if in_token {
+                tokens += 1;
+                if tokens == 3 {
+                    start += i + c.len_utf8();
+                    break;
+                }
+            }
+            in_token = false;
+        } else {
+            in_token = true;
+        }
+    }
+    rich::plain(&s[start..])
+}
+
 /// Words of one to three letters that stand on their own.
 const SHORT_WORDS: &[&str] = &[
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "or", "is", "it", "as", "be", "we", "he",
@@ -243,9 +284,14 @@ pub fn hyphenated_word(prev: &str, next: &str) -> Option<(String, String)> {
         .char_indices()
         .rev()
         .take_while(|(_, c)| c.is_alphabetic())
+        .take(MAX_WORD)
         .last()
         .map(|(i, _)| i)?;
-    let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let tail: String = next
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(MAX_WORD)
+        .collect();
     Some((stem[start..].to_string(), tail))
 }
 
@@ -461,6 +507,19 @@ mod tests {
         assert_eq!(
             repair_spaced_urls("https://x.example/a. the end", &mut r, 1, &[1]),
             "https://x.example/a. the end"
+        );
+    }
+
+    #[test]
+    fn the_visible_tail_is_the_last_three_tokens_within_a_bound() {
+        let bold = format!("{}x{}", rich::BOLD_ON, rich::BOLD_OFF);
+        assert_eq!(visible_tail(&format!("one two {bold} Hy -")), "x Hy -");
+        assert_eq!(visible_tail("see https://a.org/b"), "see https://a.org/b");
+        let endless = "inter".repeat(10_000);
+        assert!(visible_tail(&endless).len() <= MAX_TAIL);
+        assert!(
+            hyphenated_word(&format!("{endless}-"), "national")
+                .is_some_and(|(h, _)| h.len() <= MAX_WORD)
         );
     }
 }

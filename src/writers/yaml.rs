@@ -53,7 +53,15 @@ impl Mapping {
     }
 }
 
-/// A YAML double-quoted scalar.
+/// A YAML double-quoted scalar that every YAML 1.1 and 1.2 parser reads.
+///
+/// Line breaks and tabs become spaces; other C0 and C1 controls, DEL, the byte-order mark
+/// and the Unicode line and paragraph separators are written as `\uXXXX` escapes (YAML
+/// 1.2, 5.7: characters outside the printable set must be escaped). Noncharacters
+/// (U+FFFE, U+FFFF, U+FDD0…) are no text at all and some parsers refuse even their
+/// escapes: each becomes U+FFFD, the mark of a character that could not be kept. The
+/// readers drop them from the text and report it; this is the last guard, for a file name
+/// or a metadata string that reaches the front matter another way.
 pub(crate) fn quote(s: &str) -> String {
     let mut q = String::with_capacity(s.len() + 2);
     q.push('"');
@@ -62,7 +70,10 @@ pub(crate) fn quote(s: &str) -> String {
             '"' => q.push_str("\\\""),
             '\\' => q.push_str("\\\\"),
             '\n' | '\r' | '\t' => q.push(' '),
-            c if c.is_control() => q.push_str(&format!("\\u{:04X}", c as u32)),
+            c if crate::rich::is_noncharacter(c) => q.push('\u{FFFD}'),
+            c if c.is_control() || matches!(c, '\u{FEFF}' | '\u{2028}' | '\u{2029}') => {
+                q.push_str(&format!("\\u{:04X}", c as u32))
+            }
             c => q.push(c),
         }
     }
@@ -78,6 +89,8 @@ mod tests {
     fn quotes_escape_specials() {
         assert_eq!(quote("a \"b\" \\ c\u{7}"), "\"a \\\"b\\\" \\\\ c\\u0007\"");
         assert_eq!(quote("x:\ny"), "\"x: y\"");
+        assert_eq!(quote("a\u{FFFE}b\u{10FFFF}"), "\"a\u{FFFD}b\u{FFFD}\"");
+        assert_eq!(quote("\u{85}\u{2028}"), "\"\\u0085\\u2028\"");
     }
 
     #[test]

@@ -12,9 +12,9 @@ use std::process::Command;
 use brief2md::model::{Block, Document};
 use pulldown_cmark::{Event, Options, Parser, Tag, TextMergeStream};
 
-/// The JATS 1.4 DTD folder: `$BRIEF2MD_JATS_DTD_DIR`, else `../shared/schemas/jats/1.4`.
+/// The JATS 1.4 DTD folder: `$BRIEF2MD_JATS_DTD_DIR`, else `tests/jats-dtd/1.4`.
 pub fn jats_dtd_dir() -> Option<PathBuf> {
-    let dir = shared::shared_path("BRIEF2MD_JATS_DTD_DIR", "../shared/schemas/jats/1.4");
+    let dir = shared::jats_dtd_path();
     dir.join("JATS-archivearticle1-4.dtd")
         .is_file()
         .then_some(dir)
@@ -31,7 +31,7 @@ pub fn assert_valid_jats(xml: &str, what: &str) {
     let (Some(dir), true) = (jats_dtd_dir(), xmllint_available()) else {
         let msg = format!(
             "JATS DTD validation of {what} NOT RUN: xmllint (apt-get install libxml2-utils) or \
-             the DTD (set BRIEF2MD_JATS_DTD_DIR, or ../shared/schemas/jats/1.4) is missing"
+             the DTD (tests/jats-dtd/1.4, or $BRIEF2MD_JATS_DTD_DIR) is missing"
         );
         shared::skip_or_fail(&msg);
         return;

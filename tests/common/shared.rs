@@ -27,8 +27,14 @@ pub fn skip_or_fail(msg: &str) {
     let _ = std::io::stderr().write_all(banner.as_bytes());
 }
 
-/// The shared benchmark's root (`score.py`, `docs/`): `$BRIEF2MD_BENCH`, else
-/// `../shared/bench`.
+/// The benchmark's root (`score.py`, `docs/`): `$BRIEF2MD_BENCH`, else the copy that
+/// travels with the repository, `tests/bench`.
 pub fn bench_root() -> PathBuf {
-    shared_path("BRIEF2MD_BENCH", "../shared/bench")
+    shared_path("BRIEF2MD_BENCH", "tests/bench")
+}
+
+/// The JATS 1.4 DTD folder: `$BRIEF2MD_JATS_DTD_DIR`, else the copy in the repository,
+/// `tests/jats-dtd/1.4` (public domain; its README says where it comes from).
+pub fn jats_dtd_path() -> PathBuf {
+    shared_path("BRIEF2MD_JATS_DTD_DIR", "tests/jats-dtd/1.4")
 }

@@ -217,8 +217,8 @@ pub fn shared_dir(env: &str, default: &str) -> Option<PathBuf> {
     None
 }
 
-/// The shared benchmark's documents (`$BRIEF2MD_BENCH/docs`, by default
-/// `../shared/bench/docs`), or `None` after a loud message.
+/// The benchmark's documents (`$BRIEF2MD_BENCH/docs`, by default the in-repository copy
+/// `tests/bench/docs`), or `None` after a loud message.
 pub fn bench_docs_dir() -> Option<PathBuf> {
     let dir = shared::bench_root().join("docs");
     if dir.is_dir() {

@@ -3,17 +3,28 @@
 //! codespace ranges that say how many bytes each code of a string takes.
 
 use hayro_cmap::{BfString, CMap, CMapName, CidFamily};
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// Parses a CMap, resolving `usecmap` against the predefined CMaps.
 fn parse(bytes: &[u8]) -> Option<CMap> {
     CMap::parse(bytes, hayro_cmap::load_embedded)
 }
 
+/// Longest text one code may stand for, in characters: ligatures and the words of
+/// `/ActualText`-like maps are a few characters; a destination of half a million (a hostile
+/// map) would be copied into every glyph that shows it.
+const MAX_DEST_CHARS: usize = 256;
+
+/// Codes whose lookups are remembered (the map's own lookup decodes the destination
+/// string anew each time).
+const MAX_MEMO: usize = 1 << 16;
+
 /// A `/ToUnicode` map: character code → text.
 #[derive(Debug)]
 pub struct ToUnicode {
     cmap: CMap,
+    memo: Mutex<HashMap<u32, Option<String>>>,
 }
 
 impl ToUnicode {
@@ -21,15 +32,26 @@ impl ToUnicode {
     pub fn parse(bytes: &[u8]) -> Option<ToUnicode> {
         Some(ToUnicode {
             cmap: parse(bytes)?,
+            memo: Mutex::default(),
         })
     }
 
-    /// The text for a code, if the map has an entry.
+    /// The text for a code, if the map has an entry (an entry longer than
+    /// [`MAX_DEST_CHARS`] counts as none).
     pub fn lookup(&self, code: u32) -> Option<String> {
-        match self.cmap.lookup_bf_string(code)? {
-            BfString::Char(c) => Some(c.to_string()),
-            BfString::String(s) => Some(s),
+        let mut memo = self.memo.lock().ok();
+        if let Some(hit) = memo.as_ref().and_then(|m| m.get(&code)) {
+            return hit.clone();
         }
+        let text = match self.cmap.lookup_bf_string(code) {
+            Some(BfString::Char(c)) => Some(c.to_string()),
+            Some(BfString::String(s)) => Some(s).filter(|s| s.chars().count() <= MAX_DEST_CHARS),
+            None => None,
+        };
+        if let Some(m) = memo.as_mut().filter(|m| m.len() < MAX_MEMO) {
+            m.insert(code, text.clone());
+        }
+        text
     }
 }
 
@@ -284,6 +306,24 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
         assert_eq!(map.lookup(0x42).as_deref(), Some("fi"));
         assert_eq!(map.lookup(0x62).as_deref(), Some("y"));
         assert_eq!(map.lookup(0x64), None);
+    }
+
+    #[test]
+    fn a_destination_longer_than_any_glyphs_text_counts_as_none() {
+        let cmap = format!(
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <00> <FF> endcodespacerange
+2 beginbfchar <41> <{}> <42> <{}> endbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end",
+            "0041".repeat(MAX_DEST_CHARS + 1),
+            "0042".repeat(MAX_DEST_CHARS)
+        );
+        let map = ToUnicode::parse(cmap.as_bytes()).unwrap();
+        for _ in 0..2 {
+            // (the second time from the memo)
+            assert_eq!(map.lookup(0x41), None);
+            assert_eq!(map.lookup(0x42).map(|s| s.len()), Some(MAX_DEST_CHARS));
+        }
     }
 
     #[test]

@@ -62,14 +62,25 @@ pub fn read_with(
             Default::default()
         });
 
-    let mut fonts = fonts::FontCache::default();
+    let mut work = interpreter::DocumentWork::default();
     let layers = optional::OptionalContent::read(&doc);
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut images = 0;
+    let mut skipped_from = None;
     for (i, id) in page_ids.iter().enumerate() {
         let number = i + 1;
+        if work.exhausted {
+            // A document-wide limit was reached: the pages left are not read (one
+            // warning below names them).
+            skipped_from.get_or_insert(number);
+            pages.push(Page {
+                number,
+                ..Default::default()
+            });
+            continue;
+        }
         let result = catch_unwind(AssertUnwindSafe(|| {
-            read_page(&doc, *id, number, &mut fonts, &layers, limits)
+            read_page(&doc, *id, number, &mut work, &layers, limits)
         }));
         match result {
             Ok((page, text_images, warnings)) => {
@@ -83,14 +94,21 @@ pub fn read_with(
                 report.warn(format!(
                     "page {number}: could not be read (internal error); skipped"
                 ));
-                // A panic may leave cached fonts half-built: start afresh.
-                fonts = fonts::FontCache::default();
+                // A panic may leave cached fonts half-built: start afresh (the work done
+                // so far still counts).
+                work.forget_caches();
                 pages.push(Page {
                     number,
                     ..Default::default()
                 });
             }
         }
+    }
+    if let Some(first) = skipped_from {
+        report.warn(format!(
+            "document limit reached (operators or glyphs): pages {first}-{} not read",
+            pages.len()
+        ));
     }
     let has_text = pages.iter().any(|p| p.lines.iter().any(|l| !l.is_blank()));
     if !has_text && images > 0 {
@@ -107,7 +125,7 @@ fn read_page(
     doc: &Document,
     id: lopdf::ObjectId,
     number: usize,
-    fonts: &mut fonts::FontCache,
+    work: &mut interpreter::DocumentWork,
     layers: &optional::OptionalContent,
     limits: Limits,
 ) -> (Page, usize, Vec<String>) {
@@ -130,7 +148,7 @@ fn read_page(
     let resources = page::resources(doc, dict);
     let text: PageText = Interpreter::new(
         doc,
-        fonts,
+        work,
         layers,
         limits,
         frame.base,

@@ -1,16 +1,105 @@
 //! Form XObjects and annotation appearances: content streams drawn inside a page's,
 //! with their own matrix and resources, depth- and cycle-bounded.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::{GState, Interpreter};
+use crate::readers::pdf::fonts::FontCache;
 use crate::readers::pdf::geometry::Matrix;
 use crate::readers::pdf::objects;
 use crate::readers::pdf::objects::{
     as_dict, deref, get, get_array, get_dict, get_name, number, numbers, stream_bytes,
 };
 
+/// Decoded form content kept for re-use, at most (bytes): beyond it forms are decoded
+/// and parsed on every draw, as before, within the page limits.
+const MAX_CACHED_FORM_BYTES: usize = 64 << 20;
+
+/// What the interpreter keeps for a whole document: fonts and Form XObjects parsed once
+/// (by object id), and the work done so far, bounded document-wide by [`super::Limits`].
+#[derive(Default)]
+pub struct DocumentWork {
+    /// Fonts by object id.
+    pub fonts: FontCache,
+    /// Form XObjects' operators by object id, and whether their stream was damaged; `None`
+    /// for a form that does not decode.
+    forms: HashMap<ObjectId, Option<ParsedForm>>,
+    /// Decoded bytes of the forms in `forms`.
+    cached_bytes: usize,
+    /// Operators run so far.
+    pub operations: usize,
+    /// Glyphs kept so far.
+    pub glyphs: usize,
+    /// A document-wide limit was reached: later pages are not read.
+    pub exhausted: bool,
+}
+
+impl DocumentWork {
+    /// Drops the cached fonts and forms (a panic may have left them half-built); the work
+    /// done so far still counts.
+    pub fn forget_caches(&mut self) {
+        self.fonts = FontCache::default();
+        self.forms.clear();
+        self.cached_bytes = 0;
+    }
+}
+
+#[derive(Clone)]
+struct ParsedForm {
+    ops: Arc<[Operation]>,
+    damaged: bool,
+}
+
+/// A form's operators, up to any damage in its stream.
+fn parse(bytes: &[u8]) -> ParsedForm {
+    let mut ops = Vec::new();
+    let mut damaged = false;
+    for op in Content::decode_iter(bytes) {
+        match op {
+            Ok(op) => ops.push(op),
+            Err(_) => {
+                damaged = true;
+                break;
+            }
+        }
+    }
+    ParsedForm {
+        ops: ops.into(),
+        damaged,
+    }
+}
+
 impl Interpreter<'_> {
+    /// The parsed content of a form: from the document's cache, or decoded (within the
+    /// page's content budget), parsed and cached.
+    fn form_content(&mut self, stream: &Stream, id: Option<ObjectId>) -> Option<ParsedForm> {
+        if let Some(cached) = id.and_then(|id| self.work.forms.get(&id)) {
+            return cached.clone();
+        }
+        let budget = self
+            .limits
+            .max_content_bytes
+            .saturating_sub(self.content_bytes);
+        let parsed = stream_bytes(self.doc, stream, budget).map(|bytes| {
+            self.content_bytes += bytes.len();
+            (bytes.len(), parse(&bytes))
+        });
+        if let Some(id) = id {
+            let size = parsed.as_ref().map_or(0, |p| p.0);
+            if self.work.cached_bytes + size <= MAX_CACHED_FORM_BYTES {
+                self.work.cached_bytes += size;
+                self.work
+                    .forms
+                    .insert(id, parsed.as_ref().map(|p| p.1.clone()));
+            }
+        }
+        parsed.map(|p| p.1)
+    }
+
     /// Runs a Form XObject with the current state, restoring the state afterwards.
     pub(super) fn run_form(
         &mut self,
@@ -27,15 +116,10 @@ impl Interpreter<'_> {
             self.warn("Form XObject draws itself; cycle cut".into());
             return;
         }
-        let budget = self
-            .limits
-            .max_content_bytes
-            .saturating_sub(self.content_bytes);
-        let Some(bytes) = stream_bytes(doc, stream, budget) else {
-            self.warn("a Form XObject could not be decoded".into());
+        let Some(content) = self.form_content(stream, id) else {
+            self.warn("a Form XObject could not be decoded (or is over the page's content limit); its text is lost".into());
             return;
         };
-        self.content_bytes += bytes.len();
         let matrix = form_matrix(doc, stream);
         let form_resources = get_dict(doc, &stream.dict, b"Resources").or(resources);
         let saved = self.gs.clone();
@@ -46,7 +130,16 @@ impl Interpreter<'_> {
             self.gs.ctm = ctm;
         }
         self.forms.push(id.unwrap_or((0, 0)));
-        self.run(&bytes, form_resources);
+        for op in content.ops.iter() {
+            if !self.step(op, form_resources) {
+                break;
+            }
+        }
+        if content.damaged {
+            self.warn(
+                "a Form XObject's content is damaged; its text after the damage is lost".into(),
+            );
+        }
         self.forms.pop();
         self.gs = saved;
         self.stack.truncate(saved_depth.0);

@@ -11,6 +11,7 @@
 
 mod dir;
 mod forms;
+mod glyphs;
 mod shapes;
 
 use std::collections::HashMap;
@@ -20,21 +21,28 @@ use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::encodings::decode_text_string;
-use super::fonts::{Font, FontCache};
+use super::fonts::Font;
 use super::geometry::Matrix;
 use super::objects::{as_dict, get, get_dict, get_name, number, string};
 use super::optional::OptionalContent;
 pub use dir::Dir;
+pub use forms::DocumentWork;
+use glyphs::Dropped;
 use shapes::PathShape;
 pub use shapes::{Shape, ShapeKind};
 
-/// Limits that keep a hostile page from running away.
+/// Limits that keep a hostile page, and a hostile document, from running away.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     /// Operators per page, Form XObjects included.
     pub max_operations: usize,
+    /// Operators in the whole document: a form drawn a million times on each of many
+    /// pages stays within every page's limit and still never ends.
+    pub max_document_operations: usize,
     /// Glyphs kept per page.
     pub max_glyphs: usize,
+    /// Glyphs kept in the whole document.
+    pub max_document_glyphs: usize,
     /// Nesting of Form XObjects.
     pub max_form_depth: usize,
     /// Nesting of `q` (deeper saves are ignored, their `Q` too).
@@ -49,7 +57,10 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_operations: 4_000_000,
-            max_glyphs: 1_000_000,
+            max_document_operations: 12_000_000,
+            // A page of 6 pt text holds about 15,000 glyphs.
+            max_glyphs: 250_000,
+            max_document_glyphs: 25_000_000,
             max_form_depth: 12,
             max_save_depth: 512,
             max_content_bytes: 128 << 20,
@@ -166,7 +177,8 @@ struct ActualText {
 /// Interprets the content of one page.
 pub struct Interpreter<'a> {
     doc: &'a Document,
-    fonts: &'a mut FontCache,
+    /// Fonts, parsed forms and the work done so far, for the whole document.
+    work: &'a mut DocumentWork,
     limits: Limits,
     out: PageText,
     font_index: HashMap<*const Font, u16>,
@@ -198,6 +210,8 @@ pub struct Interpreter<'a> {
     /// Drawing annotation appearances: their boxes and checkmarks are form widgets, not
     /// list bullets.
     in_annotations: bool,
+    /// Glyphs not kept, by reason, for the page's warnings.
+    dropped: Dropped,
 }
 
 impl<'a> Interpreter<'a> {
@@ -205,7 +219,7 @@ impl<'a> Interpreter<'a> {
     /// `base` (crop box offset, y flip, rotation).
     pub fn new(
         doc: &'a Document,
-        fonts: &'a mut FontCache,
+        work: &'a mut DocumentWork,
         oc: &'a OptionalContent,
         limits: Limits,
         base: Matrix,
@@ -214,7 +228,7 @@ impl<'a> Interpreter<'a> {
     ) -> Self {
         Interpreter {
             doc,
-            fonts,
+            work,
             limits,
             out: PageText::default(),
             font_index: HashMap::new(),
@@ -239,6 +253,7 @@ impl<'a> Interpreter<'a> {
             stopped: false,
             path: PathShape::default(),
             in_annotations: false,
+            dropped: Dropped::default(),
         }
     }
 
@@ -267,6 +282,11 @@ impl<'a> Interpreter<'a> {
         while !self.marked.is_empty() {
             self.end_marked();
         }
+        self.report_dropped();
+        self.work.glyphs += self.out.glyphs.len();
+        if self.work.glyphs >= self.limits.max_document_glyphs {
+            self.work.exhausted = true;
+        }
         self.out
     }
 
@@ -278,21 +298,11 @@ impl<'a> Interpreter<'a> {
 
     fn run(&mut self, content: &[u8], resources: Option<&Dictionary>) {
         for op in Content::decode_iter(content) {
-            if self.stopped {
-                return;
-            }
             match op {
                 Ok(op) => {
-                    self.operations += 1;
-                    if self.operations > self.limits.max_operations {
-                        self.warn(format!(
-                            "stopped after {} operators (limit)",
-                            self.limits.max_operations
-                        ));
-                        self.stopped = true;
+                    if !self.step(&op, resources) {
                         return;
                     }
-                    self.operation(&op, resources);
                 }
                 Err(_) => {
                     self.warn("content stream damaged; text after the damage is lost".into());
@@ -300,6 +310,34 @@ impl<'a> Interpreter<'a> {
                 }
             }
         }
+    }
+
+    /// Counts and runs one operator; false once a page or document limit stops the page.
+    fn step(&mut self, op: &Operation, resources: Option<&Dictionary>) -> bool {
+        if self.stopped {
+            return false;
+        }
+        self.operations += 1;
+        self.work.operations += 1;
+        if self.operations > self.limits.max_operations {
+            self.warn(format!(
+                "operator limit reached after {} operators; the rest of the page skipped",
+                crate::report::thousands(self.limits.max_operations)
+            ));
+            self.stopped = true;
+            return false;
+        }
+        if self.work.operations > self.limits.max_document_operations {
+            self.warn(format!(
+                "document operator limit reached after {} operators; the rest of the page skipped",
+                crate::report::thousands(self.limits.max_document_operations)
+            ));
+            self.work.exhausted = true;
+            self.stopped = true;
+            return false;
+        }
+        self.operation(op, resources);
+        true
     }
 
     fn operation(&mut self, op: &Operation, resources: Option<&Dictionary>) {
@@ -344,7 +382,7 @@ impl<'a> Interpreter<'a> {
                     let fonts = get_dict(self.doc, resources?, b"Font")?;
                     fonts.get(name).ok()
                 });
-                self.gs.font = Some(self.fonts.get(self.doc, entry));
+                self.gs.font = Some(self.work.fonts.get(self.doc, entry));
                 self.gs.font_size = n(1).unwrap_or(0.0);
             }
             "Td" => self.move_line(n(0).unwrap_or(0.0), n(1).unwrap_or(0.0)),
@@ -444,77 +482,6 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    /// Path construction, in display space (the CTM cannot change inside a path).
-    fn construct(&mut self, operator: &str, ops: &[Object]) {
-        let n = |i: usize| ops.get(i).and_then(number);
-        let ctm = self.gs.ctm;
-        let pt = |i: usize| Some(ctm.apply(n(i)?, n(i + 1)?));
-        let p = &mut self.path;
-        match operator {
-            "m" => {
-                if let Some(a) = pt(0) {
-                    p.move_to(a);
-                }
-            }
-            "l" => {
-                if let Some(a) = pt(0) {
-                    p.line_to(a);
-                }
-            }
-            "c" => {
-                if let (Some(a), Some(b), Some(c)) = (pt(0), pt(2), pt(4)) {
-                    p.curve_to(a, b, c);
-                }
-            }
-            "v" => {
-                if let (Some(b), Some(c)) = (pt(0), pt(2)) {
-                    let a = p.current().unwrap_or(b);
-                    p.curve_to(a, b, c);
-                }
-            }
-            "y" => {
-                if let (Some(a), Some(c)) = (pt(0), pt(2)) {
-                    p.curve_to(a, c, c);
-                }
-            }
-            "h" => p.close(),
-            "re" => {
-                if let (Some(x), Some(y), Some(w), Some(h)) = (n(0), n(1), n(2), n(3)) {
-                    p.rect(shapes::rect_corners(&ctm, x, y, w, h));
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Paints the current path: keeps it when it may be a bullet, then forgets it.
-    fn paint(&mut self, fill: bool, stroke: bool) {
-        let keep = self.hidden == 0
-            && !self.in_annotations
-            && self.out.shapes.len() < self.limits.max_shapes;
-        if keep {
-            let ctm = self.gs.ctm;
-            let scale = (ctm.a * ctm.d - ctm.b * ctm.c).abs().sqrt();
-            let half_line = self.gs.line_width.abs() * scale / 2.0;
-            if let Some(shape) = self.path.paint(fill, stroke, half_line) {
-                let (w, h) = (self.page_w as f32, self.page_h as f32);
-                let on_page = shape.x1 > 0.0 && shape.y1 > 0.0 && shape.x0 < w && shape.y0 < h;
-                if on_page {
-                    self.out.shapes.push(shape);
-                }
-            }
-        }
-        self.path.clear();
-    }
-
-    /// `/LW` of the ExtGState a `gs` operator names.
-    fn ext_line_width(&self, name: Option<&Object>, resources: Option<&Dictionary>) -> Option<f64> {
-        let name = name?.as_name().ok()?;
-        let states = get_dict(self.doc, resources?, b"ExtGState")?;
-        let state = as_dict(self.doc, states.get(name).ok()?)?;
-        number(get(self.doc, state, b"LW")?)
-    }
-
     fn move_line(&mut self, tx: f64, ty: f64) {
         self.tlm = Matrix::translate(tx, ty).then(&self.tlm);
         self.tm = self.tlm;
@@ -575,7 +542,11 @@ impl<'a> Interpreter<'a> {
         } else {
             first.x + first.adv
         };
-        let text: String = actual.text.chars().filter(|c| !c.is_control()).collect();
+        let text: String = actual
+            .text
+            .chars()
+            .filter(|&c| !c.is_control() && !crate::rich::is_noncharacter(c))
+            .collect();
         self.out.glyphs.truncate(actual.first_glyph);
         let start = self.out.text.len() as u32;
         self.out.text.push_str(&text);
@@ -587,111 +558,6 @@ impl<'a> Interpreter<'a> {
             actual: true,
             ..first
         });
-    }
-
-    fn font_slot(&mut self, font: &Arc<Font>) -> u16 {
-        let key = Arc::as_ptr(font);
-        if let Some(&i) = self.font_index.get(&key) {
-            return i;
-        }
-        match u16::try_from(self.out.fonts.len()) {
-            Ok(i) if i < u16::MAX => {
-                self.out.fonts.push(font.clone());
-                self.font_index.insert(key, i);
-                i
-            }
-            // More than 65,535 fonts on one page: reuse the last slot's style.
-            _ => u16::MAX - 1,
-        }
-    }
-
-    /// Shows a string: one glyph per code, advancing the text matrix.
-    fn show(&mut self, bytes: &[u8]) {
-        let font = match &self.gs.font {
-            Some(f) => f.clone(),
-            None => {
-                // Text before any Tf: a broken stream; use the fallback font.
-                let f = self.fonts.get(self.doc, None);
-                self.gs.font = Some(f.clone());
-                f
-            }
-        };
-        let slot = self.font_slot(&font);
-        let gs = &self.gs;
-        let fs = gs.font_size;
-        let th = gs.h_scale;
-        let invisible = gs.render_mode == 3 || gs.render_mode == 7;
-        let vertical = font.is_vertical();
-        let mut tm = self.tm;
-        let ctm = gs.ctm;
-        let (char_space, word_space, rise) = (gs.char_space, gs.word_space, gs.rise);
-        let fm_a = font.matrix.a;
-        let mut glyphs = std::mem::take(&mut self.out.glyphs);
-        let mut text = std::mem::take(&mut self.out.text);
-        let max_glyphs = self.limits.max_glyphs;
-        let hidden = self.hidden > 0;
-        let (page_w, page_h) = (self.page_w, self.page_h);
-        let size_scale = font.size_scale;
-        font.decode(bytes, |g| {
-            let trm = tm.then(&ctm);
-            let extra = char_space + if g.word_space { word_space } else { 0.0 };
-            let (tx, ty) = if vertical {
-                (0.0, g.vertical * 0.001 * fs + extra)
-            } else {
-                ((g.width * fm_a * fs + extra) * th, 0.0)
-            };
-            let (ox, oy) = trm.apply(0.0, rise);
-            let (ux, uy) = trm.apply_vector(0.0, 1.0);
-            let up_len = (ux * ux + uy * uy).sqrt();
-            let size = fs.abs() * size_scale * up_len;
-            let (vx, vy) = if vertical {
-                trm.apply_vector(0.0, -1.0)
-            } else {
-                trm.apply_vector(1.0, 0.0)
-            };
-            let along = (vx * vx + vy * vy).sqrt();
-            let dir = Dir::from_vector(vx, vy);
-            // The glyph's own extent, without character or word spacing: spacing is
-            // a gap, and some producers make their word spaces out of it (a large Tc
-            // cancelled by TJ kerns everywhere but between words).
-            let own = if vertical {
-                -g.vertical * 0.001 * fs
-            } else {
-                g.width * fm_a * fs * th
-            };
-            let adv = own * along;
-            let margin = size.max(1.0);
-            let on_page =
-                ox > -margin && oy > -margin && ox < page_w + margin && oy < page_h + margin;
-            if on_page && !hidden && glyphs.len() < max_glyphs && size.is_finite() && size > 0.0 {
-                let (fx, fy) = dir.to_frame(ox, oy);
-                let start = text.len() as u32;
-                text.push_str(g.text);
-                glyphs.push(TextGlyph {
-                    start,
-                    len: g.text.len() as u32,
-                    dir,
-                    x: fx as f32,
-                    y: fy as f32,
-                    adv: adv as f32,
-                    size: size as f32,
-                    font: slot,
-                    rise: (rise * up_len) as f32,
-                    invisible,
-                    space: g.text.chars().all(char::is_whitespace),
-                    actual: false,
-                });
-            }
-            tm = Matrix::translate(tx, ty).then(&tm);
-        });
-        if glyphs.len() >= max_glyphs {
-            self.warn(format!("stopped keeping glyphs after {max_glyphs} (limit)"));
-        }
-        self.out.glyphs = glyphs;
-        self.out.text = text;
-        if tm.is_finite() {
-            self.tm = tm;
-        }
     }
 
     fn do_xobject(&mut self, name: &[u8], resources: Option<&Dictionary>) {

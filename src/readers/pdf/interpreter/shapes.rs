@@ -14,7 +14,11 @@
 //! [`MAX_POINTS`] points; a path with more points, more than [`MAX_SUBPATHS`]
 //! outlines or non-finite coordinates is simply not a candidate.
 
+use lopdf::{Dictionary, Object};
+
+use super::Interpreter;
 use crate::readers::pdf::geometry::Matrix;
+use crate::readers::pdf::objects::{as_dict, get, get_dict, number};
 
 /// Largest side (points) of a shape that can be a bullet: list markers are a fraction of
 /// an em, and an em of body text is rarely above 14 pt.
@@ -336,6 +340,83 @@ pub(super) fn rect_corners(ctm: &Matrix, x: f64, y: f64, w: f64, h: f64) -> [(f6
         ctm.apply(x + w, y + h),
         ctm.apply(x, y + h),
     ]
+}
+
+impl Interpreter<'_> {
+    /// Path construction, in display space (the CTM cannot change inside a path).
+    pub(super) fn construct(&mut self, operator: &str, ops: &[Object]) {
+        let n = |i: usize| ops.get(i).and_then(number);
+        let ctm = self.gs.ctm;
+        let pt = |i: usize| Some(ctm.apply(n(i)?, n(i + 1)?));
+        let p = &mut self.path;
+        match operator {
+            "m" => {
+                if let Some(a) = pt(0) {
+                    p.move_to(a);
+                }
+            }
+            "l" => {
+                if let Some(a) = pt(0) {
+                    p.line_to(a);
+                }
+            }
+            "c" => {
+                if let (Some(a), Some(b), Some(c)) = (pt(0), pt(2), pt(4)) {
+                    p.curve_to(a, b, c);
+                }
+            }
+            "v" => {
+                if let (Some(b), Some(c)) = (pt(0), pt(2)) {
+                    let a = p.current().unwrap_or(b);
+                    p.curve_to(a, b, c);
+                }
+            }
+            "y" => {
+                if let (Some(a), Some(c)) = (pt(0), pt(2)) {
+                    p.curve_to(a, c, c);
+                }
+            }
+            "h" => p.close(),
+            "re" => {
+                if let (Some(x), Some(y), Some(w), Some(h)) = (n(0), n(1), n(2), n(3)) {
+                    p.rect(rect_corners(&ctm, x, y, w, h));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Paints the current path: keeps it when it may be a bullet, then forgets it.
+    pub(super) fn paint(&mut self, fill: bool, stroke: bool) {
+        let keep = self.hidden == 0
+            && !self.in_annotations
+            && self.out.shapes.len() < self.limits.max_shapes;
+        if keep {
+            let ctm = self.gs.ctm;
+            let scale = (ctm.a * ctm.d - ctm.b * ctm.c).abs().sqrt();
+            let half_line = self.gs.line_width.abs() * scale / 2.0;
+            if let Some(shape) = self.path.paint(fill, stroke, half_line) {
+                let (w, h) = (self.page_w as f32, self.page_h as f32);
+                let on_page = shape.x1 > 0.0 && shape.y1 > 0.0 && shape.x0 < w && shape.y0 < h;
+                if on_page {
+                    self.out.shapes.push(shape);
+                }
+            }
+        }
+        self.path.clear();
+    }
+
+    /// `/LW` of the ExtGState a `gs` operator names.
+    pub(super) fn ext_line_width(
+        &self,
+        name: Option<&Object>,
+        resources: Option<&Dictionary>,
+    ) -> Option<f64> {
+        let name = name?.as_name().ok()?;
+        let states = get_dict(self.doc, resources?, b"ExtGState")?;
+        let state = as_dict(self.doc, states.get(name).ok()?)?;
+        number(get(self.doc, state, b"LW")?)
+    }
 }
 
 #[cfg(test)]

@@ -145,12 +145,16 @@ fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', ';'])
 }
 
-fn frag_text(f: &Frag, pieces: &[Piece]) -> String {
-    f.pieces
-        .iter()
-        .filter_map(|&i| pieces.get(i))
-        .map(|p| p.text.as_str())
-        .collect()
+/// Whether two fragments hold the same text, compared without building either string
+/// (this runs for every neighbour of every fragment).
+fn same_text(a: &Frag, b: &Frag, pieces: &[Piece]) -> bool {
+    fn chars<'a>(f: &'a Frag, pieces: &'a [Piece]) -> impl Iterator<Item = char> + 'a {
+        f.pieces
+            .iter()
+            .filter_map(|&i| pieces.get(i))
+            .flat_map(|p| p.text.chars())
+    }
+    chars(a, pieces).eq(chars(b, pieces))
 }
 
 /// Union-find root.
@@ -179,6 +183,12 @@ fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
             if fb.dir != fa.dir || fb.base - fa.base > 0.8 * fa.size.max(fb.size) {
                 break;
             }
+            if root(&mut parent, a) == root(&mut parent, b) {
+                // Already joined (through a third fragment): nothing to test. This also
+                // keeps text drawn a thousand times over itself from being compared a
+                // thousand times over.
+                continue;
+            }
             let rel = relation(fa.base, fa.size, fb.base, fb.size, 0.0);
             let rel_rev = relation(fb.base, fb.size, fa.base, fa.size, 0.0);
             let s = fa.size.max(fb.size);
@@ -196,8 +206,7 @@ fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
             // The same text drawn twice over itself (fake bold, shadows).
             let overprint = |l: &Frag, r: &Frag| {
                 let overlap = l.x1.min(r.x1) - l.x0.max(r.x0);
-                overlap > 0.5 * (l.x1 - l.x0).min(r.x1 - r.x0)
-                    && frag_text(l, pieces) == frag_text(r, pieces)
+                overlap > 0.5 * (l.x1 - l.x0).min(r.x1 - r.x0) && same_text(l, r, pieces)
             };
             let ok = match (rel, rel_rev) {
                 (Relation::Same, _) => adjacent(fa, fb) || adjacent(fb, fa) || overprint(fa, fb),

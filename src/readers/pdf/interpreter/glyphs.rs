@@ -1,0 +1,182 @@
+//! Showing text: each code of a string decoded to a glyph, placed in its direction's
+//! reading frame, kept or counted as dropped (off the page, of no usable size, over a
+//! limit) so that the page's warnings say what was not kept.
+
+use std::sync::Arc;
+
+use super::{Dir, Interpreter, TextGlyph};
+use crate::readers::pdf::fonts::Font;
+use crate::readers::pdf::geometry::Matrix;
+
+/// Counts of glyphs the interpreter did not keep, so that none is lost without a word.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Dropped {
+    /// Drawn outside the page (beyond a margin of their own size).
+    pub off_page: usize,
+    /// Of no usable size: zero, not finite, or larger than the page itself.
+    pub bad_size: usize,
+    /// Beyond [`Limits::max_glyphs`].
+    pub over_limit: usize,
+}
+
+impl Interpreter<'_> {
+    /// One warning per kind of glyph dropped, with its count.
+    pub(super) fn report_dropped(&mut self) {
+        let d = self.dropped;
+        if d.off_page > 0 {
+            self.out.warnings.push(format!(
+                "{} glyph(s) drawn outside the page dropped",
+                crate::report::thousands(d.off_page)
+            ));
+        }
+        if d.bad_size > 0 {
+            self.out.warnings.push(format!(
+                "{} glyph(s) of zero, unbounded or larger-than-page size dropped",
+                crate::report::thousands(d.bad_size)
+            ));
+        }
+        if d.over_limit > 0 || self.out.glyphs.len() >= self.limits.max_glyphs {
+            self.out.warnings.push(format!(
+                "glyph limit reached after {} glyphs; the rest of the page skipped",
+                crate::report::thousands(self.out.glyphs.len())
+            ));
+        }
+    }
+
+    fn font_slot(&mut self, font: &Arc<Font>) -> u16 {
+        let key = Arc::as_ptr(font);
+        if let Some(&i) = self.font_index.get(&key) {
+            return i;
+        }
+        match u16::try_from(self.out.fonts.len()) {
+            Ok(i) if i < u16::MAX => {
+                self.out.fonts.push(font.clone());
+                self.font_index.insert(key, i);
+                i
+            }
+            // More than 65,535 fonts on one page: reuse the last slot's style.
+            _ => u16::MAX - 1,
+        }
+    }
+
+    /// Shows a string: one glyph per code, advancing the text matrix.
+    pub(super) fn show(&mut self, bytes: &[u8]) {
+        let font = match &self.gs.font {
+            Some(f) => f.clone(),
+            None => {
+                // Text before any Tf: a broken stream; use the fallback font.
+                let f = self.work.fonts.get(self.doc, None);
+                self.gs.font = Some(f.clone());
+                f
+            }
+        };
+        let slot = self.font_slot(&font);
+        let gs = &self.gs;
+        let fs = gs.font_size;
+        let th = gs.h_scale;
+        let invisible = gs.render_mode == 3 || gs.render_mode == 7;
+        let vertical = font.is_vertical();
+        let mut tm = self.tm;
+        let ctm = gs.ctm;
+        let (char_space, word_space, rise) = (gs.char_space, gs.word_space, gs.rise);
+        let fm_a = font.matrix.a;
+        let mut glyphs = std::mem::take(&mut self.out.glyphs);
+        let mut text = std::mem::take(&mut self.out.text);
+        // The page's limit, or what is left of the document's.
+        let max_glyphs = self.limits.max_glyphs.min(
+            self.limits
+                .max_document_glyphs
+                .saturating_sub(self.work.glyphs),
+        );
+        let hidden = self.hidden > 0;
+        let (page_w, page_h) = (self.page_w, self.page_h);
+        // Nothing printed is larger than the page it is printed on; a glyph that claims to
+        // be (font size 1e9, a width of 1e30) would stretch every line and column measure.
+        let extent = page_w.max(page_h).max(1.0);
+        let size_scale = font.size_scale;
+        let mut dropped = self.dropped;
+        font.decode(bytes, |g| {
+            if glyphs.len() >= max_glyphs {
+                // Nothing more is kept on this page: no need to place the glyph.
+                dropped.over_limit += usize::from(!hidden);
+                return;
+            }
+            let trm = tm.then(&ctm);
+            let extra = char_space + if g.word_space { word_space } else { 0.0 };
+            let (tx, ty) = if vertical {
+                (0.0, g.vertical * 0.001 * fs + extra)
+            } else {
+                ((g.width * fm_a * fs + extra) * th, 0.0)
+            };
+            let (ox, oy) = trm.apply(0.0, rise);
+            let (ux, uy) = trm.apply_vector(0.0, 1.0);
+            let up_len = (ux * ux + uy * uy).sqrt();
+            let size = fs.abs() * size_scale * up_len;
+            let (vx, vy) = if vertical {
+                trm.apply_vector(0.0, -1.0)
+            } else {
+                trm.apply_vector(1.0, 0.0)
+            };
+            let along = (vx * vx + vy * vy).sqrt();
+            let dir = Dir::from_vector(vx, vy);
+            // The glyph's own extent, without character or word spacing: spacing is
+            // a gap, and some producers make their word spaces out of it (a large Tc
+            // cancelled by TJ kerns everywhere but between words).
+            let own = if vertical {
+                -g.vertical * 0.001 * fs
+            } else {
+                g.width * fm_a * fs * th
+            };
+            let adv = own * along;
+            let adv = if adv.is_finite() {
+                adv.clamp(-extent, extent)
+            } else {
+                0.0
+            };
+            let sized = size.is_finite() && size > 0.0 && size <= extent;
+            let margin = if sized { size.max(1.0) } else { 1.0 };
+            let on_page =
+                ox > -margin && oy > -margin && ox < page_w + margin && oy < page_h + margin;
+            let keep = !hidden && on_page && sized && glyphs.len() < max_glyphs;
+            if !hidden && !keep {
+                if !sized {
+                    dropped.bad_size += 1;
+                } else if !on_page {
+                    dropped.off_page += 1;
+                } else {
+                    dropped.over_limit += 1;
+                }
+            }
+            if keep {
+                let (fx, fy) = dir.to_frame(ox, oy);
+                let start = text.len() as u32;
+                text.push_str(g.text);
+                glyphs.push(TextGlyph {
+                    start,
+                    len: g.text.len() as u32,
+                    dir,
+                    x: fx as f32,
+                    y: fy as f32,
+                    adv: adv as f32,
+                    size: size as f32,
+                    font: slot,
+                    rise: (rise * up_len) as f32,
+                    invisible,
+                    space: g.text.chars().all(char::is_whitespace),
+                    actual: false,
+                });
+            }
+            tm = Matrix::translate(tx, ty).then(&tm);
+        });
+        self.dropped = dropped;
+        if glyphs.len() >= max_glyphs {
+            // The rest of the page could keep nothing: stop reading it.
+            self.stopped = true;
+        }
+        self.out.glyphs = glyphs;
+        self.out.text = text;
+        if tm.is_finite() {
+            self.tm = tm;
+        }
+    }
+}
