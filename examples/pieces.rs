@@ -36,7 +36,8 @@ fn main() {
             );
         }
     }
-    let (_, body, lex) = brief2md::structure::split_title_block(lines, &mut report);
+    let (_, body, lex) =
+        brief2md::structure::split_title_block(lines, &Default::default(), &mut report);
     let m = units::measure(&body);
     println!("measure: width {} wrapped {}", m.width, m.wrapped);
     for p in pieces::pieces(&body, m, &lex, &mut report) {

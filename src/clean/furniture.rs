@@ -156,6 +156,7 @@ pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
         mark_flat(lines, zone_end, &mut verdict);
         mark_beside_page_numbers(lines, zone_end, &mut verdict);
     }
+    mark_edge_stamps(lines, &mut verdict);
     // Contact lines in the title block leave the body too, but the metadata stage still
     // needs to see where the title block ends, so only repeated or page-band ones are
     // removed here; the rest are handled with the title block.
@@ -320,6 +321,110 @@ fn mark_banded(
             ));
         }
     }
+}
+
+/// Share of the page height, at the top and at the bottom, that counts as its edge for
+/// furniture that one page alone proves.
+const EDGE: f32 = 0.125;
+
+/// Stamps a repository, a journal or a printer adds at a page's edge: they name the
+/// download, the repository or the document's control numbers, never the work's content.
+static EDGE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            download\s+date\b.*
+          | published\s+by\s+.{0,60}\b(?:scholarsarchive|repository|digital\s+commons|scholarworks|eprints)\b.*
+          | (?:rev\.?|revision)\s*:?\s*[0-9][0-9a-z.]*
+          | p/n\s*:?\s*[0-9a-z][0-9a-z-]*
+          | \[?\s*ch(?:ap(?:ter)?)?\.?\s+[ivxlc0-9]+\.?\s*\]?
+        )$",
+    )
+    .expect("valid regex")
+});
+/// "Downloaded from <site> on <date>": a download stamp wherever it is printed (often
+/// up the page's side).
+static DOWNLOAD_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^downloaded\s+(?:from|by)\s+(?:https?://)?[\w-]+\.[\w.-]+")
+        .expect("valid regex")
+});
+/// A page number alone: arabic or lower/upper-case roman.
+static EDGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9]{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\.?$").expect("valid regex")
+});
+
+/// Furniture that a single page proves (PDF lines only): a page number alone or a
+/// repository or document-control stamp in the top or bottom edge of the page, and a
+/// date printed beside such a stamp. No repetition across pages is needed.
+fn mark_edge_stamps(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'static str)>]) {
+    let at_edge = |l: &TextLine| {
+        l.geometry.is_some_and(|g| {
+            g.page_height > 0.0
+                && (g.bbox.y1 < EDGE * g.page_height || g.bbox.y0 > (1.0 - EDGE) * g.page_height)
+        })
+    };
+    let mut stamps = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if verdict[i].is_some() || line.geometry.is_none() {
+            continue;
+        }
+        let t = line.plain();
+        let t = t.trim();
+        if DOWNLOAD_STAMP.is_match(t) && t.split_whitespace().count() <= 30 {
+            verdict[i] = Some((ActionKind::RunningHeader, "download stamp"));
+            continue;
+        }
+        if !at_edge(line) && !set_apart_at_edge(lines, i) {
+            continue;
+        }
+        if EDGE_NUMBER.is_match(t) {
+            verdict[i] = Some((ActionKind::PageNumber, "number alone at the page's edge"));
+        } else if EDGE_STAMP.is_match(t) {
+            verdict[i] = Some((
+                ActionKind::RunningHeader,
+                "repository or document-control stamp at the page's edge",
+            ));
+            stamps.push(i);
+        }
+    }
+    // "Revision: 2.4   P/N 119-036   10 June 2019": the date belongs to the stamp line.
+    for i in stamps {
+        let (page, Some(g)) = (lines[i].page, lines[i].geometry) else {
+            continue;
+        };
+        for (j, other) in lines.iter().enumerate() {
+            if verdict[j].is_none()
+                && other.page == page
+                && other
+                    .geometry
+                    .is_some_and(|h| (h.baseline - g.baseline).abs() < 1.0)
+                && crate::date::parse_date_line(&other.plain()).is_some()
+            {
+                verdict[j] = Some((ActionKind::RunningHeader, "date beside an edge stamp"));
+            }
+        }
+    }
+}
+
+/// Whether line `i` is the page's top-most or bottom-most line, set apart from the next
+/// line by a gap of at least one and a half of its own heights (a page whose text ends
+/// well above the paper's edge still has its page number below the text).
+fn set_apart_at_edge(lines: &[TextLine], i: usize) -> bool {
+    let Some(g) = lines[i].geometry else {
+        return false;
+    };
+    let height = (g.bbox.y1 - g.bbox.y0).max(1.0);
+    let others = || {
+        lines
+            .iter()
+            .enumerate()
+            .filter(move |(j, l)| *j != i && l.page == lines[i].page && !l.is_blank())
+            .filter_map(|(_, l)| l.geometry)
+            // Lines on its baseline are part of the same edge row.
+            .filter(move |h| (h.baseline - g.baseline).abs() >= 1.0)
+    };
+    let lowest_above = others().all(|h| h.bbox.y1 <= g.bbox.y0 - 1.5 * height);
+    let highest_below = others().all(|h| h.bbox.y0 >= g.bbox.y1 + 1.5 * height);
+    lowest_above || highest_below
 }
 
 /// A bare number directly followed by a note's text is a footnote label (pdftotext -raw
@@ -571,5 +676,60 @@ mod tests {
             "{t:?}"
         );
         assert_eq!(r.count(ActionKind::RunningHeader), 4);
+    }
+
+    #[test]
+    fn one_page_proves_its_edge_stamps_and_page_number() {
+        let body = "The survey covered three districts and two hundred households in all.";
+        let mut page: Vec<TextLine> = Vec::new();
+        let mut put = |text: &str, x0: f32, baseline: f32| {
+            let mut l = crate::lines::test_placed(text, 1, x0, x0 + 200.0, baseline, 10.0);
+            l.source_line = page.len() + 1;
+            page.push(l);
+        };
+        put("Downloaded from example.org on 3 May 2021", 400.0, 90.0);
+        for k in 0..10 {
+            put(body, 72.0, 120.0 + 14.0 * k as f32);
+        }
+        // Text ends far above the paper's foot; the number under it is set apart.
+        put("17", 290.0, 330.0);
+        put("Revision: 2.4", 72.0, 40.0);
+        put("10 June 2019", 300.0, 40.0);
+        put("Download date: 15. Sep. 2023", 72.0, 60.0);
+        let mut lines = page;
+        let mut r = Report::default();
+        remove(&mut lines, &mut r);
+        let left: Vec<String> = lines.iter().map(TextLine::plain).collect();
+        assert_eq!(left.len(), 10, "{left:?}");
+        assert!(left.iter().all(|t| t == body));
+        assert_eq!(r.count(ActionKind::PageNumber), 1);
+        assert_eq!(r.count(ActionKind::RunningHeader), 4);
+    }
+
+    #[test]
+    fn a_number_inside_the_text_or_a_sentence_at_the_edge_stays() {
+        let mut lines = vec![
+            crate::lines::test_placed(
+                "Revision of the 2019 fare rules",
+                1,
+                72.0,
+                300.0,
+                810.0,
+                10.0,
+            ),
+            crate::lines::test_placed("Table 2 shows the totals.", 1, 72.0, 300.0, 400.0, 10.0),
+            crate::lines::test_placed("42", 1, 72.0, 90.0, 414.0, 10.0),
+            crate::lines::test_placed(
+                "More text follows the table here.",
+                1,
+                72.0,
+                300.0,
+                428.0,
+                10.0,
+            ),
+        ];
+        let mut r = Report::default();
+        remove(&mut lines, &mut r);
+        assert_eq!(lines.len(), 4, "{:?}", r.actions);
     }
 }

@@ -59,6 +59,28 @@ impl WordCase {
         dict
     }
 
+    /// Whether at least half the words of `t` are common words: written in lower case
+    /// somewhere in the document ("Code Example" is no one's name).
+    pub fn mostly_common_words(&self, t: &str) -> bool {
+        let ws: Vec<String> = t
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| w.chars().count() > 1)
+            .collect();
+        let common = ws
+            .iter()
+            .filter(|w| {
+                self.forms
+                    .get(*w)
+                    .is_some_and(|f| f.keys().any(|k| k.chars().all(|c| !c.is_uppercase())))
+            })
+            .count();
+        !ws.is_empty() && common * 2 >= ws.len()
+    }
+
     /// The document's usual spelling of `word`, if it occurs.
     fn form(&self, word: &str) -> Option<&str> {
         let forms = self.forms.get(&word.to_lowercase())?;

@@ -5,6 +5,7 @@
 pub mod assemble;
 pub mod casing;
 pub mod classify;
+pub mod declared;
 pub mod joins;
 pub mod linking;
 pub mod notes;
@@ -32,7 +33,7 @@ pub fn build(
     report: &mut Report,
 ) -> Document {
     let paged = lines.iter().any(|l| l.geometry.is_some());
-    let (metadata, body, lexicon) = split_title_block(lines, report);
+    let (metadata, body, lexicon) = split_title_block(lines, info, report);
     let measure = units::measure(&body);
     let pieces = pieces::pieces(&body, measure, &lexicon, report);
     let (mut notes, body_pieces) = notes::collect(pieces, report);
@@ -42,23 +43,28 @@ pub fn build(
     let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
     linking::link(&mut drafts, &notes, paged, report);
     Document {
-        metadata: with_declared(metadata, info),
+        metadata,
         blocks: output::blocks(drafts),
         footnotes: output::footnotes(&notes),
     }
 }
 
-/// Reads the title block into metadata and returns it with the body lines that remain
-/// (notes about the authors and page-edge lines naming the publication taken out) and
-/// the document's lexicon.
+/// Reads the title block into metadata (with what the file declares about itself, where
+/// the opening pages confirm it) and returns it with the body lines that remain (notes
+/// about the authors and page-edge lines naming the publication taken out) and the
+/// document's lexicon.
 pub fn split_title_block(
     lines: Vec<TextLine>,
+    info: &SourceInfo,
     report: &mut Report,
 ) -> (Metadata, Vec<TextLine>, joins::Lexicon) {
     let dictionary = casing::WordCase::from_lines(&lines);
     let lexicon = joins::Lexicon::from_lines(&lines);
-    let title = title_block::extract(&lines, &dictionary, report);
-    let mut metadata = title.metadata;
+    let opening = declared::Opening::from_lines(&lines);
+    let declared_title = declared::confirmed_title(info, &opening, report);
+    let title = title_block::extract(&lines, &dictionary, declared_title.as_deref(), report);
+    let metadata = declared::fill(title.metadata, info, declared_title, &opening, report);
+    let mut metadata = metadata;
     let mut body: Vec<TextLine> = lines
         .into_iter()
         .enumerate()
@@ -68,25 +74,4 @@ pub fn split_title_block(
     title_block::take_author_notes(&mut body, &mut metadata, report);
     title_block::remove_branding_lines(&mut body, &metadata, report);
     (metadata, body, lexicon)
-}
-
-/// Fills gaps in what the page showed with what the file declares about itself.
-fn with_declared(mut meta: Metadata, info: &SourceInfo) -> Metadata {
-    if meta.title.is_none() {
-        meta.title = info.title.clone().filter(|t| !t.trim().is_empty());
-    }
-    if meta.authors.is_empty()
-        && let Some(author) = info.author.as_deref().filter(|a| !a.trim().is_empty())
-    {
-        meta.authors = title_block::split_names(author)
-            .into_iter()
-            .map(crate::model::Contributor::named)
-            .collect();
-    }
-    if meta.date.is_none()
-        && let Some(created) = info.created.as_deref()
-    {
-        meta.date = crate::date::parse_date_line(created.get(..10).unwrap_or(created));
-    }
-    meta
 }

@@ -477,8 +477,15 @@ pub fn split_names(s: &str) -> Vec<String> {
     out
 }
 
-/// Reads the title block from the start of `lines`.
-pub fn extract(lines: &[TextLine], dictionary: &WordCase, report: &mut Report) -> TitleBlock {
+/// Reads the title block from the start of `lines`. `declared_title` is the file's own
+/// title when it is plausible and printed on the opening pages: the lines that print it
+/// are then the title, whatever else looks like one.
+pub fn extract(
+    lines: &[TextLine],
+    dictionary: &WordCase,
+    declared_title: Option<&str>,
+    report: &mut Report,
+) -> TitleBlock {
     let zone_end = title_zone_end(lines).min(lines.len());
     let zone = &lines[..zone_end];
     let texts: Vec<String> = zone.iter().map(TextLine::plain).collect();
@@ -495,7 +502,16 @@ pub fn extract(lines: &[TextLine], dictionary: &WordCase, report: &mut Report) -
     let by_line = roles.iter().position(|r| *r == Role::Author);
     // 1. The title: before the author line when there is one, else the first run of
     //    capitals (or the first title-shaped line).
-    let title = find_title(&texts, &roles, by_line);
+    let page_title = find_title(&texts, &roles, &TitleSizes::new(lines, zone), by_line);
+    // The declared title overrides the page's guess only where the two disagree; where
+    // the page's title lines include it, they are read as usual (subtitle and all).
+    let declared_run = declared_title
+        .and_then(|d| printed_run(&texts, d).map(|run| (d, run)))
+        .filter(|(_, run)| !run.iter().all(|i| page_title.contains(i)));
+    let title = match &declared_run {
+        Some((_, run)) => run.clone(),
+        None => page_title,
+    };
     // 2. Everything above the title: document type, letterhead, contact lines, and any
     //    date or editor placed on top.
     let title_first = title.first().copied().unwrap_or(by_line.unwrap_or(0));
@@ -525,7 +541,11 @@ pub fn extract(lines: &[TextLine], dictionary: &WordCase, report: &mut Report) -
         after_address = true;
     }
     let mut next = title_first;
-    if !title.is_empty() {
+    if let Some((declared, run)) = &declared_run {
+        reader.tb.metadata.title = Some(declared_title_text(declared, run, &texts, dictionary));
+        reader.tb.consumed.extend(run);
+        next = run.iter().max().map_or(title_first, |m| m + 1);
+    } else if !title.is_empty() {
         let (t, sub, used) = title_and_subtitle(zone, &texts, &roles, &title, by_line, dictionary);
         reader.tb.metadata.title = Some(t);
         reader.tb.metadata.subtitle = sub;
@@ -576,7 +596,11 @@ pub fn extract(lines: &[TextLine], dictionary: &WordCase, report: &mut Report) -
                 }
                 continue;
             }
-            Role::Name if current.is_none() || details > 0 || roles[i - 1] == Role::Blank => {
+            Role::Name
+                if (current.is_none() || details > 0 || roles[i - 1] == Role::Blank)
+                    && !dictionary.mostly_common_words(text)
+                    && !in_form_row(zone, &roles, i) =>
+            {
                 if let Some(columns) = author_columns(&texts[i..]) {
                     let first_new = reader.tb.metadata.authors.len();
                     for (c, people) in columns.people.into_iter().enumerate() {
@@ -1047,10 +1071,86 @@ impl Reader<'_, '_> {
     }
 }
 
+/// Whether a line cannot be a title: a number, a field label ("E-mail Addresses:"), or
+/// mostly digits (a grant or report number).
+fn is_label_or_number(t: &str) -> bool {
+    let t = t.trim();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
+    letters < 3 || digits * 2 > letters || t.ends_with(':')
+}
+
+/// A title without an author line under it must be set in larger type than the page's
+/// body text (a form's field label or a table's header row is not a title).
+const TITLE_SIZE_RATIO: f32 = 1.15;
+
+/// Type sizes of the title zone's lines and of the first page's body text (PDF input).
+struct TitleSizes {
+    /// Font size per zone line, when the line has geometry.
+    line: Vec<Option<f32>>,
+    /// The size most of the first page's characters are set in.
+    body: Option<f32>,
+}
+
+impl TitleSizes {
+    fn new(lines: &[TextLine], zone: &[TextLine]) -> Self {
+        let mut by_size: Vec<(f32, usize)> = Vec::new();
+        for l in lines.iter().take_while(|l| l.page <= 1) {
+            if let Some(g) = l.geometry {
+                let n = l.text.chars().filter(|c| !c.is_whitespace()).count();
+                match by_size
+                    .iter_mut()
+                    .find(|(s, _)| (s - g.font_size).abs() < 0.25)
+                {
+                    Some(entry) => entry.1 += n,
+                    None => by_size.push((g.font_size, n)),
+                }
+            }
+        }
+        let body = by_size
+            .iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(s, _)| *s)
+            .filter(|s| *s > 0.0);
+        TitleSizes {
+            line: zone
+                .iter()
+                .map(|l| l.geometry.map(|g| g.font_size))
+                .collect(),
+            body,
+        }
+    }
+
+    /// Whether line `i` stands out from the body text by size (always, without geometry).
+    fn set_apart(&self, i: usize) -> bool {
+        match (self.line[i], self.body) {
+            (Some(size), Some(body)) => size >= body * TITLE_SIZE_RATIO,
+            _ => true,
+        }
+    }
+
+    /// Whether line `i` is set in the same type size as line `first` (always, without
+    /// geometry): a title does not run on into smaller author or affiliation lines.
+    fn same_size(&self, first: usize, i: usize) -> bool {
+        match (self.line[first], self.line[i]) {
+            (Some(a), Some(b)) => (a - b).abs() <= a * 0.1,
+            _ => true,
+        }
+    }
+}
+
 /// Indexes of the title's lines.
-fn find_title(texts: &[String], roles: &[Role], by_line: Option<usize>) -> Vec<usize> {
-    let is_candidate =
-        |i: usize| matches!(roles[i], Role::Other | Role::Name) && !is_address_like(&texts[i]);
+fn find_title(
+    texts: &[String],
+    roles: &[Role],
+    sizes: &TitleSizes,
+    by_line: Option<usize>,
+) -> Vec<usize> {
+    let is_candidate = |i: usize| {
+        matches!(roles[i], Role::Other | Role::Name)
+            && !is_address_like(&texts[i])
+            && !is_label_or_number(&texts[i])
+    };
     if let Some(a) = by_line {
         // The run of candidate lines just above the author line (blank lines allowed).
         let mut run: Vec<usize> = Vec::new();
@@ -1070,12 +1170,15 @@ fn find_title(texts: &[String], roles: &[Role], by_line: Option<usize>) -> Vec<u
         return run;
     }
     // No author line: the first run of capitals, else the first title-shaped line.
-    let caps =
-        (0..texts.len()).find(|&i| is_candidate(i) && is_upper(&texts[i]) && words(&texts[i]) >= 2);
+    let caps = (0..texts.len()).find(|&i| {
+        is_candidate(i) && is_upper(&texts[i]) && words(&texts[i]) >= 2 && sizes.set_apart(i)
+    });
     let first = caps.or_else(|| {
         (0..texts.len()).find(|&i| {
             is_candidate(i)
-                && roles[i] != Role::Name
+                && sizes.set_apart(i)
+                // A name set apart in large type is a heading, not a credit.
+                && (roles[i] != Role::Name || sizes.line[i].is_some())
                 && !texts[i].trim_end().ends_with(['.', ',', ';'])
                 && words(&texts[i]) <= 25
         })
@@ -1094,6 +1197,7 @@ fn find_title(texts: &[String], roles: &[Role], by_line: Option<usize>) -> Vec<u
             }
             let prev = texts[last].trim_end();
             let fits = roles[i] == Role::Other
+                && sizes.same_size(first, i)
                 && !texts[i].trim_end().ends_with(['.', ',', ';'])
                 && words(&texts[i]) <= 20
                 && (super::classify::title_like(&texts[i])
@@ -1112,7 +1216,9 @@ fn find_title(texts: &[String], roles: &[Role], by_line: Option<usize>) -> Vec<u
     for i in first + 1..texts.len() {
         match roles[i] {
             Role::Blank => continue,
-            Role::Other if caps.is_some() && is_upper(&texts[i]) => run.push(i),
+            Role::Other if caps.is_some() && is_upper(&texts[i]) && sizes.same_size(first, i) => {
+                run.push(i)
+            }
             // One subtitle line after a capitals title.
             Role::Other
                 if caps.is_some() && run.len() == 1
@@ -1127,6 +1233,84 @@ fn find_title(texts: &[String], roles: &[Role], by_line: Option<usize>) -> Vec<u
         }
     }
     run
+}
+
+/// Whether zone line `i` (a name) is part of a form or table rather than a credit: it
+/// shares its baseline with a line that is not a name ("Insured name  Gabriel Diaz"), or
+/// the line under it has a name beside it ("Customer Information" over such a row).
+fn in_form_row(zone: &[TextLine], roles: &[Role], i: usize) -> bool {
+    let partners = |k: usize| -> Vec<usize> {
+        let Some(g) = zone[k].geometry else {
+            return Vec::new();
+        };
+        (0..zone.len())
+            .filter(|&j| {
+                j != k
+                    && zone[j].page == zone[k].page
+                    && zone[j]
+                        .geometry
+                        .is_some_and(|h| (h.baseline - g.baseline).abs() < 1.0)
+            })
+            .collect()
+    };
+    if partners(i).iter().any(|&j| roles[j] != Role::Name) {
+        return true;
+    }
+    // Names side by side have their details side by side; a name beside the detail line
+    // is a field's value.
+    let next = (i + 1..zone.len()).find(|&k| roles[k] != Role::Blank);
+    next.is_some_and(|k| partners(k).iter().any(|&j| roles[j] == Role::Name))
+}
+
+/// Most lines one title spans.
+const MAX_TITLE_RUN: usize = 5;
+
+/// The lines (blank lines skipped) that print `declared` and little else.
+fn printed_run(texts: &[String], declared: &str) -> Option<Vec<usize>> {
+    let want = super::declared::squash(declared);
+    if want.is_empty() {
+        return None;
+    }
+    // A few characters more than the declared title: "The", a trailing mark.
+    let slack = 4 + want.len() / 5;
+    for start in 0..texts.len() {
+        let mut got = String::new();
+        let mut run = Vec::new();
+        for (i, text) in texts.iter().enumerate().skip(start) {
+            let sq = super::declared::squash(text);
+            if sq.is_empty() {
+                if run.is_empty() {
+                    break;
+                }
+                continue;
+            }
+            got.push_str(&sq);
+            run.push(i);
+            if got.len() > want.len() + slack || run.len() > MAX_TITLE_RUN {
+                break;
+            }
+            // Only a short word ("The") may come before the declared title.
+            if got.find(&want).is_some_and(|at| at <= 4) {
+                return Some(run);
+            }
+        }
+    }
+    None
+}
+
+/// The title's text for a declared title printed on `run`: the declared form when the
+/// page prints exactly its words, else the printed lines (capitals turned to title case).
+fn declared_title_text(declared: &str, run: &[usize], texts: &[String], dict: &WordCase) -> String {
+    let lines: Vec<&str> = run.iter().map(|&i| texts[i].as_str()).collect();
+    let printed = join_lines(&lines);
+    if super::declared::squash(&printed) == super::declared::squash(declared) {
+        return declared.trim().to_string();
+    }
+    if is_upper(&printed) {
+        title_case(&printed, dict)
+    } else {
+        printed
+    }
 }
 
 /// The publisher's name from a letterhead line: series names after a dash or bar dropped,
@@ -1198,7 +1382,7 @@ mod tests {
             .collect();
         let mut r = Report::default();
         let dict = WordCase::from_lines(&lines);
-        (extract(&lines, &dict, &mut r), r)
+        (extract(&lines, &dict, None, &mut r), r)
     }
 
     const BODY: &str =
@@ -1368,7 +1552,7 @@ mod tests {
             sized(BODY, 6, 10.5, 200.0),
         ];
         let mut r = Report::default();
-        let tb = extract(&lines, &WordCase::from_lines(&lines), &mut r);
+        let tb = extract(&lines, &WordCase::from_lines(&lines), None, &mut r);
         assert_eq!(
             tb.metadata.publisher.as_deref(),
             Some("Andean Urban Research Network")
