@@ -362,6 +362,12 @@ fn mark_edge_stamps(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'sta
                 && (g.bbox.y1 < EDGE * g.page_height || g.bbox.y0 > (1.0 - EDGE) * g.page_height)
         })
     };
+    // Each test below looks only at the line's own page: indexing the pages once keeps
+    // the pass linear in the document (a scan of every line per line was quadratic).
+    let mut by_page: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        by_page.entry(line.page).or_default().push(i);
+    }
     let mut stamps = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if verdict[i].is_some() || line.geometry.is_none() {
@@ -373,7 +379,7 @@ fn mark_edge_stamps(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'sta
             verdict[i] = Some((ActionKind::RunningHeader, "download stamp"));
             continue;
         }
-        if !at_edge(line) && !set_apart_at_edge(lines, i) {
+        if !at_edge(line) && !set_apart_at_edge(lines, i, &by_page[&line.page]) {
             continue;
         }
         if EDGE_NUMBER.is_match(t) {
@@ -391,9 +397,9 @@ fn mark_edge_stamps(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'sta
         let (page, Some(g)) = (lines[i].page, lines[i].geometry) else {
             continue;
         };
-        for (j, other) in lines.iter().enumerate() {
+        for &j in &by_page[&page] {
+            let other = &lines[j];
             if verdict[j].is_none()
-                && other.page == page
                 && other
                     .geometry
                     .is_some_and(|h| (h.baseline - g.baseline).abs() < 1.0)
@@ -408,17 +414,16 @@ fn mark_edge_stamps(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'sta
 /// Whether line `i` is the page's top-most or bottom-most line, set apart from the next
 /// line by a gap of at least one and a half of its own heights (a page whose text ends
 /// well above the paper's edge still has its page number below the text).
-fn set_apart_at_edge(lines: &[TextLine], i: usize) -> bool {
+fn set_apart_at_edge(lines: &[TextLine], i: usize, same_page: &[usize]) -> bool {
     let Some(g) = lines[i].geometry else {
         return false;
     };
     let height = (g.bbox.y1 - g.bbox.y0).max(1.0);
     let others = || {
-        lines
+        same_page
             .iter()
-            .enumerate()
-            .filter(move |(j, l)| *j != i && l.page == lines[i].page && !l.is_blank())
-            .filter_map(|(_, l)| l.geometry)
+            .filter(move |&&j| j != i && !lines[j].is_blank())
+            .filter_map(|&j| lines[j].geometry)
             // Lines on its baseline are part of the same edge row.
             .filter(move |h| (h.baseline - g.baseline).abs() >= 1.0)
     };
