@@ -140,7 +140,7 @@ fn read_page(
                 ..Default::default()
             },
             0,
-            vec!["page object missing".into()],
+            vec!["page object missing or unreadable".into()],
         );
     };
     let frame = page::frame(doc, dict);
