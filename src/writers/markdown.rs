@@ -469,6 +469,9 @@ fn escape_text(text: &str, out: &mut String) {
                 tail > 0 && chars.get(i + 1 + tail) == Some(&';')
             }
             '!' => next == Some('['),
+            // After a footnote reference, "(" would turn `[^3](x)` into a link and the
+            // reference into its text: the note would lose its only reference.
+            '(' => i == 0 && out.ends_with(']'),
             _ => false,
         };
         if c == '\n' || c == '\r' {
@@ -544,6 +547,23 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(md(&doc), "\\# not a heading\n\n1\\. not a list\n\n\\- no\n");
+    }
+
+    #[test]
+    fn a_parenthesis_after_a_reference_does_not_make_a_link() {
+        let doc = Document {
+            blocks: vec![Block::Paragraph(vec![
+                Inline::text("x"),
+                Inline::FootnoteRef(FootnoteId(0)),
+                Inline::text("(r) and (s)"),
+            ])],
+            footnotes: vec![Footnote {
+                label: "1".into(),
+                blocks: vec![para("note")],
+            }],
+            ..Default::default()
+        };
+        assert_eq!(md(&doc), "x[^1]\\(r) and (s)\n\n[^1]: note\n");
     }
 
     #[test]
