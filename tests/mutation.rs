@@ -68,21 +68,7 @@ impl Rng {
 fn generated() -> Vec<u8> {
     let mut b = PdfBuilder::new();
     b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
-    let cmap = b.stream(
-        lopdf::Dictionary::new(),
-        &to_unicode_cmap(2, &[(1, "x"), (2, "y"), (3, "z")]),
-    );
-    let cid = b.doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Sub",
-        "W" => vec![1.into(), vec![lopdf::Object::Integer(500)].into()],
-    });
-    b.font(
-        "F2",
-        dictionary! {
-            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Sub",
-            "Encoding" => "Identity-H", "DescendantFonts" => vec![cid.into()], "ToUnicode" => cmap,
-        },
-    );
+    b.identity_type0_font("F2", &[(1, "x"), (2, "y"), (3, "z")]);
     let form = b.stream(
         dictionary! {
             "Type" => "XObject", "Subtype" => "Form",

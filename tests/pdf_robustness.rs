@@ -13,21 +13,7 @@ use support::*;
 fn sample() -> Vec<u8> {
     let mut b = PdfBuilder::new();
     b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
-    let cmap = b.stream(
-        lopdf::Dictionary::new(),
-        &to_unicode_cmap(2, &[(1, "x"), (2, "y")]),
-    );
-    let cid = b.doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Sub",
-        "W" => vec![1.into(), vec![lopdf::Object::Integer(500)].into()],
-    });
-    b.font(
-        "F2",
-        dictionary! {
-            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Sub",
-            "Encoding" => "Identity-H", "DescendantFonts" => vec![cid.into()], "ToUnicode" => cmap,
-        },
-    );
+    b.identity_type0_font("F2", &[(1, "x"), (2, "y")]);
     let form = b.stream(
         dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()] },
         b"BT /F1 9 Tf 0 0 Td (form) Tj ET",

@@ -55,6 +55,23 @@ impl PdfBuilder {
         id
     }
 
+    /// Adds a Type0 font `/name` with Identity-H encoding, 2-byte codes of width 500 and a
+    /// ToUnicode CMap mapping each code to its text.
+    pub fn identity_type0_font(&mut self, name: &str, pairs: &[(u32, &str)]) -> ObjectId {
+        let cmap = self.stream(Dictionary::new(), &to_unicode_cmap(2, pairs));
+        let cid = self.doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Sub",
+            "W" => vec![1.into(), vec![Object::Integer(500)].into()],
+        });
+        self.font(
+            name,
+            dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Sub",
+                "Encoding" => "Identity-H", "DescendantFonts" => vec![cid.into()], "ToUnicode" => cmap,
+            },
+        )
+    }
+
     /// Adds an unembedded standard font (`/Type1`, no `/Widths`) with an optional
     /// `/Encoding` name.
     pub fn std_font(&mut self, name: &str, base_font: &str, encoding: Option<&str>) -> ObjectId {
