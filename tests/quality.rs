@@ -275,3 +275,33 @@ fn our_fixtures_stay_above_their_floors() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// Tesseract's text of the bench PDFs (`*.ocr.txt`, made by `scripts/make-ocr-inputs` and kept
+/// in the in-repository bench copy, so no OCR engine is needed here): OCR flattens note markers
+/// to plain digits or drops them, reads bullets as `e`, `*` or `»` and keeps page furniture with
+/// recognition noise. The floors sit just under today's results (present 97.1, absent 95.3,
+/// meta 96.5 over all 16) so a regression shows; footnotes (59.5) and lists (36.5) are below
+/// what issue 14 asks and are not floored yet.
+#[test]
+fn ocr_text_of_the_bench_pdfs_stays_above_its_floors() {
+    let Some(bench) = bench_dir() else { return };
+    let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/bench/docs");
+    let tmp = tempfile::tempdir().unwrap();
+    convert_all(&docs, tmp.path(), |n| n.ends_with(".ocr.txt"));
+    let mut failures = Vec::new();
+    for format in ["md", "jats"] {
+        let table = score(&bench, &docs, &tmp.path().join(format), format);
+        failures.extend(check(
+            &table,
+            format,
+            "ALL",
+            &[
+                ("present", 95.0),
+                ("absent", 90.0),
+                ("meta", 90.0),
+                ("validity", 100.0),
+            ],
+        ));
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
