@@ -9,6 +9,7 @@
 //! Paths are followed too, but only far enough to keep the small closed shapes that
 //! may be list bullets drawn as vectors (`shapes`).
 
+mod count;
 mod dir;
 mod forms;
 mod glyphs;
@@ -308,16 +309,19 @@ impl<'a> Interpreter<'a> {
     /// left in the stream are still counted (not run), so that the warning says how much
     /// was skipped.
     fn run(&mut self, content: &[u8], resources: Option<&Dictionary>) {
-        let mut ops = Content::decode_iter(content);
-        while let Some(op) = ops.next() {
+        // The page's own operators taken from the stream, run or not.
+        let mut taken = 0;
+        for op in Content::decode_iter(content) {
             match op {
                 Ok(op) => {
+                    taken += 1;
                     if !self.step(&op, resources) {
                         if let Some(limit) = self.operator_limit.take() {
-                            let rest = ops.take_while(Result::is_ok).count();
+                            // The one that hit the limit did not run either.
+                            let rest = count::count_operators(content).saturating_sub(taken) + 1;
                             self.warn(format!(
                                 "{limit} reached, {} operators skipped (the rest of the page)",
-                                crate::report::thousands(rest + 1)
+                                crate::report::thousands(rest)
                             ));
                         }
                         return;
