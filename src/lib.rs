@@ -34,6 +34,7 @@ pub mod date;
 pub mod error;
 pub mod layout;
 pub mod lines;
+pub mod memory;
 pub mod model;
 pub mod readers;
 pub mod report;
@@ -124,6 +125,7 @@ pub fn prepare(input: &[u8], options: &Options) -> Result<Prepared, Error> {
         }
     };
     report.pages = source.pages.len();
+    memory::checkpoint();
     if source
         .pages
         .iter()
@@ -140,8 +142,11 @@ pub fn prepare(input: &[u8], options: &Options) -> Result<Prepared, Error> {
         });
     }
     let mut lines = lines::from_source(&source);
+    memory::checkpoint();
     layout::prepare(&mut lines, &mut report);
+    memory::checkpoint();
     clean::run(&mut lines, &mut report);
+    memory::checkpoint();
     Ok(Prepared {
         source,
         lines,
@@ -167,6 +172,7 @@ pub fn convert(input: &[u8], options: &Options) -> Result<Conversion, Error> {
     targets.sort();
     targets.dedup();
     let mut document = structure::build(lines, &source.info, &targets, &mut report);
+    memory::checkpoint();
     if document.metadata.source.is_none() {
         document.metadata.source = options
             .source_name

@@ -13,6 +13,11 @@ use brief2md::batch::output::write_atomic;
 use brief2md::batch::{self, BatchOptions, ReportPlace, Shard, Source};
 use clap::Parser;
 
+/// Counts each conversion's memory, for `--max-memory`, and turns an allocation failure
+/// into one line naming the file.
+#[global_allocator]
+static ALLOCATOR: brief2md::memory::CountingAllocator = brief2md::memory::CountingAllocator;
+
 const EXAMPLES: &str = "\
 Examples:
   brief2md brief.pdf                      clean Markdown on stdout
@@ -111,6 +116,12 @@ struct Cli {
     /// Convert up to N inputs at once [default: one per CPU core]
     #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
+
+    /// Memory budget of each conversion (e.g. 512M, 4G; 0 for none); a document over it
+    /// fails with one line. With -j N, up to N documents may each use it at once.
+    #[arg(long = "max-memory", value_name = "SIZE", default_value = "1G",
+          value_parser = brief2md::memory::parse_size)]
+    max_memory: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -138,6 +149,7 @@ fn main() -> ExitCode {
             .unwrap_or_else(|| infer_format(cli.output.as_deref())),
         from: cli.from,
         wrap: cli.wrap.0,
+        max_memory: cli.max_memory,
     };
     if !is_batch(&cli) {
         return ExitCode::from(run_single(&cli, &render));

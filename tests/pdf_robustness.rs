@@ -6,7 +6,7 @@ mod support;
 use brief2md::readers::pdf::{self, Limits};
 use brief2md::report::Report;
 use brief2md::{Error, Options, convert};
-use lopdf::dictionary;
+use lopdf::{Dictionary, dictionary};
 use support::*;
 
 /// A small but feature-rich PDF: two pages, a form, a CID font with a CMap, links.
@@ -120,13 +120,47 @@ fn operator_limit_stops_a_page_with_a_warning() {
     let doc = pdf::read_with(&bytes, &mut report, limits).expect("reads");
     let texts: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
     assert_eq!(texts, ["start"]);
+    // 2,010 operators, 500 run: the warning counts the 1,510 not run.
     assert!(
-        report
-            .warnings
-            .iter()
-            .any(|w| w.contains("page 1") && w.contains("limit")),
+        report.warnings.iter().any(|w| w
+            == "page 1: operator limit of 500 per page reached, 1,510 operators skipped \
+                (the rest of the page)"),
         "{:?}",
         report.warnings
+    );
+}
+
+#[test]
+fn a_content_stream_over_the_decoding_cap_is_named_in_its_warning() {
+    // The page's second content stream inflates from a few hundred bytes to 200,000, past
+    // a 10,000-byte cap; the first stream is kept.
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    let kept = b.stream(Dictionary::new(), b"BT /F1 10 Tf 72 700 Td (kept) Tj ET");
+    let mut bomb = b"BT /F1 10 Tf 72 600 Td (lost) Tj ET".to_vec();
+    bomb.resize(200_000, b' ');
+    let mut bomb = lopdf::Stream::new(Dictionary::new(), bomb);
+    bomb.compress().expect("compresses");
+    assert!(bomb.content.len() < 10_000);
+    let bomb = b.doc.add_object(bomb);
+    b.page_with(
+        b"",
+        dictionary! { "Contents" => vec![kept.into(), bomb.into()] },
+    );
+    let mut report = Report::default();
+    let limits = Limits {
+        max_content_bytes: 10_000,
+        ..Default::default()
+    };
+    let doc = pdf::read_with(&b.build(), &mut report, limits).expect("reads");
+    let texts: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
+    assert_eq!(texts, ["kept"]);
+    assert_eq!(
+        report.warnings,
+        [
+            "page 1: 1 content stream(s) would decode past the page's limit of 10,000 bytes \
+          (a decompression bomb?); their text is lost"
+        ]
     );
 }
 
@@ -263,7 +297,11 @@ fn the_document_operator_limit_stops_reading_and_names_the_pages_left() {
     assert!(doc.pages[3].lines.is_empty() && doc.pages[4].lines.is_empty());
     let warnings = report.warnings.join("\n");
     assert!(
-        warnings.contains("page 3: document operator limit reached after 60 operators"),
+        // Page 3 stops inside its first form (operators 55-81); the page's own 9 operators
+        // after it are counted as skipped.
+        warnings.contains(
+            "page 3: document operator limit of 60 reached, 9 operators skipped (the rest of the page)"
+        ),
         "{warnings}"
     );
     assert!(warnings.contains("pages 4-5 not read"), "{warnings}");

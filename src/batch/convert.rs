@@ -1,5 +1,7 @@
 //! One input converted and rendered: shared by the single-file command and batch runs.
 
+use crate::batch::names::escape_text;
+use crate::memory;
 use crate::model::Document;
 use crate::report::{ActionKind, Report};
 use crate::writers::{jats, markdown};
@@ -34,6 +36,8 @@ pub struct RenderOptions {
     pub from: Option<InputFormat>,
     /// Markdown wrap width; `None` keeps each paragraph on one line.
     pub wrap: Option<usize>,
+    /// Memory budget of one conversion in bytes (0: none); see [`crate::memory`].
+    pub max_memory: usize,
 }
 
 /// Figures about one conversion, for summaries and the manifest.
@@ -66,35 +70,45 @@ pub struct Rendered {
 
 /// Converts `bytes` and renders the result; the error is the one-line reason. A panic in
 /// the converter is caught and reported as an error of this input, so that one bad file
-/// cannot stop a batch.
+/// cannot stop a batch; so is a conversion over its memory budget.
 pub fn convert_and_render(
     bytes: &[u8],
     source_name: Option<String>,
     options: &RenderOptions,
 ) -> Result<Rendered, String> {
+    let display = source_name
+        .as_deref()
+        .map_or_else(|| "<stdin>".to_string(), escape_text);
+    let _budget = memory::Budget::begin(&display, options.max_memory);
     let convert_options = Options {
         from: options.from,
         source_name,
         ..Default::default()
     };
-    let conversion = std::panic::catch_unwind(|| convert(bytes, &convert_options))
-        .map_err(|payload| {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            format!("internal error, please report it with this file: {what}")
-        })?
-        .map_err(|e| e.to_string())?;
-    let document = conversion.document;
-    let mut report = conversion.report;
-    let text = match options.to {
-        OutputFormat::Markdown => {
-            markdown::write(&document, &markdown::MarkdownOptions { wrap: options.wrap })
+    let rendered = std::panic::catch_unwind(|| {
+        let conversion = convert(bytes, &convert_options).map_err(|e| e.to_string())?;
+        let document = conversion.document;
+        let mut report = conversion.report;
+        let text = match options.to {
+            OutputFormat::Markdown => {
+                markdown::write(&document, &markdown::MarkdownOptions { wrap: options.wrap })
+            }
+            OutputFormat::Jats => jats::write_with_report(&document, &mut report),
+        };
+        memory::checkpoint();
+        Ok::<_, String>((document, report, text))
+    });
+    let (document, report, text) = rendered.map_err(|payload| {
+        if let Some(over) = payload.downcast_ref::<memory::OverBudget>() {
+            return over.to_string();
         }
-        OutputFormat::Jats => jats::write_with_report(&document, &mut report),
-    };
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("internal error, please report it with this file: {what}")
+    })??;
     let stats = stats(&report, &document);
     Ok(Rendered {
         text,

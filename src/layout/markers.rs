@@ -3,6 +3,7 @@
 //! two lines on the same baseline. This pass joins them back into one line that starts
 //! with its marker, at the marker's indentation (which is what tells nesting).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -23,24 +24,32 @@ fn is_lone_marker(line: &TextLine) -> bool {
 }
 
 /// Joins each lone marker with the line that continues it on the same baseline.
+///
+/// Partners are looked for among the marker's page's lines only, and joined lines are
+/// dropped in one pass at the end, so that a long document costs linear time.
 pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
-    let mut i = 0;
-    while i < lines.len() {
-        if !is_lone_marker(&lines[i]) {
-            i += 1;
+    let mut by_page: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (j, l) in lines.iter().enumerate() {
+        if !l.is_blank() && l.geometry.is_some() {
+            by_page.entry(l.page).or_default().push(j);
+        }
+    }
+    let mut joined = vec![false; lines.len()];
+    for i in 0..lines.len() {
+        if joined[i] || !is_lone_marker(&lines[i]) {
             continue;
         }
         let Some(m) = lines[i].geometry else {
-            i += 1;
             continue;
         };
         // The nearest line to the right on the same baseline, on the same page.
         let size = m.font_size.max(4.0);
-        let partner = lines
-            .iter()
-            .enumerate()
-            .filter(|(j, l)| *j != i && l.page == lines[i].page && !l.is_blank())
-            .filter_map(|(j, l)| l.geometry.map(|g| (j, g)))
+        let partner = by_page
+            .get(&lines[i].page)
+            .into_iter()
+            .flatten()
+            .filter(|&&j| j != i && !joined[j])
+            .filter_map(|&j| lines[j].geometry.map(|g| (j, g)))
             .filter(|(_, g)| {
                 (g.baseline - m.baseline).abs() <= 0.4 * size
                     && g.bbox.x0 >= m.bbox.x1 - 0.5
@@ -48,30 +57,34 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
             })
             .min_by(|a, b| a.1.bbox.x0.total_cmp(&b.1.bbox.x0));
         let Some((j, g)) = partner else {
-            i += 1;
             continue;
         };
-        let text_line = lines[j].clone();
-        let marker = &mut lines[i];
+        joined[j] = true;
+        let text_line = std::mem::take(&mut lines[j].text);
         report.push(
             Action::new(ActionKind::Guess)
-                .page(marker.page)
-                .lines([marker.source_line, text_line.source_line])
-                .before(format!("{} | {}", marker.plain(), text_line.plain()))
+                .page(lines[i].page)
+                .lines([lines[i].source_line, lines[j].source_line])
+                .before(format!(
+                    "{} | {}",
+                    lines[i].plain(),
+                    crate::rich::plain(&text_line)
+                ))
                 .evidence("list marker set apart from its text on the same baseline")
                 .confidence(0.95),
         );
-        marker.text = format!("{} {}", marker.text, text_line.text);
+        let marker = &mut lines[i];
+        marker.text = format!("{} {}", marker.text, text_line);
         if let Some(mg) = marker.geometry.as_mut() {
             mg.bbox = mg.bbox.union(&g.bbox);
             mg.font_size = mg.font_size.max(g.font_size);
         }
-        lines.remove(j);
-        if j < i {
-            i -= 1;
-        }
-        i += 1;
     }
+    let mut k = 0;
+    lines.retain(|_| {
+        k += 1;
+        !joined[k - 1]
+    });
 }
 
 #[cfg(test)]

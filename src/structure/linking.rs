@@ -672,7 +672,7 @@ fn recover_lost(
                             .lines(note.lines.clone())
                             .after(format!("unlinked note {}", note.number))
                             .evidence(
-                                "no marker on the page and no free sentence end between the neighbouring markers before the note",
+                                "no marker on the page and no free sentence end between the neighbouring markers before the note (or too many lost notes in a row to search)",
                             )
                             .confidence(0.0),
                     );
@@ -710,6 +710,9 @@ fn recover_lost(
     }
 }
 
+/// Largest run × window searched by [`assign`] (about 12 bytes each).
+const MAX_ASSIGN_CELLS: usize = 4_000_000;
+
 /// Assigns strictly increasing spots to the notes of a run, maximising the total score;
 /// `None` when some note has no feasible spot. Returns (spot index, score) per note.
 fn assign(
@@ -720,7 +723,9 @@ fn assign(
     floor: &[usize],
 ) -> Option<Vec<(usize, f32)>> {
     let n = window.len();
-    if n < run.len() {
+    // The search costs run × window in time and memory: a run too large for it (thousands
+    // of notes lost over a whole book) stays unlinked rather than taking gigabytes.
+    if n < run.len() || run.len().saturating_mul(n) > MAX_ASSIGN_CELLS {
         return None;
     }
     let total = n.max(1) as f32;

@@ -25,11 +25,12 @@ mod page;
 mod truetype;
 
 use std::collections::HashMap;
-use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 
 use lopdf::Document;
 
 use crate::error::Error;
+use crate::memory;
 use crate::report::Report;
 use crate::source::{Page, PageSize, SourceDocument, SourceKind};
 pub use interpreter::Limits;
@@ -56,11 +57,14 @@ pub fn read_with(
         .enumerate()
         .map(|(i, id)| (*id, i + 1))
         .collect();
-    let info =
-        catch_unwind(AssertUnwindSafe(|| metadata::read(&doc, &numbers))).unwrap_or_else(|_| {
+    let info = match catch_unwind(AssertUnwindSafe(|| metadata::read(&doc, &numbers))) {
+        Ok(info) => info,
+        Err(payload) if memory::is_over_budget(&*payload) => resume_unwind(payload),
+        Err(_) => {
             report.warn("document metadata could not be read");
             Default::default()
-        });
+        }
+    };
 
     let mut work = interpreter::DocumentWork::default();
     let layers = optional::OptionalContent::read(&doc);
@@ -79,6 +83,7 @@ pub fn read_with(
             });
             continue;
         }
+        memory::checkpoint();
         let result = catch_unwind(AssertUnwindSafe(|| {
             read_page(&doc, *id, number, &mut work, &layers, limits)
         }));
@@ -90,6 +95,7 @@ pub fn read_with(
                 }
                 pages.push(page);
             }
+            Err(payload) if memory::is_over_budget(&*payload) => resume_unwind(payload),
             Err(_) => {
                 report.warn(format!(
                     "page {number}: could not be read (internal error); skipped"
@@ -144,7 +150,7 @@ fn read_page(
         );
     };
     let frame = page::frame(doc, dict);
-    let (content, failed) = page::content(doc, dict, limits.max_content_bytes);
+    let content = page::content(doc, dict, limits.max_content_bytes);
     let resources = page::resources(doc, dict);
     let text: PageText = Interpreter::new(
         doc,
@@ -155,10 +161,21 @@ fn read_page(
         frame.width,
         frame.height,
     )
-    .run_page(&content, resources, dict);
+    .run_page(&content.bytes, resources, dict);
     let mut warnings = text.warnings.clone();
-    if failed > 0 {
-        warnings.push(format!("{failed} content stream(s) could not be decoded"));
+    if content.damaged > 0 {
+        warnings.push(format!(
+            "{} content stream(s) could not be decoded; their text is lost",
+            content.damaged
+        ));
+    }
+    if content.over_limit > 0 {
+        warnings.push(format!(
+            "{} content stream(s) would decode past the page's limit of {} bytes \
+             (a decompression bomb?); their text is lost",
+            content.over_limit,
+            crate::report::thousands(limits.max_content_bytes)
+        ));
     }
     let lines = lines::build_lines(&text, frame.height as f32);
     let page = Page {

@@ -88,6 +88,25 @@ pub fn string(obj: &Object) -> Option<&[u8]> {
 /// returned as is; a stream whose filter fails yields `None`. `/Filter` and `/DecodeParms`
 /// written as references (which lopdf's decoder does not follow) are resolved first.
 pub fn stream_bytes(doc: &Document, stream: &Stream, limit: usize) -> Option<Vec<u8>> {
+    decode_stream(doc, stream, limit).ok()
+}
+
+/// Why a stream's bytes could not be had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamFailure {
+    /// Decoded, it would be larger than the limit (a decompression bomb, or a stream over
+    /// what is left of the page's content budget).
+    OverLimit,
+    /// Its filter failed or is not supported.
+    Damaged,
+}
+
+/// [`stream_bytes`], saying why it failed.
+pub fn decode_stream(
+    doc: &Document,
+    stream: &Stream,
+    limit: usize,
+) -> Result<Vec<u8>, StreamFailure> {
     let indirect = |k: &[u8]| matches!(stream.dict.get(k), Ok(Object::Reference(_)));
     if indirect(b"Filter") || indirect(b"DecodeParms") {
         let mut resolved = stream.clone();
@@ -101,11 +120,22 @@ pub fn stream_bytes(doc: &Document, stream: &Stream, limit: usize) -> Option<Vec
     plain_stream_bytes(stream, limit)
 }
 
-fn plain_stream_bytes(stream: &Stream, limit: usize) -> Option<Vec<u8>> {
+fn plain_stream_bytes(stream: &Stream, limit: usize) -> Result<Vec<u8>, StreamFailure> {
     if stream.filters().map(|f| f.is_empty()).unwrap_or(true) {
-        return (stream.content.len() <= limit).then(|| stream.content.clone());
+        return if stream.content.len() <= limit {
+            Ok(stream.content.clone())
+        } else {
+            Err(StreamFailure::OverLimit)
+        };
     }
-    stream.decompressed_content_with_limit(limit).ok()
+    stream
+        .decompressed_content_with_limit(limit)
+        .map_err(|e| match e {
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                StreamFailure::OverLimit
+            }
+            _ => StreamFailure::Damaged,
+        })
 }
 
 /// A rectangle array `[x0 y0 x1 y1]`, normalised so that x0 ≤ x1 and y0 ≤ y1.

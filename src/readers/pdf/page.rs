@@ -7,7 +7,7 @@ use lopdf::{Dictionary, Document, Object};
 
 use super::geometry::Matrix;
 use super::objects::{
-    as_dict, get, get_array, get_dict, get_name, number, rect, stream_bytes, string,
+    StreamFailure, as_dict, decode_stream, get, get_array, get_dict, get_name, number, rect, string,
 };
 use crate::source::{LinkArea, Rect};
 
@@ -92,9 +92,8 @@ pub fn resources<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a Dict
 
 /// The page's content streams, decoded and joined, within `limit` bytes. Streams that do
 /// not decode are skipped and counted.
-pub fn content(doc: &Document, page: &Dictionary, limit: usize) -> (Vec<u8>, usize) {
-    let mut out = Vec::new();
-    let mut failed = 0;
+pub fn content(doc: &Document, page: &Dictionary, limit: usize) -> PageContent {
+    let mut content = PageContent::default();
     let streams: Vec<&Object> = match get(doc, page, b"Contents") {
         Some(Object::Array(items)) => items.iter().collect(),
         Some(one) => vec![one],
@@ -102,18 +101,30 @@ pub fn content(doc: &Document, page: &Dictionary, limit: usize) -> (Vec<u8>, usi
     };
     for item in streams {
         let Some(Object::Stream(s)) = super::objects::deref(doc, item) else {
-            failed += 1;
+            content.damaged += 1;
             continue;
         };
-        match stream_bytes(doc, s, limit.saturating_sub(out.len())) {
-            Some(bytes) => {
-                out.extend_from_slice(&bytes);
-                out.push(b'\n');
+        match decode_stream(doc, s, limit.saturating_sub(content.bytes.len())) {
+            Ok(bytes) => {
+                content.bytes.extend_from_slice(&bytes);
+                content.bytes.push(b'\n');
             }
-            None => failed += 1,
+            Err(StreamFailure::Damaged) => content.damaged += 1,
+            Err(StreamFailure::OverLimit) => content.over_limit += 1,
         }
     }
-    (out, failed)
+    content
+}
+
+/// A page's content streams, decoded and joined, and how many could not be.
+#[derive(Debug, Default)]
+pub struct PageContent {
+    /// The decoded streams, each followed by a newline.
+    pub bytes: Vec<u8>,
+    /// Streams missing or whose filter failed.
+    pub damaged: usize,
+    /// Streams that would decode past the page's content limit.
+    pub over_limit: usize,
 }
 
 /// URI link annotations, their rectangles in display space.

@@ -287,6 +287,9 @@ pub fn fallback() -> Font {
     font
 }
 
+/// Fonts kept parsed at once; a document with more loads again those it meets again.
+const MAX_CACHED_FONTS: usize = 512;
+
 /// Fonts of one document, loaded once per object.
 #[derive(Default)]
 pub struct FontCache {
@@ -306,6 +309,11 @@ impl FontCache {
                     Some(d) => Arc::new(load(doc, d)),
                     None => self.fallback(),
                 };
+                if self.by_id.len() >= MAX_CACHED_FONTS {
+                    // Merged or very long files carry a copy of their fonts per part: the
+                    // cache starts afresh rather than holding them all to the end.
+                    self.by_id.clear();
+                }
                 self.by_id.insert(*id, font.clone());
                 font
             }

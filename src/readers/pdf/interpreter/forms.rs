@@ -12,7 +12,8 @@ use crate::readers::pdf::fonts::FontCache;
 use crate::readers::pdf::geometry::Matrix;
 use crate::readers::pdf::objects;
 use crate::readers::pdf::objects::{
-    as_dict, deref, get, get_array, get_dict, get_name, number, numbers, stream_bytes,
+    StreamFailure, as_dict, decode_stream, deref, get, get_array, get_dict, get_name, number,
+    numbers,
 };
 
 /// Decoded form content kept for re-use, at most (bytes): beyond it forms are decoded
@@ -76,25 +77,33 @@ fn parse(bytes: &[u8]) -> ParsedForm {
 impl Interpreter<'_> {
     /// The parsed content of a form: from the document's cache, or decoded (within the
     /// page's content budget), parsed and cached.
-    fn form_content(&mut self, stream: &Stream, id: Option<ObjectId>) -> Option<ParsedForm> {
+    fn form_content(
+        &mut self,
+        stream: &Stream,
+        id: Option<ObjectId>,
+    ) -> Result<ParsedForm, StreamFailure> {
         if let Some(cached) = id.and_then(|id| self.work.forms.get(&id)) {
-            return cached.clone();
+            return cached.clone().ok_or(StreamFailure::Damaged);
         }
         let budget = self
             .limits
             .max_content_bytes
             .saturating_sub(self.content_bytes);
-        let parsed = stream_bytes(self.doc, stream, budget).map(|bytes| {
+        let parsed = decode_stream(self.doc, stream, budget).map(|bytes| {
             self.content_bytes += bytes.len();
             (bytes.len(), parse(&bytes))
         });
-        if let Some(id) = id {
+        // A form over what is left of this page's budget may fit on another page: only
+        // a parsed form or a damaged one is remembered.
+        if let Some(id) = id
+            && !matches!(parsed, Err(StreamFailure::OverLimit))
+        {
             let size = parsed.as_ref().map_or(0, |p| p.0);
             if self.work.cached_bytes + size <= MAX_CACHED_FORM_BYTES {
                 self.work.cached_bytes += size;
                 self.work
                     .forms
-                    .insert(id, parsed.as_ref().map(|p| p.1.clone()));
+                    .insert(id, parsed.as_ref().ok().map(|p| p.1.clone()));
             }
         }
         parsed.map(|p| p.1)
@@ -116,9 +125,20 @@ impl Interpreter<'_> {
             self.warn("Form XObject draws itself; cycle cut".into());
             return;
         }
-        let Some(content) = self.form_content(stream, id) else {
-            self.warn("a Form XObject could not be decoded (or is over the page's content limit); its text is lost".into());
-            return;
+        let content = match self.form_content(stream, id) {
+            Ok(content) => content,
+            Err(StreamFailure::Damaged) => {
+                self.warn("a Form XObject could not be decoded; its text is lost".into());
+                return;
+            }
+            Err(StreamFailure::OverLimit) => {
+                self.warn(format!(
+                    "a Form XObject would decode past the page's content limit of {} bytes \
+                     (a decompression bomb?); its text is lost",
+                    crate::report::thousands(self.limits.max_content_bytes)
+                ));
+                return;
+            }
         };
         let matrix = form_matrix(doc, stream);
         let form_resources = get_dict(doc, &stream.dict, b"Resources").or(resources);

@@ -9,6 +9,7 @@
 //! Paths are followed too, but only far enough to keep the small closed shapes that
 //! may be list bullets drawn as vectors (`shapes`).
 
+mod count;
 mod dir;
 mod forms;
 mod glyphs;
@@ -205,6 +206,8 @@ pub struct Interpreter<'a> {
     page_w: f64,
     page_h: f64,
     stopped: bool,
+    /// The operator limit that stopped the page, until its warning is written.
+    operator_limit: Option<String>,
     /// The path being built, as far as bullets are concerned.
     path: PathShape,
     /// Drawing annotation appearances: their boxes and checkmarks are form widgets, not
@@ -251,6 +254,7 @@ impl<'a> Interpreter<'a> {
             page_w: width,
             page_h: height,
             stopped: false,
+            operator_limit: None,
             path: PathShape::default(),
             in_annotations: false,
             dropped: Dropped::default(),
@@ -278,6 +282,11 @@ impl<'a> Interpreter<'a> {
             self.in_annotations = true;
             self.run_annotations(page);
         }
+        if let Some(limit) = self.operator_limit.take() {
+            self.warn(format!(
+                "{limit} reached in annotations; the rest of them skipped"
+            ));
+        }
         // Close spans the stream left open so their text is not lost.
         while !self.marked.is_empty() {
             self.end_marked();
@@ -296,11 +305,25 @@ impl<'a> Interpreter<'a> {
         }
     }
 
+    /// Runs the page's own content stream. When an operator limit stops it, the operators
+    /// left in the stream are still counted (not run), so that the warning says how much
+    /// was skipped.
     fn run(&mut self, content: &[u8], resources: Option<&Dictionary>) {
+        // The page's own operators taken from the stream, run or not.
+        let mut taken = 0;
         for op in Content::decode_iter(content) {
             match op {
                 Ok(op) => {
+                    taken += 1;
                     if !self.step(&op, resources) {
+                        if let Some(limit) = self.operator_limit.take() {
+                            // The one that hit the limit did not run either.
+                            let rest = count::count_operators(content).saturating_sub(taken) + 1;
+                            self.warn(format!(
+                                "{limit} reached, {} operators skipped (the rest of the page)",
+                                crate::report::thousands(rest)
+                            ));
+                        }
                         return;
                     }
                 }
@@ -319,17 +342,20 @@ impl<'a> Interpreter<'a> {
         }
         self.operations += 1;
         self.work.operations += 1;
+        if self.operations.is_multiple_of(4096) {
+            crate::memory::checkpoint();
+        }
         if self.operations > self.limits.max_operations {
-            self.warn(format!(
-                "operator limit reached after {} operators; the rest of the page skipped",
+            self.operator_limit = Some(format!(
+                "operator limit of {} per page",
                 crate::report::thousands(self.limits.max_operations)
             ));
             self.stopped = true;
             return false;
         }
         if self.work.operations > self.limits.max_document_operations {
-            self.warn(format!(
-                "document operator limit reached after {} operators; the rest of the page skipped",
+            self.operator_limit = Some(format!(
+                "document operator limit of {}",
                 crate::report::thousands(self.limits.max_document_operations)
             ));
             self.work.exhausted = true;

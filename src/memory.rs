@@ -1,0 +1,242 @@
+//! A memory budget per conversion, so that a document that needs too much memory ends as a
+//! one-line error naming the file instead of taking the machine (or the batch) down.
+//!
+//! Three parts:
+//! - [`CountingAllocator`] wraps the system allocator and counts, per thread, the bytes live
+//!   that the thread allocated. The `brief2md` command installs it as the global allocator;
+//!   a program that uses the library without it simply has no budget (every check passes).
+//! - [`Budget`] marks the start of one conversion on the current thread: its limit and the
+//!   file's printable name. A conversion runs on one thread, so the thread's count since
+//!   the budget began is the document's memory.
+//! - [`checkpoint`] is called where work grows with the input (per page and every few
+//!   thousand operators in the PDF reader, between pipeline stages). Over the limit, it
+//!   unwinds with an [`OverBudget`] payload, which [`crate::batch::convert`] turns into the
+//!   document's error. The budget is per document: in a batch with `-j N`, up to N
+//!   documents may each use their budget at once.
+//!
+//! When the system itself refuses memory (an address-space limit, or a request from a
+//! damaged length that got past the checks), the allocator prints one line,
+//! `brief2md: FILE: out of memory (...)`, and exits with status 1, instead of the standard
+//! library's three-line message and `SIGABRT`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::io::Write;
+
+/// The default budget of one conversion, in bytes (1 GiB): many times what a long report
+/// needs, small enough that a few documents converted at once fit in an ordinary machine.
+pub const DEFAULT_BUDGET: usize = 1 << 30;
+
+thread_local! {
+    /// Bytes this thread allocated and nobody freed yet (frees on another thread make it
+    /// drift; a conversion allocates and frees on its own thread).
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    /// `LIVE` when the current budget began, its limit (0: none) and the file's name.
+    static SCOPE: Cell<Scope> = const { Cell::new(Scope::NONE) };
+}
+
+#[derive(Clone, Copy)]
+struct Scope {
+    base: isize,
+    limit: usize,
+    /// The printable file name, owned by the [`Budget`] that set it.
+    name: *const str,
+}
+
+impl Scope {
+    const NONE: Scope = Scope {
+        base: 0,
+        limit: 0,
+        name: "" as *const str,
+    };
+}
+
+/// The system allocator, counting per thread the bytes allocated and not yet freed.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct CountingAllocator;
+
+fn count(delta: isize) {
+    // `try_with`: the thread's storage may be gone while it is torn down.
+    let _ = LIVE.try_with(|live| live.set(live.get().wrapping_add(delta)));
+}
+
+/// Says which file ran out of memory, in one line, and ends the process (status 1).
+#[cold]
+fn out_of_memory(size: usize) -> ! {
+    let name = SCOPE.try_with(|s| s.get().name).unwrap_or("" as *const str);
+    // SAFETY: the name is owned by the live `Budget` that set it (it resets the pointer
+    // when dropped), or is the static empty string.
+    let name = unsafe { &*name };
+    let name = if name.is_empty() { "<input>" } else { name };
+    // Formatting into stderr allocates nothing.
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "brief2md: {name}: out of memory ({size} bytes could not be allocated); nothing converted"
+    );
+    std::process::exit(1)
+}
+
+// SAFETY: every call is passed to `System` unchanged; only counters are updated around it.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if p.is_null() {
+            out_of_memory(layout.size());
+        }
+        count(layout.size() as isize);
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if p.is_null() {
+            out_of_memory(layout.size());
+        }
+        count(layout.size() as isize);
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        count(-(layout.size() as isize));
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if p.is_null() {
+            out_of_memory(new_size);
+        }
+        count(new_size as isize - layout.size() as isize);
+        p
+    }
+}
+
+/// The memory budget of the conversion running on this thread; ends with it (dropped).
+#[must_use = "the budget ends when this value is dropped"]
+pub struct Budget {
+    previous: Scope,
+    _name: Box<str>,
+}
+
+impl Budget {
+    /// Starts a budget of `limit` bytes (0: none) for the file printed as `name`.
+    pub fn begin(name: &str, limit: usize) -> Budget {
+        let name: Box<str> = name.into();
+        let scope = Scope {
+            base: LIVE.with(Cell::get),
+            limit,
+            name: &*name as *const str,
+        };
+        Budget {
+            previous: SCOPE.with(|s| s.replace(scope)),
+            _name: name,
+        }
+    }
+}
+
+impl Drop for Budget {
+    fn drop(&mut self) {
+        SCOPE.with(|s| s.set(self.previous));
+    }
+}
+
+/// The unwinding payload of a conversion over its budget.
+#[derive(Debug, Clone, Copy)]
+pub struct OverBudget {
+    /// Bytes in use when the checkpoint saw it.
+    pub used: usize,
+    /// The budget.
+    pub limit: usize,
+}
+
+impl std::fmt::Display for OverBudget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "over the memory budget ({} MiB in use, the limit is {} MiB; see --max-memory)",
+            self.used >> 20,
+            self.limit >> 20
+        )
+    }
+}
+
+/// Bytes the current conversion has allocated and not freed (0 without the counting
+/// allocator).
+pub fn used() -> usize {
+    let base = SCOPE.with(|s| s.get().base);
+    LIVE.with(Cell::get).saturating_sub(base).max(0) as usize
+}
+
+/// Unwinds with [`OverBudget`] if the conversion on this thread is over its budget.
+/// Callers that catch panics must let this payload through ([`is_over_budget`]).
+pub fn checkpoint() {
+    let limit = SCOPE.with(|s| s.get().limit);
+    if limit == 0 {
+        return;
+    }
+    let used = used();
+    if used > limit {
+        std::panic::resume_unwind(Box::new(OverBudget { used, limit }));
+    }
+}
+
+/// Whether a caught panic is a budget stop (which must reach the conversion's caller).
+pub fn is_over_budget(payload: &(dyn std::any::Any + Send)) -> bool {
+    payload.is::<OverBudget>()
+}
+
+/// Parses a size such as `512M`, `2G`, `1500000000`, `0` (no limit).
+pub fn parse_size(text: &str) -> Result<usize, String> {
+    let t = text.trim();
+    let (digits, unit) = match t.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => t.split_at(i),
+        None => (t, ""),
+    };
+    let shift = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        "t" | "tb" | "tib" => 40,
+        _ => return Err(format!("expected a size such as 512M or 2G, got `{text}`")),
+    };
+    let n: usize = digits
+        .parse()
+        .map_err(|_| format!("expected a size such as 512M or 2G, got `{text}`"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("size `{text}` is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_with_binary_units() {
+        assert_eq!(parse_size("512M"), Ok(512 << 20));
+        assert_eq!(parse_size("2g"), Ok(2 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("0"), Ok(0));
+        assert!(parse_size("2X").is_err());
+        assert!(parse_size("G").is_err());
+        assert!(parse_size("99999999999T").is_err());
+    }
+
+    #[test]
+    fn checkpoint_passes_without_a_budget_and_stops_over_one() {
+        // Without the counting allocator (the test harness uses the system one) nothing is
+        // counted, so only an explicit over-limit scope can be checked here: a budget of 0
+        // means none.
+        let _none = Budget::begin("a.pdf", 0);
+        checkpoint();
+        LIVE.with(|l| l.set(l.get() + 10_000));
+        let budget = Budget::begin("b.pdf", 100);
+        LIVE.with(|l| l.set(l.get() + 1_000));
+        let caught = std::panic::catch_unwind(checkpoint).unwrap_err();
+        assert!(is_over_budget(&*caught));
+        let over = caught.downcast_ref::<OverBudget>().unwrap();
+        assert_eq!((over.used, over.limit), (1_000, 100));
+        drop(budget);
+        checkpoint();
+    }
+}
