@@ -140,6 +140,7 @@ pub fn prepare(input: &[u8], options: &Options) -> Result<Prepared, Error> {
         });
     }
     let mut lines = lines::from_source(&source);
+    structure::tagged::prepare(&mut lines, &source.info, &mut report);
     layout::prepare(&mut lines, &mut report);
     clean::run(&mut lines, &mut report);
     Ok(Prepared {

@@ -13,6 +13,7 @@ pub mod output;
 pub mod pieces;
 pub mod placed_tables;
 pub mod tables;
+pub mod tagged;
 pub mod text;
 pub mod title_block;
 pub mod units;
@@ -35,12 +36,14 @@ pub fn build(
     let paged = lines.iter().any(|l| l.geometry.is_some());
     let (metadata, body, lexicon) = split_title_block(lines, info, report);
     let measure = units::measure(&body);
-    let pieces = pieces::pieces(&body, measure, &lexicon, report);
+    let mut pieces = pieces::pieces(&body, measure, &lexicon, report);
+    let levels = tagged::apply(&mut pieces, &body, report);
     let (mut notes, body_pieces) = notes::collect(pieces, report);
     for note in &mut notes {
         note.text = joins::restore_urls(&note.text, link_targets);
     }
     let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
+    tagged::set_levels(&mut drafts, &levels);
     linking::link(&mut drafts, &notes, paged, report);
     Document {
         metadata,
