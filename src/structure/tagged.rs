@@ -63,10 +63,23 @@ pub fn prepare(lines: &mut Vec<TextLine>, info: &SourceInfo, report: &mut Report
         .filter(|l| l.tag.is_some_and(|t| matches!(t.kind, TagKind::Heading(_))))
         .count();
     let body = total - artifacts;
-    let coverage = if body == 0 {
+    // Coverage by characters: formulas and figure labels drawn untagged come in many
+    // short fragments and should not outvote the text.
+    let chars = |l: &&&TextLine| l.plain().chars().filter(|c| !c.is_whitespace()).count();
+    let body_chars: usize = content
+        .iter()
+        .filter(|l| !is_artifact(l.tag))
+        .map(|l| chars(&l))
+        .sum();
+    let block_chars: usize = content
+        .iter()
+        .filter(|l| l.tag.is_some_and(|t| in_block(&t)))
+        .map(|l| chars(&l))
+        .sum();
+    let coverage = if body_chars == 0 {
         0.0
     } else {
-        in_blocks as f32 / body as f32
+        block_chars as f32 / body_chars as f32
     };
     let block_types = structure.roles.iter().any(|(r, _)| {
         matches!(
@@ -76,7 +89,7 @@ pub fn prepare(lines: &mut Vec<TextLine>, info: &SourceInfo, report: &mut Report
     });
     let refusal = if coverage < MIN_COVERAGE {
         Some(format!(
-            "only {in_blocks} of {body} lines ({:.0} %) lie in a tagged block element",
+            "only {:.0} % of the text ({in_blocks} of {body} lines) lies in a structure element",
             coverage * 100.0
         ))
     } else if !block_types {
@@ -102,7 +115,7 @@ pub fn prepare(lines: &mut Vec<TextLine>, info: &SourceInfo, report: &mut Report
         .join(", ");
     let evidence = match &refusal {
         None => format!(
-            "structure tree used: {} elements ({roles}); {in_blocks} of {body} lines ({:.0} %) in tagged blocks, {headings} heading lines{}",
+            "structure tree used: {} elements ({roles}); {in_blocks} of {body} lines ({:.0} % of the text) in tagged blocks, {headings} heading lines{}",
             structure.elements,
             coverage * 100.0,
             problems(&structure.problems)
@@ -141,9 +154,10 @@ fn is_artifact(tag: Option<LineTag>) -> bool {
     tag.is_some_and(|t| t.kind == TagKind::Artifact)
 }
 
-/// Whether the line belongs to a block element the tree names.
+/// Whether the line's text belongs to an element the tree names (of a block type, or
+/// a grouping one).
 fn in_block(t: &LineTag) -> bool {
-    !matches!(t.kind, TagKind::Other | TagKind::Artifact) && t.element != u32::MAX
+    t.kind != TagKind::Artifact && t.element != u32::MAX
 }
 
 fn remove_artifacts(lines: &mut Vec<TextLine>, report: &mut Report) {

@@ -156,7 +156,11 @@ impl Tagging {
         let mut blocks: BTreeMap<u32, (u32, Derived)> = BTreeMap::new();
         for (e, chars) in by_element {
             if let Some(d) = self.derived.get(e as usize) {
-                let entry = blocks.entry(d.block).or_insert((0, *d));
+                // Text in grouping elements only (Div, Sect, NonStruct, custom types):
+                // the tree claims it without saying what it is.
+                let block = if d.block == u32::MAX { e } else { d.block };
+                let d = Derived { block, ..*d };
+                let entry = blocks.entry(block).or_insert((0, d));
                 entry.0 += chars;
             }
         }
