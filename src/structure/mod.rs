@@ -9,6 +9,7 @@ pub mod declared;
 pub mod joins;
 pub mod linking;
 pub mod notes;
+pub mod outline;
 pub mod output;
 pub mod pieces;
 pub mod placed_tables;
@@ -37,7 +38,18 @@ pub fn build(
     let (metadata, body, lexicon) = split_title_block(lines, info, report);
     let measure = units::measure(&body);
     let mut pieces = pieces::pieces(&body, measure, &lexicon, report);
-    let levels = tagged::apply(&mut pieces, &body, report);
+    // The structure tree, when the document's tags were judged usable, else the outline.
+    let tree_used = body.iter().any(|l| l.tag.is_some());
+    let levels = if tree_used {
+        tagged::apply(&mut pieces, &body, report)
+    } else {
+        outline::apply(
+            &mut pieces,
+            &info.outline,
+            metadata.title.as_deref(),
+            report,
+        )
+    };
     let (mut notes, body_pieces) = notes::collect(pieces, report);
     for note in &mut notes {
         note.text = joins::restore_urls(&note.text, link_targets);
