@@ -180,7 +180,7 @@ pub fn apply(
         summary.push_str(&format!("; not found: {shown:?}"));
     }
     summary.push_str(if complete {
-        &"; complete enough to overrule layout"[..]
+        "; complete enough to overrule layout"
     } else {
         "; too incomplete to overrule layout"
     });
