@@ -20,7 +20,7 @@ use crate::report::{Action, ActionKind, Report};
 use crate::source::{ArtifactKind, LineTag, SourceInfo, TagKind};
 
 use super::assemble::{Draft, Placed};
-use super::classify::numbered_heading;
+use super::classify::{line_marker, numbered_heading};
 use super::pieces::{Piece, PieceKind};
 
 /// Share of the non-artifact lines that must lie in a tagged block element.
@@ -168,7 +168,9 @@ fn remove_artifacts(lines: &mut Vec<TextLine>, report: &mut Report) {
             continue;
         };
         let plain = line.plain();
-        let number = crate::clean::furniture::is_page_number(&plain);
+        let bare = plain.trim();
+        let number = crate::clean::furniture::is_page_number(&plain)
+            || (!bare.is_empty() && bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_digit()));
         let action = if number {
             ActionKind::PageNumber
         } else {
@@ -275,6 +277,32 @@ pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> H
                     };
                 }
                 levels_by_piece.insert(i, rank(level));
+            }
+            // A tagged list item with its printed label is an item, whatever it looked like.
+            TagKind::ListItem
+                if matches!(
+                    p.kind,
+                    PieceKind::Text | PieceKind::Heading { run_in: false, .. }
+                ) && let Some(marker) = line_marker(&p.text) =>
+            {
+                if is_heading {
+                    report.push(
+                        Action::new(ActionKind::Guess)
+                            .page(p.page)
+                            .lines(p.lines.iter().copied().take(1))
+                            .before(crate::rich::plain(&p.text))
+                            .evidence("not a heading: the PDF's structure tree tags it as a list item (LI)")
+                            .confidence(0.9),
+                    );
+                }
+                let rest = p
+                    .text
+                    .get(marker.len..)
+                    .unwrap_or_default()
+                    .trim_start()
+                    .to_string();
+                p.text = rest;
+                p.kind = PieceKind::Item(marker);
             }
             TagKind::Paragraph if !names_headings => {}
             TagKind::Paragraph

@@ -91,8 +91,10 @@ impl Tagging {
                 in_note: parent.in_note || matches!(role, "Note" | "FENote"),
                 ..parent
             };
+            // A nested list item is an item of its own, not part of the one around it.
+            let nested_item = role == "LI" && parent.kind == TagKind::ListItem;
             if let Some((kind, rank)) = own_kind(role, sections)
-                && rank > parent.rank
+                && (rank > parent.rank || nested_item)
             {
                 d.kind = kind;
                 d.rank = rank;
