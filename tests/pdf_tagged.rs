@@ -430,3 +430,66 @@ fn outline_levels_headings_and_overrules_a_candidate_it_leaves_out() {
         summary[0]
     );
 }
+
+#[test]
+fn untyped_h_takes_its_level_from_the_sections_around_it() {
+    let tree = [
+        title(),
+        el("P", vec![t(PARA, BODY)]),
+        el(
+            "Sect",
+            vec![
+                el("H", vec![t("Outer Section Name", 12.0)]),
+                el("P", vec![t(PARA, BODY)]),
+                el(
+                    "Sect",
+                    vec![
+                        el("H", vec![t("Inner Section Name", 12.0)]),
+                        el("P", vec![t(PARA, BODY)]),
+                    ],
+                ),
+            ],
+        ),
+    ];
+    let (doc, _, md) = convert(&tagged_pdf(&tree, &[], &[]));
+    assert_eq!(
+        headings(&doc),
+        vec![
+            (1, "Outer Section Name".to_string()),
+            (2, "Inner Section Name".to_string()),
+        ],
+        "{md}"
+    );
+}
+
+#[test]
+fn a_tagged_note_is_note_text_and_links_to_its_marker() {
+    let tree = [
+        title(),
+        el("H1", vec![t("Context", 14.0)]),
+        el(
+            "P",
+            vec![
+                t(
+                    "The agreement was signed in 1961 and renewed twice since then",
+                    BODY,
+                ),
+                E::Beside("1", 6.0, 372.0),
+            ],
+        ),
+        el("P", vec![t(PARA, BODY)]),
+        el(
+            "Note",
+            vec![t(
+                "1 Treaty of Friendship, Cooperation and Mutual Assistance, Article 2",
+                BODY,
+            )],
+        ),
+    ];
+    let (doc, report, md) = convert(&tagged_pdf(&tree, &[], &[]));
+    assert_eq!(doc.footnotes.len(), 1, "{md}");
+    assert!(md.contains("[^1]:"), "{md}");
+    assert_eq!(md.matches("[^1]").count(), 2, "reference and note: {md}");
+    assert!(!md.contains("\n1 Treaty"), "{md}");
+    assert!(!evidence(&report, "tagged Note").is_empty(), "{md}");
+}

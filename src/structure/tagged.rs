@@ -20,7 +20,7 @@ use crate::report::{Action, ActionKind, Report};
 use crate::source::{ArtifactKind, LineTag, SourceInfo, TagKind};
 
 use super::assemble::{Draft, Placed};
-use super::classify::{line_marker, numbered_heading};
+use super::classify::{NoteLabel, line_marker, note_label, numbered_heading};
 use super::pieces::{Piece, PieceKind};
 
 /// Share of the non-artifact lines that must lie in a tagged block element.
@@ -329,6 +329,28 @@ pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> H
             }
             TagKind::TableCell if matches!(p.kind, PieceKind::Note(_)) => {
                 p.kind = PieceKind::Text;
+            }
+            // A tagged note that starts with its label is note text wherever it stands;
+            // the label links it to its reference as for any note.
+            TagKind::Note if matches!(p.kind, PieceKind::Text) => {
+                let (label, len) = note_label(&p.text, true);
+                if label != NoteLabel::None {
+                    report.push(
+                        Action::new(ActionKind::FootnoteText)
+                            .page(p.page)
+                            .lines(p.lines.iter().copied().take(1))
+                            .before(crate::rich::plain(&p.text))
+                            .evidence("note text: tagged Note in the PDF's structure tree")
+                            .confidence(0.9),
+                    );
+                    p.text = p
+                        .text
+                        .get(len..)
+                        .unwrap_or_default()
+                        .trim_start()
+                        .to_string();
+                    p.kind = PieceKind::Note(label);
+                }
             }
             _ => {}
         }
