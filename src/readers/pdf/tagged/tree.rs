@@ -13,6 +13,8 @@ use crate::readers::pdf::objects::{as_dict, deref, get, get_dict, get_name, numb
 
 /// Elements read at most; the rest of a larger tree is ignored.
 pub const MAX_ELEMENTS: usize = 200_000;
+/// Kids queued at most over the whole walk: many elements may share one huge `/K` array.
+pub const MAX_KIDS: usize = 1_000_000;
 /// Nesting followed at most.
 pub const MAX_DEPTH: usize = 128;
 /// `/RoleMap` links followed from one type.
@@ -122,7 +124,8 @@ pub fn read(doc: &Document) -> Option<StructTree> {
     }
     // Work list of (kid object, parent element, inherited /Pg, depth), in reverse order.
     let mut stack: Vec<(&Object, Option<u32>, Option<ObjectId>, usize)> = Vec::new();
-    push_kids(doc, root, None, None, 0, &mut stack);
+    let mut budget = MAX_KIDS;
+    push_kids(doc, root, None, None, 0, &mut stack, &mut budget);
     while let Some((kid, parent, page, depth)) = stack.pop() {
         match kid {
             Object::Reference(id) => {
@@ -189,7 +192,20 @@ pub fn read(doc: &Document) -> Option<StructTree> {
         let index = tree.elements.len() as u32;
         tree.elements.push(Element { role, parent });
         let page = page_of(dict).or(page);
-        push_kids(doc, dict, Some(index), page, depth + 1, &mut stack);
+        push_kids(
+            doc,
+            dict,
+            Some(index),
+            page,
+            depth + 1,
+            &mut stack,
+            &mut budget,
+        );
+        if budget == 0 {
+            tree.problem(format!(
+                "more than {MAX_KIDS} kids in the tree; the rest ignored"
+            ));
+        }
     }
     Some(tree)
 }
@@ -224,19 +240,24 @@ fn push_kids<'a>(
     page: Option<ObjectId>,
     depth: usize,
     stack: &mut Vec<(&'a Object, Option<u32>, Option<ObjectId>, usize)>,
+    budget: &mut usize,
 ) {
     let Ok(k) = dict.get(b"K") else {
         return;
     };
     match deref(doc, k) {
         Some(Object::Array(kids)) => {
-            // Cap one element's kids as well: the element limit bounds the rest.
-            for kid in kids.iter().take(MAX_ELEMENTS).rev() {
+            let n = kids.len().min(*budget);
+            *budget -= n;
+            for kid in kids[..n].iter().rev() {
                 stack.push((kid, parent, page, depth));
             }
         }
-        Some(_) => stack.push((k, parent, page, depth)),
-        None => {}
+        Some(_) if *budget > 0 => {
+            *budget -= 1;
+            stack.push((k, parent, page, depth));
+        }
+        _ => {}
     }
 }
 
@@ -405,6 +426,31 @@ mod tests {
         assert_eq!(tree.elements.len(), MAX_DEPTH);
         assert!(tree.problems.iter().any(|p| p.contains("deeper")));
         assert!(tree.content.is_empty());
+    }
+
+    #[test]
+    fn elements_sharing_one_huge_kids_array_stay_bounded() {
+        let mut doc = Document::with_version("1.7");
+        let kids: Vec<Object> = (0..2_000).map(Object::Integer).collect();
+        let shared = doc.add_object(Object::Array(kids));
+        let elements: Vec<Object> = (0..1_000)
+            .map(|_| {
+                doc.add_object(dictionary! {"S" => "P", "Pg" => (9, 0), "K" => shared})
+                    .into()
+            })
+            .collect();
+        let root = doc.add_object(dictionary! {"Type" => "StructTreeRoot", "K" => elements});
+        let catalog = doc.add_object(dictionary! {"Type" => "Catalog", "StructTreeRoot" => root});
+        doc.trailer.set("Root", catalog);
+        let tree = read(&doc).expect("tree");
+        // 1,000 elements of 2,000 kids each would queue 2,000,000 kids: the budget stops
+        // the queueing halfway, and says so.
+        assert_eq!(tree.elements.len(), 1_000);
+        assert!(
+            tree.problems.iter().any(|p| p.contains("kids")),
+            "{:?}",
+            tree.problems
+        );
     }
 
     #[test]
