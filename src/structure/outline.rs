@@ -82,6 +82,11 @@ pub fn apply(
     let title = title.map(normalise).unwrap_or_default();
     let norm: Vec<String> = pieces.iter().map(|p| normalise(&p.text)).collect();
     let mut used = vec![false; pieces.len()];
+    let all: Vec<usize> = (0..pieces.len()).collect();
+    let mut by_page: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, p) in pieces.iter().enumerate() {
+        by_page.entry(p.page).or_default().push(i);
+    }
     let mut found: Vec<(usize, u8)> = Vec::new();
     let mut missed: Vec<&str> = Vec::new();
     let mut as_title = 0;
@@ -95,12 +100,21 @@ pub fn apply(
         };
         // A heading candidate first: the same words in a contents list or a running
         // head on that page are not the heading.
-        let hit = (0..pieces.len())
+        let candidates: &[usize] = match entry.page {
+            Some(p) => by_page.get(&p).map_or(&[], Vec::as_slice),
+            None => &all,
+        };
+        let hit = candidates
+            .iter()
+            .copied()
             .find(|&i| {
                 fits(i) && matches!(pieces[i].kind, PieceKind::Heading { run_in: false, .. })
             })
             .or_else(|| {
-                (0..pieces.len()).find(|&i| fits(i) && matches!(pieces[i].kind, PieceKind::Text))
+                candidates
+                    .iter()
+                    .copied()
+                    .find(|&i| fits(i) && matches!(pieces[i].kind, PieceKind::Text))
             });
         match hit {
             Some(i) => {
