@@ -142,6 +142,7 @@ pub fn prepare(input: &[u8], options: &Options) -> Result<Prepared, Error> {
         });
     }
     let mut lines = lines::from_source(&source);
+    structure::tagged::prepare(&mut lines, &source.info, &mut report);
     memory::checkpoint();
     layout::prepare(&mut lines, &mut report);
     memory::checkpoint();

@@ -23,6 +23,8 @@ pub struct TextLine {
     /// Column on the page: 0 for full-width or left-column text, 1, 2… for columns to the
     /// right (set when side-by-side columns are separated).
     pub column: u8,
+    /// What a tagged PDF's structure says the line is (see [`crate::source::LineTag`]).
+    pub tag: Option<crate::source::LineTag>,
 }
 
 /// Where a PDF line sits and how large its text is.
@@ -51,6 +53,7 @@ impl TextLine {
             source_line,
             geometry: None,
             column: 0,
+            tag: None,
         }
     }
 
@@ -122,6 +125,7 @@ pub fn from_source(doc: &SourceDocument) -> Vec<TextLine> {
             };
             tl.page = page.number;
             tl.source_line = line.source_line;
+            tl.tag = line.tag;
             if let Some(bbox) = line.bbox {
                 tl.indent = bbox.x0 - left;
                 tl.geometry = Some(LineGeometry {
@@ -275,6 +279,7 @@ mod tests {
                 y1: 112.0,
             }),
             baseline: Some(110.0),
+            tag: None,
         };
         let doc = SourceDocument {
             pages: vec![Page {

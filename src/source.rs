@@ -48,6 +48,23 @@ pub struct SourceInfo {
     pub outline: Vec<OutlineEntry>,
     /// Whether the PDF has a structure tree (`/MarkInfo /Marked true` or `/StructTreeRoot`).
     pub tagged: bool,
+    /// What reading the structure tree found (PDF input with `/StructTreeRoot`).
+    pub structure: Option<StructureInfo>,
+}
+
+/// What the reader found in a PDF's structure tree, for the structure pass to judge.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StructureInfo {
+    /// Structure elements read.
+    pub elements: usize,
+    /// Elements by standard type (after `/RoleMap`), e.g. `("H1", 3)`, sorted by type.
+    pub roles: Vec<(String, usize)>,
+    /// Marked-content ids the tree names.
+    pub content_items: usize,
+    /// Marked-content ids drawn on the pages that the tree does not name.
+    pub orphan_items: usize,
+    /// What was wrong with the tree (cycles, limits, unknown roles), at most a few.
+    pub problems: Vec<String>,
 }
 
 /// One bookmark of a PDF outline.
@@ -142,6 +159,75 @@ pub struct Line {
     pub bbox: Option<Rect>,
     /// Baseline y of the line's normal-script text (PDF input).
     pub baseline: Option<f32>,
+    /// What the PDF's structure tree or marked content says the line is (tagged PDF).
+    pub tag: Option<LineTag>,
+}
+
+/// What a tagged PDF says about one line: from the marked content its text was drawn in
+/// and the structure element that content belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineTag {
+    /// All of the line's text lies inside `/Artifact` marked content (furniture).
+    pub artifact: Option<ArtifactKind>,
+    /// What the structure element holding most of the line's text is.
+    pub kind: TagKind,
+    /// Index of that block-level element: lines of one heading or item share it.
+    pub element: u32,
+    /// `L` elements around it (0 outside lists).
+    pub list_depth: u8,
+    /// Inside a `Table` (a cell, a row, a caption of the table).
+    pub in_table: bool,
+    /// Inside a `Note` or `FENote`.
+    pub in_note: bool,
+}
+
+/// The block-level structure type a line's text belongs to (standard types, after
+/// `/RoleMap`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagKind {
+    /// `H1`–`H6`, or `H` with its level from the nesting of sections.
+    Heading(u8),
+    /// `Title` (PDF 2.0).
+    Title,
+    /// `P`, `BlockQuote`, `Code` and other running text.
+    Paragraph,
+    /// `LI`, `Lbl`, `LBody`.
+    ListItem,
+    /// `TD`, `TH`.
+    TableCell,
+    /// `Note`, `FENote`.
+    Note,
+    /// `Caption`.
+    Caption,
+    /// `TOC`, `TOCI`.
+    Contents,
+    /// `Figure`, `Formula`, `Form`.
+    Figure,
+    /// Content marked with an MCID that no known element claims, or a grouping type only.
+    Other,
+    /// Only `/Artifact` content.
+    Artifact,
+}
+
+/// What kind of furniture an `/Artifact` is, from its `/Type` and `/Subtype`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ArtifactKind {
+    /// `/Subtype /Header`: a running header.
+    Header,
+    /// `/Subtype /Footer`: a running footer.
+    Footer,
+    /// `/Subtype /Watermark`.
+    Watermark,
+    /// `/Type /Pagination` without a subtype (page numbers, running heads).
+    Pagination,
+    /// `/Type /Layout` (rules, leaders).
+    Layout,
+    /// `/Type /Page` (crop marks).
+    Page,
+    /// `/Type /Background`.
+    Background,
+    /// No type given.
+    Other,
 }
 
 /// A run of text in one style.

@@ -9,10 +9,12 @@ pub mod declared;
 pub mod joins;
 pub mod linking;
 pub mod notes;
+pub mod outline;
 pub mod output;
 pub mod pieces;
 pub mod placed_tables;
 pub mod tables;
+pub mod tagged;
 pub mod text;
 pub mod title_block;
 pub mod units;
@@ -35,12 +37,25 @@ pub fn build(
     let paged = lines.iter().any(|l| l.geometry.is_some());
     let (metadata, body, lexicon) = split_title_block(lines, info, report);
     let measure = units::measure(&body);
-    let pieces = pieces::pieces(&body, measure, &lexicon, report);
+    let mut pieces = pieces::pieces(&body, measure, &lexicon, report);
+    // The structure tree, when the document's tags were judged usable, else the outline.
+    let tree_used = body.iter().any(|l| l.tag.is_some());
+    let levels = if tree_used {
+        tagged::apply(&mut pieces, &body, report)
+    } else {
+        outline::apply(
+            &mut pieces,
+            &info.outline,
+            metadata.title.as_deref(),
+            report,
+        )
+    };
     let (mut notes, body_pieces) = notes::collect(pieces, report);
     for note in &mut notes {
         note.text = joins::restore_urls(&note.text, link_targets);
     }
     let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
+    tagged::set_levels(&mut drafts, &levels);
     linking::link(&mut drafts, &notes, paged, report);
     Document {
         metadata,

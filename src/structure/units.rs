@@ -119,6 +119,10 @@ fn current_is_page_start(units: &[Unit], line: &TextLine) -> bool {
 
 /// Whether `line` starts a new unit after `prev` (both non-blank, same page).
 fn breaks_before(prev: &TextLine, line: &TextLine, unit: &Unit, m: Measure) -> bool {
+    // A tagged PDF's structure says where headings, items and cells begin and end.
+    if let Some(tagged) = super::tagged::break_between(prev, line) {
+        return tagged;
+    }
     let text = line.text.as_str();
     // A list item always starts a unit.
     if line_marker(text).is_some() {

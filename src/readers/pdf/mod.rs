@@ -22,6 +22,7 @@ mod metadata;
 mod objects;
 mod optional;
 mod page;
+mod tagged;
 mod truetype;
 
 use std::collections::HashMap;
@@ -66,6 +67,11 @@ pub fn read_with(
         }
     };
 
+    let mut tagging = catch_unwind(AssertUnwindSafe(|| tagged::Tagging::read(&doc)))
+        .unwrap_or_else(|_| {
+            report.warn("structure tree could not be read");
+            None
+        });
     let mut work = interpreter::DocumentWork::default();
     let layers = optional::OptionalContent::read(&doc);
     let mut pages = Vec::with_capacity(page_ids.len());
@@ -85,7 +91,15 @@ pub fn read_with(
         }
         memory::checkpoint();
         let result = catch_unwind(AssertUnwindSafe(|| {
-            read_page(&doc, *id, number, &mut work, &layers, limits)
+            read_page(
+                &doc,
+                *id,
+                number,
+                &mut work,
+                &layers,
+                limits,
+                tagging.as_mut(),
+            )
         }));
         match result {
             Ok((page, text_images, warnings)) => {
@@ -120,6 +134,8 @@ pub fn read_with(
     if !has_text && images > 0 {
         return Err(Error::NoTextLayer { pages: pages.len() });
     }
+    let mut info = info;
+    info.structure = tagging.map(|t| t.info());
     Ok(SourceDocument {
         kind: SourceKind::Pdf,
         pages,
@@ -134,6 +150,7 @@ fn read_page(
     work: &mut interpreter::DocumentWork,
     layers: &optional::OptionalContent,
     limits: Limits,
+    tagging: Option<&mut tagged::Tagging>,
 ) -> (Page, usize, Vec<String>) {
     let Some(dict) = doc
         .get_object(id)
@@ -177,7 +194,17 @@ fn read_page(
             crate::report::thousands(limits.max_content_bytes)
         ));
     }
-    let lines = lines::build_lines(&text, frame.height as f32);
+    let marked = lines::build_marked_lines(&text, frame.height as f32);
+    let lines = match tagging {
+        Some(tagging) if !text.marks.is_empty() => marked
+            .into_iter()
+            .map(|(mut line, counts)| {
+                line.tag = tagging.tag_line(id, &text.marks, &counts);
+                line
+            })
+            .collect(),
+        _ => marked.into_iter().map(|(line, _)| line).collect(),
+    };
     let page = Page {
         number,
         size: Some(PageSize {

@@ -150,6 +150,11 @@ impl Interpreter<'_> {
             self.gs.ctm = ctm;
         }
         self.forms.push(id.unwrap_or((0, 0)));
+        // A form with its own `/StructParents` numbers its marked content itself.
+        let saved_stream = self.mark_stream;
+        if stream.dict.has(b"StructParents") {
+            self.mark_stream = id;
+        }
         for op in content.ops.iter() {
             if !self.step(op, form_resources) {
                 break;
@@ -161,6 +166,7 @@ impl Interpreter<'_> {
             );
         }
         self.forms.pop();
+        self.mark_stream = saved_stream;
         self.gs = saved;
         self.stack.truncate(saved_depth.0);
         self.skipped_saves = saved_depth.1;

@@ -94,6 +94,7 @@ impl Interpreter<'_> {
         // be (font size 1e9, a width of 1e30) would stretch every line and column measure.
         let extent = page_w.max(page_h).max(1.0);
         let size_scale = font.size_scale;
+        let mark = self.current_mark();
         let mut dropped = self.dropped;
         font.decode(bytes, |g| {
             if glyphs.len() >= max_glyphs {
@@ -164,6 +165,7 @@ impl Interpreter<'_> {
                     invisible,
                     space: g.text.chars().all(char::is_whitespace),
                     actual: false,
+                    mark,
                 });
             }
             tm = Matrix::translate(tx, ty).then(&tm);

@@ -26,6 +26,7 @@ use super::fonts::Font;
 use super::geometry::Matrix;
 use super::objects::{as_dict, get, get_dict, get_name, number, string};
 use super::optional::OptionalContent;
+use super::tagged::marked::{Mark, Marks, artifact_kind};
 pub use dir::Dir;
 pub use forms::DocumentWork;
 use glyphs::Dropped;
@@ -100,6 +101,8 @@ pub struct TextGlyph {
     pub space: bool,
     /// Text from `/ActualText`: already in reading order, whatever the direction.
     pub actual: bool,
+    /// Slot in [`PageText::marks`] of the marked content it was drawn in (0: none).
+    pub mark: u32,
 }
 
 /// Everything shown on one page.
@@ -118,6 +121,8 @@ pub struct PageText {
     pub images: usize,
     /// Problems met (damaged stream, limits hit).
     pub warnings: Vec<String>,
+    /// Marked content (structure content items, artifacts) the glyphs were drawn in.
+    pub marks: Marks,
 }
 
 impl PageText {
@@ -167,6 +172,8 @@ struct Marked {
     actual: Option<ActualText>,
     /// It belongs to a hidden layer.
     hides: bool,
+    /// Slot of the mark its content carries (its own, or the one it sits in).
+    mark: u32,
 }
 
 /// An open `/ActualText` span: its text and the first glyph it replaces.
@@ -200,6 +207,9 @@ pub struct Interpreter<'a> {
     oc: &'a OptionalContent,
     /// Marked-content sections opened beyond [`MAX_MARKED_DEPTH`] (ignored, as their ends).
     marked_overflow: usize,
+    /// The Form XObject with `/StructParents` whose MCIDs are being read (`None`: the
+    /// page's own).
+    mark_stream: Option<ObjectId>,
     /// User space → display space of the page itself.
     base: Matrix,
     /// Page size in display space, for dropping glyphs far outside it.
@@ -248,6 +258,7 @@ impl<'a> Interpreter<'a> {
             forms: Vec::new(),
             marked: Vec::new(),
             marked_overflow: 0,
+            mark_stream: None,
             hidden: 0,
             oc,
             base,
@@ -464,7 +475,13 @@ impl<'a> Interpreter<'a> {
             }
             "BI" => self.out.images += 1,
             "BMC" | "BDC" if self.marked.len() >= MAX_MARKED_DEPTH => self.marked_overflow += 1,
-            "BMC" => self.marked.push(Marked::default()),
+            "BMC" => {
+                let mark = self.open_mark(ops.first(), None);
+                self.marked.push(Marked {
+                    mark,
+                    ..Marked::default()
+                });
+            }
             "BDC" => {
                 let props = self.properties(ops.get(1), resources);
                 let hides = ops.first().and_then(|o| o.as_name().ok()) == Some(b"OC")
@@ -475,12 +492,14 @@ impl<'a> Interpreter<'a> {
                     props.and_then(|p| self.actual_text(p))
                 };
                 self.hidden += usize::from(hides);
+                let mark = self.open_mark(ops.first(), props);
                 self.marked.push(Marked {
                     actual: actual.map(|text| ActualText {
                         text,
                         first_glyph: self.out.glyphs.len(),
                     }),
                     hides,
+                    mark,
                 });
             }
             "EMC" if self.marked_overflow > 0 => self.marked_overflow -= 1,
@@ -531,10 +550,13 @@ impl<'a> Interpreter<'a> {
     /// A marked-content property list: inline, or named in `/Properties` (the entry
     /// itself is returned, so that a layer keeps its object identity).
     fn properties<'o>(
-        &'o self,
+        &self,
         props: Option<&'o Object>,
         resources: Option<&'o Dictionary>,
-    ) -> Option<&'o Object> {
+    ) -> Option<&'o Object>
+    where
+        'a: 'o,
+    {
         match props? {
             Object::Name(name) => {
                 let all = get_dict(self.doc, resources?, b"Properties")?;
@@ -542,6 +564,39 @@ impl<'a> Interpreter<'a> {
             }
             other => Some(other),
         }
+    }
+
+    /// The mark a section opened with `tag` and `props` gives its content: an artifact
+    /// (and everything inside it) stays one; else its own `/MCID`, else the one it sits in.
+    fn open_mark(&mut self, tag: Option<&Object>, props: Option<&Object>) -> u32 {
+        let current = self.current_mark();
+        if matches!(self.out.marks.get(current), Some(Mark::Artifact(_))) {
+            return current;
+        }
+        let dict = props.and_then(|p| as_dict(self.doc, p));
+        if tag.and_then(|t| t.as_name().ok()) == Some(b"Artifact") {
+            let kind = artifact_kind(
+                dict.and_then(|d| get_name(self.doc, d, b"Type")),
+                dict.and_then(|d| get_name(self.doc, d, b"Subtype")),
+            );
+            return self.out.marks.slot(Mark::Artifact(kind));
+        }
+        let mcid = dict
+            .and_then(|d| get(self.doc, d, b"MCID"))
+            .and_then(number)
+            .filter(|n| *n >= 0.0 && *n <= f64::from(u32::MAX));
+        match mcid {
+            Some(mcid) => self.out.marks.slot(Mark::Content {
+                stream: self.mark_stream,
+                mcid: mcid as u32,
+            }),
+            None => current,
+        }
+    }
+
+    /// The mark of the innermost open marked-content section (0: none).
+    fn current_mark(&self) -> u32 {
+        self.marked.last().map_or(0, |m| m.mark)
     }
 
     fn actual_text(&self, props: &Object) -> Option<String> {

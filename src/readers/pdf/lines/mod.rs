@@ -42,11 +42,16 @@ struct Built {
     x0: f32,
     x1: f32,
     geom: bullets::Geom,
+    /// Characters drawn in each marked-content slot (tagged PDF).
+    marks: Vec<(u32, u32)>,
 }
 
 /// Turns a page's glyphs into lines in reading order (`page_height`: the display height,
 /// for telling running heads and feet from the body).
-pub fn build_lines(page: &PageText, page_height: f32) -> Vec<Line> {
+///
+/// Each line comes with the characters it holds from each marked-content slot of
+/// [`PageText::marks`] (empty for untagged pages), for tagged PDFs.
+pub fn build_marked_lines(page: &PageText, page_height: f32) -> Vec<(Line, Vec<(u32, u32)>)> {
     let pieces = build_pieces(page);
     let groups = group(&pieces);
     let mut built: Vec<Built> = groups
@@ -70,7 +75,7 @@ pub fn build_lines(page: &PageText, page_height: f32) -> Vec<Line> {
         .enumerate()
         .map(|(i, mut b)| {
             b.line.source_line = i + 1;
-            b.line
+            (b.line, b.marks)
         })
         .collect()
 }
@@ -186,6 +191,17 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
             .collect();
     }
 
+    let mut marks: Vec<(u32, u32)> = Vec::new();
+    if !page.marks.is_empty() {
+        for &i in &kept {
+            let p = &pieces[i];
+            let chars = p.text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            match marks.iter_mut().find(|m| m.0 == p.mark) {
+                Some(m) => m.1 += chars,
+                None => marks.push((p.mark, chars)),
+            }
+        }
+    }
     let mut spans: Vec<Span> = Vec::new();
     let mut bbox: Option<Rect> = None;
     let mut order = usize::MAX;
@@ -269,11 +285,13 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
         x0: bbox.x0,
         x1: bbox.x1,
         geom,
+        marks,
         line: Line {
             spans,
             source_line: 0,
             bbox: Some(bbox),
             baseline,
+            tag: None,
         },
     })
 }

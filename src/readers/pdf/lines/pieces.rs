@@ -26,6 +26,8 @@ pub(super) struct Piece {
     pub(super) order: usize,
     /// Holds `/ActualText`, which is already in reading order.
     pub(super) logical: bool,
+    /// Marked-content slot of its first glyph (tagged PDF).
+    pub(super) mark: u32,
 }
 
 pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
@@ -88,6 +90,7 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
             prev: last_index,
             order: i,
             logical: g.actual,
+            mark: g.mark,
         });
         saw_space = false;
     }
@@ -336,6 +339,7 @@ mod tests {
                     prev: i.checked_sub(1),
                     order: i,
                     logical: false,
+                    mark: 0,
                 };
                 x += width;
                 p

@@ -1,0 +1,495 @@
+//! Tagged PDFs built here with lopdf: each test checks one mapping from the structure
+//! tree, marked content or the outline to the document model, and that the decision is
+//! in the report.
+
+mod support;
+
+use brief2md::model::{Block, Document, plain_text};
+use brief2md::report::{ActionKind, Report};
+use lopdf::{Dictionary, Object, ObjectId, dictionary};
+use support::*;
+
+/// A structure element with kids, or a run of text drawn as one content item.
+enum E {
+    El(&'static str, Vec<E>),
+    /// Text, type size, left edge.
+    T(&'static str, f32, f32),
+    /// Text on the same baseline as the text before it, from this left edge.
+    Beside(&'static str, f32, f32),
+}
+
+fn el(role: &'static str, kids: Vec<E>) -> E {
+    E::El(role, kids)
+}
+
+fn t(text: &'static str, size: f32) -> E {
+    E::T(text, size, 72.0)
+}
+
+fn t_at(text: &'static str, size: f32, x: f32) -> E {
+    E::T(text, size, x)
+}
+
+const BODY: f32 = 10.0;
+const PARA: &str =
+    "This paragraph of running text is long enough to read as body prose in every way.";
+
+/// Lays the leaves out from the top of the page down and returns the content stream;
+/// leaves get MCIDs 0, 1, 2… in document order.
+fn draw(e: &E, y: &mut f32, mcid: &mut i64, out: &mut String) {
+    match e {
+        E::El(_, kids) => kids.iter().for_each(|k| draw(k, y, mcid, out)),
+        E::T(text, size, x) | E::Beside(text, size, x) => {
+            if matches!(e, E::T(..)) {
+                *y -= size * 1.5 + 4.0;
+            }
+            out.push_str(&format!(
+                "/Span <</MCID {mcid}>> BDC BT /F1 {size} Tf {x} {y} Td ({text}) Tj ET EMC\n"
+            ));
+            *mcid += 1;
+        }
+    }
+}
+
+/// Adds the element and its kids; leaves become MCIDs in the same order as `draw`.
+fn add(b: &mut PdfBuilder, e: &E, page: ObjectId, mcid: &mut i64) -> Object {
+    match e {
+        E::T(..) | E::Beside(..) => {
+            *mcid += 1;
+            Object::Integer(*mcid - 1)
+        }
+        E::El(role, kids) => {
+            let kids: Vec<Object> = kids.iter().map(|k| add(b, k, page, mcid)).collect();
+            b.doc
+                .add_object(dictionary! { "S" => *role, "Pg" => page, "K" => kids })
+                .into()
+        }
+    }
+}
+
+/// One tagged page: `tree` drawn and tagged, `artifacts` (artifact property list, text,
+/// baseline y) drawn inside `/Artifact` marked content, `role_map` as the tree's.
+fn tagged_pdf(tree: &[E], artifacts: &[(&str, &str, f32)], role_map: &[(&str, &str)]) -> Vec<u8> {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    let mut content = String::new();
+    for (props, text, y) in artifacts {
+        content.push_str(&format!(
+            "/Artifact {props} BDC BT /F1 9 Tf 72 {y} Td ({text}) Tj ET EMC\n"
+        ));
+    }
+    let (mut y, mut mcid) = (800.0, 0);
+    tree.iter()
+        .for_each(|e| draw(e, &mut y, &mut mcid, &mut content));
+    let page = b.page(&content);
+    let mut mcid = 0;
+    let kids: Vec<Object> = tree
+        .iter()
+        .map(|e| add(&mut b, e, page, &mut mcid))
+        .collect();
+    let mut map = Dictionary::new();
+    for (from, to) in role_map {
+        map.set(*from, Object::Name(to.as_bytes().to_vec()));
+    }
+    let doc = b
+        .doc
+        .add_object(dictionary! { "S" => "Document", "K" => kids });
+    let root = b.doc.add_object(dictionary! {
+        "Type" => "StructTreeRoot", "K" => doc, "RoleMap" => map,
+    });
+    b.catalog("StructTreeRoot", root);
+    b.catalog("MarkInfo", dictionary! { "Marked" => true });
+    b.build()
+}
+
+fn convert(bytes: &[u8]) -> (Document, Report, String) {
+    let c = brief2md::convert(bytes, &brief2md::Options::default()).expect("converts");
+    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+    (c.document, c.report, md)
+}
+
+fn headings(doc: &Document) -> Vec<(u8, String)> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, content } => Some((*level, plain_text(content))),
+            _ => None,
+        })
+        .collect()
+}
+
+fn evidence<'a>(report: &'a Report, needle: &str) -> Vec<&'a str> {
+    report
+        .actions
+        .iter()
+        .filter_map(|a| a.evidence.as_deref())
+        .filter(|e| e.contains(needle))
+        .collect()
+}
+
+/// The opening of every test document: a title, so that the title block has its line.
+fn title() -> E {
+    el("Title", vec![t("A Tagged Test Document", 20.0)])
+}
+
+#[test]
+fn tagged_levels_override_type_size_both_ways() {
+    let tree = [
+        title(),
+        el("H1", vec![t("Background and Purpose", 16.0)]),
+        el("P", vec![t(PARA, BODY)]),
+        // Body size, bold nowhere: only the tag makes it a heading.
+        el("H2", vec![t("Scope of the Review", BODY)]),
+        el("P", vec![t(PARA, BODY)]),
+        // Big type, short, no full stop: layout alone would call it a heading.
+        el("P", vec![t("Key Figures at a Glance", 16.0)]),
+        el("P", vec![t(PARA, BODY)]),
+        el("H1", vec![t("Findings of the Panel", 16.0)]),
+        el("P", vec![t(PARA, BODY)]),
+    ];
+    let (doc, report, md) = convert(&tagged_pdf(&tree, &[], &[]));
+    assert_eq!(
+        headings(&doc),
+        vec![
+            (1, "Background and Purpose".to_string()),
+            (2, "Scope of the Review".to_string()),
+            (1, "Findings of the Panel".to_string()),
+        ],
+        "{md}"
+    );
+    assert!(md.contains("Key Figures at a Glance"), "{md}");
+    let used = evidence(&report, "structure tree used");
+    assert_eq!(used.len(), 1, "{:?}", report.actions);
+    assert!(
+        used[0].contains("H1 2") && used[0].contains("H2 1"),
+        "{}",
+        used[0]
+    );
+    assert!(!evidence(&report, "tags it as running text (P)").is_empty());
+}
+
+#[test]
+fn role_map_turns_a_custom_type_into_a_heading() {
+    let tree = [
+        title(),
+        el("Para", vec![t(PARA, BODY)]),
+        el("ChapterTitle", vec![t("Methods Used Here", BODY)]),
+        el("Para", vec![t(PARA, BODY)]),
+        el("Para", vec![t(PARA, BODY)]),
+    ];
+    let map = [
+        ("ChapterTitle", "Heading"),
+        ("Heading", "H1"),
+        ("Para", "P"),
+    ];
+    let (doc, report, md) = convert(&tagged_pdf(&tree, &[], &map));
+    assert_eq!(
+        headings(&doc),
+        vec![(1, "Methods Used Here".to_string())],
+        "{md}"
+    );
+    assert!(!evidence(&report, "structure tree used").is_empty());
+}
+
+#[test]
+fn artifact_header_and_page_number_are_removed_on_a_single_page() {
+    let tree = [
+        title(),
+        el("H1", vec![t("Introduction", 14.0)]),
+        el("P", vec![t(PARA, BODY)]),
+        el("P", vec![t(PARA, BODY)]),
+    ];
+    let artifacts = [
+        (
+            "<</Type /Pagination /Subtype /Header>>",
+            "Quarterly Review of Regional Water Policy",
+            820.0,
+        ),
+        ("<</Type /Pagination /Subtype /Footer>>", "17", 30.0),
+    ];
+    let (_, report, md) = convert(&tagged_pdf(&tree, &artifacts, &[]));
+    assert!(!md.contains("Quarterly Review"), "{md}");
+    assert!(!md.contains("17"), "{md}");
+    let removed: Vec<_> = report
+        .actions
+        .iter()
+        .filter(|a| {
+            a.evidence
+                .as_deref()
+                .is_some_and(|e| e.contains("artifact"))
+        })
+        .map(|a| (a.kind, a.evidence.clone().unwrap_or_default()))
+        .collect();
+    assert!(
+        removed
+            .iter()
+            .any(|(k, e)| *k == ActionKind::RunningHeader && e.contains("/Header")),
+        "{removed:?}"
+    );
+    assert!(
+        removed
+            .iter()
+            .any(|(k, e)| *k == ActionKind::PageNumber && e.contains("/Footer")),
+        "{removed:?}"
+    );
+}
+
+#[test]
+fn table_cells_are_never_headings() {
+    let cell = |s: &'static str| el("TD", vec![t(s, 14.0)]);
+    let tree = [
+        title(),
+        el("H1", vec![t("Results", 14.0)]),
+        el("P", vec![t(PARA, BODY)]),
+        el(
+            "Table",
+            vec![
+                el("TR", vec![cell("Revenue Growth")]),
+                el("TR", vec![cell("Operating Margin")]),
+            ],
+        ),
+        el("P", vec![t(PARA, BODY)]),
+    ];
+    let (doc, report, md) = convert(&tagged_pdf(&tree, &[], &[]));
+    assert_eq!(headings(&doc), vec![(1, "Results".to_string())], "{md}");
+    assert!(md.contains("Revenue Growth") && md.contains("Operating Margin"));
+    assert!(!evidence(&report, "table cell (TD/TH)").is_empty(), "{md}");
+}
+
+#[test]
+fn list_items_keep_their_labels_and_nesting() {
+    let item = |label: &'static str, body: &'static str, x: f32, nested: Vec<E>| {
+        let mut kids = vec![
+            el("Lbl", vec![t_at(label, BODY, x)]),
+            el("LBody", vec![E::Beside(body, BODY, x + 14.0)]),
+        ];
+        kids.extend(nested);
+        el("LI", kids)
+    };
+    let tree = [
+        title(),
+        el("P", vec![t(PARA, BODY)]),
+        el(
+            "L",
+            vec![
+                item("1.", "Alpha measures first", 72.0, vec![]),
+                item(
+                    "2.",
+                    "Beta measures second",
+                    72.0,
+                    vec![el(
+                        "L",
+                        vec![
+                            item("a.", "Inner one", 96.0, vec![]),
+                            item("b.", "Inner two", 96.0, vec![]),
+                        ],
+                    )],
+                ),
+                item("3.", "Gamma measures third", 72.0, vec![]),
+            ],
+        ),
+        el("P", vec![t(PARA, BODY)]),
+    ];
+    let (doc, _, md) = convert(&tagged_pdf(&tree, &[], &[]));
+    assert!(headings(&doc).is_empty(), "{md}");
+    let list = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::List(l) => Some(l),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("a list: {md}"));
+    assert_eq!(list.items.len(), 3, "{md}");
+    let inner = list.items[1]
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::List(l) => Some(l),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("a nested list: {md}"));
+    assert_eq!(inner.items.len(), 2, "{md}");
+    assert!(md.contains("Inner two"), "{md}");
+}
+
+#[test]
+fn a_tree_that_misses_the_text_falls_back_with_its_reason() {
+    // The tree's one paragraph loops back on itself and names an MCID no content has;
+    // the page's content items are not in it at all.
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    let mut content = String::new();
+    let lines = [
+        ("Findings Overview", 16.0),
+        (PARA, BODY),
+        ("Next Steps", 16.0),
+        (PARA, BODY),
+    ];
+    let mut y = 800.0;
+    for (i, (text, size)) in lines.iter().enumerate() {
+        y -= size * 1.5 + 4.0;
+        content.push_str(&format!(
+            "/P <</MCID {}>> BDC BT /F1 {size} Tf 72 {y} Td ({text}) Tj ET EMC\n",
+            i + 10
+        ));
+    }
+    let page = b.page(&content);
+    let p_id = b.doc.new_object_id();
+    let sect = b
+        .doc
+        .add_object(dictionary! { "S" => "Sect", "Pg" => page, "K" => vec![p_id.into()] });
+    b.doc.objects.insert(
+        p_id,
+        Object::Dictionary(
+            dictionary! { "S" => "H1", "Pg" => page, "K" => vec![Object::Integer(99), sect.into()] },
+        ),
+    );
+    let root = b
+        .doc
+        .add_object(dictionary! { "Type" => "StructTreeRoot", "K" => sect });
+    b.catalog("StructTreeRoot", root);
+    let (doc, report, md) = convert(&b.build());
+    let refused = evidence(&report, "structure tree not used");
+    assert_eq!(refused.len(), 1, "{:?}", report.actions);
+    assert!(refused[0].contains("0 % of the text"), "{}", refused[0]);
+    assert!(refused[0].contains("cycle"), "{}", refused[0]);
+    // Layout decides: the big short lines are still headings.
+    let hs: Vec<String> = headings(&doc).into_iter().map(|h| h.1).collect();
+    assert!(hs.contains(&"Next Steps".to_string()), "{md}");
+}
+
+/// An untagged PDF with an outline: two headings set at one size, one of them a
+/// level-2 bookmark, and a same-size line the outline leaves out.
+#[test]
+fn outline_levels_headings_and_overrules_a_candidate_it_leaves_out() {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    let lines = [
+        ("An Outlined Report on Things", 22.0),
+        ("Introduction", 13.0),
+        (PARA, BODY),
+        ("Scope of the Study", 13.0),
+        (PARA, BODY),
+        ("Call Us Today", 13.0),
+        (PARA, BODY),
+        ("Findings", 13.0),
+        (PARA, BODY),
+    ];
+    let mut content = String::new();
+    let mut y = 800.0;
+    for (text, size) in lines {
+        y -= size * 1.5 + 6.0;
+        content.push_str(&format!("BT /F1 {size} Tf 72 {y} Td ({text}) Tj ET\n"));
+    }
+    let page = b.page(&content);
+    let outlines = b.doc.new_object_id();
+    let ids: Vec<ObjectId> = (0..4).map(|_| b.doc.new_object_id()).collect();
+    let dest = || vec![page.into(), "XYZ".into(), 0.into(), 800.into(), 0.into()];
+    let entry = |title: &str, parent: ObjectId| {
+        dictionary! {
+            "Title" => Object::string_literal(title), "Parent" => parent, "Dest" => dest(),
+        }
+    };
+    // Introduction (with Scope under it), Findings.
+    let mut intro = entry("1 Introduction", outlines);
+    intro.set("Next", ids[2]);
+    intro.set("First", ids[1]);
+    intro.set("Last", ids[1]);
+    intro.set("Count", 1);
+    let scope = entry("Scope of the Study", ids[0]);
+    let mut findings = entry("Findings", outlines);
+    findings.set("Prev", ids[0]);
+    b.doc.objects.insert(ids[0], Object::Dictionary(intro));
+    b.doc.objects.insert(ids[1], Object::Dictionary(scope));
+    b.doc.objects.insert(ids[2], Object::Dictionary(findings));
+    b.doc.objects.insert(
+        outlines,
+        Object::Dictionary(dictionary! {
+            "Type" => "Outlines", "First" => ids[0], "Last" => ids[2], "Count" => 3,
+        }),
+    );
+    b.catalog("Outlines", outlines);
+    let (doc, report, md) = convert(&b.build());
+    assert_eq!(
+        headings(&doc),
+        vec![
+            (1, "Introduction".to_string()),
+            (2, "Scope of the Study".to_string()),
+            (1, "Findings".to_string()),
+        ],
+        "{md}"
+    );
+    assert!(md.contains("Call Us Today"), "{md}");
+    let summary = evidence(&report, "outline:");
+    assert_eq!(summary.len(), 1, "{:?}", report.actions);
+    assert!(summary[0].contains("3 of 3 bookmarks"), "{}", summary[0]);
+    assert!(
+        summary[0].contains("1 heading candidate(s)"),
+        "{}",
+        summary[0]
+    );
+}
+
+#[test]
+fn untyped_h_takes_its_level_from_the_sections_around_it() {
+    let tree = [
+        title(),
+        el("P", vec![t(PARA, BODY)]),
+        el(
+            "Sect",
+            vec![
+                el("H", vec![t("Outer Section Name", 12.0)]),
+                el("P", vec![t(PARA, BODY)]),
+                el(
+                    "Sect",
+                    vec![
+                        el("H", vec![t("Inner Section Name", 12.0)]),
+                        el("P", vec![t(PARA, BODY)]),
+                    ],
+                ),
+            ],
+        ),
+    ];
+    let (doc, _, md) = convert(&tagged_pdf(&tree, &[], &[]));
+    assert_eq!(
+        headings(&doc),
+        vec![
+            (1, "Outer Section Name".to_string()),
+            (2, "Inner Section Name".to_string()),
+        ],
+        "{md}"
+    );
+}
+
+#[test]
+fn a_tagged_note_is_note_text_and_links_to_its_marker() {
+    let tree = [
+        title(),
+        el("H1", vec![t("Context", 14.0)]),
+        el(
+            "P",
+            vec![
+                t(
+                    "The agreement was signed in 1961 and renewed twice since then",
+                    BODY,
+                ),
+                E::Beside("1", 6.0, 372.0),
+            ],
+        ),
+        el("P", vec![t(PARA, BODY)]),
+        el(
+            "Note",
+            vec![t(
+                "1 Treaty of Friendship, Cooperation and Mutual Assistance, Article 2",
+                BODY,
+            )],
+        ),
+    ];
+    let (doc, report, md) = convert(&tagged_pdf(&tree, &[], &[]));
+    assert_eq!(doc.footnotes.len(), 1, "{md}");
+    assert!(md.contains("[^1]:"), "{md}");
+    assert_eq!(md.matches("[^1]").count(), 2, "reference and note: {md}");
+    assert!(!md.contains("\n1 Treaty"), "{md}");
+    assert!(!evidence(&report, "tagged Note").is_empty(), "{md}");
+}
