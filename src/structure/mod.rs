@@ -6,6 +6,7 @@ pub mod assemble;
 pub mod casing;
 pub mod classify;
 pub mod declared;
+pub mod families;
 pub mod joins;
 pub mod linking;
 pub mod notes;
@@ -41,7 +42,7 @@ pub fn build(
         note.text = joins::restore_urls(&note.text, link_targets);
     }
     let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
-    linking::link(&mut drafts, &notes, paged, report);
+    linking::link_notes(&mut drafts, &mut notes, paged, report);
     Document {
         metadata,
         blocks: output::blocks(drafts),
