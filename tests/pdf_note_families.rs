@@ -232,3 +232,66 @@ fn arabic_numbering_restarting_per_page_links_within_the_page() {
     let xml = jats(&doc);
     assert_eq!(xml.matches("<label>1</label>").count(), 2, "{xml}");
 }
+
+/// A page of body text under a chapter heading, each line ending in a raised marker.
+fn chapter_page(
+    heading: &'static str,
+    lines: &[(&'static str, &'static str)],
+) -> Vec<(f32, Vec<Run<'static>>)> {
+    let mut page = vec![(780.0, vec![Run(heading, 16.0, 0.0)])];
+    let mut y = 750.0;
+    for &(text, marker) in lines {
+        page.push((y, vec![body(text), sup(marker)]));
+        y -= 14.0;
+    }
+    page
+}
+
+/// An endnote page: a "Notes" heading and numbered notes in body type.
+fn notes_page(notes: &[&'static str]) -> Vec<(f32, Vec<Run<'static>>)> {
+    let mut page = vec![(780.0, vec![Run("Notes", 14.0, 0.0)])];
+    let mut y = 750.0;
+    for &note in notes {
+        page.push((y, vec![body(note)]));
+        y -= 14.0;
+    }
+    page
+}
+
+/// Endnotes closing each chapter, numbered from 1 in each: every marker goes to the note
+/// of its own chapter.
+#[test]
+fn chapter_endnote_sections_link_within_their_chapter() {
+    let pages = [
+        chapter_page(
+            "Chapter One",
+            &[
+                ("The first chapter opens with a claim.", "1"),
+                ("It then adds a second claim to it.", "2"),
+            ],
+        ),
+        notes_page(&[
+            "1. Source of the first claim, published in 2019.",
+            "2. Source of the second claim, published in 2019.",
+        ]),
+        chapter_page(
+            "Chapter Two",
+            &[("The second chapter makes a new claim.", "1")],
+        ),
+        notes_page(&["1. Source of the new claim, published in 2022."]),
+    ];
+    let (doc, _, md) = convert(&pdf(&pages));
+    assert_linked(
+        &doc,
+        &[
+            ("a claim.", "Source of the first claim, published in 2019."),
+            (
+                "claim to it.",
+                "Source of the second claim, published in 2019.",
+            ),
+            ("new claim.", "Source of the new claim, published in 2022."),
+        ],
+        &md,
+    );
+    assert_eq!(jats(&doc).matches("<label>1</label>").count(), 2);
+}

@@ -159,3 +159,37 @@ fn symbols_restarting_on_each_page_link_within_the_page() {
     );
     assert_eq!(labels(&doc), vec!["*", "†", "*", "†"]);
 }
+
+/// Endnotes closing each chapter, numbered from 1 in every chapter: each chapter's
+/// markers go to its own notes.
+#[test]
+fn chapter_endnotes_restart_and_link_within_their_chapter() {
+    let text = format!(
+        "{TITLE}Chapter One\n\n\
+         The first chapter opens with a claim.<sup>1</sup> It then adds a second \
+         one.<sup>2</sup>\n\n\
+         Notes\n\n\
+         1. Source of the first claim, published in 2019.\n\
+         2. Source of the second claim, published in 2019.\n\n\
+         Chapter Two\n\n\
+         The second chapter makes a new claim.<sup>1</sup>\n\n\
+         Notes\n\n\
+         1. Source of the new claim, published in 2022.\n"
+    );
+    let (doc, report, md) = convert(&text);
+    assert_links(
+        &doc,
+        &[
+            ("claim.", "Source of the first claim, published in 2019."),
+            ("one.", "Source of the second claim, published in 2019."),
+            ("claim.", "Source of the new claim, published in 2022."),
+        ],
+        &md,
+    );
+    assert_eq!(labels(&doc), vec!["1", "2", "1"]);
+    assert!(report.actions.iter().any(|a| {
+        a.evidence
+            .as_deref()
+            .is_some_and(|e| e.contains("numbering starts again 1 times"))
+    }));
+}
