@@ -316,7 +316,7 @@ fn is_author_line(text: &str) -> bool {
 /// Links markers to notes, deciding first whether the document numbers its notes
 /// straight through or starts again (per page, section or chapter): where the labels
 /// suggest restarts, both readings are tried and restarts are kept only when they link
-/// more markers at their place than numbering straight through does. The notes are left
+/// more raised markers (or note symbols) than numbering straight through does. The notes are left
 /// numbered the way that won, and their numbers and labels are reported.
 pub fn link_notes(
     drafts: &mut Vec<Placed>,
@@ -326,7 +326,20 @@ pub fn link_notes(
 ) {
     let mut restarted = notes.clone();
     if super::notes::number(&mut restarted, true) > 1 {
-        let linked = |r: &Report| r.count(ActionKind::MarkerRepaired);
+        // Markers the page proves (raised, lowered, note symbols), not digits in text.
+        let linked = |r: &Report| {
+            r.actions
+                .iter()
+                .filter(|a| {
+                    a.kind == ActionKind::MarkerRepaired
+                        && a.evidence.as_deref().is_some_and(|e| {
+                            e.starts_with("raised")
+                                || e.starts_with("lowered")
+                                || e.starts_with("note symbol")
+                        })
+                })
+                .count()
+        };
         let mut straight_drafts = drafts.clone();
         let mut straight_report = Report::default();
         link(&mut straight_drafts, notes, paged, &mut straight_report);

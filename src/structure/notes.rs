@@ -80,7 +80,13 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                 && !lines[i].text.starts_with(rich::SUP_ON);
             // A zone opening on a later page may start the sequence again (notes numbered
             // per page, or per section or chapter).
-            let restart_ok = !in_zone && family.is_some() && last_zone_page != Some(page);
+            // Arabic notes restart only from the page just before: a numbered zone pages
+            // later is more often a reference or affiliation list.
+            let restart_ok = !in_zone
+                && family.is_some()
+                && last_zone_page != Some(page)
+                && (family != Some(Family::Arabic)
+                    || last_zone_page.is_some_and(|p| p + 1 == page));
             let due = Due {
                 family,
                 ordinal: expected,
@@ -203,6 +209,15 @@ fn note_start(
                 .then_some((Family::Arabic, n));
         }
     };
+    // A plain "*" opening the notes is as often a bullet or a correspondence line: it
+    // opens them only before a "†" note.
+    let lone_asterisk = family == Family::Symbol
+        && n == 1
+        && !raised
+        && !next.is_some_and(|l| rich::plain(&l.text).trim_start().starts_with('†'));
+    if lone_asterisk && due.family != Some(Family::Symbol) {
+        return None;
+    }
     let expected = due.ordinal;
     let in_sequence = match due.family {
         // The first note: an arabic sequence may open a little late (its first note's
