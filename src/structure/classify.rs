@@ -218,8 +218,9 @@ pub enum NoteLabel {
     Number(u32),
     /// A label mangled beyond reading (`[&]`).
     Mangled,
-    /// A symbol (*, †).
-    Symbol,
+    /// A label of another family (roman, letter, symbol) and its ordinal in that
+    /// family; a label with several readings (`i`) takes the likelier one.
+    Family(super::families::Family, u32),
     /// No label at all.
     None,
 }
@@ -229,7 +230,15 @@ static PLAIN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static SUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\u{10FFF4}\s*([0-9]{1,3}|[*†‡§])\s*\u{10FFF5}[ \t]*").expect("valid regex")
+    Regex::new(r"^\u{10FFF4}\s*([0-9]{1,3}|[*†‡§¶‖]{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-z])\s*\u{10FFF5}[ \t]*")
+        .expect("valid regex")
+});
+/// A plain label of another family at the start of a note: symbols before text, a roman
+/// numeral or a letter with a full stop or parenthesis ("iv. ", "b) "), or a lower-case
+/// one before a capital ("ii Source", "a Data from").
+static PLAIN_FAMILY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:([*†‡§¶‖]{1,3})[ \t]*[^\s*†‡§¶‖]|([ivxlc]{1,6}|[IVXLC]{1,6}|[a-z])[.)][ \t]+\S|([ivx]{1,5}|[a-z])[ \t]+[A-Z“\x22])")
+        .expect("valid regex")
 });
 static MANGLED_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[&\][ \t]*").expect("valid regex"));
@@ -239,9 +248,14 @@ static MANGLED_LABEL: LazyLock<Regex> =
 pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
     if let Some(c) = SUP_LABEL.captures(text) {
         let len = c.get(0).map_or(0, |m| m.end());
-        return match c[1].parse::<u32>() {
-            Ok(n) => (NoteLabel::Number(n), len),
-            Err(_) => (NoteLabel::Symbol, len),
+        // Outside note zones (`plain_numbers` off) only numbers and symbols make a raised
+        // label a note's: a raised letter opening a line is too often something else.
+        return match super::families::readings(&c[1]).first() {
+            Some(&(super::families::Family::Arabic, n)) => (NoteLabel::Number(n), len),
+            Some(&(family, n)) if plain_numbers || family == super::families::Family::Symbol => {
+                (NoteLabel::Family(family, n), len)
+            }
+            _ => (NoteLabel::None, 0),
         };
     }
     if let Some(m) = MANGLED_LABEL.find(text) {
@@ -253,6 +267,23 @@ pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
     {
         let len = c.get(2).or(c.get(3)).map_or(0, |m| m.start());
         return (NoteLabel::Number(n), len);
+    }
+    if plain_numbers && let Some(c) = PLAIN_FAMILY_LABEL.captures(text) {
+        let label = c
+            .get(1)
+            .or(c.get(2))
+            .or(c.get(3))
+            .map_or("", |m| m.as_str());
+        let end = c.get(1).or(c.get(2)).or(c.get(3)).map_or(0, |m| m.end());
+        let len = end
+            + text[end..]
+                .find(|ch: char| !matches!(ch, '.' | ')' | ' ' | '\t'))
+                .unwrap_or(text.len() - end);
+        if let Some(&(family, n)) = super::families::readings(label).first()
+            && family != super::families::Family::Arabic
+        {
+            return (NoteLabel::Family(family, n), len);
+        }
     }
     (NoteLabel::None, 0)
 }

@@ -17,6 +17,7 @@ use crate::report::{Action, ActionKind, Report};
 use crate::rich::{self, SUB_OFF, SUB_ON, SUP_OFF, SUP_ON};
 
 use super::assemble::{Draft, Placed};
+use super::families::{self, Family};
 use super::notes::NoteDraft;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +26,9 @@ enum Form {
     Lowered,
     Glued,
     Spaced,
+    /// A note symbol (`*`, `†`) after a word or punctuation, in a document whose notes
+    /// are labelled with symbols: as good as raised, since no text is made of them.
+    Symbol,
 }
 
 #[derive(Debug, Clone)]
@@ -83,7 +87,28 @@ const ABBREVIATIONS_BEFORE_NUMBERS: &[&str] = &[
     "v", "ver",
 ];
 
-fn find_candidates(text: &str, slot: usize, out: &mut Vec<Candidate>) {
+/// Note symbols glued after a word, a figure, punctuation or a quote, and followed by a
+/// space, punctuation or the end.
+static GLUED_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[\p{L}\p{N}.,;:!?)\]"”’']([*†‡§¶‖]{1,3})(?:$|[\s.,;:)\]\u{10FFF0}-\u{10FFF9}])"#)
+        .expect("valid regex")
+});
+
+/// The ordinals a raised run's text stands for in the document's family: `3`, `3)`,
+/// `(3)`, `[3]`, `iv`, `b`, `†`, or a list of them ("2,3").
+fn raised_values(inner: &str, family: Family) -> Vec<u32> {
+    inner
+        .split([',', ' '])
+        .filter(|v| !v.is_empty())
+        .map(|v| match family {
+            Family::Arabic => marker_number(v).ok_or(()),
+            f => families::ordinal_in(v.trim_matches(['(', ')', '[', ']']), f).ok_or(()),
+        })
+        .collect::<Result<_, _>>()
+        .unwrap_or_default()
+}
+
+fn find_candidates(text: &str, slot: usize, family: Family, out: &mut Vec<Candidate>) {
     let urls: Vec<std::ops::Range<usize>> = URL_SPAN.find_iter(text).map(|m| m.range()).collect();
     let in_url = |i: usize| urls.iter().any(|r| r.contains(&i));
     let mut found: Vec<Candidate> = Vec::new();
@@ -98,12 +123,7 @@ fn find_candidates(text: &str, slot: usize, out: &mut Vec<Candidate>) {
                 break;
             };
             let inner = &text[s + on.len_utf8()..e];
-            let values: Vec<u32> = inner
-                .split([',', ' '])
-                .filter(|v| !v.is_empty())
-                .map(|v| marker_number(v).ok_or(()))
-                .collect::<Result<_, _>>()
-                .unwrap_or_default();
+            let values = raised_values(inner, family);
             let before = rich::plain(&text[..s]);
             let prev = before.chars().last();
             let lowered_ok = form == Form::Raised
@@ -125,7 +145,26 @@ fn find_candidates(text: &str, slot: usize, out: &mut Vec<Candidate>) {
             from = e + off.len_utf8();
         }
     }
-    for c in GLUED.captures_iter(text) {
+    if family == Family::Symbol {
+        for c in GLUED_SYMBOL.captures_iter(text) {
+            let m = c.get(1).map_or(0..0, |m| m.range());
+            if in_url(m.start) || inside_run(text, m.start) {
+                continue;
+            }
+            if let Some(v) = families::symbol_ordinal(&text[m.clone()]) {
+                found.push(Candidate {
+                    slot,
+                    start: m.start,
+                    end: m.end,
+                    values: vec![v],
+                    form: Form::Symbol,
+                });
+            }
+        }
+    }
+    // Digits as markers only where the notes are numbered.
+    let digits = family == Family::Arabic;
+    for c in GLUED.captures_iter(text).filter(|_| digits) {
         let digits = c.get(3).map_or(0..0, |m| m.range());
         let punct = c.get(2).map_or(0..0, |m| m.range());
         if in_url(digits.start) || inside_run(text, digits.start) {
@@ -179,7 +218,7 @@ fn find_candidates(text: &str, slot: usize, out: &mut Vec<Candidate>) {
             });
         }
     }
-    for c in SPACED.captures_iter(text) {
+    for c in SPACED.captures_iter(text).filter(|_| digits) {
         let m = c.get(3).map_or(0..0, |m| m.range());
         if in_url(m.start) || inside_run(text, m.start) {
             continue;
@@ -274,6 +313,53 @@ fn is_author_line(text: &str) -> bool {
         })
 }
 
+/// Links markers to notes, deciding first whether the document numbers its notes
+/// straight through or starts again (per page, section or chapter): where the labels
+/// suggest restarts, both readings are tried and restarts are kept only when they link
+/// more raised markers (or note symbols) than numbering straight through does. The notes are left
+/// numbered the way that won, and their numbers and labels are reported.
+pub fn link_notes(
+    drafts: &mut Vec<Placed>,
+    notes: &mut Vec<NoteDraft>,
+    paged: bool,
+    report: &mut Report,
+) {
+    let mut restarted = notes.clone();
+    if super::notes::number(&mut restarted, true) > 1 {
+        // Markers the page proves (raised, lowered, note symbols), not digits in text.
+        let linked = |r: &Report| {
+            r.actions
+                .iter()
+                .filter(|a| {
+                    a.kind == ActionKind::MarkerRepaired
+                        && a.evidence.as_deref().is_some_and(|e| {
+                            e.starts_with("raised")
+                                || e.starts_with("lowered")
+                                || e.starts_with("note symbol")
+                        })
+                })
+                .count()
+        };
+        let mut straight_drafts = drafts.clone();
+        let mut straight_report = Report::default();
+        link(&mut straight_drafts, notes, paged, &mut straight_report);
+        let mut restart_drafts = drafts.clone();
+        let mut restart_report = Report::default();
+        link(&mut restart_drafts, &restarted, paged, &mut restart_report);
+        if linked(&restart_report) > linked(&straight_report) {
+            *drafts = restart_drafts;
+            *notes = restarted;
+            report.actions.extend(restart_report.actions);
+        } else {
+            *drafts = straight_drafts;
+            report.actions.extend(straight_report.actions);
+        }
+    } else {
+        link(drafts, notes, paged, report);
+    }
+    super::notes::report_numbers(notes, report);
+}
+
 /// Links markers to notes; returns, for each note (in `notes` order), whether it was linked.
 /// Drafts' texts get reference sentinels for [`FootnoteId`] = index into `notes`.
 ///
@@ -282,7 +368,7 @@ fn is_author_line(text: &str) -> bool {
 /// or lowered candidates are markers, and a digit at the body's size and baseline is text;
 /// a document whose markers all lost their raise falls back to the sequence. The report
 /// records which way the document went and why.
-pub fn link(drafts: &mut [Placed], notes: &[NoteDraft], paged: bool, report: &mut Report) {
+fn link(drafts: &mut [Placed], notes: &[NoteDraft], paged: bool, report: &mut Report) {
     if notes.is_empty() {
         return;
     }
@@ -292,6 +378,8 @@ pub fn link(drafts: &mut [Placed], notes: &[NoteDraft], paged: bool, report: &mu
         .enumerate()
         .map(|(i, n)| (n.number, i))
         .collect();
+    let family = notes[0].family;
+    let runs = Runs::new(notes);
     let mut cands = Vec::new();
     for (k, &slot) in slot_list.iter().enumerate() {
         if matches!(drafts[slot.0].draft, Draft::Heading { .. }) {
@@ -301,29 +389,41 @@ pub fn link(drafts: &mut [Placed], notes: &[NoteDraft], paged: bool, report: &mu
         if is_author_line(text) {
             continue;
         }
-        find_candidates(text, k, &mut cands);
+        find_candidates(text, k, family, &mut cands);
     }
     if paged {
-        let raised: HashSet<u32> = cands
-            .iter()
-            .filter(|c| c.form == Form::Raised)
-            .flat_map(|c| c.values.iter().copied())
-            .filter(|v| by_number.contains_key(v))
-            .collect();
+        // Raised markers standing for a note (by ordinal, in any run).
+        let raised: usize = if runs.count() > 1 {
+            cands
+                .iter()
+                .filter(|c| c.form == Form::Raised)
+                .flat_map(|c| c.values.iter().copied())
+                .filter(|&v| runs.has_ordinal(v))
+                .count()
+                .min(notes.len())
+        } else {
+            cands
+                .iter()
+                .filter(|c| c.form == Form::Raised)
+                .flat_map(|c| c.values.iter().copied())
+                .filter(|v| by_number.contains_key(v))
+                .collect::<HashSet<u32>>()
+                .len()
+        };
         // A third of the notes with a raised marker shows the document's style; a few
         // raised numbers that happen to match (a power, an ordinal) do not.
-        let proven = raised.len() * 3 >= notes.len() && !raised.is_empty();
+        let proven = raised * 3 >= notes.len() && raised > 0;
         let evidence = if proven {
-            cands.retain(|c| matches!(c.form, Form::Raised | Form::Lowered));
+            cands.retain(|c| matches!(c.form, Form::Raised | Form::Lowered | Form::Symbol));
             format!(
                 "markers proven by the page: {} of {} notes have a raised marker, so digits at body size and baseline stay text",
-                raised.len(),
+                raised,
                 notes.len()
             )
         } else {
             format!(
                 "markers lost their raise: {} of {} notes have a raised marker, so markers are read from the note sequence",
-                raised.len(),
+                raised,
                 notes.len()
             )
         };
@@ -338,33 +438,40 @@ pub fn link(drafts: &mut [Placed], notes: &[NoteDraft], paged: bool, report: &mu
     let mut linked: HashSet<u32> = HashSet::new();
     let mut accepted: Vec<(Candidate, Vec<u32>)> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
-        let v = c.values[0];
-        let known = c
-            .values
+        let order = candidate_order(drafts, &slot_list, c);
+        // The candidate's ordinals as notes of the run due, or of the next run.
+        let Some((values, run_start)) = runs.resolve(&c.values, expected, order, notes) else {
+            continue;
+        };
+        let v = values[0];
+        let known = values
             .iter()
             .all(|x| by_number.contains_key(x) && !linked.contains(x));
         if !known {
             continue;
         }
-        let skip = v.saturating_sub(expected);
-        let strong = matches!(c.form, Form::Raised | Form::Lowered);
-        let ok = if v == expected {
+        // Past the end of a run, the next run's first ordinals are due.
+        let due = run_start.unwrap_or(expected);
+        let skip = v.saturating_sub(due);
+        let strong = matches!(c.form, Form::Raised | Form::Lowered | Form::Symbol);
+        let expected_ordinal = runs.ordinal_of(expected, notes);
+        let ok = if v == due {
             true
-        } else if v > expected && skip <= if strong { 4 } else { 3 } {
+        } else if v > due && skip <= if strong { 4 } else { 3 } {
             // Skipping lost markers: not if the expected number turns up soon after.
             !cands[i + 1..]
                 .iter()
                 .take(6)
-                .any(|d| d.values[0] == expected && d.values[0] < v)
+                .any(|d| d.values[0] == expected_ordinal && d.values[0] < c.values[0])
         } else {
             false
         };
         if ok {
-            for &x in &c.values {
+            for &x in &values {
                 linked.insert(x);
             }
-            expected = c.values.iter().copied().max().unwrap_or(v) + 1;
-            accepted.push((c.clone(), c.values.clone()));
+            expected = values.iter().copied().max().unwrap_or(v) + 1;
+            accepted.push((c.clone(), values.clone()));
         }
     }
     // Replace accepted candidates, last first so byte offsets stay valid.
@@ -401,8 +508,9 @@ pub fn link(drafts: &mut [Placed], notes: &[NoteDraft], paged: bool, report: &mu
                     }
                     Form::Glued => "digits glued after punctuation that continue the note sequence",
                     Form::Spaced => "number after a sentence end that continues the note sequence",
+                    Form::Symbol => "note symbol after a word that continues the note sequence",
                 })
-                .confidence(if matches!(c.form, Form::Raised) {
+                .confidence(if matches!(c.form, Form::Raised | Form::Symbol) {
                     0.95
                 } else {
                     0.85
@@ -410,6 +518,111 @@ pub fn link(drafts: &mut [Placed], notes: &[NoteDraft], paged: bool, report: &mu
         );
     }
     recover_lost(drafts, notes, &linked, report);
+}
+
+/// The piece position a candidate stands at.
+fn candidate_order(drafts: &[Placed], slot_list: &[Slot], c: &Candidate) -> usize {
+    let slot = slot_list[c.slot];
+    let text = text_of(drafts, slot);
+    let visible = rich::plain(&text[..c.start.min(text.len())])
+        .chars()
+        .count();
+    drafts[slot.0].order_at(slot.1, visible)
+}
+
+/// The runs of a document's notes (one where numbering goes straight through), to read a
+/// marker's ordinal as a note of the run due or of the next one.
+struct Runs {
+    /// Per run: the number of its first note less its first ordinal, and the numbers of
+    /// its notes.
+    runs: Vec<(u32, Vec<u32>)>,
+}
+
+impl Runs {
+    fn new(notes: &[NoteDraft]) -> Self {
+        let count = notes.iter().map(|n| n.run).max().map_or(0, |r| r + 1);
+        let mut runs: Vec<(u32, Vec<u32>)> = vec![(0, Vec::new()); count];
+        for n in notes {
+            let run = &mut runs[n.run];
+            if run.1.is_empty() {
+                run.0 = n.number - n.ordinal;
+            }
+            run.1.push(n.number);
+        }
+        Runs { runs }
+    }
+
+    fn count(&self) -> usize {
+        self.runs.len()
+    }
+
+    fn has_ordinal(&self, v: u32) -> bool {
+        self.runs
+            .iter()
+            .any(|(base, numbers)| numbers.contains(&(base + v)))
+    }
+
+    fn run_of(&self, number: u32) -> usize {
+        self.runs
+            .iter()
+            .position(|(_, numbers)| numbers.last().is_some_and(|&last| number <= last))
+            .unwrap_or(self.runs.len().saturating_sub(1))
+    }
+
+    fn ordinal_of(&self, number: u32, notes: &[NoteDraft]) -> u32 {
+        notes
+            .iter()
+            .find(|n| n.number == number)
+            .map_or(number - self.runs[self.run_of(number)].0, |n| n.ordinal)
+    }
+
+    /// The document-wide numbers a candidate's ordinals stand for, and, when they belong
+    /// to the run after the one due, the number that run starts at. In a document with
+    /// several runs a marker stands before its note (at the foot of its page or in the
+    /// notes closing its chapter), which tells a page's `*` from the next page's.
+    fn resolve(
+        &self,
+        ordinals: &[u32],
+        expected: u32,
+        order: usize,
+        notes: &[NoteDraft],
+    ) -> Option<(Vec<u32>, Option<u32>)> {
+        if self.runs.len() <= 1 {
+            let base = self.runs.first().map_or(0, |r| r.0);
+            return Some((ordinals.iter().map(|v| base + v).collect(), None));
+        }
+        let before_note = |number: u32| {
+            notes
+                .iter()
+                .find(|n| n.number == number)
+                .is_some_and(|n| order < n.order)
+        };
+        let due = self.run_of(expected);
+        // The next run's markers come after the notes of the run due (the foot of the
+        // page before, the notes closing the chapter before).
+        let after_run_due = self.runs[due]
+            .1
+            .iter()
+            .filter_map(|&x| notes.iter().find(|n| n.number == x))
+            .all(|n| n.order < order);
+        for r in [due, due + 1] {
+            let Some((base, numbers)) = self.runs.get(r) else {
+                continue;
+            };
+            if r != due && !after_run_due {
+                continue;
+            }
+            let values: Vec<u32> = ordinals.iter().map(|v| base + v).collect();
+            let fits = values
+                .iter()
+                .all(|x| numbers.contains(x) && *x >= expected && before_note(*x));
+            if fits {
+                let start = (r != due).then(|| numbers[0]);
+                return Some((values, start));
+            }
+        }
+        None
+    }
 }
 
 static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -808,6 +1021,11 @@ mod tests {
             page: 1,
             lines: vec![],
             order,
+            label: number.to_string(),
+            family: Family::Arabic,
+            ordinal: number,
+            run: 0,
+            read: crate::structure::classify::NoteLabel::Number(number),
         }
     }
 

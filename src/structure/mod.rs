@@ -6,6 +6,7 @@ pub mod assemble;
 pub mod casing;
 pub mod classify;
 pub mod declared;
+pub mod families;
 pub mod joins;
 pub mod linking;
 pub mod notes;
@@ -56,7 +57,7 @@ pub fn build(
     }
     let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
     tagged::set_levels(&mut drafts, &levels);
-    linking::link(&mut drafts, &notes, paged, report);
+    linking::link_notes(&mut drafts, &mut notes, paged, report);
     Document {
         metadata,
         blocks: output::blocks(drafts),

@@ -13,6 +13,7 @@ use crate::report::{Action, ActionKind, Report};
 use crate::rich;
 
 use super::classify::{NoteLabel, citation_score, note_label};
+use super::families::{self, Family};
 use super::joins::repair_spaced_urls;
 use super::pieces::{Piece, PieceKind};
 use super::text::ends_sentence;
@@ -43,7 +44,10 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
         return zones;
     }
     let body_size = crate::layout::body_font_size(lines);
+    // The notes' family once the first note shows it, and the ordinal due next.
+    let mut family: Option<Family> = None;
     let mut expected = 1u32;
+    let mut last_zone_page: Option<usize> = None;
     let mut page_start = 0;
     let mut zone_id = 0;
     while page_start < lines.len() {
@@ -74,7 +78,22 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                 && body_size.is_some()
                 && !small
                 && !lines[i].text.starts_with(rich::SUP_ON);
-            if let Some(n) = note_start(&lines[i], prev, next, expected, in_zone)
+            // A zone opening on a later page may start the sequence again (notes numbered
+            // per page, or per section or chapter).
+            // Arabic notes restart only from the page just before: a numbered zone pages
+            // later is more often a reference or affiliation list.
+            let restart_ok = !in_zone
+                && family.is_some()
+                && last_zone_page != Some(page)
+                && (family != Some(Family::Arabic)
+                    || last_zone_page.is_some_and(|p| p + 1 == page));
+            let due = Due {
+                family,
+                ordinal: expected,
+                restart_ok,
+                small,
+            };
+            if let Some((f, n)) = note_start(&lines[i], prev, next, due, in_zone)
                 && (lower_part || in_zone)
                 && (!plain_in_body_type || in_zone)
                 && (in_zone
@@ -84,7 +103,7 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                     zone_id += 1;
                     in_zone = true;
                     zone_small = small;
-                    if expected > 1
+                    if family.is_some()
                         && let Some(from) = run_over_lines(lines, &idx[..k], body_size)
                     {
                         zones.continued.insert(from);
@@ -94,7 +113,9 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                     }
                 }
                 zones.note_starts.insert(i);
+                family = Some(f);
                 expected = n + 1;
+                last_zone_page = Some(page);
             } else if in_zone && zone_small && plain_in_body_type {
                 // A paragraph in body type below notes set smaller is never a note: the
                 // zone ends above it.
@@ -140,29 +161,82 @@ fn run_over_lines(lines: &[TextLine], above: &[usize], body_size: Option<f32>) -
     (run > 0 && run < above.len() && run <= 6).then(|| above[above.len() - run])
 }
 
-/// The note number a line starts, if it starts the expected note.
+/// What the zone finder expects of the next note.
+#[derive(Debug, Clone, Copy)]
+struct Due {
+    /// The family of the notes so far (none before the first note).
+    family: Option<Family>,
+    /// The ordinal due next.
+    ordinal: u32,
+    /// Whether the sequence may start again here (a zone opening on a later page).
+    restart_ok: bool,
+    /// Whether the line is set smaller than the body.
+    small: bool,
+}
+
+/// The family and ordinal of the note a line starts, if it starts the expected note, or
+/// starts the sequence again where that is allowed: a restart needs a raised label, a
+/// symbol, or (for roman numerals and letters) type smaller than the body; a plain "1" in
+/// small type is too often a list or a reference list to restart arabic notes.
 fn note_start(
     line: &TextLine,
     prev: Option<&TextLine>,
     next: Option<&TextLine>,
-    expected: u32,
+    due: Due,
     in_zone: bool,
-) -> Option<u32> {
+) -> Option<(Family, u32)> {
     let text = &line.text;
     let (label, len) = note_label(text, true);
-    let n = match label {
-        NoteLabel::Number(n) => n,
+    let raised = text.starts_with(rich::SUP_ON);
+    let (family, n) = match label {
+        NoteLabel::Number(n) => (Family::Arabic, n),
+        // "i" is roman one, or the ninth letter in a lettered sequence.
+        NoteLabel::Family(f, n) => match due.family {
+            Some(d) if d != f => (
+                d,
+                families::ordinal_in(&families::printed(f, n), d).unwrap_or(0),
+            ),
+            _ => (f, n),
+        },
         _ => {
             // pdftotext -raw puts the label alone on its line.
+            if due.family.is_some_and(|f| f != Family::Arabic) {
+                return None;
+            }
             let t = line.plain();
             let n: u32 = t.trim().parse().ok()?;
-            return (n == expected && next.is_some_and(|l| l.page == line.page)).then_some(n);
+            return (n == due.ordinal && next.is_some_and(|l| l.page == line.page))
+                .then_some((Family::Arabic, n));
         }
     };
-    if n < expected || n > expected + 2 {
+    // A plain "*" opening the notes is as often a bullet or a correspondence line: it
+    // opens them only before a "†" note.
+    let lone_asterisk = family == Family::Symbol
+        && n == 1
+        && !raised
+        && !next.is_some_and(|l| rich::plain(&l.text).trim_start().starts_with('†'));
+    if lone_asterisk && due.family != Some(Family::Symbol) {
         return None;
     }
-    let raised = text.starts_with(rich::SUP_ON);
+    let expected = due.ordinal;
+    let in_sequence = match due.family {
+        // The first note: an arabic sequence may open a little late (its first note's
+        // text not found); other families open at their first label.
+        None => n <= if family == Family::Arabic { 3 } else { 1 },
+        Some(d) => {
+            d == family
+                && ((n >= expected && n <= expected + 2)
+                    || n == 1
+                        && due.restart_ok
+                        && (raised
+                            || family == Family::Symbol
+                            || family != Family::Arabic && due.small))
+        }
+    };
+    if !in_sequence || n == 0 {
+        return None;
+    }
+
     let rest = &text[len..];
     // A note's citation may only show on its second line.
     let with_next = match next.filter(|l| l.page == line.page) {
@@ -185,7 +259,7 @@ fn note_start(
     // Outside a zone a plain number needs the look of a note: a citation, or smaller type
     // after the end of the body text.
     let ok = in_zone || raised || cited || (smaller && after_break);
-    ok.then_some(n)
+    ok.then_some((family, n))
 }
 
 /// Whether `line` ("2. …") continues a numbered list that one of the lines before it on
@@ -219,6 +293,18 @@ pub struct NoteDraft {
     pub lines: Vec<usize>,
     /// Position among the pieces (for placing lost markers).
     pub order: usize,
+    /// The label the note carries, in its family's print ("3", "iv", "b", "†"): as
+    /// printed when it was read, as the sequence gives it when it was lost or misread.
+    pub label: String,
+    /// The family of the document's note labels.
+    pub family: Family,
+    /// The note's place in its run's sequence (what its label stands for).
+    pub ordinal: u32,
+    /// The run of notes it belongs to: 0 where numbering goes straight through; a
+    /// document whose numbering starts again per page, section or chapter has several.
+    pub run: usize,
+    /// The label as read at the note's start.
+    pub read: NoteLabel,
 }
 
 /// Separates notes from body pieces; returns (notes in sequence, body pieces with their
@@ -238,6 +324,11 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
                         page: piece.page,
                         lines: piece.lines,
                         order,
+                        label: String::new(),
+                        family: Family::Arabic,
+                        ordinal: 0,
+                        run: 0,
+                        read: label,
                     },
                 ));
                 last_was_note = true;
@@ -288,36 +379,193 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
             }
         }
     }
-    let labels: Vec<NoteLabel> = notes.iter().map(|(l, _)| *l).collect();
-    let numbers = number_notes(&labels);
-    let mut out = Vec::with_capacity(notes.len());
-    for ((label, mut note), number) in notes.into_iter().zip(numbers) {
-        note.number = number;
+    let mut out: Vec<NoteDraft> = notes.into_iter().map(|(_, n)| n).collect();
+    for note in &mut out {
         note.text = repair_spaced_urls(note.text.trim(), report, note.page, &note.lines);
-        let (evidence, confidence) = match label {
-            NoteLabel::Number(n) if n == number => ("label read".to_string(), 1.0),
-            NoteLabel::Number(n) => (
-                format!("label {n} misread: the sequence gives {number}"),
-                0.7,
-            ),
-            NoteLabel::Mangled => ("label mangled: numbered by sequence".to_string(), 0.8),
-            NoteLabel::Symbol => ("symbol label: numbered by sequence".to_string(), 0.8),
-            NoteLabel::None => (
+    }
+    number(&mut out, false);
+    (out, body)
+}
+
+/// Numbers the notes from their labels (see [`sequence`]): straight through, or, with
+/// `restarts`, in runs where the numbering starts again. Returns the number of runs.
+pub fn number(notes: &mut [NoteDraft], restarts: bool) -> usize {
+    let labels: Vec<NoteLabel> = notes.iter().map(|n| n.read).collect();
+    let places: Vec<(usize, usize)> = notes.iter().map(|n| (n.page, n.order)).collect();
+    let seq = sequence(&labels, &places, restarts);
+    for (note, &(number, ordinal, run)) in notes.iter_mut().zip(&seq.numbers) {
+        note.number = number;
+        note.ordinal = ordinal;
+        note.run = run;
+        note.family = seq.family;
+        note.label = families::printed(seq.family, ordinal);
+    }
+    seq.runs
+}
+
+/// Records each note's number and label as the linking left them, and the family and
+/// runs of the labels when they are not plain numbers straight through.
+pub fn report_numbers(notes: &[NoteDraft], report: &mut Report) {
+    let Some(first) = notes.first() else {
+        return;
+    };
+    let runs = notes.iter().map(|n| n.run).max().unwrap_or(0) + 1;
+    if first.family != Family::Arabic || runs > 1 {
+        let restarts = if runs > 1 {
+            format!(
+                ", numbering starts again {} times (per page, section or chapter); a marker is linked within its run",
+                runs - 1
+            )
+        } else {
+            String::new()
+        };
+        report.push(
+            Action::new(ActionKind::Guess)
+                .evidence(format!(
+                    "note labels: {} family{restarts}",
+                    family_name(first.family)
+                ))
+                .confidence(0.8),
+        );
+    }
+    for note in notes {
+        let printed = label_text(note.read);
+        let (evidence, confidence) = match (note.read, &printed) {
+            (NoteLabel::Mangled, _) => ("label mangled: numbered by sequence".to_string(), 0.8),
+            (NoteLabel::None, _) => (
                 "no label: recognised by its shape and place, numbered by sequence".to_string(),
                 0.7,
             ),
+            (_, Some(p)) if *p == note.label => (format!("label {p} read"), 1.0),
+            (_, Some(p)) => (
+                format!("label {p} misread: the sequence gives {}", note.label),
+                0.7,
+            ),
+            (_, None) => ("label unreadable: numbered by sequence".to_string(), 0.8),
         };
         report.push(
             Action::new(ActionKind::FootnoteText)
                 .page(note.page)
                 .lines(note.lines.clone())
-                .after(format!("{number}: {}", rich::plain(&note.text)))
+                .after(format!(
+                    "{} (printed label {}): {}",
+                    note.number,
+                    note.label,
+                    rich::plain(&note.text)
+                ))
                 .evidence(evidence)
                 .confidence(confidence),
         );
-        out.push(note);
     }
-    (out, body)
+}
+
+/// The text of a label as read.
+fn label_text(label: NoteLabel) -> Option<String> {
+    match label {
+        NoteLabel::Number(n) => Some(n.to_string()),
+        NoteLabel::Family(f, n) => Some(families::printed(f, n)),
+        _ => None,
+    }
+}
+
+fn family_name(family: Family) -> &'static str {
+    match family {
+        Family::Arabic => "arabic",
+        Family::RomanLower => "lower-case roman",
+        Family::RomanUpper => "upper-case roman",
+        Family::Letter => "letter",
+        Family::Symbol => "symbol",
+    }
+}
+
+/// How a document's notes are numbered.
+#[derive(Debug)]
+struct Sequence {
+    /// The family most labels belong to.
+    family: Family,
+    /// How many runs the numbering makes (1 when it never starts again).
+    runs: usize,
+    /// Per note: number across the document (unique, increasing), ordinal in its run,
+    /// run.
+    numbers: Vec<(u32, u32, usize)>,
+}
+
+/// Reads the notes' labels as one family (the one most labels belong to) and splits the
+/// notes into runs where the numbering starts again: a label reading 1 after a later one,
+/// on another page or after body text (so not a misread label within a block of notes).
+/// Each run is numbered by [`number_notes`]; the document-wide number of a note is its
+/// ordinal after the runs before it.
+fn sequence(labels: &[NoteLabel], places: &[(usize, usize)], restarts: bool) -> Sequence {
+    let mut counts: BTreeMap<Family, usize> = BTreeMap::new();
+    for l in labels {
+        match l {
+            NoteLabel::Number(_) => *counts.entry(Family::Arabic).or_default() += 1,
+            NoteLabel::Family(f, _) => *counts.entry(*f).or_default() += 1,
+            _ => {}
+        }
+    }
+    // "i", "v", "x" read first as roman: in a lettered document they are letters.
+    let letters = counts.get(&Family::Letter).copied().unwrap_or(0);
+    let family = counts
+        .iter()
+        .max_by_key(|&(f, c)| (*c, *f == Family::Arabic))
+        .map_or(Family::Arabic, |(f, _)| *f);
+    let family = if family == Family::RomanLower && letters > 0 {
+        // A lettered run reaching i: roman readings are letters when letters also show.
+        let roman = counts.get(&Family::RomanLower).copied().unwrap_or(0);
+        if letters >= roman / 2 {
+            Family::Letter
+        } else {
+            family
+        }
+    } else {
+        family
+    };
+    let reading: Vec<NoteLabel> = labels
+        .iter()
+        .map(|l| match *l {
+            NoteLabel::Number(n) if family == Family::Arabic => NoteLabel::Number(n),
+            NoteLabel::Family(f, n) if f == family => NoteLabel::Number(n),
+            NoteLabel::Family(f, n) => families::ordinal_in(&families::printed(f, n), family)
+                .map_or(NoteLabel::Mangled, NoteLabel::Number),
+            NoteLabel::Number(_) => NoteLabel::Mangled,
+            other => other,
+        })
+        .collect();
+    // Runs: a 1 after a higher label, on another page or with body text between.
+    let mut starts = vec![0];
+    let mut last_read: Option<(u32, usize)> = None;
+    for (i, l) in reading.iter().enumerate() {
+        if let NoteLabel::Number(n) = *l {
+            if let Some((prev, prev_i)) = last_read
+                && restarts
+                && n == 1
+                && prev >= 1
+                && (places[i].0 != places[prev_i].0 || places[i].1 > places[i - 1].1 + 2)
+            {
+                starts.push(i);
+            }
+            last_read = Some((n, i));
+        }
+    }
+    starts.dedup();
+    let mut numbers = Vec::with_capacity(labels.len());
+    let mut base = 0u32;
+    for (r, &start) in starts.iter().enumerate() {
+        let end = starts.get(r + 1).copied().unwrap_or(labels.len());
+        let ordinals = number_notes(&reading[start..end]);
+        for &o in &ordinals {
+            numbers.push((base + o, o, r));
+        }
+        if starts.len() > 1 {
+            base += ordinals.iter().copied().max().unwrap_or(0);
+        }
+    }
+    Sequence {
+        family,
+        runs: starts.len(),
+        numbers,
+    }
 }
 
 /// Numbers notes by sequence, trusting a printed label when it continues the sequence or

@@ -184,7 +184,7 @@ pub fn footnotes(notes: &[NoteDraft]) -> Vec<Footnote> {
     notes
         .iter()
         .map(|n| Footnote {
-            label: n.number.to_string(),
+            label: n.label.clone(),
             blocks: vec![Block::Paragraph(inlines(&n.text))],
         })
         .collect()

@@ -156,6 +156,16 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             out.push(base(PieceKind::Url, joined));
             continue;
         }
+        // "† Report of…": a line opening with a note symbol is a note wherever it stands;
+        // "* …" only before a "†" note, since a lone asterisk opens list items too.
+        let next_first = units.get(ui + 1).map(|(u, _, _)| u.first().to_string());
+        if let Some((label, len)) = symbol_note_label(&joined, next_first.as_deref()) {
+            out.push(base(
+                PieceKind::Note(label),
+                joined[len..].trim_start().to_string(),
+            ));
+            continue;
+        }
         // "12 Author, "Title"…": a plain-numbered note when it reads as a citation.
         let (plain_label, plain_len) = note_label(&joined, true);
         if let NoteLabel::Number(_) = plain_label
@@ -439,6 +449,22 @@ fn undo_run_in_headings_against_style(pieces: &mut Vec<Piece>) {
         }
         i += 1;
     }
+}
+
+/// The symbol label opening a note line, and its length: `†`, `‡`, `¶`, `‖` or doubled
+/// symbols before text, `§` before text that is not a section number ("§ 12"), and `*`
+/// when the next line opens with `†`.
+fn symbol_note_label(text: &str, next: Option<&str>) -> Option<(NoteLabel, usize)> {
+    use super::families::Family;
+    let (label, len) = note_label(text, true);
+    let NoteLabel::Family(Family::Symbol, k) = label else {
+        return None;
+    };
+    let rest = text[len..].trim_start();
+    let section_sign =
+        text.starts_with(['§', '¶']) && rest.starts_with(|c: char| c.is_ascii_digit());
+    let asterisk_ok = k != 1 || next.is_some_and(|n| n.trim_start().starts_with('†'));
+    (!section_sign && asterisk_ok && !rest.is_empty()).then_some((label, len))
 }
 
 /// Text standing between a sentence left open and its lower-case continuation, together

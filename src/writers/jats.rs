@@ -43,9 +43,24 @@ pub fn write_with_report(doc: &Document, report: &mut Report) -> String {
     for (i, id) in order.iter().enumerate() {
         numbers[id.0] = i + 1;
     }
+    // The label as printed ("iv", "†", a number restarted on each page); the note's place
+    // in the output where none was kept.
+    let labels: Vec<String> = doc
+        .footnotes
+        .iter()
+        .zip(&numbers)
+        .map(|(f, n)| {
+            if f.label.trim().is_empty() {
+                n.to_string()
+            } else {
+                f.label.trim().to_string()
+            }
+        })
+        .collect();
     let mut w = Jats {
         xml: Writer::new(Vec::new()),
         numbers: &numbers,
+        labels: &labels,
         removed: 0,
         sec_count: 0,
     };
@@ -67,6 +82,8 @@ pub fn write_with_report(doc: &Document, report: &mut Report) -> String {
 struct Jats<'a> {
     xml: Writer<Vec<u8>>,
     numbers: &'a [usize],
+    /// Per footnote, the label written in `<label>` and in the call-out.
+    labels: &'a [String],
     removed: usize,
     sec_count: usize,
 }
@@ -154,7 +171,8 @@ impl Jats<'_> {
                 let n = self.numbers[id.0].to_string();
                 let fn_id = format!("fn{n}");
                 self.open("fn", &[("id", &fn_id)]);
-                self.leaf("label", &n);
+                let label = self.labels[id.0].clone();
+                self.leaf("label", &label);
                 let paras = flatten_to_paragraphs(&doc.footnotes[id.0].blocks);
                 if paras.is_empty() {
                     self.event(Event::Empty(BytesStart::new("p")));
@@ -435,10 +453,10 @@ impl Jats<'_> {
                 self.close("ext-link");
             }
             Inline::FootnoteRef(FootnoteId(i)) => {
-                if let Some(n) = self.numbers.get(*i) {
+                if let (Some(n), Some(label)) = (self.numbers.get(*i), self.labels.get(*i)) {
                     let rid = format!("fn{n}");
                     self.open("xref", &[("ref-type", "fn"), ("rid", &rid)]);
-                    self.text(&n.to_string());
+                    self.text(label);
                     self.close("xref");
                 }
             }
@@ -621,8 +639,9 @@ mod tests {
         };
         let mut report = Report::default();
         let xml = write_with_report(&doc, &mut report);
-        assert!(xml.contains("<p>badchar<xref ref-type=\"fn\" rid=\"fn1\">1</xref></p>"));
-        assert!(xml.contains("<fn id=\"fn1\"><label>1</label><p/></fn>"));
+        // The printed label travels; the id follows the output's order.
+        assert!(xml.contains("<p>badchar<xref ref-type=\"fn\" rid=\"fn1\">9</xref></p>"));
+        assert!(xml.contains("<fn id=\"fn1\"><label>9</label><p/></fn>"));
         assert!(xml.contains("<list-item><label>3.</label><p/></list-item>"));
         assert_eq!(report.count(ActionKind::CharactersRemoved), 1);
     }

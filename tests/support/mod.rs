@@ -5,6 +5,8 @@
 #[path = "../common/shared.rs"]
 pub mod shared;
 
+pub mod note_pages;
+
 use std::path::PathBuf;
 
 use brief2md::readers::pdf;
