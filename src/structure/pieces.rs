@@ -215,6 +215,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
                 ordinal: None,
                 len: 0,
                 misread: true,
+                style: super::classify::LabelStyle::None,
             };
             out.push(base(PieceKind::Item(marker), joined.clone()));
             continue;
