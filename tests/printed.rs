@@ -1,5 +1,5 @@
-//! Print what is printed: list labels as the author set them (`a.`, `(ii)`), whatever the
-//! output format can hold (issue 10, point 5).
+//! Issue 10: text kept as printed (list labels `a.`, `(ii)` as the author set them) and
+//! headings with precision (a heading needs more than one piece of evidence).
 
 mod support;
 
@@ -145,4 +145,93 @@ fn numbers_counting_up_stay_a_markdown_list_and_skipped_numbers_are_not_renumber
     assert!(xml.contains("<label>5.</label>"), "{xml}");
     // JATS has no delimiter attribute: a `1)` is kept in the label.
     assert!(xml.contains("<label>2)</label>"), "{xml}");
+}
+
+/// A page with Helvetica as /F1 and Helvetica-Bold as /F2: (font, size, x, y, text).
+fn styled_page(lines: &[(&str, f32, f32, f32, &str)]) -> Vec<u8> {
+    let mut content = String::new();
+    for (font, size, x, y, text) in lines {
+        let text = text.replace('(', "\\(").replace(')', "\\)");
+        content.push_str(&format!("BT /{font} {size} Tf {x} {y} Td ({text}) Tj ET\n"));
+    }
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    b.std_font("F2", "Helvetica-Bold", Some("WinAnsiEncoding"));
+    b.page(&content);
+    b.build()
+}
+
+fn headings(md: &str) -> Vec<&str> {
+    md.lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim())
+        .collect()
+}
+
+const PROSE: [&str; 3] = [
+    "The estimate covers the visible damage to the rear of the vehicle only.",
+    "Further damage may be found once the bumper has been taken off the car.",
+    "Any change to the estimate is agreed with the owner before work starts.",
+];
+
+#[test]
+fn form_labels_with_values_bare_numbers_and_body_size_lines_are_not_headings() {
+    let pdf = styled_page(&[
+        ("F2", 14.0, 72.0, 780.0, "Repair Estimate Details"),
+        ("F1", 10.0, 72.0, 756.0, PROSE[0]),
+        ("F1", 10.0, 72.0, 744.0, PROSE[1]),
+        ("F1", 10.0, 72.0, 732.0, PROSE[2]),
+        // Bold labels with their values on the same baseline: a form, not sections.
+        ("F2", 10.0, 72.0, 700.0, "Paint Supplies"),
+        ("F1", 10.0, 370.0, 700.0, "60"),
+        ("F2", 10.0, 72.0, 680.0, "Sales Tax"),
+        ("F1", 10.0, 370.0, 680.0, "278.46"),
+        ("F2", 10.0, 72.0, 660.0, "Grand Total"),
+        ("F2", 10.0, 370.0, 660.0, "5,738"),
+        // A large bare number (a figure in a callout) and a body-size title-case line.
+        ("F2", 18.0, 72.0, 620.0, "14"),
+        (
+            "F1",
+            10.0,
+            72.0,
+            596.0,
+            "Optimized Table Tokenization Results",
+        ),
+        ("F1", 10.0, 72.0, 572.0, PROSE[0]),
+        ("F1", 10.0, 72.0, 560.0, PROSE[1]),
+    ]);
+    let (md, _) = outputs(&pdf);
+    let found = headings(&md);
+    for label in ["Paint Supplies", "Sales Tax", "Grand Total", "14"] {
+        assert!(!found.contains(&label), "{label:?} made a heading:\n{md}");
+        assert!(md.contains(label), "{label:?} lost:\n{md}");
+    }
+    assert!(
+        !found.contains(&"Optimized Table Tokenization Results"),
+        "a body-size line without other evidence made a heading:\n{md}"
+    );
+    assert!(md.contains("278.46") && md.contains("5,738"), "{md}");
+}
+
+#[test]
+fn a_section_number_set_apart_joins_its_heading() {
+    let pdf = styled_page(&[
+        ("F1", 10.0, 72.0, 780.0, PROSE[0]),
+        ("F1", 10.0, 72.0, 768.0, PROSE[1]),
+        ("F2", 12.0, 72.0, 740.0, "5.1"),
+        ("F2", 12.0, 100.0, 740.0, "Hyper Parameter Optimization"),
+        ("F1", 10.0, 72.0, 720.0, PROSE[2]),
+        ("F1", 10.0, 72.0, 708.0, PROSE[0]),
+        ("F2", 12.0, 72.0, 680.0, "5.2"),
+        ("F2", 12.0, 100.0, 680.0, "Quantitative Results"),
+        ("F1", 10.0, 72.0, 660.0, PROSE[1]),
+        ("F1", 10.0, 72.0, 648.0, PROSE[2]),
+    ]);
+    let (md, _) = outputs(&pdf);
+    let found = headings(&md);
+    assert!(
+        found.contains(&"5.1 Hyper Parameter Optimization")
+            && found.contains(&"5.2 Quantitative Results"),
+        "{md}"
+    );
 }

@@ -17,19 +17,40 @@ static LONE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Whether a line holds only a list marker.
-fn is_lone_marker(line: &TextLine) -> bool {
-    LONE_MARKER.is_match(line.plain().trim())
+/// A section number with at least two levels ("5.1", "2.3.1."), which typesetters also set
+/// apart from its heading text. One level ("5") is left alone: a lone number beside text is
+/// as often a table cell.
+static SECTION_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[1-9][0-9]?(?:\.[0-9]{1,2})+\.?$").expect("valid regex"));
+
+/// What a lone marker line is.
+#[derive(Clone, Copy, PartialEq)]
+enum Lone {
+    ListMarker,
+    SectionNumber,
+}
+
+/// Whether a line holds only a list marker or a section number.
+fn lone_marker(line: &TextLine) -> Option<Lone> {
+    let plain = line.plain();
+    let t = plain.trim();
+    if LONE_MARKER.is_match(t) {
+        Some(Lone::ListMarker)
+    } else if SECTION_NUMBER.is_match(t) {
+        Some(Lone::SectionNumber)
+    } else {
+        None
+    }
 }
 
 /// Joins each lone marker with the line that continues it on the same baseline.
 pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
     let mut i = 0;
     while i < lines.len() {
-        if !is_lone_marker(&lines[i]) {
+        let Some(kind) = lone_marker(&lines[i]) else {
             i += 1;
             continue;
-        }
+        };
         let Some(m) = lines[i].geometry else {
             i += 1;
             continue;
@@ -51,6 +72,16 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
             i += 1;
             continue;
         };
+        // A section number needs its heading's words beside it, not another figure.
+        if kind == Lone::SectionNumber
+            && !lines[j]
+                .plain()
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase())
+        {
+            i += 1;
+            continue;
+        }
         let text_line = lines[j].clone();
         let marker = &mut lines[i];
         report.push(
@@ -58,7 +89,12 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
                 .page(marker.page)
                 .lines([marker.source_line, text_line.source_line])
                 .before(format!("{} | {}", marker.plain(), text_line.plain()))
-                .evidence("list marker set apart from its text on the same baseline")
+                .evidence(match kind {
+                    Lone::ListMarker => "list marker set apart from its text on the same baseline",
+                    Lone::SectionNumber => {
+                        "section number set apart from its heading on the same baseline"
+                    }
+                })
                 .confidence(0.95),
         );
         marker.text = format!("{} {}", marker.text, text_line.text);
@@ -130,5 +166,31 @@ mod tests {
         );
         assert_eq!(lines[3].indent, 80.0);
         assert_eq!(r.actions.len(), 2);
+    }
+
+    #[test]
+    fn section_number_joins_its_heading_but_not_a_figure_beside_it() {
+        let mut lines = vec![
+            at("5.1", 134.0, 149.0, 176.0, 1),
+            at("Hyper Parameter Optimization", 161.0, 318.0, 176.0, 2),
+            at("0.88", 396.0, 416.0, 374.0, 3),
+            at("2.73", 439.0, 458.0, 374.0, 4),
+            at("2.5", 134.0, 146.0, 400.0, 5),
+            at("7.25", 161.0, 180.0, 400.0, 6),
+        ];
+        let mut r = Report::default();
+        merge(&mut lines, &mut r);
+        let texts: Vec<String> = lines.iter().map(|l| l.plain()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "5.1 Hyper Parameter Optimization",
+                "0.88",
+                "2.73",
+                "2.5",
+                "7.25"
+            ]
+        );
+        assert_eq!(r.actions.len(), 1);
     }
 }
