@@ -224,6 +224,11 @@ fn a_section_number_set_apart_joins_its_heading() {
         ("F1", 10.0, 72.0, 708.0, PROSE[0]),
         ("F2", 12.0, 72.0, 680.0, "5.2"),
         ("F2", 12.0, 100.0, 680.0, "Quantitative Results"),
+        // A one-level number set before the heading, as some report templates do.
+        ("F2", 12.0, 72.0, 640.0, "6"),
+        ("F2", 12.0, 100.0, 640.0, "Conclusions"),
+        ("F1", 10.0, 72.0, 620.0, PROSE[0]),
+        ("F1", 10.0, 72.0, 608.0, PROSE[1]),
         ("F1", 10.0, 72.0, 660.0, PROSE[1]),
         ("F1", 10.0, 72.0, 648.0, PROSE[2]),
     ]);
@@ -231,7 +236,8 @@ fn a_section_number_set_apart_joins_its_heading() {
     let found = headings(&md);
     assert!(
         found.contains(&"5.1 Hyper Parameter Optimization")
-            && found.contains(&"5.2 Quantitative Results"),
+            && found.contains(&"5.2 Quantitative Results")
+            && found.iter().any(|h| h.ends_with("Conclusions")),
         "{md}"
     );
 }

@@ -9,6 +9,7 @@ use regex::Regex;
 
 use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
+use crate::rich::all_bold;
 
 static LONE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -17,17 +18,20 @@ static LONE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A section number with at least two levels ("5.1", "2.3.1."), which typesetters also set
-/// apart from its heading text. One level ("5") is left alone: a lone number beside text is
-/// as often a table cell.
+/// A section number ("5.1", "2.3.1.", "4"), which typesetters also set apart from its
+/// heading text. A one-level number beside text is as often a table cell, so it is joined
+/// only when both it and the text are in bold.
 static SECTION_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[1-9][0-9]?(?:\.[0-9]{1,2})+\.?$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^[1-9][0-9]?((?:\.[0-9]{1,2})+)?\.?$").expect("valid regex"));
 
 /// What a lone marker line is.
 #[derive(Clone, Copy, PartialEq)]
 enum Lone {
     ListMarker,
-    SectionNumber,
+    /// `levels`: more than one level ("5.1").
+    SectionNumber {
+        levels: bool,
+    },
 }
 
 /// Whether a line holds only a list marker or a section number.
@@ -36,10 +40,10 @@ fn lone_marker(line: &TextLine) -> Option<Lone> {
     let t = plain.trim();
     if LONE_MARKER.is_match(t) {
         Some(Lone::ListMarker)
-    } else if SECTION_NUMBER.is_match(t) {
-        Some(Lone::SectionNumber)
     } else {
-        None
+        SECTION_NUMBER.captures(t).map(|c| Lone::SectionNumber {
+            levels: c.get(1).is_some(),
+        })
     }
 }
 
@@ -73,11 +77,12 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
             continue;
         };
         // A section number needs its heading's words beside it, not another figure.
-        if kind == Lone::SectionNumber
-            && !lines[j]
+        if let Lone::SectionNumber { levels } = kind
+            && (!lines[j]
                 .plain()
                 .trim_start()
-                .starts_with(|c: char| c.is_uppercase())
+                .starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
+                || !(levels || all_bold(&lines[i].text) && all_bold(&lines[j].text)))
         {
             i += 1;
             continue;
@@ -91,7 +96,7 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
                 .before(format!("{} | {}", marker.plain(), text_line.plain()))
                 .evidence(match kind {
                     Lone::ListMarker => "list marker set apart from its text on the same baseline",
-                    Lone::SectionNumber => {
+                    Lone::SectionNumber { .. } => {
                         "section number set apart from its heading on the same baseline"
                     }
                 })
@@ -177,6 +182,8 @@ mod tests {
             at("2.73", 439.0, 458.0, 374.0, 4),
             at("2.5", 134.0, 146.0, 400.0, 5),
             at("7.25", 161.0, 180.0, 400.0, 6),
+            at("6", 162.0, 166.5, 420.0, 7),
+            at("OTSL", 190.0, 215.0, 420.0, 8),
         ];
         let mut r = Report::default();
         merge(&mut lines, &mut r);
@@ -188,7 +195,9 @@ mod tests {
                 "0.88",
                 "2.73",
                 "2.5",
-                "7.25"
+                "7.25",
+                "6",
+                "OTSL"
             ]
         );
         assert_eq!(r.actions.len(), 1);

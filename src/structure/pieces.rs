@@ -415,10 +415,11 @@ fn is_heading_by_type(unit: &Unit, joined: &str, body: f32) -> bool {
     bigger || bold_alone
 }
 
-/// Whether `line` shares its baseline with a short line beside it: the value after a form
+/// Whether `line` shares its baseline with a short line after it: the value after a form
 /// label ("Subtotal   2,730") or the next cell of a table row. Such a line is a label or a
-/// cell, not a heading, however bold or large. Across a column gap (where a heading may
-/// face the other column's text) only a value counts: a figure, an amount, a date.
+/// cell, not a heading, however bold or large. Only what stands to its right counts (a
+/// section number set before a heading is no value), and across a column gap, where a
+/// heading may face the other column's text, only a value: a figure, an amount, a date.
 fn shares_row(line: &TextLine, page: &[&TextLine]) -> bool {
     let Some(g) = line.geometry else {
         return false;
@@ -429,7 +430,7 @@ fn shares_row(line: &TextLine, page: &[&TextLine]) -> bool {
             o.source_line != line.source_line
                 && (o.column == line.column || !super::classify::mostly_words(&o.plain()))
                 && (h.baseline - g.baseline).abs() <= 0.4 * size
-                && (h.bbox.x0 >= g.bbox.x1 - 0.5 || h.bbox.x1 <= g.bbox.x0 + 0.5)
+                && h.bbox.x0 >= g.bbox.x1 - 0.5
                 && words(&o.plain()) <= 4
         })
     })
