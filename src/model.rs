@@ -135,6 +135,10 @@ pub enum ListKind {
 pub struct ListItem {
     /// Content; usually a paragraph, then maybe a nested list.
     pub blocks: Vec<Block>,
+    /// An ordered item's label as printed (`a.`, `(ii)`, `3)`), which writers keep when
+    /// the list is not plainly numbered 1., 2., 3. ...
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// A table: rows of cells, the first row optionally a header.
@@ -297,6 +301,7 @@ impl Document {
                         Inline::text(name),
                         Inline::FootnoteRef(id),
                     ])],
+                    label: None,
                 }
             })
             .collect();
@@ -361,6 +366,7 @@ mod tests {
                             Inline::FootnoteRef(FootnoteId(0)),
                             Inline::FootnoteRef(FootnoteId(2)),
                         ])],
+                        label: None,
                     }],
                 }),
             ],

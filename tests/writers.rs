@@ -16,7 +16,10 @@ fn para(v: Vec<Inline>) -> Block {
 }
 
 fn item(blocks: Vec<Block>) -> ListItem {
-    ListItem { blocks }
+    ListItem {
+        blocks,
+        label: None,
+    }
 }
 
 const TRICKY: &str =

@@ -10,6 +10,7 @@ use regex::Regex;
 
 use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
+use crate::rich::all_bold;
 
 static LONE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -18,9 +19,33 @@ static LONE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Whether a line holds only a list marker.
-fn is_lone_marker(line: &TextLine) -> bool {
-    LONE_MARKER.is_match(line.plain().trim())
+/// A section number ("5.1", "2.3.1.", "4"), which typesetters also set apart from its
+/// heading text. A one-level number beside text is as often a table cell, so it is joined
+/// only when both it and the text are in bold.
+static SECTION_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[1-9][0-9]?((?:\.[0-9]{1,2})+)?\.?$").expect("valid regex"));
+
+/// What a lone marker line is.
+#[derive(Clone, Copy, PartialEq)]
+enum Lone {
+    ListMarker,
+    /// `levels`: more than one level ("5.1").
+    SectionNumber {
+        levels: bool,
+    },
+}
+
+/// Whether a line holds only a list marker or a section number.
+fn lone_marker(line: &TextLine) -> Option<Lone> {
+    let plain = line.plain();
+    let t = plain.trim();
+    if LONE_MARKER.is_match(t) {
+        Some(Lone::ListMarker)
+    } else {
+        SECTION_NUMBER.captures(t).map(|c| Lone::SectionNumber {
+            levels: c.get(1).is_some(),
+        })
+    }
 }
 
 /// Joins each lone marker with the line that continues it on the same baseline.
@@ -36,9 +61,12 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
     }
     let mut joined = vec![false; lines.len()];
     for i in 0..lines.len() {
-        if joined[i] || !is_lone_marker(&lines[i]) {
+        if joined[i] {
             continue;
         }
+        let Some(kind) = lone_marker(&lines[i]) else {
+            continue;
+        };
         let Some(m) = lines[i].geometry else {
             continue;
         };
@@ -59,6 +87,16 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
         let Some((j, g)) = partner else {
             continue;
         };
+        // A section number needs its heading's words beside it, not another figure.
+        if let Lone::SectionNumber { levels } = kind
+            && (!lines[j]
+                .plain()
+                .trim_start()
+                .starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
+                || !(levels || all_bold(&lines[i].text) && all_bold(&lines[j].text)))
+        {
+            continue;
+        }
         joined[j] = true;
         let text_line = std::mem::take(&mut lines[j].text);
         report.push(
@@ -70,7 +108,12 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
                     lines[i].plain(),
                     crate::rich::plain(&text_line)
                 ))
-                .evidence("list marker set apart from its text on the same baseline")
+                .evidence(match kind {
+                    Lone::ListMarker => "list marker set apart from its text on the same baseline",
+                    Lone::SectionNumber { .. } => {
+                        "section number set apart from its heading on the same baseline"
+                    }
+                })
                 .confidence(0.95),
         );
         let marker = &mut lines[i];
@@ -143,5 +186,35 @@ mod tests {
         );
         assert_eq!(lines[3].indent, 80.0);
         assert_eq!(r.actions.len(), 2);
+    }
+
+    #[test]
+    fn section_number_joins_its_heading_but_not_a_figure_beside_it() {
+        let mut lines = vec![
+            at("5.1", 134.0, 149.0, 176.0, 1),
+            at("Hyper Parameter Optimization", 161.0, 318.0, 176.0, 2),
+            at("0.88", 396.0, 416.0, 374.0, 3),
+            at("2.73", 439.0, 458.0, 374.0, 4),
+            at("2.5", 134.0, 146.0, 400.0, 5),
+            at("7.25", 161.0, 180.0, 400.0, 6),
+            at("6", 162.0, 166.5, 420.0, 7),
+            at("OTSL", 190.0, 215.0, 420.0, 8),
+        ];
+        let mut r = Report::default();
+        merge(&mut lines, &mut r);
+        let texts: Vec<String> = lines.iter().map(|l| l.plain()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "5.1 Hyper Parameter Optimization",
+                "0.88",
+                "2.73",
+                "2.5",
+                "7.25",
+                "6",
+                "OTSL"
+            ]
+        );
+        assert_eq!(r.actions.len(), 1);
     }
 }

@@ -50,6 +50,8 @@ pub struct DraftItem {
     pub class: BulletClass,
     /// Printed number of an ordered item.
     pub ordinal: Option<u32>,
+    /// An ordered item's label as printed (`a.`, `(ii)`).
+    pub label: Option<String>,
     /// Rich text.
     pub text: String,
 }
@@ -161,6 +163,7 @@ pub fn assemble(
                 depth,
                 class: p.marker.class,
                 ordinal: p.marker.ordinal,
+                label: p.marker.printed_label(),
                 text: bold_lead_in(&p.text),
             })
             .collect();

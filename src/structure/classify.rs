@@ -83,6 +83,56 @@ pub struct ItemMarker {
     pub len: usize,
     /// Whether the glyph was a misreading (o, O, §, l, q) that was normalised.
     pub misread: bool,
+    /// How an ordered item's number or letter is set off: `a.`, `a)` or `(a)`.
+    pub style: LabelStyle,
+}
+
+/// The punctuation around an ordered item's label, so the label can be printed as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LabelStyle {
+    /// No label (a bullet).
+    #[default]
+    None,
+    /// `a.`
+    Period,
+    /// `a)`
+    Paren,
+    /// `(a)`
+    Parens,
+}
+
+impl ItemMarker {
+    /// An ordered item's label as printed (`a.`, `(ii)`, `3)`); `None` for bullets.
+    pub fn printed_label(&self) -> Option<String> {
+        let n = self.ordinal?;
+        let core = match self.class {
+            BulletClass::Number => n.to_string(),
+            BulletClass::Alpha => char::from_u32('a' as u32 + n.checked_sub(1)?)?.to_string(),
+            BulletClass::Roman => roman_numeral(n)?,
+            _ => return None,
+        };
+        Some(match self.style {
+            LabelStyle::Period => format!("{core}."),
+            LabelStyle::Paren => format!("{core})"),
+            LabelStyle::Parens => format!("({core})"),
+            LabelStyle::None => return None,
+        })
+    }
+}
+
+/// `n` in lower-case roman numerals (the markers read are at most five of i, v, x).
+fn roman_numeral(mut n: u32) -> Option<String> {
+    if n == 0 || n > 39 {
+        return None;
+    }
+    let mut out = String::new();
+    for (value, digits) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    Some(out)
 }
 
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
@@ -153,6 +203,7 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
             ordinal: None,
             len: start + glyph.end() + after,
             misread: true,
+            style: LabelStyle::None,
         });
     }
     if let Some(m) = BULLET.find(t) {
@@ -180,6 +231,7 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
             ordinal: None,
             len: start + m.end(),
             misread: false,
+            style: LabelStyle::None,
         });
     }
     if let Some(c) = ORDERED.captures(t) {
@@ -201,11 +253,21 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
             let r = c.get(4).or(c.get(5))?;
             (BulletClass::Roman, roman(r.as_str()))
         };
+        let label = t[..whole.end() - last.len_utf8()]
+            .trim_end_matches(|c: char| c.is_whitespace() || rich::is_sentinel(c));
+        let style = if label.starts_with('(') {
+            LabelStyle::Parens
+        } else if label.ends_with(')') {
+            LabelStyle::Paren
+        } else {
+            LabelStyle::Period
+        };
         return Some(ItemMarker {
             class,
             ordinal,
             len,
             misread: false,
+            style,
         });
     }
     None
@@ -419,13 +481,27 @@ pub fn citation_score(text: &str) -> f32 {
     score
 }
 
-/// Whether a single line has the shape of a heading: short, capitalised, without closing
-/// punctuation other than a colon.
+/// Whether a heading's text is mostly words: a bare number ("14"), a date, an amount or a
+/// formula ("s(t) = 2t − 3") is never a heading, whatever its size.
+pub fn mostly_words(t: &str) -> bool {
+    let (mut letters, mut others) = (0usize, 0usize);
+    for c in t.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_alphabetic() {
+            letters += 1;
+        } else {
+            others += 1;
+        }
+    }
+    letters >= 2 && letters >= others
+}
+
+/// Whether a single line has the shape of a heading: short, capitalised, mostly words,
+/// without closing punctuation other than a colon.
 pub fn looks_like_heading_line(text: &str) -> bool {
     let t = rich::plain_without_scripts(text);
     let t = t.trim();
     let n = words(t);
-    if n == 0 || n > 14 || t.chars().count() > 110 {
+    if n == 0 || n > 14 || t.chars().count() > 110 || !mostly_words(t) {
         return false;
     }
     if t.ends_with(['.', ',', ';']) || has_url(t) {

@@ -132,6 +132,7 @@ fn lists(items: &[DraftItem], from: usize, to: usize) -> Vec<Block> {
         return out;
     }
     let level = items[from..to].iter().map(|i| i.depth).min().unwrap_or(1);
+    let mut prev_class = None;
     let mut i = from;
     while i < to {
         let item = &items[i];
@@ -143,6 +144,7 @@ fn lists(items: &[DraftItem], from: usize, to: usize) -> Vec<Block> {
         if item.depth > level {
             // Deeper items before any item of this level: a list of their own.
             out.extend(lists(items, i, j));
+            prev_class = None;
             i = j;
             continue;
         }
@@ -160,20 +162,22 @@ fn lists(items: &[DraftItem], from: usize, to: usize) -> Vec<Block> {
         } else {
             ListKind::Bullet
         };
-        let same_kind = |l: &List| {
-            matches!(
-                (l.kind, kind),
-                (ListKind::Bullet, ListKind::Bullet)
-                    | (ListKind::Ordered { .. }, ListKind::Ordered { .. })
-            )
+        // Items continue the list before them only in the same family: letters after
+        // numbers open a list of their own, so neither is renumbered into the other.
+        let same_kind = |l: &List| match (l.kind, kind) {
+            (ListKind::Bullet, ListKind::Bullet) => true,
+            (ListKind::Ordered { .. }, ListKind::Ordered { .. }) => prev_class == Some(item.class),
+            _ => false,
         };
+        let label = item.label.clone().filter(|_| item.class.ordered());
         match out.last_mut() {
-            Some(Block::List(l)) if same_kind(l) => l.items.push(ListItem { blocks }),
+            Some(Block::List(l)) if same_kind(l) => l.items.push(ListItem { blocks, label }),
             _ => out.push(Block::List(List {
                 kind,
-                items: vec![ListItem { blocks }],
+                items: vec![ListItem { blocks, label }],
             })),
         }
+        prev_class = Some(item.class);
         i = j;
     }
     out
@@ -227,6 +231,7 @@ mod tests {
             depth,
             class,
             ordinal: Some(1),
+            label: None,
             text: text.into(),
         };
         let items = vec![

@@ -3,6 +3,8 @@
 //! (a citation next to other citations is a note; a short capitalised line followed by
 //! prose is a heading).
 
+use std::collections::HashMap;
+
 use crate::lines::TextLine;
 use crate::report::Report;
 
@@ -92,6 +94,18 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             .map(|(u, z)| (u, z, None)),
     );
     let body_size = crate::layout::body_font_size(lines);
+    let mut by_page: HashMap<usize, Vec<&TextLine>> = HashMap::new();
+    for l in lines
+        .iter()
+        .filter(|l| l.geometry.is_some() && !l.is_blank())
+    {
+        by_page.entry(l.page).or_default().push(l);
+    }
+    let in_a_row = |unit: &Unit| {
+        unit.lines
+            .iter()
+            .any(|l| by_page.get(&l.page).is_some_and(|page| shares_row(l, page)))
+    };
     let mut out: Vec<Piece> = Vec::with_capacity(units.len());
     let mut in_notes_section = false;
     for (ui, (unit, zone, table)) in units.iter().enumerate() {
@@ -225,12 +239,14 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
                 ordinal: None,
                 len: 0,
                 misread: true,
+                style: super::classify::LabelStyle::None,
             };
             out.push(base(PieceKind::Item(marker), joined.clone()));
             continue;
         }
         if let Some(body) = body_size
             && is_heading_by_type(unit, &joined, body)
+            && !in_a_row(unit)
         {
             let number = numbered_heading(&joined).map(|(n, _)| n);
             out.push(base(
@@ -246,6 +262,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             && looks_like_heading_line(&first)
             && next_unit.is_some()
             && heading_context(unit, next_unit, m)
+            && (body_size.is_none() || shape_suffices_in_pdf(unit, next_unit))
         {
             out.push(base(
                 PieceKind::Heading {
@@ -392,7 +409,12 @@ fn is_heading_by_type(unit: &Unit, joined: &str, body: f32) -> bool {
     let plain = crate::rich::plain_without_scripts(joined);
     let t = plain.trim();
     let n = words(t);
-    if n == 0 || n > 20 || t.ends_with(['.', ',', ';']) || super::classify::has_url(t) {
+    if n == 0
+        || n > 20
+        || t.ends_with(['.', ',', ';'])
+        || super::classify::has_url(t)
+        || !super::classify::mostly_words(t)
+    {
         return false;
     }
     if line_marker(joined).is_some_and(|m| !m.class.ordered()) {
@@ -401,6 +423,37 @@ fn is_heading_by_type(unit: &Unit, joined: &str, body: f32) -> bool {
     let bigger = size >= body * 1.05 && (size >= body * 1.15 || crate::rich::all_bold(joined));
     let bold_alone = (size - body).abs() < 0.3 && crate::rich::all_bold(joined) && n <= 12;
     bigger || bold_alone
+}
+
+/// Whether `line` shares its baseline with a short line after it: the value after a form
+/// label ("Subtotal   2,730") or the next cell of a table row. Such a line is a label or a
+/// cell, not a heading, however bold or large. Only what stands to its right counts (a
+/// section number set before a heading is no value), and across a column gap, where a
+/// heading may face the other column's text, only a value: a figure, an amount, a date.
+fn shares_row(line: &TextLine, page: &[&TextLine]) -> bool {
+    let Some(g) = line.geometry else {
+        return false;
+    };
+    let size = g.font_size.max(4.0);
+    page.iter().any(|o| {
+        o.geometry.is_some_and(|h| {
+            o.source_line != line.source_line
+                && (o.column == line.column || !super::classify::mostly_words(&o.plain()))
+                && (h.baseline - g.baseline).abs() <= 0.4 * size
+                && h.bbox.x0 >= g.bbox.x1 - 0.5
+                && words(&o.plain()) <= 4
+        })
+    })
+}
+
+/// PDF input, where type is known: a line set like the body text is a heading on its shape
+/// only with a second piece of evidence — in capitals, with space both before and after
+/// it. Otherwise a table cell, a running header or a form label would pass.
+fn shape_suffices_in_pdf(unit: &Unit, next: Option<&Unit>) -> bool {
+    let plain = crate::rich::plain_without_scripts(unit.first());
+    let letters: Vec<char> = plain.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase());
+    capitals && unit.blank_before && next.is_some_and(|n| n.blank_before)
 }
 
 /// A heading-shaped line is a heading when it stands apart and prose or another heading

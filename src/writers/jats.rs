@@ -370,12 +370,25 @@ impl Jats<'_> {
             ListKind::Bullet => ("bullet", None),
             ListKind::Ordered { start } => ("order", Some(start)),
         };
+        // The DTD has no start number: label the items as printed when the labels are not
+        // plainly 1., 2., 3. (letters, roman numerals, a start above 1, numbers that skip).
+        let plain = start.is_none_or(|s| {
+            s == 1
+                && list.items.iter().enumerate().all(|(i, item)| {
+                    item.label
+                        .as_ref()
+                        .is_none_or(|l| *l == format!("{}.", i + 1))
+                })
+        });
         self.open("list", &[("list-type", kind)]);
         for (i, item) in list.items.iter().enumerate() {
             self.open("list-item", &[]);
-            // The DTD has no start number: label the items when numbering does not start at 1.
-            if let Some(start) = start.filter(|&s| s != 1) {
-                self.leaf("label", &format!("{}.", start as usize + i));
+            if let Some(start) = start.filter(|_| !plain) {
+                let label = item
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| format!("{}.", start as usize + i));
+                self.leaf("label", &label);
             }
             if item.blocks.is_empty() {
                 self.event(Event::Empty(BytesStart::new("p")));

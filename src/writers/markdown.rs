@@ -193,12 +193,16 @@ impl<'a> Writer<'a> {
     }
 
     fn list(&self, list: &List, out: &mut Vec<String>) {
+        let delimiter = match numbering(list) {
+            Numbering::Plain(d) => d,
+            Numbering::Printed => return self.labelled_list(list, out),
+        };
         let mut rendered_items = Vec::with_capacity(list.items.len());
         let mut loose = false;
         for (i, item) in list.items.iter().enumerate() {
             let marker = match list.kind {
                 ListKind::Bullet => "- ".to_string(),
-                ListKind::Ordered { start } => format!("{}. ", start as usize + i),
+                ListKind::Ordered { start } => format!("{}{delimiter} ", start as usize + i),
             };
             let paragraphs = item
                 .blocks
@@ -230,6 +234,33 @@ impl<'a> Writer<'a> {
                 } else {
                     out.push(format!("{indent}{line}"));
                 }
+            }
+        }
+    }
+
+    /// A list whose labels Markdown cannot number (`a.`, `(ii)`, or numbers that skip):
+    /// each item is a paragraph that starts with its label as printed, so nothing is
+    /// renumbered. Nested blocks follow their item's paragraph.
+    fn labelled_list(&self, list: &List, out: &mut Vec<String>) {
+        let start = match list.kind {
+            ListKind::Ordered { start } => start as usize,
+            ListKind::Bullet => 1,
+        };
+        for (i, item) in list.items.iter().enumerate() {
+            let label = item
+                .label
+                .clone()
+                .unwrap_or_else(|| format!("{}.", start + i));
+            let mut blocks = item.blocks.clone();
+            match blocks.first_mut() {
+                Some(Block::Paragraph(content)) => {
+                    content.insert(0, Inline::text(format!("{label} ")));
+                }
+                _ => blocks.insert(0, Block::Paragraph(vec![Inline::text(label)])),
+            }
+            for block in &blocks {
+                push_separator(out);
+                self.block(block, out);
             }
         }
     }
@@ -406,6 +437,36 @@ impl<'a> Writer<'a> {
 
 /// Whether two adjacent blocks are lists that CommonMark would merge into one (same
 /// bullet or same numbering style).
+/// How a list's items can be numbered in Markdown.
+enum Numbering {
+    /// Bullets, or numbers counting up by one: Markdown numbers them, with this delimiter.
+    Plain(char),
+    /// Letters, roman numerals or numbers that skip: printed as labels.
+    Printed,
+}
+
+/// Whether Markdown's own numbering reproduces the printed labels of `list`.
+fn numbering(list: &List) -> Numbering {
+    let ListKind::Ordered { start } = list.kind else {
+        return Numbering::Plain('.');
+    };
+    let mut delimiter = None;
+    for (i, item) in list.items.iter().enumerate() {
+        let Some(label) = &item.label else { continue };
+        let n = (start as usize + i).to_string();
+        let d = match label.strip_prefix(n.as_str()) {
+            Some(".") => '.',
+            Some(")") => ')',
+            _ => return Numbering::Printed,
+        };
+        if delimiter.is_some_and(|e| e != d) {
+            return Numbering::Printed;
+        }
+        delimiter = Some(d);
+    }
+    Numbering::Plain(delimiter.unwrap_or('.'))
+}
+
 fn same_list_family(a: &Block, b: &Block) -> bool {
     match (a, b) {
         (Block::List(x), Block::List(y)) => {
@@ -599,6 +660,7 @@ mod tests {
             kind: ListKind::Bullet,
             items: vec![ListItem {
                 blocks: vec![para("inner")],
+                label: None,
             }],
         };
         let doc = Document {
@@ -607,9 +669,11 @@ mod tests {
                 items: vec![
                     ListItem {
                         blocks: vec![para("nine")],
+                        label: None,
                     },
                     ListItem {
                         blocks: vec![para("ten"), Block::List(inner)],
+                        label: None,
                     },
                 ],
             })],
@@ -625,6 +689,7 @@ mod tests {
                 kind: k,
                 items: vec![ListItem {
                     blocks: vec![para("x")],
+                    label: None,
                 }],
             })
         };

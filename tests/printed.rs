@@ -1,0 +1,243 @@
+//! Issue 10: text kept as printed (list labels `a.`, `(ii)` as the author set them) and
+//! headings with precision (a heading needs more than one piece of evidence).
+
+mod support;
+
+use brief2md::writers::{jats, markdown};
+use brief2md::{Options, convert};
+use support::PdfBuilder;
+
+/// A page of Helvetica lines: (size, x, y, text).
+fn page(lines: &[(f32, f32, f32, &str)]) -> Vec<u8> {
+    let mut content = String::new();
+    for (size, x, y, text) in lines {
+        let text = text.replace('(', "\\(").replace(')', "\\)");
+        content.push_str(&format!("BT /F1 {size} Tf {x} {y} Td ({text}) Tj ET\n"));
+    }
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    b.page(&content);
+    b.build()
+}
+
+fn outputs(pdf: &[u8]) -> (String, String) {
+    let c = convert(pdf, &Options::default()).expect("converts");
+    (
+        markdown::write(&c.document, &markdown::MarkdownOptions { wrap: None }),
+        jats::write(&c.document),
+    )
+}
+
+const BODY: &str = "The exercises below use the functions given in the chapter text above.";
+
+#[test]
+fn letter_and_roman_labels_are_kept_as_printed() {
+    let pdf = page(&[
+        (11.0, 72.0, 760.0, BODY),
+        (
+            11.0,
+            72.0,
+            746.0,
+            "Each answer needs a short justification in words.",
+        ),
+        (
+            11.0,
+            72.0,
+            720.0,
+            "a. Find the velocity of the rocket after three seconds.",
+        ),
+        (
+            11.0,
+            72.0,
+            706.0,
+            "b. Find the acceleration of the rocket at that time.",
+        ),
+        (
+            11.0,
+            72.0,
+            692.0,
+            "c. Determine when the rocket reaches its greatest height.",
+        ),
+        (
+            11.0,
+            72.0,
+            666.0,
+            "Two further questions follow from these results.",
+        ),
+        (
+            11.0,
+            72.0,
+            640.0,
+            "(i) Explain why the velocity is zero at the top.",
+        ),
+        (
+            11.0,
+            72.0,
+            626.0,
+            "(ii) Explain why the acceleration never changes.",
+        ),
+    ]);
+    let (md, xml) = outputs(&pdf);
+    for label in [
+        "a. Find",
+        "b. Find",
+        "c. Determine",
+        "(i) Explain",
+        "(ii) Explain",
+    ] {
+        assert!(md.contains(label), "{label:?} lost in:\n{md}");
+    }
+    assert!(!md.contains("1. Find"), "letters renumbered:\n{md}");
+    assert!(
+        !md.contains("2. Explain"),
+        "roman numerals renumbered:\n{md}"
+    );
+    for label in [
+        "<label>a.</label>",
+        "<label>c.</label>",
+        "<label>(ii)</label>",
+    ] {
+        assert!(xml.contains(label), "{label} missing in JATS:\n{xml}");
+    }
+}
+
+#[test]
+fn numbers_counting_up_stay_a_markdown_list_and_skipped_numbers_are_not_renumbered() {
+    let pdf = page(&[
+        (11.0, 72.0, 760.0, BODY),
+        (
+            11.0,
+            72.0,
+            734.0,
+            "1) Read the chapter before the first class meeting.",
+        ),
+        (
+            11.0,
+            72.0,
+            720.0,
+            "2) Bring the worked answers to the second meeting.",
+        ),
+        (
+            11.0,
+            72.0,
+            694.0,
+            "Only some of the questions from the first edition remain.",
+        ),
+        (
+            11.0,
+            72.0,
+            668.0,
+            "3. Compare the two methods on the data set provided.",
+        ),
+        (
+            11.0,
+            72.0,
+            654.0,
+            "5. Report the differences you find in a short table.",
+        ),
+    ]);
+    let (md, xml) = outputs(&pdf);
+    assert!(md.contains("1) Read the chapter"), "{md}\n{xml}");
+    assert!(md.contains("2) Bring"), "{md}");
+    assert!(md.contains("3\\. Compare"), "{md}");
+    assert!(md.contains("5\\. Report"), "printed 5 renumbered:\n{md}");
+    assert!(!md.contains("4. Report"), "{md}");
+    assert!(xml.contains("<label>5.</label>"), "{xml}");
+    // JATS has no delimiter attribute: a `1)` is kept in the label.
+    assert!(xml.contains("<label>2)</label>"), "{xml}");
+}
+
+/// A page with Helvetica as /F1 and Helvetica-Bold as /F2: (font, size, x, y, text).
+fn styled_page(lines: &[(&str, f32, f32, f32, &str)]) -> Vec<u8> {
+    let mut content = String::new();
+    for (font, size, x, y, text) in lines {
+        let text = text.replace('(', "\\(").replace(')', "\\)");
+        content.push_str(&format!("BT /{font} {size} Tf {x} {y} Td ({text}) Tj ET\n"));
+    }
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    b.std_font("F2", "Helvetica-Bold", Some("WinAnsiEncoding"));
+    b.page(&content);
+    b.build()
+}
+
+fn headings(md: &str) -> Vec<&str> {
+    md.lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim())
+        .collect()
+}
+
+const PROSE: [&str; 3] = [
+    "The estimate covers the visible damage to the rear of the vehicle only.",
+    "Further damage may be found once the bumper has been taken off the car.",
+    "Any change to the estimate is agreed with the owner before work starts.",
+];
+
+#[test]
+fn form_labels_with_values_bare_numbers_and_body_size_lines_are_not_headings() {
+    let pdf = styled_page(&[
+        ("F2", 14.0, 72.0, 780.0, "Repair Estimate Details"),
+        ("F1", 10.0, 72.0, 756.0, PROSE[0]),
+        ("F1", 10.0, 72.0, 744.0, PROSE[1]),
+        ("F1", 10.0, 72.0, 732.0, PROSE[2]),
+        // Bold labels with their values on the same baseline: a form, not sections.
+        ("F2", 10.0, 72.0, 700.0, "Paint Supplies"),
+        ("F1", 10.0, 370.0, 700.0, "60"),
+        ("F2", 10.0, 72.0, 680.0, "Sales Tax"),
+        ("F1", 10.0, 370.0, 680.0, "278.46"),
+        ("F2", 10.0, 72.0, 660.0, "Grand Total"),
+        ("F2", 10.0, 370.0, 660.0, "5,738"),
+        // A large bare number (a figure in a callout) and a body-size title-case line.
+        ("F2", 18.0, 72.0, 620.0, "14"),
+        (
+            "F1",
+            10.0,
+            72.0,
+            596.0,
+            "Optimized Table Tokenization Results",
+        ),
+        ("F1", 10.0, 72.0, 572.0, PROSE[0]),
+        ("F1", 10.0, 72.0, 560.0, PROSE[1]),
+    ]);
+    let (md, _) = outputs(&pdf);
+    let found = headings(&md);
+    for label in ["Paint Supplies", "Sales Tax", "Grand Total", "14"] {
+        assert!(!found.contains(&label), "{label:?} made a heading:\n{md}");
+        assert!(md.contains(label), "{label:?} lost:\n{md}");
+    }
+    assert!(
+        !found.contains(&"Optimized Table Tokenization Results"),
+        "a body-size line without other evidence made a heading:\n{md}"
+    );
+    assert!(md.contains("278.46") && md.contains("5,738"), "{md}");
+}
+
+#[test]
+fn a_section_number_set_apart_joins_its_heading() {
+    let pdf = styled_page(&[
+        ("F1", 10.0, 72.0, 780.0, PROSE[0]),
+        ("F1", 10.0, 72.0, 768.0, PROSE[1]),
+        ("F2", 12.0, 72.0, 740.0, "5.1"),
+        ("F2", 12.0, 100.0, 740.0, "Hyper Parameter Optimization"),
+        ("F1", 10.0, 72.0, 720.0, PROSE[2]),
+        ("F1", 10.0, 72.0, 708.0, PROSE[0]),
+        ("F2", 12.0, 72.0, 680.0, "5.2"),
+        ("F2", 12.0, 100.0, 680.0, "Quantitative Results"),
+        // A one-level number set before the heading, as some report templates do.
+        ("F2", 12.0, 72.0, 640.0, "6"),
+        ("F2", 12.0, 100.0, 640.0, "Conclusions"),
+        ("F1", 10.0, 72.0, 620.0, PROSE[0]),
+        ("F1", 10.0, 72.0, 608.0, PROSE[1]),
+        ("F1", 10.0, 72.0, 660.0, PROSE[1]),
+        ("F1", 10.0, 72.0, 648.0, PROSE[2]),
+    ]);
+    let (md, _) = outputs(&pdf);
+    let found = headings(&md);
+    assert!(
+        found.contains(&"5.1 Hyper Parameter Optimization")
+            && found.contains(&"5.2 Quantitative Results")
+            && found.iter().any(|h| h.ends_with("Conclusions")),
+        "{md}"
+    );
+}
