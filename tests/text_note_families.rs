@@ -193,3 +193,26 @@ fn chapter_endnotes_restart_and_link_within_their_chapter() {
             .is_some_and(|e| e.contains("numbering starts again 1 times"))
     }));
 }
+
+/// `§` and `q` are how extractors read Wingdings square bullets. A `§` line among such
+/// items is a list item, not a symbol note: the body's recommendations must not become
+/// footnotes (they did when every `§` line was taken for a note).
+#[test]
+fn a_section_sign_among_misread_bullets_is_a_list_item_not_a_note() {
+    let text = format!(
+        "{TITLE}For district authorities and their partners, we recommend the following:\n\n\
+         § Plan for schools to reopen, not only to shelter families, by designating camp sites.\n\n\
+         q Agree in advance which buildings will serve as camps, so that classes continue.\n\n\
+         q Fund repairs of latrines and water points as part of the emergency response.\n\n\
+         § Accept self-declared records for a full school year after a disaster.\n\n\
+         The districts will face floods again, and these steps cost little beforehand.\n"
+    );
+    let (doc, _, md) = convert(&text);
+    assert!(doc.footnotes.is_empty(), "items taken as notes:\n{md}");
+    let items = md
+        .lines()
+        .filter(|l| l.trim_start().starts_with("- "))
+        .count();
+    assert_eq!(items, 4, "{md}");
+    assert!(md.contains("Plan for schools") && md.contains("Accept self-declared"));
+}

@@ -173,7 +173,13 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
         // "† Report of…": a line opening with a note symbol is a note wherever it stands;
         // "* …" only before a "†" note, since a lone asterisk opens list items too.
         let next_first = units.get(ui + 1).map(|(u, _, _)| u.first().to_string());
-        if let Some((label, len)) = symbol_note_label(&joined, next_first.as_deref()) {
+        let prev_first = ui
+            .checked_sub(1)
+            .and_then(|p| units.get(p))
+            .map(|(u, _, _)| u.first().to_string());
+        if let Some((label, len)) =
+            symbol_note_label(&joined, prev_first.as_deref(), next_first.as_deref())
+        {
             out.push(base(
                 PieceKind::Note(label),
                 joined[len..].trim_start().to_string(),
@@ -506,8 +512,13 @@ fn undo_run_in_headings_against_style(pieces: &mut Vec<Piece>) {
 
 /// The symbol label opening a note line, and its length: `†`, `‡`, `¶`, `‖` or doubled
 /// symbols before text, `§` before text that is not a section number ("§ 12"), and `*`
-/// when the next line opens with `†`.
-fn symbol_note_label(text: &str, next: Option<&str>) -> Option<(NoteLabel, usize)> {
+/// when the next line opens with `†`. A `§` or `¶` beside a list item is not a note: it is
+/// the usual misreading of a Wingdings square bullet ("§ Plan…", then "q Agree…").
+fn symbol_note_label(
+    text: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+) -> Option<(NoteLabel, usize)> {
     use super::families::Family;
     let (label, len) = note_label(text, true);
     let NoteLabel::Family(Family::Symbol, k) = label else {
@@ -517,7 +528,12 @@ fn symbol_note_label(text: &str, next: Option<&str>) -> Option<(NoteLabel, usize
     let section_sign =
         text.starts_with(['§', '¶']) && rest.starts_with(|c: char| c.is_ascii_digit());
     let asterisk_ok = k != 1 || next.is_some_and(|n| n.trim_start().starts_with('†'));
-    (!section_sign && asterisk_ok && !rest.is_empty()).then_some((label, len))
+    let beside_items = text.starts_with(['§', '¶'])
+        && [prev, next]
+            .into_iter()
+            .flatten()
+            .any(|l| line_marker(l).is_some());
+    (!section_sign && !beside_items && asterisk_ok && !rest.is_empty()).then_some((label, len))
 }
 
 /// Text standing between a sentence left open and its lower-case continuation, together
