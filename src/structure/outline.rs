@@ -12,8 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::report::{Action, ActionKind, Report};
 use crate::source::OutlineEntry;
 
-use super::classify::numbered_heading;
-use super::pieces::{Piece, PieceKind};
+use super::pieces::{Piece, PieceKind, promote_to_heading};
 
 /// Bookmarks read at most (a generated outline of every paragraph is not headings).
 const MAX_ENTRIES: usize = 2_000;
@@ -134,20 +133,12 @@ pub fn apply(
     for &(i, level) in &found {
         let p = &mut pieces[i];
         if !matches!(p.kind, PieceKind::Heading { .. }) {
-            report.push(
-                Action::new(ActionKind::Guess)
-                    .page(p.page)
-                    .lines(p.lines.iter().copied().take(1))
-                    .before(crate::rich::plain(&p.text))
-                    .evidence(format!(
-                        "heading: a level-{level} bookmark of the PDF's outline"
-                    ))
-                    .confidence(0.85),
+            promote_to_heading(
+                p,
+                format!("heading: a level-{level} bookmark of the PDF's outline"),
+                0.85,
+                report,
             );
-            p.kind = PieceKind::Heading {
-                number: numbered_heading(&p.text).map(|(n, _)| n),
-                run_in: false,
-            };
         }
         levels.insert(i, rank(level));
     }

@@ -510,6 +510,28 @@ fn undo_run_in_headings_against_style(pieces: &mut Vec<Piece>) {
     }
 }
 
+/// Makes `piece` a heading on evidence found outside its type (a tagged `H1`, an outline
+/// bookmark) and records that evidence in the report.
+pub(super) fn promote_to_heading(
+    piece: &mut Piece,
+    evidence: String,
+    confidence: f32,
+    report: &mut Report,
+) {
+    report.push(
+        crate::report::Action::new(crate::report::ActionKind::Guess)
+            .page(piece.page)
+            .lines(piece.lines.iter().copied().take(1))
+            .before(crate::rich::plain(&piece.text))
+            .evidence(evidence)
+            .confidence(confidence),
+    );
+    piece.kind = PieceKind::Heading {
+        number: super::classify::numbered_heading(&piece.text).map(|(n, _)| n),
+        run_in: false,
+    };
+}
+
 /// The symbol label opening a note line, and its length: `†`, `‡`, `¶`, `‖` or doubled
 /// symbols before text, `§` before text that is not a section number ("§ 12"), and `*`
 /// when the next line opens with `†`. A `§` or `¶` beside a list item is not a note: it is

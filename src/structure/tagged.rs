@@ -20,8 +20,8 @@ use crate::report::{Action, ActionKind, Report};
 use crate::source::{ArtifactKind, LineTag, SourceInfo, TagKind};
 
 use super::assemble::{Draft, Placed};
-use super::classify::{NoteLabel, line_marker, note_label, numbered_heading};
-use super::pieces::{Piece, PieceKind};
+use super::classify::{NoteLabel, line_marker, note_label};
+use super::pieces::{Piece, PieceKind, promote_to_heading};
 
 /// Share of the non-artifact lines that must lie in a tagged block element.
 const MIN_COVERAGE: f32 = 0.6;
@@ -260,21 +260,12 @@ pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> H
         match kind {
             TagKind::Heading(level) if matches!(p.kind, PieceKind::Text) || is_heading => {
                 if !is_heading {
-                    report.push(
-                        Action::new(ActionKind::Guess)
-                            .page(p.page)
-                            .lines(p.lines.iter().copied().take(1))
-                            .before(crate::rich::plain(&p.text))
-                            .evidence(format!(
-                                "heading: tagged H{level} in the PDF's structure tree"
-                            ))
-                            .confidence(0.95),
+                    promote_to_heading(
+                        p,
+                        format!("heading: tagged H{level} in the PDF's structure tree"),
+                        0.95,
+                        report,
                     );
-                    let number = numbered_heading(&p.text).map(|(n, _)| n);
-                    p.kind = PieceKind::Heading {
-                        number,
-                        run_in: false,
-                    };
                 }
                 levels_by_piece.insert(i, rank(level));
             }
