@@ -81,7 +81,7 @@ pub struct ItemMarker {
     pub ordinal: Option<u32>,
     /// Byte length of the marker and following spaces in the rich text.
     pub len: usize,
-    /// Whether the glyph was a misreading (o, O, §, l, q) that was normalised.
+    /// Whether the glyph was a misreading (o, O, §, l, q, ¢, °) that was normalised.
     pub misread: bool,
     /// How an ordered item's number or letter is set off: `a.`, `a)` or `(a)`.
     pub style: LabelStyle,
@@ -141,10 +141,11 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// A hollow or square bullet misread as a letter, possibly after a hyphen ("- O Item").
+/// A bullet misread as a letter or sign, possibly after a hyphen ("- O Item"): Wingdings
+/// read as text (o, §, l, q), or OCR's ¢ and ° for a filled bullet.
 static MISREAD_BULLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"^(?:[-•][ \t]+)?([oO0§lq])[\u{10FFF0}-\u{10FFF3}]*[ \t]+["“‘'(\u{10FFF0}]?[A-ZÀ-ÖØ-Þ]"#,
+        r#"^(?:[-•][ \t]+)?([oO0§lq¢°])[\u{10FFF0}-\u{10FFF3}]*[ \t]+["“‘'(\u{10FFF0}]?[A-ZÀ-ÖØ-Þ]"#,
     )
     .expect("valid regex")
 });
@@ -190,10 +191,21 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
     let t = &text[start..];
     if let Some(m) = MISREAD_BULLET.captures(t) {
         let glyph = m.get(1)?;
+        // "° C" and "° F" wrapped from "25 ° C" are units: an OCR bullet opens a word.
+        if matches!(glyph.as_str(), "¢" | "°")
+            && !t[glyph.end()..]
+                .trim_start()
+                .chars()
+                .nth(1)
+                .is_some_and(char::is_alphabetic)
+        {
+            return None;
+        }
         // Wingdings read as text: l is ●, § is ▪, q is ❑ (a glyph with no usual level).
         let class = match glyph.as_str() {
             "o" | "O" | "0" => BulletClass::Circle,
-            "l" => BulletClass::Disc,
+            // OCR reads a filled bullet as ¢ or ° (Tesseract does both).
+            "l" | "¢" | "°" => BulletClass::Disc,
             "q" => BulletClass::Other,
             _ => BulletClass::Square,
         };
@@ -630,6 +642,17 @@ mod tests {
             Some((BulletClass::Circle, true))
         );
         assert_eq!(class("§ Square item"), Some((BulletClass::Square, true)));
+        // OCR's readings of a filled bullet; a price or a temperature is not one.
+        assert_eq!(
+            class("¢ Salinity Intrusion: In the dry season"),
+            Some((BulletClass::Disc, true))
+        );
+        assert_eq!(
+            class("° The effect was largest at brick kilns"),
+            Some((BulletClass::Disc, true))
+        );
+        assert_eq!(class("¢ 50 a litre at the kiosk"), None);
+        assert_eq!(class("° C above the mean"), None);
         assert_eq!(
             class("\u{F0A7} Children and women"),
             Some((BulletClass::Square, false))
