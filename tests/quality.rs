@@ -280,7 +280,7 @@ fn our_fixtures_stay_above_their_floors() {
 /// in the in-repository bench copy, so no OCR engine is needed here): OCR flattens note markers
 /// to plain digits or drops them, reads bullets as `e`, `*` or `»` and keeps page furniture with
 /// recognition noise. The floors sit just under today's results (present 97.1, absent 95.3,
-/// meta 96.5 over all 16) so a regression shows; footnotes (59.5) and lists (36.5) are below
+/// meta 96.5 over all 16) so a regression shows; footnotes (58.9) and lists (57.7) are below
 /// what issue 14 asks and are not floored yet.
 #[test]
 fn ocr_text_of_the_bench_pdfs_stays_above_its_floors() {

@@ -172,14 +172,12 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
         }
         // "† Report of…": a line opening with a note symbol is a note wherever it stands;
         // "* …" only before a "†" note, since a lone asterisk opens list items too.
-        let next_first = units.get(ui + 1).map(|(u, _, _)| u.first().to_string());
+        let next_first = units.get(ui + 1).map(|(u, _, _)| u.first());
         let prev_first = ui
             .checked_sub(1)
             .and_then(|p| units.get(p))
-            .map(|(u, _, _)| u.first().to_string());
-        if let Some((label, len)) =
-            symbol_note_label(&joined, prev_first.as_deref(), next_first.as_deref())
-        {
+            .map(|(u, _, _)| u.first());
+        if let Some((label, len)) = symbol_note_label(&joined, prev_first, next_first) {
             out.push(base(
                 PieceKind::Note(label),
                 joined[len..].trim_start().to_string(),

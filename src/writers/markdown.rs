@@ -435,8 +435,6 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// Whether two adjacent blocks are lists that CommonMark would merge into one (same
-/// bullet or same numbering style).
 /// How a list's items can be numbered in Markdown.
 enum Numbering {
     /// Bullets, or numbers counting up by one: Markdown numbers them, with this delimiter.
@@ -467,6 +465,8 @@ fn numbering(list: &List) -> Numbering {
     Numbering::Plain(delimiter.unwrap_or('.'))
 }
 
+/// Whether two adjacent blocks are lists that CommonMark would merge into one (same
+/// bullet or same numbering style).
 fn same_list_family(a: &Block, b: &Block) -> bool {
     match (a, b) {
         (Block::List(x), Block::List(y)) => {
