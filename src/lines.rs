@@ -40,6 +40,8 @@ pub struct LineGeometry {
     pub page_width: f32,
     /// Baseline of the normal-script text.
     pub baseline: f32,
+    /// Id of the font carrying most of the line's text (see [`Line::face`]); 0 if unknown.
+    pub face: u32,
 }
 
 impl TextLine {
@@ -100,6 +102,7 @@ pub(crate) fn test_placed(
         page_height: 842.0,
         page_width: 595.0,
         baseline,
+        face: 0,
     });
     l
 }
@@ -134,6 +137,7 @@ pub fn from_source(doc: &SourceDocument) -> Vec<TextLine> {
                     page_height,
                     page_width,
                     baseline: line.baseline.unwrap_or(bbox.y1),
+                    face: line.face(),
                 });
             }
             out.push(tl);

@@ -304,6 +304,43 @@ impl Line {
             .filter_map(|s| s.style.size)
             .reduce(f32::max)
     }
+
+    /// The font carrying most of the line's normal-script characters, as a stable id
+    /// (0 when no span names its font). Headings set in a face of their own — a sans
+    /// title over a serif body, at nearly the body's size — are told apart by it.
+    pub fn face(&self) -> u32 {
+        let mut weights: Vec<(&str, usize)> = Vec::new();
+        for s in &self.spans {
+            if s.style.script != Script::Normal {
+                continue;
+            }
+            let Some(font) = s.style.font.as_deref() else {
+                continue;
+            };
+            let n = s.text.chars().filter(|c| !c.is_whitespace()).count();
+            if n == 0 {
+                continue;
+            }
+            match weights.iter_mut().find(|(f, _)| *f == font) {
+                Some((_, w)) => *w += n,
+                None => weights.push((font, n)),
+            }
+        }
+        weights
+            .into_iter()
+            .max_by_key(|(_, w)| *w)
+            .map_or(0, |(font, _)| face_id(font))
+    }
+}
+
+/// A font name's id: FNV-1a over its bytes, never 0 (0 means "unknown").
+fn face_id(font: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in font.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h.max(1)
 }
 
 #[cfg(test)]

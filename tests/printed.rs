@@ -147,7 +147,9 @@ fn numbers_counting_up_stay_a_markdown_list_and_skipped_numbers_are_not_renumber
     assert!(xml.contains("<label>2)</label>"), "{xml}");
 }
 
-/// A page with Helvetica as /F1 and Helvetica-Bold as /F2: (font, size, x, y, text).
+/// A page with Helvetica as /F1, Helvetica-Bold as /F2, Times-Roman as /F3 and
+/// Helvetica-Oblique as /F4:
+/// (font, size, x, y, text).
 fn styled_page(lines: &[(&str, f32, f32, f32, &str)]) -> Vec<u8> {
     let mut content = String::new();
     for (font, size, x, y, text) in lines {
@@ -157,6 +159,8 @@ fn styled_page(lines: &[(&str, f32, f32, f32, &str)]) -> Vec<u8> {
     let mut b = PdfBuilder::new();
     b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
     b.std_font("F2", "Helvetica-Bold", Some("WinAnsiEncoding"));
+    b.std_font("F3", "Times-Roman", Some("WinAnsiEncoding"));
+    b.std_font("F4", "Helvetica-Oblique", Some("WinAnsiEncoding"));
     b.page(&content);
     b.build()
 }
@@ -238,6 +242,64 @@ fn a_section_number_set_apart_joins_its_heading() {
         found.contains(&"5.1 Hyper Parameter Optimization")
             && found.contains(&"5.2 Quantitative Results")
             && found.iter().any(|h| h.ends_with("Conclusions")),
+        "{md}"
+    );
+}
+
+/// A journal's section titles in a sans face half a point above a serif body, not bold,
+/// set directly on their paragraphs: the face and the size together are the evidence
+/// (CERMINE's test5 sets its sections this way). An abstract set in another sans face at
+/// that size runs for many lines, so its style is a paragraph style, not a title style; an
+/// authors' line in the title face, before running text begins, is no section title.
+#[test]
+fn section_titles_in_a_face_of_their_own_are_headings_but_a_long_passage_in_it_is_not() {
+    let abstract_lines = [
+        "Background The association between infection and anaemia remains",
+        "debated and several randomised trials have reported results that",
+        "point in different directions across the populations they studied",
+        "Methods Trials were searched in the main databases and their data",
+        "pooled with a random effects model to estimate the mean difference",
+    ];
+    let mut lines: Vec<(&str, f32, f32, f32, &str)> = Vec::new();
+    let mut y = 780.0;
+    // The authors' line, in the title face before any running text: not a title.
+    lines.push(("F1", 9.5, 72.0, y, "Xiaolu Huang and Weili Yan"));
+    y -= 20.0;
+    for text in abstract_lines {
+        lines.push(("F4", 9.5, 72.0, y, text));
+        y -= 11.5;
+    }
+    y -= 14.0;
+    for text in PROSE {
+        lines.push(("F3", 9.0, 72.0, y, text));
+        y -= 11.0;
+    }
+    y -= 4.0;
+    for title in ["Search strategy and identification", "Inclusion criteria"] {
+        lines.push(("F1", 9.5, 72.0, y, title));
+        y -= 11.0;
+        for text in PROSE {
+            lines.push(("F3", 9.0, 72.0, y, text));
+            y -= 11.0;
+        }
+        y -= 4.0;
+    }
+    let pdf = styled_page(&lines);
+    let (md, _) = outputs(&pdf);
+    let found = headings(&md);
+    assert!(
+        found.contains(&"Search strategy and identification")
+            && found.contains(&"Inclusion criteria"),
+        "titles set in their own face were missed:\n{md}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|h| h.contains("anaemia") || h.contains("databases") || h.contains("Huang")),
+        "a passage set in the title face became headings:\n{md}"
+    );
+    assert!(
+        md.contains(PROSE[0]) && md.contains("random effects model"),
         "{md}"
     );
 }

@@ -215,6 +215,7 @@ mod tests {
             font_size: 10.0,
             page_height: 842.0,
             page_width: 595.0,
+            face: 0,
             baseline: y + 8.0,
         });
         l

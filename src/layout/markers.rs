@@ -148,6 +148,7 @@ mod tests {
             font_size: 11.0,
             page_height: 842.0,
             page_width: 595.0,
+            face: 0,
             baseline,
         });
         l.indent = x0;

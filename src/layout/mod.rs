@@ -7,10 +7,13 @@
 //!   indent) is the start of that text's line;
 //! - [`columns`]: two-column pages read the left column, then the right one;
 //! - [`body_font_size`] gives the size of running text, against which headings and notes
-//!   are measured.
+//!   are measured, and [`BodyStyle`] its face and the display styles set apart from it.
 
 pub mod columns;
 pub mod markers;
+mod style;
+
+pub use style::BodyStyle;
 
 use crate::lines::TextLine;
 use crate::report::Report;

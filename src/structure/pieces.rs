@@ -93,7 +93,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             .into_iter()
             .map(|(u, z)| (u, z, None)),
     );
-    let body_size = crate::layout::body_font_size(lines);
+    let body_size = m.body.map(|b| b.size);
     let mut by_page: HashMap<usize, Vec<&TextLine>> = HashMap::new();
     for l in lines
         .iter()
@@ -106,6 +106,19 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             .iter()
             .any(|l| by_page.get(&l.page).is_some_and(|page| shares_row(l, page)))
     };
+    // Title, authors and affiliations come before the first running text, each in a
+    // display face of its own without being section titles: a face alone is evidence of a
+    // title only after running text has begun.
+    let first_body_unit = m
+        .body
+        .and_then(|style| {
+            units.iter().position(|(u, _, _)| {
+                u.lines
+                    .iter()
+                    .any(|l| l.geometry.is_some_and(|g| style.is_body(&g)))
+            })
+        })
+        .unwrap_or(usize::MAX);
     let mut out: Vec<Piece> = Vec::with_capacity(units.len());
     let mut in_notes_section = false;
     for (ui, (unit, zone, table)) in units.iter().enumerate() {
@@ -249,7 +262,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             continue;
         }
         if let Some(body) = body_size
-            && is_heading_by_type(unit, &joined, body)
+            && is_heading_by_type(unit, &joined, body, m.body.filter(|_| ui > first_body_unit))
             && !in_a_row(unit)
         {
             let number = numbered_heading(&joined).map(|(n, _)| n);
@@ -399,8 +412,14 @@ fn is_numbered_heading(first: &str, number: &str, next: Option<&Unit>) -> bool {
 }
 
 /// PDF input: a short unit set larger than the body text (or entirely in bold at its
-/// size) that does not end like a sentence is a heading.
-fn is_heading_by_type(unit: &Unit, joined: &str, body: f32) -> bool {
+/// size, or in a display face of its own — `style`, given only once running text has
+/// begun) that does not end like a sentence is a heading.
+fn is_heading_by_type(
+    unit: &Unit,
+    joined: &str,
+    body: f32,
+    style: Option<crate::layout::BodyStyle>,
+) -> bool {
     let sizes: Vec<f32> = unit
         .lines
         .iter()
@@ -426,7 +445,26 @@ fn is_heading_by_type(unit: &Unit, joined: &str, body: f32) -> bool {
     }
     let bigger = size >= body * 1.05 && (size >= body * 1.15 || crate::rich::all_bold(joined));
     let bold_alone = (size - body).abs() < 0.3 && crate::rich::all_bold(joined) && n <= 12;
-    bigger || bold_alone
+    let own_face = n <= 12
+        && !names_an_address(t)
+        && style.is_some_and(|s| {
+            unit.lines
+                .iter()
+                .all(|l| l.geometry.is_some_and(|g| s.set_apart_by_face(&g)))
+        });
+    bigger || bold_alone || own_face
+}
+
+/// Whether a line holds an e-mail address, a domain or a file name ("intel.com",
+/// "notes.txt"): the tail of an author block or a listing, never a section title.
+fn names_an_address(t: &str) -> bool {
+    t.contains('@')
+        || t.split_whitespace().any(|w| {
+            w.split_once('.').is_some_and(|(a, b)| {
+                a.chars().last().is_some_and(char::is_alphanumeric)
+                    && b.chars().take_while(|c| c.is_ascii_lowercase()).count() >= 2
+            })
+        })
 }
 
 /// Whether `line` shares its baseline with a short line after it: the value after a form

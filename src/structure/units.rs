@@ -45,6 +45,8 @@ pub struct Measure {
     /// Whether the input is hard-wrapped (pdftotext, PDF lines) rather than one line per
     /// paragraph.
     pub wrapped: bool,
+    /// How running text is set (PDF input).
+    pub body: Option<crate::layout::BodyStyle>,
 }
 
 /// Measures line lengths to tell hard-wrapped text from unwrapped text.
@@ -58,6 +60,7 @@ pub fn measure(lines: &[TextLine]) -> Measure {
         return Measure {
             width: 80.0,
             wrapped: false,
+            body: None,
         };
     }
     lens.sort_unstable();
@@ -73,6 +76,7 @@ pub fn measure(lines: &[TextLine]) -> Measure {
     Measure {
         width: p90,
         wrapped: geometric || run_on * 2 >= non_blank,
+        body: crate::layout::BodyStyle::of(lines),
     }
 }
 
@@ -150,6 +154,19 @@ fn breaks_before(prev: &TextLine, line: &TextLine, unit: &Unit, m: Measure) -> b
     }
     // Geometry: a clear vertical gap or a change of size separates paragraphs.
     if let (Some(a), Some(b)) = (prev.geometry, line.geometry) {
+        // A title set in a face of its own starts a unit after running text and ends
+        // one before it.
+        if let Some(body) = m.body {
+            let title_above = unit.lines.len() <= 3
+                && unit.lines.iter().all(|l| {
+                    l.geometry
+                        .is_some_and(|g| g.face == a.face && body.set_apart_by_face(&g))
+                });
+            if (title_above && body.is_body(&b)) || (body.is_body(&a) && body.set_apart_by_face(&b))
+            {
+                return true;
+            }
+        }
         let gap = b.bbox.y0 - a.bbox.y1;
         let size = a.font_size.max(b.font_size).max(1.0);
         if gap > 0.8 * size || (a.font_size - b.font_size).abs() > 0.15 * size {
