@@ -1224,7 +1224,17 @@ fn find_title(
                 if caps.is_some() && run.len() == 1
                     || caps.is_some() && run.iter().all(|&k| is_upper(&texts[k])) =>
             {
-                if !texts[i].trim_end().ends_with('.') && words(&texts[i]) <= 20 {
+                // A subtitle stands out from the body and ends where its line does: a
+                // body-size line whose sentence runs on into the next is the text's start.
+                let runs_on = texts[i + 1..]
+                    .iter()
+                    .find(|t| !t.trim().is_empty())
+                    .is_some_and(|t| crate::rich::plain(t).starts_with(char::is_lowercase));
+                if !texts[i].trim_end().ends_with('.')
+                    && words(&texts[i]) <= 20
+                    && sizes.set_apart(i)
+                    && !runs_on
+                {
                     run.push(i);
                 }
                 break;
