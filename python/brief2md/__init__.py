@@ -67,7 +67,7 @@ class Conversion:
         affiliation), date (printed, year, month, day), publisher, rights, source. A fact
         the document does not state is ``None`` (or an empty list); none is invented."""
         if self._metadata is None:
-            self._metadata = json.loads(self._native.metadata_json)
+            self._metadata = json.loads(self._native.metadata_json())
         return self._metadata
 
     @property
@@ -76,7 +76,7 @@ class Conversion:
         ``[^n]``), ``label`` (as printed), ``text``, ``linked`` (the body refers to it) and
         ``recovered`` (the body had lost that reference and the converter put it back)."""
         if self._footnotes is None:
-            self._footnotes = json.loads(self._native.footnotes_json)
+            self._footnotes = json.loads(self._native.footnotes_json())
         return self._footnotes
 
     @property
@@ -84,13 +84,13 @@ class Conversion:
         """The cleaning report (what ``--report`` writes): every line removed, marker
         repaired or recovered and guess made, with page, lines, evidence and confidence."""
         if self._report is None:
-            self._report = json.loads(self._native.report_json)
+            self._report = json.loads(self._native.report_json())
         return self._report
 
     @property
     def report_json(self) -> str:
         """The report as the JSON text ``brief2md --report`` writes, byte for byte."""
-        return self._native.report_json
+        return self._native.report_json()
 
     @property
     def warnings(self) -> List[str]:

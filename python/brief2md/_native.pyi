@@ -13,10 +13,10 @@ class Damaged(ConversionError): ...
 class Converted:
     markdown: Optional[str]
     jats: Optional[str]
-    metadata_json: str
-    footnotes_json: str
-    report_json: str
     warnings: List[str]
+    def metadata_json(self) -> str: ...
+    def footnotes_json(self) -> str: ...
+    def report_json(self) -> str: ...
 
 def convert(
     data: bytes,

@@ -10,6 +10,8 @@ use brief2md::batch::convert::{
     Failure, OutputFormat, RenderOptions, Rendered, convert_and_render,
 };
 use brief2md::batch::names::printable;
+use brief2md::model::Document;
+use brief2md::report::Report;
 use brief2md::writers::jats;
 use brief2md::{Error, InputFormat, memory};
 use pyo3::create_exception;
@@ -69,7 +71,9 @@ fn exception(failure: &Failure) -> PyErr {
     }
 }
 
-/// One converted document, as the Python wrapper reads it.
+/// One converted document, as the Python wrapper reads it. The document and report are
+/// kept as they are and turned into JSON only when asked for, so that a caller who wants
+/// only the text pays for nothing more than the command does.
 #[pyclass(frozen, module = "brief2md._native")]
 struct Converted {
     /// Markdown, when asked for.
@@ -78,18 +82,34 @@ struct Converted {
     /// JATS XML, when asked for.
     #[pyo3(get)]
     jats: Option<String>,
+    document: Document,
+    report: Report,
+}
+
+#[pymethods]
+impl Converted {
     /// The metadata, as JSON.
-    #[pyo3(get)]
-    metadata_json: String,
+    fn metadata_json(&self) -> String {
+        serde_json::to_string(&self.document.metadata).expect("metadata serialises")
+    }
+
     /// The footnotes (number, label, text, linked, recovered), as JSON.
-    #[pyo3(get)]
-    footnotes_json: String,
+    fn footnotes_json(&self, py: Python<'_>) -> String {
+        py.allow_threads(|| {
+            serde_json::to_string(&self.document.note_summaries()).expect("notes serialise")
+        })
+    }
+
     /// The cleaning report, as JSON: the file `--report` writes.
-    #[pyo3(get)]
-    report_json: String,
+    fn report_json(&self, py: Python<'_>) -> String {
+        py.allow_threads(|| self.report.to_json())
+    }
+
     /// The report's warnings.
-    #[pyo3(get)]
-    warnings: Vec<String>,
+    #[getter]
+    fn warnings(&self) -> Vec<String> {
+        self.report.warnings.clone()
+    }
 }
 
 fn parse_to(to: Option<&str>) -> PyResult<Option<OutputFormat>> {
@@ -160,11 +180,8 @@ fn convert(
         Ok::<_, Failure>(Converted {
             markdown,
             jats,
-            metadata_json: serde_json::to_string(&document.metadata).expect("metadata serialises"),
-            footnotes_json: serde_json::to_string(&document.note_summaries())
-                .expect("footnotes serialise"),
-            report_json: report.to_json(),
-            warnings: report.warnings.clone(),
+            document,
+            report,
         })
     });
     result.map_err(|failure| exception(&failure))
