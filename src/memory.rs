@@ -3,8 +3,10 @@
 //!
 //! Three parts:
 //! - [`CountingAllocator`] wraps the system allocator and counts, per thread, the bytes live
-//!   that the thread allocated. The `brief2md` command installs it as the global allocator;
-//!   a program that uses the library without it simply has no budget (every check passes).
+//!   that the thread allocated. The `brief2md` command installs it as the global allocator,
+//!   and so does the Python extension (`python/`: the allocator of its Rust code only; each
+//!   Python thread converting with the GIL released counts on its own); a program that uses
+//!   the library without it simply has no budget (every check passes).
 //! - [`Budget`] marks the start of one conversion on the current thread: its limit and the
 //!   file's printable name. A conversion runs on one thread, so the thread's count since
 //!   the budget began is the document's memory.

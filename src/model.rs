@@ -192,6 +192,56 @@ pub struct Footnote {
     pub label: String,
     /// The note's content.
     pub blocks: Vec<Block>,
+    /// Whether the body had lost this note's marker and the converter put it back (the
+    /// report's `marker-recovered` action says where and why).
+    pub recovered: bool,
+}
+
+/// One footnote, flattened for callers that index or audit notes (see
+/// [`Document::note_summaries`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteSummary {
+    /// Its number in the output (`[^3]` in Markdown), 1-based in order of first reference.
+    pub number: usize,
+    /// The label as printed ("4", "iv", "*"), or the number it was given when lost.
+    pub label: String,
+    /// The note's visible text: blocks separated by a blank line, list items by a line.
+    pub text: String,
+    /// Whether the body refers to it.
+    pub linked: bool,
+    /// Whether that reference was lost in the source and put back by the converter.
+    pub recovered: bool,
+}
+
+/// The visible text of blocks: blocks separated by a blank line, list items and table
+/// rows by a line break, table cells by a tab.
+pub fn blocks_plain_text(blocks: &[Block]) -> String {
+    let parts: Vec<String> = blocks
+        .iter()
+        .map(|block| match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => plain_text(content),
+            Block::List(list) => list
+                .items
+                .iter()
+                .map(|item| blocks_plain_text(&item.blocks))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::BlockQuote(inner) => blocks_plain_text(inner),
+            Block::Table(table) => table
+                .rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|c| plain_text(c))
+                        .collect::<Vec<_>>()
+                        .join("\t")
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Preformatted(text) => text.clone(),
+        })
+        .collect();
+    parts.join("\n\n")
 }
 
 /// The visible text of inline content, markup removed, footnote references skipped.
@@ -330,6 +380,27 @@ impl Document {
             .map(FootnoteId)
             .collect()
     }
+
+    /// The footnotes as an index or an audit sees them, in the order the writers number
+    /// them: number, label, plain text, whether the body refers to the note and whether
+    /// that reference was put back by the converter.
+    pub fn note_summaries(&self) -> Vec<NoteSummary> {
+        let unlinked = self.unreferenced_footnotes();
+        self.footnote_order()
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let note = &self.footnotes[id.0];
+                NoteSummary {
+                    number: i + 1,
+                    label: note.label.trim().to_string(),
+                    text: blocks_plain_text(&note.blocks),
+                    linked: !unlinked.contains(&id),
+                    recovered: note.recovered,
+                }
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -373,6 +444,7 @@ mod tests {
             footnotes: (0..4)
                 .map(|i| Footnote {
                     label: i.to_string(),
+                    recovered: false,
                     blocks: vec![],
                 })
                 .collect(),
@@ -397,5 +469,63 @@ mod tests {
             Inline::Subscript(vec![Inline::text("2")]),
         ];
         assert_eq!(plain_text(&v), "Lead: body2");
+    }
+
+    #[test]
+    fn note_summaries_follow_output_numbering_and_flag_links() {
+        let note = |label: &str, text: &str, recovered| Footnote {
+            label: label.into(),
+            blocks: vec![para(vec![Inline::text(text)])],
+            recovered,
+        };
+        let doc = Document {
+            blocks: vec![para(vec![
+                Inline::text("a"),
+                Inline::FootnoteRef(FootnoteId(1)),
+            ])],
+            footnotes: vec![
+                note("ii", "Never cited.", false),
+                note(" 7 ", "Cited, marker put back.", true),
+            ],
+            ..Default::default()
+        };
+        let s = doc.note_summaries();
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            (
+                s[0].number,
+                s[0].label.as_str(),
+                s[0].linked,
+                s[0].recovered
+            ),
+            (1, "7", true, true)
+        );
+        assert_eq!(s[0].text, "Cited, marker put back.");
+        assert_eq!(
+            (
+                s[1].number,
+                s[1].label.as_str(),
+                s[1].linked,
+                s[1].recovered
+            ),
+            (2, "ii", false, false)
+        );
+        let listed = vec![
+            para(vec![Inline::Strong(vec![Inline::text("Sources:")])]),
+            Block::List(List {
+                kind: ListKind::Bullet,
+                items: vec![
+                    ListItem {
+                        blocks: vec![para(vec![Inline::text("one")])],
+                        label: None,
+                    },
+                    ListItem {
+                        blocks: vec![para(vec![Inline::text("two")])],
+                        label: None,
+                    },
+                ],
+            }),
+        ];
+        assert_eq!(blocks_plain_text(&listed), "Sources:\n\none\ntwo");
     }
 }

@@ -133,10 +133,12 @@ fn sample() -> Document {
         footnotes: vec![
             Footnote {
                 label: "2".into(),
+                recovered: false,
                 blocks: vec![para(vec![t("Second note.")])],
             },
             Footnote {
                 label: "1".into(),
+                recovered: false,
                 blocks: vec![
                     para(vec![
                         t("First note, "),
@@ -150,6 +152,7 @@ fn sample() -> Document {
             },
             Footnote {
                 label: "3".into(),
+                recovered: false,
                 blocks: vec![Block::List(List {
                     kind: ListKind::Bullet,
                     items: vec![item(vec![para(vec![t("A listed note")])])],

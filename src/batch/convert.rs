@@ -57,25 +57,53 @@ pub struct Stats {
     pub furniture_removed: usize,
 }
 
-/// A converted input: the rendered text, its report and figures.
+/// A converted input: the rendered text, the document it renders, its report and figures.
 #[derive(Debug, Clone)]
 pub struct Rendered {
     /// Markdown or JATS XML.
     pub text: String,
+    /// The structured document the text renders (for callers that want it as data).
+    pub document: Document,
     /// The cleaning report (JATS writing may add to it).
     pub report: Report,
     /// Figures about the conversion.
     pub stats: Stats,
 }
 
-/// Converts `bytes` and renders the result; the error is the one-line reason. A panic in
-/// the converter is caught and reported as an error of this input, so that one bad file
-/// cannot stop a batch; so is a conversion over its memory budget.
+/// Why one input was not converted. Its `Display` is the one-line reason the command
+/// prints after the file name.
+#[derive(Debug)]
+pub enum Failure {
+    /// The converter refused the input (empty, not a PDF, encrypted, damaged...).
+    Input(crate::Error),
+    /// The conversion went over its memory budget.
+    OverBudget(memory::OverBudget),
+    /// The converter panicked: a bug, reported with what the panic said.
+    Internal(String),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Input(e) => e.fmt(f),
+            Failure::OverBudget(over) => over.fmt(f),
+            Failure::Internal(what) => {
+                write!(f, "internal error, please report it with this file: {what}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// Converts `bytes` and renders the result; the error says why nothing was converted. A
+/// panic in the converter is caught and reported as an error of this input, so that one
+/// bad file cannot stop a batch; so is a conversion over its memory budget.
 pub fn convert_and_render(
     bytes: &[u8],
     source_name: Option<String>,
     options: &RenderOptions,
-) -> Result<Rendered, String> {
+) -> Result<Rendered, Failure> {
     let display = source_name
         .as_deref()
         .map_or_else(|| "<stdin>".to_string(), escape_text);
@@ -86,7 +114,7 @@ pub fn convert_and_render(
         ..Default::default()
     };
     let rendered = std::panic::catch_unwind(|| {
-        let conversion = convert(bytes, &convert_options).map_err(|e| e.to_string())?;
+        let conversion = convert(bytes, &convert_options).map_err(Failure::Input)?;
         let document = conversion.document;
         let mut report = conversion.report;
         let text = match options.to {
@@ -96,22 +124,23 @@ pub fn convert_and_render(
             OutputFormat::Jats => jats::write_with_report(&document, &mut report),
         };
         memory::checkpoint();
-        Ok::<_, String>((document, report, text))
+        Ok::<_, Failure>((document, report, text))
     });
     let (document, report, text) = rendered.map_err(|payload| {
         if let Some(over) = payload.downcast_ref::<memory::OverBudget>() {
-            return over.to_string();
+            return Failure::OverBudget(*over);
         }
         let what = payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        format!("internal error, please report it with this file: {what}")
+        Failure::Internal(what)
     })??;
     let stats = stats(&report, &document);
     Ok(Rendered {
         text,
+        document,
         report,
         stats,
     })

@@ -514,7 +514,8 @@ impl Context<'_> {
             Source::File(path) => Some(path.to_string_lossy().into_owned()),
             Source::Stdin => None,
         };
-        let rendered = convert_and_render(&bytes, name, &self.options.render)?;
+        let rendered =
+            convert_and_render(&bytes, name, &self.options.render).map_err(|e| e.to_string())?;
         drop(bytes);
         let write = |path: &'_ Path, data: &[u8]| -> Result<(), String> {
             write_atomic(path, data)

@@ -342,35 +342,52 @@ pub fn link_notes(
         };
         let mut straight_drafts = drafts.clone();
         let mut straight_report = Report::default();
-        link(&mut straight_drafts, notes, paged, &mut straight_report);
+        let straight_recovered = link(&mut straight_drafts, notes, paged, &mut straight_report);
         let mut restart_drafts = drafts.clone();
         let mut restart_report = Report::default();
-        link(&mut restart_drafts, &restarted, paged, &mut restart_report);
+        let restart_recovered = link(&mut restart_drafts, &restarted, paged, &mut restart_report);
         if linked(&restart_report) > linked(&straight_report) {
             *drafts = restart_drafts;
             *notes = restarted;
             report.actions.extend(restart_report.actions);
+            mark_recovered(notes, &restart_recovered);
         } else {
             *drafts = straight_drafts;
             report.actions.extend(straight_report.actions);
+            mark_recovered(notes, &straight_recovered);
         }
     } else {
-        link(drafts, notes, paged, report);
+        let recovered = link(drafts, notes, paged, report);
+        mark_recovered(notes, &recovered);
     }
     super::notes::report_numbers(notes, report);
 }
 
-/// Links markers to notes; returns, for each note (in `notes` order), whether it was linked.
-/// Drafts' texts get reference sentinels for [`FootnoteId`] = index into `notes`.
+fn mark_recovered(notes: &mut [NoteDraft], recovered: &[usize]) {
+    for &i in recovered {
+        if let Some(note) = notes.get_mut(i) {
+            note.recovered = true;
+        }
+    }
+}
+
+/// Links markers to notes; returns the indexes (into `notes`) of the notes whose lost
+/// marker was put back. Drafts' texts get reference sentinels for [`FootnoteId`] = index
+/// into `notes`.
 ///
 /// Headings and author lines hold no markers. In PDF input (`paged`), when the page shows
 /// that the document raises its markers — raised numbers that match notes — only raised
 /// or lowered candidates are markers, and a digit at the body's size and baseline is text;
 /// a document whose markers all lost their raise falls back to the sequence. The report
 /// records which way the document went and why.
-fn link(drafts: &mut [Placed], notes: &[NoteDraft], paged: bool, report: &mut Report) {
+fn link(
+    drafts: &mut [Placed],
+    notes: &[NoteDraft],
+    paged: bool,
+    report: &mut Report,
+) -> Vec<usize> {
     if notes.is_empty() {
-        return;
+        return Vec::new();
     }
     let slot_list = slots(drafts);
     let by_number: HashMap<u32, usize> = notes
@@ -517,7 +534,7 @@ fn link(drafts: &mut [Placed], notes: &[NoteDraft], paged: bool, report: &mut Re
                 }),
         );
     }
-    recover_lost(drafts, notes, &linked, report);
+    recover_lost(drafts, notes, &linked, report)
 }
 
 /// The piece position a candidate stands at.
@@ -788,7 +805,8 @@ fn recover_lost(
     notes: &[NoteDraft],
     linked: &HashSet<u32>,
     report: &mut Report,
-) {
+) -> Vec<usize> {
+    let mut recovered = Vec::new();
     let slot_list = slots(drafts);
     let mut cache: Vec<Option<Vec<Spot>>> = vec![None; slot_list.len()];
     let note_words: Vec<HashSet<String>> = notes.iter().map(|n| content_words(&n.text)).collect();
@@ -908,6 +926,7 @@ fn recover_lost(
                     .rev()
                     .collect();
                 text.insert_str(at, &rich::reference(FootnoteId(ni)));
+                recovered.push(ni);
                 cache[slot_k] = None;
                 report.push(
                     Action::new(ActionKind::MarkerRecovered)
@@ -921,6 +940,7 @@ fn recover_lost(
             }
         }
     }
+    recovered
 }
 
 /// Largest run × window searched by [`assign`] (about 12 bytes each).
@@ -1026,6 +1046,7 @@ mod tests {
             ordinal: number,
             run: 0,
             read: crate::structure::classify::NoteLabel::Number(number),
+            recovered: false,
         }
     }
 
@@ -1092,7 +1113,9 @@ mod tests {
             note(2, "Salinity data.", 3),
         ];
         let mut r = Report::default();
-        link(&mut drafts, &notes, false, &mut r);
+        let recovered = link(&mut drafts, &notes, false, &mut r);
+        // The first note's marker was put back; the caller flags that note as recovered.
+        assert_eq!(recovered, vec![0]);
         assert_eq!(
             rich::plain(text(&drafts[0])),
             "Fisheries collapsed in the delta. Rice yields held steady."

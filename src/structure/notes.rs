@@ -298,6 +298,8 @@ pub struct NoteDraft {
     pub label: String,
     /// The family of the document's note labels.
     pub family: Family,
+    /// Whether the body had lost this note's marker and linking put it back.
+    pub recovered: bool,
     /// The note's place in its run's sequence (what its label stands for).
     pub ordinal: u32,
     /// The run of notes it belongs to: 0 where numbering goes straight through; a
@@ -329,6 +331,7 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
                         ordinal: 0,
                         run: 0,
                         read: label,
+                        recovered: false,
                     },
                 ));
                 last_was_note = true;

@@ -190,6 +190,7 @@ pub fn footnotes(notes: &[NoteDraft]) -> Vec<Footnote> {
         .map(|n| Footnote {
             label: n.label.clone(),
             blocks: vec![Block::Paragraph(inlines(&n.text))],
+            recovered: n.recovered,
         })
         .collect()
 }

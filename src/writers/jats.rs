@@ -646,6 +646,7 @@ mod tests {
             ],
             footnotes: vec![Footnote {
                 label: "9".into(),
+                recovered: false,
                 blocks: vec![],
             }],
             ..Default::default()

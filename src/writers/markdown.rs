@@ -27,6 +27,7 @@ pub struct MarkdownOptions {
 ///     ])],
 ///     footnotes: vec![Footnote {
 ///         label: "2".into(),
+///         recovered: false,
 ///         blocks: vec![Block::Paragraph(vec![Inline::text("Treaty text.")])],
 ///     }],
 ///     ..Default::default()
@@ -620,6 +621,7 @@ mod tests {
             ])],
             footnotes: vec![Footnote {
                 label: "1".into(),
+                recovered: false,
                 blocks: vec![para("note")],
             }],
             ..Default::default()
@@ -639,10 +641,12 @@ mod tests {
             footnotes: vec![
                 Footnote {
                     label: "7".into(),
+                    recovered: false,
                     blocks: vec![para("seven")],
                 },
                 Footnote {
                     label: "3".into(),
+                    recovered: false,
                     blocks: vec![para("three"), para("more")],
                 },
             ],
