@@ -321,6 +321,78 @@ fn mark_banded(
             ));
         }
     }
+    keep_paragraph_edges(lines, &by_page, verdict);
+}
+
+/// A repeated line that reads on from a paragraph — the same size, at a paragraph's line
+/// spacing, over or under a line that is not furniture, with a sentence running across the
+/// two lines — is that paragraph's first or last line (a disclaimer printed on several pages), not a running header: removing it would
+/// cut a sentence in two.
+fn keep_paragraph_edges(
+    lines: &[TextLine],
+    by_page: &HashMap<usize, Vec<usize>>,
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let header = |v: &Option<(ActionKind, &str)>| matches!(v, Some((ActionKind::RunningHeader, _)));
+    for idx in by_page.values() {
+        loop {
+            let mut changed = false;
+            for &i in idx {
+                let Some(g) = lines[i].geometry.filter(|_| header(&verdict[i])) else {
+                    continue;
+                };
+                let glued = idx.iter().any(|&j| {
+                    j != i
+                        && verdict[j].is_none()
+                        && lines[j].geometry.is_some_and(|h| {
+                            same_block(&g, &h) && {
+                                let (upper, lower) = if h.bbox.y0 < g.bbox.y0 {
+                                    (j, i)
+                                } else {
+                                    (i, j)
+                                };
+                                sentence_runs_on(&lines[upper].plain(), &lines[lower].plain())
+                            }
+                        })
+                });
+                if glued {
+                    verdict[i] = None;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+}
+
+/// Whether a sentence runs from the end of `upper` into `lower`: the upper line stops
+/// without closing punctuation and the lower one goes on in lower case.
+fn sentence_runs_on(upper: &str, lower: &str) -> bool {
+    let open = upper
+        .trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';' | '-' | '–'));
+    open && lower.trim_start().starts_with(char::is_lowercase)
+}
+
+/// Whether two PDF lines are consecutive lines of one block: the same size, overlapping
+/// across, one under the other with less than a line's worth of space between them.
+fn same_block(a: &crate::lines::LineGeometry, b: &crate::lines::LineGeometry) -> bool {
+    let size = a.font_size.max(1.0);
+    let gap = if b.bbox.y0 >= a.bbox.y1 {
+        b.bbox.y0 - a.bbox.y1
+    } else if a.bbox.y0 >= b.bbox.y1 {
+        a.bbox.y0 - b.bbox.y1
+    } else {
+        return false;
+    };
+    (a.font_size - b.font_size).abs() <= 0.1 * size
+        && a.bbox.x0 < b.bbox.x1
+        && b.bbox.x0 < a.bbox.x1
+        && gap < 0.6 * size
 }
 
 /// Share of the page height, at the top and at the bottom, that counts as its edge for
@@ -736,5 +808,65 @@ mod tests {
         let mut r = Report::default();
         remove(&mut lines, &mut r);
         assert_eq!(lines.len(), 4, "{:?}", r.actions);
+    }
+
+    /// A disclaimer printed at the foot of page 1 and the head of page 2: its edge lines
+    /// repeat across pages, but they read on from the paragraph they close or open, so
+    /// they stay; the journal's running header above it, set apart by a gap, goes.
+    #[test]
+    fn a_repeated_paragraph_keeps_its_edge_lines_while_a_running_header_goes() {
+        let place = crate::lines::test_placed;
+        let disclaimer = [
+            "This is a preliminary estimate of the visible damage only; further work may",
+            "be needed once the parts are removed, and hidden damage cannot be judged",
+            "before an alignment. Prices may vary with the maker's updates. An owner who",
+            "sends the vehicle to service pays a diagnostic charge. If the concern is",
+            "not related to the claim, the owner will be responsible for the charges.",
+        ];
+        let words = [
+            "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel",
+        ];
+        let mut lines = Vec::new();
+        for page in 1..=3 {
+            lines.push(place(
+                "Harbour Repair Journal",
+                page,
+                72.0,
+                250.0,
+                60.0,
+                9.0,
+            ));
+            let mut y = 120.0;
+            for (k, w) in words.iter().enumerate() {
+                let text = format!(
+                    "Body text {w} {} on a page of its own, not repeated.",
+                    words[(k + page) % 8]
+                );
+                lines.push(place(&text, page, 72.0, 500.0, y, 9.0));
+                y += 11.0;
+            }
+            if page != 2 {
+                y += 20.0;
+                for text in disclaimer {
+                    lines.push(place(text, page, 72.0, 480.0, y, 9.0));
+                    y += 11.0;
+                }
+            }
+        }
+        let mut r = Report::default();
+        remove(&mut lines, &mut r);
+        let kept: Vec<String> = lines.iter().map(|l| l.plain()).collect();
+        assert!(
+            !kept.iter().any(|t| t == "Harbour Repair Journal"),
+            "{kept:?}"
+        );
+        for text in disclaimer {
+            assert_eq!(
+                kept.iter().filter(|t| *t == text).count(),
+                2,
+                "{text:?} was cut from the disclaimer: {:?}",
+                r.actions
+            );
+        }
     }
 }
