@@ -99,14 +99,24 @@ fn table_page() -> Vec<u8> {
 }
 
 /// The table's notes stay text right after the table; none becomes a footnote, and the
-/// table's marks stay as printed.
-///
-/// Not covered yet: the page's own numbered footnotes on a page whose table notes came
-/// first (the zone finder takes the table notes' family as the document's; see the
-/// report of issue 9, round 3).
+/// table's marks stay as printed; the page's own footnotes link to the body's markers.
 #[test]
 fn table_notes_stay_with_the_table_as_text() {
     let (doc, report, md) = convert(&table_page());
+    assert_linked(
+        &doc,
+        &[
+            (
+                "that year.",
+                "Mekong River Commission, State of the Basin Report, 2023.",
+            ),
+            (
+                "the lake.",
+                "Fisheries Administration, Annual Catch Survey, 2024.",
+            ),
+        ],
+        &md,
+    );
     let table_at = doc
         .blocks
         .iter()

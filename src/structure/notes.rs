@@ -223,6 +223,13 @@ fn note_start(
         // The first note: an arabic sequence may open a little late (its first note's
         // text not found); other families open at their first label.
         None => n <= if family == Family::Arabic { 3 } else { 1 },
+        // Numbered notes after a zone of lettered or symbol notes (a table's notes, a
+        // title page's author notes) open a zone of their own at a raised, small 1.
+        Some(d @ (Family::Letter | Family::Symbol))
+            if family == Family::Arabic && !in_zone && n == 1 && raised && due.small =>
+        {
+            d != family
+        }
         Some(d) => {
             d == family
                 && ((n >= expected && n <= expected + 2)
