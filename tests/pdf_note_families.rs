@@ -249,7 +249,15 @@ fn chapter_page(
 
 /// An endnote page: a "Notes" heading and numbered notes in body type.
 fn notes_page(notes: &[&'static str]) -> Vec<(f32, Vec<Run<'static>>)> {
-    let mut page = vec![(780.0, vec![Run("Notes", 14.0, 0.0)])];
+    headed_notes_page("Notes", notes)
+}
+
+/// An endnote page under the given heading, its notes numbered in body type.
+fn headed_notes_page(
+    heading: &'static str,
+    notes: &[&'static str],
+) -> Vec<(f32, Vec<Run<'static>>)> {
+    let mut page = vec![(780.0, vec![Run(heading, 14.0, 0.0)])];
     let mut y = 750.0;
     for &note in notes {
         page.push((y, vec![body(note)]));
@@ -294,4 +302,57 @@ fn chapter_endnote_sections_link_within_their_chapter() {
         &md,
     );
     assert_eq!(jats(&doc).matches("<label>1</label>").count(), 2);
+}
+
+/// One endnote section closing the document, under each heading such sections carry
+/// (and a numbered reference list cited with raised numbers): every marker links to its
+/// note, and the section's heading and notes leave the body.
+#[test]
+fn an_endnote_section_at_the_end_links_every_marker() {
+    for heading in ["Notes", "Endnotes", "End Notes", "References"] {
+        let pages = [
+            chapter_page(
+                "Introduction",
+                &[
+                    ("The delta lost land to the sea last year.", "1"),
+                    ("Sand mining made the loss worse.", "2"),
+                ],
+            ),
+            chapter_page(
+                "Findings",
+                &[("Farmers moved inland to find fresh water.", "3")],
+            ),
+            headed_notes_page(
+                heading,
+                &[
+                    "1. Delta Science Review, Sediment Starvation, 2024.",
+                    "2. Ministry of Environment, Sand Mining Survey, 2023.",
+                    "3. Household Migration Panel, Wave Four, 2022.",
+                ],
+            ),
+        ];
+        let (doc, _, md) = convert(&pdf(&pages));
+        assert_linked(
+            &doc,
+            &[
+                (
+                    "last year.",
+                    "Delta Science Review, Sediment Starvation, 2024.",
+                ),
+                (
+                    "the loss worse.",
+                    "Ministry of Environment, Sand Mining Survey, 2023.",
+                ),
+                (
+                    "fresh water.",
+                    "Household Migration Panel, Wave Four, 2022.",
+                ),
+            ],
+            &md,
+        );
+        assert!(
+            !md.contains("1. Delta"),
+            "{heading}: a note left in the body: {md}"
+        );
+    }
 }

@@ -102,11 +102,24 @@ fn raised_values(inner: &str, family: Family) -> Vec<u32> {
         .split([',', ' '])
         .filter(|v| !v.is_empty())
         .map(|v| match family {
-            Family::Arabic => marker_number(v).ok_or(()),
-            f => families::ordinal_in(v.trim_matches(['(', ')', '[', ']']), f).ok_or(()),
+            Family::Arabic => number_range(v)
+                .or_else(|| marker_number(v).map(|n| vec![n]))
+                .ok_or(()),
+            f => families::ordinal_in(v.trim_matches(['(', ')', '[', ']']), f)
+                .map(|n| vec![n])
+                .ok_or(()),
         })
-        .collect::<Result<_, _>>()
+        .collect::<Result<Vec<Vec<u32>>, _>>()
+        .map(|parts| parts.concat())
         .unwrap_or_default()
+}
+
+/// A raised range of note numbers, "10-12" or "10–12": every number in it (ranges of
+/// more than twenty are not citations).
+fn number_range(v: &str) -> Option<Vec<u32>> {
+    let (a, b) = v.split_once(['-', '–'])?;
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    (a < b && b - a <= 20).then(|| (a..=b).collect())
 }
 
 fn find_candidates(text: &str, slot: usize, family: Family, out: &mut Vec<Candidate>) {
@@ -1342,6 +1355,9 @@ mod tests {
         assert_eq!(marker_number("(12)"), Some(12));
         assert_eq!(marker_number("[4]"), Some(4));
         assert_eq!(marker_number("2a"), None);
+        assert_eq!(raised_values("10-12", Family::Arabic), vec![10, 11, 12]);
+        assert_eq!(raised_values("2,5–6", Family::Arabic), vec![2, 5, 6]);
+        assert!(raised_values("12-10", Family::Arabic).is_empty());
     }
 
     #[test]
