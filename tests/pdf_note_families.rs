@@ -309,47 +309,43 @@ fn chapter_endnote_sections_link_within_their_chapter() {
 /// note, and the section's heading and notes leave the body.
 #[test]
 fn an_endnote_section_at_the_end_links_every_marker() {
+    const CLAIMS: [(&str, &str); 6] = [
+        ("The delta lost land to the sea last year.", "1"),
+        ("Sand mining made the loss worse.", "2"),
+        ("Salt water reached the rice fields.", "3"),
+        ("Fish catches fell on the lake.", "4"),
+        ("Farmers moved inland to find fresh water.", "5"),
+        ("The provinces declared an emergency.", "6"),
+    ];
+    const NOTES: [&str; 6] = [
+        "Delta Science Review, Sediment Starvation, 2024.",
+        "Ministry of Environment, Sand Mining Survey, 2023.",
+        "Rice Research Institute, Salinity Bulletin, 2020.",
+        "Fisheries Administration, Annual Catch Survey, 2024.",
+        "Household Migration Panel, Wave Four, 2022.",
+        "Delta Daily News, Salinity Emergency, 2020.",
+    ];
+    const NUMBERED: [&str; 6] = [
+        "1. Delta Science Review, Sediment Starvation, 2024.",
+        "2. Ministry of Environment, Sand Mining Survey, 2023.",
+        "3. Rice Research Institute, Salinity Bulletin, 2020.",
+        "4. Fisheries Administration, Annual Catch Survey, 2024.",
+        "5. Household Migration Panel, Wave Four, 2022.",
+        "6. Delta Daily News, Salinity Emergency, 2020.",
+    ];
     for heading in ["Notes", "Endnotes", "End Notes", "References"] {
         let pages = [
-            chapter_page(
-                "Introduction",
-                &[
-                    ("The delta lost land to the sea last year.", "1"),
-                    ("Sand mining made the loss worse.", "2"),
-                ],
-            ),
-            chapter_page(
-                "Findings",
-                &[("Farmers moved inland to find fresh water.", "3")],
-            ),
-            headed_notes_page(
-                heading,
-                &[
-                    "1. Delta Science Review, Sediment Starvation, 2024.",
-                    "2. Ministry of Environment, Sand Mining Survey, 2023.",
-                    "3. Household Migration Panel, Wave Four, 2022.",
-                ],
-            ),
+            chapter_page("Introduction", &CLAIMS[..3]),
+            chapter_page("Findings", &CLAIMS[3..]),
+            headed_notes_page(heading, &NUMBERED),
         ];
         let (doc, _, md) = convert(&pdf(&pages));
-        assert_linked(
-            &doc,
-            &[
-                (
-                    "last year.",
-                    "Delta Science Review, Sediment Starvation, 2024.",
-                ),
-                (
-                    "the loss worse.",
-                    "Ministry of Environment, Sand Mining Survey, 2023.",
-                ),
-                (
-                    "fresh water.",
-                    "Household Migration Panel, Wave Four, 2022.",
-                ),
-            ],
-            &md,
-        );
+        let expected: Vec<(&str, &str)> = CLAIMS
+            .iter()
+            .zip(NOTES)
+            .map(|((claim, _), note)| (*claim, note))
+            .collect();
+        assert_linked(&doc, &expected, &md);
         assert!(
             !md.contains("1. Delta"),
             "{heading}: a note left in the body: {md}"

@@ -109,10 +109,13 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
     };
     let mut out: Vec<Piece> = Vec::with_capacity(units.len());
     let mut in_notes_section = false;
+    // Distinct raised numbers: citations run on (1, 2, … 12); affiliation marks and
+    // powers repeat a few small ones.
     let raised_citations = lines
         .iter()
-        .filter(|l| sup_digits(&l.text).next().is_some())
-        .count();
+        .flat_map(|l| sup_digits(&l.text))
+        .collect::<std::collections::HashSet<u32>>()
+        .len();
     for (ui, (unit, zone, table)) in units.iter().enumerate() {
         let first = unit.first().to_string();
         let single = unit.lines.len() == 1;
@@ -129,12 +132,12 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             out.push(base(PieceKind::Table(rows.clone()), String::new()));
             continue;
         }
-        // A reference list numbered from 1, in a document citing with raised numbers,
-        // is its endnotes: the citations link to it.
+        // A reference list numbered from 1, in a document citing with raised numbers (six
+        // or more different ones), is its endnotes: the citations link to it.
         let numbered_references = || {
             single
                 && is_reference_list_heading(&first)
-                && raised_citations >= 3
+                && raised_citations >= 6
                 && units
                     .get(ui + 1)
                     .is_some_and(|(u, _, _)| note_label(u.first(), true).0 == NoteLabel::Number(1))
