@@ -17,6 +17,25 @@ fn at(x: f32, y: f32, runs: &[(&str, f32, f32)]) -> String {
     s
 }
 
+/// A body line at the left margin, ending in a raised marker unless `marker` is empty.
+fn body_line(y: f32, text: &str, marker: &str) -> String {
+    let mut runs = vec![(text, BODY, 0.0)];
+    if !marker.is_empty() {
+        runs.push((marker, 7.0, 4.0));
+    }
+    at(72.0, y, &runs)
+}
+
+/// Notes in small type from `y` down, each opening with its raised label.
+fn note_lines(mut y: f32, notes: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    for &(label, text) in notes {
+        out.push_str(&at(72.0, y, &[(label, 6.0, 3.0), (text, NOTE, 0.0)]));
+        y -= 10.0;
+    }
+    out
+}
+
 fn table_page() -> Vec<u8> {
     let mut c = String::new();
     let mut y = 760.0;
@@ -30,11 +49,7 @@ fn table_page() -> Vec<u8> {
             "",
         ),
     ] {
-        let mut runs = vec![(text, BODY, 0.0)];
-        if !marker.is_empty() {
-            runs.push((marker, 7.0, 4.0));
-        }
-        c.push_str(&at(72.0, y, &runs));
+        c.push_str(&body_line(y, text, marker));
         y -= 14.0;
     }
     y -= 10.0;
@@ -56,42 +71,37 @@ fn table_page() -> Vec<u8> {
         y -= 16.0;
     }
     // The table's notes, in small type right under it.
-    for (label, text) in [
-        (
-            "a",
-            "Estimated from satellite rainfall where the gauge failed.",
-        ),
-        ("b", "Provisional figure for the year."),
-    ] {
-        c.push_str(&at(72.0, y, &[(label, 6.0, 3.0), (text, NOTE, 0.0)]));
-        y -= 10.0;
-    }
-    y -= 14.0;
+    c.push_str(&note_lines(
+        y,
+        &[
+            (
+                "a",
+                "Estimated from satellite rainfall where the gauge failed.",
+            ),
+            ("b", "Provisional figure for the year."),
+        ],
+    ));
+    y -= 34.0;
     for (text, marker) in [
         ("Fish catches fell in the same season across the lake.", "2"),
         ("The argument goes on in plain prose without notes.", ""),
         ("The argument goes on in plain prose without notes.", ""),
         ("The argument goes on in plain prose without notes.", ""),
     ] {
-        let mut runs = vec![(text, BODY, 0.0)];
-        if !marker.is_empty() {
-            runs.push((marker, 7.0, 4.0));
-        }
-        c.push_str(&at(72.0, y, &runs));
+        c.push_str(&body_line(y, text, marker));
         y -= 14.0;
     }
     // The page's footnotes.
-    let mut y = 120.0;
-    for (label, text) in [
-        (
-            "1",
-            "Mekong River Commission, State of the Basin Report, 2023.",
-        ),
-        ("2", "Fisheries Administration, Annual Catch Survey, 2024."),
-    ] {
-        c.push_str(&at(72.0, y, &[(label, 6.0, 3.0), (text, NOTE, 0.0)]));
-        y -= 10.0;
-    }
+    c.push_str(&note_lines(
+        120.0,
+        &[
+            (
+                "1",
+                "Mekong River Commission, State of the Basin Report, 2023.",
+            ),
+            ("2", "Fisheries Administration, Annual Catch Survey, 2024."),
+        ],
+    ));
     let mut b = PdfBuilder::new();
     b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
     b.page(&c);
