@@ -249,7 +249,15 @@ fn chapter_page(
 
 /// An endnote page: a "Notes" heading and numbered notes in body type.
 fn notes_page(notes: &[&'static str]) -> Vec<(f32, Vec<Run<'static>>)> {
-    let mut page = vec![(780.0, vec![Run("Notes", 14.0, 0.0)])];
+    headed_notes_page("Notes", notes)
+}
+
+/// An endnote page under the given heading, its notes numbered in body type.
+fn headed_notes_page(
+    heading: &'static str,
+    notes: &[&'static str],
+) -> Vec<(f32, Vec<Run<'static>>)> {
+    let mut page = vec![(780.0, vec![Run(heading, 14.0, 0.0)])];
     let mut y = 750.0;
     for &note in notes {
         page.push((y, vec![body(note)]));
@@ -294,4 +302,53 @@ fn chapter_endnote_sections_link_within_their_chapter() {
         &md,
     );
     assert_eq!(jats(&doc).matches("<label>1</label>").count(), 2);
+}
+
+/// One endnote section closing the document, under each heading such sections carry
+/// (and a numbered reference list cited with raised numbers): every marker links to its
+/// note, and the section's heading and notes leave the body.
+#[test]
+fn an_endnote_section_at_the_end_links_every_marker() {
+    const CLAIMS: [(&str, &str); 6] = [
+        ("The delta lost land to the sea last year.", "1"),
+        ("Sand mining made the loss worse.", "2"),
+        ("Salt water reached the rice fields.", "3"),
+        ("Fish catches fell on the lake.", "4"),
+        ("Farmers moved inland to find fresh water.", "5"),
+        ("The provinces declared an emergency.", "6"),
+    ];
+    const NOTES: [&str; 6] = [
+        "Delta Science Review, Sediment Starvation, 2024.",
+        "Ministry of Environment, Sand Mining Survey, 2023.",
+        "Rice Research Institute, Salinity Bulletin, 2020.",
+        "Fisheries Administration, Annual Catch Survey, 2024.",
+        "Household Migration Panel, Wave Four, 2022.",
+        "Delta Daily News, Salinity Emergency, 2020.",
+    ];
+    const NUMBERED: [&str; 6] = [
+        "1. Delta Science Review, Sediment Starvation, 2024.",
+        "2. Ministry of Environment, Sand Mining Survey, 2023.",
+        "3. Rice Research Institute, Salinity Bulletin, 2020.",
+        "4. Fisheries Administration, Annual Catch Survey, 2024.",
+        "5. Household Migration Panel, Wave Four, 2022.",
+        "6. Delta Daily News, Salinity Emergency, 2020.",
+    ];
+    for heading in ["Notes", "Endnotes", "End Notes", "References"] {
+        let pages = [
+            chapter_page("Introduction", &CLAIMS[..3]),
+            chapter_page("Findings", &CLAIMS[3..]),
+            headed_notes_page(heading, &NUMBERED),
+        ];
+        let (doc, _, md) = convert(&pdf(&pages));
+        let expected: Vec<(&str, &str)> = CLAIMS
+            .iter()
+            .zip(NOTES)
+            .map(|((claim, _), note)| (*claim, note))
+            .collect();
+        assert_linked(&doc, &expected, &md);
+        assert!(
+            !md.contains("1. Delta"),
+            "{heading}: a note left in the body: {md}"
+        );
+    }
 }

@@ -421,6 +421,12 @@ fn tidy_heading(text: &str) -> String {
 /// Heading levels: numbered headings by the depth of their number, one level below an
 /// unnumbered heading that directly introduces them; an unnumbered heading directly under
 /// another heading one level below it; others at level 1.
+///
+/// Without numbers or sizes, a section that opens straight into a subsection is taken to
+/// be divided, and a divided section has at least two subsections (the usual editorial
+/// rule: no lone 1.1). So the first unnumbered heading after that subsection's text is its
+/// sibling; later ones go back to level 1, since plain text cannot show where the division
+/// ends and the minimum is all the convention promises.
 fn assign_heading_levels(out: &mut [Placed], headings: &[(usize, HeadingInfo)]) {
     if levels_by_size(out, headings) {
         return;
@@ -428,6 +434,8 @@ fn assign_heading_levels(out: &mut [Placed], headings: &[(usize, HeadingInfo)]) 
     let mut offset = 0u8;
     let mut in_numbered_run = false;
     let mut prev: Option<(usize, u8, bool)> = None; // (index, level, numbered)
+    // Level of a lone first subsection still waiting for its sibling.
+    let mut lone_subsection: Option<u8> = None;
     for (idx, info) in headings {
         let directly_after = prev.is_some_and(|(p, _, _)| p + 1 == *idx);
         let level = match &info.number {
@@ -445,11 +453,19 @@ fn assign_heading_levels(out: &mut [Placed], headings: &[(usize, HeadingInfo)]) 
             None => {
                 in_numbered_run = false;
                 match prev {
-                    Some((_, l, false)) if directly_after && !info.run_in => (l + 1).min(3),
+                    Some((_, l, false)) if directly_after && !info.run_in => {
+                        let level = (l + 1).min(3);
+                        lone_subsection = (level > l).then_some(level);
+                        level
+                    }
+                    Some((_, _, false)) if !info.run_in => lone_subsection.take().unwrap_or(1),
                     _ => 1,
                 }
             }
         };
+        if info.number.is_some() || info.run_in {
+            lone_subsection = None;
+        }
         let level = level.clamp(1, 6);
         if let Draft::Heading { level: l, .. } = &mut out[*idx].draft {
             *l = level;

@@ -612,6 +612,14 @@ pub fn is_notes_heading(text: &str) -> bool {
     )
 }
 
+/// "References", "Bibliography": a list that holds the notes when it is numbered and the
+/// text cites it with raised numbers.
+pub fn is_reference_list_heading(text: &str) -> bool {
+    let t = rich::plain(text);
+    let t = t.trim().trim_end_matches(':').to_lowercase();
+    matches!(t.as_str(), "references" | "bibliography" | "works cited")
+}
+
 /// Raised digits anywhere in the text.
 pub fn sup_digits(text: &str) -> impl Iterator<Item = u32> + '_ {
     text.split(SUP_ON).skip(1).filter_map(|rest| {

@@ -17,6 +17,7 @@ use crate::report::{Action, ActionKind, Report};
 use crate::rich::{self, SUB_OFF, SUB_ON, SUP_OFF, SUP_ON};
 
 use super::assemble::{Draft, Placed};
+use super::classify::NoteLabel;
 use super::families::{self, Family};
 use super::notes::NoteDraft;
 
@@ -101,11 +102,24 @@ fn raised_values(inner: &str, family: Family) -> Vec<u32> {
         .split([',', ' '])
         .filter(|v| !v.is_empty())
         .map(|v| match family {
-            Family::Arabic => marker_number(v).ok_or(()),
-            f => families::ordinal_in(v.trim_matches(['(', ')', '[', ']']), f).ok_or(()),
+            Family::Arabic => number_range(v)
+                .or_else(|| marker_number(v).map(|n| vec![n]))
+                .ok_or(()),
+            f => families::ordinal_in(v.trim_matches(['(', ')', '[', ']']), f)
+                .map(|n| vec![n])
+                .ok_or(()),
         })
-        .collect::<Result<_, _>>()
+        .collect::<Result<Vec<Vec<u32>>, _>>()
+        .map(|parts| parts.concat())
         .unwrap_or_default()
+}
+
+/// A raised range of note numbers, "10-12" or "10–12": every number in it (ranges of
+/// more than twenty are not citations).
+fn number_range(v: &str) -> Option<Vec<u32>> {
+    let (a, b) = v.split_once(['-', '–'])?;
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    (a < b && b - a <= 20).then(|| (a..=b).collect())
 }
 
 fn find_candidates(text: &str, slot: usize, family: Family, out: &mut Vec<Candidate>) {
@@ -313,12 +327,113 @@ fn is_author_line(text: &str) -> bool {
         })
 }
 
+/// A run of at least three names, each with its raised affiliation marks, opening a
+/// block ("Xiaolu Huang,¹,² Xinhua Qu,¹,² Weili Yan,²,³ …"): an author list that a
+/// two-column title page ran together with the text beside it.
+static AUTHOR_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|la|le)";
+    let entry = format!(
+        r"{word}(?:\s+{word}){{0,4}},?\s*\x{{{:X}}}[0-9a-z,*†‡§ ]{{1,12}}\x{{{:X}}}[,;]?\s*(?:and\s+)?",
+        SUP_ON as u32, SUP_OFF as u32
+    );
+    Regex::new(&format!(r"^\s*(?:{entry}){{3,}}")).expect("valid regex")
+});
+
+/// Where the author list opening a block ends (0 when there is none); the raised marks
+/// in it are affiliation labels, never note markers.
+fn author_list_end(text: &str) -> usize {
+    AUTHOR_LIST.find(text).map_or(0, |m| m.end())
+}
+
 /// Links markers to notes, deciding first whether the document numbers its notes
 /// straight through or starts again (per page, section or chapter): where the labels
 /// suggest restarts, both readings are tried and restarts are kept only when they link
 /// more raised markers (or note symbols) than numbering straight through does. The notes are left
 /// numbered the way that won, and their numbers and labels are reported.
 pub fn link_notes(
+    drafts: &mut Vec<Placed>,
+    notes: &mut Vec<NoteDraft>,
+    paged: bool,
+    report: &mut Report,
+) {
+    let affiliations = take_affiliation_notes(drafts, notes, report);
+    if !affiliations.is_empty() {
+        super::notes::number(notes, false);
+    }
+    link_numbered(drafts, notes, paged, report);
+    // After the linked notes, so the references' indices into `notes` stay valid; they
+    // stay in the output as unlinked notes (nothing dropped).
+    notes.extend(affiliations);
+    super::notes::report_numbers(notes, report);
+}
+
+/// The notes the author list's affiliation marks point to: on the author list's page,
+/// opening the notes, each label among the marks ("¹ Shanghai No.9 People's Hospital").
+/// They are affiliations, not notes; taken out, the notes after them link in their own
+/// numbering.
+fn take_affiliation_notes(
+    drafts: &[Placed],
+    notes: &mut Vec<NoteDraft>,
+    report: &mut Report,
+) -> Vec<NoteDraft> {
+    for slot in slots(drafts) {
+        if matches!(drafts[slot.0].draft, Draft::Heading { .. }) {
+            break;
+        }
+        let text = text_of(drafts, slot);
+        let end = if is_author_line(text) {
+            text.len()
+        } else {
+            author_list_end(text)
+        };
+        if end > 0 {
+            let page = drafts[slot.0].page;
+            let marks = affiliation_marks(&text[..end]);
+            let count = notes
+                .iter()
+                .take_while(|n| {
+                    n.page == page && matches!(n.read, NoteLabel::Number(v) if marks.contains(&v))
+                })
+                .count();
+            if count == 0 {
+                return Vec::new();
+            }
+            let taken: Vec<NoteDraft> = notes.drain(..count).collect();
+            report.push(
+                Action::new(ActionKind::Guess)
+                    .page(page)
+                    .lines(taken.iter().flat_map(|n| n.lines.iter().copied()).take(1))
+                    .evidence(format!(
+                        "{count} note(s) labelled like the author list's marks on its page read as affiliations: kept as unlinked notes, not linked to the names"
+                    ))
+                    .confidence(0.75),
+            );
+            return taken;
+        }
+    }
+    Vec::new()
+}
+
+/// The numbers among an author list's raised marks ("1,2", "2 3").
+fn affiliation_marks(text: &str) -> HashSet<u32> {
+    let mut marks = HashSet::new();
+    let mut from = 0;
+    while let Some(s) = text[from..].find(SUP_ON).map(|k| k + from) {
+        let Some(e) = text[s..].find(SUP_OFF).map(|k| k + s) else {
+            break;
+        };
+        marks.extend(
+            text[s + SUP_ON.len_utf8()..e]
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|d| d.parse::<u32>().ok()),
+        );
+        from = e;
+    }
+    marks
+}
+
+/// [`link_notes`] once the notes are known to be notes.
+fn link_numbered(
     drafts: &mut Vec<Placed>,
     notes: &mut Vec<NoteDraft>,
     paged: bool,
@@ -360,7 +475,6 @@ pub fn link_notes(
         let recovered = link(drafts, notes, paged, report);
         mark_recovered(notes, &recovered);
     }
-    super::notes::report_numbers(notes, report);
 }
 
 fn mark_recovered(notes: &mut [NoteDraft], recovered: &[usize]) {
@@ -398,15 +512,41 @@ fn link(
     let family = notes[0].family;
     let runs = Runs::new(notes);
     let mut cands = Vec::new();
+    let mut before_first_heading = true;
     for (k, &slot) in slot_list.iter().enumerate() {
         if matches!(drafts[slot.0].draft, Draft::Heading { .. }) {
+            before_first_heading = false;
             continue;
         }
         let text = text_of(drafts, slot);
         if is_author_line(text) {
             continue;
         }
+        let from = cands.len();
         find_candidates(text, k, family, &mut cands);
+        // An author list opening a block of the title block keeps its marks as text.
+        let authors_end = if before_first_heading {
+            author_list_end(text)
+        } else {
+            0
+        };
+        if authors_end > 0 {
+            let found = cands.split_off(from);
+            let (marks, rest): (Vec<_>, Vec<_>) =
+                found.into_iter().partition(|c| c.start < authors_end);
+            cands.extend(rest);
+            if !marks.is_empty() {
+                report.push(
+                    Action::new(ActionKind::Guess)
+                        .page(drafts[slot.0].page)
+                        .evidence(format!(
+                            "{} raised mark(s) after names in an author list kept as printed: affiliation labels, not note markers",
+                            marks.len()
+                        ))
+                        .confidence(0.85),
+                );
+            }
+        }
     }
     if paged {
         // Raised markers standing for a note (by ordinal, in any run).
@@ -480,6 +620,10 @@ fn link(
                 .iter()
                 .take(6)
                 .any(|d| d.values[0] == expected_ordinal && d.values[0] < c.values[0])
+        } else if strong && v > due {
+            // Far ahead of the sequence: the markers before it were lost (in a figure, a
+            // misread table), when raised markers after it carry the sequence on.
+            resumes_sequence(&cands[i..])
         } else {
             false
         };
@@ -535,6 +679,35 @@ fn link(
         );
     }
     recover_lost(drafts, notes, &linked, report)
+}
+
+/// Whether the raised marker opening `cands` starts a sequence that the next raised
+/// markers continue: three more that go on from it (repeats of its numbers allowed, skips
+/// of at most two), before any that goes back.
+fn resumes_sequence(cands: &[Candidate]) -> bool {
+    let is_raised = |c: &Candidate| matches!(c.form, Form::Raised | Form::Lowered | Form::Symbol);
+    let Some(first) = cands.first() else {
+        return false;
+    };
+    let mut seen: HashSet<u32> = first.values.iter().copied().collect();
+    let mut next = first.values.iter().copied().max().unwrap_or(0) + 1;
+    let mut continued = 0;
+    for d in cands[1..].iter().filter(|d| is_raised(d)).take(8) {
+        let v = d.values[0];
+        if seen.contains(&v) {
+            continue;
+        }
+        if v < next || v > next + 2 {
+            return false;
+        }
+        seen.extend(d.values.iter().copied());
+        next = d.values.iter().copied().max().unwrap_or(v) + 1;
+        continued += 1;
+        if continued == 3 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The piece position a candidate stands at.
@@ -1135,6 +1308,56 @@ mod tests {
     }
 
     #[test]
+    fn an_author_list_run_into_the_text_beside_it_keeps_its_marks() {
+        let sup = |n: &str| format!("{SUP_ON}{n}{SUP_OFF}");
+        let text = format!(
+            "Xiaolu Huang,{} Xinhua Qu,{} Weili Yan,{} Ping Xiong{} eight studies showed that therapy{}",
+            sup("1,2"),
+            sup("1,2"),
+            sup("2,3"),
+            sup("1"),
+            sup("4")
+        );
+        let end = author_list_end(&text);
+        assert!(
+            text[..end].ends_with(&format!("Xiong{} ", sup("1"))),
+            "{end}"
+        );
+        assert_eq!(affiliation_marks(&text[..end]), HashSet::from([1, 2, 3]));
+        // Two cited names opening a sentence are no author list.
+        let cited = format!("Smith{} and Jones{} argued that", sup("3"), sup("4"));
+        assert_eq!(author_list_end(&cited), 0);
+    }
+
+    #[test]
+    fn a_sequence_resumes_only_when_raised_markers_carry_it_on() {
+        let raised = |v: &[u32]| Candidate {
+            slot: 0,
+            start: 0,
+            end: 0,
+            values: v.to_vec(),
+            form: Form::Raised,
+        };
+        let carried = [
+            raised(&[9]),
+            raised(&[10]),
+            raised(&[11]),
+            raised(&[11]),
+            raised(&[13]),
+        ];
+        assert!(resumes_sequence(&carried));
+        let back = [
+            raised(&[9]),
+            raised(&[10]),
+            raised(&[2]),
+            raised(&[11]),
+            raised(&[12]),
+        ];
+        assert!(!resumes_sequence(&back));
+        assert!(!resumes_sequence(&[raised(&[9]), raised(&[10])]));
+    }
+
+    #[test]
     fn author_lines_and_numbers_after_numbers_hold_no_markers() {
         let sup = |n: &str| format!("{SUP_ON}{n}{SUP_OFF}");
         assert!(is_author_line(&format!(
@@ -1155,6 +1378,9 @@ mod tests {
         assert_eq!(marker_number("(12)"), Some(12));
         assert_eq!(marker_number("[4]"), Some(4));
         assert_eq!(marker_number("2a"), None);
+        assert_eq!(raised_values("10-12", Family::Arabic), vec![10, 11, 12]);
+        assert_eq!(raised_values("2,5–6", Family::Arabic), vec![2, 5, 6]);
+        assert!(raised_values("12-10", Family::Arabic).is_empty());
     }
 
     #[test]

@@ -223,6 +223,13 @@ fn note_start(
         // The first note: an arabic sequence may open a little late (its first note's
         // text not found); other families open at their first label.
         None => n <= if family == Family::Arabic { 3 } else { 1 },
+        // Numbered notes after a zone of lettered or symbol notes (a table's notes, a
+        // title page's author notes) open a zone of their own at a raised, small 1.
+        Some(d @ (Family::Letter | Family::Symbol))
+            if family == Family::Arabic && !in_zone && n == 1 && raised && due.small =>
+        {
+            d != family
+        }
         Some(d) => {
             d == family
                 && ((n >= expected && n <= expected + 2)
@@ -315,7 +322,34 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
     let mut notes: Vec<(NoteLabel, NoteDraft)> = Vec::new();
     let mut body = Vec::new();
     let mut last_was_note = false;
+    // Raised marks in the table just passed, while its notes may follow.
+    let mut table_marks: Option<Vec<String>> = None;
     for (order, piece) in pieces.into_iter().enumerate() {
+        if let PieceKind::Table(rows) = &piece.kind {
+            table_marks = Some(raised_marks(rows));
+        } else if let (PieceKind::Note(label), Some(marks)) = (&piece.kind, &table_marks) {
+            if let Some(printed) = table_note_label(*label, marks) {
+                report.push(
+                    Action::new(ActionKind::Guess)
+                        .page(piece.page)
+                        .lines(piece.lines.clone())
+                        .before(rich::plain(&piece.text))
+                        .evidence(format!(
+                            "table note '{printed}': a letter or symbol label right under a table whose cells carry the mark; kept as text after the table, not a footnote"
+                        ))
+                        .confidence(0.8),
+                );
+                let mut p = piece;
+                p.text = format!("{printed} {}", p.text.trim_start());
+                p.kind = PieceKind::Text;
+                body.push((order, p));
+                last_was_note = false;
+                continue;
+            }
+            table_marks = None;
+        } else {
+            table_marks = None;
+        }
         match piece.kind {
             PieceKind::Note(label) => {
                 notes.push((
@@ -388,6 +422,41 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
     }
     number(&mut out, false);
     (out, body)
+}
+
+/// The raised marks in a table's cells ("1420^a" gives "a").
+fn raised_marks(rows: &[Vec<String>]) -> Vec<String> {
+    let mut marks = Vec::new();
+    for cell in rows.iter().flatten() {
+        let mut rest = cell.as_str();
+        while let Some(s) = rest.find(rich::SUP_ON) {
+            let inner = &rest[s + rich::SUP_ON.len_utf8()..];
+            let Some(e) = inner.find(rich::SUP_OFF) else {
+                break;
+            };
+            marks.extend(
+                inner[..e]
+                    .split([',', ' '])
+                    .filter(|m| !m.is_empty())
+                    .map(str::to_string),
+            );
+            rest = &inner[e..];
+        }
+    }
+    marks
+}
+
+/// A note right under a table is the table's own when its label is a letter or a symbol
+/// (the families tables use, so as not to clash with the page's numbered notes) and the
+/// table carries a mark of that family. Returns the label as printed.
+fn table_note_label(label: NoteLabel, marks: &[String]) -> Option<String> {
+    let NoteLabel::Family(family @ (Family::Letter | Family::Symbol), ordinal) = label else {
+        return None;
+    };
+    marks
+        .iter()
+        .any(|m| families::ordinal_in(m, family).is_some())
+        .then(|| families::printed(family, ordinal))
 }
 
 /// Numbers the notes from their labels (see [`sequence`]): straight through, or, with

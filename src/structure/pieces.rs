@@ -9,8 +9,9 @@ use crate::lines::TextLine;
 use crate::report::Report;
 
 use super::classify::{
-    ItemMarker, NoteLabel, citation_score, is_notes_heading, is_url_only, line_marker,
-    looks_like_heading_line, note_label, numbered_heading, run_in_heading,
+    ItemMarker, NoteLabel, citation_score, is_notes_heading, is_reference_list_heading,
+    is_url_only, line_marker, looks_like_heading_line, note_label, numbered_heading,
+    run_in_heading, sup_digits,
 };
 use super::joins::{Lexicon, join_lines};
 use super::notes::{NoteZones, zone_of};
@@ -121,6 +122,13 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
         .unwrap_or(usize::MAX);
     let mut out: Vec<Piece> = Vec::with_capacity(units.len());
     let mut in_notes_section = false;
+    // Distinct raised numbers: citations run on (1, 2, … 12); affiliation marks and
+    // powers repeat a few small ones.
+    let raised_citations = lines
+        .iter()
+        .flat_map(|l| sup_digits(&l.text))
+        .collect::<std::collections::HashSet<u32>>()
+        .len();
     for (ui, (unit, zone, table)) in units.iter().enumerate() {
         let first = unit.first().to_string();
         let single = unit.lines.len() == 1;
@@ -137,7 +145,17 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             out.push(base(PieceKind::Table(rows.clone()), String::new()));
             continue;
         }
-        if single && is_notes_heading(&first) {
+        // A reference list numbered from 1, in a document citing with raised numbers (six
+        // or more different ones), is its endnotes: the citations link to it.
+        let numbered_references = || {
+            single
+                && is_reference_list_heading(&first)
+                && raised_citations >= 6
+                && units
+                    .get(ui + 1)
+                    .is_some_and(|(u, _, _)| note_label(u.first(), true).0 == NoteLabel::Number(1))
+        };
+        if single && (is_notes_heading(&first) || numbered_references()) {
             in_notes_section = true;
             out.push(base(PieceKind::NotesHeading, first));
             continue;
