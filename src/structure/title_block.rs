@@ -1080,6 +1080,22 @@ fn is_label_or_number(t: &str) -> bool {
     letters < 3 || digits * 2 > letters || t.ends_with(':')
 }
 
+/// Whether a line belongs to a table of contents: the word "Contents" alone, or an entry
+/// with a dot leader ("ARTS & LEISURE. . .", "Travel ....... 4"). An ellipsis of three
+/// dots in a title is not a leader.
+fn is_contents_line(t: &str) -> bool {
+    let t = t.trim();
+    let bare = t.trim_end_matches(':').to_ascii_lowercase();
+    if matches!(
+        bare.as_str(),
+        "contents" | "table of contents" | "in this issue"
+    ) {
+        return true;
+    }
+    let squeezed: String = t.chars().filter(|c| *c != ' ').collect();
+    squeezed.contains("....") || t.contains(". . .")
+}
+
 /// A title without an author line under it must be set in larger type than the page's
 /// body text (a form's field label or a table's header row is not a title).
 const TITLE_SIZE_RATIO: f32 = 1.15;
@@ -1146,8 +1162,14 @@ fn find_title(
     sizes: &TitleSizes,
     by_line: Option<usize>,
 ) -> Vec<usize> {
+    // A contents list starts below the title: its entries are never the title.
+    let contents = texts
+        .iter()
+        .position(|t| is_contents_line(t))
+        .unwrap_or(texts.len());
     let is_candidate = |i: usize| {
-        matches!(roles[i], Role::Other | Role::Name)
+        i < contents
+            && matches!(roles[i], Role::Other | Role::Name)
             && !is_address_like(&texts[i])
             && !is_label_or_number(&texts[i])
     };
@@ -1181,6 +1203,9 @@ fn find_title(
                 && (roles[i] != Role::Name || sizes.line[i].is_some())
                 && !texts[i].trim_end().ends_with(['.', ',', ';'])
                 && words(&texts[i]) <= 25
+                // One word printed alone in plain text ("SECTIONS") is too little
+                // evidence of a title; type size would be.
+                && (words(&texts[i]) >= 2 || sizes.line[i].is_some())
         })
     });
     let Some(first) = first else {
@@ -1216,7 +1241,12 @@ fn find_title(
     for i in first + 1..texts.len() {
         match roles[i] {
             Role::Blank => continue,
-            Role::Other if caps.is_some() && is_upper(&texts[i]) && sizes.same_size(first, i) => {
+            Role::Other
+                if caps.is_some()
+                    && is_upper(&texts[i])
+                    && sizes.same_size(first, i)
+                    && is_candidate(i) =>
+            {
                 run.push(i)
             }
             // One subtitle line after a capitals title.
@@ -1224,7 +1254,8 @@ fn find_title(
                 if caps.is_some() && run.len() == 1
                     || caps.is_some() && run.iter().all(|&k| is_upper(&texts[k])) =>
             {
-                if !texts[i].trim_end().ends_with('.') && words(&texts[i]) <= 20 {
+                if is_candidate(i) && !texts[i].trim_end().ends_with('.') && words(&texts[i]) <= 20
+                {
                     run.push(i);
                 }
                 break;
@@ -1558,5 +1589,31 @@ mod tests {
             Some("Andean Urban Research Network")
         );
         assert!(tb.consumed.contains(&0) && tb.consumed.contains(&1));
+    }
+
+    #[test]
+    fn a_contents_page_gives_no_title() {
+        // A newspaper's section index: capitals with dot leaders, a date above, no credit.
+        let text = format!(
+            "SECTIONS\n2\n14\nSUNDAY, NOVEMBER 4, 2007\nCONTENTS\nARTS & LEISURE. . .\nHOLIDAY MOVIES .\nBUSINESS ....\nNEW JERSEY WEEKLY\nLONG ISLAND WEEKLY .\n{BODY}"
+        );
+        let (tb, _) = block(&text);
+        assert_eq!(tb.metadata.title, None, "{:?}", tb.metadata);
+        assert!(tb.consumed.iter().all(|&i| i < 4), "{:?}", tb.consumed);
+    }
+
+    #[test]
+    fn a_title_above_the_contents_list_is_still_the_title() {
+        let text = format!(
+            "ANNUAL REVIEW OF HARBOUR TRADE\n\nContents\nForeword ........ 2\nThe year in numbers ........ 4\n{BODY}"
+        );
+        let (tb, _) = block(&text);
+        assert_eq!(
+            tb.metadata.title.as_deref(),
+            Some("Annual Review of Harbour Trade")
+        );
+        // An ellipsis of three dots is not a leader.
+        assert!(!is_contents_line("Wait for it... The Long Pause"));
+        assert!(is_contents_line("Travel ....... 4"));
     }
 }
