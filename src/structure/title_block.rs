@@ -393,6 +393,17 @@ fn is_person(t: &str) -> bool {
         })
 }
 
+/// Whether a line opens with a personal name followed by an affiliation mark, a comma or
+/// "and" ("Farzana Alam1", "Xiaolu Huang,1,2 Xinhua Qu,1,2 …"): an author list.
+fn opens_with_person(t: &str) -> bool {
+    let t = t.trim();
+    let end = t
+        .find(|c: char| c.is_ascii_digit() || matches!(c, ',' | '*' | '†' | '‡' | ';'))
+        .unwrap_or(t.len());
+    let head = t[..end].split(" and ").next().unwrap_or("");
+    end < t.len() && is_person(head.trim())
+}
+
 /// Whether a line is one or more personal names ("Ana Silva", "A Silva* and B Ruiz†").
 fn is_person_list(t: &str) -> bool {
     if is_org(t) || is_upper(t) || is_role(t) {
@@ -1080,6 +1091,13 @@ fn is_label_or_number(t: &str) -> bool {
     letters < 3 || digits * 2 > letters || t.ends_with(':')
 }
 
+/// Whether a line ends on a dash set apart from its last word ("Government of India –");
+/// a word broken by a hyphen ("Insur-") does not count.
+fn ends_on_a_dash(t: &str) -> bool {
+    let mut tail = t.trim_end().chars().rev();
+    matches!(tail.next(), Some('-' | '–' | '—')) && tail.next().is_some_and(char::is_whitespace)
+}
+
 /// Whether a line belongs to a table of contents: the word "Contents" alone, or an entry
 /// with a dot leader ("ARTS & LEISURE. . .", "Travel ....... 4"). An ellipsis of three
 /// dots in a title is not a leader.
@@ -1206,6 +1224,9 @@ fn find_title(
                 // One word printed alone in plain text ("SECTIONS") is too little
                 // evidence of a title; type size would be.
                 && (words(&texts[i]) >= 2 || sizes.line[i].is_some())
+                // "Government of India –": a phrase left hanging on a dash leads into
+                // what follows; a title does not.
+                && !ends_on_a_dash(&texts[i])
         })
     });
     let Some(first) = first else {
@@ -1222,6 +1243,7 @@ fn find_title(
             }
             let prev = texts[last].trim_end();
             let fits = roles[i] == Role::Other
+                && is_candidate(i)
                 && sizes.same_size(first, i)
                 && !texts[i].trim_end().ends_with(['.', ',', ';'])
                 && words(&texts[i]) <= 20
@@ -1235,6 +1257,27 @@ fn find_title(
             if prev.ends_with(['?', '!', ':']) || run.len() >= 3 {
                 break;
             }
+        }
+        // Plain text has no type size to set a mixed-case title apart; its neighbours
+        // must: above it the top of the text, a blank line or a line the title block
+        // explains (letterhead, document type, contact); below it a blank line, a credit
+        // or a date. A first line that runs straight into a form, a contact line or a paragraph
+        // is not a title.
+        let above = first == 0 || roles[first - 1] != Role::Other;
+        // A lower-case line under the run is the title's wrapped tail ("of Phoenix
+        // paludosa Roxb."): what stands under that decides.
+        let last = (last + 1..texts.len())
+            .take_while(|&k| texts[k].trim_start().starts_with(char::is_lowercase))
+            .last()
+            .unwrap_or(last);
+        let below = roles.get(last + 1).is_none_or(|r| {
+            matches!(
+                r,
+                Role::Blank | Role::Author | Role::Editor | Role::Date | Role::Name
+            )
+        }) || texts.get(last + 1).is_some_and(|t| opens_with_person(t));
+        if sizes.line[first].is_none() && !(above && below) {
+            return Vec::new();
         }
         return run;
     }
@@ -1615,5 +1658,50 @@ mod tests {
         // An ellipsis of three dots is not a leader.
         assert!(!is_contents_line("Wait for it... The Long Pause"));
         assert!(is_contents_line("Travel ....... 4"));
+    }
+
+    #[test]
+    fn plain_text_mixed_case_title_needs_blank_lines_around_it() {
+        // A form's first row, straight above more rows: not a title.
+        let form = format!(
+            "Insured name Gabriel Diaz Year 2022\nClaim # SF-1008 Make Jeep\nPolicy # POL-2022-555 Model Grand Cherokee\nPhone (425) 111-1111 Trim Limited\nColor White\n{BODY}"
+        );
+        let (tb, _) = block(&form);
+        assert_eq!(tb.metadata.title, None, "{:?}", tb.metadata);
+        assert!(tb.metadata.authors.is_empty(), "{:?}", tb.metadata.authors);
+        // A heading-like phrase left on a dash leads into the text below.
+        let (tb, _) = block(&format!("Government of India -\n\n{BODY}"));
+        assert_eq!(tb.metadata.title, None);
+        // Set apart by blank lines, under a document type, or with a date under it, it is
+        // the title.
+        let (tb, _) = block(&format!(
+            "POLICY PAPER\nWho Saves for the Self-Employed?\nIngrid Solheim* and Tobias Reuter†\n{BODY}"
+        ));
+        assert_eq!(
+            tb.metadata.title.as_deref(),
+            Some("Who Saves for the Self-Employed?")
+        );
+        let (tb, _) = block(&format!("\nWorking in the Rain\n\n{BODY}"));
+        assert_eq!(tb.metadata.title.as_deref(), Some("Working in the Rain"));
+        let (tb, _) = block(&format!("Working in the Rain\nNovember 2024\n{BODY}"));
+        assert_eq!(tb.metadata.title.as_deref(), Some("Working in the Rain"));
+        // An author list with affiliation marks right under it.
+        let (tb, _) = block(&format!(
+            "Phytochemical and Biological investigations\nof Phoenix paludosa Roxb.\nFarzana Alam1\n, Mohammad S. Rahman2\n{BODY}"
+        ));
+        assert!(
+            tb.metadata
+                .title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Phytochemical and Biological")),
+            "{:?}",
+            tb.metadata
+        );
+        assert!(!opens_with_person(
+            "Policy # POL-2022-555 Model Grand Cherokee"
+        ));
+        assert!(opens_with_person("Xiaolu Huang,1,2 Xinhua Qu,1,2"));
+        assert!(!ends_on_a_dash("Crop Insur-"));
+        assert!(ends_on_a_dash("Government of India –"));
     }
 }
