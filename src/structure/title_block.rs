@@ -610,7 +610,8 @@ pub fn extract(
             Role::Name
                 if (current.is_none() || details > 0 || roles[i - 1] == Role::Blank)
                     && !dictionary.mostly_common_words(text)
-                    && !in_form_row(zone, &roles, i) =>
+                    && !in_form_row(zone, &roles, i)
+                    && !heads_a_form(&texts[i..]) =>
             {
                 if let Some(columns) = author_columns(&texts[i..]) {
                     let first_new = reader.tb.metadata.authors.len();
@@ -725,6 +726,16 @@ fn columns_of(line: &str) -> Vec<(usize, String)> {
         out.push((s, text.trim().to_string()));
     }
     out
+}
+
+/// Whether a row of side-by-side headings (`texts[0]`, "Customer Information   Vehicle
+/// Information" in layout text) heads a form: the row under it has more cells than it
+/// has headings, a label and a value under each ("Insured name   Gabriel Diaz   Year
+/// 2022"). Credits set side by side have one detail per name.
+fn heads_a_form(texts: &[String]) -> bool {
+    let head = columns_of(texts[0].trim()).len();
+    let next = texts[1..].iter().find(|t| !t.trim().is_empty());
+    head >= 2 && next.is_some_and(|t| columns_of(t.trim()).len() > head)
 }
 
 fn author_columns(texts: &[String]) -> Option<AuthorColumns> {
@@ -1703,5 +1714,20 @@ mod tests {
         assert!(opens_with_person("Xiaolu Huang,1,2 Xinhua Qu,1,2"));
         assert!(!ends_on_a_dash("Crop Insur-"));
         assert!(ends_on_a_dash("Government of India –"));
+    }
+
+    #[test]
+    fn side_by_side_headings_over_a_form_are_not_authors() {
+        let text = format!(
+            "          Customer Information                    Vehicle Information\nInsured name     Gabriel Diaz               Year       2022\nClaim #          SF-1008                    Make       Jeep\n{BODY}"
+        );
+        let (tb, _) = block(&text);
+        assert!(tb.metadata.authors.is_empty(), "{:?}", tb.metadata.authors);
+        // Two authors side by side, one role under each, stay authors.
+        let text = format!(
+            "WORKING IN THE RAIN\n\n          Ana Silva                    Tomás Ruiz\n          Senior Fellow                Research Associate\n{BODY}"
+        );
+        let (tb, _) = block(&text);
+        assert_eq!(tb.metadata.authors.len(), 2, "{:?}", tb.metadata);
     }
 }
