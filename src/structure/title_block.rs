@@ -311,10 +311,11 @@ fn role_of(text: &str) -> Role {
             .iter()
             .all(|r| matches!(r, Role::Contact | Role::Blank | Role::Legal))
             || roles.contains(&Role::Contact)
-                && segments
-                    .iter()
-                    .zip(&roles)
-                    .all(|((_, s), r)| *r == Role::Contact || is_address_like(s) || words(s) <= 3)
+                && segments.iter().zip(&roles).all(|((_, s), r)| {
+                    *r == Role::Contact
+                        || is_address_like(s)
+                        || (words(s) <= 3 && !is_form_label(s))
+                })
         {
             return Role::Contact;
         }
@@ -726,6 +727,32 @@ fn columns_of(line: &str) -> Vec<(usize, String)> {
         out.push((s, text.trim().to_string()));
     }
     out
+}
+
+/// Labels of contact fields ("Phone:", "E-mail:") set apart from their values in layout text.
+const CONTACT_LABELS: &[&str] = &[
+    "tel",
+    "telephone",
+    "phone",
+    "fax",
+    "email",
+    "e-mail",
+    "web",
+    "website",
+    "url",
+    "mobile",
+    "cell",
+    "address",
+    "internet",
+];
+
+/// Whether a layout cell is a form field's label other than a contact field's ("Order /
+/// Rev:", "Cinema:"): a row with such labels is a form, even when one of its values looks
+/// like a telephone number ("2024-12-5678").
+fn is_form_label(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.ends_with(':')
+        && !CONTACT_LABELS.contains(&cell.trim_end_matches(':').trim().to_lowercase().as_str())
 }
 
 /// Whether a row of side-by-side headings (`texts[0]`, "Customer Information   Vehicle
@@ -1729,5 +1756,19 @@ mod tests {
         );
         let (tb, _) = block(&text);
         assert_eq!(tb.metadata.authors.len(), 2, "{:?}", tb.metadata);
+    }
+
+    #[test]
+    fn a_form_row_with_a_number_like_a_phone_is_not_a_contact_line() {
+        assert_eq!(
+            role_of(
+                "Order / Rev:            2024-12-5678              Cinema:          Downtown Multiplex"
+            ),
+            Role::Other
+        );
+        assert_eq!(
+            role_of("Phone:            +47 22 41 80 00              Fax:          +47 22 41 80 01"),
+            Role::Contact
+        );
     }
 }
