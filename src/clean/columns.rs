@@ -163,6 +163,24 @@ fn gutter(page: &[TextLine]) -> Option<(usize, usize, usize)> {
 mod tests {
     use super::*;
 
+    /// One page of layout text read through `split`: its non-empty lines in reading order,
+    /// and the report.
+    fn read_in_columns(page: &[&str]) -> (Vec<String>, Report) {
+        let mut lines: Vec<TextLine> = page
+            .iter()
+            .enumerate()
+            .map(|(i, t)| TextLine::new(t, 1, i + 1))
+            .collect();
+        let mut r = Report::default();
+        split(&mut lines, &mut r);
+        let texts = lines
+            .iter()
+            .map(|l| l.plain())
+            .filter(|t| !t.is_empty())
+            .collect();
+        (texts, r)
+    }
+
     #[test]
     fn side_by_side_columns_are_read_left_then_right() {
         let page = [
@@ -175,18 +193,7 @@ mod tests {
             "left six ends the left column.      right six ends the right one.",
             "A FULL WIDTH LINE AFTER THE COLUMNS RUNS RIGHT ACROSS THE GUTTER HERE",
         ];
-        let mut lines: Vec<TextLine> = page
-            .iter()
-            .enumerate()
-            .map(|(i, t)| TextLine::new(t, 1, i + 1))
-            .collect();
-        let mut r = Report::default();
-        split(&mut lines, &mut r);
-        let texts: Vec<String> = lines
-            .iter()
-            .map(|l| l.plain())
-            .filter(|t| !t.is_empty())
-            .collect();
+        let (texts, _) = read_in_columns(&page);
         assert_eq!(texts[0], "A TITLE ACROSS THE WHOLE PAGE");
         assert_eq!(texts[1], "Left one starts the left column");
         assert_eq!(texts[6], "left six ends the left column.");
@@ -232,19 +239,8 @@ mod tests {
             "left nine                           right nine",
             "left ten ends here.                 right ten ends here.",
         ];
-        let mut lines: Vec<TextLine> = page
-            .iter()
-            .enumerate()
-            .map(|(i, t)| TextLine::new(t, 1, i + 1))
-            .collect();
-        let mut r = Report::default();
-        split(&mut lines, &mut r);
+        let (texts, r) = read_in_columns(&page);
         assert_eq!(r.count(ActionKind::Guess), 1, "the page has columns");
-        let texts: Vec<String> = lines
-            .iter()
-            .map(|l| l.plain())
-            .filter(|t| !t.is_empty())
-            .collect();
         assert!(
             texts.contains(&"Estimate Totals Across".to_string()),
             "{texts:?}"
