@@ -38,13 +38,26 @@ pub fn split(lines: &mut Vec<TextLine>, report: &mut Report) {
                         .confidence(0.8),
                 );
                 out.extend(page_lines[..from].iter().cloned());
-                let (left, right): (Vec<TextLine>, Vec<TextLine>) =
-                    page_lines[from..to].iter().map(|l| halves(l, g)).unzip();
-                out.extend(left);
-                out.extend(right.into_iter().map(|mut l| {
-                    l.column = 1;
-                    l
-                }));
+                // A line whose text runs through the gutter (a heading or a table row
+                // across both columns) is never cut: it stays whole, in its place, and
+                // the columns are read left then right above it and again below it.
+                let mut rest = &page_lines[from..to];
+                while !rest.is_empty() {
+                    let cut = rest.iter().position(|l| straddles(l, g));
+                    let (segment, whole) = match cut {
+                        Some(k) => (&rest[..k], Some(&rest[k])),
+                        None => (rest, None),
+                    };
+                    let (left, right): (Vec<TextLine>, Vec<TextLine>) =
+                        segment.iter().map(|l| halves(l, g)).unzip();
+                    out.extend(left);
+                    out.extend(right.into_iter().map(|mut l| {
+                        l.column = 1;
+                        l
+                    }));
+                    out.extend(whole.cloned());
+                    rest = &rest[cut.map_or(rest.len(), |k| k + 1)..];
+                }
                 out.extend(page_lines[to..].iter().cloned());
             }
             None => out.extend(page_lines.iter().cloned()),
@@ -58,6 +71,14 @@ fn laid_out(l: &TextLine) -> Vec<char> {
     let mut v: Vec<char> = std::iter::repeat_n(' ', l.indent as usize).collect();
     v.extend(l.text.chars());
     v
+}
+
+/// Whether cutting the line at position `g` would cut through a word.
+fn straddles(l: &TextLine, g: usize) -> bool {
+    let chars = laid_out(l);
+    g > 0
+        && chars.get(g - 1).is_some_and(|c| !c.is_whitespace())
+        && chars.get(g).is_some_and(|c| !c.is_whitespace())
 }
 
 /// Splits a line at gutter position `g` into its left and right parts.
@@ -142,6 +163,24 @@ fn gutter(page: &[TextLine]) -> Option<(usize, usize, usize)> {
 mod tests {
     use super::*;
 
+    /// One page of layout text read through `split`: its non-empty lines in reading order,
+    /// and the report.
+    fn read_in_columns(page: &[&str]) -> (Vec<String>, Report) {
+        let mut lines: Vec<TextLine> = page
+            .iter()
+            .enumerate()
+            .map(|(i, t)| TextLine::new(t, 1, i + 1))
+            .collect();
+        let mut r = Report::default();
+        split(&mut lines, &mut r);
+        let texts = lines
+            .iter()
+            .map(|l| l.plain())
+            .filter(|t| !t.is_empty())
+            .collect();
+        (texts, r)
+    }
+
     #[test]
     fn side_by_side_columns_are_read_left_then_right() {
         let page = [
@@ -154,18 +193,7 @@ mod tests {
             "left six ends the left column.      right six ends the right one.",
             "A FULL WIDTH LINE AFTER THE COLUMNS RUNS RIGHT ACROSS THE GUTTER HERE",
         ];
-        let mut lines: Vec<TextLine> = page
-            .iter()
-            .enumerate()
-            .map(|(i, t)| TextLine::new(t, 1, i + 1))
-            .collect();
-        let mut r = Report::default();
-        split(&mut lines, &mut r);
-        let texts: Vec<String> = lines
-            .iter()
-            .map(|l| l.plain())
-            .filter(|t| !t.is_empty())
-            .collect();
+        let (texts, _) = read_in_columns(&page);
         assert_eq!(texts[0], "A TITLE ACROSS THE WHOLE PAGE");
         assert_eq!(texts[1], "Left one starts the left column");
         assert_eq!(texts[6], "left six ends the left column.");
@@ -194,5 +222,34 @@ mod tests {
         let before = lines.clone();
         split(&mut lines, &mut Report::default());
         assert_eq!(lines, before);
+    }
+
+    #[test]
+    fn a_line_across_the_gutter_is_kept_whole_between_column_runs() {
+        let page = [
+            "Left one starts the left column    Right one starts the right col",
+            "left two goes on with more words   right two goes on with words",
+            "left three                          right three continues here",
+            "left four has more words again      right four has more words too",
+            "                       Estimate Totals Across",
+            "left five                           right five",
+            "left six ends the left column.      right six ends the right one.",
+            "left seven                          right seven",
+            "left eight has words                right eight has words",
+            "left nine                           right nine",
+            "left ten ends here.                 right ten ends here.",
+        ];
+        let (texts, r) = read_in_columns(&page);
+        assert_eq!(r.count(ActionKind::Guess), 1, "the page has columns");
+        assert!(
+            texts.contains(&"Estimate Totals Across".to_string()),
+            "{texts:?}"
+        );
+        let at = texts
+            .iter()
+            .position(|t| t == "Estimate Totals Across")
+            .unwrap();
+        assert_eq!(texts[at - 1], "right four has more words too", "{texts:?}");
+        assert_eq!(texts[at + 1], "left five", "{texts:?}");
     }
 }

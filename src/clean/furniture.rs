@@ -157,6 +157,7 @@ pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
         mark_beside_page_numbers(lines, zone_end, &mut verdict);
     }
     mark_edge_stamps(lines, &mut verdict);
+    keep_lines_that_read_on(lines, &mut verdict);
     // Contact lines in the title block leave the body too, but the metadata stage still
     // needs to see where the title block ends, so only repeated or page-band ones are
     // removed here; the rest are handled with the title block.
@@ -213,6 +214,67 @@ pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
         }
     }
     *lines = out;
+}
+
+/// Whether `lower` reads on from `upper` mid-sentence: `upper` is a run of words left open
+/// (its last word is a lower-case word, possibly broken by a hyphen, or ends in a comma)
+/// and `lower` starts with a
+/// lower-case word, not an address ("www.…", "name@…").
+fn reads_on(upper: &str, lower: &str) -> bool {
+    let (upper, lower) = (upper.trim(), lower.trim());
+    // A header ends in a capitalised word or a number; prose breaks after a lower-case
+    // word, a comma or a hyphenated word part.
+    let last = upper.split_whitespace().last().unwrap_or("");
+    let open = (last.starts_with(|c: char| c.is_lowercase())
+        && last
+            .trim_end_matches('-')
+            .ends_with(|c: char| c.is_alphabetic()))
+        || (upper.ends_with(',') && last.chars().any(char::is_alphabetic));
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+    open && upper.split_whitespace().count() >= 4
+        && !word.is_empty()
+        && word.starts_with(|c: char| c.is_lowercase())
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+}
+
+/// Repetition alone cannot tell a running header from a paragraph that a document prints
+/// on every page (a disclaimer, a boilerplate opening): text lines the sentence runs into
+/// or out of, from or to a line that stays, are part of that paragraph and stay too.
+/// Removing them would cut the paragraph mid-sentence. Only text input: PDF lines carry
+/// their position on the page, which is better evidence.
+fn keep_lines_that_read_on(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'static str)>]) {
+    let removable =
+        |v: &Option<(ActionKind, &'static str)>| matches!(v, Some((ActionKind::RunningHeader, _)));
+    let joined = |a: usize, b: usize| {
+        lines[a].page == lines[b].page
+            && lines[a].geometry.is_none()
+            && lines[b].geometry.is_none()
+            && !lines[a].is_blank()
+            && !lines[b].is_blank()
+            && reads_on(&lines[a].plain(), &lines[b].plain())
+    };
+    // Downwards (a kept line runs into the next), upwards (a line runs into a kept one),
+    // and down again for runs freed from below: each pass is linear.
+    for down in [true, false, true] {
+        let order: Vec<usize> = if down {
+            (1..lines.len()).collect()
+        } else {
+            (0..lines.len().saturating_sub(1)).rev().collect()
+        };
+        for i in order {
+            let (upper, lower, kept, candidate) = if down {
+                (i - 1, i, i - 1, i)
+            } else {
+                (i, i + 1, i + 1, i)
+            };
+            if removable(&verdict[candidate]) && verdict[kept].is_none() && joined(upper, lower) {
+                verdict[candidate] = None;
+            }
+        }
+    }
 }
 
 /// Pages are known: furniture sits in the top or bottom bands and repeats across pages.
@@ -351,7 +413,7 @@ fn keep_paragraph_edges(
                                 } else {
                                     (i, j)
                                 };
-                                sentence_runs_on(&lines[upper].plain(), &lines[lower].plain())
+                                reads_on(&lines[upper].plain(), &lines[lower].plain())
                             }
                         })
                 });
@@ -365,17 +427,6 @@ fn keep_paragraph_edges(
             }
         }
     }
-}
-
-/// Whether a sentence runs from the end of `upper` into `lower`: the upper line stops
-/// without closing punctuation and the lower one goes on in lower case.
-fn sentence_runs_on(upper: &str, lower: &str) -> bool {
-    let open = upper
-        .trim_end()
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';' | '-' | '–'));
-    open && lower.trim_start().starts_with(char::is_lowercase)
 }
 
 /// Whether two PDF lines are consecutive lines of one block: the same size, overlapping
@@ -868,5 +919,55 @@ mod tests {
                 r.actions
             );
         }
+    }
+
+    #[test]
+    fn a_repeated_paragraph_that_runs_on_into_kept_text_stays() {
+        // Two pages that both open their first paragraph with the same two lines, and a
+        // closing paragraph whose last lines repeat: repetition alone would remove them.
+        let para = "Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam eir-\nmod tempor invidunt ut labore et dolore magna aliquyam erat, sed volup-\n";
+        let text = format!(
+            "Code Example\n{para}tua. At vero eos et accusam et justo duo dolores.\nPlease be advised that the owner elects to send the car for\nany mechanical concerns, all departments charge a diagnostic fee.\n\x0cFormula\n{para}tua. Stet clita kasd gubergren, no sea takimata.\nPlease note that a different paragraph sits on this page for\nany mechanical concerns, all departments charge a diagnostic fee.\n"
+        );
+        let mut ls = lines(&text);
+        let mut r = Report::default();
+        remove(&mut ls, &mut r);
+        let t = texts(&ls);
+        assert_eq!(t.len(), 12, "{t:?} {:?}", r.actions);
+        assert_eq!(r.count(ActionKind::RunningHeader), 0);
+    }
+
+    #[test]
+    fn a_running_header_above_a_page_that_continues_a_sentence_still_goes() {
+        // The pages open mid-sentence, in lower case, under a header: the header does not
+        // read on into them (it ends in a number), so repetition still removes it.
+        let text = "Opening words of the paper that set out its whole argument at length.\nbody one\n\u{c}OCEAN PAPERS 2024\ncontinued from the first page with more words\nand more\n\u{c}OCEAN PAPERS 2024\ncontinued again on the third page with words\nend";
+        let mut ls = lines(text);
+        let mut r = Report::default();
+        remove(&mut ls, &mut r);
+        assert_eq!(r.count(ActionKind::RunningHeader), 2, "{:?}", texts(&ls));
+    }
+
+    #[test]
+    fn reading_on_needs_an_open_line_and_a_lower_case_word() {
+        assert!(reads_on(
+            "the owner elects to send it for",
+            "any mechanical concerns"
+        ));
+        assert!(reads_on("sed diam nonumy eir-", "mod tempor invidunt"));
+        assert!(!reads_on(
+            "the owner elects to send it.",
+            "any mechanical concerns"
+        ));
+        assert!(!reads_on(
+            "the owner elects to send it for",
+            "www.example.org"
+        ));
+        assert!(!reads_on(
+            "the owner elects to send it for",
+            "Annual Report 2024"
+        ));
+        assert!(!reads_on("Short header", "lower case"));
+        assert!(!reads_on("Smith — Working Paper", "body text goes on"));
     }
 }

@@ -311,10 +311,11 @@ fn role_of(text: &str) -> Role {
             .iter()
             .all(|r| matches!(r, Role::Contact | Role::Blank | Role::Legal))
             || roles.contains(&Role::Contact)
-                && segments
-                    .iter()
-                    .zip(&roles)
-                    .all(|((_, s), r)| *r == Role::Contact || is_address_like(s) || words(s) <= 3)
+                && segments.iter().zip(&roles).all(|((_, s), r)| {
+                    *r == Role::Contact
+                        || is_address_like(s)
+                        || (words(s) <= 3 && !is_form_label(s))
+                })
         {
             return Role::Contact;
         }
@@ -391,6 +392,17 @@ fn is_person(t: &str) -> bool {
                     && w.chars()
                         .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '.' | '-'))
         })
+}
+
+/// Whether a line opens with a personal name followed by an affiliation mark, a comma or
+/// "and" ("Farzana Alam1", "Xiaolu Huang,1,2 Xinhua Qu,1,2 …"): an author list.
+fn opens_with_person(t: &str) -> bool {
+    let t = t.trim();
+    let end = t
+        .find(|c: char| c.is_ascii_digit() || matches!(c, ',' | '*' | '†' | '‡' | ';'))
+        .unwrap_or(t.len());
+    let head = t[..end].split(" and ").next().unwrap_or("");
+    end < t.len() && is_person(head.trim())
 }
 
 /// Whether a line is one or more personal names ("Ana Silva", "A Silva* and B Ruiz†").
@@ -599,7 +611,8 @@ pub fn extract(
             Role::Name
                 if (current.is_none() || details > 0 || roles[i - 1] == Role::Blank)
                     && !dictionary.mostly_common_words(text)
-                    && !in_form_row(zone, &roles, i) =>
+                    && !in_form_row(zone, &roles, i)
+                    && !heads_a_form(&texts[i..]) =>
             {
                 if let Some(columns) = author_columns(&texts[i..]) {
                     let first_new = reader.tb.metadata.authors.len();
@@ -714,6 +727,42 @@ fn columns_of(line: &str) -> Vec<(usize, String)> {
         out.push((s, text.trim().to_string()));
     }
     out
+}
+
+/// Labels of contact fields ("Phone:", "E-mail:") set apart from their values in layout text.
+const CONTACT_LABELS: &[&str] = &[
+    "tel",
+    "telephone",
+    "phone",
+    "fax",
+    "email",
+    "e-mail",
+    "web",
+    "website",
+    "url",
+    "mobile",
+    "cell",
+    "address",
+    "internet",
+];
+
+/// Whether a layout cell is a form field's label other than a contact field's ("Order /
+/// Rev:", "Cinema:"): a row with such labels is a form, even when one of its values looks
+/// like a telephone number ("2024-12-5678").
+fn is_form_label(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.ends_with(':')
+        && !CONTACT_LABELS.contains(&cell.trim_end_matches(':').trim().to_lowercase().as_str())
+}
+
+/// Whether a row of side-by-side headings (`texts[0]`, "Customer Information   Vehicle
+/// Information" in layout text) heads a form: the row under it has more cells than it
+/// has headings, a label and a value under each ("Insured name   Gabriel Diaz   Year
+/// 2022"). Credits set side by side have one detail per name.
+fn heads_a_form(texts: &[String]) -> bool {
+    let head = columns_of(texts[0].trim()).len();
+    let next = texts[1..].iter().find(|t| !t.trim().is_empty());
+    head >= 2 && next.is_some_and(|t| columns_of(t.trim()).len() > head)
 }
 
 fn author_columns(texts: &[String]) -> Option<AuthorColumns> {
@@ -1080,6 +1129,29 @@ fn is_label_or_number(t: &str) -> bool {
     letters < 3 || digits * 2 > letters || t.ends_with(':')
 }
 
+/// Whether a line ends on a dash set apart from its last word ("Government of India –");
+/// a word broken by a hyphen ("Insur-") does not count.
+fn ends_on_a_dash(t: &str) -> bool {
+    let mut tail = t.trim_end().chars().rev();
+    matches!(tail.next(), Some('-' | '–' | '—')) && tail.next().is_some_and(char::is_whitespace)
+}
+
+/// Whether a line belongs to a table of contents: the word "Contents" alone, or an entry
+/// with a dot leader ("ARTS & LEISURE. . .", "Travel ....... 4"). An ellipsis of three
+/// dots in a title is not a leader.
+fn is_contents_line(t: &str) -> bool {
+    let t = t.trim();
+    let bare = t.trim_end_matches(':').to_ascii_lowercase();
+    if matches!(
+        bare.as_str(),
+        "contents" | "table of contents" | "in this issue"
+    ) {
+        return true;
+    }
+    let squeezed: String = t.chars().filter(|c| *c != ' ').collect();
+    squeezed.contains("....") || t.contains(". . .")
+}
+
 /// A title without an author line under it must be set in larger type than the page's
 /// body text (a form's field label or a table's header row is not a title).
 const TITLE_SIZE_RATIO: f32 = 1.15;
@@ -1146,8 +1218,14 @@ fn find_title(
     sizes: &TitleSizes,
     by_line: Option<usize>,
 ) -> Vec<usize> {
+    // A contents list starts below the title: its entries are never the title.
+    let contents = texts
+        .iter()
+        .position(|t| is_contents_line(t))
+        .unwrap_or(texts.len());
     let is_candidate = |i: usize| {
-        matches!(roles[i], Role::Other | Role::Name)
+        i < contents
+            && matches!(roles[i], Role::Other | Role::Name)
             && !is_address_like(&texts[i])
             && !is_label_or_number(&texts[i])
     };
@@ -1181,6 +1259,12 @@ fn find_title(
                 && (roles[i] != Role::Name || sizes.line[i].is_some())
                 && !texts[i].trim_end().ends_with(['.', ',', ';'])
                 && words(&texts[i]) <= 25
+                // One word printed alone in plain text ("SECTIONS") is too little
+                // evidence of a title; type size would be.
+                && (words(&texts[i]) >= 2 || sizes.line[i].is_some())
+                // "Government of India –": a phrase left hanging on a dash leads into
+                // what follows; a title does not.
+                && !ends_on_a_dash(&texts[i])
         })
     });
     let Some(first) = first else {
@@ -1197,6 +1281,7 @@ fn find_title(
             }
             let prev = texts[last].trim_end();
             let fits = roles[i] == Role::Other
+                && is_candidate(i)
                 && sizes.same_size(first, i)
                 && !texts[i].trim_end().ends_with(['.', ',', ';'])
                 && words(&texts[i]) <= 20
@@ -1211,12 +1296,38 @@ fn find_title(
                 break;
             }
         }
+        // Plain text has no type size to set a mixed-case title apart; its neighbours
+        // must: above it the top of the text, a blank line or a line the title block
+        // explains (letterhead, document type, contact); below it a blank line, a credit
+        // or a date. A first line that runs straight into a form, a contact line or a paragraph
+        // is not a title.
+        let above = first == 0 || roles[first - 1] != Role::Other;
+        // A lower-case line under the run is the title's wrapped tail ("of Phoenix
+        // paludosa Roxb."): what stands under that decides.
+        let last = (last + 1..texts.len())
+            .take_while(|&k| texts[k].trim_start().starts_with(char::is_lowercase))
+            .last()
+            .unwrap_or(last);
+        let below = roles.get(last + 1).is_none_or(|r| {
+            matches!(
+                r,
+                Role::Blank | Role::Author | Role::Editor | Role::Date | Role::Name
+            )
+        }) || texts.get(last + 1).is_some_and(|t| opens_with_person(t));
+        if sizes.line[first].is_none() && !(above && below) {
+            return Vec::new();
+        }
         return run;
     }
     for i in first + 1..texts.len() {
         match roles[i] {
             Role::Blank => continue,
-            Role::Other if caps.is_some() && is_upper(&texts[i]) && sizes.same_size(first, i) => {
+            Role::Other
+                if caps.is_some()
+                    && is_upper(&texts[i])
+                    && sizes.same_size(first, i)
+                    && is_candidate(i) =>
+            {
                 run.push(i)
             }
             // One subtitle line after a capitals title.
@@ -1230,7 +1341,8 @@ fn find_title(
                     .iter()
                     .find(|t| !t.trim().is_empty())
                     .is_some_and(|t| crate::rich::plain(t).starts_with(char::is_lowercase));
-                if !texts[i].trim_end().ends_with('.')
+                if is_candidate(i)
+                    && !texts[i].trim_end().ends_with('.')
                     && words(&texts[i]) <= 20
                     && sizes.set_apart(i)
                     && !runs_on
@@ -1568,5 +1680,105 @@ mod tests {
             Some("Andean Urban Research Network")
         );
         assert!(tb.consumed.contains(&0) && tb.consumed.contains(&1));
+    }
+
+    #[test]
+    fn a_contents_page_gives_no_title() {
+        // A newspaper's section index: capitals with dot leaders, a date above, no credit.
+        let text = format!(
+            "SECTIONS\n2\n14\nSUNDAY, NOVEMBER 4, 2007\nCONTENTS\nARTS & LEISURE. . .\nHOLIDAY MOVIES .\nBUSINESS ....\nNEW JERSEY WEEKLY\nLONG ISLAND WEEKLY .\n{BODY}"
+        );
+        let (tb, _) = block(&text);
+        assert_eq!(tb.metadata.title, None, "{:?}", tb.metadata);
+        assert!(tb.consumed.iter().all(|&i| i < 4), "{:?}", tb.consumed);
+    }
+
+    #[test]
+    fn a_title_above_the_contents_list_is_still_the_title() {
+        let text = format!(
+            "ANNUAL REVIEW OF HARBOUR TRADE\n\nContents\nForeword ........ 2\nThe year in numbers ........ 4\n{BODY}"
+        );
+        let (tb, _) = block(&text);
+        assert_eq!(
+            tb.metadata.title.as_deref(),
+            Some("Annual Review of Harbour Trade")
+        );
+        // An ellipsis of three dots is not a leader.
+        assert!(!is_contents_line("Wait for it... The Long Pause"));
+        assert!(is_contents_line("Travel ....... 4"));
+    }
+
+    #[test]
+    fn plain_text_mixed_case_title_needs_blank_lines_around_it() {
+        // A form's first row, straight above more rows: not a title.
+        let form = format!(
+            "Insured name Gabriel Diaz Year 2022\nClaim # SF-1008 Make Jeep\nPolicy # POL-2022-555 Model Grand Cherokee\nPhone (425) 111-1111 Trim Limited\nColor White\n{BODY}"
+        );
+        let (tb, _) = block(&form);
+        assert_eq!(tb.metadata.title, None, "{:?}", tb.metadata);
+        assert!(tb.metadata.authors.is_empty(), "{:?}", tb.metadata.authors);
+        // A heading-like phrase left on a dash leads into the text below.
+        let (tb, _) = block(&format!("Government of India -\n\n{BODY}"));
+        assert_eq!(tb.metadata.title, None);
+        // Set apart by blank lines, under a document type, or with a date under it, it is
+        // the title.
+        let (tb, _) = block(&format!(
+            "POLICY PAPER\nWho Saves for the Self-Employed?\nIngrid Solheim* and Tobias Reuter†\n{BODY}"
+        ));
+        assert_eq!(
+            tb.metadata.title.as_deref(),
+            Some("Who Saves for the Self-Employed?")
+        );
+        let (tb, _) = block(&format!("\nWorking in the Rain\n\n{BODY}"));
+        assert_eq!(tb.metadata.title.as_deref(), Some("Working in the Rain"));
+        let (tb, _) = block(&format!("Working in the Rain\nNovember 2024\n{BODY}"));
+        assert_eq!(tb.metadata.title.as_deref(), Some("Working in the Rain"));
+        // An author list with affiliation marks right under it.
+        let (tb, _) = block(&format!(
+            "Phytochemical and Biological investigations\nof Phoenix paludosa Roxb.\nFarzana Alam1\n, Mohammad S. Rahman2\n{BODY}"
+        ));
+        assert!(
+            tb.metadata
+                .title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Phytochemical and Biological")),
+            "{:?}",
+            tb.metadata
+        );
+        assert!(!opens_with_person(
+            "Policy # POL-2022-555 Model Grand Cherokee"
+        ));
+        assert!(opens_with_person("Xiaolu Huang,1,2 Xinhua Qu,1,2"));
+        assert!(!ends_on_a_dash("Crop Insur-"));
+        assert!(ends_on_a_dash("Government of India –"));
+    }
+
+    #[test]
+    fn side_by_side_headings_over_a_form_are_not_authors() {
+        let text = format!(
+            "          Customer Information                    Vehicle Information\nInsured name     Gabriel Diaz               Year       2022\nClaim #          SF-1008                    Make       Jeep\n{BODY}"
+        );
+        let (tb, _) = block(&text);
+        assert!(tb.metadata.authors.is_empty(), "{:?}", tb.metadata.authors);
+        // Two authors side by side, one role under each, stay authors.
+        let text = format!(
+            "WORKING IN THE RAIN\n\n          Ana Silva                    Tomás Ruiz\n          Senior Fellow                Research Associate\n{BODY}"
+        );
+        let (tb, _) = block(&text);
+        assert_eq!(tb.metadata.authors.len(), 2, "{:?}", tb.metadata);
+    }
+
+    #[test]
+    fn a_form_row_with_a_number_like_a_phone_is_not_a_contact_line() {
+        assert_eq!(
+            role_of(
+                "Order / Rev:            2024-12-5678              Cinema:          Downtown Multiplex"
+            ),
+            Role::Other
+        );
+        assert_eq!(
+            role_of("Phone:            +47 22 41 80 00              Fax:          +47 22 41 80 01"),
+            Role::Contact
+        );
     }
 }
