@@ -100,6 +100,12 @@ impl Lexicon {
 static TRAILING_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:https?://|www\.|doi\.org/|\b10\.[0-9]{4,}/)\S*$").expect("valid regex")
 });
+
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&WORD);
+    LazyLock::force(&TRAILING_URL);
+}
 static URL_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z0-9%_~#?=&+./:-]+$").expect("valid regex"));
 
