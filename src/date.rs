@@ -57,6 +57,16 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&MONTH_DAY_YEAR);
+    LazyLock::force(&DAY_MONTH_YEAR);
+    LazyLock::force(&MONTH_YEAR);
+    LazyLock::force(&ISO);
+    LazyLock::force(&NUMERIC);
+    LazyLock::force(&PREFIX);
+}
+
 /// Parses a line that is only a date (optionally after "Date:" or "Published"), or `None`.
 pub fn parse_date_line(line: &str) -> Option<PubDate> {
     let trimmed = line

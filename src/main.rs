@@ -143,6 +143,7 @@ fn main() -> ExitCode {
     // a backtrace hint on top.
     std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
+    brief2md::compile_patterns_in_background();
     let render = RenderOptions {
         to: cli
             .to

@@ -109,7 +109,9 @@ fn in_a_batch_the_budget_fails_only_the_document_over_it() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("long.pdf"), long_pdf(60)).unwrap();
+    // 200 pages: well over 2 MiB of the document's own (the shared regular expressions
+    // are compiled on a thread of their own, so no document is charged for them).
+    std::fs::write(input.join("long.pdf"), long_pdf(200)).unwrap();
     std::fs::write(
         input.join("short.pdf"),
         one_page("BT /F1 11 Tf 72 700 Td (A short note.) Tj ET"),

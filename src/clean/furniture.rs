@@ -470,10 +470,43 @@ static DOWNLOAD_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^downloaded\s+(?:from|by)\s+(?:https?://)?[\w-]+\.[\w.-]+")
         .expect("valid regex")
 });
+
+// The two stamp patterns above are among the costliest to compile (Unicode classes under
+// case folding, about 3 ms together), and a line can only match them when it opens with
+// one of their words. These exact necessary conditions spare most documents the compiling.
+// ASCII comparisons suffice: no character outside ASCII folds to a letter they compare
+// (the letters that do, `k` and `s`, are not among them).
+
+/// Whether a line opens with "downloaded", as [`DOWNLOAD_STAMP`] requires.
+fn may_be_download_stamp(t: &str) -> bool {
+    t.as_bytes()
+        .get(..10)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"downloaded"))
+}
+
+/// Whether a line opens, after any `[` and spaces, with the first letters of one of
+/// [`EDGE_STAMP`]'s alternatives: "download", "pub(lished)", "rev", "p/n" or "ch".
+fn may_be_edge_stamp(t: &str) -> bool {
+    let b = t
+        .trim_start_matches(|c: char| c == '[' || c.is_whitespace())
+        .as_bytes();
+    [&b"download"[..], b"pub", b"rev", b"p/n", b"ch"]
+        .iter()
+        .any(|w| b.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
+}
+
 /// A page number alone: arabic or lower/upper-case roman.
 static EDGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[0-9]{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\.?$").expect("valid regex")
 });
+
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&PAGE_NUMBER);
+    LazyLock::force(&BARE_NUMBER);
+    LazyLock::force(&CONTACT);
+    LazyLock::force(&EDGE_NUMBER);
+}
 
 /// Furniture that a single page proves (PDF lines only): a page number alone or a
 /// repository or document-control stamp in the top or bottom edge of the page, and a
@@ -498,7 +531,10 @@ fn mark_edge_stamps(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'sta
         }
         let t = line.plain();
         let t = t.trim();
-        if DOWNLOAD_STAMP.is_match(t) && t.split_whitespace().count() <= 30 {
+        if may_be_download_stamp(t)
+            && DOWNLOAD_STAMP.is_match(t)
+            && t.split_whitespace().count() <= 30
+        {
             verdict[i] = Some((ActionKind::RunningHeader, "download stamp"));
             continue;
         }
@@ -507,7 +543,7 @@ fn mark_edge_stamps(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'sta
         }
         if EDGE_NUMBER.is_match(t) {
             verdict[i] = Some((ActionKind::PageNumber, "number alone at the page's edge"));
-        } else if EDGE_STAMP.is_match(t) {
+        } else if may_be_edge_stamp(t) && EDGE_STAMP.is_match(t) {
             verdict[i] = Some((
                 ActionKind::RunningHeader,
                 "repository or document-control stamp at the page's edge",

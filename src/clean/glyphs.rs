@@ -54,6 +54,11 @@ const LIGATURES: &[(char, &str)] = &[
 static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").expect("valid regex")
 });
+
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&ENTITY);
+}
 static SPACE_BEFORE_PUNCT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ0-9”’\)]) +([,;:!?\)])( |$)").expect("valid regex")
 });

@@ -25,6 +25,12 @@ static LONE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 static SECTION_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[1-9][0-9]?((?:\.[0-9]{1,2})+)?\.?$").expect("valid regex"));
 
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&LONE_MARKER);
+    LazyLock::force(&SECTION_NUMBER);
+}
+
 /// What a lone marker line is.
 #[derive(Clone, Copy, PartialEq)]
 enum Lone {

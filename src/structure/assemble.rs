@@ -365,6 +365,11 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-ZÀ-ÖØ-Þ][^:!?\u{10FFF0}-\u{10FFF9}]*?):[ \t]+(\S)").expect("valid regex")
 });
 
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&LEAD_IN);
+}
+
 /// "Economic Viability: Despite…" → the lead-in in bold (left alone if already bold).
 pub fn bold_lead_in(text: &str) -> String {
     if text.starts_with(BOLD_ON) {

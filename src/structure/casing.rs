@@ -18,10 +18,23 @@ pub struct WordCase {
     forms: HashMap<String, HashMap<String, usize>>,
 }
 
+/// `s.to_lowercase()` written into `buf`, reusing its allocation for ASCII words.
+pub(crate) fn lowercase_into(buf: &mut String, s: &str) {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        // The standard conversion, for its context rules (a word-final capital sigma).
+        buf.push_str(&s.to_lowercase());
+    }
+}
+
 impl WordCase {
     /// Learns spellings from every line that is not itself in capitals.
     pub fn from_lines(lines: &[TextLine]) -> Self {
         let mut dict = WordCase::default();
+        let mut lower = String::new();
         for line in lines {
             let text = line.plain();
             if super::title_block::is_upper(&text) {
@@ -33,10 +46,10 @@ impl WordCase {
             let caps_words = words.iter().filter(|w| is_caps_word(w)).count();
             let prose = caps_words * 10 < words.len().max(1) * 3;
             for (i, w) in words.iter().enumerate() {
-                let core: String = w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+                let core = w.trim_matches(|c: char| !c.is_alphanumeric());
                 if core.is_empty()
                     || !core.chars().any(char::is_alphabetic)
-                    || (!prose && is_caps_word(&core))
+                    || (!prose && is_caps_word(core))
                 {
                     continue;
                 }
@@ -44,16 +57,22 @@ impl WordCase {
                 let sentence_start = i == 0;
                 if sentence_start
                     && core.chars().next().is_some_and(char::is_uppercase)
-                    && !is_caps_word(&core)
+                    && !is_caps_word(core)
                 {
                     continue;
                 }
-                *dict
-                    .forms
-                    .entry(core.to_lowercase())
-                    .or_default()
-                    .entry(core)
-                    .or_default() += 1;
+                // Counted without allocating when the word was seen before (most are).
+                lowercase_into(&mut lower, core);
+                let forms = match dict.forms.get_mut(lower.as_str()) {
+                    Some(forms) => forms,
+                    None => dict.forms.entry(lower.clone()).or_default(),
+                };
+                match forms.get_mut(core) {
+                    Some(n) => *n += 1,
+                    None => {
+                        forms.insert(core.to_owned(), 1);
+                    }
+                }
             }
         }
         dict
@@ -164,6 +183,15 @@ pub fn title_case(s: &str, dict: &WordCase) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_into_matches_to_lowercase() {
+        let mut buf = String::from("left over");
+        for w in ["Policy", "DPRK", "Ünïcode", "ΟΔΟΣ", "ΣΟΦΟΣ", ""] {
+            lowercase_into(&mut buf, w);
+            assert_eq!(buf, w.to_lowercase());
+        }
+    }
 
     #[test]
     fn uses_the_documents_spellings() {

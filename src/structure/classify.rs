@@ -587,6 +587,25 @@ static RUN_IN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&BULLET);
+    LazyLock::force(&MISREAD_BULLET);
+    LazyLock::force(&ORDERED);
+    LazyLock::force(&PLAIN_LABEL);
+    LazyLock::force(&SUP_LABEL);
+    LazyLock::force(&PLAIN_FAMILY_LABEL);
+    LazyLock::force(&MANGLED_LABEL);
+    LazyLock::force(&URL);
+    LazyLock::force(&CITATION_NUMBERS);
+    LazyLock::force(&QUOTED_TITLE);
+    LazyLock::force(&AUTHOR_START);
+    LazyLock::force(&IBID_START);
+    LazyLock::force(&SENTENCE_END_IN_MIDDLE);
+    LazyLock::force(&NUMBERED_HEADING);
+    LazyLock::force(&RUN_IN_HEADING);
+}
+
 /// "Conclusion: text…" (not in bold) → ("Conclusion", byte offset of the text).
 pub fn run_in_heading(text: &str) -> Option<(String, usize)> {
     if text.starts_with(rich::BOLD_ON) {

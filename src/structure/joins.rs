@@ -46,6 +46,7 @@ impl Lexicon {
     /// Counts the words (and hyphenated compounds) of every line.
     pub fn from_lines(lines: &[TextLine]) -> Self {
         let mut words: BTreeMap<String, usize> = BTreeMap::new();
+        let mut lower = String::new();
         for line in lines {
             let text = line.plain();
             for m in WORD.find_iter(&text) {
@@ -53,7 +54,13 @@ impl Lexicon {
                 if m.end() == text.len() && text.ends_with('-') {
                     continue;
                 }
-                *words.entry(m.as_str().to_lowercase()).or_default() += 1;
+                super::casing::lowercase_into(&mut lower, m.as_str());
+                match words.get_mut(lower.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        words.insert(lower.clone(), 1);
+                    }
+                }
             }
         }
         Lexicon { words }
@@ -100,6 +107,12 @@ impl Lexicon {
 static TRAILING_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:https?://|www\.|doi\.org/|\b10\.[0-9]{4,}/)\S*$").expect("valid regex")
 });
+
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&WORD);
+    LazyLock::force(&TRAILING_URL);
+}
 static URL_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z0-9%_~#?=&+./:-]+$").expect("valid regex"));
 

@@ -14,6 +14,11 @@ use super::notes::NoteDraft;
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"\b(?:https?://|www\.)[^\s<>"“”]+"#).expect("valid regex"));
 
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&URL);
+}
+
 /// Splits a text run into text and links.
 fn linkify(text: &str, out: &mut Vec<Inline>) {
     let mut last = 0;

@@ -192,6 +192,15 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&AUTHOR_LINE);
+    LazyLock::force(&EDITOR_LINE);
+    LazyLock::force(&LEGAL);
+    LazyLock::force(&CONTACT_TAIL);
+    LazyLock::force(&DISCLAIMER);
+}
+
 /// Index of the first line of the body: the first prose line (a sentence of at least ten
 /// words). Lines before it on page 1 are the title block, which the metadata stage reads.
 pub fn title_zone_end(lines: &[TextLine]) -> usize {
