@@ -524,6 +524,13 @@ fn mark_edge_stamps(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'sta
     for (i, line) in lines.iter().enumerate() {
         by_page.entry(line.page).or_default().push(i);
     }
+    // The document's running-text size, else each page's median: a running head is set
+    // no larger than the text, a chapter or section title is.
+    let body = crate::layout::body_font_size(lines);
+    let usual: HashMap<usize, f32> = by_page
+        .iter()
+        .map(|(&page, idx)| (page, body.unwrap_or_else(|| usual_size(lines, idx))))
+        .collect();
     let mut stamps = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if verdict[i].is_some() || line.geometry.is_none() {
@@ -538,10 +545,28 @@ fn mark_edge_stamps(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'sta
             verdict[i] = Some((ActionKind::RunningHeader, "download stamp"));
             continue;
         }
+        if EDGE_NUMBER.is_match(t)
+            && let Some(title) =
+                number_ends_edge_row(lines, i, &by_page[&line.page], usual[&line.page])
+        {
+            verdict[i] = Some((
+                ActionKind::PageNumber,
+                "number at the outer end of the page's first or last row, beside its running title",
+            ));
+            if verdict[title].is_none() {
+                verdict[title] = Some((
+                    ActionKind::RunningHeader,
+                    "running title beside the page number, in a row set apart at the page's edge",
+                ));
+            }
+            continue;
+        }
         if !at_edge(line) && !set_apart_at_edge(lines, i, &by_page[&line.page]) {
             continue;
         }
-        if EDGE_NUMBER.is_match(t) {
+        if EDGE_NUMBER.is_match(t)
+            && !numbers_a_title(lines, i, &by_page[&line.page], usual[&line.page])
+        {
             verdict[i] = Some((ActionKind::PageNumber, "number alone at the page's edge"));
         } else if may_be_edge_stamp(t) && EDGE_STAMP.is_match(t) {
             verdict[i] = Some((
@@ -589,6 +614,87 @@ fn set_apart_at_edge(lines: &[TextLine], i: usize, same_page: &[usize]) -> bool 
     let lowest_above = others().all(|h| h.bbox.y1 <= g.bbox.y0 - 1.5 * height);
     let highest_below = others().all(|h| h.bbox.y0 >= g.bbox.y1 + 1.5 * height);
     lowest_above || highest_below
+}
+
+/// Whether the number on line `i` is a title's own number: text set larger than the
+/// running text (`usual`), or in bold, starts on its baseline within an em and a half after it
+/// ("2   Why Carbon Pricing Matters"). A running head's title is set like the text.
+fn numbers_a_title(lines: &[TextLine], i: usize, same_page: &[usize], usual: f32) -> bool {
+    let Some(g) = lines[i].geometry else {
+        return false;
+    };
+    same_page.iter().any(|&j| {
+        j != i
+            && !lines[j].is_blank()
+            && lines[j].geometry.is_some_and(|h| {
+                (h.baseline - g.baseline).abs() < 1.0
+                    && h.bbox.x0 >= g.bbox.x1 - 0.5
+                    && h.bbox.x0 - g.bbox.x1 <= 1.5 * g.font_size
+                    && (h.font_size > usual + 0.5 || crate::rich::all_bold(&lines[j].text))
+            })
+    })
+}
+
+/// The median font size of a page's lines.
+fn usual_size(lines: &[TextLine], same_page: &[usize]) -> f32 {
+    let mut sizes: Vec<f32> = same_page
+        .iter()
+        .filter_map(|&j| lines[j].geometry.map(|g| g.font_size))
+        .collect();
+    sizes.sort_by(f32::total_cmp);
+    sizes.get(sizes.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Whether line `i` is a number at the outer end of the page's top-most or bottom-most
+/// row, beside a running title of three words or more, and the row stands a full line
+/// height away from the rest of the page, set no larger than the page's text:
+/// "Optimized Table Tokenization …   9", "148  A. Sundström et al.". A table's first
+/// row is too close to the rows under it and its cells are seldom three words; a
+/// chapter's or section's title is larger or bold.
+/// Returns the running title's index.
+fn number_ends_edge_row(
+    lines: &[TextLine],
+    i: usize,
+    same_page: &[usize],
+    usual: f32,
+) -> Option<usize> {
+    let g = lines[i].geometry?;
+    let on_row = |h: &crate::lines::LineGeometry| (h.baseline - g.baseline).abs() < 1.0;
+    let row: Vec<usize> = same_page
+        .iter()
+        .copied()
+        .filter(|&j| j != i && !lines[j].is_blank())
+        .filter(|&j| lines[j].geometry.is_some_and(|h| on_row(&h)))
+        .collect();
+    let [title] = row.as_slice() else {
+        return None;
+    };
+    let t = lines[*title].geometry?;
+    let gap = g.font_size;
+    let outer = g.bbox.x0 >= t.bbox.x1 + gap || g.bbox.x1 + gap <= t.bbox.x0;
+    if !outer
+        || lines[*title].plain().split_whitespace().count() < 3
+        || crate::rich::all_bold(&lines[*title].text)
+    {
+        return None;
+    }
+    let top = g.bbox.y0.min(t.bbox.y0);
+    let bottom = g.bbox.y1.max(t.bbox.y1);
+    let height = (bottom - top).max(1.0);
+    let rest = || {
+        same_page
+            .iter()
+            .filter(|&&j| j != i && j != *title && !lines[j].is_blank())
+            .filter_map(|&j| lines[j].geometry)
+    };
+    // Set no larger than the running text: a chapter opening is larger.
+    if g.font_size.max(t.font_size) > usual + 0.5 {
+        return None;
+    }
+    let apart = rest().next().is_some()
+        && (rest().all(|h| h.bbox.y0 >= bottom + height)
+            || rest().all(|h| h.bbox.y1 <= top - height));
+    apart.then_some(*title)
 }
 
 /// A bare number directly followed by a note's text is a footnote label (pdftotext -raw
@@ -1005,5 +1111,48 @@ mod tests {
         ));
         assert!(!reads_on("Short header", "lower case"));
         assert!(!reads_on("Smith — Working Paper", "body text goes on"));
+    }
+
+    /// A single page's running head: title and page number share the top row, set apart
+    /// from the text; both go, and the number is not glued to the first paragraph. A
+    /// chapter opening with its number an em before a larger title stays.
+    #[test]
+    fn a_running_title_with_its_page_number_on_the_top_row_goes_but_a_chapter_title_stays() {
+        let place = crate::lines::test_placed;
+        let body = [
+            "order to compute the score. Timing results for all experiments were taken",
+            "on the same machine, on a single core, with the same settings throughout.",
+            "The results follow in the next section, with their tables and figures.",
+        ];
+        let mut lines = vec![
+            place(
+                "Optimized Table Tokenization for Structure",
+                1,
+                194.0,
+                447.0,
+                100.0,
+                9.0,
+            ),
+            place("9", 1, 476.0, 481.0, 100.0, 9.0),
+        ];
+        for (k, t) in body.iter().enumerate() {
+            lines.push(place(t, 1, 134.0, 480.0, 126.0 + 12.0 * k as f32, 10.0));
+        }
+        let mut r = Report::default();
+        remove(&mut lines, &mut r);
+        assert_eq!(lines.len(), 3, "{:?}", r.actions);
+        assert_eq!(r.count(ActionKind::PageNumber), 1);
+        assert_eq!(r.count(ActionKind::RunningHeader), 1);
+
+        let mut lines = vec![
+            place("2", 1, 72.0, 84.0, 100.0, 16.0),
+            place("Why Carbon Pricing Matters", 1, 96.0, 330.0, 100.0, 16.0),
+        ];
+        for (k, t) in body.iter().enumerate() {
+            lines.push(place(t, 1, 72.0, 480.0, 140.0 + 12.0 * k as f32, 10.0));
+        }
+        let mut r = Report::default();
+        remove(&mut lines, &mut r);
+        assert_eq!(lines.len(), 5, "{:?}", r.actions);
     }
 }
