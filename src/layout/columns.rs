@@ -34,7 +34,21 @@ pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
                 );
                 out.extend(reorder(page_lines, g));
             }
-            None => out.extend(page_lines.iter().cloned()),
+            None => match super::drawn_late::place(page_lines) {
+                Some((placed, moved)) => {
+                    report.push(
+                        Action::new(ActionKind::Guess)
+                            .page(page)
+                            .evidence(format!(
+                                "{moved} block(s) drawn after text lying below them \
+                                 read at their place on the page"
+                            ))
+                            .confidence(0.8),
+                    );
+                    out.extend(placed);
+                }
+                None => out.extend(page_lines.iter().cloned()),
+            },
         }
     }
     *lines = out;
