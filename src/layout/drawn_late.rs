@@ -123,12 +123,13 @@ fn usual_size(page: &[TextLine]) -> f32 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::lines::LineGeometry;
     use crate::source::Rect;
 
-    fn at(text: &str, x0: f32, x1: f32, y: f32, font_size: f32) -> TextLine {
+    /// A line at `y` (its top) from `x0` to `x1`, on a page of A4 size.
+    pub(crate) fn at(text: &str, x0: f32, x1: f32, y: f32, font_size: f32) -> TextLine {
         let mut l = TextLine::new(text, 1, 0);
         l.geometry = Some(LineGeometry {
             bbox: Rect {
