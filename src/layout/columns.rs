@@ -34,7 +34,21 @@ pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
                 );
                 out.extend(reorder(page_lines, g));
             }
-            None => out.extend(page_lines.iter().cloned()),
+            None => match super::drawn_late::place(page_lines) {
+                Some((placed, moved)) => {
+                    report.push(
+                        Action::new(ActionKind::Guess)
+                            .page(page)
+                            .evidence(format!(
+                                "{moved} block(s) drawn after text lying below them \
+                                 read at their place on the page"
+                            ))
+                            .confidence(0.8),
+                    );
+                    out.extend(placed);
+                }
+                None => out.extend(page_lines.iter().cloned()),
+            },
         }
     }
     *lines = out;
@@ -200,25 +214,10 @@ fn detached_tail(left: &[TextLine], right: &[TextLine]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::LineGeometry;
-    use crate::source::Rect;
 
+    /// A line of 10 pt type (the helper the page-order tests share).
     fn at(text: &str, x0: f32, x1: f32, y: f32) -> TextLine {
-        let mut l = TextLine::new(text, 1, 0);
-        l.geometry = Some(LineGeometry {
-            bbox: Rect {
-                x0,
-                y0: y,
-                x1,
-                y1: y + 10.0,
-            },
-            font_size: 10.0,
-            page_height: 842.0,
-            page_width: 595.0,
-            face: 0,
-            baseline: y + 8.0,
-        });
-        l
+        crate::layout::drawn_late::tests::at(text, x0, x1, y, 10.0)
     }
 
     #[test]

@@ -5,11 +5,13 @@
 //! passes run on them:
 //! - [`markers`]: a list bullet or number set apart from its text (a tab stop, a hanging
 //!   indent) is the start of that text's line;
-//! - [`columns`]: two-column pages read the left column, then the right one;
+//! - [`columns`]: two-column pages read the left column, then the right one; on other
+//!   pages a block drawn after text lying below it is read at its place (`drawn_late`);
 //! - [`body_font_size`] gives the size of running text, against which headings and notes
 //!   are measured, and [`BodyStyle`] its face and the display styles set apart from it.
 
 pub mod columns;
+mod drawn_late;
 pub mod markers;
 mod style;
 
