@@ -1366,6 +1366,35 @@ mod tests {
     }
 
     #[test]
+    fn in_text_input_a_misread_marker_glyph_gives_way_to_the_lost_reference() {
+        let body = "Fisheries collapsed in the delta. Rice yields fell.’ Farmers said “no.” Then";
+        let notes = vec![note(1, "Delta fisheries survey, published in 2022.", 3)];
+        // Text input: the glyph where the raised 1 stood is replaced, though the first
+        // sentence shares more words with the note; the author's closing quote stays.
+        let mut drafts = vec![para(body, 0)];
+        let mut r = Report::default();
+        assert_eq!(link(&mut drafts, &notes, false, &mut r), vec![0]);
+        assert_eq!(
+            text(&drafts[0]),
+            format!(
+                "Fisheries collapsed in the delta. Rice yields fell.{} Farmers said “no.” Then",
+                rich::reference(FootnoteId(0))
+            )
+        );
+        let action = r
+            .actions
+            .iter()
+            .find(|a| a.kind == ActionKind::MarkerRecovered)
+            .unwrap();
+        assert!(action.before.as_deref().unwrap().ends_with("fell.’"));
+        // PDF input keeps every glyph: the reference goes to a sentence end.
+        let mut drafts = vec![para(body, 0)];
+        let mut r = Report::default();
+        link(&mut drafts, &notes, true, &mut r);
+        assert_eq!(rich::plain(text(&drafts[0])), body);
+    }
+
+    #[test]
     fn an_author_list_run_into_the_text_beside_it_keeps_its_marks() {
         let sup = |n: &str| format!("{SUP_ON}{n}{SUP_OFF}");
         let text = format!(
