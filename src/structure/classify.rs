@@ -328,12 +328,7 @@ fn misread_label(text: &str) -> Option<usize> {
     let m = MISREAD_LABEL.find(text)?;
     let len = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
     let rest: Vec<char> = text[len..].chars().collect();
-    let closes = rest.iter().enumerate().any(|(i, &c)| {
-        matches!(c, '’' | '\'')
-            && !(i > 0
-                && rest[i - 1].is_alphanumeric()
-                && rest.get(i + 1).is_some_and(|n| n.is_alphanumeric()))
-    });
+    let closes = (0..rest.len()).any(|i| super::misread_markers::closes_single_quote(&rest, i));
     (!closes).then_some(len)
 }
 

@@ -34,22 +34,23 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | '‘')
 }
 
+/// Whether the single quote at `i` closes a quotation: one between letters or figures is
+/// an apostrophe ("river’s"), not a close.
+pub fn closes_single_quote(chars: &[char], i: usize) -> bool {
+    matches!(chars[i], '’' | '\'')
+        && !(i > 0
+            && chars[i - 1].is_alphanumeric()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()))
+}
+
 /// Whether a quotation is open at the end of `before` (the paragraph up to the glyph): a
 /// curly or straight double quote, or a single opening quote, still unclosed.
 fn quotation_open(before: &str) -> bool {
     let count = |c: char| before.chars().filter(|&x| x == c).count();
     let singles_open = count('‘');
-    // A right single quote between letters is an apostrophe ("river’s"), not a close.
     let chars: Vec<char> = before.chars().collect();
-    let singles_closed = chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, &c)| {
-            c == '’'
-                && !(i > 0
-                    && chars[i - 1].is_alphanumeric()
-                    && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()))
-        })
+    let singles_closed = (0..chars.len())
+        .filter(|&i| chars[i] == '’' && closes_single_quote(&chars, i))
         .count();
     count('“') > count('”') || count('"') % 2 == 1 || singles_open > singles_closed
 }
