@@ -298,6 +298,7 @@ fn ocr_text_of_the_bench_pdfs_stays_above_its_floors() {
             &[
                 ("present", 95.0),
                 ("absent", 90.0),
+                ("footnotes", 75.0),
                 ("meta", 90.0),
                 ("validity", 100.0),
             ],

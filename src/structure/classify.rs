@@ -317,6 +317,21 @@ static PLAIN_FAMILY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static MANGLED_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[&\][ \t]*").expect("valid regex"));
 
+/// A raised label that recognition read as a single quote, alone or before the digits
+/// or `l` it kept (`'Mekong`, `'0Dara`, `'l Asian`), opening a note.
+static MISREAD_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^['‘’][0-9l]?[ \t]?[A-ZÀ-ÖØ-Þ“"«]"#).expect("valid regex"));
+
+/// The length of a misread label opening `text`, when no closing single quote follows (a
+/// quoted title, ‘Kim pledges’, opens with the same glyph). Its number is the sequence's.
+fn misread_label(text: &str) -> Option<usize> {
+    let m = MISREAD_LABEL.find(text)?;
+    let len = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+    let rest: Vec<char> = text[len..].chars().collect();
+    let closes = (0..rest.len()).any(|i| super::misread_markers::closes_single_quote(&rest, i));
+    (!closes).then_some(len)
+}
+
 /// The label at the start of a note candidate and the byte length it occupies.
 /// `plain_numbers` allows "12 Text" / "12. Text" labels (otherwise read as list numbers).
 pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
@@ -334,6 +349,9 @@ pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
     }
     if let Some(m) = MANGLED_LABEL.find(text) {
         return (NoteLabel::Mangled, m.end());
+    }
+    if plain_numbers && let Some(len) = misread_label(text) {
+        return (NoteLabel::Mangled, len);
     }
     if plain_numbers
         && let Some(c) = PLAIN_LABEL.captures(text)
@@ -738,6 +756,27 @@ mod tests {
         );
         assert_eq!(note_label("7“Policy", true), (NoteLabel::Number(7), 1));
         assert_eq!(note_label("2024 was", true).0, NoteLabel::None);
+        // Recognition's quote for a raised label; a quoted title keeps its quote.
+        assert_eq!(
+            note_label("'Mekong River Commission, “State”, 2023.", true),
+            (NoteLabel::Mangled, 1)
+        );
+        assert_eq!(
+            note_label("'0Dara Keo and Mei Lin Tan", true),
+            (NoteLabel::Mangled, 2)
+        );
+        assert_eq!(
+            note_label("'l Asian Development Bank", true),
+            (NoteLabel::Mangled, 3)
+        );
+        assert_eq!(
+            note_label("‘Kim pledges’, Aljazeera", true).0,
+            NoteLabel::None
+        );
+        assert_eq!(
+            note_label("'Mekong River Commission", false).0,
+            NoteLabel::None
+        );
     }
 
     #[test]

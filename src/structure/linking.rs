@@ -19,6 +19,7 @@ use crate::rich::{self, SUB_OFF, SUB_ON, SUP_OFF, SUP_ON};
 use super::assemble::{Draft, Placed};
 use super::classify::NoteLabel;
 use super::families::{self, Family};
+use super::misread_markers;
 use super::notes::NoteDraft;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -678,7 +679,7 @@ fn link(
                 }),
         );
     }
-    recover_lost(drafts, notes, &linked, report)
+    recover_lost(drafts, notes, &linked, !paged, report)
 }
 
 /// Whether the raised marker opening `cands` starts a sequence that the next raised
@@ -895,6 +896,9 @@ struct Spot {
     words: HashSet<String>,
     /// Whether it ends its paragraph or item.
     para_end: bool,
+    /// In recognised text, the glyph standing where the marker was (`.’`, `.*`, `.°`):
+    /// the reference replaces it.
+    glyph: Option<std::ops::Range<usize>>,
 }
 
 /// Abbreviations whose full stop ends no sentence.
@@ -935,34 +939,61 @@ fn is_sentence_end(text: &str, punct: usize, at: usize) -> bool {
     })
 }
 
-/// The sentence ends of one slot that carry no reference yet.
-fn slot_spots(drafts: &[Placed], slot: Slot, k: usize) -> Vec<Spot> {
+/// The sentence ends of one slot that carry no reference yet. With `misreads` (text
+/// input, where OCR may have read a raised digit as a glyph), the places where such a
+/// glyph follows punctuation are spots too, standing in for the sentence end they sit at.
+fn slot_spots(drafts: &[Placed], slot: Slot, k: usize, misreads: bool) -> Vec<Spot> {
     let block = &drafts[slot.0];
     if matches!(block.draft, Draft::Heading { .. }) {
         return Vec::new();
     }
     let text = text_of(drafts, slot);
+    // (where the marker goes, where the sentence's tail ends, the glyph it replaces)
+    let mut ends: Vec<(usize, usize, Option<std::ops::Range<usize>>)> = SENTENCE_END
+        .find_iter(text)
+        .filter_map(|m| {
+            let at = text[m.start()..m.end()].trim_end().len() + m.start();
+            is_sentence_end(text, m.start(), at).then_some((at, m.end(), None))
+        })
+        .collect();
+    if misreads {
+        let found = misread_markers::find(text);
+        if !found.is_empty() {
+            ends.retain(|(at, _, _)| {
+                !found
+                    .iter()
+                    .any(|g| (g.punct.start..=g.glyph.end).contains(at))
+            });
+            ends.extend(
+                found
+                    .into_iter()
+                    .map(|g| (g.glyph.start, g.glyph.end, Some(g.glyph))),
+            );
+            ends.sort_by_key(|e| e.0);
+        }
+    }
     let mut out = Vec::new();
     let mut sentence_start = 0;
     // Visible characters up to `counted`, kept as the scan moves right.
     let (mut counted, mut visible) = (0usize, 0usize);
-    for m in SENTENCE_END.find_iter(text) {
-        let at = text[m.start()..m.end()].trim_end().len() + m.start();
-        if !is_sentence_end(text, m.start(), at) {
+    for (at, end, glyph) in ends {
+        if at < sentence_start {
             continue;
         }
         if !text[at..].starts_with(rich::REF_ON) && !text[..at].ends_with(rich::REF_OFF) {
             visible += rich::plain(&text[counted..at]).chars().count();
             counted = at;
+            let tail = glyph.as_ref().map_or(at, |g| g.end);
             out.push(Spot {
                 slot: k,
                 at,
                 order: block.order_at(slot.1, visible),
                 words: content_words(&text[sentence_start..at]),
-                para_end: text[at..].trim().is_empty(),
+                para_end: text[tail..].trim().is_empty(),
+                glyph,
             });
         }
-        sentence_start = m.end();
+        sentence_start = end;
     }
     out
 }
@@ -977,6 +1008,7 @@ fn recover_lost(
     drafts: &mut [Placed],
     notes: &[NoteDraft],
     linked: &HashSet<u32>,
+    misreads: bool,
     report: &mut Report,
 ) -> Vec<usize> {
     let mut recovered = Vec::new();
@@ -1037,7 +1069,7 @@ fn recover_lost(
         };
         for k in span.clone() {
             if cache[k].is_none() {
-                cache[k] = Some(slot_spots(drafts, slot_list[k], k));
+                cache[k] = Some(slot_spots(drafts, slot_list[k], k, misreads));
             }
         }
         let window_owned: Vec<Spot> = span
@@ -1051,21 +1083,32 @@ fn recover_lost(
         // Insert from the last note of the run back, so earlier offsets stay valid.
         for (pos, &ni) in run.iter().enumerate().rev() {
             let note = &notes[ni];
-            let (slot_k, at, evidence, confidence) = match assignment.as_ref().map(|a| a[pos]) {
+            let (slot_k, replaced, evidence, confidence) = match assignment.as_ref().map(|a| a[pos])
+            {
                 Some((w, score)) => {
                     let spot = window[w];
                     let mut shared: Vec<String> =
                         spot.words.intersection(&note_words[ni]).cloned().collect();
                     shared.sort();
+                    let place = if spot.glyph.is_some() {
+                        "glyph after punctuation, a recognition misreading of a raised number, where the note sequence needs a marker"
+                    } else {
+                        "sentence end"
+                    };
                     let why = if shared.is_empty() {
-                        "sentence end between the neighbouring markers, before the note".to_string()
+                        format!("{place} between the neighbouring markers, before the note")
                     } else {
                         format!(
-                            "sentence end between the neighbouring markers sharing words with the note: {}",
+                            "{place} between the neighbouring markers sharing words with the note: {}",
                             shared.join(", ")
                         )
                     };
-                    (spot.slot, spot.at, why, (0.35 + 0.1 * score).min(0.8))
+                    (
+                        spot.slot,
+                        spot.glyph.clone().unwrap_or(spot.at..spot.at),
+                        why,
+                        (0.35 + 0.1 * score).min(0.8),
+                    )
                 }
                 None => {
                     // No place the evidence can justify: the note stays unlinked (the
@@ -1086,10 +1129,14 @@ fn recover_lost(
             let slot = slot_list[slot_k];
             let page = drafts[slot.0].page;
             if let Some(text) = text_of_mut(drafts, slot) {
-                let mut at = at.min(text.len());
+                let mut at = replaced.start.min(text.len());
                 while !text.is_char_boundary(at) {
                     at -= 1;
                 }
+                // A misread glyph (kept only where the text is as it was read) gives way
+                // to the reference; the report keeps it.
+                let glyph = (replaced.end > at && replaced.end <= text.len())
+                    .then(|| text[at..replaced.end].to_string());
                 let context: String = rich::plain(&text[..at])
                     .chars()
                     .rev()
@@ -1098,14 +1145,22 @@ fn recover_lost(
                     .into_iter()
                     .rev()
                     .collect();
-                text.insert_str(at, &rich::reference(FootnoteId(ni)));
+                match &glyph {
+                    Some(g) => {
+                        text.replace_range(at..at + g.len(), &rich::reference(FootnoteId(ni)))
+                    }
+                    None => text.insert_str(at, &rich::reference(FootnoteId(ni))),
+                }
                 recovered.push(ni);
                 cache[slot_k] = None;
                 report.push(
                     Action::new(ActionKind::MarkerRecovered)
                         .page(page)
                         .lines(note.lines.clone())
-                        .before(context)
+                        .before(match &glyph {
+                            Some(g) => format!("{context}{g}"),
+                            None => context,
+                        })
                         .after(format!("[^{}]", note.number))
                         .evidence(evidence)
                         .confidence(confidence),
@@ -1142,7 +1197,10 @@ fn assign(
             return None;
         }
         let shared = s.words.intersection(&note_words[ni]).count() as f32;
-        Some(shared + if s.para_end { 0.5 } else { 0.0 } + 0.3 * (w as f32 / total))
+        // A misread raised number is the page's own evidence of a marker there: it
+        // outweighs shared words, which only suggest one.
+        let glyph = if s.glyph.is_some() { 6.0 } else { 0.0 };
+        Some(shared + glyph + if s.para_end { 0.5 } else { 0.0 } + 0.3 * (w as f32 / total))
     };
     // best[i][w]: best total for notes 0..=i with note i at spot w; back[i][w]: spot of i-1.
     let mut best = vec![vec![f32::NEG_INFINITY; n]; run.len()];
@@ -1305,6 +1363,35 @@ mod tests {
             .find(|a| a.kind == ActionKind::MarkerRecovered)
             .unwrap();
         assert!(action.evidence.as_deref().unwrap().contains("delta"));
+    }
+
+    #[test]
+    fn in_text_input_a_misread_marker_glyph_gives_way_to_the_lost_reference() {
+        let body = "Fisheries collapsed in the delta. Rice yields fell.’ Farmers said “no.” Then";
+        let notes = vec![note(1, "Delta fisheries survey, published in 2022.", 3)];
+        // Text input: the glyph where the raised 1 stood is replaced, though the first
+        // sentence shares more words with the note; the author's closing quote stays.
+        let mut drafts = vec![para(body, 0)];
+        let mut r = Report::default();
+        assert_eq!(link(&mut drafts, &notes, false, &mut r), vec![0]);
+        assert_eq!(
+            text(&drafts[0]),
+            format!(
+                "Fisheries collapsed in the delta. Rice yields fell.{} Farmers said “no.” Then",
+                rich::reference(FootnoteId(0))
+            )
+        );
+        let action = r
+            .actions
+            .iter()
+            .find(|a| a.kind == ActionKind::MarkerRecovered)
+            .unwrap();
+        assert!(action.before.as_deref().unwrap().ends_with("fell.’"));
+        // PDF input keeps every glyph: the reference goes to a sentence end.
+        let mut drafts = vec![para(body, 0)];
+        let mut r = Report::default();
+        link(&mut drafts, &notes, true, &mut r);
+        assert_eq!(rich::plain(text(&drafts[0])), body);
     }
 
     #[test]
