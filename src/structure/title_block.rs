@@ -121,6 +121,9 @@ const ORG_WORDS: &[&str] = &[
     "organisation",
     "organization",
     "studies",
+    "corporation",
+    "company",
+    "gmbh",
 ];
 static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:by|written\s+by|authors?\s*:|prepared\s+by)\s*:?\s+(.+)$")
@@ -419,10 +422,10 @@ fn opens_with_person(t: &str) -> bool {
 fn is_affiliation_mark(mark: &str) -> bool {
     let mark = mark.trim();
     !mark.is_empty()
-        && mark.len() <= 12
+        && mark.chars().count() <= 12
         && mark.split([',', ' ']).filter(|m| !m.is_empty()).all(|m| {
             m.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | '§' | '#'))
+                .all(|c| c.is_ascii_digit() || "*∗†‡§¶‖#$+".contains(c))
                 || (m.chars().count() == 1 && m.chars().all(|c| c.is_ascii_lowercase()))
         })
 }
@@ -479,7 +482,8 @@ fn marked_author_names(rich_text: &str) -> Option<Vec<MarkedName>> {
     if marks == 0 || is_org(&all) || is_role(&all) || is_upper(&all) {
         return None;
     }
-    (!list.is_empty() && list.len() <= 30 && list.iter().all(|(n, _)| is_person(n))).then_some(list)
+    (!list.is_empty() && list.len() <= 30 && list.iter().all(|(n, _)| is_person(n) && !is_org(n)))
+        .then_some(list)
 }
 
 /// A personal name and the affiliation labels raised after it.
@@ -487,11 +491,25 @@ type MarkedName = (String, Vec<String>);
 
 /// The single labels of a raised mark ("2,3" → "2", "3").
 fn mark_labels(mark: &str) -> Vec<String> {
-    mark.split([',', ' '])
-        .map(str::trim)
-        .filter(|m| !m.is_empty())
-        .map(str::to_string)
-        .collect()
+    // "1*" is two labels: affiliation 1 and the corresponding-author star.
+    let mut out: Vec<String> = Vec::new();
+    let mut number = String::new();
+    for c in mark.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        if !number.is_empty() {
+            out.push(std::mem::take(&mut number));
+        }
+        if !matches!(c, ',' | ' ') {
+            out.push(c.to_string());
+        }
+    }
+    if !number.is_empty() {
+        out.push(number);
+    }
+    out
 }
 
 /// An affiliation entry keyed by a raised label at the start of its line
@@ -604,14 +622,18 @@ pub fn extract(
     // even without "By".
     let marked: Vec<Option<Vec<MarkedName>>> =
         zone.iter().map(|l| marked_author_names(&l.text)).collect();
-    let roles: Vec<Role> = texts
-        .iter()
-        .zip(&marked)
-        .map(|(t, m)| match role_of(t) {
-            Role::Other | Role::Name if m.is_some() => Role::Author,
+    // One marked name alone ("Adobe Corporation⁺") is weak evidence: it counts only
+    // where it continues an author list.
+    let mut roles: Vec<Role> = Vec::with_capacity(texts.len());
+    for (t, m) in texts.iter().zip(&marked) {
+        let continues = roles.iter().rev().find(|r| **r != Role::Blank) == Some(&Role::Author);
+        roles.push(match role_of(t) {
+            Role::Other | Role::Name if m.as_ref().is_some_and(|m| m.len() >= 2 || continues) => {
+                Role::Author
+            }
             r => r,
-        })
-        .collect();
+        });
+    }
     let mut tb = TitleBlock::default();
     let mut reader = Reader {
         zone,
@@ -1431,6 +1453,28 @@ fn find_title(
             }
         }
         run.reverse();
+        // A line above the title in smaller type is a kicker ("Open Access", "Original
+        // article"), not the title's first line.
+        let largest = run
+            .iter()
+            .filter_map(|&i| sizes.line[i])
+            .fold(0.0, f32::max);
+        let kickers = run
+            .iter()
+            .take_while(|&&i| sizes.line[i].is_some_and(|s| s < largest * 0.9))
+            .count();
+        run.drain(..kickers);
+        // A line that only repeats the end of the line above adds nothing (a copy of the
+        // title's last word set elsewhere on the page and read in between).
+        let repeats: Vec<usize> = run
+            .windows(2)
+            .filter(|w| {
+                let (above, line) = (texts[w[0]].trim_end(), texts[w[1]].trim());
+                !line.is_empty() && above.ends_with(line)
+            })
+            .map(|w| w[1])
+            .collect();
+        run.retain(|i| !repeats.contains(i));
         // Keep the caps title and one subtitle line; older lines above are not title.
         if run.len() > 4 {
             run.drain(..run.len() - 4);
