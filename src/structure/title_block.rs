@@ -1476,8 +1476,18 @@ fn find_title(
             .collect();
         run.retain(|i| !repeats.contains(i));
         // Keep the caps title and one subtitle line; older lines above are not title.
-        if run.len() > 4 {
-            run.drain(..run.len() - 4);
+        // A title set in one large type may run to five lines.
+        let one_type = match run.last() {
+            Some(&last) if sizes.line[last].is_some() => run
+                .iter()
+                .rev()
+                .take_while(|&&i| sizes.line[i].is_some() && sizes.same_size(last, i))
+                .count(),
+            _ => 0,
+        };
+        let keep = one_type.clamp(4, MAX_TITLE_RUN);
+        if run.len() > keep {
+            run.drain(..run.len() - keep);
         }
         return run;
     }
