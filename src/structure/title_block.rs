@@ -121,6 +121,9 @@ const ORG_WORDS: &[&str] = &[
     "organisation",
     "organization",
     "studies",
+    "corporation",
+    "company",
+    "gmbh",
 ];
 static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:by|written\s+by|authors?\s*:|prepared\s+by)\s*:?\s+(.+)$")
@@ -414,6 +417,111 @@ fn opens_with_person(t: &str) -> bool {
     end < t.len() && is_person(head.trim())
 }
 
+/// Whether a raised run is only affiliation marks: numbers, single letters and note
+/// symbols, separated by commas ("1", "2,3", "a,b", "*", "1†").
+fn is_affiliation_mark(mark: &str) -> bool {
+    let mark = mark.trim();
+    !mark.is_empty()
+        && mark.chars().count() <= 12
+        && mark.split([',', ' ']).filter(|m| !m.is_empty()).all(|m| {
+            m.chars()
+                .all(|c| c.is_ascii_digit() || "*∗†‡§¶‖#$+".contains(c))
+                || (m.chars().count() == 1 && m.chars().all(|c| c.is_ascii_lowercase()))
+        })
+}
+
+/// The names on a scholarly author line: personal names separated by commas or "and",
+/// each followed by raised affiliation marks ("Farzana Alam¹, Mohammad S. Rahman²",
+/// "Xiaolu Huang,¹˒² Xinhua Qu,¹˒² …"). The raised marks are the evidence, so only rich
+/// text that carries them (PDF input) qualifies; every part between the marks must be a
+/// personal name and at least one name must carry a mark. `None` when the line is not one.
+fn marked_author_names(rich_text: &str) -> Option<Vec<MarkedName>> {
+    let mut list: Vec<MarkedName> = Vec::new();
+    let mut segment = String::new();
+    let mut all = String::new();
+    let mut mark = String::new();
+    let mut raised = false;
+    let mut marks = 0;
+    let take_segment = |segment: &mut String, list: &mut Vec<MarkedName>| {
+        // "… Hossain², and Mohammad A. Rashid": the segment after a mark may open on "and".
+        let t = segment.trim_start_matches([',', ';', ' ']);
+        let t = t
+            .strip_prefix("and ")
+            .or_else(|| t.strip_prefix("& "))
+            .unwrap_or(t);
+        list.extend(split_names(t).into_iter().map(|n| (n, Vec::new())));
+        segment.clear();
+    };
+    for c in rich_text.chars() {
+        match c {
+            rich::SUP_ON => {
+                raised = true;
+                mark.clear();
+            }
+            rich::SUP_OFF => {
+                raised = false;
+                if !is_affiliation_mark(&mark) {
+                    return None;
+                }
+                marks += 1;
+                take_segment(&mut segment, &mut list);
+                // The mark belongs to the name printed just before it.
+                let last = list.last_mut()?;
+                last.1.extend(mark_labels(&mark));
+                all.push(',');
+            }
+            _ if rich::is_sentinel(c) => {}
+            _ if raised => mark.push(c),
+            _ => {
+                segment.push(c);
+                all.push(c);
+            }
+        }
+    }
+    take_segment(&mut segment, &mut list);
+    if marks == 0 || is_org(&all) || is_role(&all) || is_upper(&all) {
+        return None;
+    }
+    (!list.is_empty() && list.len() <= 30 && list.iter().all(|(n, _)| is_person(n) && !is_org(n)))
+        .then_some(list)
+}
+
+/// A personal name and the affiliation labels raised after it.
+type MarkedName = (String, Vec<String>);
+
+/// The single labels of a raised mark ("2,3" → "2", "3").
+fn mark_labels(mark: &str) -> Vec<String> {
+    // "1*" is two labels: affiliation 1 and the corresponding-author star.
+    let mut out: Vec<String> = Vec::new();
+    let mut number = String::new();
+    for c in mark.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        if !number.is_empty() {
+            out.push(std::mem::take(&mut number));
+        }
+        if !matches!(c, ',' | ' ') {
+            out.push(c.to_string());
+        }
+    }
+    if !number.is_empty() {
+        out.push(number);
+    }
+    out
+}
+
+/// An affiliation entry keyed by a raised label at the start of its line
+/// ("¹ Department of Pharmacy, …"): (labels, text).
+fn labelled_affiliation(rich_text: &str) -> Option<(Vec<String>, String)> {
+    let t = rich_text.trim_start_matches([rich::BOLD_ON, rich::ITALIC_ON, ' ']);
+    let rest = t.strip_prefix(rich::SUP_ON)?;
+    let (mark, text) = rest.split_once(rich::SUP_OFF)?;
+    let text = rich::plain(text).trim().to_string();
+    (is_affiliation_mark(mark) && words(&text) >= 2).then(|| (mark_labels(mark), text))
+}
+
 /// Whether a line is one or more personal names ("Ana Silva", "A Silva* and B Ruiz†").
 fn is_person_list(t: &str) -> bool {
     if is_org(t) || is_upper(t) || is_role(t) {
@@ -510,7 +618,22 @@ pub fn extract(
     let zone_end = title_zone_end(lines).min(lines.len());
     let zone = &lines[..zone_end];
     let texts: Vec<String> = zone.iter().map(TextLine::plain).collect();
-    let roles: Vec<Role> = texts.iter().map(|t| role_of(t)).collect();
+    // A scholarly author line (names with raised affiliation marks) is an author line
+    // even without "By".
+    let marked: Vec<Option<Vec<MarkedName>>> =
+        zone.iter().map(|l| marked_author_names(&l.text)).collect();
+    // One marked name alone ("Adobe Corporation⁺") is weak evidence: it counts only
+    // where it continues an author list.
+    let mut roles: Vec<Role> = Vec::with_capacity(texts.len());
+    for (t, m) in texts.iter().zip(&marked) {
+        let continues = roles.iter().rev().find(|r| **r != Role::Blank) == Some(&Role::Author);
+        roles.push(match role_of(t) {
+            Role::Other | Role::Name if m.as_ref().is_some_and(|m| m.len() >= 2 || continues) => {
+                Role::Author
+            }
+            r => r,
+        });
+    }
     let mut tb = TitleBlock::default();
     let mut reader = Reader {
         zone,
@@ -578,6 +701,11 @@ pub fn extract(
     let mut current: Option<usize> = None;
     let mut details = 0;
     let mut skip_until = 0;
+    // (author index, raised labels) for names from a marked author list.
+    let mut author_labels: Vec<(usize, Vec<String>)> = Vec::new();
+    // (labels, text) of labelled affiliation lines.
+    let mut affiliations: Vec<(Vec<String>, String)> = Vec::new();
+    let mut affiliation_lines: Vec<usize> = Vec::new();
     for i in next..zone.len() {
         if i < skip_until {
             continue;
@@ -599,6 +727,26 @@ pub fn extract(
                 continue;
             }
         }
+        // Affiliations keyed by the raised labels of the author list above, each maybe
+        // wrapped onto a line of its own ("Dhaka-1000, Bangladesh").
+        if !author_labels.is_empty() {
+            if let Some(entry) = labelled_affiliation(&zone[i].text) {
+                affiliations.push(entry);
+                affiliation_lines.push(i);
+                reader.use_line(i);
+                continue;
+            }
+            if let Some(last) = affiliations.last_mut()
+                && reader.tb.consumed.contains(&(i - 1))
+                && labelled_affiliation(&zone[i - 1].text).is_some()
+                && is_address_tail(&zone[i - 1], &zone[i])
+            {
+                last.1 = join_lines(&[last.1.as_str(), text]);
+                affiliation_lines.push(i);
+                reader.use_line(i);
+                continue;
+            }
+        }
         match roles[i] {
             Role::Blank => {
                 if details > 0 {
@@ -613,6 +761,15 @@ pub fn extract(
                     }
                     current = Some(reader.tb.metadata.authors.len() - 1);
                     details = 0;
+                    reader.use_line(i);
+                } else if let Some(names) = &marked[i] {
+                    for (name, labels) in names {
+                        author_labels.push((reader.tb.metadata.authors.len(), labels.clone()));
+                        reader.tb.metadata.authors.push(Contributor::named(name));
+                    }
+                    // The affiliations under such a list are keyed by the marks, not
+                    // set under the last name: they are not that author's details.
+                    current = None;
                     reader.use_line(i);
                 }
                 continue;
@@ -685,6 +842,25 @@ pub fn extract(
         }
         break;
     }
+    // An affiliation whose wrapped lines were not read in order (a margin column beside
+    // the abstract) would be cut short: then none is attached and the lines stay text.
+    if affiliation_lines
+        .iter()
+        .any(|&i| wrapped_elsewhere(lines, &zone[i], &affiliation_lines, zone))
+    {
+        tb.consumed.retain(|i| !affiliation_lines.contains(i));
+        affiliations.clear();
+    }
+    for (a, labels) in &author_labels {
+        let affs: Vec<&str> = affiliations
+            .iter()
+            .filter(|(keys, _)| keys.iter().any(|k| labels.contains(k)))
+            .map(|(_, text)| text.as_str())
+            .collect();
+        if !affs.is_empty() {
+            tb.metadata.authors[*a].affiliation = Some(affs.join("; "));
+        }
+    }
     tb.consumed.sort_unstable();
     tb.consumed.dedup();
     for &i in &tb.consumed {
@@ -699,6 +875,33 @@ pub fn extract(
         }
     }
     tb
+}
+
+/// Whether the line set directly under `line` (same page and size, overlapping it across,
+/// less than a line's gap below) is one the affiliation list did not take, and does not
+/// open an entry of its own: the entry on `line` wraps onto it.
+fn wrapped_elsewhere(
+    lines: &[TextLine],
+    line: &TextLine,
+    taken: &[usize],
+    zone: &[TextLine],
+) -> bool {
+    let Some(g) = line.geometry else {
+        return false;
+    };
+    let below = lines.iter().find(|l| {
+        l.page == line.page
+            && l.geometry.is_some_and(|h| {
+                (h.font_size - g.font_size).abs() < 0.5
+                    && h.bbox.y0 >= g.bbox.y1 - 1.0
+                    && h.bbox.y0 - g.bbox.y1 < 0.8 * g.font_size
+                    && h.bbox.x0 < g.bbox.x1
+                    && h.bbox.x1 > g.bbox.x0
+            })
+    });
+    below.is_some_and(|b| {
+        labelled_affiliation(&b.text).is_none() && !taken.iter().any(|&k| std::ptr::eq(&zone[k], b))
+    })
 }
 
 /// Authors set side by side in columns (pdftotext -layout): a row of names, then rows of
@@ -1250,9 +1453,41 @@ fn find_title(
             }
         }
         run.reverse();
+        // A line above the title in smaller type is a kicker ("Open Access", "Original
+        // article"), not the title's first line.
+        let largest = run
+            .iter()
+            .filter_map(|&i| sizes.line[i])
+            .fold(0.0, f32::max);
+        let kickers = run
+            .iter()
+            .take_while(|&&i| sizes.line[i].is_some_and(|s| s < largest * 0.9))
+            .count();
+        run.drain(..kickers);
+        // A line that only repeats the end of the line above adds nothing (a copy of the
+        // title's last word set elsewhere on the page and read in between).
+        let repeats: Vec<usize> = run
+            .windows(2)
+            .filter(|w| {
+                let (above, line) = (texts[w[0]].trim_end(), texts[w[1]].trim());
+                !line.is_empty() && above.ends_with(line)
+            })
+            .map(|w| w[1])
+            .collect();
+        run.retain(|i| !repeats.contains(i));
         // Keep the caps title and one subtitle line; older lines above are not title.
-        if run.len() > 4 {
-            run.drain(..run.len() - 4);
+        // A title set in one large type may run to five lines.
+        let one_type = match run.last() {
+            Some(&last) if sizes.line[last].is_some() => run
+                .iter()
+                .rev()
+                .take_while(|&&i| sizes.line[i].is_some() && sizes.same_size(last, i))
+                .count(),
+            _ => 0,
+        };
+        let keep = one_type.clamp(4, MAX_TITLE_RUN);
+        if run.len() > keep {
+            run.drain(..run.len() - keep);
         }
         return run;
     }
