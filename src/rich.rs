@@ -182,11 +182,19 @@ pub fn tidy(s: &str) -> String {
                 | (SUB_OFF, SUB_ON)
         )
     };
+    // Bold or italic closed and opened again across a space ("*found* *after*", two lines
+    // of one italic paragraph joined) is one run; raised text is not merged, since two
+    // markers side by side are two notes.
+    let rejoin = |a: char, b: char| matches!((a, b), (BOLD_OFF, BOLD_ON) | (ITALIC_OFF, ITALIC_ON));
     let mut out: Vec<char> = Vec::with_capacity(s.len());
     for c in s.chars() {
-        match out.last() {
-            Some(&prev) if pair(prev, c) => {
+        match out.as_slice() {
+            [.., prev] if pair(*prev, c) => {
                 out.pop();
+            }
+            [.., prev, ' '] if rejoin(*prev, c) => {
+                let at = out.len() - 2;
+                out.remove(at);
             }
             _ => out.push(c),
         }
@@ -345,6 +353,21 @@ fn drop_empty(inlines: &mut Vec<Inline>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tidy_rejoins_bold_and_italic_runs_across_a_space_but_not_raised_markers() {
+        let two_lines = format!("{ITALIC_ON}found{ITALIC_OFF} {ITALIC_ON}after{ITALIC_OFF}");
+        assert_eq!(
+            tidy(&two_lines),
+            format!("{ITALIC_ON}found after{ITALIC_OFF}")
+        );
+        let bold = format!("{BOLD_ON}Key{BOLD_OFF} {BOLD_ON}points{BOLD_OFF}");
+        assert_eq!(tidy(&bold), format!("{BOLD_ON}Key points{BOLD_OFF}"));
+        let markers = format!("text{SUP_ON}1{SUP_OFF} {SUP_ON}2{SUP_OFF}");
+        assert_eq!(tidy(&markers), markers);
+        let mixed = format!("{ITALIC_ON}a{ITALIC_OFF} {BOLD_ON}b{BOLD_OFF}");
+        assert_eq!(tidy(&mixed), mixed);
+    }
 
     /// The copy taken for text without sentinels gives what the filter gives: other
     /// characters of the sentinels' plane (same lead byte) and of other planes are kept.

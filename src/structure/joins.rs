@@ -222,7 +222,8 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
         out.push(' ');
         out.push_str(text);
     }
-    out.replace('\u{AD}', "")
+    // Two lines of one italic or bold run come joined as "*…found* *after…*": one run.
+    crate::rich::tidy(&out.replace('\u{AD}', ""))
 }
 
 /// Longest stretch at the end of a paragraph that the join decisions look at, in bytes:
