@@ -524,13 +524,10 @@ fn mark_edge_stamps(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'sta
     for (i, line) in lines.iter().enumerate() {
         by_page.entry(line.page).or_default().push(i);
     }
-    // The document's running-text size, else each page's median: a running head is set
-    // no larger than the text, a chapter or section title is.
-    let body = crate::layout::body_font_size(lines);
-    let usual: HashMap<usize, f32> = by_page
-        .iter()
-        .map(|(&page, idx)| (page, body.unwrap_or_else(|| usual_size(lines, idx))))
-        .collect();
+    // The document's running-text size: a running head is set no larger than the text,
+    // a chapter or section title is. (No size is known only when no line has one, and
+    // then neither test below has a line to look at.)
+    let usual = crate::layout::body_font_size(lines).unwrap_or(0.0);
     let mut stamps = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if verdict[i].is_some() || line.geometry.is_none() {
@@ -546,8 +543,7 @@ fn mark_edge_stamps(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'sta
             continue;
         }
         if EDGE_NUMBER.is_match(t)
-            && let Some(title) =
-                number_ends_edge_row(lines, i, &by_page[&line.page], usual[&line.page])
+            && let Some(title) = number_ends_edge_row(lines, i, &by_page[&line.page], usual)
         {
             verdict[i] = Some((
                 ActionKind::PageNumber,
@@ -564,9 +560,7 @@ fn mark_edge_stamps(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'sta
         if !at_edge(line) && !set_apart_at_edge(lines, i, &by_page[&line.page]) {
             continue;
         }
-        if EDGE_NUMBER.is_match(t)
-            && !numbers_a_title(lines, i, &by_page[&line.page], usual[&line.page])
-        {
+        if EDGE_NUMBER.is_match(t) && !numbers_a_title(lines, i, &by_page[&line.page], usual) {
             verdict[i] = Some((ActionKind::PageNumber, "number alone at the page's edge"));
         } else if may_be_edge_stamp(t) && EDGE_STAMP.is_match(t) {
             verdict[i] = Some((
@@ -635,19 +629,9 @@ fn numbers_a_title(lines: &[TextLine], i: usize, same_page: &[usize], usual: f32
     })
 }
 
-/// The median font size of a page's lines.
-fn usual_size(lines: &[TextLine], same_page: &[usize]) -> f32 {
-    let mut sizes: Vec<f32> = same_page
-        .iter()
-        .filter_map(|&j| lines[j].geometry.map(|g| g.font_size))
-        .collect();
-    sizes.sort_by(f32::total_cmp);
-    sizes.get(sizes.len() / 2).copied().unwrap_or(0.0)
-}
-
 /// Whether line `i` is a number at the outer end of the page's top-most or bottom-most
 /// row, beside a running title of three words or more, and the row stands a full line
-/// height away from the rest of the page, set no larger than the page's text:
+/// height away from the rest of the page, set no larger than the running text:
 /// "Optimized Table Tokenization …   9", "148  A. Sundström et al.". A table's first
 /// row is too close to the rows under it and its cells are seldom three words; a
 /// chapter's or section's title is larger or bold.
