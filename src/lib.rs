@@ -33,6 +33,7 @@ pub mod clean;
 pub mod date;
 pub mod error;
 pub mod layout;
+pub mod line_kinds;
 pub mod lines;
 pub mod memory;
 pub mod model;
@@ -41,6 +42,7 @@ pub mod report;
 pub mod rich;
 pub mod source;
 pub mod structure;
+pub mod words;
 pub mod writers;
 
 pub use error::Error;
@@ -67,6 +69,7 @@ pub fn compile_patterns_in_background() {
             structure::joins::compile_patterns();
             clean::furniture::compile_patterns();
             structure::title_block::compile_patterns();
+            line_kinds::compile_patterns();
             clean::glyphs::compile_patterns();
             layout::markers::compile_patterns();
         });

@@ -22,7 +22,7 @@ pub fn split(lines: &mut Vec<TextLine>, report: &mut Report) {
         // The title block of the first page is laid out freely (letterhead left, contact
         // right): columns start after it.
         let skip = if start == 0 {
-            crate::structure::title_block::title_zone_end(page_lines)
+            crate::line_kinds::title_zone_end(page_lines)
         } else {
             0
         };

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::line_kinds::is_contact_line;
 use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
 
@@ -36,77 +37,12 @@ static BARE_NUMBER: LazyLock<Regex> =
 static INLINE_PAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*\bpage\s+[0-9]{1,4}\s+of\s+[0-9]{1,4}\b\s*").expect("valid regex")
 });
-static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^(?:
-            (?:tel(?:ephone)?|phone|ph|fax|mobile|cell|t|f)\b\.?\s*[:.]?\s*[+(]?[0-9]
-          | (?:e-?mail|web(?:site)?|url|internet|twitter|x|e|w)\b\.?\s*:\s*\S
-          | (?:https?://|www\.)\S+$
-          | \S+@\S+\.\w+$
-          | \+?[0-9][0-9\s().-]{7,}[0-9](?:\s*[,;/]\s*[0-9]+)?(?:\s+(?:fax|tel|phone).*)?$
-        )",
-    )
-    .expect("valid regex")
-});
-/// Words of postal addresses.
-const ADDRESS_WORDS: &[&str] = &[
-    "road",
-    "rd",
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "boulevard",
-    "blvd",
-    "lane",
-    "quay",
-    "drive",
-    "plaza",
-    "square",
-    "suite",
-    "floor",
-    "box",
-    "building",
-    "bldg",
-    "block",
-    "sector",
-    "plot",
-    "house",
-    "highway",
-    "way",
-    "place",
-    "court",
-    "park",
-    "campus",
-    "centre",
-    "center",
-];
-static POSTCODE_OR_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9]").expect("valid regex"));
 
 /// Whether a whole line is a page number in one of the usual forms ("Page 3 of 7",
 /// "- 3 -", "3 | Institute", "Institute | Page 3"), excluding bare numbers.
 pub fn is_page_number(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty() && t.len() <= 120 && PAGE_NUMBER.is_match(&t.to_ascii_lowercase())
-}
-
-/// Whether a line is a contact line: phone, fax, e-mail, web address, postal address.
-pub fn is_contact_line(line: &str) -> bool {
-    let t = line.trim();
-    if t.is_empty() || t.split_whitespace().count() > 20 {
-        return false;
-    }
-    CONTACT.is_match(&t.to_ascii_lowercase()) || is_address(t)
-}
-
-fn is_address(t: &str) -> bool {
-    let words = t.split_whitespace().count();
-    (2..=18).contains(&words)
-        && crate::structure::text::has_word(t, ADDRESS_WORDS)
-        && POSTCODE_OR_NUMBER.is_match(t)
-        && t.contains(',')
-        && !t.ends_with('.')
 }
 
 /// The shape of a line for repetition tests: digits and whitespace runs collapsed, case
@@ -147,7 +83,7 @@ fn furniture_shaped(text: &str) -> bool {
 /// input had none.
 pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
     let paged = lines.iter().any(|l| l.page > 1);
-    let zone_end = crate::structure::title_block::title_zone_end(lines);
+    let zone_end = crate::line_kinds::title_zone_end(lines);
     let mut verdict: Vec<Option<(ActionKind, &'static str)>> = vec![None; lines.len()];
 
     if paged {
@@ -504,7 +440,6 @@ static EDGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn compile_patterns() {
     LazyLock::force(&PAGE_NUMBER);
     LazyLock::force(&BARE_NUMBER);
-    LazyLock::force(&CONTACT);
     LazyLock::force(&EDGE_NUMBER);
 }
 
@@ -765,7 +700,7 @@ fn has_footer_sign(t: &str) -> bool {
     t.chars()
         .any(|c| c.is_ascii_digit() || c == '©' || c == '@')
         || t.to_ascii_lowercase().contains("www.")
-        || crate::structure::text::has_word(t, FOOTER_WORDS)
+        || crate::words::has_word(t, FOOTER_WORDS)
 }
 
 /// A line standing right before or after a page number that looks like a footer or header
@@ -789,7 +724,7 @@ fn mark_beside_page_numbers(
             }
             let t = lines[j].plain();
             if furniture_shaped(&t)
-                && !super::super::structure::text::ends_sentence(&lines[j].text)
+                && !crate::words::ends_sentence(&lines[j].text)
                 && has_footer_sign(&t)
                 && !t.starts_with(['-', '•', '*'])
             {
@@ -862,30 +797,6 @@ mod tests {
             "Page after page of data",
         ] {
             assert!(!is_page_number(no), "{no}");
-        }
-    }
-
-    #[test]
-    fn contact_forms() {
-        for yes in [
-            "Phone: +92-51-9204423, 24 Fax: +92-51-9204658",
-            "Tel.: +221 33 555 0142",
-            "Tel. +47 22 41 80 00    Fax +47 22 41 80 01",
-            "Fax +1 555 0101",
-            "Web: www.example.org",
-            "www.example.org",
-            "info@example.org",
-            "41 Canal Quay Road, Suite 5, Phnom Penh 120210",
-            "Ngong Road, Kilimani Business Centre, 3rd Floor, P.O. Box 47731-00100, Nairobi",
-        ] {
-            assert!(is_contact_line(yes), "{yes}");
-        }
-        for no in [
-            "The road to 2030 is long, and the park was closed.",
-            "Editors: A. Person",
-            "By Lina Prakorn",
-        ] {
-            assert!(!is_contact_line(no), "{no}");
         }
     }
 

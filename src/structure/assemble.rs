@@ -9,10 +9,11 @@ use regex::Regex;
 use crate::report::{Action, ActionKind, Report};
 use crate::rich::{self, BOLD_OFF, BOLD_ON};
 
-use super::classify::{BulletClass, ItemMarker, title_like};
+use super::classify::{BulletClass, ItemMarker};
 use super::joins::Lexicon;
 use super::pieces::{Piece, PieceKind};
-use super::text::{ends_sentence, words};
+use crate::line_kinds::title_like;
+use crate::words::{ends_sentence, words};
 
 /// A block before footnote linking, its text still rich.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,7 +7,8 @@ use regex::Regex;
 
 use crate::rich::{self, SUP_OFF, SUP_ON};
 
-use super::text::words;
+use crate::line_kinds::title_like;
+use crate::words::words;
 
 /// Families of list markers. Families, not glyphs, carry nesting: extractors read the same
 /// hollow bullet as `o`, `O` or `◦`, and a filled one as `•` or `-`.
@@ -547,36 +548,6 @@ pub fn looks_like_heading_line(text: &str) -> bool {
     title_like(t)
 }
 
-/// Whether most significant words are capitalised (or the whole line is in capitals).
-pub fn title_like(t: &str) -> bool {
-    let significant: Vec<&str> = t
-        .split_whitespace()
-        .skip(1)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| {
-            w.chars().count() >= 4
-                && w.chars().next().is_some_and(char::is_alphabetic)
-                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
-        })
-        .collect();
-    if significant.is_empty() {
-        return true;
-    }
-    let caps = significant
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    caps * 10 >= significant.len() * 6
-}
-
-/// Words a title leaves in lower case however long they are.
-const FUNCTION_WORDS: &[&str] = &[
-    "from", "with", "into", "onto", "over", "upon", "than", "that", "this", "these", "those",
-    "their", "about", "after", "before", "under", "between", "through", "within", "without",
-    "against", "among", "during", "across", "along", "around", "behind", "beyond", "toward",
-    "towards", "while", "when", "where", "versus",
-];
-
 static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((?:[0-9]{1,2}\.)*[0-9]{1,2})\.?[ \t]+(\S.*)$").expect("valid regex")
 });
@@ -633,7 +604,7 @@ pub fn run_in_heading(text: &str) -> Option<(String, usize)> {
     // "Background: A River Managed in Pieces" is a heading with a colon, not a run-in one:
     // what follows a run-in heading is prose.
     let rest = rich::plain(&c[2]);
-    if words(&rest) < 6 || (!super::text::ends_sentence(&c[2]) && words(&rest) < 12) {
+    if words(&rest) < 6 || (!crate::words::ends_sentence(&c[2]) && words(&rest) < 12) {
         return None;
     }
     Some((c[1].to_string(), c.get(2)?.start()))

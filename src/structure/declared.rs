@@ -15,7 +15,7 @@ use crate::model::{Contributor, Metadata, PubDate};
 use crate::report::{Action, ActionKind, Report};
 use crate::source::SourceInfo;
 
-use super::title_block::split_names;
+use crate::line_kinds::split_names;
 
 /// Pages that count as the document's opening (title page, first page of text).
 const OPENING_PAGES: usize = 2;

@@ -17,7 +17,6 @@ pub mod pieces;
 pub mod placed_tables;
 pub mod tables;
 pub mod tagged;
-pub mod text;
 pub mod title_block;
 pub mod units;
 

@@ -16,7 +16,7 @@ use super::classify::{NoteLabel, citation_score, note_label};
 use super::families::{self, Family};
 use super::joins::repair_spaced_urls;
 use super::pieces::{Piece, PieceKind};
-use super::text::ends_sentence;
+use crate::words::ends_sentence;
 
 /// Footnote zones at page feet (only for input with real pages).
 #[derive(Debug, Default)]

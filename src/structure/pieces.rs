@@ -15,8 +15,8 @@ use super::classify::{
 };
 use super::joins::{Lexicon, join_lines};
 use super::notes::{NoteZones, zone_of};
-use super::text::{ends_sentence, words};
 use super::units::{Measure, Unit, segment};
+use crate::words::{ends_sentence, words};
 
 /// Rows of cell texts.
 type TableRows = Vec<Vec<String>>;
@@ -622,7 +622,7 @@ fn mark_notes_in_breaks(pieces: &mut [Piece]) {
             && !crate::rich::plain(&pieces[i].text)
                 .trim_end()
                 .ends_with(['.', '!', '?', ':', '"', '”'])
-            && !super::text::ends_sentence(&pieces[i].text);
+            && !crate::words::ends_sentence(&pieces[i].text);
         if !open {
             i += 1;
             continue;

@@ -9,7 +9,7 @@
 use crate::lines::TextLine;
 
 use super::classify::{line_marker, looks_like_heading_line};
-use super::text::ends_sentence;
+use crate::words::ends_sentence;
 
 /// A run of lines treated as one piece by the structure passes.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,0 +1,240 @@
+//! What kind of line a text is, from its words alone: a contact or address line, a
+//! disclaimer, an author line, a title-like line — and where the front matter of a
+//! document ends. Cleaning (furniture keeps its hands off the front matter) and structure
+//! (the title block reads it) both ask these questions, so the answers live below both.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lines::TextLine;
+use crate::rich;
+use crate::words::{has_word, words};
+
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            (?:tel(?:ephone)?|phone|ph|fax|mobile|cell|t|f)\b\.?\s*[:.]?\s*[+(]?[0-9]
+          | (?:e-?mail|web(?:site)?|url|internet|twitter|x|e|w)\b\.?\s*:\s*\S
+          | (?:https?://|www\.)\S+$
+          | \S+@\S+\.\w+$
+          | \+?[0-9][0-9\s().-]{7,}[0-9](?:\s*[,;/]\s*[0-9]+)?(?:\s+(?:fax|tel|phone).*)?$
+        )",
+    )
+    .expect("valid regex")
+});
+/// Words of postal addresses.
+const ADDRESS_WORDS: &[&str] = &[
+    "road",
+    "rd",
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "boulevard",
+    "blvd",
+    "lane",
+    "quay",
+    "drive",
+    "plaza",
+    "square",
+    "suite",
+    "floor",
+    "box",
+    "building",
+    "bldg",
+    "block",
+    "sector",
+    "plot",
+    "house",
+    "highway",
+    "way",
+    "place",
+    "court",
+    "park",
+    "campus",
+    "centre",
+    "center",
+];
+static POSTCODE_OR_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]").expect("valid regex"));
+
+static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:by|written\s+by|authors?\s*:|prepared\s+by)\s*:?\s+(.+)$")
+        .expect("valid regex")
+});
+
+static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:views?\s+expressed|opinions?\s+(?:expressed|in\s+this)|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|are\s+(?:those\s+of\s+the\s+authors?|the\s+authors?['’]s?\s+own)|circulated\s+for\s+discussion|not\s+been\s+peer[-\s]reviewed|personal\s+capacity|disclaimer|all\s+rights\s+reserved|©|copyright)",
+    )
+    .expect("valid regex")
+});
+
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&CONTACT);
+    LazyLock::force(&AUTHOR_LINE);
+    LazyLock::force(&DISCLAIMER);
+}
+
+/// Whether a line is a contact line: phone, fax, e-mail, web address, postal address.
+pub fn is_contact_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.split_whitespace().count() > 20 {
+        return false;
+    }
+    CONTACT.is_match(&t.to_ascii_lowercase()) || is_address(t)
+}
+
+fn is_address(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (2..=18).contains(&words)
+        && has_word(t, ADDRESS_WORDS)
+        && POSTCODE_OR_NUMBER.is_match(t)
+        && t.contains(',')
+        && !t.ends_with('.')
+}
+
+/// Index of the first line of the body: the first prose line (a sentence of at least ten
+/// words). Lines before it on page 1 are the title block, which the metadata stage reads.
+pub fn title_zone_end(lines: &[TextLine]) -> usize {
+    let mut names: Vec<String> = Vec::new();
+    // A title block is never long: a page of forms or tables without prose ends it early.
+    const MAX_TITLE_LINES: usize = 60;
+    lines
+        .iter()
+        .take(MAX_TITLE_LINES)
+        .position(|l| {
+            let t = l.plain();
+            if let Some(n) = author_names(t.trim()) {
+                names.extend(split_names(n));
+            }
+            // An author's biography line ("Ana Silva is Senior Economist at …").
+            if names.iter().any(|n| t.starts_with(n.as_str())) {
+                return false;
+            }
+            let words = t.split_whitespace().count();
+            let prose = !title_like(&t)
+                && (words >= 12 || (words >= 8 && t.trim_end().ends_with(['.', '!', '?', ':'])));
+            l.page > 1
+                || (prose
+                    && !is_contact_line(&t)
+                    && !is_disclaimer(&t)
+                    && t.chars().filter(|c| c.is_lowercase()).count() * 2 > t.len())
+        })
+        .unwrap_or(lines.len().min(MAX_TITLE_LINES))
+}
+
+/// Whether a line is a disclaimer or rights statement.
+pub fn is_disclaimer(t: &str) -> bool {
+    DISCLAIMER.is_match(&t.to_ascii_lowercase())
+        || (t.starts_with('(') && t.ends_with(')') && words(t) >= 5 && words(t) <= 60)
+}
+
+/// The names after "By" (or "Authors:"), when the line is an author line.
+pub fn author_names(t: &str) -> Option<&str> {
+    let lower = t.to_ascii_lowercase();
+    let range = AUTHOR_LINE.captures(&lower)?.get(1)?.range();
+    t.get(range)
+}
+
+/// Splits "A, B and C" / "A & B" / "A; B" into names.
+pub fn split_names(s: &str) -> Vec<String> {
+    let s = rich::plain(s);
+    let s = s.trim().trim_end_matches(['.', ',']);
+    let mut out = Vec::new();
+    for part in s.split([';', ',']) {
+        for name in part.split(" and ").flat_map(|p| p.split(" & ")) {
+            let name = name
+                .trim()
+                .trim_matches(|c: char| matches!(c, '*' | '_' | '†' | '‡' | '§'))
+                .trim();
+            if name.is_empty() {
+                continue;
+            }
+            // "Jr." / "PhD" after a comma belong to the previous name.
+            if matches!(
+                name.to_lowercase().trim_end_matches('.'),
+                "jr" | "sr" | "phd" | "ii" | "iii"
+            ) && let Some(prev) = out.last_mut()
+            {
+                let prev: &mut String = prev;
+                prev.push_str(", ");
+                prev.push_str(name);
+                continue;
+            }
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+/// Whether most significant words are capitalised (or the whole line is in capitals).
+pub fn title_like(t: &str) -> bool {
+    let significant: Vec<&str> = t
+        .split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            w.chars().count() >= 4
+                && w.chars().next().is_some_and(char::is_alphabetic)
+                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        })
+        .collect();
+    if significant.is_empty() {
+        return true;
+    }
+    let caps = significant
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    caps * 10 >= significant.len() * 6
+}
+
+/// Words a title leaves in lower case however long they are.
+const FUNCTION_WORDS: &[&str] = &[
+    "from", "with", "into", "onto", "over", "upon", "than", "that", "this", "these", "those",
+    "their", "about", "after", "before", "under", "between", "through", "within", "without",
+    "against", "among", "during", "across", "along", "around", "behind", "beyond", "toward",
+    "towards", "while", "when", "where", "versus",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contact_forms() {
+        for yes in [
+            "Phone: +92-51-9204423, 24 Fax: +92-51-9204658",
+            "Tel.: +221 33 555 0142",
+            "Tel. +47 22 41 80 00    Fax +47 22 41 80 01",
+            "Fax +1 555 0101",
+            "Web: www.example.org",
+            "www.example.org",
+            "info@example.org",
+            "41 Canal Quay Road, Suite 5, Phnom Penh 120210",
+            "Ngong Road, Kilimani Business Centre, 3rd Floor, P.O. Box 47731-00100, Nairobi",
+        ] {
+            assert!(is_contact_line(yes), "{yes}");
+        }
+        for no in [
+            "The road to 2030 is long, and the park was closed.",
+            "Editors: A. Person",
+            "By Lina Prakorn",
+        ] {
+            assert!(!is_contact_line(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn names_split() {
+        assert_eq!(split_names("A B, C D and E F"), vec!["A B", "C D", "E F"]);
+        assert_eq!(
+            split_names("Martin Luther King, Jr."),
+            vec!["Martin Luther King, Jr"]
+        );
+        assert_eq!(split_names("X Y & Z W"), vec!["X Y", "Z W"]);
+    }
+}

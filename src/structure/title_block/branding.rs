@@ -1,0 +1,112 @@
+//! Branding lines: the letterhead and publisher name repeated through the document.
+
+use super::*;
+
+/// Removes running headers and footers that appear only once or twice (so repetition did
+/// not give them away) but name the publication: the publisher, the document type or the
+/// title, at the top or bottom of a page after the first.
+pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report: &mut Report) {
+    let norm = |s: &str| {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut names: Vec<String> = Vec::new();
+    for s in [&meta.publisher, &meta.doc_type].into_iter().flatten() {
+        if words(s) >= 2 {
+            names.push(norm(s));
+        }
+    }
+    if let Some(t) = &meta.title {
+        let t = norm(t);
+        let head: Vec<&str> = t.split(' ').take(4).collect();
+        if head.len() >= 3 {
+            names.push(head.join(" "));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    // The first and last non-blank line of every page but the first.
+    let mut edges = Vec::new();
+    for range in crate::lines::page_ranges(lines) {
+        if lines[range.start].page > 1 {
+            let idx: Vec<usize> = range.filter(|&i| !lines[i].is_blank()).collect();
+            edges.extend(idx.first().copied());
+            edges.extend(idx.last().copied().filter(|_| idx.len() > 1));
+        }
+    }
+    // Web addresses are left out of the match: a note's URL may well contain the
+    // publisher's or the series' name ("/research-notes/") without being a header.
+    let bare = |t: &str| {
+        let kept: Vec<&str> = t
+            .split_whitespace()
+            .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@')))
+            .collect();
+        format!(" {} ", norm(&kept.join(" ")))
+    };
+    let mut drop = Vec::new();
+    for i in edges {
+        let text = lines[i].plain();
+        let n = bare(&text);
+        if words(&text) <= 16
+            && !ends_with_sentence(&text)
+            && names.iter().any(|name| n.contains(&format!(" {name} ")))
+        {
+            report.push(
+                Action::new(ActionKind::RunningHeader)
+                    .page(lines[i].page)
+                    .lines([lines[i].source_line])
+                    .before(text)
+                    .evidence("page-edge line naming the publication")
+                    .confidence(0.8),
+            );
+            drop.push(i);
+        }
+    }
+    for i in neighbours_on_baseline(lines, &drop) {
+        report.push(
+            Action::new(ActionKind::RunningHeader)
+                .page(lines[i].page)
+                .lines([lines[i].source_line])
+                .before(lines[i].plain())
+                .evidence("short line on the same baseline as a running header")
+                .confidence(0.7),
+        );
+        drop.push(i);
+    }
+    let mut i = 0;
+    lines.retain(|_| {
+        let keep = !drop.contains(&i);
+        i += 1;
+        keep
+    });
+}
+
+/// Short PDF lines that share a baseline with one of the `headers` on the same page: a
+/// running header set in two parts (series left, programme right) is read as two lines,
+/// and only one of them names the publication.
+pub(super) fn neighbours_on_baseline(lines: &[TextLine], headers: &[usize]) -> Vec<usize> {
+    let mut found = Vec::new();
+    for &h in headers {
+        let Some(hg) = lines[h].geometry else {
+            continue;
+        };
+        for (j, l) in lines.iter().enumerate() {
+            let Some(g) = l.geometry else { continue };
+            if j != h
+                && l.page == lines[h].page
+                && !headers.contains(&j)
+                && !found.contains(&j)
+                && (g.baseline - hg.baseline).abs() < 0.3 * hg.font_size.max(1.0)
+                && words(&l.plain()) <= 8
+                && !ends_with_sentence(&l.plain())
+            {
+                found.push(j);
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,509 @@
+//! The title block at the top of the first page: document type, letterhead (publisher),
+//! title and subtitle, authors with their role and affiliation lines, editor, date and
+//! disclaimer. Contact lines there leave the body and are reported.
+//!
+//! The author line ("By …") is the anchor: the title is what stands between the letterhead
+//! and it. Recognised lines are consumed; anything the title block does not explain (an
+//! "Abstract" heading, a stray caption) stays in the body.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::date::parse_date_line;
+use crate::line_kinds::{
+    author_names, is_contact_line, is_disclaimer, split_names, title_like, title_zone_end,
+};
+use crate::lines::TextLine;
+use crate::model::{Contributor, Metadata};
+use crate::report::{Action, ActionKind, Report};
+use crate::rich;
+
+use super::casing::{WordCase, title_case};
+use crate::words::{has_word, join_lines, words};
+
+mod branding;
+mod people;
+mod roles;
+mod title;
+
+use people::*;
+use roles::*;
+use title::*;
+
+pub use branding::remove_branding_lines;
+pub use people::take_author_notes;
+pub use roles::is_upper;
+
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&EDITOR_LINE);
+    LazyLock::force(&LEGAL);
+    LazyLock::force(&CONTACT_TAIL);
+}
+
+/// What the title block gave, and which lines it used.
+#[derive(Debug, Default)]
+pub struct TitleBlock {
+    /// The metadata found.
+    pub metadata: Metadata,
+    /// Indexes (into the line slice) of the lines the title block consumed.
+    pub consumed: Vec<usize>,
+}
+
+/// Reads the title block from the start of `lines`. `declared_title` is the file's own
+/// title when it is plausible and printed on the opening pages: the lines that print it
+/// are then the title, whatever else looks like one.
+pub fn extract(
+    lines: &[TextLine],
+    dictionary: &WordCase,
+    declared_title: Option<&str>,
+    report: &mut Report,
+) -> TitleBlock {
+    let zone_end = title_zone_end(lines).min(lines.len());
+    let zone = &lines[..zone_end];
+    let texts: Vec<String> = zone.iter().map(TextLine::plain).collect();
+    // A scholarly author line (names with raised affiliation marks) is an author line
+    // even without "By".
+    let marked: Vec<Option<Vec<MarkedName>>> =
+        zone.iter().map(|l| marked_author_names(&l.text)).collect();
+    // One marked name alone ("Adobe Corporation⁺") is weak evidence: it counts only
+    // where it continues an author list.
+    let mut roles: Vec<Role> = Vec::with_capacity(texts.len());
+    for (t, m) in texts.iter().zip(&marked) {
+        let continues = roles.iter().rev().find(|r| **r != Role::Blank) == Some(&Role::Author);
+        roles.push(match role_of(t) {
+            Role::Other | Role::Name if m.as_ref().is_some_and(|m| m.len() >= 2 || continues) => {
+                Role::Author
+            }
+            r => r,
+        });
+    }
+    let mut tb = TitleBlock::default();
+    let mut reader = Reader {
+        zone,
+        texts: &texts,
+        roles: &roles,
+        tb: &mut tb,
+        report,
+    };
+
+    let by_line = roles.iter().position(|r| *r == Role::Author);
+    // 1. The title: before the author line when there is one, else the first run of
+    //    capitals (or the first title-shaped line).
+    let page_title = find_title(&texts, &roles, &TitleSizes::new(lines, zone), by_line);
+    // The declared title overrides the page's guess only where the two disagree; where
+    // the page's title lines include it, they are read as usual (subtitle and all).
+    let declared_run = declared_title
+        .and_then(|d| printed_run(&texts, d).map(|run| (d, run)))
+        .filter(|(_, run)| !run.iter().all(|i| page_title.contains(i)));
+    let title = match &declared_run {
+        Some((_, run)) => run.clone(),
+        None => page_title,
+    };
+    // 2. Everything above the title: document type, letterhead, contact lines, and any
+    //    date or editor placed on top.
+    let title_first = title.first().copied().unwrap_or(by_line.unwrap_or(0));
+    let mut after_address = false;
+    for i in 0..title_first {
+        if reader.take_meta(i, dictionary) || roles[i] != Role::Other {
+            after_address = false;
+            continue;
+        }
+        let evidence = if is_address_like(&texts[i]) {
+            "postal address above the title"
+        } else if after_address && is_address_tail(&zone[i - 1], &zone[i]) {
+            // "…, Abu Dhabi, United Arab" / "Emirates": a wrapped address.
+            "postal address continued above the title"
+        } else {
+            after_address = false;
+            continue;
+        };
+        reader.report.push(
+            Action::new(ActionKind::ContactLine)
+                .page(zone[i].page)
+                .lines([zone[i].source_line])
+                .before(texts[i].clone())
+                .evidence(evidence),
+        );
+        reader.use_line(i);
+        after_address = true;
+    }
+    let mut next = title_first;
+    if let Some((declared, run)) = &declared_run {
+        reader.tb.metadata.title = Some(declared_title_text(declared, run, &texts, dictionary));
+        reader.tb.consumed.extend(run);
+        next = run.iter().max().map_or(title_first, |m| m + 1);
+    } else if !title.is_empty() {
+        let (t, sub, used) = title_and_subtitle(zone, &texts, &roles, &title, by_line, dictionary);
+        reader.tb.metadata.title = Some(t);
+        reader.tb.metadata.subtitle = sub;
+        reader.tb.consumed.extend(&used);
+        next = used.iter().max().map_or(title_first, |m| m + 1);
+    }
+    // 3. After the title: authors (by line or by name), their details, editor, date,
+    //    disclaimer. The first line that fits none of these starts the body.
+    let mut current: Option<usize> = None;
+    let mut details = 0;
+    let mut skip_until = 0;
+    // (author index, raised labels) for names from a marked author list.
+    let mut author_labels: Vec<(usize, Vec<String>)> = Vec::new();
+    // (labels, text) of labelled affiliation lines.
+    let mut affiliations: Vec<(Vec<String>, String)> = Vec::new();
+    let mut affiliation_lines: Vec<usize> = Vec::new();
+    for i in next..zone.len() {
+        if i < skip_until {
+            continue;
+        }
+        let text = texts[i].trim();
+        // A disclaimer in parentheses wrapped over several lines.
+        if text.starts_with('(') && !text.ends_with(')') {
+            let end = (i + 1..zone.len().min(i + 4)).find(|&k| texts[k].trim_end().ends_with(')'));
+            if let Some(end) = end {
+                let joined = join_lines(&texts[i..=end]);
+                if reader.tb.metadata.rights.is_none() {
+                    reader.tb.metadata.rights = Some(joined);
+                }
+                for k in i..=end {
+                    reader.use_line(k);
+                }
+                skip_until = end + 1;
+                current = None;
+                continue;
+            }
+        }
+        // Affiliations keyed by the raised labels of the author list above, each maybe
+        // wrapped onto a line of its own ("Dhaka-1000, Bangladesh").
+        if !author_labels.is_empty() {
+            if let Some(entry) = labelled_affiliation(&zone[i].text) {
+                affiliations.push(entry);
+                affiliation_lines.push(i);
+                reader.use_line(i);
+                continue;
+            }
+            if let Some(last) = affiliations.last_mut()
+                && reader.tb.consumed.contains(&(i - 1))
+                && labelled_affiliation(&zone[i - 1].text).is_some()
+                && is_address_tail(&zone[i - 1], &zone[i])
+            {
+                last.1 = join_lines(&[last.1.as_str(), text]);
+                affiliation_lines.push(i);
+                reader.use_line(i);
+                continue;
+            }
+        }
+        match roles[i] {
+            Role::Blank => {
+                if details > 0 {
+                    current = None;
+                }
+                continue;
+            }
+            Role::Author => {
+                if let Some(c) = author_names(text) {
+                    for name in split_names(c) {
+                        reader.tb.metadata.authors.push(Contributor::named(name));
+                    }
+                    current = Some(reader.tb.metadata.authors.len() - 1);
+                    details = 0;
+                    reader.use_line(i);
+                } else if let Some(names) = &marked[i] {
+                    for (name, labels) in names {
+                        author_labels.push((reader.tb.metadata.authors.len(), labels.clone()));
+                        reader.tb.metadata.authors.push(Contributor::named(name));
+                    }
+                    // The affiliations under such a list are keyed by the marks, not
+                    // set under the last name: they are not that author's details.
+                    current = None;
+                    reader.use_line(i);
+                }
+                continue;
+            }
+            Role::Name
+                if (current.is_none() || details > 0 || roles[i - 1] == Role::Blank)
+                    && !dictionary.mostly_common_words(text)
+                    && !in_form_row(zone, &roles, i)
+                    && !heads_a_form(&texts[i..]) =>
+            {
+                if let Some(columns) = author_columns(&texts[i..]) {
+                    let first_new = reader.tb.metadata.authors.len();
+                    for (c, people) in columns.people.into_iter().enumerate() {
+                        let mut person = Contributor::named(people.0);
+                        for d in people.1 {
+                            add_detail(&mut person, &d);
+                        }
+                        let _ = c;
+                        reader.tb.metadata.authors.push(person);
+                    }
+                    for k in 0..columns.rows {
+                        reader.use_line(i + k);
+                    }
+                    skip_until = i + columns.rows;
+                    current = (reader.tb.metadata.authors.len() > first_new).then_some(first_new);
+                    details = 3;
+                    continue;
+                }
+                for name in split_names(text) {
+                    reader.tb.metadata.authors.push(Contributor::named(name));
+                }
+                current = Some(reader.tb.metadata.authors.len() - 1);
+                details = 0;
+                reader.use_line(i);
+                continue;
+            }
+            _ => {}
+        }
+        if reader.take_meta(i, dictionary) {
+            current = None;
+            continue;
+        }
+        // A detail line naming one of the authors first ("Ana Silva – Research Fellow, …").
+        let named = reader
+            .tb
+            .metadata
+            .authors
+            .iter()
+            .position(|a| text.starts_with(&a.name) && text.len() > a.name.len() + 2);
+        if let Some(a) = named {
+            let rest = text[reader.tb.metadata.authors[a].name.len()..]
+                .trim_start_matches([',', '–', '—', '-', ':', ' '])
+                .to_string();
+            add_detail(&mut reader.tb.metadata.authors[a], &rest);
+            reader.use_line(i);
+            current = Some(a);
+            details = 1;
+            continue;
+        }
+        if let Some(a) = current
+            && details < 3
+            && words(text) <= 16
+            && !ends_with_sentence(text)
+            && matches!(roles[i], Role::Other | Role::Letterhead | Role::Name)
+        {
+            add_detail(&mut reader.tb.metadata.authors[a], text);
+            details += 1;
+            reader.use_line(i);
+            continue;
+        }
+        break;
+    }
+    // An affiliation whose wrapped lines were not read in order (a margin column beside
+    // the abstract) would be cut short: then none is attached and the lines stay text.
+    if affiliation_lines
+        .iter()
+        .any(|&i| wrapped_elsewhere(lines, &zone[i], &affiliation_lines, zone))
+    {
+        tb.consumed.retain(|i| !affiliation_lines.contains(i));
+        affiliations.clear();
+    }
+    for (a, labels) in &author_labels {
+        let affs: Vec<&str> = affiliations
+            .iter()
+            .filter(|(keys, _)| keys.iter().any(|k| labels.contains(k)))
+            .map(|(_, text)| text.as_str())
+            .collect();
+        if !affs.is_empty() {
+            tb.metadata.authors[*a].affiliation = Some(affs.join("; "));
+        }
+    }
+    tb.consumed.sort_unstable();
+    tb.consumed.dedup();
+    for &i in &tb.consumed {
+        if !matches!(roles[i], Role::Contact | Role::Legal) {
+            report.push(
+                Action::new(ActionKind::Metadata)
+                    .page(zone[i].page)
+                    .lines([zone[i].source_line])
+                    .before(texts[i].clone())
+                    .evidence(format!("title block: {:?}", roles[i]).to_lowercase()),
+            );
+        }
+    }
+    tb
+}
+
+/// Whether the line set directly under `line` (same page and size, overlapping it across,
+/// less than a line's gap below) is one the affiliation list did not take, and does not
+/// open an entry of its own: the entry on `line` wraps onto it.
+fn wrapped_elsewhere(
+    lines: &[TextLine],
+    line: &TextLine,
+    taken: &[usize],
+    zone: &[TextLine],
+) -> bool {
+    let Some(g) = line.geometry else {
+        return false;
+    };
+    let below = lines.iter().find(|l| {
+        l.page == line.page
+            && l.geometry.is_some_and(|h| {
+                (h.font_size - g.font_size).abs() < 0.5
+                    && h.bbox.y0 >= g.bbox.y1 - 1.0
+                    && h.bbox.y0 - g.bbox.y1 < 0.8 * g.font_size
+                    && h.bbox.x0 < g.bbox.x1
+                    && h.bbox.x1 > g.bbox.x0
+            })
+    });
+    below.is_some_and(|b| {
+        labelled_affiliation(&b.text).is_none() && !taken.iter().any(|&k| std::ptr::eq(&zone[k], b))
+    })
+}
+
+fn ends_with_sentence(t: &str) -> bool {
+    t.trim_end().ends_with(['.', '!', '?']) && words(t) > 4
+}
+
+/// The line after letterhead line `i` when it continues the letterhead: capitals in the
+/// same type, directly below (PDF geometry).
+fn letterhead_second_line(
+    zone: &[TextLine],
+    texts: &[String],
+    roles: &[Role],
+    i: usize,
+) -> Option<usize> {
+    let k = i + 1;
+    let (a, b) = (zone.get(i)?.geometry?, zone.get(k)?.geometry?);
+    let text = texts.get(k)?;
+    let same_type = (a.font_size - b.font_size).abs() < 0.3;
+    let tight = b.bbox.y0 - a.bbox.y1 < 0.6 * a.font_size;
+    (same_type
+        && tight
+        && is_upper(text)
+        && words(text) <= 8
+        && matches!(roles[k], Role::Other | Role::Letterhead))
+    .then_some(k)
+}
+
+struct Reader<'a, 'r> {
+    zone: &'a [TextLine],
+    texts: &'a [String],
+    roles: &'a [Role],
+    tb: &'a mut TitleBlock,
+    report: &'r mut Report,
+}
+
+impl Reader<'_, '_> {
+    fn use_line(&mut self, i: usize) {
+        self.tb.consumed.push(i);
+    }
+
+    /// Takes a metadata line other than title and authors; false when the line is not one.
+    fn take_meta(&mut self, i: usize, dict: &WordCase) -> bool {
+        let text = self.texts[i].trim();
+        let meta = &mut self.tb.metadata;
+        match self.roles[i] {
+            Role::Contact | Role::Legal => {
+                self.report.push(
+                    Action::new(ActionKind::ContactLine)
+                        .page(self.zone[i].page)
+                        .lines([self.zone[i].source_line])
+                        .before(text.to_string())
+                        .evidence(if self.roles[i] == Role::Contact {
+                            "contact line in the title block"
+                        } else {
+                            "registration or rights line in the title block"
+                        }),
+                );
+            }
+            Role::DocType if meta.doc_type.is_none() => {
+                meta.doc_type = Some(title_case(text, dict));
+            }
+            Role::Letterhead if meta.publisher.is_none() => {
+                let segments = columns_of(text);
+                let head = segments
+                    .iter()
+                    .map(|(_, s)| s.as_str())
+                    .find(|s| role_of(s) == Role::Letterhead)
+                    .unwrap_or(text);
+                let mut name = split_contact_tail(head).0.to_string();
+                // A letterhead wrapped after "AND" / "FOR" continues on the next line.
+                if [" AND", " FOR", " OF", " THE", " &"]
+                    .iter()
+                    .any(|w| name.ends_with(w))
+                {
+                    // The continuation may sit below a contact line set beside it.
+                    let next = (i + 1..self.texts.len().min(i + 4)).find(|&k| {
+                        columns_of(&self.texts[k])
+                            .first()
+                            .is_some_and(|(_, s)| is_upper(s) && role_of(s) != Role::Contact)
+                    });
+                    if let Some(k) = next {
+                        let cont = columns_of(&self.texts[k])[0].1.clone();
+                        name = format!("{name} {cont}");
+                        self.tb.consumed.push(k);
+                        self.report.push(
+                            Action::new(ActionKind::ContactLine)
+                                .page(self.zone[k].page)
+                                .lines([self.zone[k].source_line])
+                                .before(self.texts[k].clone())
+                                .evidence("letterhead continued beside contact details"),
+                        );
+                    }
+                } else if let Some(k) = letterhead_second_line(self.zone, self.texts, self.roles, i)
+                {
+                    // PDF: the letterhead set over two lines in one type (same size,
+                    // tight leading): "INSTITUTE FOR TROPICAL" / "LANDSCAPES AND POLICY".
+                    name = format!("{name} {}", self.texts[k].trim());
+                    self.tb.consumed.push(k);
+                } else if let Some(h) = i.checked_sub(1).filter(|&h| {
+                    self.roles[h] == Role::Other
+                        && is_upper(&self.texts[h])
+                        && !self.tb.consumed.contains(&h)
+                        && letterhead_second_line(self.zone, self.texts, self.roles, h) == Some(i)
+                }) {
+                    // The same, with the organisation word on the second line:
+                    // "ANDEAN URBAN RESEARCH" / "NETWORK".
+                    name = format!("{} {name}", self.texts[h].trim());
+                    self.tb.consumed.push(h);
+                }
+                self.tb.metadata.publisher = Some(publisher_name(&name, dict));
+            }
+            Role::Editor => {
+                if let Some(c) = editor_names(text) {
+                    meta.editors
+                        .extend(split_names(c).into_iter().map(Contributor::named));
+                }
+            }
+            Role::Date if meta.date.is_none() => meta.date = parse_date_line(text),
+            Role::Disclaimer if meta.rights.is_none() => meta.rights = Some(text.to_string()),
+            _ => return false,
+        }
+        self.tb.consumed.push(i);
+        true
+    }
+}
+
+/// Whether a line cannot be a title: a number, a field label ("E-mail Addresses:"), or
+/// mostly digits (a grant or report number).
+fn is_label_or_number(t: &str) -> bool {
+    let t = t.trim();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
+    letters < 3 || digits * 2 > letters || t.ends_with(':')
+}
+
+/// Whether a line ends on a dash set apart from its last word ("Government of India –");
+/// a word broken by a hyphen ("Insur-") does not count.
+fn ends_on_a_dash(t: &str) -> bool {
+    let mut tail = t.trim_end().chars().rev();
+    matches!(tail.next(), Some('-' | '–' | '—')) && tail.next().is_some_and(char::is_whitespace)
+}
+
+/// Whether a line belongs to a table of contents: the word "Contents" alone, or an entry
+/// with a dot leader ("ARTS & LEISURE. . .", "Travel ....... 4"). An ellipsis of three
+/// dots in a title is not a leader.
+fn is_contents_line(t: &str) -> bool {
+    let t = t.trim();
+    let bare = t.trim_end_matches(':').to_ascii_lowercase();
+    if matches!(
+        bare.as_str(),
+        "contents" | "table of contents" | "in this issue"
+    ) {
+        return true;
+    }
+    let squeezed: String = t.chars().filter(|c| *c != ' ').collect();
+    squeezed.contains("....") || t.contains(". . .")
+}
+
+#[cfg(test)]
+mod tests;

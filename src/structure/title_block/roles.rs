@@ -1,0 +1,317 @@
+//! What each line of the title zone is: document type, organisation, role, legal
+//! notice, contact tail or address, by its words alone.
+
+use super::*;
+
+/// Nouns that name a kind of publication ("Issue Brief", "Working Paper No. 14").
+pub(super) const DOC_TYPE_NOUNS: &[&str] = &[
+    "brief",
+    "briefs",
+    "briefing",
+    "paper",
+    "papers",
+    "report",
+    "reports",
+    "note",
+    "notes",
+    "commentary",
+    "memo",
+    "memorandum",
+    "article",
+    "insight",
+    "insights",
+    "update",
+    "analysis",
+    "perspective",
+    "perspectives",
+    "spotlight",
+    "explainer",
+    "primer",
+    "factsheet",
+    "backgrounder",
+];
+
+/// Whether a short line names the kind of document: a few words ending in a publication
+/// noun, optionally followed by a number ("No. 14") or a series after a separator.
+pub(super) fn is_doc_type(t: &str) -> bool {
+    // Drop a series or number after a separator, and "No. 14"-style numbering.
+    let head = t.split(['|', ',', ':', '–', '—']).next().unwrap_or(t);
+    let mut ws: Vec<String> = head
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    while ws
+        .last()
+        .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+    {
+        ws.pop();
+    }
+    if ws
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "no" | "number" | "vol"))
+    {
+        ws.pop();
+    }
+    (1..=4).contains(&ws.len())
+        && ws
+            .last()
+            .is_some_and(|w| DOC_TYPE_NOUNS.contains(&w.as_str()))
+        && ws
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&'))
+}
+
+/// Words that name an organisation.
+pub(super) const ORG_WORDS: &[&str] = &[
+    "institute",
+    "institution",
+    "centre",
+    "center",
+    "school",
+    "foundation",
+    "trust",
+    "council",
+    "forum",
+    "society",
+    "association",
+    "academy",
+    "university",
+    "college",
+    "observatory",
+    "network",
+    "initiative",
+    "commission",
+    "agency",
+    "bureau",
+    "group",
+    "lab",
+    "laboratory",
+    "partnership",
+    "alliance",
+    "fund",
+    "board",
+    "ministry",
+    "department",
+    "programme",
+    "program",
+    "consortium",
+    "project",
+    "office",
+    "organisation",
+    "organization",
+    "studies",
+    "corporation",
+    "company",
+    "gmbh",
+];
+pub(super) static EDITOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:edited\s+by|editors?\s*:|series\s+editors?\s*:|reviewed\s+by)\s*:?\s+(.+)$")
+        .expect("valid regex")
+});
+/// Words that name a position.
+pub(super) const ROLE_WORDS: &[&str] = &[
+    "associate",
+    "fellow",
+    "director",
+    "professor",
+    "officer",
+    "analyst",
+    "researcher",
+    "lecturer",
+    "head",
+    "chair",
+    "manager",
+    "coordinator",
+    "co-ordinator",
+    "adviser",
+    "advisor",
+    "consultant",
+    "economist",
+    "scientist",
+    "student",
+    "candidate",
+    "president",
+    "minister",
+    "secretary",
+    "specialist",
+    "expert",
+    "assistant",
+    "intern",
+    "editor",
+    "founder",
+    "lead",
+    "leader",
+    "representative",
+    "ambassador",
+    "scholar",
+    "partner",
+    "principal",
+    "dean",
+    "chief",
+];
+pub(super) static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:registered\s+charity|charity\s+(?:no|number|registration)|company\s+(?:no|number|registration)|registration\s+(?:no|number)|registered\s+in|issn|isbn)\b|©")
+        .expect("valid regex")
+});
+pub(super) static CONTACT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\s(?:tel(?:ephone)?\b\.?|phone\b|fax\b|e-?mail\s*:|web(?:site)?\s*:|www\.|https?://|\S+@\S+\.\w+)",
+    )
+    .expect("valid regex")
+});
+pub(super) static POSTAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[0-9]{3,}|[A-Z]{1,2}[0-9]{2,}[A-Z0-9]*|[0-9]{1,4}[A-Z]?)\b")
+        .expect("valid regex")
+});
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Blank,
+    Contact,
+    DocType,
+    Letterhead,
+    Author,
+    Editor,
+    Date,
+    Disclaimer,
+    /// A registration or rights line ("Charity registration 1187742").
+    Legal,
+    /// A line that is only a person's name.
+    Name,
+    Other,
+}
+
+/// Splits a line where a contact part starts ("INSTITUTE NAME Tel. +47 …" as pdftotext -raw
+/// joins them): (head, whether a contact tail was cut off).
+pub(super) fn split_contact_tail(t: &str) -> (&str, bool) {
+    match CONTACT_TAIL.find(&t.to_ascii_lowercase()) {
+        Some(m) if m.start() > 0 => (
+            t[..m.start()].trim_end_matches([' ', '·', '|', ',', '–', '—']),
+            true,
+        ),
+        _ => (t, false),
+    }
+}
+
+/// A postal address without street words: "Kirkegata 18, 0153 Oslo, Norway".
+pub(super) fn is_address_like(t: &str) -> bool {
+    let n = words(t);
+    (2..=16).contains(&n)
+        && t.contains(',')
+        && POSTAL_NUMBER.is_match(t)
+        && !t.trim_end().ends_with(['.', '!', '?'])
+        && parse_date_line(t).is_none()
+}
+
+/// Whether `line` is the wrapped end of the address on `prev`: a few words without
+/// sentence punctuation, set in the same size as the address when the size is known.
+pub(super) fn is_address_tail(prev: &TextLine, line: &TextLine) -> bool {
+    let t = line.plain();
+    let same_size = match (prev.geometry, line.geometry) {
+        (Some(a), Some(b)) => (a.font_size - b.font_size).abs() < 0.5,
+        _ => true,
+    };
+    same_size
+        && (1..=3).contains(&words(&t))
+        && !prev.plain().trim_end().ends_with(['.', ';'])
+        && !t.trim_end().ends_with(['.', '!', '?', ':'])
+        && t.trim_start()
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
+pub(super) fn role_of(text: &str) -> Role {
+    let t = text.trim();
+    if t.is_empty() {
+        return Role::Blank;
+    }
+    if is_contact_line(t) {
+        return Role::Contact;
+    }
+    // Layout text sets the letterhead and the contact block side by side.
+    let segments = columns_of(t);
+    if segments.len() >= 2 && !is_person_list(t) {
+        let roles: Vec<Role> = segments.iter().map(|(_, s)| role_of(s)).collect();
+        if roles.contains(&Role::Letterhead) {
+            return Role::Letterhead;
+        }
+        if roles
+            .iter()
+            .all(|r| matches!(r, Role::Contact | Role::Blank | Role::Legal))
+            || roles.contains(&Role::Contact)
+                && segments.iter().zip(&roles).all(|((_, s), r)| {
+                    *r == Role::Contact
+                        || is_address_like(s)
+                        || (words(s) <= 3 && !is_form_label(s))
+                })
+        {
+            return Role::Contact;
+        }
+    }
+    let (head, had_contact) = split_contact_tail(t);
+    if had_contact {
+        let head_role = role_of(head);
+        return match head_role {
+            Role::Other | Role::Blank if is_address_like(head) || head.is_empty() => Role::Contact,
+            Role::Letterhead => Role::Letterhead,
+            Role::Other => Role::Contact,
+            r => r,
+        };
+    }
+    if author_names(t).is_some() && !t.ends_with('.') {
+        return Role::Author;
+    }
+    if editor_names(t).is_some() {
+        return Role::Editor;
+    }
+    if parse_date_line(t).is_some() {
+        return Role::Date;
+    }
+    if is_disclaimer(t) {
+        return Role::Disclaimer;
+    }
+    if words(t) <= 6 && is_doc_type(t) {
+        return Role::DocType;
+    }
+    if words(t) <= 14 && is_org(t) && is_upper(t) {
+        return Role::Letterhead;
+    }
+    if is_legal(t) && words(t) <= 16 {
+        return Role::Legal;
+    }
+    if is_person_list(t) {
+        return Role::Name;
+    }
+    Role::Other
+}
+
+/// Whether the letters of `s` are (almost) all capitals.
+pub fn is_upper(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
+}
+
+/// The keyword tests below match lower-case patterns against an ASCII-lower-cased copy:
+/// byte offsets stay the same, and case-insensitive regexes cost several times more to
+/// build (a cost every process pays).
+pub(super) fn is_org(t: &str) -> bool {
+    has_word(t, ORG_WORDS) || t.to_ascii_lowercase().contains("think tank")
+}
+
+pub(super) fn is_role(t: &str) -> bool {
+    has_word(t, ROLE_WORDS)
+}
+
+pub(super) fn is_legal(t: &str) -> bool {
+    LEGAL.is_match(&t.to_ascii_lowercase())
+}
+
+/// The names after "Edited by", when the line is an editor line.
+pub(super) fn editor_names(t: &str) -> Option<&str> {
+    let lower = t.to_ascii_lowercase();
+    let range = EDITOR_LINE.captures(&lower)?.get(1)?.range();
+    t.get(range)
+}

@@ -1,0 +1,276 @@
+use super::*;
+
+fn block(text: &str) -> (TitleBlock, Report) {
+    let lines: Vec<TextLine> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| TextLine::new(l, 1, i + 1))
+        .collect();
+    let mut r = Report::default();
+    let dict = WordCase::from_lines(&lines);
+    (extract(&lines, &dict, None, &mut r), r)
+}
+
+const BODY: &str = "The opening paragraph of the body has plenty of words in it to count as prose.";
+
+#[test]
+fn seed_like_title_block() {
+    let text = format!(
+        "\n\nPOLICY BRIEF\n\nHARBOUR INSTITUTE FOR OCEAN AFFAIRS\n\nWeb: www.example.org\n\nPhone: +1-555-0100 Fax: +1-555-0101\n\nTIDES OF TRADE: PORT CONGESTION IN WEST AFRICA\n\nBy Amara Okafor and Jean Dupont\n\nSenior Fellow\nOcean Economics Programme, HIOA\n\nEdited by **Dr Priya Raman**\n\n16 March 2025\n\n(Views expressed are those of the authors alone)\n\n{BODY}"
+    );
+    let (tb, r) = block(&text);
+    let m = &tb.metadata;
+    assert_eq!(m.doc_type.as_deref(), Some("Policy Brief"));
+    assert_eq!(
+        m.publisher.as_deref(),
+        Some("Harbour Institute for Ocean Affairs")
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Tides of Trade: Port Congestion in West Africa")
+    );
+    assert_eq!(
+        m.authors
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Amara Okafor", "Jean Dupont"]
+    );
+    assert_eq!(m.authors[1].role.as_deref(), Some("Senior Fellow"));
+    assert_eq!(
+        m.authors[1].affiliation.as_deref(),
+        Some("Ocean Economics Programme, HIOA")
+    );
+    assert_eq!(m.editors[0].name, "Dr Priya Raman");
+    assert_eq!(
+        m.date.as_ref().and_then(|d| d.iso()).as_deref(),
+        Some("2025-03-16")
+    );
+    assert!(m.rights.as_deref().unwrap().starts_with("(Views"));
+    assert_eq!(r.count(ActionKind::ContactLine), 2);
+    assert!(
+        !tb.consumed.iter().any(|&i| i >= 26),
+        "body line not consumed"
+    );
+}
+
+#[test]
+fn mixed_case_title_over_two_lines_with_hyphenation_and_two_by_lines() {
+    let text = format!(
+        "SCHOOL OF POLICY — WORKING PAPER SERIES\nRESEARCH ARTICLE\nWorking in the Rain: Crop Insur-\nance in Two Valleys\nBy Ana Silva\nDepartment of Economics, School of Policy\nBy Tomás Ruiz\nClimate Lab, Andes University\nNovember 2024\nAbstract\n{BODY}"
+    );
+    let (tb, _) = block(&text);
+    let m = &tb.metadata;
+    assert_eq!(m.publisher.as_deref(), Some("School of Policy"));
+    assert_eq!(m.doc_type.as_deref(), Some("Research Article"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Working in the Rain: Crop Insurance in Two Valleys")
+    );
+    assert_eq!(m.authors.len(), 2);
+    assert_eq!(
+        m.authors[0].affiliation.as_deref(),
+        Some("Department of Economics, School of Policy")
+    );
+    assert_eq!(
+        m.date.as_ref().and_then(|d| d.iso()).as_deref(),
+        Some("2024-11")
+    );
+    assert!(!tb.consumed.contains(&9), "Abstract stays in the body");
+}
+
+#[test]
+fn caps_title_with_mixed_case_subtitle() {
+    let text = format!(
+        "ISSUE BRIEF\n\nCHIPS AND CHOKEPOINTS\n\nHow Export Controls Reshape Supply Chains\n\nBy Lee Min-jun\n\nMay 2, 2024\n\n{BODY}"
+    );
+    let (tb, _) = block(&text);
+    assert_eq!(tb.metadata.title.as_deref(), Some("Chips and Chokepoints"));
+    assert_eq!(
+        tb.metadata.subtitle.as_deref(),
+        Some("How Export Controls Reshape Supply Chains")
+    );
+}
+
+fn placed(text: &str, page: usize, n: usize, x0: f32, baseline: f32) -> TextLine {
+    let mut l = crate::lines::test_placed(text, page, x0, x0 + 150.0, baseline, 9.0);
+    l.source_line = n;
+    l
+}
+
+#[test]
+fn branding_lines_take_their_baseline_partner_but_not_note_urls() {
+    let meta = Metadata {
+        doc_type: Some("Research Note".into()),
+        publisher: Some("Gulf Centre for Digital Studies".into()),
+        ..Default::default()
+    };
+    let mut lines = vec![
+        placed("Opening paragraph of the note.", 1, 1, 50.0, 100.0),
+        placed("GCSDS Research Note 2024/05", 2, 2, 50.0, 40.0),
+        placed("Digital Infrastructure Programme", 2, 3, 400.0, 40.3),
+        placed(
+            "Body text that continues on the second page",
+            2,
+            4,
+            50.0,
+            80.0,
+        ),
+        placed(
+            "2023. https://www.example.ae/research-notes/cables-and-clouds",
+            2,
+            5,
+            50.0,
+            780.0,
+        ),
+    ];
+    let mut report = Report::default();
+    remove_branding_lines(&mut lines, &meta, &mut report);
+    let left: Vec<usize> = lines.iter().map(|l| l.source_line).collect();
+    assert_eq!(left, vec![1, 4, 5]);
+    assert_eq!(report.actions.len(), 2);
+}
+
+#[test]
+fn a_wrapped_address_takes_its_last_words_along() {
+    let address = placed(
+        "Tower 3, Level 21, Abu Dhabi, United Arab",
+        1,
+        1,
+        300.0,
+        60.0,
+    );
+    let tail = placed("Emirates", 1, 2, 480.0, 68.0);
+    assert!(is_address_tail(&address, &tail));
+    let sentence = placed("This paragraph ends here.", 1, 2, 300.0, 68.0);
+    assert!(!is_address_tail(&address, &sentence));
+    let mut big = tail.clone();
+    big.geometry.as_mut().unwrap().font_size = 19.0;
+    assert!(!is_address_tail(&address, &big));
+}
+
+#[test]
+fn letterhead_over_two_lines_with_the_organisation_word_second() {
+    let sized = |text: &str, n: usize, size: f32, y: f32| {
+        let mut l = placed(text, 1, n, 65.0, y);
+        let g = l.geometry.as_mut().unwrap();
+        g.font_size = size;
+        g.bbox.y0 = y - size;
+        l
+    };
+    let lines = vec![
+        sized("ANDEAN URBAN RESEARCH", 1, 12.5, 76.0),
+        sized("NETWORK", 2, 12.5, 91.0),
+        sized("RESEARCH NOTE", 3, 9.5, 118.0),
+        sized("Fares and Buses in Three Capitals", 4, 17.0, 140.0),
+        sized("By Camila Restrepo", 5, 10.5, 180.0),
+        sized(BODY, 6, 10.5, 200.0),
+    ];
+    let mut r = Report::default();
+    let tb = extract(&lines, &WordCase::from_lines(&lines), None, &mut r);
+    assert_eq!(
+        tb.metadata.publisher.as_deref(),
+        Some("Andean Urban Research Network")
+    );
+    assert!(tb.consumed.contains(&0) && tb.consumed.contains(&1));
+}
+
+#[test]
+fn a_contents_page_gives_no_title() {
+    // A newspaper's section index: capitals with dot leaders, a date above, no credit.
+    let text = format!(
+        "SECTIONS\n2\n14\nSUNDAY, NOVEMBER 4, 2007\nCONTENTS\nARTS & LEISURE. . .\nHOLIDAY MOVIES .\nBUSINESS ....\nNEW JERSEY WEEKLY\nLONG ISLAND WEEKLY .\n{BODY}"
+    );
+    let (tb, _) = block(&text);
+    assert_eq!(tb.metadata.title, None, "{:?}", tb.metadata);
+    assert!(tb.consumed.iter().all(|&i| i < 4), "{:?}", tb.consumed);
+}
+
+#[test]
+fn a_title_above_the_contents_list_is_still_the_title() {
+    let text = format!(
+        "ANNUAL REVIEW OF HARBOUR TRADE\n\nContents\nForeword ........ 2\nThe year in numbers ........ 4\n{BODY}"
+    );
+    let (tb, _) = block(&text);
+    assert_eq!(
+        tb.metadata.title.as_deref(),
+        Some("Annual Review of Harbour Trade")
+    );
+    // An ellipsis of three dots is not a leader.
+    assert!(!is_contents_line("Wait for it... The Long Pause"));
+    assert!(is_contents_line("Travel ....... 4"));
+}
+
+#[test]
+fn plain_text_mixed_case_title_needs_blank_lines_around_it() {
+    // A form's first row, straight above more rows: not a title.
+    let form = format!(
+        "Insured name Gabriel Diaz Year 2022\nClaim # SF-1008 Make Jeep\nPolicy # POL-2022-555 Model Grand Cherokee\nPhone (425) 111-1111 Trim Limited\nColor White\n{BODY}"
+    );
+    let (tb, _) = block(&form);
+    assert_eq!(tb.metadata.title, None, "{:?}", tb.metadata);
+    assert!(tb.metadata.authors.is_empty(), "{:?}", tb.metadata.authors);
+    // A heading-like phrase left on a dash leads into the text below.
+    let (tb, _) = block(&format!("Government of India -\n\n{BODY}"));
+    assert_eq!(tb.metadata.title, None);
+    // Set apart by blank lines, under a document type, or with a date under it, it is
+    // the title.
+    let (tb, _) = block(&format!(
+        "POLICY PAPER\nWho Saves for the Self-Employed?\nIngrid Solheim* and Tobias Reuter†\n{BODY}"
+    ));
+    assert_eq!(
+        tb.metadata.title.as_deref(),
+        Some("Who Saves for the Self-Employed?")
+    );
+    let (tb, _) = block(&format!("\nWorking in the Rain\n\n{BODY}"));
+    assert_eq!(tb.metadata.title.as_deref(), Some("Working in the Rain"));
+    let (tb, _) = block(&format!("Working in the Rain\nNovember 2024\n{BODY}"));
+    assert_eq!(tb.metadata.title.as_deref(), Some("Working in the Rain"));
+    // An author list with affiliation marks right under it.
+    let (tb, _) = block(&format!(
+        "Phytochemical and Biological investigations\nof Phoenix paludosa Roxb.\nFarzana Alam1\n, Mohammad S. Rahman2\n{BODY}"
+    ));
+    assert!(
+        tb.metadata
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Phytochemical and Biological")),
+        "{:?}",
+        tb.metadata
+    );
+    assert!(!opens_with_person(
+        "Policy # POL-2022-555 Model Grand Cherokee"
+    ));
+    assert!(opens_with_person("Xiaolu Huang,1,2 Xinhua Qu,1,2"));
+    assert!(!ends_on_a_dash("Crop Insur-"));
+    assert!(ends_on_a_dash("Government of India –"));
+}
+
+#[test]
+fn side_by_side_headings_over_a_form_are_not_authors() {
+    let text = format!(
+        "          Customer Information                    Vehicle Information\nInsured name     Gabriel Diaz               Year       2022\nClaim #          SF-1008                    Make       Jeep\n{BODY}"
+    );
+    let (tb, _) = block(&text);
+    assert!(tb.metadata.authors.is_empty(), "{:?}", tb.metadata.authors);
+    // Two authors side by side, one role under each, stay authors.
+    let text = format!(
+        "WORKING IN THE RAIN\n\n          Ana Silva                    Tomás Ruiz\n          Senior Fellow                Research Associate\n{BODY}"
+    );
+    let (tb, _) = block(&text);
+    assert_eq!(tb.metadata.authors.len(), 2, "{:?}", tb.metadata);
+}
+
+#[test]
+fn a_form_row_with_a_number_like_a_phone_is_not_a_contact_line() {
+    assert_eq!(
+        role_of(
+            "Order / Rev:            2024-12-5678              Cinema:          Downtown Multiplex"
+        ),
+        Role::Other
+    );
+    assert_eq!(
+        role_of("Phone:            +47 22 41 80 00              Fax:          +47 22 41 80 01"),
+        Role::Contact
+    );
+}

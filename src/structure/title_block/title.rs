@@ -1,0 +1,381 @@
+//! Finding the title (and subtitle) among the title zone's lines: by size, by the
+//! file's declared title, or by position between the letterhead and the author line.
+
+use super::*;
+
+/// A title without an author line under it must be set in larger type than the page's
+/// body text (a form's field label or a table's header row is not a title).
+pub(super) const TITLE_SIZE_RATIO: f32 = 1.15;
+
+/// Type sizes of the title zone's lines and of the first page's body text (PDF input).
+pub(super) struct TitleSizes {
+    /// Font size per zone line, when the line has geometry.
+    line: Vec<Option<f32>>,
+    /// The size most of the first page's characters are set in.
+    body: Option<f32>,
+}
+
+impl TitleSizes {
+    pub(super) fn new(lines: &[TextLine], zone: &[TextLine]) -> Self {
+        let mut by_size: Vec<(f32, usize)> = Vec::new();
+        for l in lines.iter().take_while(|l| l.page <= 1) {
+            if let Some(g) = l.geometry {
+                let n = l.text.chars().filter(|c| !c.is_whitespace()).count();
+                match by_size
+                    .iter_mut()
+                    .find(|(s, _)| (s - g.font_size).abs() < 0.25)
+                {
+                    Some(entry) => entry.1 += n,
+                    None => by_size.push((g.font_size, n)),
+                }
+            }
+        }
+        let body = by_size
+            .iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(s, _)| *s)
+            .filter(|s| *s > 0.0);
+        TitleSizes {
+            line: zone
+                .iter()
+                .map(|l| l.geometry.map(|g| g.font_size))
+                .collect(),
+            body,
+        }
+    }
+
+    /// Whether line `i` stands out from the body text by size (always, without geometry).
+    fn set_apart(&self, i: usize) -> bool {
+        match (self.line[i], self.body) {
+            (Some(size), Some(body)) => size >= body * TITLE_SIZE_RATIO,
+            _ => true,
+        }
+    }
+
+    /// Whether line `i` is set in the same type size as line `first` (always, without
+    /// geometry): a title does not run on into smaller author or affiliation lines.
+    fn same_size(&self, first: usize, i: usize) -> bool {
+        match (self.line[first], self.line[i]) {
+            (Some(a), Some(b)) => (a - b).abs() <= a * 0.1,
+            _ => true,
+        }
+    }
+}
+
+/// Indexes of the title's lines.
+pub(super) fn find_title(
+    texts: &[String],
+    roles: &[Role],
+    sizes: &TitleSizes,
+    by_line: Option<usize>,
+) -> Vec<usize> {
+    // A contents list starts below the title: its entries are never the title.
+    let contents = texts
+        .iter()
+        .position(|t| is_contents_line(t))
+        .unwrap_or(texts.len());
+    let is_candidate = |i: usize| {
+        i < contents
+            && matches!(roles[i], Role::Other | Role::Name)
+            && !is_address_like(&texts[i])
+            && !is_label_or_number(&texts[i])
+    };
+    if let Some(a) = by_line {
+        // The run of candidate lines just above the author line (blank lines allowed).
+        let mut run: Vec<usize> = Vec::new();
+        for i in (0..a).rev() {
+            match roles[i] {
+                Role::Blank => continue,
+                _ if is_candidate(i) => run.push(i),
+                _ if run.is_empty() => continue,
+                _ => break,
+            }
+        }
+        run.reverse();
+        // A line above the title in smaller type is a kicker ("Open Access", "Original
+        // article"), not the title's first line.
+        let largest = run
+            .iter()
+            .filter_map(|&i| sizes.line[i])
+            .fold(0.0, f32::max);
+        let kickers = run
+            .iter()
+            .take_while(|&&i| sizes.line[i].is_some_and(|s| s < largest * 0.9))
+            .count();
+        run.drain(..kickers);
+        // A line that only repeats the end of the line above adds nothing (a copy of the
+        // title's last word set elsewhere on the page and read in between).
+        let repeats: Vec<usize> = run
+            .windows(2)
+            .filter(|w| {
+                let (above, line) = (texts[w[0]].trim_end(), texts[w[1]].trim());
+                !line.is_empty() && above.ends_with(line)
+            })
+            .map(|w| w[1])
+            .collect();
+        run.retain(|i| !repeats.contains(i));
+        // Keep the caps title and one subtitle line; older lines above are not title.
+        // A title set in one large type may run to five lines.
+        let one_type = match run.last() {
+            Some(&last) if sizes.line[last].is_some() => run
+                .iter()
+                .rev()
+                .take_while(|&&i| sizes.line[i].is_some() && sizes.same_size(last, i))
+                .count(),
+            _ => 0,
+        };
+        let keep = one_type.clamp(4, MAX_TITLE_RUN);
+        if run.len() > keep {
+            run.drain(..run.len() - keep);
+        }
+        return run;
+    }
+    // No author line: the first run of capitals, else the first title-shaped line.
+    let caps = (0..texts.len()).find(|&i| {
+        is_candidate(i) && is_upper(&texts[i]) && words(&texts[i]) >= 2 && sizes.set_apart(i)
+    });
+    let first = caps.or_else(|| {
+        (0..texts.len()).find(|&i| {
+            is_candidate(i)
+                && sizes.set_apart(i)
+                // A name set apart in large type is a heading, not a credit.
+                && (roles[i] != Role::Name || sizes.line[i].is_some())
+                && !texts[i].trim_end().ends_with(['.', ',', ';'])
+                && words(&texts[i]) <= 25
+                // One word printed alone in plain text ("SECTIONS") is too little
+                // evidence of a title; type size would be.
+                && (words(&texts[i]) >= 2 || sizes.line[i].is_some())
+                // "Government of India –": a phrase left hanging on a dash leads into
+                // what follows; a title does not.
+                && !ends_on_a_dash(&texts[i])
+        })
+    });
+    let Some(first) = first else {
+        return Vec::new();
+    };
+    let mut run = vec![first];
+    if caps.is_none() {
+        // A mixed-case title: lines that continue it (the first did not end with ?, ! or
+        // :), then one subtitle line when it ended with ? or !.
+        let mut last = first;
+        for i in first + 1..texts.len() {
+            if roles[i] == Role::Blank {
+                break;
+            }
+            let prev = texts[last].trim_end();
+            let fits = roles[i] == Role::Other
+                && is_candidate(i)
+                && sizes.same_size(first, i)
+                && !texts[i].trim_end().ends_with(['.', ',', ';'])
+                && words(&texts[i]) <= 20
+                && (title_like(&texts[i]) || texts[i].starts_with(|c: char| c.is_lowercase()));
+            if !fits {
+                break;
+            }
+            run.push(i);
+            last = i;
+            if prev.ends_with(['?', '!', ':']) || run.len() >= 3 {
+                break;
+            }
+        }
+        // Plain text has no type size to set a mixed-case title apart; its neighbours
+        // must: above it the top of the text, a blank line or a line the title block
+        // explains (letterhead, document type, contact); below it a blank line, a credit
+        // or a date. A first line that runs straight into a form, a contact line or a paragraph
+        // is not a title.
+        let above = first == 0 || roles[first - 1] != Role::Other;
+        // A lower-case line under the run is the title's wrapped tail ("of Phoenix
+        // paludosa Roxb."): what stands under that decides.
+        let last = (last + 1..texts.len())
+            .take_while(|&k| texts[k].trim_start().starts_with(char::is_lowercase))
+            .last()
+            .unwrap_or(last);
+        let below = roles.get(last + 1).is_none_or(|r| {
+            matches!(
+                r,
+                Role::Blank | Role::Author | Role::Editor | Role::Date | Role::Name
+            )
+        }) || texts.get(last + 1).is_some_and(|t| opens_with_person(t));
+        if sizes.line[first].is_none() && !(above && below) {
+            return Vec::new();
+        }
+        return run;
+    }
+    for i in first + 1..texts.len() {
+        match roles[i] {
+            Role::Blank => continue,
+            Role::Other
+                if caps.is_some()
+                    && is_upper(&texts[i])
+                    && sizes.same_size(first, i)
+                    && is_candidate(i) =>
+            {
+                run.push(i)
+            }
+            // One subtitle line after a capitals title.
+            Role::Other
+                if caps.is_some() && run.len() == 1
+                    || caps.is_some() && run.iter().all(|&k| is_upper(&texts[k])) =>
+            {
+                // A subtitle stands out from the body and ends where its line does: a
+                // body-size line whose sentence runs on into the next is the text's start.
+                let runs_on = texts[i + 1..]
+                    .iter()
+                    .find(|t| !t.trim().is_empty())
+                    .is_some_and(|t| crate::rich::plain(t).starts_with(char::is_lowercase));
+                if is_candidate(i)
+                    && !texts[i].trim_end().ends_with('.')
+                    && words(&texts[i]) <= 20
+                    && sizes.set_apart(i)
+                    && !runs_on
+                {
+                    run.push(i);
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    run
+}
+
+/// Whether zone line `i` (a name) is part of a form or table rather than a credit: it
+/// shares its baseline with a line that is not a name ("Insured name  Gabriel Diaz"), or
+/// the line under it has a name beside it ("Customer Information" over such a row).
+pub(super) fn in_form_row(zone: &[TextLine], roles: &[Role], i: usize) -> bool {
+    let partners = |k: usize| -> Vec<usize> {
+        let Some(g) = zone[k].geometry else {
+            return Vec::new();
+        };
+        (0..zone.len())
+            .filter(|&j| {
+                j != k
+                    && zone[j].page == zone[k].page
+                    && zone[j]
+                        .geometry
+                        .is_some_and(|h| (h.baseline - g.baseline).abs() < 1.0)
+            })
+            .collect()
+    };
+    if partners(i).iter().any(|&j| roles[j] != Role::Name) {
+        return true;
+    }
+    // Names side by side have their details side by side; a name beside the detail line
+    // is a field's value.
+    let next = (i + 1..zone.len()).find(|&k| roles[k] != Role::Blank);
+    next.is_some_and(|k| partners(k).iter().any(|&j| roles[j] == Role::Name))
+}
+
+/// Most lines one title spans.
+pub(super) const MAX_TITLE_RUN: usize = 5;
+
+/// The lines (blank lines skipped) that print `declared` and little else.
+pub(super) fn printed_run(texts: &[String], declared: &str) -> Option<Vec<usize>> {
+    let want = crate::structure::declared::squash(declared);
+    if want.is_empty() {
+        return None;
+    }
+    // A few characters more than the declared title: "The", a trailing mark.
+    let slack = 4 + want.len() / 5;
+    for start in 0..texts.len() {
+        let mut got = String::new();
+        let mut run = Vec::new();
+        for (i, text) in texts.iter().enumerate().skip(start) {
+            let sq = crate::structure::declared::squash(text);
+            if sq.is_empty() {
+                if run.is_empty() {
+                    break;
+                }
+                continue;
+            }
+            got.push_str(&sq);
+            run.push(i);
+            if got.len() > want.len() + slack || run.len() > MAX_TITLE_RUN {
+                break;
+            }
+            // Only a short word ("The") may come before the declared title.
+            if got.find(&want).is_some_and(|at| at <= 4) {
+                return Some(run);
+            }
+        }
+    }
+    None
+}
+
+/// The title's text for a declared title printed on `run`: the declared form when the
+/// page prints exactly its words, else the printed lines (capitals turned to title case).
+pub(super) fn declared_title_text(
+    declared: &str,
+    run: &[usize],
+    texts: &[String],
+    dict: &WordCase,
+) -> String {
+    let lines: Vec<&str> = run.iter().map(|&i| texts[i].as_str()).collect();
+    let printed = join_lines(&lines);
+    if crate::structure::declared::squash(&printed) == crate::structure::declared::squash(declared)
+    {
+        return declared.trim().to_string();
+    }
+    if is_upper(&printed) {
+        title_case(&printed, dict)
+    } else {
+        printed
+    }
+}
+
+/// The publisher's name from a letterhead line: series names after a dash or bar dropped,
+/// capitals turned to title case.
+pub(super) fn publisher_name(line: &str, dict: &WordCase) -> String {
+    let parts: Vec<&str> = line
+        .split(['—', '–', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let best = parts
+        .iter()
+        .find(|p| is_org(p))
+        .copied()
+        .unwrap_or(line.trim());
+    if is_upper(best) {
+        title_case(best, dict)
+    } else {
+        best.to_string()
+    }
+}
+
+/// The title from its lines (rejoined, de-hyphenated, capitals turned to title case); a
+/// line in a different case after an all-capitals title is the subtitle.
+pub(super) fn title_and_subtitle(
+    zone: &[TextLine],
+    texts: &[String],
+    roles: &[Role],
+    idx: &[usize],
+    by_line: Option<usize>,
+    dict: &WordCase,
+) -> (String, Option<String>, Vec<usize>) {
+    let _ = (zone, roles, by_line);
+    let caps: Vec<bool> = idx.iter().map(|&i| is_upper(&texts[i])).collect();
+    let split = if caps[0] {
+        caps.iter().position(|c| !c)
+    } else {
+        // "Who Saves for the Self-Employed?" then a subtitle line.
+        idx.iter()
+            .position(|&i| texts[i].trim_end().ends_with(['?', '!']))
+            .map(|k| k + 1)
+            .filter(|&k| k < idx.len())
+    };
+    let (title_idx, sub_idx) = match split {
+        Some(k) if k > 0 => (&idx[..k], &idx[k..]),
+        _ => (idx, &idx[idx.len()..]),
+    };
+    let title_lines: Vec<&str> = title_idx.iter().map(|&i| texts[i].as_str()).collect();
+    let title = join_lines(&title_lines);
+    let title = if is_upper(&title) {
+        title_case(&title, dict)
+    } else {
+        title
+    };
+    let sub_lines: Vec<&str> = sub_idx.iter().map(|&i| texts[i].as_str()).collect();
+    let subtitle = Some(join_lines(&sub_lines)).filter(|s| !s.is_empty());
+    (title, subtitle, idx.to_vec())
+}
