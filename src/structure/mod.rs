@@ -10,6 +10,7 @@ pub mod families;
 pub mod joins;
 pub mod linking;
 pub mod misread_markers;
+pub mod note_zones;
 pub mod notes;
 pub mod outline;
 pub mod output;

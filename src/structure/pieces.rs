@@ -14,7 +14,7 @@ use super::classify::{
     run_in_heading, sup_digits,
 };
 use super::joins::{Lexicon, join_lines};
-use super::notes::{NoteZones, zone_of};
+use super::note_zones::{NoteZones, zone_of};
 use super::units::{Measure, Unit, segment};
 use crate::words::{ends_sentence, words};
 
@@ -68,7 +68,7 @@ pub struct Piece {
 
 /// Segments and classifies the body lines.
 pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report) -> Vec<Piece> {
-    let zones = super::notes::find_zones(lines);
+    let zones = super::note_zones::find_zones(lines);
     let tables: Vec<super::tables::TableRun> = super::tables::find(lines)
         .into_iter()
         .filter(|t| (t.start..t.end).all(|i| zone_of(&zones, i).is_none()))

@@ -1,0 +1,382 @@
+//! Where footnote texts sit on the page: zones at the page foot, found from the labels
+//! that open them in the expected sequence, their smaller size and their place below the
+//! body, before the lines are cut into pieces. (The notes themselves are collected from
+//! the pieces in `notes`.)
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::lines::TextLine;
+use crate::rich;
+
+use super::classify::{NoteLabel, citation_score, note_label};
+use super::families::{self, Family};
+use crate::words::ends_sentence;
+
+/// Footnote zones at page feet (only for input with real pages).
+#[derive(Debug, Default)]
+pub struct NoteZones {
+    /// Line index → zone id, for every line inside a zone.
+    pub zone: BTreeMap<usize, usize>,
+    /// Line indexes where a note starts.
+    pub note_starts: BTreeSet<usize>,
+    /// Line indexes where a zone opens with the rest of the previous zone's last note
+    /// (a note that ran over from the foot of the previous column or page).
+    pub continued: BTreeSet<usize>,
+}
+
+/// The zone a line belongs to, if any.
+pub fn zone_of(zones: &NoteZones, i: usize) -> Option<usize> {
+    zones.zone.get(&i).copied()
+}
+
+/// Finds footnote zones at the foot of pages: from the first line in the lower part of a
+/// page that starts with the next expected note number, to the end of the page.
+pub fn find_zones(lines: &[TextLine]) -> NoteZones {
+    let mut zones = NoteZones::default();
+    let paged = lines.iter().any(|l| l.page > 1) || lines.iter().any(|l| l.geometry.is_some());
+    if !paged {
+        return zones;
+    }
+    let body_size = crate::layout::body_font_size(lines);
+    // The notes' family once the first note shows it, and the ordinal due next.
+    let mut family: Option<Family> = None;
+    let mut expected = 1u32;
+    let mut last_zone_page: Option<usize> = None;
+    let mut page_start = 0;
+    let mut zone_id = 0;
+    while page_start < lines.len() {
+        // Footnotes sit at the foot of a page, or of a column on two-column pages.
+        let (page, column) = (lines[page_start].page, lines[page_start].column);
+        let page_end = lines[page_start..]
+            .iter()
+            .position(|l| l.page != page || l.column != column)
+            .map_or(lines.len(), |k| page_start + k);
+        let idx: Vec<usize> = (page_start..page_end)
+            .filter(|&i| !lines[i].is_blank())
+            .collect();
+        let mut in_zone = false;
+        let mut zone_small = false;
+        for (k, &i) in idx.iter().enumerate() {
+            // Notes sit low on the page, or are set smaller than the body (an endnote
+            // page starts at its top).
+            let small = match (lines[i].geometry, body_size) {
+                (Some(g), Some(b)) => g.font_size < b * 0.96,
+                _ => false,
+            };
+            let lower_part = k * 10 >= idx.len() * 3 || small;
+            let next = idx.get(k + 1).map(|&j| &lines[j]);
+            let prev = k.checked_sub(1).map(|p| &lines[idx[p]]);
+            // PDF: a page-foot note is set smaller than the body, unless its label is
+            // raised; a numbered line in body type is a list item or a numbered heading.
+            let plain_in_body_type = lines[i].geometry.is_some()
+                && body_size.is_some()
+                && !small
+                && !lines[i].text.starts_with(rich::SUP_ON);
+            // A zone opening on a later page may start the sequence again (notes numbered
+            // per page, or per section or chapter).
+            // Arabic notes restart only from the page just before: a numbered zone pages
+            // later is more often a reference or affiliation list.
+            let restart_ok = !in_zone
+                && family.is_some()
+                && last_zone_page != Some(page)
+                && (family != Some(Family::Arabic)
+                    || last_zone_page.is_some_and(|p| p + 1 == page));
+            let due = Due {
+                family,
+                ordinal: expected,
+                restart_ok,
+                small,
+            };
+            if let Some((f, n)) = note_start(&lines[i], prev, next, due, in_zone)
+                && (lower_part || in_zone)
+                && (!plain_in_body_type || in_zone)
+                && (in_zone
+                    || !continues_numbered_list(&lines[idx[k.saturating_sub(8)]..i], &lines[i]))
+            {
+                if !in_zone {
+                    zone_id += 1;
+                    in_zone = true;
+                    zone_small = small;
+                    if family.is_some()
+                        && let Some(from) = run_over_lines(lines, &idx[..k], body_size)
+                    {
+                        zones.continued.insert(from);
+                        for &j in idx[..k].iter().filter(|&&j| j >= from) {
+                            zones.zone.insert(j, zone_id);
+                        }
+                    }
+                }
+                zones.note_starts.insert(i);
+                family = Some(f);
+                expected = n + 1;
+                last_zone_page = Some(page);
+            } else if in_zone && zone_small && plain_in_body_type {
+                // A paragraph in body type below notes set smaller is never a note: the
+                // zone ends above it.
+                in_zone = false;
+            }
+            if in_zone {
+                zones.zone.insert(i, zone_id);
+            }
+        }
+        // Blank lines inside a zone belong to it (a note may be spaced out).
+        let in_page_zone = |i: &&usize| zones.zone.contains_key(*i);
+        if let (Some(&first), Some(&last)) = (
+            idx.iter().find(in_page_zone),
+            idx.iter().rev().find(in_page_zone),
+        ) {
+            let end = if last == *idx.last().unwrap_or(&last) {
+                page_end
+            } else {
+                last + 1
+            };
+            for i in first..end {
+                zones.zone.insert(i, zone_id);
+            }
+        }
+        page_start = page_end;
+    }
+    zones
+}
+
+/// The first of the lines just above a zone's first note that carry on the previous
+/// note: PDF lines set in the notes' smaller type, none with a label, directly above the
+/// note (so the body text ends above them). `above` holds the zone's page or column lines
+/// before its first note.
+fn run_over_lines(lines: &[TextLine], above: &[usize], body_size: Option<f32>) -> Option<usize> {
+    let body = body_size?;
+    let small = |i: usize| lines[i].geometry.is_some_and(|g| g.font_size < body * 0.96);
+    let run = above
+        .iter()
+        .rev()
+        .take_while(|&&i| small(i) && note_label(&lines[i].text, true).0 == NoteLabel::None)
+        .count();
+    // The body must be above the run: a page that is all small type is not a foot.
+    (run > 0 && run < above.len() && run <= 6).then(|| above[above.len() - run])
+}
+
+/// What the zone finder expects of the next note.
+#[derive(Debug, Clone, Copy)]
+struct Due {
+    /// The family of the notes so far (none before the first note).
+    family: Option<Family>,
+    /// The ordinal due next.
+    ordinal: u32,
+    /// Whether the sequence may start again here (a zone opening on a later page).
+    restart_ok: bool,
+    /// Whether the line is set smaller than the body.
+    small: bool,
+}
+
+/// The family and ordinal of the note a line starts, if it starts the expected note, or
+/// starts the sequence again where that is allowed: a restart needs a raised label, a
+/// symbol, or (for roman numerals and letters) type smaller than the body; a plain "1" in
+/// small type is too often a list or a reference list to restart arabic notes.
+fn note_start(
+    line: &TextLine,
+    prev: Option<&TextLine>,
+    next: Option<&TextLine>,
+    due: Due,
+    in_zone: bool,
+) -> Option<(Family, u32)> {
+    let text = &line.text;
+    let (label, len) = note_label(text, true);
+    let raised = text.starts_with(rich::SUP_ON);
+    let (family, n) = match label {
+        NoteLabel::Number(n) => (Family::Arabic, n),
+        // "i" is roman one, or the ninth letter in a lettered sequence.
+        NoteLabel::Family(f, n) => match due.family {
+            Some(d) if d != f => (
+                d,
+                families::ordinal_in(&families::printed(f, n), d).unwrap_or(0),
+            ),
+            _ => (f, n),
+        },
+        _ => {
+            // pdftotext -raw puts the label alone on its line.
+            if due.family.is_some_and(|f| f != Family::Arabic) {
+                return None;
+            }
+            let t = line.plain();
+            let n: u32 = t.trim().parse().ok()?;
+            return (n == due.ordinal && next.is_some_and(|l| l.page == line.page))
+                .then_some((Family::Arabic, n));
+        }
+    };
+    // A plain "*" opening the notes is as often a bullet or a correspondence line: it
+    // opens them only before a "†" note.
+    let lone_asterisk = family == Family::Symbol
+        && n == 1
+        && !raised
+        && !next.is_some_and(|l| rich::plain(&l.text).trim_start().starts_with('†'));
+    if lone_asterisk && due.family != Some(Family::Symbol) {
+        return None;
+    }
+    let expected = due.ordinal;
+    let in_sequence = match due.family {
+        // The first note: an arabic sequence may open a little late (its first note's
+        // text not found); other families open at their first label.
+        None => n <= if family == Family::Arabic { 3 } else { 1 },
+        // Numbered notes after a zone of lettered or symbol notes (a table's notes, a
+        // title page's author notes) open a zone of their own at a raised, small 1.
+        Some(d @ (Family::Letter | Family::Symbol))
+            if family == Family::Arabic && !in_zone && n == 1 && raised && due.small =>
+        {
+            d != family
+        }
+        Some(d) => {
+            d == family
+                && ((n >= expected && n <= expected + 2)
+                    || n == 1
+                        && due.restart_ok
+                        && (raised
+                            || family == Family::Symbol
+                            || family != Family::Arabic && due.small))
+        }
+    };
+    if !in_sequence || n == 0 {
+        return None;
+    }
+
+    let rest = &text[len..];
+    // A note's citation may only show on its second line.
+    let with_next = match next.filter(|l| l.page == line.page) {
+        Some(n) => format!("{rest} {}", n.text),
+        None => rest.to_string(),
+    };
+    let cited = citation_score(&with_next) >= 1.0;
+    // The body above ended, or a gap of several lines parts the note from it (a page
+    // whose paragraph runs on to the next page ends in mid-sentence).
+    let gap = match (line.geometry, prev.and_then(|p| p.geometry)) {
+        (Some(a), Some(b)) => a.baseline - b.baseline > 3.0 * b.font_size.max(a.font_size),
+        _ => false,
+    };
+    let after_break =
+        gap || prev.is_none_or(|p| ends_sentence(&p.text) || p.plain().chars().count() < 40);
+    let smaller = match (line.geometry, prev.and_then(|p| p.geometry)) {
+        (Some(a), Some(b)) => a.font_size < b.font_size * 0.95,
+        _ => false,
+    };
+    // Outside a zone a plain number needs the look of a note: a citation, or smaller type
+    // after the end of the body text.
+    let ok = in_zone || raised || cited || (smaller && after_break);
+    ok.then_some((family, n))
+}
+
+/// Whether `line` ("2. …") continues a numbered list that one of the lines before it on
+/// the page started ("1. …"): then it is a list item, not note 2.
+fn continues_numbered_list(before: &[TextLine], line: &TextLine) -> bool {
+    let Some(m) = super::classify::line_marker(&line.text) else {
+        return false;
+    };
+    let Some(n) = m
+        .ordinal
+        .filter(|_| m.class == super::classify::BulletClass::Number)
+    else {
+        return false;
+    };
+    before.iter().any(|l| {
+        super::classify::line_marker(&l.text)
+            .is_some_and(|p| p.class == m.class && p.ordinal == Some(n.saturating_sub(1)) && n > 1)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page_lines(pages: &[&[&str]]) -> Vec<TextLine> {
+        let mut out = Vec::new();
+        let mut n = 0;
+        for (p, lines) in pages.iter().enumerate() {
+            for l in lines.iter() {
+                n += 1;
+                out.push(TextLine::new(l, p + 1, n));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn page_foot_zones_follow_the_expected_number() {
+        let lines = page_lines(&[
+            &[
+                "Body text about 12 brick kilns and more words here.",
+                "12 brick kilns were surveyed in the first round of the study.",
+                "More body text continues on this page and ends here.",
+                "The last body line of the page.",
+                "1 Author, “A Title of Some Length”, published on May 2, 2022.",
+                "  continued note text.",
+                "2 Ibid., p. 4.",
+            ],
+            &[
+                "Body on page two, which is long enough to be prose here.",
+                "More body on page two that goes on.",
+                "Still more body text here on page two.",
+                "3",
+                "Raw-mode note text after a bare label line.",
+            ],
+        ]);
+        let z = find_zones(&lines);
+        assert_eq!(
+            z.note_starts.iter().copied().collect::<Vec<_>>(),
+            vec![4, 6, 10]
+        );
+        assert_eq!(zone_of(&z, 5), Some(1));
+        assert_eq!(zone_of(&z, 1), Option::None);
+        assert_eq!(zone_of(&z, 11), Some(2));
+    }
+
+    fn sized(text: &str, page: usize, n: usize, size: f32, y: f32) -> TextLine {
+        let mut l = crate::lines::test_placed(text, page, 60.0, 280.0, y, size);
+        l.source_line = n;
+        l
+    }
+
+    #[test]
+    fn a_zone_opening_with_small_unlabelled_lines_carries_on_the_previous_note() {
+        let mut lines = Vec::new();
+        for k in 0..12 {
+            lines.push(sized(
+                "Body text of the first page that runs on.",
+                1,
+                k + 1,
+                11.0,
+                100.0 + 14.0 * k as f32,
+            ));
+        }
+        lines.push(sized(
+            "1 A. Author, “A Study”, published on May 2, 2022,",
+            1,
+            13,
+            9.0,
+            700.0,
+        ));
+        lines.push(sized("https://www.example.org/a/long", 1, 14, 9.0, 711.0));
+        for k in 0..12 {
+            lines.push(sized(
+                "Body text of the second page that runs on.",
+                2,
+                k + 15,
+                11.0,
+                100.0 + 14.0 * k as f32,
+            ));
+        }
+        lines.push(sized("/path/of-the-address", 2, 27, 9.0, 690.0));
+        lines.push(sized(
+            "2 B. Author, “Another Study”, 2023.",
+            2,
+            28,
+            9.0,
+            701.0,
+        ));
+        let z = find_zones(&lines);
+        assert_eq!(
+            z.note_starts.iter().copied().collect::<Vec<_>>(),
+            vec![12, 27]
+        );
+        assert_eq!(z.continued.iter().copied().collect::<Vec<_>>(), vec![26]);
+        assert_eq!(zone_of(&z, 26), zone_of(&z, 27));
+        assert_eq!(zone_of(&z, 25), Option::None);
+    }
+}
