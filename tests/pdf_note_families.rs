@@ -352,3 +352,96 @@ fn an_endnote_section_at_the_end_links_every_marker() {
         );
     }
 }
+
+/// A scholarly last page: a "References" list in the notes' smaller type runs from the
+/// body down to near the foot, where one real footnote sits after a wide gap. The list's
+/// entries stay a list (however much they read like citations), the last entry keeps its
+/// wrapped lines, and only the footnote is a note, linked at its raised marker.
+#[test]
+fn a_reference_list_in_small_type_above_a_footnote_stays_a_list() {
+    let mut page = vec![
+        (790.0, vec![Run("Answer Validation Results", 16.0, 0.0)]),
+        (
+            760.0,
+            vec![body(
+                "The system is evaluated on the test data of the task, and",
+            )],
+        ),
+        (
+            746.0,
+            vec![
+                body("the errors it makes in German are of another kind (id=0020)"),
+                sup("1"),
+            ],
+        ),
+        (
+            732.0,
+            vec![body(
+                "so the results are discussed by language in what follows here.",
+            )],
+        ),
+        (
+            718.0,
+            vec![body(
+                "A closer look at the languages is left for future work.",
+            )],
+        ),
+        (690.0, vec![Run("References", 12.0, 0.0)]),
+    ];
+    let entries = [
+        "Bar-Haim, R. and Dagan, I. 2006. The Second Challenge. In Proceedings of the Workshop, Venice.",
+        "Bunescu, R. and Mooney, R. 2006. Subsequence Kernels. In Advances in NIPS 18. MIT Press.",
+        "Dagan, I. and Magnini, B. 2006. The PASCAL Challenge. In MLCW 2005, LNAI 3944, pages 177-190.",
+        "Gildea, D. and Palmer, M. 2002. The Necessity of Parsing. In Proceedings of ACL 2002, pages 239-246.",
+        "Lin, D. 1998. Dependency-based Evaluation of MINIPAR. In Workshop on the Evaluation of Parsing Systems.",
+        "Wang, R. and Neumann, G. 2007. DFKI-LT at AVE 2007: Using Textual Entailment for Answer",
+    ];
+    let labelled: Vec<&'static str> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| &*Box::leak(format!("{}. {e}", i + 1).into_boxed_str()))
+        .collect();
+    let mut y = 670.0;
+    for entry in labelled {
+        page.push((y, vec![Run(entry, NOTE, 0.0)]));
+        y -= 10.0;
+    }
+    // The last entry wraps onto two lines of its own.
+    page.push((
+        y,
+        vec![Run(
+            "Validation. In CLEF 2007 Working Notes, ISBN 2-912335-31-0,",
+            NOTE,
+            0.0,
+        )],
+    ));
+    page.push((y - 10.0, vec![Run("Budapest, Hungary.", NOTE, 0.0)]));
+    page.push((
+        80.0,
+        vec![
+            Run("1", 6.0, 3.0),
+            Run(" This id comes from the German test data.", NOTE, 0.0),
+        ],
+    ));
+    let (doc, _, md) = convert(&pdf(&[page]));
+    assert_linked(
+        &doc,
+        &[(
+            "another kind (id=0020)",
+            "This id comes from the German test data.",
+        )],
+        &md,
+    );
+    for n in 1..=6 {
+        assert!(
+            md.contains(&format!("\n{n}. ")),
+            "entry {n} not a list item\n{md}"
+        );
+    }
+    assert!(
+        md.contains(
+            "Answer Validation. In CLEF 2007 Working Notes, ISBN 2-912335-31-0, Budapest, Hungary."
+        ),
+        "{md}"
+    );
+}

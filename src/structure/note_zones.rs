@@ -38,6 +38,15 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
         return zones;
     }
     let body_size = crate::layout::body_font_size(lines);
+    // Lines of the title block in the upper half of the first page ("¹ Saarland
+    // University" under "Rui Wang¹ and …") are affiliations, not a foot of notes.
+    let title_end = crate::line_kinds::title_zone_end(lines);
+    let in_title_block = |i: usize| {
+        i < title_end
+            && lines[i]
+                .geometry
+                .is_some_and(|g| g.baseline < g.page_height / 2.0)
+    };
     // The notes' family once the first note shows it, and the ordinal due next.
     let mut family: Option<Family> = None;
     let mut expected = 1u32;
@@ -89,6 +98,7 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
             };
             if let Some((f, n)) = note_start(&lines[i], prev, next, due, in_zone)
                 && (lower_part || in_zone)
+                && !in_title_block(i)
                 && (!plain_in_body_type || in_zone)
                 && (in_zone
                     || !continues_numbered_list(&lines[idx[k.saturating_sub(8)]..i], &lines[i]))
@@ -98,7 +108,7 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                     in_zone = true;
                     zone_small = small;
                     if family.is_some()
-                        && let Some(from) = run_over_lines(lines, &idx[..k], body_size)
+                        && let Some(from) = run_over_lines(lines, &idx[..k], i, body_size)
                     {
                         zones.continued.insert(from);
                         for &j in idx[..k].iter().filter(|&&j| j >= from) {
@@ -141,9 +151,15 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
 
 /// The first of the lines just above a zone's first note that carry on the previous
 /// note: PDF lines set in the notes' smaller type, none with a label, directly above the
-/// note (so the body text ends above them). `above` holds the zone's page or column lines
-/// before its first note.
-fn run_over_lines(lines: &[TextLine], above: &[usize], body_size: Option<f32>) -> Option<usize> {
+/// note (so the body text ends above them) and spaced like the notes (a wide gap between
+/// them and the note means they end something else, such as a reference list's last
+/// entry). `above` holds the zone's page or column lines before its first note, `note`.
+fn run_over_lines(
+    lines: &[TextLine],
+    above: &[usize],
+    note: usize,
+    body_size: Option<f32>,
+) -> Option<usize> {
     let body = body_size?;
     let small = |i: usize| lines[i].geometry.is_some_and(|g| g.font_size < body * 0.96);
     let run = above
@@ -151,8 +167,14 @@ fn run_over_lines(lines: &[TextLine], above: &[usize], body_size: Option<f32>) -
         .rev()
         .take_while(|&&i| small(i) && note_label(&lines[i].text, true).0 == NoteLabel::None)
         .count();
+    let last = *above.last()?;
+    let spaced_like_notes = match (lines[last].geometry, lines[note].geometry) {
+        (Some(a), Some(b)) => b.baseline - a.baseline <= 2.0 * a.font_size.max(b.font_size),
+        _ => false,
+    };
     // The body must be above the run: a page that is all small type is not a foot.
-    (run > 0 && run < above.len() && run <= 6).then(|| above[above.len() - run])
+    (run > 0 && run < above.len() && run <= 6 && spaced_like_notes)
+        .then(|| above[above.len() - run])
 }
 
 /// What the zone finder expects of the next note.

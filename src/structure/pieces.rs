@@ -215,9 +215,11 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             ));
             continue;
         }
-        // "12 Author, "Title"…": a plain-numbered note when it reads as a citation.
+        // "12 Author, "Title"…": a plain-numbered note when it reads as a citation, unless
+        // the PDF page shows it is an entry of a reference list.
         let (plain_label, plain_len) = note_label(&joined, true);
-        if let NoteLabel::Number(_) = plain_label
+        if let NoteLabel::Number(n) = plain_label
+            && !(unit.lines[0].geometry.is_some() && in_reference_list(&out, n))
             && citation_score(&joined[plain_len..]) >= 2.0
             && line_marker(&first).is_none_or(|mk| mk.class.ordered())
             && numbered_heading(&first).is_none()
@@ -610,6 +612,25 @@ fn symbol_note_label(
             .flatten()
             .any(|l| line_marker(l).is_some());
     (!section_sign && !beside_items && asterisk_ok && !rest.is_empty()).then_some((label, len))
+}
+
+/// Whether a numbered entry `number` stands in a reference list: it follows the list's
+/// entry `number - 1`, or the nearest heading above names a reference list. (Looks back a
+/// bounded number of pieces, so the pass stays linear.)
+fn in_reference_list(out: &[Piece], number: u32) -> bool {
+    const LOOKBACK: usize = 400;
+    let after_previous_entry = out.last().is_some_and(|p| {
+        matches!(&p.kind, PieceKind::Item(m)
+            if m.class == super::classify::BulletClass::Number
+                && m.ordinal.is_some_and(|k| k + 1 == number))
+    });
+    let under_references = out
+        .iter()
+        .rev()
+        .take(LOOKBACK)
+        .find(|p| matches!(p.kind, PieceKind::Heading { .. }))
+        .is_some_and(|h| is_reference_list_heading(&h.text));
+    after_previous_entry || under_references
 }
 
 /// Text standing between a sentence left open and its lower-case continuation, together

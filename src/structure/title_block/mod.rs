@@ -291,7 +291,7 @@ pub fn extract(
     // the abstract) would be cut short: then none is attached and the lines stay text.
     if affiliation_lines
         .iter()
-        .any(|&i| wrapped_elsewhere(lines, &zone[i], &affiliation_lines, zone))
+        .any(|&i| wrapped_elsewhere(lines, &zone[i], &tb.consumed, zone))
     {
         tb.consumed.retain(|i| !affiliation_lines.contains(i));
         affiliations.clear();
@@ -323,8 +323,9 @@ pub fn extract(
 }
 
 /// Whether the line set directly under `line` (same page and size, overlapping it across,
-/// less than a line's gap below) is one the affiliation list did not take, and does not
-/// open an entry of its own: the entry on `line` wraps onto it.
+/// less than a line's gap below) is one the title block did not take (as an affiliation's
+/// wrapped line, a contact line, …), and does not open an entry of its own: the entry on
+/// `line` wraps onto it.
 fn wrapped_elsewhere(
     lines: &[TextLine],
     line: &TextLine,

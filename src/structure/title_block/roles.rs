@@ -206,7 +206,8 @@ pub(super) fn is_address_like(t: &str) -> bool {
         && parse_date_line(t).is_none()
 }
 
-/// Whether `line` is the wrapped end of the address on `prev`: a few words without
+/// Whether `line` is the wrapped end of the address on `prev`: a few words, or a street
+/// address with its postcode ("Stuhlsatzenhausweg 3, 66123 Saarbrücken, Germany"), without
 /// sentence punctuation, set in the same size as the address when the size is known.
 pub(super) fn is_address_tail(prev: &TextLine, line: &TextLine) -> bool {
     let t = line.plain();
@@ -215,7 +216,7 @@ pub(super) fn is_address_tail(prev: &TextLine, line: &TextLine) -> bool {
         _ => true,
     };
     same_size
-        && (1..=3).contains(&words(&t))
+        && ((1..=3).contains(&words(&t)) || is_address_like(&t))
         && !prev.plain().trim_end().ends_with(['.', ';'])
         && !t.trim_end().ends_with(['.', '!', '?', ':'])
         && t.trim_start()

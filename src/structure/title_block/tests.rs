@@ -274,3 +274,62 @@ fn a_form_row_with_a_number_like_a_phone_is_not_a_contact_line() {
         Role::Contact
     );
 }
+
+#[test]
+fn affiliations_keyed_by_the_author_marks_under_a_centred_author_line() {
+    let sup = |m: &str| format!("{}{m}{}", rich::SUP_ON, rich::SUP_OFF);
+    let texts = [
+        "Information Synthesis for Answer Validation".to_string(),
+        format!("Rui Wang{} and Günter Neumann{}", sup("1"), sup("2")),
+        format!("{} Saarland University", sup("1")),
+        "66123 Saarbrücken, Germany".to_string(),
+        "rwang@coli.uni-sb.de".to_string(),
+        format!("{} LT-Lab, DFKI", sup("2")),
+        "Stuhlsatzenhausweg 3, 66123 Saarbrücken, Germany".to_string(),
+        "neumann@dfki.de".to_string(),
+        "Abstract. This report is about our participation in the Answer Validation Exercise (AVE2008).".to_string(),
+        "Our system casts the AVE task into a Recognizing Textual Entailment (RTE) problem and uses an".to_string(),
+    ];
+    let lines: Vec<TextLine> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let size = match i {
+                0 => 14.0,
+                1 | 8 | 9 => 10.0,
+                _ => 9.0,
+            };
+            let mut l = crate::lines::test_placed(t, 1, 200.0, 400.0, 80.0 + 11.0 * i as f32, size);
+            l.source_line = i + 1;
+            // Set the rich text after construction, which strips forged sentinels.
+            l.text = t.clone();
+            l
+        })
+        .collect();
+    let mut r = Report::default();
+    let dict = WordCase::from_lines(&lines);
+    let tb = extract(&lines, &dict, None, &mut r);
+    let names: Vec<&str> = tb
+        .metadata
+        .authors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(names, ["Rui Wang", "Günter Neumann"]);
+    let affiliations: Vec<Option<&str>> = tb
+        .metadata
+        .authors
+        .iter()
+        .map(|a| a.affiliation.as_deref())
+        .collect();
+    // The second entry wraps onto a street address of five words; the e-mail lines under
+    // each entry are contact lines, which do not make the entries look cut short.
+    assert_eq!(
+        affiliations,
+        [
+            Some("Saarland University 66123 Saarbrücken, Germany"),
+            Some("LT-Lab, DFKI Stuhlsatzenhausweg 3, 66123 Saarbrücken, Germany"),
+        ]
+    );
+    assert_eq!(tb.consumed, (0..8).collect::<Vec<_>>());
+}
