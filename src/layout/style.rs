@@ -140,6 +140,19 @@ impl BodyStyle {
             .map(|(k, u)| (*k, u.chars))
             .collect();
         display.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // A display face set larger is a higher rank of the same family of titles (a box's
+        // title over its section titles), however seldom it is used.
+        let mut larger: Vec<(Key, usize)> = usage
+            .iter()
+            .filter(|(k, u)| {
+                candidate(*k, u)
+                    && !display.iter().any(|(d, _)| d == k)
+                    && display.iter().any(|((f, hp), _)| *f == k.0 && k.1 > *hp)
+            })
+            .map(|(k, u)| (*k, u.chars))
+            .collect();
+        larger.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        display.extend(larger);
         let mut slots = [(0, 0); 8];
         for (slot, (k, _)) in slots.iter_mut().zip(display) {
             *slot = k;
