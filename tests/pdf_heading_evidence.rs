@@ -154,3 +154,44 @@ fn a_display_face_set_larger_titles_a_box() {
     let (doc, md) = convert(&display_face_page(10.0));
     assert!(!headings(&doc).iter().any(|h| h == "Main messages"), "{md}");
 }
+
+/// A form whose longest text is its fine print (8 pt): the labels, their values and a
+/// section label are set at 10 pt, larger than that "body".
+#[test]
+fn a_section_label_in_the_type_of_form_labels_stays_text() {
+    const FINE: &str =
+        "Parts prices may vary with the maker's price updates; further damage may be found later.";
+    let mut lines: Vec<Line> = vec![(72.0, 760.0, "F2", 20.0, "Lakeside Auto Repair")];
+    for i in 0..12 {
+        lines.push((72.0, 730.0 - 10.0 * i as f32, "F1", 8.0, FINE));
+    }
+    lines.push((72.0, 590.0, "F2", 10.0, "Vehicle Information"));
+    let rows = [
+        ("Year", "2022"),
+        ("Make", "Jeep"),
+        ("Model", "Grand Cherokee"),
+        ("Colour", "White"),
+        ("Odometer", "9,800"),
+    ];
+    for (i, (label, value)) in rows.iter().enumerate() {
+        let y = 570.0 - 14.0 * i as f32;
+        lines.push((72.0, y, "F2", 10.0, label));
+        lines.push((200.0, y, "F1", 10.0, value));
+    }
+    let (doc, md) = convert(&pdf(&lines));
+    let found = headings(&doc);
+    assert!(
+        !found.iter().any(|h| h.contains("Vehicle Information")),
+        "{found:?}\n{md}"
+    );
+    for word in ["Vehicle Information", "Grand Cherokee", "9,800"] {
+        assert!(md.contains(word), "{word} missing:\n{md}");
+    }
+    assert!(
+        !doc.metadata
+            .title
+            .as_deref()
+            .is_some_and(|t| t.contains("Vehicle")),
+        "{md}"
+    );
+}

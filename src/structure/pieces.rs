@@ -3,7 +3,7 @@
 //! (a citation next to other citations is a note; a short capitalised line followed by
 //! prose is a heading).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::lines::TextLine;
 use crate::report::Report;
@@ -107,6 +107,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             .iter()
             .any(|l| by_page.get(&l.page).is_some_and(|page| shares_row(l, page)))
     };
+    let cells = cell_styles(&by_page);
     // Title, authors and affiliations come before the first running text, each in a
     // display face of its own without being section titles: a face alone is evidence of a
     // title only after running text has begun.
@@ -286,7 +287,12 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
                 heading_by_type(unit, &joined, body, m.body.filter(|_| ui > first_body_unit))
             && !in_a_row(unit)
         {
-            if evidence == TypeEvidence::Weight {
+            // A size shared with form labels or table cells is no rank of its own.
+            let cell_type = unit.lines.iter().all(|l| {
+                l.geometry
+                    .is_some_and(|g| cells.contains(&(g.face, half_points(g.font_size))))
+            });
+            if evidence == TypeEvidence::Weight || cell_type {
                 weak_headings.push(out.len());
             }
             let number = numbered_heading(&joined).map(|(n, _)| n);
@@ -541,25 +547,63 @@ fn names_an_address(t: &str) -> bool {
         })
 }
 
+fn half_points(size: f32) -> i32 {
+    (size * 2.0).round() as i32
+}
+
+/// Styles (face, size in half points) that set mostly form labels or table cells: most of
+/// their lines (three at least) share their row with a value or the next cell. In a form
+/// whose fine print is the longest text, labels and section labels are set larger than
+/// that "body", so their size alone says nothing; their style says what they are.
+fn cell_styles(by_page: &HashMap<usize, Vec<&TextLine>>) -> HashSet<(u32, i32)> {
+    let mut counts: HashMap<(u32, i32), (usize, usize)> = HashMap::new();
+    for page in by_page.values() {
+        for l in page {
+            let Some(g) = l.geometry.filter(|g| g.face != 0) else {
+                continue;
+            };
+            let c = counts
+                .entry((g.face, half_points(g.font_size)))
+                .or_default();
+            c.0 += usize::from(shares_row(l, page));
+            c.1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (rows, all))| *all >= 3 && rows * 2 > *all)
+        .map(|(k, _)| k)
+        .collect()
+}
+
 /// Whether `line` shares its baseline with a short line after it: the value after a form
 /// label ("Subtotal   2,730") or the next cell of a table row. Such a line is a label or a
 /// cell, not a heading, however bold or large. Only what stands to its right counts (a
 /// section number set before a heading is no value), and across a column gap, where a
-/// heading may face the other column's text, only a value: a figure, an amount, a date.
+/// heading may face the other column's text, only a value (a figure, an amount, a date)
+/// or two short lines in its own type: the other cells of a header row ("Hours  Rate
+/// Cost") that a column split cut through.
 fn shares_row(line: &TextLine, page: &[&TextLine]) -> bool {
     let Some(g) = line.geometry else {
         return false;
     };
     let size = g.font_size.max(4.0);
-    page.iter().any(|o| {
+    let to_the_right = |o: &&&TextLine| {
         o.geometry.is_some_and(|h| {
             o.source_line != line.source_line
-                && (o.column == line.column || !super::classify::mostly_words(&o.plain()))
                 && (h.baseline - g.baseline).abs() <= 0.4 * size
                 && h.bbox.x0 >= g.bbox.x1 - 0.5
                 && words(&o.plain()) <= 4
         })
-    })
+    };
+    let same_type = |o: &&&TextLine| {
+        o.geometry
+            .is_some_and(|h| h.face == g.face && (h.font_size - g.font_size).abs() < 0.25)
+    };
+    page.iter()
+        .filter(to_the_right)
+        .any(|o| o.column == line.column || !super::classify::mostly_words(&o.plain()))
+        || page.iter().filter(to_the_right).filter(same_type).count() >= 2
 }
 
 /// PDF input, where type is known: a line set like the body text is a heading on its shape
