@@ -34,7 +34,8 @@ const MIN_TITLED_RUNS: usize = 2;
 
 type Key = (u32, i32);
 
-fn half_points(size: f32) -> i32 {
+/// A type size in half points, the unit styles are told apart by.
+pub fn half_points(size: f32) -> i32 {
     (size * 2.0).round() as i32
 }
 

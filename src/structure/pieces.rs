@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::layout::half_points;
 use crate::lines::TextLine;
 use crate::report::Report;
 
@@ -545,10 +546,6 @@ fn names_an_address(t: &str) -> bool {
                     && b.chars().take_while(|c| c.is_ascii_lowercase()).count() >= 2
             })
         })
-}
-
-fn half_points(size: f32) -> i32 {
-    (size * 2.0).round() as i32
 }
 
 /// Styles (face, size in half points) that set mostly form labels or table cells: most of
