@@ -34,7 +34,8 @@ const MIN_TITLED_RUNS: usize = 2;
 
 type Key = (u32, i32);
 
-fn half_points(size: f32) -> i32 {
+/// A type size in half points, the unit styles are told apart by.
+pub fn half_points(size: f32) -> i32 {
     (size * 2.0).round() as i32
 }
 
@@ -140,6 +141,19 @@ impl BodyStyle {
             .map(|(k, u)| (*k, u.chars))
             .collect();
         display.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // A display face set larger is a higher rank of the same family of titles (a box's
+        // title over its section titles), however seldom it is used.
+        let mut larger: Vec<(Key, usize)> = usage
+            .iter()
+            .filter(|(k, u)| {
+                candidate(*k, u)
+                    && !display.iter().any(|(d, _)| d == k)
+                    && display.iter().any(|((f, hp), _)| *f == k.0 && k.1 > *hp)
+            })
+            .map(|(k, u)| (*k, u.chars))
+            .collect();
+        larger.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        display.extend(larger);
         let mut slots = [(0, 0); 8];
         for (slot, (k, _)) in slots.iter_mut().zip(display) {
             *slot = k;

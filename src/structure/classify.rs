@@ -535,7 +535,7 @@ pub fn looks_like_heading_line(text: &str) -> bool {
     if n == 0 || n > 14 || t.chars().count() > 110 || !mostly_words(t) {
         return false;
     }
-    if t.ends_with(['.', ',', ';']) || has_url(t) {
+    if t.ends_with('.') || breaks_off(t) || has_url(t) {
         return false;
     }
     let first = t.chars().next().unwrap_or(' ');
@@ -548,6 +548,12 @@ pub fn looks_like_heading_line(text: &str) -> bool {
     title_like(t)
 }
 
+/// Whether a line breaks off where its phrase goes on: a trailing comma, semicolon or dash
+/// ("Government of India -", "Socio-"). A heading is complete in itself.
+pub fn breaks_off(t: &str) -> bool {
+    t.trim_end().ends_with([',', ';', '-', '–', '—'])
+}
+
 static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((?:[0-9]{1,2}\.)*[0-9]{1,2})\.?[ \t]+(\S.*)$").expect("valid regex")
 });
@@ -557,7 +563,7 @@ pub fn numbered_heading(text: &str) -> Option<(String, String)> {
     let t = rich::plain_without_scripts(text);
     let c = NUMBERED_HEADING.captures(t.trim())?;
     let rest = c[2].trim().to_string();
-    if words(&rest) > 12 || rest.ends_with(['.', ',', ';']) || has_url(&rest) {
+    if words(&rest) > 12 || rest.ends_with('.') || breaks_off(&rest) || has_url(&rest) {
         return None;
     }
     if !rest.chars().next().is_some_and(|ch| ch.is_uppercase())

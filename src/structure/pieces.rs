@@ -3,13 +3,14 @@
 //! (a citation next to other citations is a note; a short capitalised line followed by
 //! prose is a heading).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use crate::layout::half_points;
 use crate::lines::TextLine;
 use crate::report::Report;
 
 use super::classify::{
-    ItemMarker, NoteLabel, citation_score, is_notes_heading, is_reference_list_heading,
+    ItemMarker, NoteLabel, breaks_off, citation_score, is_notes_heading, is_reference_list_heading,
     is_url_only, line_marker, looks_like_heading_line, note_label, numbered_heading,
     run_in_heading, sup_digits,
 };
@@ -107,6 +108,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             .iter()
             .any(|l| by_page.get(&l.page).is_some_and(|page| shares_row(l, page)))
     };
+    let cells = cell_styles(&by_page);
     // Title, authors and affiliations come before the first running text, each in a
     // display face of its own without being section titles: a face alone is evidence of a
     // title only after running text has begun.
@@ -121,6 +123,8 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
         })
         .unwrap_or(usize::MAX);
     let mut out: Vec<Piece> = Vec::with_capacity(units.len());
+    // Headings whose only evidence is their weight or face at about the body's size.
+    let mut weak_headings: Vec<usize> = Vec::new();
     let mut in_notes_section = false;
     // Distinct raised numbers: citations run on (1, 2, … 12); affiliation marks and
     // powers repeat a few small ones.
@@ -282,9 +286,18 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             continue;
         }
         if let Some(body) = body_size
-            && is_heading_by_type(unit, &joined, body, m.body.filter(|_| ui > first_body_unit))
+            && let Some(evidence) =
+                heading_by_type(unit, &joined, body, m.body.filter(|_| ui > first_body_unit))
             && !in_a_row(unit)
         {
+            // A size shared with form labels or table cells is no rank of its own.
+            let cell_type = unit.lines.iter().all(|l| {
+                l.geometry
+                    .is_some_and(|g| cells.contains(&(g.face, half_points(g.font_size))))
+            });
+            if evidence == TypeEvidence::Weight || cell_type {
+                weak_headings.push(out.len());
+            }
             let number = numbered_heading(&joined).map(|(n, _)| n);
             out.push(base(
                 PieceKind::Heading {
@@ -311,6 +324,24 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             continue;
         }
         out.push(base(PieceKind::Text, joined));
+    }
+    // A piece most of whose lines share their row with a value or cell: form fields or a
+    // table, not running text.
+    let in_rows = |piece: &Piece| {
+        let (mut rows, mut all) = (0, 0);
+        for l in lines
+            .iter()
+            .filter(|l| piece.page == l.page && piece.lines.contains(&l.source_line))
+        {
+            all += 1;
+            rows += usize::from(by_page.get(&l.page).is_some_and(|page| shares_row(l, page)));
+        }
+        rows * 2 > all
+    };
+    for &at in weak_headings.iter().rev() {
+        if !introduces_text(out.get(at + 1), &in_rows) {
+            out[at].kind = PieceKind::Text;
+        }
     }
     mark_notes_by_context(&mut out);
     mark_notes_in_breaks(&mut out);
@@ -431,22 +462,33 @@ fn is_numbered_heading(first: &str, number: &str, next: Option<&Unit>) -> bool {
     !next_item && words(&plain) <= 8
 }
 
+/// What sets a heading apart from the body text by its type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TypeEvidence {
+    /// A larger size: evidence enough.
+    Size,
+    /// Bold, or a display face, at about the body's size: the same type also sets form
+    /// labels and table captions, so the heading must introduce text (see
+    /// [`introduces_text`]).
+    Weight,
+}
+
 /// PDF input: a short unit set larger than the body text (or entirely in bold at its
 /// size, or in a display face of its own — `style`, given only once running text has
-/// begun) that does not end like a sentence is a heading.
-fn is_heading_by_type(
+/// begun) that does not end like a sentence or break off is a heading.
+fn heading_by_type(
     unit: &Unit,
     joined: &str,
     body: f32,
     style: Option<crate::layout::BodyStyle>,
-) -> bool {
+) -> Option<TypeEvidence> {
     let sizes: Vec<f32> = unit
         .lines
         .iter()
         .filter_map(|l| l.geometry.map(|g| g.font_size))
         .collect();
     if sizes.len() != unit.lines.len() || sizes.is_empty() || unit.lines.len() > 3 {
-        return false;
+        return None;
     }
     let size = sizes.iter().copied().fold(f32::INFINITY, f32::min);
     let plain = crate::rich::plain_without_scripts(joined);
@@ -454,14 +496,15 @@ fn is_heading_by_type(
     let n = words(t);
     if n == 0
         || n > 20
-        || t.ends_with(['.', ',', ';'])
+        || t.ends_with('.')
+        || breaks_off(t)
         || super::classify::has_url(t)
         || !super::classify::mostly_words(t)
     {
-        return false;
+        return None;
     }
     if line_marker(joined).is_some_and(|m| !m.class.ordered()) {
-        return false;
+        return None;
     }
     let bigger = size >= body * 1.05 && (size >= body * 1.15 || crate::rich::all_bold(joined));
     let bold_alone = (size - body).abs() < 0.3 && crate::rich::all_bold(joined) && n <= 12;
@@ -472,7 +515,27 @@ fn is_heading_by_type(
                 .iter()
                 .all(|l| l.geometry.is_some_and(|g| s.set_apart_by_face(&g)))
         });
-    bigger || bold_alone || own_face
+    if bigger {
+        Some(TypeEvidence::Size)
+    } else if bold_alone || own_face {
+        Some(TypeEvidence::Weight)
+    } else {
+        None
+    }
+}
+
+/// Whether the piece after a heading set apart only by weight or face lets it be one: a
+/// bold line over a table, over rows of form fields ("Customer Information", then
+/// "Insured name   Gabriel Diaz") or at the end of the text is a label or a caption, and
+/// stays a bold line of text. Anything else may follow a heading (when figure labels
+/// interrupt the reading order, even short lines), so only those three undo it.
+fn introduces_text(next: Option<&Piece>, in_rows: &dyn Fn(&Piece) -> bool) -> bool {
+    let Some(next) = next else { return false };
+    match &next.kind {
+        PieceKind::Table(_) => false,
+        PieceKind::Text => !in_rows(next),
+        _ => true,
+    }
 }
 
 /// Whether a line holds an e-mail address, a domain or a file name ("intel.com",
@@ -487,25 +550,59 @@ fn names_an_address(t: &str) -> bool {
         })
 }
 
+/// Styles (face, size in half points) that set mostly form labels or table cells: most of
+/// their lines (three at least) share their row with a value or the next cell. In a form
+/// whose fine print is the longest text, labels and section labels are set larger than
+/// that "body", so their size alone says nothing; their style says what they are.
+fn cell_styles(by_page: &HashMap<usize, Vec<&TextLine>>) -> HashSet<(u32, i32)> {
+    let mut counts: HashMap<(u32, i32), (usize, usize)> = HashMap::new();
+    for page in by_page.values() {
+        for l in page {
+            let Some(g) = l.geometry.filter(|g| g.face != 0) else {
+                continue;
+            };
+            let c = counts
+                .entry((g.face, half_points(g.font_size)))
+                .or_default();
+            c.0 += usize::from(shares_row(l, page));
+            c.1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (rows, all))| *all >= 3 && rows * 2 > *all)
+        .map(|(k, _)| k)
+        .collect()
+}
+
 /// Whether `line` shares its baseline with a short line after it: the value after a form
 /// label ("Subtotal   2,730") or the next cell of a table row. Such a line is a label or a
 /// cell, not a heading, however bold or large. Only what stands to its right counts (a
 /// section number set before a heading is no value), and across a column gap, where a
-/// heading may face the other column's text, only a value: a figure, an amount, a date.
+/// heading may face the other column's text, only a value (a figure, an amount, a date)
+/// or two short lines in its own type: the other cells of a header row ("Hours  Rate
+/// Cost") that a column split cut through.
 fn shares_row(line: &TextLine, page: &[&TextLine]) -> bool {
     let Some(g) = line.geometry else {
         return false;
     };
     let size = g.font_size.max(4.0);
-    page.iter().any(|o| {
+    let to_the_right = |o: &&&TextLine| {
         o.geometry.is_some_and(|h| {
             o.source_line != line.source_line
-                && (o.column == line.column || !super::classify::mostly_words(&o.plain()))
                 && (h.baseline - g.baseline).abs() <= 0.4 * size
                 && h.bbox.x0 >= g.bbox.x1 - 0.5
                 && words(&o.plain()) <= 4
         })
-    })
+    };
+    let same_type = |o: &&&TextLine| {
+        o.geometry
+            .is_some_and(|h| h.face == g.face && (h.font_size - g.font_size).abs() < 0.25)
+    };
+    page.iter()
+        .filter(to_the_right)
+        .any(|o| o.column == line.column || !super::classify::mostly_words(&o.plain()))
+        || page.iter().filter(to_the_right).filter(same_type).count() >= 2
 }
 
 /// PDF input, where type is known: a line set like the body text is a heading on its shape

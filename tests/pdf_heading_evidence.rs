@@ -1,0 +1,197 @@
+//! Issues 8/10: what a line needs beyond its type to be a heading, on pages built here with
+//! lopdf. A bold line over rows of form fields is a label; a line that breaks off at a dash
+//! is unfinished; a display face set larger than the section titles in that face titles a
+//! box. Each test has a control drawn the same way that must stay (or become) a heading.
+
+mod support;
+
+use brief2md::model::{Block, Document, plain_text};
+use support::PdfBuilder;
+
+/// A line of text: x, baseline y, font resource, size, text.
+type Line<'a> = (f32, f32, &'a str, f32, &'a str);
+
+const PROSE: &str = "Rainfall over the highlands was measured at forty stations for thirty years.";
+
+fn pdf(lines: &[Line]) -> Vec<u8> {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    b.std_font("F2", "Helvetica-Bold", Some("WinAnsiEncoding"));
+    b.std_font("F3", "Times-Roman", Some("WinAnsiEncoding"));
+    let mut content = String::new();
+    for (x, y, font, size, text) in lines {
+        content.push_str(&format!("BT /{font} {size} Tf {x} {y} Td ({text}) Tj ET\n"));
+    }
+    b.page(&content);
+    b.build()
+}
+
+fn convert(bytes: &[u8]) -> (Document, String) {
+    let c = brief2md::convert(bytes, &brief2md::Options::default()).expect("converts");
+    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+    (c.document, md)
+}
+
+fn headings(doc: &Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { content, .. } => Some(plain_text(content)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Prose lines in Helvetica 11 from `y` down, 14 pt apart.
+fn prose(y: f32, n: usize) -> Vec<Line<'static>> {
+    (0..n)
+        .map(|i| (72.0, y - 14.0 * i as f32, "F1", 11.0, PROSE))
+        .collect()
+}
+
+/// A page of prose with a bold line at the body's size at y = 560, followed by `after`.
+fn bold_line_then(after: Vec<Line<'static>>) -> Vec<u8> {
+    let mut lines = prose(740.0, 8);
+    lines.push((72.0, 560.0, "F2", 11.0, "Customer Information"));
+    lines.extend(after);
+    pdf(&lines)
+}
+
+#[test]
+fn a_bold_label_over_form_fields_stays_text() {
+    let rows = [
+        ("Insured name", "Gabriel Diaz"),
+        ("Claim number", "SF-1008"),
+        ("Policy number", "POL-2022-555"),
+        ("Phone", "(425) 111-1111"),
+    ];
+    let mut after: Vec<Line> = Vec::new();
+    for (i, (label, value)) in rows.iter().enumerate() {
+        let y = 540.0 - 14.0 * i as f32;
+        after.push((72.0, y, "F2", 11.0, label));
+        after.push((200.0, y, "F1", 11.0, value));
+    }
+    let (doc, md) = convert(&bold_line_then(after));
+    let found = headings(&doc);
+    assert!(
+        !found.iter().any(|h| h.contains("Customer Information")),
+        "{found:?}\n{md}"
+    );
+    // Nothing is lost: the label and the fields stay in the text.
+    for word in ["Customer Information", "Gabriel Diaz", "POL-2022-555"] {
+        assert!(md.contains(word), "{word} missing:\n{md}");
+    }
+}
+
+#[test]
+fn a_bold_line_over_prose_is_a_heading() {
+    let (doc, md) = convert(&bold_line_then(prose(540.0, 4)));
+    assert!(
+        headings(&doc).iter().any(|h| h == "Customer Information"),
+        "{md}"
+    );
+}
+
+/// A page of prose with a 14 pt line `text` in the middle, prose after it.
+fn large_line(text: &'static str) -> Vec<u8> {
+    let mut lines = prose(740.0, 8);
+    lines.push((72.0, 560.0, "F1", 14.0, text));
+    lines.extend(prose(540.0, 4));
+    pdf(&lines)
+}
+
+#[test]
+fn a_line_that_breaks_off_at_a_dash_is_no_heading() {
+    let (doc, md) = convert(&large_line("Ministry of Water and Irrigation -"));
+    assert!(
+        !headings(&doc).iter().any(|h| h.contains("Ministry")),
+        "{md}"
+    );
+    assert!(md.contains("Ministry of Water and Irrigation -"), "{md}");
+    let (doc, md) = convert(&large_line("Ministry of Water and Irrigation"));
+    assert!(
+        headings(&doc)
+            .iter()
+            .any(|h| h == "Ministry of Water and Irrigation"),
+        "{md}"
+    );
+}
+
+/// Times 10 body text; section titles in Helvetica 10.5 (a display face at about the
+/// body's size), each over a paragraph; then a line in Helvetica at `box_size` over a
+/// paragraph, as a box's title is set.
+fn display_face_page(box_size: f32) -> Vec<u8> {
+    let body = |y: f32, n: usize| -> Vec<Line<'static>> {
+        (0..n)
+            .map(|i| (72.0, y - 12.0 * i as f32, "F3", 10.0, PROSE))
+            .collect()
+    };
+    let mut lines = body(760.0, 6);
+    lines.push((72.0, 680.0, "F1", 10.5, "Study area"));
+    lines.extend(body(666.0, 6));
+    lines.push((72.0, 580.0, "F1", 10.5, "Data sources"));
+    lines.extend(body(566.0, 6));
+    lines.push((72.0, 480.0, "F1", 10.5, "Station records"));
+    lines.extend(body(466.0, 6));
+    lines.push((72.0, 380.0, "F1", box_size, "Main messages"));
+    lines.extend(body(366.0, 3));
+    pdf(&lines)
+}
+
+#[test]
+fn a_display_face_set_larger_titles_a_box() {
+    let (doc, md) = convert(&display_face_page(11.0));
+    let found = headings(&doc);
+    for title in [
+        "Study area",
+        "Data sources",
+        "Station records",
+        "Main messages",
+    ] {
+        assert!(found.iter().any(|h| h == title), "{title}: {found:?}\n{md}");
+    }
+    // Set smaller than the section titles, the same face is no title style.
+    let (doc, md) = convert(&display_face_page(10.0));
+    assert!(!headings(&doc).iter().any(|h| h == "Main messages"), "{md}");
+}
+
+/// A form whose longest text is its fine print (8 pt): the labels, their values and a
+/// section label are set at 10 pt, larger than that "body".
+#[test]
+fn a_section_label_in_the_type_of_form_labels_stays_text() {
+    const FINE: &str =
+        "Parts prices may vary with the maker's price updates; further damage may be found later.";
+    let mut lines: Vec<Line> = vec![(72.0, 760.0, "F2", 20.0, "Lakeside Auto Repair")];
+    for i in 0..12 {
+        lines.push((72.0, 730.0 - 10.0 * i as f32, "F1", 8.0, FINE));
+    }
+    lines.push((72.0, 590.0, "F2", 10.0, "Vehicle Information"));
+    let rows = [
+        ("Year", "2022"),
+        ("Make", "Jeep"),
+        ("Model", "Grand Cherokee"),
+        ("Colour", "White"),
+        ("Odometer", "9,800"),
+    ];
+    for (i, (label, value)) in rows.iter().enumerate() {
+        let y = 570.0 - 14.0 * i as f32;
+        lines.push((72.0, y, "F2", 10.0, label));
+        lines.push((200.0, y, "F1", 10.0, value));
+    }
+    let (doc, md) = convert(&pdf(&lines));
+    let found = headings(&doc);
+    assert!(
+        !found.iter().any(|h| h.contains("Vehicle Information")),
+        "{found:?}\n{md}"
+    );
+    for word in ["Vehicle Information", "Grand Cherokee", "9,800"] {
+        assert!(md.contains(word), "{word} missing:\n{md}");
+    }
+    assert!(
+        !doc.metadata
+            .title
+            .as_deref()
+            .is_some_and(|t| t.contains("Vehicle")),
+        "{md}"
+    );
+}
