@@ -1019,6 +1019,15 @@ fn slot_spots(drafts: &[Placed], slot: Slot, k: usize, misreads: bool) -> Vec<Sp
 /// notes (the page it was on ends there) and before its own note. Runs of consecutive lost
 /// notes are placed together, in order, at the sentence ends that share most words with
 /// them (a paragraph end counts a little extra, since notes tend to close paragraphs).
+/// The resolved references in rich text: each one's byte offset and note index.
+fn references_in(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    text.match_indices(rich::REF_ON).filter_map(|(at, _)| {
+        let digits = &text[at + rich::REF_ON.len_utf8()..];
+        let end = digits.find(rich::REF_OFF)?;
+        Some((at, digits[..end].parse().ok()?))
+    })
+}
+
 fn recover_lost(
     drafts: &mut [Placed],
     notes: &[NoteDraft],
@@ -1030,12 +1039,26 @@ fn recover_lost(
     let slot_list = slots(drafts);
     let mut cache: Vec<Option<Vec<Spot>>> = vec![None; slot_list.len()];
     let note_words: Vec<HashSet<String>> = notes.iter().map(|n| content_words(&n.text)).collect();
+    // The slot holding each note's first reference, found in one pass. Only the lost
+    // notes' own references go in below, so a linked note's reference never moves to
+    // another slot; only its offset is looked up again (insertions before it shift it).
+    let mut first_ref_slot: HashMap<usize, usize> = HashMap::new();
+    for (k, &s) in slot_list.iter().enumerate() {
+        for (_, id) in references_in(text_of(drafts, s)) {
+            first_ref_slot.entry(id).or_insert(k);
+        }
+    }
     let ref_spot = |drafts: &[Placed], note_idx: usize| -> Option<(usize, usize)> {
         let needle = rich::reference(FootnoteId(note_idx));
-        slot_list
-            .iter()
-            .enumerate()
-            .find_map(|(k, &s)| text_of(drafts, s).find(&needle).map(|off| (k, off)))
+        let in_slot = |k: usize| {
+            text_of(drafts, slot_list[k])
+                .find(&needle)
+                .map(|off| (k, off))
+        };
+        first_ref_slot
+            .get(&note_idx)
+            .and_then(|&k| in_slot(k))
+            .or_else(|| (0..slot_list.len()).find_map(in_slot))
     };
     let mut by_number: Vec<usize> = (0..notes.len()).collect();
     by_number.sort_by_key(|&i| notes[i].number);

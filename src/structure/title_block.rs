@@ -6,6 +6,7 @@
 //! and it. Recognised lines are consumed; anything the title block does not explain (an
 //! "Abstract" heading, a stray caption) stays in the body.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -1134,6 +1135,7 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
         );
         drop.push(i);
     }
+    let drop: HashSet<usize> = drop.into_iter().collect();
     let mut i = 0;
     lines.retain(|_| {
         let keep = !drop.contains(&i);
@@ -1146,22 +1148,31 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
 /// running header set in two parts (series left, programme right) is read as two lines,
 /// and only one of them names the publication.
 fn neighbours_on_baseline(lines: &[TextLine], headers: &[usize]) -> Vec<usize> {
+    // Each header looks at the lines of its own page only (indexed once: a long document
+    // has a header on nearly every page).
+    let mut on_page: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (j, l) in lines.iter().enumerate() {
+        on_page.entry(l.page).or_default().push(j);
+    }
+    let header_set: HashSet<usize> = headers.iter().copied().collect();
     let mut found = Vec::new();
+    let mut found_set = HashSet::new();
     for &h in headers {
         let Some(hg) = lines[h].geometry else {
             continue;
         };
-        for (j, l) in lines.iter().enumerate() {
+        for &j in &on_page[&lines[h].page] {
+            let l = &lines[j];
             let Some(g) = l.geometry else { continue };
             if j != h
-                && l.page == lines[h].page
-                && !headers.contains(&j)
-                && !found.contains(&j)
+                && !header_set.contains(&j)
+                && !found_set.contains(&j)
                 && (g.baseline - hg.baseline).abs() < 0.3 * hg.font_size.max(1.0)
                 && words(&l.plain()) <= 8
                 && !ends_with_sentence(&l.plain())
             {
                 found.push(j);
+                found_set.insert(j);
             }
         }
     }
