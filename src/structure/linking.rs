@@ -1036,6 +1036,10 @@ fn recover_lost(
     report: &mut Report,
 ) -> Vec<usize> {
     let mut recovered = Vec::new();
+    if notes.iter().all(|n| linked.contains(&n.number)) {
+        // Nothing lost: the word sets and sentence ends below would go unused.
+        return recovered;
+    }
     let slot_list = slots(drafts);
     let mut cache: Vec<Option<Vec<Spot>>> = vec![None; slot_list.len()];
     let note_words: Vec<HashSet<String>> = notes.iter().map(|n| content_words(&n.text)).collect();
