@@ -38,6 +38,11 @@ use crate::source::{Page, PageSize, SourceDocument, SourceKind};
 pub use interpreter::Limits;
 use interpreter::{Interpreter, PageText};
 
+/// Files from this size on hand the memory they free back to the system at once: below
+/// it there is little to give back, and taking pages back costs more (the next document of
+/// a batch faults them in again) than it saves.
+const LONG_FILE: usize = 8 << 20;
+
 /// Reads a PDF into pages of positioned, styled lines. Bytes given owned are freed once
 /// the file's objects are loaded.
 pub fn read<'a>(
@@ -54,10 +59,13 @@ pub fn read_with<'a>(
     limits: Limits,
 ) -> Result<SourceDocument, Error> {
     let bytes = bytes.into();
+    let long_file = bytes.len() >= LONG_FILE;
     let doc = load::load(&bytes)?;
     // lopdf copied what it needs out of the file; the parser's scratch goes back too.
     drop(bytes);
-    memory::release_freed();
+    if long_file {
+        memory::release_freed();
+    }
     let page_ids = load::pages(&doc);
     if page_ids.is_empty() {
         return Err(Error::DamagedPdf("no pages found".into()));
@@ -149,7 +157,9 @@ pub fn read_with<'a>(
     drop(layers);
     drop(work);
     drop(doc);
-    memory::release_freed();
+    if long_file {
+        memory::release_freed();
+    }
     Ok(SourceDocument {
         kind: SourceKind::Pdf,
         pages,
