@@ -48,6 +48,8 @@ pub mod writers;
 pub use error::Error;
 pub use readers::InputFormat;
 
+use std::borrow::Cow;
+
 use model::Document;
 use report::Report;
 
@@ -125,6 +127,12 @@ pub struct Prepared {
 /// Reads one input and runs layout analysis and cleaning on its lines (the first half of
 /// [`convert`], with the same errors).
 pub fn prepare(input: &[u8], options: &Options) -> Result<Prepared, Error> {
+    prepare_input(Cow::Borrowed(input), options)
+}
+
+/// [`prepare`] with the input borrowed or owned; owned bytes are freed as soon as the
+/// reader is done with them.
+fn prepare_input(input: Cow<'_, [u8]>, options: &Options) -> Result<Prepared, Error> {
     if input.len() > options.max_input {
         return Err(Error::TooLarge {
             size: input.len(),
@@ -135,7 +143,7 @@ pub fn prepare(input: &[u8], options: &Options) -> Result<Prepared, Error> {
         .source_name
         .as_deref()
         .is_some_and(|n| n.to_ascii_lowercase().ends_with(".pdf"));
-    let format = readers::detect(input, options.from, pdf_name)?;
+    let format = readers::detect(&input, options.from, pdf_name)?;
     let mut report = Report {
         source: options.source_name.clone(),
         ..Default::default()
@@ -143,7 +151,9 @@ pub fn prepare(input: &[u8], options: &Options) -> Result<Prepared, Error> {
     let source = match format {
         InputFormat::Text => {
             report.reader = "text".into();
-            readers::text::read(input, &mut report)
+            let source = readers::text::read(&input, &mut report);
+            drop(input);
+            source
         }
         InputFormat::Pdf => {
             report.reader = "pdf".into();
@@ -186,11 +196,22 @@ pub fn prepare(input: &[u8], options: &Options) -> Result<Prepared, Error> {
 /// Errors are one-line descriptions of why nothing could be converted: empty input, not a
 /// PDF, encrypted, damaged, no text layer.
 pub fn convert(input: &[u8], options: &Options) -> Result<Conversion, Error> {
+    convert_input(Cow::Borrowed(input), options)
+}
+
+/// [`convert`] taking the input's bytes: they are freed as soon as the reader is done
+/// with them (a PDF's once its objects are loaded), so that a long file does not stay in
+/// memory beside everything made from it.
+pub fn convert_owned(input: Vec<u8>, options: &Options) -> Result<Conversion, Error> {
+    convert_input(Cow::Owned(input), options)
+}
+
+fn convert_input(input: Cow<'_, [u8]>, options: &Options) -> Result<Conversion, Error> {
     let Prepared {
         source,
         lines,
         mut report,
-    } = prepare(input, options)?;
+    } = prepare_input(input, options)?;
     let mut targets: Vec<String> = source
         .pages
         .iter()

@@ -265,7 +265,7 @@ fn convert_single(cli: &Cli, render: &RenderOptions, source: &Source) -> Result<
         Source::File(path) => Some(path.to_string_lossy().into_owned()),
         Source::Stdin => None,
     };
-    let rendered = convert_and_render(&bytes, name, render).map_err(|e| e.to_string())?;
+    let rendered = convert_and_render(bytes, name, render).map_err(|e| e.to_string())?;
     match cli.output.as_deref().filter(|o| *o != Path::new("-")) {
         Some(path) => write_atomic(path, rendered.text.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", escape_os(path.as_os_str())))?,

@@ -123,9 +123,18 @@ pub struct Budget {
 impl Budget {
     /// Starts a budget of `limit` bytes (0: none) for the file printed as `name`.
     pub fn begin(name: &str, limit: usize) -> Budget {
+        Budget::begin_holding(name, limit, 0)
+    }
+
+    /// [`Budget::begin`] for a conversion that owns `held` bytes allocated before it began
+    /// (its input, read already): they count from the start, so that freeing them midway
+    /// does not lift the budget by their size.
+    pub fn begin_holding(name: &str, limit: usize, held: usize) -> Budget {
         let name: Box<str> = name.into();
         let scope = Scope {
-            base: LIVE.with(Cell::get),
+            base: LIVE
+                .with(Cell::get)
+                .saturating_sub(isize::try_from(held).unwrap_or(isize::MAX)),
             limit,
             name: &*name as *const str,
         };
@@ -167,6 +176,22 @@ impl std::fmt::Display for OverBudget {
 pub fn used() -> usize {
     let base = SCOPE.with(|s| s.get().base);
     LIVE.with(Cell::get).saturating_sub(base).max(0) as usize
+}
+
+/// Gives the memory freed so far back to the system, where the C library keeps it for
+/// reuse otherwise: after a PDF's object model is dropped, a long file's conversion would
+/// otherwise keep its largest size for the rest of the run (glibc only; elsewhere nothing).
+pub fn release_freed() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> std::ffi::c_int;
+        }
+        // SAFETY: malloc_trim takes no pointers and may be called at any time.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
 }
 
 /// Unwinds with [`OverBudget`] if the conversion on this thread is over its budget.
@@ -240,5 +265,18 @@ mod tests {
         assert_eq!((over.used, over.limit), (1_000, 100));
         drop(budget);
         checkpoint();
+    }
+
+    /// An input read before the budget began counts from its start, and freeing it midway
+    /// gives back exactly its size (no credit beyond what the conversion holds).
+    #[test]
+    fn held_input_counts_until_freed() {
+        let budget = Budget::begin_holding("c.pdf", 1 << 20, 5_000);
+        assert_eq!(used(), 5_000);
+        LIVE.with(|l| l.set(l.get() + 2_000));
+        assert_eq!(used(), 7_000);
+        LIVE.with(|l| l.set(l.get() - 5_000));
+        assert_eq!(used(), 2_000);
+        drop(budget);
     }
 }

@@ -152,7 +152,7 @@ fn a_content_stream_over_the_decoding_cap_is_named_in_its_warning() {
         max_content_bytes: 10_000,
         ..Default::default()
     };
-    let doc = pdf::read_with(&b.build(), &mut report, limits).expect("reads");
+    let doc = pdf::read_with(b.build(), &mut report, limits).expect("reads");
     let texts: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
     assert_eq!(texts, ["kept"]);
     assert_eq!(
@@ -291,7 +291,7 @@ fn the_document_operator_limit_stops_reading_and_names_the_pages_left() {
         max_document_operations: 60,
         ..Default::default()
     };
-    let doc = pdf::read_with(&pages_drawing_a_form(), &mut report, limits).expect("reads");
+    let doc = pdf::read_with(pages_drawing_a_form(), &mut report, limits).expect("reads");
     assert_eq!(doc.pages.len(), 5);
     assert_eq!(doc.pages[0].lines.len(), 3);
     assert!(doc.pages[3].lines.is_empty() && doc.pages[4].lines.is_empty());
@@ -319,7 +319,7 @@ fn the_glyph_limit_stops_a_page_and_says_how_many_were_kept() {
         max_glyphs: 100,
         ..Default::default()
     };
-    pdf::read_with(&one_page(&content), &mut report, limits).expect("reads");
+    pdf::read_with(one_page(&content), &mut report, limits).expect("reads");
     assert!(
         report
             .warnings

@@ -5,7 +5,7 @@ use crate::memory;
 use crate::model::Document;
 use crate::report::{ActionKind, Report};
 use crate::writers::{jats, markdown};
-use crate::{InputFormat, Options, convert};
+use crate::{InputFormat, Options, convert_owned};
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
@@ -100,21 +100,21 @@ impl std::error::Error for Failure {}
 /// panic in the converter is caught and reported as an error of this input, so that one
 /// bad file cannot stop a batch; so is a conversion over its memory budget.
 pub fn convert_and_render(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     source_name: Option<String>,
     options: &RenderOptions,
 ) -> Result<Rendered, Failure> {
     let display = source_name
         .as_deref()
         .map_or_else(|| "<stdin>".to_string(), escape_text);
-    let _budget = memory::Budget::begin(&display, options.max_memory);
+    let _budget = memory::Budget::begin_holding(&display, options.max_memory, bytes.len());
     let convert_options = Options {
         from: options.from,
         source_name,
         ..Default::default()
     };
     let rendered = std::panic::catch_unwind(|| {
-        let conversion = convert(bytes, &convert_options).map_err(Failure::Input)?;
+        let conversion = convert_owned(bytes, &convert_options).map_err(Failure::Input)?;
         let document = conversion.document;
         let mut report = conversion.report;
         let text = match options.to {

@@ -515,8 +515,7 @@ impl Context<'_> {
             Source::Stdin => None,
         };
         let rendered =
-            convert_and_render(&bytes, name, &self.options.render).map_err(|e| e.to_string())?;
-        drop(bytes);
+            convert_and_render(bytes, name, &self.options.render).map_err(|e| e.to_string())?;
         let write = |path: &'_ Path, data: &[u8]| -> Result<(), String> {
             write_atomic(path, data)
                 .map_err(|e| format!("cannot write {}: {e}", escape_os(path.as_os_str())))

@@ -25,6 +25,7 @@ mod page;
 mod tagged;
 mod truetype;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 
@@ -37,18 +38,34 @@ use crate::source::{Page, PageSize, SourceDocument, SourceKind};
 pub use interpreter::Limits;
 use interpreter::{Interpreter, PageText};
 
-/// Reads a PDF into pages of positioned, styled lines.
-pub fn read(bytes: &[u8], report: &mut Report) -> Result<SourceDocument, Error> {
+/// Files from this size on hand the memory they free back to the system at once: below
+/// it there is little to give back, and taking pages back costs more (the next document of
+/// a batch faults them in again) than it saves.
+const LONG_FILE: usize = 8 << 20;
+
+/// Reads a PDF into pages of positioned, styled lines. Bytes given owned are freed once
+/// the file's objects are loaded.
+pub fn read<'a>(
+    bytes: impl Into<Cow<'a, [u8]>>,
+    report: &mut Report,
+) -> Result<SourceDocument, Error> {
     read_with(bytes, report, Limits::default())
 }
 
 /// [`read`] with explicit limits (tests use small ones).
-pub fn read_with(
-    bytes: &[u8],
+pub fn read_with<'a>(
+    bytes: impl Into<Cow<'a, [u8]>>,
     report: &mut Report,
     limits: Limits,
 ) -> Result<SourceDocument, Error> {
-    let doc = load::load(bytes)?;
+    let bytes = bytes.into();
+    let long_file = bytes.len() >= LONG_FILE;
+    let doc = load::load(&bytes)?;
+    // lopdf copied what it needs out of the file; the parser's scratch goes back too.
+    drop(bytes);
+    if long_file {
+        memory::release_freed();
+    }
     let page_ids = load::pages(&doc);
     if page_ids.is_empty() {
         return Err(Error::DamagedPdf("no pages found".into()));
@@ -136,6 +153,13 @@ pub fn read_with(
     }
     let mut info = info;
     info.structure = tagging.map(|t| t.info());
+    // The object model is most of a long file's memory; what comes next needs none of it.
+    drop(layers);
+    drop(work);
+    drop(doc);
+    if long_file {
+        memory::release_freed();
+    }
     Ok(SourceDocument {
         kind: SourceKind::Pdf,
         pages,

@@ -1,5 +1,7 @@
 //! Branding lines: the letterhead and publisher name repeated through the document.
 
+use std::collections::{HashMap, HashSet};
+
 use super::*;
 
 /// Removes running headers and footers that appear only once or twice (so repetition did
@@ -77,6 +79,7 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
         );
         drop.push(i);
     }
+    let drop: HashSet<usize> = drop.into_iter().collect();
     let mut i = 0;
     lines.retain(|_| {
         let keep = !drop.contains(&i);
@@ -89,22 +92,31 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
 /// running header set in two parts (series left, programme right) is read as two lines,
 /// and only one of them names the publication.
 pub(super) fn neighbours_on_baseline(lines: &[TextLine], headers: &[usize]) -> Vec<usize> {
+    // Each header looks at the lines of its own page only (indexed once: a long document
+    // has a header on nearly every page).
+    let mut on_page: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (j, l) in lines.iter().enumerate() {
+        on_page.entry(l.page).or_default().push(j);
+    }
+    let header_set: HashSet<usize> = headers.iter().copied().collect();
     let mut found = Vec::new();
+    let mut found_set = HashSet::new();
     for &h in headers {
         let Some(hg) = lines[h].geometry else {
             continue;
         };
-        for (j, l) in lines.iter().enumerate() {
+        for &j in &on_page[&lines[h].page] {
+            let l = &lines[j];
             let Some(g) = l.geometry else { continue };
             if j != h
-                && l.page == lines[h].page
-                && !headers.contains(&j)
-                && !found.contains(&j)
+                && !header_set.contains(&j)
+                && !found_set.contains(&j)
                 && (g.baseline - hg.baseline).abs() < 0.3 * hg.font_size.max(1.0)
                 && words(&l.plain()) <= 8
                 && !ends_with_sentence(&l.plain())
             {
                 found.push(j);
+                found_set.insert(j);
             }
         }
     }
