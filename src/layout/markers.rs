@@ -129,6 +129,9 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
         marker.text = format!("{} {}", marker.text, text_line);
         if let Some(mg) = marker.geometry.as_mut() {
             mg.bbox = mg.bbox.union(&g.bbox);
+            // A bullet set in a typewriter face ("o" in Courier) before proportional text
+            // does not make the item a line of code.
+            mg.monospace &= g.monospace;
             mg.font_size = mg.font_size.max(g.font_size);
         }
     }
@@ -189,6 +192,16 @@ mod tests {
         });
         l.indent = x0;
         l
+    }
+
+    #[test]
+    fn a_typewriter_bullet_does_not_make_its_item_monospaced() {
+        let mut bullet = at("o", 80.0, 87.0, 200.0, 1);
+        bullet.geometry.as_mut().unwrap().monospace = true;
+        let mut lines = vec![bullet, at("Girls arrived late.", 98.0, 300.0, 200.0, 2)];
+        merge(&mut lines, &mut Report::default());
+        assert_eq!(lines.len(), 1);
+        assert!(!lines[0].geometry.unwrap().monospace);
     }
 
     #[test]
