@@ -281,28 +281,26 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             continue;
         }
         let next_unit = units.get(ui + 1).map(|(u, _, _)| u);
-        if single
-            && let Some((number, _)) = numbered_heading(&first)
-            && is_numbered_heading(&first, &number, next_unit)
-        {
-            out.push(base(
-                PieceKind::Heading {
-                    number: Some(number),
-                    run_in: false,
-                },
-                joined,
-            ));
-            continue;
-        }
-        // A numbered heading set in larger type that wraps onto a second or third line
-        // is still a heading, not a numbered list item.
-        if !single
-            && let Some(body) = body_size
-            && set_larger(unit, body)
-            && let Some(number) = section_number(&first)
-            && is_heading_by_type(unit, &joined, body, None)
-            && !in_a_row(unit)
-        {
+        // A numbered heading on one line, or set in larger type and wrapping onto a second
+        // or third line (then it is still a heading, not a numbered list item).
+        let single_numbered = || {
+            numbered_heading(&first)
+                .map(|(number, _)| number)
+                .filter(|number| is_numbered_heading(&first, number, next_unit))
+        };
+        let wrapped_numbered = || {
+            let body = body_size?;
+            (set_larger(unit, body)
+                && is_heading_by_type(unit, &joined, body, None)
+                && !in_a_row(unit))
+            .then(|| section_number(&first))
+            .flatten()
+        };
+        if let Some(number) = if single {
+            single_numbered()
+        } else {
+            wrapped_numbered()
+        } {
             out.push(base(
                 PieceKind::Heading {
                     number: Some(number),
