@@ -42,6 +42,9 @@ pub struct LineGeometry {
     pub baseline: f32,
     /// Id of the font carrying most of the line's text (see [`Line::face`]); 0 if unknown.
     pub face: u32,
+    /// Whether every visible character is set in a monospaced (typewriter) font: code
+    /// listings are (see [`Line::monospace`]).
+    pub monospace: bool,
 }
 
 impl TextLine {
@@ -103,6 +106,7 @@ pub(crate) fn test_placed(
         page_width: 595.0,
         baseline,
         face: 0,
+        monospace: false,
     });
     l
 }
@@ -138,6 +142,7 @@ pub fn from_source(doc: &SourceDocument) -> Vec<TextLine> {
                     page_width,
                     baseline: line.baseline.unwrap_or(bbox.y1),
                     face: line.face(),
+                    monospace: line.monospace(),
                 });
             }
             out.push(tl);

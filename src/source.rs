@@ -305,6 +305,22 @@ impl Line {
             .reduce(f32::max)
     }
 
+    /// Whether every visible character of the line is set in a monospaced font (see
+    /// [`monospace_font`]); false when no span names its font.
+    pub fn monospace(&self) -> bool {
+        let mut any = false;
+        for s in &self.spans {
+            if s.text.trim().is_empty() {
+                continue;
+            }
+            match s.style.font.as_deref() {
+                Some(font) if monospace_font(font) => any = true,
+                _ => return false,
+            }
+        }
+        any
+    }
+
     /// The font carrying most of the line's normal-script characters, as a stable id
     /// (0 when no span names its font). Headings set in a face of their own — a sans
     /// title over a serif body, at nearly the body's size — are told apart by it.
@@ -331,6 +347,31 @@ impl Line {
             .max_by_key(|(_, w)| *w)
             .map_or(0, |(font, _)| face_id(font))
     }
+}
+
+/// Whether a font's name (a subset prefix such as `ABCDEF+` aside) is that of a monospaced
+/// family: Courier and its clones, the `Mono` families, Consolas, Menlo, Inconsolata,
+/// Lucida Console, TeX's typewriter faces (`CMTT`, `LMMono`) and the common code faces.
+pub fn monospace_font(font: &str) -> bool {
+    let name = font.rsplit('+').next().unwrap_or(font).to_ascii_lowercase();
+    [
+        "courier",
+        "mono",
+        "consola",
+        "menlo",
+        "inconsolata",
+        "lucidaconsole",
+        "lucida console",
+        "cmtt",
+        "typewriter",
+        "sourcecode",
+        "firacode",
+        "cascadiacode",
+        "letter gothic",
+        "lettergothic",
+    ]
+    .iter()
+    .any(|family| name.contains(family))
 }
 
 /// A font name's id: FNV-1a over its bytes, never 0 (0 means "unknown").

@@ -1,7 +1,9 @@
-//! Reading order on pages set in two columns: a vertical gutter that no line crosses
-//! splits a stretch of the page; within it the left column is read before the right one.
+//! Reading order on pages set in columns: a vertical gutter that no line crosses splits a
+//! stretch of the page; within it the left column is read before the right one, and each
+//! side is split again where a gutter of its own runs through it (three or more columns).
 //! Lines that run across the gutter (a title, an abstract, a full-width footer) stay where
-//! they are and separate one two-column stretch from the next.
+//! they are and separate one stretch of columns from the next. A gap with cells rather
+//! than running text on either side (a table's columns) is no gutter.
 
 use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
@@ -24,15 +26,37 @@ pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
         let page_lines = &lines[range];
         match gutter(page_lines) {
             Some(g) => {
+                let mut gutters = vec![g];
+                let read = reorder(page_lines, g, 0, &mut gutters);
+                gutters.sort_by(f32::total_cmp);
+                let at: Vec<String> = gutters.iter().map(|g| format!("{g:.0}")).collect();
                 report.push(
                     Action::new(ActionKind::Guess)
                         .page(page)
                         .evidence(format!(
-                            "two columns split at x = {g:.0} pt: left column read first"
+                            "columns split at x = {} pt: read left to right, each top to \
+                             bottom",
+                            at.join(", ")
                         ))
                         .confidence(0.85),
                 );
-                out.extend(reorder(page_lines, g));
+                out.extend(read);
+            }
+            // A clear vertical gap with cells on its sides: a table or a form laid out
+            // as a grid, read row by row, top to bottom.
+            None if widest_gap(page_lines).is_some() && !tagged(page_lines) => {
+                let rows: Vec<TextLine> = top_to_bottom(page_lines).into_iter().cloned().collect();
+                if rows != page_lines {
+                    report.push(
+                        Action::new(ActionKind::Guess)
+                            .page(page)
+                            .evidence(
+                                "columns of cells (a table or a form) read row by row".to_string(),
+                            )
+                            .confidence(0.8),
+                    );
+                }
+                out.extend(rows);
             }
             None => match super::drawn_late::place(page_lines) {
                 Some((placed, moved)) => {
@@ -54,6 +78,12 @@ pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
     *lines = out;
 }
 
+/// Whether the page's order comes from its structure tree (or a line has no position):
+/// then it is kept.
+fn tagged(page: &[TextLine]) -> bool {
+    page.iter().any(|l| l.geometry.is_none() || l.tag.is_some())
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {
     Left,
@@ -70,8 +100,69 @@ fn side(l: &TextLine, g: f32) -> Side {
 }
 
 /// The x of a gutter that splits at least [`MIN_SIDE`] lines on each side while few
-/// lines cross it.
+/// lines cross it, and on each side of which the text fills its column (see
+/// [`fills_its_column`]).
 fn gutter(page: &[TextLine]) -> Option<f32> {
+    let g = widest_gap(page)?;
+    let left: Vec<&TextLine> = page.iter().filter(|l| side(l, g) == Side::Left).collect();
+    let right: Vec<&TextLine> = page.iter().filter(|l| side(l, g) == Side::Right).collect();
+    (fills_its_column(&left) && fills_its_column(&right)).then_some(g)
+}
+
+/// Share of a column's width that the text on one baseline covers, below which the
+/// baseline holds cells rather than a line of running text: a table's columns of figures
+/// and labels leave most of each row empty, while a line of prose covers nearly its whole
+/// column, even when its words were drawn as separate lines.
+const MIN_FILL: f32 = 0.5;
+
+/// Whether lines on one side of a gutter read as a column of text: at least half of their
+/// characters lie on baselines whose text covers [`MIN_FILL`] of the side's width (the
+/// fragments of a formula or a chart beside the prose do not outweigh it).
+fn fills_its_column(lines: &[&TextLine]) -> bool {
+    let mut rows: Vec<(f32, f32, f32, usize)> = lines
+        .iter()
+        .filter_map(|l| {
+            let g = l.geometry?;
+            let chars = l.plain().chars().filter(|c| !c.is_whitespace()).count();
+            Some((g.baseline, g.bbox.x1 - g.bbox.x0, g.font_size, chars))
+        })
+        .collect();
+    let x0 = lines
+        .iter()
+        .filter_map(|l| l.geometry.map(|g| g.bbox.x0))
+        .fold(f32::INFINITY, f32::min);
+    let x1 = lines
+        .iter()
+        .filter_map(|l| l.geometry.map(|g| g.bbox.x1))
+        .fold(f32::NEG_INFINITY, f32::max);
+    let width = x1 - x0;
+    if rows.is_empty() || !width.is_finite() || width <= 0.0 {
+        return false;
+    }
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut filled, mut all) = (0usize, 0usize);
+    let (mut row_base, mut covered, mut chars) = (rows[0].0, 0.0, 0usize);
+    let mut close = |covered: f32, chars: usize| {
+        all += chars;
+        if covered >= MIN_FILL * width {
+            filled += chars;
+        }
+    };
+    for &(base, w, size, n) in &rows {
+        if base - row_base > 0.3 * size {
+            close(covered, chars);
+            (row_base, covered, chars) = (base, 0.0, 0);
+        }
+        covered += w.max(0.0);
+        chars += n;
+    }
+    close(covered, chars);
+    filled * 2 >= all
+}
+
+/// The x of the clearest vertical gap through the page's lines: at least [`MIN_SIDE`]
+/// lines on each side and few crossing it.
+fn widest_gap(page: &[TextLine]) -> Option<f32> {
     let boxes: Vec<_> = page
         .iter()
         .filter_map(|l| l.geometry.map(|g| g.bbox))
@@ -108,18 +199,33 @@ fn gutter(page: &[TextLine]) -> Option<f32> {
     best.map(|(_, x)| x)
 }
 
-/// Reads each stretch between full-width lines left column first.
-fn reorder(page: &[TextLine], g: f32) -> Vec<TextLine> {
+/// Lines on one side of a gutter, themselves read as columns when a gutter of their own
+/// runs through them (a page of three or more columns, a two-column stretch beside a
+/// column); `column` is the side's column number. Every split is pushed on `gutters`.
+fn read_side(lines: Vec<TextLine>, column: u8, gutters: &mut Vec<f32>) -> Vec<TextLine> {
+    match gutter(&lines) {
+        Some(g) => {
+            gutters.push(g);
+            reorder(&lines, g, column, gutters)
+        }
+        None => lines,
+    }
+}
+
+/// Reads each stretch between lines crossing the gutter left column first; the left
+/// column keeps number `column`, the right one is numbered after it.
+fn reorder(page: &[TextLine], g: f32, column: u8, gutters: &mut Vec<f32>) -> Vec<TextLine> {
     // Stretches: runs of lines (in the reader's order, sorted by top) broken by a line
     // that crosses the gutter.
     let sorted = top_to_bottom(page);
     let mut out = Vec::with_capacity(page.len());
     let mut left: Vec<TextLine> = Vec::new();
     let mut right: Vec<TextLine> = Vec::new();
-    let flush = |left: &mut Vec<TextLine>,
-                 right: &mut Vec<TextLine>,
-                 out: &mut Vec<TextLine>,
-                 before_across: bool| {
+    let right_column = column.saturating_add(1);
+    let mut flush = |left: &mut Vec<TextLine>,
+                     right: &mut Vec<TextLine>,
+                     out: &mut Vec<TextLine>,
+                     before_across: bool| {
         let tail = if before_across {
             detached_tail(left, right)
         } else {
@@ -138,12 +244,16 @@ fn reorder(page: &[TextLine], g: f32) -> Vec<TextLine> {
             (Some(l), Some(r)) => r - l,
             _ => 0.0,
         };
-        out.append(left);
-        for mut l in right.drain(..) {
-            l.column = 1;
-            l.indent = (l.indent - shift).max(0.0);
-            out.push(l);
-        }
+        out.extend(read_side(std::mem::take(left), column, gutters));
+        let right: Vec<TextLine> = right
+            .drain(..)
+            .map(|mut l| {
+                l.column = right_column;
+                l.indent = (l.indent - shift).max(0.0);
+                l
+            })
+            .collect();
+        out.extend(read_side(right, right_column, gutters));
         out.extend(below);
     };
     for l in sorted {
@@ -251,6 +361,55 @@ mod tests {
         );
         assert_eq!(lines[6].column, 1);
         assert_eq!(lines[1].column, 0);
+    }
+
+    #[test]
+    fn three_columns_read_left_to_right_each_top_to_bottom() {
+        let mut lines = vec![at("Title across the page", 60.0, 530.0, 50.0)];
+        for i in 0..5 {
+            let y = 100.0 + 12.0 * i as f32;
+            lines.push(at(&format!("A{i}"), 60.0, 200.0, y));
+            lines.push(at(&format!("B{i}"), 225.0, 365.0, y));
+            lines.push(at(&format!("C{i}"), 390.0, 530.0, y));
+        }
+        let mut r = Report::default();
+        order(&mut lines, &mut r);
+        let t = texts(&lines);
+        let want: Vec<String> = std::iter::once("Title across the page".to_string())
+            .chain(
+                ["A", "B", "C"]
+                    .iter()
+                    .flat_map(|c| (0..5).map(move |i| format!("{c}{i}"))),
+            )
+            .collect();
+        assert_eq!(t, want);
+        let columns: Vec<u8> = lines.iter().map(|l| l.column).collect();
+        assert_eq!(&columns[1..], [[0; 5], [1; 5], [2; 5]].concat());
+    }
+
+    #[test]
+    fn a_tables_columns_are_read_row_by_row() {
+        // Short cells, far apart, on every row: no column of running text on either side.
+        let mut lines = Vec::new();
+        for i in 0..6 {
+            let y = 100.0 + 14.0 * i as f32;
+            lines.push(at(&format!("Label {i}"), 60.0, 110.0, y));
+            lines.push(at(&format!("{i}1"), 260.0, 275.0, y));
+            lines.push(at(&format!("{i}2"), 400.0, 415.0, y));
+        }
+        // Drawn column by column, as some producers do.
+        lines.sort_by(|a, b| {
+            a.geometry
+                .unwrap()
+                .bbox
+                .x0
+                .total_cmp(&b.geometry.unwrap().bbox.x0)
+        });
+        assert_eq!(gutter(&lines), None);
+        order(&mut lines, &mut Report::default());
+        let t = texts(&lines);
+        assert_eq!(&t[..6], ["Label 0", "01", "02", "Label 1", "11", "12"]);
+        assert!(lines.iter().all(|l| l.column == 0));
     }
 
     #[test]

@@ -142,6 +142,7 @@ pub(crate) mod tests {
             page_height: 842.0,
             page_width: 595.0,
             face: 0,
+            monospace: false,
             baseline: y + 0.8 * font_size,
         });
         l

@@ -93,6 +93,9 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
         let Some((j, g)) = partner else {
             continue;
         };
+        if cell_in_a_row(lines, &by_page, i, m) {
+            continue;
+        }
         // A section number needs its heading's words beside it, not another figure.
         if let Lone::SectionNumber { levels } = kind
             && (!lines[j]
@@ -126,6 +129,9 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
         marker.text = format!("{} {}", marker.text, text_line);
         if let Some(mg) = marker.geometry.as_mut() {
             mg.bbox = mg.bbox.union(&g.bbox);
+            // A bullet set in a typewriter face ("o" in Courier) before proportional text
+            // does not make the item a line of code.
+            mg.monospace &= g.monospace;
             mg.font_size = mg.font_size.max(g.font_size);
         }
     }
@@ -135,6 +141,32 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
         !joined[k - 1]
     });
 }
+
+/// Whether the number or marker at `i` is a cell of a table row: text stands to its left
+/// on its baseline across an empty stretch wider than [`CELL_GAP`] sizes. A list marker or
+/// a section number opens its line, with at most a column gutter (one to three sizes) and
+/// the neighbouring column's text before it; a figure right-aligned in a table's column
+/// ("Kenya ... 47.6   Nairobi") has its row's first cells far to its left.
+fn cell_in_a_row(
+    lines: &[TextLine],
+    by_page: &HashMap<usize, Vec<usize>>,
+    i: usize,
+    m: crate::lines::LineGeometry,
+) -> bool {
+    let size = m.font_size.max(4.0);
+    let page = by_page.get(&lines[i].page).into_iter().flatten();
+    let nearest_left = page
+        .filter(|&&j| j != i)
+        .filter_map(|&j| lines[j].geometry)
+        .filter(|g| (g.baseline - m.baseline).abs() <= 0.4 * size && g.bbox.x1 <= m.bbox.x0)
+        .map(|g| g.bbox.x1)
+        .reduce(f32::max);
+    nearest_left.is_some_and(|x1| m.bbox.x0 - x1 > CELL_GAP * size)
+}
+
+/// Empty stretch (in type sizes) before a number beyond which it is a table cell, not a
+/// marker opening a line of the next column.
+const CELL_GAP: f32 = 4.0;
 
 #[cfg(test)]
 mod tests {
@@ -155,10 +187,48 @@ mod tests {
             page_height: 842.0,
             page_width: 595.0,
             face: 0,
+            monospace: false,
             baseline,
         });
         l.indent = x0;
         l
+    }
+
+    #[test]
+    fn a_typewriter_bullet_does_not_make_its_item_monospaced() {
+        let mut bullet = at("o", 80.0, 87.0, 200.0, 1);
+        bullet.geometry.as_mut().unwrap().monospace = true;
+        let mut lines = vec![bullet, at("Girls arrived late.", 98.0, 300.0, 200.0, 2)];
+        merge(&mut lines, &mut Report::default());
+        assert_eq!(lines.len(), 1);
+        assert!(!lines[0].geometry.unwrap().monospace);
+    }
+
+    #[test]
+    fn a_figure_far_right_of_its_rows_first_cell_is_a_cell_not_a_number() {
+        // "Kenya ... 47.6   Nairobi": a table row, not section 47.6 titled "Nairobi".
+        let mut lines = vec![
+            at("Kenya", 72.0, 100.0, 150.0, 1),
+            at("47.6", 282.0, 302.0, 150.0, 2),
+            at("Nairobi", 342.0, 374.0, 150.0, 3),
+        ];
+        merge(&mut lines, &mut Report::default());
+        assert_eq!(lines.len(), 3);
+        // Beside a neighbouring column's text a gutter away, a number still opens its line.
+        let mut lines = vec![
+            at(
+                "the end of a line in the left column",
+                72.0,
+                290.0,
+                150.0,
+                1,
+            ),
+            at("4.2", 310.0, 325.0, 150.0, 2),
+            at("Results of the survey", 345.0, 450.0, 150.0, 3),
+        ];
+        merge(&mut lines, &mut Report::default());
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].plain(), "4.2 Results of the survey");
     }
 
     #[test]

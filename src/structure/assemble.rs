@@ -40,6 +40,11 @@ pub enum Draft {
         /// Cell texts.
         rows: Vec<Vec<String>>,
     },
+    /// A code listing, lines and indentation as printed.
+    Listing {
+        /// The listing's text.
+        text: String,
+    },
 }
 
 /// A list item before nesting.
@@ -179,6 +184,16 @@ pub fn assemble(
 
     for (order, piece) in body {
         match piece.kind {
+            PieceKind::Listing => {
+                flush(&mut run, &mut out, run_pos);
+                out.push(Placed {
+                    draft: Draft::Listing { text: piece.text },
+                    first: order,
+                    last: order,
+                    page: piece.page,
+                    origins: Vec::new(),
+                });
+            }
             PieceKind::Table(rows) => {
                 flush(&mut run, &mut out, run_pos);
                 out.push(Placed {

@@ -9,6 +9,7 @@ pub mod declared;
 pub mod families;
 pub mod joins;
 pub mod linking;
+pub mod listings;
 pub mod misread_markers;
 pub mod note_zones;
 pub mod notes;

@@ -118,6 +118,7 @@ pub fn blocks(drafts: Vec<Placed>) -> Vec<Block> {
                 }
             }
             Draft::List { items } => out.extend(lists(&items, 0, items.len())),
+            Draft::Listing { text } => out.push(Block::Preformatted(text)),
             Draft::Table { rows } => out.push(Block::Table(crate::model::Table {
                 header: true,
                 rows: rows

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::layout::half_points;
 use crate::lines::TextLine;
-use crate::report::Report;
+use crate::report::{Action, ActionKind, Report};
 
 use super::classify::{
     ItemMarker, NoteLabel, breaks_off, citation_score, is_notes_heading, is_reference_list_heading,
@@ -21,6 +21,12 @@ use crate::words::{ends_sentence, words};
 
 /// Rows of cell texts.
 type TableRows = Vec<Vec<String>>;
+
+/// Lines set apart before the rest are segmented: a table's rows, or a code listing's text.
+enum SetApart {
+    Table(TableRows),
+    Listing(String),
+}
 
 /// What a piece is.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +52,8 @@ pub enum PieceKind {
     NotesHeading,
     /// A table: rows of cell texts, the first the header.
     Table(Vec<Vec<String>>),
+    /// A code listing: its text is the lines as printed, indentation kept.
+    Listing,
 }
 
 /// A classified unit: its kind, its text (lines joined, marker or label removed).
@@ -70,25 +78,49 @@ pub struct Piece {
 /// Segments and classifies the body lines.
 pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report) -> Vec<Piece> {
     let zones = super::note_zones::find_zones(lines);
-    let tables: Vec<super::tables::TableRun> = super::tables::find(lines)
+    let outside_notes =
+        |start: usize, end: usize| (start..end).all(|i| zone_of(&zones, i).is_none());
+    // Code listings first: their aligned lines must not be read as a table's columns.
+    let mut apart: Vec<(usize, usize, SetApart)> = super::listings::find(lines)
         .into_iter()
-        .filter(|t| (t.start..t.end).all(|i| zone_of(&zones, i).is_none()))
+        .filter(|c| outside_notes(c.start, c.end))
+        .map(|c| (c.start, c.end, SetApart::Listing(c.text)))
         .collect();
-    // Segment the stretches between tables; tables become units of their own.
-    let mut units: Vec<(Unit, ZoneUnit, Option<TableRows>)> = Vec::new();
+    for t in super::tables::find(lines) {
+        if outside_notes(t.start, t.end)
+            && !apart.iter().any(|(s, e, _)| t.start < *e && *s < t.end)
+        {
+            apart.push((t.start, t.end, SetApart::Table(t.rows)));
+        }
+    }
+    apart.sort_by_key(|(start, _, _)| *start);
+    // Segment the stretches between them; each becomes a unit of its own.
+    let mut units: Vec<(Unit, ZoneUnit, Option<SetApart>)> = Vec::new();
     let mut at = 0;
-    for t in &tables {
+    for (start, end, what) in apart {
         units.extend(
-            segment_with_zones(lines, &zones, m, at, t.start)
+            segment_with_zones(lines, &zones, m, at, start)
                 .into_iter()
                 .map(|(u, z)| (u, z, None)),
         );
+        if let SetApart::Listing(_) = what {
+            report.push(
+                Action::new(ActionKind::Guess)
+                    .page(lines[start].page)
+                    .lines(lines[start..end].iter().map(|l| l.source_line))
+                    .evidence(format!(
+                        "{} lines set in a monospaced font kept as a code listing",
+                        end - start
+                    ))
+                    .confidence(0.85),
+            );
+        }
         let unit = Unit {
-            lines: lines[t.start..t.end].to_vec(),
+            lines: lines[start..end].to_vec(),
             blank_before: true,
         };
-        units.push((unit, ZoneUnit::Body, Some(t.rows.clone())));
-        at = t.end;
+        units.push((unit, ZoneUnit::Body, Some(what)));
+        at = end;
     }
     units.extend(
         segment_with_zones(lines, &zones, m, at, lines.len())
@@ -145,9 +177,16 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             blank_before: unit.blank_before,
             font_size: unit.lines[0].geometry.map(|g| g.font_size),
         };
-        if let Some(rows) = table {
-            out.push(base(PieceKind::Table(rows.clone()), String::new()));
-            continue;
+        match table {
+            Some(SetApart::Table(rows)) => {
+                out.push(base(PieceKind::Table(rows.clone()), String::new()));
+                continue;
+            }
+            Some(SetApart::Listing(text)) => {
+                out.push(base(PieceKind::Listing, text.clone()));
+                continue;
+            }
+            None => {}
         }
         // A reference list numbered from 1, in a document citing with raised numbers (six
         // or more different ones), is its endnotes: the citations link to it.
@@ -248,10 +287,26 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             continue;
         }
         let next_unit = units.get(ui + 1).map(|(u, _, _)| u);
-        if single
-            && let Some((number, _)) = numbered_heading(&first)
-            && is_numbered_heading(&first, &number, next_unit)
-        {
+        // A numbered heading on one line, or set in larger type and wrapping onto a second
+        // or third line (then it is still a heading, not a numbered list item).
+        let single_numbered = || {
+            numbered_heading(&first)
+                .map(|(number, _)| number)
+                .filter(|number| is_numbered_heading(&first, number, next_unit))
+        };
+        let wrapped_numbered = || {
+            let body = body_size?;
+            (set_larger(unit, body)
+                && heading_by_type(unit, &joined, body, None).is_some()
+                && !in_a_row(unit))
+            .then(|| section_number(&first))
+            .flatten()
+        };
+        if let Some(number) = if single {
+            single_numbered()
+        } else {
+            wrapped_numbered()
+        } {
             out.push(base(
                 PieceKind::Heading {
                     number: Some(number),
@@ -536,6 +591,28 @@ fn introduces_text(next: Option<&Piece>, in_rows: &dyn Fn(&Piece) -> bool) -> bo
         PieceKind::Text => !in_rows(next),
         _ => true,
     }
+}
+
+/// The number a line opens with when it is numbered like a section or an ordered item
+/// ("2.", "4.1", "3)"), without its closing punctuation.
+fn section_number(first: &str) -> Option<String> {
+    line_marker(first).filter(|m| m.class.ordered())?;
+    let plain = crate::rich::plain_without_scripts(first);
+    let token = plain.split_whitespace().next()?;
+    let number = token.trim_end_matches(['.', ')']);
+    number
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.')
+        .then(|| number.to_string())
+        .filter(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether every line of the unit is set clearly larger than the body text (by the share
+/// that tells a heading's type from the body's in [`is_heading_by_type`]).
+fn set_larger(unit: &Unit, body: f32) -> bool {
+    unit.lines
+        .iter()
+        .all(|l| l.geometry.is_some_and(|g| g.font_size >= body * 1.15))
 }
 
 /// Whether a line holds an e-mail address, a domain or a file name ("intel.com",

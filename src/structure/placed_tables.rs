@@ -31,11 +31,31 @@ pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
     out
 }
 
+/// A column as its header cell spans it: left and right edges.
+#[derive(Clone, Copy)]
+struct Column {
+    start: f32,
+    end: f32,
+}
+
+impl Column {
+    /// Whether a cell from `x0` to `x1` is set in this column: left-aligned under the
+    /// header, right-aligned with it (figures), or centred on it.
+    fn holds(&self, x0: f32, x1: f32) -> bool {
+        (x0 - self.start).abs() <= ALIGN
+            || (x1 - self.end).abs() <= ALIGN
+            || ((x0 + x1) - (self.start + self.end)).abs() <= 2.0 * ALIGN
+    }
+}
+
 /// The header row starting at `i`: the lines that follow it on its baseline, left to
-/// right, as column starts (left edges).
-fn header_columns(lines: &[TextLine], i: usize) -> Option<Vec<f32>> {
+/// right, as columns.
+fn header_columns(lines: &[TextLine], i: usize) -> Option<Vec<Column>> {
     let g = lines[i].geometry?;
-    let mut starts = vec![g.bbox.x0];
+    let mut columns = vec![Column {
+        start: g.bbox.x0,
+        end: g.bbox.x1,
+    }];
     let mut right = g.bbox.x1;
     for l in &lines[i + 1..] {
         let Some(h) = l.geometry else { break };
@@ -46,20 +66,23 @@ fn header_columns(lines: &[TextLine], i: usize) -> Option<Vec<f32>> {
         if h.bbox.x0 < right + 0.8 * g.font_size {
             return None;
         }
-        starts.push(h.bbox.x0);
+        columns.push(Column {
+            start: h.bbox.x0,
+            end: h.bbox.x1,
+        });
         right = h.bbox.x1;
     }
-    (starts.len() >= 2).then_some(starts)
+    (columns.len() >= 2).then_some(columns)
 }
 
 fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
-    let starts = header_columns(lines, i)?;
+    let columns = header_columns(lines, i)?;
     let page = lines[i].page;
     // The table runs while lines sit in the header's columns.
     let mut end = i;
     let mut placed: Vec<(usize, f32, String)> = Vec::new();
     while end < lines.len() && lines[end].page == page {
-        let Some(cells) = cells_of(&lines[end], &starts) else {
+        let Some(cells) = cells_of(&lines[end], &columns) else {
             break;
         };
         let base = lines[end].geometry.map_or(0.0, |g| g.baseline);
@@ -67,7 +90,7 @@ fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
         end += 1;
     }
     let size = lines[i].geometry.map_or(10.0, |g| g.font_size);
-    let rows = rows_of(&placed, starts.len(), size);
+    let rows = rows_of(&placed, columns.len(), size);
     let filled = rows
         .iter()
         .filter(|r| r.iter().filter(|c| !c.is_empty()).count() >= 2)
@@ -142,9 +165,16 @@ fn reads_as_prose(rows: &[Vec<String>]) -> bool {
 /// that runs on into the next columns holds cells the PDF drew as one run of text ("work
 /// and scaffolding 8 per cent"); it is cut at the spaces nearest the column starts, found
 /// by spreading its characters evenly over its width.
-fn cells_of(line: &TextLine, starts: &[f32]) -> Option<Vec<(usize, String)>> {
+fn cells_of(line: &TextLine, columns: &[Column]) -> Option<Vec<(usize, String)>> {
     let g = line.geometry?;
-    let k = starts.iter().position(|s| (g.bbox.x0 - s).abs() <= ALIGN)?;
+    let k = columns.iter().position(|c| c.holds(g.bbox.x0, g.bbox.x1))?;
+    // A line starting in one column and running past the last one's header is wider than
+    // the table: prose after it that starts at a column's edge.
+    let last = columns.last()?;
+    if k + 1 < columns.len() && g.bbox.x1 > last.end.max(last.start) + g.font_size {
+        return None;
+    }
+    let starts: Vec<f32> = columns.iter().map(|c| c.start).collect();
     let overflows = starts
         .get(k + 1)
         .is_some_and(|&next| g.bbox.x1 > next - 0.5 * g.font_size);
