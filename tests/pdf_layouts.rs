@@ -249,9 +249,6 @@ fn table_across_a_page_break_keeps_its_rows_in_order_without_page_furniture() {
 }
 
 #[test]
-#[ignore = "the furniture pass (clean/furniture.rs, being split by the lead) removes the \
-            numbers of the first row under a repeated header at the top of page 2 as page \
-            numbers: \"number alone at the page's edge\" does not look at the row's other cells"]
 fn table_across_a_page_break_keeps_every_row() {
     let (doc, md) = fixture("table-page-break.pdf");
     let (found, header) = long_table_parts(&doc, &md);

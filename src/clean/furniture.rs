@@ -443,6 +443,27 @@ pub(crate) fn compile_patterns() {
     LazyLock::force(&EDGE_NUMBER);
 }
 
+/// Whether line `i` stands on its row as a page number does: not beside another number.
+/// A number with a numeric neighbour on its baseline is a cell of a table row (the first
+/// row under a header repeated at the top of a page), while a page number shares its row
+/// at most with text (a running title, a rule drawn as dashes).
+fn alone_on_its_row(lines: &[TextLine], i: usize, page: &[usize]) -> bool {
+    let Some(g) = lines[i].geometry else {
+        return true;
+    };
+    let numeric = |t: &str| {
+        let t = t.trim().trim_end_matches('%').replace([',', '.'], "");
+        !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+    };
+    !page.iter().any(|&j| {
+        j != i
+            && lines[j]
+                .geometry
+                .is_some_and(|h| (h.baseline - g.baseline).abs() < 1.0)
+            && numeric(&lines[j].plain())
+    })
+}
+
 /// Furniture that a single page proves (PDF lines only): a page number alone or a
 /// repository or document-control stamp in the top or bottom edge of the page, and a
 /// date printed beside such a stamp. No repetition across pages is needed.
@@ -495,7 +516,10 @@ fn mark_edge_stamps(lines: &[TextLine], verdict: &mut [Option<(ActionKind, &'sta
         if !at_edge(line) && !set_apart_at_edge(lines, i, &by_page[&line.page]) {
             continue;
         }
-        if EDGE_NUMBER.is_match(t) && !numbers_a_title(lines, i, &by_page[&line.page], usual) {
+        if EDGE_NUMBER.is_match(t)
+            && alone_on_its_row(lines, i, &by_page[&line.page])
+            && !numbers_a_title(lines, i, &by_page[&line.page], usual)
+        {
             verdict[i] = Some((ActionKind::PageNumber, "number alone at the page's edge"));
         } else if may_be_edge_stamp(t) && EDGE_STAMP.is_match(t) {
             verdict[i] = Some((
