@@ -196,7 +196,28 @@ fn widest_gap(page: &[TextLine]) -> Option<f32> {
             }
         }
     }
-    best.map(|(_, x)| x)
+    best.map(|(_, x)| x).filter(|&x| {
+        let left = |l: &TextLine| l.geometry.is_some_and(|g| g.bbox.x1 <= x - 2.0);
+        let right = |l: &TextLine| l.geometry.is_some_and(|g| g.bbox.x0 >= x + 2.0);
+        !mostly_figures(page.iter().filter(|l| left(l)))
+            && !mostly_figures(page.iter().filter(|l| right(l)))
+    })
+}
+
+/// Whether most lines on one side of a gutter are figures ("3.71T", "1,136", "$"): the
+/// columns of a table right of its labels, not a column of text to be read on its own.
+fn mostly_figures<'a>(side: impl Iterator<Item = &'a TextLine>) -> bool {
+    let (mut lines, mut figures) = (0, 0);
+    for l in side {
+        let text = l.plain();
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        lines += 1;
+        if digits + letters == 0 || digits > letters {
+            figures += 1;
+        }
+    }
+    figures * 2 > lines
 }
 
 /// Lines on one side of a gutter, themselves read as columns when a gutter of their own
@@ -410,6 +431,23 @@ mod tests {
         let t = texts(&lines);
         assert_eq!(&t[..6], ["Label 0", "01", "02", "Label 1", "11", "12"]);
         assert!(lines.iter().all(|l| l.column == 0));
+    }
+
+    #[test]
+    fn a_table_of_labels_and_figures_is_not_two_columns() {
+        // Full-width paragraphs around a table whose labels stand left and whose figures
+        // stand right of an empty band: the figures are short, no column of text.
+        let mut lines = vec![at("A paragraph across the page", 60.0, 530.0, 50.0)];
+        for i in 0..8 {
+            let y = 100.0 + 12.0 * i as f32;
+            lines.push(at(&format!("Label of row {i}"), 60.0, 200.0, y));
+            lines.push(at("3,423", 360.0, 385.0, y));
+            lines.push(at("2,532", 440.0, 465.0, y));
+        }
+        lines.push(at("A paragraph across the page", 60.0, 530.0, 220.0));
+        let before = lines.clone();
+        order(&mut lines, &mut Report::default());
+        assert_eq!(lines, before);
     }
 
     #[test]

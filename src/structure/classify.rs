@@ -103,6 +103,13 @@ pub enum LabelStyle {
 }
 
 impl ItemMarker {
+    /// Whether the marker opens an item only after a paragraph break found on other
+    /// evidence (a gap, a sentence end): a three-digit number at a line start is as often
+    /// the end of a page range ("pp. 307 –" / "379.") as an exercise number.
+    pub fn needs_break(&self) -> bool {
+        self.class == BulletClass::Number && self.ordinal.is_some_and(|n| n >= 100)
+    }
+
     /// An ordered item's label as printed (`a.`, `(ii)`, `3)`); `None` for bullets.
     pub fn printed_label(&self) -> Option<String> {
         let n = self.ordinal?;
@@ -150,9 +157,14 @@ static MISREAD_BULLET: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// An ordered label: a number of up to three digits without a leading zero (exercise sets
+/// run into the hundreds; four digits at a line start are a year, "007" is a code), a
+/// letter or a roman numeral. A three-digit number may also be a page range or a quantity
+/// wrapped to the line start, so it opens an item only where a paragraph could begin
+/// anyway (see [`ItemMarker::needs_break`]).
 static ORDERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:([0-9]{1,2})[.)]|\(?([a-z])[.)]|\(([a-z])\)|\(([ivx]{1,5})\)|([ivx]{1,5})[.)])[\u{10FFF0}-\u{10FFF3}]*[ \t]+\S",
+        r"^(?:([0-9]{1,2}|[1-9][0-9]{2})[.)]|\(?([a-z])[.)]|\(([a-z])\)|\(([ivx]{1,5})\)|([ivx]{1,5})[.)])[\u{10FFF0}-\u{10FFF3}]*[ \t]+\S",
     )
     .expect("valid regex")
 });
@@ -709,6 +721,11 @@ mod tests {
         assert_eq!(line_marker("(c) third").unwrap().class, BulletClass::Alpha);
         assert!(line_marker("2024. The year").is_none());
         assert!(line_marker("A. Smith").is_none());
+        // Exercise sets run past 99: the printed number is still the item's label.
+        let m = line_marker("150. A rocket is fired").unwrap();
+        assert_eq!((m.ordinal, m.len, m.needs_break()), (Some(150), 5, true));
+        assert!(!line_marker("15. A rocket").unwrap().needs_break());
+        assert!(line_marker("007. code").is_none());
     }
 
     #[test]

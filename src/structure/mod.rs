@@ -6,6 +6,7 @@ pub mod assemble;
 pub mod casing;
 pub mod classify;
 pub mod declared;
+pub mod extent_tables;
 pub mod families;
 pub mod joins;
 pub mod linking;

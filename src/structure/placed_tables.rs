@@ -15,12 +15,26 @@ const ALIGN: f32 = 3.0;
 const MIN_ROWS: usize = 3;
 
 /// Finds tables among PDF lines: a header row of two or more cells on one baseline, then
-/// lines that each start at one of the header's columns and stay inside it.
+/// lines that each start at one of the header's columns and stay inside it; failing that,
+/// a table whose columns only the header cells' extents tell (see
+/// [`super::extent_tables`]).
 pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
+    runs(lines, 0, lines.len(), |lines, i| {
+        table_at(lines, i).or_else(|| super::extent_tables::table_at(lines, i))
+    })
+}
+
+/// The tables `table_at` finds starting in `from..to` and ending by `to`.
+fn runs(
+    lines: &[TextLine],
+    from: usize,
+    to: usize,
+    table_at: impl Fn(&[TextLine], usize) -> Option<TableRun>,
+) -> Vec<TableRun> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        match table_at(lines, i) {
+    let mut i = from;
+    while i < to {
+        match table_at(&lines[..to], i).filter(|run| run.start >= from) {
             Some(run) => {
                 i = run.end;
                 out.push(run);
@@ -75,6 +89,11 @@ fn header_columns(lines: &[TextLine], i: usize) -> Option<Vec<Column>> {
     (columns.len() >= 2).then_some(columns)
 }
 
+/// The header row starting at `i`: the horizontal extents of its cells, left to right.
+pub(super) fn header_cells(lines: &[TextLine], i: usize) -> Option<Vec<(f32, f32)>> {
+    header_columns(lines, i).map(|columns| columns.iter().map(|c| (c.start, c.end)).collect())
+}
+
 fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
     let columns = header_columns(lines, i)?;
     let page = lines[i].page;
@@ -115,7 +134,7 @@ fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
 /// line, a justified paragraph with wide gaps): a word hyphenated at a cell's end whose
 /// rest went to another cell, or columns whose cells are long and mostly start in lower
 /// case (each is the previous line's sentence going on).
-fn reads_as_prose(rows: &[Vec<String>]) -> bool {
+pub(super) fn reads_as_prose(rows: &[Vec<String>]) -> bool {
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|r| r.iter().map(|c| crate::rich::plain(c)).collect())
@@ -246,7 +265,7 @@ fn rows_of(placed: &[(usize, f32, String)], columns: usize, size: f32) -> Vec<Ve
 }
 
 /// A list bullet or a note number: a first column of these is a list, not a table.
-fn is_marker(cell: &str) -> bool {
+pub(super) fn is_marker(cell: &str) -> bool {
     let plain = crate::rich::plain(cell);
     let t = plain.trim();
     t.chars().count() <= 4

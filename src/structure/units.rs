@@ -8,7 +8,7 @@
 
 use crate::lines::TextLine;
 
-use super::classify::{line_marker, looks_like_heading_line};
+use super::classify::{BulletClass, line_marker, looks_like_heading_line};
 use crate::words::ends_sentence;
 
 /// A run of lines treated as one piece by the structure passes.
@@ -90,6 +90,9 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
             units.push(std::mem::take(current));
         }
     };
+    // The class and number of the last item that opened a unit: a three-digit label
+    // that continues it opens the next item.
+    let mut last_item: Option<(BulletClass, u32)> = None;
     for line in lines {
         if line.is_blank() {
             close(&mut current, &mut units);
@@ -101,11 +104,16 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
             Some(prev) => {
                 prev.page != line.page
                     || prev.column != line.column
-                    || breaks_before(prev, line, &current, m)
+                    || breaks_before(prev, line, &current, last_item, m)
             }
         };
         if starts_new {
             close(&mut current, &mut units);
+            if let Some(mk) = line_marker(&line.text)
+                && let Some(n) = mk.ordinal
+            {
+                last_item = Some((mk.class, n));
+            }
             current.blank_before = blank_before || current_is_page_start(&units, line);
         }
         current.lines.push(line.clone());
@@ -121,16 +129,30 @@ fn current_is_page_start(units: &[Unit], line: &TextLine) -> bool {
         .is_some_and(|u| u.lines.last().is_some_and(|l| l.page != line.page))
 }
 
-/// Whether `line` starts a new unit after `prev` (both non-blank, same page).
-fn breaks_before(prev: &TextLine, line: &TextLine, unit: &Unit, m: Measure) -> bool {
+/// Whether `line` starts a new unit after `prev` (both non-blank, same page) and the lines
+/// of `unit`, given the class and number of the last item that opened a unit.
+fn breaks_before(
+    prev: &TextLine,
+    line: &TextLine,
+    unit: &Unit,
+    last_item: Option<(BulletClass, u32)>,
+    m: Measure,
+) -> bool {
     // A tagged PDF's structure says where headings, items and cells begin and end.
     if let Some(tagged) = super::tagged::break_between(prev, line) {
         return tagged;
     }
     let text = line.text.as_str();
-    // A list item always starts a unit.
-    if line_marker(text).is_some() {
-        return true;
+    // A list item always starts a unit; a three-digit label only where a paragraph
+    // could begin anyway, or where it continues the numbering of the last item.
+    if let Some(mk) = line_marker(text) {
+        let continues = mk
+            .ordinal
+            .zip(last_item)
+            .is_some_and(|(n, (class, last))| class == mk.class && n == last + 1);
+        if !mk.needs_break() || continues {
+            return true;
+        }
     }
     // Continuation lines of unwrapped text are indented by a space (list items wrapped by
     // the extractor); anything else after a one-line unit in unwrapped text is new.
@@ -233,6 +255,27 @@ mod tests {
                     "that lines are long enough to be considered full width."
                 ],
                 vec!["• A bullet item"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_three_digit_label_opens_an_item_only_after_a_paragraph_end() {
+        let text = "Lesgourgues J. and Pastor S. Physics Reports 429 (2006) 307 –\n379. Another reference line runs on to the full measure here.\nThe exercises follow.\n150. Find the velocity.\n151. Find the acceleration of the particle at each time t, for every\n152. Find the jerk of the particle at each time t, for every given\n154. Find the position.";
+        assert_eq!(
+            seg(text),
+            vec![
+                vec![
+                    "Lesgourgues J. and Pastor S. Physics Reports 429 (2006) 307 –",
+                    "379. Another reference line runs on to the full measure here.",
+                    "The exercises follow."
+                ],
+                vec!["150. Find the velocity."],
+                vec!["151. Find the acceleration of the particle at each time t, for every"],
+                vec![
+                    "152. Find the jerk of the particle at each time t, for every given",
+                    "154. Find the position."
+                ],
             ]
         );
     }

@@ -1,0 +1,408 @@
+//! Tables whose columns are told by the extents of their header cells rather than by
+//! shared left edges: figures set flush right under a right-aligned header ("Tokens" over
+//! "3.71T", "83.0B"), a row label wrapped under its first line in smaller type, a cell
+//! centred against a label of several lines, a section row spanning some columns, and a
+//! stub column of row labels that has no header of its own (a financial statement).
+//!
+//! Each line of the table must fall in one column (overlap one header cell, or sit in the
+//! gap beside it) or span columns inside the header's width; a line reaching out past the
+//! header on both sides of a column (the caption, the paragraph after) ends the table.
+
+use super::placed_tables::{header_cells, is_marker, reads_as_prose};
+use super::tables::TableRun;
+use crate::lines::TextLine;
+
+/// Header cells needed: with two, a line of two phrases set apart would do.
+const MIN_COLUMNS: usize = 3;
+/// Logical rows, the header included, needed to believe in a table.
+const MIN_ROWS: usize = 4;
+
+/// Where a line falls among the columns.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Place {
+    /// In one column (0 is the stub column, when the table has one; else unused).
+    Column(usize),
+    /// Across several columns from this one, inside the header's width: a section row.
+    Span(usize),
+    /// Outside the table.
+    Outside,
+}
+
+/// Columns: the header cells' extents, and the right edge of a stub column of row labels
+/// left of them, if lines stand there.
+struct Columns {
+    head: Vec<(f32, f32)>,
+    size: f32,
+}
+
+impl Columns {
+    /// Left edge before which a line belongs to the stub column.
+    fn stub_edge(&self) -> f32 {
+        self.head[0].0 - 2.0 * self.size
+    }
+
+    fn place(&self, x0: f32, x1: f32) -> Place {
+        let tol = 0.5;
+        if x1 <= self.stub_edge() {
+            return Place::Column(0);
+        }
+        let (left, right) = (self.head[0].0, self.head[self.head.len() - 1].1);
+        // Reaching from the stub's side into the columns, or out past the last one: the
+        // caption or the paragraph around the table.
+        if (x0 < left - self.size && x1 > left + tol) || x1 > right + 2.0 * self.size {
+            return Place::Outside;
+        }
+        let over: Vec<usize> = (0..self.head.len())
+            .filter(|&k| x0 < self.head[k].1 - tol && x1 > self.head[k].0 + tol)
+            .collect();
+        match over.as_slice() {
+            [k] => Place::Column(k + 1),
+            // A section row spans some columns; a line over most of them is the caption
+            // or a note below the table.
+            [k, ..] if over.len() * 2 <= self.head.len() => Place::Span(k + 1),
+            [_, ..] => Place::Outside,
+            [] => {
+                // In a gap: the column whose edge is nearest (a currency sign set apart
+                // from its figure, a short figure right of its header).
+                let gap = |k: usize| {
+                    let (a, b) = self.head[k];
+                    (a - x1).max(x0 - b).max(0.0)
+                };
+                (0..self.head.len())
+                    .min_by(|&a, &b| gap(a).total_cmp(&gap(b)))
+                    .map_or(Place::Outside, |k| Place::Column(k + 1))
+            }
+        }
+    }
+}
+
+/// A line placed in the table: column (or span), top, bottom, text, and whether it opens
+/// a row whatever its neighbours (the header row's first cell).
+struct Placed {
+    place: Place,
+    opens: bool,
+    top: f32,
+    bottom: f32,
+    text: String,
+}
+
+/// The table whose header row starts at line `i`, if the lines below it fall in the
+/// header's columns.
+pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
+    let head = header_cells(lines, i)?;
+    if head.len() < MIN_COLUMNS {
+        return None;
+    }
+    let g = lines[i].geometry?;
+    let size = g.font_size.max(1.0);
+    let columns = Columns {
+        head: head.clone(),
+        size,
+    };
+    let page = lines[i].page;
+    let mut placed: Vec<Placed> = head
+        .iter()
+        .enumerate()
+        .map(|(k, _)| {
+            let l = &lines[i + k];
+            let b = l.geometry.map(|g| g.bbox).unwrap_or_default();
+            Placed {
+                place: Place::Column(k + 1),
+                opens: k == 0,
+                top: b.y0,
+                bottom: b.y1,
+                text: l.text.trim().to_string(),
+            }
+        })
+        .collect();
+    // Lines just above the header and inside its width head the columns below them
+    // ("Year Ended" over three dates).
+    let mut top_edge = g.bbox.y0;
+    let mut start = i;
+    while start > 0 && i - start < 2 {
+        let l = &lines[start - 1];
+        let Some(lg) = l.geometry else { break };
+        let inside = lg.bbox.x0 >= head[0].0 - size && lg.bbox.x1 <= head[head.len() - 1].1 + size;
+        if l.page != page || !inside || lg.bbox.y1 < top_edge - 1.5 * size || lg.bbox.y0 >= top_edge
+        {
+            break;
+        }
+        placed.push(Placed {
+            place: columns.place(lg.bbox.x0, lg.bbox.x1),
+            opens: true,
+            top: lg.bbox.y0,
+            bottom: lg.bbox.y1,
+            text: l.text.trim().to_string(),
+        });
+        top_edge = lg.bbox.y0;
+        start -= 1;
+    }
+    let above = i - start;
+    let mut end = i + head.len();
+    let mut bottom = g.bbox.y1;
+    while let Some(l) = lines.get(end) {
+        let Some(lg) = l.geometry else { break };
+        if l.page != page || lg.bbox.y0 > bottom + 2.5 * size || lg.font_size > 1.3 * size {
+            break;
+        }
+        let place = columns.place(lg.bbox.x0, lg.bbox.x1);
+        if place == Place::Outside {
+            break;
+        }
+        placed.push(Placed {
+            place,
+            opens: false,
+            top: lg.bbox.y0,
+            bottom: lg.bbox.y1,
+            text: l.text.trim().to_string(),
+        });
+        bottom = bottom.max(lg.bbox.y1);
+        end += 1;
+    }
+    // Two cells of words side by side in one column: a column the header does not
+    // name (a currency sign beside its figure is one cell).
+    let words = |t: &str| crate::rich::plain(t).chars().any(char::is_alphanumeric);
+    let crowded = placed.iter().enumerate().any(|(a, p)| {
+        placed[a + 1..].iter().any(|q| {
+            q.place == p.place
+                && (q.top - p.top).abs() < 0.3 * size
+                && words(&p.text)
+                && words(&q.text)
+        })
+    });
+    if crowded {
+        return None;
+    }
+    let stub = placed.iter().any(|p| p.place == Place::Column(0));
+    let mut rows = rows_of(&placed, head.len() + 1, size);
+    if !stub {
+        for r in &mut rows {
+            r.remove(0);
+        }
+    }
+    let filled = rows
+        .iter()
+        .filter(|r| r.iter().filter(|c| !c.is_empty()).count() >= 2)
+        .count();
+    let first = usize::from(stub);
+    let labels_only = rows.iter().all(|r| is_marker(&r[0]));
+    (rows.len() >= MIN_ROWS
+        && filled * 3 >= rows.len() * 2
+        && rows
+            .get(above)
+            .is_some_and(|r| r[first..].iter().all(|c| !c.is_empty()))
+        && !labels_only
+        && (has_figure_column(&rows) || !reads_as_prose(&rows)))
+    .then_some(TableRun { start, end, rows })
+}
+
+/// Logical rows of `columns` cells from the placed lines, taken top to bottom. The first
+/// column in use leads: its line opens a row when it starts below the current row and
+/// either lines of other columns, below the row too, stand beside it (a figure centred
+/// against a label of several lines starts lower but still beside it), or it stands clear of the row by
+/// more than a line's gap; otherwise it continues its cell (a label wrapped in smaller
+/// type). A spanning line is a row of its own. Lines of the other columns join the row.
+fn rows_of(placed: &[Placed], columns: usize, size: f32) -> Vec<Vec<String>> {
+    let column = |p: &Placed| match p.place {
+        Place::Column(k) | Place::Span(k) => k,
+        Place::Outside => 0,
+    };
+    let lead = placed.iter().map(column).min().unwrap_or(0);
+    // Taken by top, a cell drawn a hair above its row's label (a currency sign) counts
+    // as level with it, after it.
+    let key = |p: &Placed| {
+        if column(p) == lead {
+            return (p.top, 0);
+        }
+        let level = placed
+            .iter()
+            .filter(|l| column(l) == lead && (l.top - p.top).abs() < 0.5 * size)
+            .map(|l| l.top)
+            .reduce(f32::min);
+        (level.unwrap_or(p.top), 1)
+    };
+    let mut order: Vec<&Placed> = placed.iter().collect();
+    order.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.total_cmp(&kb.0).then(ka.1.cmp(&kb.1))
+    });
+    let below = |p: &Placed, row_bottom: f32| p.top >= row_bottom - 0.25 * (p.bottom - p.top);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row_bottom = f32::NEG_INFINITY;
+    let mut after_span = false;
+    for p in order {
+        let span = matches!(p.place, Place::Span(_));
+        let beside = || {
+            placed.iter().any(|o| {
+                column(o) != lead && below(o, row_bottom) && o.top < p.bottom && o.bottom > p.top
+            })
+        };
+        let leads = column(p) == lead
+            && below(p, row_bottom)
+            && (beside() || p.top - row_bottom > 0.8 * size);
+        if rows.is_empty() || p.opens || span || after_span || leads {
+            rows.push(vec![String::new(); columns]);
+            row_bottom = p.bottom;
+        }
+        row_bottom = row_bottom.max(p.bottom);
+        after_span = span;
+        if let Some(cell) = rows.last_mut().and_then(|r| r.get_mut(column(p))) {
+            super::tables::append_cell(cell, &p.text);
+        }
+    }
+    rows
+}
+
+/// Whether some column below the header holds figures in nearly every filled cell
+/// ("3.71T", "1,136", "$ 178", "12 %"): running text never lines up that way.
+fn has_figure_column(rows: &[Vec<String>]) -> bool {
+    let figure = |c: &str| {
+        let t = crate::rich::plain(c);
+        let digits = t.chars().filter(char::is_ascii_digit).count();
+        digits > 0 && digits * 2 >= t.chars().filter(|c| !c.is_whitespace()).count()
+    };
+    let columns = rows.first().map_or(0, Vec::len);
+    (0..columns).any(|k| {
+        let cells: Vec<&String> = rows[1..]
+            .iter()
+            .filter_map(|r| r.get(k))
+            .filter(|c| !c.is_empty())
+            .collect();
+        cells.len() >= 3 && cells.iter().filter(|c| figure(c)).count() * 5 >= cells.len() * 4
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(text: &str, x0: f32, x1: f32, baseline: f32, size: f32) -> TextLine {
+        crate::lines::test_placed(text, 1, x0, x1, baseline, size)
+    }
+
+    /// A booktabs-style table: figures set flush right under right-aligned headers, a
+    /// section row over two columns, a label wrapped in smaller type with its figures
+    /// centred against it, then the caption across the page.
+    fn data_table() -> Vec<TextLine> {
+        let mut lines = Vec::new();
+        let head = [
+            ("Source", 135.0, 166.0),
+            ("Type", 244.0, 265.0),
+            ("Tokens", 327.0, 358.0),
+            ("Words", 370.0, 399.0),
+        ];
+        for (t, a, b) in head {
+            lines.push(cell(t, a, b, 75.0, 9.0));
+        }
+        lines.push(cell("Pretraining mix", 241.0, 350.0, 89.0, 9.0));
+        let rows = [
+            ("Web crawl", "Web pages", "3.71T", "3.32T"),
+            ("Code", "Code", "83.0B", "70.0B"),
+            ("Papers", "Academic", "58.6B", "51.1B"),
+        ];
+        for (r, (a, b, c, d)) in rows.iter().enumerate() {
+            let y = 103.0 + 20.0 * r as f32;
+            lines.push(cell(a, 135.0, 180.0, y, 9.0));
+            if r == 1 {
+                lines.push(cell("filtered version", 148.0, 200.0, y + 8.0, 7.0));
+            }
+            let centred = if r == 1 { 4.0 } else { 0.0 };
+            lines.push(cell(b, 244.0, 290.0, y + centred, 9.0));
+            lines.push(cell(c, 335.5, 358.0, y + centred, 9.0));
+            lines.push(cell(d, 375.8, 399.0, y + centred, 9.0));
+        }
+        lines.push(cell(
+            "Table 1 Composition of the data, with the sources of each part.",
+            70.0,
+            540.0,
+            175.0,
+            9.0,
+        ));
+        lines
+    }
+
+    #[test]
+    fn right_aligned_figures_wrapped_labels_and_a_section_row() {
+        let lines = data_table();
+        let t = table_at(&lines, 0).expect("a table");
+        assert_eq!((t.start, t.end), (0, lines.len() - 1));
+        assert_eq!(
+            t.rows,
+            vec![
+                vec!["Source", "Type", "Tokens", "Words"],
+                vec!["", "Pretraining mix", "", ""],
+                vec!["Web crawl", "Web pages", "3.71T", "3.32T"],
+                vec!["Code filtered version", "Code", "83.0B", "70.0B"],
+                vec!["Papers", "Academic", "58.6B", "51.1B"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stub_column_and_a_heading_over_the_header() {
+        let mut lines = vec![
+            cell("Year Ended", 423.0, 458.0, 399.0, 6.3),
+            cell("Jan 26, 2025", 360.0, 398.0, 408.0, 6.3),
+            cell("Jan 28, 2024", 422.0, 460.0, 408.0, 6.3),
+            cell("Jan 29, 2023", 484.0, 522.0, 408.0, 6.3),
+        ];
+        let rows = [
+            ("Cost of revenue", ["178", "141", "138"]),
+            ("Research and development", ["3,423", "2,532", "1,892"]),
+            ("Total", ["4,737", "3,549", "2,710"]),
+        ];
+        for (r, (label, figures)) in rows.iter().enumerate() {
+            let y = 428.0 + 8.5 * r as f32;
+            lines.push(cell(label, 81.0, 160.0, y, 6.3));
+            // The currency sign is drawn a hair higher than its row.
+            lines.push(cell("$", 351.0, 354.5, y - 0.4, 6.3));
+            for (k, f) in figures.iter().enumerate() {
+                let right = 405.0 + 62.0 * k as f32;
+                lines.push(cell(f, right - 16.0, right, y, 6.3));
+            }
+        }
+        lines.push(cell(
+            "Stock-based compensation was not significant in these years.",
+            80.0,
+            400.0,
+            473.0,
+            6.3,
+        ));
+        let t = table_at(&lines, 1).expect("a table");
+        assert_eq!((t.start, t.end), (0, lines.len() - 1));
+        assert_eq!(t.rows[0], vec!["", "", "Year Ended", ""]);
+        assert_eq!(
+            t.rows[1],
+            vec!["", "Jan 26, 2025", "Jan 28, 2024", "Jan 29, 2023"]
+        );
+        assert_eq!(t.rows[2], vec!["Cost of revenue", "$ 178", "141", "138"]);
+        assert_eq!(t.rows[4], vec!["Total", "$ 4,737", "3,549", "2,710"]);
+    }
+
+    #[test]
+    fn three_columns_of_running_text_are_not_a_table() {
+        let words = [
+            "the committee heard that",
+            "evidence from the survey",
+            "was gathered in spring",
+        ];
+        let mut lines = Vec::new();
+        for r in 0..6 {
+            for (k, w) in words.iter().enumerate() {
+                let x = 60.0 + 170.0 * k as f32;
+                lines.push(cell(w, x, x + 150.0, 100.0 + 12.0 * r as f32, 9.0));
+            }
+        }
+        assert!(table_at(&lines, 0).is_none());
+        // Two cells of words side by side in one column: a column the header does not
+        // name, so the header does not describe the table.
+        let mut crowded = data_table();
+        let label = crowded
+            .iter()
+            .position(|l| l.plain() == "Web crawl")
+            .unwrap();
+        crowded[label] = cell("1", 135.0, 140.0, 103.0, 9.0);
+        crowded.insert(label + 1, cell("Easy", 150.0, 166.0, 103.0, 9.0));
+        assert!(table_at(&crowded, 0).is_none());
+    }
+}
