@@ -101,12 +101,16 @@ fn side(l: &TextLine, g: f32) -> Side {
 
 /// The x of a gutter that splits at least [`MIN_SIDE`] lines on each side while few
 /// lines cross it, and on each side of which the text fills its column (see
-/// [`fills_its_column`]).
+/// [`fills_its_column`]) and is not mostly figures (a table's columns right of its labels).
 fn gutter(page: &[TextLine]) -> Option<f32> {
     let g = widest_gap(page)?;
     let left: Vec<&TextLine> = page.iter().filter(|l| side(l, g) == Side::Left).collect();
     let right: Vec<&TextLine> = page.iter().filter(|l| side(l, g) == Side::Right).collect();
-    (fills_its_column(&left) && fills_its_column(&right)).then_some(g)
+    (fills_its_column(&left)
+        && fills_its_column(&right)
+        && !mostly_figures(left.iter().copied())
+        && !mostly_figures(right.iter().copied()))
+    .then_some(g)
 }
 
 /// Share of a column's width that the text on one baseline covers, below which the
@@ -196,12 +200,7 @@ fn widest_gap(page: &[TextLine]) -> Option<f32> {
             }
         }
     }
-    best.map(|(_, x)| x).filter(|&x| {
-        let left = |l: &TextLine| l.geometry.is_some_and(|g| g.bbox.x1 <= x - 2.0);
-        let right = |l: &TextLine| l.geometry.is_some_and(|g| g.bbox.x0 >= x + 2.0);
-        !mostly_figures(page.iter().filter(|l| left(l)))
-            && !mostly_figures(page.iter().filter(|l| right(l)))
-    })
+    best.map(|(_, x)| x)
 }
 
 /// Whether most lines on one side of a gutter are figures ("3.71T", "1,136", "$"): the
