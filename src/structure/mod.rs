@@ -7,6 +7,7 @@ pub mod casing;
 pub mod classify;
 pub mod declared;
 pub mod families;
+pub mod indented;
 pub mod joins;
 pub mod linking;
 pub mod misread_markers;

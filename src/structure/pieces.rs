@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::lines::TextLine;
-use crate::report::Report;
+use crate::report::{Action, ActionKind, Report};
 
 use super::classify::{
     ItemMarker, NoteLabel, citation_score, is_notes_heading, is_reference_list_heading,
@@ -20,6 +20,17 @@ use super::units::{Measure, Unit, segment};
 
 /// Rows of cell texts.
 type TableRows = Vec<Vec<String>>;
+
+/// The marker of an item whose bullet is not in the text.
+fn unmarked_item() -> ItemMarker {
+    ItemMarker {
+        class: super::classify::BulletClass::Square,
+        ordinal: None,
+        len: 0,
+        misread: false,
+        style: super::classify::LabelStyle::None,
+    }
+}
 
 /// What a piece is.
 #[derive(Debug, Clone, PartialEq)]
@@ -228,6 +239,33 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             ));
             continue;
         }
+        let next_unit = units.get(ui + 1).map(|(u, _, _)| u);
+        // Laid-out text whose bullets were drawn, not written: an item told by its
+        // indentation, among items (a lone set-in block is as likely a quotation).
+        if super::indented::unmarked_item_shape(&unit.lines, m.margins)
+            && (matches!(out.last().map(|p| &p.kind), Some(PieceKind::Item(_)))
+                || next_unit
+                    .is_some_and(|u| super::indented::unmarked_item_shape(&u.lines, m.margins)))
+        {
+            report.push(
+                Action::new(ActionKind::Guess)
+                    .page(unit.page())
+                    .lines(unit.source_lines().into_iter().take(1))
+                    .after(
+                        crate::rich::plain(&joined)
+                            .chars()
+                            .take(60)
+                            .collect::<String>(),
+                    )
+                    .evidence(
+                        "list item without a bullet in the text: set in from the margin like \
+                         the items beside it",
+                    )
+                    .confidence(0.7),
+            );
+            out.push(base(PieceKind::Item(unmarked_item()), joined));
+            continue;
+        }
         if let Some((heading, at)) = run_in_heading(&joined) {
             out.push(base(
                 PieceKind::Heading {
@@ -241,7 +279,6 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             out.push(rest);
             continue;
         }
-        let next_unit = units.get(ui + 1).map(|(u, _, _)| u);
         if single
             && let Some((number, _)) = numbered_heading(&first)
             && is_numbered_heading(&first, &number, next_unit)
@@ -270,11 +307,8 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             && matches!(out.last().map(|p| &p.kind), Some(PieceKind::Item(_)))
         {
             let marker = ItemMarker {
-                class: super::classify::BulletClass::Square,
-                ordinal: None,
-                len: 0,
                 misread: true,
-                style: super::classify::LabelStyle::None,
+                ..unmarked_item()
             };
             out.push(base(PieceKind::Item(marker), joined.clone()));
             continue;

@@ -47,6 +47,9 @@ pub struct Measure {
     pub wrapped: bool,
     /// How running text is set (PDF input).
     pub body: Option<crate::layout::BodyStyle>,
+    /// Where full lines start and end, when the text keeps its layout (see
+    /// [`super::indented`]).
+    pub margins: Option<super::indented::Margins>,
 }
 
 /// Measures line lengths to tell hard-wrapped text from unwrapped text.
@@ -61,6 +64,7 @@ pub fn measure(lines: &[TextLine]) -> Measure {
             width: 80.0,
             wrapped: false,
             body: None,
+            margins: None,
         };
     }
     lens.sort_unstable();
@@ -73,10 +77,16 @@ pub fn measure(lines: &[TextLine]) -> Measure {
         .filter(|w| !w[0].is_blank() && !w[1].is_blank())
         .count();
     let geometric = lines.iter().any(|l| l.geometry.is_some());
+    let wrapped = geometric || run_on * 2 >= non_blank;
     Measure {
         width: p90,
-        wrapped: geometric || run_on * 2 >= non_blank,
+        wrapped,
         body: crate::layout::BodyStyle::of(lines),
+        margins: if wrapped {
+            super::indented::margins(lines, p90)
+        } else {
+            None
+        },
     }
 }
 
@@ -136,6 +146,9 @@ fn breaks_before(prev: &TextLine, line: &TextLine, unit: &Unit, m: Measure) -> b
     // the extractor); anything else after a one-line unit in unwrapped text is new.
     if !m.wrapped {
         return !(line.indent > 0.0 || starts_lowercase(text));
+    }
+    if let Some(set_in) = super::indented::breaks_before(prev, line, &unit.lines, m.margins) {
+        return set_in;
     }
     let prev_text = prev.plain();
     let prev_len = prev_text.chars().count() as f32;
