@@ -85,18 +85,17 @@ fn column_margin(lines: &[&TextLine], width: f32) -> Option<Margin> {
     Some(Margin { left, right })
 }
 
-/// The column where the text of `line` starts after its list marker, if it has one.
+/// The column where the text of `line` starts after its list marker or note label, if it
+/// has one.
 fn hanging_column(line: &TextLine) -> f32 {
-    match line_marker(&line.text) {
-        Some(marker) => {
-            let marker_chars = line
-                .text
-                .get(..marker.len)
-                .map_or(0, |m| crate::rich::plain(m).chars().count());
-            line.indent + marker_chars as f32
-        }
-        None => line.indent,
-    }
+    let label = line_marker(&line.text).map(|m| m.len).or_else(|| {
+        let (label, len) = super::classify::note_label(&line.text, true);
+        (label != super::classify::NoteLabel::None).then_some(len)
+    });
+    let label_chars = label
+        .and_then(|len| line.text.get(..len))
+        .map_or(0, |m| crate::rich::plain(m).chars().count());
+    line.indent + label_chars as f32
 }
 
 /// Whether the first word of `line` would have fitted at the end of `prev`: then the

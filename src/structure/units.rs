@@ -8,7 +8,7 @@
 
 use crate::lines::TextLine;
 
-use super::classify::{line_marker, looks_like_heading_line};
+use super::classify::{NoteLabel, line_marker, looks_like_heading_line, note_label};
 use super::text::ends_sentence;
 
 /// A run of lines treated as one piece by the structure passes.
@@ -142,6 +142,9 @@ fn breaks_before(prev: &TextLine, line: &TextLine, unit: &Unit, m: Measure) -> b
     if line_marker(text).is_some() {
         return true;
     }
+    if continues_note_sequence(unit, text) {
+        return true;
+    }
     // Continuation lines of unwrapped text are indented by a space (list items wrapped by
     // the extractor); anything else after a one-line unit in unwrapped text is new.
     if !m.wrapped {
@@ -189,6 +192,23 @@ fn breaks_before(prev: &TextLine, line: &TextLine, unit: &Unit, m: Measure) -> b
     false
 }
 
+/// Whether `text` opens the note numbered one after the note that opens `unit` ("7 Maji
+/// Safi Trust…" under "6 Similar findings…"): the sequence and a capital after the number
+/// say a new note starts, even where the line before was left unfinished (a URL).
+fn continues_note_sequence(unit: &Unit, text: &str) -> bool {
+    let NoteLabel::Number(n) = note_label(unit.first(), true).0 else {
+        return false;
+    };
+    let (NoteLabel::Number(next), len) = note_label(text, true) else {
+        return false;
+    };
+    next == n + 1
+        && text
+            .get(len..)
+            .and_then(|rest| rest.trim_start().chars().next())
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘'))
+}
+
 fn starts_lowercase(text: &str) -> bool {
     crate::rich::plain(text)
         .trim_start()
@@ -227,6 +247,16 @@ mod tests {
                 vec!["Last paragraph."],
             ]
         );
+    }
+
+    #[test]
+    fn the_next_note_number_opens_a_note_after_an_unfinished_line() {
+        let text = "6 Similar findings are reported in a journal article on the governance of\nwater points. https://doi.org/10.5555/example.2022.6.2.088-governance-\nof-urban-water\n7 Maji Safi Trust, Gender and Water Committees, Field Report No. 9, published in\n8 volumes by the trust, with a summary for each of the counties covered.";
+        let units = seg(text);
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert!(units[1][0].starts_with("7 Maji"));
+        // "8 volumes" carries the sequence on but is no note: a lower-case word follows.
+        assert_eq!(units[1].len(), 2);
     }
 
     #[test]
