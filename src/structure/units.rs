@@ -159,6 +159,16 @@ fn breaks_before(prev: &TextLine, line: &TextLine, unit: &Unit, m: Measure) -> b
     if short && (ends_sentence(&prev.text) || prev_text.trim_end().ends_with(':')) {
         return true;
     }
+    // In extracted text a heading set on its own line comes after the paragraph's last
+    // sentence even when that line ran to the measure: a short title-like line after a
+    // finished sentence starts a unit (PDF lines have the gap above to say so instead).
+    if line.geometry.is_none()
+        && ends_sentence(&prev.text)
+        && (line.plain().chars().count() as f32) < 0.72 * m.width
+        && looks_like_heading_line(text)
+    {
+        return true;
+    }
     // A short line with no final punctuation, followed by a capitalised line, is a heading
     // or a label of its own.
     if short
