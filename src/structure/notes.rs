@@ -141,8 +141,8 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
             // Only blank lines are filled in (with the zone above them): a heading can end
             // a zone in extracted text, and body lines below it stay body.
             let mut above = None;
-            for i in first..end {
-                if lines[i].is_blank() {
+            for (i, line) in lines.iter().enumerate().take(end).skip(first) {
+                if line.is_blank() {
                     if let Some(id) = above {
                         zones.zone.insert(i, id);
                     }
