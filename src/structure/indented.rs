@@ -111,8 +111,9 @@ fn next_word_fits(prev: &TextLine, line: &TextLine, margin: Margin) -> bool {
     prev.indent + prev.plain().chars().count() as f32 + 1.0 + word <= margin.right
 }
 
+/// Whether the line opens with a capital (scripts without case give no such evidence).
 fn starts_upper(line: &TextLine) -> bool {
-    super::text::first_letter(&line.text).is_some_and(|c| !c.is_lowercase())
+    super::text::first_letter(&line.text).is_some_and(char::is_uppercase)
 }
 
 /// Whether a change of indentation (or an author's break inside a set-in run) starts a
@@ -170,6 +171,10 @@ pub fn unmarked_item_shape(unit: &[TextLine], margins: Option<Margins>) -> bool 
     if line_marker(&first.text).is_some() {
         return false;
     }
+    // Cells of a table row are set apart by runs of spaces; running text has none.
+    if unit.iter().any(|l| l.text.contains("   ")) {
+        return false;
+    }
     if unit
         .iter()
         .any(|l| (l.indent - first.indent).abs() >= SET_IN)
@@ -185,6 +190,69 @@ pub fn unmarked_item_shape(unit: &[TextLine], margins: Option<Margins>) -> bool 
     let gap_right = margin.right - right(first);
     let centred = (set_in - gap_right).abs() <= 3.0 && set_in > 4.0;
     !centred || ends_sentence(&first.text)
+}
+
+/// Which units are list items told by indentation alone. `units` are the units in order,
+/// each with whether it is running body (not a note, not a table). A run of units of item
+/// shape counts only with evidence of a list beyond being set in: it nests (opens at its
+/// shallowest indentation and goes deeper) or it is nested under an item whose marker is
+/// in the text. A run at one depth
+/// with no marked item beside it is as likely an abstract box, a quotation or a sidebar.
+pub fn unmarked_items(units: &[(&[TextLine], bool)], margins: Option<Margins>) -> Vec<bool> {
+    let mut out = vec![false; units.len()];
+    if margins.is_none() {
+        return out;
+    }
+    let shape: Vec<bool> = units
+        .iter()
+        .map(|(lines, body)| *body && unmarked_item_shape(lines, margins))
+        .collect();
+    // The column of the text of the marked item at `i`, if it is one.
+    let marked_text_column = |i: usize| {
+        units
+            .get(i)
+            .and_then(|(lines, body)| lines.first().filter(|_| *body))
+            .filter(|l| line_marker(&l.text).is_some())
+            .map(hanging_column)
+    };
+    let mut start = 0;
+    while start < units.len() {
+        if !shape[start] {
+            start += 1;
+            continue;
+        }
+        let end = (start..units.len())
+            .find(|&i| !shape[i])
+            .unwrap_or(units.len());
+        let indents: Vec<f32> = units[start..end]
+            .iter()
+            .filter_map(|(lines, _)| lines.first().map(|l| l.indent))
+            .collect();
+        // A list opens at its top level and nests below it; its items read as sentences
+        // (centred title lines step in and out too, but end in no punctuation).
+        let low = indents.iter().copied().fold(f32::INFINITY, f32::min);
+        let finished = units[start..end]
+            .iter()
+            .filter(|(lines, _)| {
+                lines.last().is_some_and(|l| {
+                    ends_sentence(&l.text) || l.plain().trim_end().ends_with([':', ';'])
+                })
+            })
+            .count();
+        let nests = indents.first().is_some_and(|&i| i < low + 1.0)
+            && indents.iter().any(|&i| i >= low + SET_IN)
+            && finished * 2 >= end - start;
+        // Nested under a marked item: set in deeper than that item's own text.
+        let beside_marked = start > 0
+            && marked_text_column(start - 1)
+                .zip(indents.first())
+                .is_some_and(|(column, &first)| first > column + 1.0);
+        if (nests && end - start >= 2) || beside_marked {
+            out[start..end].iter_mut().for_each(|x| *x = true);
+        }
+        start = end;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -247,6 +315,35 @@ mod tests {
         assert_eq!(brk(5, 6, 5..6), None);
         // Back to the margin after the run.
         assert_eq!(brk(9, 10, 9..10), Some(true));
+    }
+
+    #[test]
+    fn runs_count_as_lists_only_when_they_nest_or_sit_under_a_marked_item() {
+        let lines = laid_out(BODY);
+        let m = margins(&lines, 88.0);
+        let units: Vec<(&[TextLine], bool)> = vec![
+            (&lines[0..5], true),
+            (&lines[5..7], true),
+            (&lines[7..8], true),
+            (&lines[8..9], true),
+            (&lines[9..10], true),
+            (&lines[10..12], true),
+        ];
+        assert_eq!(
+            unmarked_items(&units, m),
+            vec![false, true, true, true, true, false]
+        );
+        // The same run flat (one depth, no marked item above): an abstract box or a quotation.
+        let flat: Vec<(&[TextLine], bool)> = vec![
+            (&lines[0..5], true),
+            (&lines[5..7], true),
+            (&lines[9..10], true),
+            (&lines[10..12], true),
+        ];
+        assert_eq!(unmarked_items(&flat, m), vec![false; 4]);
+        // A table row (cells apart by runs of spaces) is no item.
+        let row = laid_out("      Children            11.77         2.40 to 21.15");
+        assert!(!unmarked_item_shape(&row, m));
     }
 
     #[test]

@@ -32,6 +32,21 @@ fn unmarked_item() -> ItemMarker {
     }
 }
 
+/// Whether a unit of raw text could be an item whose bullet was lost: one to three lines,
+/// opening with a capital, ending a sentence, no marker or label of its own.
+fn announced_item_shape(unit: &Unit, m: Measure) -> bool {
+    let Some(last) = unit.lines.last() else {
+        return false;
+    };
+    m.wrapped
+        && unit.lines.len() <= 3
+        && unit.lines.iter().all(|l| l.geometry.is_none())
+        && super::text::first_letter(unit.first()).is_some_and(char::is_uppercase)
+        && ends_sentence(&last.text)
+        && line_marker(unit.first()).is_none()
+        && note_label(unit.first(), true).0 == NoteLabel::None
+}
+
 /// What a piece is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PieceKind {
@@ -131,6 +146,13 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             })
         })
         .unwrap_or(usize::MAX);
+    let set_in_items = super::indented::unmarked_items(
+        &units
+            .iter()
+            .map(|(u, z, t)| (u.lines.as_slice(), *z == ZoneUnit::Body && t.is_none()))
+            .collect::<Vec<_>>(),
+        m.margins,
+    );
     let mut out: Vec<Piece> = Vec::with_capacity(units.len());
     let mut in_notes_section = false;
     // Distinct raised numbers: citations run on (1, 2, … 12); affiliation marks and
@@ -241,12 +263,8 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
         }
         let next_unit = units.get(ui + 1).map(|(u, _, _)| u);
         // Laid-out text whose bullets were drawn, not written: an item told by its
-        // indentation, among items (a lone set-in block is as likely a quotation).
-        if super::indented::unmarked_item_shape(&unit.lines, m.margins)
-            && (matches!(out.last().map(|p| &p.kind), Some(PieceKind::Item(_)))
-                || next_unit
-                    .is_some_and(|u| super::indented::unmarked_item_shape(&u.lines, m.margins)))
-        {
+        // indentation (see `indented::unmarked_items`).
+        if set_in_items.get(ui).copied().unwrap_or(false) {
             report.push(
                 Action::new(ActionKind::Guess)
                     .page(unit.page())
@@ -262,6 +280,44 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
                          the items beside it",
                     )
                     .confidence(0.7),
+            );
+            out.push(base(PieceKind::Item(unmarked_item()), joined));
+            continue;
+        }
+        // Raw extracted text, where drawn bullets left neither glyph nor indentation: a run
+        // of short finished items right after a line announcing them (ending in a colon).
+        let announced = |u: &Unit| announced_item_shape(u, m);
+        if m.margins.is_none()
+            && announced(unit)
+            && match out.last() {
+                Some(p) if p.kind == PieceKind::Text => {
+                    crate::rich::plain(&p.text).trim_end().ends_with(':')
+                        && units[ui + 1..]
+                            .iter()
+                            .take(2)
+                            .filter(|(u, _, t)| t.is_none() && announced(u))
+                            .count()
+                            == 2
+                }
+                Some(p) => matches!(&p.kind, PieceKind::Item(mk) if mk.len == 0 && !mk.misread),
+                None => false,
+            }
+        {
+            report.push(
+                Action::new(ActionKind::Guess)
+                    .page(unit.page())
+                    .lines(unit.source_lines().into_iter().take(1))
+                    .after(
+                        crate::rich::plain(&joined)
+                            .chars()
+                            .take(60)
+                            .collect::<String>(),
+                    )
+                    .evidence(
+                        "list item without a bullet in the text: one of three or more short \
+                         sentences, each on lines of its own, after a line ending in a colon",
+                    )
+                    .confidence(0.5),
             );
             out.push(base(PieceKind::Item(unmarked_item()), joined));
             continue;

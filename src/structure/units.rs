@@ -159,6 +159,15 @@ fn breaks_before(prev: &TextLine, line: &TextLine, unit: &Unit, m: Measure) -> b
     if short && (ends_sentence(&prev.text) || prev_text.trim_end().ends_with(':')) {
         return true;
     }
+    // Extracted text: a finished sentence on a line that had room for the next word (with
+    // a tenth of the measure to spare, for proportional type) ended where the author broke.
+    if prev.geometry.is_none()
+        && ends_sentence(&prev.text)
+        && !starts_lowercase(text)
+        && prev_len + 1.0 + first_word_len(text) <= 0.9 * m.width
+    {
+        return true;
+    }
     // In extracted text a heading set on its own line comes after the paragraph's last
     // sentence even when that line ran to the measure: a short title-like line after a
     // finished sentence starts a unit (PDF lines have the gap above to say so instead).
@@ -217,6 +226,13 @@ fn continues_note_sequence(unit: &Unit, text: &str) -> bool {
             .get(len..)
             .and_then(|rest| rest.trim_start().chars().next())
             .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘'))
+}
+
+fn first_word_len(text: &str) -> f32 {
+    crate::rich::plain(text)
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count()) as f32
 }
 
 fn starts_lowercase(text: &str) -> bool {
