@@ -32,6 +32,31 @@ fn unmarked_item() -> ItemMarker {
     }
 }
 
+/// Reports a list item made without a bullet in the text, and the evidence for it.
+fn report_unmarked_item(
+    report: &mut Report,
+    unit: &Unit,
+    text: &str,
+    evidence: &str,
+    confidence: f32,
+) {
+    report.push(
+        Action::new(ActionKind::Guess)
+            .page(unit.page())
+            .lines(unit.source_lines().into_iter().take(1))
+            .after(
+                crate::rich::plain(text)
+                    .chars()
+                    .take(60)
+                    .collect::<String>(),
+            )
+            .evidence(format!(
+                "list item without a bullet in the text: {evidence}"
+            ))
+            .confidence(confidence),
+    );
+}
+
 /// Whether a unit of raw text could be an item whose bullet was lost: one to three lines,
 /// opening with a capital, ending a sentence, no marker or label of its own.
 fn announced_item_shape(unit: &Unit, m: Measure) -> bool {
@@ -265,21 +290,12 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
         // Laid-out text whose bullets were drawn, not written: an item told by its
         // indentation (see `indented::unmarked_items`).
         if set_in_items.get(ui).copied().unwrap_or(false) {
-            report.push(
-                Action::new(ActionKind::Guess)
-                    .page(unit.page())
-                    .lines(unit.source_lines().into_iter().take(1))
-                    .after(
-                        crate::rich::plain(&joined)
-                            .chars()
-                            .take(60)
-                            .collect::<String>(),
-                    )
-                    .evidence(
-                        "list item without a bullet in the text: set in from the margin like \
-                         the items beside it",
-                    )
-                    .confidence(0.7),
+            report_unmarked_item(
+                report,
+                unit,
+                &joined,
+                "set in from the margin like the items beside it",
+                0.7,
             );
             out.push(base(PieceKind::Item(unmarked_item()), joined));
             continue;
@@ -303,21 +319,13 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
                 None => false,
             }
         {
-            report.push(
-                Action::new(ActionKind::Guess)
-                    .page(unit.page())
-                    .lines(unit.source_lines().into_iter().take(1))
-                    .after(
-                        crate::rich::plain(&joined)
-                            .chars()
-                            .take(60)
-                            .collect::<String>(),
-                    )
-                    .evidence(
-                        "list item without a bullet in the text: one of three or more short \
-                         sentences, each on lines of its own, after a line ending in a colon",
-                    )
-                    .confidence(0.5),
+            report_unmarked_item(
+                report,
+                unit,
+                &joined,
+                "one of three or more short sentences, each on lines of its own, after a line \
+                 ending in a colon",
+                0.5,
             );
             out.push(base(PieceKind::Item(unmarked_item()), joined));
             continue;
