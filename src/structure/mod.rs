@@ -8,6 +8,7 @@ pub mod classify;
 pub mod declared;
 pub mod extent_tables;
 pub mod families;
+pub mod indented;
 pub mod joins;
 pub mod linking;
 pub mod listings;

@@ -124,6 +124,8 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                 // A paragraph in body type below notes set smaller is never a note: the
                 // zone ends above it.
                 in_zone = false;
+            } else if in_zone && heading_after_notes(&lines[i], next) {
+                in_zone = false;
             }
             if in_zone {
                 zones.zone.insert(i, zone_id);
@@ -140,13 +142,39 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
             } else {
                 last + 1
             };
-            for i in first..end {
-                zones.zone.insert(i, zone_id);
+            // Only blank lines are filled in (with the zone above them): a heading can end
+            // a zone in extracted text, and body lines below it stay body.
+            let mut above = None;
+            for (i, line) in lines.iter().enumerate().take(end).skip(first) {
+                if line.is_blank() {
+                    if let Some(id) = above {
+                        zones.zone.insert(i, id);
+                    }
+                } else {
+                    above = zones.zone.get(&i).copied();
+                }
             }
         }
         page_start = page_end;
     }
     zones
+}
+
+/// In extracted text (no geometry to end a zone), a heading below notes: a short
+/// title-like line, with no label, quotation, comma or link, before a line that opens
+/// no note. `pdftotext -raw` of a two-column page puts the left column's notes before the
+/// right column, which often opens with a heading.
+fn heading_after_notes(line: &TextLine, next: Option<&TextLine>) -> bool {
+    let plain = line.plain();
+    line.geometry.is_none()
+        && crate::words::words(&plain) <= 8
+        && !plain.contains(['“', '”', '"', ',', ':'])
+        && note_label(&line.text, true).0 == NoteLabel::None
+        && super::classify::looks_like_heading_line(&line.text)
+        && next.is_some_and(|n| {
+            note_label(&n.text, true).0 == NoteLabel::None
+                && crate::words::first_letter(&n.text).is_some_and(char::is_uppercase)
+        })
 }
 
 /// The first of the lines just above a zone's first note that carry on the previous
@@ -400,5 +428,33 @@ mod tests {
         assert_eq!(z.continued.iter().copied().collect::<Vec<_>>(), vec![26]);
         assert_eq!(zone_of(&z, 26), zone_of(&z, 27));
         assert_eq!(zone_of(&z, 25), Option::None);
+    }
+
+    #[test]
+    fn a_heading_below_notes_in_extracted_text_ends_the_zone() {
+        // pdftotext -raw of a two-column page: the left column's notes, then the right
+        // column opening with a heading, then that column's own note.
+        let lines = page_lines(&[
+            &[
+                "Body text of the left column, long enough to be prose here.",
+                "More body text of the left column that goes on and on.",
+                "Still more body text, ending the left column here.",
+                "The last line of the left column body.",
+                "1 Author, “A Title of Some Length”, published on May 2, 2022.",
+                "2 Ibid., p. 4.",
+                "",
+                "Why the Corridor Matters",
+                "The right column begins with prose under its heading.",
+                "It goes on for a while, as columns do.",
+                "3 Agency, “Another Report”, published on June 1, 2023.",
+            ],
+            &["Page two."],
+        ]);
+        let z = find_zones(&lines);
+        assert_eq!(zone_of(&z, 5), Some(1));
+        assert_eq!(zone_of(&z, 6), Some(1));
+        assert_eq!(zone_of(&z, 7), Option::None);
+        assert_eq!(zone_of(&z, 8), Option::None);
+        assert!(z.note_starts.contains(&10));
     }
 }

@@ -28,6 +28,57 @@ enum SetApart {
     Listing(String),
 }
 
+/// The marker of an item whose bullet is not in the text.
+fn unmarked_item() -> ItemMarker {
+    ItemMarker {
+        class: super::classify::BulletClass::Square,
+        ordinal: None,
+        len: 0,
+        misread: false,
+        style: super::classify::LabelStyle::None,
+    }
+}
+
+/// Reports a list item made without a bullet in the text, and the evidence for it.
+fn report_unmarked_item(
+    report: &mut Report,
+    unit: &Unit,
+    text: &str,
+    evidence: &str,
+    confidence: f32,
+) {
+    report.push(
+        Action::new(ActionKind::Guess)
+            .page(unit.page())
+            .lines(unit.source_lines().into_iter().take(1))
+            .after(
+                crate::rich::plain(text)
+                    .chars()
+                    .take(60)
+                    .collect::<String>(),
+            )
+            .evidence(format!(
+                "list item without a bullet in the text: {evidence}"
+            ))
+            .confidence(confidence),
+    );
+}
+
+/// Whether a unit of raw text could be an item whose bullet was lost: one to three lines,
+/// opening with a capital, ending a sentence, no marker or label of its own.
+fn announced_item_shape(unit: &Unit, m: Measure) -> bool {
+    let Some(last) = unit.lines.last() else {
+        return false;
+    };
+    m.wrapped
+        && unit.lines.len() <= 3
+        && unit.lines.iter().all(|l| l.geometry.is_none())
+        && crate::words::first_letter(unit.first()).is_some_and(char::is_uppercase)
+        && ends_sentence(&last.text)
+        && line_marker(unit.first()).is_none()
+        && note_label(unit.first(), true).0 == NoteLabel::None
+}
+
 /// What a piece is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PieceKind {
@@ -154,6 +205,13 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             })
         })
         .unwrap_or(usize::MAX);
+    let set_in_items = super::indented::unmarked_items(
+        &units
+            .iter()
+            .map(|(u, z, t)| (u.lines.as_slice(), *z == ZoneUnit::Body && t.is_none()))
+            .collect::<Vec<_>>(),
+        m.margins,
+    );
     let mut out: Vec<Piece> = Vec::with_capacity(units.len());
     // Headings whose only evidence is their weight or face at about the body's size.
     let mut weak_headings: Vec<usize> = Vec::new();
@@ -273,6 +331,50 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             ));
             continue;
         }
+        let next_unit = units.get(ui + 1).map(|(u, _, _)| u);
+        // Laid-out text whose bullets were drawn, not written: an item told by its
+        // indentation (see `indented::unmarked_items`).
+        if set_in_items.get(ui).copied().unwrap_or(false) {
+            report_unmarked_item(
+                report,
+                unit,
+                &joined,
+                "set in from the margin like the items beside it",
+                0.7,
+            );
+            out.push(base(PieceKind::Item(unmarked_item()), joined));
+            continue;
+        }
+        // Raw extracted text, where drawn bullets left neither glyph nor indentation: a run
+        // of short finished items right after a line announcing them (ending in a colon).
+        let announced = |u: &Unit| announced_item_shape(u, m);
+        if m.margins.is_none()
+            && announced(unit)
+            && match out.last() {
+                Some(p) if p.kind == PieceKind::Text => {
+                    crate::rich::plain(&p.text).trim_end().ends_with(':')
+                        && units[ui + 1..]
+                            .iter()
+                            .take(2)
+                            .filter(|(u, _, t)| t.is_none() && announced(u))
+                            .count()
+                            == 2
+                }
+                Some(p) => matches!(&p.kind, PieceKind::Item(mk) if mk.len == 0 && !mk.misread),
+                None => false,
+            }
+        {
+            report_unmarked_item(
+                report,
+                unit,
+                &joined,
+                "one of three or more short sentences, each on lines of its own, after a line \
+                 ending in a colon",
+                0.5,
+            );
+            out.push(base(PieceKind::Item(unmarked_item()), joined));
+            continue;
+        }
         if let Some((heading, at)) = run_in_heading(&joined) {
             out.push(base(
                 PieceKind::Heading {
@@ -286,7 +388,6 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             out.push(rest);
             continue;
         }
-        let next_unit = units.get(ui + 1).map(|(u, _, _)| u);
         // A numbered heading on one line, or set in larger type and wrapping onto a second
         // or third line (then it is still a heading, not a numbered list item).
         let single_numbered = || {
@@ -331,11 +432,8 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             && matches!(out.last().map(|p| &p.kind), Some(PieceKind::Item(_)))
         {
             let marker = ItemMarker {
-                class: super::classify::BulletClass::Square,
-                ordinal: None,
-                len: 0,
                 misread: true,
-                style: super::classify::LabelStyle::None,
+                ..unmarked_item()
             };
             out.push(base(PieceKind::Item(marker), joined.clone()));
             continue;

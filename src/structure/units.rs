@@ -8,7 +8,7 @@
 
 use crate::lines::TextLine;
 
-use super::classify::{BulletClass, line_marker, looks_like_heading_line};
+use super::classify::{BulletClass, NoteLabel, line_marker, looks_like_heading_line, note_label};
 use crate::words::ends_sentence;
 
 /// A run of lines treated as one piece by the structure passes.
@@ -47,6 +47,9 @@ pub struct Measure {
     pub wrapped: bool,
     /// How running text is set (PDF input).
     pub body: Option<crate::layout::BodyStyle>,
+    /// Where full lines start and end, when the text keeps its layout (see
+    /// [`super::indented`]).
+    pub margins: Option<super::indented::Margins>,
 }
 
 /// Measures line lengths to tell hard-wrapped text from unwrapped text.
@@ -61,6 +64,7 @@ pub fn measure(lines: &[TextLine]) -> Measure {
             width: 80.0,
             wrapped: false,
             body: None,
+            margins: None,
         };
     }
     lens.sort_unstable();
@@ -73,10 +77,16 @@ pub fn measure(lines: &[TextLine]) -> Measure {
         .filter(|w| !w[0].is_blank() && !w[1].is_blank())
         .count();
     let geometric = lines.iter().any(|l| l.geometry.is_some());
+    let wrapped = geometric || run_on * 2 >= non_blank;
     Measure {
         width: p90,
-        wrapped: geometric || run_on * 2 >= non_blank,
+        wrapped,
         body: crate::layout::BodyStyle::of(lines),
+        margins: if wrapped {
+            super::indented::margins(lines, p90)
+        } else {
+            None
+        },
     }
 }
 
@@ -154,15 +164,40 @@ fn breaks_before(
             return true;
         }
     }
+    if continues_note_sequence(unit, text) {
+        return true;
+    }
     // Continuation lines of unwrapped text are indented by a space (list items wrapped by
     // the extractor); anything else after a one-line unit in unwrapped text is new.
     if !m.wrapped {
         return !(line.indent > 0.0 || starts_lowercase(text));
     }
+    if let Some(set_in) = super::indented::breaks_before(prev, line, &unit.lines, m.margins) {
+        return set_in;
+    }
     let prev_text = prev.plain();
     let prev_len = prev_text.chars().count() as f32;
     let short = prev_len < 0.72 * m.width;
     if short && (ends_sentence(&prev.text) || prev_text.trim_end().ends_with(':')) {
+        return true;
+    }
+    // Extracted text: a finished sentence on a line that had room for the next word (with
+    // a tenth of the measure to spare, for proportional type) ended where the author broke.
+    if prev.geometry.is_none()
+        && ends_sentence(&prev.text)
+        && !starts_lowercase(text)
+        && prev_len + 1.0 + first_word_len(text) <= 0.9 * m.width
+    {
+        return true;
+    }
+    // In extracted text a heading set on its own line comes after the paragraph's last
+    // sentence even when that line ran to the measure: a short title-like line after a
+    // finished sentence starts a unit (PDF lines have the gap above to say so instead).
+    if line.geometry.is_none()
+        && ends_sentence(&prev.text)
+        && (line.plain().chars().count() as f32) < 0.72 * m.width
+        && looks_like_heading_line(text)
+    {
         return true;
     }
     // A short line with no final punctuation, followed by a capitalised line, is a heading
@@ -196,6 +231,30 @@ fn breaks_before(
         }
     }
     false
+}
+
+/// Whether `text` opens the note numbered one after the note that opens `unit` ("7 Maji
+/// Safi Trust…" under "6 Similar findings…"): the sequence and a capital after the number
+/// say a new note starts, even where the line before was left unfinished (a URL).
+fn continues_note_sequence(unit: &Unit, text: &str) -> bool {
+    let NoteLabel::Number(n) = note_label(unit.first(), true).0 else {
+        return false;
+    };
+    let (NoteLabel::Number(next), len) = note_label(text, true) else {
+        return false;
+    };
+    next == n + 1
+        && text
+            .get(len..)
+            .and_then(|rest| rest.trim_start().chars().next())
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘'))
+}
+
+fn first_word_len(text: &str) -> f32 {
+    crate::rich::plain(text)
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count()) as f32
 }
 
 fn starts_lowercase(text: &str) -> bool {
@@ -236,6 +295,16 @@ mod tests {
                 vec!["Last paragraph."],
             ]
         );
+    }
+
+    #[test]
+    fn the_next_note_number_opens_a_note_after_an_unfinished_line() {
+        let text = "6 Similar findings are reported in a journal article on the governance of\nwater points. https://doi.org/10.5555/example.2022.6.2.088-governance-\nof-urban-water\n7 Maji Safi Trust, Gender and Water Committees, Field Report No. 9, published in\n8 volumes by the trust, with a summary for each of the counties covered.";
+        let units = seg(text);
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert!(units[1][0].starts_with("7 Maji"));
+        // "8 volumes" carries the sequence on but is no note: a lower-case word follows.
+        assert_eq!(units[1].len(), 2);
     }
 
     #[test]
