@@ -167,7 +167,7 @@ fn convert(
             document,
             mut report,
             ..
-        } = convert_and_render(data, name, &options)?;
+        } = convert_and_render(data.to_vec(), name, &options)?;
         let (markdown, jats) = match to {
             Some(OutputFormat::Markdown) => (Some(text), None),
             Some(OutputFormat::Jats) => (None, Some(text)),
