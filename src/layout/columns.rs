@@ -24,10 +24,24 @@ pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
     for range in crate::lines::page_ranges(lines) {
         let page = lines[range.start].page;
         let page_lines = &lines[range];
-        match gutter(page_lines) {
-            Some(g) => {
+        let split = gutter(page_lines)
+            .map(|g| (g, Vec::new()))
+            .or_else(|| gutter_beside_grid(page_lines));
+        match split {
+            Some((g, grid)) => {
                 let mut gutters = vec![g];
-                let read = reorder(page_lines, g, 0, &mut gutters);
+                let read = reorder(page_lines, g, &grid, 0, &mut gutters);
+                if !grid.is_empty() {
+                    report.push(
+                        Action::new(ActionKind::Guess)
+                            .page(page)
+                            .evidence(format!(
+                                "{} row(s) of cells across the columns (a table) read row by row where they stand",
+                                grid.len()
+                            ))
+                            .confidence(0.8),
+                    );
+                }
                 gutters.sort_by(f32::total_cmp);
                 let at: Vec<String> = gutters.iter().map(|g| format!("{g:.0}")).collect();
                 report.push(
@@ -111,6 +125,62 @@ fn gutter(page: &[TextLine]) -> Option<f32> {
         && !mostly_figures(left.iter().copied())
         && !mostly_figures(right.iter().copied()))
     .then_some(g)
+}
+
+/// A gutter through the page's running text when rows of cells (a table set across both
+/// columns: three or more separate lines on one baseline) are left out, and the
+/// baselines of those rows that have cells on both sides of it. Only sought when the
+/// page as a whole shows no gutter: the table's figures then outweigh the prose.
+fn gutter_beside_grid(page: &[TextLine]) -> Option<(f32, Vec<f32>)> {
+    let sorted = top_to_bottom(page);
+    let base = |l: &TextLine| l.geometry.map_or(0.0, |g| g.baseline);
+    let mut rows: Vec<Vec<&TextLine>> = Vec::new();
+    for l in sorted {
+        match rows.last_mut() {
+            Some(row)
+                if base(l) - base(row[row.len() - 1])
+                    <= 0.3 * row[0].geometry.map_or(0.0, |g| g.font_size) =>
+            {
+                row.push(l)
+            }
+            _ => rows.push(vec![l]),
+        }
+    }
+    let x0 = page
+        .iter()
+        .filter_map(|l| l.geometry.map(|g| g.bbox.x0))
+        .fold(f32::INFINITY, f32::min);
+    let x1 = page
+        .iter()
+        .filter_map(|l| l.geometry.map(|g| g.bbox.x1))
+        .fold(f32::NEG_INFINITY, f32::max);
+    let width = x1 - x0;
+    if !width.is_finite() || width <= 0.0 {
+        return None;
+    }
+    // Cells are narrow: a line of a column of prose (with a raised number drawn apart
+    // beside it) is not a row of cells.
+    let narrow = |l: &&TextLine| {
+        l.geometry
+            .is_some_and(|g| g.bbox.x1 - g.bbox.x0 < 0.3 * width)
+    };
+    let (grid, prose): (Vec<Vec<&TextLine>>, Vec<Vec<&TextLine>>) = rows
+        .into_iter()
+        .partition(|r| r.len() >= 3 && r.iter().all(narrow));
+    if grid.is_empty() {
+        return None;
+    }
+    let prose: Vec<TextLine> = prose.into_iter().flatten().cloned().collect();
+    let g = gutter(&prose)?;
+    let across: Vec<f32> = grid
+        .iter()
+        .filter(|r| {
+            r.iter().any(|l| side(l, g) != Side::Right)
+                && r.iter().any(|l| side(l, g) != Side::Left)
+        })
+        .map(|r| base(r[0]))
+        .collect();
+    Some((g, across))
 }
 
 /// Share of a column's width that the text on one baseline covers, below which the
@@ -226,7 +296,7 @@ fn read_side(lines: Vec<TextLine>, column: u8, gutters: &mut Vec<f32>) -> Vec<Te
     match gutter(&lines) {
         Some(g) => {
             gutters.push(g);
-            reorder(&lines, g, column, gutters)
+            reorder(&lines, g, &[], column, gutters)
         }
         None => lines,
     }
@@ -234,7 +304,15 @@ fn read_side(lines: Vec<TextLine>, column: u8, gutters: &mut Vec<f32>) -> Vec<Te
 
 /// Reads each stretch between lines crossing the gutter left column first; the left
 /// column keeps number `column`, the right one is numbered after it.
-fn reorder(page: &[TextLine], g: f32, column: u8, gutters: &mut Vec<f32>) -> Vec<TextLine> {
+/// Lines on the baselines in `grid` (rows of a table set across the columns) count as
+/// crossing the gutter.
+fn reorder(
+    page: &[TextLine],
+    g: f32,
+    grid: &[f32],
+    column: u8,
+    gutters: &mut Vec<f32>,
+) -> Vec<TextLine> {
     // Stretches: runs of lines (in the reader's order, sorted by top) broken by a line
     // that crosses the gutter.
     let sorted = top_to_bottom(page);
@@ -276,8 +354,15 @@ fn reorder(page: &[TextLine], g: f32, column: u8, gutters: &mut Vec<f32>) -> Vec
         out.extend(read_side(right, right_column, gutters));
         out.extend(below);
     };
+    let on_grid = |l: &TextLine| {
+        l.geometry.is_some_and(|geo| {
+            grid.iter()
+                .any(|&b| (geo.baseline - b).abs() <= 0.3 * geo.font_size)
+        })
+    };
     for l in sorted {
-        match side(l, g) {
+        let at = if on_grid(l) { Side::Across } else { side(l, g) };
+        match at {
             Side::Left => left.push(l.clone()),
             Side::Right => right.push(l.clone()),
             Side::Across => {
@@ -381,6 +466,58 @@ mod tests {
         );
         assert_eq!(lines[6].column, 1);
         assert_eq!(lines[1].column, 0);
+    }
+
+    /// A table of figures set across both columns at the top of the page outweighs the
+    /// prose below it: the columns are still read one after the other, and the table's
+    /// rows stay whole where they stand.
+    #[test]
+    fn a_table_across_the_columns_keeps_its_rows_and_the_columns_their_order() {
+        let mut lines = Vec::new();
+        for r in 0..12 {
+            let y = 60.0 + 12.0 * r as f32;
+            lines.push(at(&format!("Model {r}"), 60.0, 120.0, y));
+            for c in 0..7 {
+                let x = 160.0 + 55.0 * c as f32;
+                lines.push(at(&format!("{r}{c}.5"), x, x + 18.0, y));
+            }
+        }
+        for i in 0..8 {
+            let y = 250.0 + 12.0 * i as f32;
+            lines.push(at(&format!("Left prose line {i} runs on"), 60.0, 280.0, y));
+            lines.push(at(
+                &format!("Right prose line {i} runs on"),
+                310.0,
+                530.0,
+                y,
+            ));
+        }
+        let mut r = Report::default();
+        order(&mut lines, &mut r);
+        let texts: Vec<String> = lines.iter().map(|l| l.plain()).collect();
+        // Row by row through the table.
+        assert_eq!(&texts[..3], ["Model 0", "00.5", "01.5"]);
+        assert_eq!(texts[8], "Model 1");
+        // Then the left column, then the right one.
+        let left: Vec<usize> = (0..8)
+            .map(|i| {
+                texts
+                    .iter()
+                    .position(|t| *t == format!("Left prose line {i} runs on"))
+                    .unwrap()
+            })
+            .collect();
+        let right_first = texts
+            .iter()
+            .position(|t| t == "Right prose line 0 runs on")
+            .unwrap();
+        assert!(left.windows(2).all(|w| w[1] == w[0] + 1), "{texts:?}");
+        assert_eq!(right_first, left[7] + 1, "{texts:?}");
+        assert!(r.actions.iter().any(|a| {
+            a.evidence
+                .as_deref()
+                .is_some_and(|e| e.contains("row(s) of cells across the columns"))
+        }));
     }
 
     #[test]
