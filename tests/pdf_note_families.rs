@@ -445,3 +445,46 @@ fn a_reference_list_in_small_type_above_a_footnote_stays_a_list() {
         "{md}"
     );
 }
+
+/// An unlabelled line above the first note (an author note) stays printed as body text:
+/// it takes no number, so every note keeps its printed label and is linked at its marker
+/// (the note collector's unit tests cover such a block inside the note area, and
+/// `tests/real_notes.rs` real pages with one).
+#[test]
+fn an_unlabelled_author_note_does_not_shift_the_numbered_notes() {
+    let first = page_with_notes(
+        &[
+            ("The survey covered four provinces.", "1"),
+            ("Turnout was lower than expected.", "2"),
+        ],
+        &[
+            "Equal contribution.",
+            "^1 Survey of the provinces, 2020.",
+            "^2 Turnout figures of the commission.",
+        ],
+    );
+    let second = page_with_notes(
+        &[("The results were published late.", "3")],
+        &["^3 Published by the statistics office."],
+    );
+    let (doc, report, md) = convert(&pdf(&[first, second]));
+    assert_linked(
+        &doc,
+        &[
+            ("provinces.", "Survey of the provinces, 2020."),
+            ("expected.", "Turnout figures of the commission."),
+            ("late.", "Published by the statistics office."),
+        ],
+        &md,
+    );
+    assert_eq!(doc.footnotes.len(), 3, "{md}");
+    assert_eq!(printed_labels_in_report(&report), vec!["1", "2", "3"]);
+    let line = md
+        .lines()
+        .find(|l| l.contains("Equal contribution."))
+        .unwrap_or_else(|| panic!("the author note is kept: {md}"));
+    assert!(
+        !line.starts_with("[^"),
+        "the author note is not a note: {md}"
+    );
+}

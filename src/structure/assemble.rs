@@ -2,6 +2,7 @@
 //! break, a running header or a block of notes are rejoined; list items get their nesting;
 //! headings get their levels; lead-ins ("Economic Viability: …") become bold.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -182,8 +183,20 @@ pub fn assemble(
         });
     };
 
+    // The `first` orders of asides placed: running text after them may continue the
+    // paragraph before them.
+    let mut asides: HashSet<usize> = HashSet::new();
     for (order, piece) in body {
         match piece.kind {
+            PieceKind::Aside => {
+                flush(&mut run, &mut out, run_pos);
+                asides.insert(order);
+                out.push(Placed::single(
+                    Draft::Para { text: piece.text },
+                    order,
+                    piece.page,
+                ));
+            }
             PieceKind::Listing => {
                 flush(&mut run, &mut out, run_pos);
                 out.push(Placed {
@@ -267,13 +280,20 @@ pub fn assemble(
                     run_pos.1 = order;
                     continue;
                 }
+                // The paragraph an aside interrupted, or the last block.
+                let behind = out
+                    .iter()
+                    .rev()
+                    .take_while(|p| asides.contains(&p.first))
+                    .count();
+                let target = out.len().checked_sub(behind + 1);
                 if run.is_empty()
                     && let Some(Placed {
                         draft: Draft::Para { text: prev },
                         last,
                         origins,
                         ..
-                    }) = out.last_mut()
+                    }) = target.and_then(|t| out.get_mut(t))
                     && continues(prev, &text, wrapped)
                 {
                     report_join(report, &piece.lines, piece.page);

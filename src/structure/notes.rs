@@ -49,6 +49,8 @@ pub struct NoteDraft {
 /// original positions).
 pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<(usize, Piece)>) {
     let mut notes: Vec<(NoteLabel, NoteDraft)> = Vec::new();
+    // Each note's first piece's setting, should it go back to the body.
+    let mut settings: Vec<Setting> = Vec::new();
     let mut body = Vec::new();
     let mut last_was_note = false;
     // Raised marks in the table just passed, while its notes may follow.
@@ -81,6 +83,11 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
         }
         match piece.kind {
             PieceKind::Note(label) => {
+                settings.push(Setting {
+                    indent: piece.indent,
+                    blank_before: piece.blank_before,
+                    font_size: piece.font_size,
+                });
                 notes.push((
                     label,
                     NoteDraft {
@@ -145,12 +152,150 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
             }
         }
     }
+    let notes = set_apart_outsiders(notes, &settings, &mut body, report);
     let mut out: Vec<NoteDraft> = notes.into_iter().map(|(_, n)| n).collect();
     for note in &mut out {
         note.text = repair_spaced_urls(note.text.trim(), report, note.page, &note.lines);
     }
     number(&mut out, false);
     (out, body)
+}
+
+/// How a piece was set, kept for a note that may go back to the body.
+struct Setting {
+    indent: f32,
+    blank_before: bool,
+    font_size: Option<f32>,
+}
+
+/// Returns to the body the unlabelled (or otherwise labelled) blocks of a note area that
+/// the printed labels run on without: in a document whose notes carry labels of one
+/// family, a block with no label between notes labelled n and n + 1 (or before note 1)
+/// is not one of them (a colophon at the foot of page 1, a symbol note on the authors, a
+/// line of a column the page analysis misplaced). Numbering it would shift every later
+/// note off its printed label; kept as body text it stays printed where it stood.
+fn set_apart_outsiders(
+    notes: Vec<(NoteLabel, NoteDraft)>,
+    settings: &[Setting],
+    body: &mut Vec<(usize, Piece)>,
+    report: &mut Report,
+) -> Vec<(NoteLabel, NoteDraft)> {
+    let mut counts: BTreeMap<Family, usize> = BTreeMap::new();
+    for (l, _) in &notes {
+        match l {
+            NoteLabel::Number(_) => *counts.entry(Family::Arabic).or_default() += 1,
+            NoteLabel::Family(f, _) => *counts.entry(*f).or_default() += 1,
+            _ => {}
+        }
+    }
+    let Some((&family, &labelled)) = counts
+        .iter()
+        .max_by_key(|&(f, c)| (*c, *f == Family::Arabic))
+    else {
+        return notes;
+    };
+    let ordinal = |l: &NoteLabel| match *l {
+        NoteLabel::Number(n) if family == Family::Arabic => Some(n),
+        NoteLabel::Family(f, n) if f == family => Some(n),
+        _ => None,
+    };
+    let others = notes
+        .iter()
+        .filter(|(l, _)| ordinal(l).is_none() && *l != NoteLabel::Mangled)
+        .count();
+    if others == 0 || labelled < 3 || labelled < 2 * others {
+        return notes;
+    }
+    let mut outsider = vec![false; notes.len()];
+    let mut prev: Option<u32> = None;
+    for i in 0..notes.len() {
+        let label = &notes[i].0;
+        if let Some(n) = ordinal(label) {
+            prev = Some(n);
+            continue;
+        }
+        if *label == NoteLabel::Mangled {
+            prev = None;
+            continue;
+        }
+        let next = notes[i + 1..]
+            .iter()
+            .find(|(l, _)| ordinal(l).is_some() || *l == NoteLabel::Mangled)
+            .and_then(|(l, _)| ordinal(l));
+        outsider[i] = matches!((prev, next), (Some(p), Some(q)) if q == p + 1)
+            || (prev.is_none() && next == Some(1) && i < notes.len() - 1 && {
+                // Before note 1: only when note 1 follows on the same page.
+                notes[i + 1..]
+                    .iter()
+                    .find(|(l, _)| ordinal(l).is_some())
+                    .is_some_and(|(_, n)| n.page == notes[i].1.page)
+            });
+    }
+    let body_size = body_font_size(body);
+    let mut kept = Vec::with_capacity(notes.len());
+    for (((label, note), apart), setting) in notes.into_iter().zip(outsider).zip(settings) {
+        if !apart {
+            kept.push((label, note));
+            continue;
+        }
+        report.push(
+            Action::new(ActionKind::Guess)
+                .page(note.page)
+                .lines(note.lines.clone())
+                .before(rich::plain(&note.text))
+                .evidence(
+                    "block in the note area without a label of the notes' family, where the printed labels run on without it: kept as body text, not a note",
+                )
+                .confidence(0.7),
+        );
+        // Smaller than the body (or, without sizes, a short line): note-area matter
+        // set apart from the running text; at body size, running text the note area
+        // took in, which joins its neighbours as usual.
+        let aside = match (setting.font_size, body_size) {
+            (Some(size), Some(body)) => size < body * 0.92,
+            _ => rich::plain(&note.text).split_whitespace().count() <= 8,
+        };
+        let at = body.partition_point(|(o, _)| *o < note.order);
+        body.insert(
+            at,
+            (
+                note.order,
+                Piece {
+                    kind: if aside {
+                        PieceKind::Aside
+                    } else {
+                        PieceKind::Text
+                    },
+                    text: match label_text(label) {
+                        Some(printed) => format!("{printed} {}", note.text),
+                        None => note.text,
+                    },
+                    page: note.page,
+                    lines: note.lines,
+                    indent: setting.indent,
+                    blank_before: setting.blank_before,
+                    font_size: setting.font_size,
+                },
+            ),
+        );
+    }
+    kept
+}
+
+/// The body's font size: the size most of its running text is set in (PDF input).
+fn body_font_size(body: &[(usize, Piece)]) -> Option<f32> {
+    let mut weight: BTreeMap<u32, usize> = BTreeMap::new();
+    for (_, p) in body {
+        if let (PieceKind::Text, Some(size)) = (&p.kind, p.font_size)
+            && size > 0.0
+        {
+            *weight.entry((size * 2.0).round() as u32).or_default() += p.text.len();
+        }
+    }
+    weight
+        .into_iter()
+        .max_by_key(|&(size, w)| (w, size))
+        .map(|(size, _)| size as f32 / 2.0)
 }
 
 /// The raised marks in a table's cells ("1420^a" gives "a").
@@ -454,5 +599,37 @@ mod tests {
         );
         assert_eq!(notes[0].lines, vec![1, 3]);
         assert_eq!(body.len(), 1);
+    }
+
+    #[test]
+    fn an_unlabelled_block_the_labels_run_on_without_goes_back_to_the_body() {
+        let piece = |kind: PieceKind, text: &str, line: usize| Piece {
+            kind,
+            text: text.into(),
+            page: 1,
+            lines: vec![line],
+            indent: 0.0,
+            blank_before: true,
+            font_size: Option::None,
+        };
+        let pieces = vec![
+            piece(PieceKind::Note(Number(1)), "First note.", 1),
+            piece(PieceKind::Note(Number(2)), "Second note.", 2),
+            piece(PieceKind::Note(None), "Annual Report 2024", 3),
+            piece(PieceKind::Note(Number(3)), "Third note.", 4),
+            // A lost label where 4 was due: the labels do not run on without it.
+            piece(PieceKind::Note(None), "Fourth note, its label lost.", 5),
+            piece(PieceKind::Note(Number(5)), "Fifth note.", 6),
+        ];
+        let mut report = Report::default();
+        let (notes, body) = collect(pieces, &mut report);
+        let labels: Vec<&str> = notes.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(labels, ["1", "2", "3", "4", "5"]);
+        assert_eq!(notes[3].text, "Fourth note, its label lost.");
+        assert_eq!(body.len(), 1);
+        assert_eq!(body[0].0, 2);
+        assert_eq!(body[0].1.text, "Annual Report 2024");
+        // Short and without sizes to compare: set apart, not joined to the text around.
+        assert!(matches!(body[0].1.kind, PieceKind::Aside));
     }
 }

@@ -105,6 +105,10 @@ pub enum PieceKind {
     Table(Vec<Vec<String>>),
     /// A code listing: its text is the lines as printed, indentation kept.
     Listing,
+    /// Text printed in a page's note area that is not one of the notes (a colophon at
+    /// the foot of page 1, an unnumbered author note): a paragraph of its own that does
+    /// not break the running text it sits between.
+    Aside,
 }
 
 /// A classified unit: its kind, its text (lines joined, marker or label removed).
