@@ -146,18 +146,7 @@ fn gutter_beside_grid(page: &[TextLine]) -> Option<(f32, Vec<f32>)> {
             _ => rows.push(vec![l]),
         }
     }
-    let x0 = page
-        .iter()
-        .filter_map(|l| l.geometry.map(|g| g.bbox.x0))
-        .fold(f32::INFINITY, f32::min);
-    let x1 = page
-        .iter()
-        .filter_map(|l| l.geometry.map(|g| g.bbox.x1))
-        .fold(f32::NEG_INFINITY, f32::max);
-    let width = x1 - x0;
-    if !width.is_finite() || width <= 0.0 {
-        return None;
-    }
+    let width = text_width(page.iter())?;
     // Cells are narrow: a line of a column of prose (with a raised number drawn apart
     // beside it) is not a row of cells.
     let narrow = |l: &&TextLine| {
@@ -183,6 +172,18 @@ fn gutter_beside_grid(page: &[TextLine]) -> Option<(f32, Vec<f32>)> {
     Some((g, across))
 }
 
+/// The width the lines span, from the leftmost edge to the rightmost; `None` when it is
+/// not a positive, finite size.
+fn text_width<'a>(lines: impl Iterator<Item = &'a TextLine>) -> Option<f32> {
+    let (x0, x1) = lines
+        .filter_map(|l| l.geometry.map(|g| (g.bbox.x0, g.bbox.x1)))
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), (x0, x1)| {
+            (a.min(x0), b.max(x1))
+        });
+    let width = x1 - x0;
+    (width.is_finite() && width > 0.0).then_some(width)
+}
+
 /// Share of a column's width that the text on one baseline covers, below which the
 /// baseline holds cells rather than a line of running text: a table's columns of figures
 /// and labels leave most of each row empty, while a line of prose covers nearly its whole
@@ -201,16 +202,10 @@ fn fills_its_column(lines: &[&TextLine]) -> bool {
             Some((g.baseline, g.bbox.x1 - g.bbox.x0, g.font_size, chars))
         })
         .collect();
-    let x0 = lines
-        .iter()
-        .filter_map(|l| l.geometry.map(|g| g.bbox.x0))
-        .fold(f32::INFINITY, f32::min);
-    let x1 = lines
-        .iter()
-        .filter_map(|l| l.geometry.map(|g| g.bbox.x1))
-        .fold(f32::NEG_INFINITY, f32::max);
-    let width = x1 - x0;
-    if rows.is_empty() || !width.is_finite() || width <= 0.0 {
+    let Some(width) = text_width(lines.iter().copied()) else {
+        return false;
+    };
+    if rows.is_empty() {
         return false;
     }
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));

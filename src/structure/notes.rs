@@ -553,6 +553,19 @@ mod tests {
     use super::*;
     use NoteLabel::*;
 
+    /// A piece of text input (no sizes) on page 1.
+    fn piece(kind: PieceKind, text: &str, line: usize) -> Piece {
+        Piece {
+            kind,
+            text: text.into(),
+            page: 1,
+            lines: vec![line],
+            indent: 0.0,
+            blank_before: true,
+            font_size: Option::None,
+        }
+    }
+
     #[test]
     fn sequence_beats_misread_labels() {
         assert_eq!(
@@ -575,15 +588,6 @@ mod tests {
 
     #[test]
     fn carried_over_text_joins_the_last_note_not_a_new_one() {
-        let piece = |kind: PieceKind, text: &str, line: usize| Piece {
-            kind,
-            text: text.into(),
-            page: 1,
-            lines: vec![line],
-            indent: 0.0,
-            blank_before: true,
-            font_size: Option::None,
-        };
         let pieces = vec![
             piece(PieceKind::Note(Number(1)), "First note, which runs", 1),
             piece(PieceKind::Text, "Body text in the next column.", 2),
@@ -603,15 +607,6 @@ mod tests {
 
     #[test]
     fn an_unlabelled_block_the_labels_run_on_without_goes_back_to_the_body() {
-        let piece = |kind: PieceKind, text: &str, line: usize| Piece {
-            kind,
-            text: text.into(),
-            page: 1,
-            lines: vec![line],
-            indent: 0.0,
-            blank_before: true,
-            font_size: Option::None,
-        };
         let pieces = vec![
             piece(PieceKind::Note(Number(1)), "First note.", 1),
             piece(PieceKind::Note(Number(2)), "Second note.", 2),
