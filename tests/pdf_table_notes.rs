@@ -41,6 +41,12 @@ fn note_lines(mut y: f32, notes: &[(&str, &str)]) -> String {
 }
 
 fn table_page() -> Vec<u8> {
+    table_page_labelled(["a", "b"])
+}
+
+/// The page, its table's two notes labelled `labels` (the marks in the cells to match).
+fn table_page_labelled(labels: [&str; 2]) -> Vec<u8> {
+    let [first, second] = labels;
     let mut c = String::new();
     let mut y = 760.0;
     for (text, marker) in [
@@ -62,9 +68,9 @@ fn table_page() -> Vec<u8> {
     // table: a layout matter, not the notes'.)
     let rows: [[(&str, &str); 3]; 5] = [
         [("Station", ""), ("Rainfall (mm)", ""), ("Change", "")],
-        [("Kratie", ""), ("1420", "a"), ("-12%", "")],
-        [("Stung Treng", ""), ("1315", ""), ("-9%", "b")],
-        [("Pakse", ""), ("1650", "a"), ("-4%", "")],
+        [("Kratie", ""), ("1420", first), ("-12%", "")],
+        [("Stung Treng", ""), ("1315", ""), ("-9%", second)],
+        [("Pakse", ""), ("1650", first), ("-4%", "")],
         [("Vientiane", ""), ("1580", ""), ("-6%", "")],
     ];
     for row in rows {
@@ -82,10 +88,10 @@ fn table_page() -> Vec<u8> {
         y,
         &[
             (
-                "a",
+                first,
                 "Estimated from satellite rainfall where the gauge failed.",
             ),
-            ("b", "Provisional figure for the year."),
+            (second, "Provisional figure for the year."),
         ],
     ));
     y -= 34.0;
@@ -256,4 +262,36 @@ fn table_notes_go_to_the_table_foot_in_jats() {
     let back = &xml[xml.find("<back>").unwrap_or_else(|| panic!("{xml}"))..];
     assert_eq!(back.matches("<fn ").count(), 2, "{xml}");
     assert!(!back.contains("satellite"), "{xml}");
+}
+
+/// Symbol labels (`*`, `†`) work the same way: the notes stay with the table, the marks
+/// link to them in JATS, and a note opening with `*` does not become a Markdown list item.
+#[test]
+fn symbol_labelled_table_notes_stay_with_the_table() {
+    let (doc, _, md) = convert(&table_page_labelled(["*", "†"]));
+    let Some(Block::Table(table)) = doc.blocks.iter().find(|b| matches!(b, Block::Table(_))) else {
+        panic!("a table: {md}");
+    };
+    let labels: Vec<&str> = table.notes.iter().map(|n| n.label.as_str()).collect();
+    assert_eq!(labels, vec!["*", "†"], "{md}");
+    assert_eq!(doc.footnotes.len(), 2, "{md}");
+    assert!(
+        md.contains(
+            "\\* Estimated from satellite rainfall where the gauge failed.\n\n† Provisional figure for the year."
+        ),
+        "{md}"
+    );
+    assert_eq!(common::parse_markdown(&md).list_items, 0, "{md}");
+    let xml = brief2md::writers::jats::write(&doc);
+    common::assert_valid_jats(&xml, "symbol-labelled table notes");
+    assert!(
+        xml.contains(
+            "<td>-9%<sup><xref ref-type=\"table-fn\" rid=\"tbl1-fn2\">†</xref></sup></td>"
+        ),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<fn id=\"tbl1-fn1\"><label>*</label><p>Estimated"),
+        "{xml}"
+    );
 }
