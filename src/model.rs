@@ -148,6 +148,20 @@ pub struct Table {
     pub header: bool,
     /// Rows of cells; each cell is inline content.
     pub rows: Vec<Vec<Vec<Inline>>>,
+    /// The notes printed under the table ("a Estimated from ..."), which its cells' marks
+    /// refer to by label ([`Inline::TableNoteRef`]). They belong to the table, not to the
+    /// document's footnotes: their labels restart with each table.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<TableNote>,
+}
+
+/// A note printed under a table, keyed to marks in the table's cells.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TableNote {
+    /// The label as printed ("a", "†").
+    pub label: String,
+    /// The note's text, label removed.
+    pub content: Vec<Inline>,
 }
 
 /// Identifies a footnote within one [`Document`]; an index into [`Document::footnotes`].
@@ -172,6 +186,10 @@ pub enum Inline {
     },
     /// A call-out to a footnote.
     FootnoteRef(FootnoteId),
+    /// A mark in a table cell that refers to one of that table's notes
+    /// ([`Table::notes`]), holding the label as printed ("a"); a raised mark stays inside
+    /// its [`Inline::Superscript`].
+    TableNoteRef(String),
     /// Raised text that is not a footnote marker ("1st", "m²").
     Superscript(Vec<Inline>),
     /// Lowered text that is not a footnote marker ("CO₂").
@@ -214,7 +232,8 @@ pub struct NoteSummary {
 }
 
 /// The visible text of blocks: blocks separated by a blank line, list items and table
-/// rows by a line break, table cells by a tab.
+/// rows by a line break, table cells by a tab, a table's notes (label, space, text) on
+/// lines after its rows.
 pub fn blocks_plain_text(blocks: &[Block]) -> String {
     let parts: Vec<String> = blocks
         .iter()
@@ -236,6 +255,12 @@ pub fn blocks_plain_text(blocks: &[Block]) -> String {
                         .collect::<Vec<_>>()
                         .join("\t")
                 })
+                .chain(
+                    table
+                        .notes
+                        .iter()
+                        .map(|n| format!("{} {}", n.label, plain_text(&n.content))),
+                )
                 .collect::<Vec<_>>()
                 .join("\n"),
             Block::Preformatted(text) => text.clone(),
@@ -254,7 +279,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 fn push_plain(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
-            Inline::Text(t) => out.push_str(t),
+            Inline::Text(t) | Inline::TableNoteRef(t) => out.push_str(t),
             Inline::Strong(c)
             | Inline::Emphasis(c)
             | Inline::Superscript(c)
@@ -297,7 +322,7 @@ fn visit_inline_refs(inlines: &[Inline], f: &mut impl FnMut(FootnoteId)) {
             | Inline::Superscript(c)
             | Inline::Subscript(c)
             | Inline::Link { content: c, .. } => visit_inline_refs(c, f),
-            Inline::Text(_) => {}
+            Inline::Text(_) | Inline::TableNoteRef(_) => {}
         }
     }
 }

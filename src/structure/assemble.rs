@@ -40,6 +40,8 @@ pub enum Draft {
     Table {
         /// Cell texts.
         rows: Vec<Vec<String>>,
+        /// The notes printed under it: label as printed, rich text.
+        notes: Vec<(String, String)>,
     },
     /// A code listing, lines and indentation as printed.
     Listing {
@@ -210,12 +212,36 @@ pub fn assemble(
             PieceKind::Table(rows) => {
                 flush(&mut run, &mut out, run_pos);
                 out.push(Placed {
-                    draft: Draft::Table { rows },
+                    draft: Draft::Table {
+                        rows,
+                        notes: Vec::new(),
+                    },
                     first: order,
                     last: order,
                     page: piece.page,
                     origins: Vec::new(),
                 });
+            }
+            PieceKind::TableNote(label) => {
+                flush(&mut run, &mut out, run_pos);
+                match out.last_mut() {
+                    Some(Placed {
+                        draft: Draft::Table { notes, .. },
+                        last,
+                        ..
+                    }) => {
+                        notes.push((label, piece.text.trim().to_string()));
+                        *last = order;
+                    }
+                    // Notes are only the table's right after it; kept as printed otherwise.
+                    _ => out.push(Placed::single(
+                        Draft::Para {
+                            text: format!("{label} {}", piece.text.trim_start()),
+                        },
+                        order,
+                        piece.page,
+                    )),
+                }
             }
             PieceKind::Heading { number, run_in } => {
                 flush(&mut run, &mut out, run_pos);

@@ -15,6 +15,7 @@ use super::classify::NoteLabel;
 use super::families::{self, Family};
 use super::joins::repair_spaced_urls;
 use super::pieces::{Piece, PieceKind};
+use super::table_notes;
 
 /// A footnote as collected, before linking.
 #[derive(Debug, Clone)]
@@ -57,22 +58,21 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
     let mut table_marks: Option<Vec<String>> = None;
     for (order, piece) in pieces.into_iter().enumerate() {
         if let PieceKind::Table(rows) = &piece.kind {
-            table_marks = Some(raised_marks(rows));
+            table_marks = Some(table_notes::raised_marks(rows));
         } else if let (PieceKind::Note(label), Some(marks)) = (&piece.kind, &table_marks) {
-            if let Some(printed) = table_note_label(*label, marks) {
+            if let Some(printed) = table_notes::label_under_table(*label, marks) {
                 report.push(
                     Action::new(ActionKind::Guess)
                         .page(piece.page)
                         .lines(piece.lines.clone())
                         .before(rich::plain(&piece.text))
                         .evidence(format!(
-                            "table note '{printed}': a letter or symbol label right under a table whose cells carry the mark; kept as text after the table, not a footnote"
+                            "table note '{printed}': a letter or symbol label right under a table whose cells carry the mark; kept with the table as its note, not a footnote"
                         ))
                         .confidence(0.8),
                 );
                 let mut p = piece;
-                p.text = format!("{printed} {}", p.text.trim_start());
-                p.kind = PieceKind::Text;
+                p.kind = PieceKind::TableNote(printed);
                 body.push((order, p));
                 last_was_note = false;
                 continue;
@@ -296,41 +296,6 @@ fn body_font_size(body: &[(usize, Piece)]) -> Option<f32> {
         .into_iter()
         .max_by_key(|&(size, w)| (w, size))
         .map(|(size, _)| size as f32 / 2.0)
-}
-
-/// The raised marks in a table's cells ("1420^a" gives "a").
-fn raised_marks(rows: &[Vec<String>]) -> Vec<String> {
-    let mut marks = Vec::new();
-    for cell in rows.iter().flatten() {
-        let mut rest = cell.as_str();
-        while let Some(s) = rest.find(rich::SUP_ON) {
-            let inner = &rest[s + rich::SUP_ON.len_utf8()..];
-            let Some(e) = inner.find(rich::SUP_OFF) else {
-                break;
-            };
-            marks.extend(
-                inner[..e]
-                    .split([',', ' '])
-                    .filter(|m| !m.is_empty())
-                    .map(str::to_string),
-            );
-            rest = &inner[e..];
-        }
-    }
-    marks
-}
-
-/// A note right under a table is the table's own when its label is a letter or a symbol
-/// (the families tables use, so as not to clash with the page's numbered notes) and the
-/// table carries a mark of that family. Returns the label as printed.
-fn table_note_label(label: NoteLabel, marks: &[String]) -> Option<String> {
-    let NoteLabel::Family(family @ (Family::Letter | Family::Symbol), ordinal) = label else {
-        return None;
-    };
-    marks
-        .iter()
-        .any(|m| families::ordinal_in(m, family).is_some())
-        .then(|| families::printed(family, ordinal))
 }
 
 /// Numbers the notes from their labels (see [`sequence`]): straight through, or, with

@@ -5,11 +5,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Block, Footnote, Inline, List, ListItem, ListKind};
+use crate::model::{Block, Footnote, Inline, List, ListItem, ListKind, TableNote};
 use crate::rich;
 
 use super::assemble::{Draft, DraftItem, Placed};
 use super::notes::NoteDraft;
+use super::table_notes;
 
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"\b(?:https?://|www\.)[^\s<>"“”]+"#).expect("valid regex"));
@@ -119,13 +120,27 @@ pub fn blocks(drafts: Vec<Placed>) -> Vec<Block> {
             }
             Draft::List { items } => out.extend(lists(&items, 0, items.len())),
             Draft::Listing { text } => out.push(Block::Preformatted(text)),
-            Draft::Table { rows } => out.push(Block::Table(crate::model::Table {
-                header: true,
-                rows: rows
-                    .iter()
-                    .map(|r| r.iter().map(|c| inlines(c)).collect())
-                    .collect(),
-            })),
+            Draft::Table { rows, notes } => {
+                let labels: Vec<String> = notes.iter().map(|(l, _)| l.clone()).collect();
+                out.push(Block::Table(crate::model::Table {
+                    header: true,
+                    rows: rows
+                        .iter()
+                        .map(|r| {
+                            r.iter()
+                                .map(|c| table_notes::link_marks(inlines(c), &labels))
+                                .collect()
+                        })
+                        .collect(),
+                    notes: notes
+                        .iter()
+                        .map(|(label, text)| TableNote {
+                            label: label.clone(),
+                            content: inlines(text),
+                        })
+                        .collect(),
+                }))
+            }
         }
     }
     out

@@ -103,6 +103,9 @@ pub enum PieceKind {
     NotesHeading,
     /// A table: rows of cell texts, the first the header.
     Table(Vec<Vec<String>>),
+    /// A note of the table just before it, with its label as printed (set when notes are
+    /// collected; see [`super::table_notes`]).
+    TableNote(String),
     /// A code listing: its text is the lines as printed, indentation kept.
     Listing,
     /// Text printed in a page's note area that is not one of the notes (a colophon at

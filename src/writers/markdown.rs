@@ -4,7 +4,9 @@
 //! footnotes are numbered 1, 2, 3... in order of first reference and each gets exactly one
 //! definition at the end. Output is deterministic and has no trailing whitespace.
 
-use crate::model::{Block, Document, FootnoteId, Inline, List, ListKind, Metadata, Table};
+use crate::model::{
+    Block, Document, FootnoteId, Inline, List, ListKind, Metadata, Table, TableNote,
+};
 use crate::writers::yaml;
 
 /// Markdown rendering options.
@@ -102,6 +104,16 @@ fn front_matter(meta: &Metadata) -> String {
     } else {
         format!("---\n{}---\n", y.render())
     }
+}
+
+/// A table note as one run of text: its label, a space, its content.
+fn labelled(note: &TableNote) -> Vec<Inline> {
+    let mut content = note.content.clone();
+    match content.first_mut() {
+        Some(Inline::Text(t)) => t.insert_str(0, &format!("{} ", note.label)),
+        _ => content.insert(0, Inline::text(format!("{} ", note.label))),
+    }
+    content
 }
 
 /// Appends a blank line unless the output is empty or already ends with one.
@@ -304,6 +316,20 @@ impl<'a> Writer<'a> {
     }
 
     fn table(&self, table: &Table, out: &mut Vec<String>) {
+        self.table_rows(table, out);
+        // The table's notes follow it as paragraphs, each opening with its label as
+        // printed: their labels restart with each table, so they are not footnotes.
+        for note in &table.notes {
+            let mut rendered = Vec::new();
+            self.block(&Block::Paragraph(labelled(note)), &mut rendered);
+            if !rendered.is_empty() {
+                push_separator(out);
+                out.extend(rendered);
+            }
+        }
+    }
+
+    fn table_rows(&self, table: &Table, out: &mut Vec<String>) {
         let width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
         if width == 0 {
             return;
@@ -343,7 +369,7 @@ impl<'a> Writer<'a> {
 
     fn inline(&self, inline: &Inline, out: &mut String) {
         match inline {
-            Inline::Text(t) => escape_text(t, out),
+            Inline::Text(t) | Inline::TableNoteRef(t) => escape_text(t, out),
             Inline::Strong(c) => self.delimited(c, "**", out),
             Inline::Emphasis(c) => self.delimited(c, "*", out),
             Inline::Superscript(c) => self.html_wrapped(c, "sup", out),
@@ -781,6 +807,7 @@ mod tests {
                 Block::Table(Table {
                     header: true,
                     rows: vec![vec![cell("Year"), cell("a|b")], vec![cell("2024")]],
+                    notes: Vec::new(),
                 }),
                 Block::Preformatted("x ``` y".into()),
             ],
@@ -789,6 +816,45 @@ mod tests {
         assert_eq!(
             md(&doc),
             "| Year | a\\|b |\n| --- | --- |\n| 2024 |  |\n\n````\nx ``` y\n````\n"
+        );
+    }
+
+    #[test]
+    fn table_notes_follow_their_table_as_labelled_paragraphs() {
+        let doc = Document {
+            blocks: vec![
+                Block::Table(Table {
+                    header: true,
+                    rows: vec![
+                        vec![vec![Inline::text("Station")], vec![Inline::text("mm")]],
+                        vec![
+                            vec![Inline::text("Kratie")],
+                            vec![
+                                Inline::text("1420"),
+                                Inline::Superscript(vec![Inline::TableNoteRef("a".into())]),
+                            ],
+                        ],
+                    ],
+                    notes: vec![
+                        TableNote {
+                            label: "a".into(),
+                            content: vec![Inline::text("Estimated.")],
+                        },
+                        TableNote {
+                            label: "*".into(),
+                            content: vec![Inline::Emphasis(vec![Inline::text("Provisional")])],
+                        },
+                    ],
+                }),
+                para("After."),
+            ],
+            ..Default::default()
+        };
+        // Labels as printed, restarting per table: never GFM footnotes; a leading `*`
+        // label must not open a list.
+        assert_eq!(
+            md(&doc),
+            "| Station | mm |\n| --- | --- |\n| Kratie | 1420<sup>a</sup> |\n\na Estimated.\n\n\\* *Provisional*\n\nAfter.\n"
         );
     }
 }

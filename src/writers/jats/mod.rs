@@ -3,7 +3,8 @@
 //!
 //! Headings become nested `<sec>`s by level, notes become `<fn>` in `<back><fn-group>`
 //! with `<xref ref-type="fn">` call-outs, following pandoc's JATS writer. Characters that
-//! XML 1.0 cannot hold are removed and counted in the report.
+//! XML 1.0 cannot hold are removed and counted in the report. Tables are written in
+//! [`table`].
 
 use std::borrow::Cow;
 
@@ -11,9 +12,11 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::model::{
-    Block, Contributor, Document, FootnoteId, Inline, List, ListKind, Metadata, PubDate, Table,
+    Block, Contributor, Document, FootnoteId, Inline, List, ListKind, Metadata, PubDate,
 };
 use crate::report::{Action, ActionKind, Report};
+
+mod table;
 
 /// The DOCTYPE public identifier of the JATS 1.4 Archiving DTD.
 pub const PUBLIC_ID: &str =
@@ -63,6 +66,8 @@ pub fn write_with_report(doc: &Document, report: &mut Report) -> String {
         labels: &labels,
         removed: 0,
         sec_count: 0,
+        table_count: 0,
+        table_notes: Vec::new(),
     };
     w.document(doc, &order);
     if w.removed > 0 {
@@ -86,6 +91,10 @@ struct Jats<'a> {
     labels: &'a [String],
     removed: usize,
     sec_count: usize,
+    /// Tables written so far (their notes' ids are numbered by table).
+    table_count: usize,
+    /// While a table is written: its notes' labels and `<fn>` ids.
+    table_notes: Vec<(String, String)>,
 }
 
 /// Whether XML 1.0 allows `c` in character data.
@@ -401,47 +410,6 @@ impl Jats<'_> {
         self.close("list");
     }
 
-    fn table(&mut self, table: &Table) {
-        self.open("table-wrap", &[]);
-        self.open("table", &[]);
-        let (head, body) = if table.header && !table.rows.is_empty() {
-            (Some(&table.rows[0]), &table.rows[1..])
-        } else {
-            (None, &table.rows[..])
-        };
-        if let Some(row) = head {
-            self.open("thead", &[]);
-            self.row(row, "th");
-            self.close("thead");
-        }
-        self.open("tbody", &[]);
-        for row in body {
-            self.row(row, "td");
-        }
-        if body.is_empty() {
-            self.open("tr", &[]);
-            self.event(Event::Empty(BytesStart::new("td")));
-            self.close("tr");
-        }
-        self.close("tbody");
-        self.close("table");
-        self.close("table-wrap");
-    }
-
-    fn row(&mut self, row: &[Vec<Inline>], cell: &str) {
-        self.open("tr", &[]);
-        for c in row {
-            self.open(cell, &[]);
-            self.inlines(c);
-            self.close(cell);
-        }
-        if row.is_empty() {
-            self.event(Event::Empty(BytesStart::new(cell)));
-        }
-        self.close("tr");
-        self.newline();
-    }
-
     fn inlines(&mut self, inlines: &[Inline]) {
         for inline in inlines {
             self.inline(inline);
@@ -451,6 +419,7 @@ impl Jats<'_> {
     fn inline(&mut self, inline: &Inline) {
         match inline {
             Inline::Text(t) => self.text(t),
+            Inline::TableNoteRef(label) => self.table_note_ref(label),
             Inline::Strong(c) => self.wrapped("bold", c),
             Inline::Emphasis(c) => self.wrapped("italic", c),
             Inline::Superscript(c) => self.wrapped("sup", c),
@@ -506,6 +475,11 @@ fn flatten_to_paragraphs(blocks: &[Block]) -> Vec<Vec<Inline>> {
                     }
                     out.push(line);
                 }
+                out.extend(t.notes.iter().map(|n| {
+                    let mut line = vec![Inline::text(format!("{} ", n.label))];
+                    line.extend(n.content.iter().cloned());
+                    line
+                }));
             }
             Block::Preformatted(t) => out.push(vec![Inline::text(t.clone())]),
         }
