@@ -195,3 +195,25 @@ fn a_section_label_in_the_type_of_form_labels_stays_text() {
         "{md}"
     );
 }
+
+/// A line set larger than the body text that stands on the baseline of a label in bold
+/// ("Note   Minor rear bumper repair") is that field's value, not a heading; without the
+/// label the same line is a heading. A section number before a heading is no label.
+#[test]
+fn a_value_beside_its_label_is_no_heading() {
+    let small = |y: f32| (72.0, y, "F1", 9.0, PROSE);
+    let page = |before: Vec<Line<'static>>| {
+        let mut lines: Vec<Line> = (0..6).map(|i| small(740.0 - 12.0 * i as f32)).collect();
+        lines.extend(before);
+        lines.push((150.0, 640.0, "F1", 11.0, "Minor rear bumper repair"));
+        lines.extend((0..6).map(|i| small(620.0 - 12.0 * i as f32)));
+        pdf(&lines)
+    };
+    let (doc, md) = convert(&page(vec![]));
+    assert_eq!(headings(&doc), ["Minor rear bumper repair"], "{md}");
+    let (doc, md) = convert(&page(vec![(72.0, 640.0, "F2", 11.0, "Note")]));
+    assert!(headings(&doc).is_empty(), "{md}");
+    assert!(md.contains("Minor rear bumper repair"), "{md}");
+    let (doc, md) = convert(&page(vec![(120.0, 640.0, "F2", 11.0, "4.2")]));
+    assert_eq!(headings(&doc).len(), 1, "{md}");
+}

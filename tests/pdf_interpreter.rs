@@ -375,6 +375,42 @@ fn rotated_page_reads_upright() {
     assert!(page.lines[0].baseline.is_some(), "upright after rotation");
 }
 
+/// A page printed sideways without `/Rotate` (all its text running down the page, lines
+/// following each other leftwards) is read turned: upright lines in reading order, the
+/// larger first line a heading. A lone vertical line on an upright page does not turn it
+/// (see the next test).
+#[test]
+fn a_page_printed_sideways_is_read_turned() {
+    let prose = [
+        "Rainfall over the highlands was measured at forty stations",
+        "for thirty years, and the records were kept by farmers who",
+        "read the gauges every morning before the first milking.",
+        "The series are complete for twenty-eight of the stations.",
+    ];
+    let mut content = String::from("BT /F1 16 Tf 0 -1 1 0 540 760 Tm (Field Notes) Tj ET\n");
+    for (i, line) in prose.iter().enumerate() {
+        let x = 510.0 - 14.0 * i as f32;
+        content.push_str(&format!(
+            "BT /F1 11 Tf 0 -1 1 0 {x} 760 Tm ({line}) Tj ET\n"
+        ));
+    }
+    let bytes = one_page(&content);
+    let doc = read(&bytes);
+    let page = &doc.pages[0];
+    let texts: Vec<String> = page.lines.iter().map(|l| l.text()).collect();
+    assert_eq!(texts[0], "Field Notes", "{texts:?}");
+    assert_eq!(&texts[1..], prose, "{texts:?}");
+    assert!(page.lines.iter().all(|l| l.baseline.is_some()), "upright");
+    let size = page.size.unwrap();
+    assert!(size.width > size.height, "{size:?}");
+    let c = brief2md::convert(&bytes, &brief2md::Options::default()).expect("converts");
+    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+    assert!(
+        md.contains("Field Notes") && md.contains("forty stations for thirty years"),
+        "{md}"
+    );
+}
+
 #[test]
 fn vertical_text_in_the_page_is_its_own_line() {
     let ls = lines(&one_page(

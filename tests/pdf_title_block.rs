@@ -128,3 +128,136 @@ fn marked_line_of_non_names_is_not_an_author_list() {
     assert!(doc.metadata.authors.is_empty(), "{md}");
     assert!(md.contains("Results from twelve districts"), "{md}");
 }
+
+/// Runs placed anywhere on the page: x, baseline y, font resource, size, text. `F1` is
+/// Helvetica, `F2` Helvetica-Bold.
+type Placed<'a> = (f32, f32, &'a str, f32, &'a str);
+
+fn placed_pdf(lines: &[Placed], title: Option<&str>) -> Vec<u8> {
+    let mut b = support::PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    b.std_font("F2", "Helvetica-Bold", Some("WinAnsiEncoding"));
+    let mut content = String::new();
+    for (x, y, font, size, text) in lines {
+        content.push_str(&format!(
+            "BT /{font} {size} Tf {x} {y} Td ({}) Tj ET\n",
+            escape(text)
+        ));
+    }
+    b.page(&content);
+    if let Some(title) = title {
+        let mut info = lopdf::Dictionary::new();
+        info.set("Title", lopdf::Object::string_literal(title));
+        b.info(info);
+    }
+    b.build()
+}
+
+/// Prose lines in Helvetica 11 from `y` down, 14 pt apart.
+fn prose_from(y: f32, n: usize) -> Vec<Placed<'static>> {
+    (0..n)
+        .map(|i| (72.0, y - 14.0 * i as f32, "F1", 11.0, PROSE))
+        .collect()
+}
+
+fn title_of(lines: &[Placed], declared: Option<&str>) -> (Option<String>, String) {
+    let (doc, _, md) = convert(&placed_pdf(lines, declared));
+    (doc.metadata.title.clone(), md)
+}
+
+/// A line in large capitals that shares its baseline with an amount is a row of a table
+/// ("GRAND TOTAL   5,738"), not the title; the same line alone is one.
+#[test]
+fn a_line_beside_a_value_is_no_title() {
+    let mut lines = vec![(72.0, 740.0, "F2", 16.0, "GRAND TOTAL")];
+    lines.extend(prose_from(700.0, 4));
+    let (alone, md) = title_of(&lines, None);
+    assert_eq!(alone.as_deref(), Some("Grand Total"), "{md}");
+    lines.push((420.0, 740.0, "F2", 16.0, "5,738"));
+    let (title, md) = title_of(&lines, None);
+    assert_eq!(title, None, "{md}");
+    assert!(md.contains("GRAND TOTAL") && md.contains("5,738"), "{md}");
+    // A page count beside a date at the page's edge is no title either.
+    let mut footer = vec![
+        (72.0, 740.0, "F1", 14.0, "1 of 1 Field Station Bulletin"),
+        (420.0, 740.0, "F1", 14.0, "15.9.2007 11:02"),
+    ];
+    footer.extend(prose_from(700.0, 4));
+    let (title, md) = title_of(&footer, None);
+    assert_eq!(title, None, "{md}");
+}
+
+/// A label in bold followed by its value ("Report ID: SPARSE-1234") is a form field; a
+/// title with a colon is set in one type throughout.
+#[test]
+fn a_field_label_and_its_value_are_no_title() {
+    let content = format!(
+        "BT /F2 14 Tf 72 740 Td (Report ID:) Tj /F1 14 Tf ( SPARSE-2024-INV-1234) Tj ET\n{}",
+        prose_from(700.0, 4)
+            .iter()
+            .map(|(x, y, f, s, t)| format!("BT /{f} {s} Tf {x} {y} Td ({t}) Tj ET\n"))
+            .collect::<String>()
+    );
+    let mut b = support::PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    b.std_font("F2", "Helvetica-Bold", Some("WinAnsiEncoding"));
+    b.page(&content);
+    let (doc, _, md) = convert(&b.build());
+    assert_eq!(doc.metadata.title, None, "{md}");
+    assert!(md.contains("SPARSE-2024-INV-1234"), "{md}");
+
+    let mut lines = vec![(72.0, 740.0, "F1", 14.0, "Highland Rainfall: Forty Stations")];
+    lines.extend(prose_from(700.0, 4));
+    let (title, md) = title_of(&lines, None);
+    assert_eq!(
+        title.as_deref(),
+        Some("Highland Rainfall: Forty Stations"),
+        "{md}"
+    );
+}
+
+/// A page that opens with a numbered section heading opens a section, not a document:
+/// "1 Introduction", or "1 Station Records" when "2 …" follows in the same type.
+#[test]
+fn a_numbered_section_heading_is_no_title() {
+    let mut intro = vec![(72.0, 740.0, "F2", 14.0, "1 Introduction")];
+    intro.extend(prose_from(710.0, 4));
+    let (title, md) = title_of(&intro, None);
+    assert_eq!(title, None, "{md}");
+    assert!(md.contains("# 1 Introduction"), "{md}");
+
+    let mut numbered = vec![(72.0, 740.0, "F2", 14.0, "1 Station Records")];
+    numbered.extend(prose_from(710.0, 4));
+    numbered.push((72.0, 640.0, "F2", 14.0, "2 Gauge Network"));
+    numbered.extend(prose_from(610.0, 4));
+    let (title, md) = title_of(&numbered, None);
+    assert_eq!(title, None, "{md}");
+    assert!(
+        md.contains("# 1 Station Records") && md.contains("# 2 Gauge Network"),
+        "{md}"
+    );
+    // Without the second number the line is as likely a title.
+    numbered.truncate(5);
+    let (title, md) = title_of(&numbered, None);
+    assert_eq!(title.as_deref(), Some("1 Station Records"), "{md}");
+}
+
+/// A page whose first line in large type is a section label, and whose file declares a
+/// title printed further down the page in type as large (a form drawn out of reading
+/// order): the declared title is the title; without it the label would be taken.
+#[test]
+fn a_declared_title_printed_below_the_first_lines_wins() {
+    let mut lines = vec![(72.0, 740.0, "F2", 14.0, "SECTION ONE OWNER")];
+    lines.extend(prose_from(710.0, 3));
+    lines.push((150.0, 640.0, "F2", 14.0, "BOAT REGISTRATION APPLICATION"));
+    lines.extend(prose_from(610.0, 3));
+    let (guess, md) = title_of(&lines, None);
+    assert_eq!(guess.as_deref(), Some("Section One Owner"), "{md}");
+    let (title, md) = title_of(&lines, Some("BOAT REGISTRATION APPLICATION"));
+    assert_eq!(
+        title.as_deref(),
+        Some("BOAT REGISTRATION APPLICATION"),
+        "{md}"
+    );
+    assert!(md.contains("SECTION ONE OWNER"), "{md}");
+}

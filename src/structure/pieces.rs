@@ -194,9 +194,11 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
         by_page.entry(l.page).or_default().push(l);
     }
     let in_a_row = |unit: &Unit| {
-        unit.lines
-            .iter()
-            .any(|l| by_page.get(&l.page).is_some_and(|page| shares_row(l, page)))
+        unit.lines.iter().any(|l| {
+            by_page
+                .get(&l.page)
+                .is_some_and(|page| shares_row(l, page) || beside_a_label(l, page))
+        })
     };
     let cells = cell_styles(&by_page);
     // Title, authors and affiliations come before the first running text, each in a
@@ -785,6 +787,42 @@ fn shares_row(line: &TextLine, page: &[&TextLine]) -> bool {
         .filter(to_the_right)
         .any(|o| o.column == line.column || !super::classify::mostly_words(&o.plain()))
         || page.iter().filter(to_the_right).filter(same_type).count() >= 2
+}
+
+/// Whether `line` stands to the right of a label on its baseline, in the same column: a
+/// few other words in another face of about its size, without a number ("Note   Minor
+/// rear bumper repair"; a margin note in small type is no label). The
+/// line is that field's value, not a heading. A section number before a heading ("2",
+/// "A.", "VIII", "Chapter 3") carries a digit, is too short or is a roman numeral, so it
+/// does not count.
+fn beside_a_label(line: &TextLine, page: &[&TextLine]) -> bool {
+    let Some(g) = line.geometry else {
+        return false;
+    };
+    let size = g.font_size.max(4.0);
+    page.iter().any(|o| {
+        o.source_line != line.source_line
+            && o.column == line.column
+            && o.geometry.is_some_and(|h| {
+                h.face != g.face
+                    && (h.font_size - g.font_size).abs() <= 0.15 * g.font_size
+                    && (h.baseline - g.baseline).abs() <= 0.4 * size
+                    && h.bbox.x1 <= g.bbox.x0 + 0.5
+            })
+            && {
+                let t = o.plain();
+                let t = t.trim().trim_end_matches(':');
+                t != line.plain().trim()
+                    && words(t) <= 4
+                    && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && !t.chars().any(|c| c.is_ascii_digit())
+                    && super::classify::mostly_words(t)
+                    && line_marker(t).is_none()
+                    && !t
+                        .chars()
+                        .all(|c| "IVXLCDM".contains(c.to_ascii_uppercase()))
+            }
+    })
 }
 
 /// PDF input, where type is known: a line set like the body text is a heading on its shape

@@ -167,6 +167,21 @@ pub fn read_with<'a>(
     })
 }
 
+/// The direction (900, 1800 or 2700) in which most of a page's visible text runs, when
+/// that is not left to right: three quarters of its characters, twenty at least.
+fn sideways(text: &PageText) -> Option<u16> {
+    let mut counts = [0usize; 4];
+    let mut all = 0usize;
+    for g in text.glyphs.iter().filter(|g| !g.space && !g.invisible) {
+        all += 1;
+        if let Some(slot) = [0u16, 900, 1800, 2700].iter().position(|&d| d == g.dir.0) {
+            counts[slot] += 1;
+        }
+    }
+    let (slot, &most) = counts.iter().enumerate().skip(1).max_by_key(|(_, n)| **n)?;
+    (most >= 20 && most * 4 >= all * 3).then_some([0u16, 900, 1800, 2700][slot])
+}
+
 fn read_page(
     doc: &Document,
     id: lopdf::ObjectId,
@@ -190,10 +205,10 @@ fn read_page(
             vec!["page object missing or unreadable".into()],
         );
     };
-    let frame = page::frame(doc, dict);
+    let mut frame = page::frame(doc, dict);
     let content = page::content(doc, dict, limits.max_content_bytes);
     let resources = page::resources(doc, dict);
-    let text: PageText = Interpreter::new(
+    let mut text: PageText = Interpreter::new(
         doc,
         work,
         layers,
@@ -203,6 +218,22 @@ fn read_page(
         frame.height,
     )
     .run_page(&content.bytes, resources, dict);
+    // A page printed sideways (most of its text running down or up the page as
+    // displayed) is read turned, the way it is meant to be held: its lines then keep
+    // their baselines, columns and reading order.
+    if let Some(dir) = sideways(&text) {
+        frame = frame.turned(dir);
+        text = Interpreter::new(
+            doc,
+            work,
+            layers,
+            limits,
+            frame.base,
+            frame.width,
+            frame.height,
+        )
+        .run_page(&content.bytes, resources, dict);
+    }
     let mut warnings = text.warnings.clone();
     if content.damaged > 0 {
         warnings.push(format!(

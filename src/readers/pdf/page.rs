@@ -27,6 +27,27 @@ pub struct Frame {
     pub rotation: u16,
 }
 
+impl Frame {
+    /// The frame turned so that text written in direction `dir` (tenths of a degree
+    /// clockwise: 900 runs down the page, 1800 upside down, 2700 up) reads left to right:
+    /// a page printed sideways, read as it was meant to be held.
+    pub fn turned(self, dir: u16) -> Frame {
+        let (w, h) = (self.width, self.height);
+        let (turn, width, height) = match dir {
+            900 => (Matrix::new(0.0, -1.0, 1.0, 0.0, 0.0, w), h, w),
+            1800 => (Matrix::new(-1.0, 0.0, 0.0, -1.0, w, h), w, h),
+            2700 => (Matrix::new(0.0, 1.0, -1.0, 0.0, h, 0.0), h, w),
+            _ => return self,
+        };
+        Frame {
+            base: self.base.then(&turn),
+            width,
+            height,
+            rotation: (self.rotation + dir / 10) % 360,
+        }
+    }
+}
+
 /// An inheritable page attribute: the page's own, else the nearest ancestor's.
 pub fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
     let mut node = page;

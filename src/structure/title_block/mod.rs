@@ -91,12 +91,51 @@ pub fn extract(
     let by_line = roles.iter().position(|r| *r == Role::Author);
     // 1. The title: before the author line when there is one, else the first run of
     //    capitals (or the first title-shaped line).
-    let page_title = find_title(&texts, &roles, &TitleSizes::new(lines, zone), by_line);
+    let sizes = TitleSizes::new(lines, zone);
+    for (i, why) in sizes.excluded.iter().enumerate() {
+        if let Some(why) = why
+            && sizes.set_apart(i)
+            && matches!(roles[i], Role::Other | Role::Name)
+        {
+            reader.report.push(
+                Action::new(ActionKind::Guess)
+                    .page(zone[i].page)
+                    .lines([zone[i].source_line])
+                    .before(texts[i].clone())
+                    .evidence(format!("not the title: {why}")),
+            );
+        }
+    }
+    let page_title = find_title(&texts, &roles, &sizes, by_line);
     // The declared title overrides the page's guess only where the two disagree; where
     // the page's title lines include it, they are read as usual (subtitle and all).
     let declared_run = declared_title
         .and_then(|d| printed_run(&texts, d).map(|run| (d, run)))
         .filter(|(_, run)| !run.iter().all(|i| page_title.contains(i)));
+    // Without an author line the page's title is a guess by type; the declared title
+    // printed in type as large, further down the first page (a form drawn out of reading
+    // order), is better evidence: the declared title is then used as it stands.
+    let page_title = match declared_title {
+        Some(d)
+            if declared_run.is_none()
+                && by_line.is_none()
+                && !page_title.is_empty()
+                && printed_larger_below(lines, zone.len(), d, zone[page_title[0]].geometry) =>
+        {
+            reader.report.push(
+                Action::new(ActionKind::Guess)
+                    .page(zone[page_title[0]].page)
+                    .lines([zone[page_title[0]].source_line])
+                    .before(texts[page_title[0]].clone())
+                    .evidence(
+                        "not the title: the declared title is printed further down the page \
+                         in type as large",
+                    ),
+            );
+            Vec::new()
+        }
+        _ => page_title,
+    };
     let title = match &declared_run {
         Some((_, run)) => run.clone(),
         None => page_title,
@@ -279,6 +318,8 @@ pub fn extract(
             && words(text) <= 16
             && !ends_with_sentence(text)
             && matches!(roles[i], Role::Other | Role::Letterhead | Role::Name)
+            && !in_a_row(zone, i)
+            && !is_field_list(text)
         {
             add_detail(&mut reader.tb.metadata.authors[a], text);
             details += 1;
@@ -348,6 +389,65 @@ fn wrapped_elsewhere(
     below.is_some_and(|b| {
         labelled_affiliation(&b.text).is_none() && !taken.iter().any(|&k| std::ptr::eq(&zone[k], b))
     })
+}
+
+/// Whether the first page prints `declared` past the title zone (which ends at
+/// `zone_end`) in type at least as large as `guess`, the page's own title candidate.
+fn printed_larger_below(
+    lines: &[TextLine],
+    zone_end: usize,
+    declared: &str,
+    guess: Option<crate::lines::LineGeometry>,
+) -> bool {
+    let Some(guess) = guess else {
+        return false;
+    };
+    let Some(first_page) = lines.first().map(|l| l.page) else {
+        return false;
+    };
+    let rest: Vec<&TextLine> = lines
+        .iter()
+        .skip(zone_end)
+        .take_while(|l| l.page == first_page)
+        .collect();
+    let texts: Vec<String> = rest.iter().map(|l| l.plain()).collect();
+    printed_run(&texts, declared).is_some_and(|run| {
+        run.iter().all(|&k| {
+            rest[k]
+                .geometry
+                .is_some_and(|g| g.font_size >= guess.font_size - 0.25)
+        })
+    })
+}
+
+/// Whether zone line `i` shares its baseline with another line of the page: a cell of a
+/// table's row or a form field, never an author's role or affiliation (authors set side
+/// by side are read by [`author_columns`] before this is asked).
+fn in_a_row(zone: &[TextLine], i: usize) -> bool {
+    let Some(g) = zone[i].geometry else {
+        return false;
+    };
+    zone.iter().enumerate().any(|(k, o)| {
+        k != i
+            && o.page == zone[i].page
+            && o.geometry.is_some_and(|h| {
+                (h.baseline - g.baseline).abs() < 0.4 * g.font_size.max(4.0)
+                    && (h.bbox.x0 >= g.bbox.x1 - 0.5 || h.bbox.x1 <= g.bbox.x0 + 0.5)
+            })
+    })
+}
+
+/// Whether a line lists two or more labelled fields ("Revenue: $4.2M | Expenses: $3.1M"):
+/// figures of a report, not an author's details.
+fn is_field_list(t: &str) -> bool {
+    t.split(['|', ';'])
+        .filter(|part| {
+            part.split_once(':').is_some_and(|(label, value)| {
+                (1..=3).contains(&words(label)) && !value.trim().is_empty()
+            })
+        })
+        .count()
+        >= 2
 }
 
 fn ends_with_sentence(t: &str) -> bool {
