@@ -21,6 +21,7 @@ pub mod pieces;
 pub mod placed_tables;
 pub mod tables;
 pub mod tagged;
+pub mod text_headings;
 pub mod title_block;
 pub mod units;
 
