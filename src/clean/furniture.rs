@@ -5,7 +5,7 @@
 //! them (text that an extractor flattened), it is a short standalone line that repeats,
 //! or a page-number line; each cluster of such lines then marks an inferred page break.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -256,6 +256,19 @@ fn mark_banded(
         }
     }
     let min_pages = if pages >= 4 { 2.max(pages / 3) } else { 2 };
+    // Extracted text (no geometry to show a margin) of a bundle of forms: pages that
+    // repeat much of each other's text are copies of one form, and the lines they repeat
+    // at their edges (the letterhead each copy opens with) are the form's own text.
+    let copies = if lines.iter().all(|l| l.geometry.is_none()) {
+        copied_pages(lines, &by_page)
+    } else {
+        HashSet::new()
+    };
+    let repeats_enough = |t: &str, least: usize| {
+        pages_of_shape
+            .get(&shape(t))
+            .is_some_and(|p| p.len() >= least && !p.iter().all(|pg| copies.contains(pg)))
+    };
     // Bare numbers: page numbers when their offset from the page index is consistent.
     let mut offsets: HashMap<i64, usize> = HashMap::new();
     for &i in &bands {
@@ -279,12 +292,11 @@ fn mark_banded(
             // it repeats on other pages exactly (a letterhead in capitals that a footer
             // repeats in small letters is still the letterhead).
             let t = lines[i].plain();
-            let reps = pages_of_shape.get(&shape(&t)).map_or(0, Vec::len);
             let exact = lines
                 .iter()
                 .filter(|l| l.page > 1 && l.plain().trim() == t.trim())
                 .count();
-            if reps < min_pages || exact == 0 {
+            if !repeats_enough(&t, min_pages) || exact == 0 {
                 continue;
             }
         }
@@ -301,18 +313,12 @@ fn mark_banded(
                     "number at a page edge that follows the page sequence",
                 ));
             }
-        } else if furniture_shaped(&t)
-            && pages_of_shape
-                .get(&shape(&t))
-                .is_some_and(|p| p.len() >= min_pages)
-        {
+        } else if furniture_shaped(&t) && repeats_enough(&t, min_pages) {
             verdict[i] = Some((
                 ActionKind::RunningHeader,
                 "repeats at the edge of several pages",
             ));
-        } else if is_contact_line(&t)
-            && pages_of_shape.get(&shape(&t)).is_some_and(|p| p.len() >= 2)
-        {
+        } else if is_contact_line(&t) && repeats_enough(&t, 2) {
             verdict[i] = Some((
                 ActionKind::ContactLine,
                 "contact line repeated on several pages",
@@ -320,6 +326,43 @@ fn mark_banded(
         }
     }
     keep_paragraph_edges(lines, &by_page, verdict);
+}
+
+/// Pages much of whose text between the bands (at least four lines, and a quarter of it)
+/// is printed on some other page too: copies of one form filled in for different cases.
+fn copied_pages(lines: &[TextLine], by_page: &HashMap<usize, Vec<usize>>) -> HashSet<usize> {
+    let texts_of = |idx: &[usize]| -> HashSet<String> {
+        let inner = idx
+            .get(BAND..idx.len().saturating_sub(BAND))
+            .unwrap_or_default();
+        inner
+            .iter()
+            // Layout text spaces a filled-in row by its values: compare the words.
+            .map(|&i| {
+                lines[i]
+                    .plain()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|t| t.chars().count() > 2)
+            .collect()
+    };
+    let sets: Vec<(usize, HashSet<String>)> =
+        by_page.iter().map(|(p, idx)| (*p, texts_of(idx))).collect();
+    let mut out = HashSet::new();
+    for (p, mine) in &sets {
+        let shared = sets
+            .iter()
+            .filter(|(q, _)| q != p)
+            .map(|(_, other)| mine.intersection(other).count())
+            .max()
+            .unwrap_or(0);
+        if shared >= 4 && shared * 4 >= mine.len() {
+            out.insert(*p);
+        }
+    }
+    out
 }
 
 /// A repeated line that reads on from a paragraph — the same size, at a paragraph's line
@@ -865,6 +908,48 @@ mod tests {
             "{t:?}"
         );
         assert_eq!(r.count(ActionKind::RunningHeader), 4);
+    }
+
+    #[test]
+    fn the_letterhead_of_each_copy_of_a_form_stays() {
+        // Two estimates on one form, each opening with the shop's letterhead, and a page
+        // of terms.
+        let form = |who: &str| {
+            format!(
+                "ZAVA AUTO REPAIR\n123 Main Street, Redmond\nPreliminary Estimate\nInsured name {who}\nHours Rate Cost\nBody Labor 2 150 300\nPaint Labor 1.5 150 225\nMechanical Labor - - -\nOther Charges 15\nSubtotal\nNote\nEstimate Totals"
+            )
+        };
+        let terms = "This estimate covers the visible damage only and may change once the car is opened up.";
+        let text = format!(
+            "{}\n\u{c}{}\n\u{c}{terms}",
+            form("Gabriel Diaz"),
+            form("Bruce Wayne")
+        );
+        let mut ls = lines(&text);
+        let mut r = Report::default();
+        remove(&mut ls, &mut r);
+        let t = texts(&ls);
+        assert_eq!(
+            t.iter()
+                .filter(|x| x.as_str() == "ZAVA AUTO REPAIR")
+                .count(),
+            2,
+            "{t:?}"
+        );
+        assert_eq!(r.count(ActionKind::RunningHeader), 0, "{t:?}");
+        // The same letterhead over pages of different text is a running header.
+        let page = |n: &str| {
+            format!(
+                "ZAVA AUTO REPAIR\n123 Main Street, Redmond\nThe {n} page has text of its own.\nIts {n} paragraph goes on for a while.\nThe {n} page ends here."
+            )
+        };
+        let text = format!("{}\n\u{c}{}\n\u{c}{terms}", page("first"), page("second"));
+        let mut ls = lines(&text);
+        let mut r = Report::default();
+        remove(&mut ls, &mut r);
+        let t = texts(&ls);
+        assert!(!t.iter().any(|x| x.contains("ZAVA")), "{t:?}");
+        assert!(r.count(ActionKind::RunningHeader) >= 2, "{t:?}");
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod placed_tables;
 pub mod table_notes;
 pub mod tables;
 pub mod tagged;
+pub mod text_headings;
 pub mod title_block;
 pub mod units;
 

@@ -16,6 +16,7 @@ use super::classify::{
 };
 use super::joins::{Lexicon, join_lines};
 use super::note_zones::{NoteZones, zone_of};
+use super::text_headings::{keep_headings_that_introduce_body, reads_as_row};
 use super::units::{Measure, Unit, segment};
 use crate::words::{ends_sentence, words};
 
@@ -224,6 +225,8 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
     let mut out: Vec<Piece> = Vec::with_capacity(units.len());
     // Headings whose only evidence is their weight or face at about the body's size.
     let mut weak_headings: Vec<usize> = Vec::new();
+    // Headings of extracted text made from a line's shape alone.
+    let mut shaped_headings: Vec<usize> = Vec::new();
     let mut in_notes_section = false;
     // Distinct raised numbers: citations run on (1, 2, … 12); affiliation marks and
     // powers repeat a few small ones.
@@ -475,7 +478,11 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             && next_unit.is_some()
             && heading_context(unit, next_unit, m)
             && (body_size.is_none() || shape_suffices_in_pdf(unit, next_unit))
+            && (unit.lines[0].geometry.is_some() || !reads_as_row(&first))
         {
+            if unit.lines[0].geometry.is_none() {
+                shaped_headings.push(out.len());
+            }
             out.push(base(
                 PieceKind::Heading {
                     number: None,
@@ -504,6 +511,17 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
         if !introduces_text(out.get(at + 1), &in_rows) {
             out[at].kind = PieceKind::Text;
         }
+    }
+    for at in keep_headings_that_introduce_body(&mut out, &shaped_headings) {
+        let p = &out[at];
+        report.push(
+            Action::new(ActionKind::Guess)
+                .page(p.page)
+                .lines(p.lines.iter().copied().take(1))
+                .before(crate::rich::plain(&p.text))
+                .evidence("heading-shaped line kept as text: it introduces no body")
+                .confidence(0.7),
+        );
     }
     mark_notes_by_context(&mut out);
     mark_notes_in_breaks(&mut out);

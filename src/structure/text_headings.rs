@@ -1,0 +1,311 @@
+//! Headings in extracted text, where no type size says what a line is. A short capitalised
+//! line is a heading only when it could be one and does the work of one: it is not a row of
+//! a form or table (figures, "#" field labels, a page number), and it introduces body — a
+//! paragraph of prose, a list, a table, or a further heading that does. A run of short
+//! lines none of which introduces prose (an address block, a form's field rows, a table's
+//! header row) stays as printed.
+
+use crate::clean::furniture::is_page_number;
+use crate::words::{ends_sentence, words};
+
+use super::classify::{NoteLabel, citation_score, note_label, numbered_heading};
+use super::pieces::{Piece, PieceKind};
+
+/// Whether a line reads as a row of a form or table rather than a heading: a page number,
+/// a figure (an amount, a decimal, a percentage, a date, a time, a telephone number), a
+/// "#" field label, three or more bare numbers, or cells set apart by wide gaps.
+pub fn reads_as_row(text: &str) -> bool {
+    let plain = crate::rich::plain_without_scripts(text);
+    let t = plain.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if is_page_number(t) || t.contains("   ") {
+        return true;
+    }
+    // A leading section number ("5.2", "3.") is the heading's own.
+    let mut tokens: Vec<&str> = t.split_whitespace().collect();
+    if numbered_heading(text).is_some() && !tokens.is_empty() {
+        tokens.remove(0);
+    }
+    let mut bare_numbers = 0;
+    for tok in tokens {
+        if tok == "#" || (tok.starts_with('#') && tok.len() > 1) {
+            return true;
+        }
+        let core = tok.trim_matches(|c: char| "()[]{},;\"'“”‘’".contains(c));
+        if !core.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if core.chars().all(|c| c.is_ascii_digit()) {
+            bare_numbers += 1;
+            // "(425)": an area code.
+            if tok.starts_with('(') && tok.ends_with(')') && core.len() == 3 {
+                return true;
+            }
+            continue;
+        }
+        if is_figure(core) {
+            return true;
+        }
+    }
+    bare_numbers >= 3
+}
+
+/// A token that is a figure: digits with a currency or percent sign, or digits on both
+/// sides of a thousands separator, decimal point, slash or colon ("5,738", "10.20",
+/// "12/15/2024", "14:30"), or a telephone number's "555-1234".
+fn is_figure(tok: &str) -> bool {
+    let c: Vec<char> = tok.chars().collect();
+    let has_digit = c.iter().any(|ch| ch.is_ascii_digit());
+    if has_digit && (tok.starts_with(['$', '£', '€', '¥']) || tok.ends_with('%')) {
+        return true;
+    }
+    let mut digit_run = 0;
+    for w in c.windows(3) {
+        if w[0].is_ascii_digit() && [',', '.', '/', ':'].contains(&w[1]) && w[2].is_ascii_digit() {
+            return true;
+        }
+    }
+    // Seven digits around a hyphen, all digits: a telephone number.
+    for ch in &c {
+        if ch.is_ascii_digit() {
+            digit_run += 1;
+        } else if *ch != '-' {
+            return false;
+        }
+    }
+    // A range of years ("2020-2025") is not one.
+    tok.contains('-') && digit_run >= 7 && !tok.split('-').all(|part| part.len() == 4)
+}
+
+/// Whether a piece is running prose a heading can introduce: enough words, most of them
+/// not capitalised (in scripts with case), or a finished sentence, and not a row of figures.
+fn is_prose(text: &str) -> bool {
+    let t = crate::rich::plain(text);
+    let n = words(&t);
+    if n < 3 {
+        return false;
+    }
+    let (mut upper, mut cased) = (0usize, 0usize);
+    for w in t.split_whitespace() {
+        if let Some(ch) = w.chars().find(|c| c.is_alphabetic()) {
+            if ch.is_uppercase() {
+                upper += 1;
+                cased += 1;
+            } else if ch.is_lowercase() {
+                cased += 1;
+            }
+        }
+    }
+    // Words in a script without case (Hangul, Arabic, CJK) say nothing either way.
+    let mostly_lower = cased == 0 || upper * 5 <= cased * 3;
+    mostly_lower && (n >= 8 || ends_sentence(text))
+}
+
+/// Whether a heading may stand before `after` (the pieces that follow it): prose, a list
+/// item, a table, a code listing, or a heading that is accepted. Text that the extractor
+/// left a line to a piece is read on over the next few pieces of text.
+fn introduces(after: &[Piece], next_accepted: bool) -> bool {
+    match after.first().map(|p| &p.kind) {
+        Some(PieceKind::Item(_) | PieceKind::Table(_) | PieceKind::Listing) => true,
+        Some(PieceKind::Heading { .. }) => next_accepted,
+        Some(PieceKind::Text) => {
+            let mut text = String::new();
+            for p in after.iter().take(6) {
+                if p.kind != PieceKind::Text {
+                    break;
+                }
+                text.push(' ');
+                text.push_str(&p.text);
+                if words(&text) >= 12 {
+                    break;
+                }
+            }
+            is_prose(&text)
+        }
+        _ => false,
+    }
+}
+
+/// "5 International Cable Protection Forum, “Submarine Cable Repair”, published on": a
+/// plain-numbered line that reads as a citation.
+fn is_numbered_citation(text: &str) -> bool {
+    let (label, len) = note_label(text, true);
+    matches!(label, NoteLabel::Number(_)) && citation_score(&text[len..]) >= 2.0
+}
+
+/// Turns back into text the headings in `shaped` (indexes of headings made from a line's
+/// shape in extracted text) that introduce no body, and every heading in a run of three or
+/// more such headings. Returns the indexes turned back.
+pub fn keep_headings_that_introduce_body(pieces: &mut [Piece], shaped: &[usize]) -> Vec<usize> {
+    let is_shaped = |i: usize| shaped.binary_search(&i).is_ok();
+    // Walk backwards: a heading is accepted when what follows it is body or an accepted
+    // heading; a heading with a section number, or one found on other evidence, is
+    // accepted as it is.
+    let mut accepted = vec![true; pieces.len()];
+    for i in (0..pieces.len()).rev() {
+        if !matches!(pieces[i].kind, PieceKind::Heading { .. }) || !is_shaped(i) {
+            continue;
+        }
+        // A numbered citation set like a heading is a note that the note passes have
+        // not placed: left as it is, since as text it would lose its label.
+        if is_numbered_citation(&pieces[i].text) {
+            continue;
+        }
+        let next_ok = accepted.get(i + 1).copied().unwrap_or(false);
+        accepted[i] = introduces(&pieces[i + 1..], next_ok);
+    }
+    // Three shaped headings in a row with nothing between them are a block of labels.
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut j = i;
+        while j < pieces.len() && is_shaped(j) && accepted[j] {
+            j += 1;
+        }
+        if j - i >= 3 {
+            for a in &mut accepted[i..j] {
+                *a = false;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    let mut undone = Vec::new();
+    for &i in shaped {
+        if !accepted[i] && matches!(pieces[i].kind, PieceKind::Heading { .. }) {
+            pieces[i].kind = PieceKind::Text;
+            undone.push(i);
+        }
+    }
+    undone
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_and_table_rows_are_rows() {
+        for row in [
+            "GRAND TOTAL 5,738",
+            "BOOKING ORDER Print Date 12/15/2024 14:30:22",
+            "Phone (425) 111-1111 Trim Limited",
+            "Claim # SF-1008 Make Jeep",
+            "Sales Tax 10.20% 278.46",
+            "Body Labor 2 150 300",
+            "Page 1 of 1",
+            "Customer Information          Vehicle Information",
+            "Total Revenue $12,500",
+        ] {
+            assert!(reads_as_row(row), "{row}");
+        }
+        for heading in [
+            "5.2 Quantitative Results",
+            "3. Findings and Policy Options",
+            "COVID-19 and the Delta",
+            "Outlook for 2025",
+            "Why It Matters for Food Security",
+            "Estimate Totals",
+            "Strategy for 2020-2025",
+        ] {
+            assert!(!reads_as_row(heading), "{heading}");
+        }
+    }
+
+    fn piece(kind: PieceKind, text: &str) -> Piece {
+        Piece {
+            kind,
+            text: text.to_string(),
+            page: 1,
+            lines: vec![],
+            indent: 0.0,
+            blank_before: true,
+            font_size: None,
+        }
+    }
+
+    fn heading(text: &str) -> Piece {
+        piece(
+            PieceKind::Heading {
+                number: None,
+                run_in: false,
+            },
+            text,
+        )
+    }
+
+    const PROSE: &str = "The river carried less sediment than in any year on record.";
+
+    #[test]
+    fn a_heading_must_introduce_body() {
+        let mut p = vec![
+            heading("Background"),
+            piece(PieceKind::Text, PROSE),
+            heading("Customer Information"),
+            piece(PieceKind::Text, "Name Gabriel Diaz"),
+            heading("Flood Timing"),
+            heading("What Has Changed"),
+            piece(PieceKind::Text, PROSE),
+            heading("Contents"),
+            piece(
+                PieceKind::Text,
+                "ARTS & LEISURE BUSINESS TRAVEL BOOK REVIEW REAL ESTATE MAGAZINE",
+            ),
+        ];
+        let undone = keep_headings_that_introduce_body(&mut p, &[0, 2, 4, 5, 7]);
+        let kinds: Vec<bool> = p
+            .iter()
+            .map(|p| matches!(p.kind, PieceKind::Heading { .. }))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![true, false, false, false, true, true, false, false, false]
+        );
+        assert_eq!(undone, vec![2, 7]);
+    }
+
+    #[test]
+    fn three_labels_in_a_row_are_not_headings() {
+        let mut p = vec![
+            heading("Note"),
+            heading("Customer Information"),
+            heading("Estimate Totals"),
+            piece(PieceKind::Text, PROSE),
+            heading("Results"),
+            piece(PieceKind::Text, PROSE),
+        ];
+        keep_headings_that_introduce_body(&mut p, &[0, 1, 2, 4]);
+        let kinds: Vec<bool> = p
+            .iter()
+            .map(|p| matches!(p.kind, PieceKind::Heading { .. }))
+            .collect();
+        assert_eq!(kinds, vec![false, false, false, false, true, false]);
+    }
+
+    #[test]
+    fn prose_in_a_script_without_case_is_prose() {
+        assert!(is_prose(
+            "최근 코로나-19는 개정 법령에서 정한 법정감염병 1급에 해당하는 17종 중 신종감염병증후군으로 분류할 수 있다."
+        ));
+    }
+
+    #[test]
+    fn prose_left_a_line_to_a_piece_is_read_on() {
+        let mut p = vec![
+            heading("Beyond Accidents"),
+            piece(
+                PieceKind::Text,
+                "The February incident appears to have been",
+            ),
+            piece(
+                PieceKind::Text,
+                "accidental, but it has sharpened concern about",
+            ),
+            heading("Contacts"),
+            piece(PieceKind::Text, "Name: Premier Entertainment Group"),
+            piece(PieceKind::Text, "Contact: Michael Chen"),
+            piece(PieceKind::Text, "Billing Type: Net 30"),
+        ];
+        assert_eq!(keep_headings_that_introduce_body(&mut p, &[0, 3]), vec![3]);
+    }
+}
