@@ -39,7 +39,6 @@ pub use roles::is_upper;
 pub(crate) fn compile_patterns() {
     LazyLock::force(&EDITOR_LINE);
     LazyLock::force(&LEGAL);
-    LazyLock::force(&CONTACT_TAIL);
 }
 
 /// What the title block gave, and which lines it used.

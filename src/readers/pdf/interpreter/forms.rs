@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use lopdf::content::{Content, Operation};
+use lopdf::content::Operation;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::{GState, Interpreter};
@@ -59,7 +59,7 @@ struct ParsedForm {
 fn parse(bytes: &[u8]) -> ParsedForm {
     let mut ops = Vec::new();
     let mut damaged = false;
-    for op in Content::decode_iter(bytes) {
+    for op in super::ops::operations(bytes) {
         match op {
             Ok(op) => ops.push(op),
             Err(_) => {

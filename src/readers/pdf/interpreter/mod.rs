@@ -13,12 +13,13 @@ mod count;
 mod dir;
 mod forms;
 mod glyphs;
+mod ops;
 mod shapes;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use lopdf::content::{Content, Operation};
+use lopdf::content::Operation;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::encodings::decode_text_string;
@@ -322,7 +323,7 @@ impl<'a> Interpreter<'a> {
     fn run(&mut self, content: &[u8], resources: Option<&Dictionary>) {
         // The page's own operators taken from the stream, run or not.
         let mut taken = 0;
-        for op in Content::decode_iter(content) {
+        for op in ops::operations(content) {
             match op {
                 Ok(op) => {
                     taken += 1;

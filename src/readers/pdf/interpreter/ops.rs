@@ -1,0 +1,322 @@
+//! The operations of a content stream, read by a direct scanner.
+//!
+//! lopdf's content grammar (combinators, one closure per alternative) was the largest single
+//! cost of reading a PDF: about a fifth of a batch conversion. Nearly every operation in a
+//! real stream is plain (numbers, names, strings, arrays of those, an operator), and this
+//! scanner reads those directly. It yields exactly what `Content::decode_iter` yields: the
+//! first time it meets anything it does not read itself (a comment, an inline image, a
+//! dictionary operand, a `#` escape in a name, a possible reference inside an array, a
+//! number or string that lopdf would reject or read otherwise, deep nesting), it hands the
+//! rest of the stream, from the start of that operation, to lopdf's own iterator. Every
+//! operation ends with the white space after it, so the rest of a stream parses the same
+//! on its own as it does after what came before.
+
+use lopdf::content::{Content, ContentOperations, Operation};
+use lopdf::{Object, StringFormat};
+
+/// Nesting of arrays and of parentheses in strings read here; deeper ones go to lopdf
+/// (which allows 100 of each).
+const MAX_DEPTH: usize = 32;
+
+/// The operations of `bytes`, as `Content::decode_iter(bytes)` gives them.
+pub fn operations(bytes: &[u8]) -> Operations<'_> {
+    Operations {
+        bytes,
+        pos: 0,
+        started: false,
+        rest: None,
+    }
+}
+
+pub struct Operations<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    started: bool,
+    /// lopdf's iterator over the rest of the stream, once this scanner has handed it over.
+    rest: Option<ContentOperations<'a>>,
+}
+
+impl Iterator for Operations<'_> {
+    type Item = lopdf::Result<Operation>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(rest) = &mut self.rest {
+            return rest.next();
+        }
+        if !self.started {
+            self.started = true;
+            self.pos = skip_white(self.bytes, 0);
+        }
+        if self.pos >= self.bytes.len() {
+            return None;
+        }
+        match operation(self.bytes, self.pos) {
+            Some((op, end)) => {
+                self.pos = end;
+                Some(Ok(op))
+            }
+            None => self
+                .rest
+                .insert(Content::decode_iter(&self.bytes[self.pos..]))
+                .next(),
+        }
+    }
+}
+
+fn is_white(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\0' | b'\x0C')
+}
+
+fn is_delimiter(c: u8) -> bool {
+    matches!(
+        c,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
+}
+
+fn skip_white(b: &[u8], mut p: usize) -> usize {
+    while p < b.len() && is_white(b[p]) {
+        p += 1;
+    }
+    p
+}
+
+fn skip_digits(b: &[u8], mut p: usize) -> usize {
+    while p < b.len() && b[p].is_ascii_digit() {
+        p += 1;
+    }
+    p
+}
+
+/// One operation starting at `p` (white space before it already skipped) and where the
+/// white space after it ends; `None` for anything lopdf should read.
+fn operation(b: &[u8], mut p: usize) -> Option<(Operation, usize)> {
+    if b[p] == b'%' || b[p..].starts_with(b"BI") {
+        return None;
+    }
+    let mut operands = Vec::new();
+    loop {
+        let c = *b.get(p)?;
+        let (operand, end) = match c {
+            b'n' if b[p..].starts_with(b"null") => (Object::Null, p + 4),
+            b't' if b[p..].starts_with(b"true") => (Object::Boolean(true), p + 4),
+            b'f' if b[p..].starts_with(b"false") => (Object::Boolean(false), p + 5),
+            b'0'..=b'9' | b'+' | b'-' | b'.' => number(b, p)?,
+            b'/' => name(b, p)?,
+            b'(' => literal(b, p)?,
+            b'<' => hex(b, p)?,
+            b'[' => array(b, p, 1)?,
+            _ => break,
+        };
+        operands.push(operand);
+        p = skip_white(b, end);
+    }
+    let start = p;
+    while p < b.len() && (b[p].is_ascii_alphanumeric() || matches!(b[p], b'*' | b'\'' | b'"')) {
+        p += 1;
+    }
+    if p == start {
+        return None;
+    }
+    // ASCII only, so always UTF-8.
+    let operator = std::str::from_utf8(&b[start..p]).ok()?.to_owned();
+    Some((Operation { operator, operands }, skip_white(b, p)))
+}
+
+/// A real (`1.5`, `-.5`, `3.`, with lopdf's reading of a `-` inside the fraction) or an
+/// integer.
+fn number(b: &[u8], start: usize) -> Option<(Object, usize)> {
+    let mut p = start;
+    let negative = b[p] == b'-';
+    if matches!(b[p], b'+' | b'-') {
+        p += 1;
+    }
+    let digits_start = p;
+    p = skip_digits(b, p);
+    let digits_end = p;
+    let whole = digits_end > digits_start;
+    let real =
+        b.get(p) == Some(&b'.') && (whole || b.get(p + 1).is_some_and(|c| c.is_ascii_digit()));
+    if real {
+        p = skip_digits(b, p + 1);
+        let fraction_start = p;
+        while p < b.len() && (b[p] == b'-' || b[p].is_ascii_digit()) {
+            p += 1;
+        }
+        let text = &b[start..p];
+        let value = if b[fraction_start..p].contains(&b'-') {
+            let mut digits = vec![text[0]];
+            digits.extend(text[1..].iter().filter(|&&c| c != b'-'));
+            std::str::from_utf8(&digits).ok()?.parse::<f32>().ok()?
+        } else {
+            std::str::from_utf8(text).ok()?.parse::<f32>().ok()?
+        };
+        return Some((Object::Real(value), p));
+    }
+    if !whole {
+        return None;
+    }
+    let magnitude = b[digits_start..digits_end].iter().try_fold(0u64, |v, &d| {
+        v.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+    })?;
+    let value = if negative {
+        0i64.checked_sub_unsigned(magnitude)?
+    } else {
+        i64::try_from(magnitude).ok()?
+    };
+    Some((Object::Integer(value), digits_end))
+}
+
+/// A name without `#` escapes.
+fn name(b: &[u8], start: usize) -> Option<(Object, usize)> {
+    let mut p = start + 1;
+    while p < b.len() && !is_white(b[p]) && !is_delimiter(b[p]) {
+        if b[p] == b'#' {
+            return None;
+        }
+        p += 1;
+    }
+    Some((Object::Name(b[start + 1..p].to_vec()), p))
+}
+
+/// A literal string: escapes, balanced parentheses kept, an end of line read as `\n`.
+fn literal(b: &[u8], start: usize) -> Option<(Object, usize)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut p = start + 1;
+    loop {
+        let c = *b.get(p)?;
+        p += 1;
+        match c {
+            b')' if depth == 0 => return Some((Object::String(out, StringFormat::Literal), p)),
+            b')' => {
+                depth -= 1;
+                out.push(c);
+            }
+            b'(' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return None;
+                }
+                out.push(c);
+            }
+            b'\r' => {
+                if b.get(p) == Some(&b'\n') {
+                    p += 1;
+                }
+                out.push(b'\n');
+            }
+            b'\\' => {
+                let e = *b.get(p)?;
+                p += 1;
+                match e {
+                    b'0'..=b'7' => {
+                        let mut value = u16::from(e - b'0');
+                        for _ in 0..2 {
+                            match b.get(p) {
+                                Some(&d @ b'0'..=b'7') => {
+                                    value = value * 8 + u16::from(d - b'0');
+                                    p += 1;
+                                }
+                                _ => break,
+                            }
+                        }
+                        out.push(value as u8);
+                    }
+                    b'\r' => {
+                        if b.get(p) == Some(&b'\n') {
+                            p += 1;
+                        }
+                    }
+                    b'\n' => {}
+                    b'n' => out.push(b'\n'),
+                    b'r' => out.push(b'\r'),
+                    b't' => out.push(b'\t'),
+                    b'b' => out.push(b'\x08'),
+                    b'f' => out.push(b'\x0C'),
+                    _ => out.push(e),
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+}
+
+/// A hexadecimal string (not a dictionary), white space between its digits allowed.
+fn hex(b: &[u8], start: usize) -> Option<(Object, usize)> {
+    if b.get(start + 1) == Some(&b'<') {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut high = true;
+    let mut p = start + 1;
+    loop {
+        p = skip_white(b, p);
+        let Some(v) = b.get(p).and_then(|&c| (c as char).to_digit(16)) else {
+            break;
+        };
+        let v = v as u8;
+        if high {
+            out.push(v << 4);
+        } else if let Some(last) = out.last_mut() {
+            *last |= v;
+        }
+        high = !high;
+        p += 1;
+    }
+    (b.get(p) == Some(&b'>')).then(|| (Object::String(out, StringFormat::Hexadecimal), p + 1))
+}
+
+/// An array of numbers, names, strings, booleans, nulls and arrays. A comment, a
+/// dictionary or anything that could be a reference (`12 0 R`) goes to lopdf.
+fn array(b: &[u8], start: usize, depth: usize) -> Option<(Object, usize)> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut p = skip_white(b, start + 1);
+    loop {
+        let c = *b.get(p)?;
+        let (item, end) = match c {
+            b']' => return Some((Object::Array(items), p + 1)),
+            b'n' if b[p..].starts_with(b"null") => (Object::Null, p + 4),
+            b't' if b[p..].starts_with(b"true") => (Object::Boolean(true), p + 4),
+            b'f' if b[p..].starts_with(b"false") => (Object::Boolean(false), p + 5),
+            b'0'..=b'9' => {
+                if may_be_reference(b, p) {
+                    return None;
+                }
+                number(b, p)?
+            }
+            b'+' | b'-' | b'.' => number(b, p)?,
+            b'/' => name(b, p)?,
+            b'(' => literal(b, p)?,
+            b'<' => hex(b, p)?,
+            b'[' => array(b, p, depth + 1)?,
+            _ => return None,
+        };
+        items.push(item);
+        p = skip_white(b, end);
+        if b.get(p) == Some(&b'%') {
+            return None;
+        }
+    }
+}
+
+/// Whether digits at `p` could begin a reference: digits, white space, digits, white
+/// space, `R` (or a comment anywhere in between, which lopdf skips).
+fn may_be_reference(b: &[u8], p: usize) -> bool {
+    let q = skip_white(b, skip_digits(b, p));
+    match b.get(q) {
+        Some(b'%') => true,
+        Some(c) if c.is_ascii_digit() => {
+            let r = skip_white(b, skip_digits(b, q));
+            matches!(b.get(r), Some(b'R' | b'%'))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+#[path = "ops_tests.rs"]
+mod tests;

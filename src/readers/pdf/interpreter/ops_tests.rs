@@ -1,0 +1,173 @@
+//! The scanner against lopdf's own iterator: the same operations, the same damage, the
+//! same end, on plain streams and on every kind of input the scanner hands over.
+
+use super::*;
+
+fn lopdf_reads(bytes: &[u8]) -> Vec<String> {
+    Content::decode_iter(bytes).map(|r| shown(&r)).collect()
+}
+
+fn scanner_reads(bytes: &[u8]) -> Vec<String> {
+    operations(bytes).map(|r| shown(&r)).collect()
+}
+
+fn shown(r: &lopdf::Result<Operation>) -> String {
+    match r {
+        Ok(op) => format!("{op:?}"),
+        Err(_) => "damaged".into(),
+    }
+}
+
+fn same(bytes: &[u8]) {
+    assert_eq!(
+        scanner_reads(bytes),
+        lopdf_reads(bytes),
+        "{:?}",
+        String::from_utf8_lossy(bytes)
+    );
+}
+
+#[test]
+fn plain_text_operations() {
+    same(b"BT /F1 12 Tf 72 712 Td (Hello, world) Tj ET");
+    same(b"  q 1 0 0 1 0 0 cm\n0.5 g 10 10 100 50 re f Q\r\n");
+    same(b"BT [(A) -120 (wa) 50.5 (y)] TJ T* (x) ' 1 2 (y) \" ET");
+    same(b"/Span <</MCID 3>> BDC (a) Tj EMC");
+    same(b"");
+    same(b"   \n\t ");
+}
+
+#[test]
+fn numbers() {
+    same(b"1 -2 +3 .5 -.5 +.25 3. -4. 0.00-4142502 -0.0-5 1.5- 1.2.3 5-3 m");
+    same(b"99999999999999999999 m");
+    same(b"9223372036854775807 -9223372036854775808 -9223372036854775809 m");
+    same(b"- m");
+    same(b"+. m");
+    same(b". m");
+    same(b"1true 2null 3false x");
+    same(b"1e5 m");
+    same(b"123456789012345678901234567890.5 m");
+}
+
+#[test]
+fn names() {
+    same(b"/F1 Tf /A#20B Do /#4 x /# y / z /\xe9t\xe9 w");
+    same(b"/a/b/c d");
+}
+
+#[test]
+fn strings() {
+    same(b"(a\\(b\\)c) Tj (nested (parens) here) Tj (\\101\\1012\\7777\\8) Tj");
+    same(b"(line\r\nbreak\rand\nmore) Tj (cont\\\r\ninued\\\nx\\\ry) Tj");
+    same(b"(\\n\\r\\t\\b\\f\\\\\\q) Tj");
+    same(b"(unterminated Tj");
+    same(b"(ends with \\");
+    same(b"(((((((((((((((((((((((((((((((((((((((deep)))))))))))))))))))))))))))))))))))))))) Tj");
+    same(b"<48656C6C6F> Tj <4 8 6\n5 6> Tj <1> Tj <> Tj <zz> Tj <12");
+}
+
+#[test]
+fn arrays() {
+    same(b"[1 2 3] 0 d [(a) 1 0 R] TJ");
+    same(b"[1 2 R] x [1\n0\nR] y [12 0 obj] z");
+    same(b"[[1 [2 [3]]] /a (b) <cc> true false null] x");
+    same(b"[1 % comment\n 2] d");
+    same(b"[<</A 1>>] x");
+    same(b"[nonsense] x [1 2");
+    let deep = [
+        b"[".repeat(120),
+        b"1".to_vec(),
+        b"]".repeat(120),
+        b" x".to_vec(),
+    ]
+    .concat();
+    same(&deep);
+    let less_deep = [
+        b"[".repeat(40),
+        b"1".to_vec(),
+        b"]".repeat(40),
+        b" x".to_vec(),
+    ]
+    .concat();
+    same(&less_deep);
+}
+
+#[test]
+fn what_the_scanner_hands_over() {
+    same(b"% a comment\nBT (a) Tj ET");
+    same(b"BT (a) Tj % trailing comment\n(b) Tj ET");
+    same(b"BT 1 % inside operands\n2 Td ET");
+    same(b"BI /W 2 /H 1 /CS /G /BPC 8 ID \x00\x01 EI Q (after) Tj");
+    same(b"BI /W 2 /H 1 ID xx");
+    same(b"BIG x");
+    same(b"q ] Q");
+    same(b"q } Q");
+    same(b"1 2");
+    same(b"(a) Tj %");
+    same(b"/a #b x");
+    same(b"<</A 1>> BDC EMC");
+}
+
+#[test]
+fn damaged_streams_read_the_same() {
+    let base: &[u8] =
+        b"BT /F1 12 Tf 72 712 Td [(He) -20 (llo)] TJ (a\\(b) Tj <414243> Tj ET q 1 0 0 1 5 5 cm Q";
+    // Every prefix, and every single-byte change to a few troublesome bytes.
+    for end in 0..=base.len() {
+        same(&base[..end]);
+    }
+    for i in 0..base.len() {
+        for c in [
+            b'%', b'(', b')', b'[', b']', b'<', b'>', b'/', b'\\', b'#', b'.', b'-', b'R',
+        ] {
+            let mut changed = base.to_vec();
+            changed[i] = c;
+            same(&changed);
+        }
+    }
+}
+
+/// Every stream of every PDF under `$BRIEF2MD_OPS_DIFF` (content streams, and fonts and
+/// images as damaged input), read both ways. Run by hand:
+/// `BRIEF2MD_OPS_DIFF=../shared cargo test --release --lib ops::tests::every_stream -- --ignored`
+#[test]
+#[ignore]
+fn every_stream_of_a_folder_reads_the_same() {
+    let Ok(root) = std::env::var("BRIEF2MD_OPS_DIFF") else {
+        return;
+    };
+    let (mut files, mut streams) = (0, 0);
+    for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
+        let path = entry.path();
+        if !path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        {
+            continue;
+        }
+        let Ok(doc) = lopdf::Document::load(path) else {
+            continue;
+        };
+        files += 1;
+        for object in doc.objects.values() {
+            if let Object::Stream(stream) = object {
+                let bytes = stream
+                    .decompressed_content()
+                    .unwrap_or_else(|_| stream.content.clone());
+                if bytes.len() > 4 << 20 {
+                    continue;
+                }
+                streams += 1;
+                assert_eq!(
+                    scanner_reads(&bytes),
+                    lopdf_reads(&bytes),
+                    "{} stream of {} bytes",
+                    path.display(),
+                    bytes.len()
+                );
+            }
+        }
+    }
+    eprintln!("{files} files, {streams} streams read the same");
+}
