@@ -328,6 +328,33 @@ fn is_author_line(text: &str) -> bool {
         })
 }
 
+/// A block that is one person's name and its affiliation marks, nothing else ("Youliang
+/// Huang,4", "Hai Lin,5*"): an author list set one name per line, whose numbers are
+/// affiliation marks and never note markers, raised or not.
+fn is_marked_name(text: &str) -> bool {
+    let plain = rich::plain(text);
+    let plain = plain.trim().trim_end_matches(['*', '†']);
+    if plain.len() > 80 {
+        return false;
+    }
+    let Some(at) = plain.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let (name, marks) = plain.split_at(at);
+    let name = name.trim_end().trim_end_matches(',').trim_end();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+                || matches!(*w, "de" | "van" | "von" | "der" | "da" | "di" | "la" | "le")
+        })
+        && marks.split([',', '–', '-']).all(|m| {
+            (1..=2).contains(&m.trim().len()) && m.trim().bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
 /// A run of at least three names, each with its raised affiliation marks, opening a
 /// block ("Xiaolu Huang,¹,² Xinhua Qu,¹,² Weili Yan,²,³ …"): an author list that a
 /// two-column title page ran together with the text beside it.
@@ -535,7 +562,7 @@ fn link(
             continue;
         }
         let text = text_of(drafts, slot);
-        if is_author_line(text) {
+        if is_author_line(text) || is_marked_name(text) {
             continue;
         }
         let from = cands.len();
@@ -1293,6 +1320,26 @@ fn assign(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_with_its_affiliation_marks_has_no_note_markers() {
+        for line in [
+            "Youliang Huang,4",
+            "Hai Lin,5*",
+            "Xiaolu Huang,1,2",
+            "Anna de la Cruz 3",
+        ] {
+            assert!(is_marked_name(line), "{line}");
+        }
+        for line in [
+            "The report was published in 2019, 4",
+            "Figure 2, 3",
+            "Growth slowed in 2023.4",
+            "Hai Lin, 2019",
+        ] {
+            assert!(!is_marked_name(line), "{line}");
+        }
+    }
     use crate::rich::sup;
 
     fn para(s: &str, first: usize) -> Placed {
