@@ -132,10 +132,9 @@ fn gutter(page: &[TextLine]) -> Option<f32> {
 /// baselines of those rows that have cells on both sides of it. Only sought when the
 /// page as a whole shows no gutter: the table's figures then outweigh the prose.
 fn gutter_beside_grid(page: &[TextLine]) -> Option<(f32, Vec<f32>)> {
-    let sorted = top_to_bottom(page);
     let base = |l: &TextLine| l.geometry.map_or(0.0, |g| g.baseline);
     let mut rows: Vec<Vec<&TextLine>> = Vec::new();
-    for l in sorted {
+    for l in top_to_bottom(page) {
         match rows.last_mut() {
             Some(row)
                 if base(l) - base(row[row.len() - 1])

@@ -180,18 +180,8 @@ fn set_apart_outsiders(
     body: &mut Vec<(usize, Piece)>,
     report: &mut Report,
 ) -> Vec<(NoteLabel, NoteDraft)> {
-    let mut counts: BTreeMap<Family, usize> = BTreeMap::new();
-    for (l, _) in &notes {
-        match l {
-            NoteLabel::Number(_) => *counts.entry(Family::Arabic).or_default() += 1,
-            NoteLabel::Family(f, _) => *counts.entry(*f).or_default() += 1,
-            _ => {}
-        }
-    }
-    let Some((&family, &labelled)) = counts
-        .iter()
-        .max_by_key(|&(f, c)| (*c, *f == Family::Arabic))
-    else {
+    let counts = family_counts(notes.iter().map(|(l, _)| l));
+    let Some((family, labelled)) = likeliest_family(&counts) else {
         return notes;
     };
     let ordinal = |l: &NoteLabel| match *l {
@@ -389,6 +379,27 @@ fn family_name(family: Family) -> &'static str {
     }
 }
 
+/// How many labels read as each family (a plain number is arabic).
+fn family_counts<'a>(labels: impl Iterator<Item = &'a NoteLabel>) -> BTreeMap<Family, usize> {
+    let mut counts: BTreeMap<Family, usize> = BTreeMap::new();
+    for l in labels {
+        match l {
+            NoteLabel::Number(_) => *counts.entry(Family::Arabic).or_default() += 1,
+            NoteLabel::Family(f, _) => *counts.entry(*f).or_default() += 1,
+            _ => {}
+        }
+    }
+    counts
+}
+
+/// The family most labels read as (arabic on a tie) and how many do.
+fn likeliest_family(counts: &BTreeMap<Family, usize>) -> Option<(Family, usize)> {
+    counts
+        .iter()
+        .max_by_key(|&(f, c)| (*c, *f == Family::Arabic))
+        .map(|(&f, &c)| (f, c))
+}
+
 /// How a document's notes are numbered.
 #[derive(Debug)]
 struct Sequence {
@@ -407,20 +418,10 @@ struct Sequence {
 /// Each run is numbered by [`number_notes`]; the document-wide number of a note is its
 /// ordinal after the runs before it.
 fn sequence(labels: &[NoteLabel], places: &[(usize, usize)], restarts: bool) -> Sequence {
-    let mut counts: BTreeMap<Family, usize> = BTreeMap::new();
-    for l in labels {
-        match l {
-            NoteLabel::Number(_) => *counts.entry(Family::Arabic).or_default() += 1,
-            NoteLabel::Family(f, _) => *counts.entry(*f).or_default() += 1,
-            _ => {}
-        }
-    }
+    let counts = family_counts(labels.iter());
     // "i", "v", "x" read first as roman: in a lettered document they are letters.
     let letters = counts.get(&Family::Letter).copied().unwrap_or(0);
-    let family = counts
-        .iter()
-        .max_by_key(|&(f, c)| (*c, *f == Family::Arabic))
-        .map_or(Family::Arabic, |(f, _)| *f);
+    let family = likeliest_family(&counts).map_or(Family::Arabic, |(f, _)| f);
     let family = if family == Family::RomanLower && letters > 0 {
         // A lettered run reaching i: roman readings are letters when letters also show.
         let roman = counts.get(&Family::RomanLower).copied().unwrap_or(0);

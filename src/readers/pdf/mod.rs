@@ -208,22 +208,8 @@ fn read_page(
     let mut frame = page::frame(doc, dict);
     let content = page::content(doc, dict, limits.max_content_bytes);
     let resources = page::resources(doc, dict);
-    let mut text: PageText = Interpreter::new(
-        doc,
-        work,
-        layers,
-        limits,
-        frame.base,
-        frame.width,
-        frame.height,
-    )
-    .run_page(&content.bytes, resources, dict);
-    // A page printed sideways (most of its text running down or up the page as
-    // displayed) is read turned, the way it is meant to be held: its lines then keep
-    // their baselines, columns and reading order.
-    if let Some(dir) = sideways(&text) {
-        frame = frame.turned(dir);
-        text = Interpreter::new(
+    let interpret = |frame: &page::Frame, work: &mut interpreter::DocumentWork| {
+        Interpreter::new(
             doc,
             work,
             layers,
@@ -232,7 +218,15 @@ fn read_page(
             frame.width,
             frame.height,
         )
-        .run_page(&content.bytes, resources, dict);
+        .run_page(&content.bytes, resources, dict)
+    };
+    let mut text: PageText = interpret(&frame, work);
+    // A page printed sideways (most of its text running down or up the page as
+    // displayed) is read turned, the way it is meant to be held: its lines then keep
+    // their baselines, columns and reading order.
+    if let Some(dir) = sideways(&text) {
+        frame = frame.turned(dir);
+        text = interpret(&frame, work);
     }
     let mut warnings = text.warnings.clone();
     if content.damaged > 0 {
