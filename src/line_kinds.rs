@@ -136,7 +136,35 @@ pub fn is_disclaimer(t: &str) -> bool {
 pub fn author_names(t: &str) -> Option<&str> {
     let lower = t.to_ascii_lowercase();
     let range = AUTHOR_LINE.captures(&lower)?.get(1)?.range();
-    t.get(range)
+    t.get(range).filter(|names| printed_as_names(names))
+}
+
+/// Whether the words after "By" are set as names are: mostly capitalised (or in a script
+/// without case). A sentence that runs on through a line starting "by" ("…on a press owned /
+/// by john jones dans brother who") is prose, not a credit.
+fn printed_as_names(s: &str) -> bool {
+    /// Lower-case words that names and credits carry: particles and joiners.
+    const SMALL: &[&str] = &[
+        "and", "the", "of", "for", "de", "van", "von", "der", "den", "da", "del", "della", "di",
+        "la", "le", "du", "des", "bin", "binti", "al", "el", "y", "e", "dos", "das", "do", "ten",
+        "ter", "zu", "on", "behalf", "staff",
+    ];
+    let mut lower = 0;
+    let mut counted = 0;
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        if !first.is_alphabetic() || SMALL.contains(&w) {
+            continue;
+        }
+        counted += 1;
+        if first.is_lowercase() {
+            lower += 1;
+        }
+    }
+    counted > 0 && lower * 2 < counted
 }
 
 /// Splits "A, B and C" / "A & B" / "A; B" into names.
@@ -203,6 +231,23 @@ const FUNCTION_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_lines_need_names_set_as_names() {
+        assert_eq!(
+            author_names("By Jane Doe and John Smith"),
+            Some("Jane Doe and John Smith")
+        );
+        assert_eq!(
+            author_names("By the Staff of the Council"),
+            Some("the Staff of the Council")
+        );
+        assert_eq!(author_names("By Ana de la Cruz"), Some("Ana de la Cruz"));
+        assert_eq!(author_names("by 김철수"), Some("김철수"));
+        // Prose that wraps onto a line starting "by" (an OCR layer in lower case).
+        assert_eq!(author_names("by john jones dans brother who"), None);
+        assert_eq!(author_names("by the end of the year we had"), None);
+    }
 
     #[test]
     fn contact_forms() {
