@@ -15,7 +15,7 @@ mod drawn_late;
 pub mod markers;
 mod style;
 
-pub use style::{BodyStyle, half_points};
+pub use style::{BodyStyle, half_points, sizes_scatter};
 
 use crate::lines::TextLine;
 use crate::report::Report;

@@ -23,6 +23,10 @@ pub struct BodyStyle {
     pub face: u32,
     /// Display styles as (face, size in half points); face 0 marks an empty slot.
     display: [(u32, i32); 8],
+    /// The sizes of running text scatter instead of taking a few set values: they were
+    /// measured from boxes (an OCR text layer sizes each line to its scanned height), so a
+    /// size difference is weaker evidence of rank.
+    pub sizes_scatter: bool,
 }
 
 /// A style stacked this many lines deep sets paragraphs (an abstract, a sidebar), whatever
@@ -41,6 +45,26 @@ pub fn half_points(size: f32) -> i32 {
 
 fn key(g: &LineGeometry) -> Key {
     (g.face, half_points(g.font_size))
+}
+
+/// Whether the sizes near the body size scatter: of the characters set within a quarter of
+/// the body size, under half sit within half a point of it. Typeset text takes its sizes
+/// from a few set values; sizes measured from scanned line heights take many.
+pub fn sizes_scatter(lines: &[TextLine], body: f32) -> bool {
+    let (mut near, mut at) = (0usize, 0usize);
+    for l in lines {
+        let Some(g) = l.geometry.filter(|g| g.font_size > 0.0) else {
+            continue;
+        };
+        let n = l.text.chars().count();
+        if (g.font_size - body).abs() <= body * 0.25 {
+            near += n;
+            if (g.font_size - body).abs() <= 0.5 {
+                at += n;
+            }
+        }
+    }
+    near >= 100 && at * 2 < near
 }
 
 /// Whether `b` sits directly under `a` (the next line of one block).
@@ -71,6 +95,7 @@ impl BodyStyle {
     /// Measures the body style of PDF lines; `None` for text input.
     pub fn of(lines: &[TextLine]) -> Option<BodyStyle> {
         let size = body_font_size(lines)?;
+        let sizes_scatter = sizes_scatter(lines, size);
         let mut usage: Vec<(Key, Usage)> = Vec::new();
         let slot =
             |usage: &mut Vec<(Key, Usage)>, k: Key| match usage.iter().position(|(u, _)| *u == k) {
@@ -102,6 +127,7 @@ impl BodyStyle {
                 size,
                 face,
                 display: [(0, 0); 8],
+                sizes_scatter,
             });
         }
         let candidate =
@@ -110,6 +136,7 @@ impl BodyStyle {
             size,
             face,
             display: [(0, 0); 8],
+            sizes_scatter,
         };
         // Second pass: what follows each run of a candidate style on its page.
         let geometric: Vec<(&TextLine, LineGeometry)> = lines
@@ -170,8 +197,50 @@ impl BodyStyle {
         g.face != 0 && self.display.iter().any(|d| d.0 != 0 && *d == key(g))
     }
 
+    /// How much larger than running text a line must be set for its size alone to rank it
+    /// above the body: 15 % in typeset text, 40 % where sizes scatter.
+    pub fn larger_ratio(&self) -> f32 {
+        if self.sizes_scatter { 1.4 } else { 1.15 }
+    }
+
     /// Whether a line is set like running text: the body face at the body size.
     pub fn is_body(&self, g: &LineGeometry) -> bool {
         self.face != 0 && g.face == self.face && (g.font_size - self.size).abs() <= 0.25
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::test_placed;
+
+    const PROSE: &str = "running text of an ordinary paragraph line";
+
+    #[test]
+    fn typeset_sizes_do_not_scatter() {
+        let mut lines: Vec<TextLine> = (0..20)
+            .map(|i| test_placed(PROSE, 1, 72.0, 500.0, 100.0 + 14.0 * i as f32, 10.0))
+            .collect();
+        lines.push(test_placed("A Section Title", 1, 72.0, 300.0, 400.0, 12.0));
+        lines.push(test_placed("a smaller note", 1, 72.0, 300.0, 420.0, 8.5));
+        let body = body_font_size(&lines).unwrap();
+        assert!(!sizes_scatter(&lines, body));
+        assert_eq!(BodyStyle::of(&lines).unwrap().larger_ratio(), 1.15);
+    }
+
+    #[test]
+    fn sizes_measured_from_a_scan_scatter() {
+        // An OCR layer: each line sized to its scanned height, 29 to 33 points.
+        let sizes = [29.0, 30.0, 31.0, 32.0, 33.0, 30.5, 31.5, 29.5, 32.5, 31.0];
+        let lines: Vec<TextLine> = sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| test_placed(PROSE, 1, 72.0, 500.0, 100.0 + 40.0 * i as f32, s))
+            .collect();
+        let body = body_font_size(&lines).unwrap();
+        assert!(sizes_scatter(&lines, body));
+        assert_eq!(BodyStyle::of(&lines).unwrap().larger_ratio(), 1.4);
+        // Too little text to tell.
+        assert!(!sizes_scatter(&lines[..2], body));
     }
 }

@@ -187,6 +187,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             .map(|(u, z)| (u, z, None)),
     );
     let body_size = m.body.map(|b| b.size);
+    let larger = m.body.map_or(1.15, |b| b.larger_ratio());
     let mut by_page: HashMap<usize, Vec<&TextLine>> = HashMap::new();
     for l in lines
         .iter()
@@ -409,8 +410,8 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
         };
         let wrapped_numbered = || {
             let body = body_size?;
-            (set_larger(unit, body)
-                && heading_by_type(unit, &joined, body, None).is_some()
+            (set_larger(unit, body, larger)
+                && heading_by_type(unit, &joined, body, larger, None).is_some()
                 && !in_a_row(unit))
             .then(|| section_number(&first))
             .flatten()
@@ -451,8 +452,13 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             continue;
         }
         if let Some(body) = body_size
-            && let Some(evidence) =
-                heading_by_type(unit, &joined, body, m.body.filter(|_| ui > first_body_unit))
+            && let Some(evidence) = heading_by_type(
+                unit,
+                &joined,
+                body,
+                larger,
+                m.body.filter(|_| ui > first_body_unit),
+            )
             && !in_a_row(unit)
         {
             // A size shared with form labels or table cells is no rank of its own.
@@ -660,6 +666,7 @@ fn heading_by_type(
     unit: &Unit,
     joined: &str,
     body: f32,
+    larger: f32,
     style: Option<crate::layout::BodyStyle>,
 ) -> Option<TypeEvidence> {
     let sizes: Vec<f32> = unit
@@ -686,7 +693,8 @@ fn heading_by_type(
     if line_marker(joined).is_some_and(|m| !m.class.ordered()) {
         return None;
     }
-    let bigger = size >= body * 1.05 && (size >= body * 1.15 || crate::rich::all_bold(joined));
+    let bigger =
+        size >= body * (larger - 0.1) && (size >= body * larger || crate::rich::all_bold(joined));
     let bold_alone = (size - body).abs() < 0.3 && crate::rich::all_bold(joined) && n <= 12;
     let own_face = n <= 12
         && !names_an_address(t)
@@ -734,10 +742,10 @@ fn section_number(first: &str) -> Option<String> {
 
 /// Whether every line of the unit is set clearly larger than the body text (by the share
 /// that tells a heading's type from the body's in [`is_heading_by_type`]).
-fn set_larger(unit: &Unit, body: f32) -> bool {
+fn set_larger(unit: &Unit, body: f32, larger: f32) -> bool {
     unit.lines
         .iter()
-        .all(|l| l.geometry.is_some_and(|g| g.font_size >= body * 1.15))
+        .all(|l| l.geometry.is_some_and(|g| g.font_size >= body * larger))
 }
 
 /// Whether a line holds an e-mail address, a domain or a file name ("intel.com",

@@ -184,6 +184,10 @@ pub fn extract(
     let mut current: Option<usize> = None;
     let mut details = 0;
     let mut skip_until = 0;
+    // A name standing alone is a credit by its typography (a line of its own under the
+    // title). Where sizes were measured from a scan, there is no typography to read.
+    let measured_sizes = crate::layout::body_font_size(lines)
+        .is_some_and(|body| crate::layout::sizes_scatter(lines, body));
     // (author index, raised labels) for names from a marked author list.
     let mut author_labels: Vec<(usize, Vec<String>)> = Vec::new();
     // (labels, text) of labelled affiliation lines.
@@ -258,7 +262,8 @@ pub fn extract(
                 continue;
             }
             Role::Name
-                if (current.is_none() || details > 0 || roles[i - 1] == Role::Blank)
+                if !measured_sizes
+                    && (current.is_none() || details > 0 || roles[i - 1] == Role::Blank)
                     && !dictionary.mostly_common_words(text)
                     && !in_form_row(zone, &roles, i)
                     && !heads_a_form(&texts[i..]) =>
