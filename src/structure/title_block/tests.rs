@@ -333,3 +333,51 @@ fn affiliations_keyed_by_the_author_marks_under_a_centred_author_line() {
     );
     assert_eq!(tb.consumed, (0..8).collect::<Vec<_>>());
 }
+
+/// A repository's cover sheet: its name and the work's title in the same bold type, the
+/// work's citation further down repeating the title after the year.
+#[test]
+fn cover_sheet_title_is_the_one_its_citation_repeats() {
+    let rows: [(&str, f32, f32); 8] = [
+        ("City University Research Portal", 12.0, 114.0),
+        ("Harbour Congestion and the Price", 12.0, 214.0),
+        ("of West African Rice", 12.0, 228.0),
+        ("Okafor, A.; Dupont, J.", 12.0, 244.0),
+        ("Link to publication", 10.0, 342.0),
+        ("Citation for published version (APA):", 10.0, 402.0),
+        (
+            "Okafor, A., & Dupont, J. (2019). Harbour Congestion and the Price of",
+            10.0,
+            412.0,
+        ),
+        (
+            "West African Rice. Journal of Ports, 4(2), 1-20.",
+            10.0,
+            422.0,
+        ),
+    ];
+    let lines: Vec<TextLine> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (t, size, base))| {
+            let mut l = crate::lines::test_placed(t, 1, 57.0, 400.0, *base, *size);
+            l.source_line = i + 1;
+            l
+        })
+        .collect();
+    let mut r = Report::default();
+    let dict = WordCase::from_lines(&lines);
+    let tb = extract(&lines, &dict, None, &mut r);
+    assert_eq!(
+        tb.metadata.title.as_deref(),
+        Some("Harbour Congestion and the Price of West African Rice")
+    );
+    // Without the citation's year the same words are not evidence.
+    let mut undated = lines.clone();
+    undated[6].text = "Okafor, A., & Dupont, J. Harbour Congestion and the Price of".into();
+    let tb = extract(&undated, &dict, None, &mut Report::default());
+    assert_ne!(
+        tb.metadata.title.as_deref(),
+        Some("Harbour Congestion and the Price of West African Rice")
+    );
+}

@@ -263,7 +263,13 @@ pub(super) fn find_title(
         }
         return run;
     }
-    // No author line: the first run of capitals, else the first title-shaped line.
+    // No author line. A repository's cover sheet cites the work it wraps ("Weigelt, B.
+    // (2005). Molecular markers of …"): the lines the citation repeats after its year are
+    // the title, whatever stands above them in the same type (the repository's name).
+    if let Some(run) = cited_title(texts, &is_candidate) {
+        return run;
+    }
+    // Otherwise the first run of capitals, else the first title-shaped line.
     let caps = (0..texts.len()).find(|&i| {
         is_candidate(i) && is_upper(&texts[i]) && words(&texts[i]) >= 2 && sizes.set_apart(i)
     });
@@ -515,4 +521,60 @@ pub(super) fn title_and_subtitle(
     let sub_lines: Vec<&str> = sub_idx.iter().map(|&i| texts[i].as_str()).collect();
     let subtitle = Some(join_lines(&sub_lines)).filter(|s| !s.is_empty());
     (title, subtitle, idx.to_vec())
+}
+
+/// The title lines a citation further down the page repeats right after its year in
+/// parentheses, as repository cover sheets print one under the title. Lines of three or
+/// more words only; the run goes on while the citation goes on repeating the next line.
+fn cited_title(texts: &[String], is_candidate: &dyn Fn(usize) -> bool) -> Option<Vec<usize>> {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let after_year = |before: &str| {
+        let tail: String = before
+            .chars()
+            .rev()
+            .take(12)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        tail.match_indices('(').any(|(at, _)| {
+            let digits = tail[at + 1..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .count();
+            digits == 4
+        })
+    };
+    for i in 0..texts.len() {
+        if !is_candidate(i) || words(&texts[i]) < 3 {
+            continue;
+        }
+        let mut cited = norm(&texts[i]);
+        let later = norm(&texts[i + 1..].join(" "));
+        let Some(at) = later.find(&cited) else {
+            continue;
+        };
+        if !after_year(&later[..at]) {
+            continue;
+        }
+        let mut run = vec![i];
+        for (k, text) in texts.iter().enumerate().skip(i + 1) {
+            if text.trim().is_empty() || !is_candidate(k) {
+                break;
+            }
+            let longer = format!("{cited} {}", norm(text));
+            if !later.contains(&longer) {
+                break;
+            }
+            run.push(k);
+            cited = longer;
+        }
+        return Some(run);
+    }
+    None
 }
