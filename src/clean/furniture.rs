@@ -93,6 +93,7 @@ pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
         mark_beside_page_numbers(lines, zone_end, &mut verdict);
     }
     mark_edge_stamps(lines, &mut verdict);
+    super::page_heads::mark_numbered_heads(lines, &mut verdict);
     keep_lines_that_read_on(lines, &mut verdict);
     // Contact lines in the title block leave the body too, but the metadata stage still
     // needs to see where the title block ends, so only repeated or page-band ones are

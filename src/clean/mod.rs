@@ -9,6 +9,7 @@ pub mod columns;
 pub mod furniture;
 pub mod glyphs;
 pub mod markup;
+pub mod page_heads;
 
 use crate::lines::TextLine;
 use crate::report::Report;

@@ -24,6 +24,7 @@ pub mod tables;
 pub mod tagged;
 pub mod text_headings;
 pub mod title_block;
+pub mod uncased;
 pub mod units;
 
 use crate::lines::TextLine;

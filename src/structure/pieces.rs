@@ -228,6 +228,8 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
     let mut weak_headings: Vec<usize> = Vec::new();
     // Headings of extracted text made from a line's shape alone.
     let mut shaped_headings: Vec<usize> = Vec::new();
+    // Numbered headings in a script without case, before their sequence is checked.
+    let mut uncased: Vec<super::uncased::Candidate> = Vec::new();
     let mut in_notes_section = false;
     // Distinct raised numbers: citations run on (1, 2, … 12); affiliation marks and
     // powers repeat a few small ones.
@@ -345,6 +347,26 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             continue;
         }
         let next_unit = units.get(ui + 1).map(|(u, _, _)| u);
+        // Extracted text in a script without case: a heading told by its number, kept
+        // only if the document numbers such lines in sequence (see `uncased`).
+        if unit.lines[0].geometry.is_none()
+            && let Some((style, n)) = super::uncased::candidate(&unit.lines)
+        {
+            uncased.push(super::uncased::Candidate {
+                at: out.len(),
+                style,
+                n,
+            });
+            shaped_headings.push(out.len());
+            out.push(base(
+                PieceKind::Heading {
+                    number: Some(n.to_string()),
+                    run_in: false,
+                },
+                joined,
+            ));
+            continue;
+        }
         // Laid-out text whose bullets were drawn, not written: an item told by its
         // indentation (see `indented::unmarked_items`).
         if set_in_items.get(ui).copied().unwrap_or(false) {
@@ -526,6 +548,17 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
                 .lines(p.lines.iter().copied().take(1))
                 .before(crate::rich::plain(&p.text))
                 .evidence("heading-shaped line kept as text: it introduces no body")
+                .confidence(0.7),
+        );
+    }
+    for at in super::uncased::keep_numbered_sequences(&mut out, &uncased) {
+        let p = &out[at];
+        report.push(
+            Action::new(ActionKind::Guess)
+                .page(p.page)
+                .lines(p.lines.iter().copied().take(1))
+                .before(crate::rich::plain(&p.text))
+                .evidence("numbered line kept as text: its number continues no sequence")
                 .confidence(0.7),
         );
     }

@@ -92,13 +92,13 @@ fn is_prose(text: &str) -> bool {
         if let Some(ch) = w.chars().find(|c| c.is_alphabetic()) {
             if ch.is_uppercase() {
                 upper += 1;
-                cased += 1;
-            } else if ch.is_lowercase() {
-                cased += 1;
             }
+            // A word in a script without case (Hangul, Arabic, CJK) is not capitalised:
+            // a Latin name or two in Korean prose ("U코드", "(Measurable Risk)") leave it
+            // prose.
+            cased += 1;
         }
     }
-    // Words in a script without case (Hangul, Arabic, CJK) say nothing either way.
     let mostly_lower = cased == 0 || upper * 5 <= cased * 3;
     mostly_lower && (n >= 8 || ends_sentence(text))
 }
@@ -286,6 +286,16 @@ mod tests {
     fn prose_in_a_script_without_case_is_prose() {
         assert!(is_prose(
             "최근 코로나-19는 개정 법령에서 정한 법정감염병 1급에 해당하는 17종 중 신종감염병증후군으로 분류할 수 있다."
+        ));
+        // A Latin capital or two among the words leaves it prose.
+        assert!(is_prose(
+            "코로나-19와 관련하여 생명보험 업계는 보험상품은 측정가능한 위험(Measurable Risk)을 보장"
+        ));
+        assert!(is_prose(
+            "보장제외 대상인 U코드에 해당하여 재해 보장대상에서 제외해야 한다는"
+        ));
+        assert!(!is_prose(
+            "Customer Information Vehicle Information Insurance Details"
         ));
     }
 

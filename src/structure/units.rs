@@ -103,7 +103,7 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
     // The class and number of the last item that opened a unit: a three-digit label
     // that continues it opens the next item.
     let mut last_item: Option<(BulletClass, u32)> = None;
-    for line in lines {
+    for (at, line) in lines.iter().enumerate() {
         if line.is_blank() {
             close(&mut current, &mut units);
             blank_before = true;
@@ -114,7 +114,7 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
             Some(prev) => {
                 prev.page != line.page
                     || prev.column != line.column
-                    || breaks_before(prev, line, &current, last_item, m)
+                    || breaks_before(prev, line, lines.get(at + 1), &current, last_item, m)
             }
         };
         if starts_new {
@@ -139,11 +139,12 @@ fn current_is_page_start(units: &[Unit], line: &TextLine) -> bool {
         .is_some_and(|u| u.lines.last().is_some_and(|l| l.page != line.page))
 }
 
-/// Whether `line` starts a new unit after `prev` (both non-blank, same page) and the lines
-/// of `unit`, given the class and number of the last item that opened a unit.
+/// Whether `line` (followed by `next`) starts a new unit after `prev` (both non-blank, same
+/// page) and the lines of `unit`, given the class and number of the last item that opened a unit.
 fn breaks_before(
     prev: &TextLine,
     line: &TextLine,
+    next: Option<&TextLine>,
     unit: &Unit,
     last_item: Option<(BulletClass, u32)>,
     m: Measure,
@@ -172,6 +173,13 @@ fn breaks_before(
     if !m.wrapped {
         return !(line.indent > 0.0 || starts_lowercase(text));
     }
+    // Extracted text in a script without case: numbered headings (see `uncased`).
+    if prev.geometry.is_none()
+        && line.geometry.is_none()
+        && let Some(brk) = super::uncased::breaks_before(prev, line, next, &unit.lines, m.width)
+    {
+        return brk;
+    }
     if let Some(set_in) = super::indented::breaks_before(prev, line, &unit.lines, m.margins) {
         return set_in;
     }
@@ -197,6 +205,15 @@ fn breaks_before(
         && ends_sentence(&prev.text)
         && (line.plain().chars().count() as f32) < 0.72 * m.width
         && looks_like_heading_line(text)
+    {
+        return true;
+    }
+    // Extracted text: a section heading numbered to a second level ("5.2 Quantitative
+    // Results") after a row of figures starts a unit: the table above it has ended.
+    if line.geometry.is_none()
+        && (line.plain().chars().count() as f32) < 0.72 * m.width
+        && super::classify::numbered_heading(text).is_some_and(|(n, _)| n.contains('.'))
+        && super::text_headings::reads_as_row(&prev.text)
     {
         return true;
     }

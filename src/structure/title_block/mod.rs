@@ -266,7 +266,8 @@ pub fn extract(
                     && (current.is_none() || details > 0 || roles[i - 1] == Role::Blank)
                     && !dictionary.mostly_common_words(text)
                     && !in_form_row(zone, &roles, i)
-                    && !heads_a_form(&texts[i..]) =>
+                    && !heads_a_form(&texts[i..])
+                    && !heads_prose(lines, i, reader.tb.metadata.title.is_some()) =>
             {
                 if let Some(columns) = author_columns(&texts[i..]) {
                     let first_new = reader.tb.metadata.authors.len();
@@ -365,6 +366,26 @@ pub fn extract(
         }
     }
     tb
+}
+
+/// Whether line `i` of extracted text, shaped like a name, stands with no title above it
+/// straight over running prose (no blank line between): it heads that prose, as a section
+/// title does ("JavaScript Code Example"); a credit is followed by a blank line, an
+/// affiliation, a date or another credit. PDF lines have their type to say more.
+fn heads_prose(lines: &[TextLine], i: usize, titled: bool) -> bool {
+    if titled || lines[i].geometry.is_some() {
+        return false;
+    }
+    let Some(next) = lines.get(i + 1).filter(|l| !l.is_blank()) else {
+        return false;
+    };
+    let t = next.plain();
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    let lower = ws
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .count();
+    ws.len() >= 8 && lower * 2 >= ws.len()
 }
 
 /// Whether the line set directly under `line` (same page and size, overlapping it across,

@@ -1,0 +1,351 @@
+//! Headings of extracted text in scripts without case (Hangul, CJK, Arabic, …), where a
+//! short line cannot show itself a heading by its capitals. Their numbering does instead:
+//! `(1) 「감염병의 예방 및 관리에 관한 법률」 개정`, `1 들어가며`, or `들어가며` with its
+//! number `1` printed on the next line (pdftotext -raw reads a number set in a box after
+//! the title). A number alone proves little — a wrapped date, a list item, a footnote
+//! label open lines too — so a candidate stays a heading only when the document numbers
+//! such lines in sequence (1, 2, 3 … in one style, starting from 1) and each introduces
+//! body (see [`keep_numbered_sequences`]).
+
+use crate::words::{ends_sentence, words};
+
+use super::classify::{breaks_off, has_url, mostly_words};
+use super::pieces::{Piece, PieceKind};
+
+/// How a heading's number is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `(1) …`: one level below the plain numbers.
+    Parens,
+    /// `1 …`, `1. …`, or the number on the line after the heading's text.
+    Plain,
+}
+
+/// A letter of a script without case: alphabetic, neither upper nor lower case.
+fn uncased_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase()
+}
+
+/// Brackets and quotes that may open a heading's text before its first letter.
+const OPENERS: &[char] = &[
+    '「', '『', '《', '〈', '【', '“', '"', '‘', '\'', '(', '[', '«',
+];
+
+/// Whether `text` (a heading's text without its number) has a heading's shape in a script
+/// without case: it opens with such a letter (after an opening bracket or quote), is
+/// short, mostly words, and neither ends a sentence nor breaks off.
+fn uncased_heading_text(text: &str) -> bool {
+    let t = crate::rich::plain_without_scripts(text);
+    let t = t.trim();
+    let body = t.trim_start_matches(OPENERS);
+    if !body.chars().next().is_some_and(uncased_letter) {
+        return false;
+    }
+    let n = words(t);
+    (1..=12).contains(&n)
+        && t.chars().count() <= 50
+        && mostly_words(t)
+        && !t.contains("   ")
+        && !ends_sentence(t)
+        && !t.ends_with(['.', ':', '。', '،', '؛'])
+        && !breaks_off(t)
+        && !has_url(t)
+}
+
+/// The style, number and text of a numbered line in a script without case: `(1) text`,
+/// `1 text` or `1. text`, the number of one or two digits.
+pub fn numbered(text: &str) -> Option<(Style, u32, String)> {
+    let t = crate::rich::plain_without_scripts(text);
+    let t = t.trim();
+    let (style, digits, rest) = if let Some(inner) = t.strip_prefix('(') {
+        let close = inner.find(')')?;
+        (Style::Parens, &inner[..close], &inner[close + 1..])
+    } else {
+        let end = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+        let rest = &t[end..];
+        (
+            Style::Plain,
+            &t[..end],
+            rest.strip_prefix('.').unwrap_or(rest),
+        )
+    };
+    if digits.is_empty() || digits.len() > 2 || digits.starts_with('0') {
+        return None;
+    }
+    // The number stands apart from the text.
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let n: u32 = digits.parse().ok()?;
+    let rest = rest.trim();
+    uncased_heading_text(rest).then(|| (style, n, rest.to_string()))
+}
+
+/// Whether a line, without a number, could be a heading in a script without case whose
+/// number follows on the next line: a few words (at most five).
+pub fn title_line(text: &str) -> bool {
+    let t = crate::rich::plain(text);
+    words(&t) <= 5 && t.trim().chars().count() <= 30 && uncased_heading_text(&t)
+}
+
+/// The number on a line that holds only a number of one or two digits.
+pub fn bare_number(text: &str) -> Option<u32> {
+    let t = crate::rich::plain_without_scripts(text);
+    let t = t.trim();
+    (!t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit()) && !t.starts_with('0'))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// Where extracted text without case breaks into units around a numbered heading
+/// (`None`: these rules say nothing). `next` is the line after `line`; `unit` holds the
+/// lines of the unit `prev` ends; `width` is the text's measure.
+///
+/// - A numbered line ([`numbered`]) ends its unit, and starts one after a finished
+///   sentence, a number alone or a short line.
+/// - A short title ([`title_line`]) whose number stands alone on the next line starts a
+///   unit, and keeps
+///   the number alone on the line after it; the unit ends after that number.
+pub fn breaks_before(
+    prev: &crate::lines::TextLine,
+    line: &crate::lines::TextLine,
+    next: Option<&crate::lines::TextLine>,
+    unit: &[crate::lines::TextLine],
+    width: f32,
+) -> Option<bool> {
+    if unit.len() == 1 && numbered(&prev.text).is_some() {
+        return Some(true);
+    }
+    if unit.len() == 2 && title_line(&unit[0].text) && bare_number(&prev.text).is_some() {
+        return Some(true);
+    }
+    if unit.len() == 1 && title_line(&prev.text) && bare_number(&line.text).is_some() {
+        return Some(false);
+    }
+    let prev_short = (prev.plain().chars().count() as f32) < 0.72 * width;
+    let after_sentence = ends_sentence(&prev.text);
+    if numbered(&line.text).is_some()
+        && (after_sentence || prev_short || bare_number(&prev.text).is_some())
+    {
+        return Some(true);
+    }
+    // A short title whose number stands alone on the next line.
+    if title_line(&line.text) && next.is_some_and(|n| bare_number(&n.text).is_some()) {
+        return Some(true);
+    }
+    None
+}
+
+/// The style and number a unit of extracted text would carry as a heading in a script
+/// without case: one numbered line, or a short title and its number on the line after.
+pub fn candidate(lines: &[crate::lines::TextLine]) -> Option<(Style, u32)> {
+    match lines {
+        [one] => numbered(&one.text).map(|(style, n, _)| (style, n)),
+        [title, number] if title_line(&title.text) => {
+            bare_number(&number.text).map(|n| (Style::Plain, n))
+        }
+        _ => None,
+    }
+}
+
+/// A heading candidate: its piece index, style and number.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    /// Index into the pieces.
+    pub at: usize,
+    /// How its number is printed.
+    pub style: Style,
+    /// Its number.
+    pub n: u32,
+}
+
+/// Keeps as headings the candidates (in document order) that the document numbers in
+/// sequence: in each style, a heading numbered `n` follows the one numbered `n - 1`, or
+/// is `1` (parenthesised numbers start again under each plain-numbered heading), and the
+/// style reaches `2` somewhere. A candidate directly followed by another of its style is
+/// an item of a list. The rest turn back into text; their indexes are returned. Kept
+/// parenthesised headings are numbered under their plain-numbered section ("2.1"), so
+/// that they take the level below it.
+pub fn keep_numbered_sequences(pieces: &mut [Piece], candidates: &[Candidate]) -> Vec<usize> {
+    let is_heading = |p: &Piece| matches!(p.kind, PieceKind::Heading { .. });
+    let mut kept: Vec<Candidate> = Vec::new();
+    let mut last_plain: Option<u32> = None;
+    let mut last_parens: Option<u32> = None;
+    for (k, c) in candidates.iter().enumerate() {
+        if !is_heading(&pieces[c.at]) {
+            continue;
+        }
+        let list_item = candidates
+            .get(k + 1)
+            .is_some_and(|d| d.at == c.at + 1 && d.style == c.style);
+        let last = match c.style {
+            Style::Plain => &mut last_plain,
+            Style::Parens => &mut last_parens,
+        };
+        let in_sequence = c.n == 1 || *last == Some(c.n - 1);
+        if list_item || !in_sequence {
+            continue;
+        }
+        *last = Some(c.n);
+        if c.style == Style::Plain {
+            last_parens = None;
+        }
+        kept.push(*c);
+    }
+    // A style whose numbering never reaches 2 is no sequence.
+    let reaches_two: Vec<Style> = kept.iter().filter(|c| c.n >= 2).map(|c| c.style).collect();
+    kept.retain(|c| reaches_two.contains(&c.style));
+    let mut major: Option<u32> = None;
+    let mut numbers: Vec<(usize, String)> = Vec::new();
+    for c in &kept {
+        let number = match (c.style, major) {
+            (Style::Plain, _) => {
+                major = Some(c.n);
+                c.n.to_string()
+            }
+            (Style::Parens, Some(m)) => format!("{m}.{}", c.n),
+            (Style::Parens, None) => c.n.to_string(),
+        };
+        numbers.push((c.at, number));
+    }
+    let mut undone = Vec::new();
+    for c in candidates {
+        match numbers.iter().find(|(at, _)| *at == c.at) {
+            Some((_, number)) => {
+                if let PieceKind::Heading { number: n, .. } = &mut pieces[c.at].kind {
+                    *n = Some(number.clone());
+                }
+            }
+            None if is_heading(&pieces[c.at]) => {
+                pieces[c.at].kind = PieceKind::Text;
+                undone.push(c.at);
+            }
+            None => {}
+        }
+    }
+    undone
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_lines_in_a_script_without_case() {
+        let (style, n, rest) = numbered("(1) 「감염병의 예방 및 관리에 관한 법률」 개정").unwrap();
+        assert_eq!((style, n), (Style::Parens, 1));
+        assert_eq!(rest, "「감염병의 예방 및 관리에 관한 법률」 개정");
+        assert_eq!(
+            numbered("2 코로나-19 관련 보험 현황").map(|(s, n, _)| (s, n)),
+            Some((Style::Plain, 2))
+        );
+        assert_eq!(
+            numbered("3. 문제점").map(|(s, n, _)| (s, n)),
+            Some((Style::Plain, 3))
+        );
+        for not in [
+            // A sentence, a wrapped date, a footnote label, a Latin heading, a year.
+            "(2) 감독당국의 표준약관 개정작업이 진행되어야 한다.",
+            "3.11. 코로나-19가 세계적 유행(Pandemic) 단계",
+            "1) 손해보험의 표준약관 규정에 따르면",
+            "(1) Introduction",
+            "2020 코로나",
+            "(1)들어가며",
+        ] {
+            assert!(numbered(not).is_none(), "{not}");
+        }
+    }
+
+    #[test]
+    fn titles_and_their_numbers() {
+        assert!(title_line("들어가며"));
+        assert!(title_line("코로나-19 관련 보험 현황"));
+        assert!(!title_line("Introduction"));
+        assert!(!title_line("을 제시하고 있다."));
+        assert_eq!(bare_number("3"), Some(3));
+        assert_eq!(bare_number("2020"), None);
+        assert_eq!(bare_number("3)"), None);
+    }
+
+    fn piece(kind: PieceKind, text: &str) -> Piece {
+        Piece {
+            kind,
+            text: text.to_string(),
+            page: 1,
+            lines: vec![],
+            indent: 0.0,
+            blank_before: true,
+            font_size: None,
+        }
+    }
+
+    fn heading(text: &str) -> Piece {
+        piece(
+            PieceKind::Heading {
+                number: None,
+                run_in: false,
+            },
+            text,
+        )
+    }
+
+    #[test]
+    fn only_numbers_in_sequence_stay_headings() {
+        let body = "보험사는 기후변화, 전염병 등과 같은 신종위험으로 인한 사회적 손실이 증가한다.";
+        let mut p = vec![
+            heading("들어가며 1"),
+            piece(PieceKind::Text, body),
+            heading("코로나-19 관련 보험 현황 2"),
+            heading("(1) 감염병 예방법 개정"),
+            piece(PieceKind::Text, body),
+            heading("(2) 표준약관 재해분류표"),
+            piece(PieceKind::Text, body),
+            // Out of sequence: a stray number.
+            heading("(5) 생보업계의 의견"),
+            piece(PieceKind::Text, body),
+            // Two in a row of one style: a list.
+            heading("(3) 첫째 항목"),
+            heading("(4) 둘째 항목"),
+            piece(PieceKind::Text, body),
+        ];
+        let c = |at, style, n| Candidate { at, style, n };
+        let candidates = [
+            c(0, Style::Plain, 1),
+            c(2, Style::Plain, 2),
+            c(3, Style::Parens, 1),
+            c(5, Style::Parens, 2),
+            c(7, Style::Parens, 5),
+            c(9, Style::Parens, 3),
+            c(10, Style::Parens, 4),
+        ];
+        let undone = keep_numbered_sequences(&mut p, &candidates);
+        assert_eq!(undone, vec![7, 9, 10]);
+        let number = |i: usize| match &p[i].kind {
+            PieceKind::Heading { number, .. } => number.clone(),
+            _ => None,
+        };
+        assert_eq!(number(0).as_deref(), Some("1"));
+        assert_eq!(number(3).as_deref(), Some("2.1"));
+        assert_eq!(number(5).as_deref(), Some("2.2"));
+    }
+
+    #[test]
+    fn a_lone_number_is_no_sequence() {
+        let mut p = vec![
+            heading("(1) 감염병 예방법 개정"),
+            piece(
+                PieceKind::Text,
+                "보험사는 기후변화, 전염병 등과 같은 신종위험으로 인한 사회적 손실이 증가한다.",
+            ),
+        ];
+        let undone = keep_numbered_sequences(
+            &mut p,
+            &[Candidate {
+                at: 0,
+                style: Style::Parens,
+                n: 1,
+            }],
+        );
+        assert_eq!(undone, vec![0]);
+    }
+}
