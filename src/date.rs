@@ -57,14 +57,13 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&MONTH_DAY_YEAR);
-    LazyLock::force(&DAY_MONTH_YEAR);
-    LazyLock::force(&MONTH_YEAR);
-    LazyLock::force(&ISO);
-    LazyLock::force(&NUMERIC);
-    LazyLock::force(&PREFIX);
+/// Whether `t` holds four ASCII digits in a row, as every date pattern does (its year). A
+/// line without them is no date, and the patterns (~2 ms together to compile) need not be
+/// built for it.
+fn has_four_digits(t: &str) -> bool {
+    t.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() >= 4)
 }
 
 /// Parses a line that is only a date (optionally after "Date:" or "Published"), or `None`.
@@ -73,6 +72,9 @@ pub fn parse_date_line(line: &str) -> Option<PubDate> {
         .trim()
         .trim_matches(|c: char| c == '*' || c == '_')
         .trim();
+    if !has_four_digits(trimmed) {
+        return None;
+    }
     let body = PREFIX.replace(trimmed, "");
     let body = body.trim().trim_end_matches('.');
     let (year, month, day) = parse_parts(body)?;
@@ -133,6 +135,74 @@ fn parse_parts(s: &str) -> Option<(i32, Option<u8>, Option<u8>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_phrases::{assert_necessary, filled, phrases};
+
+    #[test]
+    fn every_date_pattern_needs_four_digits() {
+        let mut texts = phrases(
+            &[
+                "March", "Mar", "3", "2023", "12", "/", ".", "-", "–", "st", "th", ",", " ", "of",
+                "May", "123", "1999", "0",
+            ],
+            20_000,
+        );
+        let year: &[&str] = &["2023", "99", "123", "12345"];
+        for slots in [
+            vec![
+                &["March", "Mar", "Sept"][..],
+                &[".", ""],
+                &[" ", ""],
+                &["3", "12", "123"],
+                &["st", "th", ""],
+                &["", "-4", " – 5"],
+                &[",", ""],
+                &[" ", ""],
+                year,
+            ],
+            vec![
+                &["3", "12"][..],
+                &["st", ""],
+                &[" "],
+                &["of ", ""],
+                &["March", "May"],
+                &[".", ""],
+                &[",", ""],
+                &[" ", ""],
+                year,
+            ],
+            vec![
+                &["March", "May"][..],
+                &[".", ""],
+                &[",", ""],
+                &[" ", ""],
+                year,
+            ],
+            vec![year, &["-"], &["1", "12"], &["", "-3", "-12"]],
+            vec![
+                &["3", "12"][..],
+                &[".", "/"],
+                &["1", "12"],
+                &[".", "/"],
+                year,
+            ],
+        ] {
+            texts.extend(filled(&slots));
+        }
+        for p in [
+            &MONTH_DAY_YEAR,
+            &DAY_MONTH_YEAR,
+            &MONTH_YEAR,
+            &ISO,
+            &NUMERIC,
+        ] {
+            assert!(
+                assert_necessary(p, has_four_digits, &texts) >= 6,
+                "{}",
+                p.as_str()
+            );
+        }
+        assert_eq!(parse_date_line("March 3"), None);
+    }
 
     fn iso(s: &str) -> Option<String> {
         parse_date_line(s).and_then(|d| d.iso())
