@@ -58,12 +58,21 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether `t` holds four ASCII digits in a row, as every date pattern does (its year). A
-/// line without them is no date, and the patterns (~2 ms together to compile) need not be
-/// built for it.
+/// line without them is no date, and the patterns need not be run on it.
 fn has_four_digits(t: &str) -> bool {
     t.as_bytes()
         .split(|b| !b.is_ascii_digit())
         .any(|run| run.len() >= 4)
+}
+
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&MONTH_DAY_YEAR);
+    LazyLock::force(&DAY_MONTH_YEAR);
+    LazyLock::force(&MONTH_YEAR);
+    LazyLock::force(&ISO);
+    LazyLock::force(&NUMERIC);
+    LazyLock::force(&PREFIX);
 }
 
 /// Parses a line that is only a date (optionally after "Date:" or "Published"), or `None`.
@@ -75,7 +84,13 @@ pub fn parse_date_line(line: &str) -> Option<PubDate> {
     if !has_four_digits(trimmed) {
         return None;
     }
-    let body = PREFIX.replace(trimmed, "");
+    // Every match of the prefix opens with d, p, i or r in either case (none of its letters
+    // has a case partner outside ASCII but `s`, which no alternative opens with).
+    let body = if trimmed.starts_with(['d', 'D', 'p', 'P', 'i', 'I', 'r', 'R']) {
+        PREFIX.replace(trimmed, "")
+    } else {
+        std::borrow::Cow::Borrowed(trimmed)
+    };
     let body = body.trim().trim_end_matches('.');
     let (year, month, day) = parse_parts(body)?;
     if !(1800..=2200).contains(&year) || !valid_day(month, day) {

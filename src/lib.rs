@@ -69,6 +69,7 @@ pub fn compile_patterns_in_background() {
             structure::output::compile_patterns();
             structure::assemble::compile_patterns();
             structure::classify::compile_patterns();
+            date::compile_patterns();
             structure::joins::compile_patterns();
             clean::furniture::compile_patterns();
             clean::glyphs::compile_patterns();

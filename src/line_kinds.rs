@@ -96,8 +96,23 @@ fn may_be_contact(lower: &str) -> bool {
         || (web_word && lower.contains(':'))
         || lower.starts_with("http")
         || lower.starts_with("www.")
-        || b.first().is_some_and(|&c| c == b'+' || c.is_ascii_digit())
+        || phone_number_opens(lower)
         || lower.contains('@')
+}
+
+/// What the last alternative of [`CONTACT`] needs: after an optional `+`, nine characters
+/// that are digits, spaces (`\s`: Unicode's white space, as `char::is_whitespace`) or
+/// `().-`, the first a digit.
+fn phone_number_opens(lower: &str) -> bool {
+    let s = lower.strip_prefix('+').unwrap_or(lower);
+    s.starts_with(|c: char| c.is_ascii_digit())
+        && s.chars()
+            .take(9)
+            .filter(|&c| {
+                c.is_ascii_digit() || c.is_whitespace() || matches!(c, '(' | ')' | '.' | '-')
+            })
+            .count()
+            == 9
 }
 
 /// Whether `t` opens with `word`, ASCII case ignored.
@@ -260,7 +275,7 @@ const FUNCTION_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_phrases::{assert_necessary, phrases};
+    use crate::test_phrases::{assert_necessary, filled, phrases};
 
     #[test]
     fn cheap_tests_never_turn_away_a_match() {
@@ -310,6 +325,18 @@ mod tests {
             ],
             40_000,
         );
+        let mut contact = contact;
+        let part: &[&str] = &["12", " ", "\u{a0}3", "(4)", ".-", "x"];
+        contact.extend(filled(&[
+            &["", "+", "x"],
+            &["0", "1", "x"],
+            part,
+            part,
+            part,
+            part,
+            part,
+            &["", "9", "5 ; 6", " fax 1"],
+        ]));
         assert!(assert_necessary(&CONTACT, may_be_contact, &contact) > 100);
         let author = phrases(
             &[
