@@ -57,6 +57,14 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether `t` holds four ASCII digits in a row, as every date pattern does (its year). A
+/// line without them is no date, and the patterns need not be run on it.
+fn has_four_digits(t: &str) -> bool {
+    t.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() >= 4)
+}
+
 /// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
 pub(crate) fn compile_patterns() {
     LazyLock::force(&MONTH_DAY_YEAR);
@@ -73,7 +81,16 @@ pub fn parse_date_line(line: &str) -> Option<PubDate> {
         .trim()
         .trim_matches(|c: char| c == '*' || c == '_')
         .trim();
-    let body = PREFIX.replace(trimmed, "");
+    if !has_four_digits(trimmed) {
+        return None;
+    }
+    // Every match of the prefix opens with d, p, i or r in either case (none of its letters
+    // has a case partner outside ASCII but `s`, which no alternative opens with).
+    let body = if trimmed.starts_with(['d', 'D', 'p', 'P', 'i', 'I', 'r', 'R']) {
+        PREFIX.replace(trimmed, "")
+    } else {
+        std::borrow::Cow::Borrowed(trimmed)
+    };
     let body = body.trim().trim_end_matches('.');
     let (year, month, day) = parse_parts(body)?;
     if !(1800..=2200).contains(&year) || !valid_day(month, day) {
@@ -133,6 +150,74 @@ fn parse_parts(s: &str) -> Option<(i32, Option<u8>, Option<u8>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_phrases::{assert_necessary, filled, phrases};
+
+    #[test]
+    fn every_date_pattern_needs_four_digits() {
+        let mut texts = phrases(
+            &[
+                "March", "Mar", "3", "2023", "12", "/", ".", "-", "–", "st", "th", ",", " ", "of",
+                "May", "123", "1999", "0",
+            ],
+            20_000,
+        );
+        let year: &[&str] = &["2023", "99", "123", "12345"];
+        for slots in [
+            vec![
+                &["March", "Mar", "Sept"][..],
+                &[".", ""],
+                &[" ", ""],
+                &["3", "12", "123"],
+                &["st", "th", ""],
+                &["", "-4", " – 5"],
+                &[",", ""],
+                &[" ", ""],
+                year,
+            ],
+            vec![
+                &["3", "12"][..],
+                &["st", ""],
+                &[" "],
+                &["of ", ""],
+                &["March", "May"],
+                &[".", ""],
+                &[",", ""],
+                &[" ", ""],
+                year,
+            ],
+            vec![
+                &["March", "May"][..],
+                &[".", ""],
+                &[",", ""],
+                &[" ", ""],
+                year,
+            ],
+            vec![year, &["-"], &["1", "12"], &["", "-3", "-12"]],
+            vec![
+                &["3", "12"][..],
+                &[".", "/"],
+                &["1", "12"],
+                &[".", "/"],
+                year,
+            ],
+        ] {
+            texts.extend(filled(&slots));
+        }
+        for p in [
+            &MONTH_DAY_YEAR,
+            &DAY_MONTH_YEAR,
+            &MONTH_YEAR,
+            &ISO,
+            &NUMERIC,
+        ] {
+            assert!(
+                assert_necessary(p, has_four_digits, &texts) >= 6,
+                "{}",
+                p.as_str()
+            );
+        }
+        assert_eq!(parse_date_line("March 3"), None);
+    }
 
     fn iso(s: &str) -> Option<String> {
         parse_date_line(s).and_then(|d| d.iso())

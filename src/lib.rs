@@ -42,6 +42,8 @@ pub mod report;
 pub mod rich;
 pub mod source;
 pub mod structure;
+#[cfg(test)]
+mod test_phrases;
 pub mod words;
 pub mod writers;
 
@@ -70,8 +72,6 @@ pub fn compile_patterns_in_background() {
             date::compile_patterns();
             structure::joins::compile_patterns();
             clean::furniture::compile_patterns();
-            structure::title_block::compile_patterns();
-            line_kinds::compile_patterns();
             clean::glyphs::compile_patterns();
             layout::markers::compile_patterns();
         });

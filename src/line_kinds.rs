@@ -71,12 +71,79 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&CONTACT);
-    LazyLock::force(&AUTHOR_LINE);
-    LazyLock::force(&DISCLAIMER);
+// The three patterns above cost about 5 ms together to compile (their Unicode classes),
+// more than a short document's whole conversion, and few lines can match them. Each is
+// asked only after an exact necessary condition, cheap to test, holds; a document whose
+// lines never pass one never builds it.
+
+/// What every match of [`CONTACT`] has, in the trimmed, lower-cased line: its leading
+/// letters are one of the first alternative's words and it holds a digit; or they are one
+/// of the second's and it holds a colon; or it opens with "http", "www.", "+" or a digit;
+/// or it holds an "@". (A word that `\b` ends is not followed by an ASCII letter, so the
+/// leading run of ASCII letters is the word itself.)
+fn may_be_contact(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    let lead = &lower[..b.iter().take_while(|c| c.is_ascii_lowercase()).count()];
+    let phone_word = matches!(
+        lead,
+        "tel" | "telephone" | "phone" | "ph" | "fax" | "mobile" | "cell" | "t" | "f"
+    );
+    let web_word = matches!(
+        lead,
+        "email" | "e" | "web" | "website" | "url" | "internet" | "twitter" | "x" | "w"
+    );
+    (phone_word && b.iter().any(u8::is_ascii_digit))
+        || (web_word && lower.contains(':'))
+        || lower.starts_with("http")
+        || lower.starts_with("www.")
+        || phone_number_opens(lower)
+        || lower.contains('@')
 }
+
+/// What the last alternative of [`CONTACT`] needs: after an optional `+`, nine characters
+/// that are digits, spaces (`\s`: Unicode's white space, as `char::is_whitespace`) or
+/// `().-`, the first a digit.
+fn phone_number_opens(lower: &str) -> bool {
+    let s = lower.strip_prefix('+').unwrap_or(lower);
+    s.starts_with(|c: char| c.is_ascii_digit())
+        && s.chars()
+            .take(9)
+            .filter(|&c| {
+                c.is_ascii_digit() || c.is_whitespace() || matches!(c, '(' | ')' | '.' | '-')
+            })
+            .count()
+            == 9
+}
+
+/// Whether `t` opens with `word`, ASCII case ignored.
+fn opens_with(t: &str, word: &str) -> bool {
+    t.as_bytes()
+        .get(..word.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// What every match of [`AUTHOR_LINE`] opens with.
+fn may_be_author_line(t: &str) -> bool {
+    ["by", "written", "author", "prepared"]
+        .iter()
+        .any(|w| opens_with(t, w))
+}
+
+/// Words one of which every match of [`DISCLAIMER`] holds (in the lower-cased line).
+const DISCLAIMER_WORDS: &[&str] = &[
+    "view",
+    "opinion",
+    "reflect",
+    "represent",
+    "author",
+    "circulated",
+    "peer",
+    "personal",
+    "disclaimer",
+    "rights",
+    "©",
+    "copyright",
+];
 
 /// Whether a line is a contact line: phone, fax, e-mail, web address, postal address.
 pub fn is_contact_line(line: &str) -> bool {
@@ -84,7 +151,8 @@ pub fn is_contact_line(line: &str) -> bool {
     if t.is_empty() || t.split_whitespace().count() > 20 {
         return false;
     }
-    CONTACT.is_match(&t.to_ascii_lowercase()) || is_address(t)
+    let lower = t.to_ascii_lowercase();
+    (may_be_contact(&lower) && CONTACT.is_match(&lower)) || is_address(t)
 }
 
 fn is_address(t: &str) -> bool {
@@ -128,12 +196,16 @@ pub fn title_zone_end(lines: &[TextLine]) -> usize {
 
 /// Whether a line is a disclaimer or rights statement.
 pub fn is_disclaimer(t: &str) -> bool {
-    DISCLAIMER.is_match(&t.to_ascii_lowercase())
+    let lower = t.to_ascii_lowercase();
+    (DISCLAIMER_WORDS.iter().any(|w| lower.contains(w)) && DISCLAIMER.is_match(&lower))
         || (t.starts_with('(') && t.ends_with(')') && words(t) >= 5 && words(t) <= 60)
 }
 
 /// The names after "By" (or "Authors:"), when the line is an author line.
 pub fn author_names(t: &str) -> Option<&str> {
+    if !may_be_author_line(t) {
+        return None;
+    }
     let lower = t.to_ascii_lowercase();
     let range = AUTHOR_LINE.captures(&lower)?.get(1)?.range();
     t.get(range).filter(|names| printed_as_names(names))
@@ -231,6 +303,125 @@ const FUNCTION_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_phrases::{assert_necessary, filled, phrases};
+
+    #[test]
+    fn cheap_tests_never_turn_away_a_match() {
+        let contact = phrases(
+            &[
+                "tel",
+                "telephone",
+                "phone",
+                "ph",
+                "fax",
+                "mobile",
+                "cell",
+                "t",
+                "f",
+                "e",
+                "-",
+                "mail",
+                "email",
+                "web",
+                "website",
+                "url",
+                "internet",
+                "twitter",
+                "x",
+                "w",
+                ".",
+                ":",
+                " ",
+                "+",
+                "(",
+                ")",
+                "0",
+                "12",
+                "345-6789",
+                "http",
+                "s",
+                "://",
+                "www.",
+                "example",
+                "@",
+                "org",
+                "the",
+                "é",
+                "_",
+                "/",
+                ",",
+            ],
+            40_000,
+        );
+        let mut contact = contact;
+        let part: &[&str] = &["12", " ", "\u{a0}3", "(4)", ".-", "x"];
+        contact.extend(filled(&[
+            &["", "+", "x"],
+            &["0", "1", "x"],
+            part,
+            part,
+            part,
+            part,
+            part,
+            &["", "9", "5 ; 6", " fax 1"],
+        ]));
+        assert!(assert_necessary(&CONTACT, may_be_contact, &contact) > 100);
+        let author = phrases(
+            &[
+                "by", "written", "author", "s", "prepared", " ", ":", "ana", "silva", "x", "\t",
+            ],
+            20_000,
+        );
+        assert!(assert_necessary(&AUTHOR_LINE, may_be_author_line, &author) > 100);
+        let disclaimer = phrases(
+            &[
+                "views",
+                "view",
+                "expressed",
+                "opinions",
+                "opinion",
+                "in",
+                "this",
+                "does",
+                "do",
+                "not",
+                "necessarily",
+                "reflect",
+                "represent",
+                "are",
+                "those",
+                "of",
+                "the",
+                "authors",
+                "author",
+                "'s",
+                "’s",
+                "own",
+                "circulated",
+                "for",
+                "discussion",
+                "been",
+                "peer",
+                "-",
+                "reviewed",
+                "personal",
+                "capacity",
+                "disclaimer",
+                "all",
+                "rights",
+                "reserved",
+                "©",
+                "copyright",
+                " ",
+                " ",
+                " ",
+                "x",
+            ],
+            40_000,
+        );
+        let has_word = |t: &str| DISCLAIMER_WORDS.iter().any(|w| t.contains(w));
+        assert!(assert_necessary(&DISCLAIMER, has_word, &disclaimer) > 100);
+    }
 
     #[test]
     fn author_lines_need_names_set_as_names() {

@@ -25,9 +25,23 @@ static LONE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 static SECTION_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[1-9][0-9]?((?:\.[0-9]{1,2})+)?\.?$").expect("valid regex"));
 
+/// The glyphs [`LONE_MARKER`] takes alone (besides the private-use area's).
+const MARKER_GLYPHS: &str = "-–—•●∙·▪■□▫◦○‣⁃►▶➢➤✓✔❖◆◇*oO§";
+
+/// What every match of [`LONE_MARKER`] is: one of its glyphs alone, or at most seven ASCII
+/// characters ending in `.` or `)`. Checked first: most lines are neither, and the pattern
+/// (~0.5 ms to compile) then need not be built.
+fn may_be_lone_marker(t: &str) -> bool {
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => MARKER_GLYPHS.contains(c) || ('\u{E000}'..='\u{F8FF}').contains(&c),
+        (Some(_), Some(_)) => t.len() <= 7 && t.ends_with(['.', ')']),
+        _ => false,
+    }
+}
+
 /// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
 pub(crate) fn compile_patterns() {
-    LazyLock::force(&LONE_MARKER);
     LazyLock::force(&SECTION_NUMBER);
 }
 
@@ -45,7 +59,7 @@ enum Lone {
 fn lone_marker(line: &TextLine) -> Option<Lone> {
     let plain = line.plain();
     let t = plain.trim();
-    if LONE_MARKER.is_match(t) {
+    if may_be_lone_marker(t) && LONE_MARKER.is_match(t) {
         Some(Lone::ListMarker)
     } else {
         SECTION_NUMBER.captures(t).map(|c| Lone::SectionNumber {
@@ -171,6 +185,23 @@ const CELL_GAP: f32 = 4.0;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_phrases::{assert_necessary, phrases};
+
+    #[test]
+    fn lone_marker_test_never_turns_away_a_marker() {
+        let single: Vec<String> = (0..=0xFFFF)
+            .filter_map(char::from_u32)
+            .map(String::from)
+            .collect();
+        assert!(assert_necessary(&LONE_MARKER, may_be_lone_marker, &single) > 6000);
+        let texts = phrases(
+            &[
+                "1", "12", "a", "iv", "xii", "v", "(", ")", ".", "•", "o", "-", " ", "x", "123",
+            ],
+            20_000,
+        );
+        assert!(assert_necessary(&LONE_MARKER, may_be_lone_marker, &texts) > 100);
+    }
     use crate::lines::LineGeometry;
     use crate::source::Rect;
 

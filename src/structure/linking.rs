@@ -179,7 +179,12 @@ fn find_candidates(text: &str, slot: usize, family: Family, out: &mut Vec<Candid
     }
     // Digits as markers only where the notes are numbered.
     let digits = family == Family::Arabic;
-    for c in GLUED.captures_iter(text).filter(|_| digits) {
+    // (The patterns are only touched, and so only built, where the notes are numbered.)
+    for c in digits
+        .then(|| GLUED.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let digits = c.get(3).map_or(0..0, |m| m.range());
         let punct = c.get(2).map_or(0..0, |m| m.range());
         if in_url(digits.start) || inside_run(text, digits.start) {
@@ -233,7 +238,11 @@ fn find_candidates(text: &str, slot: usize, family: Family, out: &mut Vec<Candid
             });
         }
     }
-    for c in SPACED.captures_iter(text).filter(|_| digits) {
+    for c in digits
+        .then(|| SPACED.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(3).map_or(0..0, |m| m.range());
         if in_url(m.start) || inside_run(text, m.start) {
             continue;

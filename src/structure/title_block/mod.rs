@@ -35,12 +35,6 @@ pub use branding::remove_branding_lines;
 pub use people::take_author_notes;
 pub use roles::is_upper;
 
-/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&EDITOR_LINE);
-    LazyLock::force(&LEGAL);
-}
-
 /// What the title block gave, and which lines it used.
 #[derive(Debug, Default)]
 pub struct TitleBlock {

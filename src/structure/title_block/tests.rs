@@ -381,3 +381,55 @@ fn cover_sheet_title_is_the_one_its_citation_repeats() {
         Some("Harbour Congestion and the Price of West African Rice")
     );
 }
+
+#[test]
+fn legal_and_editor_tests_never_turn_away_a_match() {
+    use crate::test_phrases::{assert_necessary, phrases};
+    let legal = phrases(
+        &[
+            "registered",
+            "charity",
+            "no",
+            "number",
+            "registration",
+            "company",
+            "in",
+            "issn",
+            "isbn",
+            "©",
+            " ",
+            " ",
+            "x",
+            ".",
+        ],
+        20_000,
+    );
+    let has_word = |t: &str| LEGAL_WORDS.iter().any(|w| t.contains(w));
+    assert!(assert_necessary(&LEGAL, has_word, &legal) > 100);
+    let mut editor = phrases(
+        &[
+            "edited", "editor", "editors", "series", "reviewed", "by", ":", " ", "ana", "x",
+        ],
+        20_000,
+    );
+    editor.extend(crate::test_phrases::filled(&[
+        &[
+            "edited",
+            "editor",
+            "editors",
+            "series editor",
+            "series editors",
+            "reviewed",
+            "edit",
+            "x",
+        ],
+        &[" ", ""],
+        &["by", ":", ""],
+        &[" ", ""],
+        &[":", ""],
+        &[" "],
+        &["ana", "x"],
+    ]));
+    let opens = |t: &str| EDITOR_OPENINGS.iter().any(|w| t.starts_with(w));
+    assert!(assert_necessary(&EDITOR_LINE, opens, &editor) > 100);
+}
