@@ -335,6 +335,31 @@ fn mixed_page_reads_band_by_band() {
     );
 }
 
+/// The end of one article in two columns, the next article's title band, then three
+/// columns whose gutters stand elsewhere than the two columns' one: each part is read
+/// column by column, the parts top to bottom (no gutter serves the whole page).
+#[test]
+fn two_columns_then_a_title_band_then_three_columns_read_part_by_part() {
+    let (doc, md) = fixture("mixed-bands.pdf");
+    let items = flow(&doc);
+    let order = [
+        paragraph_at(&items, "Orchards on the terraces were replanted after the frost of that winter, and the growers chose hardier apple stocks that flower a fortnight later. The later blossom escapes most spring frosts, although it shortens the season in which the fruit can ripen before the autumn rains. Several growers also planted walnut trees along the upper terraces as a windbreak.", &md),
+        paragraph_at(&items, "Cider presses in the valley now buy most of the crop, since the later apples keep less well in store. The cooperative has built a second press to cope with the harvest.", &md),
+        items
+            .iter()
+            .position(|i| matches!(i, Item::Heading(_, t) if t == "Salt marsh grazing and the nesting birds of the estuary"))
+            .unwrap_or_else(|| panic!("the title band's heading:\n{md}")),
+        paragraph_at(&items, "A field report from the estuary wardens", &md),
+        paragraph_at(&items, "Cattle have grazed the salt marsh every summer for as long as records exist, and the short turf they leave is where the redshank and lapwing make their nests. Where grazing stopped the grass grew tall within three years and the nesting pairs left.", &md),
+        paragraph_at(&items, "Wardens now agree each spring with the farmers how many cattle go onto each part of the marsh and when. Too many animals trample the nests, too few let the grass grow, so the numbers are set from the counts of the year before.", &md),
+        paragraph_at(&items, "High tides in late spring flood the lowest nests whatever the grazing, and those pairs lay again on the higher ground. The wardens mark the flooded nests with canes so that the cattle are kept off the second clutches.", &md),
+    ];
+    assert!(
+        order.windows(2).all(|w| w[1] == w[0] + 1),
+        "{order:?}\n{md}"
+    );
+}
+
 #[test]
 fn chart_labels_stay_out_of_headings_notes_and_prose() {
     let (doc, md) = fixture("chart.pdf");

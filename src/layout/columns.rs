@@ -9,7 +9,7 @@ use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
 
 /// Lines needed on each side of a gutter to believe in it.
-const MIN_SIDE: usize = 4;
+pub(super) const MIN_SIDE: usize = 4;
 
 /// Distance between gutter candidates, in points.
 const GUTTER_STEP: f32 = 2.0;
@@ -18,78 +18,109 @@ const GUTTER_STEP: f32 = 2.0;
 /// printed page; wider blocks come from absurd coordinates, not from columns.
 const MAX_TEXT_WIDTH: f32 = 14_400.0;
 
-/// Re-orders two-column pages, marking right-column lines with `column = 1`.
+/// Re-orders two-column pages, marking right-column lines with `column = 1`. A page whose
+/// parts are set in different columns (the end of one article in two columns, the next
+/// one's title band, then columns of its own) is first cut into those parts
+/// ([`super::bands::regions`]), each read in turn.
 pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
     let mut out = Vec::with_capacity(lines.len());
     for range in crate::lines::page_ranges(lines) {
         let page = lines[range.start].page;
         let page_lines = &lines[range];
-        let split = gutter(page_lines)
-            .map(|g| (g, Vec::new()))
-            .or_else(|| gutter_beside_grid(page_lines));
-        match split {
-            Some((g, grid)) => {
-                let mut gutters = vec![g];
-                let read = reorder(page_lines, g, &grid, 0, &mut gutters);
-                if !grid.is_empty() {
-                    report.push(
-                        Action::new(ActionKind::Guess)
-                            .page(page)
-                            .evidence(format!(
-                                "{} row(s) of cells across the columns (a table) read row by row where they stand",
-                                grid.len()
-                            ))
-                            .confidence(0.8),
-                    );
-                }
-                gutters.sort_by(f32::total_cmp);
-                let at: Vec<String> = gutters.iter().map(|g| format!("{g:.0}")).collect();
+        match super::bands::regions(page_lines) {
+            Some(regions) => {
+                let tops: Vec<String> = regions
+                    .iter()
+                    .filter_map(|r| super::bands::top(r))
+                    .map(|y| format!("{y:.0}"))
+                    .collect();
                 report.push(
                     Action::new(ActionKind::Guess)
                         .page(page)
                         .evidence(format!(
-                            "columns split at x = {} pt: read left to right, each top to \
-                             bottom",
-                            at.join(", ")
+                            "page cut across by white space into {} parts set in different \
+                             columns (tops at y = {} pt): read one after the other",
+                            regions.len(),
+                            tops.join(", ")
                         ))
-                        .confidence(0.85),
+                        .confidence(0.8),
                 );
-                out.extend(read);
-            }
-            // A clear vertical gap with cells on its sides: a table or a form laid out
-            // as a grid, read row by row, top to bottom.
-            None if widest_gap(page_lines).is_some() && !tagged(page_lines) => {
-                let rows: Vec<TextLine> = top_to_bottom(page_lines).into_iter().cloned().collect();
-                if rows != page_lines {
-                    report.push(
-                        Action::new(ActionKind::Guess)
-                            .page(page)
-                            .evidence(
-                                "columns of cells (a table or a form) read row by row".to_string(),
-                            )
-                            .confidence(0.8),
-                    );
+                for r in &regions {
+                    out.extend(order_region(r, page, report));
                 }
-                out.extend(rows);
             }
-            None => match super::drawn_late::place(page_lines) {
-                Some((placed, moved)) => {
-                    report.push(
-                        Action::new(ActionKind::Guess)
-                            .page(page)
-                            .evidence(format!(
-                                "{moved} block(s) drawn after text lying below them \
-                                 read at their place on the page"
-                            ))
-                            .confidence(0.8),
-                    );
-                    out.extend(placed);
-                }
-                None => out.extend(page_lines.iter().cloned()),
-            },
+            None => out.extend(order_region(page_lines, page, report)),
         }
     }
     *lines = out;
+}
+
+/// Reading order within one page, or one part of a page read on its own.
+fn order_region(page_lines: &[TextLine], page: usize, report: &mut Report) -> Vec<TextLine> {
+    let split = gutter(page_lines)
+        .map(|g| (g, Vec::new()))
+        .or_else(|| gutter_beside_grid(page_lines));
+    match split {
+        Some((g, grid)) => {
+            let mut gutters = vec![g];
+            let read = reorder(page_lines, g, &grid, 0, &mut gutters);
+            if !grid.is_empty() {
+                report.push(
+                    Action::new(ActionKind::Guess)
+                        .page(page)
+                        .evidence(format!(
+                            "{} row(s) of cells across the columns (a table) read row by row where they stand",
+                            grid.len()
+                        ))
+                        .confidence(0.8),
+                );
+            }
+            gutters.sort_by(f32::total_cmp);
+            let at: Vec<String> = gutters.iter().map(|g| format!("{g:.0}")).collect();
+            report.push(
+                Action::new(ActionKind::Guess)
+                    .page(page)
+                    .evidence(format!(
+                        "columns split at x = {} pt: read left to right, each top to \
+                         bottom",
+                        at.join(", ")
+                    ))
+                    .confidence(0.85),
+            );
+            read
+        }
+        // A clear vertical gap with cells on its sides: a table or a form laid out
+        // as a grid, read row by row, top to bottom.
+        None if widest_gap(page_lines).is_some() && !tagged(page_lines) => {
+            let rows: Vec<TextLine> = top_to_bottom(page_lines).into_iter().cloned().collect();
+            if rows != page_lines {
+                report.push(
+                    Action::new(ActionKind::Guess)
+                        .page(page)
+                        .evidence(
+                            "columns of cells (a table or a form) read row by row".to_string(),
+                        )
+                        .confidence(0.8),
+                );
+            }
+            rows
+        }
+        None => match super::drawn_late::place(page_lines) {
+            Some((placed, moved)) => {
+                report.push(
+                    Action::new(ActionKind::Guess)
+                        .page(page)
+                        .evidence(format!(
+                            "{moved} block(s) drawn after text lying below them \
+                             read at their place on the page"
+                        ))
+                        .confidence(0.8),
+                );
+                placed
+            }
+            None => page_lines.to_vec(),
+        },
+    }
 }
 
 /// Whether the page's order comes from its structure tree (or a line has no position):
@@ -99,13 +130,13 @@ fn tagged(page: &[TextLine]) -> bool {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Side {
+pub(super) enum Side {
     Left,
     Right,
     Across,
 }
 
-fn side(l: &TextLine, g: f32) -> Side {
+pub(super) fn side(l: &TextLine, g: f32) -> Side {
     match l.geometry {
         Some(geo) if geo.bbox.x1 <= g => Side::Left,
         Some(geo) if geo.bbox.x0 >= g => Side::Right,
@@ -117,9 +148,22 @@ fn side(l: &TextLine, g: f32) -> Side {
 /// lines cross it, and on each side of which the text fills its column (see
 /// [`fills_its_column`]) and is not mostly figures (a table's columns right of its labels).
 fn gutter(page: &[TextLine]) -> Option<f32> {
-    let g = widest_gap(page)?;
-    let left: Vec<&TextLine> = page.iter().filter(|l| side(l, g) == Side::Left).collect();
-    let right: Vec<&TextLine> = page.iter().filter(|l| side(l, g) == Side::Right).collect();
+    gutter_of(&page.iter().collect::<Vec<_>>())
+}
+
+/// [`gutter`] of lines held by reference.
+pub(super) fn gutter_of(page: &[&TextLine]) -> Option<f32> {
+    let g = widest_gap_of(page)?;
+    let left: Vec<&TextLine> = page
+        .iter()
+        .copied()
+        .filter(|l| side(l, g) == Side::Left)
+        .collect();
+    let right: Vec<&TextLine> = page
+        .iter()
+        .copied()
+        .filter(|l| side(l, g) == Side::Right)
+        .collect();
     (fills_its_column(&left)
         && fills_its_column(&right)
         && !mostly_figures(left.iter().copied())
@@ -231,6 +275,11 @@ fn fills_its_column(lines: &[&TextLine]) -> bool {
 /// The x of the clearest vertical gap through the page's lines: at least [`MIN_SIDE`]
 /// lines on each side and few crossing it.
 fn widest_gap(page: &[TextLine]) -> Option<f32> {
+    widest_gap_of(&page.iter().collect::<Vec<_>>())
+}
+
+/// [`widest_gap`] of lines held by reference.
+fn widest_gap_of(page: &[&TextLine]) -> Option<f32> {
     let boxes: Vec<_> = page
         .iter()
         .filter_map(|l| l.geometry.map(|g| g.bbox))
@@ -287,6 +336,19 @@ fn mostly_figures<'a>(side: impl Iterator<Item = &'a TextLine>) -> bool {
 /// runs through them (a page of three or more columns, a two-column stretch beside a
 /// column); `column` is the side's column number. Every split is pushed on `gutters`.
 fn read_side(lines: Vec<TextLine>, column: u8, gutters: &mut Vec<f32>) -> Vec<TextLine> {
+    // A side may itself be cut across into parts set in different columns (a full-width
+    // abstract above a sidebar and a column).
+    if let Some(regions) = super::bands::regions(&lines) {
+        return regions
+            .into_iter()
+            .flat_map(|r| read_part(r, column, gutters))
+            .collect();
+    }
+    read_part(lines, column, gutters)
+}
+
+/// One part of a side: its columns read one after the other when a gutter runs through it.
+fn read_part(lines: Vec<TextLine>, column: u8, gutters: &mut Vec<f32>) -> Vec<TextLine> {
     match gutter(&lines) {
         Some(g) => {
             gutters.push(g);
@@ -476,8 +538,10 @@ mod tests {
                 lines.push(at(&format!("{r}{c}.5"), x, x + 18.0, y));
             }
         }
+        // The prose follows the table closely: no white space cuts the page between them
+        // (a wide one would make them two parts, each read on its own).
         for i in 0..8 {
-            let y = 250.0 + 12.0 * i as f32;
+            let y = 208.0 + 12.0 * i as f32;
             lines.push(at(&format!("Left prose line {i} runs on"), 60.0, 280.0, y));
             lines.push(at(
                 &format!("Right prose line {i} runs on"),

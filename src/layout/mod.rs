@@ -10,6 +10,7 @@
 //! - [`body_font_size`] gives the size of running text, against which headings and notes
 //!   are measured, and [`BodyStyle`] its face and the display styles set apart from it.
 
+mod bands;
 pub mod columns;
 mod drawn_late;
 pub mod markers;

@@ -55,6 +55,12 @@ struct Frag {
     x1: f32,
     base: f32,
     size: f32,
+    /// Whether the line starts with a drop cap (one capital letter two to seven times the
+    /// size of the text after it), and the size of the piece at its right end: gaps after a drop cap
+    /// are measured against the text's type, or a column's line would run on into the
+    /// next column's line on the same baseline.
+    drop_cap: bool,
+    last_size: f32,
     /// Sum and count of the word gaps inside, for telling a stretched justified space
     /// from a column gutter.
     gap_sum: f32,
@@ -70,6 +76,8 @@ impl Frag {
             x1: p.x1,
             base: p.y,
             size: p.size,
+            drop_cap: false,
+            last_size: p.size,
             gap_sum: 0.0,
             gap_n: 0,
         }
@@ -99,7 +107,7 @@ impl Frag {
         if rel == Relation::Apart && rel_rev == Relation::Apart {
             return false;
         }
-        let s = self.size.max(p.size);
+        let s = self.gap_size().max(p.size);
         let gap = p.x0 - self.x1;
         let Some(last) = self.pieces.last().and_then(|&i| pieces.get(i)) else {
             return false;
@@ -107,7 +115,30 @@ impl Frag {
         (-0.5 * s..=self.max_gap(s, last)).contains(&gap)
     }
 
-    fn push(&mut self, i: usize, p: &Piece) {
+    /// The type size gaps after this fragment are measured against.
+    fn gap_size(&self) -> f32 {
+        if self.drop_cap {
+            self.last_size
+        } else {
+            self.size
+        }
+    }
+
+    fn push(&mut self, i: usize, p: &Piece, pieces: &[Piece]) {
+        if self.pieces.len() == 1 {
+            let first = pieces.get(self.pieces[0]);
+            self.drop_cap = first.is_some_and(|f| {
+                let mut chars = f.text.trim().chars();
+                chars.next().is_some_and(char::is_uppercase)
+                    && chars.next().is_none()
+                    && (0.15 * f.size..=0.5 * f.size).contains(&p.size)
+                    && p.text.chars().any(char::is_alphanumeric)
+                    && p.x0 >= f.x1 - 0.1 * f.size
+            });
+        }
+        if p.x1 > self.x1 {
+            self.last_size = p.size;
+        }
         let gap = p.x0 - self.x1;
         if gap > WORD_GAP * p.size {
             self.gap_sum += gap;
@@ -131,7 +162,7 @@ fn build_frags(pieces: &[Piece]) -> Vec<Frag> {
             .rev()
             .find(|&k| frags[k].accepts(p, pieces));
         match target {
-            Some(k) => frags[k].push(i, p),
+            Some(k) => frags[k].push(i, p, pieces),
             None => frags.push(Frag::new(i, p)),
         }
     }
@@ -195,10 +226,10 @@ fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
             // Fragments drawn apart join only across a word space: gutters can be
             // narrow, and the stretched spaces of justified text were taken care of
             // while following the stream.
-            let limit = MAX_MERGE_GAP * s;
             let adjacent = |l: &Frag, r: &Frag| {
+                let s = l.gap_size().max(r.size);
                 let gap = r.x0 - l.x1;
-                (-0.2 * s..=limit).contains(&gap)
+                (-0.2 * s..=MAX_MERGE_GAP * s).contains(&gap)
             };
             let inside = |outer: &Frag, inner: &Frag| {
                 inner.x0 >= outer.x0 - 0.2 * s && inner.x1 <= outer.x1 + MAX_MERGE_GAP * s

@@ -1,0 +1,250 @@
+//! Parts of a page set in different columns: the page is cut across where white space runs
+//! from one edge of its text to the other (no line overlaps it), and neighbouring bands
+//! are read as one part as long as the columns found in each survive in the whole.
+//!
+//! A part is set apart from the one above it when reading them together would lose a
+//! gutter that runs clear through one of its bands between lines of running text (a band
+//! of columns and nothing else; a gutter crossed by some of a band's lines, or between a
+//! table's short cells, may be a chance one): the end of one article in two columns above the next
+//! article's title band and its own columns, a full-width abstract above a sidebar and a
+//! column. Bands whose columns agree stay one part, so that a two-column page whose
+//! columns happen to leave a gap at the same height is still read column by column (a
+//! grid of cards is read that way too: its geometry does not say whether it runs across
+//! or down).
+
+use super::columns::{MIN_SIDE, Side, gutter_of, side};
+use crate::lines::TextLine;
+
+/// White space (in ems of the part's median type) that cuts a page across.
+const MIN_CUT: f32 = 1.0;
+
+/// Most bands and lines for which parts are sought (each band's merge seeks a gutter in
+/// the part so far): beyond, the page is read as one part.
+const MAX_BANDS: usize = 64;
+const MAX_LINES: usize = 3000;
+
+/// The page's parts top to bottom, each in the reader's order, when there are two or more;
+/// `None` when the page reads as one part (then nothing changes).
+pub fn regions(lines: &[TextLine]) -> Option<Vec<Vec<TextLine>>> {
+    if lines.len() < 2 * MIN_SIDE || lines.len() > MAX_LINES {
+        return None;
+    }
+    let boxes: Vec<(f32, f32, f32)> = lines
+        .iter()
+        .map(|l| l.geometry.map(|g| (g.bbox.y0, g.bbox.y1, g.font_size)))
+        .collect::<Option<_>>()?;
+    if boxes
+        .iter()
+        .any(|&(a, b, s)| !(a.is_finite() && b.is_finite() && s.is_finite()))
+    {
+        return None;
+    }
+    let em = median(boxes.iter().map(|b| b.2).filter(|&s| s > 0.0))?;
+    let bands = cut(&boxes, MIN_CUT * em);
+    if bands.len() < 2 || bands.len() > MAX_BANDS {
+        return None;
+    }
+    let refs = |idx: &[usize]| -> Vec<&TextLine> { idx.iter().map(|&i| &lines[i]).collect() };
+    // Each band's own gutter, when one runs clear through it (columns and nothing else).
+    let clean: Vec<Option<f32>> = bands
+        .iter()
+        .map(|b| {
+            let band = refs(b);
+            gutter_of(&band).filter(|&g| {
+                crossing(&band, g) == 0
+                    && runs_on(&band, g, Side::Left)
+                    && runs_on(&band, g, Side::Right)
+            })
+        })
+        .collect();
+    if clean.iter().all(Option::is_none) {
+        return None;
+    }
+    // Parts: line indices and the bands with clean gutters they hold.
+    let mut parts: Vec<(Vec<usize>, Vec<usize>)> = vec![(bands[0].clone(), vec![0])];
+    for (k, band) in bands.iter().enumerate().skip(1) {
+        let (cur, held) = parts.last().expect("one part at least");
+        let mut union = cur.clone();
+        union.extend_from_slice(band);
+        let whole = gutter_of(&refs(&union));
+        let together = held
+            .iter()
+            .chain(std::iter::once(&k))
+            .all(|&b| keeps_gutter(&refs(&bands[b]), clean[b], whole));
+        if together {
+            let part = parts.last_mut().expect("one part at least");
+            part.0 = union;
+            part.1.push(k);
+        } else {
+            parts.push((band.clone(), vec![k]));
+        }
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    Some(
+        parts
+            .into_iter()
+            .map(|(mut idx, _)| {
+                idx.sort_unstable();
+                idx.into_iter().map(|i| lines[i].clone()).collect()
+            })
+            .collect(),
+    )
+}
+
+/// The top of a part's text.
+pub fn top(lines: &[TextLine]) -> Option<f32> {
+    lines
+        .iter()
+        .filter_map(|l| l.geometry.map(|g| g.bbox.y0))
+        .reduce(f32::min)
+}
+
+fn median(values: impl Iterator<Item = f32>) -> Option<f32> {
+    let mut v: Vec<f32> = values.collect();
+    v.sort_by(f32::total_cmp);
+    v.get(v.len() / 2).copied()
+}
+
+/// Bands of lines (indices, ascending) top to bottom, cut where white space at least
+/// `gap` tall runs across all of them.
+fn cut(boxes: &[(f32, f32, f32)], gap: f32) -> Vec<Vec<usize>> {
+    let mut by_top: Vec<usize> = (0..boxes.len()).collect();
+    by_top.sort_by(|&a, &b| boxes[a].0.total_cmp(&boxes[b].0));
+    let mut bands: Vec<Vec<usize>> = Vec::new();
+    let mut bottom = f32::NEG_INFINITY;
+    for i in by_top {
+        let (y0, y1, _) = boxes[i];
+        match bands.last_mut() {
+            Some(band) if y0 - bottom < gap => band.push(i),
+            _ => bands.push(vec![i]),
+        }
+        bottom = bottom.max(y1);
+    }
+    for b in &mut bands {
+        b.sort_unstable();
+    }
+    bands
+}
+
+/// Whether a band keeps the columns it has when read within a larger part whose gutter
+/// is `whole`: a band without a clean gutter of its own always does; one with a clean
+/// gutter needs the part to have one that runs as clear through the band.
+fn keeps_gutter(band: &[&TextLine], own: Option<f32>, whole: Option<f32>) -> bool {
+    match (own, whole) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(_), Some(w)) => crossing(band, w) == 0,
+    }
+}
+
+/// Share of its side's width that a column's typical line spans, below which the side
+/// holds a table's cells rather than lines of running text.
+const LINE_SPAN: f32 = 0.6;
+
+/// Widest usual distance (in ems) from one line's top to the next one's in a column of
+/// running text; a table's rows, padded apart, stand further.
+const TEXT_PITCH: f32 = 1.6;
+
+/// Whether the lines on one side of a gutter run on like a column of text: the median
+/// line spans [`LINE_SPAN`] of the side's width (the cells of a table do not), the lines
+/// follow one another at a text's pitch ([`TEXT_PITCH`]), and they are not mostly
+/// monospaced (a listing's comments set in a column after its code).
+fn runs_on(band: &[&TextLine], g: f32, at: Side) -> bool {
+    let geos: Vec<_> = band
+        .iter()
+        .filter(|l| side(l, g) == at)
+        .filter_map(|l| l.geometry)
+        .collect();
+    if geos.iter().filter(|geo| geo.monospace).count() * 2 > geos.len() {
+        return false;
+    }
+    // Lines set one under the other at the pitch of running text, not rows of cells set
+    // apart by padding.
+    let mut tops: Vec<f32> = geos.iter().map(|geo| geo.bbox.y0).collect();
+    tops.sort_by(f32::total_cmp);
+    let pitch = median(tops.windows(2).map(|w| w[1] - w[0]).filter(|&d| d > 0.0));
+    let size = median(geos.iter().map(|geo| geo.font_size));
+    if let (Some(pitch), Some(size)) = (pitch, size)
+        && pitch > TEXT_PITCH * size
+    {
+        return false;
+    }
+    let boxes: Vec<_> = geos.iter().map(|geo| geo.bbox).collect();
+    let (Some(x0), Some(x1)) = (
+        boxes.iter().map(|b| b.x0).reduce(f32::min),
+        boxes.iter().map(|b| b.x1).reduce(f32::max),
+    ) else {
+        return false;
+    };
+    median(boxes.iter().map(|b| b.x1 - b.x0)).is_some_and(|w| w >= LINE_SPAN * (x1 - x0))
+}
+
+fn crossing(band: &[&TextLine], g: f32) -> usize {
+    band.iter().filter(|l| side(l, g) == Side::Across).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, x0: f32, x1: f32, y: f32) -> TextLine {
+        crate::layout::drawn_late::tests::at(text, x0, x1, y, 10.0)
+    }
+
+    fn texts(parts: &[Vec<TextLine>]) -> Vec<Vec<String>> {
+        parts
+            .iter()
+            .map(|p| p.iter().map(|l| l.plain()).collect())
+            .collect()
+    }
+
+    /// Two columns, then a title across the page, then columns split elsewhere.
+    #[test]
+    fn bands_with_different_gutters_are_read_apart() {
+        let mut lines = Vec::new();
+        for i in 0..6 {
+            let y = 60.0 + 12.0 * i as f32;
+            lines.push(at(
+                &format!("left {i} of the first article"),
+                60.0,
+                290.0,
+                y,
+            ));
+            lines.push(at(
+                &format!("right {i} of the first article"),
+                310.0,
+                540.0,
+                y,
+            ));
+        }
+        lines.push(at("The title of the second article", 60.0, 540.0, 200.0));
+        for i in 0..8 {
+            let y = 240.0 + 12.0 * i as f32;
+            lines.push(at(&format!("wide {i} of the second"), 60.0, 380.0, y));
+            lines.push(at(&format!("side {i}"), 400.0, 540.0, y));
+        }
+        let parts = regions(&lines).expect("two parts");
+        let t = texts(&parts);
+        assert_eq!(t.len(), 2, "{t:?}");
+        // The title goes with the part above it, whose columns it ends.
+        assert_eq!(t[0].len(), 13);
+        assert_eq!(t[0][12], "The title of the second article");
+        assert_eq!(t[1][0], "wide 0 of the second");
+    }
+
+    /// A two-column page whose columns leave a gap at the same height reads as one part.
+    #[test]
+    fn a_gap_through_both_columns_keeps_one_part() {
+        let mut lines = Vec::new();
+        for i in 0..12 {
+            let y = 60.0 + 12.0 * i as f32 + if i >= 6 { 20.0 } else { 0.0 };
+            // The right column's lines start lower than the left one's after the gap.
+            let dy = if i >= 6 { 6.0 } else { 0.0 };
+            lines.push(at(&format!("left {i} runs on"), 60.0, 290.0, y));
+            lines.push(at(&format!("right {i} runs on"), 310.0, 540.0, y + dy));
+        }
+        assert!(regions(&lines).is_none());
+    }
+}
