@@ -466,3 +466,30 @@ fn underlined_headings_are_headings() {
         "{md}"
     );
 }
+
+#[test]
+fn line_item_rows_numbered_at_the_page_foot_are_not_notes() {
+    // Rows numbered 1, 2, 3 in small type at the foot of the page, where notes stand,
+    // each with a wrapped second line under its description.
+    let (doc, md) = fixture("line-items.pdf");
+    assert!(doc.footnotes.is_empty(), "a footnote:\n{md}");
+    assert!(!md.contains("[^"), "a note reference:\n{md}");
+    // Every row's words are kept, in the order printed.
+    let order = [
+        "PMP-10",
+        "Stainless impeller",
+        "PIP-50",
+        "Delivered in coils",
+        "CTL-02",
+        "Wall mounted",
+    ];
+    let at: Vec<Option<usize>> = order.iter().map(|w| md.find(w)).collect();
+    assert!(
+        at.iter().all(Option::is_some),
+        "a row's words are missing:\n{md}"
+    );
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "rows out of order:\n{md}"
+    );
+}

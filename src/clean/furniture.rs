@@ -496,10 +496,13 @@ pub(crate) fn compile_patterns() {
     LazyLock::force(&EDGE_NUMBER);
 }
 
-/// Whether line `i` stands on its row as a page number does: not beside another number.
-/// A number with a numeric neighbour on its baseline is a cell of a table row (the first
-/// row under a header repeated at the top of a page), while a page number shares its row
-/// at most with text (a running title, a rule drawn as dashes).
+/// Whether line `i` stands on its row as a page number does: not beside another number,
+/// nor among cells. A number with a numeric neighbour on its baseline is a cell of a table
+/// row (the first row under a header repeated at the top of a page), and so is a number
+/// with three or more other pieces of text on its baseline (a line-item row numbered
+/// 1, 2, 3 near the page foot: "1  SCR-1  12/20/24  Holiday Spectacular  $250"), while a
+/// page number shares its row at most with a little text (a running title, a date, a rule
+/// drawn as dashes).
 fn alone_on_its_row(lines: &[TextLine], i: usize, page: &[usize]) -> bool {
     let Some(g) = lines[i].geometry else {
         return true;
@@ -508,13 +511,29 @@ fn alone_on_its_row(lines: &[TextLine], i: usize, page: &[usize]) -> bool {
         let t = t.trim().trim_end_matches('%').replace([',', '.'], "");
         !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
     };
-    !page.iter().any(|&j| {
-        j != i
-            && lines[j]
-                .geometry
-                .is_some_and(|h| (h.baseline - g.baseline).abs() < 1.0)
-            && numeric(&lines[j].plain())
-    })
+    let mut beside: Vec<(f32, f32)> = Vec::new();
+    for &j in page {
+        let Some(h) = lines[j].geometry else { continue };
+        if j == i || lines[j].is_blank() || (h.baseline - g.baseline).abs() >= 1.0 {
+            continue;
+        }
+        if numeric(&lines[j].plain()) {
+            return false;
+        }
+        beside.push((h.bbox.x0, h.bbox.x1));
+    }
+    // Words drawn one by one are one piece of text: pieces are told apart by a gap wider
+    // than the type's size.
+    beside.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut pieces = 0;
+    let mut right = f32::NEG_INFINITY;
+    for (x0, x1) in beside {
+        if x0 > right + g.font_size {
+            pieces += 1;
+        }
+        right = right.max(x1);
+    }
+    pieces < 3
 }
 
 /// Furniture that a single page proves (PDF lines only): a page number alone or a

@@ -100,6 +100,7 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                 && (lower_part || in_zone)
                 && !in_title_block(i)
                 && (!plain_in_body_type || in_zone)
+                && !table_row(lines, &idx, i)
                 && (in_zone
                     || !continues_numbered_list(&lines[idx[k.saturating_sub(8)]..i], &lines[i]))
             {
@@ -158,6 +159,56 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
         page_start = page_end;
     }
     zones
+}
+
+/// Distance (points) within which two left edges count as one column start.
+const ALIGN: f32 = 3.0;
+
+/// Whether line `i` opens a row of a table rather than a note: three or more separate
+/// pieces of text stand on its baseline, and at least three of their left edges, half of
+/// them or more, fall on the left edges of another such row of the page (a header, the
+/// rows before): "1  SCR-1  12/20/24  Holiday Spectacular  $250" under "Ln  Screen  Start
+/// Movie Title  Rate". A note's text runs on from its label as one line; words drawn one
+/// by one do not line up with another line's words.
+fn table_row(lines: &[TextLine], page: &[usize], i: usize) -> bool {
+    let Some(g) = lines[i].geometry else {
+        return false;
+    };
+    let starts_on = |base: f32, size: f32| -> Vec<f32> {
+        let mut xs: Vec<f32> = page
+            .iter()
+            .filter_map(|&j| lines[j].geometry)
+            .filter(|h| (h.baseline - base).abs() <= 0.3 * size)
+            .map(|h| h.bbox.x0)
+            .collect();
+        xs.sort_by(f32::total_cmp);
+        xs
+    };
+    let row = starts_on(g.baseline, g.font_size);
+    if row.len() < 3 {
+        return false;
+    }
+    let need = 3.max(row.len().div_ceil(2));
+    let mut seen: Vec<f32> = vec![g.baseline];
+    for &j in page {
+        let Some(h) = lines[j].geometry else { continue };
+        if seen
+            .iter()
+            .any(|b| (h.baseline - b).abs() <= 0.3 * h.font_size.max(g.font_size))
+        {
+            continue;
+        }
+        seen.push(h.baseline);
+        let other = starts_on(h.baseline, h.font_size);
+        let shared = row
+            .iter()
+            .filter(|x| other.iter().any(|o| (*o - **x).abs() <= ALIGN))
+            .count();
+        if other.len() >= 3 && shared >= need {
+            return true;
+        }
+    }
+    false
 }
 
 /// In extracted text (no geometry to end a zone), a heading below notes: a short
@@ -456,5 +507,64 @@ mod tests {
         assert_eq!(zone_of(&z, 7), Option::None);
         assert_eq!(zone_of(&z, 8), Option::None);
         assert!(z.note_starts.contains(&10));
+    }
+    #[test]
+    fn numbered_table_rows_at_the_page_foot_open_no_notes() {
+        let mut lines = Vec::new();
+        for k in 0..14 {
+            lines.push(sized(
+                "Body text of the order form that runs on.",
+                1,
+                k + 1,
+                10.0,
+                100.0 + 14.0 * k as f32,
+            ));
+        }
+        let columns = [60.0, 90.0, 160.0, 330.0, 390.0];
+        let row = |cells: &[&str], y: f32, lines: &mut Vec<TextLine>| {
+            for (text, x) in cells.iter().zip(columns) {
+                let n = lines.len() + 1;
+                let mut l = crate::lines::test_placed(text, 1, x, x + 25.0, y, 8.0);
+                l.source_line = n;
+                lines.push(l);
+            }
+        };
+        row(
+            &["Ln", "Item", "Description", "Qty", "Amount"],
+            640.0,
+            &mut lines,
+        );
+        row(
+            &["1", "PMP-10", "Borehole pump", "2", "$2,500"],
+            652.0,
+            &mut lines,
+        );
+        row(
+            &["2", "PIP-50", "Rising main", "40", "$720"],
+            664.0,
+            &mut lines,
+        );
+        row(
+            &["3", "CTL-02", "Controller", "2", "$620"],
+            676.0,
+            &mut lines,
+        );
+        let z = find_zones(&lines);
+        assert!(z.note_starts.is_empty(), "{:?}", z.note_starts);
+        // The same labels opening notes whose text runs on from them are notes.
+        let mut notes: Vec<TextLine> = lines[..14].to_vec();
+        for (k, text) in ["1", "2", "3"].iter().enumerate() {
+            let y = 652.0 + 12.0 * k as f32;
+            notes.push(crate::lines::test_placed(text, 1, 60.0, 64.0, y, 8.0));
+            notes.push(crate::lines::test_placed(
+                "A. Author, “A Study of Pumps”, published in 2020.",
+                1,
+                70.0,
+                300.0,
+                y,
+                8.0,
+            ));
+        }
+        assert_eq!(find_zones(&notes).note_starts.len(), 3);
     }
 }
