@@ -540,27 +540,28 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             out[at].kind = PieceKind::Text;
         }
     }
-    for at in keep_headings_that_introduce_body(&mut out, &shaped_headings) {
+    let kept_as_text = |out: &[Piece], at: usize, why: &str| {
         let p = &out[at];
-        report.push(
-            Action::new(ActionKind::Guess)
-                .page(p.page)
-                .lines(p.lines.iter().copied().take(1))
-                .before(crate::rich::plain(&p.text))
-                .evidence("heading-shaped line kept as text: it introduces no body")
-                .confidence(0.7),
-        );
+        Action::new(ActionKind::Guess)
+            .page(p.page)
+            .lines(p.lines.iter().copied().take(1))
+            .before(crate::rich::plain(&p.text))
+            .evidence(why)
+            .confidence(0.7)
+    };
+    for at in keep_headings_that_introduce_body(&mut out, &shaped_headings) {
+        report.push(kept_as_text(
+            &out,
+            at,
+            "heading-shaped line kept as text: it introduces no body",
+        ));
     }
     for at in super::uncased::keep_numbered_sequences(&mut out, &uncased) {
-        let p = &out[at];
-        report.push(
-            Action::new(ActionKind::Guess)
-                .page(p.page)
-                .lines(p.lines.iter().copied().take(1))
-                .before(crate::rich::plain(&p.text))
-                .evidence("numbered line kept as text: its number continues no sequence")
-                .confidence(0.7),
-        );
+        report.push(kept_as_text(
+            &out,
+            at,
+            "numbered line kept as text: its number continues no sequence",
+        ));
     }
     mark_notes_by_context(&mut out);
     mark_notes_in_breaks(&mut out);
@@ -1115,5 +1116,35 @@ fn mark_notes_by_context(pieces: &mut [Piece]) {
                 _ => {}
             }
         }
+    }
+}
+
+/// Test builders shared by the passes' unit tests.
+#[cfg(test)]
+pub(super) mod test_pieces {
+    use super::{Piece, PieceKind};
+
+    /// A piece of `kind` on page 1 with a blank line before it.
+    pub fn piece(kind: PieceKind, text: &str) -> Piece {
+        Piece {
+            kind,
+            text: text.to_string(),
+            page: 1,
+            lines: vec![],
+            indent: 0.0,
+            blank_before: true,
+            font_size: None,
+        }
+    }
+
+    /// An unnumbered, stand-alone heading.
+    pub fn heading(text: &str) -> Piece {
+        piece(
+            PieceKind::Heading {
+                number: None,
+                run_in: false,
+            },
+            text,
+        )
     }
 }

@@ -212,27 +212,7 @@ mod tests {
         }
     }
 
-    fn piece(kind: PieceKind, text: &str) -> Piece {
-        Piece {
-            kind,
-            text: text.to_string(),
-            page: 1,
-            lines: vec![],
-            indent: 0.0,
-            blank_before: true,
-            font_size: None,
-        }
-    }
-
-    fn heading(text: &str) -> Piece {
-        piece(
-            PieceKind::Heading {
-                number: None,
-                run_in: false,
-            },
-            text,
-        )
-    }
+    use crate::structure::pieces::test_pieces::{heading, piece};
 
     const PROSE: &str = "The river carried less sediment than in any year on record.";
 

@@ -267,27 +267,7 @@ mod tests {
         assert_eq!(bare_number("3)"), None);
     }
 
-    fn piece(kind: PieceKind, text: &str) -> Piece {
-        Piece {
-            kind,
-            text: text.to_string(),
-            page: 1,
-            lines: vec![],
-            indent: 0.0,
-            blank_before: true,
-            font_size: None,
-        }
-    }
-
-    fn heading(text: &str) -> Piece {
-        piece(
-            PieceKind::Heading {
-                number: None,
-                run_in: false,
-            },
-            text,
-        )
-    }
+    use crate::structure::pieces::test_pieces::{heading, piece};
 
     #[test]
     fn only_numbers_in_sequence_stay_headings() {
