@@ -63,6 +63,7 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
         let idx: Vec<usize> = (page_start..page_end)
             .filter(|&i| !lines[i].is_blank())
             .collect();
+        let rows = std::cell::OnceCell::new();
         let mut in_zone = false;
         let mut zone_small = false;
         for (k, &i) in idx.iter().enumerate() {
@@ -100,7 +101,7 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                 && (lower_part || in_zone)
                 && !in_title_block(i)
                 && (!plain_in_body_type || in_zone)
-                && !table_row(lines, &idx, i)
+                && !rows.get_or_init(|| PageRows::new(lines, &idx)).table_row(i)
                 && (in_zone
                     || !continues_numbered_list(&lines[idx[k.saturating_sub(8)]..i], &lines[i]))
             {
@@ -164,51 +165,65 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
 /// Distance (points) within which two left edges count as one column start.
 const ALIGN: f32 = 3.0;
 
-/// Whether line `i` opens a row of a table rather than a note: three or more separate
-/// pieces of text stand on its baseline, and at least three of their left edges, half of
-/// them or more, fall on the left edges of another such row of the page (a header, the
-/// rows before): "1  SCR-1  12/20/24  Holiday Spectacular  $250" under "Ln  Screen  Start
-/// Movie Title  Rate". A note's text runs on from its label as one line; words drawn one
-/// by one do not line up with another line's words.
-fn table_row(lines: &[TextLine], page: &[usize], i: usize) -> bool {
-    let Some(g) = lines[i].geometry else {
-        return false;
-    };
-    let starts_on = |base: f32, size: f32| -> Vec<f32> {
-        let mut xs: Vec<f32> = page
+/// The rows of one page (lines on one baseline, within 0.3 of their type size), built once
+/// per page the first time a note label asks whether it opens a table row.
+struct PageRows {
+    /// Per row, the left edges of its pieces, sorted.
+    starts: Vec<Vec<f32>>,
+    /// Line index → row, for the page's lines with geometry.
+    row_of: std::collections::HashMap<usize, usize>,
+}
+
+impl PageRows {
+    fn new(lines: &[TextLine], page: &[usize]) -> Self {
+        let mut placed: Vec<(usize, crate::lines::LineGeometry)> = page
             .iter()
-            .filter_map(|&j| lines[j].geometry)
-            .filter(|h| (h.baseline - base).abs() <= 0.3 * size)
-            .map(|h| h.bbox.x0)
+            .filter_map(|&j| lines[j].geometry.map(|g| (j, g)))
             .collect();
-        xs.sort_by(f32::total_cmp);
-        xs
-    };
-    let row = starts_on(g.baseline, g.font_size);
-    if row.len() < 3 {
-        return false;
-    }
-    let need = 3.max(row.len().div_ceil(2));
-    let mut seen: Vec<f32> = vec![g.baseline];
-    for &j in page {
-        let Some(h) = lines[j].geometry else { continue };
-        if seen
-            .iter()
-            .any(|b| (h.baseline - b).abs() <= 0.3 * h.font_size.max(g.font_size))
-        {
-            continue;
+        placed.sort_by(|a, b| a.1.baseline.total_cmp(&b.1.baseline));
+        let mut starts: Vec<Vec<f32>> = Vec::new();
+        let mut row_of = std::collections::HashMap::new();
+        let mut row_base = f32::NEG_INFINITY;
+        for (j, g) in placed {
+            if starts.is_empty() || (g.baseline - row_base).abs() > 0.3 * g.font_size {
+                starts.push(Vec::new());
+                row_base = g.baseline;
+            }
+            let last = starts.len() - 1;
+            starts[last].push(g.bbox.x0);
+            row_of.insert(j, last);
         }
-        seen.push(h.baseline);
-        let other = starts_on(h.baseline, h.font_size);
-        let shared = row
-            .iter()
-            .filter(|x| other.iter().any(|o| (*o - **x).abs() <= ALIGN))
-            .count();
-        if other.len() >= 3 && shared >= need {
-            return true;
+        for row in &mut starts {
+            row.sort_by(f32::total_cmp);
         }
+        PageRows { starts, row_of }
     }
-    false
+
+    /// Whether line `i` opens a row of a table rather than a note: three or more separate
+    /// pieces of text stand on its baseline, and at least three of their left edges, half
+    /// of them or more, fall on the left edges of another such row of the page (a header,
+    /// the rows before): "1  SCR-1  12/20/24  Holiday Spectacular  $250" under "Ln  Screen
+    /// Start  Movie Title  Rate". A note's text runs on from its label as one line; words
+    /// drawn one by one do not line up with another line's words.
+    fn table_row(&self, i: usize) -> bool {
+        let Some(&own) = self.row_of.get(&i) else {
+            return false;
+        };
+        let row = &self.starts[own];
+        if row.len() < 3 {
+            return false;
+        }
+        let need = 3.max(row.len().div_ceil(2));
+        self.starts.iter().enumerate().any(|(r, other)| {
+            r != own
+                && other.len() >= 3
+                && row
+                    .iter()
+                    .filter(|x| other.iter().any(|o| (*o - **x).abs() <= ALIGN))
+                    .count()
+                    >= need
+        })
+    }
 }
 
 /// In extracted text (no geometry to end a zone), a heading below notes: a short

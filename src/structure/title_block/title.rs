@@ -527,35 +527,34 @@ pub(super) fn title_and_subtitle(
 /// parentheses, as repository cover sheets print one under the title. Lines of three or
 /// more words only; the run goes on while the citation goes on repeating the next line.
 fn cited_title(texts: &[String], is_candidate: &dyn Fn(usize) -> bool) -> Option<Vec<usize>> {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
+    let lines: Vec<String> = texts
+        .iter()
+        .map(|s| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .collect();
+    // "(2005). " ends the text before the title: a "(" and four digits in its last 12
+    // characters.
     let after_year = |before: &str| {
-        let tail: String = before
-            .chars()
-            .rev()
-            .take(12)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let from = before.char_indices().rev().nth(11).map_or(0, |(at, _)| at);
+        let tail = &before[from..];
         tail.match_indices('(').any(|(at, _)| {
-            let digits = tail[at + 1..]
+            tail[at + 1..]
                 .chars()
                 .take_while(char::is_ascii_digit)
-                .count();
-            digits == 4
+                .count()
+                == 4
         })
     };
     for i in 0..texts.len() {
         if !is_candidate(i) || words(&texts[i]) < 3 {
             continue;
         }
-        let mut cited = norm(&texts[i]);
-        let later = norm(&texts[i + 1..].join(" "));
+        let later = lines[i + 1..].join(" ");
+        let mut cited = lines[i].clone();
         let Some(at) = later.find(&cited) else {
             continue;
         };
@@ -563,11 +562,11 @@ fn cited_title(texts: &[String], is_candidate: &dyn Fn(usize) -> bool) -> Option
             continue;
         }
         let mut run = vec![i];
-        for (k, text) in texts.iter().enumerate().skip(i + 1) {
-            if text.trim().is_empty() || !is_candidate(k) {
+        for (k, line) in lines.iter().enumerate().skip(i + 1) {
+            if line.is_empty() || !is_candidate(k) {
                 break;
             }
-            let longer = format!("{cited} {}", norm(text));
+            let longer = format!("{cited} {line}");
             if !later.contains(&longer) {
                 break;
             }
