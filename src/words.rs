@@ -41,6 +41,21 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
     out
 }
 
+/// Whether a text is mostly words (as many letters as other characters, two at least): a
+/// bare number ("14"), a date, an amount or a formula ("s(t) = 2t − 3") is not, so it is
+/// never a heading or a running title, whatever its size.
+pub fn mostly_words(t: &str) -> bool {
+    let (mut letters, mut others) = (0usize, 0usize);
+    for c in t.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_alphabetic() {
+            letters += 1;
+        } else {
+            others += 1;
+        }
+    }
+    letters >= 2 && letters >= others
+}
+
 /// Whether `s` ends a sentence: terminal punctuation, possibly followed by a closing quote
 /// or bracket and a raised marker.
 pub fn ends_sentence(s: &str) -> bool {

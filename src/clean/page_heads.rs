@@ -26,7 +26,7 @@ fn running_title(t: &str) -> bool {
     let n = t.split_whitespace().count();
     (3..=16).contains(&n)
         && t.starts_with(|c: char| c.is_uppercase())
-        && crate::structure::classify::mostly_words(t)
+        && crate::words::mostly_words(t)
         && (!crate::words::ends_sentence(t) || t.ends_with("et al."))
         && !t.ends_with([',', ';', ':', '-'])
 }

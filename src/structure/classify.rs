@@ -574,19 +574,7 @@ pub fn citation_score(text: &str) -> f32 {
     score
 }
 
-/// Whether a heading's text is mostly words: a bare number ("14"), a date, an amount or a
-/// formula ("s(t) = 2t − 3") is never a heading, whatever its size.
-pub fn mostly_words(t: &str) -> bool {
-    let (mut letters, mut others) = (0usize, 0usize);
-    for c in t.chars().filter(|c| !c.is_whitespace()) {
-        if c.is_alphabetic() {
-            letters += 1;
-        } else {
-            others += 1;
-        }
-    }
-    letters >= 2 && letters >= others
-}
+pub use crate::words::mostly_words;
 
 /// Whether a single line has the shape of a heading: short, capitalised, mostly words,
 /// without closing punctuation other than a colon.
