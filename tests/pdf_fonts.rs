@@ -220,3 +220,47 @@ fn right_to_left_text_comes_out_in_reading_order() {
         ["\u{5d0}\u{5d1}\u{5d2}", "\u{5d0}\u{5d1}\u{5d2}"]
     );
 }
+
+#[test]
+fn glyphs_without_unicode_are_named_in_a_warning_not_dropped_silently() {
+    // An embedded-style font whose glyph names only number its glyphs (`/g18`) and that
+    // has no ToUnicode: nothing says what its codes are. Another font prints readable text.
+    let mut b = PdfBuilder::new();
+    b.font(
+        "F1",
+        dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "EMMOLK+Cambria",
+            "FirstChar" => 2, "LastChar" => 4,
+            "Widths" => vec![500.into(), 500.into(), 500.into()],
+            "Encoding" => dictionary! {
+                "Type" => "Encoding",
+                "Differences" => vec![2.into(), "g18".into(), "g152".into(), "g135".into()],
+            },
+        },
+    );
+    b.font("F2", type1("Helvetica"));
+    b.page(
+        "BT /F2 10 Tf 72 720 Td (Readable line) Tj ET \
+         BT /F1 10 Tf 72 700 Td (\\002\\003\\004\\002) Tj ET",
+    );
+    b.page("BT /F1 10 Tf 72 700 Td (\\003\\003) Tj ET");
+    let mut report = brief2md::report::Report::default();
+    let doc = brief2md::readers::pdf::read(b.build(), &mut report).expect("reads");
+    assert_eq!(doc.pages[0].lines[0].text(), "Readable line");
+    let unread: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("no Unicode mapping"))
+        .collect();
+    assert_eq!(unread.len(), 1, "{:?}", report.warnings);
+    assert!(
+        unread[0].starts_with("6 glyph(s)") && unread[0].contains("6 in Cambria on pages 1-2"),
+        "{}",
+        unread[0]
+    );
+    // Readable fonts alone raise no such warning.
+    let mut report = brief2md::report::Report::default();
+    brief2md::readers::pdf::read(one_page("BT /F1 10 Tf 72 700 Td (fine) Tj ET"), &mut report)
+        .expect("reads");
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}

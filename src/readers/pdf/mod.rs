@@ -147,6 +147,9 @@ pub fn read_with<'a>(
             pages.len()
         ));
     }
+    if let Some(w) = interpreter::unreadable_warning(&work.unreadable) {
+        report.warn(w);
+    }
     let has_text = pages.iter().any(|p| p.lines.iter().any(|l| !l.is_blank()));
     if !has_text && images > 0 {
         return Err(Error::NoTextLayer { pages: pages.len() });
@@ -227,6 +230,14 @@ fn read_page(
     if let Some(dir) = sideways(&text) {
         frame = frame.turned(dir);
         text = interpret(&frame, work);
+    }
+    for (font, &n) in text.fonts.iter().zip(&text.unmapped) {
+        if n > 0 {
+            work.unreadable
+                .entry(font.name.clone())
+                .or_default()
+                .add(n, number);
+        }
     }
     let mut warnings = text.warnings.clone();
     if content.damaged > 0 {

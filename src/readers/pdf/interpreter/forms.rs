@@ -1,7 +1,7 @@
 //! Form XObjects and annotation appearances: content streams drawn inside a page's,
 //! with their own matrix and resources, depth- and cycle-bounded.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use lopdf::content::Operation;
@@ -37,6 +37,73 @@ pub struct DocumentWork {
     pub glyphs: usize,
     /// A document-wide limit was reached: later pages are not read.
     pub exhausted: bool,
+    /// Glyphs with no text, by font name: see [`Unreadable`].
+    pub unreadable: BTreeMap<Arc<str>, Unreadable>,
+}
+
+/// Glyphs of one font that decode to no text (no `/ToUnicode`, glyph names like `/g481`
+/// that no list knows): their words are missing from the output, and the report says so.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Unreadable {
+    pub glyphs: usize,
+    pub pages: usize,
+    pub first_page: usize,
+    pub last_page: usize,
+}
+
+impl Unreadable {
+    /// Counts `glyphs` more on page `page` (pages are read in order).
+    pub fn add(&mut self, glyphs: usize, page: usize) {
+        if self.pages == 0 {
+            self.first_page = page;
+        }
+        if self.pages == 0 || self.last_page != page {
+            self.pages += 1;
+        }
+        self.last_page = page;
+        self.glyphs += glyphs;
+    }
+
+    /// Where the font's unreadable glyphs were, for the report: `page 3`, `pages 2-22`.
+    fn pages(&self) -> String {
+        if self.pages == 1 {
+            format!("page {}", self.first_page)
+        } else {
+            format!("pages {}-{}", self.first_page, self.last_page)
+        }
+    }
+}
+
+/// The report's one sentence for a document's glyphs with no text, the fonts with most
+/// of them first (three named, the rest counted); `None` when there are none.
+pub fn unreadable_warning(fonts: &BTreeMap<Arc<str>, Unreadable>) -> Option<String> {
+    let total: usize = fonts.values().map(|u| u.glyphs).sum();
+    if total == 0 {
+        return None;
+    }
+    let mut by_count: Vec<_> = fonts.iter().collect();
+    by_count.sort_by(|a, b| b.1.glyphs.cmp(&a.1.glyphs).then(a.0.cmp(b.0)));
+    const NAMED: usize = 3;
+    let mut parts: Vec<String> = by_count
+        .iter()
+        .take(NAMED)
+        .map(|(name, u)| {
+            let name = if name.is_empty() { "(unnamed)" } else { name };
+            format!(
+                "{} in {name} on {}",
+                crate::report::thousands(u.glyphs),
+                u.pages()
+            )
+        })
+        .collect();
+    if by_count.len() > NAMED {
+        parts.push(format!("{} more font(s)", by_count.len() - NAMED));
+    }
+    Some(format!(
+        "{} glyph(s) have no Unicode mapping in their font and could not be read as text ({})",
+        crate::report::thousands(total),
+        parts.join("; ")
+    ))
 }
 
 impl DocumentWork {

@@ -96,6 +96,7 @@ impl Interpreter<'_> {
         let size_scale = font.size_scale;
         let mark = self.current_mark();
         let mut dropped = self.dropped;
+        let mut unmapped = 0usize;
         font.decode(bytes, |g| {
             if glyphs.len() >= max_glyphs {
                 // Nothing more is kept on this page: no need to place the glyph.
@@ -149,6 +150,10 @@ impl Interpreter<'_> {
                 }
             }
             if keep {
+                // A glyph that advances but decodes to nothing: ink no one can read.
+                if g.text.is_empty() && !g.word_space && own != 0.0 {
+                    unmapped += 1;
+                }
                 let (fx, fy) = dir.to_frame(ox, oy);
                 let start = text.len() as u32;
                 text.push_str(g.text);
@@ -171,6 +176,13 @@ impl Interpreter<'_> {
             tm = Matrix::translate(tx, ty).then(&tm);
         });
         self.dropped = dropped;
+        if unmapped > 0 && usize::from(slot) < self.out.fonts.len() {
+            let slot = usize::from(slot);
+            if self.out.unmapped.len() <= slot {
+                self.out.unmapped.resize(slot + 1, 0);
+            }
+            self.out.unmapped[slot] += unmapped;
+        }
         if glyphs.len() >= max_glyphs {
             // The rest of the page could keep nothing: stop reading it.
             self.stopped = true;

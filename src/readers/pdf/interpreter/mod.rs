@@ -29,7 +29,7 @@ use super::objects::{as_dict, get, get_dict, get_name, number, string};
 use super::optional::OptionalContent;
 use super::tagged::marked::{Mark, Marks, artifact_kind};
 pub use dir::Dir;
-pub use forms::DocumentWork;
+pub use forms::{DocumentWork, unreadable_warning};
 use glyphs::Dropped;
 use shapes::PathShape;
 pub use shapes::{Shape, ShapeKind};
@@ -122,6 +122,9 @@ pub struct PageText {
     pub images: usize,
     /// Problems met (damaged stream, limits hit).
     pub warnings: Vec<String>,
+    /// Glyphs kept that have no text (a font without a Unicode mapping for them), counted
+    /// per entry of `fonts`: the words drawn with them cannot be read.
+    pub unmapped: Vec<usize>,
     /// Marked content (structure content items, artifacts) the glyphs were drawn in.
     pub marks: Marks,
 }
