@@ -56,6 +56,8 @@ pub enum ActionKind {
     CharactersRemoved,
     /// Invalid input bytes replaced with U+FFFD.
     InvalidBytes,
+    /// Text drawn outside the page's visible area (its crop box) left out.
+    OutsidePage,
     /// Any other judgement call.
     Guess,
 }

@@ -330,3 +330,45 @@ fn the_glyph_limit_stops_a_page_and_says_how_many_were_kept() {
         report.warnings
     );
 }
+
+#[test]
+fn text_outside_the_crop_box_is_left_out_with_its_words_in_the_report() {
+    // A proof slug printed in the bleed below the crop box, on two pages: out of the text,
+    // one warning for the document, and the slug's words in the report, page by page.
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", None);
+    let crop = dictionary! { "CropBox" => vec![0.into(), 100.into(), 612.into(), 892.into()] };
+    for n in 1..=2 {
+        b.page_with(
+            format!(
+                "BT /F1 10 Tf 72 700 Td (Body text of page {n}) Tj ET \
+                 BT /F1 8 Tf 72 40 Td (Proof slug: MUST be removed before printing) Tj ET"
+            )
+            .as_bytes(),
+            crop.clone(),
+        );
+    }
+    let mut report = Report::default();
+    let doc = pdf::read(b.build(), &mut report).expect("reads");
+    let texts: Vec<String> = doc
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|l| l.text()))
+        .collect();
+    assert_eq!(texts, ["Body text of page 1", "Body text of page 2"]);
+    let outside: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("outside the page"))
+        .collect();
+    assert_eq!(outside.len(), 1, "{:?}", report.warnings);
+    assert!(outside[0].contains("on pages 1-2"), "{}", outside[0]);
+    let slugs: Vec<_> = report
+        .actions
+        .iter()
+        .filter(|a| a.kind == brief2md::report::ActionKind::OutsidePage)
+        .map(|a| (a.page, a.before.clone().unwrap_or_default()))
+        .collect();
+    let slug = "Proof slug: MUST be removed before printing".to_string();
+    assert_eq!(slugs, [(Some(1), slug.clone()), (Some(2), slug)]);
+}

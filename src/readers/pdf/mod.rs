@@ -33,7 +33,7 @@ use lopdf::Document;
 
 use crate::error::Error;
 use crate::memory;
-use crate::report::Report;
+use crate::report::{Action, ActionKind, Report};
 use crate::source::{Page, PageSize, SourceDocument, SourceKind};
 pub use interpreter::Limits;
 use interpreter::{Interpreter, PageText};
@@ -147,6 +147,22 @@ pub fn read_with<'a>(
             pages.len()
         ));
     }
+    if work.outside.glyphs > 0 {
+        report.warn(format!(
+            "{} glyph(s) drawn outside the page (its crop box) left out, on {}; \
+             their text is in the report",
+            crate::report::thousands(work.outside.glyphs),
+            work.outside.pages()
+        ));
+        for (page, text) in std::mem::take(&mut work.outside_text) {
+            report.push(
+                Action::new(ActionKind::OutsidePage)
+                    .page(page)
+                    .before(text)
+                    .evidence("drawn outside the page's crop box (printer's marks, proof slugs)"),
+            );
+        }
+    }
     if let Some(w) = interpreter::unreadable_warning(&work.unreadable) {
         report.warn(w);
     }
@@ -237,6 +253,17 @@ fn read_page(
                 .entry(font.name.clone())
                 .or_default()
                 .add(n, number);
+        }
+    }
+    if text.off_page > 0 {
+        work.outside.add(text.off_page, number);
+        let slug = text
+            .off_page_text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !slug.is_empty() {
+            work.outside_text.push((number, slug));
         }
     }
     let mut warnings = text.warnings.clone();

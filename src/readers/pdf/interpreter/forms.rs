@@ -37,21 +37,26 @@ pub struct DocumentWork {
     pub glyphs: usize,
     /// A document-wide limit was reached: later pages are not read.
     pub exhausted: bool,
-    /// Glyphs with no text, by font name: see [`Unreadable`].
-    pub unreadable: BTreeMap<Arc<str>, Unreadable>,
+    /// Glyphs that decode to no text (no `/ToUnicode`, glyph names like `/g481` that no
+    /// list knows), by font name: their words are missing, and the report says so.
+    pub unreadable: BTreeMap<Arc<str>, GlyphTally>,
+    /// Glyphs drawn outside the page (beyond its crop box), left out.
+    pub outside: GlyphTally,
+    /// The text of those glyphs, by page, for the report.
+    pub outside_text: Vec<(usize, String)>,
 }
 
-/// Glyphs of one font that decode to no text (no `/ToUnicode`, glyph names like `/g481`
-/// that no list knows): their words are missing from the output, and the report says so.
+/// Glyphs counted over the pages of a document: how many, on how many pages, from which
+/// page to which.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Unreadable {
+pub struct GlyphTally {
     pub glyphs: usize,
     pub pages: usize,
     pub first_page: usize,
     pub last_page: usize,
 }
 
-impl Unreadable {
+impl GlyphTally {
     /// Counts `glyphs` more on page `page` (pages are read in order).
     pub fn add(&mut self, glyphs: usize, page: usize) {
         if self.pages == 0 {
@@ -64,8 +69,8 @@ impl Unreadable {
         self.glyphs += glyphs;
     }
 
-    /// Where the font's unreadable glyphs were, for the report: `page 3`, `pages 2-22`.
-    fn pages(&self) -> String {
+    /// Where the glyphs were, for the report: `page 3`, `pages 2-22`.
+    pub fn pages(&self) -> String {
         if self.pages == 1 {
             format!("page {}", self.first_page)
         } else {
@@ -76,7 +81,7 @@ impl Unreadable {
 
 /// The report's one sentence for a document's glyphs with no text, the fonts with most
 /// of them first (three named, the rest counted); `None` when there are none.
-pub fn unreadable_warning(fonts: &BTreeMap<Arc<str>, Unreadable>) -> Option<String> {
+pub fn unreadable_warning(fonts: &BTreeMap<Arc<str>, GlyphTally>) -> Option<String> {
     let total: usize = fonts.values().map(|u| u.glyphs).sum();
     if total == 0 {
         return None;

@@ -8,6 +8,9 @@ use super::{Dir, Interpreter, TextGlyph};
 use crate::readers::pdf::fonts::Font;
 use crate::readers::pdf::geometry::Matrix;
 
+/// Bytes of text kept, per page, from glyphs drawn outside the page (for the report).
+const OFF_PAGE_TEXT: usize = 2_000;
+
 /// Counts of glyphs the interpreter did not keep, so that none is lost without a word.
 #[derive(Debug, Default, Clone, Copy)]
 pub(super) struct Dropped {
@@ -23,12 +26,9 @@ impl Interpreter<'_> {
     /// One warning per kind of glyph dropped, with its count.
     pub(super) fn report_dropped(&mut self) {
         let d = self.dropped;
-        if d.off_page > 0 {
-            self.out.warnings.push(format!(
-                "{} glyph(s) drawn outside the page dropped",
-                crate::report::thousands(d.off_page)
-            ));
-        }
+        // Glyphs outside the page are counted for the whole document by the reader, and
+        // their text goes into the report.
+        self.out.off_page = d.off_page;
         if d.bad_size > 0 {
             self.out.warnings.push(format!(
                 "{} glyph(s) of zero, unbounded or larger-than-page size dropped",
@@ -97,6 +97,10 @@ impl Interpreter<'_> {
         let mark = self.current_mark();
         let mut dropped = self.dropped;
         let mut unmapped = 0usize;
+        let mut off_text = std::mem::take(&mut self.out.off_page_text);
+        if !off_text.is_empty() && !off_text.ends_with(' ') {
+            off_text.push(' ');
+        }
         font.decode(bytes, |g| {
             if glyphs.len() >= max_glyphs {
                 // Nothing more is kept on this page: no need to place the glyph.
@@ -145,6 +149,9 @@ impl Interpreter<'_> {
                     dropped.bad_size += 1;
                 } else if !on_page {
                     dropped.off_page += 1;
+                    if off_text.len() < OFF_PAGE_TEXT {
+                        off_text.push_str(g.text);
+                    }
                 } else {
                     dropped.over_limit += 1;
                 }
@@ -176,6 +183,7 @@ impl Interpreter<'_> {
             tm = Matrix::translate(tx, ty).then(&tm);
         });
         self.dropped = dropped;
+        self.out.off_page_text = off_text;
         if unmapped > 0 && usize::from(slot) < self.out.fonts.len() {
             let slot = usize::from(slot);
             if self.out.unmapped.len() <= slot {

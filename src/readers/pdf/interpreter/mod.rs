@@ -125,6 +125,11 @@ pub struct PageText {
     /// Glyphs kept that have no text (a font without a Unicode mapping for them), counted
     /// per entry of `fonts`: the words drawn with them cannot be read.
     pub unmapped: Vec<usize>,
+    /// Glyphs drawn outside the page (beyond its crop box), left out.
+    pub off_page: usize,
+    /// Their text, in stream order, up to a few thousand bytes: printer's marks and proof
+    /// slugs, which the report shows so that nothing leaves without a word.
+    pub off_page_text: String,
     /// Marked content (structure content items, artifacts) the glyphs were drawn in.
     pub marks: Marks,
 }
