@@ -547,3 +547,65 @@ fn links_metadata_outline_and_tags() {
         .collect();
     assert_eq!(outline, [(1, "Intro", Some(1)), (1, "End", Some(2))]);
 }
+
+/// One page with a label and three text-field widgets: one whose appearance is empty,
+/// one with no appearance at all, one whose appearance draws its value.
+fn form_page(need_appearances: bool) -> Vec<u8> {
+    let mut b = PdfBuilder::new();
+    let helvetica = b.std_font("F1", "Helvetica", None);
+    let empty = b.stream(
+        dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 120.into(), 14.into()] },
+        b"/Tx BMC EMC",
+    );
+    let drawn = b.stream(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 120.into(), 14.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => helvetica } },
+        },
+        b"/Tx BMC BT /F1 10 Tf 2 3 Td (Drawn value) Tj ET EMC",
+    );
+    let field = |name: &str, value: &str, y: i64, ap: Option<lopdf::ObjectId>| {
+        let mut d = dictionary! {
+            "Type" => "Annot", "Subtype" => "Widget", "FT" => "Tx", "F" => 4,
+            "T" => Object::string_literal(name),
+            "V" => Object::string_literal(value),
+            "DA" => Object::string_literal("0 g /Helv 10 Tf"),
+            "Rect" => vec![150.into(), y.into(), 270.into(), (y + 14).into()],
+        };
+        if let Some(ap) = ap {
+            d.set("AP", dictionary! { "N" => ap });
+        }
+        d
+    };
+    let first = b.doc.add_object(field("first", "Alice", 696, Some(empty)));
+    let last = b.doc.add_object(field("last", "Smith", 666, None));
+    let city = b.doc.add_object(field("city", "Ignored", 636, Some(drawn)));
+    b.page_with(
+        b"BT /F1 10 Tf 72 700 Td (First name) Tj 0 -30 Td (Last name) Tj 0 -30 Td (City) Tj ET",
+        dictionary! { "Annots" => vec![first.into(), last.into(), city.into()] },
+    );
+    b.catalog(
+        "AcroForm",
+        dictionary! {
+            "Fields" => vec![first.into(), last.into(), city.into()],
+            "NeedAppearances" => need_appearances,
+        },
+    );
+    b.build()
+}
+
+#[test]
+fn form_field_values_without_a_drawn_appearance_are_shown_as_a_viewer_shows_them() {
+    let all = texts(&form_page(true)).join(" | ");
+    // The empty appearance with NeedAppearances, and the missing appearance: the values.
+    assert!(all.contains("Alice"), "{all}");
+    assert!(all.contains("Smith"), "{all}");
+    // A drawn appearance is the value shown; /V is not added beside it.
+    assert!(
+        all.contains("Drawn value") && !all.contains("Ignored"),
+        "{all}"
+    );
+    // Without NeedAppearances an empty appearance shows nothing; a missing one still does.
+    let all = texts(&form_page(false)).join(" | ");
+    assert!(!all.contains("Alice") && all.contains("Smith"), "{all}");
+}

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use lopdf::content::Operation;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::{GState, Interpreter};
+use super::{GState, Interpreter, fields};
 use crate::readers::pdf::fonts::FontCache;
 use crate::readers::pdf::geometry::Matrix;
 use crate::readers::pdf::objects;
@@ -253,6 +253,7 @@ impl Interpreter<'_> {
         let Some(annots) = get_array(doc, page, b"Annots") else {
             return;
         };
+        let mut need_appearances = None;
         for annot in annots.iter().take(2_000) {
             let Some(a) = as_dict(doc, annot) else {
                 continue;
@@ -265,37 +266,52 @@ impl Interpreter<'_> {
             if flags & (2 | 32) != 0 {
                 continue;
             }
-            let Some(normal) = get_dict(doc, a, b"AP").and_then(|ap| ap.get(b"N").ok()) else {
-                continue;
-            };
-            let (entry, stream) = match deref(doc, normal) {
-                Some(Object::Stream(s)) => (normal, s),
-                Some(Object::Dictionary(states)) => {
-                    let Some(state) = get_name(doc, a, b"AS") else {
-                        continue;
-                    };
-                    let Some(entry) = states.get(state).ok() else {
-                        continue;
-                    };
-                    match deref(doc, entry) {
-                        Some(Object::Stream(s)) => (entry, s),
-                        _ => continue,
-                    }
-                }
-                _ => continue,
-            };
             let Some(rect) = a.get(b"Rect").ok().and_then(|r| objects::rect(doc, r)) else {
                 continue;
             };
-            let fit = appearance_fit(doc, stream, rect);
-            let saved = self.gs.clone();
-            self.gs = GState {
-                ctm: fit.then(&self.base),
-                ..GState::default()
-            };
-            self.run_form(stream, entry.as_reference().ok(), None);
-            self.gs = saved;
+            let glyphs_before = self.out.glyphs.len();
+            let appearance = get_dict(doc, a, b"AP").and_then(|ap| ap.get(b"N").ok());
+            if let Some((entry, stream)) = appearance.and_then(|n| normal_stream(doc, a, n)) {
+                let fit = appearance_fit(doc, stream, rect);
+                let saved = self.gs.clone();
+                self.gs = GState {
+                    ctm: fit.then(&self.base),
+                    ..GState::default()
+                };
+                self.run_form(stream, entry.as_reference().ok(), None);
+                self.gs = saved;
+            }
+            // A field whose appearance draws no text shows its value all the same when
+            // there is no appearance, or when the form asks the viewer to draw it.
+            if self.out.glyphs.len() == glyphs_before
+                && !self.stopped
+                && let Some(value) = fields::shown_value(doc, a)
+                && (appearance.is_none()
+                    || *need_appearances.get_or_insert_with(|| fields::needs_appearances(doc)))
+            {
+                self.show_field_value(a, &value, rect);
+            }
         }
+    }
+}
+
+/// The stream of an annotation's normal appearance `/N`: the stream itself, or the one
+/// its appearance state `/AS` names.
+fn normal_stream<'a>(
+    doc: &'a Document,
+    annot: &'a Dictionary,
+    normal: &'a Object,
+) -> Option<(&'a Object, &'a Stream)> {
+    match deref(doc, normal)? {
+        Object::Stream(s) => Some((normal, s)),
+        Object::Dictionary(states) => {
+            let entry = states.get(get_name(doc, annot, b"AS")?).ok()?;
+            match deref(doc, entry)? {
+                Object::Stream(s) => Some((entry, s)),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 

@@ -43,7 +43,7 @@ impl Interpreter<'_> {
         }
     }
 
-    fn font_slot(&mut self, font: &Arc<Font>) -> u16 {
+    pub(super) fn font_slot(&mut self, font: &Arc<Font>) -> u16 {
         let key = Arc::as_ptr(font);
         if let Some(&i) = self.font_index.get(&key) {
             return i;

@@ -11,6 +11,7 @@
 
 mod count;
 mod dir;
+mod fields;
 mod forms;
 mod glyphs;
 mod ops;
