@@ -217,3 +217,40 @@ fn a_value_beside_its_label_is_no_heading() {
     let (doc, md) = convert(&page(vec![(120.0, 640.0, "F2", 11.0, "4.2")]));
     assert_eq!(headings(&doc).len(), 1, "{md}");
 }
+
+/// A page of prose, then a line ending in a colon at 13 pt (`label_font`) with the line
+/// `value` set directly under it (12 pt leading, no space) in `value_font`, then prose.
+fn label_page(label: &'static str, label_font: &'static str, value_font: &'static str) -> Vec<u8> {
+    let mut lines = prose(740.0, 6);
+    lines.push((72.0, 620.0, label_font, 13.0, label));
+    lines.push((
+        72.0,
+        606.0,
+        value_font,
+        13.0,
+        "International Conference on Law and Technology, 2002",
+    ));
+    lines.extend(prose(570.0, 6));
+    pdf(&lines)
+}
+
+#[test]
+fn a_label_with_its_value_directly_under_it_is_no_heading_and_keeps_its_colon() {
+    // Bold label over a value in the regular face: neither is a heading, and the colon the
+    // label prints stays.
+    let (doc, md) = convert(&label_page("Published in:", "F2", "F1"));
+    assert!(headings(&doc).is_empty(), "{:?}\n{md}", headings(&doc));
+    assert!(md.contains("Published in:"), "{md}");
+    assert!(
+        md.contains("International Conference on Law and Technology, 2002"),
+        "{md}"
+    );
+    // Control: the same two lines in one type are a title broken after its colon, and
+    // stay a heading, colon and all.
+    let (doc, md) = convert(&label_page("Published in:", "F2", "F2"));
+    let found = headings(&doc);
+    assert!(
+        found.iter().any(|h| h.starts_with("Published in:")),
+        "{found:?}\n{md}"
+    );
+}

@@ -467,20 +467,12 @@ pub fn bold_lead_in(text: &str) -> String {
     format!("{BOLD_ON}{lead}:{BOLD_OFF} {}", &text[rest_at..])
 }
 
-/// A heading's text: trailing colon removed, a bold wrapper around the whole dropped.
+/// A heading's text: trimmed, a bold wrapper around the whole dropped (the heading's own
+/// style says as much). A trailing colon is printed text and stays.
 fn tidy_heading(text: &str) -> String {
     let mut t = text.trim().to_string();
     if rich::all_bold(&t) {
         t = t.replace([BOLD_ON, BOLD_OFF], "");
-    }
-    let trimmed = crate::lines::trim_rich(&t);
-    let mut t = trimmed;
-    // The colon may sit before closing sentinels.
-    let plain = rich::plain(&t);
-    if plain.trim_end().ends_with(':')
-        && let Some(pos) = t.rfind(':')
-    {
-        t.remove(pos);
     }
     crate::lines::trim_rich(&t)
 }
@@ -717,10 +709,14 @@ mod tests {
 
     #[test]
     fn heading_tidy() {
+        // The colon is printed: it stays.
         assert_eq!(
-            tidy_heading("Key Outcomes of the Visit:"),
-            "Key Outcomes of the Visit"
+            tidy_heading("Key Outcomes of the Visit: "),
+            "Key Outcomes of the Visit:"
         );
-        assert_eq!(tidy_heading(&format!("{BOLD_ON}Title:{BOLD_OFF}")), "Title");
+        assert_eq!(
+            tidy_heading(&format!("{BOLD_ON}Title:{BOLD_OFF}")),
+            "Title:"
+        );
     }
 }

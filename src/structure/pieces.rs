@@ -473,6 +473,10 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             out.push(base(PieceKind::Item(marker), joined.clone()));
             continue;
         }
+        let prev_unit = ui
+            .checked_sub(1)
+            .and_then(|i| units.get(i))
+            .map(|(u, _, _)| u);
         if let Some(body) = body_size
             && let Some(evidence) = heading_by_type(
                 unit,
@@ -482,6 +486,10 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
                 m.body.filter(|_| ui > first_body_unit),
             )
             && !in_a_row(unit)
+            && !label_over_value(unit, next_unit, body)
+            // The value under a label, unless set in bold like a heading of its own.
+            && (!prev_unit.is_some_and(|p| label_over_value(p, Some(unit), body))
+                || crate::rich::all_bold(&joined))
         {
             // A size shared with form labels or table cells is no rank of its own.
             let cell_type = unit.lines.iter().all(|l| {
@@ -680,6 +688,30 @@ fn is_numbered_heading(first: &str, number: &str, next: Option<&Unit>) -> bool {
         .and_then(|u| line_marker(u.first()))
         .is_some_and(|m| m.class.ordered() && m.ordinal == Some(n + 1));
     !next_item && words(&plain) <= 8
+}
+
+/// Whether a unit is a label over its value: one line ending in a colon with the next
+/// unit set directly under it, without the space a heading leaves ("Published in:" over
+/// the proceedings' name, "FROM:" over a sender). Neither line is a heading: a colon
+/// announces what follows, and nothing sets the pair apart from each other.
+/// The value must be set in another type (size or face), and the label near the body's
+/// size: a title broken after its colon ("Mathematical Induction:" over "And so on …",
+/// in display type) is one heading.
+fn label_over_value(unit: &Unit, next: Option<&Unit>, body: f32) -> bool {
+    let Some(next) = next else { return false };
+    let (Some(label), Some(value)) = (
+        unit.lines[0].geometry,
+        next.lines.first().and_then(|l| l.geometry),
+    ) else {
+        return false;
+    };
+    let same_type = label.face == value.face && (label.font_size - value.font_size).abs() < 0.3;
+    unit.lines.len() == 1
+        && !same_type
+        && label.font_size < body * 1.4
+        && !next.blank_before
+        && next.page() == unit.page()
+        && crate::rich::plain(unit.first()).trim_end().ends_with(':')
 }
 
 /// What sets a heading apart from the body text by its type.
