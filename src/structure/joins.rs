@@ -135,6 +135,35 @@ pub fn continues_url(url_part: &str, tail: &str, tail_is_last: bool) -> bool {
         || (tail_is_last && !tail.ends_with(['.', ',']))
 }
 
+/// How addresses open: a line break inside one of these leaves neither half a URL.
+const URL_OPENINGS: &[&str] = &["https://", "http://", "www."];
+
+/// Whether the last token of `end` and `next` (the next line's first token) are the halves
+/// of a URL whose opening the line break cut ("https:" | "//www…", "http" | "s://…",
+/// "www" | ".example.org/…"): the token is a proper beginning of an opening, and the two
+/// together spell the whole opening with the address after it. A URL breaking package
+/// (LaTeX's xurl) breaks anywhere, the scheme included.
+pub fn splits_url_opening(end: &str, next: &str) -> bool {
+    let Some(token) = end
+        .split_whitespace()
+        .last()
+        .filter(|_| !end.ends_with(char::is_whitespace))
+    else {
+        return false;
+    };
+    let token = token.trim_start_matches(['(', '<', '[', '“', '"', '‘']);
+    if token.is_empty() || next.is_empty() {
+        return false;
+    }
+    URL_OPENINGS.iter().any(|open| {
+        token.len() < open.len()
+            && open.starts_with(token)
+            && next.len() > open.len() - token.len()
+            && next.starts_with(&open[token.len()..])
+            && next[open.len() - token.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    })
+}
+
 /// Joins the lines of one unit into rich text, recording de-hyphenations and URL joins.
 pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> String {
     let mut out = String::new();
@@ -151,7 +180,22 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
         let next_plain = rich::plain(text);
         let next_first = next_plain.split_whitespace().next().unwrap_or("");
         let is_last = k + 1 == lines.len() && next_plain.split_whitespace().count() == 1;
-        // A URL cut by the line end.
+        // A URL cut by the line end, in its opening or after it.
+        if splits_url_opening(&visible_end, next_first) {
+            report.push(
+                Action::new(ActionKind::UrlJoined)
+                    .page(line.page)
+                    .lines([lines[k - 1].source_line, line.source_line])
+                    .before(format!(
+                        "{} | {next_first}",
+                        visible_end.split_whitespace().last().unwrap_or("")
+                    ))
+                    .evidence("a URL's opening cut by the line end")
+                    .confidence(0.9),
+            );
+            out.push_str(text);
+            continue;
+        }
         if may_end_with_url(&visible_end)
             && let Some(m) = TRAILING_URL.find(&visible_end)
             && continues_url(m.as_str(), next_first, is_last)
@@ -465,6 +509,45 @@ mod tests {
         );
         assert_eq!(r.count(ActionKind::UrlJoined), 1);
         assert_eq!(r.count(ActionKind::Dehyphenated), 2);
+    }
+
+    #[test]
+    fn urls_cut_in_their_opening_are_joined() {
+        let lex = Lexicon::default();
+        let mut r = Report::default();
+        let join = |a: &str, b: &str, r: &mut Report| join_lines(&[tl(a, 1), tl(b, 2)], &lex, r);
+        assert_eq!(
+            join(
+                "Delta Daily News, 2020. https:",
+                "//www.example.com/news/a-b",
+                &mut r
+            ),
+            "Delta Daily News, 2020. https://www.example.com/news/a-b"
+        );
+        assert_eq!(
+            join(
+                "(Manila: ADB, 2023), 18. http",
+                "s://www.adb.example.org/x",
+                &mut r
+            ),
+            "(Manila: ADB, 2023), 18. https://www.adb.example.org/x"
+        );
+        assert_eq!(
+            join("available at (www", ".example.org/report).", &mut r),
+            "available at (www.example.org/report)."
+        );
+        assert_eq!(r.count(ActionKind::UrlJoined), 3);
+        // Words that only look like an opening stay apart.
+        assert_eq!(
+            join("the http", "server failed", &mut r),
+            "the http server failed"
+        );
+        assert_eq!(join("see www", ". Then", &mut r), "see www . Then");
+        assert_eq!(
+            join("a https:", "// comment", &mut r),
+            "a https: // comment"
+        );
+        assert_eq!(r.count(ActionKind::UrlJoined), 3);
     }
 
     #[test]
