@@ -165,7 +165,7 @@ fn breaks_before(
             return true;
         }
     }
-    if continues_note_sequence(unit, text) {
+    if continues_note_sequence(unit, line, next) {
         return true;
     }
     // Continuation lines of unwrapped text are indented by a space (list items wrapped by
@@ -250,21 +250,35 @@ fn breaks_before(
     false
 }
 
-/// Whether `text` opens the note numbered one after the note that opens `unit` ("7 Maji
-/// Safi Trust…" under "6 Similar findings…"): the sequence and a capital after the number
-/// say a new note starts, even where the line before was left unfinished (a URL).
-fn continues_note_sequence(unit: &Unit, text: &str) -> bool {
-    let NoteLabel::Number(n) = note_label(unit.first(), true).0 else {
-        return false;
-    };
-    let (NoteLabel::Number(next), len) = note_label(text, true) else {
-        return false;
-    };
-    next == n + 1
-        && text
-            .get(len..)
-            .and_then(|rest| rest.trim_start().chars().next())
+/// Whether `line` (followed by `next`) opens the note numbered one after the note that opens
+/// `unit` ("7 Maji Safi Trust…" under "6 Similar findings…"): the sequence and a capital
+/// after the number say a new note starts, even where the line before was left unfinished
+/// (a URL). `pdftotext -raw` sets each label alone on its line, the note's text on the next
+/// ("6" / "Similar findings…" … "7" / "Maji Safi…"): there both labels stand alone, each
+/// before a line that opens in a capital.
+fn continues_note_sequence(unit: &Unit, line: &TextLine, next: Option<&TextLine>) -> bool {
+    let opens_text = |rest: &str| {
+        rest.trim_start()
+            .chars()
+            .next()
             .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘'))
+    };
+    let text = line.text.as_str();
+    if let NoteLabel::Number(n) = note_label(unit.first(), true).0
+        && let (NoteLabel::Number(next), len) = note_label(text, true)
+    {
+        return next == n + 1 && text.get(len..).is_some_and(opens_text);
+    }
+    let bare = super::uncased::bare_number;
+    let unit_label = unit
+        .lines
+        .get(1)
+        .filter(|second| opens_text(&crate::rich::plain(&second.text)))
+        .and(bare(unit.first()));
+    unit_label.zip(bare(text)).is_some_and(|(n, m)| {
+        m == n + 1
+            && next.is_some_and(|l| l.page == line.page && opens_text(&crate::rich::plain(&l.text)))
+    })
 }
 
 fn first_word_len(text: &str) -> f32 {
@@ -322,6 +336,19 @@ mod tests {
         assert!(units[1][0].starts_with("7 Maji"));
         // "8 volumes" carries the sequence on but is no note: a lower-case word follows.
         assert_eq!(units[1].len(), 2);
+    }
+
+    #[test]
+    fn the_next_bare_label_opens_a_note_after_an_unfinished_line() {
+        let text = "Notes\n1\nWater Services Regulatory Board, “Impact Report”, published on June 30, 2023.\nhttps://www.wasreb-reports.example.go.ke/impact-report-issue-15-perform\nance-review\n2\nConstitution of Kenya (2010), Article 43(1)(d); Water Act No. 43 of 2016, section 63.";
+        let units = seg(text);
+        assert_eq!(units.last().map(|u| u[0].as_str()), Some("2"), "{units:?}");
+        assert_eq!(units[units.len() - 2][0], "1");
+        // A number out of sequence, or before a lower-case line, stays in the note.
+        let text = "1\nSee the report by the regional water board, published in 2023 at\nhttps://www.example.org/impact-report-issue-15-perform\nance-review\n3\nConstitution of Kenya (2010).\n";
+        assert_eq!(seg(text).len(), 1);
+        let text = "1\nSee the report by the regional water board, published in 2023 at\nhttps://www.example.org/impact-report-issue-15-perform\nance-review\n2\nvolumes of the report.\n";
+        assert_eq!(seg(text).len(), 1);
     }
 
     #[test]
