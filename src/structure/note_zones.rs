@@ -66,6 +66,8 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
         let rows = std::cell::OnceCell::new();
         let mut in_zone = false;
         let mut zone_small = false;
+        // Where the page's (or column's) latest zone opened.
+        let mut zone_open = page_start;
         for (k, &i) in idx.iter().enumerate() {
             // Notes sit low on the page, or are set smaller than the body (an endnote
             // page starts at its top).
@@ -109,6 +111,7 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                     zone_id += 1;
                     in_zone = true;
                     zone_small = small;
+                    zone_open = i;
                     if family.is_some()
                         && let Some(from) = run_over_lines(lines, &idx[..k], i, body_size)
                     {
@@ -127,6 +130,14 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                 // zone ends above it.
                 in_zone = false;
             } else if in_zone && heading_after_notes(&lines[i], next) {
+                in_zone = false;
+            } else if in_zone
+                && lines[i].geometry.is_none()
+                && continues_numbered_list(&lines[page_start..zone_open], &lines[i])
+            {
+                // Extracted text of a two-column page: the left column's notes, then the
+                // right column's body, whose numbered list carries on the one above the
+                // notes ("2. Invest…" / notes 5–6 / "3. Improve…"). The item is body.
                 in_zone = false;
             }
             if in_zone {
@@ -441,6 +452,42 @@ mod tests {
         assert_eq!(zone_of(&z, 5), Some(1));
         assert_eq!(zone_of(&z, 1), Option::None);
         assert_eq!(zone_of(&z, 11), Some(2));
+    }
+
+    #[test]
+    fn a_numbered_item_carrying_on_the_list_above_ends_a_zone() {
+        let lines = page_lines(&[
+            &[
+                "A first page of body text that ends in a sentence.",
+                "More body text on the first page, ending here.",
+                "Yet more body text on the first page, ending here.",
+                "1 Author, “A Title of Some Length”, published on May 2, 2022.",
+                "2 Author, “A Title of Some Length”, published on May 3, 2022.",
+                "3 Author, “A Title of Some Length”, published on May 4, 2022.",
+                "4 Author, “A Title of Some Length”, published on May 5, 2022.",
+            ],
+            &[
+                "Governments and companies can reduce the risks",
+                "by acting on several fronts:",
+                "1. Diversify routes, including terrestrial links",
+                "across the Arabian Peninsula.",
+                "2. Invest in repair capacity, including regional re-",
+                "pair ships and pre-approved permits.",
+                "5International Cable Protection Forum, “Submarine Cable",
+                "Repair”, published on November 14, 2023.",
+                "6“Baltic pipeline and cable damage: what we know”,",
+                "Nordic Security Brief, published on October 20, 2023. https:",
+                "//www.nordicsecuritybrief.example.com/2023/10/20/baltic-k",
+                "now",
+                "3. Improve monitoring of ship movements near",
+                "cable routes, using identification data.",
+            ],
+        ]);
+        let z = find_zones(&lines);
+        assert!(z.note_starts.contains(&13) && z.note_starts.contains(&15));
+        assert_eq!(zone_of(&z, 18), Some(2));
+        assert_eq!(zone_of(&z, 19), None);
+        assert_eq!(zone_of(&z, 20), None);
     }
 
     fn sized(text: &str, page: usize, n: usize, size: f32, y: f32) -> TextLine {
