@@ -164,6 +164,18 @@ pub fn splits_url_opening(end: &str, next: &str) -> bool {
     })
 }
 
+/// Whether `next` (a line's first token; `next_is_last`: the line's only one and the
+/// text's last) carries on a URL that ends `text`, cut in its opening or after it.
+pub fn url_runs_on(text: &str, next: &str, next_is_last: bool) -> bool {
+    let end = visible_tail(text);
+    splits_url_opening(&end, next)
+        || (may_end_with_url(&end)
+            && !text.ends_with(char::is_whitespace)
+            && TRAILING_URL
+                .find(&end)
+                .is_some_and(|m| continues_url(m.as_str(), next, next_is_last)))
+}
+
 /// Joins the lines of one unit into rich text, recording de-hyphenations and URL joins.
 pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> String {
     let mut out = String::new();

@@ -282,6 +282,25 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
             continue;
         }
         if *zone == ZoneUnit::Note || in_notes_section {
+            // The rest of the last note's URL, set apart by a blank line ("…-perform" /
+            // "" / "ance-review"): joined to it.
+            if let Some(last) = out.last_mut().filter(|p| matches!(p.kind, PieceKind::Note(_)))
+                && single
+                && !joined.contains(char::is_whitespace)
+                && super::joins::url_runs_on(&last.text, &joined, true)
+            {
+                report.push(
+                    Action::new(ActionKind::UrlJoined)
+                        .page(unit.page())
+                        .lines(unit.source_lines())
+                        .before(crate::rich::plain(&joined))
+                        .evidence("URL of the note above continued after a blank line")
+                        .confidence(0.8),
+                );
+                last.text.push_str(&joined);
+                last.lines.extend(unit.source_lines());
+                continue;
+            }
             if is_url_only(&joined) {
                 out.push(base(PieceKind::Url, joined));
                 continue;
