@@ -164,6 +164,18 @@ pub fn splits_url_opening(end: &str, next: &str) -> bool {
     })
 }
 
+/// Whether `line` is nothing but a piece cut from inside a URL: one token of a URL's
+/// characters holding a slash, or opening with a hyphen or dot
+/// ("/news/2024/03/05/quarter-of-asia", "-affected"). Prose never reads so.
+pub fn is_url_fragment(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && !t.contains(char::is_whitespace)
+        && URL_TAIL.is_match(t)
+        && (t.contains('/') || t.starts_with(['-', '.']))
+        && t.chars().any(|c| c.is_ascii_alphabetic())
+}
+
 /// Whether `next` (a line's first token; `next_is_last`: the line's only one and the
 /// text's last) carries on a URL that ends `text`, cut in its opening or after it.
 pub fn url_runs_on(text: &str, next: &str, next_is_last: bool) -> bool {
@@ -560,6 +572,18 @@ mod tests {
             "a https: // comment"
         );
         assert_eq!(r.count(ActionKind::UrlJoined), 3);
+    }
+
+    #[test]
+    fn url_fragments_are_pieces_of_addresses_only() {
+        assert!(is_url_fragment("/news/2024/03/05/quarter-of-asia-europe-traffic"));
+        assert!(is_url_fragment("-affected"));
+        assert!(is_url_fragment(".example.com"));
+        assert!(!is_url_fragment("now"));
+        assert!(!is_url_fragment("and/or the rest"));
+        assert!(!is_url_fragment("-"));
+        assert!(!is_url_fragment("2024/25"));
+        assert!(!is_url_fragment("Figures/Tables"));
     }
 
     #[test]

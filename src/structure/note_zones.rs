@@ -114,6 +114,7 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                     zone_open = i;
                     if family.is_some()
                         && let Some(from) = run_over_lines(lines, &idx[..k], i, body_size)
+                            .or_else(|| run_over_url(lines, &idx[..k], &zones))
                     {
                         zones.continued.insert(from);
                         for &j in idx[..k].iter().filter(|&&j| j >= from) {
@@ -280,6 +281,35 @@ fn run_over_lines(
     // The body must be above the run: a page that is all small type is not a foot.
     (run > 0 && run < above.len() && run <= 6 && spaced_like_notes)
         .then(|| above[above.len() - run])
+}
+
+/// In extracted text (no type sizes to tell a note's run-over lines), the lines just above
+/// a zone's first note that are pieces of a URL ("/news/2024/03/05/quarter-of-asia-europe"
+/// / "-affected", at most three) when the last zone before them ends in a URL: the rest of
+/// that note's address, run over to the next column or page. `above` holds the page or
+/// column lines before the note.
+fn run_over_url(lines: &[TextLine], above: &[usize], zones: &NoteZones) -> Option<usize> {
+    let run = above
+        .iter()
+        .rev()
+        .take_while(|&&i| {
+            lines[i].geometry.is_none() && super::joins::is_url_fragment(&lines[i].plain())
+        })
+        .count();
+    // The zone above ends in a URL, perhaps already broken over its last lines.
+    let (&last_zoned, _) = zones.zone.iter().next_back()?;
+    let ends_in_url = lines[..=last_zoned]
+        .iter()
+        .rev()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.plain())
+        .find(|t| !super::joins::is_url_fragment(t))
+        .is_some_and(|t| {
+            t.split_whitespace()
+                .last()
+                .is_some_and(super::classify::has_url)
+        });
+    (run > 0 && run <= 3 && ends_in_url).then(|| above[above.len() - run])
 }
 
 /// What the zone finder expects of the next note.
