@@ -406,9 +406,39 @@ fn trim_end_hyphen(out: &mut String, join: bool) {
 static SPACED_URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:https?://|www\.)\S+) (\S+)").expect("valid regex"));
 
+/// "https: //www…", "https ://doi…": a URL's scheme with a space that character
+/// recognition set around its colon, before an address. Nothing else spells that.
+static SPACED_SCHEME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(https?)(?: :|: | : )//([A-Za-z0-9])").expect("valid regex"));
+
+/// Closes the spaces of [`SPACED_SCHEME`] in `text`, reporting each.
+fn close_spaced_schemes(text: &str, report: &mut Report, page: usize, lines: &[usize]) -> String {
+    if !text.contains("//") || !text.contains("http") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for c in SPACED_SCHEME.captures_iter(text) {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        out.push_str(&text[last..whole.start]);
+        out.push_str(&format!("{}://{}", &c[1], &c[2]));
+        report.push(
+            Action::new(ActionKind::UrlJoined)
+                .page(page)
+                .lines(lines.iter().copied())
+                .before(&text[whole.clone()])
+                .evidence("space around a URL scheme's colon")
+                .confidence(0.9),
+        );
+        last = whole.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 /// Rejoins URLs broken by a stray space inside a note ("…/axis-of-impunity-put in-kim-deal").
 pub fn repair_spaced_urls(text: &str, report: &mut Report, page: usize, lines: &[usize]) -> String {
-    let mut out = text.to_string();
+    let mut out = close_spaced_schemes(text, report, page, lines);
     for _ in 0..4 {
         let Some(c) = SPACED_URL.captures(&out) else {
             break;
@@ -576,7 +606,9 @@ mod tests {
 
     #[test]
     fn url_fragments_are_pieces_of_addresses_only() {
-        assert!(is_url_fragment("/news/2024/03/05/quarter-of-asia-europe-traffic"));
+        assert!(is_url_fragment(
+            "/news/2024/03/05/quarter-of-asia-europe-traffic"
+        ));
         assert!(is_url_fragment("-affected"));
         assert!(is_url_fragment(".example.com"));
         assert!(!is_url_fragment("now"));
@@ -661,6 +693,19 @@ mod tests {
         assert_eq!(
             repair_spaced_urls("https://x.example/a. the end", &mut r, 1, &[1]),
             "https://x.example/a. the end"
+        );
+        assert_eq!(
+            repair_spaced_urls(
+                "2019. https: //www.ilo.example.org/a and https ://doi.org/10.5555/x",
+                &mut r,
+                1,
+                &[1]
+            ),
+            "2019. https://www.ilo.example.org/a and https://doi.org/10.5555/x"
+        );
+        assert_eq!(
+            repair_spaced_urls("the http: // prefix", &mut r, 1, &[1]),
+            "the http: // prefix"
         );
     }
 
