@@ -135,6 +135,59 @@ pub fn continues_url(url_part: &str, tail: &str, tail_is_last: bool) -> bool {
         || (tail_is_last && !tail.ends_with(['.', ',']))
 }
 
+/// How addresses open: a line break inside one of these leaves neither half a URL.
+const URL_OPENINGS: &[&str] = &["https://", "http://", "www."];
+
+/// Whether the last token of `end` and `next` (the next line's first token) are the halves
+/// of a URL whose opening the line break cut ("https:" | "//www…", "http" | "s://…",
+/// "www" | ".example.org/…"): the token is a proper beginning of an opening, and the two
+/// together spell the whole opening with the address after it. A URL breaking package
+/// (LaTeX's xurl) breaks anywhere, the scheme included.
+pub fn splits_url_opening(end: &str, next: &str) -> bool {
+    let Some(token) = end
+        .split_whitespace()
+        .last()
+        .filter(|_| !end.ends_with(char::is_whitespace))
+    else {
+        return false;
+    };
+    let token = token.trim_start_matches(['(', '<', '[', '“', '"', '‘']);
+    if token.is_empty() || next.is_empty() {
+        return false;
+    }
+    URL_OPENINGS.iter().any(|open| {
+        token.len() < open.len()
+            && open.starts_with(token)
+            && next.len() > open.len() - token.len()
+            && next.starts_with(&open[token.len()..])
+            && next[open.len() - token.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    })
+}
+
+/// Whether `line` is nothing but a piece cut from inside a URL: one token of a URL's
+/// characters holding a slash, or opening with a hyphen or dot
+/// ("/news/2024/03/05/quarter-of-asia", "-affected"). Prose never reads so.
+pub fn is_url_fragment(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && !t.contains(char::is_whitespace)
+        && URL_TAIL.is_match(t)
+        && (t.contains('/') || t.starts_with(['-', '.']))
+        && t.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether `next` (a line's first token; `next_is_last`: the line's only one and the
+/// text's last) carries on a URL that ends `text`, cut in its opening or after it.
+pub fn url_runs_on(text: &str, next: &str, next_is_last: bool) -> bool {
+    let end = visible_tail(text);
+    splits_url_opening(&end, next)
+        || (may_end_with_url(&end)
+            && !text.ends_with(char::is_whitespace)
+            && TRAILING_URL
+                .find(&end)
+                .is_some_and(|m| continues_url(m.as_str(), next, next_is_last)))
+}
+
 /// Joins the lines of one unit into rich text, recording de-hyphenations and URL joins.
 pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> String {
     let mut out = String::new();
@@ -151,7 +204,22 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
         let next_plain = rich::plain(text);
         let next_first = next_plain.split_whitespace().next().unwrap_or("");
         let is_last = k + 1 == lines.len() && next_plain.split_whitespace().count() == 1;
-        // A URL cut by the line end.
+        // A URL cut by the line end, in its opening or after it.
+        if splits_url_opening(&visible_end, next_first) {
+            report.push(
+                Action::new(ActionKind::UrlJoined)
+                    .page(line.page)
+                    .lines([lines[k - 1].source_line, line.source_line])
+                    .before(format!(
+                        "{} | {next_first}",
+                        visible_end.split_whitespace().last().unwrap_or("")
+                    ))
+                    .evidence("a URL's opening cut by the line end")
+                    .confidence(0.9),
+            );
+            out.push_str(text);
+            continue;
+        }
         if may_end_with_url(&visible_end)
             && let Some(m) = TRAILING_URL.find(&visible_end)
             && continues_url(m.as_str(), next_first, is_last)
@@ -338,9 +406,39 @@ fn trim_end_hyphen(out: &mut String, join: bool) {
 static SPACED_URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:https?://|www\.)\S+) (\S+)").expect("valid regex"));
 
+/// "https: //www…", "https ://doi…": a URL's scheme with a space that character
+/// recognition set around its colon, before an address. Nothing else spells that.
+static SPACED_SCHEME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(https?)(?: :|: | : )//([A-Za-z0-9])").expect("valid regex"));
+
+/// Closes the spaces of [`SPACED_SCHEME`] in `text`, reporting each.
+fn close_spaced_schemes(text: &str, report: &mut Report, page: usize, lines: &[usize]) -> String {
+    if !text.contains("//") || !text.contains("http") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for c in SPACED_SCHEME.captures_iter(text) {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        out.push_str(&text[last..whole.start]);
+        out.push_str(&format!("{}://{}", &c[1], &c[2]));
+        report.push(
+            Action::new(ActionKind::UrlJoined)
+                .page(page)
+                .lines(lines.iter().copied())
+                .before(&text[whole.clone()])
+                .evidence("space around a URL scheme's colon")
+                .confidence(0.9),
+        );
+        last = whole.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 /// Rejoins URLs broken by a stray space inside a note ("…/axis-of-impunity-put in-kim-deal").
 pub fn repair_spaced_urls(text: &str, report: &mut Report, page: usize, lines: &[usize]) -> String {
-    let mut out = text.to_string();
+    let mut out = close_spaced_schemes(text, report, page, lines);
     for _ in 0..4 {
         let Some(c) = SPACED_URL.captures(&out) else {
             break;
@@ -468,6 +566,59 @@ mod tests {
     }
 
     #[test]
+    fn urls_cut_in_their_opening_are_joined() {
+        let lex = Lexicon::default();
+        let mut r = Report::default();
+        let join = |a: &str, b: &str, r: &mut Report| join_lines(&[tl(a, 1), tl(b, 2)], &lex, r);
+        assert_eq!(
+            join(
+                "Delta Daily News, 2020. https:",
+                "//www.example.com/news/a-b",
+                &mut r
+            ),
+            "Delta Daily News, 2020. https://www.example.com/news/a-b"
+        );
+        assert_eq!(
+            join(
+                "(Manila: ADB, 2023), 18. http",
+                "s://www.adb.example.org/x",
+                &mut r
+            ),
+            "(Manila: ADB, 2023), 18. https://www.adb.example.org/x"
+        );
+        assert_eq!(
+            join("available at (www", ".example.org/report).", &mut r),
+            "available at (www.example.org/report)."
+        );
+        assert_eq!(r.count(ActionKind::UrlJoined), 3);
+        // Words that only look like an opening stay apart.
+        assert_eq!(
+            join("the http", "server failed", &mut r),
+            "the http server failed"
+        );
+        assert_eq!(join("see www", ". Then", &mut r), "see www . Then");
+        assert_eq!(
+            join("a https:", "// comment", &mut r),
+            "a https: // comment"
+        );
+        assert_eq!(r.count(ActionKind::UrlJoined), 3);
+    }
+
+    #[test]
+    fn url_fragments_are_pieces_of_addresses_only() {
+        assert!(is_url_fragment(
+            "/news/2024/03/05/quarter-of-asia-europe-traffic"
+        ));
+        assert!(is_url_fragment("-affected"));
+        assert!(is_url_fragment(".example.com"));
+        assert!(!is_url_fragment("now"));
+        assert!(!is_url_fragment("and/or the rest"));
+        assert!(!is_url_fragment("-"));
+        assert!(!is_url_fragment("2024/25"));
+        assert!(!is_url_fragment("Figures/Tables"));
+    }
+
+    #[test]
     fn spaced_hyphens_at_line_ends() {
         let lex = Lexicon::default();
         let mut r = Report::default();
@@ -542,6 +693,19 @@ mod tests {
         assert_eq!(
             repair_spaced_urls("https://x.example/a. the end", &mut r, 1, &[1]),
             "https://x.example/a. the end"
+        );
+        assert_eq!(
+            repair_spaced_urls(
+                "2019. https: //www.ilo.example.org/a and https ://doi.org/10.5555/x",
+                &mut r,
+                1,
+                &[1]
+            ),
+            "2019. https://www.ilo.example.org/a and https://doi.org/10.5555/x"
+        );
+        assert_eq!(
+            repair_spaced_urls("the http: // prefix", &mut r, 1, &[1]),
+            "the http: // prefix"
         );
     }
 

@@ -66,6 +66,8 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
         let rows = std::cell::OnceCell::new();
         let mut in_zone = false;
         let mut zone_small = false;
+        // Where the page's (or column's) latest zone opened.
+        let mut zone_open = page_start;
         for (k, &i) in idx.iter().enumerate() {
             // Notes sit low on the page, or are set smaller than the body (an endnote
             // page starts at its top).
@@ -109,8 +111,10 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                     zone_id += 1;
                     in_zone = true;
                     zone_small = small;
+                    zone_open = i;
                     if family.is_some()
                         && let Some(from) = run_over_lines(lines, &idx[..k], i, body_size)
+                            .or_else(|| run_over_url(lines, &idx[..k], &zones))
                     {
                         zones.continued.insert(from);
                         for &j in idx[..k].iter().filter(|&&j| j >= from) {
@@ -127,6 +131,14 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                 // zone ends above it.
                 in_zone = false;
             } else if in_zone && heading_after_notes(&lines[i], next) {
+                in_zone = false;
+            } else if in_zone
+                && lines[i].geometry.is_none()
+                && continues_numbered_list(&lines[page_start..zone_open], &lines[i])
+            {
+                // Extracted text of a two-column page: the left column's notes, then the
+                // right column's body, whose numbered list carries on the one above the
+                // notes ("2. Invest…" / notes 5–6 / "3. Improve…"). The item is body.
                 in_zone = false;
             }
             if in_zone {
@@ -269,6 +281,35 @@ fn run_over_lines(
     // The body must be above the run: a page that is all small type is not a foot.
     (run > 0 && run < above.len() && run <= 6 && spaced_like_notes)
         .then(|| above[above.len() - run])
+}
+
+/// In extracted text (no type sizes to tell a note's run-over lines), the lines just above
+/// a zone's first note that are pieces of a URL ("/news/2024/03/05/quarter-of-asia-europe"
+/// / "-affected", at most three) when the last zone before them ends in a URL: the rest of
+/// that note's address, run over to the next column or page. `above` holds the page or
+/// column lines before the note.
+fn run_over_url(lines: &[TextLine], above: &[usize], zones: &NoteZones) -> Option<usize> {
+    let run = above
+        .iter()
+        .rev()
+        .take_while(|&&i| {
+            lines[i].geometry.is_none() && super::joins::is_url_fragment(&lines[i].plain())
+        })
+        .count();
+    // The zone above ends in a URL, perhaps already broken over its last lines.
+    let (&last_zoned, _) = zones.zone.iter().next_back()?;
+    let ends_in_url = lines[..=last_zoned]
+        .iter()
+        .rev()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.plain())
+        .find(|t| !super::joins::is_url_fragment(t))
+        .is_some_and(|t| {
+            t.split_whitespace()
+                .last()
+                .is_some_and(super::classify::has_url)
+        });
+    (run > 0 && run <= 3 && ends_in_url).then(|| above[above.len() - run])
 }
 
 /// What the zone finder expects of the next note.
@@ -441,6 +482,42 @@ mod tests {
         assert_eq!(zone_of(&z, 5), Some(1));
         assert_eq!(zone_of(&z, 1), Option::None);
         assert_eq!(zone_of(&z, 11), Some(2));
+    }
+
+    #[test]
+    fn a_numbered_item_carrying_on_the_list_above_ends_a_zone() {
+        let lines = page_lines(&[
+            &[
+                "A first page of body text that ends in a sentence.",
+                "More body text on the first page, ending here.",
+                "Yet more body text on the first page, ending here.",
+                "1 Author, “A Title of Some Length”, published on May 2, 2022.",
+                "2 Author, “A Title of Some Length”, published on May 3, 2022.",
+                "3 Author, “A Title of Some Length”, published on May 4, 2022.",
+                "4 Author, “A Title of Some Length”, published on May 5, 2022.",
+            ],
+            &[
+                "Governments and companies can reduce the risks",
+                "by acting on several fronts:",
+                "1. Diversify routes, including terrestrial links",
+                "across the Arabian Peninsula.",
+                "2. Invest in repair capacity, including regional re-",
+                "pair ships and pre-approved permits.",
+                "5International Cable Protection Forum, “Submarine Cable",
+                "Repair”, published on November 14, 2023.",
+                "6“Baltic pipeline and cable damage: what we know”,",
+                "Nordic Security Brief, published on October 20, 2023. https:",
+                "//www.nordicsecuritybrief.example.com/2023/10/20/baltic-k",
+                "now",
+                "3. Improve monitoring of ship movements near",
+                "cable routes, using identification data.",
+            ],
+        ]);
+        let z = find_zones(&lines);
+        assert!(z.note_starts.contains(&13) && z.note_starts.contains(&15));
+        assert_eq!(zone_of(&z, 18), Some(2));
+        assert_eq!(zone_of(&z, 19), None);
+        assert_eq!(zone_of(&z, 20), None);
     }
 
     fn sized(text: &str, page: usize, n: usize, size: f32, y: f32) -> TextLine {

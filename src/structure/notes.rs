@@ -116,8 +116,14 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
                         .confidence(0.8),
                 );
                 if let Some((_, note)) = notes.last_mut() {
-                    note.text.push(' ');
-                    note.text.push_str(piece.text.trim());
+                    // The rest of a URL the note ended in joins it without a space.
+                    let more = piece.text.trim();
+                    let first = more.split_whitespace().next().unwrap_or("");
+                    let is_last = !more.contains(char::is_whitespace);
+                    if !super::joins::url_runs_on(&note.text, first, is_last) {
+                        note.text.push(' ');
+                    }
+                    note.text.push_str(more);
                     note.lines.extend(piece.lines);
                 }
                 last_was_note = true;

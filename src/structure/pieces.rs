@@ -14,7 +14,7 @@ use super::classify::{
     is_url_only, line_marker, looks_like_heading_line, note_label, numbered_heading,
     run_in_heading, sup_digits,
 };
-use super::joins::{Lexicon, join_lines};
+use super::joins::{Lexicon, is_url_fragment, join_lines};
 use super::note_zones::{NoteZones, zone_of};
 use super::text_headings::{keep_headings_that_introduce_body, reads_as_row};
 use super::units::{Measure, Unit, segment};
@@ -278,10 +278,40 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
         }
         let joined = join_lines(&unit.lines, lex, report);
         if *zone == ZoneUnit::Continued {
+            // Pieces of a URL, one per line, are one piece of it.
+            let joined = if unit.lines.iter().all(|l| is_url_fragment(&l.plain())) {
+                unit.lines
+                    .iter()
+                    .map(|l| l.plain().trim().to_string())
+                    .collect()
+            } else {
+                joined
+            };
             out.push(base(PieceKind::NoteContinued, joined));
             continue;
         }
         if *zone == ZoneUnit::Note || in_notes_section {
+            // The rest of the last note's URL, set apart by a blank line ("…-perform" /
+            // "" / "ance-review"): joined to it.
+            if let Some(last) = out
+                .last_mut()
+                .filter(|p| matches!(p.kind, PieceKind::Note(_)))
+                && single
+                && !joined.contains(char::is_whitespace)
+                && super::joins::url_runs_on(&last.text, &joined, true)
+            {
+                report.push(
+                    Action::new(ActionKind::UrlJoined)
+                        .page(unit.page())
+                        .lines(unit.source_lines())
+                        .before(crate::rich::plain(&joined))
+                        .evidence("URL of the note above continued after a blank line")
+                        .confidence(0.8),
+                );
+                last.text.push_str(&joined);
+                last.lines.extend(unit.source_lines());
+                continue;
+            }
             if is_url_only(&joined) {
                 out.push(base(PieceKind::Url, joined));
                 continue;

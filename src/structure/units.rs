@@ -103,20 +103,37 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
     // The class and number of the last item that opened a unit: a three-digit label
     // that continues it opens the next item.
     let mut last_item: Option<(BulletClass, u32)> = None;
+    // The last bare note label ("1" alone on its line, the note's text below), and whether
+    // the current unit is a bare label in sequence waiting for its text.
+    let mut last_label: Option<u32> = None;
+    let mut label_waits = false;
     for (at, line) in lines.iter().enumerate() {
         if line.is_blank() {
-            close(&mut current, &mut units);
-            blank_before = true;
+            if !label_waits {
+                close(&mut current, &mut units);
+                blank_before = true;
+            }
             continue;
+        }
+        // A bare label one past the last opens the next note, even after a line left
+        // unfinished (a URL broken at "…-perform" / "ance-review" / "2"), and keeps the
+        // text below it across blank lines (pdftotext's default mode scatters them).
+        let label = bare_label(lines, at);
+        let next_label = label.is_some_and(|n| last_label.is_some_and(|l| n == l + 1));
+        if label == Some(1) || next_label {
+            last_label = label;
         }
         let starts_new = match current.lines.last() {
             None => true,
+            Some(_) if label_waits => false,
             Some(prev) => {
-                prev.page != line.page
+                next_label
+                    || prev.page != line.page
                     || prev.column != line.column
                     || breaks_before(prev, line, lines.get(at + 1), &current, last_item, m)
             }
         };
+        label_waits = next_label;
         if starts_new {
             close(&mut current, &mut units);
             if let Some(mk) = line_marker(&line.text)
@@ -260,11 +277,33 @@ fn continues_note_sequence(unit: &Unit, text: &str) -> bool {
     let (NoteLabel::Number(next), len) = note_label(text, true) else {
         return false;
     };
-    next == n + 1
-        && text
-            .get(len..)
-            .and_then(|rest| rest.trim_start().chars().next())
-            .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘'))
+    next == n + 1 && text.get(len..).is_some_and(opens_text)
+}
+
+/// Whether a note's text could start here: a capital or an opening quotation mark.
+fn opens_text(rest: &str) -> bool {
+    crate::rich::plain(rest)
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘'))
+}
+
+/// Words a line must hold to be read as the text of a note whose label stands alone above
+/// it: a table's numbered rows hold a cell or two.
+const BARE_LABEL_TEXT_WORDS: usize = 6;
+
+/// The number of the bare note label on line `at` (`pdftotext` puts an endnote's label
+/// alone on its line, "2", and the note's text on the next, sometimes after blank lines):
+/// a number alone, the next non-blank line on the page opening in a capital with a note's
+/// length of text. `None` for any other line.
+fn bare_label(lines: &[TextLine], at: usize) -> Option<u32> {
+    let n = super::uncased::bare_number(&lines[at].text)?;
+    let next = lines[at + 1..].iter().find(|l| !l.is_blank())?;
+    (next.page == lines[at].page
+        && opens_text(&next.text)
+        && crate::words::words(&next.plain()) >= BARE_LABEL_TEXT_WORDS)
+        .then_some(n)
 }
 
 fn first_word_len(text: &str) -> f32 {
@@ -322,6 +361,31 @@ mod tests {
         assert!(units[1][0].starts_with("7 Maji"));
         // "8 volumes" carries the sequence on but is no note: a lower-case word follows.
         assert_eq!(units[1].len(), 2);
+    }
+
+    #[test]
+    fn the_next_bare_label_opens_a_note_after_an_unfinished_line() {
+        let text = "Notes\n1\nWater Services Regulatory Board, “Impact Report”, published on June 30, 2023.\nhttps://www.wasreb-reports.example.go.ke/impact-report-issue-15-perform\nance-review\n2\nConstitution of Kenya (2010), Article 43(1)(d); Water Act No. 43 of 2016, section 63.";
+        let units = seg(text);
+        assert_eq!(units.last().map(|u| u[0].as_str()), Some("2"), "{units:?}");
+        assert_eq!(units[units.len() - 2][0], "1");
+        // pdftotext's default mode: blank lines between a label and its text, and inside
+        // a broken URL.
+        let text = "Notes\n1\nWater Services Regulatory Board, “Impact Report”, published on June 30, 2023.\nhttps://www.wasreb-reports.example.go.ke/impact-report-issue-15-perform\n\nance-review\n2\n\nConstitution of Kenya (2010), Article 43(1)(d); Water Act No. 43 of 2016, section 63.\n\n3\n\nWorld Health Organization, Domestic Water Quantity, Service Level and Health.";
+        let units = seg(text);
+        assert_eq!(units[units.len() - 2][0], "2", "{units:?}");
+        assert_eq!(units[units.len() - 2].len(), 2);
+        assert_eq!(units[units.len() - 1][0], "3");
+        assert_eq!(units[units.len() - 1].len(), 2);
+        assert_eq!(units[units.len() - 3], vec!["ance-review"]);
+        // A number out of sequence, or before a lower-case line, stays in the note.
+        let text = "1\nSee the report by the regional water board, published in 2023 at\nhttps://www.example.org/impact-report-issue-15-perform\nance-review\n3\nConstitution of Kenya (2010).\n";
+        assert_eq!(seg(text).len(), 1);
+        let text = "1\nSee the report by the regional water board, published in 2023 at\nhttps://www.example.org/impact-report-issue-15-perform\nance-review\n2\nvolumes of the report.\n";
+        assert_eq!(seg(text).len(), 1);
+        // Numbered rows of one or two cells are no notes: a blank line still parts them.
+        let text = "1\nNairobi County\n\n2\n\nMombasa County\n";
+        assert!(seg(text).iter().all(|u| u.len() == 1), "{:?}", seg(text));
     }
 
     #[test]
