@@ -23,6 +23,9 @@ pub struct TextLine {
     /// Column on the page: 0 for full-width or left-column text, 1, 2… for columns to the
     /// right (set when side-by-side columns are separated).
     pub column: u8,
+    /// Whether the line is one side of a laid-out text line that a column gutter cut in
+    /// two (see [`crate::clean::columns`]): its column's measure bounds it, not the page's.
+    pub halved: bool,
     /// What a tagged PDF's structure says the line is (see [`crate::source::LineTag`]).
     pub tag: Option<crate::source::LineTag>,
 }
@@ -58,6 +61,7 @@ impl TextLine {
             source_line,
             geometry: None,
             column: 0,
+            halved: false,
             tag: None,
         }
     }

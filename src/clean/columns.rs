@@ -9,6 +9,12 @@ use crate::report::{Action, ActionKind, Report};
 /// Lines with text on both sides of the gutter needed to believe in two columns.
 const MIN_SPLIT_LINES: usize = 6;
 
+/// Blank lines above the end of the first page's title block tried as the columns' start
+/// when none show below it, and the rows looked at from each (a printed page has fewer):
+/// bounds the extra work on a long first page.
+const FALLBACK_STARTS: usize = 3;
+const FALLBACK_ROWS: usize = 200;
+
 /// Re-orders every page that has a gutter: full-width lines above, then the left column,
 /// then the right column, then full-width lines below.
 pub fn split(lines: &mut Vec<TextLine>, report: &mut Report) {
@@ -26,8 +32,27 @@ pub fn split(lines: &mut Vec<TextLine>, report: &mut Report) {
         } else {
             0
         };
-        match gutter(&page_lines[skip..]).map(|(g, f, t)| (g, f + skip, t + skip)) {
-            Some((g, from, to)) => {
+        // Narrow columns hold short lines: the first line long enough to read as prose
+        // (which ends the title block) can come well down the columns, or never. If no
+        // gutter shows below it, the columns are looked for from the blank lines above it,
+        // the nearest first.
+        let found = gutter(&page_lines[skip..])
+            .map(|(g, f, t, turns)| (g, f + skip, t + skip, turns))
+            .or_else(|| {
+                page_lines[..skip]
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, l)| l.is_blank())
+                    .take(FALLBACK_STARTS)
+                    .find_map(|(above, _)| {
+                        let end = page_lines.len().min(above + FALLBACK_ROWS);
+                        gutter(&page_lines[above..end])
+                            .map(|(g, f, t, turns)| (g, f + above, t + above, turns))
+                    })
+            });
+        match found {
+            Some((g, from, to, turns)) => {
                 report.push(
                     Action::new(ActionKind::Guess)
                         .page(page)
@@ -38,6 +63,15 @@ pub fn split(lines: &mut Vec<TextLine>, report: &mut Report) {
                         .confidence(0.8),
                 );
                 out.extend(page_lines[..from].iter().cloned());
+                // The right column's indentation counts from where its text starts, not from
+                // the gutter: the gutter's width differs from page to page, the column's
+                // own margin does not.
+                let edge = page_lines[from..to]
+                    .iter()
+                    .filter(|l| !straddles(l, g))
+                    .filter_map(|l| right_start(&laid_out(l), g))
+                    .min()
+                    .unwrap_or(g);
                 // A line whose text runs through the gutter (a heading or a table row
                 // across both columns) is never cut: it stays whole, in its place, and
                 // the columns are read left then right above it and again below it.
@@ -49,9 +83,9 @@ pub fn split(lines: &mut Vec<TextLine>, report: &mut Report) {
                         None => (rest, None),
                     };
                     let (left, right): (Vec<TextLine>, Vec<TextLine>) =
-                        segment.iter().map(|l| halves(l, g)).unzip();
-                    out.extend(left);
-                    out.extend(right.into_iter().map(|mut l| {
+                        segment.iter().map(|l| halves(l, g, edge)).unzip();
+                    out.extend(column_rows(left, segment, turns));
+                    out.extend(column_rows(right, segment, turns).into_iter().map(|mut l| {
                         l.column = 1;
                         l
                     }));
@@ -81,33 +115,83 @@ fn straddles(l: &TextLine, g: usize) -> bool {
         && chars.get(g).is_some_and(|c| !c.is_whitespace())
 }
 
-/// Splits a line at gutter position `g` into its left and right parts.
-fn halves(l: &TextLine, g: usize) -> (TextLine, TextLine) {
+/// Where the text right of gutter position `g` starts on a laid-out line, if it has any.
+fn right_start(chars: &[char], g: usize) -> Option<usize> {
+    (g..chars.len()).find(|&k| !chars[k].is_whitespace())
+}
+
+/// Splits a line at gutter position `g` into its left part and its right part, the right
+/// part's indentation counted from `edge` (where the right column's text starts).
+fn halves(l: &TextLine, g: usize, edge: usize) -> (TextLine, TextLine) {
     let chars = laid_out(l);
     let left: String = chars.iter().take(g).collect();
-    let right: String = chars.iter().skip(g).collect();
+    let right: String = chars.iter().skip(edge.max(g)).collect();
     let mut a = TextLine::new(&left, l.page, l.source_line);
     let mut b = TextLine::new(&right, l.page, l.source_line);
     a.text = a.text.trim_end().to_string();
     b.text = b.text.trim_end().to_string();
+    a.halved = true;
+    b.halved = true;
     (a, b)
 }
 
+/// One column's side of the cut lines, without the empty rows that only stand for the
+/// other column's lines. Where the two columns' baselines differ, pdftotext gives each
+/// column's lines rows of their own, so either column alone shows an empty row wherever
+/// the other has a line. Such a row is dropped where the column's text runs on across it:
+/// the row above stops inside a sentence and the row below goes on with a word (not a
+/// number or a bullet, which may open an item or an equation of their own). Every
+/// other empty row may be the column's own gap and stays; so does every empty row where
+/// the columns share their rows (`turns` false).
+fn column_rows(side: Vec<TextLine>, whole: &[TextLine], turns: bool) -> Vec<TextLine> {
+    if !turns {
+        return side;
+    }
+    let runs_on = |above: Option<&TextLine>, below: Option<&TextLine>| {
+        let ended = above.is_none_or(|l| {
+            let plain = l.plain();
+            crate::words::ends_sentence(&plain) || plain.trim_end().ends_with(':')
+        });
+        let word = below.is_some_and(|l| l.plain().starts_with(char::is_alphabetic));
+        !ended && word
+    };
+    let mut keep = vec![true; side.len()];
+    let mut above: Option<usize> = None;
+    for i in 0..side.len() {
+        if !side[i].is_blank() {
+            above = Some(i);
+            continue;
+        }
+        let below = side[i + 1..].iter().find(|l| !l.is_blank());
+        keep[i] = whole[i].is_blank() || !runs_on(above.map(|a| &side[a]), below);
+    }
+    side.into_iter()
+        .zip(keep)
+        .filter_map(|(l, k)| k.then_some(l))
+        .collect()
+}
+
 /// Finds a gutter on a page: (character position, first line, end line) of the range of
-/// lines that it splits.
-fn gutter(page: &[TextLine]) -> Option<(usize, usize, usize)> {
+/// lines that it splits, and whether the columns take turns row by row.
+fn gutter(page: &[TextLine]) -> Option<(usize, usize, usize, bool)> {
     let rows: Vec<Vec<char>> = page.iter().map(laid_out).collect();
     let width = rows.iter().map(Vec::len).max()?;
     if width < 60 {
         return None;
     }
     let blank_at = |r: &[char], x: usize| r.get(x).is_none_or(|c| *c == ' ');
-    let mut best: Option<(usize, usize, usize, usize)> = None; // (score, x, from, to)
+    // (score, x, from, to, whether the columns take turns row by row)
+    let mut best: Option<(usize, usize, usize, usize, bool)> = None;
     for x in width * 3 / 10..width * 7 / 10 {
         // A line "splits" at x when it has text left of x and right of x+2 with a gap of
-        // at least three spaces there; it "crosses" when its text runs through x.
+        // at least three spaces there; it "crosses" when its text runs through x. Where
+        // the columns' baselines differ, pdftotext sets each column's lines on rows of
+        // their own: then a row holds text on one side only, and the right column's rows
+        // start at its edge.
         let mut split_lines = Vec::new();
         let mut crossing = Vec::new();
+        let mut left_only = Vec::new();
+        let mut right_only: Vec<(usize, usize)> = Vec::new(); // (row, start)
         for (i, r) in rows.iter().enumerate() {
             if r.iter().all(|c| *c == ' ') {
                 continue;
@@ -115,28 +199,63 @@ fn gutter(page: &[TextLine]) -> Option<(usize, usize, usize)> {
             let gap = (x..x + 3).all(|k| blank_at(r, k));
             let left = r.iter().take(x).any(|c| *c != ' ');
             let right = r.iter().skip(x + 3).any(|c| *c != ' ');
-            if !gap && left && right {
+            if !gap && left {
+                // Text through x, or ending inside the gap: a cut there would split a word.
                 crossing.push(i);
             } else if gap && left && right {
                 split_lines.push(i);
+            } else if gap && left {
+                left_only.push(i);
+            } else if gap
+                && right
+                && let Some(start) = right_start(r, x + 3)
+                && reads_as_prose(&r[start..])
+            {
+                right_only.push((i, start));
             }
         }
-        if split_lines.len() < MIN_SPLIT_LINES {
+        let right_rows = rows_at_edge(&right_only);
+        // Rows of one side only are evidence when the two sides take turns: many rows of
+        // prose at the right column's edge, with rows of the left column between them.
+        let turns = right_rows.len() >= MIN_SPLIT_LINES
+            && right_rows
+                .first()
+                .zip(right_rows.last())
+                .is_some_and(|(a, b)| {
+                    left_only.iter().filter(|&&i| i > *a && i < *b).count() * 2 >= MIN_SPLIT_LINES
+                });
+        if split_lines.len() < MIN_SPLIT_LINES && !turns {
             continue;
         }
-        // The range: from the first to the last split line, not crossed inside.
-        let from = split_lines[0];
-        let to = split_lines[split_lines.len() - 1] + 1;
+        let right_rows = if turns { right_rows } else { Vec::new() };
+        // The range: from the first to the last line with text in the right column, not
+        // crossed inside.
+        let from = split_lines
+            .first()
+            .into_iter()
+            .chain(right_rows.first())
+            .copied()
+            .min()
+            .unwrap_or(0);
+        let to = split_lines
+            .last()
+            .into_iter()
+            .chain(right_rows.last())
+            .copied()
+            .max()
+            .unwrap_or(0)
+            + 1;
         let crossed_inside = crossing.iter().filter(|&&i| i > from && i < to).count();
         if crossed_inside * 10 > (to - from) {
             continue;
         }
-        let score = split_lines.len() * 10 - crossed_inside * 30;
+        let score =
+            ((split_lines.len() + right_rows.len()) * 10).saturating_sub(crossed_inside * 30);
         if best.is_none_or(|b| score > b.0) {
-            best = Some((score, x, from, to));
+            best = Some((score, x, from, to, turns));
         }
     }
-    let (_, x, from, to) = best?;
+    let (_, x, from, to, turns) = best?;
     // Lines just above the range that sit entirely in one column belong to it.
     let mut from = from;
     while from > 0 {
@@ -156,7 +275,39 @@ fn gutter(page: &[TextLine]) -> Option<(usize, usize, usize)> {
         }
         to += 1;
     }
-    Some((x + 1, from, to))
+    Some((x + 1, from, to, turns))
+}
+
+/// Whether a column's row reads as running text: words, and no run of spaces (the cells
+/// of a table row stand apart by such runs).
+fn reads_as_prose(text: &[char]) -> bool {
+    let s: String = text.iter().collect();
+    let s = s.trim_end();
+    let words = s
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count();
+    words >= 3 && !s.contains("   ")
+}
+
+/// The rows of `right_only` (row, start) that start at the column's edge: the commonest
+/// start, or one character either side of it.
+fn rows_at_edge(right_only: &[(usize, usize)]) -> Vec<usize> {
+    let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
+    for &(_, start) in right_only {
+        *counts.entry(start).or_default() += 1;
+    }
+    let Some((&edge, _)) = counts
+        .iter()
+        .max_by_key(|(start, n)| (**n, usize::MAX - **start))
+    else {
+        return Vec::new();
+    };
+    right_only
+        .iter()
+        .filter(|(_, start)| start.abs_diff(edge) <= 1)
+        .map(|(row, _)| *row)
+        .collect()
 }
 
 #[cfg(test)]
@@ -251,5 +402,106 @@ mod tests {
             .unwrap();
         assert_eq!(texts[at - 1], "right four has more words too", "{texts:?}");
         assert_eq!(texts[at + 1], "left five", "{texts:?}");
+    }
+
+    /// A first page whose two columns' baselines differ: pdftotext gives each column's
+    /// lines rows of their own, so the columns take turns row by row.
+    const TURNS: [&str; 19] = [
+        "A Short Title",
+        "",
+        "The river carries silt from the         Why It Matters",
+        "mountains to the delta every year,",
+        "                                        The delta feeds millions of",
+        "and farmers have long relied on it.",
+        "                                        people in the region and",
+        "What Changed",
+        "                                        exports rice to many other",
+        "Dams upstream now hold back much",
+        "                                        countries across the world.",
+        "of the silt, and the fields get",
+        "                                        Its farmers grow three crops",
+        "less of it each year than before.",
+        "                                        a year on the same fields.",
+        "                                          Less silt means weaker",
+        "                                          banks along the coast.",
+        "",
+        "                                          Fields lose their soil.",
+    ];
+
+    #[test]
+    fn columns_that_take_turns_row_by_row_are_read_apart() {
+        let (texts, r) = read_in_columns(&TURNS);
+        assert_eq!(r.count(ActionKind::Guess), 1, "{texts:?}");
+        assert_eq!(
+            texts,
+            vec![
+                "A Short Title",
+                "The river carries silt from the",
+                "mountains to the delta every year,",
+                "and farmers have long relied on it.",
+                "What Changed",
+                "Dams upstream now hold back much",
+                "of the silt, and the fields get",
+                "less of it each year than before.",
+                "Why It Matters",
+                "The delta feeds millions of",
+                "people in the region and",
+                "exports rice to many other",
+                "countries across the world.",
+                "Its farmers grow three crops",
+                "a year on the same fields.",
+                "Less silt means weaker",
+                "banks along the coast.",
+                "Fields lose their soil.",
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_rows_stay_only_where_the_column_could_have_a_gap() {
+        let mut lines: Vec<TextLine> = TURNS
+            .iter()
+            .enumerate()
+            .map(|(i, t)| TextLine::new(t, 1, i + 1))
+            .collect();
+        split(&mut lines, &mut Report::default());
+        let left: Vec<&TextLine> = lines.iter().filter(|l| l.halved && l.column == 0).collect();
+        let at = |text: &str| left.iter().position(|l| l.text == text).unwrap();
+        // Mid-sentence, the other column's rows leave no gap...
+        assert_eq!(
+            at("mountains to the delta every year,") + 1,
+            at("and farmers have long relied on it.")
+        );
+        // ...nor between a title and its text; after a finished sentence they may be one.
+        assert_eq!(
+            at("What Changed") + 1,
+            at("Dams upstream now hold back much")
+        );
+        assert!(left[at("and farmers have long relied on it.") + 1].is_blank());
+        // The right column's indentation counts from its edge: its body at 0, the items
+        // set in by two.
+        let right: Vec<&TextLine> = lines.iter().filter(|l| l.column == 1).collect();
+        let indent = |text: &str| right.iter().find(|l| l.text == text).unwrap().indent;
+        assert_eq!(indent("The delta feeds millions of"), 0.0);
+        assert_eq!(indent("Less silt means weaker"), 2.0);
+    }
+
+    #[test]
+    fn a_table_with_a_few_header_rows_on_the_right_is_not_two_columns() {
+        let page = [
+            "Expenses as reported in the statements of the year, net of amounts capitalised.",
+            "",
+            "                                                              Year Ended",
+            "                                                 Jan 26, 2025     Jan 28, 2024",
+            "                                                              (In millions)",
+            "Cost of revenue                                  $      178     $      141",
+            "Research and development                              3,423          2,532",
+            "Sales, general and administrative                     1,136            876",
+            "Total                                            $    4,737     $    3,549",
+            "",
+            "Compensation capitalised in inventories was not significant in either year.",
+        ];
+        let (_, r) = read_in_columns(&page);
+        assert_eq!(r.count(ActionKind::Guess), 0);
     }
 }

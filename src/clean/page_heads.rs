@@ -92,6 +92,7 @@ mod tests {
             source_line: n,
             geometry: None,
             column: 0,
+            halved: false,
             tag: None,
         }
     }

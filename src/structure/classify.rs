@@ -149,6 +149,23 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A bullet glyph that opens no word (•, ◦, ▪…) set against the item's first word, as
+/// extractors write it where the typesetter left a narrow gap ("◦New routes…"): a bullet
+/// when a capital or an opening quote follows. Dashes, asterisks and dots stand inside
+/// words and numbers, so they need their space.
+fn glued_bullet(t: &str) -> Option<regex::Match<'_>> {
+    let m = GLUED_BULLET.find(t)?;
+    t[m.end()..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '\''))
+        .then_some(m)
+}
+
+static GLUED_BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[•●◦○▪■▫‣►▶➢➤❖◆][\u{10FFF0}-\u{10FFF3}]*").expect("valid regex")
+});
+
 /// A bullet misread as a letter or sign, possibly after a hyphen ("- O Item"): Wingdings
 /// read as text (o, §, l, q), or OCR's ¢ and ° for a filled bullet.
 static MISREAD_BULLET: LazyLock<Regex> = LazyLock::new(|| {
@@ -231,7 +248,7 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
             style: LabelStyle::None,
         });
     }
-    if let Some(m) = BULLET.find(t) {
+    if let Some(m) = BULLET.find(t).or_else(|| glued_bullet(t)) {
         let glyph = t.chars().next()?;
         let class = match glyph {
             '•' | '●' | '∙' | '·' | '-' | '\u{F0B7}' | '\u{F06C}' => BulletClass::Disc,
@@ -636,6 +653,7 @@ static RUN_IN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn compile_patterns() {
     LazyLock::force(&BULLET);
     LazyLock::force(&MISREAD_BULLET);
+    LazyLock::force(&GLUED_BULLET);
     LazyLock::force(&ORDERED);
     LazyLock::force(&PLAIN_LABEL);
     LazyLock::force(&SUP_LABEL);
@@ -833,6 +851,18 @@ mod tests {
         assert_eq!(class("-5 per cent"), None);
         assert_eq!(class("– 12 per cent"), None);
         assert_eq!(class("Oil prices rose"), None);
+    }
+
+    #[test]
+    fn bullets_set_against_their_word() {
+        let m = line_marker("◦New routes through Saudi Arabia").unwrap();
+        assert_eq!(m.class, BulletClass::Circle);
+        assert_eq!(&"◦New routes"[m.len..], "New routes");
+        assert_eq!(class("•“Quoted” item"), Some((BulletClass::Disc, false)));
+        // Only before a capital: "•x" is no item; dashes and stars need their space.
+        assert_eq!(class("◦lowercase after a ring"), None);
+        assert_eq!(class("-New"), None);
+        assert_eq!(class("*Note"), None);
     }
 
     #[test]

@@ -24,31 +24,53 @@ pub struct Margin {
     pub right: f32,
 }
 
-/// The margins of laid-out text, per column (side-by-side columns measured apart).
+/// The margins of laid-out text, per column: full-width lines, then each side of lines a
+/// column gutter cut (see [`crate::clean::columns`]), measured apart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Margins {
     by_column: [Option<Margin>; 3],
 }
 
+/// Which margin a line is measured against: 0 for full-width lines, 1 + its column for a
+/// side of a cut line.
+fn margin_key(line: &TextLine) -> usize {
+    if line.halved {
+        (1 + usize::from(line.column)).min(2)
+    } else {
+        0
+    }
+}
+
 impl Margins {
     /// The margin of the column `line` is in.
     pub fn of(&self, line: &TextLine) -> Option<Margin> {
-        self.by_column[usize::from(line.column).min(2)]
+        self.by_column[margin_key(line)]
     }
 }
 
 /// Measures laid-out text's margins; `None` when the lines carry no indentation to read
-/// (raw text, unwrapped text, PDF lines with geometry).
+/// (raw text, unwrapped text, PDF lines with geometry). `width` is the typical length of
+/// a full line of the text; the columns of cut lines are measured by their own.
 pub fn margins(lines: &[TextLine], width: f32) -> Option<Margins> {
     if lines.iter().any(|l| l.geometry.is_some()) {
         return None;
     }
     let mut by_column = [None; 3];
-    for (c, slot) in by_column.iter_mut().enumerate() {
+    for (key, slot) in by_column.iter_mut().enumerate() {
         let column: Vec<&TextLine> = lines
             .iter()
-            .filter(|l| !l.is_blank() && usize::from(l.column).min(2) == c)
+            .filter(|l| !l.is_blank() && margin_key(l) == key)
             .collect();
+        let width = if key == 0 {
+            width
+        } else {
+            let mut lens: Vec<usize> = column.iter().map(|l| l.plain().chars().count()).collect();
+            lens.sort_unstable();
+            match lens.get(lens.len() * 9 / 10) {
+                Some(&p90) => p90 as f32,
+                None => continue,
+            }
+        };
         *slot = column_margin(&column, width);
     }
     by_column
@@ -153,6 +175,11 @@ pub fn breaks_before(
     None
 }
 
+/// How far `line` is set in from its column's margin.
+pub fn set_in_by(line: &TextLine, margins: Option<Margins>) -> Option<f32> {
+    margins?.of(line).map(|m| line.indent - m.left)
+}
+
 /// Whether `unit` has the shape of a list item whose bullet the extractor lost: set in from
 /// the margin by no more than a nesting's worth, left-aligned on every line, reaching
 /// towards the right edge when it wraps (a block quotation stops short), and not centred.
@@ -207,13 +234,14 @@ pub fn unmarked_items(units: &[(&[TextLine], bool)], margins: Option<Margins>) -
         .iter()
         .map(|(lines, body)| *body && unmarked_item_shape(lines, margins))
         .collect();
-    // The column of the text of the marked item at `i`, if it is one.
+    // Where the text of the marked item at `i` starts, from its column's margin, if it is
+    // one.
     let marked_text_column = |i: usize| {
         units
             .get(i)
             .and_then(|(lines, body)| lines.first().filter(|_| *body))
             .filter(|l| line_marker(&l.text).is_some())
-            .map(hanging_column)
+            .and_then(|l| Some(hanging_column(l) - margins?.of(l)?.left))
     };
     let mut start = 0;
     while start < units.len() {
@@ -224,9 +252,11 @@ pub fn unmarked_items(units: &[(&[TextLine], bool)], margins: Option<Margins>) -
         let end = (start..units.len())
             .find(|&i| !shape[i])
             .unwrap_or(units.len());
+        // How far each item is set in from its own column's margin (a run can go on in
+        // the next column, whose indentation counts from elsewhere).
         let indents: Vec<f32> = units[start..end]
             .iter()
-            .filter_map(|(lines, _)| lines.first().map(|l| l.indent))
+            .filter_map(|(lines, _)| lines.first().and_then(|l| set_in_by(l, margins)))
             .collect();
         // A list opens at its top level and nests below it; its items read as sentences
         // (centred title lines step in and out too, but end in no punctuation).
@@ -239,7 +269,7 @@ pub fn unmarked_items(units: &[(&[TextLine], bool)], margins: Option<Margins>) -
                 })
             })
             .count();
-        let nests = indents.first().is_some_and(|&i| i < low + 1.0)
+        let nests = indents.first().is_some_and(|&i| i < low + SET_IN)
             && indents.iter().any(|&i| i >= low + SET_IN)
             && finished * 2 >= end - start;
         // Nested under a marked item: set in deeper than that item's own text.

@@ -19,6 +19,7 @@ pub mod outline;
 pub mod output;
 pub mod pieces;
 pub mod placed_tables;
+pub mod raw_items;
 pub mod table_notes;
 pub mod tables;
 pub mod tagged;

@@ -63,6 +63,11 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
         let idx: Vec<usize> = (page_start..page_end)
             .filter(|&i| !lines[i].is_blank())
             .collect();
+        // Full-width lines after a page's right column stand below the columns: all of
+        // them are in the lower part of the page.
+        let below_columns = page_start > 0
+            && lines[page_start - 1].page == page
+            && lines[page_start - 1].column > column;
         let rows = std::cell::OnceCell::new();
         let mut in_zone = false;
         let mut zone_small = false;
@@ -75,7 +80,7 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                 (Some(g), Some(b)) => g.font_size < b * 0.96,
                 _ => false,
             };
-            let lower_part = k * 10 >= idx.len() * 3 || small;
+            let lower_part = k * 10 >= idx.len() * 3 || small || below_columns;
             let next = idx.get(k + 1).map(|&j| &lines[j]);
             let prev = k.checked_sub(1).map(|p| &lines[idx[p]]);
             // PDF: a page-foot note is set smaller than the body, unless its label is
@@ -518,6 +523,30 @@ mod tests {
         assert_eq!(zone_of(&z, 18), Some(2));
         assert_eq!(zone_of(&z, 19), None);
         assert_eq!(zone_of(&z, 20), None);
+    }
+
+    #[test]
+    fn notes_below_two_columns_open_a_zone_on_their_first_line() {
+        // A page read as two columns (left, right), then the full-width notes below them:
+        // the notes' own run is short, but all of it is below the columns.
+        let mut lines = page_lines(&[&[
+            "Body text in the left column, which runs on for a while here.",
+            "More of the left column, with a marker at its end.1",
+            "The right column goes on with the argument of the brief.",
+            "And ends its page with a second marker.2",
+            "1 Author, “A Title of Some Length”, published on May 2, 2022.",
+            "2 Ibid., p. 4.",
+        ]]);
+        for l in &mut lines[2..4] {
+            l.column = 1;
+        }
+        // A second page makes the input paged.
+        lines.push(TextLine::new("Page two body.", 2, 7));
+        let z = find_zones(&lines);
+        assert_eq!(
+            z.note_starts.iter().copied().collect::<Vec<_>>(),
+            vec![4, 5]
+        );
     }
 
     fn sized(text: &str, page: usize, n: usize, size: f32, y: f32) -> TextLine {

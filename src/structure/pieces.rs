@@ -16,6 +16,7 @@ use super::classify::{
 };
 use super::joins::{Lexicon, is_url_fragment, join_lines};
 use super::note_zones::{NoteZones, zone_of};
+use super::raw_items::{announced_item_shape, nested_between_numbers};
 use super::text_headings::{keep_headings_that_introduce_body, reads_as_row};
 use super::units::{Measure, Unit, segment};
 use crate::words::{ends_sentence, words};
@@ -63,21 +64,6 @@ fn report_unmarked_item(
             ))
             .confidence(confidence),
     );
-}
-
-/// Whether a unit of raw text could be an item whose bullet was lost: one to three lines,
-/// opening with a capital, ending a sentence, no marker or label of its own.
-fn announced_item_shape(unit: &Unit, m: Measure) -> bool {
-    let Some(last) = unit.lines.last() else {
-        return false;
-    };
-    m.wrapped
-        && unit.lines.len() <= 3
-        && unit.lines.iter().all(|l| l.geometry.is_none())
-        && crate::words::first_letter(unit.first()).is_some_and(char::is_uppercase)
-        && ends_sentence(&last.text)
-        && line_marker(unit.first()).is_none()
-        && note_label(unit.first(), true).0 == NoteLabel::None
 }
 
 /// What a piece is.
@@ -241,12 +227,22 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
     for (ui, (unit, zone, table)) in units.iter().enumerate() {
         let first = unit.first().to_string();
         let single = unit.lines.len() == 1;
+        // An item on a side of lines a column gutter cut is indented from its column's
+        // margin: a list that goes on in the next column nests the same there.
+        let indent = match super::indented::set_in_by(&unit.lines[0], m.margins) {
+            Some(set_in) if unit.lines[0].halved => set_in,
+            _ => unit.lines[0].indent,
+        };
         let base = |kind: PieceKind, text: String| Piece {
+            indent: if matches!(kind, PieceKind::Item(_)) {
+                indent
+            } else {
+                unit.lines[0].indent
+            },
             kind,
             text,
             page: unit.page(),
             lines: unit.source_lines(),
-            indent: unit.lines[0].indent,
             blank_before: unit.blank_before,
             font_size: unit.lines[0].geometry.map(|g| g.font_size),
         };
@@ -435,6 +431,29 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
                 &joined,
                 "one of three or more short sentences, each on lines of its own, after a line \
                  ending in a colon",
+                0.5,
+            );
+            out.push(base(PieceKind::Item(unmarked_item()), joined));
+            continue;
+        }
+        // The same between two numbered items: a nested list whose bullets were drawn.
+        if m.margins.is_none()
+            && let Some(PieceKind::Item(mk)) = out.last().map(|p| &p.kind)
+            && mk.len > 0
+            && nested_between_numbers(
+                mk,
+                units[ui..]
+                    .iter()
+                    .map(|(u, z, t)| (u, *z == ZoneUnit::Body && t.is_none())),
+                m,
+            )
+        {
+            report_unmarked_item(
+                report,
+                unit,
+                &joined,
+                "one of two or more short sentences, each on lines of its own, between two \
+                 numbered items",
                 0.5,
             );
             out.push(base(PieceKind::Item(unmarked_item()), joined));

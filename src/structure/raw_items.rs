@@ -1,0 +1,157 @@
+//! List items in raw extracted text (`pdftotext -raw` and the like) whose bullets the
+//! typesetter drew as shapes: the text keeps neither a glyph nor indentation, only the
+//! items' shape — short finished sentences on lines of their own — and their place: after
+//! a line announcing them, or between two numbered items of a list.
+
+use super::classify::{NoteLabel, line_marker, note_label};
+use super::units::{Measure, Unit};
+use crate::words::ends_sentence;
+
+/// Share of the measure under which every line of a unit is short: a narrow column,
+/// where an item wraps onto more lines.
+const NARROW: f32 = 0.6;
+
+/// Whether a unit of raw text could be an item whose bullet was lost: one to three lines
+/// (four in a narrow column), opening with a capital, ending a sentence, no marker or label
+/// of its own.
+pub fn announced_item_shape(unit: &Unit, m: Measure) -> bool {
+    let Some(last) = unit.lines.last() else {
+        return false;
+    };
+    let narrow = unit
+        .lines
+        .iter()
+        .all(|l| (l.plain().chars().count() as f32) < NARROW * m.width);
+    let most_lines = if narrow { 4 } else { 3 };
+    m.wrapped
+        && unit.lines.len() <= most_lines
+        && unit.lines.iter().all(|l| l.geometry.is_none())
+        && crate::words::first_letter(unit.first()).is_some_and(char::is_uppercase)
+        && ends_sentence(&last.text)
+        && line_marker(unit.first()).is_none()
+        && note_label(unit.first(), true).0 == NoteLabel::None
+}
+
+/// Whether the units that follow a numbered item (`next`, each with whether it is plain
+/// running text) are items nested under it: two or more units of item shape, and nothing
+/// else, before the list's next number. One such unit could as well be a paragraph of the
+/// item; a run of short sentences between two numbers is a nested list.
+pub fn nested_between_numbers<'a>(
+    item: &super::classify::ItemMarker,
+    next: impl Iterator<Item = (&'a Unit, bool)>,
+    m: Measure,
+) -> bool {
+    /// Units looked at before the next number must have come.
+    const MOST: usize = 8;
+    let (Some(n), true) = (item.ordinal, item.class.ordered()) else {
+        return false;
+    };
+    for (shaped, (unit, plain)) in next.take(MOST + 1).enumerate() {
+        if let Some(mk) = line_marker(unit.first()) {
+            return mk.class == item.class && mk.ordinal == Some(n + 1) && shaped >= 2;
+        }
+        if !plain || !announced_item_shape(unit, m) {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::TextLine;
+
+    fn units(text: &str) -> Vec<Unit> {
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| Unit {
+                lines: l
+                    .split(" / ")
+                    .map(|part| TextLine::new(part, 1, i + 1))
+                    .collect(),
+                blank_before: false,
+            })
+            .collect()
+    }
+
+    fn measure() -> Measure {
+        Measure {
+            width: 100.0,
+            wrapped: true,
+            body: None,
+            margins: None,
+        }
+    }
+
+    fn first_marker(u: &Unit) -> super::super::classify::ItemMarker {
+        line_marker(u.first()).expect("a numbered item")
+    }
+
+    #[test]
+    fn short_sentences_between_two_numbers_are_nested_items() {
+        let u = units(
+            "1. Publish the release schedule for every dam on the river at least a month ahead.\n\
+             Operators should publish planned releases two weeks ahead.\n\
+             Emergency releases should be reported within a day.\n\
+             2. Protect the flood pulse through coordinated releases.",
+        );
+        let rest = |from: usize| u[from..].iter().map(|x| (x, true));
+        assert!(nested_between_numbers(
+            &first_marker(&u[0]),
+            rest(1),
+            measure()
+        ));
+        // One sentence alone between the numbers may be a paragraph of the item.
+        let one: Vec<Unit> = vec![u[0].clone(), u[1].clone(), u[3].clone()];
+        assert!(!nested_between_numbers(
+            &first_marker(&one[0]),
+            one[1..].iter().map(|x| (x, true)),
+            measure()
+        ));
+        // No next number: the list may have ended, the sentences are paragraphs.
+        let open: Vec<Unit> = u[..3].to_vec();
+        assert!(!nested_between_numbers(
+            &first_marker(&open[0]),
+            open[1..].iter().map(|x| (x, true)),
+            measure()
+        ));
+        // A number out of sequence ("4." after "1.") is no next item.
+        let mut skip = u.clone();
+        skip[3] = units("4. Protect the flood pulse.").remove(0);
+        assert!(!nested_between_numbers(
+            &first_marker(&skip[0]),
+            skip[1..].iter().map(|x| (x, true)),
+            measure()
+        ));
+        // A long paragraph between the numbers is the item's own text.
+        let long = units(
+            "1. Publish the schedule.\n\
+             The first line of a paragraph that runs on / and on over a second line / and a \
+             third / and a fourth / and a fifth line of text.\n\
+             Emergency releases should be reported within a day.\n\
+             2. Protect the flood pulse.",
+        );
+        assert!(!nested_between_numbers(
+            &first_marker(&long[0]),
+            long[1..].iter().map(|x| (x, true)),
+            measure()
+        ));
+    }
+
+    #[test]
+    fn items_in_a_narrow_column_may_wrap_onto_four_lines() {
+        let narrow = units(
+            "Geographic Concentration: Cables converge / at a small number of landing points, \
+             especially / in Egypt, where traffic crosses overland / between the Red Sea and the \
+             Mediterranean.",
+        );
+        assert!(announced_item_shape(&narrow[0], measure()));
+        let wide = units(
+            "A line of a paragraph set across the full measure of the page, running on for most \
+             of it / a second line of the same paragraph, which runs on for most of the measure as \
+             well / a third / and a fourth line.",
+        );
+        assert!(!announced_item_shape(&wide[0], measure()));
+    }
+}
