@@ -16,7 +16,7 @@ use super::columns::{MIN_SIDE, Side, gutter_of, side};
 use crate::lines::TextLine;
 
 /// White space (in ems of the part's median type) that cuts a page across.
-const MIN_CUT: f32 = 1.0;
+pub(super) const MIN_CUT: f32 = 1.0;
 
 /// Most bands and lines for which parts are sought (each band's merge seeks a gutter in
 /// the part so far): beyond, the page is read as one part.
@@ -101,7 +101,7 @@ pub fn top(lines: &[TextLine]) -> Option<f32> {
         .reduce(f32::min)
 }
 
-fn median(values: impl Iterator<Item = f32>) -> Option<f32> {
+pub(super) fn median(values: impl Iterator<Item = f32>) -> Option<f32> {
     let mut v: Vec<f32> = values.collect();
     v.sort_by(f32::total_cmp);
     v.get(v.len() / 2).copied()
@@ -109,7 +109,7 @@ fn median(values: impl Iterator<Item = f32>) -> Option<f32> {
 
 /// Bands of lines (indices, ascending) top to bottom, cut where white space at least
 /// `gap` tall runs across all of them.
-fn cut(boxes: &[(f32, f32, f32)], gap: f32) -> Vec<Vec<usize>> {
+pub(super) fn cut(boxes: &[(f32, f32, f32)], gap: f32) -> Vec<Vec<usize>> {
     let mut by_top: Vec<usize> = (0..boxes.len()).collect();
     by_top.sort_by(|&a, &b| boxes[a].0.total_cmp(&boxes[b].0));
     let mut bands: Vec<Vec<usize>> = Vec::new();
@@ -151,7 +151,7 @@ const TEXT_PITCH: f32 = 1.6;
 /// line spans [`LINE_SPAN`] of the side's width (the cells of a table do not), the lines
 /// follow one another at a text's pitch ([`TEXT_PITCH`]), and they are not mostly
 /// monospaced (a listing's comments set in a column after its code).
-fn runs_on(band: &[&TextLine], g: f32, at: Side) -> bool {
+pub(super) fn runs_on(band: &[&TextLine], g: f32, at: Side) -> bool {
     let geos: Vec<_> = band
         .iter()
         .filter(|l| side(l, g) == at)

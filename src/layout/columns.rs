@@ -91,8 +91,24 @@ fn order_region(page_lines: &[TextLine], page: usize, report: &mut Report) -> Ve
         }
         // A clear vertical gap with cells on its sides: a table or a form laid out
         // as a grid, read row by row, top to bottom.
+        // Running text beside a table in a band of it is read side by side
+        // ([`super::beside_table`]).
         None if widest_gap(page_lines).is_some() && !tagged(page_lines) => {
-            let rows: Vec<TextLine> = top_to_bottom(page_lines).into_iter().cloned().collect();
+            let mut gutters = Vec::new();
+            let (rows, beside) = super::beside_table::read_rows(page_lines, &mut gutters);
+            if !beside.is_empty() {
+                let at: Vec<String> = beside.iter().map(|g| format!("{g:.0}")).collect();
+                report.push(
+                    Action::new(ActionKind::Guess)
+                        .page(page)
+                        .evidence(format!(
+                            "running text beside a table's rows read before or after them, \
+                             not between them (split at x = {} pt)",
+                            at.join(", ")
+                        ))
+                        .confidence(0.8),
+                );
+            }
             if rows != page_lines {
                 report.push(
                     Action::new(ActionKind::Guess)
@@ -362,7 +378,7 @@ fn read_part(lines: Vec<TextLine>, column: u8, gutters: &mut Vec<f32>) -> Vec<Te
 /// column keeps number `column`, the right one is numbered after it.
 /// Lines on the baselines in `grid` (rows of a table set across the columns) count as
 /// crossing the gutter.
-fn reorder(
+pub(super) fn reorder(
     page: &[TextLine],
     g: f32,
     grid: &[f32],
@@ -434,7 +450,7 @@ fn reorder(
 /// The page's lines by baseline, and left to right among lines on one baseline (the words
 /// of a justified line drawn as separate lines; a raised note number must not put its
 /// word above the rest of the line).
-fn top_to_bottom(page: &[TextLine]) -> Vec<&TextLine> {
+pub(super) fn top_to_bottom(page: &[TextLine]) -> Vec<&TextLine> {
     let base = |l: &TextLine| l.geometry.map_or(0.0, |g| g.baseline);
     let x0 = |l: &TextLine| l.geometry.map_or(0.0, |g| g.bbox.x0);
     let mut sorted: Vec<&TextLine> = page.iter().collect();

@@ -11,6 +11,7 @@
 //!   are measured, and [`BodyStyle`] its face and the display styles set apart from it.
 
 mod bands;
+mod beside_table;
 pub mod columns;
 mod drawn_late;
 pub mod markers;

@@ -62,6 +62,18 @@ impl Column {
     }
 }
 
+/// The column a cell from `x0` to `x1` is set in. A line ending flush with a column but
+/// starting in the first half of the column before it is no cell of either: it is text
+/// across both (a paragraph after a leader-dot list, set to the same right margin).
+fn column_of(columns: &[Column], x0: f32, x1: f32) -> Option<usize> {
+    let k = columns.iter().position(|c| c.holds(x0, x1))?;
+    let over_previous = k
+        .checked_sub(1)
+        .and_then(|p| columns.get(p))
+        .is_some_and(|p| x0 < 0.5 * (p.start + p.end) && (x0 - columns[k].start).abs() > ALIGN);
+    (!over_previous).then_some(k)
+}
+
 /// The header row starting at `i`: the lines that follow it on its baseline, left to
 /// right, as columns.
 fn header_columns(lines: &[TextLine], i: usize) -> Option<Vec<Column>> {
@@ -97,18 +109,63 @@ pub(super) fn header_cells(lines: &[TextLine], i: usize) -> Option<Vec<(f32, f32
 fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
     let columns = header_columns(lines, i)?;
     let page = lines[i].page;
-    // The table runs while lines sit in the header's columns.
+    let size = lines[i].geometry.map_or(10.0, |g| g.font_size);
+    // The table runs while rows (the lines on one baseline) sit in the header's columns;
+    // a row with a line that does not ends it whole, so that the start of another table's
+    // header is not taken in as a cell.
     let mut end = i;
-    let mut placed: Vec<(usize, f32, String)> = Vec::new();
+    let mut placed: Vec<PlacedCell> = Vec::new();
+    let mut row_size = size;
+    // The table's end and the cells placed after each row taken.
+    let mut taken: Vec<(usize, usize)> = vec![(i, 0)];
+    let mut previous_own = false;
     while end < lines.len() && lines[end].page == page {
-        let Some(cells) = cells_of(&lines[end], &columns) else {
+        let row_end = baseline_end(lines, end);
+        let row = &lines[end..row_end];
+        // A title over rows that no longer fit the columns ends the table; one over rows
+        // that do is a section row of it (a form's "Booking Agency" over more fields).
+        let section = end > i && titles_a_section(row, size, row_size);
+        if section {
+            let next_fits = row_end < lines.len()
+                && lines[row_end].page == page
+                && row_cells(
+                    &lines[row_end..baseline_end(lines, row_end)],
+                    &columns,
+                    size,
+                )
+                .is_some();
+            if !next_fits {
+                break;
+            }
+        }
+        let Some(cells) = row_cells(row, &columns, size) else {
             break;
         };
-        let base = lines[end].geometry.map_or(0.0, |g| g.baseline);
-        placed.extend(cells.into_iter().map(|(k, t)| (k, base, t)));
-        end += 1;
+        // Two lines across the table one under the other are a paragraph, not remarks.
+        let own = !cells.is_empty() && cells.iter().all(|c| c.own_row);
+        if own && previous_own {
+            break;
+        }
+        previous_own = own;
+        if end > i && !section {
+            row_size = row
+                .iter()
+                .filter_map(|l| l.geometry)
+                .fold(row_size, |m, g| m.max(g.font_size));
+        }
+        placed.extend(cells);
+        end = row_end;
+        taken.push((end, placed.len()));
     }
-    let size = lines[i].geometry.map_or(10.0, |g| g.font_size);
+    // A line across the table from its first column in other type ends no table: below
+    // the last row it is a note or the text after the table, not a row.
+    while let [.., (_, before), (_, after)] = taken[..]
+        && placed[before..after].iter().all(|c| c.own_row)
+    {
+        taken.pop();
+        placed.truncate(before);
+        end = taken.last().map_or(i, |t| t.0);
+    }
     let rows = rows_of(&placed, columns.len(), size);
     let filled = rows
         .iter()
@@ -118,7 +175,24 @@ fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
     let header_full = rows
         .first()
         .is_some_and(|r| r.iter().all(|c| !c.is_empty()));
-    (rows.len() >= MIN_ROWS
+    // A header and a single row make a table when each of three or more columns holds
+    // one short line of each (no phrase of running text), the row with a figure in it (a
+    // form's summary: "Start Date  End Date  # Shows" over "12/20/24  12/31/24  48").
+    let short = |c: &String| {
+        let words = crate::rich::plain(c)
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        (1..=4).contains(&words)
+    };
+    let single_row = rows.len() == 2
+        && columns.len() >= 3
+        && placed.len() == end - i
+        && rows.iter().flatten().all(short)
+        && rows[1]
+            .iter()
+            .any(|c| c.chars().any(|ch| ch.is_ascii_digit()));
+    ((rows.len() >= MIN_ROWS || single_row)
         && filled * 3 >= rows.len() * 2
         && header_full
         && !labels_only
@@ -128,6 +202,75 @@ fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
         end,
         rows,
     })
+}
+
+/// A cell line placed in a table: its column, its baseline, its text, and whether it
+/// stands as a row of its own.
+struct PlacedCell {
+    column: usize,
+    baseline: f32,
+    text: String,
+    own_row: bool,
+}
+
+/// One past the last of the consecutive lines from `at` on `at`'s baseline (and page).
+fn baseline_end(lines: &[TextLine], at: usize) -> usize {
+    let Some(g) = lines[at].geometry else {
+        return at + 1;
+    };
+    let tolerance = 0.3 * g.font_size;
+    at + 1
+        + lines[at + 1..]
+            .iter()
+            .take_while(|l| {
+                l.page == lines[at].page
+                    && l.geometry
+                        .is_some_and(|h| (h.baseline - g.baseline).abs() <= tolerance)
+            })
+            .count()
+}
+
+/// Whether a row is the title of the next part of the page rather than a row of the
+/// table: all of it bold and set larger than the header (`header` size) and the rows so
+/// far (`rows` size): "Show Details" over a form's next table.
+fn titles_a_section(row: &[TextLine], header: f32, rows: f32) -> bool {
+    row.iter().all(|l| {
+        l.geometry
+            .is_some_and(|g| g.font_size > 1.1 * header.max(rows))
+            && crate::rich::all_bold(&l.text)
+    })
+}
+
+/// The cells of a row (the lines on one baseline), or `None` when a line of it falls in
+/// no column. A line alone on its baseline, in smaller type than the header, that runs
+/// over the next column's start is kept whole: starting past the first column, it is a
+/// cell's detail line ("(Runtime: 142 min); Holiday Season Premium" under a film's
+/// title), joined to that cell; starting in the first column, it is a remark across the
+/// table, a row of its own. A line in the header's type or larger running over columns is
+/// cut between them (text in larger type is the page's prose, not a remark).
+fn row_cells(row: &[TextLine], columns: &[Column], size: f32) -> Option<Vec<PlacedCell>> {
+    let alone = row.len() == 1;
+    let mut out = Vec::new();
+    for line in row {
+        let g = line.geometry?;
+        let smaller = g.font_size < 0.9 * size;
+        // A line opening with a raised label is a note, never a cell's whole line.
+        let labelled = line.text.trim_start().starts_with(crate::rich::SUP_ON);
+        let whole = (alone && !labelled && smaller)
+            .then(|| spanning_line(line, columns))
+            .flatten();
+        let (cells, own_row) = match whole {
+            Some(k) => (vec![(k, line.text.trim().to_string())], k == 0),
+            None => (cells_of(line, columns)?, false),
+        };
+        out.extend(cells.into_iter().map(|(column, text)| PlacedCell {
+            column,
+            baseline: g.baseline,
+            text,
+            own_row,
+        }));
+    }
+    Some(out)
 }
 
 /// Columns of running text that line up by accident (a three-column page read line by
@@ -180,13 +323,26 @@ pub(super) fn reads_as_prose(rows: &[Vec<String>]) -> bool {
     broken_word || prose_columns * 2 >= columns.max(1) || (flows >= 2 && flows * 3 >= open)
 }
 
+/// The column a line starts in when it runs on over the next column's start, staying
+/// inside the table's width.
+fn spanning_line(line: &TextLine, columns: &[Column]) -> Option<usize> {
+    let g = line.geometry?;
+    let k = column_of(columns, g.bbox.x0, g.bbox.x1)?;
+    let last = columns.last()?;
+    let wider = g.bbox.x1 > last.end.max(last.start) + g.font_size;
+    let spans = columns
+        .get(k + 1)
+        .is_some_and(|next| g.bbox.x1 > next.start - 0.5 * g.font_size);
+    (spans && !wider).then_some(k)
+}
+
 /// The cells a line holds, with their columns: the line must start at a column. A line
 /// that runs on into the next columns holds cells the PDF drew as one run of text ("work
 /// and scaffolding 8 per cent"); it is cut at the spaces nearest the column starts, found
 /// by spreading its characters evenly over its width.
 fn cells_of(line: &TextLine, columns: &[Column]) -> Option<Vec<(usize, String)>> {
     let g = line.geometry?;
-    let k = columns.iter().position(|c| c.holds(g.bbox.x0, g.bbox.x1))?;
+    let k = column_of(columns, g.bbox.x0, g.bbox.x1)?;
     // A line starting in one column and running past the last one's header is wider than
     // the table: prose after it that starts at a column's edge.
     let last = columns.last()?;
@@ -232,33 +388,42 @@ fn cells_of(line: &TextLine, columns: &[Column]) -> Option<Vec<(usize, String)>>
     Some(out)
 }
 
-/// Logical rows from placed cell lines (column, baseline, text): taken by baseline, a line
-/// in the first column opens a row; other lines join the cell of their column in the
-/// current row (wrapped cell text continues there).
-fn rows_of(placed: &[(usize, f32, String)], columns: usize, size: f32) -> Vec<Vec<String>> {
-    let mut by_line: Vec<&(usize, f32, String)> = placed.iter().collect();
-    by_line.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+/// Logical rows from placed cell lines: taken by baseline, a line in the first column
+/// opens a row; other lines join the cell of their column in the current row (wrapped
+/// cell text continues there). A line standing as a row of its own opens a row, and the
+/// next line opens another.
+fn rows_of(placed: &[PlacedCell], columns: usize, size: f32) -> Vec<Vec<String>> {
+    let mut by_line: Vec<&PlacedCell> = placed.iter().collect();
+    by_line.sort_by(|a, b| {
+        a.baseline
+            .total_cmp(&b.baseline)
+            .then(a.column.cmp(&b.column))
+    });
     let beside = |base: f32| {
         placed
             .iter()
-            .any(|(k, b, _)| *k != 0 && (b - base).abs() < 0.3 * size)
+            .any(|c| c.column != 0 && (c.baseline - base).abs() < 0.3 * size)
     };
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row_base = f32::NEG_INFINITY;
     let mut last_base = f32::NEG_INFINITY;
-    for (k, base, text) in by_line {
+    let mut after_own_row = false;
+    for cell in by_line {
+        let (k, base) = (cell.column, cell.baseline);
         // A first-column line on a new baseline opens a row when other cells stand beside
         // it or a row's gap sets it off; otherwise it is the first cell wrapping.
-        let opens = *k == 0
-            && *base > row_base + 0.3 * size
-            && (beside(*base) || *base - last_base > 1.6 * size);
+        let opens = cell.own_row
+            || (k == 0
+                && base > row_base + 0.3 * size
+                && (after_own_row || beside(base) || base - last_base > 1.6 * size));
         if rows.is_empty() || opens {
             rows.push(vec![String::new(); columns]);
-            row_base = *base;
+            row_base = base;
         }
-        last_base = *base;
-        if let Some(cell) = rows.last_mut().and_then(|r| r.get_mut(*k)) {
-            super::tables::append_cell(cell, text);
+        last_base = base;
+        after_own_row = cell.own_row;
+        if let Some(text) = rows.last_mut().and_then(|r| r.get_mut(k)) {
+            super::tables::append_cell(text, &cell.text);
         }
     }
     rows
