@@ -150,17 +150,18 @@ fn headings_lists_and_metadata() {
             _ => None,
         })
         .collect();
+    // Headings as printed, colons and all.
     let expected = [
-        (1, "Key Outcomes of the Visit"),
-        (2, "1. Renewed Bilateral Agreements"),
-        (2, "2. Economic Cooperation"),
-        (2, "3. Military and Security Collaboration"),
-        (2, "4. Diplomatic Significance"),
-        (1, "Strategic Implications"),
-        (2, "1. Regional Security Dynamics"),
-        (2, "2. Global Geopolitical Shifts"),
-        (1, "Challenges and Concerns"),
-        (1, "Recent Developments"),
+        (1, "Key Outcomes of the Visit:"),
+        (2, "1. Renewed Bilateral Agreements:"),
+        (2, "2. Economic Cooperation:"),
+        (2, "3. Military and Security Collaboration:"),
+        (2, "4. Diplomatic Significance:"),
+        (1, "Strategic Implications:"),
+        (2, "1. Regional Security Dynamics:"),
+        (2, "2. Global Geopolitical Shifts:"),
+        (1, "Challenges and Concerns:"),
+        (1, "Recent Developments:"),
         (1, "Conclusion"),
     ];
     let got: Vec<(u8, &str)> = headings.iter().map(|(l, t)| (*l, t.as_str())).collect();
