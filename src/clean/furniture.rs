@@ -51,7 +51,27 @@ fn may_hold_page(t: &str) -> bool {
 /// "- 3 -", "3 | Institute", "Institute | Page 3"), excluding bare numbers.
 pub fn is_page_number(line: &str) -> bool {
     let t = line.trim();
-    !t.is_empty() && t.len() <= 120 && PAGE_NUMBER.is_match(&t.to_ascii_lowercase())
+    if t.is_empty() || t.len() > 120 {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    PAGE_NUMBER.is_match(&lower) && !refers_to_a_page(&lower)
+}
+
+/// Whether a line ending in "page N" is the tail of a sentence pointing at a page ("on
+/// page 46", "see page 3"), not a footer naming its own: a preposition or verb governs
+/// the page. Takes the lower-cased line.
+fn refers_to_a_page(lower: &str) -> bool {
+    let before = match lower.rfind("page").or_else(|| lower.rfind("p.")) {
+        Some(at) => &lower[..at],
+        None => return false,
+    };
+    before.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w,
+            "on" | "see" | "at" | "to" | "from" | "in" | "of" | "under" | "and" | "or"
+        )
+    })
 }
 
 /// The shape of a line for repetition tests: digits and whitespace runs collapsed, case
@@ -914,6 +934,9 @@ mod tests {
             "In 2024 prices rose by 3 per cent.",
             "Article 5",
             "Page after page of data",
+            "on page 46",
+            "the tax table on page 46",
+            "See page 3",
         ] {
             assert!(!is_page_number(no), "{no}");
         }
