@@ -3,7 +3,9 @@
 //! by xurl (in their opening too, and carried over to the next column's foot), and the
 //! notes of a two-column page's left column followed by the right column's body (-raw).
 
-use brief2md::model::{Block, Document, Inline, plain_text};
+mod common;
+
+use brief2md::model::Document;
 
 fn convert(text: &str) -> (Document, String) {
     let c = brief2md::convert(text.as_bytes(), &brief2md::Options::default()).expect("converts");
@@ -13,27 +15,7 @@ fn convert(text: &str) -> (Document, String) {
 
 /// Per reference in the body, in order: the word before it and the note's text.
 fn links(doc: &Document) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for block in &doc.blocks {
-        let inlines = match block {
-            Block::Paragraph(inlines) => inlines,
-            _ => continue,
-        };
-        let mut before = String::new();
-        for inline in inlines {
-            match inline {
-                Inline::FootnoteRef(id) => {
-                    let Block::Paragraph(note) = &doc.footnotes[id.0].blocks[0] else {
-                        panic!("a note is a paragraph");
-                    };
-                    let word = before.split_whitespace().last().unwrap_or("").to_string();
-                    out.push((word, plain_text(note)));
-                }
-                other => before.push_str(&plain_text(std::slice::from_ref(other))),
-            }
-        }
-    }
-    out
+    common::note_links(doc)
 }
 
 /// pdftotext's default mode of an endnote list: each label alone on its line, blank lines

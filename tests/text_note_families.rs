@@ -2,7 +2,9 @@
 //! their notes at the foot of the text), roman numerals and letters raised with `<sup>`
 //! (with their notes under a "Notes" heading), and symbols that start again on each page.
 
-use brief2md::model::{Block, Document, Inline, plain_text};
+mod common;
+
+use brief2md::model::Document;
 use brief2md::report::ActionKind;
 
 fn convert(text: &str) -> (Document, brief2md::report::Report, String) {
@@ -13,26 +15,7 @@ fn convert(text: &str) -> (Document, brief2md::report::Report, String) {
 
 /// Per reference in the body, in order: the word before it and the note's text.
 fn links(doc: &Document) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for block in &doc.blocks {
-        let Block::Paragraph(inlines) = block else {
-            continue;
-        };
-        let mut before = String::new();
-        for inline in inlines {
-            match inline {
-                Inline::FootnoteRef(id) => {
-                    let Block::Paragraph(note) = &doc.footnotes[id.0].blocks[0] else {
-                        panic!("a note is a paragraph");
-                    };
-                    let word = before.split_whitespace().last().unwrap_or("").to_string();
-                    out.push((word, plain_text(note)));
-                }
-                other => before.push_str(&plain_text(std::slice::from_ref(other))),
-            }
-        }
-    }
-    out
+    common::note_links(doc)
 }
 
 fn labels(doc: &Document) -> Vec<&str> {

@@ -145,3 +145,29 @@ pub fn assert_markdown_matches_model(md: &str, doc: &Document) {
         );
     }
 }
+
+/// Each footnote reference in the body's paragraphs as (the word just before it, the
+/// note's text): where every note is linked, and to what.
+pub fn note_links(doc: &Document) -> Vec<(String, String)> {
+    use brief2md::model::{Inline, plain_text};
+    let mut out = Vec::new();
+    for block in &doc.blocks {
+        let Block::Paragraph(inlines) = block else {
+            continue;
+        };
+        let mut before = String::new();
+        for inline in inlines {
+            match inline {
+                Inline::FootnoteRef(id) => {
+                    let Block::Paragraph(note) = &doc.footnotes[id.0].blocks[0] else {
+                        panic!("a note is a paragraph");
+                    };
+                    let word = before.split_whitespace().last().unwrap_or("").to_string();
+                    out.push((word, plain_text(note)));
+                }
+                other => before.push_str(&plain_text(std::slice::from_ref(other))),
+            }
+        }
+    }
+    out
+}

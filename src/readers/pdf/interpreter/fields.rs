@@ -73,10 +73,7 @@ impl Interpreter<'_> {
             return;
         }
         let size = da_size(doc, widget).unwrap_or_else(|| (height * 0.7).clamp(4.0, 12.0));
-        let align = get(doc, widget, b"Q")
-            .or_else(|| inherited(doc, widget, b"Q"))
-            .and_then(number)
-            .unwrap_or(0.0) as i64;
+        let align = inherited(doc, widget, b"Q").and_then(number).unwrap_or(0.0) as i64;
         let multiline = inherited(doc, widget, b"Ff")
             .and_then(number)
             .is_some_and(|f| (f as i64) & (1 << 12) != 0);
