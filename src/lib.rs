@@ -159,6 +159,14 @@ fn prepare_input(input: Cow<'_, [u8]>, options: &Options) -> Result<Prepared, Er
             report.reader = "pdf".into();
             readers::pdf::read(input, &mut report)?
         }
+        InputFormat::Hocr => {
+            report.reader = "hocr".into();
+            readers::ocr::read(&input, readers::ocr::OcrFormat::Hocr, &mut report)
+        }
+        InputFormat::Alto => {
+            report.reader = "alto".into();
+            readers::ocr::read(&input, readers::ocr::OcrFormat::Alto, &mut report)
+        }
     };
     report.pages = source.pages.len();
     memory::checkpoint();

@@ -24,6 +24,7 @@ Examples:
   brief2md brief.pdf -o brief.md          ... into a file
   brief2md brief.pdf -t jats -o brief.xml JATS 1.4 XML (also inferred from a .xml name)
   brief2md extracted.txt                  text another tool pulled out of a PDF
+  brief2md scan.hocr                      OCR words with their boxes (hOCR; ALTO .xml too)
   pdftotext -layout a.pdf - | brief2md -  read from stdin
   brief2md *.pdf -o out/ -j 4             many inputs: one output each in out/, 4 at once
   brief2md archive/ -o out/ --report      a folder tree: out/ mirrors it, with a manifest
@@ -43,8 +44,8 @@ Exit status: 0 all inputs converted, 1 an input could not be converted, 2 usage 
 #[derive(Debug, Parser)]
 #[command(name = "brief2md", version, after_help = EXAMPLES)]
 struct Cli {
-    /// Input files (PDF or text) and folders (walked for *.pdf, or *.txt with --from
-    /// text); `-` reads standard input.
+    /// Input files (PDF, text, hOCR or ALTO) and folders (walked for *.pdf, or *.txt,
+    /// *.hocr, *.xml with --from text, hocr, alto); `-` reads standard input.
     #[arg(required_unless_present = "files_from", value_name = "INPUT")]
     inputs: Vec<OsString>,
 
@@ -58,7 +59,8 @@ struct Cli {
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     output: Option<PathBuf>,
 
-    /// Input format [default: sniffed: `%PDF-` header means pdf, anything else text]
+    /// Input format [default: sniffed: `%PDF-` header means pdf, an `ocr_page` element
+    /// hocr, an `<alto>` root alto, anything else text]
     #[arg(long = "from", value_enum, value_name = "FORMAT")]
     from: Option<InputFormat>,
 

@@ -29,6 +29,8 @@ pub enum SourceKind {
     Text,
     /// A PDF read natively.
     Pdf,
+    /// An OCR engine's layout file (hOCR or ALTO): words with their boxes on a page image.
+    Ocr,
 }
 
 /// Facts the file declares about itself (PDF document information, XMP, outline).

@@ -42,7 +42,8 @@ fn convert_all(docs: &Path, out: &Path, keep: impl Fn(&str) -> bool) {
         };
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if !(name.ends_with(".txt") || name.ends_with(".pdf")) || !keep(&name) {
+            let readable = [".txt", ".pdf", ".hocr"].iter().any(|x| name.ends_with(x));
+            if !readable || !keep(&name) {
                 continue;
             }
             // The scorer names outputs after the input, without a final ".pdf".
@@ -300,6 +301,40 @@ fn ocr_text_of_the_bench_pdfs_stays_above_its_floors() {
                 ("absent", 90.0),
                 ("footnotes", 75.0),
                 ("meta", 90.0),
+                ("validity", 100.0),
+            ],
+        ));
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Tesseract's hOCR of the same pages (`*.ocr.hocr`, made by `KIND=hocr
+/// scripts/make-ocr-inputs`): the words with their boxes, read by the hOCR reader into the
+/// PDF path's geometry. The boxes remove the page furniture that the plain OCR text keeps
+/// (absent 100 against 95.3) and give raised note labels; headings set in bold at body size
+/// and markers glued to their word (OCR reads no style and no raised glyph inside a word)
+/// are weaker than on the plain text. Floors sit just under today's results (Markdown:
+/// present 97.4, absent 100, headings 73.1, lists 51.6, footnotes 49.9, meta 96.5).
+#[test]
+fn ocr_layout_of_the_bench_pdfs_stays_above_its_floors() {
+    let Some(bench) = bench_dir() else { return };
+    let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/bench/docs");
+    let tmp = tempfile::tempdir().unwrap();
+    convert_all(&docs, tmp.path(), |n| n.ends_with(".ocr.hocr"));
+    let mut failures = Vec::new();
+    for format in ["md", "jats"] {
+        let table = score(&bench, &docs, &tmp.path().join(format), format);
+        failures.extend(check(
+            &table,
+            format,
+            "ALL",
+            &[
+                ("present", 96.0),
+                ("absent", 99.0),
+                ("headings", 70.0),
+                ("lists", 48.0),
+                ("footnotes", 47.0),
+                ("meta", 94.0),
                 ("validity", 100.0),
             ],
         ));

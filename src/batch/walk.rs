@@ -36,6 +36,8 @@ impl Selection {
     ) -> Result<Selection, String> {
         let default = match from {
             Some(InputFormat::Text) => "*.txt",
+            Some(InputFormat::Hocr) => "*.hocr",
+            Some(InputFormat::Alto) => "*.xml",
             _ => "*.pdf",
         };
         let include: Vec<&str> = if include.is_empty() {

@@ -1,6 +1,7 @@
 //! Readers turn input bytes into a [`SourceDocument`](crate::source::SourceDocument): pages of lines with whatever geometry
 //! and style the input carries.
 
+pub mod ocr;
 pub mod pdf;
 pub mod text;
 
@@ -13,6 +14,11 @@ pub enum InputFormat {
     Pdf,
     /// Text already extracted from a PDF (pdftotext, OCR, another converter).
     Text,
+    /// hOCR: an OCR engine's words with their boxes, as XHTML (Tesseract's `hocr` output).
+    Hocr,
+    /// ALTO XML: an OCR engine's words with their boxes (Tesseract's `alto` output, most
+    /// library digitisation pipelines).
+    Alto,
 }
 
 /// How far into a file a `%PDF-` header may start (some producers prepend junk).
@@ -35,6 +41,7 @@ pub fn detect(
     let has_pdf_header = window.windows(5).any(|w| w == b"%PDF-");
     match declared {
         Some(InputFormat::Text) => Ok(InputFormat::Text),
+        Some(f @ (InputFormat::Hocr | InputFormat::Alto)) => Ok(f),
         Some(InputFormat::Pdf) if has_pdf_header => Ok(InputFormat::Pdf),
         Some(InputFormat::Pdf) => Err(Error::NotPdf {
             start: describe_start(bytes),
@@ -43,10 +50,22 @@ pub fn detect(
         None if looks_like_pdf_name => Err(Error::NotPdf {
             start: describe_start(bytes),
         }),
-        None if text::looks_binary(bytes) => Err(Error::Binary {
+        None => match ocr::sniff(bytes) {
+            Some(ocr::OcrFormat::Hocr) => Ok(InputFormat::Hocr),
+            Some(ocr::OcrFormat::Alto) => Ok(InputFormat::Alto),
+            None => sniff_text(bytes),
+        },
+    }
+}
+
+/// Text, unless the bytes look binary.
+fn sniff_text(bytes: &[u8]) -> Result<InputFormat, Error> {
+    if text::looks_binary(bytes) {
+        Err(Error::Binary {
             start: describe_start(bytes),
-        }),
-        None => Ok(InputFormat::Text),
+        })
+    } else {
+        Ok(InputFormat::Text)
     }
 }
 
