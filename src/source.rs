@@ -52,6 +52,9 @@ pub struct SourceInfo {
     pub tagged: bool,
     /// What reading the structure tree found (PDF input with `/StructTreeRoot`).
     pub structure: Option<StructureInfo>,
+    /// The text was recognised from page images (hOCR, ALTO): its words may hold OCR's
+    /// misreadings, such as a raised note number read as a glyph glued to its word.
+    pub recognised: bool,
 }
 
 /// What the reader found in a PDF's structure tree, for the structure pass to judge.

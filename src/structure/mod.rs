@@ -43,7 +43,7 @@ pub fn build(
     link_targets: &[String],
     report: &mut Report,
 ) -> Document {
-    let paged = lines.iter().any(|l| l.geometry.is_some());
+    let paged = lines.iter().any(|l| l.geometry.is_some()) && !info.recognised;
     let (metadata, body, lexicon) = split_title_block(lines, info, report);
     let measure = units::measure(&body);
     let mut pieces = pieces::pieces(&body, measure, &lexicon, report);

@@ -14,7 +14,7 @@ mod hocr;
 mod words;
 
 use crate::report::Report;
-use crate::source::{SourceDocument, SourceKind};
+use crate::source::{SourceDocument, SourceInfo, SourceKind};
 
 /// The OCR layout formats brief2md reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,7 +63,10 @@ pub fn read(bytes: &[u8], format: OcrFormat, report: &mut Report) -> SourceDocum
     SourceDocument {
         kind: SourceKind::Ocr,
         pages: pages.into_iter().map(words::OcrPage::into_page).collect(),
-        info: Default::default(),
+        info: SourceInfo {
+            recognised: true,
+            ..Default::default()
+        },
     }
 }
 

@@ -194,8 +194,8 @@ fn baseline_of(words: &[OcrWord]) -> Option<f32> {
 
 /// Whether a word's box shows it raised above the line: short text, a box clearly smaller
 /// than the line's ordinary words, its bottom clearly above the baseline. A line's first
-/// word is raised only when it is a note label (digits or a note sign): a list bullet is
-/// small and sits above the baseline too, and OCR reads it as `e`, `o`, `°`, `¢` or `=`.
+/// word is raised only when it is a numbered note label: a list bullet is small and sits
+/// above the baseline too, and OCR reads it as `e`, `o`, `*`, `°`, `¢` or `=`.
 fn boxed_script(
     word: &OcrWord,
     ordinary: Option<f32>,
@@ -209,8 +209,7 @@ fn boxed_script(
     if chars == 0 || chars > RAISED_MAX_CHARS {
         return Script::Normal;
     }
-    let label = |c: char| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | '§');
-    if first && !word.text.trim().chars().all(label) {
+    if first && !word.text.trim().chars().all(|c| c.is_ascii_digit()) {
         return Script::Normal;
     }
     if b.height() <= RAISED_HEIGHT * h && b.y1 <= base - RAISED_LIFT * h {
