@@ -9,7 +9,7 @@
 //! header on both sides of a column (the caption, the paragraph after) ends the table.
 
 use super::placed_tables::{header_cells, is_marker, reads_as_prose};
-use super::tables::TableRun;
+use super::table_run::TableRun;
 use crate::lines::TextLine;
 
 /// Header cells needed: with two, a line of two phrases set apart would do.
@@ -247,7 +247,7 @@ fn rows_of(placed: &[Placed], columns: usize, size: f32) -> Vec<Vec<String>> {
         row_bottom = row_bottom.max(p.bottom);
         after_span = span;
         if let Some(cell) = rows.last_mut().and_then(|r| r.get_mut(column(p))) {
-            super::tables::append_cell(cell, &p.text);
+            super::table_run::append_cell(cell, &p.text);
         }
     }
     rows

@@ -6,7 +6,7 @@
 //! drawn one by one (their positions differ from line to line) and from a label set
 //! apart from its text (a list or a note, whose first column holds only markers).
 
-use super::tables::TableRun;
+use super::table_run::TableRun;
 use crate::lines::TextLine;
 
 /// Distance (points) within which two left edges count as one column start.
@@ -423,7 +423,7 @@ fn rows_of(placed: &[PlacedCell], columns: usize, size: f32) -> Vec<Vec<String>>
         last_base = base;
         after_own_row = cell.own_row;
         if let Some(text) = rows.last_mut().and_then(|r| r.get_mut(k)) {
-            super::tables::append_cell(text, &cell.text);
+            super::table_run::append_cell(text, &cell.text);
         }
     }
     rows

@@ -4,16 +4,8 @@
 
 use crate::lines::TextLine;
 
-/// A table found among the lines.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TableRun {
-    /// First line index.
-    pub start: usize,
-    /// One past the last line index.
-    pub end: usize,
-    /// Rows of cell texts; the first row is the header.
-    pub rows: Vec<Vec<String>>,
-}
+pub use super::table_run::TableRun;
+use super::table_run::append_cell;
 
 /// Segments of a laid-out line separated by three or more spaces: (start column, text).
 pub fn cells_of(line: &TextLine) -> Vec<(usize, String)> {
@@ -164,18 +156,6 @@ pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
         }
     }
     out
-}
-
-pub(super) fn append_cell(cell: &mut String, text: &str) {
-    if cell.is_empty() {
-        cell.push_str(text);
-    } else if cell.ends_with('-') && text.starts_with(|c: char| c.is_lowercase()) {
-        cell.pop();
-        cell.push_str(text);
-    } else {
-        cell.push(' ');
-        cell.push_str(text);
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,202 @@
+//! Where a page's gutter runs: the clearest vertical gap through its lines, kept as a
+//! gutter only when the text on each side fills its column and is not mostly figures;
+//! and a gutter beside a grid of table cells, found in the prose around the grid.
+
+use crate::lines::TextLine;
+
+use super::{MIN_SIDE, Side, side, top_to_bottom};
+
+/// Distance between gutter candidates, in points.
+const GUTTER_STEP: f32 = 2.0;
+
+/// Widest text block in which a gutter is sought (points): 200 inches, far beyond any
+/// printed page; wider blocks come from absurd coordinates, not from columns.
+const MAX_TEXT_WIDTH: f32 = 14_400.0;
+
+/// The x of a gutter that splits at least [`MIN_SIDE`] lines on each side while few
+/// lines cross it, and on each side of which the text fills its column (see
+/// [`fills_its_column`]) and is not mostly figures (a table's columns right of its labels).
+pub(super) fn gutter(page: &[TextLine]) -> Option<f32> {
+    gutter_of(&page.iter().collect::<Vec<_>>())
+}
+
+/// [`gutter`] of lines held by reference.
+pub(in crate::layout) fn gutter_of(page: &[&TextLine]) -> Option<f32> {
+    let g = widest_gap_of(page)?;
+    let left: Vec<&TextLine> = page
+        .iter()
+        .copied()
+        .filter(|l| side(l, g) == Side::Left)
+        .collect();
+    let right: Vec<&TextLine> = page
+        .iter()
+        .copied()
+        .filter(|l| side(l, g) == Side::Right)
+        .collect();
+    (fills_its_column(&left)
+        && fills_its_column(&right)
+        && !mostly_figures(left.iter().copied())
+        && !mostly_figures(right.iter().copied()))
+    .then_some(g)
+}
+
+/// A gutter through the page's running text when rows of cells (a table set across both
+/// columns: three or more separate lines on one baseline) are left out, and the
+/// baselines of those rows that have cells on both sides of it. Only sought when the
+/// page as a whole shows no gutter: the table's figures then outweigh the prose.
+pub(super) fn gutter_beside_grid(page: &[TextLine]) -> Option<(f32, Vec<f32>)> {
+    let base = |l: &TextLine| l.geometry.map_or(0.0, |g| g.baseline);
+    let mut rows: Vec<Vec<&TextLine>> = Vec::new();
+    for l in top_to_bottom(page) {
+        match rows.last_mut() {
+            Some(row)
+                if base(l) - base(row[row.len() - 1])
+                    <= 0.3 * row[0].geometry.map_or(0.0, |g| g.font_size) =>
+            {
+                row.push(l)
+            }
+            _ => rows.push(vec![l]),
+        }
+    }
+    let width = text_width(page.iter())?;
+    // Cells are narrow: a line of a column of prose (with a raised number drawn apart
+    // beside it) is not a row of cells.
+    let narrow = |l: &&TextLine| {
+        l.geometry
+            .is_some_and(|g| g.bbox.x1 - g.bbox.x0 < 0.3 * width)
+    };
+    let (grid, prose): (Vec<Vec<&TextLine>>, Vec<Vec<&TextLine>>) = rows
+        .into_iter()
+        .partition(|r| r.len() >= 3 && r.iter().all(narrow));
+    if grid.is_empty() {
+        return None;
+    }
+    let prose: Vec<TextLine> = prose.into_iter().flatten().cloned().collect();
+    let g = gutter(&prose)?;
+    let across: Vec<f32> = grid
+        .iter()
+        .filter(|r| {
+            r.iter().any(|l| side(l, g) != Side::Right)
+                && r.iter().any(|l| side(l, g) != Side::Left)
+        })
+        .map(|r| base(r[0]))
+        .collect();
+    Some((g, across))
+}
+
+/// The width the lines span, from the leftmost edge to the rightmost; `None` when it is
+/// not a positive, finite size.
+fn text_width<'a>(lines: impl Iterator<Item = &'a TextLine>) -> Option<f32> {
+    let (x0, x1) = lines
+        .filter_map(|l| l.geometry.map(|g| (g.bbox.x0, g.bbox.x1)))
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), (x0, x1)| {
+            (a.min(x0), b.max(x1))
+        });
+    let width = x1 - x0;
+    (width.is_finite() && width > 0.0).then_some(width)
+}
+
+/// Share of a column's width that the text on one baseline covers, below which the
+/// baseline holds cells rather than a line of running text: a table's columns of figures
+/// and labels leave most of each row empty, while a line of prose covers nearly its whole
+/// column, even when its words were drawn as separate lines.
+const MIN_FILL: f32 = 0.5;
+
+/// Whether lines on one side of a gutter read as a column of text: at least half of their
+/// characters lie on baselines whose text covers [`MIN_FILL`] of the side's width (the
+/// fragments of a formula or a chart beside the prose do not outweigh it).
+fn fills_its_column(lines: &[&TextLine]) -> bool {
+    let mut rows: Vec<(f32, f32, f32, usize)> = lines
+        .iter()
+        .filter_map(|l| {
+            let g = l.geometry?;
+            let chars = l.plain().chars().filter(|c| !c.is_whitespace()).count();
+            Some((g.baseline, g.bbox.x1 - g.bbox.x0, g.font_size, chars))
+        })
+        .collect();
+    let Some(width) = text_width(lines.iter().copied()) else {
+        return false;
+    };
+    if rows.is_empty() {
+        return false;
+    }
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut filled, mut all) = (0usize, 0usize);
+    let (mut row_base, mut covered, mut chars) = (rows[0].0, 0.0, 0usize);
+    let mut close = |covered: f32, chars: usize| {
+        all += chars;
+        if covered >= MIN_FILL * width {
+            filled += chars;
+        }
+    };
+    for &(base, w, size, n) in &rows {
+        if base - row_base > 0.3 * size {
+            close(covered, chars);
+            (row_base, covered, chars) = (base, 0.0, 0);
+        }
+        covered += w.max(0.0);
+        chars += n;
+    }
+    close(covered, chars);
+    filled * 2 >= all
+}
+
+/// The x of the clearest vertical gap through the page's lines: at least [`MIN_SIDE`]
+/// lines on each side and few crossing it.
+pub(super) fn widest_gap(page: &[TextLine]) -> Option<f32> {
+    widest_gap_of(&page.iter().collect::<Vec<_>>())
+}
+
+/// [`widest_gap`] of lines held by reference.
+fn widest_gap_of(page: &[&TextLine]) -> Option<f32> {
+    let boxes: Vec<_> = page
+        .iter()
+        .filter_map(|l| l.geometry.map(|g| g.bbox))
+        .collect();
+    if boxes.len() < 2 * MIN_SIDE {
+        return None;
+    }
+    let left = boxes.iter().map(|b| b.x0).fold(f32::INFINITY, f32::min);
+    let right = boxes.iter().map(|b| b.x1).fold(f32::NEG_INFINITY, f32::max);
+    let width = right - left;
+    // A hostile page can place a glyph at 1e9 pt or at infinity: no gutter is sought on a
+    // text width that is not a finite, printable size.
+    if !width.is_finite() || !(200.0..=MAX_TEXT_WIDTH).contains(&width) {
+        return None;
+    }
+    // Candidates every 2 pt across the middle 40 % of the text width, counted by an
+    // integer so that the step can never vanish in `f32` arithmetic.
+    let steps = ((0.4 * width) / GUTTER_STEP).floor() as usize;
+    let mut best: Option<(i64, f32)> = None;
+    for k in 0..=steps {
+        let x = left + 0.3 * width + k as f32 * GUTTER_STEP;
+        let l = boxes.iter().filter(|b| b.x1 <= x - 2.0).count();
+        let r = boxes.iter().filter(|b| b.x0 >= x + 2.0).count();
+        let across = boxes.len() - l - r;
+        // Lines crossing must be a minority: titles, footers, full-width blocks.
+        if l >= MIN_SIDE && r >= MIN_SIDE && across * 3 < boxes.len() {
+            let (l, r, across) = (l as i64, r as i64, across as i64);
+            let score = l.min(r) * 4 + l + r - across * 6;
+            if best.is_none_or(|b| score > b.0) {
+                best = Some((score, x));
+            }
+        }
+    }
+    best.map(|(_, x)| x)
+}
+
+/// Whether most lines on one side of a gutter are figures ("3.71T", "1,136", "$"): the
+/// columns of a table right of its labels, not a column of text to be read on its own.
+fn mostly_figures<'a>(side: impl Iterator<Item = &'a TextLine>) -> bool {
+    let (mut lines, mut figures) = (0, 0);
+    for l in side {
+        let text = l.plain();
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        lines += 1;
+        if digits + letters == 0 || digits > letters {
+            figures += 1;
+        }
+    }
+    figures * 2 > lines
+}

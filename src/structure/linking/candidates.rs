@@ -1,0 +1,288 @@
+//! Where a note marker may stand in the body's text: raised or lowered runs, digits glued
+//! after punctuation or a closing quote, digits after a sentence end, note symbols after a
+//! word. Each candidate carries the ordinals it would stand for; whether it is a marker is
+//! decided by the sequence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::rich::{self, SUB_OFF, SUB_ON, SUP_OFF, SUP_ON};
+use crate::structure::families::{self, Family};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Form {
+    Raised,
+    Lowered,
+    Glued,
+    Spaced,
+    /// A note symbol (`*`, `†`) after a word or punctuation, in a document whose notes
+    /// are labelled with symbols: as good as raised, since no text is made of them.
+    Symbol,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Candidate {
+    pub(super) slot: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) values: Vec<u32>,
+    pub(super) form: Form,
+}
+
+static URL_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:https?://|www\.)\S+").expect("valid regex"));
+/// Digits glued after punctuation or a closing quote.
+static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(\S?)([.,;:!?)\]]["”’']?|["”’'])([0-9]{1,3})(?:$|[\s)\]\u{10FFF0}-\u{10FFF9}])"#)
+        .expect("valid regex")
+});
+/// Digits after a sentence end and a space, followed by a new sentence or the end.
+static SPACED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ)”"’'])([.!?;:]["”’']?)( [0-9]{1,3})(?:$|\s+["“‘(]?[A-ZÀ-ÖØ-Þ]|\s*[\u{10FFF0}-\u{10FFF9}]*$)"#).expect("valid regex")
+});
+/// Abbreviations a number follows without being a note marker ("p.5", "No.3").
+const ABBREVIATIONS_BEFORE_NUMBERS: &[&str] = &[
+    "p", "pp", "no", "nos", "vol", "art", "arts", "sec", "fig", "ch", "para", "paras", "tab", "n",
+    "v", "ver",
+];
+
+/// Note symbols glued after a word, a figure, punctuation or a quote, and followed by a
+/// space, punctuation or the end.
+static GLUED_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[\p{L}\p{N}.,;:!?)\]"”’']([*†‡§¶‖]{1,3})(?:$|[\s.,;:)\]\u{10FFF0}-\u{10FFF9}])"#)
+        .expect("valid regex")
+});
+
+/// The ordinals a raised run's text stands for in the document's family: `3`, `3)`,
+/// `(3)`, `[3]`, `iv`, `b`, `†`, or a list of them ("2,3").
+fn raised_values(inner: &str, family: Family) -> Vec<u32> {
+    inner
+        .split([',', ' '])
+        .filter(|v| !v.is_empty())
+        .map(|v| match family {
+            Family::Arabic => number_range(v)
+                .or_else(|| marker_number(v).map(|n| vec![n]))
+                .ok_or(()),
+            f => families::ordinal_in(v.trim_matches(['(', ')', '[', ']']), f)
+                .map(|n| vec![n])
+                .ok_or(()),
+        })
+        .collect::<Result<Vec<Vec<u32>>, _>>()
+        .map(|parts| parts.concat())
+        .unwrap_or_default()
+}
+
+/// A raised range of note numbers, "10-12" or "10–12": every number in it (ranges of
+/// more than twenty are not citations).
+fn number_range(v: &str) -> Option<Vec<u32>> {
+    let (a, b) = v.split_once(['-', '–'])?;
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    (a < b && b - a <= 20).then(|| (a..=b).collect())
+}
+
+pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut Vec<Candidate>) {
+    let urls: Vec<std::ops::Range<usize>> = URL_SPAN.find_iter(text).map(|m| m.range()).collect();
+    let in_url = |i: usize| urls.iter().any(|r| r.contains(&i));
+    let mut found: Vec<Candidate> = Vec::new();
+    // Raised and lowered runs.
+    for (on, off, form) in [
+        (SUP_ON, SUP_OFF, Form::Raised),
+        (SUB_ON, SUB_OFF, Form::Lowered),
+    ] {
+        let mut from = 0;
+        while let Some(s) = text[from..].find(on).map(|k| k + from) {
+            let Some(e) = text[s..].find(off).map(|k| k + s) else {
+                break;
+            };
+            let inner = &text[s + on.len_utf8()..e];
+            let values = raised_values(inner, family);
+            let before = rich::plain(&text[..s]);
+            let prev = before.chars().last();
+            let lowered_ok = form == Form::Raised
+                || prev.is_some_and(|c| {
+                    matches!(
+                        c,
+                        '.' | ',' | ';' | ':' | '!' | '?' | '"' | '”' | '’' | '\'' | ')'
+                    )
+                });
+            if !values.is_empty() && values.iter().all(|&v| (1..=999).contains(&v)) && lowered_ok {
+                found.push(Candidate {
+                    slot,
+                    start: s,
+                    end: e + off.len_utf8(),
+                    values,
+                    form,
+                });
+            }
+            from = e + off.len_utf8();
+        }
+    }
+    if family == Family::Symbol {
+        for c in GLUED_SYMBOL.captures_iter(text) {
+            let m = c.get(1).map_or(0..0, |m| m.range());
+            if in_url(m.start) || inside_run(text, m.start) {
+                continue;
+            }
+            if let Some(v) = families::symbol_ordinal(&text[m.clone()]) {
+                found.push(Candidate {
+                    slot,
+                    start: m.start,
+                    end: m.end,
+                    values: vec![v],
+                    form: Form::Symbol,
+                });
+            }
+        }
+    }
+    // Digits as markers only where the notes are numbered.
+    let digits = family == Family::Arabic;
+    // (The patterns are only touched, and so only built, where the notes are numbered.)
+    for c in digits
+        .then(|| GLUED.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
+        let digits = c.get(3).map_or(0..0, |m| m.range());
+        let punct = c.get(2).map_or(0..0, |m| m.range());
+        if in_url(digits.start) || inside_run(text, digits.start) {
+            continue;
+        }
+        let before_punct = &text[..punct.start];
+        let prev = rich::plain(before_punct).chars().last();
+        let after = rich::plain(&text[digits.end..]);
+        let next_ok = after.trim_start().is_empty()
+            || after.starts_with(char::is_whitespace)
+                && after.trim_start().starts_with(|ch: char| {
+                    ch.is_uppercase() || matches!(ch, '“' | '"' | '‘' | '(')
+                });
+        let ok = match prev {
+            Some(p) if p.is_alphabetic() => {
+                let word: String = rich::plain(before_punct)
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
+                // Not after "p." or "no.", nor after an initial ("J.2").
+                let initial = c[2].starts_with(['.', ','])
+                    && word.chars().all(|ch| ch.is_uppercase())
+                    && word.len() <= 2;
+                !ABBREVIATIONS_BEFORE_NUMBERS.contains(
+                    &word
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .find(|w| !w.is_empty())
+                        .unwrap_or("")
+                        .to_ascii_lowercase()
+                        .as_str(),
+                ) && !initial
+            }
+            // After a number ("in 1961.2"), only at a sentence end, never in a decimal
+            // ("85.4"), a section number ("2.1 Node Types") or a date.
+            Some(p) if p.is_ascii_digit() => {
+                c[2].starts_with(['.', ')']) && next_ok && number_follows_a_word(before_punct)
+            }
+            Some(p) => {
+                matches!(p, '"' | '”' | '’' | '\'' | ')') || c[2].starts_with(['"', '”', '’', '\''])
+            }
+            None => false,
+        };
+        if ok && let Ok(v) = c[3].parse::<u32>() {
+            found.push(Candidate {
+                slot,
+                start: digits.start,
+                end: digits.end,
+                values: vec![v],
+                form: Form::Glued,
+            });
+        }
+    }
+    for c in digits
+        .then(|| SPACED.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
+        let m = c.get(3).map_or(0..0, |m| m.range());
+        if in_url(m.start) || inside_run(text, m.start) {
+            continue;
+        }
+        if let Ok(v) = c[3].trim().parse::<u32>() {
+            found.push(Candidate {
+                slot,
+                start: m.start,
+                end: m.end,
+                values: vec![v],
+                form: Form::Spaced,
+            });
+        }
+    }
+    found.sort_by_key(|c| c.start);
+    out.extend(found);
+}
+
+/// Whether byte `i` sits inside a raised or lowered run or a reference.
+fn inside_run(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    let open = [SUP_ON, SUB_ON, rich::REF_ON];
+    let close = [SUP_OFF, SUB_OFF, rich::REF_OFF];
+    let last_open = before.rfind(|c| open.contains(&c));
+    let last_close = before.rfind(|c| close.contains(&c));
+    match (last_open, last_close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// The number a raised marker carries: `3`, or the `3)`, `(3)` and `[3]` styles.
+fn marker_number(v: &str) -> Option<u32> {
+    let v = v.trim();
+    let v = v
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| v.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
+        .or_else(|| v.strip_suffix(')'))
+        .unwrap_or(v);
+    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    v.parse().ok()
+}
+
+/// Whether the number that ends `before` (the text before a glued marker's punctuation)
+/// stands alone after a word, as a year or a count does ("signed in 1961"): not at the
+/// start of the text (a section number), not part of a longer number or a date ("3.11",
+/// "12/03"), not among other numbers (a row of figures).
+fn number_follows_a_word(before: &str) -> bool {
+    let plain = rich::plain_without_scripts(before);
+    let mut tokens = plain.split_whitespace().rev();
+    let Some(number) = tokens.next() else {
+        return false;
+    };
+    let digits = number.trim_start_matches(['(', '"', '“', '‘']);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    tokens
+        .next()
+        .is_some_and(|word| word.chars().any(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_after_numbers_hold_no_markers() {
+        assert!(number_follows_a_word("signed in 1961"));
+        assert!(!number_follows_a_word("2"));
+        assert!(!number_follows_a_word("scores 85.2 91"));
+        assert!(!number_follows_a_word("released on 2020. 3"));
+        assert_eq!(marker_number("3)"), Some(3));
+        assert_eq!(marker_number("(12)"), Some(12));
+        assert_eq!(marker_number("[4]"), Some(4));
+        assert_eq!(marker_number("2a"), None);
+        assert_eq!(raised_values("10-12", Family::Arabic), vec![10, 11, 12]);
+        assert_eq!(raised_values("2,5–6", Family::Arabic), vec![2, 5, 6]);
+        assert!(raised_values("12-10", Family::Arabic).is_empty());
+    }
+}

@@ -1,0 +1,100 @@
+//! Form labels, their values and table cells: lines that share their row with a value or
+//! the next cell, and the styles that set mostly such lines. None of them is a heading.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::layout::half_points;
+use crate::lines::TextLine;
+use crate::structure::classify::line_marker;
+use crate::words::words;
+
+/// Styles (face, size in half points) that set mostly form labels or table cells: most of
+/// their lines (three at least) share their row with a value or the next cell. In a form
+/// whose fine print is the longest text, labels and section labels are set larger than
+/// that "body", so their size alone says nothing; their style says what they are.
+pub(super) fn cell_styles(by_page: &HashMap<usize, Vec<&TextLine>>) -> HashSet<(u32, i32)> {
+    let mut counts: HashMap<(u32, i32), (usize, usize)> = HashMap::new();
+    for page in by_page.values() {
+        for l in page {
+            let Some(g) = l.geometry.filter(|g| g.face != 0) else {
+                continue;
+            };
+            let c = counts
+                .entry((g.face, half_points(g.font_size)))
+                .or_default();
+            c.0 += usize::from(shares_row(l, page));
+            c.1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (rows, all))| *all >= 3 && rows * 2 > *all)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// Whether `line` shares its baseline with a short line after it: the value after a form
+/// label ("Subtotal   2,730") or the next cell of a table row. Such a line is a label or a
+/// cell, not a heading, however bold or large. Only what stands to its right counts (a
+/// section number set before a heading is no value), and across a column gap, where a
+/// heading may face the other column's text, only a value (a figure, an amount, a date)
+/// or two short lines in its own type: the other cells of a header row ("Hours  Rate
+/// Cost") that a column split cut through.
+pub(super) fn shares_row(line: &TextLine, page: &[&TextLine]) -> bool {
+    let Some(g) = line.geometry else {
+        return false;
+    };
+    let size = g.font_size.max(4.0);
+    let to_the_right = |o: &&&TextLine| {
+        o.geometry.is_some_and(|h| {
+            o.source_line != line.source_line
+                && (h.baseline - g.baseline).abs() <= 0.4 * size
+                && h.bbox.x0 >= g.bbox.x1 - 0.5
+                && words(&o.plain()) <= 4
+        })
+    };
+    let same_type = |o: &&&TextLine| {
+        o.geometry
+            .is_some_and(|h| h.face == g.face && (h.font_size - g.font_size).abs() < 0.25)
+    };
+    page.iter()
+        .filter(to_the_right)
+        .any(|o| o.column == line.column || !crate::structure::classify::mostly_words(&o.plain()))
+        || page.iter().filter(to_the_right).filter(same_type).count() >= 2
+}
+
+/// Whether `line` stands to the right of a label on its baseline, in the same column: a
+/// few other words in another face of about its size, without a number ("Note   Minor
+/// rear bumper repair"; a margin note in small type is no label). The
+/// line is that field's value, not a heading. A section number before a heading ("2",
+/// "A.", "VIII", "Chapter 3") carries a digit, is too short or is a roman numeral, so it
+/// does not count.
+pub(super) fn beside_a_label(line: &TextLine, page: &[&TextLine]) -> bool {
+    let Some(g) = line.geometry else {
+        return false;
+    };
+    let size = g.font_size.max(4.0);
+    page.iter().any(|o| {
+        o.source_line != line.source_line
+            && o.column == line.column
+            && o.geometry.is_some_and(|h| {
+                h.face != g.face
+                    && (h.font_size - g.font_size).abs() <= 0.15 * g.font_size
+                    && (h.baseline - g.baseline).abs() <= 0.4 * size
+                    && h.bbox.x1 <= g.bbox.x0 + 0.5
+            })
+            && {
+                let t = o.plain();
+                let t = t.trim().trim_end_matches(':');
+                t != line.plain().trim()
+                    && words(t) <= 4
+                    && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && !t.chars().any(|c| c.is_ascii_digit())
+                    && crate::structure::classify::mostly_words(t)
+                    && line_marker(t).is_none()
+                    && !t
+                        .chars()
+                        .all(|c| "IVXLCDM".contains(c.to_ascii_uppercase()))
+            }
+    })
+}

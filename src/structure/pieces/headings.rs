@@ -1,0 +1,242 @@
+//! Which units are headings: by their type against the body's (size, weight, face), by
+//! their section number, by the space and text around them; and which are not (a label
+//! over its value, a run-in heading against the document's style).
+
+use crate::report::Report;
+use crate::structure::classify::{breaks_off, line_marker};
+use crate::structure::units::{Measure, Unit};
+use crate::words::{ends_sentence, words};
+
+use super::{Piece, PieceKind};
+
+/// A numbered line is a heading unless it is one of a run of numbered list items.
+pub(super) fn is_numbered_heading(first: &str, number: &str, next: Option<&Unit>) -> bool {
+    if number.contains('.') {
+        return true;
+    }
+    let plain = crate::rich::plain(first);
+    if plain.trim_end().ends_with(':') {
+        return true;
+    }
+    let n: u32 = number.parse().unwrap_or(0);
+    // The next unit continuing the numbering as a list item means a list.
+    let next_item = next
+        .and_then(|u| line_marker(u.first()))
+        .is_some_and(|m| m.class.ordered() && m.ordinal == Some(n + 1));
+    !next_item && words(&plain) <= 8
+}
+
+/// Whether a unit is a label over its value: one line ending in a colon with the next
+/// unit set directly under it, without the space a heading leaves ("Published in:" over
+/// the proceedings' name, "FROM:" over a sender). Neither line is a heading: a colon
+/// announces what follows, and nothing sets the pair apart from each other.
+/// The value must be set in another type (size or face), and the label near the body's
+/// size: a title broken after its colon ("Mathematical Induction:" over "And so on …",
+/// in display type) is one heading.
+pub(super) fn label_over_value(unit: &Unit, next: Option<&Unit>, body: f32) -> bool {
+    let Some(next) = next else { return false };
+    let (Some(label), Some(value)) = (
+        unit.lines[0].geometry,
+        next.lines.first().and_then(|l| l.geometry),
+    ) else {
+        return false;
+    };
+    let same_type = label.face == value.face && (label.font_size - value.font_size).abs() < 0.3;
+    unit.lines.len() == 1
+        && !same_type
+        && label.font_size < body * 1.4
+        && !next.blank_before
+        && next.page() == unit.page()
+        && crate::rich::plain(unit.first()).trim_end().ends_with(':')
+}
+
+/// What sets a heading apart from the body text by its type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TypeEvidence {
+    /// A larger size: evidence enough.
+    Size,
+    /// Bold, or a display face, at about the body's size: the same type also sets form
+    /// labels and table captions, so the heading must introduce text (see
+    /// [`introduces_text`]).
+    Weight,
+}
+
+/// PDF input: a short unit set larger than the body text (or entirely in bold at its
+/// size, or in a display face of its own — `style`, given only once running text has
+/// begun) that does not end like a sentence or break off is a heading.
+pub(super) fn heading_by_type(
+    unit: &Unit,
+    joined: &str,
+    body: f32,
+    larger: f32,
+    style: Option<crate::layout::BodyStyle>,
+) -> Option<TypeEvidence> {
+    let sizes: Vec<f32> = unit
+        .lines
+        .iter()
+        .filter_map(|l| l.geometry.map(|g| g.font_size))
+        .collect();
+    if sizes.len() != unit.lines.len() || sizes.is_empty() || unit.lines.len() > 3 {
+        return None;
+    }
+    let size = sizes.iter().copied().fold(f32::INFINITY, f32::min);
+    let plain = crate::rich::plain_without_scripts(joined);
+    let t = plain.trim();
+    let n = words(t);
+    if n == 0
+        || n > 20
+        || t.ends_with('.')
+        || breaks_off(t)
+        || crate::structure::classify::has_url(t)
+        || !crate::structure::classify::mostly_words(t)
+    {
+        return None;
+    }
+    if line_marker(joined).is_some_and(|m| !m.class.ordered()) {
+        return None;
+    }
+    let bigger =
+        size >= body * (larger - 0.1) && (size >= body * larger || crate::rich::all_bold(joined));
+    let bold_alone = (size - body).abs() < 0.3 && crate::rich::all_bold(joined) && n <= 12;
+    let own_face = n <= 12
+        && !names_an_address(t)
+        && style.is_some_and(|s| {
+            unit.lines
+                .iter()
+                .all(|l| l.geometry.is_some_and(|g| s.set_apart_by_face(&g)))
+        });
+    if bigger {
+        Some(TypeEvidence::Size)
+    } else if bold_alone || own_face {
+        Some(TypeEvidence::Weight)
+    } else {
+        None
+    }
+}
+
+/// Whether the piece after a heading set apart only by weight or face lets it be one: a
+/// bold line over a table, over rows of form fields ("Customer Information", then
+/// "Insured name   Gabriel Diaz") or at the end of the text is a label or a caption, and
+/// stays a bold line of text. Anything else may follow a heading (when figure labels
+/// interrupt the reading order, even short lines), so only those three undo it.
+pub(super) fn introduces_text(next: Option<&Piece>, in_rows: &dyn Fn(&Piece) -> bool) -> bool {
+    let Some(next) = next else { return false };
+    match &next.kind {
+        PieceKind::Table(_) => false,
+        PieceKind::Text => !in_rows(next),
+        _ => true,
+    }
+}
+
+/// The number a line opens with when it is numbered like a section or an ordered item
+/// ("2.", "4.1", "3)"), without its closing punctuation.
+pub(super) fn section_number(first: &str) -> Option<String> {
+    line_marker(first).filter(|m| m.class.ordered())?;
+    let plain = crate::rich::plain_without_scripts(first);
+    let token = plain.split_whitespace().next()?;
+    let number = token.trim_end_matches(['.', ')']);
+    number
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.')
+        .then(|| number.to_string())
+        .filter(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether every line of the unit is set clearly larger than the body text (by the share
+/// that tells a heading's type from the body's in [`is_heading_by_type`]).
+pub(super) fn set_larger(unit: &Unit, body: f32, larger: f32) -> bool {
+    unit.lines
+        .iter()
+        .all(|l| l.geometry.is_some_and(|g| g.font_size >= body * larger))
+}
+
+/// Whether a line holds an e-mail address, a domain or a file name ("intel.com",
+/// "notes.txt"): the tail of an author block or a listing, never a section title.
+fn names_an_address(t: &str) -> bool {
+    t.contains('@')
+        || t.split_whitespace().any(|w| {
+            w.split_once('.').is_some_and(|(a, b)| {
+                a.chars().last().is_some_and(char::is_alphanumeric)
+                    && b.chars().take_while(|c| c.is_ascii_lowercase()).count() >= 2
+            })
+        })
+}
+/// PDF input, where type is known: a line set like the body text is a heading on its shape
+/// only with a second piece of evidence — in capitals, with space both before and after
+/// it. Otherwise a table cell, a running header or a form label would pass.
+pub(super) fn shape_suffices_in_pdf(unit: &Unit, next: Option<&Unit>) -> bool {
+    let plain = crate::rich::plain_without_scripts(unit.first());
+    let letters: Vec<char> = plain.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase());
+    capitals && unit.blank_before && next.is_some_and(|n| n.blank_before)
+}
+
+/// A heading-shaped line is a heading when it stands apart and prose or another heading
+/// follows it.
+pub(super) fn heading_context(unit: &Unit, next: Option<&Unit>, m: Measure) -> bool {
+    let Some(next) = next else { return false };
+    if !unit.blank_before && !m.wrapped {
+        return false;
+    }
+    let next_text = crate::rich::plain(next.first());
+    let next_starts_upper = next_text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"');
+    if !next_starts_upper && line_marker(next.first()).is_none() {
+        return false;
+    }
+    // A heading line that ends a sentence is prose.
+    !ends_sentence(unit.first())
+}
+
+/// "Conclusion: The visit…" is a heading run into its paragraph only in documents whose
+/// headings end with a colon ("Key Outcomes of the Visit:"); elsewhere it is a paragraph
+/// with a lead-in (whose bold the extractor lost).
+pub(super) fn undo_run_in_headings_against_style(pieces: &mut Vec<Piece>) {
+    let headings: Vec<&Piece> = pieces
+        .iter()
+        .filter(|p| matches!(p.kind, PieceKind::Heading { run_in: false, .. }))
+        .collect();
+    let with_colon = headings
+        .iter()
+        .filter(|p| crate::rich::plain(&p.text).trim_end().ends_with(':'))
+        .count();
+    if with_colon >= 2 && with_colon * 3 >= headings.len() {
+        return;
+    }
+    let mut i = 0;
+    while i < pieces.len() {
+        if matches!(pieces[i].kind, PieceKind::Heading { run_in: true, .. })
+            && pieces.get(i + 1).is_some_and(|p| p.kind == PieceKind::Text)
+        {
+            let rest = pieces.remove(i + 1);
+            let p = &mut pieces[i];
+            p.text = format!("{}: {}", p.text, rest.text);
+            p.kind = PieceKind::Text;
+        }
+        i += 1;
+    }
+}
+
+/// Makes `piece` a heading on evidence found outside its type (a tagged `H1`, an outline
+/// bookmark) and records that evidence in the report.
+pub(in crate::structure) fn promote_to_heading(
+    piece: &mut Piece,
+    evidence: String,
+    confidence: f32,
+    report: &mut Report,
+) {
+    report.push(
+        crate::report::Action::new(crate::report::ActionKind::Guess)
+            .page(piece.page)
+            .lines(piece.lines.iter().copied().take(1))
+            .before(crate::rich::plain(&piece.text))
+            .evidence(evidence)
+            .confidence(confidence),
+    );
+    piece.kind = PieceKind::Heading {
+        number: crate::structure::classify::numbered_heading(&piece.text).map(|(n, _)| n),
+        run_in: false,
+    };
+}

@@ -1,0 +1,258 @@
+//! Markdown writer: CommonMark with GFM footnotes and tables, metadata as YAML front matter.
+//!
+//! Text is escaped so that it reads back as the same text (a `*` in a title stays a `*`),
+//! footnotes are numbered 1, 2, 3... in order of first reference and each gets exactly one
+//! definition at the end. Output is deterministic and has no trailing whitespace.
+
+use crate::model::{Block, Document, Inline, Metadata, Table, TableNote};
+use crate::writers::yaml;
+
+mod lists;
+mod text;
+
+use lists::same_list_family;
+use text::longest_run;
+
+/// Markdown rendering options.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MarkdownOptions {
+    /// Wrap paragraphs at this many columns; `None` writes each paragraph on one line.
+    pub wrap: Option<usize>,
+}
+
+/// Renders `doc` as Markdown.
+///
+/// ```
+/// use brief2md::model::{Block, Document, Footnote, FootnoteId, Inline};
+/// use brief2md::writers::markdown::{write, MarkdownOptions};
+///
+/// let doc = Document {
+///     blocks: vec![Block::Paragraph(vec![
+///         Inline::text("Signed in 1961."),
+///         Inline::FootnoteRef(FootnoteId(0)),
+///     ])],
+///     footnotes: vec![Footnote {
+///         label: "2".into(),
+///         recovered: false,
+///         blocks: vec![Block::Paragraph(vec![Inline::text("Treaty text.")])],
+///     }],
+///     ..Default::default()
+/// };
+/// let md = write(&doc, &MarkdownOptions::default());
+/// assert_eq!(md, "Signed in 1961.[^1]\n\n[^1]: Treaty text.\n");
+/// ```
+pub fn write(doc: &Document, options: &MarkdownOptions) -> String {
+    let order = doc.footnote_order();
+    let mut numbers = vec![0usize; doc.footnotes.len()];
+    for (i, id) in order.iter().enumerate() {
+        numbers[id.0] = i + 1;
+    }
+    let writer = Writer {
+        numbers: &numbers,
+        wrap: options.wrap,
+    };
+
+    let mut out = String::new();
+    out.push_str(&front_matter(&doc.metadata));
+
+    let mut lines = Vec::new();
+    match doc.unlinked_notes_section() {
+        Some(closing) => writer.blocks(&[doc.blocks.clone(), closing].concat(), &mut lines),
+        None => writer.blocks(&doc.blocks, &mut lines),
+    }
+    for id in &order {
+        let note = &doc.footnotes[id.0];
+        let mut body = Vec::new();
+        writer.narrower(4).blocks(&note.blocks, &mut body);
+        push_separator(&mut lines);
+        let label = format!("[^{}]: ", numbers[id.0]);
+        if body.is_empty() {
+            lines.push(label.trim_end().to_string());
+        }
+        for (i, line) in body.into_iter().enumerate() {
+            if i == 0 {
+                lines.push(format!("{label}{line}"));
+            } else if line.is_empty() {
+                lines.push(line);
+            } else {
+                lines.push(format!("    {line}"));
+            }
+        }
+    }
+    if !out.is_empty() && !lines.is_empty() {
+        out.push('\n');
+    }
+    for line in &lines {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn front_matter(meta: &Metadata) -> String {
+    let mut y = yaml::Mapping::default();
+    y.scalar("title", meta.title.as_deref());
+    y.scalar("subtitle", meta.subtitle.as_deref());
+    y.contributors("author", &meta.authors);
+    y.contributors("editor", &meta.editors);
+    if let Some(date) = &meta.date {
+        let iso = date.iso();
+        y.scalar("date", Some(iso.as_deref().unwrap_or(&date.printed)));
+    }
+    y.scalar("publisher", meta.publisher.as_deref());
+    y.scalar("type", meta.doc_type.as_deref());
+    y.scalar("rights", meta.rights.as_deref());
+    y.scalar("source", meta.source.as_deref());
+    if y.is_empty() {
+        String::new()
+    } else {
+        format!("---\n{}---\n", y.render())
+    }
+}
+
+/// A table note as one run of text: its label, a space, its content.
+fn labelled(note: &TableNote) -> Vec<Inline> {
+    let mut content = note.content.clone();
+    match content.first_mut() {
+        Some(Inline::Text(t)) => t.insert_str(0, &format!("{} ", note.label)),
+        _ => content.insert(0, Inline::text(format!("{} ", note.label))),
+    }
+    content
+}
+
+/// Appends a blank line unless the output is empty or already ends with one.
+fn push_separator(lines: &mut Vec<String>) {
+    if lines.last().is_some_and(|l| !l.is_empty()) {
+        lines.push(String::new());
+    }
+}
+
+struct Writer<'a> {
+    numbers: &'a [usize],
+    wrap: Option<usize>,
+}
+
+impl<'a> Writer<'a> {
+    /// The same writer for content indented by `by` columns, so wrapped lines still fit.
+    fn narrower(&self, by: usize) -> Writer<'a> {
+        Writer {
+            numbers: self.numbers,
+            wrap: self.wrap.map(|w| w.saturating_sub(by).max(20)),
+        }
+    }
+
+    fn blocks(&self, blocks: &[Block], out: &mut Vec<String>) {
+        let mut prev_list: Option<&Block> = None;
+        for block in blocks {
+            let is_list = matches!(block, Block::List(_));
+            let mut rendered = Vec::new();
+            self.block(block, &mut rendered);
+            if rendered.is_empty() {
+                continue;
+            }
+            push_separator(out);
+            if is_list && prev_list.is_some_and(|p| same_list_family(p, block)) {
+                // Two lists in a row would merge into one: an HTML comment keeps them apart.
+                out.push("<!-- -->".to_string());
+                out.push(String::new());
+            }
+            out.extend(rendered);
+            prev_list = is_list.then_some(block);
+        }
+    }
+
+    fn block(&self, block: &Block, out: &mut Vec<String>) {
+        match block {
+            Block::Heading { level, content } => {
+                let text = self.inlines(content).replace('\n', " ");
+                let text = text.trim();
+                if text.is_empty() {
+                    return;
+                }
+                let level = (*level).clamp(1, 6) as usize;
+                // A closing run of '#' would be eaten as the optional closing sequence.
+                let text = match text.strip_suffix('#') {
+                    Some(rest) => format!("{rest}\\#"),
+                    None => text.to_string(),
+                };
+                out.push(format!("{} {}", "#".repeat(level), text));
+            }
+            Block::Paragraph(content) => {
+                let text = self.inlines(content);
+                let text = text.trim();
+                if !text.is_empty() {
+                    out.extend(self.wrap_paragraph(text));
+                }
+            }
+            Block::List(list) => self.list(list, out),
+            Block::BlockQuote(inner) => {
+                let mut body = Vec::new();
+                self.narrower(2).blocks(inner, &mut body);
+                for line in body {
+                    out.push(if line.is_empty() {
+                        ">".to_string()
+                    } else {
+                        format!("> {line}")
+                    });
+                }
+            }
+            Block::Table(table) => self.table(table, out),
+            Block::Preformatted(text) => {
+                let longest = longest_run(text, '`');
+                let fence = "`".repeat(longest.max(2) + 1);
+                out.push(fence.clone());
+                for line in text.lines() {
+                    out.push(line.trim_end().to_string());
+                }
+                out.push(fence);
+            }
+        }
+    }
+
+    fn table(&self, table: &Table, out: &mut Vec<String>) {
+        self.table_rows(table, out);
+        // The table's notes follow it as paragraphs, each opening with its label as
+        // printed: their labels restart with each table, so they are not footnotes.
+        for note in &table.notes {
+            let mut rendered = Vec::new();
+            self.block(&Block::Paragraph(labelled(note)), &mut rendered);
+            if !rendered.is_empty() {
+                push_separator(out);
+                out.extend(rendered);
+            }
+        }
+    }
+
+    fn table_rows(&self, table: &Table, out: &mut Vec<String>) {
+        let width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+        if width == 0 {
+            return;
+        }
+        let row_line = |row: &[Vec<Inline>]| {
+            let mut s = String::from("|");
+            for i in 0..width {
+                let cell = row
+                    .get(i)
+                    .map(|c| self.inlines(c).replace('\n', " "))
+                    .unwrap_or_default();
+                s.push(' ');
+                s.push_str(cell.trim());
+                s.push_str(" |");
+            }
+            s
+        };
+        let (header, body) = if table.header {
+            (table.rows[0].clone(), &table.rows[1..])
+        } else {
+            (vec![Vec::new(); width], &table.rows[..])
+        };
+        out.push(row_line(&header));
+        out.push(format!("|{}", " --- |".repeat(width)));
+        for row in body {
+            out.push(row_line(row));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
