@@ -73,7 +73,6 @@ pub fn compile_patterns_in_background() {
             structure::joins::compile_patterns();
             clean::furniture::compile_patterns();
             clean::glyphs::compile_patterns();
-            layout::markers::compile_patterns();
         });
 }
 

@@ -20,6 +20,7 @@ pub mod output;
 pub mod pieces;
 pub mod placed_tables;
 pub mod raw_items;
+mod shapes;
 pub mod table_notes;
 pub mod table_run;
 pub mod tables;

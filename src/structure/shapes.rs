@@ -1,0 +1,285 @@
+//! Fixed text shapes that [`super::classify`] once matched with regular expressions,
+//! decided by hand. Each pattern is run on nearly every document, and compiling it cost
+//! 0.3–1 ms, a large share of a one-page document's conversion; these answer exactly as the
+//! pattern did (the tests compare them with it over many texts).
+
+/// Whether `t` opens with a Unicode word character, as `\b` reads one (a boundary lies
+/// between a word character and anything else, or the end).
+fn opens_with_word(t: &str) -> bool {
+    t.chars()
+        .next()
+        .is_some_and(regex_syntax::is_word_character)
+}
+
+fn skip_spaces(t: &str) -> &str {
+    // `char::is_whitespace` is Unicode's White_Space, as the pattern's `\s` is.
+    t.trim_start_matches(char::is_whitespace)
+}
+
+fn opens_with_ascii_digit(t: &str) -> bool {
+    t.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// The pattern of [`citation_numbers`].
+#[cfg(test)]
+pub(super) const CITATION_NUMBERS: &str =
+    r"\x08(?:pp?|vol|no)\.\s*[0-9]|\([0-9]{4}\)|[0-9]{4}\)?\s*:\s*[0-9]";
+
+/// Page, volume and year patterns of citations: "pp. 4", "vol. 12", "(2023)", "2022): 41"
+/// ([`CITATION_NUMBERS`] anywhere in `t`).
+///
+/// The first alternative opens with a backspace character (U+0008; it was a raw control
+/// byte in the source, likely a `\b` that lost its backslash), so it never matches real
+/// text. It is kept as it was so that output stays the same; fixing it is a separate change.
+pub(super) fn citation_numbers(t: &str) -> bool {
+    let b = t.as_bytes();
+    let four_digits = |i: usize| {
+        b.get(i..i + 4)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    (0..b.len()).any(|i| {
+        match b[i] {
+            0x08 => {
+                let rest = &t[i + 1..];
+                if ["p.", "pp.", "vol.", "no."].iter().any(|w| {
+                    rest.strip_prefix(w)
+                        .is_some_and(|r| opens_with_ascii_digit(skip_spaces(r)))
+                }) {
+                    return true;
+                }
+            }
+            b'(' if four_digits(i + 1) && b.get(i + 5) == Some(&b')') => return true,
+            _ => {}
+        }
+        if !four_digits(i) {
+            return false;
+        }
+        // The bracket after the digits is taken when there is one: leaving it would need
+        // it to be a space or the colon.
+        let after = i + 4 + usize::from(b.get(i + 4) == Some(&b')'));
+        skip_spaces(&t[after..])
+            .strip_prefix(':')
+            .is_some_and(|r| opens_with_ascii_digit(skip_spaces(r)))
+    })
+}
+
+/// The pattern of [`ibid_start`].
+#[cfg(test)]
+pub(super) const IBID_START: &str = r"^\s*(?:ibid|id\.|op\.\s*cit|idem)\b";
+
+/// Whether the lower-cased `t` opens with "ibid", "id.", "op. cit" or "idem" as a word
+/// ([`IBID_START`]).
+pub(super) fn ibid_start(t: &str) -> bool {
+    let t = skip_spaces(t);
+    // `\b` after a letter wants no word character next; after "id." it wants one.
+    t.strip_prefix("ibid").is_some_and(|r| !opens_with_word(r))
+        || t.strip_prefix("id.").is_some_and(opens_with_word)
+        || t.strip_prefix("op.")
+            .and_then(|r| skip_spaces(r).strip_prefix("cit"))
+            .is_some_and(|r| !opens_with_word(r))
+        || t.strip_prefix("idem").is_some_and(|r| !opens_with_word(r))
+}
+
+/// The pattern of [`run_in_heading`].
+#[cfg(test)]
+pub(super) const RUN_IN_HEADING: &str = r"^((?:In\s+)?(?:Conclusions?|Summary|Executive\s+Summary|Introduction|Background|Overview|(?:Policy\s+)?Recommendations?|(?:The\s+)?Way\s+Forward|Outlook|Key\s+Takeaways|Key\s+Findings|Findings|Discussion|Implications|Looking\s+Ahead|Context|Methodology|Methods|Final\s+Thoughts|Concluding\s+Remarks))\s*:[ \t]+(\S.*)$";
+
+/// The section names of [`RUN_IN_HEADING`], their words apart (a space between them
+/// stands for `\s+`), in the order the pattern tries them: its optional parts first taken,
+/// then left.
+const RUN_IN_NAMES: &[&[&str]] = &[
+    &["Conclusions"],
+    &["Conclusion"],
+    &["Summary"],
+    &["Executive", "Summary"],
+    &["Introduction"],
+    &["Background"],
+    &["Overview"],
+    &["Policy", "Recommendations"],
+    &["Policy", "Recommendation"],
+    &["Recommendations"],
+    &["Recommendation"],
+    &["The", "Way", "Forward"],
+    &["Way", "Forward"],
+    &["Outlook"],
+    &["Key", "Takeaways"],
+    &["Key", "Findings"],
+    &["Findings"],
+    &["Discussion"],
+    &["Implications"],
+    &["Looking", "Ahead"],
+    &["Context"],
+    &["Methodology"],
+    &["Methods"],
+    &["Final", "Thoughts"],
+    &["Concluding", "Remarks"],
+];
+
+/// The length of `words` at the start of `t`, one or more spaces between them.
+fn words_at(t: &str, words: &[&str]) -> Option<usize> {
+    let mut rest = t;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            let spaced = skip_spaces(rest);
+            if spaced.len() == rest.len() {
+                return None;
+            }
+            rest = spaced;
+        }
+        rest = rest.strip_prefix(word)?;
+    }
+    Some(t.len() - rest.len())
+}
+
+/// What may follow a run-in heading's name: spaces, a colon, spaces or tabs, then a line
+/// opening with a non-space ([`RUN_IN_HEADING`]'s `\s*:[ \t]+(\S.*)$`); where that line
+/// starts within `t`.
+fn run_in_tail(t: &str) -> Option<usize> {
+    let after_colon = skip_spaces(t).strip_prefix(':')?;
+    let line = after_colon.trim_start_matches([' ', '\t']);
+    let opens = line.chars().next().is_some_and(|c| !c.is_whitespace());
+    // `.` takes anything but a line feed, and `$` is the end of the text.
+    (line.len() < after_colon.len() && opens && !line.contains('\n')).then(|| t.len() - line.len())
+}
+
+/// "Conclusion: text…" → the heading's name ("In Conclusion") and where the text after it
+/// starts, as [`RUN_IN_HEADING`]'s two groups.
+pub(super) fn run_in_heading(text: &str) -> Option<(&str, usize)> {
+    // `(?:In\s+)?` is tried taken first, then left.
+    let after_in = text
+        .strip_prefix("In")
+        .map(|r| (r, skip_spaces(r)))
+        .filter(|(r, spaced)| spaced.len() < r.len())
+        .map(|(_, spaced)| text.len() - spaced.len());
+    [after_in, Some(0)].into_iter().flatten().find_map(|start| {
+        RUN_IN_NAMES.iter().find_map(|words| {
+            let end = start + words_at(&text[start..], words)?;
+            Some((&text[..end], end + run_in_tail(&text[end..])?))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_phrases::{filled, phrases};
+    use regex::Regex;
+
+    #[test]
+    fn citation_numbers_by_hand_is_the_pattern() {
+        let pattern = Regex::new(CITATION_NUMBERS).unwrap();
+        let mut texts = phrases(
+            &[
+                "(", ")", ":", " ", "\u{a0}", "\n", "2023", "19", "1", "12345", "\u{8}", "p.",
+                "pp.", "vol.", "no.", "vol", "x", "é", "٣", "p",
+            ],
+            80_000,
+        );
+        texts.extend(["(2023)", "2022): 41", "\u{8}pp. 4", "1999 : 3"].map(String::from));
+        let mut matched = 0;
+        for t in &texts {
+            let want = pattern.is_match(t);
+            assert_eq!(citation_numbers(t), want, "{t:?}");
+            matched += usize::from(want);
+        }
+        assert!(matched > 500, "{matched}");
+    }
+
+    #[test]
+    fn ibid_start_by_hand_is_the_pattern() {
+        let pattern = Regex::new(IBID_START).unwrap();
+        let mut texts = phrases(
+            &[
+                "ibid", "id.", "op.", "op", "cit", "idem", " ", "\t", "\u{2003}", ".", "x", "é",
+                "_", "1", "-", "\u{301}", "ibidem",
+            ],
+            40_000,
+        );
+        // Every character after each opening, for `\b`'s idea of a word character.
+        for c in (0..0x11_0000).filter_map(char::from_u32).step_by(7) {
+            for opening in ["ibid", "id.", "op. cit", "idem"] {
+                texts.push(format!("{opening}{c}"));
+            }
+        }
+        let mut matched = 0;
+        for t in &texts {
+            let want = pattern.is_match(t);
+            assert_eq!(ibid_start(t), want, "{t:?}");
+            matched += usize::from(want);
+        }
+        assert!(matched > 20_000, "{matched}");
+    }
+
+    #[test]
+    fn run_in_heading_by_hand_is_the_pattern() {
+        let pattern = Regex::new(RUN_IN_HEADING).unwrap();
+        let mut texts = phrases(
+            &[
+                "In",
+                " ",
+                "\t",
+                "\n",
+                "\u{a0}",
+                ":",
+                "Conclusion",
+                "s",
+                "Summary",
+                "Executive",
+                "Policy",
+                "Recommendation",
+                "The",
+                "Way",
+                "Forward",
+                "Key",
+                "Findings",
+                "Methods",
+                "Methodology",
+                "Introduction",
+                "x",
+                "Text",
+                " more",
+            ],
+            100_000,
+        );
+        texts.extend(
+            [
+                "Conclusion: The visit ended.",
+                "In Conclusion:\tWe went.",
+                "Policy  Recommendations : a b",
+                "Summary: \u{a0}x",
+                "Summary: x\ny",
+            ]
+            .map(String::from),
+        );
+        texts.extend(filled(&[
+            &["", "In ", "In\n\u{a0}", "In", "In:"],
+            &[
+                "Conclusion",
+                "Conclusions",
+                "Executive  Summary",
+                "Policy Recommendation",
+                "The Way Forward",
+                "Way Forward",
+                "Methods",
+                "Methodology",
+                "Introduction",
+                "Key Findings",
+                "Findings",
+                "Keys",
+            ],
+            &["", " ", "\n"],
+            &[":", ";", ""],
+            &["", " ", "\t", " \t", "\u{a0}"],
+            &["", "x", "Text more", "\u{a0}x", "x\ny", "x\r"],
+        ]));
+        let mut matched = 0;
+        for t in &texts {
+            let want = pattern
+                .captures(t)
+                .map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().start()));
+            assert_eq!(run_in_heading(t), want, "{t:?}");
+            matched += usize::from(want.is_some());
+        }
+        assert!(matched > 1_000, "{matched}");
+    }
+}
