@@ -72,7 +72,6 @@ pub fn compile_patterns_in_background() {
             date::compile_patterns();
             structure::joins::compile_patterns();
             clean::furniture::compile_patterns();
-            clean::glyphs::compile_patterns();
         });
 }
 

@@ -55,10 +55,6 @@ static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").expect("valid regex")
 });
 
-/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&ENTITY);
-}
 static SPACE_BEFORE_PUNCT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ0-9”’\)]) +([,;:!?\)])( |$)").expect("valid regex")
 });
@@ -67,6 +63,11 @@ static SPACE_BEFORE_PERIOD: LazyLock<Regex> =
 
 /// Decodes HTML character references (`&quot;`, `&#8217;`, `&#x2019;`).
 pub fn decode_entities(s: &str) -> String {
+    // Every reference opens with `&`; few texts hold one, and then the pattern need not be
+    // built (it was compiled in the background for every document).
+    if !s.contains('&') {
+        return s.to_string();
+    }
     ENTITY
         .replace_all(s, |c: &regex::Captures| {
             let body = &c[1];
