@@ -214,7 +214,9 @@ pub(super) fn load_simple(
         ascent,
         descent,
         kind: Kind::Simple { text, widths },
-        to_unicode,
+        // Its entries are in `text` now: the map (and the lookups it remembered) would
+        // stay in memory as long as the document's font cache for nothing.
+        to_unicode: None,
     }
 }
 
