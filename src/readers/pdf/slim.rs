@@ -76,10 +76,11 @@ pub fn keep(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
 }
 
 /// Replaces `object` by a copy without the spare capacity its arrays and dictionaries grew
-/// while parsed (a third of their size), and returns another such copy.
+/// while parsed, and returns the original. One copy either way: a top-level object keeps
+/// the copy, an object from an object stream is the original (its spare capacity stays).
 fn compact(object: &mut Object) -> Object {
-    *object = object.clone();
-    object.clone()
+    let copy = object.clone();
+    std::mem::replace(object, copy)
 }
 
 /// A `/FontFile2` program: `/Length1` alone (a Type 1 program has `/Length2` and
