@@ -121,7 +121,7 @@ pub(super) fn load_simple(
         for (code, slot) in text.iter_mut().enumerate() {
             // An entry mapping to nothing or to control characters means "no text" (as
             // for the paragraph marks some producers draw invisibly), not "fall back".
-            if let Some(s) = tu.lookup(code as u32) {
+            if let Some(s) = tu.lookup_once(code as u32) {
                 *slot = sanitize(&s);
             }
         }
