@@ -43,15 +43,21 @@ impl ToUnicode {
         if let Some(hit) = memo.as_ref().and_then(|m| m.get(&code)) {
             return hit.clone();
         }
-        let text = match self.cmap.lookup_bf_string(code) {
-            Some(BfString::Char(c)) => Some(c.to_string()),
-            Some(BfString::String(s)) => Some(s).filter(|s| s.chars().count() <= MAX_DEST_CHARS),
-            None => None,
-        };
+        let text = self.lookup_once(code);
         if let Some(m) = memo.as_mut().filter(|m| m.len() < MAX_MEMO) {
             m.insert(code, text.clone());
         }
         text
+    }
+
+    /// [`ToUnicode::lookup`] without remembering the answer: for a caller that asks once
+    /// per code (a simple font filling its table).
+    pub fn lookup_once(&self, code: u32) -> Option<String> {
+        match self.cmap.lookup_bf_string(code) {
+            Some(BfString::Char(c)) => Some(c.to_string()),
+            Some(BfString::String(s)) => Some(s).filter(|s| s.chars().count() <= MAX_DEST_CHARS),
+            None => None,
+        }
     }
 }
 

@@ -1,7 +1,9 @@
 //! Loading a file with lopdf: decryption with the empty user password, and a repair for
 //! a lopdf defect with encryption dictionaries written inline in the trailer.
 
-use lopdf::{Document, LoadOptions, Object, ObjectId, Writer};
+use lopdf::{Document, FilterFunc, LoadOptions, Object, ObjectId, Writer};
+
+use super::slim;
 
 use crate::error::Error;
 
@@ -36,9 +38,22 @@ fn unsupported() -> Error {
     )
 }
 
+/// Loads the file keeping only what the reader uses ([`slim`]); when a stream left out
+/// cannot be put back as it was, loads it again keeping everything.
 fn load_raw(bytes: &[u8]) -> Result<Document, Error> {
+    slim::begin();
+    let mut doc = load_filtered(bytes, Some(slim::keep))?;
+    if slim::restore(&mut doc, bytes, &slim::dropped()) {
+        return Ok(doc);
+    }
+    drop(doc);
+    load_filtered(bytes, None)
+}
+
+fn load_filtered(bytes: &[u8], filter: Option<FilterFunc>) -> Result<Document, Error> {
     let options = LoadOptions {
         max_decompressed_size: Some(MAX_STREAM_BYTES),
+        filter,
         ..Default::default()
     };
     match Document::load_mem_with_options(bytes, options) {

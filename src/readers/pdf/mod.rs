@@ -22,6 +22,7 @@ mod metadata;
 mod objects;
 mod optional;
 mod page;
+mod slim;
 mod tagged;
 mod truetype;
 

@@ -15,9 +15,8 @@ use crate::readers::pdf::cmap::ToUnicode;
 use crate::readers::pdf::encodings::BaseEncoding;
 use crate::readers::pdf::font_program;
 use crate::readers::pdf::geometry::Matrix;
-use crate::readers::pdf::objects::{
-    as_dict, deref, get, get_array, get_name, get_number, number_deref, numbers,
-};
+use crate::readers::pdf::objects::{as_dict, deref, get, get_array, get_name, get_number, numbers};
+use crate::readers::pdf::slim;
 
 pub(super) fn load_simple(
     doc: &Document,
@@ -122,7 +121,7 @@ pub(super) fn load_simple(
         for (code, slot) in text.iter_mut().enumerate() {
             // An entry mapping to nothing or to control characters means "no text" (as
             // for the paragraph marks some producers draw invisibly), not "fall back".
-            if let Some(s) = tu.lookup(code as u32) {
+            if let Some(s) = tu.lookup_once(code as u32) {
                 *slot = sanitize(&s);
             }
         }
@@ -149,7 +148,7 @@ pub(super) fn load_simple(
         (Matrix::new(0.001, 0.0, 0.0, 0.001, 0.0, 0.0), 1.0)
     };
     let first_char = get_number(doc, dict, b"FirstChar").unwrap_or(0.0).max(0.0) as usize;
-    let explicit = get_array(doc, dict, b"Widths");
+    let explicit = slim::widths(doc, dict, 256);
     let afm = std14.map(Std14::metrics).or_else(|| {
         explicit
             .is_none()
@@ -174,8 +173,7 @@ pub(super) fn load_simple(
                 // a 0 would glue words together, so prefer the AFM value then.
                 *slot = code
                     .checked_sub(first_char)
-                    .and_then(|i| ws.get(i))
-                    .and_then(|o| number_deref(doc, o))
+                    .and_then(|i| ws.get(i).copied().flatten())
                     .or(default_width)
                     .unwrap_or(0.0);
             }
@@ -214,7 +212,9 @@ pub(super) fn load_simple(
         ascent,
         descent,
         kind: Kind::Simple { text, widths },
-        to_unicode,
+        // Its entries are in `text` now: the map (and the lookups it remembered) would
+        // stay in memory as long as the document's font cache for nothing.
+        to_unicode: None,
     }
 }
 
