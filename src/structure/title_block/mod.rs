@@ -56,6 +56,12 @@ pub fn extract(
     let zone_end = title_zone_end(lines).min(lines.len());
     let zone = &lines[..zone_end];
     let texts: Vec<String> = zone.iter().map(TextLine::plain).collect();
+    // The line the zone stops at when the page goes on there (the running text that ended
+    // the zone): a title's last line is judged by what stands under it, in the zone or not.
+    let past_zone: Option<String> = lines
+        .get(zone_end)
+        .filter(|l| !l.is_blank() && zone.last().is_some_and(|z| z.page == l.page))
+        .map(TextLine::plain);
     // A scholarly author line (names with raised affiliation marks) is an author line
     // even without "By".
     let marked: Vec<Option<Vec<MarkedName>>> =
@@ -99,7 +105,7 @@ pub fn extract(
             );
         }
     }
-    let page_title = find_title(&texts, &roles, &sizes, by_line);
+    let page_title = find_title(&texts, &roles, &sizes, by_line, past_zone.as_deref());
     // The declared title overrides the page's guess only where the two disagree; where
     // the page's title lines include it, they are read as usual (subtitle and all).
     let declared_run = declared_title

@@ -433,3 +433,22 @@ fn legal_and_editor_tests_never_turn_away_a_match() {
     let opens = |t: &str| EDITOR_OPENINGS.iter().any(|w| t.starts_with(w));
     assert!(assert_necessary(&EDITOR_LINE, opens, &editor) > 100);
 }
+
+#[test]
+fn a_sentence_cut_by_the_title_zone_is_no_title() {
+    // Raw text of a page that opens mid-column: the first lines are the end of a sentence
+    // that runs on in lower case into the prose that ends the title zone.
+    let text = "stakeholders has occurred in other nations, with groups and\nindividuals refusing to risk being appropriated into the\nindustry's public relations ambitions. It now looks like that\nwith vigilance, tobacco control advocates can easily foment\nsimilar distaste in many areas of the business community.\nOur actions sought to denormalise the tobacco industry by disrupting its efforts.";
+    let (tb, _) = block(text);
+    assert_eq!(tb.metadata.title, None);
+    assert!(tb.consumed.is_empty());
+}
+
+#[test]
+fn a_capitals_title_keeps_no_subtitle_whose_sentence_runs_on() {
+    let text = "3.4 EXERCISES\nFor the following exercises, the given functions represent\nthe position of a particle traveling along a horizontal line.\na. Find the velocity and acceleration functions.";
+    let (tb, _) = block(text);
+    assert_eq!(tb.metadata.title.as_deref(), Some("3.4 Exercises"));
+    assert_eq!(tb.metadata.subtitle, None);
+    assert_eq!(tb.consumed, vec![0]);
+}

@@ -200,6 +200,7 @@ pub(super) fn find_title(
     roles: &[Role],
     sizes: &TitleSizes,
     by_line: Option<usize>,
+    past_zone: Option<&str>,
 ) -> Vec<usize> {
     // A contents list starts below the title: its entries are never the title.
     let contents = texts
@@ -329,12 +330,19 @@ pub(super) fn find_title(
             .take_while(|&k| texts[k].trim_start().starts_with(char::is_lowercase))
             .last()
             .unwrap_or(last);
-        let below = roles.get(last + 1).is_none_or(|r| {
-            matches!(
-                r,
-                Role::Blank | Role::Author | Role::Editor | Role::Date | Role::Name
-            )
-        }) || texts.get(last + 1).is_some_and(|t| opens_with_person(t));
+        // Where the zone ends under the run, the running text that ended it may still be
+        // the run's own sentence going on in lower case ("…It now looks like that" /
+        // "with vigilance, …"): a sentence cut in two is no title.
+        let cut_sentence = last + 1 == texts.len()
+            && past_zone.is_some_and(|t| t.trim_start().starts_with(char::is_lowercase));
+        let below = !cut_sentence
+            && roles.get(last + 1).is_none_or(|r| {
+                matches!(
+                    r,
+                    Role::Blank | Role::Author | Role::Editor | Role::Date | Role::Name
+                )
+            })
+            || texts.get(last + 1).is_some_and(|t| opens_with_person(t));
         if sizes.line[first].is_none() && !(above && below) {
             return Vec::new();
         }
@@ -360,6 +368,8 @@ pub(super) fn find_title(
                 // body-size line whose sentence runs on into the next is the text's start.
                 let runs_on = texts[i + 1..]
                     .iter()
+                    .map(String::as_str)
+                    .chain(past_zone)
                     .find(|t| !t.trim().is_empty())
                     .is_some_and(|t| crate::rich::plain(t).starts_with(char::is_lowercase));
                 if is_candidate(i)
