@@ -452,3 +452,29 @@ fn a_capitals_title_keeps_no_subtitle_whose_sentence_runs_on() {
     assert_eq!(tb.metadata.subtitle, None);
     assert_eq!(tb.consumed, vec![0]);
 }
+
+#[test]
+fn a_letterhead_opening_each_page_is_no_title_block() {
+    let page = |p: usize, customer: &str| {
+        format!(
+            "ZAVA AUTO REPAIR\nCertified Collision Repair\n123 Main Street, Redmond, WA 98052\nPhone: (425) 000-0000\n\nPreliminary Estimate (ID: EST-1008)\nInsured name     {customer}\nClaim #          SF-100{p}\nGRAND TOTAL      5,738"
+        )
+    };
+    let text = [page(1, "Gabriel Diaz"), page(2, "Bruce Wayne")];
+    let mut lines: Vec<TextLine> = Vec::new();
+    for (p, t) in text.iter().enumerate() {
+        for l in t.split('\n') {
+            let n = lines.len() + 1;
+            lines.push(TextLine::new(l, p + 1, n));
+        }
+    }
+    let mut r = Report::default();
+    let dict = WordCase::from_lines(&lines);
+    let tb = extract(&lines, &dict, None, &mut r);
+    assert_eq!(tb.metadata.title, None);
+    assert!(tb.metadata.authors.is_empty());
+    assert!(tb.consumed.is_empty(), "{:?}", tb.consumed);
+    // On one page the same lines are a title block as usual.
+    let (one, _) = block(&page(1, "Gabriel Diaz"));
+    assert!(!one.consumed.is_empty());
+}
