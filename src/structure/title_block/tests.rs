@@ -478,3 +478,20 @@ fn a_letterhead_opening_each_page_is_no_title_block() {
     let (one, _) = block(&page(1, "Gabriel Diaz"));
     assert!(!one.consumed.is_empty());
 }
+
+#[test]
+fn a_capitals_name_over_form_fields_is_no_title_in_plain_text() {
+    let (tb, _) = block(
+        "BOOKING ORDER Print Date 12/15/2024 14:30:22\nPage 1 of 1\nSTARLIGHT CINEMAS\nOrders\nOrder / Rev: 2024-12-5678\nAlt Order #: SC-WINTER-2024\nProduct Desc: Holiday Movie Marathon Package\nEstimate: EST-456",
+    );
+    assert_eq!(tb.metadata.title, None);
+    assert!(tb.consumed.is_empty(), "{:?}", tb.consumed);
+    // A memo's heading fields stand under its title.
+    let (memo, _) = block(
+        "QUARTERLY BUDGET REVIEW\n\nTo: All department heads\nFrom: Finance office\nDate: 3 March 2025\nSubject: Spending limits",
+    );
+    assert_eq!(
+        memo.metadata.title.as_deref(),
+        Some("Quarterly Budget Review")
+    );
+}

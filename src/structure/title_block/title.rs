@@ -385,7 +385,45 @@ pub(super) fn find_title(
             _ => break,
         }
     }
+    // In plain text a capitals line over the fields of a form ("STARLIGHT CINEMAS" /
+    // "Orders" / "Order / Rev: 2024-12-5678" / "Alt Order #: …") names who issued it, as
+    // a letterhead does; type size would have to set a title apart there.
+    if sizes.line[first].is_none()
+        && let Some(&last) = run.last()
+        && over_form_fields(&texts[last + 1..], past_zone)
+    {
+        return Vec::new();
+    }
     run
+}
+
+/// Whether the lines that follow (blank lines skipped) open with form fields: three or
+/// more of the first four are a short label, a colon and a value ("Order / Rev:
+/// 2024-12-5678"), the first of them included. A memo's heading fields (To, From, Date,
+/// Subject) are a memo's, under its title; they do not count.
+fn over_form_fields(after: &[String], past_zone: Option<&str>) -> bool {
+    let next: Vec<&str> = after
+        .iter()
+        .map(String::as_str)
+        .chain(past_zone)
+        .filter(|t| !t.trim().is_empty())
+        .take(4)
+        .collect();
+    let field = |t: &str| {
+        t.split_once(':').is_some_and(|(label, value)| {
+            let label = label.trim();
+            let memo = matches!(
+                label.to_lowercase().as_str(),
+                "to" | "from" | "date" | "subject" | "re" | "cc" | "attention" | "attn"
+            );
+            (1..=3).contains(&words(label))
+                && !memo
+                && !label.ends_with(['.', ',', ';'])
+                && !value.trim().is_empty()
+                && words(value) <= 8
+        })
+    };
+    next.len() == 4 && field(next[0]) && next.iter().filter(|t| field(t)).count() >= 3
 }
 
 /// Whether zone line `i` (a name) is part of a form or table rather than a credit: it
