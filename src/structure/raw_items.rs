@@ -32,6 +32,31 @@ pub fn announced_item_shape(unit: &Unit, m: Measure) -> bool {
         && note_label(unit.first(), true).0 == NoteLabel::None
 }
 
+/// Whether `unit`, of item shape, after a run of unmarked items, is the paragraph after
+/// the list rather than its next item: the items of a list whose bullets were lost are
+/// short sentences; a unit of three lines or more that argues over three sentences or more
+/// is the text that goes on after them ("Economic Viability: The economics of adaptation
+/// are uneven. A farmer … Any response …").
+pub fn paragraph_after_items(unit: &Unit) -> bool {
+    if unit.lines.len() < 3 {
+        return false;
+    }
+    let text: Vec<String> = unit.lines.iter().map(|l| l.plain()).collect();
+    let text = text.join(" ");
+    // Sentence ends inside the unit: a full stop, question or exclamation mark followed
+    // by a capital, and the unit's own end.
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    let inner = ws
+        .windows(2)
+        .filter(|w| {
+            w[0].ends_with(['.', '?', '!'])
+                && w[0].chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && w[1].starts_with(char::is_uppercase)
+        })
+        .count();
+    inner + 1 >= 3
+}
+
 /// Whether the units that follow a numbered item (`next`, each with whether it is plain
 /// running text) are items nested under it: two or more units of item shape, and nothing
 /// else, before the list's next number. One such unit could as well be a paragraph of the
@@ -153,5 +178,19 @@ mod tests {
              well / a third / and a fourth line.",
         );
         assert!(!announced_item_shape(&wide[0], measure()));
+    }
+
+    #[test]
+    fn a_unit_arguing_over_three_sentences_is_the_paragraph_after_the_items() {
+        let u = units(
+            "Economic Viability: The economics of adaptation are uneven. A farmer in An Giang can build a dyke or / install a pump; a fisher on the Tonle Sap has no equivalent investment available. Any response that assumes / households can simply adapt will entrench the inequalities.\n\
+             Declining Fish Catch: Fishers report that catches have fallen sharply since the late / 2010s, and the shortened flood season reduces the area of flooded forest. / Smaller catches push households towards cheaper foods.\n\
+             Children and pregnant women are most exposed. Poorer households sell fishing gear. Illegal fishing rises.",
+        );
+        assert!(paragraph_after_items(&u[0]));
+        // Two sentences over three lines may still be an item.
+        assert!(!paragraph_after_items(&u[1]));
+        // One line is an item's length, however many sentences it holds.
+        assert!(!paragraph_after_items(&u[2]));
     }
 }

@@ -100,9 +100,10 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
             units.push(std::mem::take(current));
         }
     };
-    // The class and number of the last item that opened a unit: a three-digit label
-    // that continues it opens the next item.
-    let mut last_item: Option<(BulletClass, u32)> = None;
+    // The number of the last item of each class that opened a unit: a three-digit label
+    // that continues its class's numbering opens the next item, even after items of
+    // another class nested in between ("155.", "a.", "b.", then "156.").
+    let mut last_items: Vec<(BulletClass, u32)> = Vec::new();
     // The last bare note label ("1" alone on its line, the note's text below), and whether
     // the current unit is a bare label in sequence waiting for its text.
     let mut last_label: Option<u32> = None;
@@ -130,7 +131,7 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
                 next_label
                     || prev.page != line.page
                     || prev.column != line.column
-                    || breaks_before(prev, line, lines.get(at + 1), &current, last_item, m)
+                    || breaks_before(prev, line, lines.get(at + 1), &current, &last_items, m)
             }
         };
         label_waits = next_label;
@@ -139,7 +140,8 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
             if let Some(mk) = line_marker(&line.text)
                 && let Some(n) = mk.ordinal
             {
-                last_item = Some((mk.class, n));
+                last_items.retain(|(class, _)| *class != mk.class);
+                last_items.push((mk.class, n));
             }
             current.blank_before = blank_before || current_is_page_start(&units, line);
         }
@@ -157,13 +159,14 @@ fn current_is_page_start(units: &[Unit], line: &TextLine) -> bool {
 }
 
 /// Whether `line` (followed by `next`) starts a new unit after `prev` (both non-blank, same
-/// page) and the lines of `unit`, given the class and number of the last item that opened a unit.
+/// page) and the lines of `unit`, given the number of the last item of each class that
+/// opened a unit.
 fn breaks_before(
     prev: &TextLine,
     line: &TextLine,
     next: Option<&TextLine>,
     unit: &Unit,
-    last_item: Option<(BulletClass, u32)>,
+    last_items: &[(BulletClass, u32)],
     m: Measure,
 ) -> bool {
     // A tagged PDF's structure says where headings, items and cells begin and end.
@@ -174,10 +177,11 @@ fn breaks_before(
     // A list item always starts a unit; a three-digit label only where a paragraph
     // could begin anyway, or where it continues the numbering of the last item.
     if let Some(mk) = line_marker(text) {
-        let continues = mk
-            .ordinal
-            .zip(last_item)
-            .is_some_and(|(n, (class, last))| class == mk.class && n == last + 1);
+        let continues = mk.ordinal.is_some_and(|n| {
+            last_items
+                .iter()
+                .any(|&(class, last)| class == mk.class && n == last + 1)
+        });
         if !mk.needs_break() || continues {
             return true;
         }
@@ -428,5 +432,17 @@ mod tests {
                 ],
             ]
         );
+    }
+
+    #[test]
+    fn a_three_digit_label_continues_its_numbering_past_nested_letter_items() {
+        let text = "The exercises follow.\n154. Find the position.\n155. The position function represents the position\nof the back of a car.\na. Determine the velocity of the car when s(t) = 0.\nb. Determine the velocity of the car when s(t) = 14.\n156. The position of a hummingbird flying along a straight\nline in t seconds is given by s(t) = 3t3 meters.";
+        let units = seg(text);
+        assert_eq!(units.len(), 6, "{units:?}");
+        assert_eq!(
+            units[4],
+            vec!["b. Determine the velocity of the car when s(t) = 14."]
+        );
+        assert!(units[5][0].starts_with("156. The position"), "{units:?}");
     }
 }

@@ -16,7 +16,7 @@ use super::classify::{
 };
 use super::joins::{Lexicon, is_url_fragment, join_lines};
 use super::note_zones::zone_of;
-use super::raw_items::{announced_item_shape, nested_between_numbers};
+use super::raw_items::{announced_item_shape, nested_between_numbers, paragraph_after_items};
 use super::text_headings::{keep_headings_that_introduce_body, reads_as_row};
 use super::units::{Measure, Unit};
 
@@ -404,7 +404,10 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
                             .count()
                             == 2
                 }
-                Some(p) => matches!(&p.kind, PieceKind::Item(mk) if mk.len == 0 && !mk.misread),
+                Some(p) => {
+                    matches!(&p.kind, PieceKind::Item(mk) if mk.len == 0 && !mk.misread)
+                        && !paragraph_after_items(unit)
+                }
                 None => false,
             }
         {

@@ -4,6 +4,53 @@ use std::collections::{HashMap, HashSet};
 
 use super::*;
 
+/// Fewest lines a block must span to count as a letterhead: one repeated line is a
+/// running head, and a document's title is often repeated as one.
+const LETTERHEAD_LINES: usize = 2;
+
+/// The number of lines (into `lines`, blank lines included) at the top of the first page
+/// whose non-blank lines, two or more, open half the later pages or more, in the same order:
+/// a letterhead printed on each page (a firm's name, its tagline, address and phone over
+/// each page of an estimate). 0 when there is no such block, only one page, or geometry
+/// (extracted text only).
+pub(super) fn repeated_letterhead(lines: &[TextLine]) -> usize {
+    let squash = |l: &TextLine| l.plain().split_whitespace().collect::<Vec<_>>().join(" ");
+    let pages: Vec<Vec<(usize, String)>> = crate::lines::page_ranges(lines)
+        .map(|r| {
+            r.filter(|&i| !lines[i].is_blank())
+                .map(|i| (i, squash(&lines[i])))
+                .collect()
+        })
+        .filter(|p: &Vec<(usize, String)>| !p.is_empty())
+        .collect();
+    let Some((first, later)) = pages.split_first() else {
+        return 0;
+    };
+    // PDF lines have their type to tell a title from a letterhead.
+    if later.is_empty() || lines[first[0].0].page != 1 || lines[first[0].0].geometry.is_some() {
+        return 0;
+    }
+    // The longest opening run of the first page that at least half the later pages open
+    // with (a page of a note running over from the page before has no letterhead).
+    let opens = |n: usize| {
+        later
+            .iter()
+            .filter(|p| p.len() >= n && p.iter().zip(first).take(n).all(|(a, b)| a.1 == b.1))
+            .count()
+            * 2
+            >= later.len()
+    };
+    let shared = (0..first.len())
+        .take_while(|&k| words(&first[k].1) >= 1 && opens(k + 1))
+        .count();
+    // The block must leave the page something to say: a page that is all letterhead is
+    // a repeated page, not a letterhead over one.
+    if shared < LETTERHEAD_LINES || shared == first.len() {
+        return 0;
+    }
+    first[shared - 1].0 + 1
+}
+
 /// Removes running headers and footers that appear only once or twice (so repetition did
 /// not give them away) but name the publication: the publisher, the document type or the
 /// title, at the top or bottom of a page after the first.

@@ -32,6 +32,7 @@ use roles::*;
 use title::*;
 
 pub use branding::remove_branding_lines;
+use branding::repeated_letterhead;
 pub use people::take_author_notes;
 pub use roles::is_upper;
 
@@ -53,9 +54,33 @@ pub fn extract(
     declared_title: Option<&str>,
     report: &mut Report,
 ) -> TitleBlock {
+    // A letterhead printed at the top of each page is the sender's, not the document's
+    // title; what stands under it is a letter or a form (an estimate, an invoice), whose
+    // field labels and totals are no title either. The page is kept as printed.
+    let lead = repeated_letterhead(lines);
+    if lead > 0 {
+        report.push(
+            Action::new(ActionKind::Guess)
+                .page(lines[0].page)
+                .lines(lines[..lead].iter().map(|l| l.source_line))
+                .before(lines[0].plain())
+                .evidence(format!(
+                    "no title block: the first page's top {} lines open later pages as \
+                     well (a letterhead), kept as printed",
+                    lines[..lead].iter().filter(|l| !l.is_blank()).count()
+                )),
+        );
+        return TitleBlock::default();
+    }
     let zone_end = title_zone_end(lines).min(lines.len());
     let zone = &lines[..zone_end];
     let texts: Vec<String> = zone.iter().map(TextLine::plain).collect();
+    // The line the zone stops at when the page goes on there (the running text that ended
+    // the zone): a title's last line is judged by what stands under it, in the zone or not.
+    let past_zone: Option<String> = lines
+        .get(zone_end)
+        .filter(|l| !l.is_blank() && zone.last().is_some_and(|z| z.page == l.page))
+        .map(TextLine::plain);
     // A scholarly author line (names with raised affiliation marks) is an author line
     // even without "By".
     let marked: Vec<Option<Vec<MarkedName>>> =
@@ -99,7 +124,7 @@ pub fn extract(
             );
         }
     }
-    let page_title = find_title(&texts, &roles, &sizes, by_line);
+    let page_title = find_title(&texts, &roles, &sizes, by_line, past_zone.as_deref());
     // The declared title overrides the page's guess only where the two disagree; where
     // the page's title lines include it, they are read as usual (subtitle and all).
     let declared_run = declared_title

@@ -433,3 +433,65 @@ fn legal_and_editor_tests_never_turn_away_a_match() {
     let opens = |t: &str| EDITOR_OPENINGS.iter().any(|w| t.starts_with(w));
     assert!(assert_necessary(&EDITOR_LINE, opens, &editor) > 100);
 }
+
+#[test]
+fn a_sentence_cut_by_the_title_zone_is_no_title() {
+    // Raw text of a page that opens mid-column: the first lines are the end of a sentence
+    // that runs on in lower case into the prose that ends the title zone.
+    let text = "stakeholders has occurred in other nations, with groups and\nindividuals refusing to risk being appropriated into the\nindustry's public relations ambitions. It now looks like that\nwith vigilance, tobacco control advocates can easily foment\nsimilar distaste in many areas of the business community.\nOur actions sought to denormalise the tobacco industry by disrupting its efforts.";
+    let (tb, _) = block(text);
+    assert_eq!(tb.metadata.title, None);
+    assert!(tb.consumed.is_empty());
+}
+
+#[test]
+fn a_capitals_title_keeps_no_subtitle_whose_sentence_runs_on() {
+    let text = "3.4 EXERCISES\nFor the following exercises, the given functions represent\nthe position of a particle traveling along a horizontal line.\na. Find the velocity and acceleration functions.";
+    let (tb, _) = block(text);
+    assert_eq!(tb.metadata.title.as_deref(), Some("3.4 Exercises"));
+    assert_eq!(tb.metadata.subtitle, None);
+    assert_eq!(tb.consumed, vec![0]);
+}
+
+#[test]
+fn a_letterhead_opening_each_page_is_no_title_block() {
+    let page = |p: usize, customer: &str| {
+        format!(
+            "ZAVA AUTO REPAIR\nCertified Collision Repair\n123 Main Street, Redmond, WA 98052\nPhone: (425) 000-0000\n\nPreliminary Estimate (ID: EST-1008)\nInsured name     {customer}\nClaim #          SF-100{p}\nGRAND TOTAL      5,738"
+        )
+    };
+    let text = [page(1, "Gabriel Diaz"), page(2, "Bruce Wayne")];
+    let mut lines: Vec<TextLine> = Vec::new();
+    for (p, t) in text.iter().enumerate() {
+        for l in t.split('\n') {
+            let n = lines.len() + 1;
+            lines.push(TextLine::new(l, p + 1, n));
+        }
+    }
+    let mut r = Report::default();
+    let dict = WordCase::from_lines(&lines);
+    let tb = extract(&lines, &dict, None, &mut r);
+    assert_eq!(tb.metadata.title, None);
+    assert!(tb.metadata.authors.is_empty());
+    assert!(tb.consumed.is_empty(), "{:?}", tb.consumed);
+    // On one page the same lines are a title block as usual.
+    let (one, _) = block(&page(1, "Gabriel Diaz"));
+    assert!(!one.consumed.is_empty());
+}
+
+#[test]
+fn a_capitals_name_over_form_fields_is_no_title_in_plain_text() {
+    let (tb, _) = block(
+        "BOOKING ORDER Print Date 12/15/2024 14:30:22\nPage 1 of 1\nSTARLIGHT CINEMAS\nOrders\nOrder / Rev: 2024-12-5678\nAlt Order #: SC-WINTER-2024\nProduct Desc: Holiday Movie Marathon Package\nEstimate: EST-456",
+    );
+    assert_eq!(tb.metadata.title, None);
+    assert!(tb.consumed.is_empty(), "{:?}", tb.consumed);
+    // A memo's heading fields stand under its title.
+    let (memo, _) = block(
+        "QUARTERLY BUDGET REVIEW\n\nTo: All department heads\nFrom: Finance office\nDate: 3 March 2025\nSubject: Spending limits",
+    );
+    assert_eq!(
+        memo.metadata.title.as_deref(),
+        Some("Quarterly Budget Review")
+    );
+}

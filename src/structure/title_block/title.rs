@@ -200,6 +200,7 @@ pub(super) fn find_title(
     roles: &[Role],
     sizes: &TitleSizes,
     by_line: Option<usize>,
+    past_zone: Option<&str>,
 ) -> Vec<usize> {
     // A contents list starts below the title: its entries are never the title.
     let contents = texts
@@ -329,12 +330,19 @@ pub(super) fn find_title(
             .take_while(|&k| texts[k].trim_start().starts_with(char::is_lowercase))
             .last()
             .unwrap_or(last);
-        let below = roles.get(last + 1).is_none_or(|r| {
-            matches!(
-                r,
-                Role::Blank | Role::Author | Role::Editor | Role::Date | Role::Name
-            )
-        }) || texts.get(last + 1).is_some_and(|t| opens_with_person(t));
+        // Where the zone ends under the run, the running text that ended it may still be
+        // the run's own sentence going on in lower case ("…It now looks like that" /
+        // "with vigilance, …"): a sentence cut in two is no title.
+        let cut_sentence = last + 1 == texts.len()
+            && past_zone.is_some_and(|t| t.trim_start().starts_with(char::is_lowercase));
+        let below = !cut_sentence
+            && roles.get(last + 1).is_none_or(|r| {
+                matches!(
+                    r,
+                    Role::Blank | Role::Author | Role::Editor | Role::Date | Role::Name
+                )
+            })
+            || texts.get(last + 1).is_some_and(|t| opens_with_person(t));
         if sizes.line[first].is_none() && !(above && below) {
             return Vec::new();
         }
@@ -360,6 +368,8 @@ pub(super) fn find_title(
                 // body-size line whose sentence runs on into the next is the text's start.
                 let runs_on = texts[i + 1..]
                     .iter()
+                    .map(String::as_str)
+                    .chain(past_zone)
                     .find(|t| !t.trim().is_empty())
                     .is_some_and(|t| crate::rich::plain(t).starts_with(char::is_lowercase));
                 if is_candidate(i)
@@ -375,7 +385,45 @@ pub(super) fn find_title(
             _ => break,
         }
     }
+    // In plain text a capitals line over the fields of a form ("STARLIGHT CINEMAS" /
+    // "Orders" / "Order / Rev: 2024-12-5678" / "Alt Order #: …") names who issued it, as
+    // a letterhead does; type size would have to set a title apart there.
+    if sizes.line[first].is_none()
+        && let Some(&last) = run.last()
+        && over_form_fields(&texts[last + 1..], past_zone)
+    {
+        return Vec::new();
+    }
     run
+}
+
+/// Whether the lines that follow (blank lines skipped) open with form fields: three or
+/// more of the first four are a short label, a colon and a value ("Order / Rev:
+/// 2024-12-5678"), the first of them included. A memo's heading fields (To, From, Date,
+/// Subject) are a memo's, under its title; they do not count.
+fn over_form_fields(after: &[String], past_zone: Option<&str>) -> bool {
+    let next: Vec<&str> = after
+        .iter()
+        .map(String::as_str)
+        .chain(past_zone)
+        .filter(|t| !t.trim().is_empty())
+        .take(4)
+        .collect();
+    let field = |t: &str| {
+        t.split_once(':').is_some_and(|(label, value)| {
+            let label = label.trim();
+            let memo = matches!(
+                label.to_lowercase().as_str(),
+                "to" | "from" | "date" | "subject" | "re" | "cc" | "attention" | "attn"
+            );
+            (1..=3).contains(&words(label))
+                && !memo
+                && !label.ends_with(['.', ',', ';'])
+                && !value.trim().is_empty()
+                && words(value) <= 8
+        })
+    };
+    next.len() == 4 && field(next[0]) && next.iter().filter(|t| field(t)).count() >= 3
 }
 
 /// Whether zone line `i` (a name) is part of a form or table rather than a credit: it
