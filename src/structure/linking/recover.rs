@@ -198,12 +198,6 @@ fn slot_spots(drafts: &[Placed], slot: Slot, k: usize, misreads: bool) -> Vec<Sp
     out
 }
 
-/// Places a reference for each note the body lost its marker for.
-///
-/// A lost marker lies between the markers of its neighbours, after the previous block of
-/// notes (the page it was on ends there) and before its own note. Runs of consecutive lost
-/// notes are placed together, in order, at the sentence ends that share most words with
-/// them (a paragraph end counts a little extra, since notes tend to close paragraphs).
 /// The resolved references in rich text: each one's byte offset and note index.
 fn references_in(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     text.match_indices(rich::REF_ON).filter_map(|(at, _)| {
@@ -213,6 +207,12 @@ fn references_in(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Places a reference for each note the body lost its marker for.
+///
+/// A lost marker lies between the markers of its neighbours, after the previous block of
+/// notes (the page it was on ends there) and before its own note. Runs of consecutive lost
+/// notes are placed together, in order, at the sentence ends that share most words with
+/// them (a paragraph end counts a little extra, since notes tend to close paragraphs).
 pub(super) fn recover_lost(
     drafts: &mut [Placed],
     notes: &[NoteDraft],

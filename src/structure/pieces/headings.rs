@@ -143,7 +143,7 @@ pub(super) fn section_number(first: &str) -> Option<String> {
 }
 
 /// Whether every line of the unit is set clearly larger than the body text (by the share
-/// that tells a heading's type from the body's in [`is_heading_by_type`]).
+/// that tells a heading's type from the body's in [`heading_by_type`]).
 pub(super) fn set_larger(unit: &Unit, body: f32, larger: f32) -> bool {
     unit.lines
         .iter()
