@@ -187,8 +187,17 @@ impl State {
                     bold: style.bold,
                     italic: style.italic,
                     script: style.script,
+                    chars: Vec::new(),
                 };
                 self.push_word(word);
+            }
+            // A character of the string just opened, with its own box (ALTO 3+).
+            "Glyph" => {
+                let a = attrs(e);
+                let glyph = (boxed(&a), a.get("CONTENT").cloned().unwrap_or_default());
+                if let Some(word) = self.line.as_mut().and_then(|l| l.words.last_mut()) {
+                    word.chars.push(glyph);
+                }
             }
             "HYP" => {
                 let hyphen = attrs(e)

@@ -11,6 +11,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::words::{OcrLine, OcrPage, OcrWord, attribute_value, numbers, pixel_scale, rect};
 use crate::report::Report;
+use crate::source::Rect;
 
 /// What an open element is, as far as the reader cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +19,7 @@ enum Role {
     Page,
     Line,
     Word,
+    Char,
     Bold,
     Italic,
     Other,
@@ -38,6 +40,8 @@ struct State {
     page: Option<OcrPage>,
     line: Option<OcrLine>,
     word: Option<OcrWord>,
+    /// The open `ocrx_cinfo` character: its box and text so far.
+    character: Option<(Option<Rect>, String)>,
     stack: Vec<Role>,
     /// Open `<strong>` and `<em>` elements, counted as they open and close (scanning the
     /// stack for them at every text would be quadratic in a deeply nested file).
@@ -131,6 +135,11 @@ impl State {
                 ..Default::default()
             });
             Role::Word
+        } else if classes.contains(&"ocrx_cinfo") && self.word.is_some() {
+            self.close_char();
+            let props = Props::parse(&title);
+            self.character = Some((props.get("x_bboxes").and_then(|v| rect(&v)), String::new()));
+            Role::Char
         } else {
             match tag {
                 "strong" | "b" => Role::Bold,
@@ -146,6 +155,12 @@ impl State {
         }
         let (bold, italic) = (self.bold > 0, self.italic > 0);
         if let Some(word) = self.word.as_mut() {
+            match self.character.as_mut() {
+                Some((_, text)) => text.push_str(s),
+                // The indentation between a word's character elements is no text of it.
+                None if s.trim().is_empty() => return,
+                None => {}
+            }
             word.text.push_str(s);
             word.bold |= bold;
             word.italic |= italic;
@@ -167,11 +182,21 @@ impl State {
             Role::Page => self.close_page(),
             Role::Line => self.close_line(),
             Role::Word => self.close_word(),
+            Role::Char => self.close_char(),
             _ => {}
         }
     }
 
+    fn close_char(&mut self) {
+        if let Some(c) = self.character.take()
+            && let Some(word) = self.word.as_mut()
+        {
+            word.chars.push(c);
+        }
+    }
+
     fn close_word(&mut self) {
+        self.close_char();
         if let Some(word) = self.word.take() {
             if let Some(line) = self.line.as_mut() {
                 line.words.push(word);
@@ -239,6 +264,7 @@ pub(super) fn read(text: &str, report: &mut Report) -> Vec<OcrPage> {
         page: None,
         line: None,
         word: None,
+        character: None,
         stack: Vec::new(),
         bold: 0,
         italic: 0,
@@ -402,6 +428,29 @@ mod tests {
         assert_eq!(words.len(), 2);
         assert!(words[0].italic && !words[1].italic);
         assert_eq!(words[1].text, "end");
+    }
+
+    #[test]
+    fn character_boxes_give_the_word_its_characters_and_no_spaces() {
+        let hocr = "<html><body><div class='ocr_page' title='bbox 0 0 1000 1000'>
+ <span class='ocr_line' title='bbox 100 100 300 125; baseline 0 0; x_size 25'>
+  <span class='ocrx_word' title='bbox 100 100 180 125'>
+   <span class='ocrx_cinfo' title='x_bboxes 100 105 120 125; x_conf 99'>r</span>
+   <span class='ocrx_cinfo' title='x_bboxes 120 105 140 125; x_conf 99'>o</span>
+   <span class='ocrx_cinfo' title='x_bboxes 140 105 160 125; x_conf 99'>s</span>
+   <span class='ocrx_cinfo' title='x_bboxes 160 105 175 125; x_conf 99'>e</span>
+   <span class='ocrx_cinfo' title='x_bboxes 176 120 180 125; x_conf 99'>.</span>
+   <span class='ocrx_cinfo' title='x_bboxes 182 96 190 110; x_conf 60'>2</span>
+  </span>
+ </span></div></body></html>";
+        let mut report = Report::default();
+        let pages = read(hocr, &mut report);
+        let word = &pages[0].lines[0].words[0];
+        assert_eq!(word.text, "rose.2");
+        assert_eq!(word.chars.len(), 6);
+        let line = &pages.into_iter().next().unwrap().into_page().lines[0];
+        assert_eq!(line.text(), "rose.2");
+        assert_eq!(line.spans[1].style.script, Script::Super);
     }
 
     #[test]

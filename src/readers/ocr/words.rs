@@ -35,6 +35,9 @@ pub(super) struct OcrWord {
     /// What the file says of the word's position (ALTO `superscript`/`subscript`); `None`
     /// when it says nothing and the boxes decide.
     pub script: Option<Script>,
+    /// Each character's box and text, when the engine wrote them (hOCR `ocrx_cinfo`,
+    /// Tesseract's `hocr_char_boxes`).
+    pub chars: Vec<(Option<Rect>, String)>,
 }
 
 /// One line of words.
@@ -102,6 +105,7 @@ impl OcrPage {
             });
             let ordinary = ordinary_height(&words);
             let baseline = line.baseline.or_else(|| baseline_of(&words));
+            let words = split_raised_tails(words, ordinary, baseline);
             let line_size = line.text_height.or(ordinary).map(|h| h * scale);
             let mut spans: Vec<Span> = words
                 .into_iter()
@@ -143,6 +147,60 @@ impl OcrPage {
             links: Vec::new(),
         }
     }
+}
+
+/// With character boxes, a word whose last characters are raised digits (a note marker
+/// printed against its word, which OCR reads into the word: "depended.1") is cut in two:
+/// the word, and its raised tail as a superscript word of its own. At most three digits,
+/// each clearly above the baseline and of a marker's height. A raised glyph OCR misread
+/// ("depended.!") stays in its word, where the note linking's repair of misread markers
+/// looks for it; quotation marks sit high by nature and are never a tail.
+fn split_raised_tails(
+    words: Vec<OcrWord>,
+    ordinary: Option<f32>,
+    baseline: Option<f32>,
+) -> Vec<OcrWord> {
+    let (Some(h), Some(base)) = (ordinary, baseline) else {
+        return words;
+    };
+    let raised = |(b, t): &(Option<Rect>, String)| {
+        b.is_some_and(|b| {
+            b.height() >= 0.35 * h && b.height() <= RAISED_HEIGHT * h && b.y1 <= base - 0.3 * h
+        }) && !t.trim().is_empty()
+            && t.trim().chars().all(|c| c.is_ascii_digit())
+    };
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let joined: String = w.chars.iter().map(|(_, t)| t.as_str()).collect();
+        let n = w.chars.len();
+        let tail = w.chars.iter().rev().take_while(|c| raised(c)).count();
+        if tail == 0 || tail >= n || tail > 3 || joined.trim() != w.text.trim() {
+            out.push(w);
+            continue;
+        }
+        let union = |cs: &[(Option<Rect>, String)]| {
+            cs.iter().filter_map(|(b, _)| *b).reduce(|a, b| a.union(&b))
+        };
+        let text = |cs: &[(Option<Rect>, String)]| -> String {
+            cs.iter().map(|(_, t)| t.as_str()).collect()
+        };
+        let (head, rest) = w.chars.split_at(n - tail);
+        out.push(OcrWord {
+            text: text(head),
+            bbox: union(head),
+            chars: head.to_vec(),
+            ..w.clone()
+        });
+        out.push(OcrWord {
+            text: text(rest),
+            bbox: union(rest),
+            chars: rest.to_vec(),
+            script: w.script.or(Some(Script::Super)),
+            size: None,
+            ..w
+        });
+    }
+    out
 }
 
 /// Puts a space after every word but the last, except before a raised word set close to
@@ -298,6 +356,98 @@ mod tests {
         assert!((size - 10.08).abs() < 0.01, "{size}");
         assert!(line.spans[4].style.size.unwrap() < size);
         assert!((page.size.unwrap().width - 360.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_raised_digit_in_a_word_with_character_boxes_is_cut_off_but_a_misread_glyph_is_not() {
+        let boxed = |text: &str, x0: f32, chars: &[(&str, f32, f32)]| {
+            let mut w = word(text, x0, 100.0, x0 + 20.0 * chars.len() as f32, 125.0);
+            let mut x = x0;
+            w.chars = chars
+                .iter()
+                .map(|(t, top, bottom)| {
+                    x += 20.0;
+                    (rect(&[x - 20.0, *top, x - 2.0, *bottom]), t.to_string())
+                })
+                .collect();
+            w
+        };
+        let page = OcrPage {
+            number: 1,
+            bbox: rect(&[0.0, 0.0, 1000.0, 1000.0]),
+            scale: 1.0,
+            lines: vec![OcrLine {
+                baseline: Some(125.0),
+                words: vec![
+                    boxed(
+                        "Rivers",
+                        0.0,
+                        &[
+                            ("R", 100.0, 125.0),
+                            ("i", 100.0, 125.0),
+                            ("v", 105.0, 125.0),
+                            ("e", 105.0, 125.0),
+                            ("r", 105.0, 125.0),
+                            ("s", 105.0, 125.0),
+                        ],
+                    ),
+                    boxed(
+                        "rose.4",
+                        200.0,
+                        &[
+                            ("r", 105.0, 125.0),
+                            ("o", 105.0, 125.0),
+                            ("s", 105.0, 125.0),
+                            ("e", 105.0, 125.0),
+                            (".", 120.0, 125.0),
+                            ("4", 98.0, 112.0),
+                        ],
+                    ),
+                    boxed(
+                        "fell.!",
+                        300.0,
+                        &[
+                            ("f", 100.0, 125.0),
+                            ("e", 105.0, 125.0),
+                            ("l", 100.0, 125.0),
+                            ("l", 100.0, 125.0),
+                            (".", 120.0, 125.0),
+                            ("!", 98.0, 112.0),
+                        ],
+                    ),
+                    boxed(
+                        "said.”",
+                        400.0,
+                        &[
+                            ("s", 105.0, 125.0),
+                            ("a", 105.0, 125.0),
+                            ("i", 100.0, 125.0),
+                            ("d", 100.0, 125.0),
+                            (".", 120.0, 125.0),
+                            ("”", 98.0, 110.0),
+                        ],
+                    ),
+                ],
+                ..Default::default()
+            }],
+        };
+        let line = &page.into_page().lines[0];
+        assert_eq!(line.text(), "Rivers rose.4 fell.! said.”");
+        let scripts: Vec<(&str, Script)> = line
+            .spans
+            .iter()
+            .map(|s| (s.text.trim(), s.style.script))
+            .collect();
+        assert_eq!(
+            scripts,
+            [
+                ("Rivers", Script::Normal),
+                ("rose.", Script::Normal),
+                ("4", Script::Super),
+                ("fell.!", Script::Normal),
+                ("said.”", Script::Normal)
+            ]
+        );
     }
 
     #[test]
