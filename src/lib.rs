@@ -66,8 +66,6 @@ pub fn compile_patterns_in_background() {
     let _ = std::thread::Builder::new()
         .name("patterns".into())
         .spawn(|| {
-            structure::output::compile_patterns();
-            structure::assemble::compile_patterns();
             structure::classify::compile_patterns();
             date::compile_patterns();
             structure::joins::compile_patterns();

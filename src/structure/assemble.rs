@@ -427,14 +427,20 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-ZÀ-ÖØ-Þ][^:!?\u{10FFF0}-\u{10FFF9}]*?):[ \t]+(\S)").expect("valid regex")
 });
 
-/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&LEAD_IN);
+/// What every match of [`LEAD_IN`] holds: a capital first (A–Z, À–Ö, Ø–Þ) and a colon
+/// followed by a space or tab. A paragraph without both has no lead-in, and the pattern
+/// (compiled for every document before) need not be built for it.
+fn may_open_with_lead_in(text: &str) -> bool {
+    text.starts_with(|c: char| matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ'))
+        && (text.contains(": ") || text.contains(":\t"))
 }
 
 /// "Economic Viability: Despite…" → the lead-in in bold (left alone if already bold).
 pub fn bold_lead_in(text: &str) -> String {
     if text.starts_with(BOLD_ON) {
+        return text.to_string();
+    }
+    if !may_open_with_lead_in(text) {
         return text.to_string();
     }
     let Some(c) = LEAD_IN.captures(text) else {
@@ -619,6 +625,47 @@ pub fn nest(items: &[(BulletClass, f32)], tolerance: f32) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_phrases::{assert_necessary, filled, phrases};
+
+    #[test]
+    fn lead_in_test_never_turns_away_a_lead_in() {
+        let mut texts = phrases(
+            &[
+                "Economic",
+                "Viability",
+                "É",
+                "Ø",
+                "Þ",
+                "ß",
+                "a",
+                " ",
+                "\t",
+                ":",
+                ": ",
+                ":\t",
+                "\u{a0}",
+                "!",
+                "?",
+                ".",
+                "U.S.",
+                "Despite",
+                "x",
+                "\u{10FFF0}",
+                "\n",
+                "“",
+            ],
+            80_000,
+        );
+        texts.extend(filled(&[
+            &["", " ", "\u{10FFF0}"],
+            &["Economic", "Émigré", "Øre", "Þorn", "ZZ", "a", "1"],
+            &["", " Viability", " U.S. Response", "?"],
+            &[":", ": ", ":\t", ":\u{a0}", " : "],
+            &["", "Despite", " Despite", "  x"],
+        ]));
+        let matched = assert_necessary(&LEAD_IN, may_open_with_lead_in, &texts);
+        assert!(matched > 1_000, "{matched}");
+    }
     use BulletClass::*;
 
     #[test]

@@ -489,6 +489,20 @@ fn place_and_year(inside: &str) -> bool {
 static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?:^|[\s(\[])["“‘'][^"”]{10,}?[”"’'](?:[\s,.;:)\]]|$)"#).expect("valid regex")
 });
+/// What every match of [`QUOTED_TITLE`] holds: an opening quotation mark at the start or
+/// after whitespace, `(` or `[`, and a closing mark somewhere. Most notes and paragraphs
+/// have neither (an apostrophe inside a word is not an opening), and the pattern
+/// (compiled for every document before) need not be built for them.
+fn may_quote_a_title(t: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let opens = t.chars().any(|c| {
+        let opening = matches!(c, '"' | '“' | '‘' | '\'')
+            && prev.is_none_or(|p| p.is_whitespace() || p == '(' || p == '[');
+        prev = Some(c);
+        opening
+    });
+    opens && t.contains(['”', '"', '’', '\''])
+}
 /// "Author Name, “Title…": a comma after the first words, then a quotation mark.
 static AUTHOR_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^([^,]+),\s*["“‘*\u{10FFF2}]"#).expect("valid regex"));
@@ -549,13 +563,14 @@ pub fn citation_score(text: &str) -> f32 {
     if may_hold_url(&t) && URL.is_match(&t) {
         score += 2.0;
     }
-    if QUOTED_TITLE.is_match(&t) {
+    let quoted_title = may_quote_a_title(&t) && QUOTED_TITLE.is_match(&t);
+    if quoted_title {
         score += 1.0;
     }
     if starts_with_author(&t) {
         score += 1.5;
     }
-    if t.trim_start().starts_with(['"', '“', '\'', '‘']) && QUOTED_TITLE.is_match(&t) {
+    if t.trim_start().starts_with(['"', '“', '\'', '‘']) && quoted_title {
         score += 1.0;
     }
     // "Ibid." and friends open nothing but notes.
@@ -639,7 +654,6 @@ pub(crate) fn compile_patterns() {
     LazyLock::force(&SUP_LABEL);
     LazyLock::force(&PLAIN_FAMILY_LABEL);
     LazyLock::force(&MANGLED_LABEL);
-    LazyLock::force(&QUOTED_TITLE);
     LazyLock::force(&AUTHOR_START);
     LazyLock::force(&SENTENCE_END_IN_MIDDLE);
     LazyLock::force(&NUMBERED_HEADING);
@@ -779,6 +793,45 @@ mod tests {
             20_000,
         );
         assert!(assert_necessary(&URL, may_hold_url, &texts) > 100);
+    }
+
+    #[test]
+    fn quoted_title_test_never_turns_away_a_quoted_title() {
+        let mut texts = phrases(
+            &[
+                "\"",
+                "“",
+                "”",
+                "‘",
+                "’",
+                "'",
+                "(",
+                ")",
+                "[",
+                "]",
+                " ",
+                "\u{a0}",
+                "\n",
+                ",",
+                ".",
+                "Title",
+                "of the work",
+                "don't",
+                "x",
+                "é",
+                "\u{2003}",
+            ],
+            80_000,
+        );
+        texts.extend(filled(&[
+            &["", "Smith, ", "x", "(", "[", " ", "\u{a0}"],
+            &["\"", "“", "‘", "'"],
+            &["A Long Title Here", "short", "It’s a title, long"],
+            &["\"", "”", "’", "'"],
+            &["", ",", ".", ")", " 2001", "x"],
+        ]));
+        let matched = assert_necessary(&QUOTED_TITLE, may_quote_a_title, &texts);
+        assert!(matched > 1_000, "{matched}");
     }
 
     fn class(t: &str) -> Option<(BulletClass, bool)> {

@@ -15,13 +15,21 @@ use super::table_notes;
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"\b(?:https?://|www\.)[^\s<>"“”]+"#).expect("valid regex"));
 
-/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&URL);
+/// What every match of [`URL`] holds: `://` (after `http` or `https`) or `www.`. Text with
+/// neither holds no URL, and the pattern (compiled for every document before) need not be
+/// built for it.
+fn may_hold_url(text: &str) -> bool {
+    text.contains("://") || text.contains("www.")
 }
 
 /// Splits a text run into text and links.
 fn linkify(text: &str, out: &mut Vec<Inline>) {
+    if !may_hold_url(text) {
+        if !text.is_empty() {
+            out.push(Inline::Text(text.to_string()));
+        }
+        return;
+    }
     let mut last = 0;
     for m in URL.find_iter(text) {
         let mut url = m.as_str();
@@ -220,6 +228,48 @@ pub fn footnotes(notes: &[NoteDraft]) -> Vec<Footnote> {
 mod tests {
     use super::*;
     use crate::structure::classify::BulletClass;
+    use crate::test_phrases::{assert_necessary, filled, phrases};
+
+    #[test]
+    fn url_test_never_turns_away_a_url() {
+        let mut texts = phrases(
+            &[
+                "http",
+                "https",
+                "://",
+                ":",
+                "/",
+                "//",
+                "www",
+                "WWW",
+                "www.",
+                ".",
+                "w",
+                "x",
+                "a",
+                " ",
+                "\u{a0}",
+                "\"",
+                "“",
+                "<",
+                "example.org",
+                "é",
+                "\n",
+                "(",
+                ")",
+                "s",
+            ],
+            80_000,
+        );
+        texts.extend(filled(&[
+            &["", "see ", "(", "x"],
+            &["http://", "https://", "www.", "ftp://", "HTTP://", "Www."],
+            &["", "a", "example.org", "example.org/path"],
+            &["", ".", ")", " more"],
+        ]));
+        let matched = assert_necessary(&URL, may_hold_url, &texts);
+        assert!(matched > 1_000, "{matched}");
+    }
 
     #[test]
     fn urls_become_links_without_trailing_punctuation() {
