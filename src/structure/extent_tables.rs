@@ -8,8 +8,8 @@
 //! gap beside it) or span columns inside the header's width; a line reaching out past the
 //! header on both sides of a column (the caption, the paragraph after) ends the table.
 
-use super::placed_tables::{header_cells, is_marker, reads_as_prose};
-use super::table_run::TableRun;
+use super::table_header::header_cells;
+use super::table_run::{TableRun, is_marker, reads_as_prose};
 use crate::lines::TextLine;
 
 /// Header cells needed: with two, a line of two phrases set apart would do.

@@ -21,6 +21,7 @@ pub mod pieces;
 pub mod placed_tables;
 pub mod raw_items;
 mod shapes;
+pub mod table_header;
 pub mod table_notes;
 pub mod table_run;
 pub mod tables;

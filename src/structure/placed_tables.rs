@@ -6,11 +6,10 @@
 //! drawn one by one (their positions differ from line to line) and from a label set
 //! apart from its text (a list or a note, whose first column holds only markers).
 
-use super::table_run::TableRun;
+use super::table_header::{ALIGN, Column, header_columns};
+use super::table_run::{TableRun, is_marker, reads_as_prose};
 use crate::lines::TextLine;
 
-/// Distance (points) within which two left edges count as one column start.
-const ALIGN: f32 = 3.0;
 /// Logical rows, the header included, needed to believe in a table.
 const MIN_ROWS: usize = 3;
 
@@ -45,23 +44,6 @@ fn runs(
     out
 }
 
-/// A column as its header cell spans it: left and right edges.
-#[derive(Clone, Copy)]
-struct Column {
-    start: f32,
-    end: f32,
-}
-
-impl Column {
-    /// Whether a cell from `x0` to `x1` is set in this column: left-aligned under the
-    /// header, right-aligned with it (figures), or centred on it.
-    fn holds(&self, x0: f32, x1: f32) -> bool {
-        (x0 - self.start).abs() <= ALIGN
-            || (x1 - self.end).abs() <= ALIGN
-            || ((x0 + x1) - (self.start + self.end)).abs() <= 2.0 * ALIGN
-    }
-}
-
 /// The column a cell from `x0` to `x1` is set in. A line ending flush with a column but
 /// starting in the first half of the column before it is no cell of either: it is text
 /// across both (a paragraph after a leader-dot list, set to the same right margin).
@@ -72,38 +54,6 @@ fn column_of(columns: &[Column], x0: f32, x1: f32) -> Option<usize> {
         .and_then(|p| columns.get(p))
         .is_some_and(|p| x0 < 0.5 * (p.start + p.end) && (x0 - columns[k].start).abs() > ALIGN);
     (!over_previous).then_some(k)
-}
-
-/// The header row starting at `i`: the lines that follow it on its baseline, left to
-/// right, as columns.
-fn header_columns(lines: &[TextLine], i: usize) -> Option<Vec<Column>> {
-    let g = lines[i].geometry?;
-    let mut columns = vec![Column {
-        start: g.bbox.x0,
-        end: g.bbox.x1,
-    }];
-    let mut right = g.bbox.x1;
-    for l in &lines[i + 1..] {
-        let Some(h) = l.geometry else { break };
-        if l.page != lines[i].page || (h.baseline - g.baseline).abs() > 0.3 * g.font_size {
-            break;
-        }
-        // A cell starts to the right of the previous one, past a real gap.
-        if h.bbox.x0 < right + 0.8 * g.font_size {
-            return None;
-        }
-        columns.push(Column {
-            start: h.bbox.x0,
-            end: h.bbox.x1,
-        });
-        right = h.bbox.x1;
-    }
-    (columns.len() >= 2).then_some(columns)
-}
-
-/// The header row starting at `i`: the horizontal extents of its cells, left to right.
-pub(super) fn header_cells(lines: &[TextLine], i: usize) -> Option<Vec<(f32, f32)>> {
-    header_columns(lines, i).map(|columns| columns.iter().map(|c| (c.start, c.end)).collect())
 }
 
 fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
@@ -273,56 +223,6 @@ fn row_cells(row: &[TextLine], columns: &[Column], size: f32) -> Option<Vec<Plac
     Some(out)
 }
 
-/// Columns of running text that line up by accident (a three-column page read line by
-/// line, a justified paragraph with wide gaps): a word hyphenated at a cell's end whose
-/// rest went to another cell, or columns whose cells are long and mostly start in lower
-/// case (each is the previous line's sentence going on).
-pub(super) fn reads_as_prose(rows: &[Vec<String>]) -> bool {
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| crate::rich::plain(c)).collect())
-        .collect();
-    let broken_word = rows.iter().flatten().any(|c| {
-        let mut tail = c.chars().rev();
-        tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic)
-    });
-    let columns = rows.first().map_or(0, Vec::len);
-    let prose_columns = (0..columns)
-        .filter(|&k| {
-            let cells: Vec<&String> = rows[1..]
-                .iter()
-                .filter_map(|r| r.get(k))
-                .filter(|c| !c.is_empty())
-                .collect();
-            let n = cells.len().max(1);
-            let lower = cells
-                .iter()
-                .filter(|c| c.starts_with(char::is_lowercase))
-                .count();
-            let chars: usize = cells.iter().map(|c| c.chars().count()).sum();
-            lower * 2 > n && chars / n >= 25
-        })
-        .count();
-    // A cell of several words left open, continued below in lower case: a sentence
-    // running down the column.
-    let (mut flows, mut open) = (0, 0);
-    for k in 0..columns {
-        for pair in rows.windows(2) {
-            let (upper, lower) = (&pair[0][k], &pair[1][k]);
-            if upper.split_whitespace().count() < 3 || lower.is_empty() {
-                continue;
-            }
-            open += 1;
-            if !upper.trim_end().ends_with(['.', ':', ';', '!', '?'])
-                && lower.starts_with(char::is_lowercase)
-            {
-                flows += 1;
-            }
-        }
-    }
-    broken_word || prose_columns * 2 >= columns.max(1) || (flows >= 2 && flows * 3 >= open)
-}
-
 /// The column a line starts in when it runs on over the next column's start, staying
 /// inside the table's width.
 fn spanning_line(line: &TextLine, columns: &[Column]) -> Option<usize> {
@@ -427,16 +327,6 @@ fn rows_of(placed: &[PlacedCell], columns: usize, size: f32) -> Vec<Vec<String>>
         }
     }
     rows
-}
-
-/// A list bullet or a note number: a first column of these is a list, not a table.
-pub(super) fn is_marker(cell: &str) -> bool {
-    let plain = crate::rich::plain(cell);
-    let t = plain.trim();
-    t.chars().count() <= 4
-        && t.chars().all(|c| {
-            c.is_ascii_digit() || matches!(c, '.' | ')' | '(' | '•' | '◦' | '▪' | '-' | '*')
-        })
 }
 
 #[cfg(test)]

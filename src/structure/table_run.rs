@@ -1,5 +1,6 @@
 //! What every table finder produces, below them all: a table found among the lines (its
-//! extent and its rows of cells), and how a cell's text grows as its lines are read.
+//! extent and its rows of cells), how a cell's text grows as its lines are read, and the
+//! checks on cell texts every finder makes (a first column of markers, columns of prose).
 
 /// A table found among the lines.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,4 +25,64 @@ pub(super) fn append_cell(cell: &mut String, text: &str) {
         cell.push(' ');
         cell.push_str(text);
     }
+}
+
+/// Columns of running text that line up by accident (a three-column page read line by
+/// line, a justified paragraph with wide gaps): a word hyphenated at a cell's end whose
+/// rest went to another cell, or columns whose cells are long and mostly start in lower
+/// case (each is the previous line's sentence going on).
+pub(super) fn reads_as_prose(rows: &[Vec<String>]) -> bool {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| crate::rich::plain(c)).collect())
+        .collect();
+    let broken_word = rows.iter().flatten().any(|c| {
+        let mut tail = c.chars().rev();
+        tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic)
+    });
+    let columns = rows.first().map_or(0, Vec::len);
+    let prose_columns = (0..columns)
+        .filter(|&k| {
+            let cells: Vec<&String> = rows[1..]
+                .iter()
+                .filter_map(|r| r.get(k))
+                .filter(|c| !c.is_empty())
+                .collect();
+            let n = cells.len().max(1);
+            let lower = cells
+                .iter()
+                .filter(|c| c.starts_with(char::is_lowercase))
+                .count();
+            let chars: usize = cells.iter().map(|c| c.chars().count()).sum();
+            lower * 2 > n && chars / n >= 25
+        })
+        .count();
+    // A cell of several words left open, continued below in lower case: a sentence
+    // running down the column.
+    let (mut flows, mut open) = (0, 0);
+    for k in 0..columns {
+        for pair in rows.windows(2) {
+            let (upper, lower) = (&pair[0][k], &pair[1][k]);
+            if upper.split_whitespace().count() < 3 || lower.is_empty() {
+                continue;
+            }
+            open += 1;
+            if !upper.trim_end().ends_with(['.', ':', ';', '!', '?'])
+                && lower.starts_with(char::is_lowercase)
+            {
+                flows += 1;
+            }
+        }
+    }
+    broken_word || prose_columns * 2 >= columns.max(1) || (flows >= 2 && flows * 3 >= open)
+}
+
+/// A list bullet or a note number: a first column of these is a list, not a table.
+pub(super) fn is_marker(cell: &str) -> bool {
+    let plain = crate::rich::plain(cell);
+    let t = plain.trim();
+    t.chars().count() <= 4
+        && t.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '.' | ')' | '(' | '•' | '◦' | '▪' | '-' | '*')
+        })
 }

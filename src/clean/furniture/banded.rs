@@ -1,0 +1,224 @@
+//! Furniture when the pages are known: lines in the top or bottom bands that repeat across
+//! pages once digits are ignored, except where copies of one form repeat everything, or a
+//! repeated line is the first or last line of a paragraph.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::line_kinds::is_contact_line;
+use crate::lines::TextLine;
+use crate::report::ActionKind;
+
+use super::page_numbers::{BARE_NUMBER, followed_by_note_text, is_page_number};
+use super::{BAND, furniture_shaped, reads_on, shape};
+
+/// Pages are known: furniture sits in the top or bottom bands and repeats across pages.
+pub(super) fn mark_banded(
+    lines: &[TextLine],
+    zone_end: usize,
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let mut bands: Vec<usize> = Vec::new();
+    let mut by_page: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !l.is_blank() {
+            by_page.entry(l.page).or_default().push(i);
+        }
+    }
+    let pages = by_page.len();
+    for idx in by_page.values() {
+        let n = idx.len();
+        for (k, &i) in idx.iter().enumerate() {
+            // The first and last lines in reading order, and (PDF) every line in the top or
+            // bottom tenth of the page: a header split into a left and a right part is
+            // read with the columns, away from the page's first lines.
+            let in_margin = lines[i].geometry.is_some_and(|g| {
+                g.page_height > 0.0
+                    && (g.bbox.y1 < 0.11 * g.page_height || g.bbox.y0 > 0.89 * g.page_height)
+            });
+            if k < BAND || k + BAND >= n || in_margin {
+                bands.push(i);
+            }
+        }
+    }
+    bands.sort_unstable();
+
+    // Repetition of band lines across pages.
+    let mut pages_of_shape: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in &bands {
+        let t = lines[i].plain();
+        if furniture_shaped(&t) {
+            let e = pages_of_shape.entry(shape(&t)).or_default();
+            if !e.contains(&lines[i].page) {
+                e.push(lines[i].page);
+            }
+        }
+    }
+    let min_pages = if pages >= 4 { 2.max(pages / 3) } else { 2 };
+    // Extracted text (no geometry to show a margin) of a bundle of forms: pages that
+    // repeat much of each other's text are copies of one form, and the lines they repeat
+    // at their edges (the letterhead each copy opens with) are the form's own text.
+    let copies = if lines.iter().all(|l| l.geometry.is_none()) {
+        copied_pages(lines, &by_page)
+    } else {
+        HashSet::new()
+    };
+    let repeats_enough = |t: &str, least: usize| {
+        pages_of_shape
+            .get(&shape(t))
+            .is_some_and(|p| p.len() >= least && !p.iter().all(|pg| copies.contains(pg)))
+    };
+    // Bare numbers: page numbers when their offset from the page index is consistent.
+    let mut offsets: HashMap<i64, usize> = HashMap::new();
+    for &i in &bands {
+        let t = lines[i].plain();
+        if BARE_NUMBER.is_match(&t)
+            && !followed_by_note_text(lines, i)
+            && let Ok(v) = t.parse::<i64>()
+        {
+            *offsets.entry(v - lines[i].page as i64).or_default() += 1;
+        }
+    }
+    let page_offset = offsets
+        .iter()
+        .filter(|(_, c)| **c >= 2 || pages == 1)
+        .max_by_key(|(o, c)| (**c, -(o.abs())))
+        .map(|(o, _)| *o);
+
+    for &i in &bands {
+        if i < zone_end && lines[i].page == 1 {
+            // The first page's top band is usually the letterhead; it is furniture only if
+            // it repeats on other pages exactly (a letterhead in capitals that a footer
+            // repeats in small letters is still the letterhead).
+            let t = lines[i].plain();
+            let exact = lines
+                .iter()
+                .filter(|l| l.page > 1 && l.plain().trim() == t.trim())
+                .count();
+            if !repeats_enough(&t, min_pages) || exact == 0 {
+                continue;
+            }
+        }
+        let t = lines[i].plain();
+        if is_page_number(&t) {
+            verdict[i] = Some((ActionKind::PageNumber, "page-number line at a page edge"));
+        } else if BARE_NUMBER.is_match(&t) {
+            if let (Some(off), Ok(v)) = (page_offset, t.parse::<i64>())
+                && v - lines[i].page as i64 == off
+                && !followed_by_note_text(lines, i)
+            {
+                verdict[i] = Some((
+                    ActionKind::PageNumber,
+                    "number at a page edge that follows the page sequence",
+                ));
+            }
+        } else if furniture_shaped(&t) && repeats_enough(&t, min_pages) {
+            verdict[i] = Some((
+                ActionKind::RunningHeader,
+                "repeats at the edge of several pages",
+            ));
+        } else if is_contact_line(&t) && repeats_enough(&t, 2) {
+            verdict[i] = Some((
+                ActionKind::ContactLine,
+                "contact line repeated on several pages",
+            ));
+        }
+    }
+    keep_paragraph_edges(lines, &by_page, verdict);
+}
+
+/// Pages much of whose text between the bands (at least four lines, and a quarter of it)
+/// is printed on some other page too: copies of one form filled in for different cases.
+fn copied_pages(lines: &[TextLine], by_page: &HashMap<usize, Vec<usize>>) -> HashSet<usize> {
+    let texts_of = |idx: &[usize]| -> HashSet<String> {
+        let inner = idx
+            .get(BAND..idx.len().saturating_sub(BAND))
+            .unwrap_or_default();
+        inner
+            .iter()
+            // Layout text spaces a filled-in row by its values: compare the words.
+            .map(|&i| {
+                lines[i]
+                    .plain()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|t| t.chars().count() > 2)
+            .collect()
+    };
+    let sets: Vec<(usize, HashSet<String>)> =
+        by_page.iter().map(|(p, idx)| (*p, texts_of(idx))).collect();
+    let mut out = HashSet::new();
+    for (p, mine) in &sets {
+        let shared = sets
+            .iter()
+            .filter(|(q, _)| q != p)
+            .map(|(_, other)| mine.intersection(other).count())
+            .max()
+            .unwrap_or(0);
+        if shared >= 4 && shared * 4 >= mine.len() {
+            out.insert(*p);
+        }
+    }
+    out
+}
+
+/// A repeated line that reads on from a paragraph — the same size, at a paragraph's line
+/// spacing, over or under a line that is not furniture, with a sentence running across the
+/// two lines — is that paragraph's first or last line (a disclaimer printed on several pages), not a running header: removing it would
+/// cut a sentence in two.
+fn keep_paragraph_edges(
+    lines: &[TextLine],
+    by_page: &HashMap<usize, Vec<usize>>,
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let header = |v: &Option<(ActionKind, &str)>| matches!(v, Some((ActionKind::RunningHeader, _)));
+    for idx in by_page.values() {
+        loop {
+            let mut changed = false;
+            for &i in idx {
+                let Some(g) = lines[i].geometry.filter(|_| header(&verdict[i])) else {
+                    continue;
+                };
+                let glued = idx.iter().any(|&j| {
+                    j != i
+                        && verdict[j].is_none()
+                        && lines[j].geometry.is_some_and(|h| {
+                            same_block(&g, &h) && {
+                                let (upper, lower) = if h.bbox.y0 < g.bbox.y0 {
+                                    (j, i)
+                                } else {
+                                    (i, j)
+                                };
+                                reads_on(&lines[upper].plain(), &lines[lower].plain())
+                            }
+                        })
+                });
+                if glued {
+                    verdict[i] = None;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+}
+
+/// Whether two PDF lines are consecutive lines of one block: the same size, overlapping
+/// across, one under the other with less than a line's worth of space between them.
+fn same_block(a: &crate::lines::LineGeometry, b: &crate::lines::LineGeometry) -> bool {
+    let size = a.font_size.max(1.0);
+    let gap = if b.bbox.y0 >= a.bbox.y1 {
+        b.bbox.y0 - a.bbox.y1
+    } else if a.bbox.y0 >= b.bbox.y1 {
+        a.bbox.y0 - b.bbox.y1
+    } else {
+        return false;
+    };
+    (a.font_size - b.font_size).abs() <= 0.1 * size
+        && a.bbox.x0 < b.bbox.x1
+        && b.bbox.x0 < a.bbox.x1
+        && gap < 0.6 * size
+}

@@ -1,0 +1,284 @@
+//! Furniture one page proves on its own (PDF lines): a page number alone at the page's
+//! edge, a running title sharing the edge row with its number, and repository, download or
+//! document-control stamps with their dates.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lines::TextLine;
+use crate::report::ActionKind;
+
+/// Share of the page height, at the top and at the bottom, that counts as its edge for
+/// furniture that one page alone proves.
+const EDGE: f32 = 0.125;
+
+/// Stamps a repository, a journal or a printer adds at a page's edge: they name the
+/// download, the repository or the document's control numbers, never the work's content.
+static EDGE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            download\s+date\b.*
+          | published\s+by\s+.{0,60}\b(?:scholarsarchive|repository|digital\s+commons|scholarworks|eprints)\b.*
+          | (?:rev\.?|revision)\s*:?\s*[0-9][0-9a-z.]*
+          | p/n\s*:?\s*[0-9a-z][0-9a-z-]*
+          | \[?\s*ch(?:ap(?:ter)?)?\.?\s+[ivxlc0-9]+\.?\s*\]?
+        )$",
+    )
+    .expect("valid regex")
+});
+/// "Downloaded from <site> on <date>": a download stamp wherever it is printed (often
+/// up the page's side).
+static DOWNLOAD_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^downloaded\s+(?:from|by)\s+(?:https?://)?[\w-]+\.[\w.-]+")
+        .expect("valid regex")
+});
+
+// The two stamp patterns above are among the costliest to compile (Unicode classes under
+// case folding, about 3 ms together), and a line can only match them when it opens with
+// one of their words. These exact necessary conditions spare most documents the compiling.
+// ASCII comparisons suffice: no character outside ASCII folds to a letter they compare
+// (the letters that do, `k` and `s`, are not among them).
+
+/// Whether a line opens with "downloaded", as [`DOWNLOAD_STAMP`] requires.
+fn may_be_download_stamp(t: &str) -> bool {
+    t.as_bytes()
+        .get(..10)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"downloaded"))
+}
+
+/// Whether a line opens, after any `[` and spaces, with the first letters of one of
+/// [`EDGE_STAMP`]'s alternatives: "download", "pub(lished)", "rev", "p/n" or "ch".
+fn may_be_edge_stamp(t: &str) -> bool {
+    let b = t
+        .trim_start_matches(|c: char| c == '[' || c.is_whitespace())
+        .as_bytes();
+    [&b"download"[..], b"pub", b"rev", b"p/n", b"ch"]
+        .iter()
+        .any(|w| b.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
+}
+
+/// A page number alone: arabic or lower/upper-case roman.
+pub(super) static EDGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9]{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\.?$").expect("valid regex")
+});
+
+/// Whether line `i` stands on its row as a page number does: not beside another number,
+/// nor among cells. A number with a numeric neighbour on its baseline is a cell of a table
+/// row (the first row under a header repeated at the top of a page), and so is a number
+/// with three or more other pieces of text on its baseline (a line-item row numbered
+/// 1, 2, 3 near the page foot: "1  SCR-1  12/20/24  Holiday Spectacular  $250"), while a
+/// page number shares its row at most with a little text (a running title, a date, a rule
+/// drawn as dashes).
+fn alone_on_its_row(lines: &[TextLine], i: usize, page: &[usize]) -> bool {
+    let Some(g) = lines[i].geometry else {
+        return true;
+    };
+    let numeric = |t: &str| {
+        let t = t.trim().trim_end_matches('%').replace([',', '.'], "");
+        !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+    };
+    let mut beside: Vec<(f32, f32)> = Vec::new();
+    for &j in page {
+        let Some(h) = lines[j].geometry else { continue };
+        if j == i || lines[j].is_blank() || (h.baseline - g.baseline).abs() >= 1.0 {
+            continue;
+        }
+        if numeric(&lines[j].plain()) {
+            return false;
+        }
+        beside.push((h.bbox.x0, h.bbox.x1));
+    }
+    // Words drawn one by one are one piece of text: pieces are told apart by a gap wider
+    // than the type's size.
+    beside.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut pieces = 0;
+    let mut right = f32::NEG_INFINITY;
+    for (x0, x1) in beside {
+        if x0 > right + g.font_size {
+            pieces += 1;
+        }
+        right = right.max(x1);
+    }
+    pieces < 3
+}
+
+/// Furniture that a single page proves (PDF lines only): a page number alone or a
+/// repository or document-control stamp in the top or bottom edge of the page, and a
+/// date printed beside such a stamp. No repetition across pages is needed.
+pub(super) fn mark_edge_stamps(
+    lines: &[TextLine],
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let at_edge = |l: &TextLine| {
+        l.geometry.is_some_and(|g| {
+            g.page_height > 0.0
+                && (g.bbox.y1 < EDGE * g.page_height || g.bbox.y0 > (1.0 - EDGE) * g.page_height)
+        })
+    };
+    // Each test below looks only at the line's own page: indexing the pages once keeps
+    // the pass linear in the document (a scan of every line per line was quadratic).
+    let mut by_page: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        by_page.entry(line.page).or_default().push(i);
+    }
+    // The document's running-text size: a running head is set no larger than the text,
+    // a chapter or section title is. (No size is known only when no line has one, and
+    // then neither test below has a line to look at.)
+    let usual = crate::layout::body_font_size(lines).unwrap_or(0.0);
+    let mut stamps = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if verdict[i].is_some() || line.geometry.is_none() {
+            continue;
+        }
+        let t = line.plain();
+        let t = t.trim();
+        if may_be_download_stamp(t)
+            && DOWNLOAD_STAMP.is_match(t)
+            && t.split_whitespace().count() <= 30
+        {
+            verdict[i] = Some((ActionKind::RunningHeader, "download stamp"));
+            continue;
+        }
+        if EDGE_NUMBER.is_match(t)
+            && let Some(title) = number_ends_edge_row(lines, i, &by_page[&line.page], usual)
+        {
+            verdict[i] = Some((
+                ActionKind::PageNumber,
+                "number at the outer end of the page's first or last row, beside its running title",
+            ));
+            if verdict[title].is_none() {
+                verdict[title] = Some((
+                    ActionKind::RunningHeader,
+                    "running title beside the page number, in a row set apart at the page's edge",
+                ));
+            }
+            continue;
+        }
+        if !at_edge(line) && !set_apart_at_edge(lines, i, &by_page[&line.page]) {
+            continue;
+        }
+        if EDGE_NUMBER.is_match(t)
+            && alone_on_its_row(lines, i, &by_page[&line.page])
+            && !numbers_a_title(lines, i, &by_page[&line.page], usual)
+        {
+            verdict[i] = Some((ActionKind::PageNumber, "number alone at the page's edge"));
+        } else if may_be_edge_stamp(t) && EDGE_STAMP.is_match(t) {
+            verdict[i] = Some((
+                ActionKind::RunningHeader,
+                "repository or document-control stamp at the page's edge",
+            ));
+            stamps.push(i);
+        }
+    }
+    // "Revision: 2.4   P/N 119-036   10 June 2019": the date belongs to the stamp line.
+    for i in stamps {
+        let (page, Some(g)) = (lines[i].page, lines[i].geometry) else {
+            continue;
+        };
+        for &j in &by_page[&page] {
+            let other = &lines[j];
+            if verdict[j].is_none()
+                && other
+                    .geometry
+                    .is_some_and(|h| (h.baseline - g.baseline).abs() < 1.0)
+                && crate::date::parse_date_line(&other.plain()).is_some()
+            {
+                verdict[j] = Some((ActionKind::RunningHeader, "date beside an edge stamp"));
+            }
+        }
+    }
+}
+
+/// Whether line `i` is the page's top-most or bottom-most line, set apart from the next
+/// line by a gap of at least one and a half of its own heights (a page whose text ends
+/// well above the paper's edge still has its page number below the text).
+fn set_apart_at_edge(lines: &[TextLine], i: usize, same_page: &[usize]) -> bool {
+    let Some(g) = lines[i].geometry else {
+        return false;
+    };
+    let height = (g.bbox.y1 - g.bbox.y0).max(1.0);
+    let others = || {
+        same_page
+            .iter()
+            .filter(move |&&j| j != i && !lines[j].is_blank())
+            .filter_map(|&j| lines[j].geometry)
+            // Lines on its baseline are part of the same edge row.
+            .filter(move |h| (h.baseline - g.baseline).abs() >= 1.0)
+    };
+    let lowest_above = others().all(|h| h.bbox.y1 <= g.bbox.y0 - 1.5 * height);
+    let highest_below = others().all(|h| h.bbox.y0 >= g.bbox.y1 + 1.5 * height);
+    lowest_above || highest_below
+}
+
+/// Whether the number on line `i` is a title's own number: text set larger than the
+/// running text (`usual`), or in bold, starts on its baseline within an em and a half after it
+/// ("2   Why Carbon Pricing Matters"). A running head's title is set like the text.
+fn numbers_a_title(lines: &[TextLine], i: usize, same_page: &[usize], usual: f32) -> bool {
+    let Some(g) = lines[i].geometry else {
+        return false;
+    };
+    same_page.iter().any(|&j| {
+        j != i
+            && !lines[j].is_blank()
+            && lines[j].geometry.is_some_and(|h| {
+                (h.baseline - g.baseline).abs() < 1.0
+                    && h.bbox.x0 >= g.bbox.x1 - 0.5
+                    && h.bbox.x0 - g.bbox.x1 <= 1.5 * g.font_size
+                    && (h.font_size > usual + 0.5 || crate::rich::all_bold(&lines[j].text))
+            })
+    })
+}
+
+/// Whether line `i` is a number at the outer end of the page's top-most or bottom-most
+/// row, beside a running title of three words or more, and the row stands a full line
+/// height away from the rest of the page, set no larger than the running text:
+/// "Optimized Table Tokenization …   9", "148  A. Sundström et al.". A table's first
+/// row is too close to the rows under it and its cells are seldom three words; a
+/// chapter's or section's title is larger or bold.
+/// Returns the running title's index.
+fn number_ends_edge_row(
+    lines: &[TextLine],
+    i: usize,
+    same_page: &[usize],
+    usual: f32,
+) -> Option<usize> {
+    let g = lines[i].geometry?;
+    let on_row = |h: &crate::lines::LineGeometry| (h.baseline - g.baseline).abs() < 1.0;
+    let row: Vec<usize> = same_page
+        .iter()
+        .copied()
+        .filter(|&j| j != i && !lines[j].is_blank())
+        .filter(|&j| lines[j].geometry.is_some_and(|h| on_row(&h)))
+        .collect();
+    let [title] = row.as_slice() else {
+        return None;
+    };
+    let t = lines[*title].geometry?;
+    let gap = g.font_size;
+    let outer = g.bbox.x0 >= t.bbox.x1 + gap || g.bbox.x1 + gap <= t.bbox.x0;
+    if !outer
+        || lines[*title].plain().split_whitespace().count() < 3
+        || crate::rich::all_bold(&lines[*title].text)
+    {
+        return None;
+    }
+    let top = g.bbox.y0.min(t.bbox.y0);
+    let bottom = g.bbox.y1.max(t.bbox.y1);
+    let height = (bottom - top).max(1.0);
+    let rest = || {
+        same_page
+            .iter()
+            .filter(|&&j| j != i && j != *title && !lines[j].is_blank())
+            .filter_map(|&j| lines[j].geometry)
+    };
+    // Set no larger than the running text: a chapter opening is larger.
+    if g.font_size.max(t.font_size) > usual + 0.5 {
+        return None;
+    }
+    let apart = rest().next().is_some()
+        && (rest().all(|h| h.bbox.y0 >= bottom + height)
+            || rest().all(|h| h.bbox.y1 <= top - height));
+    apart.then_some(*title)
+}

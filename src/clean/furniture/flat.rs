@@ -1,0 +1,135 @@
+//! Furniture when no page breaks are known (text an extractor flattened): short standalone
+//! lines that repeat, page-number lines, and a footer or header seen once beside a page
+//! number.
+
+use std::collections::HashMap;
+
+use crate::line_kinds::is_contact_line;
+use crate::lines::TextLine;
+use crate::report::ActionKind;
+
+use super::page_numbers::{BARE_NUMBER, is_page_number};
+use super::{furniture_shaped, shape};
+
+/// No page breaks known: short standalone lines that repeat, and page-number lines.
+pub(super) fn mark_flat(
+    lines: &[TextLine],
+    zone_end: usize,
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let blank = |i: Option<usize>| i.and_then(|i| lines.get(i)).is_none_or(TextLine::is_blank);
+    let standalone = |i: usize| blank(i.checked_sub(1)) || blank(Some(i + 1));
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.plain();
+        if !l.is_blank() && furniture_shaped(&t) && standalone(i) {
+            *counts.entry(shape(&t)).or_default() += 1;
+        }
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_blank() || i < zone_end {
+            continue;
+        }
+        let t = l.plain();
+        let isolated = blank(i.checked_sub(1)) && blank(Some(i + 1));
+        if is_page_number(&t) && standalone(i) {
+            verdict[i] = Some((ActionKind::PageNumber, "page-number line"));
+        } else if BARE_NUMBER.is_match(&t) && isolated && near_furniture(lines, i, &counts) {
+            verdict[i] = Some((
+                ActionKind::PageNumber,
+                "standalone number beside running furniture",
+            ));
+        } else if BARE_NUMBER.is_match(&t) && isolated && t.parse::<u32>().is_ok_and(|v| v <= 999) {
+            verdict[i] = Some((
+                ActionKind::PageNumber,
+                "standalone number between blank lines",
+            ));
+        } else if furniture_shaped(&t)
+            && standalone(i)
+            && counts.get(&shape(&t)).is_some_and(|&c| c >= 2)
+            && !looks_like_list_or_heading_repeat(&t)
+        {
+            verdict[i] = Some((
+                ActionKind::RunningHeader,
+                "short standalone line repeated through the text",
+            ));
+        } else if is_contact_line(&t)
+            && standalone(i)
+            && counts.get(&shape(&t)).is_some_and(|&c| c >= 2)
+        {
+            verdict[i] = Some((ActionKind::ContactLine, "repeated contact line"));
+        }
+    }
+}
+
+/// Words that mark a footer line seen once (registration, copyright).
+const FOOTER_WORDS: &[&str] = &[
+    "registered",
+    "charity",
+    "company",
+    "copyright",
+    "reserved",
+    "issn",
+    "isbn",
+    "licence",
+    "license",
+    "confidential",
+    "draft",
+];
+
+/// Whether a line carries a footer's signs: a number, ©, a web or e-mail address, or a
+/// registration or rights word.
+fn has_footer_sign(t: &str) -> bool {
+    t.chars()
+        .any(|c| c.is_ascii_digit() || c == '©' || c == '@')
+        || t.to_ascii_lowercase().contains("www.")
+        || crate::words::has_word(t, FOOTER_WORDS)
+}
+
+/// A line standing right before or after a page number that looks like a footer or header
+/// seen only once (the extractor dropped it on the other pages).
+pub(super) fn mark_beside_page_numbers(
+    lines: &[TextLine],
+    zone_end: usize,
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let numbers: Vec<usize> = (0..lines.len())
+        .filter(|&i| matches!(verdict[i], Some((ActionKind::PageNumber, _))))
+        .collect();
+    for i in numbers {
+        let neighbours = [
+            (0..i).rev().find(|&j| !lines[j].is_blank()),
+            (i + 1..lines.len()).find(|&j| !lines[j].is_blank()),
+        ];
+        for j in neighbours.into_iter().flatten() {
+            if j < zone_end || verdict[j].is_some() {
+                continue;
+            }
+            let t = lines[j].plain();
+            if furniture_shaped(&t)
+                && !crate::words::ends_sentence(&lines[j].text)
+                && has_footer_sign(&t)
+                && !t.starts_with(['-', '•', '*'])
+            {
+                verdict[j] = Some((
+                    ActionKind::RunningHeader,
+                    "footer or header line beside a page number",
+                ));
+            }
+        }
+    }
+}
+
+/// Repeated bullets ("- Yes") and labels are not furniture.
+fn looks_like_list_or_heading_repeat(t: &str) -> bool {
+    t.starts_with(['-', '•', '*', '▪', '◦']) || t.ends_with(':')
+}
+
+fn near_furniture(lines: &[TextLine], i: usize, counts: &HashMap<String, usize>) -> bool {
+    let lo = i.saturating_sub(4);
+    let hi = (i + 5).min(lines.len());
+    (lo..hi).filter(|&j| j != i).any(|j| {
+        let t = lines[j].plain();
+        !t.is_empty() && (is_page_number(&t) || counts.get(&shape(&t)).is_some_and(|&c| c >= 2))
+    })
+}

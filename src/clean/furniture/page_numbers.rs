@@ -1,0 +1,167 @@
+//! Page-number lines: the usual printed forms ("Page 3 of 7", "- 3 -", "3 | Institute"),
+//! "Page n of N" glued inside a line, and the bare number that is a note's label instead.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lines::TextLine;
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            (?:page|p\.|pg\.?)\s*[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?
+          | [-–—]\s*[0-9]{1,4}\s*[-–—]
+          | [0-9]{1,4}\s*(?:of|/)\s*[0-9]{1,4}
+          | \[\s*[0-9]{1,4}\s*\]
+          | [0-9]{1,4}\s*[|·•]\s*\S.*
+          | \S.*?\s*[|·•]\s*(?:page\s*)?[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?
+          | \S.*?\s+(?:page|p\.)\s*[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?
+        )$",
+    )
+    .expect("valid regex")
+});
+pub(super) static BARE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9]{1,4}$").expect("valid regex"));
+/// "Page 2 of 7" inside a line (a footer glued to body text by the extractor).
+pub(super) static INLINE_PAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\bpage\s+[0-9]{1,4}\s+of\s+[0-9]{1,4}\b\s*").expect("valid regex")
+});
+
+/// Whether `t` holds "page" (ASCII case ignored), as every match of [`INLINE_PAGE_OF`] does
+/// (none of its letters has a case partner outside ASCII). Checked first so that the
+/// pattern (~0.5 ms to compile) is built only for documents that print the word.
+pub(super) fn may_hold_page(t: &str) -> bool {
+    t.as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"page"))
+}
+
+/// Whether a whole line is a page number in one of the usual forms ("Page 3 of 7",
+/// "- 3 -", "3 | Institute", "Institute | Page 3"), excluding bare numbers.
+pub fn is_page_number(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 120 {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    may_be_page_number(&lower) && PAGE_NUMBER.is_match(&lower) && !refers_to_a_page(&lower)
+}
+
+/// What every match of [`PAGE_NUMBER`] holds, by its alternatives: an opening "p", dash or
+/// `[`; a separator `|·•` anywhere; "page" or "p." anywhere; or an opening digit with "of"
+/// or `/` after it. A line that is none of these (a bare number, a heading, a sentence)
+/// cannot match, and the pattern (~0.7 ms to compile) is built only for documents whose
+/// page furniture has one of these shapes. Takes the lower-cased line.
+fn may_be_page_number(lower: &str) -> bool {
+    lower.starts_with(['p', '-', '–', '—', '['])
+        || lower.contains(['|', '·', '•'])
+        || lower.contains("page")
+        || lower.contains("p.")
+        || (lower.starts_with(|c: char| c.is_ascii_digit())
+            && (lower.contains("of") || lower.contains('/')))
+}
+
+/// Whether a line ending in "page N" is the tail of a sentence pointing at a page ("on
+/// page 46", "see page 3"), not a footer naming its own: a preposition or verb governs
+/// the page. Takes the lower-cased line.
+fn refers_to_a_page(lower: &str) -> bool {
+    let before = match lower.rfind("page").or_else(|| lower.rfind("p.")) {
+        Some(at) => &lower[..at],
+        None => return false,
+    };
+    before.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w,
+            "on" | "see" | "at" | "to" | "from" | "in" | "of" | "under" | "and" | "or"
+        )
+    })
+}
+
+/// A bare number directly followed by a note's text is a footnote label (pdftotext -raw
+/// puts the label on its own line), not a page number.
+pub(super) fn followed_by_note_text(lines: &[TextLine], i: usize) -> bool {
+    lines
+        .get(i + 1)
+        .filter(|n| n.page == lines[i].page && !n.is_blank())
+        .is_some_and(|n| {
+            let t = n.plain();
+            t.split_whitespace().count() >= 4 && !is_page_number(&t)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_phrases::{assert_necessary, filled, phrases};
+
+    #[test]
+    fn page_number_test_never_turns_away_a_page_number() {
+        let mut texts = phrases(
+            &[
+                "page", "p.", "pg", "pg.", " ", "\u{a0}", "3", "12", "12345", "of", "/", "-", "–",
+                "—", "[", "]", "|", "·", "•", "x", "report", "é", "\n", "o", "f",
+            ],
+            80_000,
+        );
+        texts.extend(filled(&[
+            &["", "x ", "Report · ", "Institute | "],
+            &["", "- ", "[", "page ", "p. ", "Page"],
+            &["3", "12", "1234", "12345"],
+            &["", " ", " of ", "/", " | text", " •"],
+            &["", "7", "x", " -", "]"],
+        ]));
+        let texts: Vec<String> = texts.iter().map(|t| t.to_ascii_lowercase()).collect();
+        let matched = assert_necessary(&PAGE_NUMBER, may_be_page_number, &texts);
+        assert!(matched > 1_000, "{matched}");
+    }
+
+    #[test]
+    fn page_test_never_turns_away_a_page_of() {
+        let mut texts = phrases(
+            &[
+                "page", "Page", "PAGE", "pagé", "pa", "ge", " ", "1", "12", "of", "OF", "x", "\t",
+            ],
+            20_000,
+        );
+        texts.extend(filled(&[
+            &["", " ", "x "],
+            &["page", "Page", "PAGE", "pagé", "pa ge"],
+            &[" ", "  ", "", "\t"],
+            &["1", "12", "1234", "12345", "x"],
+            &[" ", ""],
+            &["of", "OF", "Of", "or"],
+            &[" ", ""],
+            &["7", "12", "x"],
+            &["", " ", " x"],
+        ]));
+        assert!(assert_necessary(&INLINE_PAGE_OF, may_hold_page, &texts) > 100);
+    }
+
+    #[test]
+    fn page_number_forms() {
+        for yes in [
+            "Page 3 of 7",
+            "page 3",
+            "- 3 -",
+            "– 12 –",
+            "3 | Harbour Institute",
+            "Harbour Institute | Page 3 of 9",
+            "p. 4",
+            "3/7",
+        ] {
+            assert!(is_page_number(yes), "{yes}");
+        }
+        for no in [
+            "3",
+            "In 2024 prices rose by 3 per cent.",
+            "Article 5",
+            "Page after page of data",
+            "on page 46",
+            "the tax table on page 46",
+            "See page 3",
+        ] {
+            assert!(!is_page_number(no), "{no}");
+        }
+    }
+}
