@@ -285,27 +285,16 @@ fn our_fixtures_stay_above_their_floors() {
 /// what issue 14 asks and are not floored yet.
 #[test]
 fn ocr_text_of_the_bench_pdfs_stays_above_its_floors() {
-    let Some(bench) = bench_dir() else { return };
-    let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/bench/docs");
-    let tmp = tempfile::tempdir().unwrap();
-    convert_all(&docs, tmp.path(), |n| n.ends_with(".ocr.txt"));
-    let mut failures = Vec::new();
-    for format in ["md", "jats"] {
-        let table = score(&bench, &docs, &tmp.path().join(format), format);
-        failures.extend(check(
-            &table,
-            format,
-            "ALL",
-            &[
-                ("present", 95.0),
-                ("absent", 90.0),
-                ("footnotes", 75.0),
-                ("meta", 90.0),
-                ("validity", 100.0),
-            ],
-        ));
-    }
-    assert!(failures.is_empty(), "{failures:#?}");
+    in_repo_bench_inputs_stay_above(
+        ".ocr.txt",
+        &[
+            ("present", 95.0),
+            ("absent", 90.0),
+            ("footnotes", 75.0),
+            ("meta", 90.0),
+            ("validity", 100.0),
+        ],
+    );
 }
 
 /// Tesseract's hOCR of the same pages (`*.ocr.hocr`, made by `KIND=hocr
@@ -318,27 +307,31 @@ fn ocr_text_of_the_bench_pdfs_stays_above_its_floors() {
 /// headings 73.9, lists 63.7, footnotes 62.7, meta 96.5).
 #[test]
 fn ocr_layout_of_the_bench_pdfs_stays_above_its_floors() {
+    in_repo_bench_inputs_stay_above(
+        ".ocr.hocr",
+        &[
+            ("present", 96.0),
+            ("absent", 99.0),
+            ("headings", 71.0),
+            ("lists", 60.0),
+            ("footnotes", 59.0),
+            ("meta", 94.0),
+            ("validity", 100.0),
+        ],
+    );
+}
+
+/// Converts the in-repository bench inputs whose names end in `suffix` and checks the ALL
+/// row of both formats against `floors`.
+fn in_repo_bench_inputs_stay_above(suffix: &str, floors: &[(&str, f64)]) {
     let Some(bench) = bench_dir() else { return };
     let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/bench/docs");
     let tmp = tempfile::tempdir().unwrap();
-    convert_all(&docs, tmp.path(), |n| n.ends_with(".ocr.hocr"));
+    convert_all(&docs, tmp.path(), |n| n.ends_with(suffix));
     let mut failures = Vec::new();
     for format in ["md", "jats"] {
         let table = score(&bench, &docs, &tmp.path().join(format), format);
-        failures.extend(check(
-            &table,
-            format,
-            "ALL",
-            &[
-                ("present", 96.0),
-                ("absent", 99.0),
-                ("headings", 71.0),
-                ("lists", 60.0),
-                ("footnotes", 59.0),
-                ("meta", 94.0),
-                ("validity", 100.0),
-            ],
-        ));
+        failures.extend(check(&table, format, "ALL", floors));
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -74,7 +74,7 @@ impl OcrPage {
         let scale = if self.scale.is_finite() && self.scale > 0.0 {
             self.scale
         } else {
-            72.0 / DEFAULT_DPI
+            pixel_scale(None, None)
         };
         let to_points = |r: Rect| Rect {
             x0: r.x0 * scale,
