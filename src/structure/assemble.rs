@@ -13,7 +13,7 @@ use crate::rich::{self, BOLD_OFF, BOLD_ON};
 use super::classify::{BulletClass, ItemMarker};
 use super::joins::Lexicon;
 use super::pieces::{Piece, PieceKind};
-use crate::line_kinds::title_like;
+use crate::line_kinds::{opens_caption, title_like};
 use crate::words::{ends_sentence, words};
 
 /// A block before footnote linking, its text still rich.
@@ -366,6 +366,11 @@ fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
         return false;
     }
     let n = rich::plain(next);
+    // A caption ("Listing 1: …") opens a block of its own even after an open sentence: the
+    // paragraph before a figure or a listing may stop mid-sentence on its own.
+    if opens_caption(n.trim_start()) {
+        return false;
+    }
     let first = n.trim_start().chars().next().unwrap_or(' ');
     if first.is_lowercase() {
         return true;
@@ -747,6 +752,11 @@ mod tests {
         assert!(!continues("It ended.", "importing", false));
         assert!(!continues("three fronts:", "more", false));
         assert!(continues("signed in Paris,", "Berlin and Rome", true));
+        assert!(!continues(
+            "Lorem ipsum dolor sit amet,",
+            "Listing 1: Simple JavaScript Program",
+            false
+        ));
         assert!(!continues(
             "A Heading Without End",
             "The next paragraph",
