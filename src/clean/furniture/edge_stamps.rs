@@ -10,6 +10,8 @@ use regex::Regex;
 use crate::lines::TextLine;
 use crate::report::ActionKind;
 
+use super::page_numbers::page_of_total;
+
 /// Share of the page height, at the top and at the bottom, that counts as its edge for
 /// furniture that one page alone proves.
 const EDGE: f32 = 0.125;
@@ -127,6 +129,7 @@ pub(super) fn mark_edge_stamps(
     // a chapter or section title is. (No size is known only when no line has one, and
     // then neither test below has a line to look at.)
     let usual = crate::layout::body_font_size(lines).unwrap_or(0.0);
+    let pages = lines.iter().map(|l| l.page).max().unwrap_or(0);
     let mut stamps = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if verdict[i].is_some() || line.geometry.is_none() {
@@ -157,6 +160,14 @@ pub(super) fn mark_edge_stamps(
             continue;
         }
         if !at_edge(line) && !set_apart_at_edge(lines, i, &by_page[&line.page]) {
+            continue;
+        }
+        // "Page 1 of 1": the line names its own page and the document's page count.
+        if page_of_total(t) == Some((line.page, pages)) {
+            verdict[i] = Some((
+                ActionKind::PageNumber,
+                "\"page n of m\" at the page's edge naming this page and the document's page count",
+            ));
             continue;
         }
         if EDGE_NUMBER.is_match(t)

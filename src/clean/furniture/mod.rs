@@ -338,6 +338,30 @@ mod tests {
     }
 
     #[test]
+    fn page_n_of_m_naming_its_page_and_the_count_goes_from_a_single_page() {
+        let body = "The survey covered three districts and two hundred households in all.";
+        let run = |stamp: &str| {
+            let mut lines: Vec<TextLine> = Vec::new();
+            let mut put = |text: &str, baseline: f32| {
+                let mut l = crate::lines::test_placed(text, 1, 72.0, 272.0, baseline, 10.0);
+                l.source_line = lines.len() + 1;
+                lines.push(l);
+            };
+            // In the top edge but close to the text: only its own words prove it.
+            put(stamp, 70.0);
+            for k in 0..10 {
+                put(body, 84.0 + 14.0 * k as f32);
+            }
+            let mut r = Report::default();
+            remove(&mut lines, &mut r);
+            (lines.len(), r.count(ActionKind::PageNumber))
+        };
+        assert_eq!(run("Page 1 of 1"), (10, 1));
+        // A count that is not this document's proves nothing here.
+        assert_eq!(run("Page 1 of 4"), (11, 0));
+    }
+
+    #[test]
     fn a_number_inside_the_text_or_a_sentence_at_the_edge_stays() {
         let mut lines = vec![
             crate::lines::test_placed(

@@ -37,6 +37,33 @@ pub(super) fn may_hold_page(t: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(b"page"))
 }
 
+/// The two numbers of a whole line "Page 3 of 7" ("page 3/7", "Pg. 3 of 7", any case).
+/// A line that names its own page and the document's page count proves itself furniture
+/// on a single page.
+pub(super) fn page_of_total(t: &str) -> Option<(usize, usize)> {
+    let lower = t.trim().to_ascii_lowercase();
+    let rest = ["page", "pg.", "pg", "p."]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w))?;
+    let rest = rest.trim_start();
+    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+    let n = digits(rest);
+    if n == 0 || n > 4 {
+        return None;
+    }
+    let (page, rest) = rest.split_at(n);
+    let rest = rest.trim_start();
+    let rest = rest
+        .strip_prefix("of")
+        .or_else(|| rest.strip_prefix('/'))?
+        .trim_start();
+    let m = digits(rest);
+    if m == 0 || m > 4 || m != rest.len() {
+        return None;
+    }
+    Some((page.parse().ok()?, rest.parse().ok()?))
+}
+
 /// Whether a whole line is a page number in one of the usual forms ("Page 3 of 7",
 /// "- 3 -", "3 | Institute", "Institute | Page 3"), excluding bare numbers.
 pub fn is_page_number(line: &str) -> bool {
@@ -136,6 +163,16 @@ mod tests {
             &["", " ", " x"],
         ]));
         assert!(assert_necessary(&INLINE_PAGE_OF, may_hold_page, &texts) > 100);
+    }
+
+    #[test]
+    fn page_of_total_reads_both_numbers_of_a_whole_line() {
+        assert_eq!(page_of_total("Page 1 of 1"), Some((1, 1)));
+        assert_eq!(page_of_total(" PAGE 3/7 "), Some((3, 7)));
+        assert_eq!(page_of_total("Pg. 12 of 40"), Some((12, 40)));
+        assert_eq!(page_of_total("Page 3 of 7 copies"), None);
+        assert_eq!(page_of_total("Page 3"), None);
+        assert_eq!(page_of_total("Pages 3 of 7"), None);
     }
 
     #[test]
