@@ -175,6 +175,11 @@ pub(super) fn mark_edge_stamps(
             && !numbers_a_title(lines, i, &by_page[&line.page], usual)
         {
             verdict[i] = Some((ActionKind::PageNumber, "number alone at the page's edge"));
+        } else if small_header_at_top(lines, i, &by_page[&line.page], usual) {
+            verdict[i] = Some((
+                ActionKind::RunningHeader,
+                "top line of the page, alone and set apart, at half the running text's size or less",
+            ));
         } else if may_be_edge_stamp(t) && EDGE_STAMP.is_match(t) {
             verdict[i] = Some((
                 ActionKind::RunningHeader,
@@ -221,6 +226,32 @@ fn set_apart_at_edge(lines: &[TextLine], i: usize, same_page: &[usize]) -> bool 
     let lowest_above = others().all(|h| h.bbox.y1 <= g.bbox.y0 - 1.5 * height);
     let highest_below = others().all(|h| h.bbox.y0 >= g.bbox.y1 + 1.5 * height);
     lowest_above || highest_below
+}
+
+/// Whether line `i` is a repository's or a journal's header: the page's top-most line,
+/// alone on its row and set apart from the text under it, short, and set at half the
+/// running text's size or less ("Woodworth et al.: Brief Notices" over a 31 pt scan layer).
+/// A title, a kicker or a section label is set larger, and text this small at the top is
+/// never running text.
+fn small_header_at_top(lines: &[TextLine], i: usize, same_page: &[usize], usual: f32) -> bool {
+    let Some(g) = lines[i].geometry else {
+        return false;
+    };
+    if usual <= 0.0 || g.font_size <= 0.0 || g.font_size > 0.5 * usual {
+        return false;
+    }
+    let words = lines[i].plain().split_whitespace().count();
+    let others = || {
+        same_page
+            .iter()
+            .filter(move |&&j| j != i && !lines[j].is_blank())
+            .filter_map(|&j| lines[j].geometry)
+    };
+    let height = (g.bbox.y1 - g.bbox.y0).max(1.0);
+    (1..=12).contains(&words)
+        && g.bbox.y1 < EDGE * g.page_height
+        && others().next().is_some()
+        && others().all(|h| h.bbox.y0 >= g.bbox.y1 + 1.5 * height)
 }
 
 /// Whether the number on line `i` is a title's own number: text set larger than the

@@ -362,6 +362,37 @@ mod tests {
     }
 
     #[test]
+    fn a_small_header_set_apart_at_the_top_goes_but_not_a_larger_kicker() {
+        let body = "The survey covered three districts and two hundred households in all.";
+        let run = |size: f32| {
+            let mut lines: Vec<TextLine> = Vec::new();
+            let mut head = crate::lines::test_placed(
+                "Woodworth et al.: Brief Notices",
+                1,
+                250.0,
+                350.0,
+                20.0,
+                size,
+            );
+            head.source_line = 1;
+            lines.push(head);
+            for k in 0..10 {
+                let mut l =
+                    crate::lines::test_placed(body, 1, 72.0, 540.0, 120.0 + 30.0 * k as f32, 24.0);
+                l.source_line = lines.len() + 1;
+                lines.push(l);
+            }
+            let mut r = Report::default();
+            remove(&mut lines, &mut r);
+            (lines.len(), r.count(ActionKind::RunningHeader))
+        };
+        // A 10 pt line over 24 pt text.
+        assert_eq!(run(10.0), (10, 1));
+        // A 14 pt kicker over the same text is more than half its size: it stays.
+        assert_eq!(run(14.0), (11, 0));
+    }
+
+    #[test]
     fn a_number_inside_the_text_or_a_sentence_at_the_edge_stays() {
         let mut lines = vec![
             crate::lines::test_placed(
