@@ -323,3 +323,95 @@ pub(super) fn wrapped_elsewhere(
         labelled_affiliation(&b.text).is_none() && !taken.iter().any(|&k| std::ptr::eq(&zone[k], b))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line at `baseline` (8 pt, from x = 40); its rich text set after construction,
+    /// which strips forged sentinels.
+    fn line(text: String, n: usize, baseline: f32) -> TextLine {
+        let mut l = crate::lines::test_placed(&text, 1, 40.0, 200.0, baseline, 8.0);
+        l.text = text;
+        l.source_line = n;
+        l
+    }
+
+    fn sup(m: &str) -> String {
+        format!("{}{m}{}", rich::SUP_ON, rich::SUP_OFF)
+    }
+
+    fn meta(labels: &[&[&str]]) -> Metadata {
+        let mut m = Metadata::default();
+        for (k, ls) in labels.iter().enumerate() {
+            let mut a = Contributor::named(format!("Ana Lima{k}"));
+            a.affiliation_labels = ls.iter().map(|l| l.to_string()).collect();
+            m.authors.push(a);
+        }
+        m
+    }
+
+    fn take(texts: Vec<String>, m: &mut Metadata) -> Vec<String> {
+        let mut lines: Vec<TextLine> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| line(t, i + 1, 100.0 + 9.0 * i as f32))
+            .collect();
+        take_affiliation_list(&mut lines, m, &mut Report::default());
+        lines.iter().map(TextLine::plain).collect()
+    }
+
+    #[test]
+    fn a_raised_label_alone_on_its_line_keys_the_lines_under_it() {
+        let mut m = meta(&[&["1"], &["1"]]);
+        let left = take(
+            vec![
+                sup("1"),
+                "Department of Botany, University of".into(),
+                "Dhaka, Dhaka-1000, Bangladesh".into(),
+                "Received 3 May 2009".into(),
+            ],
+            &mut m,
+        );
+        assert_eq!(m.affiliations.len(), 1);
+        assert_eq!(
+            m.affiliations[0].text,
+            "Department of Botany, University of Dhaka, Dhaka-1000, Bangladesh"
+        );
+        assert_eq!(left, ["Received 3 May 2009"]);
+    }
+
+    #[test]
+    fn labels_in_line_count_two_in_a_row_not_one() {
+        let mut m = meta(&[&["1"], &["2"]]);
+        let left = take(
+            vec![
+                "1 Department of Botany, University of Dhaka".into(),
+                "2 Institute of Ecology, Lund University".into(),
+            ],
+            &mut m,
+        );
+        assert!(left.is_empty(), "{left:?}");
+        assert_eq!(m.affiliations[1].label, "2");
+        // One numbered line naming a department is no list.
+        let mut m = meta(&[&["1"], &["2"]]);
+        let left = take(
+            vec!["1 Department of Botany, University of Dhaka".into()],
+            &mut m,
+        );
+        assert_eq!(left.len(), 1);
+        assert!(m.affiliations.is_empty());
+    }
+
+    #[test]
+    fn a_sentence_under_a_label_is_no_affiliation() {
+        let mut m = meta(&[&["1"]]);
+        let text = format!(
+            "{} The Institute's survey was run in 2019. It covered ten districts. Data are open.",
+            sup("1")
+        );
+        let left = take(vec![text], &mut m);
+        assert_eq!(left.len(), 1);
+        assert!(m.affiliations.is_empty());
+    }
+}
