@@ -31,6 +31,10 @@ pub struct Metadata {
     pub authors: Vec<Contributor>,
     /// Editors in the order printed.
     pub editors: Vec<Contributor>,
+    /// Affiliations printed once under a label that the authors' raised marks refer to
+    /// ("¹ Department of …"), in the order printed; each author lists its labels in
+    /// [`Contributor::affiliation_labels`].
+    pub affiliations: Vec<Affiliation>,
     /// Publication date.
     pub date: Option<PubDate>,
     /// Publishing organisation (often the letterhead).
@@ -50,6 +54,19 @@ pub struct Contributor {
     pub role: Option<String>,
     /// Organisation line under the name.
     pub affiliation: Option<String>,
+    /// The labels raised after the name ("1", "2", "*"), in the order printed: keys into
+    /// [`Metadata::affiliations`]. A label no affiliation carries (a corresponding-author
+    /// star) is kept as printed and points nowhere.
+    pub affiliation_labels: Vec<String>,
+}
+
+/// An affiliation printed once for several authors, under the label their marks repeat.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Affiliation {
+    /// The label as printed ("1", "a", "†").
+    pub label: String,
+    /// The affiliation's text, its wrapped lines joined.
+    pub text: String,
 }
 
 impl Contributor {

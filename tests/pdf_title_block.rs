@@ -91,15 +91,27 @@ fn authors_with_raised_marks_and_their_affiliations() {
     );
     let dodoma = "Department of Geography, University of Dodoma, Tanzania";
     let kisumu = "Climate Research Unit, Lakeside College, Kisumu, Kenya";
-    let affs: Vec<Option<&str>> = m.authors.iter().map(|a| a.affiliation.as_deref()).collect();
+    // Each affiliation is kept once, under its label; each author keeps the labels.
+    let affs: Vec<(&str, &str)> = m
+        .affiliations
+        .iter()
+        .map(|a| (a.label.as_str(), a.text.as_str()))
+        .collect();
+    assert_eq!(affs, [("1", dodoma), ("2", kisumu)], "{md}");
+    let labels: Vec<Vec<&str>> = m
+        .authors
+        .iter()
+        .map(|a| a.affiliation_labels.iter().map(String::as_str).collect())
+        .collect();
     assert_eq!(
-        affs,
-        [
-            Some(dodoma),
-            Some(format!("{dodoma}; {kisumu}").as_str()),
-            Some(kisumu),
-            Some(dodoma),
-        ]
+        labels,
+        [vec!["1"], vec!["1", "2"], vec!["2"], vec!["1", "*"]]
+    );
+    assert!(
+        md.contains(&format!(
+            "  - name: \"Tomas K. Ruiz\"\n    affiliation: \"{dodoma}; {kisumu}\"\n"
+        )),
+        "{md}"
     );
     // The marks are affiliation marks, not footnote references, and the lines left the body.
     assert!(!md.contains("[^"), "{md}");
@@ -109,7 +121,17 @@ fn authors_with_raised_marks_and_their_affiliations() {
     assert!(body.contains("Maize yields in the region"), "{body}");
     let jats = brief2md::writers::jats::write(&doc);
     assert!(jats.contains("<surname>Mwangi</surname>"), "{jats}");
-    assert!(jats.contains(&format!("<aff>{kisumu}</aff>")), "{jats}");
+    assert!(
+        jats.contains(&format!(
+            r#"<aff id="aff2"><label>2</label> {kisumu}</aff>"#
+        )),
+        "{jats}"
+    );
+    // Li Wei's star points to no affiliation: no xref for it.
+    assert!(
+        jats.contains(r#"<given-names>Li</given-names></name><xref ref-type="aff" rid="aff1">1</xref></contrib>"#),
+        "{jats}"
+    );
 }
 
 /// Raised marks after words that are not personal names (a line of findings with note

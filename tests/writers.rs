@@ -49,6 +49,7 @@ fn sample() -> Document {
                     name: "Dr Amara Okafor".into(),
                     role: Some("Senior Fellow".into()),
                     affiliation: Some("Centre for Tests".into()),
+                    ..Default::default()
                 },
                 Contributor::named("Jean-Luc de la Croix"),
             ],
@@ -62,6 +63,7 @@ fn sample() -> Document {
             publisher: Some("Centre for Tests".into()),
             rights: Some("(Views are the author's own.)".into()),
             source: Some("sample.txt".into()),
+            ..Default::default()
         },
         blocks: vec![
             para(vec![

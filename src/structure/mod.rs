@@ -99,6 +99,7 @@ pub fn split_title_block(
         .map(|(_, l)| l)
         .collect();
     title_block::take_author_notes(&mut body, &mut metadata, report);
+    title_block::take_affiliation_list(&mut body, &mut metadata, report);
     title_block::remove_branding_lines(&mut body, &metadata, report);
     (metadata, body, lexicon)
 }

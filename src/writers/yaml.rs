@@ -1,7 +1,7 @@
 //! A tiny YAML emitter for front matter: string scalars and lists, always double-quoted so
 //! that colons, quotes and leading symbols in titles never change the meaning.
 
-use crate::model::Contributor;
+use crate::model::{Affiliation, Contributor};
 
 /// An ordered mapping of keys to quoted values.
 #[derive(Debug, Default)]
@@ -23,15 +23,30 @@ impl Mapping {
 
     /// A list of names; when any contributor has a role or affiliation, every entry is a
     /// mapping with `name` (the form pandoc templates and citation tools read).
-    pub(crate) fn contributors(&mut self, key: &str, people: &[Contributor]) {
+    ///
+    /// An affiliation printed once under a label (`affiliations`) is written out in full
+    /// with each author whose marks name it, joined by "; " after the author's own
+    /// affiliation line: the front matter stays a plain `affiliation` string per person,
+    /// which templates read without resolving labels.
+    pub(crate) fn contributors(
+        &mut self,
+        key: &str,
+        people: &[Contributor],
+        affiliations: &[Affiliation],
+    ) {
         if people.is_empty() {
             return;
         }
         self.out.push_str(&format!("{key}:\n"));
+        let resolved: Vec<Option<String>> = people
+            .iter()
+            .map(|p| affiliation_text(p, affiliations))
+            .collect();
         let detailed = people
             .iter()
-            .any(|p| p.role.is_some() || p.affiliation.is_some());
-        for p in people {
+            .zip(&resolved)
+            .any(|(p, aff)| p.role.is_some() || aff.is_some());
+        for (p, aff) in people.iter().zip(&resolved) {
             if !detailed {
                 self.out.push_str(&format!("  - {}\n", quote(&p.name)));
                 continue;
@@ -41,7 +56,7 @@ impl Mapping {
             if let Some(role) = &p.role {
                 self.out.push_str(&format!("    role: {}\n", quote(role)));
             }
-            if let Some(aff) = &p.affiliation {
+            if let Some(aff) = aff {
                 self.out
                     .push_str(&format!("    affiliation: {}\n", quote(aff)));
             }
@@ -51,6 +66,20 @@ impl Mapping {
     pub(crate) fn render(self) -> String {
         self.out
     }
+}
+
+/// A person's affiliation line and the labelled affiliations its marks name, in the
+/// order of the marks; `None` when there is neither.
+fn affiliation_text(person: &Contributor, affiliations: &[Affiliation]) -> Option<String> {
+    let mut parts: Vec<&str> = person.affiliation.iter().map(String::as_str).collect();
+    for label in &person.affiliation_labels {
+        if let Some(a) = affiliations.iter().find(|a| &a.label == label)
+            && !parts.contains(&a.text.as_str())
+        {
+            parts.push(&a.text);
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// A YAML double-quoted scalar that every YAML 1.1 and 1.2 parser reads.
@@ -99,8 +128,32 @@ mod tests {
         m.contributors(
             "editor",
             &[Contributor::named("A B"), Contributor::named("C")],
+            &[],
         );
         m.scalar("title", Some("  "));
         assert_eq!(m.render(), "editor:\n  - \"A B\"\n  - \"C\"\n");
+    }
+
+    #[test]
+    fn labelled_affiliations_are_written_out_with_each_author() {
+        let mut m = Mapping::default();
+        let mut a = Contributor::named("A B");
+        a.affiliation_labels = vec!["2".into(), "*".into(), "1".into()];
+        let c = Contributor::named("C D");
+        let affs = [
+            Affiliation {
+                label: "1".into(),
+                text: "Dept X, Uni Y".into(),
+            },
+            Affiliation {
+                label: "2".into(),
+                text: "Lab Z".into(),
+            },
+        ];
+        m.contributors("author", &[a, c], &affs);
+        assert_eq!(
+            m.render(),
+            "author:\n  - name: \"A B\"\n    affiliation: \"Lab Z; Dept X, Uni Y\"\n  - name: \"C D\"\n"
+        );
     }
 }

@@ -15,22 +15,25 @@ use crate::line_kinds::{
     author_names, is_contact_line, is_disclaimer, split_names, title_like, title_zone_end,
 };
 use crate::lines::TextLine;
-use crate::model::{Contributor, Metadata};
+use crate::model::{Affiliation, Contributor, Metadata};
 use crate::report::{Action, ActionKind, Report};
 use crate::rich;
 
 use super::casing::{WordCase, title_case};
 use crate::words::{has_word, join_lines, words};
 
+mod affiliations;
 mod branding;
 mod people;
 mod roles;
 mod title;
 
+use affiliations::*;
 use people::*;
 use roles::*;
 use title::*;
 
+pub use affiliations::take_affiliation_list;
 pub use branding::remove_branding_lines;
 use branding::repeated_letterhead;
 pub use people::take_author_notes;
@@ -207,8 +210,8 @@ pub fn extract(
     // title). Where sizes were measured from a scan, there is no typography to read.
     let measured_sizes = crate::layout::body_font_size(lines)
         .is_some_and(|body| crate::layout::sizes_scatter(lines, body));
-    // (author index, raised labels) for names from a marked author list.
-    let mut author_labels: Vec<(usize, Vec<String>)> = Vec::new();
+    // Whether a marked author list (names with raised labels) has been read.
+    let mut marked_list = false;
     // (labels, text) of labelled affiliation lines.
     let mut affiliations: Vec<(Vec<String>, String)> = Vec::new();
     let mut affiliation_lines: Vec<usize> = Vec::new();
@@ -235,7 +238,7 @@ pub fn extract(
         }
         // Affiliations keyed by the raised labels of the author list above, each maybe
         // wrapped onto a line of its own ("Dhaka-1000, Bangladesh").
-        if !author_labels.is_empty() {
+        if marked_list {
             if let Some(entry) = labelled_affiliation(&zone[i].text) {
                 affiliations.push(entry);
                 affiliation_lines.push(i);
@@ -270,9 +273,11 @@ pub fn extract(
                     reader.use_line(i);
                 } else if let Some(names) = &marked[i] {
                     for (name, labels) in names {
-                        author_labels.push((reader.tb.metadata.authors.len(), labels.clone()));
-                        reader.tb.metadata.authors.push(Contributor::named(name));
+                        let mut author = Contributor::named(name);
+                        author.affiliation_labels = labels.clone();
+                        reader.tb.metadata.authors.push(author);
                     }
+                    marked_list = true;
                     // The affiliations under such a list are keyed by the marks, not
                     // set under the last name: they are not that author's details.
                     current = None;
@@ -361,14 +366,15 @@ pub fn extract(
         tb.consumed.retain(|i| !affiliation_lines.contains(i));
         affiliations.clear();
     }
-    for (a, labels) in &author_labels {
-        let affs: Vec<&str> = affiliations
-            .iter()
-            .filter(|(keys, _)| keys.iter().any(|k| labels.contains(k)))
-            .map(|(_, text)| text.as_str())
-            .collect();
-        if !affs.is_empty() {
-            tb.metadata.authors[*a].affiliation = Some(affs.join("; "));
+    // Each labelled affiliation is kept once; the authors keep their labels.
+    for (keys, text) in affiliations {
+        for label in keys {
+            if !tb.metadata.affiliations.iter().any(|a| a.label == label) {
+                tb.metadata.affiliations.push(Affiliation {
+                    label,
+                    text: text.clone(),
+                });
+            }
         }
     }
     tb.consumed.sort_unstable();
@@ -405,34 +411,6 @@ fn heads_prose(lines: &[TextLine], i: usize, titled: bool) -> bool {
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
         .count();
     ws.len() >= 8 && lower * 2 >= ws.len()
-}
-
-/// Whether the line set directly under `line` (same page and size, overlapping it across,
-/// less than a line's gap below) is one the title block did not take (as an affiliation's
-/// wrapped line, a contact line, …), and does not open an entry of its own: the entry on
-/// `line` wraps onto it.
-fn wrapped_elsewhere(
-    lines: &[TextLine],
-    line: &TextLine,
-    taken: &[usize],
-    zone: &[TextLine],
-) -> bool {
-    let Some(g) = line.geometry else {
-        return false;
-    };
-    let below = lines.iter().find(|l| {
-        l.page == line.page
-            && l.geometry.is_some_and(|h| {
-                (h.font_size - g.font_size).abs() < 0.5
-                    && h.bbox.y0 >= g.bbox.y1 - 1.0
-                    && h.bbox.y0 - g.bbox.y1 < 0.8 * g.font_size
-                    && h.bbox.x0 < g.bbox.x1
-                    && h.bbox.x1 > g.bbox.x0
-            })
-    });
-    below.is_some_and(|b| {
-        labelled_affiliation(&b.text).is_none() && !taken.iter().any(|&k| std::ptr::eq(&zone[k], b))
-    })
 }
 
 /// Whether the first page prints `declared` past the title zone (which ends at

@@ -146,16 +146,6 @@ pub(super) fn mark_labels(mark: &str) -> Vec<String> {
     out
 }
 
-/// An affiliation entry keyed by a raised label at the start of its line
-/// ("¹ Department of Pharmacy, …"): (labels, text).
-pub(super) fn labelled_affiliation(rich_text: &str) -> Option<(Vec<String>, String)> {
-    let t = rich_text.trim_start_matches([rich::BOLD_ON, rich::ITALIC_ON, ' ']);
-    let rest = t.strip_prefix(rich::SUP_ON)?;
-    let (mark, text) = rest.split_once(rich::SUP_OFF)?;
-    let text = rich::plain(text).trim().to_string();
-    (is_affiliation_mark(mark) && words(&text) >= 2).then(|| (mark_labels(mark), text))
-}
-
 /// Whether a line is one or more personal names ("Ana Silva", "A Silva* and B Ruiz†").
 pub(super) fn is_person_list(t: &str) -> bool {
     if is_org(t) || is_upper(t) || is_role(t) {

@@ -316,21 +316,31 @@ fn affiliations_keyed_by_the_author_marks_under_a_centred_author_line() {
         .map(|a| a.name.as_str())
         .collect();
     assert_eq!(names, ["Rui Wang", "Günter Neumann"]);
-    let affiliations: Vec<Option<&str>> = tb
+    let affiliations: Vec<(&str, &str)> = tb
         .metadata
-        .authors
+        .affiliations
         .iter()
-        .map(|a| a.affiliation.as_deref())
+        .map(|a| (a.label.as_str(), a.text.as_str()))
         .collect();
     // The second entry wraps onto a street address of five words; the e-mail lines under
     // each entry are contact lines, which do not make the entries look cut short.
     assert_eq!(
         affiliations,
         [
-            Some("Saarland University 66123 Saarbrücken, Germany"),
-            Some("LT-Lab, DFKI Stuhlsatzenhausweg 3, 66123 Saarbrücken, Germany"),
+            ("1", "Saarland University 66123 Saarbrücken, Germany"),
+            (
+                "2",
+                "LT-Lab, DFKI Stuhlsatzenhausweg 3, 66123 Saarbrücken, Germany"
+            ),
         ]
     );
+    let labels: Vec<&[String]> = tb
+        .metadata
+        .authors
+        .iter()
+        .map(|a| a.affiliation_labels.as_slice())
+        .collect();
+    assert_eq!(labels, [["1".to_string()], ["2".to_string()]]);
     assert_eq!(tb.consumed, (0..8).collect::<Vec<_>>());
 }
 

@@ -12,7 +12,8 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::model::{
-    Block, Contributor, Document, FootnoteId, Inline, List, ListKind, Metadata, PubDate,
+    Affiliation, Block, Contributor, Document, FootnoteId, Inline, List, ListKind, Metadata,
+    PubDate,
 };
 use crate::report::{Action, ActionKind, Report};
 
@@ -234,10 +235,20 @@ impl Jats<'_> {
         if !meta.authors.is_empty() || !meta.editors.is_empty() {
             self.open("contrib-group", &[]);
             self.newline();
+            let ids = affiliation_ids(&meta.affiliations);
             for (kind, people) in [("author", &meta.authors), ("editor", &meta.editors)] {
                 for person in people {
-                    self.contrib(kind, person);
+                    self.contrib(kind, person, &meta.affiliations, &ids);
                 }
+            }
+            // Affiliations printed once under a label: once each, after the contributors
+            // whose <xref>s point to them.
+            for (aff, id) in meta.affiliations.iter().zip(&ids) {
+                self.open("aff", &[("id", id)]);
+                self.leaf("label", &aff.label);
+                self.text(&format!(" {}", aff.text));
+                self.close("aff");
+                self.newline();
             }
             self.close("contrib-group");
             self.newline();
@@ -266,7 +277,13 @@ impl Jats<'_> {
         self.newline();
     }
 
-    fn contrib(&mut self, kind: &str, person: &Contributor) {
+    fn contrib(
+        &mut self,
+        kind: &str,
+        person: &Contributor,
+        affiliations: &[Affiliation],
+        ids: &[String],
+    ) {
         self.open("contrib", &[("contrib-type", kind)]);
         match split_name(&person.name) {
             Some(parts) => {
@@ -285,6 +302,15 @@ impl Jats<'_> {
         }
         if let Some(aff) = &person.affiliation {
             self.leaf("aff", aff);
+        }
+        // Only labels an affiliation carries: a mark pointing nowhere (a corresponding
+        // author's star) would be a dangling IDREF.
+        for label in &person.affiliation_labels {
+            if let Some(k) = affiliations.iter().position(|a| &a.label == label) {
+                self.open("xref", &[("ref-type", "aff"), ("rid", &ids[k])]);
+                self.text(label);
+                self.close("xref");
+            }
         }
         self.close("contrib");
         self.newline();
@@ -485,6 +511,26 @@ fn flatten_to_paragraphs(blocks: &[Block]) -> Vec<Vec<Inline>> {
         }
     }
     out
+}
+
+/// The `id` of each labelled affiliation: `aff` and its label when the label is a letter
+/// or number ("aff1", "affa"), else `aff` and its place ("†" → "aff-3"); never twice.
+fn affiliation_ids(affiliations: &[Affiliation]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::with_capacity(affiliations.len());
+    for (k, aff) in affiliations.iter().enumerate() {
+        let plain = !aff.label.is_empty() && aff.label.chars().all(|c| c.is_ascii_alphanumeric());
+        let id = if plain {
+            format!("aff{}", aff.label)
+        } else {
+            format!("aff-{}", k + 1)
+        };
+        ids.push(if ids.contains(&id) {
+            format!("aff-{}", k + 1)
+        } else {
+            id
+        });
+    }
+    ids
 }
 
 fn article_type(meta: &Metadata) -> &'static str {

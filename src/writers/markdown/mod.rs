@@ -93,8 +93,8 @@ fn front_matter(meta: &Metadata) -> String {
     let mut y = yaml::Mapping::default();
     y.scalar("title", meta.title.as_deref());
     y.scalar("subtitle", meta.subtitle.as_deref());
-    y.contributors("author", &meta.authors);
-    y.contributors("editor", &meta.editors);
+    y.contributors("author", &meta.authors, &meta.affiliations);
+    y.contributors("editor", &meta.editors, &meta.affiliations);
     if let Some(date) = &meta.date {
         let iso = date.iso();
         y.scalar("date", Some(iso.as_deref().unwrap_or(&date.printed)));

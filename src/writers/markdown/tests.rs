@@ -133,6 +133,7 @@ fn front_matter_is_quoted_yaml() {
                 name: "Muhammad Khan".into(),
                 role: Some("Research Associate".into()),
                 affiliation: None,
+                ..Default::default()
             }],
             editors: vec![Contributor::named("Dr Neelum Nigar")],
             date: Some(PubDate {
