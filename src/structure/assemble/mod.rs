@@ -1,0 +1,356 @@
+//! Body assembly: pieces into headings, paragraphs and lists. Paragraphs cut by a page
+//! break, a running header or a block of notes are rejoined; list items get their nesting;
+//! headings get their levels; lead-ins ("Economic Viability: …") become bold.
+
+mod lead_ins;
+mod levels;
+mod nesting;
+mod paragraphs;
+
+pub use lead_ins::bold_lead_in;
+use levels::{HeadingInfo, assign_heading_levels, tidy_heading};
+pub use nesting::nest;
+use paragraphs::{append, continues};
+
+use std::collections::HashSet;
+
+use crate::report::{Action, ActionKind, Report};
+use crate::rich;
+
+use super::classify::{BulletClass, ItemMarker};
+use super::joins::Lexicon;
+use super::pieces::{Piece, PieceKind};
+
+/// A block before footnote linking, its text still rich.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Draft {
+    /// A heading.
+    Heading {
+        /// 1-6.
+        level: u8,
+        /// Rich text.
+        text: String,
+    },
+    /// A paragraph.
+    Para {
+        /// Rich text.
+        text: String,
+    },
+    /// A list, flat, with each item's depth.
+    List {
+        /// Items in order.
+        items: Vec<DraftItem>,
+    },
+    /// A table: rows of cells, the first the header.
+    Table {
+        /// Cell texts.
+        rows: Vec<Vec<String>>,
+        /// The notes printed under it: label as printed, rich text.
+        notes: Vec<(String, String)>,
+    },
+    /// A code listing, lines and indentation as printed.
+    Listing {
+        /// The listing's text.
+        text: String,
+    },
+}
+
+/// A list item before nesting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftItem {
+    /// 1 for top-level items.
+    pub depth: usize,
+    /// Marker family.
+    pub class: BulletClass,
+    /// Printed number of an ordered item.
+    pub ordinal: Option<u32>,
+    /// An ordered item's label as printed (`a.`, `(ii)`).
+    pub label: Option<String>,
+    /// Rich text.
+    pub text: String,
+}
+
+/// A draft block with where it came from.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    /// The block.
+    pub draft: Draft,
+    /// Position of its first piece.
+    pub first: usize,
+    /// Position of its last piece.
+    pub last: usize,
+    /// Page of its first piece.
+    pub page: usize,
+    /// Where each joined piece starts, so that a place in the text can be traced back to
+    /// the piece (and so the position in the input) it came from.
+    pub origins: Vec<Origin>,
+}
+
+/// The start of one piece inside a block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    /// List item index, for lists.
+    pub item: Option<usize>,
+    /// Offset in characters of visible text.
+    pub offset: usize,
+    /// The piece's position.
+    pub order: usize,
+}
+
+impl Placed {
+    /// A block made of one piece.
+    fn single(draft: Draft, order: usize, page: usize) -> Placed {
+        Placed {
+            draft,
+            first: order,
+            last: order,
+            page,
+            origins: vec![Origin {
+                item: None,
+                offset: 0,
+                order,
+            }],
+        }
+    }
+
+    /// Position of the piece that holds visible character `offset` of item `item`.
+    pub fn order_at(&self, item: Option<usize>, offset: usize) -> usize {
+        self.origins
+            .iter()
+            .rev()
+            .find(|o| o.item == item && o.offset <= offset)
+            .map_or(self.first, |o| o.order)
+    }
+}
+
+/// A list item waiting for its run to end: marker, indentation, text, and where each of
+/// its pieces starts (visible-character offset, piece position).
+struct PendingItem {
+    marker: ItemMarker,
+    indent: f32,
+    text: String,
+    origins: Vec<(usize, usize)>,
+}
+/// Builds draft blocks from the body pieces (with their positions).
+pub fn assemble(
+    body: Vec<(usize, Piece)>,
+    lex: &Lexicon,
+    wrapped: bool,
+    report: &mut Report,
+) -> Vec<Placed> {
+    let mut out: Vec<Placed> = Vec::new();
+    let mut headings: Vec<(usize, HeadingInfo)> = Vec::new();
+    let mut run: Vec<PendingItem> = Vec::new();
+    let mut run_pos = (0, 0, 0);
+    let geometric = body.iter().any(|(_, p)| p.font_size.is_some());
+
+    let flush = |run: &mut Vec<PendingItem>, out: &mut Vec<Placed>, pos: (usize, usize, usize)| {
+        if run.is_empty() {
+            return;
+        }
+        let keys: Vec<(BulletClass, f32)> =
+            run.iter().map(|p| (p.marker.class, p.indent)).collect();
+        let origins = run
+            .iter()
+            .enumerate()
+            .flat_map(|(k, p)| {
+                p.origins.iter().map(move |&(offset, order)| Origin {
+                    item: Some(k),
+                    offset,
+                    order,
+                })
+            })
+            .collect();
+        let depths = nest(&keys, if geometric { 4.0 } else { 1.0 });
+        let items = run
+            .drain(..)
+            .zip(depths)
+            .map(|(p, depth)| DraftItem {
+                depth,
+                class: p.marker.class,
+                ordinal: p.marker.ordinal,
+                label: p.marker.printed_label(),
+                text: bold_lead_in(&p.text),
+            })
+            .collect();
+        out.push(Placed {
+            draft: Draft::List { items },
+            first: pos.0,
+            last: pos.1,
+            page: pos.2,
+            origins,
+        });
+    };
+
+    // The `first` orders of asides placed: running text after them may continue the
+    // paragraph before them.
+    let mut asides: HashSet<usize> = HashSet::new();
+    for (order, piece) in body {
+        match piece.kind {
+            PieceKind::Aside => {
+                flush(&mut run, &mut out, run_pos);
+                asides.insert(order);
+                out.push(Placed::single(
+                    Draft::Para { text: piece.text },
+                    order,
+                    piece.page,
+                ));
+            }
+            PieceKind::Listing => {
+                flush(&mut run, &mut out, run_pos);
+                out.push(Placed {
+                    draft: Draft::Listing { text: piece.text },
+                    first: order,
+                    last: order,
+                    page: piece.page,
+                    origins: Vec::new(),
+                });
+            }
+            PieceKind::Table(rows) => {
+                flush(&mut run, &mut out, run_pos);
+                out.push(Placed {
+                    draft: Draft::Table {
+                        rows,
+                        notes: Vec::new(),
+                    },
+                    first: order,
+                    last: order,
+                    page: piece.page,
+                    origins: Vec::new(),
+                });
+            }
+            PieceKind::TableNote(label) => {
+                flush(&mut run, &mut out, run_pos);
+                match out.last_mut() {
+                    Some(Placed {
+                        draft: Draft::Table { notes, .. },
+                        last,
+                        ..
+                    }) => {
+                        notes.push((label, piece.text.trim().to_string()));
+                        *last = order;
+                    }
+                    // Notes are only the table's right after it; kept as printed otherwise.
+                    _ => out.push(Placed::single(
+                        Draft::Para {
+                            text: format!("{label} {}", piece.text.trim_start()),
+                        },
+                        order,
+                        piece.page,
+                    )),
+                }
+            }
+            PieceKind::Heading { number, run_in } => {
+                flush(&mut run, &mut out, run_pos);
+                let size = piece.font_size.filter(|s| *s > 0.0);
+                headings.push((
+                    out.len(),
+                    HeadingInfo {
+                        number,
+                        run_in,
+                        size,
+                    },
+                ));
+                out.push(Placed::single(
+                    Draft::Heading {
+                        level: 1,
+                        text: tidy_heading(&piece.text),
+                    },
+                    order,
+                    piece.page,
+                ));
+            }
+            PieceKind::Item(marker) => {
+                if run.is_empty() {
+                    run_pos = (order, order, piece.page);
+                }
+                run_pos.1 = order;
+                if marker.misread {
+                    report.push(
+                        Action::new(ActionKind::BulletRepaired)
+                            .page(piece.page)
+                            .lines(piece.lines.iter().copied().take(1))
+                            .after(
+                                rich::plain(&piece.text)
+                                    .chars()
+                                    .take(60)
+                                    .collect::<String>(),
+                            )
+                            .evidence(
+                                format!("a letter read for a {:?} bullet", marker.class)
+                                    .to_lowercase(),
+                            )
+                            .confidence(0.85),
+                    );
+                }
+                run.push(PendingItem {
+                    marker,
+                    indent: piece.indent,
+                    text: piece.text,
+                    origins: vec![(0, order)],
+                });
+            }
+            _ => {
+                // Running text: a continuation of the item or paragraph it interrupts?
+                let text = piece.text;
+                if let Some(last) = run.last_mut()
+                    && continues(&last.text, &text, wrapped)
+                {
+                    report_join(report, &piece.lines, piece.page);
+                    last.origins
+                        .push((rich::plain(&last.text).chars().count(), order));
+                    append(&mut last.text, &text, lex);
+                    run_pos.1 = order;
+                    continue;
+                }
+                // The paragraph an aside interrupted, or the last block.
+                let behind = out
+                    .iter()
+                    .rev()
+                    .take_while(|p| asides.contains(&p.first))
+                    .count();
+                let target = out.len().checked_sub(behind + 1);
+                if run.is_empty()
+                    && let Some(Placed {
+                        draft: Draft::Para { text: prev },
+                        last,
+                        origins,
+                        ..
+                    }) = target.and_then(|t| out.get_mut(t))
+                    && continues(prev, &text, wrapped)
+                {
+                    report_join(report, &piece.lines, piece.page);
+                    origins.push(Origin {
+                        item: None,
+                        offset: rich::plain(prev).chars().count(),
+                        order,
+                    });
+                    append(prev, &text, lex);
+                    *last = order;
+                    continue;
+                }
+                flush(&mut run, &mut out, run_pos);
+                out.push(Placed::single(
+                    Draft::Para {
+                        text: bold_lead_in(&text),
+                    },
+                    order,
+                    piece.page,
+                ));
+            }
+        }
+    }
+    flush(&mut run, &mut out, run_pos);
+    assign_heading_levels(&mut out, &headings);
+    out
+}
+
+fn report_join(report: &mut Report, lines: &[usize], page: usize) {
+    report.push(
+        Action::new(ActionKind::ParagraphJoined)
+            .page(page)
+            .lines(lines.iter().copied().take(1))
+            .evidence("text continues a sentence left open before a break or inserted block")
+            .confidence(0.85),
+    );
+}

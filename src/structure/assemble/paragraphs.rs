@@ -1,0 +1,104 @@
+//! Paragraphs cut by a page break, a running header or an inserted block: whether the text
+//! after the break continues the sentence left open, and the join.
+
+use crate::line_kinds::opens_caption;
+use crate::rich;
+use crate::structure::joins::Lexicon;
+use crate::words::ends_sentence;
+
+/// Whether `next` continues the sentence that `prev` left open.
+pub(super) fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
+    let p = rich::plain_without_scripts(prev);
+    let p = p.trim_end();
+    if p.is_empty() || ends_sentence(prev) || p.ends_with(':') {
+        return false;
+    }
+    let n = rich::plain(next);
+    // A caption ("Listing 1: …") opens a block of its own even after an open sentence: the
+    // paragraph before a figure or a listing may stop mid-sentence on its own.
+    if opens_caption(n.trim_start()) {
+        return false;
+    }
+    let first = n.trim_start().chars().next().unwrap_or(' ');
+    if first.is_lowercase() {
+        return true;
+    }
+    // A sentence cut after a comma, a hyphen or a function word continues whatever comes.
+    let last_word = p.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let open_word = matches!(
+        last_word.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "in"
+            | "and"
+            | "or"
+            | "for"
+            | "with"
+            | "by"
+            | "on"
+            | "at"
+            | "from"
+            | "that"
+            | "which"
+            | "as"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+    );
+    (p.ends_with([',', '-', '–', '—']) || open_word)
+        && (wrapped || first.is_alphanumeric() || first == '“' || first == '"')
+}
+
+/// Appends `next` to `prev`, rejoining a word hyphenated across the break.
+pub(super) fn append(prev: &mut String, next: &str, lex: &Lexicon) {
+    let p = crate::structure::joins::visible_tail(prev);
+    let n = rich::plain(next);
+    if let Some((head, tail)) = crate::structure::joins::hyphenated_word(&p, n.trim_start()) {
+        if lex.is_hyphenation(&head, &tail) {
+            if prev.ends_with('-') {
+                prev.pop();
+            }
+            prev.push_str(next.trim_start());
+            return;
+        }
+        prev.push_str(next.trim_start());
+        return;
+    }
+    prev.push(' ');
+    prev.push_str(next.trim_start());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn continuation_rules() {
+        assert!(continues(
+            "Pyongyang is limited to",
+            "importing 4 million barrels",
+            false
+        ));
+        assert!(!continues("It ended.", "importing", false));
+        assert!(!continues("three fronts:", "more", false));
+        assert!(continues("signed in Paris,", "Berlin and Rome", true));
+        assert!(!continues(
+            "Lorem ipsum dolor sit amet,",
+            "Listing 1: Simple JavaScript Program",
+            false
+        ));
+        assert!(!continues(
+            "A Heading Without End",
+            "The next paragraph",
+            false
+        ));
+    }
+}

@@ -1,0 +1,140 @@
+//! Heading shapes: a line shaped like a heading, a numbered heading, a run-in heading,
+//! and the headings that open a list of notes or references.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{has_url, line_marker};
+use crate::line_kinds::title_like;
+use crate::rich;
+use crate::words::{mostly_words, words};
+
+/// Whether a single line has the shape of a heading: short, capitalised, mostly words,
+/// without closing punctuation other than a colon.
+pub fn looks_like_heading_line(text: &str) -> bool {
+    let t = rich::plain_without_scripts(text);
+    let t = t.trim();
+    let n = words(t);
+    if n == 0 || n > 14 || t.chars().count() > 110 || !mostly_words(t) {
+        return false;
+    }
+    if t.ends_with('.') || breaks_off(t) || has_url(t) {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit() || first == '“' || first == '"') {
+        return false;
+    }
+    if line_marker(text).is_some_and(|m| !m.class.ordered()) {
+        return false;
+    }
+    title_like(t)
+}
+
+/// Whether a line breaks off where its phrase goes on: a trailing comma, semicolon or dash
+/// ("Government of India -", "Socio-"). A heading is complete in itself.
+pub fn breaks_off(t: &str) -> bool {
+    t.trim_end().ends_with([',', ';', '-', '–', '—'])
+}
+
+static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:[0-9]{1,2}\.)*[0-9]{1,2})\.?[ \t]+(\S.*)$").expect("valid regex")
+});
+
+/// A numbered heading: its number ("2.1") and text, when `text` has that shape.
+pub fn numbered_heading(text: &str) -> Option<(String, String)> {
+    let t = rich::plain_without_scripts(text);
+    let c = NUMBERED_HEADING.captures(t.trim())?;
+    let rest = c[2].trim().to_string();
+    if words(&rest) > 12 || rest.ends_with('.') || breaks_off(&rest) || has_url(&rest) {
+        return None;
+    }
+    if !rest.chars().next().is_some_and(|ch| ch.is_uppercase())
+        || !title_like(&rest) && words(&rest) > 6
+    {
+        return None;
+    }
+    Some((c[1].to_string(), rest))
+}
+
+/// "Conclusion: text…" (not in bold) → ("Conclusion", byte offset of the text).
+pub fn run_in_heading(text: &str) -> Option<(String, usize)> {
+    if text.starts_with(rich::BOLD_ON) {
+        return None;
+    }
+    let (name, start) = crate::structure::shapes::run_in_heading(text)?;
+    // "Background: A River Managed in Pieces" is a heading with a colon, not a run-in one:
+    // what follows a run-in heading is prose.
+    let rest = rich::plain(&text[start..]);
+    if words(&rest) < 6 || (!crate::words::ends_sentence(&text[start..]) && words(&rest) < 12) {
+        return None;
+    }
+    Some((name.to_string(), start))
+}
+
+/// Headings that introduce a list of notes.
+pub fn is_notes_heading(text: &str) -> bool {
+    let t = rich::plain(text);
+    let t = t.trim().trim_end_matches(':').to_lowercase();
+    matches!(
+        t.as_str(),
+        "notes" | "endnotes" | "end notes" | "footnotes" | "notes and references"
+    )
+}
+
+/// "References", "Bibliography": a list that holds the notes when it is numbered and the
+/// text cites it with raised numbers.
+pub fn is_reference_list_heading(text: &str) -> bool {
+    let t = rich::plain(text);
+    let t = t.trim().trim_end_matches(':').to_lowercase();
+    matches!(t.as_str(), "references" | "bibliography" | "works cited")
+}
+
+/// Compiles the heading pattern (see [`super::compile_patterns`]).
+pub(super) fn compile_patterns() {
+    LazyLock::force(&NUMBERED_HEADING);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rich::bold;
+
+    #[test]
+    fn headings() {
+        assert!(looks_like_heading_line("Key Outcomes of the Visit:"));
+        assert!(looks_like_heading_line("What Has Changed on the River"));
+        assert!(looks_like_heading_line("RECOMMENDATIONS"));
+        assert!(!looks_like_heading_line("The visit was short."));
+        assert!(!looks_like_heading_line(
+            "and continues the sentence from before"
+        ));
+        assert_eq!(
+            numbered_heading("2.1 Study Sites"),
+            Some(("2.1".into(), "Study Sites".into()))
+        );
+        assert_eq!(
+            numbered_heading("1. Renewed Bilateral Agreements:"),
+            Some(("1".into(), "Renewed Bilateral Agreements:".into()))
+        );
+        assert_eq!(
+            numbered_heading("2. Protect the flood pulse through coordinated releases."),
+            None
+        );
+        assert_eq!(
+            run_in_heading("Conclusion: The visit mattered more than most expected."),
+            Some(("Conclusion".into(), 12))
+        );
+        assert_eq!(
+            run_in_heading("Background: A River Managed in Pieces"),
+            None
+        );
+        assert_eq!(
+            run_in_heading(&format!("{}The rest", bold("Conclusion:"))),
+            None
+        );
+        assert_eq!(run_in_heading("New Treaty: The latest"), None);
+        assert!(is_notes_heading("Endnotes"));
+    }
+}

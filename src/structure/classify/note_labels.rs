@@ -1,0 +1,180 @@
+//! Note labels: the number, symbol or mangled mark that opens a note's text, and the
+//! raised numbers that cite one.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::rich::{SUP_OFF, SUP_ON};
+use crate::structure::families;
+use crate::structure::misread_markers::closes_single_quote;
+
+/// A footnote label at the start of a note's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteLabel {
+    /// A number as printed (raised or plain).
+    Number(u32),
+    /// A label mangled beyond reading (`[&]`).
+    Mangled,
+    /// A label of another family (roman, letter, symbol) and its ordinal in that
+    /// family; a label with several readings (`i`) takes the likelier one.
+    Family(families::Family, u32),
+    /// No label at all.
+    None,
+}
+
+static PLAIN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^([0-9]{1,3})(?:(?:[.)]|\s*\u{10FFF5})?[ \t]+(\S)|([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|[“"‘][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]))"#)
+        .expect("valid regex")
+});
+static SUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\u{10FFF4}\s*([0-9]{1,3}|[*†‡§¶‖]{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-z])\s*\u{10FFF5}[ \t]*")
+        .expect("valid regex")
+});
+/// A plain label of another family at the start of a note: symbols before text, a roman
+/// numeral or a letter with a full stop or parenthesis ("iv. ", "b) "), or a lower-case
+/// one before a capital ("ii Source", "a Data from").
+static PLAIN_FAMILY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:([*†‡§¶‖]{1,3})[ \t]*[^\s*†‡§¶‖]|([ivxlc]{1,6}|[IVXLC]{1,6}|[a-z])[.)][ \t]+\S|([ivx]{1,5}|[a-z])[ \t]+[A-Z“\x22])")
+        .expect("valid regex")
+});
+static MANGLED_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[&\][ \t]*").expect("valid regex"));
+
+/// A raised label that recognition read as a single quote, alone or before the digits
+/// or `l` it kept (`'Mekong`, `'0Dara`, `'l Asian`), opening a note.
+static MISREAD_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^['‘’][0-9l]?[ \t]?[A-ZÀ-ÖØ-Þ“"«]"#).expect("valid regex"));
+
+/// The length of a misread label opening `text`, when no closing single quote follows (a
+/// quoted title, ‘Kim pledges’, opens with the same glyph). Its number is the sequence's.
+fn misread_label(text: &str) -> Option<usize> {
+    let m = MISREAD_LABEL.find(text)?;
+    let len = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+    let rest: Vec<char> = text[len..].chars().collect();
+    let closes = (0..rest.len()).any(|i| closes_single_quote(&rest, i));
+    (!closes).then_some(len)
+}
+
+/// The label at the start of a note candidate and the byte length it occupies.
+/// `plain_numbers` allows "12 Text" / "12. Text" labels (otherwise read as list numbers).
+pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
+    if let Some(c) = SUP_LABEL.captures(text) {
+        let len = c.get(0).map_or(0, |m| m.end());
+        // Outside note zones (`plain_numbers` off) only numbers and symbols make a raised
+        // label a note's: a raised letter opening a line is too often something else.
+        return match families::readings(&c[1]).first() {
+            Some(&(families::Family::Arabic, n)) => (NoteLabel::Number(n), len),
+            Some(&(family, n)) if plain_numbers || family == families::Family::Symbol => {
+                (NoteLabel::Family(family, n), len)
+            }
+            _ => (NoteLabel::None, 0),
+        };
+    }
+    if let Some(m) = MANGLED_LABEL.find(text) {
+        return (NoteLabel::Mangled, m.end());
+    }
+    if plain_numbers && let Some(len) = misread_label(text) {
+        return (NoteLabel::Mangled, len);
+    }
+    if plain_numbers
+        && let Some(c) = PLAIN_LABEL.captures(text)
+        && let Ok(n) = c[1].parse::<u32>()
+    {
+        let len = c.get(2).or(c.get(3)).map_or(0, |m| m.start());
+        return (NoteLabel::Number(n), len);
+    }
+    if plain_numbers && let Some(c) = PLAIN_FAMILY_LABEL.captures(text) {
+        let label = c
+            .get(1)
+            .or(c.get(2))
+            .or(c.get(3))
+            .map_or("", |m| m.as_str());
+        let end = c.get(1).or(c.get(2)).or(c.get(3)).map_or(0, |m| m.end());
+        let len = end
+            + text[end..]
+                .find(|ch: char| !matches!(ch, '.' | ')' | ' ' | '\t'))
+                .unwrap_or(text.len() - end);
+        if let Some(&(family, n)) = families::readings(label).first()
+            && family != families::Family::Arabic
+        {
+            return (NoteLabel::Family(family, n), len);
+        }
+    }
+    (NoteLabel::None, 0)
+}
+
+/// Raised digits anywhere in the text.
+pub fn sup_digits(text: &str) -> impl Iterator<Item = u32> + '_ {
+    text.split(SUP_ON).skip(1).filter_map(|rest| {
+        let inner = rest.split(SUP_OFF).next()?;
+        inner.trim().parse().ok()
+    })
+}
+
+/// Compiles the label patterns (see [`super::compile_patterns`]).
+pub(super) fn compile_patterns() {
+    LazyLock::force(&PLAIN_LABEL);
+    LazyLock::force(&SUP_LABEL);
+    LazyLock::force(&PLAIN_FAMILY_LABEL);
+    LazyLock::force(&MANGLED_LABEL);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rich::sup;
+
+    #[test]
+    fn note_labels() {
+        assert_eq!(
+            note_label(&format!("{} Smith, \"T\"", sup("5")), false).0,
+            NoteLabel::Number(5)
+        );
+        assert_eq!(
+            note_label("[&]\"Russia blocks\"", false),
+            (NoteLabel::Mangled, 3)
+        );
+        assert_eq!(
+            note_label("12 Mekong River Commission", true),
+            (NoteLabel::Number(12), 3)
+        );
+        assert_eq!(note_label("12. Mekong", true), (NoteLabel::Number(12), 4));
+        assert_eq!(note_label("12 Mekong", false).0, NoteLabel::None);
+        assert_eq!(
+            note_label("3Marta Kowalczyk", true),
+            (NoteLabel::Number(3), 1)
+        );
+        assert_eq!(note_label("7“Policy", true), (NoteLabel::Number(7), 1));
+        assert_eq!(note_label("2024 was", true).0, NoteLabel::None);
+        // Recognition's quote for a raised label; a quoted title keeps its quote.
+        assert_eq!(
+            note_label("'Mekong River Commission, “State”, 2023.", true),
+            (NoteLabel::Mangled, 1)
+        );
+        assert_eq!(
+            note_label("'0Dara Keo and Mei Lin Tan", true),
+            (NoteLabel::Mangled, 2)
+        );
+        assert_eq!(
+            note_label("'l Asian Development Bank", true),
+            (NoteLabel::Mangled, 3)
+        );
+        assert_eq!(
+            note_label("‘Kim pledges’, Aljazeera", true).0,
+            NoteLabel::None
+        );
+        assert_eq!(
+            note_label("'Mekong River Commission", false).0,
+            NoteLabel::None
+        );
+    }
+
+    #[test]
+    fn raised_digits() {
+        assert_eq!(
+            sup_digits(&format!("a{}b{}", sup("3"), sup("x"))).collect::<Vec<_>>(),
+            vec![3]
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! Rejoining what line ends broke: words hyphenated at a line end, URLs cut by a line
+//! break or a stray space, and the lines of a paragraph.
+//!
+//! Whether "long-" + "term" is a hyphenation or a compound is decided with the document's
+//! own words as the dictionary: if the text elsewhere writes "longterm" the hyphen goes, if
+//! it writes "long-term" it stays.
+
+mod hyphens;
+mod lexicon;
+mod urls;
+
+pub use hyphens::hyphenated_word;
+pub use lexicon::Lexicon;
+pub use urls::{
+    continues_url, is_url_fragment, repair_spaced_urls, restore_urls, splits_url_opening,
+    url_runs_on,
+};
+
+use hyphens::{SHORT_WORDS, spaced_hyphen_head, trim_end_hyphen};
+use urls::{TRAILING_URL, may_end_with_url};
+
+use crate::lines::TextLine;
+use crate::report::{Action, ActionKind, Report};
+use crate::rich;
+
+/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
+pub(crate) fn compile_patterns() {
+    lexicon::compile_patterns();
+}
+
+/// Joins the lines of one unit into rich text, recording de-hyphenations and URL joins.
+pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> String {
+    let mut out = String::new();
+    for (k, line) in lines.iter().enumerate() {
+        let text = line.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            out.push_str(text);
+            continue;
+        }
+        let visible_end = visible_tail(&out);
+        let next_plain = rich::plain(text);
+        let next_first = next_plain.split_whitespace().next().unwrap_or("");
+        let is_last = k + 1 == lines.len() && next_plain.split_whitespace().count() == 1;
+        // A URL cut by the line end, in its opening or after it.
+        if splits_url_opening(&visible_end, next_first) {
+            report.push(
+                Action::new(ActionKind::UrlJoined)
+                    .page(line.page)
+                    .lines([lines[k - 1].source_line, line.source_line])
+                    .before(format!(
+                        "{} | {next_first}",
+                        visible_end.split_whitespace().last().unwrap_or("")
+                    ))
+                    .evidence("a URL's opening cut by the line end")
+                    .confidence(0.9),
+            );
+            out.push_str(text);
+            continue;
+        }
+        if may_end_with_url(&visible_end)
+            && let Some(m) = TRAILING_URL.find(&visible_end)
+            && continues_url(m.as_str(), next_first, is_last)
+            && !out.ends_with(char::is_whitespace)
+        {
+            report.push(
+                Action::new(ActionKind::UrlJoined)
+                    .page(line.page)
+                    .lines([lines[k - 1].source_line, line.source_line])
+                    .before(format!("{} | {}", m.as_str(), next_first))
+                    .evidence("URL continued on the next line")
+                    .confidence(0.9),
+            );
+            out.push_str(text);
+            continue;
+        }
+        // "Hy -" / "dropower": a hyphenation set apart by justification. Only a short
+        // fragment that is no word of its own, or a join the text confirms, counts.
+        if let Some(head) = spaced_hyphen_head(&visible_end)
+            && next_first.starts_with(|c: char| c.is_lowercase())
+        {
+            let tail: String = next_first
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let confirmed = lex.count_forms(&format!("{head}{tail}")) > 0;
+            let fragment =
+                head.chars().count() <= 3 && !SHORT_WORDS.contains(&head.to_lowercase().as_str());
+            if confirmed || fragment {
+                while out.ends_with(['-', ' ']) || out.ends_with(char::is_whitespace) {
+                    out.pop();
+                }
+                report.push(
+                    Action::new(ActionKind::Dehyphenated)
+                        .page(line.page)
+                        .lines([lines[k - 1].source_line, line.source_line])
+                        .before(format!("{head} - {tail}"))
+                        .after(format!("{head}{tail}"))
+                        .evidence("hyphen set apart at a line end")
+                        .confidence(0.7),
+                );
+                out.push_str(text);
+                continue;
+            }
+        }
+        // A word hyphenated (or soft-hyphenated) at the line end.
+        let soft = visible_end.ends_with('\u{AD}');
+        if let Some((head, tail)) = hyphenated_word(&visible_end, next_first) {
+            let join = soft || lex.is_hyphenation(&head, &tail);
+            trim_end_hyphen(&mut out, join);
+            report.push(
+                Action::new(ActionKind::Dehyphenated)
+                    .page(line.page)
+                    .lines([lines[k - 1].source_line, line.source_line])
+                    .before(format!("{head}- {tail}"))
+                    .after(if join {
+                        format!("{head}{tail}")
+                    } else {
+                        format!("{head}-{tail}")
+                    })
+                    .evidence(if soft {
+                        "soft hyphen at line end"
+                    } else if join {
+                        "line-end hyphenation (the document's words agree)"
+                    } else {
+                        "compound kept (the document's words or its shape say so)"
+                    })
+                    .confidence(0.8),
+            );
+            out.push_str(text);
+            continue;
+        }
+        if out.ends_with('\u{AD}') {
+            out.pop();
+        }
+        out.push(' ');
+        out.push_str(text);
+    }
+    // Two lines of one italic or bold run come joined as "*…found* *after…*": one run.
+    crate::rich::tidy(&out.replace('\u{AD}', ""))
+}
+
+/// Longest stretch at the end of a paragraph that the join decisions look at, in bytes:
+/// longer than the URLs of real notes, and a bound that keeps joining linear in the
+/// paragraph.
+const MAX_TAIL: usize = 2 << 10;
+/// The visible text (as [`rich::plain`]) of the last three whitespace-separated tokens of
+/// `s`, at most [`MAX_TAIL`] bytes of it. Every join decision depends only on the end of
+/// the text built so far (a URL's last token, "Hy -", a hyphenated word); reading the
+/// whole paragraph again for each line joined would make joining quadratic.
+pub fn visible_tail(s: &str) -> String {
+    let mut start = s.len().saturating_sub(MAX_TAIL);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut tokens = 0;
+    let mut in_token = false;
+    for (i, c) in s[start..].char_indices().rev() {
+        if c.is_whitespace() {
+            if in_token {
+                tokens += 1;
+                if tokens == 3 {
+                    start += i + c.len_utf8();
+                    break;
+                }
+            }
+            in_token = false;
+        } else {
+            in_token = true;
+        }
+    }
+    rich::plain(&s[start..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hyphens::MAX_WORD;
+    use super::*;
+
+    fn tl(s: &str, n: usize) -> TextLine {
+        TextLine::new(s, 1, n)
+    }
+
+    #[test]
+    fn joins_lines_urls_and_hyphens() {
+        let lex = Lexicon::default();
+        let mut r = Report::default();
+        let lines = [
+            tl("Read the report at https://www.example.org/reports/", 1),
+            tl("annual-2024 which covers ob-", 2),
+            tl("servations of long-", 3),
+            tl("term trends.", 4),
+        ];
+        assert_eq!(
+            join_lines(&lines, &lex, &mut r),
+            "Read the report at https://www.example.org/reports/annual-2024 which covers observations of long-term trends."
+        );
+        assert_eq!(r.count(ActionKind::UrlJoined), 1);
+        assert_eq!(r.count(ActionKind::Dehyphenated), 2);
+    }
+
+    #[test]
+    fn urls_cut_in_their_opening_are_joined() {
+        let lex = Lexicon::default();
+        let mut r = Report::default();
+        let join = |a: &str, b: &str, r: &mut Report| join_lines(&[tl(a, 1), tl(b, 2)], &lex, r);
+        assert_eq!(
+            join(
+                "Delta Daily News, 2020. https:",
+                "//www.example.com/news/a-b",
+                &mut r
+            ),
+            "Delta Daily News, 2020. https://www.example.com/news/a-b"
+        );
+        assert_eq!(
+            join(
+                "(Manila: ADB, 2023), 18. http",
+                "s://www.adb.example.org/x",
+                &mut r
+            ),
+            "(Manila: ADB, 2023), 18. https://www.adb.example.org/x"
+        );
+        assert_eq!(
+            join("available at (www", ".example.org/report).", &mut r),
+            "available at (www.example.org/report)."
+        );
+        assert_eq!(r.count(ActionKind::UrlJoined), 3);
+        // Words that only look like an opening stay apart.
+        assert_eq!(
+            join("the http", "server failed", &mut r),
+            "the http server failed"
+        );
+        assert_eq!(join("see www", ". Then", &mut r), "see www . Then");
+        assert_eq!(
+            join("a https:", "// comment", &mut r),
+            "a https: // comment"
+        );
+        assert_eq!(r.count(ActionKind::UrlJoined), 3);
+    }
+
+    #[test]
+    fn spaced_hyphens_at_line_ends() {
+        let lex = Lexicon::default();
+        let mut r = Report::default();
+        let lines = [
+            tl("bears the cost of the change. Hy -", 1),
+            tl("dropower revenues accrue", 2),
+        ];
+        assert_eq!(
+            join_lines(&lines, &lex, &mut r),
+            "bears the cost of the change. Hydropower revenues accrue"
+        );
+        let lines = [tl("the river is -", 1), tl("as always - low", 2)];
+        assert_eq!(
+            join_lines(&lines, &lex, &mut r),
+            "the river is - as always - low"
+        );
+    }
+
+    #[test]
+    fn the_visible_tail_is_the_last_three_tokens_within_a_bound() {
+        let bold = format!("{}x{}", rich::BOLD_ON, rich::BOLD_OFF);
+        assert_eq!(visible_tail(&format!("one two {bold} Hy -")), "x Hy -");
+        assert_eq!(visible_tail("see https://a.org/b"), "see https://a.org/b");
+        let endless = "inter".repeat(10_000);
+        assert!(visible_tail(&endless).len() <= MAX_TAIL);
+        assert!(
+            hyphenated_word(&format!("{endless}-"), "national")
+                .is_some_and(|(h, _)| h.len() <= MAX_WORD)
+        );
+    }
+}

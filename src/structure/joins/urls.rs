@@ -1,0 +1,303 @@
+//! URLs cut by a line break or a stray space: whether the next token carries one on, and
+//! the repairs (spaced schemes and addresses, addresses restored from the link targets the
+//! PDF declares).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::visible_tail;
+use crate::report::{Action, ActionKind, Report};
+use crate::rich;
+
+pub(super) static TRAILING_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:https?://|www\.|doi\.org/|\b10\.[0-9]{4,}/)\S*$").expect("valid regex")
+});
+
+/// What every match of [`TRAILING_URL`] holds. Most line ends hold none, and the pattern
+/// (~0.7 ms to compile) then need not be built.
+pub(super) fn may_end_with_url(t: &str) -> bool {
+    ["://", "www.", "doi.org/", "10."]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
+static URL_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z0-9%_~#?=&+./:-]+$").expect("valid regex"));
+
+/// Whether `tail` (the next token) continues a URL that ends `url_part`.
+pub fn continues_url(url_part: &str, tail: &str, tail_is_last: bool) -> bool {
+    if tail.is_empty() || !URL_TAIL.is_match(tail.trim_end_matches(['.', ','])) {
+        return false;
+    }
+    let t = tail.trim_end_matches(['.', ',']);
+    url_part.ends_with(['/', '-', '_', '.', '=', '?', '&', '#'])
+        || t.contains(['/', '-', '_', '=', '?', '&'])
+        || (t.contains('.') && t.chars().any(|c| c.is_ascii_digit()))
+        || (tail_is_last && !tail.ends_with(['.', ',']))
+}
+
+/// How addresses open: a line break inside one of these leaves neither half a URL.
+const URL_OPENINGS: &[&str] = &["https://", "http://", "www."];
+
+/// Whether the last token of `end` and `next` (the next line's first token) are the halves
+/// of a URL whose opening the line break cut ("https:" | "//www…", "http" | "s://…",
+/// "www" | ".example.org/…"): the token is a proper beginning of an opening, and the two
+/// together spell the whole opening with the address after it. A URL breaking package
+/// (LaTeX's xurl) breaks anywhere, the scheme included.
+pub fn splits_url_opening(end: &str, next: &str) -> bool {
+    let Some(token) = end
+        .split_whitespace()
+        .last()
+        .filter(|_| !end.ends_with(char::is_whitespace))
+    else {
+        return false;
+    };
+    let token = token.trim_start_matches(['(', '<', '[', '“', '"', '‘']);
+    if token.is_empty() || next.is_empty() {
+        return false;
+    }
+    URL_OPENINGS.iter().any(|open| {
+        token.len() < open.len()
+            && open.starts_with(token)
+            && next.len() > open.len() - token.len()
+            && next.starts_with(&open[token.len()..])
+            && next[open.len() - token.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    })
+}
+
+/// Whether `line` is nothing but a piece cut from inside a URL: one token of a URL's
+/// characters holding a slash, or opening with a hyphen or dot
+/// ("/news/2024/03/05/quarter-of-asia", "-affected"). Prose never reads so.
+pub fn is_url_fragment(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && !t.contains(char::is_whitespace)
+        && URL_TAIL.is_match(t)
+        && (t.contains('/') || t.starts_with(['-', '.']))
+        && t.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether `next` (a line's first token; `next_is_last`: the line's only one and the
+/// text's last) carries on a URL that ends `text`, cut in its opening or after it.
+pub fn url_runs_on(text: &str, next: &str, next_is_last: bool) -> bool {
+    let end = visible_tail(text);
+    splits_url_opening(&end, next)
+        || (may_end_with_url(&end)
+            && !text.ends_with(char::is_whitespace)
+            && TRAILING_URL
+                .find(&end)
+                .is_some_and(|m| continues_url(m.as_str(), next, next_is_last)))
+}
+
+static SPACED_URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:https?://|www\.)\S+) (\S+)").expect("valid regex"));
+
+/// "https: //www…", "https ://doi…": a URL's scheme with a space that character
+/// recognition set around its colon, before an address. Nothing else spells that.
+static SPACED_SCHEME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(https?)(?: :|: | : )//([A-Za-z0-9])").expect("valid regex"));
+
+/// Closes the spaces of [`SPACED_SCHEME`] in `text`, reporting each.
+fn close_spaced_schemes(text: &str, report: &mut Report, page: usize, lines: &[usize]) -> String {
+    if !text.contains("//") || !text.contains("http") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for c in SPACED_SCHEME.captures_iter(text) {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        out.push_str(&text[last..whole.start]);
+        out.push_str(&format!("{}://{}", &c[1], &c[2]));
+        report.push(
+            Action::new(ActionKind::UrlJoined)
+                .page(page)
+                .lines(lines.iter().copied())
+                .before(&text[whole.clone()])
+                .evidence("space around a URL scheme's colon")
+                .confidence(0.9),
+        );
+        last = whole.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Rejoins URLs broken by a stray space inside a note ("…/axis-of-impunity-put in-kim-deal").
+pub fn repair_spaced_urls(text: &str, report: &mut Report, page: usize, lines: &[usize]) -> String {
+    let mut out = close_spaced_schemes(text, report, page, lines);
+    for _ in 0..4 {
+        let Some(c) = SPACED_URL.captures(&out) else {
+            break;
+        };
+        let (whole, url, tail) = (
+            c.get(0).map_or(0..0, |m| m.range()),
+            c[1].to_string(),
+            c[2].to_string(),
+        );
+        let is_last = out[whole.end..].trim().is_empty();
+        let tail_clean = rich::plain(&tail);
+        // After a full stop the tail must itself look like a URL part ("ehl. 2016.11.092").
+        let after_stop = url.ends_with(['.', ',', ';', ')']);
+        let continues = if after_stop {
+            tail_clean.contains(['.', '/', '-']) && continues_url(&url, &tail_clean, false)
+        } else {
+            continues_url(&url, &tail_clean, is_last)
+        };
+        if !continues {
+            break;
+        }
+        report.push(
+            Action::new(ActionKind::UrlJoined)
+                .page(page)
+                .lines(lines.iter().copied())
+                .before(format!("{url} {tail}"))
+                .after(format!("{url}{tail}"))
+                .evidence("URL broken by a space")
+                .confidence(0.85),
+        );
+        out.replace_range(whole, &format!("{url}{tail}"));
+    }
+    out
+}
+
+static URL_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:https?://|www\.)\S+").expect("valid regex"));
+
+/// A URL's letters and digits only: what survives hyphenation and line breaks.
+fn url_key(url: &str) -> String {
+    url.trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '”', '’'])
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '/' || *c == '.')
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Replaces URLs of the text that the layout broke (a hyphen added at a line end, as
+/// word processors do) by the link targets the PDF itself declares, when they are the
+/// same address but for hyphens.
+pub fn restore_urls(text: &str, targets: &[String]) -> String {
+    if targets.is_empty() || !URL_TOKEN.is_match(text) {
+        return text.to_string();
+    }
+    URL_TOKEN
+        .replace_all(text, |c: &regex::Captures| {
+            let token = &c[0];
+            let core = token.trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '”', '’']);
+            let trail = &token[core.len()..];
+            let key = url_key(core);
+            match targets.iter().find(|t| url_key(t) == key) {
+                Some(t) if t.as_str() != core && !core.contains(crate::rich::is_sentinel) => {
+                    format!("{t}{trail}")
+                }
+                _ => token.to_string(),
+            }
+        })
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_phrases::{assert_necessary, phrases};
+
+    #[test]
+    fn url_end_test_never_turns_away_a_url() {
+        let texts = phrases(
+            &[
+                "http", "https", "://", "www", ".", "doi.org/", "doi", "org", "/", "10", "1234",
+                "x", " ", "é", "-",
+            ],
+            20_000,
+        );
+        assert!(assert_necessary(&TRAILING_URL, may_end_with_url, &texts) > 100);
+    }
+
+    #[test]
+    fn url_fragments_are_pieces_of_addresses_only() {
+        assert!(is_url_fragment(
+            "/news/2024/03/05/quarter-of-asia-europe-traffic"
+        ));
+        assert!(is_url_fragment("-affected"));
+        assert!(is_url_fragment(".example.com"));
+        assert!(!is_url_fragment("now"));
+        assert!(!is_url_fragment("and/or the rest"));
+        assert!(!is_url_fragment("-"));
+        assert!(!is_url_fragment("2024/25"));
+        assert!(!is_url_fragment("Figures/Tables"));
+    }
+
+    #[test]
+    fn urls_restored_from_link_targets() {
+        let targets = vec!["https://www.mrc-basin.example.org/state-of-the-basin".to_string()];
+        assert_eq!(
+            restore_urls(
+                "See https://www.mrc-basin.exam-ple.org/state-of-the-basin.",
+                &targets
+            ),
+            "See https://www.mrc-basin.example.org/state-of-the-basin."
+        );
+        assert_eq!(
+            restore_urls("See https://other.example/x.", &targets),
+            "See https://other.example/x."
+        );
+    }
+
+    #[test]
+    fn spaced_urls() {
+        let mut r = Report::default();
+        assert_eq!(
+            repair_spaced_urls(
+                "See https://x.example/axis-put in-kim-deal now.",
+                &mut r,
+                1,
+                &[1]
+            ),
+            "See https://x.example/axis-putin-kim-deal now."
+        );
+        assert_eq!(
+            repair_spaced_urls(
+                "At https://doi.org/10.5555/d sr.2024.008.112",
+                &mut r,
+                1,
+                &[1]
+            ),
+            "At https://doi.org/10.5555/dsr.2024.008.112"
+        );
+        assert_eq!(
+            repair_spaced_urls("At https://x.example/full-re port", &mut r, 1, &[1]),
+            "At https://x.example/full-report"
+        );
+        assert_eq!(
+            repair_spaced_urls("see https://x.example/a and more", &mut r, 1, &[1]),
+            "see https://x.example/a and more"
+        );
+        assert_eq!(
+            repair_spaced_urls("https://x.example/a. Accessed", &mut r, 1, &[1]),
+            "https://x.example/a. Accessed"
+        );
+        assert_eq!(
+            repair_spaced_urls("https://doi.org/10.5555/ehl. 2016.11.092", &mut r, 1, &[1]),
+            "https://doi.org/10.5555/ehl.2016.11.092"
+        );
+        assert_eq!(
+            repair_spaced_urls("https://x.example/a. the end", &mut r, 1, &[1]),
+            "https://x.example/a. the end"
+        );
+        assert_eq!(
+            repair_spaced_urls(
+                "2019. https: //www.ilo.example.org/a and https ://doi.org/10.5555/x",
+                &mut r,
+                1,
+                &[1]
+            ),
+            "2019. https://www.ilo.example.org/a and https://doi.org/10.5555/x"
+        );
+        assert_eq!(
+            repair_spaced_urls("the http: // prefix", &mut r, 1, &[1]),
+            "the http: // prefix"
+        );
+    }
+}

@@ -1,0 +1,583 @@
+//! Each unit's kind, decided in turn: a set-apart table or listing, the notes (in a note
+//! area or a notes section, or by their label anywhere), headings of a caseless script,
+//! items whose bullets were drawn, run-in and numbered headings, marked items, headings by
+//! type and by shape, and running text. The first step that decides a unit settles it.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::layout::half_points;
+use crate::lines::TextLine;
+use crate::report::{Action, ActionKind, Report};
+use crate::structure::classify::{
+    ItemMarker, NoteLabel, citation_score, is_notes_heading, is_reference_list_heading,
+    is_url_only, line_marker, looks_like_heading_line, note_label, numbered_heading,
+    run_in_heading, sup_digits,
+};
+use crate::structure::joins::{Lexicon, is_url_fragment, join_lines};
+use crate::structure::raw_items::{
+    announced_item_shape, nested_between_numbers, paragraph_after_items,
+};
+use crate::structure::text_headings::reads_as_row;
+use crate::structure::units::{Measure, Unit};
+
+use super::cells::{beside_a_label, cell_styles, shares_row};
+use super::headings::{
+    TypeEvidence, heading_by_type, heading_context, is_numbered_heading, label_over_value,
+    section_number, set_larger, shape_suffices_in_pdf,
+};
+use super::items::{report_unmarked_item, unmarked_item};
+use super::note_context::{in_reference_list, looks_like_citation, symbol_note_label};
+use super::zones::ZoneUnit;
+use super::{Piece, PieceKind, SetApart};
+
+/// A unit of the body, what it is with respect to the note zones, and the table or
+/// listing it holds when its lines were set apart.
+pub(super) type BodyUnit = (Unit, ZoneUnit, Option<SetApart>);
+
+/// What the whole document tells each unit's classification.
+pub(super) struct Context<'a> {
+    lines: &'a [TextLine],
+    units: &'a [BodyUnit],
+    m: Measure,
+    lex: &'a Lexicon,
+    body_size: Option<f32>,
+    larger: f32,
+    /// Each page's positioned lines that are not blank.
+    by_page: HashMap<usize, Vec<&'a TextLine>>,
+    /// Faces and sizes of form labels and table cells (see `cells::cell_styles`).
+    cells: HashSet<(u32, i32)>,
+    /// Title, authors and affiliations come before the first running text, each in a
+    /// display face of its own without being section titles: a face alone is evidence of
+    /// a title only after running text has begun.
+    first_body_unit: usize,
+    /// Units set in from the margin like items (see `indented::unmarked_items`).
+    set_in_items: Vec<bool>,
+    /// Distinct raised numbers: citations run on (1, 2, … 12); affiliation marks and
+    /// powers repeat a few small ones.
+    raised_citations: usize,
+}
+
+/// The pieces so far, and the ones a second look may turn back into text.
+#[derive(Default)]
+pub(super) struct Classified {
+    pub(super) out: Vec<Piece>,
+    /// Headings whose only evidence is their weight or face at about the body's size.
+    pub(super) weak_headings: Vec<usize>,
+    /// Headings of extracted text made from a line's shape alone.
+    pub(super) shaped_headings: Vec<usize>,
+    /// Numbered headings in a script without case, before their sequence is checked.
+    pub(super) uncased: Vec<crate::structure::uncased::Candidate>,
+    /// Inside a "Notes" section, until a heading ends it.
+    in_notes_section: bool,
+}
+
+/// The unit being classified, and what every piece made of it shares.
+struct Current<'u> {
+    ui: usize,
+    unit: &'u Unit,
+    zone: ZoneUnit,
+    /// Its first line's rich text.
+    first: String,
+    single: bool,
+    /// An item on a side of lines a column gutter cut is indented from its column's
+    /// margin: a list that goes on in the next column nests the same there.
+    item_indent: f32,
+}
+
+impl Current<'_> {
+    /// A piece of `kind` made of the unit.
+    fn piece(&self, kind: PieceKind, text: String) -> Piece {
+        let unit = self.unit;
+        Piece {
+            indent: if matches!(kind, PieceKind::Item(_)) {
+                self.item_indent
+            } else {
+                unit.lines[0].indent
+            },
+            kind,
+            text,
+            page: unit.page(),
+            lines: unit.source_lines(),
+            blank_before: unit.blank_before,
+            font_size: unit.lines[0].geometry.map(|g| g.font_size),
+        }
+    }
+
+    fn heading(&self, number: Option<String>, text: String) -> Piece {
+        self.piece(
+            PieceKind::Heading {
+                number,
+                run_in: false,
+            },
+            text,
+        )
+    }
+}
+
+impl<'a> Context<'a> {
+    pub(super) fn new(
+        lines: &'a [TextLine],
+        units: &'a [BodyUnit],
+        m: Measure,
+        lex: &'a Lexicon,
+    ) -> Self {
+        let mut by_page: HashMap<usize, Vec<&TextLine>> = HashMap::new();
+        for l in lines
+            .iter()
+            .filter(|l| l.geometry.is_some() && !l.is_blank())
+        {
+            by_page.entry(l.page).or_default().push(l);
+        }
+        let cells = cell_styles(&by_page);
+        let first_body_unit = m
+            .body
+            .and_then(|style| {
+                units.iter().position(|(u, _, _)| {
+                    u.lines
+                        .iter()
+                        .any(|l| l.geometry.is_some_and(|g| style.is_body(&g)))
+                })
+            })
+            .unwrap_or(usize::MAX);
+        let set_in_items = crate::structure::indented::unmarked_items(
+            &units
+                .iter()
+                .map(|(u, z, t)| (u.lines.as_slice(), *z == ZoneUnit::Body && t.is_none()))
+                .collect::<Vec<_>>(),
+            m.margins,
+        );
+        let raised_citations = lines
+            .iter()
+            .flat_map(|l| sup_digits(&l.text))
+            .collect::<HashSet<u32>>()
+            .len();
+        Context {
+            lines,
+            units,
+            m,
+            lex,
+            body_size: m.body.map(|b| b.size),
+            larger: m.body.map_or(1.15, |b| b.larger_ratio()),
+            by_page,
+            cells,
+            first_body_unit,
+            set_in_items,
+            raised_citations,
+        }
+    }
+
+    /// Whether a line of the unit shares its row with another or stands beside a label.
+    fn in_a_row(&self, unit: &Unit) -> bool {
+        unit.lines.iter().any(|l| {
+            self.by_page
+                .get(&l.page)
+                .is_some_and(|page| shares_row(l, page) || beside_a_label(l, page))
+        })
+    }
+
+    fn unit(&self, ui: usize) -> Option<&'a Unit> {
+        self.units.get(ui).map(|(u, _, _)| u)
+    }
+
+    /// Classifies unit `ui` into one piece (two for a run-in heading) added to `done`.
+    pub(super) fn classify(&self, ui: usize, done: &mut Classified, report: &mut Report) {
+        let (unit, zone, apart) = &self.units[ui];
+        let item_indent =
+            match crate::structure::indented::set_in_by(&unit.lines[0], self.m.margins) {
+                Some(set_in) if unit.lines[0].halved => set_in,
+                _ => unit.lines[0].indent,
+            };
+        let at = Current {
+            ui,
+            unit,
+            zone: *zone,
+            first: unit.first().to_string(),
+            single: unit.lines.len() == 1,
+            item_indent,
+        };
+        match apart {
+            Some(SetApart::Table(rows)) => {
+                done.out
+                    .push(at.piece(PieceKind::Table(rows.clone()), String::new()));
+                return;
+            }
+            Some(SetApart::Listing(text)) => {
+                done.out.push(at.piece(PieceKind::Listing, text.clone()));
+                return;
+            }
+            None => {}
+        }
+        if self.opens_notes(&at) {
+            done.in_notes_section = true;
+            done.out
+                .push(at.piece(PieceKind::NotesHeading, at.first.clone()));
+            return;
+        }
+        let joined = join_lines(&unit.lines, self.lex, report);
+        if at.zone == ZoneUnit::Continued {
+            done.out
+                .push(at.piece(PieceKind::NoteContinued, continued_note(unit, joined)));
+            return;
+        }
+        if (at.zone == ZoneUnit::Note || done.in_notes_section)
+            && note_in_note_area(&at, &joined, done, report)
+        {
+            return;
+        }
+        if let Some(piece) = self.labelled_note(&at, &joined, &done.out) {
+            done.out.push(piece);
+            return;
+        }
+        if self.uncased_heading(&at, &joined, done) {
+            return;
+        }
+        if let Some((evidence, confidence)) = self.drawn_bullet(&at, &done.out) {
+            report_unmarked_item(report, unit, &joined, evidence, confidence);
+            done.out
+                .push(at.piece(PieceKind::Item(unmarked_item()), joined));
+            return;
+        }
+        if let Some((heading, start)) = run_in_heading(&joined) {
+            done.out.push(at.piece(
+                PieceKind::Heading {
+                    number: None,
+                    run_in: true,
+                },
+                heading,
+            ));
+            let mut rest = at.piece(PieceKind::Text, joined[start..].to_string());
+            rest.blank_before = false;
+            done.out.push(rest);
+            return;
+        }
+        if let Some(number) = self.heading_number(&at, &joined) {
+            done.out.push(at.heading(Some(number), joined));
+            return;
+        }
+        if let Some(piece) = self.item(&at, &joined, &done.out) {
+            done.out.push(piece);
+            return;
+        }
+        if self.heading_by_type(&at, &joined, done) || self.heading_by_shape(&at, &joined, done) {
+            return;
+        }
+        done.out.push(at.piece(PieceKind::Text, joined));
+    }
+
+    /// "Notes" or "Endnotes" on a line of its own; or "References" over a list numbered
+    /// from 1, in a document citing with raised numbers (six or more different ones): its
+    /// endnotes, which the citations link to.
+    fn opens_notes(&self, at: &Current) -> bool {
+        let numbered_references = || {
+            is_reference_list_heading(&at.first)
+                && self.raised_citations >= 6
+                && self
+                    .unit(at.ui + 1)
+                    .is_some_and(|u| note_label(u.first(), true).0 == NoteLabel::Number(1))
+        };
+        at.single && (is_notes_heading(&at.first) || numbered_references())
+    }
+
+    /// A note told by its label wherever it stands: a raised or mangled label, a line that
+    /// is only a URL, a note symbol, or a plain number before a citation.
+    fn labelled_note(&self, at: &Current, joined: &str, out: &[Piece]) -> Option<Piece> {
+        let note = |label: NoteLabel, len: usize| {
+            at.piece(
+                PieceKind::Note(label),
+                joined[len..].trim_start().to_string(),
+            )
+        };
+        let (label, len) = note_label(joined, false);
+        if label != NoteLabel::None {
+            return Some(note(label, len));
+        }
+        if is_url_only(joined) {
+            return Some(at.piece(PieceKind::Url, joined.to_string()));
+        }
+        // "† Report of…": a line opening with a note symbol is a note wherever it stands;
+        // "* …" only before a "†" note, since a lone asterisk opens list items too.
+        let next_first = self.unit(at.ui + 1).map(Unit::first);
+        let prev_first = at
+            .ui
+            .checked_sub(1)
+            .and_then(|p| self.unit(p))
+            .map(Unit::first);
+        if let Some((label, len)) = symbol_note_label(joined, prev_first, next_first) {
+            return Some(note(label, len));
+        }
+        // "12 Author, "Title"…": a plain-numbered note when it reads as a citation, unless
+        // the PDF page shows it is an entry of a reference list.
+        let (plain_label, plain_len) = note_label(joined, true);
+        if let NoteLabel::Number(n) = plain_label
+            && !(at.unit.lines[0].geometry.is_some() && in_reference_list(out, n))
+            && citation_score(&joined[plain_len..]) >= 2.0
+            && line_marker(&at.first).is_none_or(|mk| mk.class.ordered())
+            && numbered_heading(&at.first).is_none()
+        {
+            return Some(note(plain_label, plain_len));
+        }
+        None
+    }
+
+    /// Extracted text in a script without case: a heading told by its number, kept only if
+    /// the document numbers such lines in sequence (see `uncased`).
+    fn uncased_heading(&self, at: &Current, joined: &str, done: &mut Classified) -> bool {
+        if at.unit.lines[0].geometry.is_some() {
+            return false;
+        }
+        let Some((style, n)) = crate::structure::uncased::candidate(&at.unit.lines) else {
+            return false;
+        };
+        done.uncased.push(crate::structure::uncased::Candidate {
+            at: done.out.len(),
+            style,
+            n,
+        });
+        done.shaped_headings.push(done.out.len());
+        done.out
+            .push(at.heading(Some(n.to_string()), joined.to_string()));
+        true
+    }
+
+    /// An item whose bullet was drawn, not written, and the evidence for it (with its
+    /// confidence).
+    fn drawn_bullet(&self, at: &Current, out: &[Piece]) -> Option<(&'static str, f32)> {
+        let (m, units, ui) = (self.m, self.units, at.ui);
+        // Laid-out text: an item told by its indentation (see `indented::unmarked_items`).
+        if self.set_in_items.get(ui).copied().unwrap_or(false) {
+            return Some(("set in from the margin like the items beside it", 0.7));
+        }
+        // Raw extracted text, where drawn bullets left neither glyph nor indentation: a run
+        // of short finished items right after a line announcing them (ending in a colon).
+        let announced = |u: &Unit| announced_item_shape(u, m);
+        if m.margins.is_none()
+            && announced(at.unit)
+            && match out.last() {
+                Some(p) if p.kind == PieceKind::Text => {
+                    crate::rich::plain(&p.text).trim_end().ends_with(':')
+                        && units[ui + 1..]
+                            .iter()
+                            .take(2)
+                            .filter(|(u, _, t)| t.is_none() && announced(u))
+                            .count()
+                            == 2
+                }
+                Some(p) => {
+                    matches!(&p.kind, PieceKind::Item(mk) if mk.len == 0 && !mk.misread)
+                        && !paragraph_after_items(at.unit)
+                }
+                None => false,
+            }
+        {
+            return Some((
+                "one of three or more short sentences, each on lines of its own, after a line \
+                 ending in a colon",
+                0.5,
+            ));
+        }
+        // The same between two numbered items: a nested list whose bullets were drawn.
+        if m.margins.is_none()
+            && let Some(PieceKind::Item(mk)) = out.last().map(|p| &p.kind)
+            && mk.len > 0
+            && nested_between_numbers(
+                mk,
+                units[ui..]
+                    .iter()
+                    .map(|(u, z, t)| (u, *z == ZoneUnit::Body && t.is_none())),
+                m,
+            )
+        {
+            return Some((
+                "one of two or more short sentences, each on lines of its own, between two \
+                 numbered items",
+                0.5,
+            ));
+        }
+        None
+    }
+
+    /// The section number of a numbered heading on one line, or of one set in larger type
+    /// and wrapping onto a second or third line (then it is still a heading, not a
+    /// numbered list item).
+    fn heading_number(&self, at: &Current, joined: &str) -> Option<String> {
+        if at.single {
+            return numbered_heading(&at.first)
+                .map(|(number, _)| number)
+                .filter(|number| is_numbered_heading(&at.first, number, self.unit(at.ui + 1)));
+        }
+        let body = self.body_size?;
+        (set_larger(at.unit, body, self.larger)
+            && heading_by_type(at.unit, joined, body, self.larger, None).is_some()
+            && !self.in_a_row(at.unit))
+        .then(|| section_number(&at.first))
+        .flatten()
+    }
+
+    /// A list item: one with its marker printed at its start, or one whose bullet glyph
+    /// the extractor dropped, leaving only its indentation among items.
+    fn item(&self, at: &Current, joined: &str, out: &[Piece]) -> Option<Piece> {
+        if line_marker(&at.first).is_some()
+            && let Some(marker) = line_marker(joined)
+        {
+            let rest = joined.get(marker.len..).unwrap_or_default();
+            return Some(at.piece(PieceKind::Item(marker), rest.trim_start().to_string()));
+        }
+        let marker = ItemMarker {
+            misread: true,
+            ..unmarked_item()
+        };
+        (!self.m.wrapped
+            && at.unit.blank_before
+            && at.unit.lines[0].indent >= 1.0
+            && at.first.starts_with(|c: char| c.is_uppercase())
+            && matches!(out.last().map(|p| &p.kind), Some(PieceKind::Item(_))))
+        .then(|| at.piece(PieceKind::Item(marker), joined.to_string()))
+    }
+
+    /// A heading told by its type against the body's, unless it stands in a row, is a
+    /// label over its value, or is the value under one. A heading by weight alone, or in
+    /// a type shared with form labels and table cells, is marked weak.
+    fn heading_by_type(&self, at: &Current, joined: &str, done: &mut Classified) -> bool {
+        let (unit, ui) = (at.unit, at.ui);
+        let next_unit = self.unit(ui + 1);
+        let prev_unit = ui.checked_sub(1).and_then(|i| self.unit(i));
+        let Some(body) = self.body_size else {
+            return false;
+        };
+        let Some(evidence) = heading_by_type(
+            unit,
+            joined,
+            body,
+            self.larger,
+            self.m.body.filter(|_| ui > self.first_body_unit),
+        ) else {
+            return false;
+        };
+        if self.in_a_row(unit)
+            || label_over_value(unit, next_unit, body)
+            // The value under a label, unless set in bold like a heading of its own.
+            || (prev_unit.is_some_and(|p| label_over_value(p, Some(unit), body))
+                && !crate::rich::all_bold(joined))
+        {
+            return false;
+        }
+        // A size shared with form labels or table cells is no rank of its own.
+        let cell_type = unit.lines.iter().all(|l| {
+            l.geometry
+                .is_some_and(|g| self.cells.contains(&(g.face, half_points(g.font_size))))
+        });
+        if evidence == TypeEvidence::Weight || cell_type {
+            done.weak_headings.push(done.out.len());
+        }
+        let number = numbered_heading(joined).map(|(n, _)| n);
+        done.out.push(at.heading(number, joined.to_string()));
+        true
+    }
+
+    /// A heading told by its shape and the text after it: a single short capitalised line
+    /// before body text (in a PDF only where the type does not say otherwise). Extracted
+    /// text's are marked for the second look.
+    fn heading_by_shape(&self, at: &Current, joined: &str, done: &mut Classified) -> bool {
+        let next_unit = self.unit(at.ui + 1);
+        let unit = at.unit;
+        if !(at.single
+            && looks_like_heading_line(&at.first)
+            && next_unit.is_some()
+            && heading_context(unit, next_unit, self.m)
+            && (self.body_size.is_none() || shape_suffices_in_pdf(unit, next_unit))
+            && (unit.lines[0].geometry.is_some() || !reads_as_row(&at.first)))
+        {
+            return false;
+        }
+        if unit.lines[0].geometry.is_none() {
+            done.shaped_headings.push(done.out.len());
+        }
+        done.out.push(at.heading(None, joined.to_string()));
+        true
+    }
+
+    /// Whether most of a piece's lines share their row with a value or cell: form fields
+    /// or a table, not running text.
+    pub(super) fn in_rows(&self, piece: &Piece) -> bool {
+        let (mut rows, mut all) = (0, 0);
+        for l in self
+            .lines
+            .iter()
+            .filter(|l| piece.page == l.page && piece.lines.contains(&l.source_line))
+        {
+            all += 1;
+            rows += usize::from(
+                self.by_page
+                    .get(&l.page)
+                    .is_some_and(|page| shares_row(l, page)),
+            );
+        }
+        rows * 2 > all
+    }
+}
+
+/// The text of a note's continuation: pieces of a URL, one per line, are one piece of it.
+fn continued_note(unit: &Unit, joined: String) -> String {
+    if unit.lines.iter().all(|l| is_url_fragment(&l.plain())) {
+        unit.lines
+            .iter()
+            .map(|l| l.plain().trim().to_string())
+            .collect()
+    } else {
+        joined
+    }
+}
+
+/// A unit in a note area or a notes section: the rest of the last note's URL, a URL, or a
+/// note. Returns false when a heading-like line ends the notes section instead (then the
+/// unit is classified as body text would be).
+fn note_in_note_area(
+    at: &Current,
+    joined: &str,
+    done: &mut Classified,
+    report: &mut Report,
+) -> bool {
+    // The rest of the last note's URL, set apart by a blank line ("…-perform" / "" /
+    // "ance-review"): joined to it.
+    if let Some(last) = done
+        .out
+        .last_mut()
+        .filter(|p| matches!(p.kind, PieceKind::Note(_)))
+        && at.single
+        && !joined.contains(char::is_whitespace)
+        && crate::structure::joins::url_runs_on(&last.text, joined, true)
+    {
+        report.push(
+            Action::new(ActionKind::UrlJoined)
+                .page(at.unit.page())
+                .lines(at.unit.source_lines())
+                .before(crate::rich::plain(joined))
+                .evidence("URL of the note above continued after a blank line")
+                .confidence(0.8),
+        );
+        last.text.push_str(joined);
+        last.lines.extend(at.unit.source_lines());
+        return true;
+    }
+    if is_url_only(joined) {
+        done.out.push(at.piece(PieceKind::Url, joined.to_string()));
+        return true;
+    }
+    let (label, len) = note_label(joined, true);
+    // In an endnote section a heading-like line ends the section.
+    if done.in_notes_section
+        && at.zone == ZoneUnit::Body
+        && label == NoteLabel::None
+        && at.single
+        && looks_like_heading_line(&at.first)
+        && !looks_like_citation(joined)
+    {
+        done.in_notes_section = false;
+        return false;
+    }
+    done.out.push(at.piece(
+        PieceKind::Note(label),
+        joined[len..].trim_start().to_string(),
+    ));
+    true
+}
