@@ -75,6 +75,11 @@ impl TextLine {
     pub fn plain(&self) -> String {
         rich::plain(&self.text)
     }
+
+    /// [`TextLine::plain`], borrowed from the line when it holds no sentinel.
+    pub fn plain_cow(&self) -> std::borrow::Cow<'_, str> {
+        rich::plain_cow(&self.text)
+    }
 }
 
 /// Lines of a text block on one page, numbered from 1 (for tests).

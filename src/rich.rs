@@ -62,8 +62,14 @@ pub fn strip_forged(s: &str) -> std::borrow::Cow<'_, str> {
 /// The text without style: sentinels removed, raised runs kept as their characters,
 /// references dropped.
 pub fn plain(s: &str) -> String {
+    plain_cow(s).into_owned()
+}
+
+/// [`plain`], borrowing `s` when it holds no sentinel (most lines): for passes that read
+/// every line and keep nothing.
+pub fn plain_cow(s: &str) -> std::borrow::Cow<'_, str> {
     if !has_sentinel(s) {
-        return s.to_owned();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut in_ref = false;
@@ -76,7 +82,7 @@ pub fn plain(s: &str) -> String {
             _ => {}
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// The text without style and without raised or lowered runs (footnote marker candidates).

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -88,10 +88,17 @@ pub struct Line {
     pub options: serde_json::Value,
 }
 
-/// Appends lines to a manifest file, each in one write.
+/// Appends lines to a manifest file, each in one write, as inputs finish; at the end of
+/// the run, [`Writer::put_in_order`] sorts the run's lines into the inputs' order, so that
+/// the manifest does not depend on which input finished first.
 #[derive(Debug)]
 pub struct Writer {
     file: File,
+    path: PathBuf,
+    /// The file's length before this run's first line.
+    start: u64,
+    /// This run's lines with the index of their input, in the order they were appended.
+    run: Vec<(usize, String)>,
 }
 
 impl Writer {
@@ -112,15 +119,44 @@ impl Writer {
                 file.write_all(b"\n")?;
             }
         }
-        Ok(Writer { file })
+        let start = file.metadata()?.len();
+        Ok(Writer {
+            file,
+            path: path.to_path_buf(),
+            start,
+            run: Vec::new(),
+        })
     }
 
-    /// Appends one line and flushes it to the operating system.
-    pub fn append(&mut self, line: &Line) -> io::Result<()> {
+    /// Appends the line of input `index` and flushes it to the operating system.
+    pub fn append(&mut self, index: usize, line: &Line) -> io::Result<()> {
         let mut text = serde_json::to_string(line).map_err(io::Error::other)?;
         text.push('\n');
         self.file.write_all(text.as_bytes())?;
-        self.file.flush()
+        self.file.flush()?;
+        self.run.push((index, text));
+        Ok(())
+    }
+
+    /// Rewrites the manifest with this run's lines in the order of their inputs' indexes
+    /// (earlier runs' lines stay first, as they were). The file is replaced atomically: a
+    /// crash leaves the appended lines as they stood. Nothing is written when the lines are
+    /// in order already.
+    pub fn put_in_order(mut self) -> io::Result<()> {
+        if self.run.is_sorted_by_key(|(i, _)| *i) {
+            return Ok(());
+        }
+        let mut bytes = Vec::new();
+        self.file.seek(SeekFrom::Start(0))?;
+        (&mut self.file).take(self.start).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 != self.start {
+            return Err(io::Error::other("the manifest shrank during the run"));
+        }
+        self.run.sort_by_key(|(i, _)| *i);
+        for (_, text) in &self.run {
+            bytes.extend_from_slice(text.as_bytes());
+        }
+        super::output::write_atomic(&self.path, &bytes)
     }
 }
 
@@ -255,9 +291,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let manifest = dir.path().join(file_name(None));
         let mut w = Writer::open(&manifest).unwrap();
-        w.append(&line("a", Status::Ok, "11")).unwrap();
-        w.append(&line("b", Status::Error, "22")).unwrap();
-        w.append(&line("c", Status::Ok, "33")).unwrap();
+        w.append(0, &line("a", Status::Ok, "11")).unwrap();
+        w.append(1, &line("b", Status::Error, "22")).unwrap();
+        w.append(2, &line("c", Status::Ok, "33")).unwrap();
         drop(w);
         // A line cut short by a crash, then a later run appending.
         let mut f = OpenOptions::new().append(true).open(&manifest).unwrap();
@@ -265,7 +301,7 @@ mod tests {
         drop(f);
         Writer::open(&manifest)
             .unwrap()
-            .append(&line("e", Status::Ok, "55"))
+            .append(0, &line("e", Status::Ok, "55"))
             .unwrap();
         let done = Done::read(dir.path()).unwrap();
         let opts = serde_json::json!({"to": "markdown"});
@@ -279,5 +315,26 @@ mod tests {
         assert!(!done.has("b", "22", &opts, &md("b")), "failed");
         assert!(!done.has("d", "44", &opts, &md("d")), "cut short");
         assert_eq!(done.len(), 3);
+    }
+
+    #[test]
+    fn a_runs_lines_are_put_in_their_inputs_order_after_earlier_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join(file_name(None));
+        let mut w = Writer::open(&manifest).unwrap();
+        w.append(1, &line("z", Status::Ok, "11")).unwrap();
+        w.append(0, &line("y", Status::Ok, "22")).unwrap();
+        w.put_in_order().unwrap();
+        let mut w = Writer::open(&manifest).unwrap();
+        w.append(2, &line("c", Status::Ok, "33")).unwrap();
+        w.append(0, &line("a", Status::Error, "44")).unwrap();
+        w.append(1, &line("b", Status::Ok, "55")).unwrap();
+        w.put_in_order().unwrap();
+        let text = fs::read_to_string(&manifest).unwrap();
+        let paths: Vec<String> = text
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["path"].to_string())
+            .collect();
+        assert_eq!(paths, ["\"y\"", "\"z\"", "\"a\"", "\"b\"", "\"c\""]);
     }
 }

@@ -3,13 +3,15 @@
 //!
 //! A run first plans every output (refusing collisions and outputs that would overwrite an
 //! input before any work starts), then converts at most `jobs` inputs at a time, each
-//! output written atomically and each input's manifest line appended as it finishes.
+//! output written atomically and each input's manifest line appended as it finishes; the
+//! largest inputs go first, and the manifest's lines are put in the inputs' order at the end.
 
 pub mod convert;
 pub mod manifest;
 pub mod names;
 pub mod output;
 pub mod progress;
+pub mod schedule;
 pub mod walk;
 
 use std::collections::{HashMap, HashSet};
@@ -19,8 +21,6 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Mutex;
 use std::time::Instant;
-
-use rayon::prelude::*;
 
 use convert::{RenderOptions, convert_and_render};
 use manifest::{Done, Line, Status};
@@ -375,21 +375,26 @@ fn execute(options: &BatchOptions, plan: Plan) -> u8 {
         done: &done,
         record: &record,
     };
-    let work = || {
-        plan.planned.par_iter().with_max_len(1).for_each(|p| {
-            let finished = context.process(p);
-            let mut shared = shared.lock().unwrap_or_else(|e| e.into_inner());
-            finish(&mut shared, options, p, finished);
-        })
-    };
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs.unwrap_or(0))
-        .build()
+    // Largest first (by size on disk): a large input started last would keep one thread
+    // busy long after the others ran out of work.
+    let sizes: Vec<u64> = plan.planned.iter().map(input_size).collect();
+    let order = schedule::largest_first(&sizes);
+    schedule::run(&order, schedule::threads(options.jobs), |i| {
+        let p = &plan.planned[i];
+        let finished = context.process(p);
+        let mut shared = shared.lock().unwrap_or_else(|e| e.into_inner());
+        finish(&mut shared, options, i, p, finished);
+    });
+    let mut shared = shared.into_inner().unwrap_or_else(|e| e.into_inner());
+    if !shared.manifest_failed
+        && let Err(e) = shared.manifest.put_in_order()
     {
-        Ok(pool) => pool.install(work),
-        Err(_) => work(),
+        shared.progress.line(&format!(
+            "brief2md: {}: cannot put the manifest in order: {e}",
+            escape_text(shared.manifest_name)
+        ));
+        shared.manifest_failed = true;
     }
-    let shared = shared.into_inner().unwrap_or_else(|e| e.into_inner());
     let failed = shared.progress.failed() > 0 || shared.manifest_failed;
     let summary = shared.progress.finish();
     if !options.quiet {
@@ -406,7 +411,17 @@ struct Finished {
     summary: Option<String>,
 }
 
-fn finish(shared: &mut Shared, options: &BatchOptions, p: &Planned, f: Finished) {
+/// An input's size on disk, for the schedule (0 when unknown or not a file).
+fn input_size(p: &Planned) -> u64 {
+    match &p.job.source {
+        Source::File(path) if p.job.problem.is_none() => {
+            std::fs::metadata(path).map_or(0, |m| m.len())
+        }
+        _ => 0,
+    }
+}
+
+fn finish(shared: &mut Shared, options: &BatchOptions, index: usize, p: &Planned, f: Finished) {
     let progress = &shared.progress;
     if !options.quiet {
         for warning in &f.warnings {
@@ -427,7 +442,7 @@ fn finish(shared: &mut Shared, options: &BatchOptions, p: &Planned, f: Finished)
         let what = f.summary.as_deref().unwrap_or("already converted, skipped");
         progress.line(&format!("brief2md: {}: {what}", p.job.display));
     }
-    if let Err(e) = shared.manifest.append(&f.line) {
+    if let Err(e) = shared.manifest.append(index, &f.line) {
         if !shared.manifest_failed {
             progress.line(&format!(
                 "brief2md: {}: cannot append to the manifest: {e}",

@@ -36,7 +36,7 @@ impl WordCase {
         let mut dict = WordCase::default();
         let mut lower = String::new();
         for line in lines {
-            let text = line.plain();
+            let text = line.plain_cow();
             if super::title_block::is_upper(&text) {
                 continue;
             }
@@ -115,8 +115,14 @@ impl WordCase {
 }
 
 fn is_caps_word(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 fn capitalise(w: &str) -> String {

@@ -15,6 +15,7 @@ use crate::words::words;
 pub(super) fn cell_styles(by_page: &HashMap<usize, Vec<&TextLine>>) -> HashSet<(u32, i32)> {
     let mut counts: HashMap<(u32, i32), (usize, usize)> = HashMap::new();
     for page in by_page.values() {
+        let rows = Rows::new(page);
         for l in page {
             let Some(g) = l.geometry.filter(|g| g.face != 0) else {
                 continue;
@@ -22,7 +23,7 @@ pub(super) fn cell_styles(by_page: &HashMap<usize, Vec<&TextLine>>) -> HashSet<(
             let c = counts
                 .entry((g.face, half_points(g.font_size)))
                 .or_default();
-            c.0 += usize::from(shares_row(l, page));
+            c.0 += usize::from(shares_row(l, rows.near(l, page)));
             c.1 += 1;
         }
     }
@@ -33,13 +34,53 @@ pub(super) fn cell_styles(by_page: &HashMap<usize, Vec<&TextLine>>) -> HashSet<(
         .collect()
 }
 
+/// A page's lines in the order of their baselines, so that the lines near a baseline are
+/// found without reading the whole page for every line (which made asking it of each line
+/// quadratic in the page's lines: a form page holds hundreds).
+struct Rows<'a> {
+    /// The lines with a finite baseline, lowest baseline value first.
+    sorted: Vec<&'a TextLine>,
+    baselines: Vec<f32>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(page: &[&'a TextLine]) -> Self {
+        let mut sorted: Vec<&TextLine> = page
+            .iter()
+            .copied()
+            .filter(|l| l.geometry.is_some_and(|g| g.baseline.is_finite()))
+            .collect();
+        let baseline = |l: &TextLine| l.geometry.map_or(0.0, |g| g.baseline);
+        sorted.sort_by(|a, b| baseline(a).total_cmp(&baseline(b)));
+        let baselines = sorted.iter().map(|l| baseline(l)).collect();
+        Rows { sorted, baselines }
+    }
+
+    /// The lines [`shares_row`] may find on `line`'s row: those whose baseline lies within
+    /// its reach (with a point to spare against rounding), or the whole page when the
+    /// line's geometry is not finite.
+    fn near<'p>(&'p self, line: &TextLine, page: &'p [&'a TextLine]) -> &'p [&'a TextLine] {
+        let Some(g) = line.geometry else {
+            return &[];
+        };
+        let reach = 0.4 * g.font_size.max(4.0) + 1.0;
+        if !g.baseline.is_finite() || !reach.is_finite() {
+            return page;
+        }
+        let lo = self.baselines.partition_point(|&b| b < g.baseline - reach);
+        let hi = self.baselines.partition_point(|&b| b <= g.baseline + reach);
+        &self.sorted[lo..hi.max(lo)]
+    }
+}
+
 /// Whether `line` shares its baseline with a short line after it: the value after a form
 /// label ("Subtotal   2,730") or the next cell of a table row. Such a line is a label or a
 /// cell, not a heading, however bold or large. Only what stands to its right counts (a
 /// section number set before a heading is no value), and across a column gap, where a
 /// heading may face the other column's text, only a value (a figure, an amount, a date)
 /// or two short lines in its own type: the other cells of a header row ("Hours  Rate
-/// Cost") that a column split cut through.
+/// Cost") that a column split cut through. `page` holds the line's page, or at least every
+/// line of it that may share the line's row (the order does not matter).
 pub(super) fn shares_row(line: &TextLine, page: &[&TextLine]) -> bool {
     let Some(g) = line.geometry else {
         return false;
@@ -50,17 +91,16 @@ pub(super) fn shares_row(line: &TextLine, page: &[&TextLine]) -> bool {
             o.source_line != line.source_line
                 && (h.baseline - g.baseline).abs() <= 0.4 * size
                 && h.bbox.x0 >= g.bbox.x1 - 0.5
-                && words(&o.plain()) <= 4
+                && words(&o.plain_cow()) <= 4
         })
     };
     let same_type = |o: &&&TextLine| {
         o.geometry
             .is_some_and(|h| h.face == g.face && (h.font_size - g.font_size).abs() < 0.25)
     };
-    page.iter()
-        .filter(to_the_right)
-        .any(|o| o.column == line.column || !crate::structure::classify::mostly_words(&o.plain()))
-        || page.iter().filter(to_the_right).filter(same_type).count() >= 2
+    page.iter().filter(to_the_right).any(|o| {
+        o.column == line.column || !crate::structure::classify::mostly_words(&o.plain_cow())
+    }) || page.iter().filter(to_the_right).filter(same_type).count() >= 2
 }
 
 /// Whether `line` stands to the right of a label on its baseline, in the same column: a

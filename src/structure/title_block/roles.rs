@@ -312,9 +312,12 @@ pub(super) fn role_of(text: &str) -> Role {
 
 /// Whether the letters of `s` are (almost) all capitals.
 pub fn is_upper(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    letters >= 2 && upper * 10 >= letters * 9
 }
 
 /// The keyword tests below match lower-case patterns against an ASCII-lower-cased copy:

@@ -24,6 +24,7 @@ pub fn operations(bytes: &[u8]) -> Operations<'_> {
         bytes,
         pos: 0,
         started: false,
+        scratch: Vec::new(),
         rest: None,
     }
 }
@@ -32,6 +33,9 @@ pub struct Operations<'a> {
     bytes: &'a [u8],
     pos: usize,
     started: bool,
+    /// The operands read so far of the current operation: each operation's own vector is
+    /// then allocated once at its final length instead of grown push by push.
+    scratch: Vec<Object>,
     /// lopdf's iterator over the rest of the stream, once this scanner has handed it over.
     rest: Option<ContentOperations<'a>>,
 }
@@ -50,7 +54,7 @@ impl Iterator for Operations<'_> {
         if self.pos >= self.bytes.len() {
             return None;
         }
-        match operation(self.bytes, self.pos) {
+        match operation(self.bytes, self.pos, &mut self.scratch) {
             Some((op, end)) => {
                 self.pos = end;
                 Some(Ok(op))
@@ -90,11 +94,11 @@ fn skip_digits(b: &[u8], mut p: usize) -> usize {
 
 /// One operation starting at `p` (white space before it already skipped) and where the
 /// white space after it ends; `None` for anything lopdf should read.
-fn operation(b: &[u8], mut p: usize) -> Option<(Operation, usize)> {
+fn operation(b: &[u8], mut p: usize, operands: &mut Vec<Object>) -> Option<(Operation, usize)> {
     if b[p] == b'%' || b[p..].starts_with(b"BI") {
         return None;
     }
-    let mut operands = Vec::new();
+    operands.clear();
     loop {
         let c = *b.get(p)?;
         let (operand, end) = match c {
@@ -120,6 +124,10 @@ fn operation(b: &[u8], mut p: usize) -> Option<(Operation, usize)> {
     }
     // ASCII only, so always UTF-8.
     let operator = std::str::from_utf8(&b[start..p]).ok()?.to_owned();
+    // At its exact length; `append` leaves the scratch empty with its capacity kept.
+    let mut exact = Vec::with_capacity(operands.len());
+    exact.append(operands);
+    let operands = exact;
     Some((Operation { operator, operands }, skip_white(b, p)))
 }
 
