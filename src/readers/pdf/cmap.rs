@@ -3,6 +3,7 @@
 //! codespace ranges that say how many bytes each code of a string takes.
 
 use hayro_cmap::{BfString, CMap, CMapName, CidFamily};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -29,9 +30,14 @@ pub struct ToUnicode {
 
 impl ToUnicode {
     /// Parses a ToUnicode stream; `None` when nothing in it parses.
+    ///
+    /// An empty destination (`<0003> <>`: a glyph with no text of its own, such as the
+    /// second glyph of a shaped cluster whose text the first glyph carries) reads as
+    /// U+0000, which the fonts take for "no text": the parser rejects the whole map
+    /// over it, and the fonts would then guess text for every glyph.
     pub fn parse(bytes: &[u8]) -> Option<ToUnicode> {
         Some(ToUnicode {
-            cmap: parse(bytes)?,
+            cmap: parse(&fill_empty_destinations(bytes))?,
             memo: Mutex::default(),
         })
     }
@@ -59,6 +65,34 @@ impl ToUnicode {
             None => None,
         }
     }
+}
+
+/// The map with each empty `bfchar` destination (`<0003> <>`) written as `<0000>`.
+fn fill_empty_destinations(bytes: &[u8]) -> Cow<'_, [u8]> {
+    if find(bytes, b"<>").is_none() {
+        return Cow::Borrowed(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len() + 64);
+    let mut rest = bytes;
+    while let Some(start) = find(rest, b"beginbfchar") {
+        let body = start + b"beginbfchar".len();
+        out.extend_from_slice(&rest[..body]);
+        rest = &rest[body..];
+        let end = find(rest, b"endbfchar").unwrap_or(rest.len());
+        let section = &rest[..end];
+        let mut from = 0;
+        while let Some(at) = find(&section[from..], b"<>").map(|k| k + from) {
+            out.extend_from_slice(&section[from..at]);
+            // Only a destination: the token before it is a source code's hex string.
+            let after_code = section[..at].trim_ascii_end().ends_with(b">");
+            out.extend_from_slice(if after_code { b"<0000>" } else { b"<>" });
+            from = at + 2;
+        }
+        out.extend_from_slice(&section[from..]);
+        rest = &rest[end..];
+    }
+    out.extend_from_slice(rest);
+    Cow::Owned(out)
 }
 
 /// Codespace ranges: for each code length, byte-wise low/high bounds.
@@ -330,6 +364,21 @@ endcmap CMapName currentdict /CMap defineresource pop end end",
             assert_eq!(map.lookup(0x41), None);
             assert_eq!(map.lookup(0x42).map(|s| s.len()), Some(MAX_DEST_CHARS));
         }
+    }
+
+    #[test]
+    fn an_empty_destination_is_empty_text_not_a_missing_entry() {
+        let map = ToUnicode::parse(
+            b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+3 beginbfchar <0003> <> <03A3> <062D0020> <0004><>
+endbfchar endcmap CMapName currentdict /CMap defineresource pop end end",
+        )
+        .unwrap();
+        assert_eq!(map.lookup(3).as_deref(), Some("\0"));
+        assert_eq!(map.lookup(4).as_deref(), Some("\0"));
+        assert_eq!(map.lookup(0x03a3).as_deref(), Some("\u{62d} "));
+        assert_eq!(map.lookup(5), None);
     }
 
     #[test]

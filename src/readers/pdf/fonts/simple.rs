@@ -120,9 +120,13 @@ pub(super) fn load_simple(
     if let Some(tu) = &to_unicode {
         for (code, slot) in text.iter_mut().enumerate() {
             // An entry mapping to nothing or to control characters means "no text" (as
-            // for the paragraph marks some producers draw invisibly), not "fall back".
+            // for the paragraph marks some producers draw invisibly), not "fall back";
+            // except for a glyph the encoding names as a letter ligature.
             if let Some(s) = tu.lookup_once(code as u32) {
-                *slot = sanitize(&s);
+                let mapped = sanitize(&s);
+                if !(is_ligature(slot) && misses_letters(&mapped)) {
+                    *slot = mapped;
+                }
             }
         }
     }
@@ -215,6 +219,38 @@ pub(super) fn load_simple(
         // Its entries are in `text` now: the map (and the lookups it remembered) would
         // stay in memory as long as the document's font cache for nothing.
         to_unicode: None,
+    }
+}
+
+/// The Latin f-ligatures (and the st ligatures) whose glyph names TeX and most type
+/// foundries use: text of several letters drawn as one glyph.
+fn is_ligature(text: &str) -> bool {
+    matches!(
+        text,
+        "\u{fb00}"
+            | "\u{fb01}"
+            | "\u{fb02}"
+            | "\u{fb03}"
+            | "\u{fb04}"
+            | "\u{fb05}"
+            | "\u{fb06}"
+            | "ff"
+            | "fi"
+            | "fl"
+            | "ffi"
+            | "ffl"
+    )
+}
+
+/// A `/ToUnicode` entry that cannot be a ligature's letters: nothing (U+0000 or a control
+/// character, sanitised away) or one character that is no letter (TeX files whose map
+/// gives the `ff` ligature as U+21B5 ↵).
+fn misses_letters(mapped: &str) -> bool {
+    let mut chars = mapped.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => true,
+        (Some(c), None) => !c.is_alphanumeric(),
+        _ => false,
     }
 }
 

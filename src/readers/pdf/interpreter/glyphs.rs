@@ -175,7 +175,14 @@ impl Interpreter<'_> {
                     font: slot,
                     rise: (rise * up_len) as f32,
                     invisible,
-                    space: g.text.chars().all(char::is_whitespace),
+                    // A glyph that decodes to nothing breaks the word only when it
+                    // takes room: one without width (a mark, the tail of a shaped
+                    // cluster whose text an earlier glyph carries) sits inside it.
+                    space: if g.text.is_empty() {
+                        own != 0.0
+                    } else {
+                        g.text.chars().all(char::is_whitespace)
+                    },
                     actual: false,
                     mark,
                 });

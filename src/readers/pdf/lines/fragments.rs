@@ -199,6 +199,12 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 
 /// Joins fragments that the stream drew apart but that sit side by side on one line
 /// (or that are a script attached inside a line).
+///
+/// Fragments on one baseline join first, scripts after. A small piece between two lines
+/// (a patent's line number in the gutter, a marker half way down) may be a script of
+/// both, but it joins one line only: two groups whose main text has about one size and
+/// baselines too far apart to be one line never merge through it (their words would be
+/// read interleaved).
 fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..frags.len()).collect();
     order.sort_by(|&a, &b| {
@@ -207,52 +213,33 @@ fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     let mut parent: Vec<usize> = (0..frags.len()).collect();
-    for (oi, &a) in order.iter().enumerate() {
-        let fa = &frags[a];
-        for &b in order.iter().skip(oi + 1).take(64) {
-            let fb = &frags[b];
-            if fb.dir != fa.dir || fb.base - fa.base > 0.8 * fa.size.max(fb.size) {
-                break;
-            }
-            if root(&mut parent, a) == root(&mut parent, b) {
-                // Already joined (through a third fragment): nothing to test. This also
-                // keeps text drawn a thousand times over itself from being compared a
-                // thousand times over.
-                continue;
-            }
-            let rel = relation(fa.base, fa.size, fb.base, fb.size, 0.0);
-            let rel_rev = relation(fb.base, fb.size, fa.base, fa.size, 0.0);
-            let s = fa.size.max(fb.size);
-            // Fragments drawn apart join only across a word space: gutters can be
-            // narrow, and the stretched spaces of justified text were taken care of
-            // while following the stream.
-            let adjacent = |l: &Frag, r: &Frag| {
-                let s = l.gap_size().max(r.size);
-                let gap = r.x0 - l.x1;
-                (-0.2 * s..=MAX_MERGE_GAP * s).contains(&gap)
-            };
-            let inside = |outer: &Frag, inner: &Frag| {
-                inner.x0 >= outer.x0 - 0.2 * s && inner.x1 <= outer.x1 + MAX_MERGE_GAP * s
-            };
-            // The same text drawn twice over itself (fake bold, shadows).
-            let overprint = |l: &Frag, r: &Frag| {
-                let overlap = l.x1.min(r.x1) - l.x0.max(r.x0);
-                overlap > 0.5 * (l.x1 - l.x0).min(r.x1 - r.x0) && same_text(l, r, pieces)
-            };
-            let ok = match (rel, rel_rev) {
-                (Relation::Same, _) => adjacent(fa, fb) || adjacent(fb, fa) || overprint(fa, fb),
-                (Relation::Super | Relation::Sub, _) => {
-                    adjacent(fa, fb) || adjacent(fb, fa) || inside(fa, fb)
+    // Each root's main fragment: its largest type.
+    let mut anchor: Vec<usize> = (0..frags.len()).collect();
+    for scripts in [false, true] {
+        for (oi, &a) in order.iter().enumerate() {
+            let fa = &frags[a];
+            for &b in order.iter().skip(oi + 1).take(64) {
+                let fb = &frags[b];
+                if fb.dir != fa.dir || fb.base - fa.base > 0.8 * fa.size.max(fb.size) {
+                    break;
                 }
-                (_, Relation::Super | Relation::Sub) => {
-                    adjacent(fa, fb) || adjacent(fb, fa) || inside(fb, fa)
-                }
-                _ => false,
-            };
-            if ok {
                 let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                if ra != rb {
-                    parent[rb] = ra;
+                if ra == rb {
+                    // Already joined (through a third fragment): nothing to test. This
+                    // also keeps text drawn a thousand times over itself from being
+                    // compared a thousand times over.
+                    continue;
+                }
+                if !joins(fa, fb, scripts, pieces) {
+                    continue;
+                }
+                let (ma, mb) = (&frags[anchor[ra]], &frags[anchor[rb]]);
+                if two_lines(ma, mb) {
+                    continue;
+                }
+                parent[rb] = ra;
+                if mb.size > ma.size {
+                    anchor[ra] = anchor[rb];
                 }
             }
         }
@@ -264,6 +251,51 @@ fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
     }
     groups.retain(|g| !g.is_empty());
     groups
+}
+
+/// Whether two fragments drawn apart belong to one line: side by side on one baseline
+/// (`scripts` false), or one a script beside or inside the other (`scripts` true).
+fn joins(fa: &Frag, fb: &Frag, scripts: bool, pieces: &[Piece]) -> bool {
+    let rel = relation(fa.base, fa.size, fb.base, fb.size, 0.0);
+    let rel_rev = relation(fb.base, fb.size, fa.base, fa.size, 0.0);
+    let s = fa.size.max(fb.size);
+    // Fragments drawn apart join only across a word space: gutters can be narrow, and
+    // the stretched spaces of justified text were taken care of while following the
+    // stream.
+    let adjacent = |l: &Frag, r: &Frag| {
+        let s = l.gap_size().max(r.size);
+        let gap = r.x0 - l.x1;
+        (-0.2 * s..=MAX_MERGE_GAP * s).contains(&gap)
+    };
+    let inside = |outer: &Frag, inner: &Frag| {
+        inner.x0 >= outer.x0 - 0.2 * s && inner.x1 <= outer.x1 + MAX_MERGE_GAP * s
+    };
+    // The same text drawn twice over itself (fake bold, shadows).
+    let overprint = |l: &Frag, r: &Frag| {
+        let overlap = l.x1.min(r.x1) - l.x0.max(r.x0);
+        overlap > 0.5 * (l.x1 - l.x0).min(r.x1 - r.x0) && same_text(l, r, pieces)
+    };
+    match (rel, rel_rev) {
+        (Relation::Same, _) => {
+            !scripts && (adjacent(fa, fb) || adjacent(fb, fa) || overprint(fa, fb))
+        }
+        (Relation::Super | Relation::Sub, _) => {
+            scripts && (adjacent(fa, fb) || adjacent(fb, fa) || inside(fa, fb))
+        }
+        (_, Relation::Super | Relation::Sub) => {
+            scripts && (adjacent(fa, fb) || adjacent(fb, fa) || inside(fb, fa))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the main fragments of two groups are two lines: type of about one size, and
+/// neither on the other's baseline nor a script of it.
+fn two_lines(ma: &Frag, mb: &Frag) -> bool {
+    let comparable = ma.size.min(mb.size) >= 0.8 * ma.size.max(mb.size);
+    comparable
+        && relation(ma.base, ma.size, mb.base, mb.size, 0.0) == Relation::Apart
+        && relation(mb.base, mb.size, ma.base, ma.size, 0.0) == Relation::Apart
 }
 
 #[cfg(test)]

@@ -1,0 +1,108 @@
+//! Words the reader once lost or garbled on real PDFs (the harm script's findings),
+//! rebuilt as small PDFs the tests write.
+
+mod support;
+
+use lopdf::dictionary;
+use support::*;
+
+/// A patent's line numbers sit in the gutter half way between two lines of the left
+/// column, on the baseline of the right column's line: a script of both left lines, but
+/// it must not chain them into one line, whose words would be read interleaved.
+#[test]
+fn a_gutter_number_between_two_lines_does_not_join_them() {
+    let ls = lines(&one_page(
+        "BT /F1 12 Tf 87.0 700 Td (Said to be wearable insofar as they) Tj ET \
+         BT /F1 12 Tf 72 690 Td (person's body. For example, U.S. Pat.) Tj ET \
+         BT /F1 11.5 Tf 292 695 Td (as hamsters or mice.) Tj ET \
+         BT /F1 12 Tf 72 660 Td (one) Tj ET BT /F1 12 Tf 72 640 Td (two) Tj ET \
+         BT /F1 12 Tf 72 620 Td (three) Tj ET BT /F1 12 Tf 72 600 Td (four) Tj ET \
+         BT /F1 7 Tf 279 695 Td (10) Tj ET",
+    ));
+    let texts: Vec<String> = ls.iter().map(|l| l.text()).collect();
+    for want in [
+        "Said to be wearable insofar as they",
+        "person's body. For example, U.S. Pat.",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.starts_with(want)),
+            "{want:?} not read as a line of its own: {texts:?}"
+        );
+    }
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.ends_with("as hamsters or mice.") && t.contains("10")),
+        "the number joins the line on its baseline: {texts:?}"
+    );
+}
+
+/// TeX files whose `/ToUnicode` maps the `ffi` ligature to U+0000 and `ff` to U+21B5 (↵):
+/// the glyph names in `/Differences` say which letters they are. A glyph mapped to
+/// nothing that is not named as a ligature still reads as nothing.
+#[test]
+fn ligatures_mapped_to_nothing_or_a_symbol_read_by_their_glyph_names() {
+    let mut b = PdfBuilder::new();
+    let cmap = b.stream(
+        lopdf::Dictionary::new(),
+        &to_unicode_cmap(
+            1,
+            &[(33, "\0"), (34, "\u{21b5}"), (35, "\0"), (36, "\u{2192}")],
+        ),
+    );
+    let font = dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "CMR10",
+        "Encoding" => dictionary! {
+            "Type" => "Encoding",
+            "BaseEncoding" => "WinAnsiEncoding",
+            "Differences" => vec![33.into(), "ffi".into(), "ff".into(), "paragraph".into(), "A".into()],
+        },
+        "ToUnicode" => cmap,
+    };
+    b.font("F1", font);
+    b.page("BT /F1 10 Tf 72 700 Td (di!culties di\"erent x#y $) Tj ET");
+    let text = texts(&b.build()).join(" ");
+    // Later passes fold the ligature characters into letters.
+    assert!(
+        text.starts_with("di\u{fb03}culties di\u{fb00}erent"),
+        "{text}"
+    );
+    // Not a ligature: the map's word stands, nothing for ¶ and the arrow for /A.
+    assert!(text.ends_with("x y \u{2192}"), "{text}");
+}
+
+/// WeasyPrint gives the second glyph of a shaped cluster an empty destination
+/// (`<0003> <>`) in `/ToUnicode`: that glyph has no text, and the rest of the map stands
+/// (a map rejected over it left every glyph of the font to guesswork).
+#[test]
+fn an_empty_to_unicode_destination_keeps_the_rest_of_the_map() {
+    let mut b = PdfBuilder::new();
+    let cmap = b.stream(
+        lopdf::Dictionary::new(),
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+          /CMapName /Test def\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+          3 beginbfchar\n<0041> <0048>\n<0003> <>\n<0042> <0069>\nendbfchar\n\
+          endcmap CMapName currentdict /CMap defineresource pop end end\n",
+    );
+    // The empty glyph takes no room, as a mark or a cluster's tail does.
+    let descendant = b.doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Sub",
+        "W" => vec![
+            3.into(), vec![lopdf::Object::Integer(0)].into(),
+            0x41.into(), 0x42.into(), 500.into(),
+        ],
+    });
+    b.font(
+        "F1",
+        dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Sub",
+            "Encoding" => "Identity-H", "DescendantFonts" => vec![descendant.into()],
+            "ToUnicode" => cmap,
+        },
+    );
+    b.page("BT /F1 10 Tf 72 700 Td <004100030042> Tj ET");
+    let bytes = b.build();
+    assert_eq!(texts(&bytes), ["Hi"]);
+}
