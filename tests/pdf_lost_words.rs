@@ -106,3 +106,44 @@ fn an_empty_to_unicode_destination_keeps_the_rest_of_the_map() {
     let bytes = b.build();
     assert_eq!(texts(&bytes), ["Hi"]);
 }
+
+/// A glyph with ink whose map says on purpose it has no text (a mark of a shaped
+/// cluster) is not "no Unicode mapping": the warning would send a reader looking for
+/// text that was never missing.
+#[test]
+fn a_mark_the_map_leaves_empty_is_not_reported_as_unreadable() {
+    let mut b = PdfBuilder::new();
+    let cmap = b.stream(
+        lopdf::Dictionary::new(),
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+          /CMapName /Test def\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+          3 beginbfchar\n<0041> <0048>\n<0003> <>\n<0042> <0069>\nendbfchar\n\
+          endcmap CMapName currentdict /CMap defineresource pop end end\n",
+    );
+    // This time the mark has a width of its own.
+    let descendant = b.doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Sub",
+        "W" => vec![
+            3.into(), vec![lopdf::Object::Integer(300)].into(),
+            0x41.into(), 0x42.into(), 500.into(),
+        ],
+    });
+    b.font(
+        "F1",
+        dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Sub",
+            "Encoding" => "Identity-H", "DescendantFonts" => vec![descendant.into()],
+            "ToUnicode" => cmap,
+        },
+    );
+    b.page("BT /F1 10 Tf 72 700 Td <004100030042> Tj ET");
+    let c = brief2md::convert(&b.build(), &brief2md::Options::default()).expect("converts");
+    assert!(
+        !c.report
+            .warnings
+            .iter()
+            .any(|w| w.contains("no Unicode mapping")),
+        "{:?}",
+        c.report.warnings
+    );
+}

@@ -86,6 +86,9 @@ pub struct Glyph<'a> {
     pub vertical: f64,
     /// A single-byte code 32: word spacing (`Tw`) applies.
     pub word_space: bool,
+    /// The font's ToUnicode map gives this glyph no text on purpose (an empty destination:
+    /// a mark whose text another glyph of its shaped cluster carries). Not unreadable ink.
+    pub silent: bool,
 }
 
 impl Font {
@@ -105,6 +108,7 @@ impl Font {
                         width: widths.get(code).copied().unwrap_or(0.0),
                         vertical: 0.0,
                         word_space: b == b' ',
+                        silent: false,
                     });
                 }
             }
@@ -140,6 +144,8 @@ impl Font {
                             };
                             chars.get(&gid).map(|c| c.to_string())
                         });
+                    // `cmap` reads an empty destination as U+0000.
+                    let silent = owned.as_deref() == Some("\0");
                     let text: &str = match &owned {
                         Some(s) if s.chars().count() == 1 => {
                             let c = s.chars().next().unwrap_or(' ');
@@ -162,6 +168,7 @@ impl Font {
                             0.0
                         },
                         word_space: len == 1 && code == 32,
+                        silent,
                     });
                 }
             }

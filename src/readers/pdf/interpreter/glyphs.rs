@@ -158,7 +158,7 @@ impl Interpreter<'_> {
             }
             if keep {
                 // A glyph that advances but decodes to nothing: ink no one can read.
-                if g.text.is_empty() && !g.word_space && own != 0.0 {
+                if g.text.is_empty() && !g.word_space && !g.silent && own != 0.0 {
                     unmapped += 1;
                 }
                 let (fx, fy) = dir.to_frame(ox, oy);
