@@ -54,6 +54,40 @@ static GLUED_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether `text` may hold a `GLUED` match: the pattern needs an ASCII digit right after
+/// punctuation, a closing bracket or a quote.
+fn may_hold_glued(text: &str) -> bool {
+    let mut prev = None;
+    for ch in text.chars() {
+        if ch.is_ascii_digit() && prev.is_some_and(|p| ".,;:!?)]\"”’'".contains(p)) {
+            return true;
+        }
+        prev = Some(ch);
+    }
+    false
+}
+
+/// Whether `text` may hold a `SPACED` match: the pattern needs a sentence end or a quote,
+/// one space and an ASCII digit, in that order.
+fn may_hold_spaced(text: &str) -> bool {
+    let mut last = [None, None];
+    for ch in text.chars() {
+        if ch.is_ascii_digit()
+            && last[1] == Some(' ')
+            && last[0].is_some_and(|p| ".!?;:\"”’'".contains(p))
+        {
+            return true;
+        }
+        last = [last[1], Some(ch)];
+    }
+    false
+}
+
+/// Whether `text` may hold a `GLUED_SYMBOL` match: the pattern needs a note symbol.
+fn may_hold_glued_symbol(text: &str) -> bool {
+    text.contains(['*', '†', '‡', '§', '¶', '‖'])
+}
+
 /// The ordinals a raised run's text stands for in the document's family: `3`, `3)`,
 /// `(3)`, `[3]`, `iv`, `b`, `†`, or a list of them ("2,3").
 fn raised_values(inner: &str, family: Family) -> Vec<u32> {
@@ -124,7 +158,8 @@ pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut
             from = e + off.len_utf8();
         }
     }
-    if family == Family::Symbol {
+    // Each pattern below runs (and is built) only where its cheap necessary test passes.
+    if family == Family::Symbol && may_hold_glued_symbol(text) {
         for c in GLUED_SYMBOL.captures_iter(text) {
             let m = c.get(1).map_or(0..0, |m| m.range());
             if in_url(m.start) || inside_run(text, m.start) {
@@ -144,7 +179,7 @@ pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut
     // Digits as markers only where the notes are numbered.
     let digits = family == Family::Arabic;
     // (The patterns are only touched, and so only built, where the notes are numbered.)
-    for c in digits
+    for c in (digits && may_hold_glued(text))
         .then(|| GLUED.captures_iter(text))
         .into_iter()
         .flatten()
@@ -202,7 +237,7 @@ pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut
             });
         }
     }
-    for c in digits
+    for c in (digits && may_hold_spaced(text))
         .then(|| SPACED.captures_iter(text))
         .into_iter()
         .flatten()
@@ -276,6 +311,65 @@ fn number_follows_a_word(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_phrases::{assert_necessary, phrases};
+
+    const PIECES: &[&str] = &[
+        " ",
+        "  ",
+        "\n",
+        "a",
+        "Word",
+        "É",
+        "p",
+        "1",
+        "23",
+        "456",
+        "7",
+        ".",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        ")",
+        "]",
+        "(",
+        "\"",
+        "”",
+        "’",
+        "'",
+        "“",
+        "*",
+        "†",
+        "‡",
+        "§",
+        "¶",
+        "‖",
+        "\u{10FFF0}",
+        "\u{10FFF9}",
+        "-",
+    ];
+
+    #[test]
+    fn glued_test_never_turns_away_a_glued_number() {
+        let texts = phrases(PIECES, 80_000);
+        let matched = assert_necessary(&GLUED, may_hold_glued, &texts);
+        assert!(matched > 1_000, "{matched}");
+    }
+
+    #[test]
+    fn spaced_test_never_turns_away_a_spaced_number() {
+        let texts = phrases(PIECES, 80_000);
+        let matched = assert_necessary(&SPACED, may_hold_spaced, &texts);
+        assert!(matched > 5, "{matched}");
+    }
+
+    #[test]
+    fn glued_symbol_test_never_turns_away_a_symbol() {
+        let texts = phrases(PIECES, 80_000);
+        let matched = assert_necessary(&GLUED_SYMBOL, may_hold_glued_symbol, &texts);
+        assert!(matched > 1_000, "{matched}");
+    }
 
     #[test]
     fn numbers_after_numbers_hold_no_markers() {
