@@ -73,11 +73,9 @@ fn ligatures_mapped_to_nothing_or_a_symbol_read_by_their_glyph_names() {
     assert!(text.ends_with("x y \u{2192}"), "{text}");
 }
 
-/// WeasyPrint gives the second glyph of a shaped cluster an empty destination
-/// (`<0003> <>`) in `/ToUnicode`: that glyph has no text, and the rest of the map stands
-/// (a map rejected over it left every glyph of the font to guesswork).
-#[test]
-fn an_empty_to_unicode_destination_keeps_the_rest_of_the_map() {
+/// A page showing "H", a glyph whose `/ToUnicode` destination is empty (`<0003> <>`), then
+/// "i", in a Type0 font where that glyph is `mark_width` wide.
+fn page_with_an_empty_destination(mark_width: i64) -> Vec<u8> {
     let mut b = PdfBuilder::new();
     let cmap = b.stream(
         lopdf::Dictionary::new(),
@@ -86,11 +84,10 @@ fn an_empty_to_unicode_destination_keeps_the_rest_of_the_map() {
           3 beginbfchar\n<0041> <0048>\n<0003> <>\n<0042> <0069>\nendbfchar\n\
           endcmap CMapName currentdict /CMap defineresource pop end end\n",
     );
-    // The empty glyph takes no room, as a mark or a cluster's tail does.
     let descendant = b.doc.add_object(dictionary! {
         "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Sub",
         "W" => vec![
-            3.into(), vec![lopdf::Object::Integer(0)].into(),
+            3.into(), vec![lopdf::Object::Integer(mark_width)].into(),
             0x41.into(), 0x42.into(), 500.into(),
         ],
     });
@@ -103,7 +100,16 @@ fn an_empty_to_unicode_destination_keeps_the_rest_of_the_map() {
         },
     );
     b.page("BT /F1 10 Tf 72 700 Td <004100030042> Tj ET");
-    let bytes = b.build();
+    b.build()
+}
+
+/// WeasyPrint gives the second glyph of a shaped cluster an empty destination
+/// (`<0003> <>`) in `/ToUnicode`: that glyph has no text, and the rest of the map stands
+/// (a map rejected over it left every glyph of the font to guesswork).
+#[test]
+fn an_empty_to_unicode_destination_keeps_the_rest_of_the_map() {
+    // The empty glyph takes no room, as a mark or a cluster's tail does.
+    let bytes = page_with_an_empty_destination(0);
     assert_eq!(texts(&bytes), ["Hi"]);
 }
 
@@ -112,32 +118,9 @@ fn an_empty_to_unicode_destination_keeps_the_rest_of_the_map() {
 /// text that was never missing.
 #[test]
 fn a_mark_the_map_leaves_empty_is_not_reported_as_unreadable() {
-    let mut b = PdfBuilder::new();
-    let cmap = b.stream(
-        lopdf::Dictionary::new(),
-        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
-          /CMapName /Test def\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
-          3 beginbfchar\n<0041> <0048>\n<0003> <>\n<0042> <0069>\nendbfchar\n\
-          endcmap CMapName currentdict /CMap defineresource pop end end\n",
-    );
     // This time the mark has a width of its own.
-    let descendant = b.doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Sub",
-        "W" => vec![
-            3.into(), vec![lopdf::Object::Integer(300)].into(),
-            0x41.into(), 0x42.into(), 500.into(),
-        ],
-    });
-    b.font(
-        "F1",
-        dictionary! {
-            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Sub",
-            "Encoding" => "Identity-H", "DescendantFonts" => vec![descendant.into()],
-            "ToUnicode" => cmap,
-        },
-    );
-    b.page("BT /F1 10 Tf 72 700 Td <004100030042> Tj ET");
-    let c = brief2md::convert(&b.build(), &brief2md::Options::default()).expect("converts");
+    let bytes = page_with_an_empty_destination(300);
+    let c = brief2md::convert(&bytes, &brief2md::Options::default()).expect("converts");
     assert!(
         !c.report
             .warnings

@@ -240,16 +240,19 @@ pub fn take_affiliation_list(lines: &mut Vec<TextLine>, meta: &mut Metadata, rep
     if marks.is_empty() {
         return;
     }
+    // Lines come in page order: the first page is a prefix, and the list is read there
+    // only (each entry's search for the line below it then stays on that page).
+    let page_one = &lines[..lines
+        .iter()
+        .position(|l| l.page != first_page)
+        .unwrap_or(lines.len())];
     let mut taken: Vec<usize> = Vec::new();
     let mut found: Vec<Entry> = Vec::new();
-    for start in 0..lines.len() {
-        if lines[start].page != first_page
-            || taken.contains(&start)
-            || found.iter().any(|e| e.lines.contains(&start))
-        {
+    for start in 0..page_one.len() {
+        if taken.contains(&start) || found.iter().any(|e| e.lines.contains(&start)) {
             continue;
         }
-        let entries = read_list(lines, start, &marks);
+        let entries = read_list(page_one, start, &marks);
         // An in-line label ("1 Department …") is weaker than a raised one: alone it could
         // be a numbered line that happens to name a department; two in a row are a list.
         if entries.is_empty() || entries.iter().all(|e| !e.raised) && entries.len() < 2 {
