@@ -2,6 +2,7 @@
 //! words as the dictionary: a word the body writes in capitals (an acronym) stays in
 //! capitals, a proper noun keeps its spelling, small words go lower case.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::lines::TextLine;
@@ -12,11 +13,17 @@ const SMALL_WORDS: &[&str] = &[
 ];
 
 /// How the document writes each word outside all-capitals lines.
+///
+/// Learnt on first use: only a title block in capitals (or a letterhead, a document type)
+/// asks, and most documents have none, so the walk over every word is spared them.
 #[derive(Debug, Default)]
-pub struct WordCase {
+pub struct WordCase<'a> {
+    lines: &'a [TextLine],
     /// lower-case word -> (form, count) of forms seen in mixed-case text.
-    forms: HashMap<String, HashMap<String, usize>>,
+    forms: OnceCell<Forms>,
 }
+
+type Forms = HashMap<String, HashMap<String, usize>>;
 
 /// `s.to_lowercase()` written into `buf`, reusing its allocation for ASCII words.
 pub(crate) fn lowercase_into(buf: &mut String, s: &str) {
@@ -30,52 +37,17 @@ pub(crate) fn lowercase_into(buf: &mut String, s: &str) {
     }
 }
 
-impl WordCase {
-    /// Learns spellings from every line that is not itself in capitals.
-    pub fn from_lines(lines: &[TextLine]) -> Self {
-        let mut dict = WordCase::default();
-        let mut lower = String::new();
-        for line in lines {
-            let text = line.plain_cow();
-            if super::title_block::is_upper(&text) {
-                continue;
-            }
-            // Capitals count as an acronym's spelling only in running text, not in a
-            // half-capitalised header line ("POLICY BRIEF — Drylands Series").
-            let words: Vec<&str> = text.split_whitespace().collect();
-            let caps_words = words.iter().filter(|w| is_caps_word(w)).count();
-            let prose = caps_words * 10 < words.len().max(1) * 3;
-            for (i, w) in words.iter().enumerate() {
-                let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-                if core.is_empty()
-                    || !core.chars().any(char::is_alphabetic)
-                    || (!prose && is_caps_word(core))
-                {
-                    continue;
-                }
-                // A capital at a sentence start says nothing about the word.
-                let sentence_start = i == 0;
-                if sentence_start
-                    && core.chars().next().is_some_and(char::is_uppercase)
-                    && !is_caps_word(core)
-                {
-                    continue;
-                }
-                // Counted without allocating when the word was seen before (most are).
-                lowercase_into(&mut lower, core);
-                let forms = match dict.forms.get_mut(lower.as_str()) {
-                    Some(forms) => forms,
-                    None => dict.forms.entry(lower.clone()).or_default(),
-                };
-                match forms.get_mut(core) {
-                    Some(n) => *n += 1,
-                    None => {
-                        forms.insert(core.to_owned(), 1);
-                    }
-                }
-            }
+impl<'a> WordCase<'a> {
+    /// The dictionary of `lines`' spellings, learnt when first asked.
+    pub fn from_lines(lines: &'a [TextLine]) -> Self {
+        WordCase {
+            lines,
+            forms: OnceCell::new(),
         }
-        dict
+    }
+
+    fn forms(&self) -> &Forms {
+        self.forms.get_or_init(|| learn(self.lines))
     }
 
     /// Whether at least half the words of `t` are common words: written in lower case
@@ -92,7 +64,7 @@ impl WordCase {
         let common = ws
             .iter()
             .filter(|w| {
-                self.forms
+                self.forms()
                     .get(*w)
                     .is_some_and(|f| f.keys().any(|k| k.chars().all(|c| !c.is_uppercase())))
             })
@@ -102,7 +74,7 @@ impl WordCase {
 
     /// The document's usual spelling of `word`, if it occurs.
     fn form(&self, word: &str) -> Option<&str> {
-        let forms = self.forms.get(&word.to_lowercase())?;
+        let forms = self.forms().get(&word.to_lowercase())?;
         // Lower case wins (a common word), then the most frequent form.
         if forms.keys().any(|f| f.chars().all(|c| !c.is_uppercase())) {
             return None;
@@ -112,6 +84,53 @@ impl WordCase {
             .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
             .map(|(f, _)| f.as_str())
     }
+}
+
+/// Learns spellings from every line that is not itself in capitals.
+fn learn(lines: &[TextLine]) -> Forms {
+    let mut forms = Forms::new();
+    let mut lower = String::new();
+    for line in lines {
+        let text = line.plain_cow();
+        if super::title_block::is_upper(&text) {
+            continue;
+        }
+        // Capitals count as an acronym's spelling only in running text, not in a
+        // half-capitalised header line ("POLICY BRIEF — Drylands Series").
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let caps_words = words.iter().filter(|w| is_caps_word(w)).count();
+        let prose = caps_words * 10 < words.len().max(1) * 3;
+        for (i, w) in words.iter().enumerate() {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if core.is_empty()
+                || !core.chars().any(char::is_alphabetic)
+                || (!prose && is_caps_word(core))
+            {
+                continue;
+            }
+            // A capital at a sentence start says nothing about the word.
+            let sentence_start = i == 0;
+            if sentence_start
+                && core.chars().next().is_some_and(char::is_uppercase)
+                && !is_caps_word(core)
+            {
+                continue;
+            }
+            // Counted without allocating when the word was seen before (most are).
+            lowercase_into(&mut lower, core);
+            let spellings = match forms.get_mut(lower.as_str()) {
+                Some(spellings) => spellings,
+                None => forms.entry(lower.clone()).or_default(),
+            };
+            match spellings.get_mut(core) {
+                Some(n) => *n += 1,
+                None => {
+                    spellings.insert(core.to_owned(), 1);
+                }
+            }
+        }
+    }
+    forms
 }
 
 fn is_caps_word(w: &str) -> bool {
@@ -147,7 +166,7 @@ fn capitalise(w: &str) -> String {
 }
 
 /// Title case for an all-capitals string, guided by the document's spellings.
-pub fn title_case(s: &str, dict: &WordCase) -> String {
+pub fn title_case(s: &str, dict: &WordCase<'_>) -> String {
     let mut out = Vec::new();
     let mut after_colon = true;
     for word in s.split_whitespace() {

@@ -14,6 +14,14 @@ const LETTERHEAD_LINES: usize = 2;
 /// each page of an estimate). 0 when there is no such block, only one page, or geometry
 /// (extracted text only).
 pub(super) fn repeated_letterhead(lines: &[TextLine]) -> usize {
+    // The answer is 0 unless the first non-blank line is on page 1 without geometry, and
+    // some later page has a non-blank line: told before squashing every line.
+    let Some(first) = lines.iter().position(|l| !l.is_blank()) else {
+        return 0;
+    };
+    if lines[first].page != 1 || lines[first].geometry.is_some() {
+        return 0;
+    }
     let squash = |l: &TextLine| l.plain().split_whitespace().collect::<Vec<_>>().join(" ");
     let pages: Vec<Vec<(usize, String)>> = crate::lines::page_ranges(lines)
         .map(|r| {

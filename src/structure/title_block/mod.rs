@@ -53,7 +53,7 @@ pub struct TitleBlock {
 /// are then the title, whatever else looks like one.
 pub fn extract(
     lines: &[TextLine],
-    dictionary: &WordCase,
+    dictionary: &WordCase<'_>,
     declared_title: Option<&str>,
     report: &mut Report,
 ) -> TitleBlock {
@@ -511,7 +511,7 @@ impl Reader<'_, '_> {
     }
 
     /// Takes a metadata line other than title and authors; false when the line is not one.
-    fn take_meta(&mut self, i: usize, dict: &WordCase) -> bool {
+    fn take_meta(&mut self, i: usize, dict: &WordCase<'_>) -> bool {
         let text = self.texts[i].trim();
         let meta = &mut self.tb.metadata;
         match self.roles[i] {

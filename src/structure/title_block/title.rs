@@ -499,7 +499,7 @@ pub(super) fn declared_title_text(
     declared: &str,
     run: &[usize],
     texts: &[String],
-    dict: &WordCase,
+    dict: &WordCase<'_>,
 ) -> String {
     let lines: Vec<&str> = run.iter().map(|&i| texts[i].as_str()).collect();
     let printed = join_lines(&lines);
@@ -516,7 +516,7 @@ pub(super) fn declared_title_text(
 
 /// The publisher's name from a letterhead line: series names after a dash or bar dropped,
 /// capitals turned to title case.
-pub(super) fn publisher_name(line: &str, dict: &WordCase) -> String {
+pub(super) fn publisher_name(line: &str, dict: &WordCase<'_>) -> String {
     let parts: Vec<&str> = line
         .split(['—', '–', '|'])
         .map(str::trim)
@@ -542,7 +542,7 @@ pub(super) fn title_and_subtitle(
     roles: &[Role],
     idx: &[usize],
     by_line: Option<usize>,
-    dict: &WordCase,
+    dict: &WordCase<'_>,
 ) -> (String, Option<String>, Vec<usize>) {
     let _ = (zone, roles, by_line);
     let caps: Vec<bool> = idx.iter().map(|&i| is_upper(&texts[i])).collect();
