@@ -90,11 +90,11 @@ pub(super) fn mark_banded(
             // it repeats on other pages exactly (a letterhead in capitals that a footer
             // repeats in small letters is still the letterhead).
             let t = lines[i].plain();
-            let exact = lines
-                .iter()
-                .filter(|l| l.page > 1 && l.plain().trim() == t.trim())
-                .count();
-            if !repeats_enough(&t, min_pages) || exact == 0 {
+            if !repeats_enough(&t, min_pages)
+                || !lines
+                    .iter()
+                    .any(|l| l.page > 1 && l.plain_cow().trim() == t.trim())
+            {
                 continue;
             }
         }
