@@ -68,7 +68,6 @@ pub fn compile_patterns_in_background() {
         .spawn(|| {
             structure::classify::compile_patterns();
             date::compile_patterns();
-            structure::joins::compile_patterns();
             clean::furniture::compile_patterns();
         });
 }

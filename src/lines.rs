@@ -220,8 +220,27 @@ pub fn page_ranges(lines: &[TextLine]) -> impl Iterator<Item = std::ops::Range<u
 /// Trims whitespace at both ends of rich text, looking through leading and trailing
 /// sentinels.
 pub fn trim_rich(s: &str) -> String {
+    // Whitespace goes from the stretches before the first and after the last visible
+    // character; the sentinels there stay. Read on the string, without a copy into chars.
+    let visible = |c: char| !c.is_whitespace() && !rich::is_sentinel(c);
+    let Some(start) = s.find(visible) else {
+        // Nothing visible: only the sentinels remain.
+        return s.chars().filter(|&c| rich::is_sentinel(c)).collect();
+    };
+    let end = s.rfind(visible).map_or(s.len(), |i| {
+        i + s[i..].chars().next().map_or(0, char::len_utf8)
+    });
+    let mut out = String::with_capacity(s.len());
+    out.extend(s[..start].chars().filter(|c| !c.is_whitespace()));
+    out.push_str(&s[start..end]);
+    out.extend(s[end..].chars().filter(|c| !c.is_whitespace()));
+    out
+}
+
+/// [`trim_rich`] as it was first written (on a copy into chars), to check the above against.
+#[cfg(test)]
+fn trim_rich_by_chars(s: &str) -> String {
     let mut chars: Vec<char> = s.chars().collect();
-    // Leading: remove whitespace that precedes the first visible character.
     let mut i = 0;
     while i < chars.len() {
         if chars[i].is_whitespace() {
@@ -316,6 +335,28 @@ mod tests {
             )
         );
         assert_eq!(lines[0].geometry.unwrap().font_size, 10.0);
+    }
+
+    #[test]
+    fn trim_on_the_string_matches_trim_on_chars() {
+        let (bold, sup_off) = (BOLD_ON.to_string(), SUP_OFF.to_string());
+        let parts = [
+            " ", "\t", "\u{a0}", "a", "é", "x y", &bold, &sup_off, "\u{2003}",
+        ];
+        // Every string of up to four parts.
+        let mut cases = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = cases
+                .iter()
+                .flat_map(|c| parts.iter().map(move |p| format!("{c}{p}")))
+                .collect();
+            cases.extend(longer);
+            cases.sort();
+            cases.dedup();
+        }
+        for c in &cases {
+            assert_eq!(trim_rich(c), trim_rich_by_chars(c), "{c:?}");
+        }
     }
 
     #[test]

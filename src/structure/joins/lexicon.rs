@@ -1,12 +1,8 @@
 //! The document's own words as the dictionary for hyphenation: whether "long-" + "term"
 //! at a line end is a hyphenated word or a compound.
 
-use std::collections::BTreeMap;
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::lines::TextLine;
+use std::collections::BTreeMap;
 
 /// Word counts of the document, for hyphenation decisions. Ordered, so that the forms of
 /// a word (the keys it begins) are one range rather than a scan of the whole lexicon.
@@ -32,9 +28,47 @@ const SUFFIXES: &[&str] = &[
     "ism", "ise", "ize", "able", "ible", "ial", "ic", "ics", "ical", "es", "s", "y",
 ];
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’]*(?:-[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’]*)*").expect("valid regex")
-});
+/// Whether `c` is a letter of the words counted: ASCII, Latin-1, Latin Extended-A and -B,
+/// and Latin Extended Additional (the multiplication and division signs excluded).
+fn is_word_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+/// The byte range of the first word of `text` at or after `from`: a letter, then letters
+/// and apostrophes, then any number of hyphen-joined parts of the same shape. Each word is
+/// as long as it can be ("long-term", "Putin's"), and the next search begins after it.
+fn next_word(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let start = from + text[from..].find(is_word_letter)?;
+    let mut end = start;
+    let mut rest = text[start..].chars();
+    // The first letter, then continuations.
+    if let Some(c) = rest.next() {
+        end += c.len_utf8();
+    }
+    loop {
+        let mut ahead = text[end..].chars();
+        match ahead.next() {
+            Some(c) if is_word_letter(c) || c == '\'' || c == '’' => end += c.len_utf8(),
+            Some('-') => match ahead.next() {
+                Some(c) if is_word_letter(c) => end += 1 + c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    Some(start..end)
+}
+
+/// The byte ranges of the words of `text` (see [`next_word`]), in order.
+fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let r = next_word(text, at)?;
+        at = r.end;
+        Some(r)
+    })
+}
 
 impl Lexicon {
     /// Counts the words (and hyphenated compounds) of every line.
@@ -42,13 +76,14 @@ impl Lexicon {
         let mut words: BTreeMap<String, usize> = BTreeMap::new();
         let mut lower = String::new();
         for line in lines {
-            let text = line.plain();
-            for m in WORD.find_iter(&text) {
-                // A word cut at the end of this line is not evidence of itself.
-                if m.end() == text.len() && text.ends_with('-') {
+            let text = line.plain_cow();
+            // A word cut at the end of this line is not evidence of itself.
+            let cut = text.ends_with('-');
+            for r in word_ranges(&text) {
+                if cut && r.end == text.len() {
                     continue;
                 }
-                crate::structure::casing::lowercase_into(&mut lower, m.as_str());
+                crate::structure::casing::lowercase_into(&mut lower, &text[r]);
                 match words.get_mut(lower.as_str()) {
                     Some(n) => *n += 1,
                     None => {
@@ -98,14 +133,51 @@ impl Lexicon {
     }
 }
 
-/// Compiles the word pattern (see [`super::compile_patterns`]).
-pub(super) fn compile_patterns() {
-    LazyLock::force(&WORD);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pattern the word scanner replaces; it must find the same words.
+    const WORD_PATTERN: &str = r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’]*(?:-[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’]*)*";
+
+    #[test]
+    fn the_word_scanner_finds_what_the_pattern_finds() {
+        let re = regex::Regex::new(WORD_PATTERN).unwrap();
+        // Characters at and beside every edge of the letter ranges, and the joiners.
+        let alphabet: Vec<char> = "aZ@[`{09 -'’\u{BF}\u{C0}\u{D6}\u{D7}\u{D8}\u{F6}\u{F7}\u{F8}\u{24F}\u{250}\u{1DFF}\u{1E00}\u{1EFF}\u{1F00}\u{2010}é"
+            .chars()
+            .collect();
+        // A fixed pseudo-random walk over many strings, and every short one.
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut cases: Vec<String> = Vec::new();
+        for &a in &alphabet {
+            for &b in &alphabet {
+                for &c in &alphabet {
+                    cases.push([a, b, c].iter().collect());
+                }
+            }
+        }
+        for _ in 0..20_000 {
+            let n = (next() % 24) as usize;
+            cases.push(
+                (0..n)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect(),
+            );
+        }
+        cases.push("Long-term plans, ob-servations and Putin’s  re- x-ray-".into());
+        for t in &cases {
+            let want: Vec<&str> = re.find_iter(t).map(|m| m.as_str()).collect();
+            let got: Vec<&str> = word_ranges(t).map(|r| &t[r]).collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
 
     #[test]
     fn hyphenation_uses_the_documents_words() {

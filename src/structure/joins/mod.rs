@@ -23,11 +23,6 @@ use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
 use crate::rich;
 
-/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
-pub(crate) fn compile_patterns() {
-    lexicon::compile_patterns();
-}
-
 /// Joins the lines of one unit into rich text, recording de-hyphenations and URL joins.
 pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> String {
     let mut out = String::new();
