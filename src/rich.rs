@@ -73,35 +73,79 @@ pub fn plain_cow(s: &str) -> std::borrow::Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len());
     let mut in_ref = false;
-    for c in s.chars() {
-        match c {
-            REF_ON => in_ref = true,
-            REF_OFF => in_ref = false,
-            c if is_sentinel(c) => {}
-            c if !in_ref => out.push(c),
-            _ => {}
+    for_each_piece(s, |piece| match piece {
+        Piece::Text(t) => {
+            if !in_ref {
+                out.push_str(t);
+            }
         }
-    }
+        Piece::Char(REF_ON) => in_ref = true,
+        Piece::Char(REF_OFF) => in_ref = false,
+        Piece::Char(c) if is_sentinel(c) => {}
+        Piece::Char(c) => {
+            if !in_ref {
+                out.push(c);
+            }
+        }
+    });
     std::borrow::Cow::Owned(out)
+}
+
+/// A stretch of rich text between characters of the sentinels' plane, or one such
+/// character (a sentinel or another character of plane 16).
+enum Piece<'a> {
+    Text(&'a str),
+    Char(char),
+}
+
+/// Calls `f` with the pieces of `s` in order: stretches copied whole, and each character
+/// whose UTF-8 form opens with the byte 0xF4 (every sentinel; that byte opens nothing
+/// else) on its own.
+fn for_each_piece<'a>(s: &'a str, mut f: impl FnMut(Piece<'a>)) {
+    let mut rest = s;
+    while let Some(at) = rest.bytes().position(|b| b == 0xF4) {
+        if at > 0 {
+            f(Piece::Text(&rest[..at]));
+        }
+        let Some(c) = rest[at..].chars().next() else {
+            return;
+        };
+        f(Piece::Char(c));
+        rest = &rest[at + c.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        f(Piece::Text(rest));
+    }
 }
 
 /// The text without style and without raised or lowered runs (footnote marker candidates).
 pub fn plain_without_scripts(s: &str) -> String {
+    plain_without_scripts_cow(s).into_owned()
+}
+
+/// [`plain_without_scripts`], borrowing `s` when it holds no sentinel.
+pub fn plain_without_scripts_cow(s: &str) -> std::borrow::Cow<'_, str> {
     if !has_sentinel(s) {
-        return s.to_owned();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
-    for c in s.chars() {
-        match c {
-            SUP_ON | SUB_ON | REF_ON => depth += 1,
-            SUP_OFF | SUB_OFF | REF_OFF => depth = depth.saturating_sub(1),
-            c if is_sentinel(c) => {}
-            c if depth == 0 => out.push(c),
-            _ => {}
+    for_each_piece(s, |piece| match piece {
+        Piece::Text(t) => {
+            if depth == 0 {
+                out.push_str(t);
+            }
         }
-    }
-    out
+        Piece::Char(SUP_ON | SUB_ON | REF_ON) => depth += 1,
+        Piece::Char(SUP_OFF | SUB_OFF | REF_OFF) => depth = depth.saturating_sub(1),
+        Piece::Char(c) if is_sentinel(c) => {}
+        Piece::Char(c) => {
+            if depth == 0 {
+                out.push(c);
+            }
+        }
+    });
+    std::borrow::Cow::Owned(out)
 }
 
 /// Wraps `s` in a raised run.
@@ -170,7 +214,7 @@ fn closer(open: char) -> char {
 
 /// Removes empty style runs and merges a run that closes and immediately reopens.
 pub fn tidy(s: &str) -> String {
-    if !s.chars().any(is_sentinel) {
+    if !has_sentinel(s) {
         return s.to_string();
     }
     // An opening and its closing sentinel side by side (either order) cancel out; repeat
@@ -192,20 +236,22 @@ pub fn tidy(s: &str) -> String {
     // of one italic paragraph joined) is one run; raised text is not merged, since two
     // markers side by side are two notes.
     let rejoin = |a: char, b: char| matches!((a, b), (BOLD_OFF, BOLD_ON) | (ITALIC_OFF, ITALIC_ON));
-    let mut out: Vec<char> = Vec::with_capacity(s.len());
+    // Built in place: only the last two characters are ever looked at or removed.
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match out.as_slice() {
-            [.., prev] if pair(*prev, c) => {
+        let mut back = out.chars().rev();
+        match (back.next(), back.next()) {
+            (Some(prev), _) if pair(prev, c) => {
                 out.pop();
             }
-            [.., prev, ' '] if rejoin(*prev, c) => {
-                let at = out.len() - 2;
+            (Some(' '), Some(prev)) if rejoin(prev, c) => {
+                let at = out.len() - 1 - prev.len_utf8();
                 out.remove(at);
             }
             _ => out.push(c),
         }
     }
-    out.into_iter().collect()
+    out
 }
 
 /// Whether the whole visible text of `s` is bold.
@@ -386,6 +432,96 @@ mod tests {
         let styled = format!("a{BOLD_ON}b{BOLD_OFF}{SUP_ON}2{SUP_OFF}{REF_ON}7{REF_OFF}\u{100000}");
         assert_eq!(plain(&styled), "ab2\u{100000}");
         assert_eq!(plain_without_scripts(&styled), "ab\u{100000}");
+    }
+
+    /// The forms as first written, character by character, to check the above against.
+    fn plain_by_chars(s: &str) -> String {
+        let mut out = String::new();
+        let mut in_ref = false;
+        for c in s.chars() {
+            match c {
+                REF_ON => in_ref = true,
+                REF_OFF => in_ref = false,
+                c if is_sentinel(c) => {}
+                c if !in_ref => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn without_scripts_by_chars(s: &str) -> String {
+        let mut out = String::new();
+        let mut depth = 0usize;
+        for c in s.chars() {
+            match c {
+                SUP_ON | SUB_ON | REF_ON => depth += 1,
+                SUP_OFF | SUB_OFF | REF_OFF => depth = depth.saturating_sub(1),
+                c if is_sentinel(c) => {}
+                c if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn tidy_by_chars(s: &str) -> String {
+        let pair = |a: char, b: char| {
+            matches!(
+                (a, b),
+                (BOLD_ON, BOLD_OFF)
+                    | (BOLD_OFF, BOLD_ON)
+                    | (ITALIC_ON, ITALIC_OFF)
+                    | (ITALIC_OFF, ITALIC_ON)
+                    | (SUP_ON, SUP_OFF)
+                    | (SUP_OFF, SUP_ON)
+                    | (SUB_ON, SUB_OFF)
+                    | (SUB_OFF, SUB_ON)
+            )
+        };
+        let rejoin =
+            |a: char, b: char| matches!((a, b), (BOLD_OFF, BOLD_ON) | (ITALIC_OFF, ITALIC_ON));
+        let mut out: Vec<char> = Vec::new();
+        for c in s.chars() {
+            match out.as_slice() {
+                [.., prev] if pair(*prev, c) => {
+                    out.pop();
+                }
+                [.., prev, ' '] if rejoin(*prev, c) => {
+                    let at = out.len() - 2;
+                    out.remove(at);
+                }
+                _ => out.push(c),
+            }
+        }
+        out.into_iter().collect()
+    }
+
+    #[test]
+    fn plain_and_tidy_by_pieces_match_the_character_forms() {
+        let sentinels: Vec<String> = ('\u{10FFF0}'..='\u{10FFF9}').map(String::from).collect();
+        let mut pieces: Vec<&str> = sentinels.iter().map(String::as_str).collect();
+        pieces.extend([
+            "a",
+            " ",
+            "é",
+            "12",
+            "\u{100000}",
+            "\u{10FFEF}",
+            "\u{10FFFA}",
+            "𝔸",
+            "x y",
+        ]);
+        let texts = crate::test_phrases::phrases(&pieces, 60_000);
+        for t in &texts {
+            assert_eq!(plain(t), plain_by_chars(t), "{t:?}");
+            assert_eq!(
+                plain_without_scripts(t),
+                without_scripts_by_chars(t),
+                "{t:?}"
+            );
+            assert_eq!(tidy(t), tidy_by_chars(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -109,22 +109,26 @@ pub fn repair(s: &str) -> String {
     }
     // Soft hyphens inside a line are invisible; one at the end marks a hyphenation point
     // and is kept for the paragraph joiner.
-    let ends_soft = out.ends_with('\u{AD}');
-    out = out
-        .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-            )
-        })
-        .map(|c| match c {
-            '\u{A0}' | '\u{2007}' | '\u{202F}' => ' ',
-            c => c,
-        })
-        .collect();
-    if ends_soft {
-        out.push('\u{AD}');
+    // (Most lines hold none of these characters: then there is nothing to rewrite.)
+    let invisible = |c: char| {
+        matches!(
+            c,
+            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
+    };
+    let odd_space = |c: char| matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}');
+    if out.contains(|c| invisible(c) || odd_space(c)) {
+        let ends_soft = out.ends_with('\u{AD}');
+        let mut t = String::with_capacity(out.len());
+        t.extend(
+            out.chars()
+                .filter(|&c| !invisible(c))
+                .map(|c| if odd_space(c) { ' ' } else { c }),
+        );
+        if ends_soft {
+            t.push('\u{AD}');
+        }
+        out = t;
     }
     if out.contains(" ,")
         || out.contains(" ;")

@@ -90,7 +90,7 @@ pub fn title_line(text: &str) -> bool {
 
 /// The number on a line that holds only a number of one or two digits.
 pub fn bare_number(text: &str) -> Option<u32> {
-    let t = crate::rich::plain_without_scripts(text);
+    let t = crate::rich::plain_without_scripts_cow(text);
     let t = t.trim();
     (!t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit()) && !t.starts_with('0'))
         .then(|| t.parse().ok())

@@ -130,6 +130,7 @@ pub(super) fn mark_edge_stamps(
     // then neither test below has a line to look at.)
     let usual = crate::layout::body_font_size(lines).unwrap_or(0.0);
     let pages = lines.iter().map(|l| l.page).max().unwrap_or(0);
+    let mut extremes: HashMap<usize, Extremes> = HashMap::new();
     let mut stamps = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if verdict[i].is_some() || line.geometry.is_none() {
@@ -159,8 +160,14 @@ pub(super) fn mark_edge_stamps(
             }
             continue;
         }
-        if !at_edge(line) && !set_apart_at_edge(lines, i, &by_page[&line.page]) {
-            continue;
+        if !at_edge(line) {
+            let same_page = &by_page[&line.page];
+            let extremes = *extremes
+                .entry(line.page)
+                .or_insert_with(|| Extremes::of(lines, same_page));
+            if !set_apart_at_edge(lines, i, same_page, extremes) {
+                continue;
+            }
         }
         // "Page 1 of 1": the line names its own page and the document's page count.
         if page_of_total(t) == Some((line.page, pages)) {
@@ -210,7 +217,12 @@ pub(super) fn mark_edge_stamps(
 /// Whether line `i` is the page's top-most or bottom-most line, set apart from the next
 /// line by a gap of at least one and a half of its own heights (a page whose text ends
 /// well above the paper's edge still has its page number below the text).
-fn set_apart_at_edge(lines: &[TextLine], i: usize, same_page: &[usize]) -> bool {
+fn set_apart_at_edge(
+    lines: &[TextLine],
+    i: usize,
+    same_page: &[usize],
+    extremes: Extremes,
+) -> bool {
     let Some(g) = lines[i].geometry else {
         return false;
     };
@@ -223,9 +235,51 @@ fn set_apart_at_edge(lines: &[TextLine], i: usize, same_page: &[usize]) -> bool 
             // Lines on its baseline are part of the same edge row.
             .filter(move |h| (h.baseline - g.baseline).abs() >= 1.0)
     };
-    let lowest_above = others().all(|h| h.bbox.y1 <= g.bbox.y0 - 1.5 * height);
-    let highest_below = others().all(|h| h.bbox.y0 >= g.bbox.y1 + 1.5 * height);
+    let above = |h: &crate::lines::LineGeometry| h.bbox.y1 <= g.bbox.y0 - 1.5 * height;
+    let below = |h: &crate::lines::LineGeometry| h.bbox.y0 >= g.bbox.y1 + 1.5 * height;
+    // A line of `others` that fails the test settles it without a scan of the page (which
+    // for every line of a page would be quadratic in it): the page's lowest line is
+    // seldom above a line, its highest seldom below one.
+    let refutes = |j: Option<usize>, test: &dyn Fn(&crate::lines::LineGeometry) -> bool| {
+        j.is_some_and(|j| {
+            j != i
+                && !lines[j].is_blank()
+                && lines[j]
+                    .geometry
+                    .is_some_and(|h| (h.baseline - g.baseline).abs() >= 1.0 && !test(&h))
+        })
+    };
+    let lowest_above = !refutes(extremes.lowest, &above) && others().all(|h| above(&h));
+    let highest_below = !refutes(extremes.highest, &below) && others().all(|h| below(&h));
     lowest_above || highest_below
+}
+
+/// A page's lowest line (the greatest bottom edge) and its highest (the least top edge)
+/// among its non-blank lines with geometry.
+#[derive(Debug, Clone, Copy, Default)]
+struct Extremes {
+    lowest: Option<usize>,
+    highest: Option<usize>,
+}
+
+impl Extremes {
+    fn of(lines: &[TextLine], page: &[usize]) -> Self {
+        let mut e = Extremes::default();
+        let placed = page
+            .iter()
+            .filter(|&&j| !lines[j].is_blank())
+            .filter_map(|&j| lines[j].geometry.map(|h| (j, h)));
+        let (mut bottom, mut top) = (f32::NEG_INFINITY, f32::INFINITY);
+        for (j, h) in placed {
+            if e.lowest.is_none() || h.bbox.y1 > bottom {
+                (e.lowest, bottom) = (Some(j), h.bbox.y1);
+            }
+            if e.highest.is_none() || h.bbox.y0 < top {
+                (e.highest, top) = (Some(j), h.bbox.y0);
+            }
+        }
+        e
+    }
 }
 
 /// Whether line `i` is a repository's or a journal's header: the page's top-most line,
