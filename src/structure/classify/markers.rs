@@ -212,11 +212,29 @@ fn visible_start(text: &str) -> usize {
         .map_or(text.len(), |(i, _)| i)
 }
 
+/// Whether `first` may open a [`MISREAD_BULLET`] match (a necessary condition, so that
+/// most lines skip the expression and its capture slots).
+fn may_open_misread_bullet(first: char) -> bool {
+    matches!(
+        first,
+        '-' | '•' | 'o' | 'O' | '0' | '§' | 'l' | 'q' | '¢' | '°'
+    )
+}
+
+/// Whether `first` may open an [`ORDERED`] match: a digit, a parenthesis or a lower-case
+/// ASCII letter.
+fn may_open_ordered(first: char) -> bool {
+    first.is_ascii_digit() || first == '(' || first.is_ascii_lowercase()
+}
+
 /// The list marker at the start of `text`, if any.
 pub fn line_marker(text: &str) -> Option<ItemMarker> {
     let start = visible_start(text);
     let t = &text[start..];
-    if let Some(m) = MISREAD_BULLET.captures(t) {
+    let first = t.chars().next()?;
+    if may_open_misread_bullet(first)
+        && let Some(m) = MISREAD_BULLET.captures(t)
+    {
         let glyph = m.get(1)?;
         // "° C" and "° F" wrapped from "25 ° C" are units: an OCR bullet opens a word.
         if matches!(glyph.as_str(), "¢" | "°")
@@ -273,7 +291,9 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
             style: LabelStyle::None,
         });
     }
-    if let Some(c) = ORDERED.captures(t) {
+    if may_open_ordered(first)
+        && let Some(c) = ORDERED.captures(t)
+    {
         let whole = c.get(0)?;
         // The regex consumed the first character of the item text; give it back.
         let last = t[..whole.end()].chars().last()?;
@@ -324,6 +344,52 @@ pub(super) fn compile_patterns() {
 mod tests {
     use super::*;
     use crate::rich::bold;
+    use crate::test_phrases::{assert_necessary, phrases};
+
+    #[test]
+    fn first_character_tests_never_turn_away_a_marker() {
+        let pieces = [
+            "-",
+            "•",
+            "o",
+            "O",
+            "0",
+            "§",
+            "l",
+            "q",
+            "¢",
+            "°",
+            " ",
+            "\t",
+            "Item",
+            "A",
+            "É",
+            "\"",
+            "“",
+            "(",
+            ")",
+            ".",
+            "1",
+            "12",
+            "123",
+            "a",
+            "b",
+            "i",
+            "iv",
+            "x",
+            "\u{10FFF0}",
+            "\u{10FFF1}",
+            "\u{10FFF4}",
+            "–",
+            "*",
+            "text",
+        ];
+        let texts = phrases(&pieces, 120_000);
+        let first = |check: fn(char) -> bool| move |t: &str| t.chars().next().is_some_and(check);
+        let misread = assert_necessary(&MISREAD_BULLET, first(may_open_misread_bullet), &texts);
+        let ordered = assert_necessary(&ORDERED, first(may_open_ordered), &texts);
+        assert!(misread > 10 && ordered > 10, "{misread} {ordered}");
+    }
 
     fn class(t: &str) -> Option<(BulletClass, bool)> {
         line_marker(t).map(|m| (m.class, m.misread))

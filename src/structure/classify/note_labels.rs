@@ -56,10 +56,44 @@ fn misread_label(text: &str) -> Option<usize> {
     (!closes).then_some(len)
 }
 
+// Each pattern above is anchored at the text's start and opens with a small set of
+// characters: a test of the first character, a necessary condition of each, spares the
+// expression (and its capture slots) the many lines that open with none of them.
+
+/// Whether `first` may open a [`SUP_LABEL`] match.
+fn may_open_sup_label(first: char) -> bool {
+    first == SUP_ON
+}
+
+/// Whether `first` may open a [`MISREAD_LABEL`] match.
+fn may_open_misread_label(first: char) -> bool {
+    matches!(first, '\'' | '‘' | '’')
+}
+
+/// Whether `first` may open a [`PLAIN_LABEL`] match.
+fn may_open_plain_label(first: char) -> bool {
+    first.is_ascii_digit()
+}
+
+/// Whether `first` may open a [`PLAIN_FAMILY_LABEL`] match: a note symbol, a lower-case
+/// ASCII letter or a capital roman digit.
+fn may_open_family_label(first: char) -> bool {
+    first.is_ascii_lowercase()
+        || matches!(
+            first,
+            '*' | '†' | '‡' | '§' | '¶' | '‖' | 'I' | 'V' | 'X' | 'L' | 'C'
+        )
+}
+
 /// The label at the start of a note candidate and the byte length it occupies.
 /// `plain_numbers` allows "12 Text" / "12. Text" labels (otherwise read as list numbers).
 pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
-    if let Some(c) = SUP_LABEL.captures(text) {
+    let Some(first) = text.chars().next() else {
+        return (NoteLabel::None, 0);
+    };
+    if may_open_sup_label(first)
+        && let Some(c) = SUP_LABEL.captures(text)
+    {
         let len = c.get(0).map_or(0, |m| m.end());
         // Outside note zones (`plain_numbers` off) only numbers and symbols make a raised
         // label a note's: a raised letter opening a line is too often something else.
@@ -71,20 +105,29 @@ pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
             _ => (NoteLabel::None, 0),
         };
     }
-    if let Some(m) = MANGLED_LABEL.find(text) {
+    if first == '['
+        && let Some(m) = MANGLED_LABEL.find(text)
+    {
         return (NoteLabel::Mangled, m.end());
     }
-    if plain_numbers && let Some(len) = misread_label(text) {
+    if plain_numbers
+        && may_open_misread_label(first)
+        && let Some(len) = misread_label(text)
+    {
         return (NoteLabel::Mangled, len);
     }
     if plain_numbers
+        && may_open_plain_label(first)
         && let Some(c) = PLAIN_LABEL.captures(text)
         && let Ok(n) = c[1].parse::<u32>()
     {
         let len = c.get(2).or(c.get(3)).map_or(0, |m| m.start());
         return (NoteLabel::Number(n), len);
     }
-    if plain_numbers && let Some(c) = PLAIN_FAMILY_LABEL.captures(text) {
+    if plain_numbers
+        && may_open_family_label(first)
+        && let Some(c) = PLAIN_FAMILY_LABEL.captures(text)
+    {
         let label = c
             .get(1)
             .or(c.get(2))
@@ -124,6 +167,80 @@ pub(super) fn compile_patterns() {
 mod tests {
     use super::*;
     use crate::rich::sup;
+    use crate::test_phrases::{assert_necessary, phrases};
+
+    const PIECES: &[&str] = &[
+        "1",
+        "12",
+        "123",
+        "4567",
+        ".",
+        ")",
+        " ",
+        "\t",
+        "A",
+        "Smith",
+        "é",
+        "É",
+        "ß",
+        "a",
+        "b",
+        "i",
+        "iv",
+        "x",
+        "I",
+        "IV",
+        "C",
+        "L",
+        "*",
+        "†",
+        "‡",
+        "§",
+        "¶",
+        "‖",
+        "[&]",
+        "[",
+        "&",
+        "]",
+        "'",
+        "‘",
+        "’",
+        "\"",
+        "“",
+        "«",
+        "0",
+        "l",
+        "\u{10FFF4}",
+        "\u{10FFF5}",
+        "\u{10FFF0}",
+    ];
+
+    fn first_holds(check: fn(char) -> bool) -> impl Fn(&str) -> bool {
+        move |t: &str| t.chars().next().is_some_and(check)
+    }
+
+    #[test]
+    fn first_character_tests_never_turn_away_a_label() {
+        let texts = phrases(PIECES, 120_000);
+        let sup = assert_necessary(&SUP_LABEL, first_holds(may_open_sup_label), &texts);
+        let mangled = assert_necessary(&MANGLED_LABEL, first_holds(|c| c == '['), &texts);
+        let misread = assert_necessary(&MISREAD_LABEL, first_holds(may_open_misread_label), &texts);
+        let plain = assert_necessary(&PLAIN_LABEL, first_holds(may_open_plain_label), &texts);
+        let family = assert_necessary(
+            &PLAIN_FAMILY_LABEL,
+            first_holds(may_open_family_label),
+            &texts,
+        );
+        for (name, n) in [
+            ("sup", sup),
+            ("mangled", mangled),
+            ("misread", misread),
+            ("plain", plain),
+            ("family", family),
+        ] {
+            assert!(n > 10, "{name}: {n}");
+        }
+    }
 
     #[test]
     fn note_labels() {
