@@ -35,7 +35,20 @@ pub(super) fn mark_banded(
                 g.page_height > 0.0
                     && (g.bbox.y1 < 0.11 * g.page_height || g.bbox.y0 > 0.89 * g.page_height)
             });
-            if k < BAND || k + BAND >= n || in_margin {
+            // A PDF line read first or last is in a band only if it also sits in an
+            // outer quarter of the page (top, bottom, or a side for a stamp set up the
+            // margin): a label drawn mid-page (rotated text, a box read after the body)
+            // is where a header or footer never is.
+            let outer = lines[i].geometry.is_none_or(|g| {
+                let (w, h) = (g.page_width, g.page_height);
+                h <= 0.0
+                    || w <= 0.0
+                    || g.bbox.y1 < 0.25 * h
+                    || g.bbox.y0 > 0.75 * h
+                    || g.bbox.x1 < 0.25 * w
+                    || g.bbox.x0 > 0.75 * w
+            });
+            if ((k < BAND || k + BAND >= n) && outer) || in_margin {
                 bands.push(i);
             }
         }

@@ -74,6 +74,7 @@ pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
     mark_edge_stamps(lines, &mut verdict);
     super::page_heads::mark_numbered_heads(lines, &mut verdict);
     keep_lines_that_read_on(lines, &mut verdict);
+    keep_a_document_made_of_repeats(lines, &mut verdict);
     // Contact lines in the title block leave the body too, but the metadata stage still
     // needs to see where the title block ends, so only repeated or page-band ones are
     // removed here; the rest are handled with the title block.
@@ -189,6 +190,26 @@ fn keep_lines_that_read_on(lines: &[TextLine], verdict: &mut [Option<(ActionKind
             if removable(&verdict[candidate]) && verdict[kept].is_none() && joined(upper, lower) {
                 verdict[candidate] = None;
             }
+        }
+    }
+}
+
+/// A running header repeats over pages that have text of their own. When every line of
+/// every page would go as one, the repeated lines are all the document prints (a label on
+/// each page, a test sheet printed at several angles): they are its text, and they stay.
+fn keep_a_document_made_of_repeats(
+    lines: &[TextLine],
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let header =
+        |v: &Option<(ActionKind, &'static str)>| matches!(v, Some((ActionKind::RunningHeader, _)));
+    let text_left = lines
+        .iter()
+        .zip(verdict.iter())
+        .any(|(l, v)| v.is_none() && !l.is_blank());
+    if !text_left && verdict.iter().any(header) {
+        for v in verdict.iter_mut().filter(|v| header(v)) {
+            *v = None;
         }
     }
 }
