@@ -80,22 +80,27 @@ pub(super) fn mark_banded(
             .get(&shape(t))
             .is_some_and(|p| p.len() >= least && !p.iter().all(|pg| copies.contains(pg)))
     };
-    // Bare numbers: page numbers when their offset from the page index is consistent.
-    let mut offsets: HashMap<i64, usize> = HashMap::new();
+    // Bare numbers: page numbers when their offset from the page index is consistent
+    // over pages (one page's column of equal numbers is no sequence).
+    let mut offsets: HashMap<i64, HashSet<usize>> = HashMap::new();
     for &i in &bands {
         let t = lines[i].plain();
         if BARE_NUMBER.is_match(&t)
             && !followed_by_note_text(lines, i)
             && let Ok(v) = t.parse::<i64>()
         {
-            *offsets.entry(v - lines[i].page as i64).or_default() += 1;
+            offsets
+                .entry(v - lines[i].page as i64)
+                .or_default()
+                .insert(lines[i].page);
         }
     }
     let page_offset = offsets
         .iter()
-        .filter(|(_, c)| **c >= 2 || pages == 1)
-        .max_by_key(|(o, c)| (**c, -(o.abs())))
-        .map(|(o, _)| *o);
+        .map(|(o, on)| (*o, on.len()))
+        .filter(|(_, c)| *c >= 2 || pages == 1)
+        .max_by_key(|(o, c)| (*c, -(o.abs())))
+        .map(|(o, _)| o);
 
     for &i in &bands {
         if i < zone_end && lines[i].page == 1 {

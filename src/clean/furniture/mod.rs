@@ -289,6 +289,25 @@ mod tests {
     }
 
     #[test]
+    fn equal_numbers_on_one_page_are_no_page_sequence() {
+        // A matrix's last rows end the second page: three zeros whose value less the
+        // page index agrees only because they share a page.
+        let text = "A first page of prose with enough words to be the body text here.\nIts second line.\n\u{c}The matrix of the second page is printed below.\n1 1\n0\n0\n0\n\u{c}The third page has prose of its own again.\nAnd a last line.";
+        let mut ls = lines(text);
+        let mut r = Report::default();
+        remove(&mut ls, &mut r);
+        let t = texts(&ls);
+        assert_eq!(t.iter().filter(|x| x.as_str() == "0").count(), 3, "{t:?}");
+        assert_eq!(r.count(ActionKind::PageNumber), 0, "{:?}", r.actions);
+        // Numbers that follow the pages, one a page, are page numbers.
+        let text = "Body of the first page with enough words in it.\n7\n\u{c}Body of the second page with enough words in it.\n8\n\u{c}Body of the third page with enough words in it.\n9";
+        let mut ls = lines(text);
+        let mut r = Report::default();
+        remove(&mut ls, &mut r);
+        assert_eq!(r.count(ActionKind::PageNumber), 3, "{:?}", r.actions);
+    }
+
+    #[test]
     fn the_letterhead_of_each_copy_of_a_form_stays() {
         // Two estimates on one form, each opening with the shop's letterhead, and a page
         // of terms.
