@@ -130,3 +130,70 @@ fn a_mark_the_map_leaves_empty_is_not_reported_as_unreadable() {
         c.report.warnings
     );
 }
+
+/// Converts a PDF: the Markdown and the report's (kind, text removed) pairs.
+fn markdown_and_removals(bytes: &[u8]) -> (String, Vec<(String, String)>) {
+    let c = brief2md::convert(bytes, &brief2md::Options::default()).expect("converts");
+    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+    let removed = c
+        .report
+        .actions
+        .iter()
+        .filter_map(|a| Some((format!("{:?}", a.kind), a.before.clone()?)))
+        .collect();
+    (md, removed)
+}
+
+/// A label drawn mid-page after the body (a diagram's caption word, set on each page of a
+/// manual) is read as one of the page's last lines and repeats on every page, but it sits
+/// where no running header or footer does: it stays. The header over each page goes.
+#[test]
+fn a_repeated_label_in_the_middle_of_the_page_is_not_a_running_header() {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    for n in 1..=3 {
+        b.page(&format!(
+            "BT /F1 9 Tf 72 800 Td (Harbour Drawing Manual) Tj ET \
+             BT /F1 11 Tf 72 740 Td (Page {n} shows how the drawing tool sets a shape at an angle.) Tj ET \
+             BT /F1 11 Tf 72 726 Td (Each figure below turns the same square by another amount.) Tj ET \
+             BT /F1 11 Tf 72 712 Td (The label under the figure names the tool that was used.) Tj ET \
+             BT /F1 14 Tf 250 470 Td (Rotation) Tj ET"
+        ));
+    }
+    let (md, removed) = markdown_and_removals(&b.build());
+    assert_eq!(md.matches("Rotation").count(), 3, "{md}\n{removed:?}");
+    assert!(!md.contains("Harbour Drawing Manual"), "{md}");
+    assert!(
+        !removed.iter().any(|(_, t)| t.contains("Rotation")),
+        "{removed:?}"
+    );
+    assert_eq!(
+        removed
+            .iter()
+            .filter(|(_, t)| t == "Harbour Drawing Manual")
+            .count(),
+        3,
+        "{removed:?}"
+    );
+}
+
+/// Pages that print nothing but the same two lines (a test sheet turned on each page):
+/// the repeats are the whole text, not furniture around it, and the output keeps them.
+#[test]
+fn a_document_made_only_of_repeated_lines_keeps_them() {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    for _ in 0..4 {
+        b.page(
+            "BT /F1 12 Tf 72 770 Td (Sample label one) Tj ET \
+             BT /F1 12 Tf 72 750 Td (Sample label two) Tj ET",
+        );
+    }
+    let (md, removed) = markdown_and_removals(&b.build());
+    assert!(md.contains("Sample label one"), "{md}\n{removed:?}");
+    assert!(md.contains("Sample label two"), "{md}\n{removed:?}");
+    assert!(
+        !removed.iter().any(|(k, _)| k.contains("RunningHeader")),
+        "{removed:?}"
+    );
+}

@@ -35,7 +35,20 @@ pub(super) fn mark_banded(
                 g.page_height > 0.0
                     && (g.bbox.y1 < 0.11 * g.page_height || g.bbox.y0 > 0.89 * g.page_height)
             });
-            if k < BAND || k + BAND >= n || in_margin {
+            // A PDF line read first or last is in a band only if it also sits in an
+            // outer quarter of the page (top, bottom, or a side for a stamp set up the
+            // margin): a label drawn mid-page (rotated text, a box read after the body)
+            // is where a header or footer never is.
+            let outer = lines[i].geometry.is_none_or(|g| {
+                let (w, h) = (g.page_width, g.page_height);
+                h <= 0.0
+                    || w <= 0.0
+                    || g.bbox.y1 < 0.25 * h
+                    || g.bbox.y0 > 0.75 * h
+                    || g.bbox.x1 < 0.25 * w
+                    || g.bbox.x0 > 0.75 * w
+            });
+            if ((k < BAND || k + BAND >= n) && outer) || in_margin {
                 bands.push(i);
             }
         }
@@ -67,22 +80,27 @@ pub(super) fn mark_banded(
             .get(&shape(t))
             .is_some_and(|p| p.len() >= least && !p.iter().all(|pg| copies.contains(pg)))
     };
-    // Bare numbers: page numbers when their offset from the page index is consistent.
-    let mut offsets: HashMap<i64, usize> = HashMap::new();
+    // Bare numbers: page numbers when their offset from the page index is consistent
+    // over pages (one page's column of equal numbers is no sequence).
+    let mut offsets: HashMap<i64, HashSet<usize>> = HashMap::new();
     for &i in &bands {
         let t = lines[i].plain();
         if BARE_NUMBER.is_match(&t)
             && !followed_by_note_text(lines, i)
             && let Ok(v) = t.parse::<i64>()
         {
-            *offsets.entry(v - lines[i].page as i64).or_default() += 1;
+            offsets
+                .entry(v - lines[i].page as i64)
+                .or_default()
+                .insert(lines[i].page);
         }
     }
     let page_offset = offsets
         .iter()
-        .filter(|(_, c)| **c >= 2 || pages == 1)
-        .max_by_key(|(o, c)| (**c, -(o.abs())))
-        .map(|(o, _)| *o);
+        .map(|(o, on)| (*o, on.len()))
+        .filter(|(_, c)| *c >= 2 || pages == 1)
+        .max_by_key(|(o, c)| (*c, -(o.abs())))
+        .map(|(o, _)| o);
 
     for &i in &bands {
         if i < zone_end && lines[i].page == 1 {

@@ -74,6 +74,7 @@ pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
     mark_edge_stamps(lines, &mut verdict);
     super::page_heads::mark_numbered_heads(lines, &mut verdict);
     keep_lines_that_read_on(lines, &mut verdict);
+    keep_a_document_made_of_repeats(lines, &mut verdict);
     // Contact lines in the title block leave the body too, but the metadata stage still
     // needs to see where the title block ends, so only repeated or page-band ones are
     // removed here; the rest are handled with the title block.
@@ -193,6 +194,26 @@ fn keep_lines_that_read_on(lines: &[TextLine], verdict: &mut [Option<(ActionKind
     }
 }
 
+/// A running header repeats over pages that have text of their own. When every line of
+/// every page would go as one, the repeated lines are all the document prints (a label on
+/// each page, a test sheet printed at several angles): they are its text, and they stay.
+fn keep_a_document_made_of_repeats(
+    lines: &[TextLine],
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let header =
+        |v: &Option<(ActionKind, &'static str)>| matches!(v, Some((ActionKind::RunningHeader, _)));
+    let text_left = lines
+        .iter()
+        .zip(verdict.iter())
+        .any(|(l, v)| v.is_none() && !l.is_blank());
+    if !text_left && verdict.iter().any(header) {
+        for v in verdict.iter_mut().filter(|v| header(v)) {
+            *v = None;
+        }
+    }
+}
+
 /// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
 pub(crate) fn compile_patterns() {
     LazyLock::force(&BARE_NUMBER);
@@ -265,6 +286,25 @@ mod tests {
             "{t:?}"
         );
         assert_eq!(r.count(ActionKind::RunningHeader), 4);
+    }
+
+    #[test]
+    fn equal_numbers_on_one_page_are_no_page_sequence() {
+        // A matrix's last rows end the second page: three zeros whose value less the
+        // page index agrees only because they share a page.
+        let text = "A first page of prose with enough words to be the body text here.\nIts second line.\n\u{c}The matrix of the second page is printed below.\n1 1\n0\n0\n0\n\u{c}The third page has prose of its own again.\nAnd a last line.";
+        let mut ls = lines(text);
+        let mut r = Report::default();
+        remove(&mut ls, &mut r);
+        let t = texts(&ls);
+        assert_eq!(t.iter().filter(|x| x.as_str() == "0").count(), 3, "{t:?}");
+        assert_eq!(r.count(ActionKind::PageNumber), 0, "{:?}", r.actions);
+        // Numbers that follow the pages, one a page, are page numbers.
+        let text = "Body of the first page with enough words in it.\n7\n\u{c}Body of the second page with enough words in it.\n8\n\u{c}Body of the third page with enough words in it.\n9";
+        let mut ls = lines(text);
+        let mut r = Report::default();
+        remove(&mut ls, &mut r);
+        assert_eq!(r.count(ActionKind::PageNumber), 3, "{:?}", r.actions);
     }
 
     #[test]
