@@ -55,6 +55,16 @@ impl TitleSizes {
         }
     }
 
+    /// Whether line `i` has a type size and no line of the title zone is set larger.
+    fn largest_in_zone(&self, i: usize) -> bool {
+        self.line[i].is_some_and(|size| {
+            self.line
+                .iter()
+                .flatten()
+                .all(|&other| other <= size * 1.02)
+        })
+    }
+
     /// Whether line `i` is set in the same type size as line `first` (always, without
     /// geometry): a title does not run on into smaller author or affiliation lines.
     fn same_size(&self, first: usize, i: usize) -> bool {
@@ -70,7 +80,8 @@ impl TitleSizes {
 /// "1 of 1   15.9.2007 11:02"); it opens with a label in bold followed by its value in
 /// other type ("**Report ID:** SPARSE-1234"); or it is a numbered section heading: one
 /// whose numbering the document continues in the same type ("1 Data", then "2 Models"),
-/// or one naming a section every paper has ("1 Introduction").
+/// or one naming a section every paper has ("1 Introduction"); or it names only a day or
+/// a month ("February").
 fn not_title(lines: &[TextLine], zone: &[TextLine], i: usize) -> Option<&'static str> {
     let line = &zone[i];
     if beside_a_value(lines, line) {
@@ -81,6 +92,9 @@ fn not_title(lines: &[TextLine], zone: &[TextLine], i: usize) -> Option<&'static
     }
     if section_numbering_goes_on(lines, line) || numbered_section_name(&line.text) {
         return Some("a numbered section heading whose numbering goes on below");
+    }
+    if crate::date::is_day_without_year(&line.plain()) {
+        return Some("a day or a month without a year (a diary's or a calendar's heading)");
     }
     None
 }
@@ -283,8 +297,9 @@ pub(super) fn find_title(
                 && !texts[i].trim_end().ends_with(['.', ',', ';'])
                 && words(&texts[i]) <= 25
                 // One word printed alone in plain text ("SECTIONS") is too little
-                // evidence of a title; type size would be.
-                && (words(&texts[i]) >= 2 || sizes.line[i].is_some())
+                // evidence of a title; type size would be, when no line of the zone is
+                // set larger (a word picked from the middle of a page of notes is not).
+                && (words(&texts[i]) >= 2 || sizes.largest_in_zone(i))
                 // "Government of India –": a phrase left hanging on a dash leads into
                 // what follows; a title does not.
                 && !ends_on_a_dash(&texts[i])
