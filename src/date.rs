@@ -34,6 +34,46 @@ pub fn month_number(word: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether a line names a day or a month and nothing else, without a year: "February",
+/// "Monday", "3 March", "Tuesday, March 3rd". Such a line heads a diary page, a
+/// calendar or a set of notes; it is never a document's title.
+pub fn is_day_without_year(line: &str) -> bool {
+    let tokens: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.is_empty() || tokens.len() > 4 {
+        return false;
+    }
+    let mut named = false;
+    for token in tokens {
+        let lower = token.trim_end_matches('.').to_lowercase();
+        if MONTHS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str()) {
+            named = true;
+            continue;
+        }
+        let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &lower[digits.len()..];
+        let day = (1..=2).contains(&digits.len())
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && ["", "st", "nd", "rd", "th"].contains(&suffix);
+        if !day {
+            return false;
+        }
+    }
+    named
+}
+
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^([A-Za-z]{3,9})\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-9]{1,2})?,?\s+([0-9]{4})$",
@@ -203,6 +243,33 @@ fn parse_parts(s: &str) -> Option<(i32, Option<u8>, Option<u8>)> {
 mod tests {
     use super::*;
     use crate::test_phrases::{assert_necessary, filled, phrases};
+
+    #[test]
+    fn a_day_or_a_month_alone_is_a_day_without_year() {
+        for yes in [
+            "February",
+            "Monday",
+            "3 March",
+            "Tuesday, March 3rd",
+            "MAY",
+            "june 21",
+        ] {
+            assert!(is_day_without_year(yes), "{yes}");
+        }
+        for no in [
+            "March 2023",
+            "Arch",
+            "May Day Parade",
+            "3",
+            "",
+            "Mar",
+            "February 30 2024",
+            "Friday Notes",
+            "March 3 4 5 6",
+        ] {
+            assert!(!is_day_without_year(no), "{no}");
+        }
+    }
 
     #[test]
     fn every_date_pattern_needs_four_digits() {

@@ -56,6 +56,26 @@ pub fn mostly_words(t: &str) -> bool {
     letters >= 2 && letters >= others
 }
 
+/// Whether a line reads as a formula rather than words: it holds a relation sign ("=",
+/// "≤", "≠") or a calculus sign ("∂", "∇", "∫", "∑", "√"), and most of its letter runs are
+/// single letters (variables): "a2 + b2 = c2", "∇ × B = μ J", "∂t ∂E". A display
+/// equation set in large type is not a heading.
+pub fn looks_like_formula(t: &str) -> bool {
+    const SIGNS: &[char] = &[
+        '=', '<', '>', '≤', '≥', '≈', '≠', '≡', '∈', '∝', '→', '∂', '∇', '∫', '∑', '∏', '√',
+    ];
+    if !t.contains(SIGNS) {
+        return false;
+    }
+    let runs: Vec<usize> = t
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|r| !r.is_empty())
+        .map(|r| r.chars().count())
+        .collect();
+    let single = runs.iter().filter(|&&n| n == 1).count();
+    !runs.is_empty() && single * 2 >= runs.len()
+}
+
 /// Whether `s` ends a sentence: terminal punctuation, possibly followed by a closing quote
 /// or bracket and a raised marker.
 pub fn ends_sentence(s: &str) -> bool {
@@ -74,6 +94,28 @@ pub fn first_letter(s: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_are_told_from_headings_with_signs() {
+        for yes in [
+            "a2 + b2 = c2",
+            "∇ × B = μ J + μ ε",
+            "∂t ∂E",
+            "e + 1 = 0",
+            "x ≤ y",
+        ] {
+            assert!(looks_like_formula(yes), "{yes}");
+        }
+        for no in [
+            "Returns > Costs in Every District",
+            "1. Euler's Identity",
+            "E = mc2 and the Atomic Age",
+            "Part A + B",
+            "= =",
+        ] {
+            assert!(!looks_like_formula(no), "{no}");
+        }
+    }
 
     #[test]
     fn joins_and_dehyphenates() {

@@ -493,3 +493,38 @@ fn line_item_rows_numbered_at_the_page_foot_are_not_notes() {
         "rows out of order:\n{md}"
     );
 }
+
+fn card_order(name: &str) -> Vec<String> {
+    let (doc, md) = fixture(name);
+    let items = flow(&doc);
+    let heads: Vec<String> = headings(&items).into_iter().map(|(_, t)| t).collect();
+    // Each card's text follows its own heading.
+    for (head, text) in [
+        ("1. Rain gauges", "Volunteers read the rain gauges"),
+        ("4. Soil probes", "Farmers push a steel probe"),
+    ] {
+        let h = items
+            .iter()
+            .position(|i| matches!(i, Item::Heading(_, t) if t == head))
+            .unwrap_or_else(|| panic!("{head}:\n{md}"));
+        assert!(
+            matches!(&items[h + 1], Item::Paragraph(p) if p.starts_with(text)),
+            "{md}"
+        );
+    }
+    heads
+}
+
+/// A grid of numbered cards, "1." beside "2." over "3." beside "4.", is read across its
+/// rows, as its numbers say; the same cards numbered down their columns read down.
+#[test]
+fn numbered_cards_read_in_the_order_their_numbers_run() {
+    let expected = [
+        "1. Rain gauges",
+        "2. River staffs",
+        "3. Well dippers",
+        "4. Soil probes",
+    ];
+    assert_eq!(card_order("numbered-cards.pdf"), expected);
+    assert_eq!(card_order("numbered-cards-down.pdf"), expected);
+}

@@ -8,9 +8,10 @@
 //! table's short cells, may be a chance one): the end of one article in two columns above the next
 //! article's title band and its own columns, a full-width abstract above a sidebar and a
 //! column. Bands whose columns agree stay one part, so that a two-column page whose
-//! columns happen to leave a gap at the same height is still read column by column (a
-//! grid of cards is read that way too: its geometry does not say whether it runs across
-//! or down).
+//! columns happen to leave a gap at the same height is still read column by column. A
+//! grid of cards is read that way too, since its geometry does not say whether it runs
+//! across or down, unless the cards' numbered headings say so: "1." and "2." side by side
+//! over "3." and "4." (see [`numbered_rows`]).
 
 use super::columns::{MIN_SIDE, Side, gutter_of, side};
 use crate::lines::TextLine;
@@ -57,7 +58,15 @@ pub fn regions(lines: &[TextLine]) -> Option<Vec<Vec<TextLine>>> {
             })
         })
         .collect();
-    if clean.iter().all(Option::is_none) {
+    // Without a clean gutter every band keeps its columns in any part: only numbered cards
+    // (four at least, two rows of two) can still set parts apart.
+    if clean.iter().all(Option::is_none)
+        && lines
+            .iter()
+            .filter(|l| card_number(l, em).is_some())
+            .count()
+            < 4
+    {
         return None;
     }
     // Parts: line indices and the bands with clean gutters they hold.
@@ -70,7 +79,8 @@ pub fn regions(lines: &[TextLine]) -> Option<Vec<Vec<TextLine>>> {
         let together = held
             .iter()
             .chain(std::iter::once(&k))
-            .all(|&b| keeps_gutter(&refs(&bands[b]), clean[b], whole));
+            .all(|&b| keeps_gutter(&refs(&bands[b]), clean[b], whole))
+            && !whole.is_some_and(|g| numbered_rows(&refs(cur), &refs(band), g, em));
         if together {
             let part = parts.last_mut().expect("one part at least");
             part.0 = union;
@@ -91,6 +101,79 @@ pub fn regions(lines: &[TextLine]) -> Option<Vec<Vec<TextLine>>> {
             })
             .collect(),
     )
+}
+
+/// The number a card's heading opens with: "3. The Fundamental Theorem", "12) Costs". The
+/// line is set as a heading (bold, or larger than the part's median type `em`), is short,
+/// and its number is followed by a word.
+fn card_number(l: &TextLine, em: f32) -> Option<u32> {
+    let g = l.geometry?;
+    let bold = l.text.trim_start().starts_with(crate::rich::BOLD_ON);
+    if !(bold || g.font_size >= em * 1.15) {
+        return None;
+    }
+    let text = crate::rich::plain_cow(&l.text);
+    let text = text.trim();
+    if text.split_whitespace().count() > 12 {
+        return None;
+    }
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = text[digits..]
+        .strip_prefix(['.', ')'])
+        .unwrap_or(&text[digits..]);
+    let word = rest.strip_prefix(' ')?.trim_start();
+    word.starts_with(char::is_alphabetic)
+        .then(|| text[..digits].parse().ok())
+        .flatten()
+}
+
+/// The card numbers of `lines` read down the columns of gutter `g`: the left side top to
+/// bottom, then the right side; and whether both sides hold one.
+fn numbers_down(lines: &[&TextLine], g: f32, em: f32) -> (Vec<u32>, bool) {
+    let mut sides: [Vec<(f32, u32)>; 2] = [Vec::new(), Vec::new()];
+    for l in lines {
+        let Some(n) = card_number(l, em) else {
+            continue;
+        };
+        let y = l.geometry.map_or(0.0, |geo| geo.bbox.y0);
+        match side(l, g) {
+            Side::Left => sides[0].push((y, n)),
+            Side::Right => sides[1].push((y, n)),
+            Side::Across => {}
+        }
+    }
+    let both = sides.iter().all(|s| !s.is_empty());
+    let mut numbers = Vec::new();
+    for mut s in sides {
+        s.sort_by(|a, b| a.0.total_cmp(&b.0));
+        numbers.extend(s.into_iter().map(|(_, n)| n));
+    }
+    (numbers, both)
+}
+
+fn consecutive(numbers: &[u32]) -> bool {
+    numbers.windows(2).all(|w| w[1] == w[0] + 1)
+}
+
+/// Whether the part so far and the band under it are rows of a grid of numbered cards read
+/// across: each holds numbered headings on both sides of the gutter `g` ("1." beside "2.",
+/// then "3." beside "4."), reading the part and then the band numbers them one after the
+/// other, and reading both together down the columns would not (1, 3, 2, 4). Columns whose
+/// numbering runs down ("1." over "2.", "3." over "4.") read down as before.
+fn numbered_rows(part: &[&TextLine], band: &[&TextLine], g: f32, em: f32) -> bool {
+    let (above, above_both) = numbers_down(part, g, em);
+    let (below, below_both) = numbers_down(band, g, em);
+    if !(above_both && below_both) {
+        return false;
+    }
+    let mut across = above;
+    across.extend(below);
+    let mut union: Vec<&TextLine> = part.to_vec();
+    union.extend_from_slice(band);
+    consecutive(&across) && !consecutive(&numbers_down(&union, g, em).0)
 }
 
 /// The top of a part's text.
@@ -191,6 +274,25 @@ mod tests {
 
     fn at(text: &str, x0: f32, x1: f32, y: f32) -> TextLine {
         crate::layout::drawn_late::tests::at(text, x0, x1, y, 10.0)
+    }
+
+    #[test]
+    fn a_card_number_opens_a_short_heading_line() {
+        let bold = |t: &str| {
+            let mut l = at(t, 0.0, 100.0, 50.0);
+            l.text = crate::rich::bold(t);
+            l
+        };
+        assert_eq!(card_number(&bold("3. Well dippers"), 10.0), Some(3));
+        assert_eq!(card_number(&bold("12) Costs"), 10.0), Some(12));
+        for no in ["2.1 Methods", "2024 Annual review", "3.", "Table 3. Costs"] {
+            assert_eq!(card_number(&bold(no), 10.0), None, "{no}");
+        }
+        // Body type is no heading.
+        assert_eq!(
+            card_number(&at("3. Well dippers", 0.0, 100.0, 50.0), 10.0),
+            None
+        );
     }
 
     fn texts(parts: &[Vec<TextLine>]) -> Vec<Vec<String>> {

@@ -89,6 +89,7 @@ pub(super) fn heading_by_type(
         || breaks_off(t)
         || crate::structure::classify::has_url(t)
         || !crate::structure::classify::mostly_words(t)
+        || crate::words::looks_like_formula(t)
     {
         return None;
     }

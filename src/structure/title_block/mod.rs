@@ -24,11 +24,13 @@ use crate::words::{has_word, join_lines, words};
 
 mod affiliations;
 mod branding;
+mod not_title;
 mod people;
 mod roles;
 mod title;
 
 use affiliations::*;
+use not_title::not_title;
 use people::*;
 use roles::*;
 use title::*;

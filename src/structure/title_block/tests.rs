@@ -505,3 +505,36 @@ fn a_capitals_name_over_form_fields_is_no_title_in_plain_text() {
         Some("Quarterly Budget Review")
     );
 }
+
+#[test]
+fn a_month_over_a_page_of_notes_is_no_title_and_no_lone_word_stands_in() {
+    let sized = |text: &str, n: usize, size: f32, y: f32| {
+        let mut l = placed(text, 1, n, 65.0, y);
+        let g = l.geometry.as_mut().unwrap();
+        g.font_size = size;
+        g.bbox.y0 = y - size;
+        l
+    };
+    let mut lines = vec![
+        sized("February", 1, 46.0, 90.0),
+        sized("Flow", 2, 35.0, 71.0),
+    ];
+    for (k, word) in ["Data Components", "Code", "Webtext", "Deepseek"]
+        .into_iter()
+        .enumerate()
+    {
+        lines.push(sized(word, 3 + k, 30.0, 140.0 + 40.0 * k as f32));
+    }
+    lines.push(sized("MIXES", 7, 37.0, 436.0));
+    let dict = WordCase::from_lines(&lines);
+    let mut report = Report::default();
+    let block = extract(&lines, &dict, None, &mut report);
+    assert_eq!(block.metadata.title, None);
+    // The same page under a real title in the largest type keeps it.
+    lines[0] = sized("Notes on Training Data", 1, 46.0, 90.0);
+    let block = extract(&lines, &dict, None, &mut report);
+    assert_eq!(
+        block.metadata.title.as_deref(),
+        Some("Notes on Training Data")
+    );
+}

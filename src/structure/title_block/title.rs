@@ -55,6 +55,16 @@ impl TitleSizes {
         }
     }
 
+    /// Whether line `i` has a type size and no line of the title zone is set larger.
+    fn largest_in_zone(&self, i: usize) -> bool {
+        self.line[i].is_some_and(|size| {
+            self.line
+                .iter()
+                .flatten()
+                .all(|&other| other <= size * 1.02)
+        })
+    }
+
     /// Whether line `i` is set in the same type size as line `first` (always, without
     /// geometry): a title does not run on into smaller author or affiliation lines.
     fn same_size(&self, first: usize, i: usize) -> bool {
@@ -63,135 +73,6 @@ impl TitleSizes {
             _ => true,
         }
     }
-}
-
-/// Why zone line `i` cannot be the title, whatever its type: it shares its baseline with
-/// a value to its right, so it is a table row or a form field ("GRAND TOTAL   5,738",
-/// "1 of 1   15.9.2007 11:02"); it opens with a label in bold followed by its value in
-/// other type ("**Report ID:** SPARSE-1234"); or it is a numbered section heading: one
-/// whose numbering the document continues in the same type ("1 Data", then "2 Models"),
-/// or one naming a section every paper has ("1 Introduction").
-fn not_title(lines: &[TextLine], zone: &[TextLine], i: usize) -> Option<&'static str> {
-    let line = &zone[i];
-    if beside_a_value(lines, line) {
-        return Some("shares its baseline with a value (a table row or a form field)");
-    }
-    if opens_with_field_label(&line.text) {
-        return Some("a form field: a label in bold, then its value");
-    }
-    if section_numbering_goes_on(lines, line) || numbered_section_name(&line.text) {
-        return Some("a numbered section heading whose numbering goes on below");
-    }
-    None
-}
-
-/// Whether a line stands beside `line` on its baseline and holds a value: a figure, an
-/// amount, a date, a page count — a few words with a digit. To its left a bare section
-/// number ("2.1") does not count, and a mark raised beside a title ("*", "1") is set
-/// smaller and does not count either.
-fn beside_a_value(lines: &[TextLine], line: &TextLine) -> bool {
-    let Some(g) = line.geometry else {
-        return false;
-    };
-    let size = g.font_size.max(4.0);
-    lines
-        .iter()
-        .skip_while(|o| o.page < line.page)
-        .take_while(|o| o.page == line.page)
-        .any(|o| {
-            let Some(h) = o.geometry.filter(|h| {
-                o.source_line != line.source_line
-                    && (h.baseline - g.baseline).abs() <= 0.4 * size
-                    && h.font_size >= 0.75 * g.font_size
-            }) else {
-                return false;
-            };
-            let t = o.plain();
-            let value = t.chars().any(|c| c.is_ascii_digit()) && words(&t) <= 4;
-            // To the left only a value that is more than a section number ("2.1").
-            let bare_number = t
-                .trim()
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == ' ');
-            value && (h.bbox.x0 >= g.bbox.x1 - 0.5 || h.bbox.x1 <= g.bbox.x0 + 0.5 && !bare_number)
-        })
-}
-
-/// Whether a line opens with a short label in bold ending in a colon and goes on in
-/// other type: "**Report ID:** SPARSE-1234". A title with a colon ("Brexit: What Next")
-/// is set in one type throughout.
-fn opens_with_field_label(text: &str) -> bool {
-    let Some(rest) = text.trim_start().strip_prefix(rich::BOLD_ON) else {
-        return false;
-    };
-    let Some((label, after)) = rest.split_once(rich::BOLD_OFF) else {
-        return false;
-    };
-    let label = rich::plain(label);
-    let label = label.trim();
-    label.ends_with(':') && (1..=3).contains(&words(label)) && !rich::plain(after).trim().is_empty()
-}
-
-/// Whether a line is a numbered heading naming one of the sections every paper has
-/// ("1 Introduction", "2. Background"): a page that opens with it opens a section.
-fn numbered_section_name(text: &str) -> bool {
-    const SECTIONS: &[&str] = &[
-        "introduction",
-        "background",
-        "overview",
-        "abstract",
-        "summary",
-        "executive summary",
-        "related work",
-        "methods",
-        "methodology",
-        "materials and methods",
-        "results",
-        "discussion",
-        "conclusion",
-        "conclusions",
-        "references",
-        "acknowledgements",
-        "acknowledgments",
-        "preface",
-        "scope",
-    ];
-    crate::structure::classify::numbered_heading(text).is_some_and(|(_, rest)| {
-        let rest = rest.trim().trim_end_matches(':').to_lowercase();
-        SECTIONS.contains(&rest.as_str())
-    })
-}
-
-/// Whether `line` is a numbered section heading ("1 Introduction", "2. Methods") and a
-/// later line carries the next number in the same type size: the document's sections
-/// begin there, not its title.
-fn section_numbering_goes_on(lines: &[TextLine], line: &TextLine) -> bool {
-    let Some((number, _)) = crate::structure::classify::numbered_heading(&line.text) else {
-        return false;
-    };
-    let Ok(n) = number.parse::<u32>() else {
-        return false;
-    };
-    let next = (n + 1).to_string();
-    let size = line.geometry.map(|g| g.font_size);
-    lines
-        .iter()
-        .filter(|o| o.source_line != line.source_line)
-        .filter(|o| {
-            o.text
-                .trim_start_matches(|c: char| rich::is_sentinel(c) || c.is_whitespace())
-                .starts_with(&next)
-        })
-        .any(|o| {
-            let same_type = match (size, o.geometry.map(|g| g.font_size)) {
-                (Some(a), Some(b)) => (a - b).abs() < 0.3,
-                (None, None) => true,
-                _ => false,
-            };
-            same_type
-                && crate::structure::classify::numbered_heading(&o.text)
-                    .is_some_and(|(m, _)| m == next)
-        })
 }
 
 /// Indexes of the title's lines.
@@ -283,8 +164,9 @@ pub(super) fn find_title(
                 && !texts[i].trim_end().ends_with(['.', ',', ';'])
                 && words(&texts[i]) <= 25
                 // One word printed alone in plain text ("SECTIONS") is too little
-                // evidence of a title; type size would be.
-                && (words(&texts[i]) >= 2 || sizes.line[i].is_some())
+                // evidence of a title; type size would be, when no line of the zone is
+                // set larger (a word picked from the middle of a page of notes is not).
+                && (words(&texts[i]) >= 2 || sizes.largest_in_zone(i))
                 // "Government of India –": a phrase left hanging on a dash leads into
                 // what follows; a title does not.
                 && !ends_on_a_dash(&texts[i])
