@@ -158,7 +158,14 @@ fn shared_bench_text_inputs_meet_the_targets() {
                     &table,
                     format,
                     variant,
-                    &[("absent", 90.0), ("present", 97.0), ("validity", 100.0)],
+                    &[
+                        ("absent", 90.0),
+                        ("present", 97.0),
+                        ("headings", 85.0),
+                        ("lists", 85.0),
+                        ("footnotes", 85.0),
+                        ("validity", 100.0),
+                    ],
                 ));
             }
         }

@@ -82,6 +82,73 @@ pub fn nested_between_numbers<'a>(
     false
 }
 
+/// Most words in a term lead-in ("Shaded rest areas and water: Providing…").
+const LEAD_IN_WORDS: usize = 6;
+
+/// Whether `text` opens with a term lead-in: a capitalised phrase of at most six words
+/// with no sentence punctuation, a colon, and a capital after it ("Salinity Intrusion: In
+/// the dry season…"). Looser than the bold lead-in of a paragraph: it is read only among
+/// items whose bullets were lost, where the items themselves are the evidence.
+pub fn term_lead_in(text: &str) -> bool {
+    term_lead(text).is_some()
+}
+
+/// The term of a term lead-in (see [`term_lead_in`]), without its colon.
+pub fn term_lead(text: &str) -> Option<String> {
+    let plain = crate::rich::plain(text);
+    let plain = plain.trim_start();
+    let colon = plain.find(": ")?;
+    let (lead, rest) = (&plain[..colon], plain[colon + 2..].trim_start());
+    let n = crate::words::words(lead);
+    (lead.starts_with(char::is_uppercase)
+        && (1..=LEAD_IN_WORDS).contains(&n)
+        && lead.chars().count() <= 61
+        && !lead.contains(['.', '!', '?', ';', ':'])
+        && !lead.contains("http")
+        && rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“')))
+    .then(|| lead.to_string())
+}
+
+/// Whether a term-led unit of item shape opens a list whose bullets were lost, with no
+/// line announcing it: the units after it (each with whether it is plain running text)
+/// are one or more plain short sentences of item shape, then another term-led unit of
+/// item shape — a run of "Term: …" items with items of their own between them.
+pub fn term_run_ahead<'a>(
+    unit: &Unit,
+    next: impl Iterator<Item = (&'a Unit, bool)>,
+    m: Measure,
+) -> bool {
+    /// Units looked at for the next term-led item.
+    const MOST: usize = 8;
+    if !announced_item_shape(unit, m) || !term_lead_in(unit.first()) {
+        return false;
+    }
+    for (between, (u, plain)) in next.take(MOST + 1).enumerate() {
+        if !plain || !announced_item_shape(u, m) {
+            return false;
+        }
+        if term_lead_in(u.first()) {
+            return between >= 1;
+        }
+    }
+    false
+}
+
+/// Nesting of a run of items whose bullets were lost, from their lead-ins: when the run
+/// opens with a term-led item ("Salinity Intrusion: …"), holds another, and has at least
+/// one plain item between two of them, the term-led items are the list's own and each
+/// plain item belongs to the term-led item above it. `Some(depths)` (1 or 2 per item),
+/// or `None` where the lead-ins say nothing (no lead-in, lead-ins on every item, or
+/// plain items only after the last one).
+pub fn depths_by_lead_ins(texts: &[&str]) -> Option<Vec<usize>> {
+    let term: Vec<bool> = texts.iter().map(|t| term_lead_in(t)).collect();
+    let first = *term.first()?;
+    let last_term = term.iter().rposition(|&t| t)?;
+    let plain_between = term[..last_term].iter().any(|&t| !t);
+    (first && last_term > 0 && plain_between)
+        .then(|| term.iter().map(|&t| if t { 1 } else { 2 }).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,5 +259,72 @@ mod tests {
         assert!(!paragraph_after_items(&u[1]));
         // One line is an item's length, however many sentences it holds.
         assert!(!paragraph_after_items(&u[2]));
+    }
+
+    #[test]
+    fn term_lead_ins() {
+        assert!(term_lead_in("Salinity Intrusion: In the dry season"));
+        assert!(term_lead_in("Shaded rest areas and water: Providing shade"));
+        assert!(term_lead_in("Conflict: “Attacks on shipping”"));
+        // A sentence with a colon in it, a lead-in too long, a lower-case rest.
+        assert!(!term_lead_in("He said that. Then: We left"));
+        assert!(!term_lead_in(
+            "The three main reasons that the committee gave were these: First"
+        ));
+        assert!(!term_lead_in("Prices rose: the poorest paid most"));
+        assert!(!term_lead_in("Coastal provinces were hit hardest."));
+        assert!(!term_lead_in("see: Below"));
+    }
+
+    #[test]
+    fn lead_ins_nest_plain_items_between_them() {
+        let t = "Term: One.";
+        let p = "A plain sentence.";
+        assert_eq!(
+            depths_by_lead_ins(&[t, p, p, t, p, t]),
+            Some(vec![1, 2, 2, 1, 2, 1])
+        );
+        assert_eq!(depths_by_lead_ins(&[t, p, t, p]), Some(vec![1, 2, 1, 2]));
+        // Every item plain, every item term-led, or the run opening with a plain item:
+        // the lead-ins say nothing of nesting.
+        assert_eq!(depths_by_lead_ins(&[p, p, p]), None);
+        assert_eq!(depths_by_lead_ins(&[t, t, t]), None);
+        assert_eq!(depths_by_lead_ins(&[p, t, p, t]), None);
+        // Plain items only after the last term-led one may be what follows the list.
+        assert_eq!(depths_by_lead_ins(&[t, t, p, p]), None);
+        assert_eq!(depths_by_lead_ins(&[t, p]), None);
+    }
+
+    #[test]
+    fn a_term_led_item_opens_a_run_with_plain_items_before_the_next() {
+        let u = units(
+            "Time Costs: Hours spent queuing are hours not spent on paid work.\n\
+             Girls reported arriving late to school on days of queuing.\n\
+             Safety Risks: Queuing after dark exposes women and girls to harassment.\n\
+             Price Shocks: The increases were not evenly spread.",
+        );
+        fn rest(v: &[Unit]) -> Vec<(&Unit, bool)> {
+            v.iter().map(|x| (x, true)).collect()
+        }
+        assert!(term_run_ahead(&u[0], rest(&u[1..]).into_iter(), measure()));
+        // Two term-led units with nothing between them: run-in paragraphs as likely.
+        assert!(!term_run_ahead(&u[2], rest(&u[3..]).into_iter(), measure()));
+        // No second term-led unit, or a plain unit first.
+        assert!(!term_run_ahead(
+            &u[0],
+            rest(&u[1..2]).into_iter(),
+            measure()
+        ));
+        assert!(!term_run_ahead(&u[1], rest(&u[2..]).into_iter(), measure()));
+        // Something that is not of item shape between them.
+        let mut long = u.clone();
+        long[1] =
+            units("A paragraph / that runs on / over five lines / and more / before it ends.")
+                .remove(0);
+        assert!(!term_run_ahead(
+            &long[0],
+            rest(&long[1..]).into_iter(),
+            measure()
+        ));
     }
 }

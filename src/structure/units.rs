@@ -219,6 +219,31 @@ fn breaks_before(
     {
         return true;
     }
+    // Extracted text without indentation: a sentence set on a line of its own after a
+    // finished sentence, with another such line after it or before it, is one of a run of
+    // items whose bullets were lost (each line a whole sentence). Prose wrapped to a
+    // measure seldom ends two lines running exactly where a sentence ends.
+    if m.margins.is_none()
+        && prev.geometry.is_none()
+        && ends_sentence(&prev.text)
+        && whole_sentence_line(line)
+        && (next.is_some_and(|n| n.page == line.page && whole_sentence_line(n))
+            || (unit.lines.len() == 1 && whole_sentence_line(prev)))
+    {
+        return true;
+    }
+    // Extracted text without indentation: a line opening with a term in title case and a
+    // colon ("Chronic Disease: Almost a third…") after a finished sentence opens a unit,
+    // as a run-in term does; wrapped prose seldom puts a capitalised phrase and a colon
+    // at a line's start.
+    if m.margins.is_none()
+        && line.geometry.is_none()
+        && ends_sentence(&prev.text)
+        && super::raw_items::term_lead(text)
+            .is_some_and(|lead| crate::line_kinds::title_like(&lead))
+    {
+        return true;
+    }
     // In extracted text a heading set on its own line comes after the paragraph's last
     // sentence even when that line ran to the measure: a short title-like line after a
     // finished sentence starts a unit (PDF lines have the gap above to say so instead).
@@ -308,6 +333,30 @@ fn bare_label(lines: &[TextLine], at: usize) -> Option<u32> {
         && opens_text(&next.text)
         && crate::words::words(&next.plain()) >= BARE_LABEL_TEXT_WORDS)
         .then_some(n)
+}
+
+/// Words a line must hold to be read as a whole sentence set on its own (see
+/// `whole_sentence_line`): fewer make a label or a heading.
+const WHOLE_SENTENCE_WORDS: usize = 5;
+
+/// Whether an extracted line holds a sentence of its own: it opens with a capital, ends a
+/// sentence on a word (not on a figure, as a table's row does: "0.34"), holds a sentence's
+/// number of words, and carries no list marker or note label.
+fn whole_sentence_line(line: &TextLine) -> bool {
+    let plain = line.plain();
+    let ends_on_a_word = plain
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    line.geometry.is_none()
+        && ends_on_a_word
+        && crate::rich::plain(&line.text)
+            .trim_start()
+            .starts_with(char::is_uppercase)
+        && ends_sentence(&line.text)
+        && crate::words::words(&line.plain()) >= WHOLE_SENTENCE_WORDS
+        && line_marker(&line.text).is_none()
+        && note_label(&line.text, true).0 == NoteLabel::None
 }
 
 fn first_word_len(text: &str) -> f32 {
@@ -444,5 +493,60 @@ mod tests {
             vec!["b. Determine the velocity of the car when s(t) = 14."]
         );
         assert!(units[5][0].starts_with("156. The position"), "{units:?}");
+    }
+
+    #[test]
+    fn whole_sentences_on_lines_of_their_own_are_units_of_their_own() {
+        // A measure of about 96 characters; each line after "…fish spawn." is a sentence
+        // of its own, the first two long enough that their next word would nearly fit.
+        let text = "\
+The river feeds a fishery that supplies most of the animal protein eaten in rural areas, while
+the delta grows roughly half of the rice of the whole country and a large share of its exports.
+Declining Fish Catch: Fishers around the lake report that catches have fallen sharply since the
+late 2010s, and the shortened flood season reduces the area of forest in which fish spawn.
+Smaller catches push households towards cheaper and less nutritious foods, season on season.
+Poorer households sell their fishing gear to cover debts, making any recovery harder still.
+Illegal fishing rises when legal catches shrink.";
+        let units = seg(text);
+        let firsts: Vec<&str> = units.iter().map(|u| u[0].as_str()).collect();
+        assert!(firsts.iter().any(|f| f.starts_with("Smaller")), "{units:?}");
+        assert!(firsts.iter().any(|f| f.starts_with("Poorer")), "{units:?}");
+        assert!(firsts.iter().any(|f| f.starts_with("Illegal")), "{units:?}");
+        // Prose where one line happens to end with its sentence stays one paragraph.
+        let prose = "\
+The river feeds a fishery that supplies most of the animal protein eaten in rural areas, while
+the delta grows roughly half of the rice of the whole country and a large share of its exports.
+Fishers around the lake report that catches have fallen sharply since the late 2010s, and the
+shortened flood season reduces the area of flooded forest in which the fish of the lake spawn.
+Smaller catches push households towards cheaper and less nutritious foods, and poorer ones
+sell their fishing gear to cover debts, making any recovery harder still for the years ahead.";
+        assert_eq!(seg(prose).len(), 1, "{:?}", seg(prose));
+        // A term in title case and a colon after a finished sentence opens a unit; a
+        // lower-case phrase before a colon in wrapped prose does not.
+        let term = "\
+The river feeds a fishery that supplies most of the animal protein eaten in rural areas, while
+the delta grows roughly half of the rice of the country and the mothers there face the most risk.
+Older Adults and the Chronically Ill: People with heart disease or asthma are admitted more
+often during haze weeks, and few of them can leave the province.";
+        assert_eq!(seg(term).len(), 2, "{:?}", seg(term));
+        let prose = term.replace(
+            "Older Adults and the Chronically Ill:",
+            "The reason was simple:",
+        );
+        assert_eq!(seg(&prose).len(), 1, "{:?}", seg(&prose));
+        // A table's row ending on a figure, a label, a short line: no sentence of its own.
+        let whole = |t: &str| whole_sentence_line(&TextLine::new(t, 1, 1));
+        assert!(whole("Illegal fishing rises when legal catches shrink.7"));
+        assert!(!whole(
+            "Average (Easy) 0.59 0.38 0.25 0.56 0.18 0.11 0.56 0.28 0.34"
+        ));
+        assert!(!whole("Total for the region in 2023 was 0.5."));
+        assert!(!whole("See Table 2."));
+        assert!(!whole(
+            "1. Publish the schedule for every dam on the river."
+        ));
+        assert!(!whole(
+            "and the losses grow in the second year as sacks wear."
+        ));
     }
 }

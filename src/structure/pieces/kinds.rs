@@ -15,7 +15,7 @@ use crate::structure::classify::{
 };
 use crate::structure::joins::{Lexicon, is_url_fragment, join_lines};
 use crate::structure::raw_items::{
-    announced_item_shape, nested_between_numbers, paragraph_after_items,
+    announced_item_shape, nested_between_numbers, paragraph_after_items, term_run_ahead,
 };
 use crate::structure::text_headings::reads_as_row;
 use crate::structure::units::{Measure, Unit};
@@ -373,6 +373,28 @@ impl<'a> Context<'a> {
                 "one of three or more short sentences, each on lines of its own, after a line \
                  ending in a colon",
                 0.5,
+            ));
+        }
+        // With no line announcing them: a run of "Term: …" items of that shape with plain
+        // short sentences between them, the items of the term-led ones.
+        let after_item = matches!(
+            out.last().map(|p| &p.kind),
+            Some(PieceKind::Item(mk)) if mk.len == 0 && !mk.misread
+        );
+        if m.margins.is_none()
+            && !after_item
+            && term_run_ahead(
+                at.unit,
+                units[ui + 1..]
+                    .iter()
+                    .map(|(u, z, t)| (u, *z == ZoneUnit::Body && t.is_none())),
+                m,
+            )
+        {
+            return Some((
+                "a term lead-in on a short sentence of its own, with plain short sentences \
+                 and another such term-led sentence after it",
+                0.4,
             ));
         }
         // The same between two numbered items: a nested list whose bullets were drawn.

@@ -98,7 +98,11 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
     for ui in 0..units.len() {
         cx.classify(ui, &mut done, report);
     }
-    second_look(&cx, done, report)
+    let mut out = second_look(&cx, done, report);
+    if m.margins.is_none() {
+        items::nest_by_lead_ins(&mut out, report);
+    }
+    out
 }
 
 /// Code listings and tables outside the note areas, by their first line: set apart before
