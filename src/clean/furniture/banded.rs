@@ -27,6 +27,16 @@ pub(super) fn mark_banded(
     let pages = by_page.len();
     for idx in by_page.values() {
         let n = idx.len();
+        // The top and bottom of the page's text: a letterhead under a wide top margin is
+        // at the top edge of the text, if not of the paper. (A footer is at the foot of
+        // the paper: the last lines of a short page are not.)
+        let (top, bottom) = idx
+            .iter()
+            .filter_map(|&i| lines[i].geometry)
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(t, b), g| {
+                (t.min(g.bbox.y0), b.max(g.bbox.y1))
+            });
+        let quarter = 0.25 * (bottom - top);
         for (k, &i) in idx.iter().enumerate() {
             // The first and last lines in reading order, and (PDF) every line in the top or
             // bottom tenth of the page: a header split into a left and a right part is
@@ -36,9 +46,11 @@ pub(super) fn mark_banded(
                     && (g.bbox.y1 < 0.11 * g.page_height || g.bbox.y0 > 0.89 * g.page_height)
             });
             // A PDF line read first or last is in a band only if it also sits in an
-            // outer quarter of the page (top, bottom, or a side for a stamp set up the
-            // margin): a label drawn mid-page (rotated text, a box read after the body)
-            // is where a header or footer never is.
+            // outer quarter of the paper (top,
+            // bottom, or a side for a stamp set up the margin) or in the top quarter of the
+            // page's text: a label drawn mid-page
+            // (rotated text, a box read after the body) is where a header or footer
+            // never is.
             let outer = lines[i].geometry.is_none_or(|g| {
                 let (w, h) = (g.page_width, g.page_height);
                 h <= 0.0
@@ -47,6 +59,7 @@ pub(super) fn mark_banded(
                     || g.bbox.y0 > 0.75 * h
                     || g.bbox.x1 < 0.25 * w
                     || g.bbox.x0 > 0.75 * w
+                    || g.bbox.y1 < top + quarter
             });
             if ((k < BAND || k + BAND >= n) && outer) || in_margin {
                 bands.push(i);

@@ -532,6 +532,7 @@ fn a_month_over_a_page_of_notes_is_no_title_and_no_lone_word_stands_in() {
     assert_eq!(block.metadata.title, None);
     // The same page under a real title in the largest type keeps it.
     lines[0] = sized("Notes on Training Data", 1, 46.0, 90.0);
+    let dict = WordCase::from_lines(&lines);
     let block = extract(&lines, &dict, None, &mut report);
     assert_eq!(
         block.metadata.title.as_deref(),
