@@ -2,8 +2,10 @@
 //! one-line error naming the file instead of taking the machine (or the batch) down.
 //!
 //! Three parts:
-//! - [`CountingAllocator`] wraps the system allocator and counts, per thread, the bytes live
-//!   that the thread allocated. The `brief2md` command installs it as the global allocator,
+//! - [`CountingAllocator`] wraps mimalloc and counts, per thread, the bytes live that the
+//!   thread allocated. (mimalloc rather than the C library's `malloc`: the reader and the
+//!   structure passes make many small short-lived allocations, and glibc's allocator took
+//!   a fifth of the command's time on the corpus.) The `brief2md` command installs it as the global allocator,
 //!   and so does the Python extension (`python/`: the allocator of its Rust code only; each
 //!   Python thread converting with the GIL released counts on its own); a program that uses
 //!   the library without it simply has no budget (every check passes).
@@ -21,7 +23,9 @@
 //! `brief2md: FILE: out of memory (...)`, and exits with status 1, instead of the standard
 //! library's three-line message and `SIGABRT`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
+
+use mimalloc::MiMalloc;
 use std::cell::Cell;
 use std::io::Write;
 
@@ -53,7 +57,7 @@ impl Scope {
     };
 }
 
-/// The system allocator, counting per thread the bytes allocated and not yet freed.
+/// mimalloc, counting per thread the bytes allocated and not yet freed.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct CountingAllocator;
 
@@ -78,10 +82,10 @@ fn out_of_memory(size: usize) -> ! {
     std::process::exit(1)
 }
 
-// SAFETY: every call is passed to `System` unchanged; only counters are updated around it.
+// SAFETY: every call is passed to `MiMalloc` unchanged; only counters are updated around it.
 unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
+        let p = unsafe { MiMalloc.alloc(layout) };
         if p.is_null() {
             out_of_memory(layout.size());
         }
@@ -90,7 +94,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc_zeroed(layout) };
+        let p = unsafe { MiMalloc.alloc_zeroed(layout) };
         if p.is_null() {
             out_of_memory(layout.size());
         }
@@ -99,12 +103,12 @@ unsafe impl GlobalAlloc for CountingAllocator {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
+        unsafe { MiMalloc.dealloc(ptr, layout) };
         count(-(layout.size() as isize));
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        let p = unsafe { MiMalloc.realloc(ptr, layout, new_size) };
         if p.is_null() {
             out_of_memory(new_size);
         }
@@ -178,19 +182,18 @@ pub fn used() -> usize {
     LIVE.with(Cell::get).saturating_sub(base).max(0) as usize
 }
 
-/// Gives the memory freed so far back to the system, where the C library keeps it for
+/// Gives the memory freed so far back to the system, where the allocator keeps it for
 /// reuse otherwise: after a PDF's object model is dropped, a long file's conversion would
-/// otherwise keep its largest size for the rest of the run (glibc only; elsewhere nothing).
+/// otherwise keep its largest size for the rest of the run.
 pub fn release_freed() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        unsafe extern "C" {
-            fn malloc_trim(pad: usize) -> std::ffi::c_int;
-        }
-        // SAFETY: malloc_trim takes no pointers and may be called at any time.
-        unsafe {
-            malloc_trim(0);
-        }
+    unsafe extern "C" {
+        /// mimalloc's own (the C library linked by the `mimalloc` crate): frees the
+        /// calling thread's empty pages and returns unused memory to the system.
+        fn mi_collect(force: bool);
+    }
+    // SAFETY: mi_collect takes no pointers and may be called at any time from any thread.
+    unsafe {
+        mi_collect(true);
     }
 }
 
