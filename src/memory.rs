@@ -2,11 +2,17 @@
 //! one-line error naming the file instead of taking the machine (or the batch) down.
 //!
 //! Three parts:
-//! - [`CountingAllocator`] wraps the system allocator and counts, per thread, the bytes live
-//!   that the thread allocated. The `brief2md` command installs it as the global allocator,
-//!   and so does the Python extension (`python/`: the allocator of its Rust code only; each
-//!   Python thread converting with the GIL released counts on its own); a program that uses
-//!   the library without it simply has no budget (every check passes).
+//! - [`CountingAllocator`] counts, per thread, the bytes live that the thread allocated. It
+//!   passes small allocations to mimalloc and large ones to the C library's allocator: the
+//!   reader and the structure passes make many small short-lived allocations, and glibc's
+//!   allocator took a fifth of the command's time on the corpus; but a large buffer (a
+//!   stream decoded into a growing vector) is better served by the C library, which grows
+//!   it in place (`mremap`) and gives it back to the system when it is freed, where
+//!   mimalloc copies it on each growth and keeps the old block for a while. The `brief2md`
+//!   command installs it as the global allocator, and so does the Python extension
+//!   (`python/`: the allocator of its Rust code only; each Python thread converting with
+//!   the GIL released counts on its own); a program that uses the library without it
+//!   simply has no budget (every check passes).
 //! - [`Budget`] marks the start of one conversion on the current thread: its limit and the
 //!   file's printable name. A conversion runs on one thread, so the thread's count since
 //!   the budget began is the document's memory.
@@ -22,6 +28,8 @@
 //! library's three-line message and `SIGABRT`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+
+use mimalloc::MiMalloc;
 use std::cell::Cell;
 use std::io::Write;
 
@@ -53,9 +61,15 @@ impl Scope {
     };
 }
 
-/// The system allocator, counting per thread the bytes allocated and not yet freed.
+/// mimalloc for small allocations and the C library's allocator for large ones, counting
+/// per thread the bytes allocated and not yet freed.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct CountingAllocator;
+
+/// Allocations of this size or more go to the C library's allocator. Which allocator owns
+/// a block follows from its size alone, which every call receives (`dealloc` and
+/// `realloc` get the layout the block was allocated with).
+const LARGE: usize = 1 << 20;
 
 fn count(delta: isize) {
     // `try_with`: the thread's storage may be gone while it is torn down.
@@ -78,10 +92,18 @@ fn out_of_memory(size: usize) -> ! {
     std::process::exit(1)
 }
 
-// SAFETY: every call is passed to `System` unchanged; only counters are updated around it.
+/// The allocator that owns blocks of `size` bytes.
+fn owner(size: usize) -> &'static dyn GlobalAlloc {
+    if size >= LARGE { &System } else { &MiMalloc }
+}
+
+// SAFETY: every call goes to the allocator that owns blocks of its size, unchanged; a
+// reallocation across `LARGE` allocates from the new size's allocator, copies and frees
+// from the old one, as `GlobalAlloc::realloc`'s default does. Only counters are updated
+// around the calls.
 unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
+        let p = unsafe { owner(layout.size()).alloc(layout) };
         if p.is_null() {
             out_of_memory(layout.size());
         }
@@ -90,7 +112,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc_zeroed(layout) };
+        let p = unsafe { owner(layout.size()).alloc_zeroed(layout) };
         if p.is_null() {
             out_of_memory(layout.size());
         }
@@ -99,12 +121,28 @@ unsafe impl GlobalAlloc for CountingAllocator {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
+        unsafe { owner(layout.size()).dealloc(ptr, layout) };
         count(-(layout.size() as isize));
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        let (old_large, new_large) = (layout.size() >= LARGE, new_size >= LARGE);
+        let p = if old_large == new_large {
+            unsafe { owner(new_size).realloc(ptr, layout, new_size) }
+        } else {
+            // SAFETY: the caller guarantees that `new_size`, rounded up to the alignment,
+            // does not overflow `isize`, which is all the layout needs.
+            let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
+            let p = unsafe { owner(new_size).alloc(new_layout) };
+            if !p.is_null() {
+                // SAFETY: both blocks are live, distinct, and at least this long.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(ptr, p, layout.size().min(new_size));
+                    owner(layout.size()).dealloc(ptr, layout);
+                }
+            }
+            p
+        };
         if p.is_null() {
             out_of_memory(new_size);
         }
@@ -178,10 +216,19 @@ pub fn used() -> usize {
     LIVE.with(Cell::get).saturating_sub(base).max(0) as usize
 }
 
-/// Gives the memory freed so far back to the system, where the C library keeps it for
+/// Gives the memory freed so far back to the system, where the allocators keep it for
 /// reuse otherwise: after a PDF's object model is dropped, a long file's conversion would
-/// otherwise keep its largest size for the rest of the run (glibc only; elsewhere nothing).
+/// otherwise keep its largest size for the rest of the run.
 pub fn release_freed() {
+    unsafe extern "C" {
+        /// mimalloc's own (the C library linked by the `mimalloc` crate): frees the
+        /// calling thread's empty pages and returns unused memory to the system.
+        fn mi_collect(force: bool);
+    }
+    // SAFETY: mi_collect takes no pointers and may be called at any time from any thread.
+    unsafe {
+        mi_collect(true);
+    }
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         unsafe extern "C" {
@@ -265,6 +312,40 @@ mod tests {
         assert_eq!((over.used, over.limit), (1_000, 100));
         drop(budget);
         checkpoint();
+    }
+
+    /// A block keeps its bytes when a reallocation moves it from one allocator to the
+    /// other and back, large alignments hold on both sides, and the count follows.
+    #[test]
+    fn blocks_move_between_the_allocators_intact() {
+        let a = CountingAllocator;
+        let before = LIVE.with(Cell::get);
+        let layout = |size| Layout::from_size_align(size, 64).unwrap();
+        // SAFETY: each block is used within its size and freed once, with its layout.
+        unsafe {
+            let p = a.alloc(layout(100));
+            assert_eq!(p as usize % 64, 0);
+            for i in 0..100 {
+                *p.add(i) = i as u8;
+            }
+            let big = LARGE * 3;
+            let q = a.realloc(p, layout(100), big);
+            assert_eq!(q as usize % 64, 0);
+            *q.add(big - 1) = 7;
+            let r = a.realloc(q, layout(big), LARGE * 5);
+            assert_eq!(*r.add(big - 1), 7);
+            let s = a.realloc(r, layout(LARGE * 5), 50);
+            assert_eq!(s as usize % 64, 0);
+            for i in 0..50 {
+                assert_eq!(*s.add(i), i as u8);
+            }
+            assert_eq!(LIVE.with(Cell::get) - before, 50);
+            a.dealloc(s, layout(50));
+            let z = a.alloc_zeroed(layout(LARGE + 1));
+            assert!((0..LARGE + 1).all(|i| *z.add(i) == 0));
+            a.dealloc(z, layout(LARGE + 1));
+        }
+        assert_eq!(LIVE.with(Cell::get), before);
     }
 
     /// An input read before the budget began counts from its start, and freeing it midway

@@ -157,7 +157,10 @@ fn number(b: &[u8], start: usize) -> Option<(Object, usize)> {
             digits.extend(text[1..].iter().filter(|&&c| c != b'-'));
             std::str::from_utf8(&digits).ok()?.parse::<f32>().ok()?
         } else {
-            std::str::from_utf8(text).ok()?.parse::<f32>().ok()?
+            match short_real(text) {
+                Some(value) => value,
+                None => std::str::from_utf8(text).ok()?.parse::<f32>().ok()?,
+            }
         };
         return Some((Object::Real(value), p));
     }
@@ -173,6 +176,41 @@ fn number(b: &[u8], start: usize) -> Option<(Object, usize)> {
         i64::try_from(magnitude).ok()?
     };
     Some((Object::Integer(value), digits_end))
+}
+
+/// Powers of ten that are exact `f32` values (5^10 < 2^24).
+const EXACT_POWERS_OF_TEN: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+
+/// A real written as an optional sign, digits, `.` and digits, read without the general
+/// parser when its digits make an integer below 2^24 and it has at most ten fraction
+/// digits (nearly every real in a content stream): both the digits and the power of ten
+/// are then exact `f32` values, so their one correctly rounded division is exactly the
+/// value `str::parse::<f32>` gives. `None` for anything else.
+fn short_real(text: &[u8]) -> Option<f32> {
+    let (negative, digits) = match text.first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let mut mantissa = 0u32;
+    let mut fraction_digits = None;
+    for &c in digits {
+        match c {
+            b'.' if fraction_digits.is_none() => fraction_digits = Some(0usize),
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u32::from(c - b'0'))?;
+                if let Some(n) = &mut fraction_digits {
+                    *n += 1;
+                }
+            }
+            _ => return None,
+        }
+    }
+    if mantissa > 1 << 24 {
+        return None;
+    }
+    let value = mantissa as f32 / EXACT_POWERS_OF_TEN.get(fraction_digits.unwrap_or(0))?;
+    Some(if negative { -value } else { value })
 }
 
 /// A name without `#` escapes.

@@ -50,6 +50,64 @@ fn numbers() {
     same(b"123456789012345678901234567890.5 m");
 }
 
+/// The direct reading of short reals gives exactly what the general parser gives: every
+/// sign, digit count on either side of the point up to past the limits, and the values
+/// around 2^24 where `f32` stops holding every integer.
+#[test]
+fn short_reals_read_as_the_general_parser_reads_them() {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut texts: Vec<String> = vec![
+        "16777216.".into(),
+        "16777217.".into(),
+        "16777215.5".into(),
+        "1677721.7".into(),
+        "-0.0".into(),
+        "+.5".into(),
+        "0.0000000001".into(),
+        "0.00000000001".into(),
+        "4294967295.5".into(),
+        "4294967296.5".into(),
+    ];
+    for whole in 0..=9 {
+        for fraction in 0..=12 {
+            for _ in 0..400 {
+                let mut t = String::new();
+                match next() % 3 {
+                    0 => t.push('-'),
+                    1 => t.push('+'),
+                    _ => {}
+                }
+                for _ in 0..whole {
+                    t.push(char::from(b'0' + (next() % 10) as u8));
+                }
+                t.push('.');
+                for _ in 0..fraction {
+                    t.push(char::from(b'0' + (next() % 10) as u8));
+                }
+                texts.push(t);
+            }
+        }
+    }
+    let mut direct = 0;
+    for t in &texts {
+        let Ok(parsed) = t.parse::<f32>() else {
+            continue;
+        };
+        if let Some(value) = short_real(t.as_bytes()) {
+            direct += 1;
+            assert_eq!(value.to_bits(), parsed.to_bits(), "{t}");
+        }
+    }
+    // Most of them take the direct path, so the comparison means something.
+    assert!(direct > texts.len() / 5, "{direct} of {}", texts.len());
+}
+
 #[test]
 fn names() {
     same(b"/F1 Tf /A#20B Do /#4 x /# y / z /\xe9t\xe9 w");
