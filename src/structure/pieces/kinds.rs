@@ -7,13 +7,13 @@ use std::collections::{HashMap, HashSet};
 
 use crate::layout::half_points;
 use crate::lines::TextLine;
-use crate::report::{Action, ActionKind, Report};
+use crate::report::Report;
 use crate::structure::classify::{
     ItemMarker, NoteLabel, citation_score, is_notes_heading, is_reference_list_heading,
     is_url_only, line_marker, looks_like_heading_line, note_label, numbered_heading,
     run_in_heading, sup_digits,
 };
-use crate::structure::joins::{Lexicon, is_url_fragment, join_lines};
+use crate::structure::joins::{Lexicon, join_lines};
 use crate::structure::raw_items::{
     announced_item_shape, nested_between_numbers, paragraph_after_items, term_run_ahead,
 };
@@ -26,7 +26,8 @@ use super::headings::{
     section_number, set_larger, shape_suffices_in_pdf,
 };
 use super::items::{report_unmarked_item, unmarked_item};
-use super::note_context::{in_reference_list, looks_like_citation, symbol_note_label};
+use super::note_area::{continued_note, note_in_note_area};
+use super::note_context::{in_reference_list, symbol_note_label};
 use super::zones::ZoneUnit;
 use super::{Piece, PieceKind, SetApart};
 
@@ -68,17 +69,17 @@ pub(super) struct Classified {
     /// Numbered headings in a script without case, before their sequence is checked.
     pub(super) uncased: Vec<crate::structure::uncased::Candidate>,
     /// Inside a "Notes" section, until a heading ends it.
-    in_notes_section: bool,
+    pub(super) in_notes_section: bool,
 }
 
 /// The unit being classified, and what every piece made of it shares.
-struct Current<'u> {
+pub(super) struct Current<'u> {
     ui: usize,
-    unit: &'u Unit,
-    zone: ZoneUnit,
+    pub(super) unit: &'u Unit,
+    pub(super) zone: ZoneUnit,
     /// Its first line's rich text.
-    first: String,
-    single: bool,
+    pub(super) first: String,
+    pub(super) single: bool,
     /// An item on a side of lines a column gutter cut is indented from its column's
     /// margin: a list that goes on in the next column nests the same there.
     item_indent: f32,
@@ -86,7 +87,7 @@ struct Current<'u> {
 
 impl Current<'_> {
     /// A piece of `kind` made of the unit.
-    fn piece(&self, kind: PieceKind, text: String) -> Piece {
+    pub(super) fn piece(&self, kind: PieceKind, text: String) -> Piece {
         let unit = self.unit;
         Piece {
             indent: if matches!(kind, PieceKind::Item(_)) {
@@ -536,70 +537,4 @@ impl<'a> Context<'a> {
         }
         rows * 2 > all
     }
-}
-
-/// The text of a note's continuation: pieces of a URL, one per line, are one piece of it.
-fn continued_note(unit: &Unit, joined: String) -> String {
-    if unit.lines.iter().all(|l| is_url_fragment(&l.plain())) {
-        unit.lines
-            .iter()
-            .map(|l| l.plain().trim().to_string())
-            .collect()
-    } else {
-        joined
-    }
-}
-
-/// A unit in a note area or a notes section: the rest of the last note's URL, a URL, or a
-/// note. Returns false when a heading-like line ends the notes section instead (then the
-/// unit is classified as body text would be).
-fn note_in_note_area(
-    at: &Current,
-    joined: &str,
-    done: &mut Classified,
-    report: &mut Report,
-) -> bool {
-    // The rest of the last note's URL, set apart by a blank line ("…-perform" / "" /
-    // "ance-review"): joined to it.
-    if let Some(last) = done
-        .out
-        .last_mut()
-        .filter(|p| matches!(p.kind, PieceKind::Note(_)))
-        && at.single
-        && !joined.contains(char::is_whitespace)
-        && crate::structure::joins::url_runs_on(&last.text, joined, true)
-    {
-        report.push(
-            Action::new(ActionKind::UrlJoined)
-                .page(at.unit.page())
-                .lines(at.unit.source_lines())
-                .before(crate::rich::plain(joined))
-                .evidence("URL of the note above continued after a blank line")
-                .confidence(0.8),
-        );
-        last.text.push_str(joined);
-        last.lines.extend(at.unit.source_lines());
-        return true;
-    }
-    if is_url_only(joined) {
-        done.out.push(at.piece(PieceKind::Url, joined.to_string()));
-        return true;
-    }
-    let (label, len) = note_label(joined, true);
-    // In an endnote section a heading-like line ends the section.
-    if done.in_notes_section
-        && at.zone == ZoneUnit::Body
-        && label == NoteLabel::None
-        && at.single
-        && looks_like_heading_line(&at.first)
-        && !looks_like_citation(joined)
-    {
-        done.in_notes_section = false;
-        return false;
-    }
-    done.out.push(at.piece(
-        PieceKind::Note(label),
-        joined[len..].trim_start().to_string(),
-    ));
-    true
 }

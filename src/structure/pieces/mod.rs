@@ -16,6 +16,7 @@ mod cells;
 mod headings;
 mod items;
 mod kinds;
+mod note_area;
 mod note_context;
 mod zones;
 
