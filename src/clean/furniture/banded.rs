@@ -73,7 +73,7 @@ pub(super) fn mark_banded(
     for &i in &bands {
         let t = lines[i].plain();
         if furniture_shaped(&t) {
-            let e = pages_of_shape.entry(shape(&t)).or_default();
+            let e = pages_of_shape.entry(repeat_key(&t)).or_default();
             if !e.contains(&lines[i].page) {
                 e.push(lines[i].page);
             }
@@ -90,7 +90,7 @@ pub(super) fn mark_banded(
     };
     let repeats_enough = |t: &str, least: usize| {
         pages_of_shape
-            .get(&shape(t))
+            .get(&repeat_key(t))
             .is_some_and(|p| p.len() >= least && !p.iter().all(|pg| copies.contains(pg)))
     };
     // Bare numbers: page numbers when their offset from the page index is consistent
@@ -155,6 +155,25 @@ pub(super) fn mark_banded(
         }
     }
     keep_paragraph_edges(lines, &by_page, verdict);
+}
+
+/// What a band line must share with lines on other pages to repeat: its shape with the
+/// digits ignored ("Annual Report 2023 | 14", "§ 1308.01"), but a line of figures alone
+/// that reads as a measured value ("11.1%", "2453496") only as the same figures: figures
+/// of one shape at the edges of a table's pages are its values, not a header.
+fn repeat_key(t: &str) -> String {
+    let t = t.trim();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    // A measured value: a point, a comma, a percent or currency sign, or more digits than
+    // a page number has. (A bare number of a few digits is told by its sequence, or is
+    // another page's register number: "47699".)
+    let figures = digits > 0
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(c, '.' | ',' | '%' | '$' | '€' | '£' | '¥' | '+' | '-' | '−')
+        })
+        && (digits >= 6 || t.contains(['.', ',', '%', '$', '€', '£', '¥']));
+    if figures { format!("={t}") } else { shape(t) }
 }
 
 /// Pages much of whose text between the bands (at least four lines, and a quarter of it)
@@ -252,4 +271,25 @@ fn same_block(a: &crate::lines::LineGeometry, b: &crate::lines::LineGeometry) ->
         && a.bbox.x0 < b.bbox.x1
         && b.bbox.x0 < a.bbox.x1
         && gap < 0.6 * size
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_repeat_only_as_the_same_figures() {
+        // Cells of a table at the edges of its pages: one shape, different values.
+        assert_ne!(repeat_key("11.1%"), repeat_key("33.0%"));
+        assert_ne!(repeat_key("2453496"), repeat_key("1307439"));
+        assert_ne!(repeat_key("$1,250"), repeat_key("$2,500"));
+        assert_eq!(repeat_key("19.0%"), repeat_key(" 19.0% "));
+        // Headers with words, section heads and register page numbers keep their shape.
+        assert_eq!(
+            repeat_key("Annual Report 2023 | 14"),
+            repeat_key("Annual Report 2023 | 15")
+        );
+        assert_eq!(repeat_key("§ 1308.01"), repeat_key("§ 1308.12"));
+        assert_eq!(repeat_key("47699"), repeat_key("47700"));
+    }
 }
