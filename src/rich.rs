@@ -212,6 +212,21 @@ fn closer(open: char) -> char {
     }
 }
 
+/// Whether two sentinels side by side cancel out: an opening and its closing, either order.
+fn cancels(a: char, b: char) -> bool {
+    matches!(
+        (a, b),
+        (BOLD_ON, BOLD_OFF)
+            | (BOLD_OFF, BOLD_ON)
+            | (ITALIC_ON, ITALIC_OFF)
+            | (ITALIC_OFF, ITALIC_ON)
+            | (SUP_ON, SUP_OFF)
+            | (SUP_OFF, SUP_ON)
+            | (SUB_ON, SUB_OFF)
+            | (SUB_OFF, SUB_ON)
+    )
+}
+
 /// Removes empty style runs and merges a run that closes and immediately reopens.
 pub fn tidy(s: &str) -> String {
     if !has_sentinel(s) {
@@ -219,19 +234,6 @@ pub fn tidy(s: &str) -> String {
     }
     // An opening and its closing sentinel side by side (either order) cancel out; repeat
     // until nothing cancels (removing one pair can bring another together).
-    let pair = |a: char, b: char| {
-        matches!(
-            (a, b),
-            (BOLD_ON, BOLD_OFF)
-                | (BOLD_OFF, BOLD_ON)
-                | (ITALIC_ON, ITALIC_OFF)
-                | (ITALIC_OFF, ITALIC_ON)
-                | (SUP_ON, SUP_OFF)
-                | (SUP_OFF, SUP_ON)
-                | (SUB_ON, SUB_OFF)
-                | (SUB_OFF, SUB_ON)
-        )
-    };
     // Bold or italic closed and opened again across a space ("*found* *after*", two lines
     // of one italic paragraph joined) is one run; raised text is not merged, since two
     // markers side by side are two notes.
@@ -241,7 +243,7 @@ pub fn tidy(s: &str) -> String {
     for c in s.chars() {
         let mut back = out.chars().rev();
         match (back.next(), back.next()) {
-            (Some(prev), _) if pair(prev, c) => {
+            (Some(prev), _) if cancels(prev, c) => {
                 out.pop();
             }
             (Some(' '), Some(prev)) if rejoin(prev, c) => {
@@ -466,25 +468,12 @@ mod tests {
     }
 
     fn tidy_by_chars(s: &str) -> String {
-        let pair = |a: char, b: char| {
-            matches!(
-                (a, b),
-                (BOLD_ON, BOLD_OFF)
-                    | (BOLD_OFF, BOLD_ON)
-                    | (ITALIC_ON, ITALIC_OFF)
-                    | (ITALIC_OFF, ITALIC_ON)
-                    | (SUP_ON, SUP_OFF)
-                    | (SUP_OFF, SUP_ON)
-                    | (SUB_ON, SUB_OFF)
-                    | (SUB_OFF, SUB_ON)
-            )
-        };
         let rejoin =
             |a: char, b: char| matches!((a, b), (BOLD_OFF, BOLD_ON) | (ITALIC_OFF, ITALIC_ON));
         let mut out: Vec<char> = Vec::new();
         for c in s.chars() {
             match out.as_slice() {
-                [.., prev] if pair(*prev, c) => {
+                [.., prev] if cancels(*prev, c) => {
                     out.pop();
                 }
                 [.., prev, ' '] if rejoin(*prev, c) => {

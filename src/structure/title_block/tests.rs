@@ -149,15 +149,17 @@ fn a_wrapped_address_takes_its_last_words_along() {
     assert!(!is_address_tail(&address, &big));
 }
 
+/// A page-1 line at `y` (its baseline) set in type of `size`.
+fn sized(text: &str, n: usize, size: f32, y: f32) -> TextLine {
+    let mut l = placed(text, 1, n, 65.0, y);
+    let g = l.geometry.as_mut().unwrap();
+    g.font_size = size;
+    g.bbox.y0 = y - size;
+    l
+}
+
 #[test]
 fn letterhead_over_two_lines_with_the_organisation_word_second() {
-    let sized = |text: &str, n: usize, size: f32, y: f32| {
-        let mut l = placed(text, 1, n, 65.0, y);
-        let g = l.geometry.as_mut().unwrap();
-        g.font_size = size;
-        g.bbox.y0 = y - size;
-        l
-    };
     let lines = vec![
         sized("ANDEAN URBAN RESEARCH", 1, 12.5, 76.0),
         sized("NETWORK", 2, 12.5, 91.0),
@@ -508,13 +510,6 @@ fn a_capitals_name_over_form_fields_is_no_title_in_plain_text() {
 
 #[test]
 fn a_month_over_a_page_of_notes_is_no_title_and_no_lone_word_stands_in() {
-    let sized = |text: &str, n: usize, size: f32, y: f32| {
-        let mut l = placed(text, 1, n, 65.0, y);
-        let g = l.geometry.as_mut().unwrap();
-        g.font_size = size;
-        g.bbox.y0 = y - size;
-        l
-    };
     let mut lines = vec![
         sized("February", 1, 46.0, 90.0),
         sized("Flow", 2, 35.0, 71.0),
