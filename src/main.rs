@@ -144,6 +144,7 @@ fn main() -> ExitCode {
     // Panics are caught per input and reported as one line; the default hook would print
     // a backtrace hint on top.
     std::panic::set_hook(Box::new(|_| {}));
+    brief2md::memory::skip_cleanup_at_exit();
     let cli = Cli::parse();
     brief2md::compile_patterns_in_background();
     let render = RenderOptions {
