@@ -332,11 +332,12 @@ impl<'a> Interpreter<'a> {
     fn run(&mut self, content: &[u8], resources: Option<&Dictionary>) {
         // The page's own operators taken from the stream, run or not.
         let mut taken = 0;
-        for op in ops::operations(content) {
+        let mut operations = ops::operations(content);
+        while let Some(op) = operations.next_op() {
             match op {
                 Ok(op) => {
                     taken += 1;
-                    if !self.step(&op, resources) {
+                    if !self.step(op, resources) {
                         if let Some(limit) = self.operator_limit.take() {
                             // The one that hit the limit did not run either.
                             let rest = count::count_operators(content).saturating_sub(taken) + 1;

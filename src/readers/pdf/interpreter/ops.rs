@@ -24,7 +24,7 @@ pub fn operations(bytes: &[u8]) -> Operations<'_> {
         bytes,
         pos: 0,
         started: false,
-        scratch: Vec::new(),
+        current: Operation::new("", Vec::new()),
         rest: None,
     }
 }
@@ -33,19 +33,20 @@ pub struct Operations<'a> {
     bytes: &'a [u8],
     pos: usize,
     started: bool,
-    /// The operands read so far of the current operation: each operation's own vector is
-    /// then allocated once at its final length instead of grown push by push.
-    scratch: Vec<Object>,
+    /// The operation read last: [`Operations::next_op`] lends it, and the next one is read
+    /// into its operator and operand vector, so that a page's operations cost no
+    /// allocation of their own (strings and arrays among the operands still do).
+    current: Operation,
     /// lopdf's iterator over the rest of the stream, once this scanner has handed it over.
     rest: Option<ContentOperations<'a>>,
 }
 
-impl Iterator for Operations<'_> {
-    type Item = lopdf::Result<Operation>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl Operations<'_> {
+    /// The next operation, lent until the next call: what [`Iterator::next`] gives, without
+    /// an operation's own allocations.
+    pub fn next_op(&mut self) -> Option<lopdf::Result<&Operation>> {
         if let Some(rest) = &mut self.rest {
-            return rest.next();
+            return Some(rest.next()?.map(|op| &*replace(&mut self.current, op)));
         }
         if !self.started {
             self.started = true;
@@ -54,16 +55,37 @@ impl Iterator for Operations<'_> {
         if self.pos >= self.bytes.len() {
             return None;
         }
-        match operation(self.bytes, self.pos, &mut self.scratch) {
-            Some((op, end)) => {
+        match operation(self.bytes, self.pos, &mut self.current) {
+            Some(end) => {
                 self.pos = end;
-                Some(Ok(op))
+                Some(Ok(&self.current))
             }
-            None => self
-                .rest
-                .insert(Content::decode_iter(&self.bytes[self.pos..]))
-                .next(),
+            None => {
+                let op = self
+                    .rest
+                    .insert(Content::decode_iter(&self.bytes[self.pos..]))
+                    .next()?;
+                Some(op.map(|op| &*replace(&mut self.current, op)))
+            }
         }
+    }
+}
+
+/// Puts `op` in `slot` and returns the slot.
+fn replace(slot: &mut Operation, op: Operation) -> &mut Operation {
+    *slot = op;
+    slot
+}
+
+impl Iterator for Operations<'_> {
+    type Item = lopdf::Result<Operation>;
+
+    /// An owned operation, its operand vector at its exact length (forms keep theirs).
+    fn next(&mut self) -> Option<Self::Item> {
+        Some(self.next_op()?.map(|_| ()).map(|()| Operation {
+            operator: self.current.operator.clone(),
+            operands: self.current.operands.drain(..).collect(),
+        }))
     }
 }
 
@@ -92,12 +114,14 @@ fn skip_digits(b: &[u8], mut p: usize) -> usize {
     p
 }
 
-/// One operation starting at `p` (white space before it already skipped) and where the
-/// white space after it ends; `None` for anything lopdf should read.
-fn operation(b: &[u8], mut p: usize, operands: &mut Vec<Object>) -> Option<(Operation, usize)> {
+/// Reads one operation starting at `p` (white space before it already skipped) into `out`
+/// and returns where the white space after it ends; `None` for anything lopdf should read
+/// (`out` is then left half-written).
+fn operation(b: &[u8], mut p: usize, out: &mut Operation) -> Option<usize> {
     if b[p] == b'%' || b[p..].starts_with(b"BI") {
         return None;
     }
+    let operands = &mut out.operands;
     operands.clear();
     loop {
         let c = *b.get(p)?;
@@ -122,13 +146,11 @@ fn operation(b: &[u8], mut p: usize, operands: &mut Vec<Object>) -> Option<(Oper
     if p == start {
         return None;
     }
+    out.operator.clear();
     // ASCII only, so always UTF-8.
-    let operator = std::str::from_utf8(&b[start..p]).ok()?.to_owned();
-    // At its exact length; `append` leaves the scratch empty with its capacity kept.
-    let mut exact = Vec::with_capacity(operands.len());
-    exact.append(operands);
-    let operands = exact;
-    Some((Operation { operator, operands }, skip_white(b, p)))
+    out.operator
+        .push_str(std::str::from_utf8(&b[start..p]).ok()?);
+    Some(skip_white(b, p))
 }
 
 /// A real (`1.5`, `-.5`, `3.`, with lopdf's reading of a `-` inside the fraction) or an
