@@ -20,7 +20,7 @@ use crate::report::{Action, ActionKind, Report};
 use crate::rich;
 
 use super::casing::{WordCase, title_case};
-use crate::words::{has_word, join_lines, words};
+use crate::words::{has_word, is_upper, join_lines, words};
 
 mod affiliations;
 mod branding;
@@ -39,7 +39,6 @@ pub use affiliations::take_affiliation_list;
 pub use branding::remove_branding_lines;
 use branding::repeated_letterhead;
 pub use people::take_author_notes;
-pub use roles::is_upper;
 
 /// What the title block gave, and which lines it used.
 #[derive(Debug, Default)]
