@@ -86,6 +86,16 @@ pub fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
+/// Whether the letters of `s` are (almost) all capitals.
+pub fn is_upper(s: &str) -> bool {
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    letters >= 2 && upper * 10 >= letters * 9
+}
+
 /// The first alphabetic character of the visible text, if any.
 pub fn first_letter(s: &str) -> Option<char> {
     crate::rich::plain(s).chars().find(|c| c.is_alphanumeric())

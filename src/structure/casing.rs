@@ -92,7 +92,7 @@ fn learn(lines: &[TextLine]) -> Forms {
     let mut lower = String::new();
     for line in lines {
         let text = line.plain_cow();
-        if super::title_block::is_upper(&text) {
+        if crate::words::is_upper(&text) {
             continue;
         }
         // Capitals count as an acronym's spelling only in running text, not in a

@@ -310,16 +310,6 @@ pub(super) fn role_of(text: &str) -> Role {
     Role::Other
 }
 
-/// Whether the letters of `s` are (almost) all capitals.
-pub fn is_upper(s: &str) -> bool {
-    let (mut letters, mut upper) = (0usize, 0usize);
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        upper += usize::from(c.is_uppercase());
-    }
-    letters >= 2 && upper * 10 >= letters * 9
-}
-
 /// The keyword tests below match lower-case patterns against an ASCII-lower-cased copy:
 /// byte offsets stay the same, and case-insensitive regexes cost several times more to
 /// build (a cost every process pays).

@@ -2,15 +2,22 @@
 //! that open them in the expected sequence, their smaller size and their place below the
 //! body, before the lines are cut into pieces. (The notes themselves are collected from
 //! the pieces in `notes`.)
+//!
+//! The walk over pages and columns is here; whether a line opens the note due next is
+//! [`start`]'s question, and what else begins or ends a zone is [`edges`]'s.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::lines::TextLine;
 use crate::rich;
 
-use super::classify::{NoteLabel, citation_score, note_label};
-use super::families::{self, Family};
-use crate::words::ends_sentence;
+use super::families::Family;
+
+mod edges;
+mod start;
+
+use edges::{PageRows, heading_after_notes, run_over_lines, run_over_url};
+use start::{Due, continues_numbered_list, note_start};
 
 /// Footnote zones at page feet (only for input with real pages).
 #[derive(Debug, Default)]
@@ -177,270 +184,6 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
         page_start = page_end;
     }
     zones
-}
-
-/// Distance (points) within which two left edges count as one column start.
-const ALIGN: f32 = 3.0;
-
-/// The rows of one page (lines on one baseline, within 0.3 of their type size), built once
-/// per page the first time a note label asks whether it opens a table row.
-struct PageRows {
-    /// Per row, the left edges of its pieces, sorted.
-    starts: Vec<Vec<f32>>,
-    /// Line index → row, for the page's lines with geometry.
-    row_of: std::collections::HashMap<usize, usize>,
-}
-
-impl PageRows {
-    fn new(lines: &[TextLine], page: &[usize]) -> Self {
-        let mut placed: Vec<(usize, crate::lines::LineGeometry)> = page
-            .iter()
-            .filter_map(|&j| lines[j].geometry.map(|g| (j, g)))
-            .collect();
-        placed.sort_by(|a, b| a.1.baseline.total_cmp(&b.1.baseline));
-        let mut starts: Vec<Vec<f32>> = Vec::new();
-        let mut row_of = std::collections::HashMap::new();
-        let mut row_base = f32::NEG_INFINITY;
-        for (j, g) in placed {
-            if starts.is_empty() || (g.baseline - row_base).abs() > 0.3 * g.font_size {
-                starts.push(Vec::new());
-                row_base = g.baseline;
-            }
-            let last = starts.len() - 1;
-            starts[last].push(g.bbox.x0);
-            row_of.insert(j, last);
-        }
-        for row in &mut starts {
-            row.sort_by(f32::total_cmp);
-        }
-        PageRows { starts, row_of }
-    }
-
-    /// Whether line `i` opens a row of a table rather than a note: three or more separate
-    /// pieces of text stand on its baseline, and at least three of their left edges, half
-    /// of them or more, fall on the left edges of another such row of the page (a header,
-    /// the rows before): "1  SCR-1  12/20/24  Holiday Spectacular  $250" under "Ln  Screen
-    /// Start  Movie Title  Rate". A note's text runs on from its label as one line; words
-    /// drawn one by one do not line up with another line's words.
-    fn table_row(&self, i: usize) -> bool {
-        let Some(&own) = self.row_of.get(&i) else {
-            return false;
-        };
-        let row = &self.starts[own];
-        if row.len() < 3 {
-            return false;
-        }
-        let need = 3.max(row.len().div_ceil(2));
-        self.starts.iter().enumerate().any(|(r, other)| {
-            r != own
-                && other.len() >= 3
-                && row
-                    .iter()
-                    .filter(|x| other.iter().any(|o| (*o - **x).abs() <= ALIGN))
-                    .count()
-                    >= need
-        })
-    }
-}
-
-/// In extracted text (no geometry to end a zone), a heading below notes: a short
-/// title-like line, with no label, quotation, comma or link, before a line that opens
-/// no note. `pdftotext -raw` of a two-column page puts the left column's notes before the
-/// right column, which often opens with a heading.
-fn heading_after_notes(line: &TextLine, next: Option<&TextLine>) -> bool {
-    let plain = line.plain();
-    line.geometry.is_none()
-        && crate::words::words(&plain) <= 8
-        && !plain.contains(['“', '”', '"', ',', ':'])
-        && note_label(&line.text, true).0 == NoteLabel::None
-        && super::classify::looks_like_heading_line(&line.text)
-        && next.is_some_and(|n| {
-            note_label(&n.text, true).0 == NoteLabel::None
-                && crate::words::first_letter(&n.text).is_some_and(char::is_uppercase)
-        })
-}
-
-/// The first of the lines just above a zone's first note that carry on the previous
-/// note: PDF lines set in the notes' smaller type, none with a label, directly above the
-/// note (so the body text ends above them) and spaced like the notes (a wide gap between
-/// them and the note means they end something else, such as a reference list's last
-/// entry). `above` holds the zone's page or column lines before its first note, `note`.
-fn run_over_lines(
-    lines: &[TextLine],
-    above: &[usize],
-    note: usize,
-    body_size: Option<f32>,
-) -> Option<usize> {
-    let body = body_size?;
-    let small = |i: usize| lines[i].geometry.is_some_and(|g| g.font_size < body * 0.96);
-    let run = above
-        .iter()
-        .rev()
-        .take_while(|&&i| small(i) && note_label(&lines[i].text, true).0 == NoteLabel::None)
-        .count();
-    let last = *above.last()?;
-    let spaced_like_notes = match (lines[last].geometry, lines[note].geometry) {
-        (Some(a), Some(b)) => b.baseline - a.baseline <= 2.0 * a.font_size.max(b.font_size),
-        _ => false,
-    };
-    // The body must be above the run: a page that is all small type is not a foot.
-    (run > 0 && run < above.len() && run <= 6 && spaced_like_notes)
-        .then(|| above[above.len() - run])
-}
-
-/// In extracted text (no type sizes to tell a note's run-over lines), the lines just above
-/// a zone's first note that are pieces of a URL ("/news/2024/03/05/quarter-of-asia-europe"
-/// / "-affected", at most three) when the last zone before them ends in a URL: the rest of
-/// that note's address, run over to the next column or page. `above` holds the page or
-/// column lines before the note.
-fn run_over_url(lines: &[TextLine], above: &[usize], zones: &NoteZones) -> Option<usize> {
-    let run = above
-        .iter()
-        .rev()
-        .take_while(|&&i| {
-            lines[i].geometry.is_none() && super::joins::is_url_fragment(&lines[i].plain())
-        })
-        .count();
-    // The zone above ends in a URL, perhaps already broken over its last lines.
-    let (&last_zoned, _) = zones.zone.iter().next_back()?;
-    let ends_in_url = lines[..=last_zoned]
-        .iter()
-        .rev()
-        .filter(|l| !l.is_blank())
-        .map(|l| l.plain())
-        .find(|t| !super::joins::is_url_fragment(t))
-        .is_some_and(|t| {
-            t.split_whitespace()
-                .last()
-                .is_some_and(super::classify::has_url)
-        });
-    (run > 0 && run <= 3 && ends_in_url).then(|| above[above.len() - run])
-}
-
-/// What the zone finder expects of the next note.
-#[derive(Debug, Clone, Copy)]
-struct Due {
-    /// The family of the notes so far (none before the first note).
-    family: Option<Family>,
-    /// The ordinal due next.
-    ordinal: u32,
-    /// Whether the sequence may start again here (a zone opening on a later page).
-    restart_ok: bool,
-    /// Whether the line is set smaller than the body.
-    small: bool,
-}
-
-/// The family and ordinal of the note a line starts, if it starts the expected note, or
-/// starts the sequence again where that is allowed: a restart needs a raised label, a
-/// symbol, or (for roman numerals and letters) type smaller than the body; a plain "1" in
-/// small type is too often a list or a reference list to restart arabic notes.
-fn note_start(
-    line: &TextLine,
-    prev: Option<&TextLine>,
-    next: Option<&TextLine>,
-    due: Due,
-    in_zone: bool,
-) -> Option<(Family, u32)> {
-    let text = &line.text;
-    let (label, len) = note_label(text, true);
-    let raised = text.starts_with(rich::SUP_ON);
-    let (family, n) = match label {
-        NoteLabel::Number(n) => (Family::Arabic, n),
-        // "i" is roman one, or the ninth letter in a lettered sequence.
-        NoteLabel::Family(f, n) => match due.family {
-            Some(d) if d != f => (
-                d,
-                families::ordinal_in(&families::printed(f, n), d).unwrap_or(0),
-            ),
-            _ => (f, n),
-        },
-        _ => {
-            // pdftotext -raw puts the label alone on its line.
-            if due.family.is_some_and(|f| f != Family::Arabic) {
-                return None;
-            }
-            let t = line.plain();
-            let n: u32 = t.trim().parse().ok()?;
-            return (n == due.ordinal && next.is_some_and(|l| l.page == line.page))
-                .then_some((Family::Arabic, n));
-        }
-    };
-    // A plain "*" opening the notes is as often a bullet or a correspondence line: it
-    // opens them only before a "†" note.
-    let lone_asterisk = family == Family::Symbol
-        && n == 1
-        && !raised
-        && !next.is_some_and(|l| rich::plain(&l.text).trim_start().starts_with('†'));
-    if lone_asterisk && due.family != Some(Family::Symbol) {
-        return None;
-    }
-    let expected = due.ordinal;
-    let in_sequence = match due.family {
-        // The first note: an arabic sequence may open a little late (its first note's
-        // text not found); other families open at their first label.
-        None => n <= if family == Family::Arabic { 3 } else { 1 },
-        // Numbered notes after a zone of lettered or symbol notes (a table's notes, a
-        // title page's author notes) open a zone of their own at a raised, small 1.
-        Some(d @ (Family::Letter | Family::Symbol))
-            if family == Family::Arabic && !in_zone && n == 1 && raised && due.small =>
-        {
-            d != family
-        }
-        Some(d) => {
-            d == family
-                && ((n >= expected && n <= expected + 2)
-                    || n == 1
-                        && due.restart_ok
-                        && (raised
-                            || family == Family::Symbol
-                            || family != Family::Arabic && due.small))
-        }
-    };
-    if !in_sequence || n == 0 {
-        return None;
-    }
-
-    let rest = &text[len..];
-    // A note's citation may only show on its second line.
-    let with_next = match next.filter(|l| l.page == line.page) {
-        Some(n) => format!("{rest} {}", n.text),
-        None => rest.to_string(),
-    };
-    let cited = citation_score(&with_next) >= 1.0;
-    // The body above ended, or a gap of several lines parts the note from it (a page
-    // whose paragraph runs on to the next page ends in mid-sentence).
-    let gap = match (line.geometry, prev.and_then(|p| p.geometry)) {
-        (Some(a), Some(b)) => a.baseline - b.baseline > 3.0 * b.font_size.max(a.font_size),
-        _ => false,
-    };
-    let after_break =
-        gap || prev.is_none_or(|p| ends_sentence(&p.text) || p.plain().chars().count() < 40);
-    let smaller = match (line.geometry, prev.and_then(|p| p.geometry)) {
-        (Some(a), Some(b)) => a.font_size < b.font_size * 0.95,
-        _ => false,
-    };
-    // Outside a zone a plain number needs the look of a note: a citation, or smaller type
-    // after the end of the body text.
-    let ok = in_zone || raised || cited || (smaller && after_break);
-    ok.then_some((family, n))
-}
-
-/// Whether `line` ("2. …") continues a numbered list that one of the lines before it on
-/// the page started ("1. …"): then it is a list item, not note 2.
-fn continues_numbered_list(before: &[TextLine], line: &TextLine) -> bool {
-    let Some(m) = super::classify::line_marker(&line.text) else {
-        return false;
-    };
-    let Some(n) = m
-        .ordinal
-        .filter(|_| m.class == super::classify::BulletClass::Number)
-    else {
-        return false;
-    };
-    before.iter().any(|l| {
-        super::classify::line_marker(&l.text)
-            .is_some_and(|p| p.class == m.class && p.ordinal == Some(n.saturating_sub(1)) && n > 1)
-    })
 }
 
 #[cfg(test)]

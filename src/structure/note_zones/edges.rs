@@ -1,0 +1,145 @@
+//! Where a footnote zone begins and ends besides its labels: a numbered line that opens a
+//! table row is no note, a heading in extracted text ends a zone, and the lines a zone
+//! opens with may carry on the previous zone's last note (small type, or a URL's pieces).
+
+use crate::lines::TextLine;
+use crate::structure::classify::{self, NoteLabel, note_label};
+use crate::structure::joins;
+
+use super::NoteZones;
+
+/// Distance (points) within which two left edges count as one column start.
+const ALIGN: f32 = 3.0;
+
+/// The rows of one page (lines on one baseline, within 0.3 of their type size), built once
+/// per page the first time a note label asks whether it opens a table row.
+pub(super) struct PageRows {
+    /// Per row, the left edges of its pieces, sorted.
+    starts: Vec<Vec<f32>>,
+    /// Line index → row, for the page's lines with geometry.
+    row_of: std::collections::HashMap<usize, usize>,
+}
+
+impl PageRows {
+    pub(super) fn new(lines: &[TextLine], page: &[usize]) -> Self {
+        let mut placed: Vec<(usize, crate::lines::LineGeometry)> = page
+            .iter()
+            .filter_map(|&j| lines[j].geometry.map(|g| (j, g)))
+            .collect();
+        placed.sort_by(|a, b| a.1.baseline.total_cmp(&b.1.baseline));
+        let mut starts: Vec<Vec<f32>> = Vec::new();
+        let mut row_of = std::collections::HashMap::new();
+        let mut row_base = f32::NEG_INFINITY;
+        for (j, g) in placed {
+            if starts.is_empty() || (g.baseline - row_base).abs() > 0.3 * g.font_size {
+                starts.push(Vec::new());
+                row_base = g.baseline;
+            }
+            let last = starts.len() - 1;
+            starts[last].push(g.bbox.x0);
+            row_of.insert(j, last);
+        }
+        for row in &mut starts {
+            row.sort_by(f32::total_cmp);
+        }
+        PageRows { starts, row_of }
+    }
+
+    /// Whether line `i` opens a row of a table rather than a note: three or more separate
+    /// pieces of text stand on its baseline, and at least three of their left edges, half
+    /// of them or more, fall on the left edges of another such row of the page (a header,
+    /// the rows before): "1  SCR-1  12/20/24  Holiday Spectacular  $250" under "Ln  Screen
+    /// Start  Movie Title  Rate". A note's text runs on from its label as one line; words
+    /// drawn one by one do not line up with another line's words.
+    pub(super) fn table_row(&self, i: usize) -> bool {
+        let Some(&own) = self.row_of.get(&i) else {
+            return false;
+        };
+        let row = &self.starts[own];
+        if row.len() < 3 {
+            return false;
+        }
+        let need = 3.max(row.len().div_ceil(2));
+        self.starts.iter().enumerate().any(|(r, other)| {
+            r != own
+                && other.len() >= 3
+                && row
+                    .iter()
+                    .filter(|x| other.iter().any(|o| (*o - **x).abs() <= ALIGN))
+                    .count()
+                    >= need
+        })
+    }
+}
+
+/// In extracted text (no geometry to end a zone), a heading below notes: a short
+/// title-like line, with no label, quotation, comma or link, before a line that opens
+/// no note. `pdftotext -raw` of a two-column page puts the left column's notes before the
+/// right column, which often opens with a heading.
+pub(super) fn heading_after_notes(line: &TextLine, next: Option<&TextLine>) -> bool {
+    let plain = line.plain();
+    line.geometry.is_none()
+        && crate::words::words(&plain) <= 8
+        && !plain.contains(['“', '”', '"', ',', ':'])
+        && note_label(&line.text, true).0 == NoteLabel::None
+        && classify::looks_like_heading_line(&line.text)
+        && next.is_some_and(|n| {
+            note_label(&n.text, true).0 == NoteLabel::None
+                && crate::words::first_letter(&n.text).is_some_and(char::is_uppercase)
+        })
+}
+
+/// The first of the lines just above a zone's first note that carry on the previous
+/// note: PDF lines set in the notes' smaller type, none with a label, directly above the
+/// note (so the body text ends above them) and spaced like the notes (a wide gap between
+/// them and the note means they end something else, such as a reference list's last
+/// entry). `above` holds the zone's page or column lines before its first note, `note`.
+pub(super) fn run_over_lines(
+    lines: &[TextLine],
+    above: &[usize],
+    note: usize,
+    body_size: Option<f32>,
+) -> Option<usize> {
+    let body = body_size?;
+    let small = |i: usize| lines[i].geometry.is_some_and(|g| g.font_size < body * 0.96);
+    let run = above
+        .iter()
+        .rev()
+        .take_while(|&&i| small(i) && note_label(&lines[i].text, true).0 == NoteLabel::None)
+        .count();
+    let last = *above.last()?;
+    let spaced_like_notes = match (lines[last].geometry, lines[note].geometry) {
+        (Some(a), Some(b)) => b.baseline - a.baseline <= 2.0 * a.font_size.max(b.font_size),
+        _ => false,
+    };
+    // The body must be above the run: a page that is all small type is not a foot.
+    (run > 0 && run < above.len() && run <= 6 && spaced_like_notes)
+        .then(|| above[above.len() - run])
+}
+
+/// In extracted text (no type sizes to tell a note's run-over lines), the lines just above
+/// a zone's first note that are pieces of a URL ("/news/2024/03/05/quarter-of-asia-europe"
+/// / "-affected", at most three) when the last zone before them ends in a URL: the rest of
+/// that note's address, run over to the next column or page. `above` holds the page or
+/// column lines before the note.
+pub(super) fn run_over_url(
+    lines: &[TextLine],
+    above: &[usize],
+    zones: &NoteZones,
+) -> Option<usize> {
+    let run = above
+        .iter()
+        .rev()
+        .take_while(|&&i| lines[i].geometry.is_none() && joins::is_url_fragment(&lines[i].plain()))
+        .count();
+    // The zone above ends in a URL, perhaps already broken over its last lines.
+    let (&last_zoned, _) = zones.zone.iter().next_back()?;
+    let ends_in_url = lines[..=last_zoned]
+        .iter()
+        .rev()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.plain())
+        .find(|t| !joins::is_url_fragment(t))
+        .is_some_and(|t| t.split_whitespace().last().is_some_and(classify::has_url));
+    (run > 0 && run <= 3 && ends_in_url).then(|| above[above.len() - run])
+}
