@@ -63,6 +63,44 @@ fn differences_through_the_glyph_list() {
 }
 
 #[test]
+fn tex_math_glyph_names_the_glyph_list_lacks() {
+    // A font named like TeX's symbol font, with no ToUnicode: its codes name glyphs
+    // (`mapsto`, `bardbl`, `triangle`, `prime`) that the Adobe Glyph List does not hold.
+    let mut f = type1("BIKXFS+CMSY10");
+    f.set(
+        "Encoding",
+        dictionary! {
+            "Type" => "Encoding",
+            "Differences" => vec![
+                48.into(), "prime".into(), 52.into(), "triangle".into(), 55.into(), "mapsto".into(),
+                107.into(), "bardbl".into(),
+            ],
+        },
+    );
+    let mut b = PdfBuilder::new();
+    b.font("F1", f);
+    b.font("F2", type1("Times-Roman"));
+    b.page(
+        "BT /F2 10 Tf 72 700 Td (x ) Tj /F1 10 Tf (7) Tj /F2 10 Tf ( A) Tj /F1 10 Tf (0) Tj \
+         /F2 10 Tf ( and ) Tj /F1 10 Tf (4) Tj /F2 10 Tf (ABC and ) Tj /F1 10 Tf (k) Tj \
+         /F2 10 Tf (x) Tj /F1 10 Tf (k) Tj ET",
+    );
+    let text: String = lines(&b.build()).iter().map(|l| l.text()).collect();
+    assert_eq!(
+        text,
+        "x \u{21A6} A\u{2032} and \u{25B3}ABC and \u{2016}x\u{2016}"
+    );
+    // Elsewhere such a name may name any drawing: a `/triangle` glyph at `b` in another
+    // font keeps the code's reading.
+    let mut f = type1("Helvetica");
+    f.set(
+        "Encoding",
+        dictionary! { "Type" => "Encoding", "Differences" => vec![98.into(), "triangle".into()] },
+    );
+    assert_eq!(show(f, "(ab)")[0].text(), "ab");
+}
+
+#[test]
 fn to_unicode_wins_over_the_encoding() {
     let mut b = PdfBuilder::new();
     let cmap = b.stream(

@@ -79,11 +79,48 @@ pub(super) fn numeric_names(names: &[Option<String>]) -> bool {
 /// TeX's math extension font names its size variants `summationdisplay`,
 /// `parenleftBig`…: the base name gives the character.
 pub(super) fn glyph_text(name: &str) -> Box<str> {
-    let s: String = agl::name_to_chars(name).collect();
+    with_size_suffix(name, |n| agl::name_to_chars(n).collect())
+}
+
+/// A glyph name's text in one of TeX's math fonts: the Adobe Glyph List, then the names
+/// those fonts use that the list lacks (`mapsto`, `bardbl`, `prime`). Only for those
+/// fonts: elsewhere a name like `triangle` or `star` may name any drawing.
+pub(super) fn tex_math_glyph_text(name: &str) -> Box<str> {
+    with_size_suffix(name, |n| {
+        let s: String = agl::name_to_chars(n).collect();
+        if !s.is_empty() {
+            return s;
+        }
+        TEX_NAMES
+            .binary_search_by_key(&n, |&(k, _)| k)
+            .map(|i| TEX_NAMES[i].1.to_string())
+            .unwrap_or_default()
+    })
+}
+
+/// Whether a font (its name without the subset tag) is one of TeX's math fonts: Computer
+/// Modern's symbol, math italic and extension fonts and their bold and Latin Modern kin.
+pub(super) fn is_tex_math_font(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [
+        "cmsy",
+        "cmbsy",
+        "cmmi",
+        "cmex",
+        "lmmathsymbols",
+        "lmmathitalic",
+        "lmmathextension",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+fn with_size_suffix(name: &str, chars: impl Fn(&str) -> String) -> Box<str> {
+    let s = chars(name);
     if s.is_empty() {
         for suffix in ["display", "text", "bigg", "Bigg", "big", "Big"] {
             if let Some(base) = name.strip_suffix(suffix).filter(|b| b.len() > 1) {
-                let s: String = agl::name_to_chars(base).collect();
+                let s = chars(base);
                 if !s.is_empty() {
                     return sanitize(&s);
                 }
@@ -92,6 +129,71 @@ pub(super) fn glyph_text(name: &str) -> Box<str> {
     }
     sanitize(&s)
 }
+
+/// Glyph names of the Computer Modern math fonts (cmsy, cmmi, cmex, as the AMS Type 1
+/// versions name them) that the Adobe Glyph List does not hold, with the character each
+/// draws. Sorted by name. Left out: `negationslash` (TeX draws it before the sign it
+/// negates, where Unicode's combining overlay would have to follow that sign),
+/// `circlecopyrt` (the ring TeX draws around a C for ©) and `star` (read, a ⋆ after a
+/// numbered problem's label made the line and the next one a heading).
+const TEX_NAMES: &[(&str, char)] = &[
+    ("Ifractur", '\u{2111}'),
+    ("Rfractur", '\u{211C}'),
+    ("angbracketleft", '\u{27E8}'),
+    ("angbracketright", '\u{27E9}'),
+    ("arrowbothv", '\u{2195}'),
+    ("arrowdblbothv", '\u{21D5}'),
+    ("arrownortheast", '\u{2197}'),
+    ("arrownorthwest", '\u{2196}'),
+    ("arrowsoutheast", '\u{2198}'),
+    ("arrowsouthwest", '\u{2199}'),
+    ("bardbl", '\u{2016}'),
+    ("ceilingleft", '\u{2308}'),
+    ("ceilingright", '\u{2309}'),
+    ("circledivide", '\u{2298}'),
+    ("circleminus", '\u{2296}'),
+    ("contintegral", '\u{222E}'),
+    ("coproduct", '\u{2210}'),
+    ("diamondmath", '\u{22C4}'),
+    ("epsilon1", '\u{03B5}'),
+    ("equivasymptotic", '\u{224D}'),
+    ("flat", '\u{266D}'),
+    ("floorleft", '\u{230A}'),
+    ("floorright", '\u{230B}'),
+    ("follows", '\u{227B}'),
+    ("followsequal", '\u{2AB0}'),
+    ("greatermuch", '\u{226B}'),
+    ("harpoonleftdown", '\u{21BD}'),
+    ("harpoonleftup", '\u{21BC}'),
+    ("harpoonrightdown", '\u{21C1}'),
+    ("harpoonrightup", '\u{21C0}'),
+    ("intersectionsq", '\u{2293}'),
+    ("latticetop", '\u{22A4}'),
+    ("lessmuch", '\u{226A}'),
+    ("lscript", '\u{2113}'),
+    ("mapsto", '\u{21A6}'),
+    ("natural", '\u{266E}'),
+    ("owner", '\u{220B}'),
+    ("pi1", '\u{03D6}'),
+    ("precedesequal", '\u{2AAF}'),
+    ("prime", '\u{2032}'),
+    ("rho1", '\u{03F1}'),
+    ("sharp", '\u{266F}'),
+    ("similarequal", '\u{2243}'),
+    ("slurabove", '\u{2322}'),
+    ("slurbelow", '\u{2323}'),
+    ("subsetsqequal", '\u{2291}'),
+    ("supersetsqequal", '\u{2292}'),
+    ("triangle", '\u{25B3}'),
+    ("triangleinv", '\u{25BD}'),
+    ("triangleleft", '\u{25C1}'),
+    ("triangleright", '\u{25B7}'),
+    ("turnstileleft", '\u{22A2}'),
+    ("turnstileright", '\u{22A3}'),
+    ("unionmulti", '\u{228E}'),
+    ("unionsq", '\u{2294}'),
+    ("wreathproduct", '\u{2240}'),
+];
 
 #[cfg(test)]
 mod tests {
@@ -119,6 +221,17 @@ mod tests {
         assert_eq!(&*glyph_text("bullet"), "•");
         assert_eq!(&*glyph_text("summationdisplay"), "∑");
         assert_eq!(&*glyph_text("parenleftBig"), "(");
+        // TeX's math names the glyph list lacks: read only in TeX's math fonts.
+        assert_eq!(&*tex_math_glyph_text("mapsto"), "\u{21A6}");
+        assert_eq!(&*tex_math_glyph_text("bardbl"), "\u{2016}");
+        assert_eq!(&*tex_math_glyph_text("prime"), "\u{2032}");
+        assert_eq!(&*tex_math_glyph_text("coproducttext"), "\u{2210}");
+        assert_eq!(&*tex_math_glyph_text("summationdisplay"), "∑");
+        assert_eq!(&*tex_math_glyph_text("negationslash"), "");
+        assert_eq!(&*glyph_text("triangle"), "");
+        assert!(is_tex_math_font("CMSY10") && is_tex_math_font("CMEX10"));
+        assert!(!is_tex_math_font("CMR10") && !is_tex_math_font("Helvetica"));
+        assert!(TEX_NAMES.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
         assert_eq!(numeric_code("a45"), Some(45));
         assert_eq!(numeric_code("cid120"), Some(120));
         assert_eq!(numeric_code("a1000"), None);

@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, Object};
 
-use super::names::{glyph_text, numeric_code, numeric_names, style_from_name};
+use super::names::{
+    glyph_text, is_tex_math_font, numeric_code, numeric_names, style_from_name, tex_math_glyph_text,
+};
 use super::{
     FLAG_FIXED, FLAG_NONSYMBOLIC, FLAG_SERIF, FLAG_SYMBOLIC, Font, Kind, descriptor, metrics_em,
     sanitize, sanitize_char, style,
@@ -32,6 +34,11 @@ pub(super) fn load_simple(
         Std14::from_base_font(&name)
     };
     let symbolic_flag = desc.flags & FLAG_SYMBOLIC != 0 && desc.flags & FLAG_NONSYMBOLIC == 0;
+    let glyph_text = if is_tex_math_font(&name) {
+        tex_math_glyph_text
+    } else {
+        glyph_text
+    };
 
     // Base encoding, then /Differences.
     let encoding_obj = get(doc, dict, b"Encoding");
