@@ -46,6 +46,18 @@ pub(super) fn relation(base: f32, main: f32, y: f32, size: f32, rise: f32) -> Re
     Relation::Apart
 }
 
+/// Whether a piece on baseline `y` continues text on baseline `base` (sizes `a`, `b`):
+/// the neighbour test of [`relation`]'s `Same`.
+pub(super) fn on_baseline(base: f32, a: f32, y: f32, b: f32) -> bool {
+    (y - base).abs() <= 0.25 * a.min(b)
+}
+
+/// Whether a piece's text can carry a line: punctuation alone (an OCR layer's dash set
+/// twice the words' size) does not set the line's size or baseline.
+pub(super) fn has_word(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
 /// A group of pieces forming (part of) a line.
 #[derive(Debug, Clone)]
 struct Frag {
@@ -55,6 +67,12 @@ struct Frag {
     x1: f32,
     base: f32,
     size: f32,
+    /// Whether `size` and `base` come from a piece holding a letter or digit.
+    main_word: bool,
+    /// Baseline and size of the text at the right end: a tilted scan's line drifts, and
+    /// each piece continues from its left neighbour.
+    end_base: f32,
+    end_size: f32,
     /// Whether the line starts with a drop cap (one capital letter two to seven times the
     /// size of the text after it), and the size of the piece at its right end: gaps after a drop cap
     /// are measured against the text's type, or a column's line would run on into the
@@ -76,6 +94,9 @@ impl Frag {
             x1: p.x1,
             base: p.y,
             size: p.size,
+            main_word: has_word(&p.text),
+            end_base: p.y,
+            end_size: p.size,
             drop_cap: false,
             last_size: p.size,
             gap_sum: 0.0,
@@ -102,9 +123,12 @@ impl Frag {
         if p.dir != self.dir {
             return false;
         }
-        let rel = relation(self.base, self.size, p.y, p.size, p.rise);
-        let rel_rev = relation(p.y, p.size, self.base, self.size, 0.0);
-        if rel == Relation::Apart && rel_rev == Relation::Apart {
+        // Scripts are measured from the line's baseline where it ends (a drifting line's
+        // left end may be half a size away).
+        let rel = relation(self.end_base, self.size, p.y, p.size, p.rise);
+        let rel_rev = relation(p.y, p.size, self.end_base, self.size, 0.0);
+        let follows = on_baseline(self.end_base, self.end_size, p.y, p.size);
+        if rel == Relation::Apart && rel_rev == Relation::Apart && !follows {
             return false;
         }
         let s = self.gap_size().max(p.size);
@@ -138,6 +162,12 @@ impl Frag {
         }
         if p.x1 > self.x1 {
             self.last_size = p.size;
+            let on_line = on_baseline(self.end_base, self.end_size, p.y, p.size)
+                || relation(self.base, self.size, p.y, p.size, p.rise) == Relation::Same;
+            if on_line && p.rise.abs() <= 0.15 * p.size {
+                self.end_base = p.y;
+                self.end_size = p.size;
+            }
         }
         let gap = p.x0 - self.x1;
         if gap > WORD_GAP * p.size {
@@ -147,9 +177,15 @@ impl Frag {
         self.pieces.push(i);
         self.x0 = self.x0.min(p.x0);
         self.x1 = self.x1.max(p.x1);
-        if p.size > self.size * 1.12 {
+        let word = has_word(&p.text);
+        if (p.size > self.size * 1.12 && (word || !self.main_word)) || (word && !self.main_word) {
             self.size = p.size;
             self.base = p.y;
+            self.main_word = word;
+            if p.x1 >= self.x1 {
+                self.end_base = p.y;
+                self.end_size = p.size;
+            }
         }
     }
 }
@@ -267,8 +303,12 @@ fn joins(fa: &Frag, fb: &Frag, scripts: bool, pieces: &[Piece]) -> bool {
         let gap = r.x0 - l.x1;
         (-0.2 * s..=MAX_MERGE_GAP * s).contains(&gap)
     };
+    // A script sits beside the text it belongs to; words set over the line's own words
+    // belong to a neighbouring line (the lines of a tilted scan's OCR layer interleave).
     let inside = |outer: &Frag, inner: &Frag| {
-        inner.x0 >= outer.x0 - 0.2 * s && inner.x1 <= outer.x1 + MAX_MERGE_GAP * s
+        inner.x0 >= outer.x0 - 0.2 * s
+            && inner.x1 <= outer.x1 + MAX_MERGE_GAP * s
+            && !covers(outer, inner, pieces)
     };
     // The same text drawn twice over itself (fake bold, shadows).
     let overprint = |l: &Frag, r: &Frag| {
@@ -287,6 +327,26 @@ fn joins(fa: &Frag, fb: &Frag, scripts: bool, pieces: &[Piece]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a piece of `inner` lies over a piece on `outer`'s baseline for more than a
+/// third of the narrower one's width.
+fn covers(outer: &Frag, inner: &Frag, pieces: &[Piece]) -> bool {
+    let on_line = |q: &Piece| {
+        on_baseline(outer.base, outer.size, q.y, q.size)
+            || on_baseline(outer.end_base, outer.end_size, q.y, q.size)
+    };
+    inner.pieces.iter().filter_map(|&i| pieces.get(i)).any(|p| {
+        outer
+            .pieces
+            .iter()
+            .filter_map(|&k| pieces.get(k))
+            .filter(|q| on_line(q))
+            .any(|q| {
+                let overlap = p.x1.min(q.x1) - p.x0.max(q.x0);
+                overlap > (p.x1 - p.x0).min(q.x1 - q.x0) / 3.0
+            })
+    })
 }
 
 /// Whether the main fragments of two groups are two lines: type of about one size, and
@@ -313,5 +373,17 @@ mod tests {
         // Body text beside a drop cap four times its size is not a script of it.
         assert_eq!(relation(100.0, 40.0, 80.0, 10.0, 0.0), Relation::Apart);
         assert_eq!(relation(100.0, 40.0, 110.0, 10.0, 0.0), Relation::Apart);
+        // A footnote marker raised half the size, and the superscript of a stacked pair
+        // (raised further to clear the subscript), stay scripts.
+        assert_eq!(relation(392.8, 10.0, 387.6, 7.0, 0.0), Relation::Super);
+        assert_eq!(relation(183.7, 10.9, 177.9, 8.0, 0.0), Relation::Super);
+        assert_eq!(relation(254.7, 12.0, 246.7, 9.0, 0.0), Relation::Super);
+    }
+
+    #[test]
+    fn baseline_neighbours() {
+        assert!(on_baseline(100.0, 10.0, 102.0, 11.0));
+        assert!(!on_baseline(100.0, 10.0, 103.0, 11.0));
+        assert!(has_word("l'eau") && has_word("12") && !has_word("\u{2014}") && !has_word(";"));
     }
 }

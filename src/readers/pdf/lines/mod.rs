@@ -20,7 +20,7 @@ use std::sync::Arc;
 use super::interpreter::{Dir, PageText};
 use crate::source::{Line, Rect, Script, Span, Style};
 use bidi::{is_rtl_line, visual_to_logical};
-use fragments::{Relation, group, relation};
+use fragments::{Relation, group, has_word, relation};
 use pieces::{Piece, build_pieces};
 
 /// A gap wider than this (em) between two glyphs is a word break.
@@ -156,15 +156,8 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
     }
     let first = *kept.first()?;
     let dir = pieces[first].dir;
-    // Main text: the largest size; its baseline from the longest piece of about that size.
-    let max_size = kept.iter().map(|&i| pieces[i].size).fold(0.0f32, f32::max);
-    let main = kept
-        .iter()
-        .filter(|&&i| pieces[i].size >= 0.9 * max_size)
-        .max_by_key(|&&i| pieces[i].text.chars().count())
-        .copied()
-        .unwrap_or(first);
-    let (base, main_size) = (pieces[main].y, pieces[main].size);
+    let (base, main_size) = main_text(pieces, &kept);
+    let refs = script_references(pieces, &kept, base, main_size);
 
     // Word breaks between neighbours, in visual (left-to-right) order.
     let spaces: Vec<bool> = kept
@@ -208,7 +201,15 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
     for (i, space) in seq {
         let p = &pieces[i];
         order = order.min(p.order);
-        let script = match relation(base, main_size, p.y, p.size, p.rise) {
+        let script = match refs.get(&i) {
+            // Text of the line's type is raised or lowered only by a rise.
+            Some(_) if p.size > 0.88 * main_size && p.rise.abs() <= 0.15 * p.size => {
+                Relation::Apart
+            }
+            Some(&(y, size)) => relation(y, size, p.y, p.size, p.rise),
+            None => relation(base, main_size, p.y, p.size, p.rise),
+        };
+        let script = match script {
             Relation::Super => Script::Super,
             Relation::Sub => Script::Sub,
             _ => Script::Normal,
@@ -294,6 +295,107 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
             tag: None,
         },
     })
+}
+
+/// The baseline and size of a line's main text. The main piece is the longest of the
+/// largest type among the pieces that hold a letter or digit (an OCR layer's dash may be
+/// set at twice the words' size); its size is then the type of the text on its
+/// baseline, weighted by characters (an OCR layer sets each word at a size of its own,
+/// and one large word is not the line's type).
+fn main_text(pieces: &[Piece], kept: &[usize]) -> (f32, f32) {
+    let words: Vec<usize> = kept
+        .iter()
+        .copied()
+        .filter(|&i| has_word(&pieces[i].text))
+        .collect();
+    let cands = if words.is_empty() { kept } else { &words[..] };
+    let max_size = cands.iter().map(|&i| pieces[i].size).fold(0.0f32, f32::max);
+    let Some(main) = cands
+        .iter()
+        .filter(|&&i| pieces[i].size >= 0.9 * max_size)
+        .max_by_key(|&&i| pieces[i].text.chars().count())
+        .copied()
+    else {
+        return (0.0, 0.0);
+    };
+    let (base, size) = (pieces[main].y, pieces[main].size);
+    let mut on_base: Vec<(f32, usize)> = cands
+        .iter()
+        .map(|&i| &pieces[i])
+        .filter(|p| {
+            fragments::on_baseline(base, size, p.y, p.size) && p.rise.abs() <= 0.15 * p.size
+        })
+        .map(|p| {
+            (
+                p.size,
+                p.text.chars().filter(|c| !c.is_whitespace()).count().max(1),
+            )
+        })
+        .collect();
+    on_base.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total: usize = on_base.iter().map(|e| e.1).sum();
+    let mut seen = 0;
+    for (s, n) in on_base {
+        seen += n;
+        // The upper median: a base letter and a script of one character each read as
+        // the base letter's size.
+        if 2 * seen > total {
+            return (base, s);
+        }
+    }
+    (base, size)
+}
+
+/// The baseline each piece that might be a script is measured from: that of the nearest
+/// piece of the line's type (by horizontal distance), so that a tilted scan's line,
+/// whose baseline drifts by half a size from end to end, is not read as raised or
+/// lowered text, and a script is measured against the size of the text it is set beside.
+/// Pieces of the line's type and lines with none are measured from the main baseline.
+fn script_references(
+    pieces: &[Piece],
+    kept: &[usize],
+    base: f32,
+    size: f32,
+) -> std::collections::HashMap<usize, (f32, f32)> {
+    let body = |i: usize| {
+        let p = &pieces[i];
+        p.size > 0.88 * size && p.rise.abs() <= 0.15 * p.size && has_word(&p.text)
+    };
+    let mut refs = std::collections::HashMap::new();
+    if kept.iter().all(|&i| body(i)) {
+        return refs;
+    }
+    // The nearest piece of the line's type to the left of each piece.
+    let left: Vec<Option<usize>> = kept
+        .iter()
+        .scan(None, |last, &i| {
+            let before = *last;
+            if body(i) {
+                *last = Some(i);
+            }
+            Some(before)
+        })
+        .collect();
+    let mut next = None;
+    for k in (0..kept.len()).rev() {
+        let i = kept[k];
+        if !body(i) {
+            let p = &pieces[i];
+            let dist_left = left[k].map(|q| (p.x0 - pieces[q].x1).max(0.0));
+            let dist_right = next.map(|q: usize| (pieces[q].x0 - p.x1).max(0.0));
+            let nearest = match (left[k], dist_left, next, dist_right) {
+                (Some(l), Some(dl), Some(r), Some(dr)) => Some(if dr < dl { r } else { l }),
+                (Some(l), _, _, _) => Some(l),
+                (_, _, Some(r), _) => Some(r),
+                _ => None,
+            };
+            let reference = nearest.map_or((base, size), |q| (pieces[q].y, pieces[q].size));
+            refs.insert(i, reference);
+        } else {
+            next = Some(i);
+        }
+    }
+    refs
 }
 
 /// A footnote text starts with its raised marker set tight against the text
