@@ -376,18 +376,18 @@ fn script_references(
             Some(before)
         })
         .collect();
-    let mut next = None;
+    let mut next: Option<usize> = None;
     for k in (0..kept.len()).rev() {
         let i = kept[k];
         if !body(i) {
             let p = &pieces[i];
-            let dist_left = left[k].map(|q| (p.x0 - pieces[q].x1).max(0.0));
-            let dist_right = next.map(|q: usize| (pieces[q].x0 - p.x1).max(0.0));
-            let nearest = match (left[k], dist_left, next, dist_right) {
-                (Some(l), Some(dl), Some(r), Some(dr)) => Some(if dr < dl { r } else { l }),
-                (Some(l), _, _, _) => Some(l),
-                (_, _, Some(r), _) => Some(r),
-                _ => None,
+            let nearest = match (left[k], next) {
+                (Some(l), Some(r)) => {
+                    let dist_left = (p.x0 - pieces[l].x1).max(0.0);
+                    let dist_right = (pieces[r].x0 - p.x1).max(0.0);
+                    Some(if dist_right < dist_left { r } else { l })
+                }
+                (l, r) => l.or(r),
             };
             let reference = nearest.map_or((base, size), |q| (pieces[q].y, pieces[q].size));
             refs.insert(i, reference);
