@@ -58,6 +58,8 @@ pub enum ActionKind {
     InvalidBytes,
     /// Text drawn outside the page's visible area (its crop box) left out.
     OutsidePage,
+    /// Glyphs whose font maps them to no character: their codes, for the record.
+    Unreadable,
     /// Any other judgement call.
     Guess,
 }

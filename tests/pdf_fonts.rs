@@ -101,6 +101,38 @@ fn tex_math_glyph_names_the_glyph_list_lacks() {
 }
 
 #[test]
+fn tex_negation_slash_composes_with_the_sign_after_it() {
+    // TeX draws `\neq` as the symbol font's `negationslash` (no advance) and then `=`
+    // from the roman font at the same place; `\notin` as the slash and then `element`.
+    // Read as U+0338 alone, the slash was lost and "x ≠ y" printed as "x = y".
+    let mut f = type1("BIKXFS+CMSY10");
+    f.set(
+        "Encoding",
+        dictionary! {
+            "Type" => "Encoding",
+            "Differences" => vec![50.into(), "element".into(), 54.into(), "negationslash".into()],
+        },
+    );
+    f.set("FirstChar", 50);
+    f.set("LastChar", 54);
+    f.set(
+        "Widths",
+        vec![667.into(), 0.into(), 0.into(), 0.into(), 0.into()],
+    );
+    let mut b = PdfBuilder::new();
+    b.font("F1", f);
+    b.font("F2", type1("Times-Roman"));
+    b.page(
+        "BT /F2 10 Tf 72 700 Td (x ) Tj /F1 10 Tf (6) Tj /F2 10 Tf (= y and z ) Tj \
+         /F1 10 Tf (62) Tj /F2 10 Tf ( A, ) Tj /F1 10 Tf (6) Tj /F2 10 Tf (cite) Tj ET",
+    );
+    let text: String = lines(&b.build()).iter().map(|l| l.text()).collect();
+    // Over a letter the slash strikes something else (a word set above an arrow): the
+    // word keeps its letters.
+    assert_eq!(text, "x \u{2260} y and z \u{2209} A, cite");
+}
+
+#[test]
 fn to_unicode_wins_over_the_encoding() {
     let mut b = PdfBuilder::new();
     let cmap = b.stream(
@@ -301,4 +333,40 @@ fn glyphs_without_unicode_are_named_in_a_warning_not_dropped_silently() {
     brief2md::readers::pdf::read(one_page("BT /F1 10 Tf 72 700 Td (fine) Tj ET"), &mut report)
         .expect("reads");
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[test]
+fn unreadable_glyphs_leave_their_codes_in_the_report() {
+    // A font whose codes name no characters (`/g71`...) and no ToUnicode: its words cannot
+    // be read, but the report keeps each code as the character of its number, a word per
+    // run of glyphs set one after the other.
+    let mut b = PdfBuilder::new();
+    b.font(
+        "F1",
+        dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "NKDKLM+HelveticaNeueLTCom-Roman",
+            "FirstChar" => 104, "LastChar" => 119,
+            "Widths" => (104..=119).map(|_| 500.into()).collect::<Vec<Object>>(),
+            "Encoding" => dictionary! {
+                "Type" => "Encoding",
+                "Differences" => vec![
+                    104.into(), "g75".into(), 107.into(), "g78".into(), 119.into(), "g90".into(),
+                ],
+            },
+        },
+    );
+    b.font("F2", type1("Helvetica"));
+    b.page(
+        "BT /F1 10 Tf 72 700 Td [(w) -10 (kh)] TJ 40 0 Td (kh) Tj ET \
+         BT /F1 10 Tf 72 680 Td (hw) Tj /F2 10 Tf (and) Tj /F1 10 Tf (w) Tj ET",
+    );
+    let mut report = brief2md::report::Report::default();
+    brief2md::readers::pdf::read(b.build(), &mut report).expect("reads");
+    let codes: Vec<_> = report
+        .actions
+        .iter()
+        .filter(|a| a.kind == brief2md::report::ActionKind::Unreadable)
+        .map(|a| (a.page, a.before.as_deref()))
+        .collect();
+    assert_eq!(codes, [(Some(1), Some("wkh kh hw w"))]);
 }

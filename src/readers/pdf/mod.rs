@@ -166,6 +166,18 @@ pub fn read_with<'a>(
     }
     if let Some(w) = interpreter::unreadable_warning(&work.unreadable) {
         report.warn(w);
+        for (page, codes) in std::mem::take(&mut work.unreadable_codes) {
+            report.push(
+                Action::new(ActionKind::Unreadable)
+                    .page(page)
+                    .before(codes)
+                    .evidence(
+                        "glyphs whose font maps them to no character, left out: their codes, \
+                         each as the character of its number (what extractors that print \
+                         raw codes show)",
+                    ),
+            );
+        }
     }
     let has_text = pages.iter().any(|p| p.lines.iter().any(|l| !l.is_blank()));
     if !has_text && images > 0 {
@@ -255,6 +267,10 @@ fn read_page(
                 .or_default()
                 .add(n, number);
         }
+    }
+    let codes = text.unmapped_codes.trim();
+    if !codes.is_empty() {
+        work.unreadable_codes.push((number, codes.to_string()));
     }
     if text.off_page > 0 {
         work.outside.add(text.off_page, number);

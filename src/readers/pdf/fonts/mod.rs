@@ -89,6 +89,9 @@ pub struct Glyph<'a> {
     /// The font's ToUnicode map gives this glyph no text on purpose (an empty destination:
     /// a mark whose text another glyph of its shaped cluster carries). Not unreadable ink.
     pub silent: bool,
+    /// The code shown (a byte for simple fonts, the CMap's code for CID fonts): what the
+    /// report lists for a glyph with no text.
+    pub code: u32,
 }
 
 impl Font {
@@ -109,6 +112,7 @@ impl Font {
                         vertical: 0.0,
                         word_space: b == b' ',
                         silent: false,
+                        code: u32::from(b),
                     });
                 }
             }
@@ -169,6 +173,7 @@ impl Font {
                         },
                         word_space: len == 1 && code == 32,
                         silent,
+                        code,
                     });
                 }
             }

@@ -132,9 +132,10 @@ fn with_size_suffix(name: &str, chars: impl Fn(&str) -> String) -> Box<str> {
 
 /// Glyph names of the Computer Modern math fonts (cmsy, cmmi, cmex, as the AMS Type 1
 /// versions name them) that the Adobe Glyph List does not hold, with the character each
-/// draws. Sorted by name. Left out: `negationslash` (TeX draws it before the sign it
-/// negates, where Unicode's combining overlay would have to follow that sign),
-/// `circlecopyrt` (the ring TeX draws around a C for ©) and `star` (read, a ⋆ after a
+/// draws. Sorted by name. `negationslash` is the combining long solidus overlay: TeX draws
+/// it (with no advance) before the sign it negates, and the line builder moves a mark drawn
+/// on its own onto the glyph under it and composes (`=` with it is `≠`, `∈` is `∉`).
+/// Left out: `circlecopyrt` (the ring TeX draws around a C for ©) and `star` (read, a ⋆ after a
 /// numbered problem's label made the line and the next one a heading).
 const TEX_NAMES: &[(&str, char)] = &[
     ("Ifractur", '\u{2111}'),
@@ -173,6 +174,7 @@ const TEX_NAMES: &[(&str, char)] = &[
     ("lscript", '\u{2113}'),
     ("mapsto", '\u{21A6}'),
     ("natural", '\u{266E}'),
+    ("negationslash", '\u{0338}'),
     ("owner", '\u{220B}'),
     ("pi1", '\u{03D6}'),
     ("precedesequal", '\u{2AAF}'),
@@ -227,7 +229,7 @@ mod tests {
         assert_eq!(&*tex_math_glyph_text("prime"), "\u{2032}");
         assert_eq!(&*tex_math_glyph_text("coproducttext"), "\u{2210}");
         assert_eq!(&*tex_math_glyph_text("summationdisplay"), "∑");
-        assert_eq!(&*tex_math_glyph_text("negationslash"), "");
+        assert_eq!(&*tex_math_glyph_text("negationslash"), "\u{338}");
         assert_eq!(&*glyph_text("triangle"), "");
         assert!(is_tex_math_font("CMSY10") && is_tex_math_font("CMEX10"));
         assert!(!is_tex_math_font("CMR10") && !is_tex_math_font("Helvetica"));

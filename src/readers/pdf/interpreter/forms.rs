@@ -40,6 +40,8 @@ pub struct DocumentWork {
     /// Glyphs that decode to no text (no `/ToUnicode`, glyph names like `/g481` that no
     /// list knows), by font name: their words are missing, and the report says so.
     pub unreadable: BTreeMap<Arc<str>, GlyphTally>,
+    /// Those glyphs' codes, by page, for the report.
+    pub unreadable_codes: Vec<(usize, String)>,
     /// Glyphs drawn outside the page (beyond its crop box), left out.
     pub outside: GlyphTally,
     /// The text of those glyphs, by page, for the report.

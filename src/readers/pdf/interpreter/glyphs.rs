@@ -10,6 +10,8 @@ use crate::readers::pdf::geometry::Matrix;
 
 /// Bytes of text kept, per page, from glyphs drawn outside the page (for the report).
 const OFF_PAGE_TEXT: usize = 2_000;
+/// At most this many bytes of a page's unreadable codes are kept for the report.
+const UNMAPPED_CODES: usize = 4_000;
 
 /// Counts of glyphs the interpreter did not keep, so that none is lost without a word.
 #[derive(Debug, Default, Clone, Copy)]
@@ -98,6 +100,8 @@ impl Interpreter<'_> {
         let mut dropped = self.dropped;
         let mut unmapped = 0usize;
         let mut off_text = std::mem::take(&mut self.out.off_page_text);
+        let mut codes = std::mem::take(&mut self.out.unmapped_codes);
+        let mut codes_end = self.out.unmapped_end;
         if !off_text.is_empty() && !off_text.ends_with(' ') {
             off_text.push(' ');
         }
@@ -163,10 +167,24 @@ impl Interpreter<'_> {
             }
             if keep {
                 // A glyph that advances but decodes to nothing: ink no one can read.
+                let (fx, fy) = dir.to_frame(ox, oy);
                 if g.text.is_empty() && !g.word_space && !g.silent && own != 0.0 {
                     unmapped += 1;
+                    if codes.len() < UNMAPPED_CODES {
+                        // A run of codes is a word while each glyph starts where the last
+                        // one ended, on its baseline.
+                        let apart = codes_end.is_none_or(|(x, y)| {
+                            (fx - x).abs() > 0.25 * size || (fy - y).abs() > 0.5 * size
+                        });
+                        if apart && !codes.is_empty() && !codes.ends_with(' ') {
+                            codes.push(' ');
+                        }
+                        codes.push(code_char(g.code));
+                        codes_end = Some((fx + adv, fy));
+                    }
+                } else if codes_end.is_some() {
+                    codes_end = None;
                 }
-                let (fx, fy) = dir.to_frame(ox, oy);
                 let start = text.len() as u32;
                 text.push_str(g.text);
                 glyphs.push(TextGlyph {
@@ -196,6 +214,8 @@ impl Interpreter<'_> {
         });
         self.dropped = dropped;
         self.out.off_page_text = off_text;
+        self.out.unmapped_codes = codes;
+        self.out.unmapped_end = codes_end;
         if unmapped > 0 && usize::from(slot) < self.out.fonts.len() {
             let slot = usize::from(slot);
             if self.out.unmapped.len() <= slot {
@@ -213,4 +233,12 @@ impl Interpreter<'_> {
             self.tm = tm;
         }
     }
+}
+
+/// A code as the character of its number (a byte read as Latin-1), for the report: a
+/// control code or one that names no character as U+FFFD.
+fn code_char(code: u32) -> char {
+    char::from_u32(code)
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .unwrap_or('\u{fffd}')
 }

@@ -126,6 +126,13 @@ pub struct PageText {
     /// Glyphs kept that have no text (a font without a Unicode mapping for them), counted
     /// per entry of `fonts`: the words drawn with them cannot be read.
     pub unmapped: Vec<usize>,
+    /// The codes of those glyphs, in stream order, each as the character of its number
+    /// (what extractors that print raw codes show), runs apart, up to a few thousand
+    /// bytes: the report lists them so that the unread words leave a trace.
+    pub unmapped_codes: String,
+    /// Where the last of those codes' glyphs ended (line frame), while no other glyph
+    /// has followed it: the next one there continues its word.
+    pub unmapped_end: Option<(f64, f64)>,
     /// Glyphs drawn outside the page (beyond its crop box), left out.
     pub off_page: usize,
     /// Their text, in stream order, up to a few thousand bytes: printer's marks and proof

@@ -53,7 +53,12 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
             Some(Accent::Carries(marks)) => marks.as_str(),
             _ => "",
         };
-        let text = page.glyph_text(g);
+        let text = match page.glyph_text(g) {
+            // A negation slash that negates no sign under it (one drawn over a word set
+            // above an arrow) has no reading of its own.
+            NEGATION => "",
+            t => t,
+        };
         if g.space {
             flush(&mut cur, &mut pieces, &mut last_index);
             saw_space = true;
@@ -98,6 +103,9 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
     join_letter_spaced(pieces)
 }
 
+/// TeX's negation slash, drawn on its own before the sign it negates (`≠` is it and `=`).
+const NEGATION: &str = "\u{338}";
+
 /// What becomes of a glyph in accent handling.
 #[derive(Debug, Clone, Default)]
 enum Accent {
@@ -112,7 +120,8 @@ enum Accent {
 
 /// Finds accents drawn as glyphs of their own and the letters they sit on: the next
 /// letter first (TeX draws the accent, then the letter under it), else the previous
-/// one. Only immediate neighbours in the stream count.
+/// one. Only immediate neighbours in the stream count. The negation slash goes on signs
+/// only: over a letter it strikes a word drawn above an arrow, not the letter.
 fn place_accents(page: &PageText) -> Vec<Accent> {
     let glyphs = &page.glyphs;
     let mut out: Vec<Accent> = Vec::new();
@@ -128,6 +137,7 @@ fn place_accents(page: &PageText) -> Vec<Accent> {
                 !b.space
                     && !t.is_empty()
                     && combining_mark(t).is_none()
+                    && (mark != '\u{338}' || !t.chars().any(char::is_alphanumeric))
                     && b.dir == g.dir
                     && centre >= b.x - slack
                     && centre <= b.x + b.adv + slack
