@@ -337,28 +337,29 @@ fn glyphs_without_unicode_are_named_in_a_warning_not_dropped_silently() {
 
 #[test]
 fn unreadable_glyphs_leave_their_codes_in_the_report() {
-    // A font whose codes name no characters (`/g71`...) and no ToUnicode: its words cannot
-    // be read, but the report keeps each code as the character of its number, a word per
-    // run of glyphs set one after the other.
+    // A font whose codes (2, 3, 4: control codes, as in the PDF this mimics) name no
+    // characters (`/g87`...) and no ToUnicode: its words cannot be read, but the report
+    // keeps each code (a control code as U+FFFD), a word per run of glyphs set one after
+    // the other.
     let mut b = PdfBuilder::new();
     b.font(
         "F1",
         dictionary! {
             "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "NKDKLM+HelveticaNeueLTCom-Roman",
-            "FirstChar" => 104, "LastChar" => 119,
-            "Widths" => (104..=119).map(|_| 500.into()).collect::<Vec<Object>>(),
+            "FirstChar" => 2, "LastChar" => 4,
+            "Widths" => vec![500.into(), 500.into(), 500.into()],
             "Encoding" => dictionary! {
                 "Type" => "Encoding",
                 "Differences" => vec![
-                    104.into(), "g75".into(), 107.into(), "g78".into(), 119.into(), "g90".into(),
+                    2.into(), "g87".into(), "g75".into(), "g72".into(),
                 ],
             },
         },
     );
     b.font("F2", type1("Helvetica"));
     b.page(
-        "BT /F1 10 Tf 72 700 Td [(w) -10 (kh)] TJ 40 0 Td (kh) Tj ET \
-         BT /F1 10 Tf 72 680 Td (hw) Tj /F2 10 Tf (and) Tj /F1 10 Tf (w) Tj ET",
+        "BT /F1 10 Tf 72 700 Td [(\\002) -10 (\\003\\004)] TJ 40 0 Td (\\003\\004) Tj ET \
+         BT /F1 10 Tf 72 680 Td (\\004\\002) Tj /F2 10 Tf (and) Tj /F1 10 Tf (\\002) Tj ET",
     );
     let mut report = brief2md::report::Report::default();
     brief2md::readers::pdf::read(b.build(), &mut report).expect("reads");
@@ -368,5 +369,6 @@ fn unreadable_glyphs_leave_their_codes_in_the_report() {
         .filter(|a| a.kind == brief2md::report::ActionKind::Unreadable)
         .map(|a| (a.page, a.before.as_deref()))
         .collect();
-    assert_eq!(codes, [(Some(1), Some("wkh kh hw w"))]);
+    let words = [3, 2, 2, 1].map(|n| "\u{fffd}".repeat(n)).join(" ");
+    assert_eq!(codes, [(Some(1), Some(words.as_str()))]);
 }
