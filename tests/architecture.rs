@@ -37,27 +37,6 @@ const STAGES: &[(&str, &[&str])] = &[
     ("writers", &["model"]),
 ];
 
-/// Edges of the module graph below a stage that close a cycle today, each a known
-/// tangle to undo by moving the shared helper down. They are left out of the cycle check
-/// so that a new cycle fails it; the check also fails once one of them is gone, so that
-/// the list only shrinks.
-const KNOWN_CYCLE_EDGES: &[(&str, &str)] = &[
-    // Unit building (structure/units) asks line-level questions of modules that work on
-    // pieces: `tagged::break_between`, `uncased::breaks_before`/`bare_number`,
-    // `raw_items::term_lead`, `text_headings::reads_as_row`. Those predicates belong
-    // below units.
-    ("structure/units", "structure/tagged"),
-    ("structure/units", "structure/uncased"),
-    ("structure/units", "structure/raw_items"),
-    ("structure/units", "structure/text_headings"),
-    // Pieces are classified with `text_headings::reads_as_row` and `uncased::candidate`,
-    // and `pieces::pieces` runs the passes `keep_headings_that_introduce_body` and
-    // `keep_numbered_sequences`, which work on `Piece`s: the passes belong with pieces,
-    // the line tests below them.
-    ("structure/pieces", "structure/text_headings"),
-    ("structure/pieces", "structure/uncased"),
-];
-
 /// Modules of one stage that once imported each other and must not again.
 const PAIRS: &[(&str, &str)] = &[
     ("clean/furniture", "structure/title_block"),
@@ -479,9 +458,8 @@ fn paired_modules_do_not_import_each_other_both_ways() {
 #[test]
 fn sibling_modules_of_a_stage_form_no_cycle() {
     // Within each stage, the modules directly below it (structure/notes, structure/pieces,
-    // clean/furniture, …) depend on each other without a cycle (but for the known edges
-    // listed above): a helper two of them share lives in the lower one, or in a module of
-    // its own.
+    // clean/furniture, …) depend on each other without a cycle: a helper two of them
+    // share lives in the lower one, or in a module of its own. There is no allow-list.
     let sources = sources();
     let refs = references(&sources);
     let top2 = |m: &[String]| (m.len() >= 2).then(|| module_key(&m[..2]));
@@ -505,12 +483,6 @@ fn sibling_modules_of_a_stage_form_no_cycle() {
         }
     }
     assert!(edges.len() > 10, "too few module edges found: {edges:?}");
-    for (a, b) in KNOWN_CYCLE_EDGES {
-        assert!(
-            edges.get_mut(*a).is_some_and(|to| to.remove(*b)),
-            "{a} no longer names {b}: take the edge off KNOWN_CYCLE_EDGES"
-        );
-    }
     let groups = cyclic_groups(&edges);
     assert!(
         groups.is_empty(),
