@@ -13,7 +13,7 @@
 //! across or down, unless the cards' numbered headings say so: "1." and "2." side by side
 //! over "3." and "4." (see [`numbered_rows`]).
 
-use super::columns::{MIN_SIDE, Side, gutter_of, side};
+use super::gutters::{MIN_SIDE, Side, gutter_of, side};
 use crate::lines::TextLine;
 
 /// White space (in ems of the part's median type) that cuts a page across.

@@ -9,7 +9,7 @@
 //! label column and its figures share theirs row by row, while a paragraph set beside a
 //! table keeps its own pitch and meets the rows' baselines only by chance.
 
-use super::columns::{MIN_SIDE, Side, side};
+use super::gutters::{MIN_SIDE, Side, side, top_to_bottom};
 use crate::lines::TextLine;
 
 /// Narrowest channel (in ems of the band's median type) that may part text from a table.
@@ -23,12 +23,7 @@ const MAX_LINES: usize = 400;
 /// stands beside a table: those are read one side after the other. Returns the lines and
 /// the x of each channel read that way (none: the rows as before).
 pub(super) fn read_rows(page: &[TextLine], gutters: &mut Vec<f32>) -> (Vec<TextLine>, Vec<f32>) {
-    let rows = || {
-        super::columns::top_to_bottom(page)
-            .into_iter()
-            .cloned()
-            .collect::<Vec<_>>()
-    };
+    let rows = || top_to_bottom(page).into_iter().cloned().collect::<Vec<_>>();
     let Some(boxes) = page
         .iter()
         .map(|l| l.geometry.map(|g| (g.bbox.y0, g.bbox.y1, g.font_size)))
@@ -80,10 +75,10 @@ pub(super) fn read_rows(page: &[TextLine], gutters: &mut Vec<f32>) -> (Vec<TextL
     let mut k = 0;
     for &(from, to, g) in &groups {
         let before = band_lines(k, from);
-        out.extend(super::columns::top_to_bottom(&before).into_iter().cloned());
+        out.extend(top_to_bottom(&before).into_iter().cloned());
         split_at.push(g);
         gutters.push(g);
-        out.extend(super::columns::reorder(
+        out.extend(super::sides::reorder(
             &band_lines(from, to),
             g,
             &[],
@@ -93,7 +88,7 @@ pub(super) fn read_rows(page: &[TextLine], gutters: &mut Vec<f32>) -> (Vec<TextL
         k = to;
     }
     let after = band_lines(k, bands.len());
-    out.extend(super::columns::top_to_bottom(&after).into_iter().cloned());
+    out.extend(top_to_bottom(&after).into_iter().cloned());
     (out, split_at)
 }
 

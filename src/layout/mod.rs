@@ -7,6 +7,8 @@
 //!   indent) is the start of that text's line;
 //! - [`columns`]: two-column pages read the left column, then the right one; on other
 //!   pages a block drawn after text lying below it is read at its place (`drawn_late`);
+//!   the geometry the column readers share (where gutters run, which side of one a line
+//!   lies on) is in `gutters`, and the reading of a gutter's two sides in `sides`;
 //! - [`body_font_size`] gives the size of running text, against which headings and notes
 //!   are measured, and [`BodyStyle`] its face and the display styles set apart from it.
 
@@ -14,7 +16,9 @@ mod bands;
 mod beside_table;
 pub mod columns;
 mod drawn_late;
+mod gutters;
 pub mod markers;
+mod sides;
 mod style;
 
 pub use style::{BodyStyle, half_points, sizes_scatter};

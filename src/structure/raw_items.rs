@@ -3,7 +3,7 @@
 //! items' shape — short finished sentences on lines of their own — and their place: after
 //! a line announcing them, or between two numbered items of a list.
 
-use super::classify::{NoteLabel, line_marker, note_label};
+use super::classify::{NoteLabel, line_marker, note_label, term_lead_in};
 use super::units::{Measure, Unit};
 use crate::words::ends_sentence;
 
@@ -80,33 +80,6 @@ pub fn nested_between_numbers<'a>(
         }
     }
     false
-}
-
-/// Most words in a term lead-in ("Shaded rest areas and water: Providing…").
-const LEAD_IN_WORDS: usize = 6;
-
-/// Whether `text` opens with a term lead-in: a capitalised phrase of at most six words
-/// with no sentence punctuation, a colon, and a capital after it ("Salinity Intrusion: In
-/// the dry season…"). Looser than the bold lead-in of a paragraph: it is read only among
-/// items whose bullets were lost, where the items themselves are the evidence.
-pub fn term_lead_in(text: &str) -> bool {
-    term_lead(text).is_some()
-}
-
-/// The term of a term lead-in (see [`term_lead_in`]), without its colon.
-pub fn term_lead(text: &str) -> Option<String> {
-    let plain = crate::rich::plain(text);
-    let plain = plain.trim_start();
-    let colon = plain.find(": ")?;
-    let (lead, rest) = (&plain[..colon], plain[colon + 2..].trim_start());
-    let n = crate::words::words(lead);
-    (lead.starts_with(char::is_uppercase)
-        && (1..=LEAD_IN_WORDS).contains(&n)
-        && lead.chars().count() <= 61
-        && !lead.contains(['.', '!', '?', ';', ':'])
-        && !lead.contains("http")
-        && rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“')))
-    .then(|| lead.to_string())
 }
 
 /// Whether a term-led unit of item shape opens a list whose bullets were lost, with no
@@ -259,21 +232,6 @@ mod tests {
         assert!(!paragraph_after_items(&u[1]));
         // One line is an item's length, however many sentences it holds.
         assert!(!paragraph_after_items(&u[2]));
-    }
-
-    #[test]
-    fn term_lead_ins() {
-        assert!(term_lead_in("Salinity Intrusion: In the dry season"));
-        assert!(term_lead_in("Shaded rest areas and water: Providing shade"));
-        assert!(term_lead_in("Conflict: “Attacks on shipping”"));
-        // A sentence with a colon in it, a lead-in too long, a lower-case rest.
-        assert!(!term_lead_in("He said that. Then: We left"));
-        assert!(!term_lead_in(
-            "The three main reasons that the committee gave were these: First"
-        ));
-        assert!(!term_lead_in("Prices rose: the poorest paid most"));
-        assert!(!term_lead_in("Coastal provinces were hit hardest."));
-        assert!(!term_lead_in("see: Below"));
     }
 
     #[test]

@@ -22,6 +22,7 @@ use crate::source::{ArtifactKind, LineTag, SourceInfo, TagKind};
 use super::assemble::{Draft, Placed};
 use super::classify::{NoteLabel, line_marker, note_label};
 use super::pieces::{Piece, PieceKind, promote_to_heading};
+use super::tagged_lines::in_block;
 
 /// Share of the non-artifact lines that must lie in a tagged block element.
 const MIN_COVERAGE: f32 = 0.6;
@@ -154,12 +155,6 @@ fn is_artifact(tag: Option<LineTag>) -> bool {
     tag.is_some_and(|t| t.kind == TagKind::Artifact)
 }
 
-/// Whether the line's text belongs to an element the tree names (of a block type, or
-/// a grouping one).
-fn in_block(t: &LineTag) -> bool {
-    t.kind != TagKind::Artifact && t.element != u32::MAX
-}
-
 fn remove_artifacts(lines: &mut Vec<TextLine>, report: &mut Report) {
     let mut kept = Vec::with_capacity(lines.len());
     for line in lines.drain(..) {
@@ -196,23 +191,6 @@ fn remove_artifacts(lines: &mut Vec<TextLine>, report: &mut Report) {
         );
     }
     *lines = kept;
-}
-
-/// Whether the tags force a unit break between two neighbouring lines: a heading, list
-/// item or table cell never shares a unit with a line of another element, and the lines
-/// of one heading stay together. `None`: the tags do not say (layout decides).
-pub fn break_between(prev: &TextLine, line: &TextLine) -> Option<bool> {
-    let (a, b) = (prev.tag.filter(in_block)?, line.tag.filter(in_block)?);
-    let separate = |t: &LineTag| {
-        matches!(
-            t.kind,
-            TagKind::Heading(_) | TagKind::ListItem | TagKind::TableCell | TagKind::Title
-        )
-    };
-    if a.element == b.element {
-        return separate(&a).then_some(false);
-    }
-    (separate(&a) || separate(&b)).then_some(true)
 }
 
 /// What the tags make of the pieces: tagged headings become headings at the tree's level

@@ -170,7 +170,7 @@ fn breaks_before(
     m: Measure,
 ) -> bool {
     // A tagged PDF's structure says where headings, items and cells begin and end.
-    if let Some(tagged) = super::tagged::break_between(prev, line) {
+    if let Some(tagged) = super::tagged_lines::break_between(prev, line) {
         return tagged;
     }
     let text = line.text.as_str();
@@ -239,8 +239,7 @@ fn breaks_before(
     if m.margins.is_none()
         && line.geometry.is_none()
         && ends_sentence(&prev.text)
-        && super::raw_items::term_lead(text)
-            .is_some_and(|lead| crate::line_kinds::title_like(&lead))
+        && super::classify::term_lead(text).is_some_and(|lead| crate::line_kinds::title_like(&lead))
     {
         return true;
     }

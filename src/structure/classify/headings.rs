@@ -1,5 +1,5 @@
-//! Heading shapes: a line shaped like a heading, a numbered heading, a run-in heading,
-//! and the headings that open a list of notes or references.
+//! Heading shapes: a line shaped like a heading, a numbered heading, a run-in heading, a
+//! term lead-in, and the headings that open a list of notes or references.
 
 use std::sync::LazyLock;
 
@@ -96,6 +96,33 @@ pub(super) fn compile_patterns() {
     LazyLock::force(&NUMBERED_HEADING);
 }
 
+/// Most words in a term lead-in ("Shaded rest areas and water: Providing…").
+const LEAD_IN_WORDS: usize = 6;
+
+/// Whether `text` opens with a term lead-in: a capitalised phrase of at most six words
+/// with no sentence punctuation, a colon, and a capital after it ("Salinity Intrusion: In
+/// the dry season…"). Looser than the bold lead-in of a paragraph: it is read only among
+/// items whose bullets were lost, where the items themselves are the evidence.
+pub fn term_lead_in(text: &str) -> bool {
+    term_lead(text).is_some()
+}
+
+/// The term of a term lead-in (see [`term_lead_in`]), without its colon.
+pub fn term_lead(text: &str) -> Option<String> {
+    let plain = crate::rich::plain(text);
+    let plain = plain.trim_start();
+    let colon = plain.find(": ")?;
+    let (lead, rest) = (&plain[..colon], plain[colon + 2..].trim_start());
+    let n = words(lead);
+    (lead.starts_with(char::is_uppercase)
+        && (1..=LEAD_IN_WORDS).contains(&n)
+        && lead.chars().count() <= 61
+        && !lead.contains(['.', '!', '?', ';', ':'])
+        && !lead.contains("http")
+        && rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“')))
+    .then(|| lead.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +163,20 @@ mod tests {
         );
         assert_eq!(run_in_heading("New Treaty: The latest"), None);
         assert!(is_notes_heading("Endnotes"));
+    }
+
+    #[test]
+    fn term_lead_ins() {
+        assert!(term_lead_in("Salinity Intrusion: In the dry season"));
+        assert!(term_lead_in("Shaded rest areas and water: Providing shade"));
+        assert!(term_lead_in("Conflict: “Attacks on shipping”"));
+        // A sentence with a colon in it, a lead-in too long, a lower-case rest.
+        assert!(!term_lead_in("He said that. Then: We left"));
+        assert!(!term_lead_in(
+            "The three main reasons that the committee gave were these: First"
+        ));
+        assert!(!term_lead_in("Prices rose: the poorest paid most"));
+        assert!(!term_lead_in("Coastal provinces were hit hardest."));
+        assert!(!term_lead_in("see: Below"));
     }
 }

@@ -67,7 +67,7 @@ pub(super) struct Classified {
     /// Headings of extracted text made from a line's shape alone.
     pub(super) shaped_headings: Vec<usize>,
     /// Numbered headings in a script without case, before their sequence is checked.
-    pub(super) uncased: Vec<crate::structure::uncased::Candidate>,
+    pub(super) uncased: Vec<super::uncased_headings::Candidate>,
     /// Inside a "Notes" section, until a heading ends it.
     pub(super) in_notes_section: bool,
 }
@@ -329,7 +329,7 @@ impl<'a> Context<'a> {
         let Some((style, n)) = crate::structure::uncased::candidate(&at.unit.lines) else {
             return false;
         };
-        done.uncased.push(crate::structure::uncased::Candidate {
+        done.uncased.push(super::uncased_headings::Candidate {
             at: done.out.len(),
             style,
             n,

@@ -9,8 +9,8 @@ use crate::report::{Action, ActionKind, Report};
 use super::classify::{ItemMarker, NoteLabel};
 use super::joins::Lexicon;
 use super::note_zones::{NoteZones, zone_of};
-use super::text_headings::keep_headings_that_introduce_body;
 use super::units::{Measure, Unit};
+use shaped_headings::keep_headings_that_introduce_body;
 
 mod cells;
 mod headings;
@@ -18,6 +18,8 @@ mod items;
 mod kinds;
 mod note_area;
 mod note_context;
+mod shaped_headings;
+mod uncased_headings;
 mod zones;
 
 pub(super) use headings::promote_to_heading;
@@ -205,7 +207,7 @@ fn second_look(cx: &Context, done: Classified, report: &mut Report) -> Vec<Piece
             "heading-shaped line kept as text: it introduces no body",
         ));
     }
-    for at in super::uncased::keep_numbered_sequences(&mut out, &uncased) {
+    for at in uncased_headings::keep_numbered_sequences(&mut out, &uncased) {
         report.push(kept_as_text(
             &out,
             at,

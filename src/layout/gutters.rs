@@ -1,10 +1,14 @@
-//! Where a page's gutter runs: the clearest vertical gap through its lines, kept as a
-//! gutter only when the text on each side fills its column and is not mostly figures;
-//! and a gutter beside a grid of table cells, found in the prose around the grid.
+//! Where a page's gutters run, and which side of a gutter each line lies on: the clearest
+//! vertical gap through a page's lines, kept as a gutter only when the text on each side
+//! fills its column and is not mostly figures; a gutter beside a grid of table cells,
+//! found in the prose around the grid; and the page's lines in the top-to-bottom order in
+//! which the column, band and beside-table readers walk them. This is the geometry those
+//! readers share, so it sits below all of them.
 
 use crate::lines::TextLine;
 
-use super::{MIN_SIDE, Side, side, top_to_bottom};
+/// Lines needed on each side of a gutter to believe in it.
+pub(super) const MIN_SIDE: usize = 4;
 
 /// Distance between gutter candidates, in points.
 const GUTTER_STEP: f32 = 2.0;
@@ -21,7 +25,7 @@ pub(super) fn gutter(page: &[TextLine]) -> Option<f32> {
 }
 
 /// [`gutter`] of lines held by reference.
-pub(in crate::layout) fn gutter_of(page: &[&TextLine]) -> Option<f32> {
+pub(super) fn gutter_of(page: &[&TextLine]) -> Option<f32> {
     let g = widest_gap_of(page)?;
     let left: Vec<&TextLine> = page
         .iter()
@@ -199,4 +203,41 @@ fn mostly_figures<'a>(side: impl Iterator<Item = &'a TextLine>) -> bool {
         }
     }
     figures * 2 > lines
+}
+
+/// Where a line lies with respect to a gutter at x: wholly left of it, wholly right of
+/// it, or across it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Side {
+    Left,
+    Right,
+    Across,
+}
+
+pub(super) fn side(l: &TextLine, g: f32) -> Side {
+    match l.geometry {
+        Some(geo) if geo.bbox.x1 <= g => Side::Left,
+        Some(geo) if geo.bbox.x0 >= g => Side::Right,
+        _ => Side::Across,
+    }
+}
+
+/// The page's lines by baseline, and left to right among lines on one baseline (the words
+/// of a justified line drawn as separate lines; a raised note number must not put its
+/// word above the rest of the line).
+pub(super) fn top_to_bottom(page: &[TextLine]) -> Vec<&TextLine> {
+    let base = |l: &TextLine| l.geometry.map_or(0.0, |g| g.baseline);
+    let x0 = |l: &TextLine| l.geometry.map_or(0.0, |g| g.bbox.x0);
+    let mut sorted: Vec<&TextLine> = page.iter().collect();
+    sorted.sort_by(|a, b| base(a).total_cmp(&base(b)));
+    let mut start = 0;
+    while start < sorted.len() {
+        let tolerance = 0.3 * sorted[start].geometry.map_or(0.0, |g| g.font_size);
+        let end = (start + 1..sorted.len())
+            .find(|&k| base(sorted[k]) - base(sorted[k - 1]) > tolerance)
+            .unwrap_or(sorted.len());
+        sorted[start..end].sort_by(|a, b| x0(a).total_cmp(&x0(b)));
+        start = end;
+    }
+    sorted
 }
