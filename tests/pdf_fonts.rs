@@ -292,6 +292,37 @@ fn right_to_left_text_comes_out_in_reading_order() {
 }
 
 #[test]
+fn a_number_in_right_to_left_text_keeps_its_order_across_fonts() {
+    // A Persian or Hebrew section number as a word processor draws it: the digits in
+    // one font, the dashes in another, so each glyph is a piece of its own. Read from
+    // the right, "2-5-" stands before the word; the number is drawn left to right, the
+    // dash after it (a neutral of the right-to-left text) to its left.
+    let mut b = PdfBuilder::new();
+    let cmap = b.stream(
+        lopdf::Dictionary::new(),
+        &to_unicode_cmap(
+            1,
+            &[(0x61, "\u{5d0}"), (0x62, "\u{5d1}"), (0x63, "\u{5d2}")],
+        ),
+    );
+    let mut f = type1("Helvetica");
+    f.set("ToUnicode", cmap);
+    b.font("F1", f);
+    b.font("F2", type1("Helvetica"));
+    b.font("F3", type1("Courier"));
+    // Visual order, left to right: the Hebrew word, a space, "-", "2", "-", "5"; drawn in
+    // the stream order of the number first.
+    b.page(
+        "BT /F2 10 Tf 86 700 Td (2) Tj ET \
+         BT /F3 10 Tf 91.56 700 Td (-) Tj ET \
+         BT /F2 10 Tf 97.56 700 Td (5) Tj ET \
+         BT /F3 10 Tf 80 700 Td (-) Tj ET \
+         BT /F1 10 Tf 60 700 Td (cba) Tj ET",
+    );
+    assert_eq!(texts(&b.build()), ["2-5- \u{5d0}\u{5d1}\u{5d2}"]);
+}
+
+#[test]
 fn glyphs_without_unicode_are_named_in_a_warning_not_dropped_silently() {
     // An embedded-style font whose glyph names only number its glyphs (`/g18`) and that
     // has no ToUnicode: nothing says what its codes are. Another font prints readable text.

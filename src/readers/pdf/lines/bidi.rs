@@ -69,23 +69,120 @@ pub(super) fn visual_to_logical(s: &str) -> String {
         let mut cs = u.chars();
         matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphanumeric() && !is_rtl_char(c))
     };
-    let joiner = |u: &str| matches!(u, "." | "," | ":" | "/" | "-");
     let mut out = String::with_capacity(s.len());
     let mut run: Vec<&str> = Vec::new();
+    // A separator joins a run only between two of its characters; one that ends it
+    // (read from the right) is a neutral of the right-to-left text and follows the run.
+    let flush = |run: &mut Vec<&str>, out: &mut String| {
+        let keep = run.iter().rposition(|u| ltr(u)).map_or(0, |k| k + 1);
+        let tail: Vec<&str> = run.drain(keep..).collect();
+        for r in run.drain(..).rev() {
+            out.push_str(r);
+        }
+        for t in tail {
+            out.push_str(t);
+        }
+    };
     for u in units.iter().rev() {
-        if ltr(u) || (!run.is_empty() && joiner(u)) {
+        if ltr(u) || (!run.is_empty() && is_separator(u)) {
             run.push(u);
         } else {
-            for r in run.drain(..).rev() {
-                out.push_str(r);
-            }
+            flush(&mut run, &mut out);
             out.push_str(u);
         }
     }
-    for r in run.drain(..).rev() {
-        out.push_str(r);
-    }
+    flush(&mut run, &mut out);
     out
+}
+
+/// A separator that a run of digits or letters keeps when it stands between two of its
+/// characters (the bidi algorithm's European and common separators: `2-5`, `1403/09/19`).
+fn is_separator(u: &str) -> bool {
+    matches!(u, "." | "," | ":" | "/" | "-" | "+")
+}
+
+/// How a piece of a right-to-left line takes part in the bidi algorithm.
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    /// Holds right-to-left letters.
+    Rtl,
+    /// Holds left-to-right letters (and no right-to-left ones).
+    Latin,
+    /// Digits, with or without separators between them.
+    Number,
+    /// Anything else: punctuation, symbols.
+    Neutral,
+}
+
+fn class(text: &str) -> Class {
+    let mut digits = false;
+    let mut letters = false;
+    for c in text.chars() {
+        if is_rtl_char(c) {
+            return Class::Rtl;
+        }
+        letters |= c.is_alphabetic();
+        digits |= c.is_numeric();
+    }
+    if letters {
+        Class::Latin
+    } else if digits {
+        Class::Number
+    } else {
+        Class::Neutral
+    }
+}
+
+/// Pieces of a right-to-left line, reversed from their visual order (each item: the
+/// piece's text, a word space before it): the index order that reads them. A run of
+/// left-to-right pieces (digits, Latin words) is drawn left to right, so it keeps its
+/// visual order, as the Unicode bidi algorithm lays it out: pieces that touch join a run
+/// when both hold digits or letters, or when a single separator stands between two
+/// numbers (`2-5`, `1403/09/19`) or any neutral between two Latin words; a word space
+/// joins two Latin words, never two numbers. (A number a space away from a Latin word
+/// stays a run of its own: "Word 7" drawn so reads "Word 7" after a right-to-left word
+/// but "7 Word" before one, which the drawing cannot tell apart.)
+pub(super) fn reading_order(items: &[(&str, bool)]) -> Vec<(usize, bool)> {
+    let n = items.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let classes: Vec<Class> = items.iter().map(|(t, _)| class(t)).collect();
+    let strong = |c: Class| matches!(c, Class::Latin | Class::Number);
+    // Whether item k belongs to the same left-to-right run as item k - 1.
+    let mut linked = vec![false; n];
+    for k in 1..n {
+        let (a, b) = (classes[k - 1], classes[k]);
+        let space = items[k].1;
+        linked[k] = if space {
+            a == Class::Latin && b == Class::Latin
+        } else {
+            strong(a) && strong(b)
+        };
+    }
+    // A neutral piece between two run pieces, touching both.
+    for k in 1..n.saturating_sub(1) {
+        if classes[k] != Class::Neutral || items[k].1 || items[k + 1].1 {
+            continue;
+        }
+        let (a, b) = (classes[k - 1], classes[k + 1]);
+        let joins = (a == Class::Latin && b == Class::Latin)
+            || (a == Class::Number && b == Class::Number && is_separator(items[k].0));
+        if joins {
+            linked[k] = true;
+            linked[k + 1] = true;
+        }
+    }
+    // Each run read in visual order: its first item takes the space before the run, the
+    // others the space that stood after them.
+    let mut order: Vec<(usize, bool)> = Vec::with_capacity(n);
+    let mut start = 0;
+    for end in (1..n).filter(|&k| !linked[k]).chain([n]) {
+        order.push((end - 1, items[start].1));
+        order.extend((start..end - 1).rev().map(|m| (m, items[m + 1].1)));
+        start = end;
+    }
+    order
 }
 
 #[cfg(test)]
@@ -107,5 +204,62 @@ mod tests {
         push_glyph(&mut piece, "\u{628}");
         assert_eq!(visual_to_logical(&piece), "\u{628}\u{644}\u{627}");
         assert_eq!(strip(&piece), "\u{644}\u{627}\u{628}");
+    }
+
+    #[test]
+    fn a_separator_joins_a_number_only_between_its_digits() {
+        // "2-5- שלום" laid out right to left: the number keeps its order, the dash after
+        // it is the right-to-left text's and is drawn to its left: "םולש -2-5".
+        assert_eq!(visual_to_logical("םולש -2-5"), "2-5- שלום");
+        assert_eq!(visual_to_logical("םולש1403/09/19"), "1403/09/19שלום");
+        assert_eq!(visual_to_logical(".2024 םולש"), "שלום 2024.");
+    }
+
+    fn read(items: &[(&str, bool)]) -> String {
+        let mut out = String::new();
+        for (k, space) in reading_order(items) {
+            if space {
+                out.push(' ');
+            }
+            out.push_str(items[k].0);
+        }
+        out
+    }
+
+    #[test]
+    fn pieces_of_a_number_keep_their_order() {
+        // Drawn left to right: "-", "2", "-", "5", then a word space and a Hebrew word
+        // (each digit in its own font); the items come reversed, as read from the right.
+        let items = [
+            ("5", false),
+            ("-", false),
+            ("2", false),
+            ("-", false),
+            ("שלום", true),
+        ];
+        assert_eq!(read(&items), "2-5- שלום");
+        // Two numbers a space apart are two runs; the space between them is the
+        // right-to-left text's.
+        assert_eq!(
+            read(&[("20", false), ("10", true), ("שלום", true)]),
+            "20 10 שלום"
+        );
+        // Latin words keep their order across spaces, and a number touching them.
+        let items = [
+            ("7", false),
+            ("Word", true),
+            ("Microsoft", true),
+            ("שלום", true),
+        ];
+        assert_eq!(read(&items), "7 Microsoft Word שלום");
+        let items = [
+            ("def", false),
+            ("/", false),
+            ("abc2", false),
+            ("שלום", true),
+        ];
+        assert_eq!(read(&items), "abc2/def שלום");
+        // A separator between two numbers that do not touch it stays where it is read.
+        assert_eq!(read(&[("5", false), ("-", true), ("2", true)]), "5 - 2");
     }
 }

@@ -173,14 +173,23 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
             })
         })
         .collect();
-    // Right-to-left lines read from the right: reverse the pieces, and the characters of
-    // right-to-left pieces (keeping digit and Latin runs in their own order).
+    // Right-to-left lines read from the right: reverse the pieces (keeping runs of digit
+    // and Latin pieces in their own order), and the characters of right-to-left pieces
+    // (keeping digit and Latin runs in their own order).
     let rtl = is_rtl_line(kept.iter().map(|&i| pieces[i].text.as_str()));
     let mut seq: Vec<(usize, bool)> = kept.iter().copied().zip(spaces.iter().copied()).collect();
     if rtl {
         let n = seq.len();
         seq = (0..n)
             .map(|k| (kept[n - 1 - k], k > 0 && spaces[n - k]))
+            .collect();
+        let items: Vec<(&str, bool)> = seq
+            .iter()
+            .map(|&(i, space)| (pieces[i].text.as_str(), space))
+            .collect();
+        seq = bidi::reading_order(&items)
+            .into_iter()
+            .map(|(k, space)| (seq[k].0, space))
             .collect();
     }
 
