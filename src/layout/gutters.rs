@@ -114,7 +114,7 @@ fn fills_its_column(lines: &[&TextLine]) -> bool {
         .iter()
         .filter_map(|l| {
             let g = l.geometry?;
-            let chars = l.plain().chars().filter(|c| !c.is_whitespace()).count();
+            let chars = l.plain_cow().chars().filter(|c| !c.is_whitespace()).count();
             Some((g.baseline, g.bbox.x1 - g.bbox.x0, g.font_size, chars))
         })
         .collect();
@@ -194,7 +194,7 @@ fn widest_gap_of(page: &[&TextLine]) -> Option<f32> {
 fn mostly_figures<'a>(side: impl Iterator<Item = &'a TextLine>) -> bool {
     let (mut lines, mut figures) = (0, 0);
     for l in side {
-        let text = l.plain();
+        let text = l.plain_cow();
         let digits = text.chars().filter(char::is_ascii_digit).count();
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         lines += 1;

@@ -2,7 +2,7 @@
 //! at a line end is a hyphenated word or a compound.
 
 use crate::lines::TextLine;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Word counts of the document, for hyphenation decisions. Ordered, so that the forms of
 /// a word (the keys it begins) are one range rather than a scan of the whole lexicon.
@@ -73,7 +73,9 @@ fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ 
 impl Lexicon {
     /// Counts the words (and hyphenated compounds) of every line.
     pub fn from_lines(lines: &[TextLine]) -> Self {
-        let mut words: BTreeMap<String, usize> = BTreeMap::new();
+        // Counted in a hash map (one hash per word rather than a dozen string comparisons
+        // down a tree), ordered once at the end.
+        let mut words: HashMap<String, usize> = HashMap::new();
         let mut lower = String::new();
         for line in lines {
             let text = line.plain_cow();
@@ -92,7 +94,9 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { words }
+        Lexicon {
+            words: words.into_iter().collect(),
+        }
     }
 
     fn count(&self, w: &str) -> usize {

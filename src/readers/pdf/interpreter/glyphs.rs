@@ -233,6 +233,26 @@ impl Interpreter<'_> {
             self.tm = tm;
         }
     }
+
+    pub(super) fn move_line(&mut self, tx: f64, ty: f64) {
+        self.tlm = Matrix::translate(tx, ty).then(&self.tlm);
+        self.tm = self.tlm;
+    }
+
+    pub(super) fn next_line(&mut self) {
+        self.move_line(0.0, -self.gs.leading);
+    }
+
+    /// A `TJ` number: moves the next glyph back by `adj/1000` em.
+    pub(super) fn adjust(&mut self, adj: f64) {
+        let vertical = self.gs.font.as_ref().is_some_and(|f| f.is_vertical());
+        let d = -adj / 1000.0 * self.gs.font_size;
+        if vertical {
+            self.tm = Matrix::translate(0.0, d).then(&self.tm);
+        } else {
+            self.tm = Matrix::translate(d * self.gs.h_scale, 0.0).then(&self.tm);
+        }
+    }
 }
 
 /// A code as the character of its number (a byte read as Latin-1), for the report: a

@@ -14,6 +14,7 @@ mod dir;
 mod fields;
 mod forms;
 mod glyphs;
+mod marks;
 mod ops;
 mod shapes;
 
@@ -23,15 +24,15 @@ use std::sync::Arc;
 use lopdf::content::Operation;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::encodings::decode_text_string;
 use super::fonts::Font;
 use super::geometry::Matrix;
-use super::objects::{as_dict, get, get_dict, get_name, number, string};
+use super::objects::{get_dict, get_name, number, string};
 use super::optional::OptionalContent;
-use super::tagged::marked::{Mark, Marks, artifact_kind};
+use super::tagged::marked::Marks;
 pub use dir::Dir;
 pub use forms::{DocumentWork, unreadable_warning};
 use glyphs::Dropped;
+use marks::{ActualText, MAX_MARKED_DEPTH, Marked};
 use shapes::PathShape;
 pub use shapes::{Shape, ShapeKind};
 
@@ -72,9 +73,6 @@ impl Default for Limits {
         }
     }
 }
-
-/// Deepest marked-content nesting tracked.
-const MAX_MARKED_DEPTH: usize = 256;
 
 /// One shown glyph, in its direction's reading frame.
 #[derive(Debug, Clone, Copy)]
@@ -181,22 +179,6 @@ impl Default for GState {
             line_width: 1.0,
         }
     }
-}
-
-/// An open marked-content section.
-#[derive(Default)]
-struct Marked {
-    actual: Option<ActualText>,
-    /// It belongs to a hidden layer.
-    hides: bool,
-    /// Slot of the mark its content carries (its own, or the one it sits in).
-    mark: u32,
-}
-
-/// An open `/ActualText` span: its text and the first glyph it replaces.
-struct ActualText {
-    text: String,
-    first_glyph: usize,
 }
 
 /// Interprets the content of one page.
@@ -543,120 +525,6 @@ impl<'a> Interpreter<'a> {
             "n" => self.path.clear(),
             _ => {}
         }
-    }
-
-    fn move_line(&mut self, tx: f64, ty: f64) {
-        self.tlm = Matrix::translate(tx, ty).then(&self.tlm);
-        self.tm = self.tlm;
-    }
-
-    fn next_line(&mut self) {
-        self.move_line(0.0, -self.gs.leading);
-    }
-
-    /// A `TJ` number: moves the next glyph back by `adj/1000` em.
-    fn adjust(&mut self, adj: f64) {
-        let vertical = self.gs.font.as_ref().is_some_and(|f| f.is_vertical());
-        let d = -adj / 1000.0 * self.gs.font_size;
-        if vertical {
-            self.tm = Matrix::translate(0.0, d).then(&self.tm);
-        } else {
-            self.tm = Matrix::translate(d * self.gs.h_scale, 0.0).then(&self.tm);
-        }
-    }
-
-    /// A marked-content property list: inline, or named in `/Properties` (the entry
-    /// itself is returned, so that a layer keeps its object identity).
-    fn properties<'o>(
-        &self,
-        props: Option<&'o Object>,
-        resources: Option<&'o Dictionary>,
-    ) -> Option<&'o Object>
-    where
-        'a: 'o,
-    {
-        match props? {
-            Object::Name(name) => {
-                let all = get_dict(self.doc, resources?, b"Properties")?;
-                all.get(name).ok()
-            }
-            other => Some(other),
-        }
-    }
-
-    /// The mark a section opened with `tag` and `props` gives its content: an artifact
-    /// (and everything inside it) stays one; else its own `/MCID`, else the one it sits in.
-    fn open_mark(&mut self, tag: Option<&Object>, props: Option<&Object>) -> u32 {
-        let current = self.current_mark();
-        if matches!(self.out.marks.get(current), Some(Mark::Artifact(_))) {
-            return current;
-        }
-        let dict = props.and_then(|p| as_dict(self.doc, p));
-        if tag.and_then(|t| t.as_name().ok()) == Some(b"Artifact") {
-            let kind = artifact_kind(
-                dict.and_then(|d| get_name(self.doc, d, b"Type")),
-                dict.and_then(|d| get_name(self.doc, d, b"Subtype")),
-            );
-            return self.out.marks.slot(Mark::Artifact(kind));
-        }
-        let mcid = dict
-            .and_then(|d| get(self.doc, d, b"MCID"))
-            .and_then(number)
-            .filter(|n| *n >= 0.0 && *n <= f64::from(u32::MAX));
-        match mcid {
-            Some(mcid) => self.out.marks.slot(Mark::Content {
-                stream: self.mark_stream,
-                mcid: mcid as u32,
-            }),
-            None => current,
-        }
-    }
-
-    /// The mark of the innermost open marked-content section (0: none).
-    fn current_mark(&self) -> u32 {
-        self.marked.last().map_or(0, |m| m.mark)
-    }
-
-    fn actual_text(&self, props: &Object) -> Option<String> {
-        let dict = as_dict(self.doc, props)?;
-        let text = string(get(self.doc, dict, b"ActualText")?)?;
-        Some(decode_text_string(text))
-    }
-
-    fn end_marked(&mut self) {
-        let Some(marked) = self.marked.pop() else {
-            return;
-        };
-        self.hidden -= usize::from(marked.hides);
-        let Some(actual) = marked.actual else {
-            return;
-        };
-        let glyphs = self.out.glyphs.get(actual.first_glyph..).unwrap_or(&[]);
-        let (Some(first), Some(last)) = (glyphs.first().copied(), glyphs.last().copied()) else {
-            return;
-        };
-        let same_dir = glyphs.iter().all(|g| g.dir == first.dir);
-        let end = if same_dir {
-            last.x + last.adv
-        } else {
-            first.x + first.adv
-        };
-        let text: String = actual
-            .text
-            .chars()
-            .filter(|&c| !c.is_control() && !crate::rich::is_noncharacter(c))
-            .collect();
-        self.out.glyphs.truncate(actual.first_glyph);
-        let start = self.out.text.len() as u32;
-        self.out.text.push_str(&text);
-        self.out.glyphs.push(TextGlyph {
-            start,
-            len: text.len() as u32,
-            adv: end - first.x,
-            space: text.trim().is_empty(),
-            actual: true,
-            ..first
-        });
     }
 
     fn do_xobject(&mut self, name: &[u8], resources: Option<&Dictionary>) {

@@ -1,5 +1,7 @@
 //! Right-to-left lines: glyphs are drawn in visual order, text is read in logical order.
 
+use std::borrow::Cow;
+
 /// Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms.
 fn is_rtl_char(c: char) -> bool {
     matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
@@ -39,11 +41,16 @@ pub(super) fn push_glyph(piece: &mut String, text: &str) {
     }
 }
 
-/// Removes glyph-group marks.
-pub(super) fn strip(s: &str) -> String {
-    s.chars()
-        .filter(|c| *c != GROUP_START && *c != GROUP_END)
-        .collect()
+/// Removes glyph-group marks (borrowed when there are none, as in most pieces).
+pub(super) fn strip(s: &str) -> Cow<'_, str> {
+    if !s.contains(GROUP_START) && !s.contains(GROUP_END) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .filter(|c| *c != GROUP_START && *c != GROUP_END)
+            .collect(),
+    )
 }
 
 /// Glyphs drawn left to right (visual order) → reading order for right-to-left text:
@@ -51,7 +58,7 @@ pub(super) fn strip(s: &str) -> String {
 /// their order; a glyph's own text (a ligature) keeps its order too.
 pub(super) fn visual_to_logical(s: &str) -> String {
     if !s.chars().any(is_rtl_char) {
-        return strip(s);
+        return strip(s).into_owned();
     }
     // Units: a single character, or a marked glyph group.
     let mut units: Vec<String> = Vec::new();

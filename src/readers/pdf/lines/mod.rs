@@ -242,7 +242,7 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
             invisible: p.invisible,
         };
         let text = if rtl && !p.logical {
-            visual_to_logical(&p.text)
+            std::borrow::Cow::Owned(visual_to_logical(&p.text))
         } else {
             bidi::strip(&p.text)
         };
@@ -259,7 +259,7 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
                 // with the text it follows.
                 last.text.push(' ');
                 spans.push(Span {
-                    text,
+                    text: text.into_owned(),
                     style,
                     bbox: Some(rect),
                 });
