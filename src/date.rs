@@ -425,6 +425,19 @@ mod tests {
             ],
             80_000,
         ));
+        texts.extend(filled(&[
+            &["2023", "1999", "123"],
+            &["-", "/"],
+            &["1", "09", "123"],
+            &["", "-3", "-31", "-310", "/3"],
+        ]));
+        texts.extend(filled(&[
+            &["3", "12", "123"],
+            &[".", "/", "-"],
+            &["1", "12"],
+            &[".", "/"],
+            &["2023", "202"],
+        ]));
         let group = |c: &regex::Captures<'_>, i: usize| c.get(i).map(|m| m.as_str().to_string());
         let (mdy_re, dmy_re) = (
             Regex::new(MONTH_DAY_YEAR).unwrap(),
