@@ -1,10 +1,6 @@
 //! Dates as printed on title blocks ("August 16, 2024", "16 Aug 2024", "2024-08-16",
 //! "March 2023") parsed into a [`PubDate`].
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::model::PubDate;
 
 const MONTHS: [&str; 12] = [
@@ -74,22 +70,106 @@ pub fn is_day_without_year(line: &str) -> bool {
     named
 }
 
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^([A-Za-z]{3,9})\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-9]{1,2})?,?\s+([0-9]{4})$",
-    )
-    .expect("valid regex")
-});
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+([0-9]{4})$")
-        .expect("valid regex")
-});
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?$").expect("valid regex")
-});
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{1,2})[./]([0-9]{1,2})[./]([0-9]{4})$").expect("valid regex")
-});
+/// The patterns [`month_day_year`], [`day_month_year`], [`iso`] and [`numeric`] decide by
+/// hand. Compiled, they cost about a millisecond per process, more than the rest of a
+/// short document's date handling by far.
+#[cfg(test)]
+const MONTH_DAY_YEAR: &str =
+    r"^([A-Za-z]{3,9})\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-9]{1,2})?,?\s+([0-9]{4})$";
+#[cfg(test)]
+const DAY_MONTH_YEAR: &str =
+    r"^([0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+([0-9]{4})$";
+#[cfg(test)]
+const ISO: &str = r"^([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?$";
+#[cfg(test)]
+const NUMERIC: &str = r"^([0-9]{1,2})[./]([0-9]{1,2})[./]([0-9]{4})$";
+
+/// `s` split after its leading run of bytes that pass `class` (ASCII classes only).
+fn run(s: &str, class: fn(&u8) -> bool) -> (&str, &str) {
+    s.split_at(s.bytes().take_while(class).count())
+}
+
+/// The leading run of ASCII digits when it is `min..=max` long, and what follows it. A
+/// run longer than `max` matches nothing: in every pattern here a digit run is followed by
+/// something other than a digit.
+fn digits(s: &str, min: usize, max: usize) -> Option<(&str, &str)> {
+    let (d, rest) = run(s, u8::is_ascii_digit);
+    (min..=max).contains(&d.len()).then_some((d, rest))
+}
+
+/// The leading run of ASCII letters when it is 3 to 9 long (a month word), and the rest.
+fn month_word(s: &str) -> Option<(&str, &str)> {
+    let (w, rest) = run(s, u8::is_ascii_alphabetic);
+    (3..=9).contains(&w.len()).then_some((w, rest))
+}
+
+/// `s` after one or more white-space characters (`\s+`), or `None`.
+fn spaces(s: &str) -> Option<&str> {
+    let rest = s.trim_start_matches(char::is_whitespace);
+    (rest.len() < s.len()).then_some(rest)
+}
+
+/// `s` after an ordinal suffix (`(?:st|nd|rd|th)?`).
+fn ordinal(s: &str) -> &str {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|x| s.strip_prefix(x))
+        .unwrap_or(s)
+}
+
+/// Whether `s` is exactly four ASCII digits (the year closing every pattern).
+fn year(s: &str) -> Option<&str> {
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then_some(s)
+}
+
+/// "March 3, 2023", "Sept. 3rd – 5 2024": (month word, day, year) as [`MONTH_DAY_YEAR`]
+/// captures them. Each step has one way to go on, so the first way found is the match.
+fn month_day_year(s: &str) -> Option<(&str, &str, &str)> {
+    let (month, rest) = month_word(s)?;
+    let rest = spaces(rest.strip_prefix('.').unwrap_or(rest))?;
+    let (day, rest) = digits(rest, 1, 2)?;
+    let rest = ordinal(rest);
+    // A range's dash comes after optional spaces; without one, the spaces are the ones
+    // before the year.
+    let after = rest.trim_start_matches(char::is_whitespace);
+    let rest = match after.strip_prefix(['-', '–']) {
+        Some(dash) => digits(dash.trim_start_matches(char::is_whitespace), 1, 2)?.1,
+        None => rest,
+    };
+    let rest = spaces(rest.strip_prefix(',').unwrap_or(rest))?;
+    Some((month, day, year(rest)?))
+}
+
+/// "3 March 2023", "1st of May, 2020": (day, month word, year) as [`DAY_MONTH_YEAR`]
+/// captures them. "of" is taken when followed by white space: two letters cannot be the
+/// month word, so no match leaves it.
+fn day_month_year(s: &str) -> Option<(&str, &str, &str)> {
+    let (day, rest) = digits(s, 1, 2)?;
+    let rest = spaces(ordinal(rest))?;
+    let rest = rest.strip_prefix("of").and_then(spaces).unwrap_or(rest);
+    let (month, rest) = month_word(rest)?;
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let rest = spaces(rest.strip_prefix(',').unwrap_or(rest))?;
+    Some((day, month, year(rest)?))
+}
+
+/// "2023-03" or "2023-3-14": (year, month, day) as [`ISO`] captures them.
+fn iso_parts(s: &str) -> Option<(&str, &str, Option<&str>)> {
+    let (y, rest) = digits(s, 4, 4)?;
+    let (m, rest) = digits(rest.strip_prefix('-')?, 1, 2)?;
+    if rest.is_empty() {
+        return Some((y, m, None));
+    }
+    let (d, rest) = digits(rest.strip_prefix('-')?, 1, 2)?;
+    rest.is_empty().then_some((y, m, Some(d)))
+}
+
+/// "3.12.2023", "12/3/2023": the three numbers as [`NUMERIC`] captures them.
+fn numeric(s: &str) -> Option<(&str, &str, &str)> {
+    let (a, rest) = digits(s, 1, 2)?;
+    let (b, rest) = digits(rest.strip_prefix(['.', '/'])?, 1, 2)?;
+    Some((a, b, year(rest.strip_prefix(['.', '/'])?)?))
+}
 
 /// The pattern [`month_year`] decides by hand.
 #[cfg(test)]
@@ -159,14 +239,6 @@ fn has_four_digits(t: &str) -> bool {
         .any(|run| run.len() >= 4)
 }
 
-/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&MONTH_DAY_YEAR);
-    LazyLock::force(&DAY_MONTH_YEAR);
-    LazyLock::force(&ISO);
-    LazyLock::force(&NUMERIC);
-}
-
 /// Parses a line that is only a date (optionally after "Date:" or "Published"), or `None`.
 pub fn parse_date_line(line: &str) -> Option<PubDate> {
     let trimmed = line
@@ -206,35 +278,35 @@ fn valid_day(month: Option<u8>, day: Option<u8>) -> bool {
 }
 
 fn parse_parts(s: &str) -> Option<(i32, Option<u8>, Option<u8>)> {
-    if let Some(c) = MONTH_DAY_YEAR.captures(s) {
+    if let Some((month, day, year)) = month_day_year(s) {
         return Some((
-            c[3].parse().ok()?,
-            Some(month_number(&c[1])?),
-            Some(c[2].parse().ok()?),
+            year.parse().ok()?,
+            Some(month_number(month)?),
+            Some(day.parse().ok()?),
         ));
     }
-    if let Some(c) = DAY_MONTH_YEAR.captures(s) {
+    if let Some((day, month, year)) = day_month_year(s) {
         return Some((
-            c[3].parse().ok()?,
-            Some(month_number(&c[2])?),
-            Some(c[1].parse().ok()?),
+            year.parse().ok()?,
+            Some(month_number(month)?),
+            Some(day.parse().ok()?),
         ));
     }
     if let Some((month, year)) = month_year(s) {
         return Some((year.parse().ok()?, Some(month_number(month)?), None));
     }
-    if let Some(c) = ISO.captures(s) {
-        let day = match c.get(3) {
-            Some(d) => Some(d.as_str().parse().ok()?),
+    if let Some((year, month, day)) = iso_parts(s) {
+        let day = match day {
+            Some(d) => Some(d.parse().ok()?),
             None => None,
         };
-        return Some((c[1].parse().ok()?, Some(c[2].parse().ok()?), day));
+        return Some((year.parse().ok()?, Some(month.parse().ok()?), day));
     }
-    if let Some(c) = NUMERIC.captures(s) {
+    if let Some((a, b, year)) = numeric(s) {
         // Day first (the international convention) unless that cannot be a month/day pair.
-        let (a, b): (u8, u8) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        let (a, b): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
         let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
-        return Some((c[3].parse().ok()?, Some(month), Some(day)));
+        return Some((year.parse().ok()?, Some(month), Some(day)));
     }
     None
 }
@@ -243,6 +315,7 @@ fn parse_parts(s: &str) -> Option<(i32, Option<u8>, Option<u8>)> {
 mod tests {
     use super::*;
     use crate::test_phrases::{assert_necessary, filled, phrases};
+    use regex::Regex;
 
     #[test]
     fn a_day_or_a_month_alone_is_a_day_without_year() {
@@ -271,8 +344,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn every_date_pattern_needs_four_digits() {
+    /// Texts near the date patterns: random pieces of dates, and each pattern's slots
+    /// filled every way.
+    fn date_texts() -> Vec<String> {
         let mut texts = phrases(
             &[
                 "March", "Mar", "3", "2023", "12", "/", ".", "-", "–", "st", "th", ",", " ", "of",
@@ -322,21 +396,84 @@ mod tests {
         ] {
             texts.extend(filled(&slots));
         }
-        let month_year = Regex::new(MONTH_YEAR).unwrap();
-        for p in [
-            &MONTH_DAY_YEAR,
-            &DAY_MONTH_YEAR,
-            &month_year,
-            &ISO,
-            &NUMERIC,
-        ] {
+        texts
+    }
+
+    #[test]
+    fn every_date_pattern_needs_four_digits() {
+        let texts = date_texts();
+        for p in [MONTH_DAY_YEAR, DAY_MONTH_YEAR, MONTH_YEAR, ISO, NUMERIC] {
+            let p = Regex::new(p).unwrap();
             assert!(
-                assert_necessary(p, has_four_digits, &texts) >= 6,
+                assert_necessary(&p, has_four_digits, &texts) >= 6,
                 "{}",
                 p.as_str()
             );
         }
         assert_eq!(parse_date_line("March 3"), None);
+    }
+
+    /// The four date forms decided by hand capture what their patterns capture, on the
+    /// date texts and on random strings of their pieces and of white space outside ASCII.
+    #[test]
+    fn dates_by_hand_are_the_patterns() {
+        let mut texts = date_texts();
+        texts.extend(phrases(
+            &[
+                "March", "Sept", "3", "12", "123", "2023", "١٢٣٤", "-", "–", "/", ".", ",", " ",
+                "\u{a0}", "\u{2003}", "\n", "st", "nd", "rd", "th", "of", "of ", "ofx", "x",
+            ],
+            80_000,
+        ));
+        texts.extend(filled(&[
+            &["2023", "1999", "123"],
+            &["-", "/"],
+            &["1", "09", "123"],
+            &["", "-3", "-31", "-310", "/3"],
+        ]));
+        texts.extend(filled(&[
+            &["3", "12", "123"],
+            &[".", "/", "-"],
+            &["1", "12"],
+            &[".", "/"],
+            &["2023", "202"],
+        ]));
+        let group = |c: &regex::Captures<'_>, i: usize| c.get(i).map(|m| m.as_str().to_string());
+        let (mdy_re, dmy_re) = (
+            Regex::new(MONTH_DAY_YEAR).unwrap(),
+            Regex::new(DAY_MONTH_YEAR).unwrap(),
+        );
+        let (iso_re, numeric_re) = (Regex::new(ISO).unwrap(), Regex::new(NUMERIC).unwrap());
+        let mut matched = [0; 4];
+        for t in &texts {
+            let own = |f: Option<(&str, &str, &str)>| {
+                f.map(|(a, b, c)| [a, b, c].map(|x| Some(x.to_string())))
+            };
+            let theirs = |re: &Regex| re.captures(t).map(|c| [1, 2, 3].map(|i| group(&c, i)));
+            let want = [
+                theirs(&mdy_re),
+                theirs(&dmy_re),
+                theirs(&iso_re),
+                theirs(&numeric_re),
+            ];
+            let got = [
+                own(month_day_year(t)),
+                own(day_month_year(t)),
+                iso_parts(t).map(|(y, m, d)| {
+                    [
+                        Some(y.to_string()),
+                        Some(m.to_string()),
+                        d.map(String::from),
+                    ]
+                }),
+                own(numeric(t)),
+            ];
+            for (k, (w, g)) in want.iter().zip(&got).enumerate() {
+                assert_eq!(g, w, "pattern {k} on {t:?}");
+                matched[k] += usize::from(w.is_some());
+            }
+        }
+        assert!(matched.iter().all(|&m| m >= 20), "{matched:?}");
     }
 
     #[test]

@@ -67,7 +67,6 @@ pub fn compile_patterns_in_background() {
         .name("patterns".into())
         .spawn(|| {
             structure::classify::compile_patterns();
-            date::compile_patterns();
             clean::furniture::compile_patterns();
         });
 }

@@ -127,14 +127,16 @@ impl Std14 {
     }
 }
 
-/// Reads `C code ; WX width ; N name ; …` lines.
+/// Reads the `C code ; WX width ; N name ; …` lines of the character metrics section.
+/// Nothing after `EndCharMetrics` is read: the kerning pairs that follow are most of a
+/// text font's file, and no `C` line comes after them (see `only_the_metrics_section`).
 fn parse(text: &'static str) -> Afm {
     let mut afm = Afm {
         widths: HashMap::new(),
         encoding: vec![None; 256],
         by_char: HashMap::new(),
     };
-    for line in text.lines().filter(|l| l.starts_with("C ")) {
+    for line in metrics_lines(text) {
         let mut code: Option<i32> = None;
         let mut width: Option<f32> = None;
         let mut name: Option<&'static str> = None;
@@ -161,6 +163,13 @@ fn parse(text: &'static str) -> Afm {
         }
     }
     afm
+}
+
+/// The `C …` lines up to the end of the character metrics section.
+fn metrics_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .take_while(|l| !l.starts_with("EndCharMetrics"))
+        .filter(|l| l.starts_with("C "))
 }
 
 #[cfg(test)]
@@ -220,6 +229,35 @@ mod tests {
                 expected,
                 "code {code:#x} ({name:?})"
             );
+        }
+    }
+
+    /// Stopping at `EndCharMetrics` reads every `C` line of each of the 14 files.
+    #[test]
+    fn only_the_metrics_section() {
+        use Std14::*;
+        let all = [
+            Courier,
+            CourierBold,
+            CourierOblique,
+            CourierBoldOblique,
+            Helvetica,
+            HelveticaBold,
+            HelveticaOblique,
+            HelveticaBoldOblique,
+            TimesRoman,
+            TimesBold,
+            TimesItalic,
+            TimesBoldItalic,
+            Symbol,
+            ZapfDingbats,
+        ];
+        for font in all {
+            let text = font.source();
+            let every: Vec<&str> = text.lines().filter(|l| l.starts_with("C ")).collect();
+            assert!(every.len() > 100, "{font:?}");
+            assert_eq!(metrics_lines(text).collect::<Vec<_>>(), every, "{font:?}");
+            assert!(text.contains("EndCharMetrics"), "{font:?}");
         }
     }
 }
