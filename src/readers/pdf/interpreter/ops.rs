@@ -4,18 +4,18 @@
 //! cost of reading a PDF: about a fifth of a batch conversion. Nearly every operation in a
 //! real stream is plain (numbers, names, strings, arrays of those, an operator), and this
 //! scanner reads those directly. It yields exactly what `Content::decode_iter` yields: the
-//! first time it meets anything it does not read itself (a comment, an inline image, a
-//! dictionary operand, a `#` escape in a name, a possible reference inside an array, a
-//! number or string that lopdf would reject or read otherwise, deep nesting), it hands the
+//! first time it meets anything it does not read itself (a comment, an inline image, a `#`
+//! escape in a name, a possible reference inside an array or a dictionary, a number, string
+//! or dictionary that lopdf would reject or read otherwise, deep nesting), it hands the
 //! rest of the stream, from the start of that operation, to lopdf's own iterator. Every
 //! operation ends with the white space after it, so the rest of a stream parses the same
 //! on its own as it does after what came before.
 
 use lopdf::content::{Content, ContentOperations, Operation};
-use lopdf::{Object, StringFormat};
+use lopdf::{Dictionary, Object, StringFormat};
 
-/// Nesting of arrays and of parentheses in strings read here; deeper ones go to lopdf
-/// (which allows 100 of each).
+/// Nesting of arrays and dictionaries, and of parentheses in strings, read here; deeper
+/// ones go to lopdf (which allows 100 of each).
 const MAX_DEPTH: usize = 32;
 
 /// The operations of `bytes`, as `Content::decode_iter(bytes)` gives them.
@@ -132,6 +132,7 @@ fn operation(b: &[u8], mut p: usize, out: &mut Operation) -> Option<usize> {
             b'0'..=b'9' | b'+' | b'-' | b'.' => number(b, p)?,
             b'/' => name(b, p)?,
             b'(' => literal(b, p)?,
+            b'<' if b.get(p + 1) == Some(&b'<') => dictionary(b, p, 1)?,
             b'<' => hex(b, p)?,
             b'[' => array(b, p, 1)?,
             _ => break,
@@ -335,8 +336,8 @@ fn hex(b: &[u8], start: usize) -> Option<(Object, usize)> {
     (b.get(p) == Some(&b'>')).then(|| (Object::String(out, StringFormat::Hexadecimal), p + 1))
 }
 
-/// An array of numbers, names, strings, booleans, nulls and arrays. A comment, a
-/// dictionary or anything that could be a reference (`12 0 R`) goes to lopdf.
+/// An array of numbers, names, strings, booleans, nulls, arrays and dictionaries. A
+/// comment or anything that could be a reference (`12 0 R`) goes to lopdf.
 fn array(b: &[u8], start: usize, depth: usize) -> Option<(Object, usize)> {
     if depth > MAX_DEPTH {
         return None;
@@ -344,30 +345,69 @@ fn array(b: &[u8], start: usize, depth: usize) -> Option<(Object, usize)> {
     let mut items = Vec::new();
     let mut p = skip_white(b, start + 1);
     loop {
-        let c = *b.get(p)?;
-        let (item, end) = match c {
-            b']' => return Some((Object::Array(items), p + 1)),
-            b'n' if b[p..].starts_with(b"null") => (Object::Null, p + 4),
-            b't' if b[p..].starts_with(b"true") => (Object::Boolean(true), p + 4),
-            b'f' if b[p..].starts_with(b"false") => (Object::Boolean(false), p + 5),
-            b'0'..=b'9' => {
-                if may_be_reference(b, p) {
-                    return None;
-                }
-                number(b, p)?
-            }
-            b'+' | b'-' | b'.' => number(b, p)?,
-            b'/' => name(b, p)?,
-            b'(' => literal(b, p)?,
-            b'<' => hex(b, p)?,
-            b'[' => array(b, p, depth + 1)?,
-            _ => return None,
-        };
+        if b.get(p) == Some(&b']') {
+            return Some((Object::Array(items), p + 1));
+        }
+        let (item, end) = direct_object(b, p, depth)?;
         items.push(item);
         p = skip_white(b, end);
         if b.get(p) == Some(&b'%') {
             return None;
         }
+    }
+}
+
+/// A dictionary, its keys in the order lopdf keeps them (`Dictionary::set`: a repeated key
+/// keeps its first place and takes its last value). A comment, a `#` in a name, anything
+/// that could be a reference or anything lopdf would not read as a dictionary goes to lopdf.
+fn dictionary(b: &[u8], start: usize, depth: usize) -> Option<(Object, usize)> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let mut dict = Dictionary::new();
+    let mut p = skip_white(b, start + 2);
+    loop {
+        match *b.get(p)? {
+            b'>' if b.get(p + 1) == Some(&b'>') => return Some((Object::Dictionary(dict), p + 2)),
+            b'/' => {}
+            _ => return None,
+        }
+        let (Object::Name(key), end) = name(b, p)? else {
+            return None;
+        };
+        p = skip_white(b, end);
+        if b.get(p) == Some(&b'%') {
+            return None;
+        }
+        let (value, end) = direct_object(b, p, depth)?;
+        dict.set(key, value);
+        p = skip_white(b, end);
+        if b.get(p) == Some(&b'%') {
+            return None;
+        }
+    }
+}
+
+/// One element of an array or value of a dictionary nested `depth` deep, as lopdf's
+/// direct-object grammar reads it; `None` for what goes to lopdf.
+fn direct_object(b: &[u8], p: usize, depth: usize) -> Option<(Object, usize)> {
+    match *b.get(p)? {
+        b'n' if b[p..].starts_with(b"null") => Some((Object::Null, p + 4)),
+        b't' if b[p..].starts_with(b"true") => Some((Object::Boolean(true), p + 4)),
+        b'f' if b[p..].starts_with(b"false") => Some((Object::Boolean(false), p + 5)),
+        b'0'..=b'9' => {
+            if may_be_reference(b, p) {
+                return None;
+            }
+            number(b, p)
+        }
+        b'+' | b'-' | b'.' => number(b, p),
+        b'/' => name(b, p),
+        b'(' => literal(b, p),
+        b'<' if b.get(p + 1) == Some(&b'<') => dictionary(b, p, depth + 1),
+        b'<' => hex(b, p),
+        b'[' => array(b, p, depth + 1),
+        _ => None,
     }
 }
 

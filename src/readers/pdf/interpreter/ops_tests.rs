@@ -152,6 +152,74 @@ fn arrays() {
 }
 
 #[test]
+fn inline_dictionaries() {
+    same(b"/P <</MCID 0>> BDC (a) Tj EMC /Span<</MCID 1/Lang(en-GB)>>BDC EMC");
+    same(b"/Artifact <</Type /Pagination /Subtype /Header /Attached [/Top]>> BDC EMC");
+    same(b"<< >> x <<>> y <<\n/A\r\n1\t>> z");
+    same(b"/X <</A <</B <</C [1 <</D null>>] /E true>> /F false>> /G -.5>> BDC");
+    same(b"/X <</S (a\\(b\\)c) /H <41 42> /E <> /N /Name /R 1.25 /I -7 /Z null>> BDC");
+    // A repeated key keeps its first place and takes its last value.
+    same(b"/X <</A 1 /B 2 /A 3 /C 4 /B 5>> BDC");
+    same(b"/X <</A/B/C/D>> BDC /Y <</ 1 /A()>> BDC");
+    same(b"[<</A 1>> <</B [2 3]>>] x [<<>>] y");
+    same(b"/X <</A 99999999999999999999>> BDC /Y <</A 1e5>> BDC");
+    same(b"/X <</A 1 0.5 >> BDC /Y <</A 1 2 3>> BDC");
+}
+
+/// Everything in a dictionary that the scanner leaves to lopdf, and damaged dictionaries.
+#[test]
+fn dictionaries_handed_over() {
+    same(b"/X <</A#20B 1>> BDC (a) Tj");
+    same(b"/X <</A /B#43>> BDC (a) Tj");
+    same(b"/X <</A 12 0 R>> BDC (a) Tj /Y <</A 12\n0\nR /B 1>> BDC");
+    same(b"/X <</A 1 % comment\n/B 2>> BDC (a) Tj");
+    same(b"/X <<% comment\n/A 1>> BDC");
+    same(b"/X <</A % comment\n1>> BDC");
+    same(b"/X <</A 1>>% comment\n BDC");
+    same(b"/X <</A 1 BDC (a) Tj");
+    same(b"/X <</A>> BDC (a) Tj");
+    same(b"/X <</A 1 /B>> BDC");
+    same(b"/X <<1 2>> BDC");
+    same(b"/X <</A 1> BDC");
+    same(b"/X <</A 1 >");
+    same(b"/X <<");
+    same(b"/X <</A {1}>> BDC");
+    same(b"/X <</A <1 2>> BDC");
+    same(b"/X <</A <zz>>> BDC");
+    let deep = [
+        b"/X ".to_vec(),
+        b"<</A ".repeat(60),
+        b"1".to_vec(),
+        b">>".repeat(60),
+        b" BDC (a) Tj".to_vec(),
+    ]
+    .concat();
+    same(&deep);
+    let less_deep = [
+        b"/X ".to_vec(),
+        b"<</A [".repeat(12),
+        b"1".to_vec(),
+        b"]>>".repeat(12),
+        b" BDC (a) Tj".to_vec(),
+    ]
+    .concat();
+    same(&less_deep);
+    let base: &[u8] = b"/P <</MCID 0 /A [1 (x) <41>] /D <</E /F>>>> BDC (a) Tj EMC";
+    for end in 0..=base.len() {
+        same(&base[..end]);
+    }
+    for i in 0..base.len() {
+        for c in [
+            b'%', b'(', b')', b'[', b']', b'<', b'>', b'/', b'#', b'.', b'-', b'R', b' ', b'0',
+        ] {
+            let mut changed = base.to_vec();
+            changed[i] = c;
+            same(&changed);
+        }
+    }
+}
+
+#[test]
 fn what_the_scanner_hands_over() {
     same(b"% a comment\nBT (a) Tj ET");
     same(b"BT (a) Tj % trailing comment\n(b) Tj ET");
@@ -228,4 +296,18 @@ fn every_stream_of_a_folder_reads_the_same() {
         }
     }
     eprintln!("{files} files, {streams} streams read the same");
+}
+
+/// The marked-content dictionaries of a tagged PDF are read here, not handed to lopdf.
+#[test]
+fn plain_dictionaries_are_not_handed_over() {
+    let bytes = b"/P <</MCID 0>> BDC [<</A [1 (x)]>>] x /S <</T <</U /V>> /W <41>>> BDC EMC";
+    let mut ops = operations(bytes);
+    let mut count = 0;
+    while let Some(op) = ops.next_op() {
+        assert!(op.is_ok());
+        count += 1;
+    }
+    assert_eq!(count, 4);
+    assert!(ops.rest.is_none());
 }
