@@ -265,12 +265,8 @@ fn type3_font_with_numbered_glyph_names() {
     assert!(close(ls[0].bbox.unwrap().width(), 15.0), "{:?}", ls[0].bbox);
 }
 
-#[test]
-fn right_to_left_text_comes_out_in_reading_order() {
-    // A simple font whose codes a, b, c are the Hebrew letters alef, bet, gimel. Drawn
-    // left to right in visual order, "cba" is the word alef-bet-gimel read from the
-    // right; ActualText is already in reading order and stays as written.
-    let mut b = PdfBuilder::new();
+/// Adds a simple font whose codes a, b, c are the Hebrew letters alef, bet, gimel.
+fn hebrew_font(b: &mut PdfBuilder, name: &str) {
     let cmap = b.stream(
         lopdf::Dictionary::new(),
         &to_unicode_cmap(
@@ -280,7 +276,16 @@ fn right_to_left_text_comes_out_in_reading_order() {
     );
     let mut f = type1("Helvetica");
     f.set("ToUnicode", cmap);
-    b.font("F1", f);
+    b.font(name, f);
+}
+
+#[test]
+fn right_to_left_text_comes_out_in_reading_order() {
+    // A simple font whose codes a, b, c are the Hebrew letters alef, bet, gimel. Drawn
+    // left to right in visual order, "cba" is the word alef-bet-gimel read from the
+    // right; ActualText is already in reading order and stays as written.
+    let mut b = PdfBuilder::new();
+    hebrew_font(&mut b, "F1");
     b.page(
         "BT /F1 10 Tf 72 700 Td (cba) Tj ET \
          BT /F1 10 Tf 72 650 Td /Span << /ActualText <FEFF05D005D105D2> >> BDC (abc) Tj EMC ET",
@@ -298,16 +303,7 @@ fn a_number_in_right_to_left_text_keeps_its_order_across_fonts() {
     // the right, "2-5-" stands before the word; the number is drawn left to right, the
     // dash after it (a neutral of the right-to-left text) to its left.
     let mut b = PdfBuilder::new();
-    let cmap = b.stream(
-        lopdf::Dictionary::new(),
-        &to_unicode_cmap(
-            1,
-            &[(0x61, "\u{5d0}"), (0x62, "\u{5d1}"), (0x63, "\u{5d2}")],
-        ),
-    );
-    let mut f = type1("Helvetica");
-    f.set("ToUnicode", cmap);
-    b.font("F1", f);
+    hebrew_font(&mut b, "F1");
     b.font("F2", type1("Helvetica"));
     b.font("F3", type1("Courier"));
     // Visual order, left to right: the Hebrew word, a space, "-", "2", "-", "5"; drawn in
