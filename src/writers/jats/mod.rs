@@ -165,7 +165,8 @@ impl Jats<'_> {
         self.open("body", &[]);
         self.newline();
         match doc.unlinked_notes_section() {
-            Some(closing) => self.body(&[doc.blocks.clone(), closing].concat()),
+            // The closing section follows the body without a copy of the body.
+            Some(closing) => self.body(doc.blocks.iter().chain(&closing)),
             None => self.body(&doc.blocks),
         }
         self.close("body");
@@ -204,7 +205,7 @@ impl Jats<'_> {
 
     /// Body blocks, with headings opening nested `<sec>`s. A `<sec>` closes when a heading
     /// of the same or a higher level arrives, so content never follows a nested section.
-    fn body(&mut self, blocks: &[Block]) {
+    fn body<'b>(&mut self, blocks: impl IntoIterator<Item = &'b Block>) {
         let mut open: Vec<u8> = Vec::new();
         for block in blocks {
             if let Block::Heading { level, content } = block {

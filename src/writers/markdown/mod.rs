@@ -57,7 +57,8 @@ pub fn write(doc: &Document, options: &MarkdownOptions) -> String {
 
     let mut lines = Vec::new();
     match doc.unlinked_notes_section() {
-        Some(closing) => writer.blocks(&[doc.blocks.clone(), closing].concat(), &mut lines),
+        // The closing section follows the body without a copy of the body.
+        Some(closing) => writer.blocks(doc.blocks.iter().chain(&closing), &mut lines),
         None => writer.blocks(&doc.blocks, &mut lines),
     }
     for id in &order {
@@ -141,7 +142,7 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn blocks(&self, blocks: &[Block], out: &mut Vec<String>) {
+    fn blocks<'b>(&self, blocks: impl IntoIterator<Item = &'b Block>, out: &mut Vec<String>) {
         let mut prev_list: Option<&Block> = None;
         for block in blocks {
             let is_list = matches!(block, Block::List(_));
