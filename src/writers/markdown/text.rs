@@ -142,10 +142,35 @@ pub(super) fn longest_run(text: &str, ch: char) -> usize {
 
 /// Escapes characters that Markdown would read as markup, anywhere in a line.
 fn escape_text(text: &str, out: &mut String) {
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
+    // Every character that may be escaped or replaced is ASCII: most texts hold none.
+    let special = |b: &u8| {
+        matches!(
+            b,
+            b'\\'
+                | b'*'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'`'
+                | b'|'
+                | b'_'
+                | b'~'
+                | b'&'
+                | b'!'
+                | b'('
+                | b'\n'
+                | b'\r'
+        )
+    };
+    if !text.as_bytes().iter().any(special) {
+        out.push_str(text);
+        return;
+    }
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let rest = &text[i + c.len_utf8()..];
+        let next = rest.chars().next();
         let escape = match c {
             '\\' | '*' | '[' | ']' | '<' | '>' | '`' | '|' => true,
             // Intraword underscores cannot open emphasis; others can.
@@ -157,11 +182,11 @@ fn escape_text(text: &str, out: &mut String) {
             '~' => prev == Some('~') || next == Some('~'),
             // An entity or numeric reference would be decoded.
             '&' => {
-                let tail = chars[i + 1..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+                let tail = rest
+                    .bytes()
+                    .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
                     .count();
-                tail > 0 && chars.get(i + 1 + tail) == Some(&';')
+                tail > 0 && rest.as_bytes().get(tail) == Some(&b';')
             }
             '!' => next == Some('['),
             // After a footnote reference, "(" would turn `[^3](x)` into a link and the
@@ -169,6 +194,7 @@ fn escape_text(text: &str, out: &mut String) {
             '(' => i == 0 && out.ends_with(']'),
             _ => false,
         };
+        prev = Some(c);
         if c == '\n' || c == '\r' {
             out.push(' ');
             continue;
