@@ -26,21 +26,35 @@ const MIN_PREFIX: usize = 16;
 /// Text for comparison: lower case, letters and digits, single spaces, without a
 /// leading section number ("2.1", "IV.", "(a)").
 pub fn normalise(text: &str) -> String {
-    let plain = crate::rich::plain_without_scripts(text);
-    let mut words: Vec<String> = plain
-        .split_whitespace()
-        .map(|w| {
+    let plain = crate::rich::plain_without_scripts_cow(text);
+    // Built in one string, word by word: a word of no letter or digit leaves nothing.
+    let mut out = String::with_capacity(plain.len());
+    let (mut words, mut first_end) = (0, 0);
+    for w in plain.split_whitespace() {
+        let start = out.len();
+        if words > 0 {
+            out.push(' ');
+        }
+        let text_start = out.len();
+        out.extend(
             w.chars()
                 .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() > 1 && is_section_number(plain.split_whitespace().next().unwrap_or("")) {
-        words.remove(0);
+                .flat_map(char::to_lowercase),
+        );
+        if out.len() == text_start {
+            out.truncate(start);
+            continue;
+        }
+        words += 1;
+        if words == 1 {
+            first_end = out.len();
+        }
     }
-    words.join(" ")
+    // A section number is always a word of its own in `out` (its digits or letters stay).
+    if words > 1 && is_section_number(plain.split_whitespace().next().unwrap_or("")) {
+        out.drain(..=first_end);
+    }
+    out
 }
 
 fn is_section_number(word: &str) -> bool {
@@ -209,6 +223,10 @@ mod tests {
         assert_eq!(normalise("(a) Scope"), "scope");
         assert_eq!(normalise("2024"), "2024");
         assert_eq!(normalise("A Study"), "a study");
+        // Words of no letter or digit leave no space behind, wherever they stand.
+        assert_eq!(normalise("3. — The  End —"), "the end");
+        assert_eq!(normalise("— 3. The End"), "3 the end");
+        assert_eq!(normalise("3. —"), "3");
     }
 
     #[test]
