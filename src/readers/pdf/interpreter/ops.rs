@@ -250,7 +250,17 @@ fn name(b: &[u8], start: usize) -> Option<(Object, usize)> {
 
 /// A literal string: escapes, balanced parentheses kept, an end of line read as `\n`.
 fn literal(b: &[u8], start: usize) -> Option<(Object, usize)> {
-    let mut out = Vec::new();
+    // Most strings hold no escape, parenthesis or carriage return: their bytes are copied
+    // at once, and the others' first run tells the size to start from.
+    let body = b.get(start + 1..)?;
+    let run = body
+        .iter()
+        .position(|&c| matches!(c, b')' | b'(' | b'\\' | b'\r'))?;
+    if body[run] == b')' {
+        let text = body[..run].to_vec();
+        return Some((Object::String(text, StringFormat::Literal), start + run + 2));
+    }
+    let mut out = Vec::with_capacity(run + 16);
     let mut depth = 0usize;
     let mut p = start + 1;
     loop {
