@@ -140,48 +140,53 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
             .unwrap_or(std::cmp::Ordering::Equal)
             .then(a.cmp(&b))
     });
-    // Drop overprinted duplicates (fake bold, shadows).
-    let mut kept: Vec<usize> = Vec::with_capacity(idx.len());
-    for i in idx {
+    // Drop overprinted duplicates (fake bold, shadows), in place: the first `n` are kept.
+    let mut kept = idx;
+    let mut n = 0;
+    for r in 0..kept.len() {
+        let i = kept[r];
         let p = &pieces[i];
-        let dup = kept.iter().rev().take(3).any(|&k| {
+        let dup = kept[..n].iter().rev().take(3).any(|&k| {
             let q = &pieces[k];
             q.text == p.text
                 && (q.x0 - p.x0).abs() < 0.15 * p.size
                 && (q.y - p.y).abs() < 0.2 * p.size
         });
         if !dup {
-            kept.push(i);
+            kept[n] = i;
+            n += 1;
         }
     }
+    kept.truncate(n);
     let first = *kept.first()?;
     let dir = pieces[first].dir;
     let (base, main_size) = main_text(pieces, &kept);
     let refs = script_references(pieces, &kept, base, main_size);
 
-    // Word breaks between neighbours, in visual (left-to-right) order.
-    let spaces: Vec<bool> = kept
+    // Each piece with whether a word break comes before it, in visual (left-to-right)
+    // order.
+    let mut seq: Vec<(usize, bool)> = kept
         .iter()
         .enumerate()
         .map(|(k, &i)| {
             let p = &pieces[i];
-            k.checked_sub(1).map(|k| kept[k]).is_some_and(|q| {
+            let space = k.checked_sub(1).map(|k| kept[k]).is_some_and(|q| {
                 let qp = &pieces[q];
                 let gap = p.x0 - qp.x1;
                 let em = p.size.min(qp.size);
                 gap > WORD_GAP * em || gap < -0.6 * em || (p.space_before && p.prev == Some(q))
-            })
+            });
+            (i, space)
         })
         .collect();
     // Right-to-left lines read from the right: reverse the pieces (keeping runs of digit
     // and Latin pieces in their own order), and the characters of right-to-left pieces
     // (keeping digit and Latin runs in their own order).
     let rtl = is_rtl_line(kept.iter().map(|&i| pieces[i].text.as_str()));
-    let mut seq: Vec<(usize, bool)> = kept.iter().copied().zip(spaces.iter().copied()).collect();
     if rtl {
         let n = seq.len();
         seq = (0..n)
-            .map(|k| (kept[n - 1 - k], k > 0 && spaces[n - k]))
+            .map(|k| (seq[n - 1 - k].0, k > 0 && seq[n - k].1))
             .collect();
         let items: Vec<(&str, bool)> = seq
             .iter()
