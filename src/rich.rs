@@ -325,7 +325,14 @@ pub fn to_inlines(s: &str) -> Vec<Inline> {
         }
     }
 
-    for c in s.chars() {
+    /// One character of the rich text: a sentinel opens or closes a run or a reference,
+    /// anything else is text (or a reference's digit).
+    fn step(
+        c: char,
+        stack: &mut Vec<(Frame, Vec<Inline>)>,
+        text: &mut String,
+        reference: &mut Option<String>,
+    ) {
         if let Some(r) = reference.as_mut() {
             if c == REF_OFF {
                 if let Ok(n) = r.parse::<usize>()
@@ -333,19 +340,19 @@ pub fn to_inlines(s: &str) -> Vec<Inline> {
                 {
                     children.push(Inline::FootnoteRef(FootnoteId(n)));
                 }
-                reference = None;
+                *reference = None;
             } else if c.is_ascii_digit() {
                 r.push(c);
             }
-            continue;
+            return;
         }
         match c {
             REF_ON => {
-                flush(&mut text, &mut stack);
-                reference = Some(String::new());
+                flush(text, stack);
+                *reference = Some(String::new());
             }
             BOLD_ON | ITALIC_ON | SUP_ON | SUB_ON => {
-                flush(&mut text, &mut stack);
+                flush(text, stack);
                 let frame = match c {
                     BOLD_ON => Frame::Bold,
                     ITALIC_ON => Frame::Italic,
@@ -355,25 +362,37 @@ pub fn to_inlines(s: &str) -> Vec<Inline> {
                 stack.push((frame, Vec::new()));
             }
             BOLD_OFF => {
-                flush(&mut text, &mut stack);
-                close(&mut stack, |f| matches!(f, Frame::Bold));
+                flush(text, stack);
+                close(stack, |f| matches!(f, Frame::Bold));
             }
             ITALIC_OFF => {
-                flush(&mut text, &mut stack);
-                close(&mut stack, |f| matches!(f, Frame::Italic));
+                flush(text, stack);
+                close(stack, |f| matches!(f, Frame::Italic));
             }
             SUP_OFF => {
-                flush(&mut text, &mut stack);
-                close(&mut stack, |f| matches!(f, Frame::Sup));
+                flush(text, stack);
+                close(stack, |f| matches!(f, Frame::Sup));
             }
             SUB_OFF => {
-                flush(&mut text, &mut stack);
-                close(&mut stack, |f| matches!(f, Frame::Sub));
+                flush(text, stack);
+                close(stack, |f| matches!(f, Frame::Sub));
             }
             c if is_sentinel(c) => {}
             c => text.push(c),
         }
     }
+
+    // Text between sentinels (all in plane 16, whose UTF-8 opens with 0xF4) is copied a
+    // stretch at a time; sentinels and a reference's digits go through `step`.
+    for_each_piece(s, |piece| match piece {
+        Piece::Text(t) if reference.is_none() => text.push_str(t),
+        Piece::Text(t) => {
+            for c in t.chars() {
+                step(c, &mut stack, &mut text, &mut reference);
+            }
+        }
+        Piece::Char(c) => step(c, &mut stack, &mut text, &mut reference),
+    });
     flush(&mut text, &mut stack);
     // Unclosed runs end with the text.
     while stack.len() > 1 {
@@ -394,6 +413,13 @@ fn drop_empty(inlines: &mut Vec<Inline>) {
         }
         _ => true,
     });
+    // Most runs have no two texts side by side: they stay as they are.
+    if !inlines
+        .windows(2)
+        .any(|w| matches!(w, [Inline::Text(_), Inline::Text(_)]))
+    {
+        return;
+    }
     let mut merged: Vec<Inline> = Vec::with_capacity(inlines.len());
     for inline in inlines.drain(..) {
         match (merged.last_mut(), inline) {
