@@ -366,8 +366,8 @@ fn glyphs_without_unicode_are_named_in_a_warning_not_dropped_silently() {
 fn unreadable_glyphs_leave_their_codes_in_the_report() {
     // A font whose codes (2, 3, 4: control codes, as in the PDF this mimics) name no
     // characters (`/g87`...) and no ToUnicode: its words cannot be read, but the report
-    // keeps each code (a control code as U+FFFD), a word per run of glyphs set one after
-    // the other.
+    // keeps each glyph as the character of the number its name gives (`g87` as "W", what
+    // pdftotext prints), a word per run of glyphs set one after the other.
     let mut b = PdfBuilder::new();
     b.font(
         "F1",
@@ -396,6 +396,45 @@ fn unreadable_glyphs_leave_their_codes_in_the_report() {
         .filter(|a| a.kind == brief2md::report::ActionKind::Unreadable)
         .map(|a| (a.page, a.before.as_deref()))
         .collect();
-    let words = [3, 2, 2, 1].map(|n| "\u{fffd}".repeat(n)).join(" ");
-    assert_eq!(codes, [(Some(1), Some(words.as_str()))]);
+    assert_eq!(codes, [(Some(1), Some("WKH KH HW W"))]);
+}
+
+#[test]
+fn glyphs_coded_in_order_of_use_get_no_guessed_character() {
+    // A subset font whose codes were handed out in order of use (2, 3, ... 33, 34: the
+    // first ones control codes) to glyphs named by number. Code 33 is "!" in the base
+    // encoding, but nothing says glyph `g78` is an exclamation mark: it prints nothing and
+    // is listed in the report, like its neighbours.
+    let by_order = dictionary! {
+        "Type" => "Encoding",
+        "Differences" => vec![2.into(), "g87".into(), "g75".into(), 33.into(), "g78".into()],
+    };
+    let mut b = PdfBuilder::new();
+    let mut f = type1("NKDKLM+HelveticaNeueLTCom-Roman");
+    f.set("Encoding", by_order);
+    b.font("F1", f);
+    b.font("F2", type1("Helvetica"));
+    b.page("BT /F2 10 Tf 72 720 Td (Readable) Tj ET BT /F1 10 Tf 72 700 Td (\\002\\003!) Tj ET");
+    let mut report = brief2md::report::Report::default();
+    let doc = brief2md::readers::pdf::read(b.build(), &mut report).expect("reads");
+    let text: Vec<_> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
+    assert_eq!(text, ["Readable"]);
+    let codes: Vec<_> = report
+        .actions
+        .iter()
+        .filter(|a| a.kind == brief2md::report::ActionKind::Unreadable)
+        .filter_map(|a| a.before.as_deref())
+        .collect();
+    assert_eq!(codes, ["WKN"]);
+    // Codes kept at their characters (no control code among them): an unknown name there
+    // keeps the base encoding's character.
+    let mut f = type1("Helvetica");
+    f.set(
+        "Encoding",
+        dictionary! {
+            "Type" => "Encoding",
+            "Differences" => vec![33.into(), "g78".into(), 65.into(), "g36".into()],
+        },
+    );
+    assert_eq!(show(f, "(A!)")[0].text(), "A!");
 }

@@ -199,3 +199,27 @@ fn a_section_sign_among_misread_bullets_is_a_list_item_not_a_note() {
     assert_eq!(items, 4, "{md}");
     assert!(md.contains("Plan for schools") && md.contains("Accept self-declared"));
 }
+
+/// A bullet repaired from the letter an extractor read for it says which letter it took
+/// out: the report's `before` holds the letter and the item's text, its `after` the text.
+#[test]
+fn a_repaired_bullet_names_the_letter_it_replaced() {
+    let text = format!(
+        "{TITLE}The committee asked for three things before the next meeting:\n\n\
+         o Budgets for each school, with the costs of repairs set apart.\n\n\
+         o Plans for the camps, agreed with the district authorities.\n\n\
+         o Records of attendance for the whole of the last school year.\n\n\
+         The districts will answer by the end of the month.\n"
+    );
+    let (_, report, md) = convert(&text);
+    let repaired: Vec<_> = report
+        .actions
+        .iter()
+        .filter(|a| a.kind == ActionKind::BulletRepaired)
+        .collect();
+    assert_eq!(repaired.len(), 3, "{md}");
+    for a in repaired {
+        let (before, after) = (a.before.as_deref(), a.after.as_deref().unwrap_or(""));
+        assert_eq!(before, Some(format!("o {after}").as_str()), "{a:?}");
+    }
+}

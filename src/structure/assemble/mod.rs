@@ -266,22 +266,19 @@ pub fn assemble(
                 }
                 run_pos.1 = order;
                 if marker.misread {
-                    report.push(
-                        Action::new(ActionKind::BulletRepaired)
-                            .page(piece.page)
-                            .lines(piece.lines.iter().copied().take(1))
-                            .after(
-                                rich::plain(&piece.text)
-                                    .chars()
-                                    .take(60)
-                                    .collect::<String>(),
-                            )
-                            .evidence(
-                                format!("a letter read for a {:?} bullet", marker.class)
-                                    .to_lowercase(),
-                            )
-                            .confidence(0.85),
-                    );
+                    let text: String = rich::plain(&piece.text).chars().take(60).collect();
+                    // The letter read for the bullet is what the repair took out.
+                    let before = marker.misread_as.map(|glyph| format!("{glyph} {text}"));
+                    let mut action = Action::new(ActionKind::BulletRepaired)
+                        .page(piece.page)
+                        .lines(piece.lines.iter().copied().take(1))
+                        .after(text)
+                        .evidence(
+                            format!("a letter read for a {:?} bullet", marker.class).to_lowercase(),
+                        )
+                        .confidence(0.85);
+                    action.before = before;
+                    report.push(action);
                 }
                 run.push(PendingItem {
                     marker,

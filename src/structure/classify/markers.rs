@@ -81,6 +81,8 @@ pub struct ItemMarker {
     pub len: usize,
     /// Whether the glyph was a misreading (o, O, §, l, q, ¢, °) that was normalised.
     pub misread: bool,
+    /// The letter or sign printed where the bullet was read (`o` for ◦), for the report.
+    pub misread_as: Option<char>,
     /// How an ordered item's number or letter is set off: `a.`, `a)` or `(a)`.
     pub style: LabelStyle,
 }
@@ -260,6 +262,7 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
             ordinal: None,
             len: start + glyph.end() + after,
             misread: true,
+            misread_as: glyph.as_str().chars().next(),
             style: LabelStyle::None,
         });
     }
@@ -288,6 +291,7 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
             ordinal: None,
             len: start + m.end(),
             misread: false,
+            misread_as: None,
             style: LabelStyle::None,
         });
     }
@@ -326,6 +330,7 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
             ordinal,
             len,
             misread: false,
+            misread_as: None,
             style,
         });
     }

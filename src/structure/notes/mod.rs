@@ -146,7 +146,7 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
                         .page(piece.page)
                         .lines(piece.lines)
                         .before(rich::plain(&piece.text))
-                        .evidence("notes heading: the notes that follow become footnotes")
+                        .evidence("notes heading, left out: the notes that follow become footnotes")
                         .confidence(0.9),
                 );
                 last_was_note = true;

@@ -14,6 +14,7 @@ pub(super) fn unmarked_item() -> ItemMarker {
         ordinal: None,
         len: 0,
         misread: false,
+        misread_as: None,
         style: crate::structure::classify::LabelStyle::None,
     }
 }

@@ -59,6 +59,9 @@ enum Kind {
         text: Vec<Box<str>>,
         /// Width of each code in glyph units.
         widths: Vec<f64>,
+        /// The number the report lists for each code (see [`Glyph::code`]), where some
+        /// code's differs from the code itself.
+        shown: Option<Box<[u32]>>,
     },
     Cid {
         map: Box<CodeMap>,
@@ -89,8 +92,9 @@ pub struct Glyph<'a> {
     /// The font's ToUnicode map gives this glyph no text on purpose (an empty destination:
     /// a mark whose text another glyph of its shaped cluster carries). Not unreadable ink.
     pub silent: bool,
-    /// The code shown (a byte for simple fonts, the CMap's code for CID fonts): what the
-    /// report lists for a glyph with no text.
+    /// What the report lists for a glyph with no text: the code shown (a byte for simple
+    /// fonts, the CMap's code for CID fonts); for a simple font's glyph named by a number
+    /// (`g40`), that number, which is what extractors print for it.
     pub code: u32,
 }
 
@@ -103,7 +107,11 @@ impl Font {
     /// Decodes `bytes`, calling `f` for each code.
     pub fn decode(&self, bytes: &[u8], mut f: impl FnMut(Glyph<'_>)) {
         match &self.kind {
-            Kind::Simple { text, widths } => {
+            Kind::Simple {
+                text,
+                widths,
+                shown,
+            } => {
                 for &b in bytes {
                     let code = b as usize;
                     f(Glyph {
@@ -112,7 +120,7 @@ impl Font {
                         vertical: 0.0,
                         word_space: b == b' ',
                         silent: false,
-                        code: u32::from(b),
+                        code: shown.as_ref().map_or(u32::from(b), |s| s[usize::from(b)]),
                     });
                 }
             }

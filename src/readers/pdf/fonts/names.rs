@@ -58,6 +58,22 @@ pub(super) fn numeric_code(name: &str) -> Option<u8> {
         .and_then(|n| u8::try_from(n).ok())
 }
 
+/// The number a glyph name like `g40`, `G40`, `cid1234` or `index7` carries (one to four
+/// letters, then one to five decimal digits). Subsetters name glyphs by their index this
+/// way; extractors that know no character for such a glyph print the character of its
+/// number (pdftotext prints `g40` as `(`), so the report lists unreadable glyphs by it.
+pub(super) fn name_number(name: &str) -> Option<u32> {
+    let digits = name.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let letters = name.len() - digits.len();
+    if !(1..=4).contains(&letters) || !(1..=5).contains(&digits.len()) {
+        return None;
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// Whether a font's glyph names merely number its codes (`/a45` at code 45, as TeX's
 /// bitmap Type 3 fonts write them): then the number, not the glyph list, gives the
 /// character. Such names collide with the ZapfDingbats names `a1`…`a191`.
@@ -238,6 +254,13 @@ mod tests {
         assert_eq!(numeric_code("cid120"), Some(120));
         assert_eq!(numeric_code("a1000"), None);
         assert_eq!(numeric_code("alpha"), None);
+        assert_eq!(name_number("g40"), Some(40));
+        assert_eq!(name_number("cid12345"), Some(12345));
+        assert_eq!(name_number("C192"), Some(192));
+        assert_eq!(name_number("glyph7"), None);
+        assert_eq!(name_number("g123456"), None);
+        assert_eq!(name_number("g4a"), None);
+        assert_eq!(name_number("40"), None);
         let mut names = vec![None; 256];
         for c in [45usize, 46, 47, 97] {
             names[c] = Some(format!("a{c}"));

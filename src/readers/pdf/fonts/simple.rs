@@ -6,7 +6,8 @@ use std::sync::Arc;
 use lopdf::{Dictionary, Document, Object};
 
 use super::names::{
-    glyph_text, is_tex_math_font, numeric_code, numeric_names, style_from_name, tex_math_glyph_text,
+    glyph_text, is_tex_math_font, name_number, numeric_code, numeric_names, style_from_name,
+    tex_math_glyph_text,
 };
 use super::{
     FLAG_FIXED, FLAG_NONSYMBOLIC, FLAG_SERIF, FLAG_SYMBOLIC, Font, Kind, descriptor, metrics_em,
@@ -106,6 +107,7 @@ pub(super) fn load_simple(
             }
         }
         let numeric = numeric_names(&names);
+        let by_order = codes_by_order(&names);
         for (code, name) in names.iter().enumerate() {
             let Some(name) = name else { continue };
             let t = match numeric.then(|| numeric_code(name)).flatten() {
@@ -118,8 +120,9 @@ pub(super) fn load_simple(
                 ),
                 None => glyph_text(name),
             };
-            // An unknown name (g12, cid42) keeps the base encoding's guess.
-            if !t.is_empty() || text[code].is_empty() {
+            // An unknown name (g12, cid42) keeps the base encoding's guess, unless the
+            // codes were handed out in order of use: then no code means its character.
+            if !t.is_empty() || text[code].is_empty() || by_order && name_number(name).is_some() {
                 text[code] = t;
             }
         }
@@ -137,6 +140,7 @@ pub(super) fn load_simple(
             }
         }
     }
+    let shown = shown_numbers(&text, &names, program.as_deref());
 
     // Widths.
     let (matrix, size_scale) = if type3 {
@@ -222,11 +226,49 @@ pub(super) fn load_simple(
         size_scale,
         ascent,
         descent,
-        kind: Kind::Simple { text, widths },
+        kind: Kind::Simple {
+            text,
+            widths,
+            shown,
+        },
         // Its entries are in `text` now: the map (and the lookups it remembered) would
         // stay in memory as long as the document's font cache for nothing.
         to_unicode: None,
     }
+}
+
+/// Whether `/Differences` gives control codes (1 to 31) to glyphs named by their number
+/// (`/g40`): a subsetter that hands out codes in the order glyphs are first used, so
+/// that a code says nothing about its character, and the base encoding's character for
+/// it (`!` for code 33) would be a guess with nothing behind it.
+fn codes_by_order(names: &[Option<String>]) -> bool {
+    names.iter().take(32).skip(1).any(|n| {
+        n.as_deref()
+            .is_some_and(|n| name_number(n).is_some() && glyph_text(n).is_empty())
+    })
+}
+
+/// The numbers the report lists for the codes that have no text, where they differ from
+/// the code: the number of a glyph name like `g40` (from `/Differences`, else from the
+/// program's own encoding). `None` when no such code exists.
+fn shown_numbers(
+    text: &[Box<str>],
+    names: &[Option<String>],
+    program: Option<&[Option<String>]>,
+) -> Option<Box<[u32]>> {
+    let mut shown: Option<Box<[u32]>> = None;
+    for (code, t) in text.iter().enumerate() {
+        let name = names
+            .get(code)
+            .and_then(Option::as_deref)
+            .or_else(|| program?.get(code)?.as_deref());
+        let number = match name.and_then(name_number) {
+            Some(n) if t.is_empty() && n as usize != code => n,
+            _ => continue,
+        };
+        shown.get_or_insert_with(|| (0..256).collect())[code] = number;
+    }
+    shown
 }
 
 /// The Latin f-ligatures (and the st ligatures) whose glyph names TeX and most type
