@@ -37,6 +37,7 @@ pub(super) fn mark_banded(
                 (t.min(g.bbox.y0), b.max(g.bbox.y1))
             });
         let quarter = 0.25 * (bottom - top);
+        let rows = EdgeRows::of(lines, idx);
         for (k, &i) in idx.iter().enumerate() {
             // The first and last lines in reading order, and (PDF) every line in the top or
             // bottom tenth of the page: a header split into a left and a right part is
@@ -61,7 +62,7 @@ pub(super) fn mark_banded(
                     || g.bbox.x0 > 0.75 * w
                     || g.bbox.y1 < top + quarter
             });
-            if ((k < BAND || k + BAND >= n) && outer) || in_margin {
+            if ((k < BAND || k + BAND >= n) && outer) || in_margin || rows.holds(&lines[i]) {
                 bands.push(i);
             }
         }
@@ -155,6 +156,39 @@ pub(super) fn mark_banded(
         }
     }
     keep_paragraph_edges(lines, &by_page, verdict);
+}
+
+/// The baselines of a page's top-most and bottom-most rows of text, where the row is split
+/// into two pieces or more. A running header split into a left and a right part
+/// ("§ 1308.12" … "21 CFR Ch. II") is often read with the columns, its right part after
+/// the left column's text: the row it shares with the page's first or last line, not the
+/// reading order, puts it in the band, however wide the margin above it. (A line alone on
+/// the page's last row — a slide's last bullet, a label — is in the band only by reading
+/// order.)
+struct EdgeRows {
+    rows: Vec<f32>,
+}
+
+impl EdgeRows {
+    fn of(lines: &[TextLine], page: &[usize]) -> Self {
+        let placed = || page.iter().filter_map(|&i| lines[i].geometry);
+        let top = placed()
+            .min_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0))
+            .map(|g| g.baseline);
+        let bottom = placed()
+            .max_by(|a, b| a.bbox.y1.total_cmp(&b.bbox.y1))
+            .map(|g| g.baseline);
+        let split = |b: &f32| placed().filter(|g| (g.baseline - b).abs() < 1.0).count() >= 2;
+        EdgeRows {
+            rows: [top, bottom].into_iter().flatten().filter(split).collect(),
+        }
+    }
+
+    /// Whether the line stands on the top-most or bottom-most row, split into pieces.
+    fn holds(&self, line: &TextLine) -> bool {
+        line.geometry
+            .is_some_and(|g| self.rows.iter().any(|b| (g.baseline - b).abs() < 1.0))
+    }
 }
 
 /// What a band line must share with lines on other pages to repeat: its shape with the

@@ -2,7 +2,7 @@
 //! edge, a running title sharing the edge row with its number, and repository, download or
 //! document-control stamps with their dates.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -132,12 +132,29 @@ pub(super) fn mark_edge_stamps(
     let pages = lines.iter().map(|l| l.page).max().unwrap_or(0);
     let mut extremes: HashMap<usize, Extremes> = HashMap::new();
     let mut stamps = Vec::new();
+    let mut unproven = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        if verdict[i].is_some() || line.geometry.is_none() {
+        let numbered = matches!(verdict[i], Some((ActionKind::PageNumber, _)));
+        if (verdict[i].is_some() && !numbered) || line.geometry.is_none() {
             continue;
         }
         let t = line.plain();
         let t = t.trim();
+        if numbered {
+            // A page number the bands found in the page sequence may still stand beside
+            // a section's running head that does not repeat enough to be found with it.
+            if EDGE_NUMBER.is_match(t)
+                && let Some((title, RowTitle::Unproven)) =
+                    number_ends_edge_row(lines, i, &by_page[&line.page], usual)
+            {
+                unproven.push(EdgeRow {
+                    number: i,
+                    title,
+                    in_sequence: true,
+                });
+            }
+            continue;
+        }
         if may_be_download_stamp(t)
             && DOWNLOAD_STAMP.is_match(t)
             && t.split_whitespace().count() <= 30
@@ -146,19 +163,18 @@ pub(super) fn mark_edge_stamps(
             continue;
         }
         if EDGE_NUMBER.is_match(t)
-            && let Some(title) = number_ends_edge_row(lines, i, &by_page[&line.page], usual)
+            && let Some((title, running)) =
+                number_ends_edge_row(lines, i, &by_page[&line.page], usual)
         {
-            verdict[i] = Some((
-                ActionKind::PageNumber,
-                "number at the outer end of the page's first or last row, beside its running title",
-            ));
-            if verdict[title].is_none() {
-                verdict[title] = Some((
-                    ActionKind::RunningHeader,
-                    "running title beside the page number, in a row set apart at the page's edge",
-                ));
+            if running == RowTitle::Running {
+                mark_running_title(verdict, i, title);
+                continue;
             }
-            continue;
+            unproven.push(EdgeRow {
+                number: i,
+                title,
+                in_sequence: false,
+            });
         }
         if !at_edge(line) {
             let same_page = &by_page[&line.page];
@@ -193,6 +209,11 @@ pub(super) fn mark_edge_stamps(
                 "repository or document-control stamp at the page's edge",
             ));
             stamps.push(i);
+        }
+    }
+    for row in section_heads(lines, &unproven) {
+        if verdict[row.title].is_none() {
+            mark_running_title(verdict, row.number, row.title);
         }
     }
     // "Revision: 2.4   P/N 119-036   10 June 2019": the date belongs to the stamp line.
@@ -327,19 +348,107 @@ fn numbers_a_title(lines: &[TextLine], i: usize, same_page: &[usize], usual: f32
     })
 }
 
+/// Records a page number and the running title on its edge row.
+fn mark_running_title(
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+    number: usize,
+    title: usize,
+) {
+    if verdict[number].is_none() {
+        verdict[number] = Some((
+            ActionKind::PageNumber,
+            "number at the outer end of the page's first or last row, beside its running title",
+        ));
+    }
+    if verdict[title].is_none() {
+        verdict[title] = Some((
+            ActionKind::RunningHeader,
+            "running title beside the page number, in a row set apart at the page's edge",
+        ));
+    }
+}
+
+/// What the text beside an edge row's page number is, on that row's evidence alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowTitle {
+    /// Three words or more in the running text's weight: a running title.
+    Running,
+    /// One or two words ("2.1. INTRODUCTION"), or bold: a section's own title could look
+    /// so, and needs the text printed again elsewhere (see [`section_heads`]).
+    Unproven,
+}
+
+/// A page number at the outer end of an edge row and the title beside it.
+#[derive(Debug, Clone, Copy)]
+struct EdgeRow {
+    number: usize,
+    title: usize,
+    /// Whether the bands found the number in the page sequence.
+    in_sequence: bool,
+}
+
+/// The edge rows among `rows` whose short or bold title is a running head after all: the
+/// same words stand beside the page number of another page's edge row, or (when the
+/// number is in the page sequence) on any line of another page. A book's running head
+/// repeats the current section's title ("1.1. TOPOLOGISCHE RÄUME   5" over the section
+/// "1.1 Topologische Räume"); letters and digits are compared, case and punctuation
+/// aside. The last entry of a table of contents is a title and a number on a page's last
+/// row too, but its number is another page's, and its title stands on no other edge row.
+fn section_heads(lines: &[TextLine], rows: &[EdgeRow]) -> Vec<EdgeRow> {
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let key = |i: usize| words_key(&lines[i].plain());
+    let mut pages_on_rows: HashMap<String, HashSet<usize>> = HashMap::new();
+    for r in rows {
+        pages_on_rows
+            .entry(key(r.title))
+            .or_default()
+            .insert(lines[r.title].page);
+    }
+    let mut pages_anywhere: HashMap<&str, HashSet<usize>> = HashMap::new();
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        if let Some((k, _)) = pages_on_rows.get_key_value(&words_key(&l.plain())) {
+            pages_anywhere.entry(k.as_str()).or_default().insert(l.page);
+        }
+    }
+    rows.iter()
+        .copied()
+        .filter(|r| {
+            let k = key(r.title);
+            let other_page = |pages: Option<&HashSet<usize>>| {
+                pages.is_some_and(|p| p.iter().any(|&pg| pg != lines[r.title].page))
+            };
+            other_page(pages_on_rows.get(&k))
+                || (r.in_sequence && other_page(pages_anywhere.get(k.as_str())))
+        })
+        .collect()
+}
+
+/// A line's words for comparing titles: runs of letters and digits, lower-cased, one
+/// space apart ("1.1. TOPOLOGISCHE RÄUME" and "1.1 Topologische Räume" agree).
+fn words_key(t: &str) -> String {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether line `i` is a number at the outer end of the page's top-most or bottom-most
 /// row, beside a running title of three words or more, and the row stands a full line
 /// height away from the rest of the page, set no larger than the running text:
 /// "Optimized Table Tokenization …   9", "148  A. Sundström et al.". A table's first
 /// row is too close to the rows under it and its cells are seldom three words; a
 /// chapter's or section's title is larger or bold.
-/// Returns the running title's index.
+/// Returns the running title's index, and whether the row alone proves it a running
+/// title.
 fn number_ends_edge_row(
     lines: &[TextLine],
     i: usize,
     same_page: &[usize],
     usual: f32,
-) -> Option<usize> {
+) -> Option<(usize, RowTitle)> {
     let g = lines[i].geometry?;
     let on_row = |h: &crate::lines::LineGeometry| (h.baseline - g.baseline).abs() < 1.0;
     let row: Vec<usize> = same_page
@@ -354,12 +463,16 @@ fn number_ends_edge_row(
     let t = lines[*title].geometry?;
     let gap = g.font_size;
     let outer = g.bbox.x0 >= t.bbox.x1 + gap || g.bbox.x1 + gap <= t.bbox.x0;
-    if !outer
-        || lines[*title].plain().split_whitespace().count() < 3
-        || crate::rich::all_bold(&lines[*title].text)
-    {
+    if !outer {
         return None;
     }
+    let running = if lines[*title].plain().split_whitespace().count() < 3
+        || crate::rich::all_bold(&lines[*title].text)
+    {
+        RowTitle::Unproven
+    } else {
+        RowTitle::Running
+    };
     let top = g.bbox.y0.min(t.bbox.y0);
     let bottom = g.bbox.y1.max(t.bbox.y1);
     let height = (bottom - top).max(1.0);
@@ -376,5 +489,5 @@ fn number_ends_edge_row(
     let apart = rest().next().is_some()
         && (rest().all(|h| h.bbox.y0 >= bottom + height)
             || rest().all(|h| h.bbox.y1 <= top - height));
-    apart.then_some(*title)
+    apart.then_some((*title, running))
 }

@@ -86,7 +86,20 @@ pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
         let all_plain = gap
             .clone()
             .all(|j| is_note(&pieces[j]) || pieces[j].kind == PieceKind::Text);
-        if has_note && all_plain {
+        // Notes set smaller than text around them: text in a larger type than every note
+        // of the gap is body that the page goes on with, not a note without a label.
+        let note_size = gap
+            .clone()
+            .filter(|&j| is_note(&pieces[j]))
+            .filter_map(|j| pieces[j].font_size)
+            .reduce(f32::max);
+        let body_between = note_size.is_some_and(|size| {
+            gap.clone().any(|j| {
+                pieces[j].kind == PieceKind::Text
+                    && pieces[j].font_size.is_some_and(|s| s > size + 0.5)
+            })
+        });
+        if has_note && all_plain && !body_between {
             for j in gap {
                 if pieces[j].kind == PieceKind::Text && words(&pieces[j].text) <= 80 {
                     pieces[j].kind = PieceKind::Note(NoteLabel::None);
