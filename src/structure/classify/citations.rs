@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::patterns::space;
 use crate::rich;
 use crate::structure::shapes::{citation_numbers, ibid_start};
 use crate::words::words;
@@ -102,10 +103,20 @@ fn may_quote_a_title(t: &str) -> bool {
     opens && t.contains(['”', '"', '’', '\''])
 }
 /// "Author Name, “Title…": a comma after the first words, then a quotation mark.
-static AUTHOR_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^([^,]+),\s*["“‘*\u{10FFF2}]"#).expect("valid regex"));
-static SENTENCE_END_IN_MIDDLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[a-z]{3,}[.!?]\s+[A-Z][a-z]+\s+[a-z]+").expect("valid regex"));
+static AUTHOR_START: LazyLock<regex_lite::Regex> = LazyLock::new(|| {
+    regex_lite::Regex::new(concat!(r#"^([^,]+),"#, space!(), r#"*["“‘*\u{10FFF2}]"#))
+        .expect("valid regex")
+});
+static SENTENCE_END_IN_MIDDLE: LazyLock<regex_lite::Regex> = LazyLock::new(|| {
+    regex_lite::Regex::new(concat!(
+        r"[a-z]{3,}[.!?]",
+        space!(),
+        r"+[A-Z][a-z]+",
+        space!(),
+        r"+[a-z]+"
+    ))
+    .expect("valid regex")
+});
 
 /// Whether the text is only a URL (a note's link on a line of its own).
 pub fn is_url_only(text: &str) -> bool {
@@ -201,7 +212,56 @@ pub(super) fn compile_patterns() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_phrases::{assert_necessary, filled, phrases};
+    use crate::test_phrases::{
+        assert_necessary, assert_same_matches, filled, pattern_texts, phrases,
+    };
+
+    /// The two patterns built with `regex-lite` find what their `regex` originals found.
+    #[test]
+    fn author_and_sentence_patterns_match_as_under_regex() {
+        let texts = pattern_texts(
+            &[
+                "Smith",
+                "Ana Diallo",
+                "and",
+                ",",
+                ", ",
+                ",\u{a0}",
+                ",\u{2003}",
+                "\"",
+                "“",
+                "‘",
+                "*",
+                "\u{10FFF2}",
+                "x",
+                "the",
+                "word",
+                ".",
+                "!",
+                "?",
+                " ",
+                "\t",
+                "\n",
+                "\u{3000}",
+                "\u{85}",
+                "The",
+                "Report",
+                "É",
+                "é",
+                "ſ",
+                "K",
+            ],
+            120_000,
+        );
+        let pairs = [
+            (r#"^([^,]+),\s*["“‘*\u{10FFF2}]"#, &*AUTHOR_START),
+            (
+                r"[a-z]{3,}[.!?]\s+[A-Z][a-z]+\s+[a-z]+",
+                &*SENTENCE_END_IN_MIDDLE,
+            ),
+        ];
+        assert_same_matches(&pairs, &texts);
+    }
 
     #[test]
     fn citation_numbers_by_hand_and_pattern_are_the_old_pattern() {
