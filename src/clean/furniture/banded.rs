@@ -8,7 +8,7 @@ use crate::line_kinds::is_contact_line;
 use crate::lines::TextLine;
 use crate::report::ActionKind;
 
-use super::page_numbers::{BARE_NUMBER, followed_by_note_text, is_page_number};
+use super::page_numbers::{bare_number, followed_by_note_text, is_page_number};
 use super::{BAND, furniture_shaped, reads_on, shape};
 
 /// Pages are known: furniture sits in the top or bottom bands and repeats across pages.
@@ -99,7 +99,7 @@ pub(super) fn mark_banded(
     let mut offsets: HashMap<i64, HashSet<usize>> = HashMap::new();
     for &i in &bands {
         let t = lines[i].plain();
-        if BARE_NUMBER.is_match(&t)
+        if bare_number(&t)
             && !followed_by_note_text(lines, i)
             && let Ok(v) = t.parse::<i64>()
         {
@@ -133,7 +133,7 @@ pub(super) fn mark_banded(
         let t = lines[i].plain();
         if is_page_number(&t) {
             verdict[i] = Some((ActionKind::PageNumber, "page-number line at a page edge"));
-        } else if BARE_NUMBER.is_match(&t) {
+        } else if bare_number(&t) {
             if let (Some(off), Ok(v)) = (page_offset, t.parse::<i64>())
                 && v - lines[i].page as i64 == off
                 && !followed_by_note_text(lines, i)

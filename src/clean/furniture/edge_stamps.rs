@@ -62,9 +62,13 @@ fn may_be_edge_stamp(t: &str) -> bool {
 }
 
 /// A page number alone: arabic or lower/upper-case roman.
-pub(super) static EDGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9]{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\.?$").expect("valid regex")
-});
+fn edge_number(t: &str) -> bool {
+    let n = t.strip_suffix('.').unwrap_or(t);
+    let all = |chars: &[u8], most: usize| {
+        (1..=most).contains(&n.len()) && n.bytes().all(|b| chars.contains(&b))
+    };
+    all(b"0123456789", 4) || all(b"ivxlc", 7) || all(b"IVXLC", 7)
+}
 
 /// Whether line `i` stands on its row as a page number does: not beside another number,
 /// nor among cells. A number with a numeric neighbour on its baseline is a cell of a table
@@ -143,7 +147,7 @@ pub(super) fn mark_edge_stamps(
         if numbered {
             // A page number the bands found in the page sequence may still stand beside
             // a section's running head that does not repeat enough to be found with it.
-            if EDGE_NUMBER.is_match(t)
+            if edge_number(t)
                 && let Some((title, RowTitle::Unproven)) =
                     number_ends_edge_row(lines, i, &by_page[&line.page], usual)
             {
@@ -162,7 +166,7 @@ pub(super) fn mark_edge_stamps(
             verdict[i] = Some((ActionKind::RunningHeader, "download stamp"));
             continue;
         }
-        if EDGE_NUMBER.is_match(t)
+        if edge_number(t)
             && let Some((title, running)) =
                 number_ends_edge_row(lines, i, &by_page[&line.page], usual)
         {
@@ -193,7 +197,7 @@ pub(super) fn mark_edge_stamps(
             ));
             continue;
         }
-        if EDGE_NUMBER.is_match(t)
+        if edge_number(t)
             && alone_on_its_row(lines, i, &by_page[&line.page])
             && !numbers_a_title(lines, i, &by_page[&line.page], usual)
         {
@@ -490,4 +494,27 @@ fn number_ends_edge_row(
         && (rest().all(|h| h.bbox.y0 >= bottom + height)
             || rest().all(|h| h.bbox.y1 <= top - height));
     apart.then_some((*title, running))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_phrases::{assert_decides_as, pattern_texts};
+
+    /// [`edge_number`] decides what the pattern it replaces matched.
+    #[test]
+    fn edge_number_is_its_pattern() {
+        let texts = pattern_texts(
+            &[
+                "1", "12", "٣", "i", "v", "x", "l", "c", "I", "V", "X", "L", "C", "ⅰ", "Ⅳ", "m",
+                "M", ".", "..", " ", "\n", "a",
+            ],
+            60_000,
+        );
+        assert_decides_as(
+            r"^(?:[0-9]{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\.?$",
+            edge_number,
+            &texts,
+        );
+    }
 }

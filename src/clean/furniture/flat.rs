@@ -8,7 +8,7 @@ use crate::line_kinds::is_contact_line;
 use crate::lines::TextLine;
 use crate::report::ActionKind;
 
-use super::page_numbers::{BARE_NUMBER, is_page_number};
+use super::page_numbers::{bare_number, is_page_number};
 use super::{furniture_shaped, shape};
 
 /// No page breaks known: short standalone lines that repeat, and page-number lines.
@@ -34,12 +34,12 @@ pub(super) fn mark_flat(
         let isolated = blank(i.checked_sub(1)) && blank(Some(i + 1));
         if is_page_number(&t) && standalone(i) {
             verdict[i] = Some((ActionKind::PageNumber, "page-number line"));
-        } else if BARE_NUMBER.is_match(&t) && isolated && near_furniture(lines, i, &counts) {
+        } else if bare_number(&t) && isolated && near_furniture(lines, i, &counts) {
             verdict[i] = Some((
                 ActionKind::PageNumber,
                 "standalone number beside running furniture",
             ));
-        } else if BARE_NUMBER.is_match(&t) && isolated && t.parse::<u32>().is_ok_and(|v| v <= 999) {
+        } else if bare_number(&t) && isolated && t.parse::<u32>().is_ok_and(|v| v <= 999) {
             verdict[i] = Some((
                 ActionKind::PageNumber,
                 "standalone number between blank lines",

@@ -12,14 +12,12 @@ mod page_numbers;
 
 pub use page_numbers::is_page_number;
 
-use std::sync::LazyLock;
-
 use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
 use banded::mark_banded;
-use edge_stamps::{EDGE_NUMBER, mark_edge_stamps};
+use edge_stamps::mark_edge_stamps;
 use flat::{mark_beside_page_numbers, mark_flat};
-use page_numbers::{BARE_NUMBER, INLINE_PAGE_OF, may_hold_page};
+use page_numbers::{INLINE_PAGE_OF, may_hold_page};
 
 /// How many non-blank lines at the top and bottom of a page count as its bands.
 const BAND: usize = 3;
@@ -212,12 +210,6 @@ fn keep_a_document_made_of_repeats(
             *v = None;
         }
     }
-}
-
-/// Compiles the patterns nearly every document needs (see [`crate::compile_patterns_in_background`]).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&BARE_NUMBER);
-    LazyLock::force(&EDGE_NUMBER);
 }
 
 #[cfg(test)]

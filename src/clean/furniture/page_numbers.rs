@@ -21,8 +21,10 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-pub(super) static BARE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[0-9]{1,4}$").expect("valid regex"));
+/// A number alone: one to four ASCII digits and nothing else.
+pub(super) fn bare_number(t: &str) -> bool {
+    (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
 /// "Page 2 of 7" inside a line (a footer glued to body text by the extractor).
 pub(super) static INLINE_PAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*\bpage\s+[0-9]{1,4}\s+of\s+[0-9]{1,4}\b\s*").expect("valid regex")
@@ -120,7 +122,32 @@ pub(super) fn followed_by_note_text(lines: &[TextLine], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_phrases::{assert_necessary, filled, phrases};
+    use crate::test_phrases::{
+        assert_decides_as, assert_necessary, filled, pattern_texts, phrases,
+    };
+
+    /// [`bare_number`] decides what the pattern it replaces, `^[0-9]{1,4}$`, matched.
+    #[test]
+    fn bare_number_is_its_pattern() {
+        let texts = pattern_texts(
+            &[
+                "1",
+                "0",
+                "9",
+                "12",
+                "١",
+                "٣",
+                " ",
+                "\n",
+                ".",
+                "a",
+                "-",
+                "\u{10FFF0}",
+            ],
+            60_000,
+        );
+        assert_decides_as(r"^[0-9]{1,4}$", bare_number, &texts);
+    }
 
     #[test]
     fn page_number_test_never_turns_away_a_page_number() {

@@ -3,10 +3,11 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::{has_url, line_marker};
 use crate::line_kinds::title_like;
+use crate::patterns::non_space;
 use crate::rich;
 use crate::words::{mostly_words, words};
 
@@ -39,7 +40,12 @@ pub fn breaks_off(t: &str) -> bool {
 }
 
 static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:[0-9]{1,2}\.)*[0-9]{1,2})\.?[ \t]+(\S.*)$").expect("valid regex")
+    Regex::new(concat!(
+        r"^((?:[0-9]{1,2}\.)*[0-9]{1,2})\.?[ \t]+(",
+        non_space!(),
+        r".*)$"
+    ))
+    .expect("valid regex")
 });
 
 /// A numbered heading: its number ("2.1") and text, when `text` has that shape.
@@ -127,6 +133,35 @@ pub fn term_lead(text: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::rich::bold;
+    use crate::test_phrases::{assert_same_matches, pattern_texts};
+
+    /// The numbered-heading pattern, built with `regex-lite`, finds what it found built with
+    /// `regex` (`\S` spelled out).
+    #[test]
+    fn numbered_heading_pattern_matches_as_under_regex() {
+        let texts = pattern_texts(
+            &[
+                "1",
+                "12",
+                "123",
+                ".",
+                " ",
+                "\t",
+                "\u{a0}",
+                "\u{2003}",
+                "\u{3000}",
+                "\n",
+                "A",
+                "Study",
+                "é",
+                "x",
+                "\u{10FFF0}",
+            ],
+            120_000,
+        );
+        let original = r"^((?:[0-9]{1,2}\.)*[0-9]{1,2})\.?[ \t]+(\S.*)$";
+        assert_same_matches(&[(original, &*NUMBERED_HEADING)], &texts);
+    }
 
     #[test]
     fn headings() {

@@ -21,6 +21,5 @@ pub use crate::words::mostly_words;
 pub(crate) fn compile_patterns() {
     markers::compile_patterns();
     note_labels::compile_patterns();
-    citations::compile_patterns();
     headings::compile_patterns();
 }

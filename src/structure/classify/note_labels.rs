@@ -3,8 +3,9 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
+use crate::patterns::{non_space, space, space_chars};
 use crate::rich::{SUP_OFF, SUP_ON};
 use crate::structure::families;
 use crate::structure::misread_markers::closes_single_quote;
@@ -24,19 +25,37 @@ pub enum NoteLabel {
 }
 
 static PLAIN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^([0-9]{1,3})(?:(?:[.)]|\s*\u{10FFF5})?[ \t]+(\S)|([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|[“"‘][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]))"#)
-        .expect("valid regex")
+    Regex::new(concat!(
+        r#"^([0-9]{1,3})(?:(?:[.)]|"#,
+        space!(),
+        r#"*\u{10FFF5})?[ \t]+("#,
+        non_space!(),
+        r#")|([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|[“"‘][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]))"#
+    ))
+    .expect("valid regex")
 });
 static SUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\u{10FFF4}\s*([0-9]{1,3}|[*†‡§¶‖]{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-z])\s*\u{10FFF5}[ \t]*")
-        .expect("valid regex")
+    Regex::new(concat!(
+        r"^\u{10FFF4}",
+        space!(),
+        r"*([0-9]{1,3}|[*†‡§¶‖]{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-z])",
+        space!(),
+        r"*\u{10FFF5}[ \t]*"
+    ))
+    .expect("valid regex")
 });
 /// A plain label of another family at the start of a note: symbols before text, a roman
 /// numeral or a letter with a full stop or parenthesis ("iv. ", "b) "), or a lower-case
 /// one before a capital ("ii Source", "a Data from").
 static PLAIN_FAMILY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:([*†‡§¶‖]{1,3})[ \t]*[^\s*†‡§¶‖]|([ivxlc]{1,6}|[IVXLC]{1,6}|[a-z])[.)][ \t]+\S|([ivx]{1,5}|[a-z])[ \t]+[A-Z“\x22])")
-        .expect("valid regex")
+    Regex::new(concat!(
+        r"^(?:([*†‡§¶‖]{1,3})[ \t]*[^",
+        space_chars!(),
+        r"*†‡§¶‖]|([ivxlc]{1,6}|[IVXLC]{1,6}|[a-z])[.)][ \t]+",
+        non_space!(),
+        r"|([ivx]{1,5}|[a-z])[ \t]+[A-Z“\x22])"
+    ))
+    .expect("valid regex")
 });
 static MANGLED_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[&\][ \t]*").expect("valid regex"));
@@ -167,7 +186,7 @@ pub(super) fn compile_patterns() {
 mod tests {
     use super::*;
     use crate::rich::sup;
-    use crate::test_phrases::{assert_necessary, phrases};
+    use crate::test_phrases::{assert_necessary, assert_same_matches, pattern_texts, phrases};
 
     const PIECES: &[&str] = &[
         "1",
@@ -213,7 +232,42 @@ mod tests {
         "\u{10FFF4}",
         "\u{10FFF5}",
         "\u{10FFF0}",
+        "\u{a0}",
+        "\u{2003}",
+        "\u{3000}",
+        "\n",
+        "Ø",
+        "ÿ",
+        "ɏ",
+        "Ḁ",
     ];
+
+    /// The label patterns, built with `regex-lite`, find what they found built with `regex`
+    /// (two read the same in both; the others spelled `\s` and `\S` out).
+    #[test]
+    fn label_patterns_match_as_under_regex() {
+        let mut texts = pattern_texts(PIECES, 120_000);
+        // Raised labels open with the superscript sentinel.
+        let raised = phrases(PIECES, 40_000).into_iter();
+        texts.extend(raised.map(|t| format!("{SUP_ON}{t}")));
+        let pairs = [
+            (
+                r#"^([0-9]{1,3})(?:(?:[.)]|\s*\u{10FFF5})?[ \t]+(\S)|([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|[“"‘][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]))"#,
+                &*PLAIN_LABEL,
+            ),
+            (
+                r"^\u{10FFF4}\s*([0-9]{1,3}|[*†‡§¶‖]{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-z])\s*\u{10FFF5}[ \t]*",
+                &*SUP_LABEL,
+            ),
+            (
+                r"^(?:([*†‡§¶‖]{1,3})[ \t]*[^\s*†‡§¶‖]|([ivxlc]{1,6}|[IVXLC]{1,6}|[a-z])[.)][ \t]+\S|([ivx]{1,5}|[a-z])[ \t]+[A-Z“\x22])",
+                &*PLAIN_FAMILY_LABEL,
+            ),
+            (MANGLED_LABEL.as_str(), &*MANGLED_LABEL),
+            (MISREAD_LABEL.as_str(), &*MISREAD_LABEL),
+        ];
+        assert_same_matches(&pairs, &texts);
+    }
 
     fn first_holds(check: fn(char) -> bool) -> impl Fn(&str) -> bool {
         move |t: &str| t.chars().next().is_some_and(check)
