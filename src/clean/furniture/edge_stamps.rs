@@ -67,7 +67,7 @@ fn edge_number(t: &str) -> bool {
     let all = |chars: &[u8], most: usize| {
         (1..=most).contains(&n.len()) && n.bytes().all(|b| chars.contains(&b))
     };
-    all(b"0123456789", 4) || all(b"ivxlc", 7) || all(b"IVXLC", 7)
+    super::page_numbers::bare_number(n) || all(b"ivxlc", 7) || all(b"IVXLC", 7)
 }
 
 /// Whether line `i` stands on its row as a page number does: not beside another number,
@@ -402,30 +402,33 @@ fn section_heads(lines: &[TextLine], rows: &[EdgeRow]) -> Vec<EdgeRow> {
     if rows.is_empty() {
         return Vec::new();
     }
-    let key = |i: usize| words_key(&lines[i].plain());
-    let mut pages_on_rows: HashMap<String, HashSet<usize>> = HashMap::new();
-    for r in rows {
+    let keys: Vec<String> = rows
+        .iter()
+        .map(|r| words_key(&lines[r.title].plain()))
+        .collect();
+    let mut pages_on_rows: HashMap<&str, HashSet<usize>> = HashMap::new();
+    for (r, k) in rows.iter().zip(&keys) {
         pages_on_rows
-            .entry(key(r.title))
+            .entry(k.as_str())
             .or_default()
             .insert(lines[r.title].page);
     }
     let mut pages_anywhere: HashMap<&str, HashSet<usize>> = HashMap::new();
     for l in lines.iter().filter(|l| !l.is_blank()) {
-        if let Some((k, _)) = pages_on_rows.get_key_value(&words_key(&l.plain())) {
-            pages_anywhere.entry(k.as_str()).or_default().insert(l.page);
+        if let Some((&k, _)) = pages_on_rows.get_key_value(words_key(&l.plain()).as_str()) {
+            pages_anywhere.entry(k).or_default().insert(l.page);
         }
     }
     rows.iter()
-        .copied()
-        .filter(|r| {
-            let k = key(r.title);
+        .zip(&keys)
+        .filter(|(r, k)| {
             let other_page = |pages: Option<&HashSet<usize>>| {
                 pages.is_some_and(|p| p.iter().any(|&pg| pg != lines[r.title].page))
             };
-            other_page(pages_on_rows.get(&k))
+            other_page(pages_on_rows.get(k.as_str()))
                 || (r.in_sequence && other_page(pages_anywhere.get(k.as_str())))
         })
+        .map(|(r, _)| *r)
         .collect()
 }
 

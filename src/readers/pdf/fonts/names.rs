@@ -42,20 +42,23 @@ pub(super) fn font_name(doc: &Document, dict: &Dictionary) -> String {
 }
 
 /// The number in a name like `a65`, `g7`, `C32`, `cid120` (one to three letters, then
-/// decimal digits), when below 256.
+/// one to three decimal digits), when below 256.
 pub(super) fn numeric_code(name: &str) -> Option<u8> {
-    let digits = name.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-    let letters = name.len() - digits.len();
-    if !(1..=3).contains(&letters) || digits.is_empty() || digits.len() > 3 {
+    letters_then_number(name, 3, 3).and_then(|n| u8::try_from(n).ok())
+}
+
+/// The number after a name's leading ASCII letters, when there are one to `letters` of
+/// them followed by one to `digits` decimal digits and nothing else.
+fn letters_then_number(name: &str, letters: usize, digits: usize) -> Option<u32> {
+    let number = name.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let lead = name.len() - number.len();
+    if !(1..=letters).contains(&lead) || !(1..=digits).contains(&number.len()) {
         return None;
     }
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if !number.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    digits
-        .parse::<u16>()
-        .ok()
-        .and_then(|n| u8::try_from(n).ok())
+    number.parse().ok()
 }
 
 /// The number a glyph name like `g40`, `G40`, `cid1234` or `index7` carries (one to four
@@ -63,15 +66,7 @@ pub(super) fn numeric_code(name: &str) -> Option<u8> {
 /// way; extractors that know no character for such a glyph print the character of its
 /// number (pdftotext prints `g40` as `(`), so the report lists unreadable glyphs by it.
 pub(super) fn name_number(name: &str) -> Option<u32> {
-    let digits = name.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-    let letters = name.len() - digits.len();
-    if !(1..=4).contains(&letters) || !(1..=5).contains(&digits.len()) {
-        return None;
-    }
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    digits.parse().ok()
+    letters_then_number(name, 4, 5)
 }
 
 /// Whether a font's glyph names merely number its codes (`/a45` at code 45, as TeX's
