@@ -5,24 +5,45 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use crate::lines::TextLine;
+use crate::patterns::spelled_out;
 use crate::rich;
 use crate::words::{has_word, words};
 
-static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^(?:
-            (?:tel(?:ephone)?|phone|ph|fax|mobile|cell|t|f)\b\.?\s*[:.]?\s*[+(]?[0-9]
-          | (?:e-?mail|web(?:site)?|url|internet|twitter|x|e|w)\b\.?\s*:\s*\S
-          | (?:https?://|www\.)\S+$
-          | \S+@\S+\.\w+$
-          | \+?[0-9][0-9\s().-]{7,}[0-9](?:\s*[,;/]\s*[0-9]+)?(?:\s+(?:fax|tel|phone).*)?$
-        )",
-    )
-    .expect("valid regex")
-});
+/// Contact lines (lower-cased): a phone or fax number, a web address, or (see
+/// [`is_email_line`]) an e-mail address. Built with `regex-lite`, as are the patterns below
+/// (about a tenth of `regex`'s compile time, which documents with a contact line in their
+/// title block paid), their `\s` and `\S` spelled out; the tests compare each with its
+/// pattern as written, under `regex`. The `\b`s are ASCII there but decide as `regex`'s
+/// did, since what may follow each is no letter or digit of any script.
+static CONTACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&spelled_out(CONTACT_AS_WRITTEN)).expect("valid regex"));
+const CONTACT_AS_WRITTEN: &str = concat!(
+    r"^(?:(?:tel(?:ephone)?|phone|ph|fax|mobile|cell|t|f)\b\.?\s*[:.]?\s*[+(]?[0-9]",
+    r"|(?:e-?mail|web(?:site)?|url|internet|twitter|x|e|w)\b\.?\s*:\s*\S",
+    r"|(?:https?://|www\.)\S+$",
+    r"|\+?[0-9][0-9\s().-]{7,}[0-9](?:\s*[,;/]\s*[0-9]+)?(?:\s+(?:fax|tel|phone).*)?$)",
+);
+
+/// Whether the whole line is an e-mail address, as `^\S+@\S+\.\w+$` reads one: no white
+/// space, an `@` after the first character, a `.` at least two characters after that, and
+/// after the last `.` one or more word characters (of any script).
+fn is_email_line(t: &str) -> bool {
+    let Some(dot) = t.rfind('.') else {
+        return false;
+    };
+    let first = t.chars().next().map_or(0, char::len_utf8);
+    let tld = &t[dot + 1..];
+    !t.contains(char::is_whitespace)
+        && dot > first
+        && !tld.is_empty()
+        && tld.chars().all(regex_syntax::is_word_character)
+        && t[first..dot]
+            .find('@')
+            .is_some_and(|at| first + at + 1 < dot)
+}
 /// Words of postal addresses.
 const ADDRESS_WORDS: &[&str] = &[
     "road",
@@ -56,27 +77,22 @@ const ADDRESS_WORDS: &[&str] = &[
     "centre",
     "center",
 ];
-static POSTCODE_OR_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9]").expect("valid regex"));
+static AUTHOR_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&spelled_out(AUTHOR_LINE_AS_WRITTEN)).expect("valid regex"));
+const AUTHOR_LINE_AS_WRITTEN: &str =
+    r"^(?:by|written\s+by|authors?\s*:|prepared\s+by)\s*:?\s+(.+)$";
 
-static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:by|written\s+by|authors?\s*:|prepared\s+by)\s*:?\s+(.+)$")
-        .expect("valid regex")
-});
+static DISCLAIMER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&spelled_out(DISCLAIMER_AS_WRITTEN)).expect("valid regex"));
+/// [`DISCLAIMER`] as written for `regex` (see [`spelled_out`]).
+const DISCLAIMER_AS_WRITTEN: &str = r"(?:views?\s+expressed|opinions?\s+(?:expressed|in\s+this)|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|are\s+(?:those\s+of\s+the\s+authors?|the\s+authors?['’]s?\s+own)|circulated\s+for\s+discussion|not\s+been\s+peer[-\s]reviewed|personal\s+capacity|disclaimer|all\s+rights\s+reserved|©|copyright)";
 
-static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:views?\s+expressed|opinions?\s+(?:expressed|in\s+this)|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|are\s+(?:those\s+of\s+the\s+authors?|the\s+authors?['’]s?\s+own)|circulated\s+for\s+discussion|not\s+been\s+peer[-\s]reviewed|personal\s+capacity|disclaimer|all\s+rights\s+reserved|©|copyright)",
-    )
-    .expect("valid regex")
-});
+// Each pattern above is asked only after an exact necessary condition, cheap to test,
+// holds: most lines never run them, and a document whose lines never pass one never
+// builds it.
 
-// The three patterns above cost about 5 ms together to compile (their Unicode classes),
-// more than a short document's whole conversion, and few lines can match them. Each is
-// asked only after an exact necessary condition, cheap to test, holds; a document whose
-// lines never pass one never builds it.
-
-/// What every match of [`CONTACT`] has, in the trimmed, lower-cased line: its leading
+/// What every contact line ([`CONTACT`] or [`is_email_line`]) has, in the trimmed,
+/// lower-cased line: its leading
 /// letters are one of the first alternative's words and it holds a digit; or they are one
 /// of the second's and it holds a colon; or it opens with "http", "www.", "+" or a digit;
 /// or it holds an "@". (A word that `\b` ends is not followed by an ASCII letter, so the
@@ -152,14 +168,14 @@ pub fn is_contact_line(line: &str) -> bool {
         return false;
     }
     let lower = t.to_ascii_lowercase();
-    (may_be_contact(&lower) && CONTACT.is_match(&lower)) || is_address(t)
+    (may_be_contact(&lower) && (CONTACT.is_match(&lower) || is_email_line(&lower))) || is_address(t)
 }
 
 fn is_address(t: &str) -> bool {
     let words = t.split_whitespace().count();
     (2..=18).contains(&words)
         && has_word(t, ADDRESS_WORDS)
-        && POSTCODE_OR_NUMBER.is_match(t)
+        && t.bytes().any(|b| b.is_ascii_digit())
         && t.contains(',')
         && !t.ends_with('.')
 }
@@ -374,7 +390,9 @@ mod tests {
     }
 
     use super::*;
-    use crate::test_phrases::{assert_necessary, filled, phrases};
+    use crate::test_phrases::{
+        assert_decides_as, assert_necessary, assert_same_matches, bench_lines, filled, phrases,
+    };
 
     #[test]
     fn cheap_tests_never_turn_away_a_match() {
@@ -436,14 +454,30 @@ mod tests {
             part,
             &["", "9", "5 ; 6", " fax 1"],
         ]));
-        assert!(assert_necessary(&CONTACT, may_be_contact, &contact) > 100);
+        let original = format!(r"{CONTACT_AS_WRITTEN}|^\S+@\S+\.\w+$");
+        let original = regex::Regex::new(&original).expect("valid regex");
+        assert!(assert_necessary(&original, may_be_contact, &contact) > 100);
+        // The `regex-lite` pattern and the e-mail test decide as the pattern did, on these
+        // texts, the bench's lines and addresses with letters of other scripts.
+        contact.extend(bench_lines().iter().map(|t| t.to_ascii_lowercase()));
+        contact.extend(phrases(
+            &[
+                "a", "@", ".", "é", "٣", "\u{301}", "‿", "\u{200d}", "-", " ", "\u{a0}", "org",
+                "\n",
+            ],
+            40_000,
+        ));
+        let decide = |t: &str| CONTACT.is_match(t) || is_email_line(t);
+        assert_decides_as(original.as_str(), decide, &contact);
         let author = phrases(
             &[
                 "by", "written", "author", "s", "prepared", " ", ":", "ana", "silva", "x", "\t",
+                "\u{a0}", "\n",
             ],
             20_000,
         );
         assert!(assert_necessary(&AUTHOR_LINE, may_be_author_line, &author) > 100);
+        assert_same_matches(&[(AUTHOR_LINE_AS_WRITTEN, &*AUTHOR_LINE)], &author);
         let disclaimer = phrases(
             &[
                 "views",
@@ -477,6 +511,8 @@ mod tests {
                 "reviewed",
                 "personal",
                 "capacity",
+                "\u{2003}",
+                "\n",
                 "disclaimer",
                 "all",
                 "rights",
@@ -492,6 +528,7 @@ mod tests {
         );
         let has_word = |t: &str| DISCLAIMER_WORDS.iter().any(|w| t.contains(w));
         assert!(assert_necessary(&DISCLAIMER, has_word, &disclaimer) > 100);
+        assert_same_matches(&[(DISCLAIMER_AS_WRITTEN, &*DISCLAIMER)], &disclaimer);
     }
 
     #[test]

@@ -32,6 +32,117 @@ macro_rules! non_space {
 
 pub(crate) use {non_space, space, space_chars};
 
+/// A `regex` pattern rewritten for `regex-lite`: each `\s` and `\S` spelled out as the
+/// classes above (inside a class, `\s` as its characters). For patterns whose only
+/// Unicode-dependent parts are these (no `\w`, `\d`, `\b`, `\p`, `(?i)` or `(?x)`); the
+/// caller's test compares the two forms. A `\S` inside a class has no spelling here.
+pub(crate) fn spelled_out(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut in_class = false;
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('s') if in_class => out.push_str(space_chars!()),
+                Some('s') => out.push_str(space!()),
+                Some('S') => {
+                    assert!(!in_class, "no spelling for \\S in a class: {pattern}");
+                    out.push_str(non_space!());
+                }
+                Some(e) => {
+                    out.push('\\');
+                    out.push(e);
+                }
+                None => out.push('\\'),
+            },
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                // A `]` or `^]` opening a class is a literal.
+                for lead in ['^', ']'] {
+                    if chars.as_str().starts_with(lead) {
+                        out.push(lead);
+                        chars.next();
+                    }
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Unicode property class (`\p{L}`, `\p{Lu}`) as sorted character ranges, for
+/// patterns decided by hand: the same table `regex` compiles, read from `regex-syntax`
+/// (which `regex` builds on) without building an automaton. Built on first use.
+pub(crate) struct UnicodeClass {
+    property: &'static str,
+    ranges: std::sync::OnceLock<Vec<(char, char)>>,
+}
+
+impl UnicodeClass {
+    /// The class `\p{property}`.
+    pub(crate) const fn new(property: &'static str) -> Self {
+        UnicodeClass {
+            property,
+            ranges: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether `c` is in the class.
+    pub(crate) fn contains(&self, c: char) -> bool {
+        let ranges = self.ranges.get_or_init(|| {
+            let hir = regex_syntax::parse(&format!(r"\p{{{}}}", self.property))
+                .expect("a known Unicode property");
+            match hir.kind() {
+                regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => {
+                    class
+                        .ranges()
+                        .iter()
+                        .map(|r| (r.start(), r.end()))
+                        .collect()
+                }
+                _ => unreachable!("a property parses as a class"),
+            }
+        });
+        ranges
+            .binary_search_by(|&(start, end)| {
+                if end < c {
+                    std::cmp::Ordering::Less
+                } else if start > c {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
+    }
+}
+
+/// `\p{L}`: a letter of any script.
+pub(crate) fn is_letter(c: char) -> bool {
+    static LETTER: UnicodeClass = UnicodeClass::new("L");
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        LETTER.contains(c)
+    }
+}
+
+/// `\p{Lu}`: an upper-case letter of any script.
+pub(crate) fn is_upper_letter(c: char) -> bool {
+    static UPPER: UnicodeClass = UnicodeClass::new("Lu");
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        UPPER.contains(c)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use regex::Regex;
@@ -50,5 +161,22 @@ mod tests {
             spaces += usize::from(space.is_match(&t));
         }
         assert_eq!(spaces, 25);
+    }
+
+    /// The letter classes are `regex`'s `\p{L}` and `\p{Lu}`, on every character there is.
+    #[test]
+    fn the_letter_classes_are_regex_s() {
+        let (letter, upper) = (
+            Regex::new(r"^\p{L}$").unwrap(),
+            Regex::new(r"^\p{Lu}$").unwrap(),
+        );
+        let mut uppers = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let t = c.to_string();
+            assert_eq!(super::is_letter(c), letter.is_match(&t), "{c:?}");
+            assert_eq!(super::is_upper_letter(c), upper.is_match(&t), "{c:?}");
+            uppers += usize::from(upper.is_match(&t));
+        }
+        assert!(uppers > 1000, "{uppers}");
     }
 }

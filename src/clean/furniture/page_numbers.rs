@@ -6,21 +6,25 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lines::TextLine;
+use crate::patterns::spelled_out;
 
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^(?:
-            (?:page|p\.|pg\.?)\s*[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?
-          | [-–—]\s*[0-9]{1,4}\s*[-–—]
-          | [0-9]{1,4}\s*(?:of|/)\s*[0-9]{1,4}
-          | \[\s*[0-9]{1,4}\s*\]
-          | [0-9]{1,4}\s*[|·•]\s*\S.*
-          | \S.*?\s*[|·•]\s*(?:page\s*)?[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?
-          | \S.*?\s+(?:page|p\.)\s*[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?
-        )$",
-    )
-    .expect("valid regex")
+/// The usual printed forms of a page number, as a whole line (lower-cased). Built with
+/// `regex-lite` (about a tenth of `regex`'s compile time, which nearly every document paid),
+/// its `\s` and `\S` spelled out; the test compares it with [`PAGE_NUMBER_AS_WRITTEN`]
+/// under `regex`.
+static PAGE_NUMBER: LazyLock<regex_lite::Regex> = LazyLock::new(|| {
+    regex_lite::Regex::new(&spelled_out(PAGE_NUMBER_AS_WRITTEN)).expect("valid regex")
 });
+const PAGE_NUMBER_AS_WRITTEN: &str = concat!(
+    r"^(?:(?:page|p\.|pg\.?)\s*[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?",
+    r"|[-–—]\s*[0-9]{1,4}\s*[-–—]",
+    r"|[0-9]{1,4}\s*(?:of|/)\s*[0-9]{1,4}",
+    r"|\[\s*[0-9]{1,4}\s*\]",
+    r"|[0-9]{1,4}\s*[|·•]\s*\S.*",
+    r"|\S.*?\s*[|·•]\s*(?:page\s*)?[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?",
+    r"|\S.*?\s+(?:page|p\.)\s*[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?",
+    r")$",
+);
 /// A number alone: one to four ASCII digits and nothing else.
 pub(super) fn bare_number(t: &str) -> bool {
     (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
@@ -79,16 +83,23 @@ pub fn is_page_number(line: &str) -> bool {
 
 /// What every match of [`PAGE_NUMBER`] holds, by its alternatives: an opening "p", dash or
 /// `[`; a separator `|·•` anywhere; "page" or "p." anywhere; or an opening digit with "of"
-/// or `/` after it. A line that is none of these (a bare number, a heading, a sentence)
-/// cannot match, and the pattern (~0.7 ms to compile) is built only for documents whose
-/// page furniture has one of these shapes. Takes the lower-cased line.
+/// or `/` after it. And, at its ends: every alternative ends in a digit but the dashed
+/// number (which opens with a dash), the bracketed one (which opens with `[`) and the
+/// number before a separator (which opens with a digit and holds the separator). A line
+/// that is none of these (a bare number, a heading, a sentence) cannot match: the pattern
+/// is built only for documents whose page furniture has one of these shapes, and run on few
+/// lines (as a `regex-lite` pattern it is slow to run). Takes the lower-cased line.
 fn may_be_page_number(lower: &str) -> bool {
-    lower.starts_with(['p', '-', '–', '—', '['])
-        || lower.contains(['|', '·', '•'])
+    let separator = lower.contains(['|', '·', '•']);
+    let opens_with_digit = lower.starts_with(|c: char| c.is_ascii_digit());
+    let ends = lower.ends_with(|c: char| c.is_ascii_digit())
+        || lower.starts_with(['-', '–', '—', '['])
+        || (opens_with_digit && separator);
+    ends && (lower.starts_with(['p', '-', '–', '—', '['])
+        || separator
         || lower.contains("page")
         || lower.contains("p.")
-        || (lower.starts_with(|c: char| c.is_ascii_digit())
-            && (lower.contains("of") || lower.contains('/')))
+        || (opens_with_digit && (lower.contains("of") || lower.contains('/'))))
 }
 
 /// Whether a line ending in "page N" is the tail of a sentence pointing at a page ("on
@@ -123,7 +134,8 @@ pub(super) fn followed_by_note_text(lines: &[TextLine], i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::test_phrases::{
-        assert_decides_as, assert_necessary, filled, pattern_texts, phrases,
+        assert_decides_as, assert_necessary, assert_same_matches, bench_lines, filled,
+        pattern_texts, phrases,
     };
 
     /// [`bare_number`] decides what the pattern it replaces, `^[0-9]{1,4}$`, matched.
@@ -165,9 +177,20 @@ mod tests {
             &["", " ", " of ", "/", " | text", " •"],
             &["", "7", "x", " -", "]"],
         ]));
-        let texts: Vec<String> = texts.iter().map(|t| t.to_ascii_lowercase()).collect();
+        let mut texts: Vec<String> = texts.iter().map(|t| t.to_ascii_lowercase()).collect();
         let matched = assert_necessary(&PAGE_NUMBER, may_be_page_number, &texts);
         assert!(matched > 1_000, "{matched}");
+        // The `regex-lite` pattern finds what the `regex` one did, on these texts and the
+        // bench's lines (lower-cased, as the pattern is asked), and on Unicode spaces.
+        texts.extend(bench_lines().iter().map(|t| t.to_ascii_lowercase()));
+        texts.extend(phrases(
+            &[
+                "page", "p.", "3", "12", "\u{2007}", "\u{3000}", "\u{85}", "\u{200b}", "|", "x",
+                "of", "-", "\n",
+            ],
+            20_000,
+        ));
+        assert_same_matches(&[(PAGE_NUMBER_AS_WRITTEN, &*PAGE_NUMBER)], &texts);
     }
 
     #[test]

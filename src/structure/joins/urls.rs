@@ -9,6 +9,7 @@ use regex::Regex;
 use super::visible_tail;
 use crate::report::{Action, ActionKind, Report};
 use crate::rich;
+use crate::structure::shapes::url_spans;
 
 pub(super) static TRAILING_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:https?://|www\.|doi\.org/|\b10\.[0-9]{4,}/)\S*$").expect("valid regex")
@@ -22,12 +23,17 @@ pub(super) fn may_end_with_url(t: &str) -> bool {
         .any(|w| t.contains(w))
 }
 
-static URL_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[a-z0-9%_~#?=&+./:-]+$").expect("valid regex"));
+/// Whether `t` is made only of what a URL's path holds (`^[a-z0-9%_~#?=&+./:-]+$`, as the
+/// pattern this replaces read it).
+fn url_chars_only(t: &str) -> bool {
+    !t.is_empty()
+        && t.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"%_~#?=&+./:-".contains(&b))
+}
 
 /// Whether `tail` (the next token) continues a URL that ends `url_part`.
 pub fn continues_url(url_part: &str, tail: &str, tail_is_last: bool) -> bool {
-    if tail.is_empty() || !URL_TAIL.is_match(tail.trim_end_matches(['.', ','])) {
+    if tail.is_empty() || !url_chars_only(tail.trim_end_matches(['.', ','])) {
         return false;
     }
     let t = tail.trim_end_matches(['.', ',']);
@@ -73,7 +79,7 @@ pub fn is_url_fragment(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty()
         && !t.contains(char::is_whitespace)
-        && URL_TAIL.is_match(t)
+        && url_chars_only(t)
         && (t.contains('/') || t.starts_with(['-', '.']))
         && t.chars().any(|c| c.is_ascii_alphabetic())
 }
@@ -90,8 +96,17 @@ pub fn url_runs_on(text: &str, next: &str, next_is_last: bool) -> bool {
                 .is_some_and(|m| continues_url(m.as_str(), next, next_is_last)))
 }
 
-static SPACED_URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:https?://|www\.)\S+) (\S+)").expect("valid regex"));
+/// The first web address followed by one space and a word, as `((?:https?://|www\.)\S+)
+/// (\S+)` found it: (the whole, the address, the word). The address runs up to white
+/// space, so only an address whose white space is one U+0020 and a word qualifies.
+fn spaced_url(text: &str) -> Option<(std::ops::Range<usize>, &str, &str)> {
+    url_spans(text).find_map(|url| {
+        let after = text[url.end..].strip_prefix(' ')?;
+        let word = &after[..after.find(char::is_whitespace).unwrap_or(after.len())];
+        let end = url.end + 1 + word.len();
+        (!word.is_empty()).then(|| (url.start..end, &text[url.clone()], word))
+    })
+}
 
 /// "https: //www…", "https ://doi…": a URL's scheme with a space that character
 /// recognition set around its colon, before an address. Nothing else spells that.
@@ -127,14 +142,10 @@ fn close_spaced_schemes(text: &str, report: &mut Report, page: usize, lines: &[u
 pub fn repair_spaced_urls(text: &str, report: &mut Report, page: usize, lines: &[usize]) -> String {
     let mut out = close_spaced_schemes(text, report, page, lines);
     for _ in 0..4 {
-        let Some(c) = SPACED_URL.captures(&out) else {
+        let Some((whole, url, tail)) = spaced_url(&out) else {
             break;
         };
-        let (whole, url, tail) = (
-            c.get(0).map_or(0..0, |m| m.range()),
-            c[1].to_string(),
-            c[2].to_string(),
-        );
+        let (url, tail) = (url.to_string(), tail.to_string());
         let is_last = out[whole.end..].trim().is_empty();
         let tail_clean = rich::plain(&tail);
         // After a full stop the tail must itself look like a URL part ("ehl. 2016.11.092").
@@ -161,9 +172,6 @@ pub fn repair_spaced_urls(text: &str, report: &mut Report, page: usize, lines: &
     out
 }
 
-static URL_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:https?://|www\.)\S+").expect("valid regex"));
-
 /// A URL's letters and digits only: what survives hyphenation and line breaks.
 fn url_key(url: &str) -> String {
     url.trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '”', '’'])
@@ -179,29 +187,34 @@ fn url_key(url: &str) -> String {
 /// word processors do) by the link targets the PDF itself declares, when they are the
 /// same address but for hyphens.
 pub fn restore_urls(text: &str, targets: &[String]) -> String {
-    if targets.is_empty() || !URL_TOKEN.is_match(text) {
+    if targets.is_empty() {
         return text.to_string();
     }
-    URL_TOKEN
-        .replace_all(text, |c: &regex::Captures| {
-            let token = &c[0];
-            let core = token.trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '”', '’']);
-            let trail = &token[core.len()..];
-            let key = url_key(core);
-            match targets.iter().find(|t| url_key(t) == key) {
-                Some(t) if t.as_str() != core && !core.contains(crate::rich::is_sentinel) => {
-                    format!("{t}{trail}")
-                }
-                _ => token.to_string(),
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for span in url_spans(text) {
+        let token = &text[span.clone()];
+        let core = token.trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '”', '’']);
+        let trail = &token[core.len()..];
+        let key = url_key(core);
+        out.push_str(&text[last..span.start]);
+        match targets.iter().find(|t| url_key(t) == key) {
+            Some(t) if t.as_str() != core && !core.contains(crate::rich::is_sentinel) => {
+                out.push_str(t);
+                out.push_str(trail);
             }
-        })
-        .into_owned()
+            _ => out.push_str(token),
+        }
+        last = span.end;
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_phrases::{assert_necessary, phrases};
+    use crate::test_phrases::{assert_decides_as, assert_necessary, pattern_texts, phrases};
 
     #[test]
     fn url_end_test_never_turns_away_a_url() {
@@ -213,6 +226,31 @@ mod tests {
             20_000,
         );
         assert!(assert_necessary(&TRAILING_URL, may_end_with_url, &texts) > 100);
+    }
+
+    /// [`spaced_url`] finds what its pattern found, and [`url_chars_only`] decides as its
+    /// pattern did.
+    #[test]
+    fn spaced_urls_and_url_tails_are_their_patterns() {
+        let texts = pattern_texts(
+            &[
+                "http", "https", "://", "www", "www.", ".", "x.org", "/", "10", "x", "A", " ", " ",
+                "\u{a0}", "\u{2003}", "\n", "é", "-", "%", "_", "?", "=",
+            ],
+            60_000,
+        );
+        let pattern = Regex::new(r"((?:https?://|www\.)\S+) (\S+)").expect("valid regex");
+        let mut found = 0;
+        for t in &texts {
+            let want = pattern.captures(t).map(|c| {
+                let group = |i: usize| c.get(i).map_or("", |m| m.as_str());
+                (c.get(0).unwrap().range(), group(1), group(2))
+            });
+            assert_eq!(spaced_url(t), want, "{t:?}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found > 300, "{found}");
+        assert_decides_as(r"^[a-z0-9%_~#?=&+./:-]+$", url_chars_only, &texts);
     }
 
     #[test]

@@ -30,8 +30,6 @@ pub(super) struct Candidate {
     pub(super) form: Form,
 }
 
-static URL_SPAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:https?://|www\.)\S+").expect("valid regex"));
 /// Digits glued after punctuation or a closing quote.
 static GLUED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(\S?)([.,;:!?)\]]["”’']?|["”’'])([0-9]{1,3})(?:$|[\s)\]\u{10FFF0}-\u{10FFF9}])"#)
@@ -116,10 +114,9 @@ fn number_range(v: &str) -> Option<Vec<u32>> {
 }
 
 pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut Vec<Candidate>) {
-    // Every URL the pattern finds holds "://" or "www."; most texts hold neither, and the
-    // pattern then need not be built or run.
+    // Every web address holds "://" or "www."; most texts hold neither.
     let urls: Vec<std::ops::Range<usize>> = if text.contains("://") || text.contains("www.") {
-        URL_SPAN.find_iter(text).map(|m| m.range()).collect()
+        crate::structure::shapes::url_spans(text).collect()
     } else {
         Vec::new()
     };

@@ -444,6 +444,13 @@ fn legal_and_editor_tests_never_turn_away_a_match() {
     ]));
     let opens = |t: &str| EDITOR_OPENINGS.iter().any(|w| t.starts_with(w));
     assert!(assert_necessary(&EDITOR_LINE, opens, &editor) > 100);
+    editor.extend(crate::test_phrases::phrases(
+        &[
+            "edited", "by", "editors", ":", " ", "\u{a0}", "\u{3000}", "\n", "ana",
+        ],
+        20_000,
+    ));
+    crate::test_phrases::assert_same_matches(&[(EDITOR_LINE_AS_WRITTEN, &*EDITOR_LINE)], &editor);
 }
 
 #[test]
