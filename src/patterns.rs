@@ -126,10 +126,12 @@ impl UnicodeClass {
 /// `\p{L}`: a letter of any script.
 pub(crate) fn is_letter(c: char) -> bool {
     static LETTER: UnicodeClass = UnicodeClass::new("L");
+    // Every letter is Alphabetic, and every upper-case letter Uppercase (std's tables):
+    // asked first, they spare a text in other scripts building the class.
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else {
-        LETTER.contains(c)
+        c.is_alphabetic() && LETTER.contains(c)
     }
 }
 
@@ -139,7 +141,7 @@ pub(crate) fn is_upper_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_uppercase()
     } else {
-        UPPER.contains(c)
+        c.is_uppercase() && UPPER.contains(c)
     }
 }
 
