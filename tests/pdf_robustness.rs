@@ -174,6 +174,34 @@ fn damaged_content_stream_keeps_the_text_before_the_damage() {
     assert_eq!(doc.pages[0].lines[0].text(), "kept");
 }
 
+/// A form is read from its bytes on its first draw and from its parsed operations on later
+/// ones: every draw shows the same text, up to the damage, and says the rest is lost.
+#[test]
+fn a_damaged_form_reads_alike_on_every_draw() {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    let form = b.stream(
+        dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 300.into(), 20.into()] },
+        b"BT /F1 10 Tf 0 0 Td (drawn part) Tj ET BT /F1 10 Tf 0 10 Td BIG x (lost part) Tj ET",
+    );
+    b.xobject("Fm1", form);
+    for y in [700, 500, 300] {
+        b.page(&format!("q 1 0 0 1 72 {y} cm /Fm1 Do Q"));
+    }
+    let mut report = Report::default();
+    let doc = pdf::read(b.build(), &mut report).expect("reads");
+    for (i, page) in doc.pages.iter().enumerate() {
+        let texts: Vec<String> = page.lines.iter().map(|l| l.text()).collect();
+        assert_eq!(texts, ["drawn part"], "page {}", i + 1);
+    }
+    let damaged: Vec<&String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("Form XObject's content is damaged"))
+        .collect();
+    assert_eq!(damaged.len(), 3, "{:?}", report.warnings);
+}
+
 #[test]
 fn image_only_pdf_says_no_text_layer() {
     let mut b = PdfBuilder::new();

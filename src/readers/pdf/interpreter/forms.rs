@@ -26,9 +26,9 @@ const MAX_CACHED_FORM_BYTES: usize = 64 << 20;
 pub struct DocumentWork {
     /// Fonts by object id.
     pub fonts: FontCache,
-    /// Form XObjects' operators by object id, and whether their stream was damaged; `None`
+    /// Form XObjects by object id: their decoded content, parsed once drawn twice; `None`
     /// for a form that does not decode.
-    forms: HashMap<ObjectId, Option<ParsedForm>>,
+    forms: HashMap<ObjectId, Option<FormContent>>,
     /// Decoded bytes of the forms in `forms`.
     cached_bytes: usize,
     /// Operators run so far.
@@ -123,6 +123,17 @@ impl DocumentWork {
     }
 }
 
+/// A form's content as kept between draws. Most forms are drawn once (a page's whole
+/// content is often one form): their operations are read from the decoded bytes as they
+/// run, as a page's are, with no owned copy of each. A form drawn a second time is parsed
+/// once into its operations, which later draws run from (a form drawn thousands of times
+/// is not read thousands of times).
+#[derive(Clone)]
+enum FormContent {
+    Decoded(Arc<[u8]>),
+    Parsed(ParsedForm),
+}
+
 #[derive(Clone)]
 struct ParsedForm {
     ops: Arc<[Operation]>,
@@ -149,38 +160,76 @@ fn parse(bytes: &[u8]) -> ParsedForm {
 }
 
 impl Interpreter<'_> {
-    /// The parsed content of a form: from the document's cache, or decoded (within the
-    /// page's content budget), parsed and cached.
+    /// The content of a form: from the document's cache (parsed there on its second draw),
+    /// or decoded (within the page's content budget) and cached.
     fn form_content(
         &mut self,
         stream: &Stream,
         id: Option<ObjectId>,
-    ) -> Result<ParsedForm, StreamFailure> {
-        if let Some(cached) = id.and_then(|id| self.work.forms.get(&id)) {
-            return cached.clone().ok_or(StreamFailure::Damaged);
+    ) -> Result<FormContent, StreamFailure> {
+        if let Some(id) = id
+            && let Some(cached) = self.work.forms.get_mut(&id)
+        {
+            let content = cached.as_mut().ok_or(StreamFailure::Damaged)?;
+            if let FormContent::Decoded(bytes) = content {
+                *content = FormContent::Parsed(parse(bytes));
+            }
+            return Ok(content.clone());
         }
         let budget = self
             .limits
             .max_content_bytes
             .saturating_sub(self.content_bytes);
-        let parsed = decode_stream(self.doc, stream, budget).map(|bytes| {
+        let decoded = decode_stream(self.doc, stream, budget).map(|bytes| {
             self.content_bytes += bytes.len();
-            (bytes.len(), parse(&bytes))
+            Arc::<[u8]>::from(bytes)
         });
         // A form over what is left of this page's budget may fit on another page: only
-        // a parsed form or a damaged one is remembered.
+        // a decoded form or a damaged one is remembered.
         if let Some(id) = id
-            && !matches!(parsed, Err(StreamFailure::OverLimit))
+            && !matches!(decoded, Err(StreamFailure::OverLimit))
         {
-            let size = parsed.as_ref().map_or(0, |p| p.0);
+            let size = decoded.as_ref().map_or(0, |b| b.len());
             if self.work.cached_bytes + size <= MAX_CACHED_FORM_BYTES {
                 self.work.cached_bytes += size;
-                self.work
-                    .forms
-                    .insert(id, parsed.as_ref().ok().map(|p| p.1.clone()));
+                self.work.forms.insert(
+                    id,
+                    decoded
+                        .as_ref()
+                        .ok()
+                        .map(|b| FormContent::Decoded(b.clone())),
+                );
             }
         }
-        parsed.map(|p| p.1)
+        decoded.map(FormContent::Decoded)
+    }
+
+    /// Runs a form's operations until one stops the page; whether its stream is damaged
+    /// (an operation that does not parse, where its operations end).
+    fn run_form_content(&mut self, content: &FormContent, resources: Option<&Dictionary>) -> bool {
+        match content {
+            FormContent::Parsed(parsed) => {
+                for op in parsed.ops.iter() {
+                    if !self.step(op, resources) {
+                        break;
+                    }
+                }
+                parsed.damaged
+            }
+            FormContent::Decoded(bytes) => {
+                let mut operations = super::ops::operations(bytes);
+                let mut running = true;
+                while let Some(op) = operations.next_op() {
+                    match op {
+                        // Stopped, the rest is still read for damage, as a parsed form's is.
+                        Ok(op) if running => running = self.step(op, resources),
+                        Ok(_) => {}
+                        Err(_) => return true,
+                    }
+                }
+                false
+            }
+        }
     }
 
     /// Runs a Form XObject with the current state, restoring the state afterwards.
@@ -229,12 +278,7 @@ impl Interpreter<'_> {
         if stream.dict.has(b"StructParents") {
             self.mark_stream = id;
         }
-        for op in content.ops.iter() {
-            if !self.step(op, form_resources) {
-                break;
-            }
-        }
-        if content.damaged {
+        if self.run_form_content(&content, form_resources) {
             self.warn(
                 "a Form XObject's content is damaged; its text after the damage is lost".into(),
             );

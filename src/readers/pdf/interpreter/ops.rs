@@ -148,39 +148,43 @@ fn operation(b: &[u8], mut p: usize, out: &mut Operation) -> Option<usize> {
         return None;
     }
     out.operator.clear();
-    // ASCII only, so always UTF-8.
+    // ASCII only: each byte is its character.
     out.operator
-        .push_str(std::str::from_utf8(&b[start..p]).ok()?);
+        .extend(b[start..p].iter().map(|&c| char::from(c)));
     Some(skip_white(b, p))
 }
 
 /// A real (`1.5`, `-.5`, `3.`, with lopdf's reading of a `-` inside the fraction) or an
-/// integer.
+/// integer, its digits read once.
 fn number(b: &[u8], start: usize) -> Option<(Object, usize)> {
     let mut p = start;
     let negative = b[p] == b'-';
     if matches!(b[p], b'+' | b'-') {
         p += 1;
     }
+    // The digits, whole part then fraction, as one integer (`None` once it overflows).
+    let mut digits = Some(0u64);
     let digits_start = p;
-    p = skip_digits(b, p);
-    let digits_end = p;
-    let whole = digits_end > digits_start;
+    p = accumulate_digits(b, p, &mut digits);
+    let whole = p > digits_start;
     let real =
         b.get(p) == Some(&b'.') && (whole || b.get(p + 1).is_some_and(|c| c.is_ascii_digit()));
     if real {
-        p = skip_digits(b, p + 1);
-        let fraction_start = p;
+        let fraction_start = p + 1;
+        p = accumulate_digits(b, fraction_start, &mut digits);
+        let plain_end = p;
         while p < b.len() && (b[p] == b'-' || b[p].is_ascii_digit()) {
             p += 1;
         }
         let text = &b[start..p];
-        let value = if b[fraction_start..p].contains(&b'-') {
+        let value = if p > plain_end {
+            // A `-` inside the fraction, which lopdf reads past.
             let mut digits = vec![text[0]];
             digits.extend(text[1..].iter().filter(|&&c| c != b'-'));
             std::str::from_utf8(&digits).ok()?.parse::<f32>().ok()?
         } else {
-            match short_real(text) {
+            match short_real(digits, plain_end - fraction_start) {
+                Some(value) if negative => -value,
                 Some(value) => value,
                 None => std::str::from_utf8(text).ok()?.parse::<f32>().ok()?,
             }
@@ -190,50 +194,39 @@ fn number(b: &[u8], start: usize) -> Option<(Object, usize)> {
     if !whole {
         return None;
     }
-    let magnitude = b[digits_start..digits_end].iter().try_fold(0u64, |v, &d| {
-        v.checked_mul(10)?.checked_add(u64::from(d - b'0'))
-    })?;
+    let magnitude = digits?;
     let value = if negative {
         0i64.checked_sub_unsigned(magnitude)?
     } else {
         i64::try_from(magnitude).ok()?
     };
-    Some((Object::Integer(value), digits_end))
+    Some((Object::Integer(value), p))
+}
+
+/// Reads the digits from `p` into `value` (ten times it plus each digit; `None` once that
+/// overflows) and returns where they end.
+fn accumulate_digits(b: &[u8], mut p: usize, value: &mut Option<u64>) -> usize {
+    while let Some(&c) = b.get(p)
+        && c.is_ascii_digit()
+    {
+        *value = value.and_then(|v| v.checked_mul(10)?.checked_add(u64::from(c - b'0')));
+        p += 1;
+    }
+    p
 }
 
 /// Powers of ten that are exact `f32` values (5^10 < 2^24).
 const EXACT_POWERS_OF_TEN: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 
-/// A real written as an optional sign, digits, `.` and digits, read without the general
-/// parser when its digits make an integer below 2^24 and it has at most ten fraction
-/// digits (nearly every real in a content stream): both the digits and the power of ten
-/// are then exact `f32` values, so their one correctly rounded division is exactly the
-/// value `str::parse::<f32>` gives. `None` for anything else.
-fn short_real(text: &[u8]) -> Option<f32> {
-    let (negative, digits) = match text.first()? {
-        b'-' => (true, &text[1..]),
-        b'+' => (false, &text[1..]),
-        _ => (false, text),
-    };
-    let mut mantissa = 0u32;
-    let mut fraction_digits = None;
-    for &c in digits {
-        match c {
-            b'.' if fraction_digits.is_none() => fraction_digits = Some(0usize),
-            b'0'..=b'9' => {
-                mantissa = mantissa.checked_mul(10)?.checked_add(u32::from(c - b'0'))?;
-                if let Some(n) = &mut fraction_digits {
-                    *n += 1;
-                }
-            }
-            _ => return None,
-        }
-    }
-    if mantissa > 1 << 24 {
-        return None;
-    }
-    let value = mantissa as f32 / EXACT_POWERS_OF_TEN.get(fraction_digits.unwrap_or(0))?;
-    Some(if negative { -value } else { value })
+/// The magnitude of a real whose digits (whole part and fraction, `fraction_digits` of
+/// them after the point) make the integer `digits`, without the general parser when that
+/// integer is at most 2^24 and there are at most ten fraction digits (nearly every real in
+/// a content stream): both the digits and the power of ten are then exact `f32` values, so
+/// their one correctly rounded division is exactly the value `str::parse::<f32>` gives.
+/// `None` for anything else.
+fn short_real(digits: Option<u64>, fraction_digits: usize) -> Option<f32> {
+    let mantissa = digits.filter(|&m| m <= 1 << 24)?;
+    Some(mantissa as f32 / EXACT_POWERS_OF_TEN.get(fraction_digits)?)
 }
 
 /// A name without `#` escapes.
