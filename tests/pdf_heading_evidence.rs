@@ -254,3 +254,46 @@ fn a_label_with_its_value_directly_under_it_is_no_heading_and_keeps_its_colon() 
         "{found:?}\n{md}"
     );
 }
+
+#[test]
+fn a_numbered_line_in_body_type_beside_other_text_is_no_heading() {
+    // A title page's edition line and the author's name on one baseline: the number is
+    // the line's only evidence, and it shares its row.
+    let mut lines = prose(740.0, 6);
+    lines.push((72.0, 600.0, "F1", 11.0, "0. Edition, 31 December 2016"));
+    lines.push((470.0, 600.0, "F1", 11.0, "Martin Thoma"));
+    lines.extend(prose(570.0, 6));
+    let (doc, md) = convert(&pdf(&lines));
+    assert!(headings(&doc).is_empty(), "{md}");
+    assert!(md.contains("Edition, 31 December 2016"), "{md}");
+    // Control: the same kind of line alone on its row, over prose, is a numbered heading.
+    let mut lines = prose(740.0, 6);
+    lines.push((72.0, 600.0, "F1", 11.0, "2. Methods of the survey"));
+    lines.extend(prose(570.0, 6));
+    let (doc, md) = convert(&pdf(&lines));
+    assert_eq!(headings(&doc), vec!["2. Methods of the survey"], "{md}");
+}
+
+#[test]
+fn bold_letters_of_a_figure_are_no_heading() {
+    // A drawing's labels set in bold at the body's size ("P 0 Q"), then its caption.
+    let mut lines = prose(740.0, 6);
+    lines.push((200.0, 620.0, "F2", 11.0, "P 0 Q"));
+    lines.push((
+        72.0,
+        600.0,
+        "F1",
+        11.0,
+        "Figure 1.6: The stereographic projection.",
+    ));
+    lines.extend(prose(570.0, 6));
+    let (doc, md) = convert(&pdf(&lines));
+    assert!(headings(&doc).is_empty(), "{md}");
+    assert!(md.contains("P 0 Q"), "{md}");
+    // Control: a bold line of words in the same place is a heading.
+    let mut lines = prose(740.0, 6);
+    lines.push((72.0, 620.0, "F2", 11.0, "Key Findings"));
+    lines.extend(prose(600.0, 6));
+    let (doc, md) = convert(&pdf(&lines));
+    assert_eq!(headings(&doc), vec!["Key Findings"], "{md}");
+}

@@ -63,13 +63,15 @@ pub fn build(
             report,
         )
     };
+    // The page of each piece, by position (a note marker is looked for near its note).
+    let piece_pages: Vec<usize> = pieces.iter().map(|p| p.page).collect();
     let (mut notes, body_pieces) = notes::collect(pieces, report);
     for note in &mut notes {
         note.text = joins::restore_urls(&note.text, link_targets);
     }
     let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
     tagged::set_levels(&mut drafts, &levels);
-    linking::link_notes(&mut drafts, &mut notes, paged, report);
+    linking::link_notes(&mut drafts, &mut notes, paged, &piece_pages, report);
     Document {
         metadata,
         blocks: output::blocks(drafts),

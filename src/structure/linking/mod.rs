@@ -14,6 +14,7 @@ use super::notes::NoteDraft;
 
 mod authors;
 mod candidates;
+mod page_feet;
 mod recover;
 mod sequence;
 
@@ -54,18 +55,20 @@ fn text_of_mut(drafts: &mut [Placed], slot: Slot) -> Option<&mut String> {
 /// straight through or starts again (per page, section or chapter): where the labels
 /// suggest restarts, both readings are tried and restarts are kept only when they link
 /// more raised markers (or note symbols) than numbering straight through does. The notes are left
-/// numbered the way that won, and their numbers and labels are reported.
+/// numbered the way that won, and their numbers and labels are reported. `piece_pages`
+/// holds the page of each piece by its position.
 pub fn link_notes(
     drafts: &mut Vec<Placed>,
     notes: &mut Vec<NoteDraft>,
     paged: bool,
+    piece_pages: &[usize],
     report: &mut Report,
 ) {
     let affiliations = take_affiliation_notes(drafts, notes, report);
     if !affiliations.is_empty() {
         super::notes::number(notes, false);
     }
-    link_numbered(drafts, notes, paged, report);
+    link_numbered(drafts, notes, paged, piece_pages, report);
     // After the linked notes, so the references' indices into `notes` stay valid; they
     // stay in the output as unlinked notes (nothing dropped).
     notes.extend(affiliations);
@@ -77,6 +80,7 @@ fn link_numbered(
     drafts: &mut Vec<Placed>,
     notes: &mut Vec<NoteDraft>,
     paged: bool,
+    piece_pages: &[usize],
     report: &mut Report,
 ) {
     let mut restarted = notes.clone();
@@ -97,10 +101,22 @@ fn link_numbered(
         };
         let mut straight_drafts = drafts.clone();
         let mut straight_report = Report::default();
-        let straight_recovered = link(&mut straight_drafts, notes, paged, &mut straight_report);
+        let straight_recovered = link(
+            &mut straight_drafts,
+            notes,
+            paged,
+            piece_pages,
+            &mut straight_report,
+        );
         let mut restart_drafts = drafts.clone();
         let mut restart_report = Report::default();
-        let restart_recovered = link(&mut restart_drafts, &restarted, paged, &mut restart_report);
+        let restart_recovered = link(
+            &mut restart_drafts,
+            &restarted,
+            paged,
+            piece_pages,
+            &mut restart_report,
+        );
         if linked(&restart_report) > linked(&straight_report) {
             *drafts = restart_drafts;
             *notes = restarted;
@@ -112,7 +128,7 @@ fn link_numbered(
             mark_recovered(notes, &straight_recovered);
         }
     } else {
-        let recovered = link(drafts, notes, paged, report);
+        let recovered = link(drafts, notes, paged, piece_pages, report);
         mark_recovered(notes, &recovered);
     }
 }

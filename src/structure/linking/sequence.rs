@@ -12,6 +12,7 @@ use crate::structure::notes::NoteDraft;
 
 use super::authors::{author_list_end, is_author_line, is_marked_name};
 use super::candidates::{Candidate, Form, find_candidates};
+use super::page_feet::NotePlaces;
 use super::recover::recover_lost;
 use super::{Slot, slots, text_of, text_of_mut};
 
@@ -23,11 +24,14 @@ use super::{Slot, slots, text_of, text_of_mut};
 /// that the document raises its markers — raised numbers that match notes — only raised
 /// or lowered candidates are markers, and a digit at the body's size and baseline is text;
 /// a document whose markers all lost their raise falls back to the sequence. The report
-/// records which way the document went and why.
+/// records which way the document went and why. A note at a page foot takes only a
+/// marker on its own page (`piece_pages`: each piece's page by position; a piece not
+/// listed is taken to stand on its block's first page).
 pub(super) fn link(
     drafts: &mut [Placed],
     notes: &[NoteDraft],
     paged: bool,
+    piece_pages: &[usize],
     report: &mut Report,
 ) -> Vec<usize> {
     if notes.is_empty() {
@@ -120,6 +124,23 @@ pub(super) fn link(
                 .confidence(if proven { 0.95 } else { 0.6 }),
         );
     }
+    // Each candidate's page: where its piece stands.
+    let cand_pages: Vec<usize> = cands
+        .iter()
+        .map(|c| {
+            let order = candidate_order(drafts, &slot_list, c);
+            piece_pages
+                .get(order)
+                .copied()
+                .unwrap_or(drafts[slot_list[c.slot].0].page)
+        })
+        .collect();
+    let raised_on = cands
+        .iter()
+        .zip(&cand_pages)
+        .filter(|(c, _)| matches!(c.form, Form::Raised | Form::Symbol))
+        .map(|(c, &page)| (page, c.values.as_slice()));
+    let feet = NotePlaces::new(drafts, notes, raised_on);
     let first = notes.iter().map(|n| n.number).min().unwrap_or(1);
     let mut expected = first;
     let mut linked: HashSet<u32> = HashSet::new();
@@ -134,7 +155,12 @@ pub(super) fn link(
         let known = values
             .iter()
             .all(|x| by_number.contains_key(x) && !linked.contains(x));
-        if !known {
+        let page = cand_pages[i];
+        if !known
+            || values
+                .iter()
+                .any(|x| !feet.near_enough(by_number[x], notes, page))
+        {
             continue;
         }
         // Past the end of a run, the next run's first ordinals are due.
@@ -144,6 +170,8 @@ pub(super) fn link(
         let expected_ordinal = runs.ordinal_of(expected, notes);
         let ok = if v == due {
             true
+        } else if feet.skipped_notes_stand_further_on(notes, &by_number, due..v, order) {
+            false
         } else if v > due && skip <= if strong { 4 } else { 3 } {
             // Skipping lost markers: not if the expected number turns up soon after.
             !cands[i + 1..]
@@ -412,7 +440,7 @@ mod tests {
         ];
         let notes: Vec<NoteDraft> = (1..=4).map(|n| note(n, "A note", 10)).collect();
         let mut r = Report::default();
-        link(&mut drafts, &notes, false, &mut r);
+        link(&mut drafts, &notes, false, &[], &mut r);
         assert_eq!(refs(text(&drafts[0])), vec![0]);
         assert!(
             rich::plain(text(&drafts[0]))
@@ -442,7 +470,7 @@ mod tests {
             note(2, "Salinity data.", 3),
         ];
         let mut r = Report::default();
-        let recovered = link(&mut drafts, &notes, false, &mut r);
+        let recovered = link(&mut drafts, &notes, false, &[], &mut r);
         // The first note's marker was put back; the caller flags that note as recovered.
         assert_eq!(recovered, vec![0]);
         assert_eq!(
@@ -471,7 +499,7 @@ mod tests {
         // sentence shares more words with the note; the author's closing quote stays.
         let mut drafts = vec![para(body, 0)];
         let mut r = Report::default();
-        assert_eq!(link(&mut drafts, &notes, false, &mut r), vec![0]);
+        assert_eq!(link(&mut drafts, &notes, false, &[], &mut r), vec![0]);
         assert_eq!(
             text(&drafts[0]),
             format!(
@@ -488,7 +516,7 @@ mod tests {
         // PDF input keeps every glyph: the reference goes to a sentence end.
         let mut drafts = vec![para(body, 0)];
         let mut r = Report::default();
-        link(&mut drafts, &notes, true, &mut r);
+        link(&mut drafts, &notes, true, &[], &mut r);
         assert_eq!(rich::plain(text(&drafts[0])), body);
     }
 
@@ -521,6 +549,78 @@ mod tests {
     }
 
     #[test]
+    fn a_raised_number_pages_before_notes_at_page_feet_skips_none_of_them() {
+        // "R³" on an early page; notes 1 and 2 stand at the feet of later pages, each
+        // after its own body; note 3 later still. The power is not note 3's marker.
+        let polyhedron = format!("A convex polyhedron in R{}, whose faces", sup("3"));
+        let mut drafts = vec![
+            para(&polyhedron, 0),
+            para("Body of a later page.", 15),
+            para("Body of a page further on.", 25),
+        ];
+        let notes = vec![
+            note(1, "A first note.", 10),
+            note(2, "A second note.", 20),
+            note(3, "(a) Case 1 (b) Case 2", 30),
+        ];
+        let mut r = Report::default();
+        link(&mut drafts, &notes, true, &[], &mut r);
+        assert!(refs(text(&drafts[0])).is_empty());
+        // Endnotes in one block after the body: the marker of note 3 may skip two lost ones.
+        let mut drafts = vec![para(&polyhedron, 0), para("More body.", 5)];
+        let notes = vec![
+            note(1, "A first note.", 10),
+            note(2, "A second note.", 11),
+            note(3, "A third note.", 12),
+        ];
+        link(&mut drafts, &notes, true, &[], &mut r);
+        assert_eq!(refs(text(&drafts[0])), vec![2]);
+    }
+
+    #[test]
+    fn a_marker_stands_near_its_page_foot_note() {
+        let on_page = |text: &str, first: usize, page: usize| Placed {
+            page,
+            ..para(text, first)
+        };
+        let at_foot = |number: u32, text: &str, order: usize, page: usize| NoteDraft {
+            page,
+            ..note(number, text, order)
+        };
+        let power = format!("A polyhedron in R{}, whose faces", sup("1"));
+        let first = format!("The metric has a name.{} It is used", sup("1"));
+        let second = format!("The proof is by cases.{} It is long", sup("2"));
+        // Notes at the feet of pages 3 and 4, each with its raised marker on its page: a
+        // raised 1 two pages before the first note is a power, not its marker.
+        let notes = vec![
+            at_foot(1, "The metric is also named after the railway.", 6, 3),
+            at_foot(2, "See the book on knots.", 8, 4),
+        ];
+        let mut drafts = vec![
+            on_page(&power, 0, 1),
+            on_page(&first, 5, 3),
+            on_page(&second, 7, 4),
+            on_page("The next page.", 9, 5),
+        ];
+        let mut r = Report::default();
+        link(&mut drafts, &notes, true, &[], &mut r);
+        assert!(refs(text(&drafts[0])).is_empty());
+        assert_eq!(refs(text(&drafts[1])), vec![0]);
+        assert_eq!(refs(text(&drafts[2])), vec![1]);
+        // A single block of notes after the text shows no such habit: the first raised 1
+        // is taken, as before.
+        let mut drafts = vec![on_page(&power, 0, 1), on_page(&first, 5, 3)];
+        let notes = vec![at_foot(
+            1,
+            "The metric is also named after the railway.",
+            6,
+            3,
+        )];
+        link(&mut drafts, &notes, true, &[], &mut r);
+        assert_eq!(refs(text(&drafts[0])), vec![0]);
+    }
+
+    #[test]
     fn a_marker_is_never_placed_after_its_note() {
         let mut drafts = vec![
             para("Before the note.", 0),
@@ -528,7 +628,7 @@ mod tests {
         ];
         let notes = vec![note(1, "Unrelated citation.", 2)];
         let mut r = Report::default();
-        link(&mut drafts, &notes, false, &mut r);
+        link(&mut drafts, &notes, false, &[], &mut r);
         assert_eq!(refs(text(&drafts[0])), vec![0]);
         assert!(refs(text(&drafts[1])).is_empty());
     }

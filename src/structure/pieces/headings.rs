@@ -98,7 +98,13 @@ pub(super) fn heading_by_type(
     }
     let bigger =
         size >= body * (larger - 0.1) && (size >= body * larger || crate::rich::all_bold(joined));
-    let bold_alone = (size - body).abs() < 0.3 && crate::rich::all_bold(joined) && n <= 12;
+    // Bold at the body's size with no word of two letters is a figure's or a formula's
+    // lettering ("P̂ 0 P", "A B C"), not a title.
+    let has_word = t
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().count() >= 2);
+    let bold_alone =
+        (size - body).abs() < 0.3 && crate::rich::all_bold(joined) && n <= 12 && has_word;
     let own_face = n <= 12
         && !names_an_address(t)
         && style.is_some_and(|s| {

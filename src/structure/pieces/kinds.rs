@@ -421,12 +421,16 @@ impl<'a> Context<'a> {
 
     /// The section number of a numbered heading on one line, or of one set in larger type
     /// and wrapping onto a second or third line (then it is still a heading, not a
-    /// numbered list item).
+    /// numbered list item). A numbered line in body type sharing its row with other text
+    /// ("0. Auflage, 31. Dezember 2016" beside the author's name, a numbered table row)
+    /// has only its number for evidence: it is not a heading. (A heading in a column of
+    /// its own may share its baseline with the next column's text: its type sets it apart.)
     fn heading_number(&self, at: &Current, joined: &str) -> Option<String> {
         if at.single {
             return numbered_heading(&at.first)
                 .map(|(number, _)| number)
-                .filter(|number| is_numbered_heading(&at.first, number, self.unit(at.ui + 1)));
+                .filter(|number| is_numbered_heading(&at.first, number, self.unit(at.ui + 1)))
+                .filter(|_| !self.in_a_row(at.unit) || self.set_apart_by_type(at.unit, joined));
         }
         let body = self.body_size?;
         (set_larger(at.unit, body, self.larger)
@@ -434,6 +438,12 @@ impl<'a> Context<'a> {
             && !self.in_a_row(at.unit))
         .then(|| section_number(&at.first))
         .flatten()
+    }
+
+    /// Whether a unit's type (larger, bold, a face of its own) sets it apart from the body.
+    fn set_apart_by_type(&self, unit: &Unit, joined: &str) -> bool {
+        self.body_size
+            .is_some_and(|body| heading_by_type(unit, joined, body, self.larger, None).is_some())
     }
 
     /// A list item: one with its marker printed at its start, or one whose bullet glyph

@@ -99,7 +99,14 @@ pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
                     && pieces[j].font_size.is_some_and(|s| s > size + 0.5)
             })
         });
-        if has_note && all_plain && !body_between {
+        // The sentence left open is body text, set larger than the notes: a chart's axis
+        // label or a figure's letters (smaller than the notes, or as large as them) leave
+        // nothing open, and notes as large as the text cannot be told from it.
+        let open_in_body_type = match (pieces[i].font_size, note_size) {
+            (Some(open), Some(note)) => open > note + 0.5,
+            _ => true,
+        };
+        if has_note && all_plain && !body_between && open_in_body_type {
             for j in gap {
                 if pieces[j].kind == PieceKind::Text && words(&pieces[j].text) <= 80 {
                     pieces[j].kind = PieceKind::Note(NoteLabel::None);
@@ -177,5 +184,64 @@ pub(super) fn mark_notes_by_context(pieces: &mut [Piece]) {
                 _ => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::structure::pieces::test_pieces::piece;
+
+    fn set(kind: PieceKind, text: &str, page: usize, size: f32) -> Piece {
+        Piece {
+            page,
+            font_size: Some(size),
+            ..piece(kind, text)
+        }
+    }
+
+    #[test]
+    fn text_between_an_open_sentence_and_its_continuation_joins_the_notes_there() {
+        let mut pieces = vec![
+            set(PieceKind::Text, "The committee decided that the", 1, 11.0),
+            set(
+                PieceKind::Note(NoteLabel::Number(1)),
+                "A. Author, Title, 2020.",
+                1,
+                9.0,
+            ),
+            set(PieceKind::Text, "See also the annex of the report.", 1, 9.0),
+            set(PieceKind::Text, "review should go on.", 2, 11.0),
+        ];
+        mark_notes_in_breaks(&mut pieces);
+        assert_eq!(pieces[2].kind, PieceKind::Note(NoteLabel::None));
+        assert_eq!(pieces[3].kind, PieceKind::Text);
+    }
+
+    #[test]
+    fn a_figure_label_leaves_no_sentence_open() {
+        // A chart's axis letter, its tick labels read as a note, the caption and the body
+        // after the figure: nothing here is inserted into a sentence.
+        let mut pieces = vec![
+            set(PieceKind::Text, "x", 1, 4.8),
+            set(
+                PieceKind::Note(NoteLabel::Number(6)),
+                "8 10 12 −4 f (x, y) −2",
+                1,
+                10.4,
+            ),
+            set(PieceKind::Text, "Figure 2.2: the parabola for a.", 1, 10.9),
+            set(PieceKind::Text, "Hence the remark does not apply", 1, 10.9),
+            set(PieceKind::Text, "is a half space.", 1, 10.9),
+        ];
+        mark_notes_in_breaks(&mut pieces);
+        assert!(pieces[2..].iter().all(|p| p.kind == PieceKind::Text));
+        // The same open sentence in body type over notes set smaller is a break.
+        pieces[0] = set(PieceKind::Text, "The parabola is shown in", 1, 10.9);
+        pieces[1].font_size = Some(8.0);
+        pieces[2].font_size = Some(8.0);
+        pieces[3].font_size = Some(8.0);
+        mark_notes_in_breaks(&mut pieces);
+        assert_eq!(pieces[2].kind, PieceKind::Note(NoteLabel::None));
     }
 }
