@@ -3,7 +3,7 @@
 //! expects from each. Tables come out as tables with every cell in its row and column and
 //! nothing of them as a heading, list item or note; columns, bands and boxes read in the
 //! order a person reads them; chart labels stay out of the prose; a code listing keeps its
-//! lines; a heading is one heading however it is set.
+//! lines; a heading is one heading however it is set, and a drop cap opens its word.
 
 mod common;
 
@@ -527,4 +527,48 @@ fn numbered_cards_read_in_the_order_their_numbers_run() {
     ];
     assert_eq!(card_order("numbered-cards.pdf"), expected);
     assert_eq!(card_order("numbered-cards-down.pdf"), expected);
+}
+
+#[test]
+fn headings_broken_over_lines_in_a_narrow_measure_are_one_heading_each() {
+    let (doc, md) = fixture("narrow-column-headings.pdf");
+    let found: Vec<String> = headings(&flow(&doc)).into_iter().map(|h| h.1).collect();
+    assert_eq!(
+        found,
+        [
+            "Filing Status",
+            "Resident Alien or Nonresident Alien",
+            "Income Effectively Connected With U.S. Trade or Business",
+            // Set smaller right under the heading above: a heading of its own.
+            "Expatriation Tax",
+            "Rounding Off to Whole Dollars",
+            "Explanation of Change to the Applicability",
+            "Exemptions",
+        ],
+        "{md}"
+    );
+}
+
+#[test]
+fn a_drop_cap_opens_its_word_and_is_no_heading() {
+    let (doc, md) = fixture("drop-cap.pdf");
+    let items = flow(&doc);
+    assert_eq!(headings(&items), [(1, "Later works".to_string())], "{md}");
+    paragraph_at(
+        &items,
+        "The harbour was dredged for the first time in the spring of 1852, when the merchants \
+         of the lower town paid for a steam dredger to be brought from the capital and kept \
+         it working through the summer months.",
+        &md,
+    );
+}
+
+#[test]
+fn single_letter_month_labels_are_no_misread_bullet() {
+    let (doc, md) = fixture("month-labels.pdf");
+    let items = flow(&doc);
+    assert_no_headings_lists_or_notes(&doc, &md);
+    // The labels are kept as printed, the "O" with them.
+    paragraph_at(&items, "O N D", &md);
+    paragraph_at(&items, "J F M A M J J A S", &md);
 }

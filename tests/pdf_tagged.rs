@@ -493,3 +493,36 @@ fn a_tagged_note_is_note_text_and_links_to_its_marker() {
     assert!(!md.contains("\n1 Treaty"), "{md}");
     assert!(!evidence(&report, "tagged Note").is_empty(), "{md}");
 }
+
+/// A form numbers its sections in a disc and tags the number as a heading: a bare number
+/// is a label, kept as text, while the tagged heading beside it with words stays one.
+#[test]
+fn a_tagged_heading_with_no_word_is_a_label() {
+    let tree = [
+        title(),
+        el("P", vec![t(PARA, BODY)]),
+        el("H1", vec![t("Registration Details", 14.0)]),
+        el("P", vec![t(PARA, BODY)]),
+        el("H2", vec![t("1", 14.0)]),
+        el("P", vec![t(PARA, BODY)]),
+        el("H2", vec![t("7", 14.0)]),
+        el("P", vec![t(PARA, BODY)]),
+    ];
+    let (doc, report, md) = convert(&tagged_pdf(&tree, &[], &[]));
+    assert_eq!(
+        headings(&doc),
+        vec![(1, "Registration Details".to_string())],
+        "{md}"
+    );
+    // Kept as text, never dropped.
+    assert!(
+        md.lines().any(|l| l.trim() == "1") && md.lines().any(|l| l.trim() == "7"),
+        "{md}"
+    );
+    assert_eq!(
+        evidence(&report, "no word in it").len(),
+        2,
+        "{:?}",
+        report.actions
+    );
+}

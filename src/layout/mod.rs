@@ -3,6 +3,7 @@
 //! The PDF reader yields lines with their boxes; these passes put them in reading order
 //! and rejoin what the page geometry split, before the shared cleaning and structure
 //! passes run on them:
+//! - `drop_caps`: a paragraph's large first letter, a line of its own, opens its word again;
 //! - [`markers`]: a list bullet or number set apart from its text (a tab stop, a hanging
 //!   indent) is the start of that text's line;
 //! - [`columns`]: two-column pages read the left column, then the right one; on other
@@ -16,6 +17,7 @@ mod bands;
 mod beside_table;
 pub mod columns;
 mod drawn_late;
+mod drop_caps;
 mod gutters;
 pub mod markers;
 mod sides;
@@ -31,6 +33,7 @@ pub fn prepare(lines: &mut Vec<TextLine>, report: &mut Report) {
     if !lines.iter().any(|l| l.geometry.is_some()) {
         return;
     }
+    drop_caps::join(lines, report);
     markers::merge(lines, report);
     columns::order(lines, report);
 }

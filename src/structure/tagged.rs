@@ -236,6 +236,23 @@ pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> H
         };
         let is_heading = matches!(p.kind, PieceKind::Heading { .. });
         match kind {
+            // A bare number ("1" in a form's section disc) is a label, tagged or not.
+            TagKind::Heading(level)
+                if !names_something(&p.text)
+                    && matches!(
+                        p.kind,
+                        PieceKind::Text | PieceKind::Heading { run_in: false, .. }
+                    ) =>
+            {
+                keep_as_text(
+                    p,
+                    format!(
+                        "not a heading though tagged H{level}: no word in it (a bare number is \
+                         a label)"
+                    ),
+                    report,
+                );
+            }
             TagKind::Heading(level) if matches!(p.kind, PieceKind::Text) || is_heading => {
                 if !is_heading {
                     promote_to_heading(
@@ -283,18 +300,14 @@ pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> H
             | TagKind::Figure
                 if matches!(p.kind, PieceKind::Heading { run_in: false, .. }) =>
             {
-                report.push(
-                    Action::new(ActionKind::Guess)
-                        .page(p.page)
-                        .lines(p.lines.iter().copied().take(1))
-                        .before(crate::rich::plain(&p.text))
-                        .evidence(format!(
-                            "not a heading: the PDF's structure tree tags it as {}",
-                            describe(kind)
-                        ))
-                        .confidence(0.9),
+                keep_as_text(
+                    p,
+                    format!(
+                        "not a heading: the PDF's structure tree tags it as {}",
+                        describe(kind)
+                    ),
+                    report,
                 );
-                p.kind = PieceKind::Text;
             }
             TagKind::TableCell if matches!(p.kind, PieceKind::Note(_)) => {
                 p.kind = PieceKind::Text;
@@ -338,6 +351,25 @@ pub fn set_levels(drafts: &mut [Placed], levels: &HashMap<usize, u8>) {
             *level = (*l).clamp(1, 6);
         }
     }
+}
+
+/// Turns a heading candidate into running text, with the reason in the report.
+fn keep_as_text(p: &mut Piece, why: String, report: &mut Report) {
+    report.push(
+        Action::new(ActionKind::Guess)
+            .page(p.page)
+            .lines(p.lines.iter().copied().take(1))
+            .before(crate::rich::plain(&p.text))
+            .evidence(why)
+            .confidence(0.9),
+    );
+    p.kind = PieceKind::Text;
+}
+
+/// Whether a text holds a letter: a heading names something, while a bare number or a
+/// sign is a label (an index's "A" over its entries still names its letter).
+fn names_something(text: &str) -> bool {
+    crate::rich::plain(text).chars().any(char::is_alphabetic)
 }
 
 fn describe(kind: TagKind) -> &'static str {

@@ -240,14 +240,18 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
         && let Some(m) = MISREAD_BULLET.captures(t)
     {
         let glyph = m.get(1)?;
+        let rest = t[glyph.end()..].trim_start();
         // "° C" and "° F" wrapped from "25 ° C" are units: an OCR bullet opens a word.
         if matches!(glyph.as_str(), "¢" | "°")
-            && !t[glyph.end()..]
-                .trim_start()
-                .chars()
-                .nth(1)
-                .is_some_and(char::is_alphabetic)
+            && !rest.chars().nth(1).is_some_and(char::is_alphabetic)
         {
+            return None;
+        }
+        // "O N D" under a chart is its last month labels, not an item: an item's text
+        // opens with a word, not with a run of single letters.
+        let plain_rest = crate::rich::plain(rest);
+        let mut opening = plain_rest.split_whitespace().take(2);
+        if opening.all(|w| w.chars().count() == 1) {
             return None;
         }
         // Wingdings read as text: l is ●, § is ▪, q is ❑ (a glyph with no usual level).
@@ -461,6 +465,10 @@ mod tests {
         );
         assert_eq!(class("¢ 50 a litre at the kiosk"), None);
         assert_eq!(class("° C above the mean"), None);
+        // A chart's month labels: only single letters follow the "O".
+        assert_eq!(class("O N D"), None);
+        assert_eq!(class("O N D cents/lb"), None);
+        assert_eq!(class("O A new route"), Some((BulletClass::Circle, true)));
         assert_eq!(
             class("\u{F0A7} Children and women"),
             Some((BulletClass::Square, false))

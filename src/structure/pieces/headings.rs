@@ -76,7 +76,10 @@ pub(super) fn heading_by_type(
         .iter()
         .filter_map(|l| l.geometry.map(|g| g.font_size))
         .collect();
-    if sizes.len() != unit.lines.len() || sizes.is_empty() || unit.lines.len() > 3 {
+    if sizes.len() != unit.lines.len()
+        || sizes.is_empty()
+        || unit.lines.len() > crate::structure::units::HEADING_LINES
+    {
         return None;
     }
     let size = sizes.iter().copied().fold(f32::INFINITY, f32::min);

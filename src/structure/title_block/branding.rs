@@ -108,8 +108,14 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
     for i in edges {
         let text = lines[i].plain();
         let n = bare(&text);
+        // A section heading opening the page may repeat the title's words ("4. The
+        // apparent and average accelerations" under the title "Apparent and average
+        // accelerations of the Universe"): numbered and all in bold, it is the text's own.
+        let section_heading = crate::rich::all_bold(&lines[i].text)
+            && crate::structure::classify::numbered_heading(&lines[i].text).is_some();
         if words(&text) <= 16
             && !ends_with_sentence(&text)
+            && !section_heading
             && names.iter().any(|name| n.contains(&format!(" {name} ")))
         {
             report.push(

@@ -132,6 +132,40 @@ fn branding_lines_take_their_baseline_partner_but_not_note_urls() {
 }
 
 #[test]
+fn a_bold_numbered_heading_repeating_the_title_opens_its_page() {
+    let meta = Metadata {
+        title: Some("Apparent and average accelerations of the Universe".into()),
+        ..Default::default()
+    };
+    // Test lines are built from plain text: the bold is set on the line itself.
+    let mut heading = placed(
+        "4. The apparent and average accelerations",
+        2,
+        2,
+        50.0,
+        40.0,
+    );
+    heading.text = crate::rich::bold(&heading.text);
+    let mut lines = vec![
+        placed("Opening paragraph of the article.", 1, 1, 50.0, 100.0),
+        heading,
+        placed(
+            "Body text that continues on the second page",
+            2,
+            3,
+            50.0,
+            80.0,
+        ),
+        // Set plainly, the same words at the page's foot are a running foot.
+        placed("The apparent and average accelerations", 2, 4, 50.0, 780.0),
+    ];
+    let mut report = Report::default();
+    remove_branding_lines(&mut lines, &meta, &mut report);
+    let left: Vec<usize> = lines.iter().map(|l| l.source_line).collect();
+    assert_eq!(left, vec![1, 2, 3]);
+}
+
+#[test]
 fn a_wrapped_address_takes_its_last_words_along() {
     let address = placed(
         "Tower 3, Level 21, Abu Dhabi, United Arab",
