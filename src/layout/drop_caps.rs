@@ -3,6 +3,8 @@
 //! which would read as a one-letter heading and leave its word cut ("J" and "ournal of
 //! Cosmology"). This pass puts the letter back at the start of its word.
 
+use std::collections::HashMap;
+
 use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
 
@@ -14,25 +16,33 @@ const DROP_CAP_RATIO: f32 = 1.8;
 /// edge, whose top lies within the letter's height, and whose text opens in lower case
 /// (the rest of the letter's word). The topmost such line is the one it opens.
 pub fn join(lines: &mut Vec<TextLine>, report: &mut Report) {
+    let caps: Vec<(usize, char)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(at, l)| Some((at, lone_capital(l)?)))
+        .collect();
+    if caps.is_empty() {
+        return;
+    }
+    // Each page's lines, so that a letter is compared with its own page's lines only.
+    let mut on_page: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        on_page.entry(l.page).or_default().push(i);
+    }
     let mut joined = Vec::new();
-    for (at, cap) in lines.iter().enumerate() {
-        let Some(letter) = lone_capital(cap) else {
-            continue;
-        };
+    for (at, letter) in caps {
+        let cap = &lines[at];
         let Some(g) = cap.geometry else { continue };
-        let word_start = lines
+        let word_start = on_page[&cap.page]
             .iter()
-            .enumerate()
-            .filter(|(i, l)| *i != at && l.page == cap.page)
-            .filter_map(|(i, l)| Some((i, l, l.geometry?)))
+            .filter(|&&i| i != at)
+            .filter_map(|&i| Some((i, &lines[i], lines[i].geometry?)))
             .filter(|(_, l, t)| {
                 t.font_size * DROP_CAP_RATIO <= g.font_size
                     && (-0.2 * g.font_size..=0.3 * g.font_size).contains(&(t.bbox.x0 - g.bbox.x1))
                     && t.bbox.y0 >= g.bbox.y0 - t.font_size
                     && t.bbox.y0 < g.bbox.y1
-                    && crate::rich::plain(&l.text)
-                        .trim_start()
-                        .starts_with(char::is_lowercase)
+                    && l.plain_cow().trim_start().starts_with(char::is_lowercase)
             })
             .min_by(|a, b| a.2.bbox.y0.total_cmp(&b.2.bbox.y0));
         if let Some((i, l, _)) = word_start {
@@ -40,7 +50,7 @@ pub fn join(lines: &mut Vec<TextLine>, report: &mut Report) {
                 Action::new(ActionKind::Guess)
                     .page(cap.page)
                     .lines([cap.source_line, l.source_line])
-                    .before(format!("{letter} | {}", crate::rich::plain(&l.text)))
+                    .before(format!("{letter} | {}", l.plain()))
                     .evidence(format!(
                         "a drop cap: the letter {letter}, set {:.0} pt beside {:.0} pt text that \
                          opens in lower case, begins its first word",
@@ -59,17 +69,20 @@ pub fn join(lines: &mut Vec<TextLine>, report: &mut Report) {
         let letter = lines[cap].text.clone();
         lines[word].text.insert_str(0, &letter);
     }
-    let caps: Vec<usize> = joined.iter().map(|&(cap, _)| cap).collect();
+    let mut keep = vec![true; lines.len()];
+    for &(cap, _) in &joined {
+        keep[cap] = false;
+    }
     let mut at = 0;
     lines.retain(|_| {
         at += 1;
-        !caps.contains(&(at - 1))
+        keep[at - 1]
     });
 }
 
 /// The capital letter a line holds alone, if that is all it holds.
 fn lone_capital(line: &TextLine) -> Option<char> {
-    let plain = crate::rich::plain(&line.text);
+    let plain = line.plain_cow();
     let mut chars = plain.trim().chars();
     let c = chars.next()?;
     (c.is_uppercase() && chars.next().is_none()).then_some(c)

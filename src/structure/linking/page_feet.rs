@@ -6,7 +6,7 @@
 //! the notes pass took for notes, page by page, shows no such thing: its raised citations
 //! stand pages before it, and one block of notes after a short text is no habit.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::structure::assemble::{Draft, Placed};
 use crate::structure::notes::NoteDraft;
@@ -65,14 +65,12 @@ impl NotePlaces {
             start = end;
         }
         // The document's habit: a raised number of the note's label on the note's page.
-        let mut shown = vec![false; notes.len()];
-        for (page, values) in raised {
-            for (i, note) in notes.iter().enumerate() {
-                if at_foot[i] && note.page == page && values.contains(&note.ordinal) {
-                    shown[i] = true;
-                }
-            }
-        }
+        let raised: HashSet<(usize, u32)> = raised
+            .flat_map(|(page, values)| values.iter().map(move |&v| (page, v)))
+            .collect();
+        let shown = (0..notes.len())
+            .filter(|&i| at_foot[i] && raised.contains(&(notes[i].page, notes[i].ordinal)))
+            .count();
         let feet = at_foot.iter().filter(|&&f| f).count();
         // Notes at the feet of two pages at least: one block of notes after the text (a
         // short article's numbered references) is no habit of the page.
@@ -80,7 +78,7 @@ impl NotePlaces {
             .filter(|&i| at_foot[i])
             .map(|i| notes[i].page)
             .collect();
-        if foot_pages.len() < 2 || shown.iter().filter(|&&s| s).count() * 2 < feet {
+        if foot_pages.len() < 2 || shown * 2 < feet {
             at_foot = vec![false; notes.len()];
         }
         NotePlaces {

@@ -124,11 +124,15 @@ pub(super) fn link(
                 .confidence(if proven { 0.95 } else { 0.6 }),
         );
     }
-    // Each candidate's page: where its piece stands.
+    // Each candidate's piece position, and the page that piece stands on.
+    let cand_orders: Vec<usize> = cands
+        .iter()
+        .map(|c| candidate_order(drafts, &slot_list, c))
+        .collect();
     let cand_pages: Vec<usize> = cands
         .iter()
-        .map(|c| {
-            let order = candidate_order(drafts, &slot_list, c);
+        .zip(&cand_orders)
+        .map(|(c, &order)| {
             piece_pages
                 .get(order)
                 .copied()
@@ -146,7 +150,7 @@ pub(super) fn link(
     let mut linked: HashSet<u32> = HashSet::new();
     let mut accepted: Vec<(Candidate, Vec<u32>)> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
-        let order = candidate_order(drafts, &slot_list, c);
+        let order = cand_orders[i];
         // The candidate's ordinals as notes of the run due, or of the next run.
         let Some((values, run_start)) = runs.resolve(&c.values, expected, order, notes) else {
             continue;
