@@ -15,6 +15,7 @@ mod encodings;
 mod font_program;
 mod fonts;
 mod geometry;
+mod inflate;
 mod interpreter;
 mod lines;
 mod load;

@@ -121,12 +121,17 @@ pub fn decode_stream(
 }
 
 fn plain_stream_bytes(stream: &Stream, limit: usize) -> Result<Vec<u8>, StreamFailure> {
-    if stream.filters().map(|f| f.is_empty()).unwrap_or(true) {
+    let filters = stream.filters().unwrap_or_default();
+    if filters.is_empty() {
         return if stream.content.len() <= limit {
             Ok(stream.content.clone())
         } else {
             Err(StreamFailure::OverLimit)
         };
+    }
+    // Nearly every stream: inflated as lopdf would, without a decompressor of its own.
+    if filters == [b"FlateDecode".as_slice()] && stream.dict.get(b"DecodeParms").is_err() {
+        return super::inflate::zlib(&stream.content, limit);
     }
     stream
         .decompressed_content_with_limit(limit)
