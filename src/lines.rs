@@ -123,6 +123,7 @@ pub(crate) fn test_placed(
 /// Flattens a reader's pages into the line stream.
 pub fn from_source(doc: &SourceDocument) -> Vec<TextLine> {
     let mut out = Vec::new();
+    let mut monospace = std::collections::HashMap::new();
     for page in &doc.pages {
         let page_height = page.size.map(|s| s.height).unwrap_or(0.0);
         let page_width = page.size.map(|s| s.width).unwrap_or(0.0);
@@ -151,7 +152,7 @@ pub fn from_source(doc: &SourceDocument) -> Vec<TextLine> {
                     page_width,
                     baseline: line.baseline.unwrap_or(bbox.y1),
                     face: line.face(),
-                    monospace: line.monospace(),
+                    monospace: line.monospace(&mut monospace),
                 });
             }
             out.push(tl);

@@ -8,6 +8,7 @@
 //! Coordinates are in PDF points with the origin at the top-left corner of the page's
 //! visible area and y growing downwards, so "higher on the page" means "smaller y".
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A whole input as its reader saw it.
@@ -311,16 +312,22 @@ impl Line {
     }
 
     /// Whether every visible character of the line is set in a monospaced font (see
-    /// [`monospace_font`]); false when no span names its font.
-    pub fn monospace(&self) -> bool {
+    /// [`monospace_font`]); false when no span names its font. `judged` holds the fonts
+    /// judged so far: a document's lines share a few fonts, and judging a name takes a
+    /// lowercase copy and a dozen substring searches.
+    pub fn monospace<'a>(&'a self, judged: &mut HashMap<&'a str, bool>) -> bool {
         let mut any = false;
         for s in &self.spans {
             if s.text.trim().is_empty() {
                 continue;
             }
-            match s.style.font.as_deref() {
-                Some(font) if monospace_font(font) => any = true,
-                _ => return false,
+            let Some(font) = s.style.font.as_deref() else {
+                return false;
+            };
+            if *judged.entry(font).or_insert_with(|| monospace_font(font)) {
+                any = true;
+            } else {
+                return false;
             }
         }
         any
@@ -410,6 +417,41 @@ mod tests {
         assert_eq!(line.font_size(), Some(11.0));
         assert!(!line.is_blank());
         assert!(Line::plain("  \t", 1).is_blank());
+    }
+
+    #[test]
+    fn a_line_is_monospaced_when_every_visible_span_is_and_fonts_are_judged_once() {
+        let span = |text: &str, font: Option<&str>| Span {
+            text: text.into(),
+            style: Style {
+                font: font.map(Arc::from),
+                ..Default::default()
+            },
+            bbox: None,
+        };
+        let line = |spans| Line {
+            spans,
+            ..Default::default()
+        };
+        let code = line(vec![
+            span("let x", Some("ABCDEF+CourierNewPSMT")),
+            span("  ", Some("Times-Roman")),
+            span("= 1;", Some("DejaVuSansMono")),
+        ]);
+        let mixed = line(vec![
+            span("See", Some("Times-Roman")),
+            span("x", Some("DejaVuSansMono")),
+        ]);
+        let unnamed = line(vec![span("text", None)]);
+        let blank = line(vec![span(" ", Some("Courier"))]);
+        let mut judged = HashMap::new();
+        assert!(code.monospace(&mut judged));
+        assert!(!mixed.monospace(&mut judged));
+        assert!(!unnamed.monospace(&mut judged));
+        assert!(!blank.monospace(&mut judged));
+        // A verdict once given is reused, not judged again.
+        judged.insert("Times-Roman", true);
+        assert!(mixed.monospace(&mut judged));
     }
 
     #[test]

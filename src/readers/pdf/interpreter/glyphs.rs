@@ -47,18 +47,26 @@ impl Interpreter<'_> {
 
     pub(super) fn font_slot(&mut self, font: &Arc<Font>) -> u16 {
         let key = Arc::as_ptr(font);
-        if let Some(&i) = self.font_index.get(&key) {
-            return i;
+        if self.last_font.0 == key {
+            return self.last_font.1;
         }
-        match u16::try_from(self.out.fonts.len()) {
-            Ok(i) if i < u16::MAX => {
-                self.out.fonts.push(font.clone());
-                self.font_index.insert(key, i);
-                i
+        let slot = if let Some(&i) = self.font_index.get(&key) {
+            i
+        } else {
+            match u16::try_from(self.out.fonts.len()) {
+                Ok(i) if i < u16::MAX => {
+                    self.out.fonts.push(font.clone());
+                    self.font_index.insert(key, i);
+                    i
+                }
+                // More than 65,535 fonts on one page: reuse the last slot's style.
+                _ => u16::MAX - 1,
             }
-            // More than 65,535 fonts on one page: reuse the last slot's style.
-            _ => u16::MAX - 1,
-        }
+        };
+        // Kept while the page's fonts keep the font alive, so the address names it alone
+        // (the overflow slot aside, which every font past the limit shares anyway).
+        self.last_font = (key, slot);
+        slot
     }
 
     /// Shows a string: one glyph per code, advancing the text matrix.

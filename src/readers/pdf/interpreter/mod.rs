@@ -189,6 +189,9 @@ pub struct Interpreter<'a> {
     limits: Limits,
     out: PageText,
     font_index: HashMap<*const Font, u16>,
+    /// The font shown last and its slot: strings mostly follow one another in one font,
+    /// and a glyph run asked the map again for each.
+    last_font: (*const Font, u16),
     gs: GState,
     stack: Vec<GState>,
     /// `q` operators ignored for depth; their `Q`s are ignored too.
@@ -244,6 +247,7 @@ impl<'a> Interpreter<'a> {
             limits,
             out: PageText::default(),
             font_index: HashMap::new(),
+            last_font: (std::ptr::null(), 0),
             gs: GState {
                 ctm: base,
                 ..GState::default()
