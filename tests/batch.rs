@@ -81,21 +81,27 @@ fn archive(root: &Path) {
     put(root, "broken/empty.pdf", b"");
 }
 
+/// Converts `input` into `out` with reports on two threads, expecting some input to fail;
+/// what was printed.
+fn failing_run(input: &Path, out: &Path) -> String {
+    let run = brief2md()
+        .arg(input)
+        .arg("-o")
+        .arg(out)
+        .args(["--report", "-j", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    String::from_utf8(run.stderr).unwrap()
+}
+
 #[test]
 fn a_tree_is_mirrored_with_a_manifest_and_one_line_per_failure() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in put");
     let out = dir.path().join("out");
     archive(&input);
-    let run = brief2md()
-        .arg(&input)
-        .arg("-o")
-        .arg(&out)
-        .args(["--report", "-j", "2"])
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(1), "{run:?}");
-    let err = String::from_utf8(run.stderr).unwrap();
+    let err = failing_run(&input, &out);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 4, "three failures and the summary: {err}");
     for bad in ["zip.pdf", "cut.pdf", "empty.pdf"] {
@@ -454,6 +460,41 @@ fn an_output_folder_inside_the_input_folder_is_not_walked() {
     let lines = manifest(&out.join("brief2md-manifest.jsonl"));
     assert_eq!(lines.len(), 2, "only a.txt, twice: {lines:?}");
     assert!(lines.iter().all(|l| l["path"] == "a.txt"));
+}
+
+#[test]
+fn an_output_that_cannot_be_put_in_place_fails_its_input_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let out = dir.path().join("out");
+    let pdf = fs::read(fixture(PDF)).unwrap();
+    put(&input, "a.pdf", &pdf);
+    put(&input, "b.pdf", &pdf);
+    // `a.md` is taken by a folder: a's output is written, then cannot be renamed there.
+    fs::create_dir_all(out.join("a.md/inside")).unwrap();
+    let err = failing_run(&input, &out);
+    assert!(err.contains("a.pdf: cannot write"), "{err}");
+    assert!(err.contains("1 converted, 1 failed"), "{err}");
+    let lines = manifest(&out.join("brief2md-manifest.jsonl"));
+    let line = |rel: &str| lines.iter().find(|l| l["path"] == rel).unwrap().clone();
+    let (a, b) = (line("a.pdf"), line("b.pdf"));
+    assert_eq!(a["status"], "error", "{a}");
+    assert!(a["pages"].is_null() && a["footnotes"].is_null(), "{a}");
+    assert_eq!(a["outputs"].as_array().unwrap().len(), 0, "{a}");
+    assert_eq!(b["status"], "ok", "{b}");
+    let names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("brief2md-manifest"))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(
+        names,
+        ["a.md", "b.md", "b.report.json"],
+        "no report and no temporary left for a"
+    );
+    assert!(out.join("a.md/inside").is_dir());
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! output written atomically and each input's manifest line appended as it finishes; the
 //! largest inputs go first, and the manifest's lines are put in the inputs' order at the end.
 
+mod commit;
 pub mod convert;
 pub mod manifest;
 pub mod names;
@@ -22,10 +23,11 @@ use std::str::FromStr;
 use std::sync::Mutex;
 use std::time::Instant;
 
+use commit::{Finished, commit, elapsed_ms, fail, write_error};
 use convert::{RenderOptions, convert_and_render};
 use manifest::{Done, Line, Status};
 use names::{escape_os, escape_text, printable};
-use output::{manifest_path, report_name, with_extension, write_atomic};
+use output::{manifest_path, report_name, with_extension, write_pending};
 use progress::Progress;
 
 /// One input of a batch.
@@ -379,11 +381,33 @@ fn execute(options: &BatchOptions, plan: Plan) -> u8 {
     // busy long after the others ran out of work.
     let sizes: Vec<u64> = plan.planned.iter().map(input_size).collect();
     let order = schedule::largest_first(&sizes);
-    schedule::run(&order, schedule::threads(options.jobs), |i| {
-        let p = &plan.planned[i];
-        let finished = context.process(p);
-        let mut shared = shared.lock().unwrap_or_else(|e| e.into_inner());
-        finish(&mut shared, options, i, p, finished);
+    // Conversion threads write each input's outputs under temporary names; as many more
+    // threads sync and rename them into place and record the input, so that conversion
+    // threads do not sit idle waiting for the disk (and syncs still overlap).
+    let threads = schedule::threads(options.jobs);
+    let (written, to_commit) = std::sync::mpsc::sync_channel::<(usize, Finished)>(2 * threads);
+    let to_commit = Mutex::new(to_commit);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    // The queue's lock is let go before committing.
+                    let next = lock(&to_commit).recv();
+                    let Ok((i, finished)) = next else {
+                        break;
+                    };
+                    let p = &plan.planned[i];
+                    let finished = commit(p, finished);
+                    finish(&mut lock(&shared), options, i, p, finished);
+                }
+            });
+        }
+        schedule::run(&order, threads, |i| {
+            let finished = context.process(&plan.planned[i]);
+            // The committing thread ends only once every sender is gone.
+            let _ = written.send((i, finished));
+        });
+        drop(written);
     });
     let mut shared = shared.into_inner().unwrap_or_else(|e| e.into_inner());
     if !shared.manifest_failed
@@ -403,12 +427,9 @@ fn execute(options: &BatchOptions, plan: Plan) -> u8 {
     if failed { EXIT_FAILED } else { EXIT_OK }
 }
 
-/// What became of one input.
-struct Finished {
-    line: Line,
-    pages: usize,
-    warnings: Vec<String>,
-    summary: Option<String>,
+/// `mutex`'s guard, poisoned or not.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// An input's size on disk, for the schedule (0 when unknown or not a file).
@@ -482,22 +503,14 @@ impl Context<'_> {
             pages: 0,
             warnings: Vec::new(),
             summary: None,
+            pending: Vec::new(),
         };
         let result = self.convert(p, &mut line, &mut finished);
         if let Err(message) = result {
-            line.status = Status::Error;
-            line.error = Some(message);
-            line.outputs.clear();
-            // An output left by an earlier run came from other bytes: no output stays
-            // beside a failed input, so the tree never shows a stale conversion as current.
-            // (A folder that could not be walked has no outputs of its own.)
-            if p.job.problem.is_none() {
-                for path in std::iter::once(&p.output).chain(&p.report) {
-                    let _ = std::fs::remove_file(path);
-                }
-            }
+            finished.pending.clear();
+            fail(p, &mut line, message);
         }
-        line.ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        line.ms = elapsed_ms(started);
         finished.line = line;
         finished
     }
@@ -531,15 +544,16 @@ impl Context<'_> {
         };
         let rendered =
             convert_and_render(bytes, name, &self.options.render).map_err(|e| e.to_string())?;
-        let write = |path: &'_ Path, data: &[u8]| -> Result<(), String> {
-            write_atomic(path, data)
-                .map_err(|e| format!("cannot write {}: {e}", escape_os(path.as_os_str())))
+        let mut write = |path: &'_ Path, data: &[u8]| -> Result<(), String> {
+            finished
+                .pending
+                .push(write_pending(path, data).map_err(|e| write_error(path, e))?);
+            Ok(())
         };
-        let result = write(&p.output, rendered.text.as_bytes()).and_then(|()| match &p.report {
-            Some(report) => write(report, rendered.report.to_json().as_bytes()),
-            None => Ok(()),
-        });
-        result?;
+        write(&p.output, rendered.text.as_bytes())?;
+        if let Some(report) = &p.report {
+            write(report, rendered.report.to_json().as_bytes())?;
+        }
         line.status = Status::Ok;
         line.outputs = outputs;
         line.pages = Some(rendered.stats.pages);

@@ -14,11 +14,23 @@ use std::path::{Component, Path, PathBuf};
 /// An existing path that is not a regular file (`/dev/null`, a named pipe) is written
 /// directly: renaming over it would replace the device or pipe.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_pending(path, bytes)?.commit()
+}
+
+/// The first half of [`write_atomic`]: `bytes` written to the temporary, which
+/// [`Pending::commit`] syncs and renames. A batch hands that second half, which mostly
+/// waits for the disk (a sync takes milliseconds, as long as converting a short
+/// document), to a thread of its own, so that its conversion threads go on converting.
+pub fn write_pending(path: &Path, bytes: &[u8]) -> io::Result<Pending> {
     if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-        return OpenOptions::new()
+        OpenOptions::new()
             .write(true)
             .open(path)
-            .and_then(|mut f| f.write_all(bytes));
+            .and_then(|mut f| f.write_all(bytes))?;
+        return Ok(Pending {
+            path: path.to_path_buf(),
+            temporary: None,
+        });
     }
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -28,13 +40,39 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let temp = Temporary(parent.join(temporary_name(path)));
     let mut file = File::create(&temp.0)?;
     file.write_all(bytes)?;
-    // Synced before the rename: after a power cut the final name holds the whole file or
-    // the previous one, never a truncated one.
-    file.sync_all()?;
-    drop(file);
-    fs::rename(&temp.0, path)?;
-    std::mem::forget(temp);
-    Ok(())
+    Ok(Pending {
+        path: path.to_path_buf(),
+        temporary: Some((file, temp)),
+    })
+}
+
+/// An output whose bytes are in its temporary, not yet under its final name (dropped
+/// uncommitted, the temporary is removed).
+pub struct Pending {
+    path: PathBuf,
+    /// The temporary, still open; `None` for a device or pipe, already written.
+    temporary: Option<(File, Temporary)>,
+}
+
+impl Pending {
+    /// The output's final path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Syncs the temporary and renames it over the final path.
+    pub fn commit(self) -> io::Result<()> {
+        let Some((file, temp)) = self.temporary else {
+            return Ok(());
+        };
+        // Synced before the rename: after a power cut the final name holds the whole file or
+        // the previous one, never a truncated one.
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temp.0, &self.path)?;
+        std::mem::forget(temp);
+        Ok(())
+    }
 }
 
 /// The hidden temporary beside `path`; names too long to extend are replaced by a hash.
