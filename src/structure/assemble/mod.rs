@@ -10,7 +10,7 @@ mod paragraphs;
 pub use lead_ins::bold_lead_in;
 use levels::{HeadingInfo, assign_heading_levels, tidy_heading};
 pub use nesting::nest;
-use paragraphs::{append, continues};
+use paragraphs::{Rejoined, append, continues};
 
 use std::collections::HashSet;
 
@@ -296,7 +296,8 @@ pub fn assemble(
                     report_join(report, &piece.lines, piece.page);
                     last.origins
                         .push((rich::plain(&last.text).chars().count(), order));
-                    append(&mut last.text, &text, lex);
+                    let rejoined = append(&mut last.text, &text, lex);
+                    report_rejoined(report, rejoined, &piece.lines, piece.page);
                     run_pos.1 = order;
                     continue;
                 }
@@ -322,7 +323,8 @@ pub fn assemble(
                         offset: rich::plain(prev).chars().count(),
                         order,
                     });
-                    append(prev, &text, lex);
+                    let rejoined = append(prev, &text, lex);
+                    report_rejoined(report, rejoined, &piece.lines, piece.page);
                     *last = order;
                     continue;
                 }
@@ -342,6 +344,36 @@ pub fn assemble(
     out
 }
 
+/// A word hyphenated before the break and rejoined after it: reported as a line end's
+/// would be (the join changes the words of the text).
+fn report_rejoined(report: &mut Report, word: Option<Rejoined>, lines: &[usize], page: usize) {
+    let Some(Rejoined {
+        head,
+        tail,
+        hyphen_dropped,
+    }) = word
+    else {
+        return;
+    };
+    report.push(
+        Action::new(ActionKind::Dehyphenated)
+            .page(page)
+            .lines(lines.iter().copied().take(1))
+            .before(format!("{head}- {tail}"))
+            .after(if hyphen_dropped {
+                format!("{head}{tail}")
+            } else {
+                format!("{head}-{tail}")
+            })
+            .evidence(if hyphen_dropped {
+                "hyphenation across a break (the document's words agree)"
+            } else {
+                "compound kept across a break (the document's words or its shape say so)"
+            })
+            .confidence(0.75),
+    );
+}
+
 fn report_join(report: &mut Report, lines: &[usize], page: usize) {
     report.push(
         Action::new(ActionKind::ParagraphJoined)
@@ -350,4 +382,45 @@ fn report_join(report: &mut Report, lines: &[usize], page: usize) {
             .evidence("text continues a sentence left open before a break or inserted block")
             .confidence(0.85),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::structure::pieces::test_pieces::piece;
+
+    #[test]
+    fn a_word_rejoined_across_a_break_is_reported() {
+        // "exam-" ends a page; "ple, which …" opens the next one after a running head.
+        let body = vec![
+            (0, piece(PieceKind::Text, "The paper gives an exam-")),
+            (1, piece(PieceKind::Text, "ple, which the notes explain.")),
+        ];
+        let lex = Lexicon::default();
+        let mut report = Report::default();
+        let out = assemble(body, &lex, false, &mut report);
+        let Draft::Para { text } = &out[0].draft else {
+            panic!("{:?}", out[0].draft)
+        };
+        assert_eq!(text, "The paper gives an example, which the notes explain.");
+        let joined: Vec<_> = report
+            .actions
+            .iter()
+            .filter(|a| a.kind == ActionKind::Dehyphenated)
+            .collect();
+        assert_eq!(joined.len(), 1);
+        assert_eq!(joined[0].before.as_deref(), Some("exam- ple"));
+        assert_eq!(joined[0].after.as_deref(), Some("example"));
+        // Text that continues without a broken word adds no such entry.
+        let mut report = Report::default();
+        let body = vec![
+            (0, piece(PieceKind::Text, "The paper gives an")),
+            (
+                1,
+                piece(PieceKind::Text, "example, which the notes explain."),
+            ),
+        ];
+        assemble(body, &lex, false, &mut report);
+        assert_eq!(report.count(ActionKind::Dehyphenated), 0);
+    }
 }

@@ -57,23 +57,35 @@ pub(super) fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
         && (wrapped || first.is_alphanumeric() || first == '“' || first == '"')
 }
 
-/// Appends `next` to `prev`, rejoining a word hyphenated across the break.
-pub(super) fn append(prev: &mut String, next: &str, lex: &Lexicon) {
+/// A word hyphenated before the break that the join rejoined: its two parts and whether
+/// the hyphen went ("exam-" + "ple": "example") or stayed ("long-" + "term": "long-term").
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Rejoined {
+    pub(super) head: String,
+    pub(super) tail: String,
+    pub(super) hyphen_dropped: bool,
+}
+
+/// Appends `next` to `prev`, rejoining a word hyphenated across the break; returns that
+/// word, which changed words of the text and so must be reported.
+pub(super) fn append(prev: &mut String, next: &str, lex: &Lexicon) -> Option<Rejoined> {
     let p = crate::structure::joins::visible_tail(prev);
     let n = rich::plain(next);
     if let Some((head, tail)) = crate::structure::joins::hyphenated_word(&p, n.trim_start()) {
-        if lex.is_hyphenation(&head, &tail) {
-            if prev.ends_with('-') {
-                prev.pop();
-            }
-            prev.push_str(next.trim_start());
-            return;
+        let hyphen_dropped = lex.is_hyphenation(&head, &tail);
+        if hyphen_dropped && prev.ends_with('-') {
+            prev.pop();
         }
         prev.push_str(next.trim_start());
-        return;
+        return Some(Rejoined {
+            head,
+            tail,
+            hyphen_dropped,
+        });
     }
     prev.push(' ');
     prev.push_str(next.trim_start());
+    None
 }
 
 #[cfg(test)]

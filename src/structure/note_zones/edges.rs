@@ -16,8 +16,30 @@ const ALIGN: f32 = 3.0;
 pub(super) struct PageRows {
     /// Per row, the left edges of its pieces, sorted.
     starts: Vec<Vec<f32>>,
+    /// Per row, whether three or more of its pieces are bare numbers ("2", "−1", "10")
+    /// that grow from left to right, as an axis's values do.
+    scales: Vec<bool>,
+    /// The page's bare numbers: line index, left edge, baseline, type size, value.
+    stacked: Vec<(usize, f32, f32, f32, f64)>,
     /// Line index → row, for the page's lines with geometry.
     row_of: std::collections::HashMap<usize, usize>,
+}
+
+/// The value of a line that is only a number, perhaps signed: a chart's tick label, a
+/// table cell.
+fn bare_number(line: &TextLine) -> Option<f64> {
+    let plain = line.plain();
+    let plain = plain.trim();
+    let digits = plain.trim_start_matches(['-', '−', '+', '–']);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let value: f64 = digits.parse().ok()?;
+    Some(if digits.len() < plain.len() && !plain.starts_with('+') {
+        -value
+    } else {
+        value
+    })
 }
 
 impl PageRows {
@@ -28,21 +50,86 @@ impl PageRows {
             .collect();
         placed.sort_by(|a, b| a.1.baseline.total_cmp(&b.1.baseline));
         let mut starts: Vec<Vec<f32>> = Vec::new();
+        let mut numbers: Vec<Vec<(f32, f64)>> = Vec::new();
         let mut row_of = std::collections::HashMap::new();
+        let mut stacked = Vec::new();
         let mut row_base = f32::NEG_INFINITY;
         for (j, g) in placed {
             if starts.is_empty() || (g.baseline - row_base).abs() > 0.3 * g.font_size {
                 starts.push(Vec::new());
+                numbers.push(Vec::new());
                 row_base = g.baseline;
             }
             let last = starts.len() - 1;
             starts[last].push(g.bbox.x0);
+            if let Some(value) = bare_number(&lines[j]) {
+                numbers[last].push((g.bbox.x0, value));
+                stacked.push((j, g.bbox.x0, g.baseline, g.font_size, value));
+            }
             row_of.insert(j, last);
         }
         for row in &mut starts {
             row.sort_by(f32::total_cmp);
         }
-        PageRows { starts, row_of }
+        let scales = numbers
+            .into_iter()
+            .map(|mut row| {
+                row.sort_by(|a, b| a.0.total_cmp(&b.0));
+                row.len() >= 3 && row.windows(2).all(|w| w[0].1 < w[1].1)
+            })
+            .collect();
+        PageRows {
+            starts,
+            scales,
+            stacked,
+            row_of,
+        }
+    }
+
+    /// Whether line `i` opens a row of cells rather than a note: a table's row, or a row
+    /// of bare numbers.
+    pub(super) fn cells_not_notes(&self, lines: &[TextLine], i: usize) -> bool {
+        self.table_row(i) || self.number_row(lines, i) || self.counts_down(i)
+    }
+
+    /// Whether line `i`, a bare number, stands in a stack of three or more bare numbers at
+    /// one left edge, each a few lines over the next and larger than it: the values of a
+    /// chart's vertical axis, which grow up the page ("3" over "2" over "1"). Note labels
+    /// grow down the page; a column of fractions ("1" over "6", over "1" over "6") does
+    /// not keep falling.
+    fn counts_down(&self, i: usize) -> bool {
+        type Stacked = (usize, f32, f32, f32, f64);
+        // The bare number just below `a` (`down`) or just above it, on the axis's side of it.
+        let next = |a: &Stacked, down: bool| {
+            let (_, x, y, size, value) = *a;
+            self.stacked
+                .iter()
+                .find(|&&(_, x2, y2, _, v2)| {
+                    let (gap, falls) = if down {
+                        (y2 - y, v2 < value)
+                    } else {
+                        (y - y2, v2 > value)
+                    };
+                    (x2 - x).abs() <= ALIGN && gap > 0.0 && gap <= 4.0 * size && falls
+                })
+                .copied()
+        };
+        let Some(own) = self.stacked.iter().find(|s| s.0 == i) else {
+            return false;
+        };
+        let run = |down: bool| {
+            let first = next(own, down);
+            usize::from(first.is_some()) + usize::from(first.and_then(|f| next(&f, down)).is_some())
+        };
+        1 + run(true) + run(false) >= 3
+    }
+
+    /// Whether line `i`, a bare number, is one of a row of three or more bare numbers
+    /// drawn apart on one baseline and growing from left to right: the tick labels of a
+    /// chart's axis ("−1 0 1 2 3"). A note's label alone on its line has its text beside
+    /// it, not more numbers; the pieces of a formula ("1² + 2² = 5") do not keep growing.
+    fn number_row(&self, lines: &[TextLine], i: usize) -> bool {
+        bare_number(&lines[i]).is_some() && self.row_of.get(&i).is_some_and(|&row| self.scales[row])
     }
 
     /// Whether line `i` opens a row of a table rather than a note: three or more separate
@@ -51,7 +138,7 @@ impl PageRows {
     /// the rows before): "1  SCR-1  12/20/24  Holiday Spectacular  $250" under "Ln  Screen
     /// Start  Movie Title  Rate". A note's text runs on from its label as one line; words
     /// drawn one by one do not line up with another line's words.
-    pub(super) fn table_row(&self, i: usize) -> bool {
+    fn table_row(&self, i: usize) -> bool {
         let Some(&own) = self.row_of.get(&i) else {
             return false;
         };

@@ -115,7 +115,9 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
                 && (lower_part || in_zone)
                 && !in_title_block(i)
                 && (!plain_in_body_type || in_zone)
-                && !rows.get_or_init(|| PageRows::new(lines, &idx)).table_row(i)
+                && !rows
+                    .get_or_init(|| PageRows::new(lines, &idx))
+                    .cells_not_notes(lines, i)
                 && (in_zone
                     || !continues_numbered_list(&lines[idx[k.saturating_sub(8)]..i], &lines[i]))
             {
@@ -372,6 +374,60 @@ mod tests {
         assert_eq!(zone_of(&z, 8), Option::None);
         assert!(z.note_starts.contains(&10));
     }
+    #[test]
+    fn a_chart_axis_at_the_page_foot_opens_no_note() {
+        // A chart low on the page: its x axis's tick labels, each drawn apart on one
+        // baseline ("0 1 2 3"), then its lettering and the caption in body type.
+        let mut lines = Vec::new();
+        for k in 0..14 {
+            lines.push(sized(
+                "Body text of the page above the chart that runs on.",
+                1,
+                k + 1,
+                11.0,
+                100.0 + 14.0 * k as f32,
+            ));
+        }
+        for (k, tick) in ["0", "1", "2", "3"].iter().enumerate() {
+            let x = 100.0 + 40.0 * k as f32;
+            let mut l = crate::lines::test_placed(tick, 1, x, x + 5.0, 600.0, 8.5);
+            l.source_line = lines.len() + 1;
+            lines.push(l);
+        }
+        lines.push(sized("(a) Case 1 (b) Case 2", 1, 19, 9.0, 615.0));
+        lines.push(sized(
+            "Figure 4.22: The two cases of the proof.",
+            1,
+            20,
+            11.0,
+            640.0,
+        ));
+        let z = find_zones(&lines);
+        assert!(z.note_starts.is_empty(), "{:?}", z.note_starts);
+        assert!(z.zone.is_empty(), "{:?}", z.zone);
+        // Its y axis instead: values drawn one over another, growing up the page.
+        let mut axis = lines[..14].to_vec();
+        for (k, tick) in ["3", "2", "1", "0"].iter().enumerate() {
+            let y = 560.0 + 20.0 * k as f32;
+            axis.push(crate::lines::test_placed(tick, 1, 60.0, 65.0, y, 8.5));
+            axis.push(crate::lines::test_placed("*", 1, 90.0, 95.0, y + 5.0, 8.5));
+        }
+        let z = find_zones(&axis);
+        assert!(z.note_starts.is_empty(), "{:?}", z.note_starts);
+        // A bare label alone on its line, its note's text beside it, still opens the note.
+        let mut notes = lines[..14].to_vec();
+        notes.push(crate::lines::test_placed("1", 1, 60.0, 64.0, 600.0, 8.5));
+        notes.push(crate::lines::test_placed(
+            "A. Author, “A Study of Charts”, published in 2020.",
+            1,
+            70.0,
+            300.0,
+            600.0,
+            8.5,
+        ));
+        assert_eq!(find_zones(&notes).note_starts.len(), 1);
+    }
+
     #[test]
     fn numbered_table_rows_at_the_page_foot_open_no_notes() {
         let mut lines = Vec::new();
