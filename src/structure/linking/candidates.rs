@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rich::{self, SUB_OFF, SUB_ON, SUP_OFF, SUP_ON};
+use crate::rich::{
+    self, BOLD_OFF, BOLD_ON, ITALIC_OFF, ITALIC_ON, SUB_OFF, SUB_ON, SUP_OFF, SUP_ON,
+};
 use crate::structure::families::{self, Family};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,13 +138,19 @@ pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut
             let values = raised_values(inner, family);
             let before = rich::plain(&text[..s]);
             let prev = before.chars().last();
+            // A marker set low follows punctuation of the text; punctuation inside a
+            // subscript run set apart by a change of font (`K₃,₃`) is followed by more of
+            // the subscript.
             let lowered_ok = form == Form::Raised
-                || prev.is_some_and(|c| {
-                    matches!(
-                        c,
-                        '.' | ',' | ';' | ':' | '!' | '?' | '"' | '”' | '’' | '\'' | ')'
-                    )
-                });
+                || !text[..s]
+                    .trim_end_matches([BOLD_ON, BOLD_OFF, ITALIC_ON, ITALIC_OFF])
+                    .ends_with(SUB_OFF)
+                    && prev.is_some_and(|c| {
+                        matches!(
+                            c,
+                            '.' | ',' | ';' | ':' | '!' | '?' | '"' | '”' | '’' | '\'' | ')'
+                        )
+                    });
             if !values.is_empty() && values.iter().all(|&v| (1..=999).contains(&v)) && lowered_ok {
                 found.push(Candidate {
                     slot,
@@ -366,6 +374,28 @@ mod tests {
         let texts = phrases(PIECES, 80_000);
         let matched = assert_necessary(&GLUED_SYMBOL, may_hold_glued_symbol, &texts);
         assert!(matched > 1_000, "{matched}");
+    }
+
+    #[test]
+    fn a_subscript_run_after_a_subscript_comma_is_no_marker() {
+        let values = |text: &str| {
+            let mut out = Vec::new();
+            find_candidates(text, 0, Family::Arabic, &mut out);
+            out.iter().map(|c| c.values.clone()).collect::<Vec<_>>()
+        };
+        let sub = |t: &str| format!("{SUB_ON}{t}{SUB_OFF}");
+        // K₃,₃ with its comma in a font of its own: three lowered runs.
+        let graph = format!("(d) K{}{}{}", sub("3"), sub(","), sub("3"));
+        assert!(values(&graph).is_empty());
+        let italic = format!(
+            "(d) K{}{ITALIC_ON}{}{ITALIC_OFF}{}",
+            sub("3"),
+            sub(","),
+            sub("3")
+        );
+        assert!(values(&italic).is_empty());
+        // A marker set low after the sentence's own full stop still counts.
+        assert_eq!(values(&format!("the end.{} Next", sub("3"))), vec![vec![3]]);
     }
 
     #[test]

@@ -31,10 +31,9 @@ pub(super) fn relation(base: f32, main: f32, y: f32, size: f32, rise: f32) -> Re
     if dy.abs() <= 0.25 * small {
         return Relation::Same;
     }
-    // A script is smaller than its line, but not tiny beside it: text a quarter the size
-    // of a drop cap or a display figure next to it is a line of its own. Its shift is
-    // bounded by its own size as well as the line's.
-    let smaller = (size <= 0.88 * main && size >= 0.4 * main) || rise.abs() > 0.15 * size;
+    // A script is smaller than its line, and its shift is bounded by its own size as
+    // well as the line's.
+    let smaller = is_script_size(main, size) || rise.abs() > 0.15 * size;
     if smaller {
         if dy < 0.0 && -dy <= (0.75 * big).min(1.2 * small) {
             return Relation::Super;
@@ -44,6 +43,54 @@ pub(super) fn relation(base: f32, main: f32, y: f32, size: f32, rise: f32) -> Re
         }
     }
     Relation::Apart
+}
+
+/// [`relation`] of a piece set tight against the text before it (no word space between).
+///
+/// TeX lowers a lone subscript only 0.15 em of the line's type (`\sub1`), less than a
+/// quarter of the script's own size, which [`relation`] keeps on the line. A piece a
+/// clear step smaller than the line's type and shifted by a tenth of that type or more is
+/// a script all the same, when it sits against its base: a bullet centred on the
+/// x-height, a sign's lettering, a gutter's line number or an OCR word that drifted stand
+/// a word space apart from the text before them (or start the line), and a lowered E in
+/// the LaTeX logo or small capitals keep the line's size or its baseline.
+pub(super) fn tight_relation(base: f32, main: f32, y: f32, size: f32, rise: f32) -> Relation {
+    let dy = y - base; // negative: raised
+    let slight = dy.abs() <= 0.25 * main.min(size) && dy.abs() >= 0.1 * main;
+    if slight && is_script_size(main, size) {
+        if dy < 0.0 {
+            Relation::Super
+        } else {
+            Relation::Sub
+        }
+    } else {
+        relation(base, main, y, size, rise)
+    }
+}
+
+/// Whether type of `size` is a script's beside a line of `main` type: smaller, but not
+/// tiny beside it (text a quarter the size of a drop cap or a display figure next to it
+/// is a line of its own).
+fn is_script_size(main: f32, size: f32) -> bool {
+    (0.4 * main..=0.88 * main).contains(&size)
+}
+
+/// Whether `right` is set tight against `left`, the piece before it, as a script against
+/// its base: no space glyph between them and a gap of at most 0.15 em of the larger type
+/// (a font's side bearings and TeX's script kerns leave a point or so; a word space is a
+/// quarter em), or an overlap of at most 0.6 em of the smaller type.
+pub(super) fn tight_after(left: (usize, &Piece), right: &Piece) -> bool {
+    let gap = right.x0 - left.1.x1;
+    let (small, big) = (right.size.min(left.1.size), right.size.max(left.1.size));
+    (-0.6 * small..=0.15 * big).contains(&gap)
+        && !(right.space_before && right.prev == Some(left.0))
+}
+
+/// Whether `right` sits off the baseline of `left` by a tenth of `left`'s size, as a
+/// script sits off its base's (and a stray mark of an OCR layer, or text continuing a
+/// slightly shifted word, does not).
+pub(super) fn shifted_from(left: &Piece, right: &Piece) -> bool {
+    (right.y - left.y).abs() >= 0.1 * left.size
 }
 
 /// Whether a piece on baseline `y` continues text on baseline `base` (sizes `a`, `b`):
@@ -136,7 +183,31 @@ impl Frag {
         let Some(last) = self.pieces.last().and_then(|&i| pieces.get(i)) else {
             return false;
         };
-        (-0.5 * s..=self.max_gap(s, last)).contains(&gap)
+        if gap < -0.5 * s {
+            return self.holds_script(p, pieces);
+        }
+        gap <= self.max_gap(s, last)
+    }
+
+    /// Whether `p`, drawn back inside this fragment, is a script set against one of its
+    /// pieces (a subscript drawn after its base's superscript, or after the rest of a
+    /// formula's line): smaller than that piece, starting where it ends, and off its
+    /// baseline. (A word of an OCR layer's neighbouring line drawn over this one is of
+    /// the line's size, or starts over a word.)
+    fn holds_script(&self, p: &Piece, pieces: &[Piece]) -> bool {
+        let base_of = |q: &Piece| {
+            is_script_size(q.size, p.size) && p.x0 >= q.x1 - 0.1 * q.size && shifted_from(q, p)
+        };
+        p.x1 <= self.x1 + MAX_MERGE_GAP * self.size
+            && matches!(
+                tight_relation(self.base, self.size, p.y, p.size, p.rise),
+                Relation::Sub | Relation::Super
+            )
+            && self.pieces.iter().any(|&k| {
+                pieces
+                    .get(k)
+                    .is_some_and(|q| q.x0 < p.x0 && tight_after((k, q), p) && base_of(q))
+            })
     }
 
     /// The type size gaps after this fragment are measured against.
@@ -292,7 +363,11 @@ fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
 /// Whether two fragments drawn apart belong to one line: side by side on one baseline
 /// (`scripts` false), or one a script beside or inside the other (`scripts` true).
 fn joins(fa: &Frag, fb: &Frag, scripts: bool, pieces: &[Piece]) -> bool {
-    let rel = relation(fa.base, fa.size, fb.base, fb.size, 0.0);
+    let rel = if set_against(fa, fb, pieces) {
+        tight_relation(fa.base, fa.size, fb.base, fb.size, 0.0)
+    } else {
+        relation(fa.base, fa.size, fb.base, fb.size, 0.0)
+    };
     let rel_rev = relation(fb.base, fb.size, fa.base, fa.size, 0.0);
     let s = fa.size.max(fb.size);
     // Fragments drawn apart join only across a word space: gutters can be narrow, and
@@ -327,6 +402,25 @@ fn joins(fa: &Frag, fb: &Frag, scripts: bool, pieces: &[Piece]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `inner` starts set tight against a piece of `outer` before it, and shifted
+/// from it (a subscript drawn after its base's superscript is a fragment of its own,
+/// inside its base's line).
+fn set_against(outer: &Frag, inner: &Frag, pieces: &[Piece]) -> bool {
+    let Some(first) = inner
+        .pieces
+        .iter()
+        .filter_map(|&i| pieces.get(i))
+        .min_by(|a, b| a.x0.total_cmp(&b.x0))
+    else {
+        return false;
+    };
+    outer.pieces.iter().any(|&k| {
+        pieces.get(k).is_some_and(|q| {
+            q.x0 < first.x0 && tight_after((k, q), first) && shifted_from(q, first)
+        })
+    })
 }
 
 /// Whether a piece of `inner` lies over a piece on `outer`'s baseline for more than a
@@ -378,6 +472,95 @@ mod tests {
         assert_eq!(relation(392.8, 10.0, 387.6, 7.0, 0.0), Relation::Super);
         assert_eq!(relation(183.7, 10.9, 177.9, 8.0, 0.0), Relation::Super);
         assert_eq!(relation(254.7, 12.0, 246.7, 9.0, 0.0), Relation::Super);
+    }
+
+    fn piece(text: &str, x0: f32, x1: f32, y: f32, size: f32, order: usize) -> Piece {
+        Piece {
+            dir: Dir::default(),
+            x0,
+            x1,
+            y,
+            size,
+            font: 0,
+            invisible: false,
+            rise: 0.0,
+            text: text.to_string(),
+            space_before: false,
+            prev: order.checked_sub(1),
+            order,
+            logical: false,
+            mark: 0,
+        }
+    }
+
+    #[test]
+    fn slightly_shifted_smaller_type_set_tight_is_a_script() {
+        // ζₙ of an arXiv page (12 pt text, 9 pt script): lowered 2.13 pt, under a quarter
+        // of the script's size, so on the line by the quarter-em rule alone.
+        assert_eq!(relation(165.32, 11.96, 167.45, 8.97, 0.0), Relation::Same);
+        assert_eq!(
+            tight_relation(165.32, 11.96, 167.45, 8.97, 0.0),
+            Relation::Sub
+        );
+        let cases = [
+            // K₃,₃ in a figure label (9 pt, 6 pt script lowered 1 pt), and a raised one.
+            (496.5, 8.97, 497.49, 5.98, Relation::Sub),
+            (100.0, 10.0, 98.5, 7.0, Relation::Super),
+            // TeX's lowered E in the LaTeX logo keeps the line's size; small capitals
+            // keep its baseline; a shift under a tenth of the size is jitter.
+            (347.51, 10.91, 349.86, 10.91, Relation::Same),
+            (100.0, 10.0, 100.0, 8.0, Relation::Same),
+            (100.0, 10.0, 100.8, 7.0, Relation::Same),
+            // Further off, the relation is the ordinary one.
+            (100.0, 10.0, 112.0, 10.0, Relation::Apart),
+        ];
+        for (base, main, y, size, want) in cases {
+            assert_eq!(tight_relation(base, main, y, size, 0.0), want, "{y} {size}");
+        }
+    }
+
+    #[test]
+    fn a_script_is_set_tight_against_its_base() {
+        let zeta = piece("\u{3b6}", 252.91, 258.22, 165.32, 11.96, 0);
+        let n = piece("n", 258.90, 263.88, 167.45, 8.97, 1);
+        assert!(tight_after((0, &zeta), &n) && shifted_from(&zeta, &n));
+        // A word space before it (a bullet, a gutter's line number, an OCR word) or a
+        // space glyph is no script's setting.
+        let apart = piece("n", 261.5, 266.5, 167.45, 8.97, 1);
+        assert!(!tight_after((0, &zeta), &apart));
+        let spaced = Piece {
+            space_before: true,
+            ..n.clone()
+        };
+        assert!(!tight_after((0, &zeta), &spaced));
+        // Text continuing on the base's own baseline is not shifted from it.
+        let on_line = piece("-", 258.9, 262.0, 165.6, 9.0, 1);
+        assert!(!shifted_from(&zeta, &on_line));
+    }
+
+    #[test]
+    fn a_subscript_drawn_after_its_superscript_joins_its_base() {
+        // ζₙ^ψ(gs) = as TeX draws it: the base, the superscript, then the subscript back
+        // under it, then the rest of the line.
+        let pieces = vec![
+            piece("\u{3bb}", 205.99, 213.22, 165.32, 11.96, 0),
+            piece("=", 222.24, 231.93, 165.32, 12.46, 1),
+            piece("\u{2211}", 236.66, 249.50, 167.80, 16.74, 2),
+            piece("\u{3b6}", 252.91, 258.22, 165.32, 11.96, 3),
+            piece("\u{3c8}", 259.08, 264.90, 158.73, 8.97, 4),
+            piece("(", 265.13, 268.76, 158.73, 9.34, 5),
+            piece("gs", 269.17, 277.37, 158.73, 8.97, 6),
+            piece(")", 277.59, 281.23, 158.73, 9.34, 7),
+            piece("n", 258.90, 263.88, 167.45, 8.97, 8),
+            piece("=", 285.29, 294.98, 165.32, 12.46, 9),
+        ];
+        let groups = group(&pieces);
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        // A word of the line's size drawn back over the line (an OCR layer's neighbouring
+        // line) is no script of it.
+        let mut ocr = pieces.clone();
+        ocr[8] = piece("kindly", 253.5, 281.0, 167.45, 11.96, 8);
+        assert!(group(&ocr).len() > 1);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use super::interpreter::{Dir, PageText};
 use crate::source::{Line, Rect, Script, Span, Style};
 use bidi::{is_rtl_line, visual_to_logical};
-use fragments::{Relation, group, has_word, relation};
+use fragments::{Relation, group, has_word, relation, shifted_from, tight_after, tight_relation};
 use pieces::{Piece, build_pieces};
 
 /// A gap wider than this (em) between two glyphs is a word break.
@@ -212,16 +212,27 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
     let mut spans: Vec<Span> = Vec::new();
     let mut bbox: Option<Rect> = None;
     let mut order = usize::MAX;
-    for (i, space) in seq {
+    for (k, &(i, space)) in seq.iter().enumerate() {
         let p = &pieces[i];
         order = order.min(p.order);
+        // A piece set against one of the few before it (a subscript starts where its
+        // base ends, as does the superscript over it), and shifted from it or continuing
+        // a script (`T₂₃,₁`), may be a script shifted only slightly.
+        let in_script = spans
+            .last()
+            .is_some_and(|s| s.style.script != Script::Normal);
+        let tight = seq[..k].iter().rev().take(3).any(|&(q, _)| {
+            let left = &pieces[q];
+            tight_after((q, left), p) && (in_script || shifted_from(left, p))
+        });
+        let rel = if tight { tight_relation } else { relation };
         let script = match refs.get(&i) {
             // Text of the line's type is raised or lowered only by a rise.
             Some(_) if p.size > 0.88 * main_size && p.rise.abs() <= 0.15 * p.size => {
                 Relation::Apart
             }
-            Some(&(y, size)) => relation(y, size, p.y, p.size, p.rise),
-            None => relation(base, main_size, p.y, p.size, p.rise),
+            Some(&(y, size)) => rel(y, size, p.y, p.size, p.rise),
+            None => rel(base, main_size, p.y, p.size, p.rise),
         };
         let script = match script {
             Relation::Super => Script::Super,
