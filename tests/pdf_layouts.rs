@@ -190,6 +190,42 @@ fn unruled_aligned_table_is_one_pipe_table_with_its_rows_and_columns() {
 }
 
 /// The table's data rows as printed: 45 years, 1980 to 2024.
+#[test]
+fn form_labels_beside_their_values_are_rows_and_the_label_after_stays_out() {
+    let (doc, md) = fixture("form-rows.pdf");
+    let items = flow(&doc);
+    let found = tables(&items);
+    assert_eq!(found.len(), 1, "one table:\n{md}");
+    // Labels of the longer block, one per line beside their values while the other block
+    // is empty there: a row each, not one cell of three lines.
+    assert_eq!(
+        found[0][3..6],
+        rows(&[
+            &["Email", "gabriel@example.com", "VIN", "1C4RJFBG2NC123456"],
+            &["", "", "Color", "White"],
+            &["", "", "Odometer", "9,800"],
+        ])[..],
+        "{md}"
+    );
+    assert_eq!(
+        found[0].last().map(|r| r[0].as_str()),
+        Some("Repair order #"),
+        "the last row keeps its label alone:\n{md}"
+    );
+    // The label under the table heads the remarks: outside the table, before them.
+    assert!(
+        !found[0].iter().flatten().any(|c| c.contains("Remarks")),
+        "{md}"
+    );
+    let label = paragraph_at(&items, "Remarks", &md);
+    let remarks = items
+        .iter()
+        .position(|i| matches!(i, Item::Paragraph(t) if t.starts_with("Parts prices may vary")))
+        .unwrap_or_else(|| panic!("the remarks:\n{md}"));
+    assert!(label < remarks, "{md}");
+    assert_no_headings_lists_or_notes(&doc, &md);
+}
+
 fn yearly_rows() -> Vec<Vec<String>> {
     (0..45)
         .map(|i| {

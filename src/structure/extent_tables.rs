@@ -8,6 +8,7 @@
 //! gap beside it) or span columns inside the header's width; a line reaching out past the
 //! header on both sides of a column (the caption, the paragraph after) ends the table.
 
+use super::cell_lines::{CellLine, continues, starts_row};
 use super::table_header::header_cells;
 use super::table_run::{TableRun, is_marker, reads_as_prose};
 use crate::lines::TextLine;
@@ -83,7 +84,21 @@ struct Placed {
     opens: bool,
     top: f32,
     bottom: f32,
+    x0: f32,
+    x1: f32,
+    size: f32,
     text: String,
+}
+
+impl Placed {
+    fn line(&self) -> CellLine<'_> {
+        CellLine {
+            text: &self.text,
+            x0: self.x0,
+            x1: self.x1,
+            size: self.size,
+        }
+    }
 }
 
 /// The table whose header row starts at line `i`, if the lines below it fall in the
@@ -105,12 +120,15 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
         .enumerate()
         .map(|(k, _)| {
             let l = &lines[i + k];
-            let b = l.geometry.map(|g| g.bbox).unwrap_or_default();
+            let g = l.geometry.unwrap_or_default();
             Placed {
                 place: Place::Column(k + 1),
                 opens: k == 0,
-                top: b.y0,
-                bottom: b.y1,
+                top: g.bbox.y0,
+                bottom: g.bbox.y1,
+                x0: g.bbox.x0,
+                x1: g.bbox.x1,
+                size: g.font_size,
                 text: l.text.trim().to_string(),
             }
         })
@@ -132,10 +150,19 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
             opens: true,
             top: lg.bbox.y0,
             bottom: lg.bbox.y1,
+            x0: lg.bbox.x0,
+            x1: lg.bbox.x1,
+            size: lg.font_size,
             text: l.text.trim().to_string(),
         });
         top_edge = lg.bbox.y0;
         start -= 1;
+    }
+    // A line over the header whose baseline goes on to its left is the end of a row of
+    // the text above (a form's "Year  2025" beside other fields), not a column's heading.
+    while start < i && start > 0 && same_baseline(&lines[start - 1], &lines[start]) {
+        start += 1;
+        placed.pop();
     }
     let above = i - start;
     let mut end = i + head.len();
@@ -154,6 +181,9 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
             opens: false,
             top: lg.bbox.y0,
             bottom: lg.bbox.y1,
+            x0: lg.bbox.x0,
+            x1: lg.bbox.x1,
+            size: lg.font_size,
             text: l.text.trim().to_string(),
         });
         bottom = bottom.max(lg.bbox.y1);
@@ -174,7 +204,7 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
         return None;
     }
     let stub = placed.iter().any(|p| p.place == Place::Column(0));
-    let mut rows = rows_of(&placed, head.len() + 1, size);
+    let mut rows = rows_of(&placed, &columns);
     if !stub {
         for r in &mut rows {
             r.remove(0);
@@ -196,18 +226,44 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
     .then_some(TableRun { start, end, rows })
 }
 
-/// Logical rows of `columns` cells from the placed lines, taken top to bottom. The first
-/// column in use leads: its line opens a row when it starts below the current row and
-/// either lines of other columns, below the row too, stand beside it (a figure centred
-/// against a label of several lines starts lower but still beside it), or it stands clear of the row by
-/// more than a line's gap; otherwise it continues its cell (a label wrapped in smaller
-/// type). A spanning line is a row of its own. Lines of the other columns join the row.
-fn rows_of(placed: &[Placed], columns: usize, size: f32) -> Vec<Vec<String>> {
+/// Whether two lines stand on one baseline of one page.
+fn same_baseline(a: &TextLine, b: &TextLine) -> bool {
+    a.page == b.page
+        && a.geometry.zip(b.geometry).is_some_and(|(g, h)| {
+            (g.baseline - h.baseline).abs() <= 0.3 * g.font_size.min(h.font_size)
+        })
+}
+
+/// Logical rows of cells (the stub column first) from the placed lines, taken top to
+/// bottom. The first column in use leads: its line opens a row when it starts below the
+/// current row and either lines of other columns, below the row too, stand beside it (a
+/// figure centred against a label of several lines starts lower but still beside it), or
+/// it stands clear of the row by more than a line's gap, or it does not go on with the
+/// label above it (a group label "Supplies" under "Mechanical Labor": see
+/// [`continues`]); otherwise it continues its cell (a label wrapped in smaller type). A
+/// spanning line is a row of its own. Lines of the other columns join the row.
+fn rows_of(placed: &[Placed], columns: &Columns) -> Vec<Vec<String>> {
+    let size = columns.size;
     let column = |p: &Placed| match p.place {
         Place::Column(k) | Place::Span(k) => k,
         Place::Outside => 0,
     };
     let lead = placed.iter().map(column).min().unwrap_or(0);
+    // How far a column's text may reach: its widest line, or near the next column.
+    let measure = |k: usize| {
+        let next = match k {
+            0 => columns.stub_edge(),
+            k => columns
+                .head
+                .get(k)
+                .map_or(f32::NEG_INFINITY, |h| h.0 - 1.5 * size),
+        };
+        placed
+            .iter()
+            .filter(|p| column(p) == k)
+            .map(|p| p.x1)
+            .fold(next, f32::max)
+    };
     // Taken by top, a cell drawn a hair above its row's label (a currency sign) counts
     // as level with it, after it.
     let key = |p: &Placed| {
@@ -230,25 +286,78 @@ fn rows_of(placed: &[Placed], columns: usize, size: f32) -> Vec<Vec<String>> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row_bottom = f32::NEG_INFINITY;
     let mut after_span = false;
-    for p in order {
-        let span = matches!(p.place, Place::Span(_));
-        let beside = || {
-            placed.iter().any(|o| {
-                column(o) != lead && below(o, row_bottom) && o.top < p.bottom && o.bottom > p.top
-            })
-        };
-        let leads = column(p) == lead
-            && below(p, row_bottom)
-            && (beside() || p.top - row_bottom > 0.8 * size);
-        if rows.is_empty() || p.opens || span || after_span || leads {
-            rows.push(vec![String::new(); columns]);
-            row_bottom = p.bottom;
+    // The current row's last line in each column, and the top of the lines before.
+    let mut above: Vec<Option<&Placed>> = vec![None; columns.head.len() + 1];
+    let mut last_top = f32::NEG_INFINITY;
+    let level = |a: f32, b: f32| (a - b).abs() < 0.3 * size;
+    let mut at = 0;
+    while at < order.len() {
+        let top = key(order[at]).0;
+        let to = at
+            + order[at..]
+                .iter()
+                .take_while(|p| level(key(p).0, top))
+                .count();
+        let group = &order[at..to];
+        at = to;
+        // Lines of other columns under a body row: its next row's cells, or its own
+        // cells going on (see [`starts_row`]).
+        let mut under = Vec::new();
+        for p in group {
+            let a = above.get(column(p)).copied().flatten();
+            if a.is_some_and(|a| !level(key(a).0, last_top)) {
+                under.clear();
+                break;
+            }
+            under.push((a.map(Placed::line), p.line(), measure(column(p))));
         }
-        row_bottom = row_bottom.max(p.bottom);
-        after_span = span;
-        if let Some(cell) = rows.last_mut().and_then(|r| r.get_mut(column(p))) {
-            super::table_run::append_cell(cell, &p.text);
+        if rows.len() >= 2
+            && group
+                .iter()
+                .all(|p| column(p) != lead && !p.opens && matches!(p.place, Place::Column(_)))
+            && !after_span
+            && starts_row(
+                &under,
+                above
+                    .iter()
+                    .enumerate()
+                    .all(|(k, a)| k == lead || a.is_none()),
+            )
+        {
+            rows.push(vec![String::new(); columns.head.len() + 1]);
+            row_bottom = group[0].bottom;
+            above.fill(None);
         }
+        for &p in group {
+            let span = matches!(p.place, Place::Span(_));
+            let beside = || {
+                placed.iter().any(|o| {
+                    column(o) != lead
+                        && below(o, row_bottom)
+                        && o.top < p.bottom
+                        && o.bottom > p.top
+                })
+            };
+            let own_line =
+                || above[lead].is_some_and(|a| !continues(a.line(), p.line(), measure(lead)));
+            let leads = column(p) == lead
+                && below(p, row_bottom)
+                && (beside() || p.top - row_bottom > 0.8 * size || own_line());
+            if rows.is_empty() || p.opens || span || after_span || leads {
+                rows.push(vec![String::new(); columns.head.len() + 1]);
+                row_bottom = p.bottom;
+                above.fill(None);
+            }
+            row_bottom = row_bottom.max(p.bottom);
+            after_span = span;
+            if let Some(slot) = above.get_mut(column(p)) {
+                *slot = Some(p);
+            }
+            if let Some(cell) = rows.last_mut().and_then(|r| r.get_mut(column(p))) {
+                super::table_run::append_cell(cell, &p.text);
+            }
+        }
+        last_top = top;
     }
     rows
 }

@@ -4,6 +4,7 @@
 
 pub mod assemble;
 pub mod casing;
+mod cell_lines;
 pub mod classify;
 pub mod declared;
 pub mod extent_tables;

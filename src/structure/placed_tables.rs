@@ -6,6 +6,7 @@
 //! drawn one by one (their positions differ from line to line) and from a label set
 //! apart from its text (a list or a note, whose first column holds only markers).
 
+use super::cell_lines::{CellLine, continues, starts_row};
 use super::table_header::{ALIGN, Column, header_columns};
 use super::table_run::{TableRun, is_marker, reads_as_prose};
 use crate::lines::TextLine;
@@ -108,15 +109,50 @@ fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
         taken.push((end, placed.len()));
     }
     // A line across the table from its first column in other type ends no table: below
-    // the last row it is a note or the text after the table, not a row.
-    while let [.., (_, before), (_, after)] = taken[..]
-        && placed[before..after].iter().all(|c| c.own_row)
+    // the last row it is a note or the text after the table, not a row. Nor does a label
+    // alone in the first column a line's pitch under the last row, not going on with the
+    // label above, over a paragraph that starts under it: it heads that paragraph.
+    let table_right = columns.last().map_or(f32::INFINITY, |c| c.end.max(c.start));
+    let heads_text = |label: &PlacedCell, next: usize| {
+        lines.get(next).is_some_and(|l| {
+            l.page == page
+                && l.geometry.is_some_and(|g| {
+                    (g.bbox.x0 - label.x0).abs() <= label.size
+                        && g.bbox.x1 > table_right + label.size
+                        && g.baseline - label.baseline <= 3.0 * label.size
+                })
+        })
+    };
+    let lone_label = |placed: &[PlacedCell], before: usize, next: usize| {
+        let last = placed[..before]
+            .iter()
+            .map(|c| c.baseline)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let label = &placed[before];
+        let measure = placed
+            .iter()
+            .filter(|c| c.column == 0)
+            .map(|c| c.x1)
+            .fold(columns[1].start - 1.5 * size, f32::max);
+        placed.len() == before + 1
+            && label.column == 0
+            && label.baseline - last <= 1.6 * size
+            && heads_text(label, next)
+            && placed[..before]
+                .iter()
+                .rfind(|c| c.column == 0)
+                .is_some_and(|a| !continues(a.line(), label.line(), measure))
+    };
+    while let [.., (_, before), (next, after)] = taken[..]
+        && before > 0
+        && (placed[before..after].iter().all(|c| c.own_row)
+            || lone_label(&placed[..after], before, next))
     {
         taken.pop();
         placed.truncate(before);
         end = taken.last().map_or(i, |t| t.0);
     }
-    let rows = rows_of(&placed, columns.len(), size);
+    let rows = rows_of(&placed, &columns, size);
     let filled = rows
         .iter()
         .filter(|r| r.iter().filter(|c| !c.is_empty()).count() >= 2)
@@ -161,6 +197,21 @@ struct PlacedCell {
     baseline: f32,
     text: String,
     own_row: bool,
+    /// Left and right edges (estimated for a cell cut from a longer line) and type size.
+    x0: f32,
+    x1: f32,
+    size: f32,
+}
+
+impl PlacedCell {
+    fn line(&self) -> CellLine<'_> {
+        CellLine {
+            text: &self.text,
+            x0: self.x0,
+            x1: self.x1,
+            size: self.size,
+        }
+    }
 }
 
 /// One past the last of the consecutive lines from `at` on `at`'s baseline (and page).
@@ -210,14 +261,20 @@ fn row_cells(row: &[TextLine], columns: &[Column], size: f32) -> Option<Vec<Plac
             .then(|| spanning_line(line, columns))
             .flatten();
         let (cells, own_row) = match whole {
-            Some(k) => (vec![(k, line.text.trim().to_string())], k == 0),
+            Some(k) => (
+                vec![(k, line.text.trim().to_string(), g.bbox.x0, g.bbox.x1)],
+                k == 0,
+            ),
             None => (cells_of(line, columns)?, false),
         };
-        out.extend(cells.into_iter().map(|(column, text)| PlacedCell {
+        out.extend(cells.into_iter().map(|(column, text, x0, x1)| PlacedCell {
             column,
             baseline: g.baseline,
             text,
             own_row,
+            x0,
+            x1,
+            size: g.font_size,
         }));
     }
     Some(out)
@@ -236,11 +293,12 @@ fn spanning_line(line: &TextLine, columns: &[Column]) -> Option<usize> {
     (spans && !wider).then_some(k)
 }
 
-/// The cells a line holds, with their columns: the line must start at a column. A line
+/// The cells a line holds, with their columns and extents: the line must start at a
+/// column. A line
 /// that runs on into the next columns holds cells the PDF drew as one run of text ("work
 /// and scaffolding 8 per cent"); it is cut at the spaces nearest the column starts, found
 /// by spreading its characters evenly over its width.
-fn cells_of(line: &TextLine, columns: &[Column]) -> Option<Vec<(usize, String)>> {
+fn cells_of(line: &TextLine, columns: &[Column]) -> Option<Vec<(usize, String, f32, f32)>> {
     let g = line.geometry?;
     let k = column_of(columns, g.bbox.x0, g.bbox.x1)?;
     // A line starting in one column and running past the last one's header is wider than
@@ -255,7 +313,12 @@ fn cells_of(line: &TextLine, columns: &[Column]) -> Option<Vec<(usize, String)>>
         .is_some_and(|&next| g.bbox.x1 > next - 0.5 * g.font_size);
     if !overflows {
         // The whole line is one cell.
-        return Some(vec![(k, line.text.trim().to_string())]);
+        return Some(vec![(
+            k,
+            line.text.trim().to_string(),
+            g.bbox.x0,
+            g.bbox.x1,
+        )]);
     }
     // Cut points are found on the visible text; the rich text is cut there, styles kept.
     let chars: Vec<char> = line.plain().chars().collect();
@@ -278,13 +341,14 @@ fn cells_of(line: &TextLine, columns: &[Column]) -> Option<Vec<(usize, String)>>
     }
     let mut out = Vec::new();
     let (mut column, mut rest, mut done) = (k, line.text.clone(), 0usize);
+    let at = |c: usize| g.bbox.x0 + per_char * c as f32;
     for (next, cut) in cuts {
         let (left, right) = crate::rich::split_visible(&rest, cut - done);
-        out.push((column, left.trim().to_string()));
+        out.push((column, left.trim().to_string(), at(done), at(cut)));
         (column, rest, done) = (next, right, cut);
     }
-    out.push((column, rest.trim().to_string()));
-    out.retain(|(_, t)| !t.is_empty());
+    out.push((column, rest.trim().to_string(), at(done), g.bbox.x1));
+    out.retain(|(_, t, _, _)| !t.is_empty());
     Some(out)
 }
 
@@ -292,7 +356,12 @@ fn cells_of(line: &TextLine, columns: &[Column]) -> Option<Vec<(usize, String)>>
 /// opens a row; other lines join the cell of their column in the current row (wrapped
 /// cell text continues there). A line standing as a row of its own opens a row, and the
 /// next line opens another.
-fn rows_of(placed: &[PlacedCell], columns: usize, size: f32) -> Vec<Vec<String>> {
+///
+/// Rows set without padding stand at the pitch of a cell's lines, so the text decides
+/// whether lines of other columns under a cell's line start a row of their own (see
+/// [`starts_row`]). Not under the header row: a header's second line goes on with its
+/// cells ("(bn)").
+fn rows_of(placed: &[PlacedCell], columns: &[Column], size: f32) -> Vec<Vec<String>> {
     let mut by_line: Vec<&PlacedCell> = placed.iter().collect();
     by_line.sort_by(|a, b| {
         a.baseline
@@ -304,27 +373,76 @@ fn rows_of(placed: &[PlacedCell], columns: usize, size: f32) -> Vec<Vec<String>>
             .iter()
             .any(|c| c.column != 0 && (c.baseline - base).abs() < 0.3 * size)
     };
+    // How far each column's text may reach: its widest line, or near the next column.
+    let measure = |k: usize| {
+        let next = columns
+            .get(k + 1)
+            .map_or(f32::NEG_INFINITY, |c| c.start - 1.5 * size);
+        placed
+            .iter()
+            .filter(|c| c.column == k)
+            .map(|c| c.x1)
+            .fold(next, f32::max)
+    };
+    let level = |a: f32, b: f32| (a - b).abs() <= 0.3 * size;
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row_base = f32::NEG_INFINITY;
     let mut last_base = f32::NEG_INFINITY;
     let mut after_own_row = false;
-    for cell in by_line {
-        let (k, base) = (cell.column, cell.baseline);
-        // A first-column line on a new baseline opens a row when other cells stand beside
-        // it or a row's gap sets it off; otherwise it is the first cell wrapping.
-        let opens = cell.own_row
-            || (k == 0
-                && base > row_base + 0.3 * size
-                && (after_own_row || beside(base) || base - last_base > 1.6 * size));
-        if rows.is_empty() || opens {
-            rows.push(vec![String::new(); columns]);
+    // The current row's last line in each column.
+    let mut above: Vec<Option<&PlacedCell>> = vec![None; columns.len()];
+    let mut from = 0;
+    while from < by_line.len() {
+        let base = by_line[from].baseline;
+        let to = from
+            + by_line[from..]
+                .iter()
+                .take_while(|c| level(c.baseline, base))
+                .count();
+        let group = &by_line[from..to];
+        from = to;
+        // Lines of other columns under a body row: its next row's cells, or its own
+        // cells going on (see [`starts_row`]). A line of a column whose last line in the
+        // row is not right above it goes on with its cell.
+        let mut under = Vec::new();
+        for c in group {
+            let a = above.get(c.column).copied().flatten();
+            if a.is_some_and(|a| !level(a.baseline, last_base)) {
+                under.clear();
+                break;
+            }
+            under.push((a.map(PlacedCell::line), c.line(), measure(c.column)));
+        }
+        let next_row = rows.len() >= 2
+            && group.iter().all(|c| c.column != 0 && !c.own_row)
+            && starts_row(&under, above.iter().skip(1).all(Option::is_none));
+        if next_row {
+            rows.push(vec![String::new(); columns.len()]);
             row_base = base;
+            above.fill(None);
+        }
+        for &cell in group {
+            let k = cell.column;
+            // A first-column line on a new baseline opens a row when other cells stand
+            // beside it or a row's gap sets it off; otherwise it is the first cell wrapping.
+            let opens = cell.own_row
+                || (k == 0
+                    && base > row_base + 0.3 * size
+                    && (after_own_row || beside(base) || base - last_base > 1.6 * size));
+            if rows.is_empty() || opens {
+                rows.push(vec![String::new(); columns.len()]);
+                row_base = base;
+                above.fill(None);
+            }
+            after_own_row = cell.own_row;
+            if let Some(slot) = above.get_mut(k) {
+                *slot = Some(cell);
+            }
+            if let Some(text) = rows.last_mut().and_then(|r| r.get_mut(k)) {
+                super::table_run::append_cell(text, &cell.text);
+            }
         }
         last_base = base;
-        after_own_row = cell.own_row;
-        if let Some(text) = rows.last_mut().and_then(|r| r.get_mut(k)) {
-            super::table_run::append_cell(text, &cell.text);
-        }
     }
     rows
 }
