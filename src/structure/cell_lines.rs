@@ -80,16 +80,27 @@ fn would_fit(above: CellLine, below: CellLine, measure: f32) -> bool {
 /// (alike) stay cells of several lines; under a row with cells, lines of columns it left
 /// empty fill them (a cell set low, on the row's second line).
 pub(super) fn starts_row(lines: &[(Option<CellLine>, CellLine, f32)], label_only: bool) -> bool {
-    lines.len() >= 2
-        && (label_only && lines.iter().all(|(above, _, _)| above.is_none())
-            || lines.iter().all(|(above, _, _)| above.is_some())
-                && !lines
-                    .iter()
-                    .any(|(above, line, _)| above.is_some_and(|a| goes_on(a, *line)))
-                && lines.iter().any(|(above, line, measure)| {
-                    above.is_some_and(|a| would_fit(a, *line, *measure))
-                })
-                && lines.windows(2).any(|w| !set_alike(w[0].1, w[1].1)))
+    if lines.len() < 2 {
+        return false;
+    }
+    // The items of a group, in the columns a row holding only its label left empty.
+    if label_only && lines.iter().all(|(above, _, _)| above.is_none()) {
+        return true;
+    }
+    // A form's labels beside their values, row by row: each line under one of its own
+    // column's, none going on from it.
+    let Some(pairs) = lines
+        .iter()
+        .map(|&(above, line, measure)| above.map(|a| (a, line, measure)))
+        .collect::<Option<Vec<_>>>()
+    else {
+        return false;
+    };
+    !pairs.iter().any(|&(above, line, _)| goes_on(above, line))
+        && pairs
+            .iter()
+            .any(|&(above, line, measure)| would_fit(above, line, measure))
+        && lines.windows(2).any(|w| !set_alike(w[0].1, w[1].1))
 }
 
 #[cfg(test)]
