@@ -3,11 +3,13 @@
 //!
 //! Order matters: inline notations are read as style first (so `^{4 &}quot;` becomes a
 //! raised 4 before entities are decoded), then characters are repaired, then furniture is
-//! recognised on the repaired text, then side-by-side columns are separated.
+//! recognised on the repaired text, then side-by-side columns are separated, and
+//! bullets that extracted text set on lines of their own go back to their items.
 
 pub mod columns;
 pub mod furniture;
 pub mod glyphs;
+pub mod lone_bullets;
 pub mod markup;
 pub mod page_heads;
 
@@ -22,4 +24,5 @@ pub fn run(lines: &mut Vec<TextLine>, report: &mut Report) {
     // After furniture: a footer set as "Institute name ........ 3" would look like a line
     // split by a column gutter.
     columns::split(lines, report);
+    lone_bullets::attach(lines, report);
 }
