@@ -132,6 +132,10 @@ struct Frag {
     gap_n: u32,
     /// Whether all its pieces show nothing (zero-width spaces).
     blank: bool,
+    /// The pieces that carry the line where they stand, each on the baseline of the
+    /// text before it: a drifting line's words, not its scripts. (A tilted scan's line
+    /// climbs half a size along its length, so its left end sits off `base`.)
+    carriers: Vec<usize>,
 }
 
 impl Frag {
@@ -151,6 +155,7 @@ impl Frag {
             gap_sum: 0.0,
             gap_n: 0,
             blank: shows_nothing(&p.text),
+            carriers: Vec::new(),
         }
     }
 
@@ -239,6 +244,11 @@ impl Frag {
             let on_line = on_baseline(self.end_base, self.end_size, p.y, p.size)
                 || relation(self.base, self.size, p.y, p.size, p.rise) == Relation::Same;
             if on_line && p.rise.abs() <= 0.15 * p.size {
+                if self.pieces.len() == 1 {
+                    // The first piece carries the line the second continues.
+                    self.carriers.extend_from_slice(&self.pieces);
+                }
+                self.carriers.push(i);
                 self.end_base = p.y;
                 self.end_size = p.size;
             }
@@ -456,20 +466,23 @@ fn set_against(outer: &Frag, inner: &Frag, pieces: &[Piece]) -> bool {
     })
 }
 
-/// Whether a piece of `inner` lies over a piece on `outer`'s baseline for more than a
-/// third of the narrower one's width.
+/// Whether a piece of `inner` lies over a piece on `outer`'s baseline (or one of its
+/// main type carrying its drifting line) for more than a third of the narrower one's
+/// width. (A fraction's denominator that started a fragment carries it until the line's
+/// type arrives; it is no word of the line its numerator may not sit over.)
 fn covers(outer: &Frag, inner: &Frag, pieces: &[Piece]) -> bool {
-    let on_line = |q: &Piece| {
+    let on_line = |k: usize, q: &Piece| {
         on_baseline(outer.base, outer.size, q.y, q.size)
             || on_baseline(outer.end_base, outer.end_size, q.y, q.size)
+            || (outer.carriers.contains(&k) && q.size >= 0.8 * outer.size)
     };
     inner.pieces.iter().filter_map(|&i| pieces.get(i)).any(|p| {
         outer
             .pieces
             .iter()
-            .filter_map(|&k| pieces.get(k))
-            .filter(|q| on_line(q))
-            .any(|q| {
+            .filter_map(|&k| pieces.get(k).map(|q| (k, q)))
+            .filter(|&(k, q)| on_line(k, q))
+            .any(|(_, q)| {
                 let overlap = p.x1.min(q.x1) - p.x0.max(q.x0);
                 overlap > (p.x1 - p.x0).min(q.x1 - q.x0) / 3.0
             })

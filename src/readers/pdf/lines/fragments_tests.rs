@@ -165,6 +165,54 @@ fn zero_width_spaces_do_not_push_a_base_out_of_reach() {
 }
 
 #[test]
+fn a_line_above_a_tilted_line_is_no_script_of_it() {
+    // A scanned newspaper's OCR layer: "The Oregon" on one line, then the line under
+    // it climbing 6 pt along its length, one word of it read at 13 pt, which sets
+    // the line's baseline at its right end; against that baseline "The Oregon" is
+    // raised and smaller, but it stands over "for this", words of the line itself.
+    let pieces = vec![
+        piece("The", 149.47, 166.57, 1765.49, 11.0, 0),
+        piece("Oregon", 175.28, 205.27, 1763.83, 10.0, 1),
+        piece("for", 140.95, 153.78, 1774.86, 11.0, 2),
+        piece("this", 158.94, 176.28, 1775.06, 12.0, 3),
+        piece("port", 181.69, 201.02, 1773.68, 12.0, 4),
+        piece("on", 205.84, 215.84, 1773.04, 10.0, 5),
+        piece("the", 222.19, 235.63, 1773.30, 11.0, 6),
+        piece("16th", 241.62, 259.40, 1772.25, 10.0, 7),
+        piece("instant.", 265.07, 300.07, 1772.46, 12.0, 8),
+        piece("Cap-", 310.30, 327.80, 1770.24, 9.0, 9),
+        piece("-", 329.26, 332.26, 1769.10, 9.0, 10),
+        piece("May", 340.16, 360.32, 1770.27, 11.0, 11),
+        piece("22:", 364.80, 375.02, 1769.53, 8.0, 12),
+        piece("thence.", 382.33, 413.79, 1770.57, 11.0, 13),
+        piece("May", 420.45, 438.78, 1769.21, 10.0, 14),
+        piece("2:", 444.86, 454.97, 1770.61, 13.0, 15),
+        piece("arrived", 461.45, 492.60, 1770.32, 11.0, 16),
+    ];
+    let groups = group(&pieces);
+    let line = groups.iter().find(|g| g.contains(&2)).expect("the line");
+    assert!(!line.contains(&0) && !line.contains(&1), "{groups:?}");
+    // A numerator over a denominator that began its fragment still joins the line:
+    // the denominator is no word of the line's type.
+    let fraction = vec![
+        piece("Sei", 136.34, 150.21, 559.36, 10.91, 0),
+        piece("\u{2202}u", 155.02, 164.85, 563.12, 7.97, 1),
+        piece("1", 164.85, 168.51, 564.22, 5.98, 2),
+        piece("(", 170.20, 174.44, 559.35, 10.91, 3),
+        piece("p", 174.44, 179.93, 559.35, 10.91, 4),
+        piece(")", 179.93, 184.17, 559.35, 10.91, 5),
+    ];
+    let mut outer = Frag::new(1, &fraction[1]);
+    for k in 2..6 {
+        outer.push(k, &fraction[k], &fraction);
+    }
+    let numerator = Frag::new(6, &piece("\u{2202}F", 156.28, 166.57, 555.06, 7.97, 6));
+    let mut all = fraction.clone();
+    all.push(piece("\u{2202}F", 156.28, 166.57, 555.06, 7.97, 6));
+    assert!(!covers(&outer, &numerator, &all));
+}
+
+#[test]
 fn baseline_neighbours() {
     assert!(on_baseline(100.0, 10.0, 102.0, 11.0));
     assert!(!on_baseline(100.0, 10.0, 103.0, 11.0));
