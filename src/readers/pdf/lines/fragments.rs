@@ -130,6 +130,12 @@ struct Frag {
     /// from a column gutter.
     gap_sum: f32,
     gap_n: u32,
+    /// Whether all its pieces show nothing (zero-width spaces).
+    blank: bool,
+    /// The pieces that carry the line where they stand, each on the baseline of the
+    /// text before it: a drifting line's words, not its scripts. (A tilted scan's line
+    /// climbs half a size along its length, so its left end sits off `base`.)
+    carriers: Vec<usize>,
 }
 
 impl Frag {
@@ -148,6 +154,8 @@ impl Frag {
             last_size: p.size,
             gap_sum: 0.0,
             gap_n: 0,
+            blank: shows_nothing(&p.text),
+            carriers: Vec::new(),
         }
     }
 
@@ -236,6 +244,11 @@ impl Frag {
             let on_line = on_baseline(self.end_base, self.end_size, p.y, p.size)
                 || relation(self.base, self.size, p.y, p.size, p.rise) == Relation::Same;
             if on_line && p.rise.abs() <= 0.15 * p.size {
+                if self.pieces.len() == 1 {
+                    // The first piece carries the line the second continues.
+                    self.carriers.extend_from_slice(&self.pieces);
+                }
+                self.carriers.push(i);
                 self.end_base = p.y;
                 self.end_size = p.size;
             }
@@ -246,6 +259,7 @@ impl Frag {
             self.gap_n += 1;
         }
         self.pieces.push(i);
+        self.blank &= shows_nothing(&p.text);
         self.x0 = self.x0.min(p.x0);
         self.x1 = self.x1.max(p.x1);
         let word = has_word(&p.text);
@@ -261,19 +275,48 @@ impl Frag {
     }
 }
 
+/// How many fragments holding visible text a piece may look back over for its line: a
+/// formula's lines are drawn interleaved (a fraction's numerator, its denominator, then
+/// the scripts of the line the fraction stands in).
+const FRAG_WINDOW: usize = 4;
+
+/// How many fragments showing nothing a piece looks back over besides: a generator that
+/// sets a zero-width space between a formula's atoms leaves a fragment of each.
+const BLANK_WINDOW: usize = 16;
+
 fn build_frags(pieces: &[Piece]) -> Vec<Frag> {
     let mut frags: Vec<Frag> = Vec::new();
     for (i, p) in pieces.iter().enumerate() {
-        let n = frags.len();
-        let target = (n.saturating_sub(4)..n)
-            .rev()
-            .find(|&k| frags[k].accepts(p, pieces));
+        let target = window(&frags).find(|&k| frags[k].accepts(p, pieces));
         match target {
             Some(k) => frags[k].push(i, p, pieces),
             None => frags.push(Frag::new(i, p)),
         }
     }
     frags
+}
+
+/// The fragments a new piece may continue, newest first: the last [`FRAG_WINDOW`] that
+/// show text, and the blank ones among them, which do not count against the window (a
+/// subscript drawn after three zero-width spaces still finds its base).
+fn window(frags: &[Frag]) -> impl Iterator<Item = usize> + '_ {
+    let (mut shown, mut blank) = (0, 0);
+    (0..frags.len()).rev().take_while(move |&k| {
+        if frags[k].blank {
+            blank += 1;
+            blank <= BLANK_WINDOW
+        } else {
+            shown += 1;
+            shown <= FRAG_WINDOW
+        }
+    })
+}
+
+/// Whether a piece's text shows nothing: spaces and zero-width characters only.
+fn shows_nothing(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    })
 }
 
 /// Whether a piece ends a sentence (or clause) after which justified text may put a
@@ -423,20 +466,23 @@ fn set_against(outer: &Frag, inner: &Frag, pieces: &[Piece]) -> bool {
     })
 }
 
-/// Whether a piece of `inner` lies over a piece on `outer`'s baseline for more than a
-/// third of the narrower one's width.
+/// Whether a piece of `inner` lies over a piece on `outer`'s baseline (or one of its
+/// main type carrying its drifting line) for more than a third of the narrower one's
+/// width. (A fraction's denominator that started a fragment carries it until the line's
+/// type arrives; it is no word of the line its numerator may not sit over.)
 fn covers(outer: &Frag, inner: &Frag, pieces: &[Piece]) -> bool {
-    let on_line = |q: &Piece| {
+    let on_line = |k: usize, q: &Piece| {
         on_baseline(outer.base, outer.size, q.y, q.size)
             || on_baseline(outer.end_base, outer.end_size, q.y, q.size)
+            || (outer.carriers.contains(&k) && q.size >= 0.8 * outer.size)
     };
     inner.pieces.iter().filter_map(|&i| pieces.get(i)).any(|p| {
         outer
             .pieces
             .iter()
-            .filter_map(|&k| pieces.get(k))
-            .filter(|q| on_line(q))
-            .any(|q| {
+            .filter_map(|&k| pieces.get(k).map(|q| (k, q)))
+            .filter(|&(k, q)| on_line(k, q))
+            .any(|(_, q)| {
                 let overlap = p.x1.min(q.x1) - p.x0.max(q.x0);
                 overlap > (p.x1 - p.x0).min(q.x1 - q.x0) / 3.0
             })
@@ -453,120 +499,5 @@ fn two_lines(ma: &Frag, mb: &Frag) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn relations() {
-        assert_eq!(relation(100.0, 10.0, 100.5, 10.0, 0.0), Relation::Same);
-        assert_eq!(relation(100.0, 10.0, 96.0, 7.0, 0.0), Relation::Super);
-        assert_eq!(relation(100.0, 10.0, 102.0, 7.0, 0.0), Relation::Sub);
-        // The next line down is not a subscript.
-        assert_eq!(relation(100.0, 10.0, 112.0, 10.0, 0.0), Relation::Apart);
-        assert_eq!(relation(100.0, 10.0, 88.0, 7.0, 0.0), Relation::Apart);
-        // Body text beside a drop cap four times its size is not a script of it.
-        assert_eq!(relation(100.0, 40.0, 80.0, 10.0, 0.0), Relation::Apart);
-        assert_eq!(relation(100.0, 40.0, 110.0, 10.0, 0.0), Relation::Apart);
-        // A footnote marker raised half the size, and the superscript of a stacked pair
-        // (raised further to clear the subscript), stay scripts.
-        assert_eq!(relation(392.8, 10.0, 387.6, 7.0, 0.0), Relation::Super);
-        assert_eq!(relation(183.7, 10.9, 177.9, 8.0, 0.0), Relation::Super);
-        assert_eq!(relation(254.7, 12.0, 246.7, 9.0, 0.0), Relation::Super);
-    }
-
-    fn piece(text: &str, x0: f32, x1: f32, y: f32, size: f32, order: usize) -> Piece {
-        Piece {
-            dir: Dir::default(),
-            x0,
-            x1,
-            y,
-            size,
-            font: 0,
-            invisible: false,
-            rise: 0.0,
-            text: text.to_string(),
-            space_before: false,
-            prev: order.checked_sub(1),
-            order,
-            logical: false,
-            mark: 0,
-        }
-    }
-
-    #[test]
-    fn slightly_shifted_smaller_type_set_tight_is_a_script() {
-        // ζₙ of an arXiv page (12 pt text, 9 pt script): lowered 2.13 pt, under a quarter
-        // of the script's size, so on the line by the quarter-em rule alone.
-        assert_eq!(relation(165.32, 11.96, 167.45, 8.97, 0.0), Relation::Same);
-        assert_eq!(
-            tight_relation(165.32, 11.96, 167.45, 8.97, 0.0),
-            Relation::Sub
-        );
-        let cases = [
-            // K₃,₃ in a figure label (9 pt, 6 pt script lowered 1 pt), and a raised one.
-            (496.5, 8.97, 497.49, 5.98, Relation::Sub),
-            (100.0, 10.0, 98.5, 7.0, Relation::Super),
-            // TeX's lowered E in the LaTeX logo keeps the line's size; small capitals
-            // keep its baseline; a shift under a tenth of the size is jitter.
-            (347.51, 10.91, 349.86, 10.91, Relation::Same),
-            (100.0, 10.0, 100.0, 8.0, Relation::Same),
-            (100.0, 10.0, 100.8, 7.0, Relation::Same),
-            // Further off, the relation is the ordinary one.
-            (100.0, 10.0, 112.0, 10.0, Relation::Apart),
-        ];
-        for (base, main, y, size, want) in cases {
-            assert_eq!(tight_relation(base, main, y, size, 0.0), want, "{y} {size}");
-        }
-    }
-
-    #[test]
-    fn a_script_is_set_tight_against_its_base() {
-        let zeta = piece("\u{3b6}", 252.91, 258.22, 165.32, 11.96, 0);
-        let n = piece("n", 258.90, 263.88, 167.45, 8.97, 1);
-        assert!(tight_after((0, &zeta), &n) && shifted_from(&zeta, &n));
-        // A word space before it (a bullet, a gutter's line number, an OCR word) or a
-        // space glyph is no script's setting.
-        let apart = piece("n", 261.5, 266.5, 167.45, 8.97, 1);
-        assert!(!tight_after((0, &zeta), &apart));
-        let spaced = Piece {
-            space_before: true,
-            ..n.clone()
-        };
-        assert!(!tight_after((0, &zeta), &spaced));
-        // Text continuing on the base's own baseline is not shifted from it.
-        let on_line = piece("-", 258.9, 262.0, 165.6, 9.0, 1);
-        assert!(!shifted_from(&zeta, &on_line));
-    }
-
-    #[test]
-    fn a_subscript_drawn_after_its_superscript_joins_its_base() {
-        // ζₙ^ψ(gs) = as TeX draws it: the base, the superscript, then the subscript back
-        // under it, then the rest of the line.
-        let pieces = vec![
-            piece("\u{3bb}", 205.99, 213.22, 165.32, 11.96, 0),
-            piece("=", 222.24, 231.93, 165.32, 12.46, 1),
-            piece("\u{2211}", 236.66, 249.50, 167.80, 16.74, 2),
-            piece("\u{3b6}", 252.91, 258.22, 165.32, 11.96, 3),
-            piece("\u{3c8}", 259.08, 264.90, 158.73, 8.97, 4),
-            piece("(", 265.13, 268.76, 158.73, 9.34, 5),
-            piece("gs", 269.17, 277.37, 158.73, 8.97, 6),
-            piece(")", 277.59, 281.23, 158.73, 9.34, 7),
-            piece("n", 258.90, 263.88, 167.45, 8.97, 8),
-            piece("=", 285.29, 294.98, 165.32, 12.46, 9),
-        ];
-        let groups = group(&pieces);
-        assert_eq!(groups.len(), 1, "{groups:?}");
-        // A word of the line's size drawn back over the line (an OCR layer's neighbouring
-        // line) is no script of it.
-        let mut ocr = pieces.clone();
-        ocr[8] = piece("kindly", 253.5, 281.0, 167.45, 11.96, 8);
-        assert!(group(&ocr).len() > 1);
-    }
-
-    #[test]
-    fn baseline_neighbours() {
-        assert!(on_baseline(100.0, 10.0, 102.0, 11.0));
-        assert!(!on_baseline(100.0, 10.0, 103.0, 11.0));
-        assert!(has_word("l'eau") && has_word("12") && !has_word("\u{2014}") && !has_word(";"));
-    }
-}
+#[path = "fragments_tests.rs"]
+mod tests;
