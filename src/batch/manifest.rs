@@ -1,7 +1,7 @@
 //! The manifest: one JSON line per input, appended and flushed as each input finishes, kept
 //! beside the outputs as the archive's audit trail and read back by `--resume`.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
