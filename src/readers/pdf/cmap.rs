@@ -156,7 +156,7 @@ impl Codespace {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 /// The `<…>` hex strings of a CMap section, decoded.

@@ -82,7 +82,7 @@ fn cff_encoding(program: &[u8]) -> Option<Vec<Option<String>>> {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 #[cfg(test)]

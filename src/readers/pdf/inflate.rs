@@ -87,7 +87,7 @@ fn inflate_through(
         // The needle may straddle the previous read and this one.
         let from = output.len().saturating_sub(needle.len() - 1);
         output.extend_from_slice(&buf[..n]);
-        if output[from..].windows(needle.len()).any(|w| w == needle) {
+        if memchr::memmem::find(&output[from..], needle).is_some() {
             return (output.len() <= limit).then_some(output);
         }
     }
