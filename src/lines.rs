@@ -123,7 +123,7 @@ pub(crate) fn test_placed(
 /// Flattens a reader's pages into the line stream.
 pub fn from_source(doc: &SourceDocument) -> Vec<TextLine> {
     let mut out = Vec::new();
-    let mut monospace = std::collections::HashMap::new();
+    let mut monospace = foldhash::HashMap::default();
     for page in &doc.pages {
         let page_height = page.size.map(|s| s.height).unwrap_or(0.0);
         let page_width = page.size.map(|s| s.width).unwrap_or(0.0);

@@ -72,23 +72,37 @@ pub fn plain_cow(s: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
+    for_each_plain_piece(s, |piece| match piece {
+        Piece::Text(t) => out.push_str(t),
+        Piece::Char(c) => out.push(c),
+    });
+    std::borrow::Cow::Owned(out)
+}
+
+/// The number of characters of [`plain`]`(s)`, counted without building it: for passes
+/// that weigh every line by its length.
+pub fn plain_char_count(s: &str) -> usize {
+    if !has_sentinel(s) {
+        return s.chars().count();
+    }
+    let mut n = 0;
+    for_each_plain_piece(s, |piece| match piece {
+        Piece::Text(t) => n += t.chars().count(),
+        Piece::Char(_) => n += 1,
+    });
+    n
+}
+
+/// Calls `f` with the pieces of `s` that [`plain`] keeps: sentinels and references dropped.
+fn for_each_plain_piece<'a>(s: &'a str, mut f: impl FnMut(Piece<'a>)) {
     let mut in_ref = false;
     for_each_piece(s, |piece| match piece {
-        Piece::Text(t) => {
-            if !in_ref {
-                out.push_str(t);
-            }
-        }
         Piece::Char(REF_ON) => in_ref = true,
         Piece::Char(REF_OFF) => in_ref = false,
         Piece::Char(c) if is_sentinel(c) => {}
-        Piece::Char(c) => {
-            if !in_ref {
-                out.push(c);
-            }
-        }
+        _ if in_ref => {}
+        piece => f(piece),
     });
-    std::borrow::Cow::Owned(out)
 }
 
 /// A stretch of rich text between characters of the sentinels' plane, or one such
@@ -103,7 +117,7 @@ enum Piece<'a> {
 /// else) on its own.
 fn for_each_piece<'a>(s: &'a str, mut f: impl FnMut(Piece<'a>)) {
     let mut rest = s;
-    while let Some(at) = rest.bytes().position(|b| b == 0xF4) {
+    while let Some(at) = memchr::memchr(0xF4, rest.as_bytes()) {
         if at > 0 {
             f(Piece::Text(&rest[..at]));
         }
@@ -530,6 +544,11 @@ mod tests {
         let texts = crate::test_phrases::phrases(&pieces, 60_000);
         for t in &texts {
             assert_eq!(plain(t), plain_by_chars(t), "{t:?}");
+            assert_eq!(
+                plain_char_count(t),
+                plain_by_chars(t).chars().count(),
+                "{t:?}"
+            );
             assert_eq!(
                 plain_without_scripts(t),
                 without_scripts_by_chars(t),

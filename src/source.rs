@@ -8,7 +8,7 @@
 //! Coordinates are in PDF points with the origin at the top-left corner of the page's
 //! visible area and y growing downwards, so "higher on the page" means "smaller y".
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 /// A whole input as its reader saw it.
@@ -444,7 +444,7 @@ mod tests {
         ]);
         let unnamed = line(vec![span("text", None)]);
         let blank = line(vec![span(" ", Some("Courier"))]);
-        let mut judged = HashMap::new();
+        let mut judged = HashMap::default();
         assert!(code.monospace(&mut judged));
         assert!(!mixed.monospace(&mut judged));
         assert!(!unnamed.monospace(&mut judged));

@@ -1,7 +1,7 @@
 //! The manifest: one JSON line per input, appended and flushed as each input finishes, kept
 //! beside the outputs as the archive's audit trail and read back by `--resume`.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -139,9 +139,9 @@ impl Writer {
     }
 
     /// Rewrites the manifest with this run's lines in the order of their inputs' indexes
-    /// (earlier runs' lines stay first, as they were). The file is replaced atomically: a
-    /// crash leaves the appended lines as they stood. Nothing is written when the lines are
-    /// in order already.
+    /// (earlier runs' lines stay first, as they were). The file is replaced atomically and
+    /// durably (a resumed run trusts it): a crash leaves the appended lines as they stood.
+    /// Nothing is written when the lines are in order already.
     pub fn put_in_order(mut self) -> io::Result<()> {
         if self.run.is_sorted_by_key(|(i, _)| *i) {
             return Ok(());
@@ -156,7 +156,7 @@ impl Writer {
         for (_, text) in &self.run {
             bytes.extend_from_slice(text.as_bytes());
         }
-        super::output::write_atomic(&self.path, &bytes)
+        super::output::write_durable(&self.path, &bytes)
     }
 }
 

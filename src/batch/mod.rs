@@ -15,7 +15,7 @@ pub mod progress;
 pub mod schedule;
 pub mod walk;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::ffi::OsString;
 use std::io::Read;
 use std::path::{Path, PathBuf};

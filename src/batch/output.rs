@@ -1,23 +1,37 @@
 //! Where outputs go and how they are written: atomically, so that a full disk, an error or
-//! a killed process never leaves a partial file under a final name.
+//! a killed process never leaves a partial file under a final name; and, where a record
+//! says an output is done, durably.
 
 use std::ffi::{OsStr, OsString};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
-/// Writes `bytes` to `path` through a temporary file in the same folder, synced and then
-/// renamed over `path`. The temporary's name is derived from the final name, so a run
-/// killed mid-write leaves at most one hidden `.NAME.brief2md-partial` per output, which the
-/// next write of that output (a resumed run) replaces and renames away.
+/// Writes `bytes` to `path` through a temporary file in the same folder, renamed over
+/// `path`: a failed or killed run never leaves a partial file under the final name. The
+/// temporary's name is derived from the final name, so a run killed mid-write leaves at
+/// most one hidden `.NAME.brief2md-partial` per output, which the next write of that output
+/// replaces and renames away.
+///
+/// The temporary is not synced: nothing records this output as done, so after a power cut
+/// the final name may hold an empty or old file, as it may with pdftotext or pandoc. A sync
+/// costs milliseconds, as long as converting a short document; the single-file mode pays
+/// for nothing it promises. Where a record relies on the output, use [`write_durable`].
 ///
 /// An existing path that is not a regular file (`/dev/null`, a named pipe) is written
 /// directly: renaming over it would replace the device or pipe.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_pending(path, bytes)?.rename()
+}
+
+/// [`write_atomic`], with the temporary synced before the rename: after a power cut the
+/// final name holds the whole file or the previous one. For what a record relies on (a
+/// batch's manifest, which a resumed run trusts).
+pub fn write_durable(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_pending(path, bytes)?.commit()
 }
 
-/// The first half of [`write_atomic`]: `bytes` written to the temporary, which
+/// The first half of [`write_durable`]: `bytes` written to the temporary, which
 /// [`Pending::commit`] syncs and renames. A batch hands that second half, which mostly
 /// waits for the disk (a sync takes milliseconds, as long as converting a short
 /// document), to a thread of its own, so that its conversion threads go on converting.
@@ -60,19 +74,38 @@ impl Pending {
         &self.path
     }
 
-    /// Syncs the temporary and renames it over the final path.
+    /// Syncs the temporary and renames it over the final path: durable, for an output a
+    /// manifest line will record as done.
     pub fn commit(self) -> io::Result<()> {
+        self.finish(Durability::Synced)
+    }
+
+    /// Renames the temporary over the final path without syncing it (see [`write_atomic`]).
+    fn rename(self) -> io::Result<()> {
+        self.finish(Durability::Unsynced)
+    }
+
+    fn finish(self, durability: Durability) -> io::Result<()> {
         let Some((file, temp)) = self.temporary else {
             return Ok(());
         };
         // Synced before the rename: after a power cut the final name holds the whole file or
         // the previous one, never a truncated one.
-        file.sync_all()?;
+        if durability == Durability::Synced {
+            file.sync_all()?;
+        }
         drop(file);
         fs::rename(&temp.0, &self.path)?;
         std::mem::forget(temp);
         Ok(())
     }
+}
+
+/// Whether a temporary reaches the disk before it is renamed into place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    Synced,
+    Unsynced,
 }
 
 /// The hidden temporary beside `path`; names too long to extend are replaced by a hash.
@@ -142,45 +175,71 @@ pub fn manifest_path(path: &Path) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn atomic_write_leaves_only_the_final_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a b/ü.md");
-        write_atomic(&path, b"first").unwrap();
-        write_atomic(&path, b"second").unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"second");
-        let names: Vec<_> = fs::read_dir(dir.path().join("a b"))
+    type Write = fn(&Path, &[u8]) -> io::Result<()>;
+
+    /// Both ways of writing: synced or not, they are equally atomic.
+    const WRITES: [Write; 2] = [write_atomic, write_durable];
+
+    fn names_in(dir: &Path) -> Vec<OsString> {
+        fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![OsString::from("ü.md")]);
+            .collect()
+    }
+
+    #[test]
+    fn atomic_write_leaves_only_the_final_file() {
+        for write in WRITES {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("a b/ü.md");
+            write(&path, b"first").unwrap();
+            write(&path, b"second").unwrap();
+            assert_eq!(fs::read(&path).unwrap(), b"second");
+            assert_eq!(
+                names_in(&dir.path().join("a b")),
+                vec![OsString::from("ü.md")]
+            );
+        }
     }
 
     #[test]
     fn failed_write_removes_its_temporary() {
+        for write in WRITES {
+            let dir = tempfile::tempdir().unwrap();
+            // The final name is a non-empty folder: the rename fails after the data is written.
+            let path = dir.path().join("taken.md");
+            fs::create_dir_all(path.join("inside")).unwrap();
+            assert!(write(&path, b"data").is_err());
+            assert_eq!(names_in(dir.path()), vec![OsString::from("taken.md")]);
+        }
+    }
+
+    #[test]
+    fn an_uncommitted_write_leaves_the_final_name_alone() {
+        // A run killed between writing and renaming: the previous output stays whole.
         let dir = tempfile::tempdir().unwrap();
-        // The final name is a non-empty folder: the rename fails after the data is written.
-        let path = dir.path().join("taken.md");
-        fs::create_dir_all(path.join("inside")).unwrap();
-        assert!(write_atomic(&path, b"data").is_err());
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![OsString::from("taken.md")]);
+        let path = dir.path().join("x.md");
+        write_atomic(&path, b"previous").unwrap();
+        let pending = write_pending(&path, b"next").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"previous");
+        assert_eq!(names_in(dir.path()).len(), 2);
+        drop(pending);
+        assert_eq!(names_in(dir.path()), vec![OsString::from("x.md")]);
     }
 
     #[cfg(unix)]
     #[test]
     fn a_device_is_written_to_not_replaced() {
         use std::os::unix::fs::FileTypeExt;
-        write_atomic(Path::new("/dev/null"), b"discarded").unwrap();
-        assert!(
-            fs::metadata("/dev/null")
-                .unwrap()
-                .file_type()
-                .is_char_device()
-        );
+        for write in WRITES {
+            write(Path::new("/dev/null"), b"discarded").unwrap();
+            assert!(
+                fs::metadata("/dev/null")
+                    .unwrap()
+                    .file_type()
+                    .is_char_device()
+            );
+        }
     }
 
     #[test]

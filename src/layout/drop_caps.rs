@@ -3,7 +3,7 @@
 //! which would read as a one-letter heading and leave its word cut ("J" and "ournal of
 //! Cosmology"). This pass puts the letter back at the start of its word.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};

@@ -3,7 +3,7 @@
 //! two lines on the same baseline. This pass joins them back into one line that starts
 //! with its marker, at the marker's indentation (which is what tells nesting).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use regex::Regex;

@@ -2,8 +2,8 @@
 //! words as the dictionary: a word the body writes in capitals (an acronym) stays in
 //! capitals, a proper noun keeps its spelling, small words go lower case.
 
+use foldhash::HashMap;
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 use crate::lines::TextLine;
 
@@ -88,7 +88,7 @@ impl<'a> WordCase<'a> {
 
 /// Learns spellings from every line that is not itself in capitals.
 fn learn(lines: &[TextLine]) -> Forms {
-    let mut forms = Forms::new();
+    let mut forms = Forms::default();
     let mut lower = String::new();
     for line in lines {
         let text = line.plain_cow();

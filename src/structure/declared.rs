@@ -7,7 +7,7 @@
 //! field is used only when it is plausible for what it claims to be *and* the document
 //! prints it on its opening pages; otherwise it stays out and the report says why.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use crate::date::parse_date_line;
 use crate::lines::TextLine;

@@ -7,7 +7,8 @@
 //! heading candidates it leaves out — but only those set at least as large as the
 //! headings it lists, since outlines often stop above the smallest headings.
 
-use std::collections::{BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 
 use crate::report::{Action, ActionKind, Report};
 use crate::source::OutlineEntry;

@@ -13,7 +13,8 @@
 //!   puts in a paragraph, a list item, a table cell, a note or a caption is never one.
 //!   Otherwise the tags are dropped and layout decides, as for an untagged file.
 
-use std::collections::{BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 
 use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};

@@ -2,7 +2,7 @@
 //! pages once digits are ignored, except where copies of one form repeat everything, or a
 //! repeated line is the first or last line of a paragraph.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::line_kinds::is_contact_line;
 use crate::lines::TextLine;

@@ -2,7 +2,7 @@
 //! edge, a running title sharing the edge row with its number, and repository, download or
 //! document-control stamps with their dates.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;

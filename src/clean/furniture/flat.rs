@@ -2,7 +2,7 @@
 //! lines that repeat, page-number lines, and a footer or header seen once beside a page
 //! number.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::line_kinds::is_contact_line;
 use crate::lines::TextLine;

@@ -4,7 +4,7 @@
 //! in points, bold, italics, superscript) that strings and blocks refer to by `STYLEREFS`.
 //! A hyphen at a line's end is a `HYP` element; it is printed, so it is kept.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};

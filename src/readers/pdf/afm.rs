@@ -3,7 +3,7 @@
 //! (code, width, glyph name) are read. Symbol and ZapfDingbats also take their built-in
 //! encodings from those code numbers.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 /// One of the standard 14 fonts.

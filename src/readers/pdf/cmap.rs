@@ -2,9 +2,9 @@
 //! (which also ships Adobe's predefined CJK CMaps). We add what it keeps private: the
 //! codespace ranges that say how many bytes each code of a string takes.
 
+use foldhash::HashMap;
 use hayro_cmap::{BfString, CMap, CMapName, CidFamily};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 /// Parses a CMap, resolving `usecmap` against the predefined CMaps.
@@ -156,7 +156,7 @@ impl Codespace {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 /// The `<…>` hex strings of a CMap section, decoded.

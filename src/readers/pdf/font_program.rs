@@ -5,7 +5,7 @@
 use lopdf::{Dictionary, Document};
 use read_fonts::ps::cff::CffFontRef;
 
-use super::objects::{get_dict, get_name, get_stream, stream_bytes};
+use super::objects::{get_dict, get_name, get_stream, stream_bytes, stream_bytes_until};
 
 /// Largest font program read.
 const MAX_PROGRAM_BYTES: usize = 32 << 20;
@@ -15,7 +15,8 @@ const MAX_PROGRAM_BYTES: usize = 32 << 20;
 pub fn builtin_encoding(doc: &Document, font: &Dictionary) -> Option<Vec<Option<String>>> {
     let desc = get_dict(doc, font, b"FontDescriptor")?;
     if let Some(s) = get_stream(doc, desc, b"FontFile") {
-        let bytes = stream_bytes(doc, s, MAX_PROGRAM_BYTES)?;
+        // Only the clear text is read: the encrypted rest (most of the program) stays packed.
+        let bytes = stream_bytes_until(doc, s, MAX_PROGRAM_BYTES, b"eexec")?;
         return type1_encoding(&bytes);
     }
     let s = get_stream(doc, desc, b"FontFile3")?;
@@ -81,7 +82,7 @@ fn cff_encoding(program: &[u8]) -> Option<Vec<Option<String>>> {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 #[cfg(test)]

@@ -28,14 +28,70 @@ thread_local! {
 /// The inflated bytes of a zlib stream (lopdf's reading, see the module's comment);
 /// `OverLimit` when they would be more than `limit`.
 pub fn zlib(input: &[u8], limit: usize) -> Result<Vec<u8>, StreamFailure> {
+    with_decompressor(|data| zlib_with(data, input, limit))
+}
+
+/// [`zlib`] for a reader that needs only the bytes up to the first `needle` (the clear text
+/// of a Type 1 font program, which ends at `eexec`): the input is fed a little at a time
+/// and inflating stops once the output holds the needle, a few KiB into a program of tens.
+/// The answer is the start of [`zlib`]'s through the needle, or, when the needle is not
+/// found within `limit` (or the stream is damaged before it), [`zlib`]'s own.
+pub fn zlib_until(input: &[u8], limit: usize, needle: &[u8]) -> Result<Vec<u8>, StreamFailure> {
+    match with_decompressor(|data| inflate_through(data, input, limit, needle)) {
+        Some(prefix) => Ok(prefix),
+        None => zlib(input, limit),
+    }
+}
+
+fn with_decompressor<T>(inflate: impl FnOnce(&mut Decompress) -> T) -> T {
     DECOMPRESSOR.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut slot) => {
-            let data = slot.get_or_insert_with(|| Decompress::new(true));
-            zlib_with(data, input, limit)
-        }
+        Ok(mut slot) => inflate(slot.get_or_insert_with(|| Decompress::new(true))),
         // Not reachable (nothing inflates while inflating), but a fresh one does as well.
-        Err(_) => zlib_with(&mut Decompress::new(true), input, limit),
+        Err(_) => inflate(&mut Decompress::new(true)),
     })
+}
+
+/// The input chunk [`zlib_until`] feeds at a time: the decompressor inflates all the input
+/// it is given into its 32 KiB window, so a 32 KiB chunk would inflate most of a font
+/// program before the first check.
+const SMALL_CHUNK: usize = 1024;
+
+/// The inflated zlib `input` through the first `needle`; `None` when it is not found
+/// within `limit` bytes or before the end or damage.
+fn inflate_through(
+    data: &mut Decompress,
+    input: &[u8],
+    limit: usize,
+    needle: &[u8],
+) -> Option<Vec<u8>> {
+    if needle.is_empty() {
+        return None;
+    }
+    data.reset(true);
+    let mut reader = Inflating {
+        data,
+        input,
+        pos: 0,
+        chunk_end: 0,
+        chunk: SMALL_CHUNK,
+    };
+    let mut output = Vec::new();
+    let mut buf = [0u8; 4096];
+    while output.len() <= limit {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => return None,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        };
+        // The needle may straddle the previous read and this one.
+        let from = output.len().saturating_sub(needle.len() - 1);
+        output.extend_from_slice(&buf[..n]);
+        if memchr::memmem::find(&output[from..], needle).is_some() {
+            return (output.len() <= limit).then_some(output);
+        }
+    }
+    None
 }
 
 fn zlib_with(data: &mut Decompress, input: &[u8], limit: usize) -> Result<Vec<u8>, StreamFailure> {
@@ -71,6 +127,7 @@ fn read_capped(
         input,
         pos: 0,
         chunk_end: 0,
+        chunk: CHUNK,
     };
     reader
         .take((limit as u64).saturating_add(1))
@@ -85,6 +142,8 @@ struct Inflating<'a> {
     pos: usize,
     /// End of the chunk being consumed; the next starts there once `pos` reaches it.
     chunk_end: usize,
+    /// The input handed over at a time ([`CHUNK`] for lopdf's reading).
+    chunk: usize,
 }
 
 impl Read for Inflating<'_> {
@@ -92,7 +151,7 @@ impl Read for Inflating<'_> {
     fn read(&mut self, dst: &mut [u8]) -> io::Result<usize> {
         loop {
             if self.pos == self.chunk_end {
-                self.chunk_end = self.input.len().min(self.pos + CHUNK);
+                self.chunk_end = self.input.len().min(self.pos + self.chunk);
             }
             let chunk = &self.input[self.pos..self.chunk_end];
             let eof = chunk.is_empty();
@@ -199,5 +258,33 @@ mod tests {
             }
         }
         assert_eq!(zlib(&packed, usize::MAX).unwrap(), plain);
+    }
+
+    #[test]
+    fn reading_up_to_a_needle_gives_the_start_of_the_whole_reading() {
+        let plain = sample();
+        let packed = compress(&plain);
+        let mut damaged = packed.clone();
+        damaged[packed.len() / 2] ^= 0x5a;
+        let needle = b"(9999) Tj";
+        let at = plain
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .unwrap()
+            + needle.len();
+        let early = zlib_until(&packed, usize::MAX, needle).unwrap();
+        assert!(early.len() >= at && early.len() < plain.len() / 2);
+        assert_eq!(early[..], plain[..early.len()]);
+        // Damage after the needle does not matter; over the limit before it, or no needle,
+        // or damage before it: the whole reading, whatever it is.
+        assert_eq!(zlib_until(&damaged, usize::MAX, needle).unwrap(), early);
+        for (content, limit, needle) in [
+            (&packed, usize::MAX, b"absent".as_slice()),
+            (&packed, at - 1, needle),
+            (&damaged, usize::MAX, b"(39999) Tj"),
+            (&packed[..packed.len() / 8].to_vec(), usize::MAX, needle),
+        ] {
+            assert_eq!(zlib_until(content, limit, needle), zlib(content, limit));
+        }
     }
 }

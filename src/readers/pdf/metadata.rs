@@ -1,7 +1,7 @@
 //! Document-level facts: the Info dictionary, XMP (`dc:` fields), the outline, and
 //! whether the file is tagged.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet, HashSetExt};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 

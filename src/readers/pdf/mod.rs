@@ -27,8 +27,8 @@ mod slim;
 mod tagged;
 mod truetype;
 
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 
 use lopdf::Document;

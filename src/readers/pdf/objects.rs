@@ -91,6 +91,21 @@ pub fn stream_bytes(doc: &Document, stream: &Stream, limit: usize) -> Option<Vec
     decode_stream(doc, stream, limit).ok()
 }
 
+/// [`stream_bytes`] for a reader that needs only the bytes up to the first `needle`: a lone
+/// `/FlateDecode` stream is inflated only that far (see [`super::inflate::zlib_until`]);
+/// others are decoded whole.
+pub fn stream_bytes_until(
+    doc: &Document,
+    stream: &Stream,
+    limit: usize,
+    needle: &[u8],
+) -> Option<Vec<u8>> {
+    if lone_flate(stream) {
+        return super::inflate::zlib_until(&stream.content, limit, needle).ok();
+    }
+    stream_bytes(doc, stream, limit)
+}
+
 /// Why a stream's bytes could not be had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StreamFailure {
@@ -130,7 +145,7 @@ fn plain_stream_bytes(stream: &Stream, limit: usize) -> Result<Vec<u8>, StreamFa
         };
     }
     // Nearly every stream: inflated as lopdf would, without a decompressor of its own.
-    if filters == [b"FlateDecode".as_slice()] && stream.dict.get(b"DecodeParms").is_err() {
+    if lone_flate(stream) {
         return super::inflate::zlib(&stream.content, limit);
     }
     stream
@@ -141,6 +156,12 @@ fn plain_stream_bytes(stream: &Stream, limit: usize) -> Result<Vec<u8>, StreamFa
             }
             _ => StreamFailure::Damaged,
         })
+}
+
+/// A stream with `/FlateDecode` as its only filter and no `/DecodeParms`.
+fn lone_flate(stream: &Stream) -> bool {
+    stream.filters().unwrap_or_default() == [b"FlateDecode".as_slice()]
+        && stream.dict.get(b"DecodeParms").is_err()
 }
 
 /// A rectangle array `[x0 y0 x1 y1]`, normalised so that x0 ≤ x1 and y0 ≤ y1.

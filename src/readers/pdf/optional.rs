@@ -1,7 +1,7 @@
 //! Optional content (layers): text in a layer the document shows hidden by default (a
 //! draft watermark, an alternative language) is not part of the page as read.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use lopdf::{Document, Object, ObjectId};
 

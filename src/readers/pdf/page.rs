@@ -1,7 +1,7 @@
 //! One page's frame: inherited attributes, boxes and rotation, content bytes, and link
 //! annotations.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use lopdf::{Dictionary, Document, Object};
 

@@ -14,8 +14,8 @@
 //!   how a viewer draws the link, not where it goes;
 //! - the spare capacity of arrays and dictionaries (copied, they take what they hold).
 
+use foldhash::{HashSet, HashSetExt};
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hasher};
 
 use lopdf::xref::XrefEntry;

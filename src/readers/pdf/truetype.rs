@@ -1,7 +1,7 @@
 //! The Unicode a TrueType font program itself knows: its `cmap` table read backwards
 //! (glyph → character), for CID fonts that come without a `/ToUnicode` map.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use read_fonts::tables::cmap::{CmapIterLimits, PlatformId};
 use read_fonts::{FontRef, TableProvider};

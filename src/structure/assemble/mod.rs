@@ -12,7 +12,7 @@ use levels::{HeadingInfo, assign_heading_levels, tidy_heading};
 pub use nesting::nest;
 use paragraphs::{Rejoined, append, continues};
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use crate::report::{Action, ActionKind, Report};
 use crate::rich;

@@ -2,7 +2,8 @@
 //! at a line end is a hyphenated word or a compound.
 
 use crate::lines::TextLine;
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 
 /// Word counts of the document, for hyphenation decisions. Ordered, so that the forms of
 /// a word (the keys it begins) are one range rather than a scan of the whole lexicon.

@@ -7,7 +7,7 @@ use crate::rich::{self, SUP_OFF, SUP_ON};
 use crate::structure::assemble::{Draft, Placed};
 use crate::structure::classify::NoteLabel;
 use crate::structure::notes::NoteDraft;
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::{slots, text_of};
 
@@ -268,7 +268,10 @@ mod tests {
             text[..end].ends_with(&format!("Xiong{} ", sup("1"))),
             "{end}"
         );
-        assert_eq!(affiliation_marks(&text[..end]), HashSet::from([1, 2, 3]));
+        assert_eq!(
+            affiliation_marks(&text[..end]),
+            HashSet::from_iter([1, 2, 3])
+        );
         // Two cited names opening a sentence are no author list.
         let cited = format!("Smith{} and Jones{} argued that", sup("3"), sup("4"));
         assert_eq!(author_list_end(&cited), 0);

@@ -6,7 +6,7 @@
 //! the notes pass took for notes, page by page, shows no such thing: its raised citations
 //! stand pages before it, and one block of notes after a short text is no habit.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::structure::assemble::{Draft, Placed};
 use crate::structure::notes::NoteDraft;

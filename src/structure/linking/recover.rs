@@ -2,7 +2,7 @@
 //! sentence end, between its neighbours' markers and before the note, that shares most
 //! words with it; or stays unlinked when no place can be justified.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;

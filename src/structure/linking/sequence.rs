@@ -2,7 +2,7 @@
 //! is the next note expected (or skips a few whose markers were lost), in the run of notes
 //! due or the next one; whether the page proves the document raises its markers.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet, HashSetExt};
 
 use crate::model::FootnoteId;
 use crate::report::{Action, ActionKind, Report};

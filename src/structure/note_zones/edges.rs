@@ -22,7 +22,7 @@ pub(super) struct PageRows {
     /// The page's bare numbers: line index, left edge, baseline, type size, value.
     stacked: Vec<(usize, f32, f32, f32, f64)>,
     /// Line index → row, for the page's lines with geometry.
-    row_of: std::collections::HashMap<usize, usize>,
+    row_of: foldhash::HashMap<usize, usize>,
 }
 
 /// The value of a line that is only a number, perhaps signed: a chart's tick label, a
@@ -51,7 +51,7 @@ impl PageRows {
         placed.sort_by(|a, b| a.1.baseline.total_cmp(&b.1.baseline));
         let mut starts: Vec<Vec<f32>> = Vec::new();
         let mut numbers: Vec<Vec<(f32, f64)>> = Vec::new();
-        let mut row_of = std::collections::HashMap::new();
+        let mut row_of = foldhash::HashMap::default();
         let mut stacked = Vec::new();
         let mut row_base = f32::NEG_INFINITY;
         for (j, g) in placed {

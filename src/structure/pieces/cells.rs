@@ -1,7 +1,7 @@
 //! Form labels, their values and table cells: lines that share their row with a value or
 //! the next cell, and the styles that set mostly such lines. None of them is a heading.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crate::layout::half_points;
 use crate::lines::TextLine;

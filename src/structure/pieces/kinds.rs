@@ -3,7 +3,7 @@
 //! items whose bullets were drawn, run-in and numbered headings, marked items, headings by
 //! type and by shape, and running text. The first step that decides a unit settles it.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crate::layout::half_points;
 use crate::lines::TextLine;

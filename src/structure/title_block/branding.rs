@@ -1,6 +1,6 @@
 //! Branding lines: the letterhead and publisher name repeated through the document.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::*;
 

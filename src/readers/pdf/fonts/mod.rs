@@ -10,7 +10,7 @@ mod cid;
 mod names;
 mod simple;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 use hayro_cmap::CidFamily;

@@ -1,7 +1,8 @@
 //! Form XObjects and annotation appearances: content streams drawn inside a page's,
 //! with their own matrix and resources, depth- and cycle-bounded.
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use lopdf::content::Operation;

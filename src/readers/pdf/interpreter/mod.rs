@@ -18,7 +18,7 @@ mod marks;
 mod ops;
 mod shapes;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
 use lopdf::content::Operation;

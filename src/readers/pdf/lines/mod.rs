@@ -381,12 +381,12 @@ fn script_references(
     kept: &[usize],
     base: f32,
     size: f32,
-) -> std::collections::HashMap<usize, (f32, f32)> {
+) -> foldhash::HashMap<usize, (f32, f32)> {
     let body = |i: usize| {
         let p = &pieces[i];
         p.size > 0.88 * size && p.rise.abs() <= 0.15 * p.size && has_word(&p.text)
     };
-    let mut refs = std::collections::HashMap::new();
+    let mut refs = foldhash::HashMap::default();
     if kept.iter().all(|&i| body(i)) {
         return refs;
     }

@@ -4,7 +4,7 @@
 //! Glyphs carry a small index into [`Marks`] rather than the mark itself: most pages have
 //! a few hundred marked sections and hundreds of thousands of glyphs.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use lopdf::ObjectId;
 

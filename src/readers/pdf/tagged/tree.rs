@@ -5,7 +5,7 @@
 //! once, so a tree that loops back on itself or is a million levels deep is cut and the
 //! cut is named in [`StructTree::problems`].
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
