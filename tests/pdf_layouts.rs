@@ -28,6 +28,8 @@ enum Item {
     Listed(String),
     Table(Vec<Vec<String>>),
     Code(String),
+    /// A box: its title and what it holds.
+    Box(Option<String>, Vec<Item>),
 }
 
 fn squeeze(s: &str) -> String {
@@ -56,6 +58,12 @@ fn flow(doc: &Document) -> Vec<Item> {
                     }
                 }
                 Block::BlockQuote(inner) => walk(inner, out),
+                Block::Boxed(boxed) => {
+                    let mut inner = Vec::new();
+                    walk(&boxed.blocks, &mut inner);
+                    let title = boxed.title.as_ref().map(|t| squeeze(&plain_text(t)));
+                    out.push(Item::Box(title, inner));
+                }
                 Block::Table(t) => out.push(Item::Table(
                     t.rows
                         .iter()
@@ -309,25 +317,83 @@ fn sidebar_box_is_kept_together_and_apart_from_the_body() {
     ];
     let at: Vec<usize> = body.iter().map(|t| paragraph_at(&items, t, &md)).collect();
     assert!(at.windows(2).all(|w| w[1] == w[0] + 1), "{md}");
-    // The box: its title and lines one after the other, as blocks of their own.
-    let boxed = [
-        "Key findings",
+    // The box: one block after the body it sits beside, its title and lines inside it.
+    let lines = [
         "Saline water has moved inland by four hundred metres since the first survey.",
         "Pumping at night from shallow wells slows the intrusion.",
         "Recharge ponds restore the fresh lens within two wet seasons.",
     ];
-    let text_of = |i: &Item| match i {
-        Item::Heading(_, t) | Item::Paragraph(t) | Item::Listed(t) => Some(t.clone()),
-        _ => None,
-    };
-    let start = items
-        .iter()
-        .position(|i| text_of(i).as_deref() == Some(boxed[0]))
-        .unwrap_or_else(|| panic!("the box's title as a block of its own:\n{md}"));
-    let got: Vec<Option<String>> = items[start..].iter().take(4).map(text_of).collect();
-    let want: Vec<Option<String>> = boxed.iter().map(|s| Some(s.to_string())).collect();
-    assert_eq!(got, want, "{md}");
+    let want = Item::Box(
+        Some("Key findings".into()),
+        lines
+            .iter()
+            .map(|t| Item::Paragraph(t.to_string()))
+            .collect(),
+    );
+    assert_eq!(items.get(at[2] + 1), Some(&want), "{md}");
+    assert_eq!(items.len(), at[2] + 2, "{md}");
+    assert!(
+        md.contains("> **Key findings**\n>\n> Saline water"),
+        "a block quote opening with the title in bold:\n{md}"
+    );
+    let xml = brief2md::writers::jats::write(&doc);
+    assert!(
+        xml.contains("<boxed-text><caption><title>Key findings</title></caption><p>Saline"),
+        "{xml}"
+    );
+    common::assert_valid_jats(&xml, "sidebar.pdf");
     assert!(doc.footnotes.is_empty(), "{md}");
+}
+
+#[test]
+fn framed_list_and_tinted_callout_are_boxes_and_a_tinted_line_is_not() {
+    let (doc, md) = fixture("callouts.pdf");
+    let items = flow(&doc);
+    let first = paragraph_at(
+        &items,
+        "Fixed shares served the districts well while the river carried more than they \
+         needed. Once the demand of the growing towns caught up with the dry-season flow, the \
+         fixed shares left the districts at the end of the canals short in every dry year, \
+         and the board began to look for a rule that would share a shortage as well as a \
+         surplus.",
+        &md,
+    );
+    // The framed box beside the body: its bold title, its list kept a list.
+    let framed = Item::Box(
+        Some("What the council decided".into()),
+        [
+            "Shares follow the snow survey each spring.",
+            "Towns give up a tenth of their share in a drought.",
+            "Districts at the canal ends are served first.",
+        ]
+        .iter()
+        .map(|t| Item::Listed(t.to_string()))
+        .collect(),
+    );
+    assert_eq!(items.get(first + 1), Some(&framed), "{md}");
+    assert!(
+        md.contains("> **What the council decided**\n>\n> - Shares"),
+        "{md}"
+    );
+    // The tinted callout under it: a box without a title.
+    let tinted = Item::Box(
+        None,
+        vec![Item::Paragraph(squeeze(
+            "The new shares take effect in the next dry season and are reviewed every two \
+             years by the water board, which publishes the survey and the allocation it made \
+             from it on the same day, so that every district can check its share against the \
+             rule.",
+        ))],
+    );
+    assert_eq!(items.get(first + 2), Some(&tinted), "{md}");
+    // One line on a tint is emphasis: it stays a paragraph of the body.
+    let line = paragraph_at(&items, "Allocations are announced in April.", &md);
+    assert!(line > first + 2, "{md}");
+    let boxes = items.iter().filter(|i| matches!(i, Item::Box(..))).count();
+    assert_eq!(boxes, 2, "{md}");
+    let xml = brief2md::writers::jats::write(&doc);
+    assert_eq!(xml.matches("<boxed-text>").count(), 2, "{xml}");
+    common::assert_valid_jats(&xml, "callouts.pdf");
 }
 
 #[test]

@@ -108,6 +108,8 @@ fn count_model(blocks: &[Block], in_list: bool, headings: &mut usize, items: &mu
                 }
             }
             Block::BlockQuote(inner) => count_model(inner, in_list, headings, items),
+            // The title is written in bold; headings inside stay headings.
+            Block::Boxed(boxed) => count_model(&boxed.blocks, in_list, headings, items),
             _ => {}
         }
     }
