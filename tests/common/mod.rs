@@ -1,8 +1,10 @@
-//! Checks shared by the integration tests: DTD validation of JATS with xmllint, and a
-//! CommonMark + footnotes parse of Markdown that compares counts with the model.
+//! Checks shared by the integration tests: DTD validation of JATS with xmllint, a
+//! CommonMark + footnotes parse of Markdown that compares counts with the model, and the
+//! reading flow of the layout fixtures (`layout_flow`).
 
 #![allow(dead_code)]
 
+pub mod layout_flow;
 pub mod shared;
 
 use std::io::Write;
