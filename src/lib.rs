@@ -182,7 +182,7 @@ fn prepare_input(input: Cow<'_, [u8]>, options: &Options) -> Result<Prepared, Er
     let mut lines = lines::from_source(&source);
     structure::tagged::prepare(&mut lines, &source.info, &mut report);
     memory::checkpoint();
-    layout::prepare(&mut lines, &mut report);
+    layout::prepare(&mut lines, &source.pages, &mut report);
     memory::checkpoint();
     clean::run(&mut lines, &mut report);
     memory::checkpoint();

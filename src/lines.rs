@@ -28,6 +28,10 @@ pub struct TextLine {
     pub halved: bool,
     /// What a tagged PDF's structure says the line is (see [`crate::source::LineTag`]).
     pub tag: Option<crate::source::LineTag>,
+    /// The box (a framed or tinted panel set apart from the running text) the line lies in,
+    /// numbered from 1 through the document; 0 when it lies in none (see
+    /// [`crate::layout::boxes`]).
+    pub boxed: u32,
 }
 
 /// Where a PDF line sits and how large its text is.
@@ -63,6 +67,7 @@ impl TextLine {
             column: 0,
             halved: false,
             tag: None,
+            boxed: 0,
         }
     }
 

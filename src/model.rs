@@ -120,10 +120,22 @@ pub enum Block {
     List(List),
     /// Quoted material.
     BlockQuote(Vec<Block>),
+    /// A box set apart from the running text: a sidebar, a callout, "key findings".
+    Boxed(Boxed),
     /// A table as rows of cells.
     Table(Table),
     /// Text whose line breaks and spacing matter.
     Preformatted(String),
+}
+
+/// A box set apart from the running text, and what it holds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Boxed {
+    /// The box's own heading ("Key findings"), when it opens with one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Vec<Inline>>,
+    /// Its content: paragraphs, lists, tables.
+    pub blocks: Vec<Block>,
 }
 
 /// A list and its items.
@@ -263,6 +275,13 @@ pub fn blocks_plain_text(blocks: &[Block]) -> String {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Block::BlockQuote(inner) => blocks_plain_text(inner),
+            Block::Boxed(boxed) => boxed
+                .title
+                .iter()
+                .map(|t| plain_text(t))
+                .chain(std::iter::once(blocks_plain_text(&boxed.blocks)))
+                .collect::<Vec<_>>()
+                .join("\n\n"),
             Block::Table(table) => table
                 .rows
                 .iter()
@@ -320,6 +339,12 @@ pub fn visit_footnote_refs(blocks: &[Block], f: &mut impl FnMut(FootnoteId)) {
                 }
             }
             Block::BlockQuote(inner) => visit_footnote_refs(inner, f),
+            Block::Boxed(boxed) => {
+                if let Some(title) = &boxed.title {
+                    visit_inline_refs(title, f);
+                }
+                visit_footnote_refs(&boxed.blocks, f);
+            }
             Block::Table(table) => {
                 for cell in table.rows.iter().flatten() {
                     visit_inline_refs(cell, f);

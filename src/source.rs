@@ -95,6 +95,21 @@ pub struct Page {
     pub lines: Vec<Line>,
     /// Link annotations (PDF): where a URL's visible text sits and its real target.
     pub links: Vec<LinkArea>,
+    /// Rectangles painted on the page (PDF): frames and tinted panels, the evidence for
+    /// boxes set apart from the running text.
+    pub rects: Vec<PaintedRect>,
+}
+
+/// A rectangle painted on a PDF page in a colour other than the page's: framed, filled,
+/// or both.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PaintedRect {
+    /// Where it lies (display space, stroke width not included).
+    pub rect: Rect,
+    /// Its outline is stroked.
+    pub stroked: bool,
+    /// Its inside is filled.
+    pub filled: bool,
 }
 
 /// Page dimensions in points, after rotation.

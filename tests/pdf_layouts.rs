@@ -7,79 +7,8 @@
 
 mod common;
 
-use brief2md::model::{Block, Document, plain_text};
-
-fn fixture(name: &str) -> (Document, String) {
-    let path = format!(
-        "{}/tests/fixtures/layout/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let c = brief2md::convert(&bytes, &brief2md::Options::default()).expect("converts");
-    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
-    (c.document, md)
-}
-
-/// What one block of the flow holds, in plain text.
-#[derive(Debug, Clone, PartialEq)]
-enum Item {
-    Heading(u8, String),
-    Paragraph(String),
-    Listed(String),
-    Table(Vec<Vec<String>>),
-    Code(String),
-}
-
-fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The document's blocks in reading order, block quotes and lists opened.
-fn flow(doc: &Document) -> Vec<Item> {
-    fn walk(blocks: &[Block], out: &mut Vec<Item>) {
-        for b in blocks {
-            match b {
-                Block::Heading { level, content } => {
-                    out.push(Item::Heading(*level, squeeze(&plain_text(content))))
-                }
-                Block::Paragraph(p) => out.push(Item::Paragraph(squeeze(&plain_text(p)))),
-                Block::List(list) => {
-                    for item in &list.items {
-                        let mut inner = Vec::new();
-                        walk(&item.blocks, &mut inner);
-                        for i in inner {
-                            out.push(match i {
-                                Item::Paragraph(t) => Item::Listed(t),
-                                other => other,
-                            });
-                        }
-                    }
-                }
-                Block::BlockQuote(inner) => walk(inner, out),
-                Block::Table(t) => out.push(Item::Table(
-                    t.rows
-                        .iter()
-                        .map(|r| r.iter().map(|c| squeeze(&plain_text(c))).collect())
-                        .collect(),
-                )),
-                Block::Preformatted(s) => out.push(Item::Code(s.clone())),
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&doc.blocks, &mut out);
-    out
-}
-
-/// Where the paragraph reading exactly `text` stands in the flow; panics when no paragraph
-/// does (the text was split, merged with something else, or lost).
-fn paragraph_at(items: &[Item], text: &str, md: &str) -> usize {
-    let want = squeeze(text);
-    items
-        .iter()
-        .position(|i| *i == Item::Paragraph(want.clone()))
-        .unwrap_or_else(|| panic!("no paragraph reads exactly {want:?}:\n{md}"))
-}
+use brief2md::model::Document;
+use common::layout_flow::{Item, fixture, flow, paragraph_at};
 
 fn tables(items: &[Item]) -> Vec<&Vec<Vec<String>>> {
     items
@@ -296,38 +225,6 @@ fn table_across_a_page_break_keeps_every_row() {
         .flat_map(|t| t.iter().filter(|r| **r != header).cloned())
         .collect();
     assert_eq!(data, yearly_rows(), "{md}");
-}
-
-#[test]
-fn sidebar_box_is_kept_together_and_apart_from_the_body() {
-    let (doc, md) = fixture("sidebar.pdf");
-    let items = flow(&doc);
-    let body = [
-        "Coastal towns have relied on groundwater for as long as records exist, drawing it from shallow wells dug into the sand ridges behind the beaches. As the towns grew, the wells were deepened and pumps replaced buckets, and the fresh water lying on top of the seawater in the aquifer grew thinner year after year.",
-        "Salinity at the municipal boreholes now rises every dry season and falls back only partly when the rains return. Engineers measure it as electrical conductivity, and the readings at the oldest boreholes have doubled in a decade, which is why the council commissioned the survey described in this note.",
-        "The survey mapped the boundary between fresh and saline water along the whole shore, using boreholes, soundings and the chemistry of the water in each well. Its results were shared with the water utility and the farmers' associations before publication.",
-    ];
-    let at: Vec<usize> = body.iter().map(|t| paragraph_at(&items, t, &md)).collect();
-    assert!(at.windows(2).all(|w| w[1] == w[0] + 1), "{md}");
-    // The box: its title and lines one after the other, as blocks of their own.
-    let boxed = [
-        "Key findings",
-        "Saline water has moved inland by four hundred metres since the first survey.",
-        "Pumping at night from shallow wells slows the intrusion.",
-        "Recharge ponds restore the fresh lens within two wet seasons.",
-    ];
-    let text_of = |i: &Item| match i {
-        Item::Heading(_, t) | Item::Paragraph(t) | Item::Listed(t) => Some(t.clone()),
-        _ => None,
-    };
-    let start = items
-        .iter()
-        .position(|i| text_of(i).as_deref() == Some(boxed[0]))
-        .unwrap_or_else(|| panic!("the box's title as a block of its own:\n{md}"));
-    let got: Vec<Option<String>> = items[start..].iter().take(4).map(text_of).collect();
-    let want: Vec<Option<String>> = boxed.iter().map(|s| Some(s.to_string())).collect();
-    assert_eq!(got, want, "{md}");
-    assert!(doc.footnotes.is_empty(), "{md}");
 }
 
 #[test]

@@ -94,6 +94,7 @@ mod tests {
             column: 0,
             halved: false,
             tag: None,
+            boxed: 0,
         }
     }
 

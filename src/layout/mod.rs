@@ -10,11 +10,14 @@
 //!   pages a block drawn after text lying below it is read at its place (`drawn_late`);
 //!   the geometry the column readers share (where gutters run, which side of one a line
 //!   lies on) is in `gutters`, and the reading of a gutter's two sides in `sides`;
+//! - [`boxes`]: lines inside a painted frame or tint, set apart from the running text,
+//!   are numbered as one box once reading order is settled;
 //! - [`body_font_size`] gives the size of running text, against which headings and notes
 //!   are measured, and [`BodyStyle`] its face and the display styles set apart from it.
 
 mod bands;
 mod beside_table;
+pub mod boxes;
 pub mod columns;
 mod drawn_late;
 mod drop_caps;
@@ -27,15 +30,17 @@ pub use style::{BodyStyle, half_points, sizes_scatter};
 
 use crate::lines::TextLine;
 use crate::report::Report;
+use crate::source::Page;
 
 /// Runs the layout passes on PDF lines (lines without geometry are left alone).
-pub fn prepare(lines: &mut Vec<TextLine>, report: &mut Report) {
+pub fn prepare(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
     if !lines.iter().any(|l| l.geometry.is_some()) {
         return;
     }
     drop_caps::join(lines, report);
     markers::merge(lines, report);
     columns::order(lines, report);
+    boxes::mark(lines, pages, report);
 }
 
 /// The size of running text: the font size carrying the most characters.

@@ -3,6 +3,7 @@
 //! across breaks, list nesting, heading levels, and footnote links.
 
 pub mod assemble;
+pub mod boxes;
 pub mod casing;
 mod cell_lines;
 pub mod classify;
@@ -66,6 +67,7 @@ pub fn build(
     };
     // The page of each piece, by position (a note marker is looked for near its note).
     let piece_pages: Vec<usize> = pieces.iter().map(|p| p.page).collect();
+    let piece_boxes = boxes::piece_boxes(&pieces, &body);
     let (mut notes, body_pieces) = notes::collect(pieces, report);
     for note in &mut notes {
         note.text = joins::restore_urls(&note.text, link_targets);
@@ -75,7 +77,7 @@ pub fn build(
     linking::link_notes(&mut drafts, &mut notes, paged, &piece_pages, report);
     Document {
         metadata,
-        blocks: output::blocks(drafts),
+        blocks: boxes::blocks(drafts, &piece_boxes),
         footnotes: output::footnotes(&notes),
     }
 }

@@ -1,8 +1,10 @@
-//! Checks shared by the integration tests: DTD validation of JATS with xmllint, and a
-//! CommonMark + footnotes parse of Markdown that compares counts with the model.
+//! Checks shared by the integration tests: DTD validation of JATS with xmllint, a
+//! CommonMark + footnotes parse of Markdown that compares counts with the model, and the
+//! reading flow of the layout fixtures (`layout_flow`).
 
 #![allow(dead_code)]
 
+pub mod layout_flow;
 pub mod shared;
 
 use std::io::Write;
@@ -108,6 +110,8 @@ fn count_model(blocks: &[Block], in_list: bool, headings: &mut usize, items: &mu
                 }
             }
             Block::BlockQuote(inner) => count_model(inner, in_list, headings, items),
+            // The title is written in bold; headings inside stay headings.
+            Block::Boxed(boxed) => count_model(&boxed.blocks, in_list, headings, items),
             _ => {}
         }
     }

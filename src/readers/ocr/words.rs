@@ -145,6 +145,7 @@ impl OcrPage {
             size,
             lines,
             links: Vec::new(),
+            rects: Vec::new(),
         }
     }
 }

@@ -319,6 +319,7 @@ fn read_page(
         }),
         lines,
         links: page::links(doc, dict, &frame),
+        rects: std::mem::take(&mut text.rects),
     };
     (page, text.images, warnings)
 }

@@ -258,6 +258,20 @@ impl Jats<'_> {
                 }
                 self.close("disp-quote");
             }
+            Block::Boxed(boxed) => {
+                self.open("boxed-text", &[]);
+                if let Some(title) = &boxed.title {
+                    self.open("caption", &[]);
+                    self.open("title", &[]);
+                    self.inlines(title);
+                    self.close("title");
+                    self.close("caption");
+                }
+                for b in &boxed.blocks {
+                    self.block(b);
+                }
+                self.close("boxed-text");
+            }
             Block::Table(table) => self.table(table),
             Block::Preformatted(text) => self.leaf("preformat", text),
         }
@@ -354,6 +368,10 @@ fn flatten_to_paragraphs(blocks: &[Block]) -> Vec<Vec<Inline>> {
                 }
             }
             Block::BlockQuote(inner) => out.extend(flatten_to_paragraphs(inner)),
+            Block::Boxed(boxed) => {
+                out.extend(boxed.title.iter().cloned());
+                out.extend(flatten_to_paragraphs(&boxed.blocks));
+            }
             Block::Table(t) => {
                 for row in &t.rows {
                     let mut line = Vec::new();

@@ -186,16 +186,15 @@ impl<'a> Writer<'a> {
                 }
             }
             Block::List(list) => self.list(list, out),
-            Block::BlockQuote(inner) => {
-                let mut body = Vec::new();
-                self.narrower(2).blocks(inner, &mut body);
-                for line in body {
-                    out.push(if line.is_empty() {
-                        ">".to_string()
-                    } else {
-                        format!("> {line}")
-                    });
-                }
+            Block::BlockQuote(inner) => self.quote(inner, out),
+            // A box reads as a quote opening with its title in bold.
+            Block::Boxed(boxed) => {
+                let title = boxed
+                    .title
+                    .iter()
+                    .map(|t| Block::Paragraph(vec![Inline::Strong(t.clone())]));
+                let inner: Vec<Block> = title.chain(boxed.blocks.iter().cloned()).collect();
+                self.quote(&inner, out);
             }
             Block::Table(table) => self.table(table, out),
             Block::Preformatted(text) => {
@@ -207,6 +206,19 @@ impl<'a> Writer<'a> {
                 }
                 out.push(fence);
             }
+        }
+    }
+
+    /// `inner` as a block quote, each of its lines behind `>`.
+    fn quote(&self, inner: &[Block], out: &mut Vec<String>) {
+        let mut body = Vec::new();
+        self.narrower(2).blocks(inner, &mut body);
+        for line in body {
+            out.push(if line.is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {line}")
+            });
         }
     }
 

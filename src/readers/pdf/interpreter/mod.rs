@@ -7,7 +7,8 @@
 //! ordinary left-to-right lines.
 //!
 //! Paths are followed too, but only far enough to keep the small closed shapes that
-//! may be list bullets drawn as vectors (`shapes`).
+//! may be list bullets drawn as vectors (`shapes`) and the rectangles that may frame a
+//! box (`rects`).
 
 mod count;
 mod dir;
@@ -16,6 +17,7 @@ mod forms;
 mod glyphs;
 mod marks;
 mod ops;
+mod rects;
 mod shapes;
 
 use foldhash::{HashMap, HashMapExt};
@@ -56,6 +58,9 @@ pub struct Limits {
     pub max_content_bytes: usize,
     /// Small shapes (possible vector bullets) kept per page; later ones are ignored.
     pub max_shapes: usize,
+    /// Painted rectangles (possible box frames) kept per page; later ones are counted and
+    /// reported.
+    pub max_rects: usize,
 }
 
 impl Default for Limits {
@@ -70,6 +75,7 @@ impl Default for Limits {
             max_save_depth: 512,
             max_content_bytes: 128 << 20,
             max_shapes: 1024,
+            max_rects: 512,
         }
     }
 }
@@ -117,6 +123,11 @@ pub struct PageText {
     /// Small closed shapes painted (outside annotations and hidden layers), in stream
     /// order: the candidates for list bullets drawn as vectors.
     pub shapes: Vec<Shape>,
+    /// Rectangles painted in a colour the page shows (outside annotations and hidden
+    /// layers), in stream order: the candidates for box frames.
+    pub rects: Vec<crate::source::PaintedRect>,
+    /// Rectangles beyond [`Limits::max_rects`], not kept.
+    pub rects_over: usize,
     /// Image XObjects and inline images painted.
     pub images: usize,
     /// Problems met (damaged stream, limits hit).
@@ -162,6 +173,10 @@ struct GState {
     rise: f64,
     /// Stroke width in user space (`w`, or `/LW` of an ExtGState).
     line_width: f64,
+    /// The fill colour is one the page shows (not white).
+    fill_seen: bool,
+    /// The stroke colour is one the page shows.
+    stroke_seen: bool,
 }
 
 impl Default for GState {
@@ -177,6 +192,8 @@ impl Default for GState {
             render_mode: 0,
             rise: 0.0,
             line_width: 1.0,
+            fill_seen: true,
+            stroke_seen: true,
         }
     }
 }
@@ -306,6 +323,7 @@ impl<'a> Interpreter<'a> {
             self.end_marked();
         }
         self.report_dropped();
+        self.report_rects_over();
         self.work.glyphs += self.out.glyphs.len();
         if self.work.glyphs >= self.limits.max_document_glyphs {
             self.work.exhausted = true;
@@ -514,6 +532,10 @@ impl<'a> Interpreter<'a> {
                     self.gs.line_width = lw;
                 }
             }
+            "g" | "rg" | "k" | "sc" | "scn" => self.set_colour(false, Some(ops)),
+            "G" | "RG" | "K" | "SC" | "SCN" => self.set_colour(true, Some(ops)),
+            "cs" => self.set_colour(false, None),
+            "CS" => self.set_colour(true, None),
             "m" | "l" | "c" | "v" | "y" | "h" | "re" => self.construct(op.operator.as_str(), ops),
             "S" => self.paint(false, true),
             "s" => {

@@ -207,6 +207,35 @@ impl PathShape {
         self.close();
     }
 
+    /// The box of this path when it is one axis-aligned rectangle (`re`, or four corners
+    /// joined by straight segments), whatever its size; `None` for anything else. Stroking
+    /// alone draws a rectangle only when its outline is closed.
+    pub(super) fn rectangle(&mut self, stroked_only: bool) -> Option<[f64; 4]> {
+        if self.spoilt || self.curved || self.subpaths != 1 || !(4..=6).contains(&self.points.len())
+        {
+            return None;
+        }
+        self.end_subpath();
+        if stroked_only && self.open {
+            return None;
+        }
+        let [x0, y0, x1, y1] = self.bbox?;
+        let near = |a: f64, b: f64| (a - b).abs() < 0.05;
+        // Which of the four corners the points reach; any other point spoils it.
+        let mut corners = 0u8;
+        for &(x, y, _) in &self.points {
+            let bit = match (near(x, x0), near(x, x1), near(y, y0), near(y, y1)) {
+                (true, _, true, _) => 1,
+                (_, true, true, _) => 2,
+                (_, true, _, true) => 4,
+                (true, _, _, true) => 8,
+                _ => return None,
+            };
+            corners |= bit;
+        }
+        (corners == 15).then_some([x0, y0, x1, y1])
+    }
+
     /// The shape this path makes when painted, if it can be a bullet. `half_line` is half
     /// the stroke width in display space (a stroke widens the shape).
     pub(super) fn paint(&mut self, fill: bool, stroke: bool, half_line: f64) -> Option<Shape> {
@@ -386,12 +415,11 @@ impl Interpreter<'_> {
         }
     }
 
-    /// Paints the current path: keeps it when it may be a bullet, then forgets it.
+    /// Paints the current path: keeps it when it may be a bullet or frame a box, then
+    /// forgets it.
     pub(super) fn paint(&mut self, fill: bool, stroke: bool) {
-        let keep = self.hidden == 0
-            && !self.in_annotations
-            && self.out.shapes.len() < self.limits.max_shapes;
-        if keep {
+        let shown = self.hidden == 0 && !self.in_annotations;
+        if shown && self.out.shapes.len() < self.limits.max_shapes {
             let ctm = self.gs.ctm;
             let scale = (ctm.a * ctm.d - ctm.b * ctm.c).abs().sqrt();
             let half_line = self.gs.line_width.abs() * scale / 2.0;
@@ -402,6 +430,9 @@ impl Interpreter<'_> {
                     self.out.shapes.push(shape);
                 }
             }
+        }
+        if shown {
+            self.keep_rect(fill, stroke);
         }
         self.path.clear();
     }
@@ -513,6 +544,47 @@ mod tests {
         circle(&mut p, 10.0, 10.0, 2.0);
         assert_eq!(kind(&mut p, false, false), None);
         assert_eq!(kind(&mut p, true, true), None);
+    }
+
+    #[test]
+    fn rectangles_whatever_their_size_and_nothing_else() {
+        let mut p = PathShape::default();
+        let rect = |p: &mut PathShape, stroked_only: bool| {
+            let r = p.rectangle(stroked_only);
+            p.clear();
+            r
+        };
+        p.rect(rect_corners(&Matrix::IDENTITY, 10.0, 20.0, 200.0, 100.0));
+        assert_eq!(rect(&mut p, true), Some([10.0, 20.0, 210.0, 120.0]));
+        // Four corners joined by lines, closed by `h` or not (a fill closes it).
+        p.move_to((10.0, 20.0));
+        for c in [(210.0, 20.0), (210.0, 120.0), (10.0, 120.0)] {
+            p.line_to(c);
+        }
+        assert_eq!(rect(&mut p, false), Some([10.0, 20.0, 210.0, 120.0]));
+        p.move_to((10.0, 20.0));
+        for c in [(210.0, 20.0), (210.0, 120.0), (10.0, 120.0)] {
+            p.line_to(c);
+        }
+        // Stroked open, it is three sides of a frame.
+        assert_eq!(rect(&mut p, true), None);
+        // A slanted quadrilateral, a triangle, a circle, two rectangles in one path.
+        p.move_to((0.0, 0.0));
+        for c in [(100.0, 10.0), (100.0, 50.0), (0.0, 50.0)] {
+            p.line_to(c);
+        }
+        p.close();
+        assert_eq!(rect(&mut p, false), None);
+        p.move_to((0.0, 0.0));
+        p.line_to((100.0, 0.0));
+        p.line_to((0.0, 50.0));
+        p.close();
+        assert_eq!(rect(&mut p, false), None);
+        circle(&mut p, 50.0, 50.0, 40.0);
+        assert_eq!(rect(&mut p, false), None);
+        p.rect(rect_corners(&Matrix::IDENTITY, 0.0, 0.0, 50.0, 50.0));
+        p.rect(rect_corners(&Matrix::IDENTITY, 60.0, 0.0, 50.0, 50.0));
+        assert_eq!(rect(&mut p, false), None);
     }
 
     #[test]

@@ -1,0 +1,378 @@
+//! Boxes: sidebars, callouts and "key findings" panels that a frame or a tint sets apart
+//! from the running text.
+//!
+//! The reader keeps every rectangle painted in a colour the page shows
+//! ([`crate::source::PaintedRect`]); here a rectangle becomes a box only when the page
+//! around it says so, and every doubt leaves the lines as they are:
+//! - it holds at least [`MIN_LINES`] lines wholly, and no line runs across its edge (a
+//!   tint under part of a line is a highlight, a band under the text of a cover page is
+//!   background);
+//! - it is not most of the page (a page border or a background), and running text lies
+//!   outside it on the same page;
+//! - it stands alone: rectangles stacked edge to edge over the same width are one panel
+//!   (a tinted title band over a framed body), but a rectangle touching others in any
+//!   other way is a cell of a grid or a shape of a diagram, and one lying inside a larger
+//!   panel that is not a box is part of a figure;
+//! - its lines stand one under another: lines side by side inside a frame are a table's
+//!   cells or a chart's labels, and several rectangles inside it are shaded rows or cells;
+//! - it is not the article's abstract, which some publishers set on a tint: that is a
+//!   part of the document, not a box beside it;
+//! - after reading order is settled its lines follow one another, so it reads as one
+//!   region where it sits.
+//!
+//! A box holding a smaller one is the box (boxes do not nest here). Each line of a box
+//! gets its number ([`TextLine::boxed`]); the structure pass gathers its blocks.
+
+use crate::lines::{TextLine, page_ranges};
+use crate::report::{Action, ActionKind, Report};
+use crate::source::{Page, PaintedRect, Rect};
+
+/// Lines a box holds at least: one highlighted line is emphasis, not a box.
+pub const MIN_LINES: usize = 2;
+/// Largest share of the page a box covers: beyond it, a border or background.
+const MAX_PAGE_SHARE: f32 = 0.45;
+/// Lines of running text outside the box on its page, at least.
+const MIN_OUTSIDE_LINES: usize = 3;
+/// Words inside it, at least (see [`words`]): a frame around a few labels is a drawing.
+const MIN_WORDS: usize = 6;
+/// Words in its longest line, at least: a box holds sentences, a diagram's shapes hold
+/// names and labels.
+const SENTENCE_WORDS: usize = 4;
+/// Rectangles inside it beyond which it is a grid of shaded cells or rows.
+const MAX_INNER_RECTS: usize = 2;
+/// How far (points) a line's box may reach past the rectangle and still lie in it (glyph
+/// boxes are approximate).
+const SLACK: f32 = 1.5;
+
+/// Gap (points) within which two rectangles touch.
+const TOUCH: f32 = 2.0;
+
+/// Numbers the lines of every box found; `pages` carries the painted rectangles.
+pub fn mark(lines: &mut [TextLine], pages: &[Page], report: &mut Report) {
+    if pages.iter().all(|p| p.rects.is_empty()) {
+        return;
+    }
+    let ranges: Vec<_> = page_ranges(lines).collect();
+    let mut next = 1u32;
+    for range in ranges {
+        let number = lines[range.start].page;
+        let Some(page) = pages.iter().find(|p| p.number == number) else {
+            continue;
+        };
+        if page.rects.is_empty() {
+            continue;
+        }
+        for (found, rect) in find(&lines[range.clone()], &page.rects) {
+            let mut numbers = Vec::new();
+            for &i in &found {
+                let line = &mut lines[range.start + i];
+                line.boxed = next;
+                numbers.push(line.source_line);
+            }
+            report.push(
+                Action::new(ActionKind::Guess)
+                    .page(number)
+                    .lines(numbers)
+                    .evidence(format!(
+                        "a box: {} lines inside a {} rectangle of {:.0}×{:.0} pt, apart from \
+                         the running text",
+                        found.len(),
+                        match (rect.stroked, rect.filled) {
+                            (true, true) => "framed, tinted",
+                            (true, false) => "framed",
+                            _ => "tinted",
+                        },
+                        rect.rect.width(),
+                        rect.rect.height()
+                    ))
+                    .confidence(0.8),
+            );
+            next += 1;
+        }
+    }
+}
+
+/// The boxes on one page (`lines` in reading order): each one's line indexes, in order,
+/// and its rectangle.
+fn find(lines: &[TextLine], rects: &[PaintedRect]) -> Vec<(Vec<usize>, PaintedRect)> {
+    let Some(g) = lines.iter().find_map(|l| l.geometry) else {
+        return Vec::new();
+    };
+    let page_area = g.page_width * g.page_height;
+    // A page border or background is no panel, and holds every panel.
+    let rects: Vec<&PaintedRect> = rects
+        .iter()
+        .filter(|r| area(&r.rect) <= MAX_PAGE_SHARE * page_area)
+        .collect();
+    let mut candidates = panels(&rects);
+    // The largest first: a box holding a smaller one is the box.
+    candidates.sort_by(|a, b| area(&b.1).total_cmp(&area(&a.1)));
+    let mut taken = vec![false; lines.len()];
+    let mut out = Vec::new();
+    let placed = lines.iter().filter(|l| l.geometry.is_some()).count();
+    for (first, panel) in candidates {
+        let r = rects[first];
+        let Some(inside) = enclosed(lines, &panel) else {
+            continue;
+        };
+        // The cheap tests first: most rectangles are cells, bands and plot areas.
+        if inside.len() < MIN_LINES
+            || placed - inside.len() < MIN_OUTSIDE_LINES
+            || !inside.windows(2).all(|w| w[1] == w[0] + 1)
+            || inside.iter().any(|&i| taken[i])
+        {
+            continue;
+        }
+        let inner = rects
+            .iter()
+            .filter(|o| holds(&panel, &o.rect) && !same_width(&panel, &o.rect))
+            .count();
+        let touching = rects.iter().any(|o| {
+            let near = grown(&panel).intersects(&o.rect);
+            near && !holds(&panel, &o.rect)
+        });
+        if inner > MAX_INNER_RECTS || touching || side_by_side(lines, &inside) {
+            continue;
+        }
+        let words: Vec<usize> = inside.iter().map(|&i| words(&lines[i])).collect();
+        if words.iter().sum::<usize>() < MIN_WORDS
+            || words.iter().all(|&n| n < SENTENCE_WORDS)
+            || opens_abstract(&lines[inside[0]])
+        {
+            continue;
+        }
+        for &i in &inside {
+            taken[i] = true;
+        }
+        out.push((inside, PaintedRect { rect: panel, ..*r }));
+    }
+    // In reading order.
+    out.sort_by_key(|(inside, _)| inside[0]);
+    out
+}
+
+/// The panels the rectangles make: each rectangle with those stacked on it edge to edge
+/// over the same width, as (the first rectangle's index, the panel's extent), each panel
+/// once.
+fn panels(rects: &[&PaintedRect]) -> Vec<(usize, Rect)> {
+    let mut out: Vec<(usize, Rect)> = Vec::new();
+    for (i, r) in rects.iter().enumerate() {
+        let mut panel = r.rect;
+        loop {
+            let before = panel;
+            for o in rects {
+                let stacked = same_width(&panel, &o.rect)
+                    && o.rect.y0 <= panel.y1 + TOUCH
+                    && o.rect.y1 >= panel.y0 - TOUCH;
+                if stacked {
+                    panel = panel.union(&o.rect);
+                }
+            }
+            if panel == before {
+                break;
+            }
+        }
+        if !out.iter().any(|(_, p)| *p == panel) {
+            out.push((i, panel));
+        }
+    }
+    out
+}
+
+/// Whether the two span the same width (within [`TOUCH`]).
+fn same_width(a: &Rect, b: &Rect) -> bool {
+    (a.x0 - b.x0).abs() <= TOUCH && (a.x1 - b.x1).abs() <= TOUCH
+}
+
+/// `r` widened by [`TOUCH`] on every side.
+fn grown(r: &Rect) -> Rect {
+    Rect {
+        x0: r.x0 - TOUCH,
+        y0: r.y0 - TOUCH,
+        x1: r.x1 + TOUCH,
+        y1: r.y1 + TOUCH,
+    }
+}
+
+/// The words of a line: runs of two letters or more (a formula's symbols and a table's
+/// figures are not words).
+fn words(line: &TextLine) -> usize {
+    line.plain_cow()
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().nth(1).is_some())
+        .count()
+}
+
+/// Whether the line opens an abstract ("Abstract", "ABSTRACT:", "Abstract. We ...").
+fn opens_abstract(line: &TextLine) -> bool {
+    let text = line.plain_cow();
+    let word: String = text
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    word.eq_ignore_ascii_case("abstract")
+}
+
+fn area(r: &Rect) -> f32 {
+    r.width() * r.height()
+}
+
+/// Whether `inner` lies inside `outer` (with [`SLACK`]).
+fn holds(outer: &Rect, inner: &Rect) -> bool {
+    inner.x0 >= outer.x0 - SLACK
+        && inner.y0 >= outer.y0 - SLACK
+        && inner.x1 <= outer.x1 + SLACK
+        && inner.y1 <= outer.y1 + SLACK
+}
+
+/// The indexes of the lines lying wholly inside `r`, or `None` when some line runs across
+/// its edge.
+fn enclosed(lines: &[TextLine], r: &Rect) -> Option<Vec<usize>> {
+    let mut inside = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let Some(g) = l.geometry else { continue };
+        if l.is_blank() {
+            continue;
+        }
+        if holds(r, &g.bbox) {
+            inside.push(i);
+        } else if shrunk(&g.bbox).intersects(r) {
+            return None;
+        }
+    }
+    Some(inside)
+}
+
+/// A line's box less its slack: a line touching a frame does not cross it.
+fn shrunk(b: &Rect) -> Rect {
+    Rect {
+        x0: b.x0 + SLACK,
+        y0: b.y0 + SLACK,
+        x1: b.x1 - SLACK,
+        y1: b.y1 - SLACK,
+    }
+}
+
+/// Whether two of the lines sit side by side (sharing most of their height): cells of a
+/// table, labels of a chart.
+fn side_by_side(lines: &[TextLine], inside: &[usize]) -> bool {
+    let boxes: Vec<Rect> = inside
+        .iter()
+        .filter_map(|&i| lines[i].geometry.map(|g| g.bbox))
+        .collect();
+    boxes.iter().enumerate().any(|(k, a)| {
+        boxes[k + 1..].iter().any(|b| {
+            let overlap = a.y1.min(b.y1) - a.y0.max(b.y0);
+            overlap > 0.5 * a.height().min(b.height()) && (a.x1 <= b.x0 || b.x1 <= a.x0)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::test_placed;
+
+    const SENTENCE: &str = "Pumping at night from shallow wells slows the intrusion";
+
+    /// Three lines of body text on the left, two lines at x 400-550 from y 100 down.
+    fn page() -> Vec<TextLine> {
+        let mut lines: Vec<TextLine> = (0..3)
+            .map(|i| test_placed(SENTENCE, 1, 72.0, 360.0, 100.0 + 14.0 * i as f32, 10.0))
+            .collect();
+        for i in 0..2 {
+            let l = test_placed(SENTENCE, 1, 400.0, 550.0, 100.0 + 14.0 * i as f32, 10.0);
+            lines.push(l);
+        }
+        lines
+    }
+
+    fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> PaintedRect {
+        PaintedRect {
+            rect: Rect { x0, y0, x1, y1 },
+            stroked: true,
+            filled: false,
+        }
+    }
+
+    fn found(lines: &[TextLine], rects: &[PaintedRect]) -> Vec<Vec<usize>> {
+        find(lines, rects).into_iter().map(|(i, _)| i).collect()
+    }
+
+    #[test]
+    fn a_frame_around_two_lines_apart_from_the_body_is_a_box() {
+        let lines = page();
+        let frame = rect(392.0, 84.0, 560.0, 120.0);
+        assert_eq!(found(&lines, &[frame]), vec![vec![3, 4]]);
+        // A tinted title band stacked on it over the same width is part of it.
+        let band = rect(392.0, 60.0, 560.0, 84.0);
+        assert_eq!(found(&lines, &[band, frame]), vec![vec![3, 4]]);
+    }
+
+    #[test]
+    fn weak_evidence_is_no_box() {
+        let lines = page();
+        // One line inside: emphasis.
+        assert!(found(&lines, &[rect(392.0, 84.0, 560.0, 104.0)]).is_empty());
+        // A line running across the edge: a tint under the text.
+        assert!(found(&lines, &[rect(392.0, 84.0, 500.0, 120.0)]).is_empty());
+        // Most of the page: a border.
+        assert!(found(&lines, &[rect(10.0, 10.0, 585.0, 830.0)]).is_empty());
+        // Touching another rectangle beside it: a cell of a grid or a diagram's shape.
+        let frame = rect(392.0, 84.0, 560.0, 120.0);
+        let beside = rect(560.0, 84.0, 590.0, 120.0);
+        assert!(found(&lines, &[frame, beside]).is_empty());
+        // Lines side by side inside: a table.
+        let mut lines = page();
+        lines[4] = test_placed(SENTENCE, 1, 480.0, 550.0, 100.0, 10.0);
+        lines[3] = test_placed(SENTENCE, 1, 400.0, 470.0, 100.0, 10.0);
+        assert!(found(&lines, &[frame]).is_empty());
+        // Labels, not sentences.
+        let mut lines = page();
+        lines[3] = test_placed("Status: String", 1, 400.0, 550.0, 100.0, 10.0);
+        lines[4] = test_placed("Deciders: String [0..1]", 1, 400.0, 550.0, 114.0, 10.0);
+        assert!(found(&lines, &[frame]).is_empty());
+        // The abstract on a tint is a part of the article.
+        let mut lines = page();
+        lines[3] = test_placed(
+            "Abstract. We measure the salinity",
+            1,
+            400.0,
+            550.0,
+            100.0,
+            10.0,
+        );
+        assert!(found(&lines, &[frame]).is_empty());
+    }
+
+    #[test]
+    fn a_box_is_read_as_one_region_or_not_at_all() {
+        // The body's last line read between the box's two: no box.
+        let mut lines = page();
+        lines.swap(2, 3);
+        let frame = rect(392.0, 84.0, 560.0, 120.0);
+        assert!(found(&lines, &[frame]).is_empty());
+    }
+
+    #[test]
+    fn marking_numbers_each_box_through_the_document() {
+        let mut lines = page();
+        lines.extend(page().into_iter().map(|mut l| {
+            l.page = 2;
+            l
+        }));
+        let frame = rect(392.0, 84.0, 560.0, 120.0);
+        let pages: Vec<Page> = (1..=2)
+            .map(|number| Page {
+                number,
+                rects: vec![frame],
+                ..Page::default()
+            })
+            .collect();
+        let mut report = Report::default();
+        mark(&mut lines, &pages, &mut report);
+        let boxed: Vec<u32> = lines.iter().map(|l| l.boxed).collect();
+        assert_eq!(boxed, [0, 0, 0, 1, 1, 0, 0, 0, 2, 2]);
+    }
+}
