@@ -3,6 +3,7 @@
 //! across breaks, list nesting, heading levels, and footnote links.
 
 pub mod assemble;
+mod captions;
 pub mod casing;
 mod cell_lines;
 pub mod classify;
@@ -73,6 +74,7 @@ pub fn build(
     let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
     tagged::set_levels(&mut drafts, &levels);
     linking::link_notes(&mut drafts, &mut notes, paged, &piece_pages, report);
+    captions::attach(&mut drafts);
     Document {
         metadata,
         blocks: output::blocks(drafts),
