@@ -29,6 +29,7 @@
 #![warn(missing_docs)]
 
 pub mod batch;
+pub mod caption_labels;
 pub mod clean;
 pub mod date;
 pub mod error;

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
+pub use crate::caption_labels::opens_caption;
 use crate::lines::TextLine;
 use crate::patterns::spelled_out;
 use crate::rich;
@@ -308,59 +309,6 @@ pub fn title_like(t: &str) -> bool {
     caps * 10 >= significant.len() * 6
 }
 
-/// Whether a line opens with a caption label: a figure, table, listing or similar word, a
-/// number (`3`, `2.1`, `A-4`, `IV`) and a colon or a full stop ("Listing 1: Simple program",
-/// "Table 2.3. Growth by region"). Mid-sentence references ("see Table 2 below") have no
-/// colon or stop after the number, so they are not caption openings.
-pub fn opens_caption(t: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "figure",
-        "fig.",
-        "table",
-        "listing",
-        "chart",
-        "exhibit",
-        "box",
-        "map",
-        "graph",
-        "plate",
-        "algorithm",
-        "scheme",
-        "diagram",
-        "illustration",
-    ];
-    let mut words = t.split_whitespace();
-    let (Some(label), Some(number)) = (words.next(), words.next()) else {
-        return false;
-    };
-    // A caption's label is capitalised ("box 6." in running text is not one).
-    if !label.starts_with(|c: char| c.is_uppercase())
-        || !LABELS.contains(&label.to_lowercase().as_str())
-    {
-        return false;
-    }
-    // A full stop may end a sentence ("… status Box 6."): a title must follow it.
-    let titled = words.next().is_some();
-    let Some(number) = number
-        .strip_suffix(':')
-        .or_else(|| number.strip_suffix('.').filter(|_| titled))
-    else {
-        return false;
-    };
-    let mut chars = number.chars();
-    let starts = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'A'..='Z'));
-    starts
-        && number.chars().count() <= 8
-        && number
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '–'))
-        && number
-            .chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X'))
-}
-
 /// Words a title leaves in lower case however long they are.
 const FUNCTION_WORDS: &[&str] = &[
     "from", "with", "into", "onto", "over", "upon", "than", "that", "this", "these", "those",
@@ -371,24 +319,6 @@ const FUNCTION_WORDS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn caption_openings_need_a_label_a_number_and_a_stop() {
-        assert!(opens_caption("Listing 1: Simple JavaScript Program"));
-        assert!(opens_caption("Table 2.3. Growth by region"));
-        assert!(opens_caption("Figure IV: Map of the delta"));
-        assert!(opens_caption("Fig. 12. Yields"));
-        assert!(opens_caption("Exhibit A-4: Costs"));
-        assert!(!opens_caption("Table 2 shows the yields"));
-        assert!(!opens_caption("Figures: none"));
-        assert!(!opens_caption("Table. The next"));
-        assert!(!opens_caption("Box office receipts rose."));
-        assert!(!opens_caption("Map: the delta"));
-        assert!(!opens_caption("box 6."));
-        assert!(!opens_caption("Box 6."));
-        assert!(opens_caption("Figure 6:"));
-    }
-
     use super::*;
     use crate::test_phrases::{
         assert_decides_as, assert_necessary, assert_same_matches, bench_lines, filled, phrases,

@@ -7,6 +7,10 @@
 
 use serde::Serialize;
 
+mod caption;
+
+pub use caption::{Caption, CaptionSide};
+
 /// A converted brief: metadata, body blocks and footnotes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Document {
@@ -126,6 +130,11 @@ pub enum Block {
     Table(Table),
     /// Text whose line breaks and spacing matter.
     Preformatted(String),
+    /// A figure, known by its caption: the picture itself is not converted.
+    Figure {
+        /// The caption printed with it ("Figure 2: Yields by region").
+        caption: Caption,
+    },
 }
 
 /// A box set apart from the running text, and what it holds.
@@ -182,6 +191,11 @@ pub struct Table {
     /// document's footnotes: their labels restart with each table.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<TableNote>,
+    /// The caption printed right above or below the table ("Table 3: Growth by region").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<Caption>,
+    /// Where the caption is printed, so the text keeps its order.
+    pub caption_side: CaptionSide,
 }
 
 /// A note printed under a table, keyed to marks in the table's cells.
@@ -262,7 +276,8 @@ pub struct NoteSummary {
 
 /// The visible text of blocks: blocks separated by a blank line, list items and table
 /// rows by a line break, table cells by a tab, a table's notes (label, space, text) on
-/// lines after its rows.
+/// lines after its rows, its caption on a line above or below them as printed, a figure
+/// its caption.
 pub fn blocks_plain_text(blocks: &[Block]) -> String {
     let parts: Vec<String> = blocks
         .iter()
@@ -282,27 +297,36 @@ pub fn blocks_plain_text(blocks: &[Block]) -> String {
                 .chain(std::iter::once(blocks_plain_text(&boxed.blocks)))
                 .collect::<Vec<_>>()
                 .join("\n\n"),
-            Block::Table(table) => table
-                .rows
-                .iter()
-                .map(|row| {
-                    row.iter()
-                        .map(|c| plain_text(c))
-                        .collect::<Vec<_>>()
-                        .join("\t")
-                })
-                .chain(
-                    table
-                        .notes
-                        .iter()
-                        .map(|n| format!("{} {}", n.label, plain_text(&n.content))),
-                )
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Block::Table(table) => table_plain_text(table),
             Block::Preformatted(text) => text.clone(),
+            Block::Figure { caption } => plain_text(&caption.printed),
         })
         .collect();
     parts.join("\n\n")
+}
+
+/// A table's visible text: rows on lines, cells split by tabs, then its notes, the caption
+/// on a line of its own on the side it is printed.
+fn table_plain_text(table: &Table) -> String {
+    let caption = |side| table.caption_on(side).map(|c| plain_text(&c.printed));
+    let (above, below) = (caption(CaptionSide::Above), caption(CaptionSide::Below));
+    let rows = table.rows.iter().map(|row| {
+        row.iter()
+            .map(|c| plain_text(c))
+            .collect::<Vec<_>>()
+            .join("\t")
+    });
+    let notes = table
+        .notes
+        .iter()
+        .map(|n| format!("{} {}", n.label, plain_text(&n.content)));
+    above
+        .into_iter()
+        .chain(rows)
+        .chain(notes)
+        .chain(below)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The visible text of inline content, markup removed, footnote references skipped.
@@ -346,10 +370,16 @@ pub fn visit_footnote_refs(blocks: &[Block], f: &mut impl FnMut(FootnoteId)) {
                 visit_footnote_refs(&boxed.blocks, f);
             }
             Block::Table(table) => {
-                for cell in table.rows.iter().flatten() {
-                    visit_inline_refs(cell, f);
+                let caption = |side| table.caption_on(side).map(|c| &c.printed);
+                for content in caption(CaptionSide::Above)
+                    .into_iter()
+                    .chain(table.rows.iter().flatten())
+                    .chain(caption(CaptionSide::Below))
+                {
+                    visit_inline_refs(content, f);
                 }
             }
+            Block::Figure { caption } => visit_inline_refs(&caption.printed, f),
             Block::Preformatted(_) => {}
         }
     }

@@ -1,10 +1,14 @@
 //! Issue 10: a caption opens a block of its own. A paragraph that stops mid-sentence before
 //! a listing or a figure ("… dolor sit amet,") is not continued by the caption under it;
-//! a sentence that goes on with "Table 2 shows …" after a break still is.
+//! a sentence that goes on with "Table 2 shows …" after a break still is. A caption right
+//! above a table is the table's (JATS `<label>` and `<caption>` in `<table-wrap>`), one
+//! standing alone under a chart is a figure's (`<fig>`); Markdown keeps both as printed.
 
+#[allow(clippy::duplicate_mod)]
+mod common;
 mod support;
 
-use brief2md::model::{Block, Document, plain_text};
+use brief2md::model::{Block, CaptionSide, Document, plain_text};
 use support::PdfBuilder;
 
 const PROSE: &str = "Rainfall over the highlands was measured at forty stations for thirty";
@@ -84,4 +88,99 @@ fn a_sentence_going_on_with_a_table_reference_still_joins() {
             .any(|p| p.contains("read each morning, Table 2 shows the readings")),
         "the interrupted sentence goes on: {md}"
     );
+}
+
+fn captions_fixture() -> (Document, String, String) {
+    let path = format!(
+        "{}/tests/fixtures/layout/captions.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let c = brief2md::convert(&bytes, &brief2md::Options::default()).expect("converts");
+    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+    let xml = brief2md::writers::jats::write(&c.document);
+    (c.document, md, xml)
+}
+
+#[test]
+fn a_caption_right_above_a_table_is_the_tables() {
+    let (doc, md, xml) = captions_fixture();
+    let tables: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 1, "{md}");
+    let caption = tables[0]
+        .caption
+        .as_ref()
+        .expect("the table has its caption");
+    assert_eq!(caption.label, "Table 3");
+    assert_eq!(tables[0].caption_side, CaptionSide::Above);
+    assert_eq!(
+        plain_text(&caption.title()),
+        "Licensed pumping by district, in thousand cubic metres a day"
+    );
+    // Markdown: the caption as printed, a paragraph right before the table.
+    let caption_line = "**Table 3: Licensed pumping by district, in thousand cubic metres a day**";
+    let at = md.find(caption_line).expect("the caption is printed");
+    assert!(
+        md[at + caption_line.len()..].starts_with("\n\n| **District** |"),
+        "the caption right above the table:\n{md}"
+    );
+    // JATS: label and caption inside the table's wrap, before the table.
+    assert!(
+        xml.contains(
+            "<table-wrap><label>Table 3</label><caption><p><bold>Licensed pumping by district, \
+             in thousand cubic metres a day</bold></p></caption><table>"
+        ),
+        "{xml}"
+    );
+    // The sentence under the table that names it is running text, not a second caption.
+    assert!(
+        paragraphs(&doc)
+            .iter()
+            .any(|p| p.starts_with("Table 3 shows that licensed pumping")),
+        "{md}"
+    );
+    assert_eq!(xml.matches("<label>Table 3</label>").count(), 1, "{xml}");
+    common::assert_valid_jats(&xml, "captions.pdf");
+}
+
+#[test]
+fn a_caption_standing_alone_under_a_chart_is_a_figure() {
+    let (doc, md, xml) = captions_fixture();
+    let figures: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Figure { caption } => Some(caption),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(figures.len(), 1, "{md}");
+    assert_eq!(figures[0].label, "Figure 2");
+    assert_eq!(
+        plain_text(&figures[0].printed),
+        "Figure 2: Depth to groundwater at the coastal wells, in metres."
+    );
+    // Markdown keeps the caption as printed, between the chart's lettering and the text after.
+    let at = md
+        .find("Depth to groundwater at the coastal wells")
+        .expect("kept");
+    assert!(
+        md[..at].contains("0 2019 2020 2021") && md[at..].contains("The office has since"),
+        "{md}"
+    );
+    assert!(
+        xml.contains(
+            "<fig><label>Figure 2</label><caption><p>Depth to groundwater at the coastal \
+             wells, in metres.</p></caption></fig>"
+        ),
+        "{xml}"
+    );
+    common::assert_valid_jats(&xml, "captions.pdf");
 }

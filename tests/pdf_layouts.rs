@@ -307,11 +307,13 @@ fn chart_labels_stay_out_of_headings_notes_and_prose() {
         "Processed exports grew every year while fresh exports stalled, because the cold store lets the processors buy the catch when prices are low and sell it months later.",
         &md,
     );
-    let caption = paragraph_at(
-        &items,
-        "Figure 1. Fish exports by year, in millions of dollars.",
-        &md,
-    );
+    // The caption standing alone under the chart is the figure's.
+    let caption = items
+        .iter()
+        .position(|i| {
+            *i == Item::Figure("Figure 1. Fish exports by year, in millions of dollars.".into())
+        })
+        .unwrap_or_else(|| panic!("no figure with the caption:\n{md}"));
     assert!(before < caption && caption < after, "{md}");
     assert_no_headings_lists_or_notes(&doc, &md);
     // Every label is still there (nothing is dropped silently), between the prose before

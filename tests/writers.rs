@@ -124,7 +124,7 @@ fn sample() -> Document {
                     vec![vec![t("Year")], vec![t("Value")]],
                     vec![vec![t("2024")], vec![t("3|4")]],
                 ],
-                notes: Vec::new(),
+                ..Default::default()
             }),
             Block::Preformatted("  aligned   text\nline two".into()),
             Block::Heading {

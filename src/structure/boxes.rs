@@ -5,7 +5,7 @@
 //! A block counts as the box's only when every piece it was made of lies in that box: a
 //! paragraph that joined a box line to running text stays running text, as it was.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::lines::TextLine;
 use crate::model::{Block, Boxed, Inline};

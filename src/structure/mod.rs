@@ -4,6 +4,7 @@
 
 pub mod assemble;
 pub mod boxes;
+mod captions;
 pub mod casing;
 mod cell_lines;
 pub mod classify;
@@ -75,6 +76,7 @@ pub fn build(
     let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
     tagged::set_levels(&mut drafts, &levels);
     linking::link_notes(&mut drafts, &mut notes, paged, &piece_pages, report);
+    captions::attach(&mut drafts);
     Document {
         metadata,
         blocks: boxes::blocks(drafts, &piece_boxes),

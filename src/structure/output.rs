@@ -5,10 +5,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Block, Footnote, Inline, List, ListItem, ListKind, TableNote};
+use crate::model::{
+    Block, Caption, CaptionSide, Footnote, Inline, List, ListItem, ListKind, TableNote,
+};
 use crate::rich;
 
-use super::assemble::{Draft, DraftItem, Placed};
+use super::assemble::{Draft, DraftCaption, DraftItem, Placed};
 use super::notes::NoteDraft;
 use super::table_notes;
 
@@ -128,7 +130,14 @@ pub fn blocks(drafts: Vec<Placed>) -> Vec<Block> {
             }
             Draft::List { items } => out.extend(lists(&items, 0, items.len())),
             Draft::Listing { text } => out.push(Block::Preformatted(text)),
-            Draft::Table { rows, notes } => {
+            Draft::Figure { caption } => out.push(Block::Figure {
+                caption: model_caption(&caption),
+            }),
+            Draft::Table {
+                rows,
+                notes,
+                caption,
+            } => {
                 let labels: Vec<String> = notes.iter().map(|(l, _)| l.clone()).collect();
                 out.push(Block::Table(crate::model::Table {
                     header: true,
@@ -147,11 +156,20 @@ pub fn blocks(drafts: Vec<Placed>) -> Vec<Block> {
                             content: inlines(text),
                         })
                         .collect(),
+                    caption_side: caption.as_ref().map_or(CaptionSide::Above, |c| c.side),
+                    caption: caption.as_ref().map(model_caption),
                 }))
             }
         }
     }
     out
+}
+
+fn model_caption(caption: &DraftCaption) -> Caption {
+    Caption {
+        label: caption.label.clone(),
+        printed: inlines(&caption.text),
+    }
 }
 
 /// The lists formed by items[from..to], whose shallowest depth is the list level.

@@ -22,6 +22,8 @@ pub enum Item {
     Listed(String),
     Table(Vec<Vec<String>>),
     Code(String),
+    /// A figure's caption as printed.
+    Figure(String),
     /// A box: its title and what it holds.
     Box(Option<String>, Vec<Item>),
 }
@@ -65,6 +67,9 @@ pub fn flow(doc: &Document) -> Vec<Item> {
                         .collect(),
                 )),
                 Block::Preformatted(s) => out.push(Item::Code(s.clone())),
+                Block::Figure { caption } => {
+                    out.push(Item::Figure(squeeze(&plain_text(&caption.printed))))
+                }
             }
         }
     }

@@ -14,6 +14,7 @@ use paragraphs::{Rejoined, append, continues};
 
 use foldhash::{HashSet, HashSetExt};
 
+use crate::model::CaptionSide;
 use crate::report::{Action, ActionKind, Report};
 use crate::rich;
 
@@ -47,12 +48,30 @@ pub enum Draft {
         rows: Vec<Vec<String>>,
         /// The notes printed under it: label as printed, rich text.
         notes: Vec<(String, String)>,
+        /// The caption printed right above or below it.
+        caption: Option<DraftCaption>,
+    },
+    /// A figure, known by the caption printed alone under or over it.
+    Figure {
+        /// The caption.
+        caption: DraftCaption,
     },
     /// A code listing, lines and indentation as printed.
     Listing {
         /// The listing's text.
         text: String,
     },
+}
+
+/// A table's or figure's caption: its label as printed and its whole text, rich.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftCaption {
+    /// "Table 3", "Fig. 2".
+    pub label: String,
+    /// The caption as printed, label included.
+    pub text: String,
+    /// Where it sits against its table (always above for a figure's, which stands alone).
+    pub side: CaptionSide,
 }
 
 /// A list item before nesting.
@@ -212,6 +231,7 @@ pub fn assemble(
                     draft: Draft::Table {
                         rows,
                         notes: Vec::new(),
+                        caption: None,
                     },
                     first: order,
                     last: order,

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use crate::model::{Block, Document, FootnoteId, Inline, List, ListKind};
+use crate::model::{Block, CaptionSide, Document, FootnoteId, Inline, List, ListKind};
 use crate::report::{Action, ActionKind, Report};
 
 mod front;
@@ -273,6 +273,7 @@ impl Jats<'_> {
                 self.close("boxed-text");
             }
             Block::Table(table) => self.table(table),
+            Block::Figure { caption } => self.figure(caption),
             Block::Preformatted(text) => self.leaf("preformat", text),
         }
         self.newline();
@@ -373,6 +374,8 @@ fn flatten_to_paragraphs(blocks: &[Block]) -> Vec<Vec<Inline>> {
                 out.extend(flatten_to_paragraphs(&boxed.blocks));
             }
             Block::Table(t) => {
+                let caption = |side| t.caption_on(side).map(|c| c.printed.clone());
+                out.extend(caption(CaptionSide::Above));
                 for row in &t.rows {
                     let mut line = Vec::new();
                     for (i, cell) in row.iter().enumerate() {
@@ -388,8 +391,10 @@ fn flatten_to_paragraphs(blocks: &[Block]) -> Vec<Vec<Inline>> {
                     line.extend(n.content.iter().cloned());
                     line
                 }));
+                out.extend(caption(CaptionSide::Below));
             }
             Block::Preformatted(t) => out.push(vec![Inline::text(t.clone())]),
+            Block::Figure { caption } => out.push(caption.printed.clone()),
         }
     }
     out

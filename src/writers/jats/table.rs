@@ -1,10 +1,11 @@
 //! Tables: `<table-wrap>` with a header row in `<thead>`, and the notes printed under the
 //! table in `<table-wrap-foot>` as `<fn>`s that the cells' marks point to with
-//! `<xref ref-type="table-fn">`.
+//! `<xref ref-type="table-fn">`; its caption as `<label>` and `<caption>`. Figures, known
+//! by their captions only, are `<fig>`s with the same two and no graphic (the DTD allows it).
 
 use quick_xml::events::{BytesStart, Event};
 
-use crate::model::{Inline, Table};
+use crate::model::{Caption, Inline, Table};
 
 use super::Jats;
 
@@ -25,6 +26,9 @@ impl Jats<'_> {
             .collect();
         self.table_notes = ids.clone();
         self.open("table-wrap", &[]);
+        if let Some(caption) = &table.caption {
+            self.caption(caption);
+        }
         self.open("table", &[]);
         let (head, body) = if table.header && !table.rows.is_empty() {
             (Some(&table.rows[0]), &table.rows[1..])
@@ -70,6 +74,25 @@ impl Jats<'_> {
         self.close("table-wrap");
     }
 
+    pub(super) fn figure(&mut self, caption: &Caption) {
+        self.open("fig", &[]);
+        self.caption(caption);
+        self.close("fig");
+    }
+
+    /// `<label>`, then the words after it in `<caption>` (none when the label stands alone).
+    fn caption(&mut self, caption: &Caption) {
+        self.leaf("label", &caption.label);
+        let title = caption.title();
+        if !title.is_empty() {
+            self.open("caption", &[]);
+            self.open("p", &[]);
+            self.inlines(&title);
+            self.close("p");
+            self.close("caption");
+        }
+    }
+
     fn row(&mut self, row: &[Vec<Inline>], cell: &str) {
         self.open("tr", &[]);
         for c in row {
@@ -105,7 +128,7 @@ impl Jats<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Block, Document, Inline, Table, TableNote};
+    use crate::model::{Block, Caption, CaptionSide, Document, Inline, Table, TableNote};
 
     fn table(marks: &[&str], notes: &[&str]) -> Block {
         let cell = |s: &str| vec![Inline::text(s)];
@@ -128,6 +151,7 @@ mod tests {
                     content: vec![Inline::text(format!("Note {l}."))],
                 })
                 .collect(),
+            ..Default::default()
         })
     }
 
@@ -172,5 +196,47 @@ mod tests {
             !xml.contains("<back>"),
             "table notes are not the document's footnotes"
         );
+    }
+
+    #[test]
+    fn captions_are_a_label_and_the_words_after_it() {
+        let caption = |label: &str, printed: &str| Caption {
+            label: label.into(),
+            printed: vec![Inline::Strong(vec![Inline::text(printed)])],
+        };
+        let mut with_notes = table(&["a"], &["a"]);
+        if let Block::Table(t) = &mut with_notes {
+            t.caption = Some(caption("Table 2", "Table 2. Rainfall"));
+            t.caption_side = CaptionSide::Below;
+        }
+        let doc = Document {
+            blocks: vec![
+                with_notes,
+                Block::Figure {
+                    caption: caption("Fig. 3", "Fig. 3: Yields"),
+                },
+                Block::Figure {
+                    caption: caption("TABLE IV", "TABLE IV"),
+                },
+            ],
+            ..Default::default()
+        };
+        let xml = super::super::write(&doc);
+        // Wherever the caption is printed, it opens the wrap, its label apart.
+        assert!(
+            xml.contains(
+                "<table-wrap><label>Table 2</label><caption><p><bold>Rainfall</bold></p>\
+                 </caption><table>"
+            ),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(
+                "<fig><label>Fig. 3</label><caption><p><bold>Yields</bold></p></caption></fig>"
+            ),
+            "{xml}"
+        );
+        // A label standing alone has no caption.
+        assert!(xml.contains("<fig><label>TABLE IV</label></fig>"), "{xml}");
     }
 }

@@ -4,7 +4,7 @@
 //! footnotes are numbered 1, 2, 3... in order of first reference and each gets exactly one
 //! definition at the end. Output is deterministic and has no trailing whitespace.
 
-use crate::model::{Block, Document, Inline, Metadata, Table, TableNote};
+use crate::model::{Block, CaptionSide, Document, Inline, Metadata, Table, TableNote};
 use crate::writers::yaml;
 
 mod lists;
@@ -197,6 +197,10 @@ impl<'a> Writer<'a> {
                 self.quote(&inner, out);
             }
             Block::Table(table) => self.table(table, out),
+            // The caption as printed; the figure itself is not converted.
+            Block::Figure { caption } => {
+                self.block(&Block::Paragraph(caption.printed.clone()), out)
+            }
             Block::Preformatted(text) => {
                 let longest = longest_run(text, '`');
                 let fence = "`".repeat(longest.max(2) + 1);
@@ -223,16 +227,34 @@ impl<'a> Writer<'a> {
     }
 
     fn table(&self, table: &Table, out: &mut Vec<String>) {
-        self.table_rows(table, out);
+        // The caption is a paragraph as printed, on the side of the table it is printed.
+        let caption = |side| table.caption_on(side).map(|c| c.printed.clone());
+        if let Some(printed) = caption(CaptionSide::Above) {
+            self.paragraph_after(printed, out);
+        }
+        let mut rows = Vec::new();
+        self.table_rows(table, &mut rows);
+        if !rows.is_empty() {
+            push_separator(out);
+            out.extend(rows);
+        }
         // The table's notes follow it as paragraphs, each opening with its label as
         // printed: their labels restart with each table, so they are not footnotes.
         for note in &table.notes {
-            let mut rendered = Vec::new();
-            self.block(&Block::Paragraph(labelled(note)), &mut rendered);
-            if !rendered.is_empty() {
-                push_separator(out);
-                out.extend(rendered);
-            }
+            self.paragraph_after(labelled(note), out);
+        }
+        if let Some(printed) = caption(CaptionSide::Below) {
+            self.paragraph_after(printed, out);
+        }
+    }
+
+    /// Appends a paragraph, apart from what comes before it.
+    fn paragraph_after(&self, content: Vec<Inline>, out: &mut Vec<String>) {
+        let mut rendered = Vec::new();
+        self.block(&Block::Paragraph(content), &mut rendered);
+        if !rendered.is_empty() {
+            push_separator(out);
+            out.extend(rendered);
         }
     }
 

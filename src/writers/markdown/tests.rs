@@ -1,6 +1,6 @@
 use super::text::starts_block;
 use super::*;
-use crate::model::{Contributor, Footnote, FootnoteId, List, ListItem, ListKind, PubDate};
+use crate::model::{Caption, Contributor, Footnote, FootnoteId, List, ListItem, ListKind, PubDate};
 
 fn para(s: &str) -> Block {
     Block::Paragraph(vec![Inline::text(s)])
@@ -202,7 +202,7 @@ fn tables_and_code() {
             Block::Table(Table {
                 header: true,
                 rows: vec![vec![cell("Year"), cell("a|b")], vec![cell("2024")]],
-                notes: Vec::new(),
+                ..Default::default()
             }),
             Block::Preformatted("x ``` y".into()),
         ],
@@ -240,15 +240,56 @@ fn table_notes_follow_their_table_as_labelled_paragraphs() {
                         content: vec![Inline::Emphasis(vec![Inline::text("Provisional")])],
                     },
                 ],
+                caption: Some(Caption {
+                    label: "Table 2".into(),
+                    printed: vec![Inline::text("Table 2. Rainfall")],
+                }),
+                caption_side: CaptionSide::Below,
             }),
             para("After."),
         ],
         ..Default::default()
     };
     // Labels as printed, restarting per table: never GFM footnotes; a leading `*`
-    // label must not open a list.
+    // label must not open a list. A caption printed below comes after the notes.
     assert_eq!(
         md(&doc),
-        "| Station | mm |\n| --- | --- |\n| Kratie | 1420<sup>a</sup> |\n\na Estimated.\n\n\\* *Provisional*\n\nAfter.\n"
+        "| Station | mm |\n| --- | --- |\n| Kratie | 1420<sup>a</sup> |\n\na Estimated.\n\n\\* *Provisional*\n\nTable 2. Rainfall\n\nAfter.\n"
+    );
+}
+
+#[test]
+fn captions_are_paragraphs_as_printed_where_they_stand() {
+    let caption = |label: &str, printed: Vec<Inline>| Caption {
+        label: label.into(),
+        printed,
+    };
+    let doc = Document {
+        blocks: vec![
+            para("Before."),
+            Block::Table(Table {
+                header: true,
+                rows: vec![
+                    vec![vec![Inline::text("Year")]],
+                    vec![vec![Inline::text("2024")]],
+                ],
+                caption: Some(caption(
+                    "Table 1",
+                    vec![
+                        Inline::Strong(vec![Inline::text("Table 1:")]),
+                        Inline::text(" Costs"),
+                    ],
+                )),
+                ..Default::default()
+            }),
+            Block::Figure {
+                caption: caption("Fig. 2", vec![Inline::text("Fig. 2. Yields")]),
+            },
+        ],
+        ..Default::default()
+    };
+    assert_eq!(
+        md(&doc),
+        "Before.\n\n**Table 1:** Costs\n\n| Year |\n| --- |\n| 2024 |\n\nFig. 2. Yields\n"
     );
 }
