@@ -131,3 +131,44 @@ fn a_chain_of_hyphenated_line_ends_stays_small() {
         report.len()
     );
 }
+
+/// How many times `needle` appears in the Markdown or in the text the report says was removed.
+fn kept_or_reported(c: &Conversion, needle: &str) -> usize {
+    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+    let removed: usize = c
+        .report
+        .actions
+        .iter()
+        .filter_map(|a| a.before.as_deref())
+        .map(|b| b.matches(needle).count())
+        .sum();
+    md.matches(needle).count() + removed
+}
+
+#[test]
+fn a_list_indented_three_thousand_levels_deep_converts_whole() {
+    // Each item one tab deeper than the last: the laid-out page is tens of thousands of
+    // characters wide. The search for a column gutter once read every row at every
+    // position, with the cube of the depth (2,000 levels took minutes).
+    let mut text = String::from("A Study of Regional Water Policy\n\nIntroduction\n\n");
+    for depth in 0..3000 {
+        text.push_str(&"\t".repeat(depth));
+        text.push_str(&format!("{depth}. item\n"));
+    }
+    let c = convert_guarded("deep.txt", text.into_bytes()).unwrap();
+    assert!(kept_or_reported(&c, "item") >= 3000, "items lost");
+}
+
+#[test]
+fn a_hundred_and_fifty_thousand_form_fed_pages_convert_whole() {
+    // Every page prints the same paragraph under a running "page N". Telling copies of a
+    // form from a book once compared every page with every other (100,000 pages took a
+    // minute); each page is now compared with its neighbours.
+    let para = "The committee met in the spring to consider the evidence on regional water use.";
+    let mut text = String::new();
+    for page in 0..150_000 {
+        text.push_str(&format!("page {page}\n{para}\u{c}"));
+    }
+    let c = convert_guarded("pages.txt", text.into_bytes()).unwrap();
+    assert_eq!(kept_or_reported(&c, "regional water use"), 150_000);
+}

@@ -120,6 +120,26 @@ fn right_start(chars: &[char], g: usize) -> Option<usize> {
     (g..chars.len()).find(|&k| !chars[k].is_whitespace())
 }
 
+/// What the gutter search needs to know of a laid-out row, read in one pass.
+struct RowShape {
+    /// The first and last positions that are not a space, if any.
+    inked: Option<(usize, usize)>,
+    /// Where the row's text starts when it reads as prose from there on.
+    prose_from: Option<usize>,
+}
+
+impl RowShape {
+    fn of(row: &[char]) -> RowShape {
+        let first = row.iter().position(|c| *c != ' ');
+        let last = row.iter().rposition(|c| *c != ' ');
+        let start = row.iter().position(|c| !c.is_whitespace());
+        RowShape {
+            inked: first.zip(last),
+            prose_from: start.filter(|&s| reads_as_prose(&row[s..])),
+        }
+    }
+}
+
 /// Splits a line at gutter position `g` into its left part and its right part, the right
 /// part's indentation counted from `edge` (where the right column's text starts).
 fn halves(l: &TextLine, g: usize, edge: usize) -> (TextLine, TextLine) {
@@ -180,6 +200,10 @@ fn gutter(page: &[TextLine]) -> Option<(usize, usize, usize, bool)> {
         return None;
     }
     let blank_at = |r: &[char], x: usize| r.get(x).is_none_or(|c| *c == ' ');
+    // Each row's shape is read once, so that trying a gutter position costs one step per
+    // row, not one per character: a page of deeply indented lines is thousands of
+    // characters wide.
+    let shapes: Vec<RowShape> = rows.iter().map(|r| RowShape::of(r)).collect();
     // (score, x, from, to, whether the columns take turns row by row)
     let mut best: Option<(usize, usize, usize, usize, bool)> = None;
     for x in width * 3 / 10..width * 7 / 10 {
@@ -192,13 +216,13 @@ fn gutter(page: &[TextLine]) -> Option<(usize, usize, usize, bool)> {
         let mut crossing = Vec::new();
         let mut left_only = Vec::new();
         let mut right_only: Vec<(usize, usize)> = Vec::new(); // (row, start)
-        for (i, r) in rows.iter().enumerate() {
-            if r.iter().all(|c| *c == ' ') {
+        for (i, (r, shape)) in rows.iter().zip(&shapes).enumerate() {
+            let Some((first, last)) = shape.inked else {
                 continue;
-            }
+            };
             let gap = (x..x + 3).all(|k| blank_at(r, k));
-            let left = r.iter().take(x).any(|c| *c != ' ');
-            let right = r.iter().skip(x + 3).any(|c| *c != ' ');
+            let left = first < x;
+            let right = last >= x + 3;
             if !gap && left {
                 // Text through x, or ending inside the gap: a cut there would split a word.
                 crossing.push(i);
@@ -208,9 +232,9 @@ fn gutter(page: &[TextLine]) -> Option<(usize, usize, usize, bool)> {
                 left_only.push(i);
             } else if gap
                 && right
-                && let Some(start) = right_start(r, x + 3)
-                && reads_as_prose(&r[start..])
+                && let Some(start) = shape.prose_from
             {
+                // Nothing but spaces before x + 3: the row's text starts where it starts.
                 right_only.push((i, start));
             }
         }

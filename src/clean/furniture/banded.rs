@@ -70,14 +70,14 @@ pub(super) fn mark_banded(
     bands.sort_unstable();
 
     // Repetition of band lines across pages.
-    let mut pages_of_shape: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut pages_of_shape: HashMap<String, HashSet<usize>> = HashMap::new();
     for &i in &bands {
         let t = lines[i].plain();
         if furniture_shaped(&t) {
-            let e = pages_of_shape.entry(repeat_key(&t)).or_default();
-            if !e.contains(&lines[i].page) {
-                e.push(lines[i].page);
-            }
+            pages_of_shape
+                .entry(repeat_key(&t))
+                .or_default()
+                .insert(lines[i].page);
         }
     }
     let min_pages = if pages >= 4 { 2.max(pages / 3) } else { 2 };
@@ -89,10 +89,18 @@ pub(super) fn mark_banded(
     } else {
         HashSet::new()
     };
+    // For each shape: on how many pages it repeats, and whether all of them are copies.
+    let repeats: HashMap<String, (usize, bool)> = pages_of_shape
+        .into_iter()
+        .map(|(key, on)| {
+            let all_copies = on.iter().all(|pg| copies.contains(pg));
+            (key, (on.len(), all_copies))
+        })
+        .collect();
     let repeats_enough = |t: &str, least: usize| {
-        pages_of_shape
+        repeats
             .get(&repeat_key(t))
-            .is_some_and(|p| p.len() >= least && !p.iter().all(|pg| copies.contains(pg)))
+            .is_some_and(|&(on, all_copies)| on >= least && !all_copies)
     };
     // Bare numbers: page numbers when their offset from the page index is consistent
     // over pages (one page's column of equal numbers is no sequence).
@@ -210,6 +218,9 @@ fn repeat_key(t: &str) -> String {
     if figures { format!("={t}") } else { shape(t) }
 }
 
+/// How many pages before and after a page are searched for a copy of it.
+const COPY_WINDOW: usize = 32;
+
 /// Pages much of whose text between the bands (at least four lines, and a quarter of it)
 /// is printed on some other page too: copies of one form filled in for different cases.
 fn copied_pages(lines: &[TextLine], by_page: &HashMap<usize, Vec<usize>>) -> HashSet<usize> {
@@ -230,11 +241,16 @@ fn copied_pages(lines: &[TextLine], by_page: &HashMap<usize, Vec<usize>>) -> Has
             .filter(|t| t.chars().count() > 2)
             .collect()
     };
-    let sets: Vec<(usize, HashSet<String>)> =
+    let mut sets: Vec<(usize, HashSet<String>)> =
         by_page.iter().map(|(p, idx)| (*p, texts_of(idx))).collect();
+    sets.sort_unstable_by_key(|(p, _)| *p);
     let mut out = HashSet::new();
-    for (p, mine) in &sets {
-        let shared = sets
+    for (k, (p, mine)) in sets.iter().enumerate() {
+        // The copies of a form follow one another: each page is compared with the pages
+        // near it, which keeps a book of thousands of pages linear (every pair of a short
+        // document is still compared).
+        let near = &sets[k.saturating_sub(COPY_WINDOW)..(k + COPY_WINDOW + 1).min(sets.len())];
+        let shared = near
             .iter()
             .filter(|(q, _)| q != p)
             .map(|(_, other)| mine.intersection(other).count())
