@@ -8,8 +8,10 @@
 use serde::Serialize;
 
 mod caption;
+mod spans;
 
 pub use caption::{Caption, CaptionSide};
+pub use spans::CellSpan;
 
 /// A converted brief: metadata, body blocks and footnotes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -184,8 +186,17 @@ pub struct ListItem {
 pub struct Table {
     /// Whether the first row is a header row.
     pub header: bool,
-    /// Rows of cells; each cell is inline content.
+    /// Rows of cells; each cell is inline content. Every row has a slot for each column:
+    /// a cell printed across several columns ([`Table::spans`]) holds its text in its
+    /// first slot, and the slots it covers stay empty.
     pub rows: Vec<Vec<Vec<Inline>>>,
+    /// Header rows above the row that names each column, grouping columns under headings
+    /// printed across them ("Year Ended" over "2023 | 2022"); only with `header`.
+    #[serde(skip_serializing_if = "spans::is_zero")]
+    pub group_rows: usize,
+    /// Cells printed across several columns.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<CellSpan>,
     /// The notes printed under the table ("a Estimated from ..."), which its cells' marks
     /// refer to by label ([`Inline::TableNoteRef`]). They belong to the table, not to the
     /// document's footnotes: their labels restart with each table.

@@ -141,6 +141,7 @@ mod tests {
     fn table(order: usize) -> Placed {
         let draft = Draft::Table {
             rows: vec![vec!["Year".into(), "Total".into()]],
+            head: Default::default(),
             notes: Vec::new(),
             caption: None,
         };

@@ -9,9 +9,11 @@
 //! header on both sides of a column (the caption, the paragraph after) ends the table.
 
 use super::cell_lines::{CellLine, continues, starts_row};
+use super::column_groups;
 use super::table_header::header_cells;
-use super::table_run::{TableRun, is_marker, reads_as_prose};
+use super::table_run::{GroupedHead, TableRun, is_marker, reads_as_prose};
 use crate::lines::TextLine;
+use crate::model::CellSpan;
 
 /// Header cells needed: with two, a line of two phrases set apart would do.
 const MIN_COLUMNS: usize = 3;
@@ -42,6 +44,14 @@ impl Columns {
         self.head[0].0 - 2.0 * self.size
     }
 
+    /// The header cells a line from `x0` to `x1` reaches over.
+    fn over(&self, x0: f32, x1: f32) -> Vec<usize> {
+        let tol = 0.5;
+        (0..self.head.len())
+            .filter(|&k| x0 < self.head[k].1 - tol && x1 > self.head[k].0 + tol)
+            .collect()
+    }
+
     fn place(&self, x0: f32, x1: f32) -> Place {
         let tol = 0.5;
         if x1 <= self.stub_edge() {
@@ -53,9 +63,7 @@ impl Columns {
         if (x0 < left - self.size && x1 > left + tol) || x1 > right + 2.0 * self.size {
             return Place::Outside;
         }
-        let over: Vec<usize> = (0..self.head.len())
-            .filter(|&k| x0 < self.head[k].1 - tol && x1 > self.head[k].0 + tol)
-            .collect();
+        let over = self.over(x0, x1);
         match over.as_slice() {
             [k] => Place::Column(k + 1),
             // A section row spans some columns; a line over most of them is the caption
@@ -82,6 +90,9 @@ impl Columns {
 struct Placed {
     place: Place,
     opens: bool,
+    /// The row over the header grouping its columns that the line is in, counted from the
+    /// top: those rows are built apart (see [`grouping_rows`]).
+    grouping: Option<usize>,
     top: f32,
     bottom: f32,
     x0: f32,
@@ -124,6 +135,7 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
             Placed {
                 place: Place::Column(k + 1),
                 opens: k == 0,
+                grouping: None,
                 top: g.bbox.y0,
                 bottom: g.bbox.y1,
                 x0: g.bbox.x0,
@@ -133,38 +145,42 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
             }
         })
         .collect();
-    // Lines just above the header and inside its width head the columns below them
-    // ("Year Ended" over three dates).
-    let mut top_edge = g.bbox.y0;
-    let mut start = i;
-    while start > 0 && i - start < 2 {
-        let l = &lines[start - 1];
-        let Some(lg) = l.geometry else { break };
-        let inside = lg.bbox.x0 >= head[0].0 - size && lg.bbox.x1 <= head[head.len() - 1].1 + size;
-        if l.page != page || !inside || lg.bbox.y1 < top_edge - 1.5 * size || lg.bbox.y0 >= top_edge
-        {
-            break;
-        }
+    // Rows just above the header and inside its width head the columns below them
+    // ("Year Ended" over three dates): see [`super::column_groups`].
+    let mut groups = column_groups::rows_above(lines, i, head[0].0, head[head.len() - 1].1);
+    // Headings side by side are taken only when one reaches over several columns; from
+    // a row of lines over single columns up, the lines are the text above the table.
+    let spans_some = |range: &std::ops::Range<usize>| {
+        lines[range.clone()].iter().any(|l| {
+            l.geometry.is_some_and(|lg| {
+                let n = column_groups::place_among(&columns.head, lg.bbox.x0, lg.bbox.x1).1;
+                n >= 2 && column_groups::heads_columns(&l.text, n)
+            })
+        })
+    };
+    if let Some(r) = groups.iter().rposition(|r| r.len() > 1 && !spans_some(r)) {
+        groups.drain(..=r);
+    }
+    let above = groups.len();
+    let start = groups.first().map_or(i, |r| r.start);
+    for (r, j) in groups
+        .iter()
+        .enumerate()
+        .flat_map(|(r, js)| js.clone().map(move |j| (r, j)))
+    {
+        let lg = lines[j].geometry.unwrap_or_default();
         placed.push(Placed {
             place: columns.place(lg.bbox.x0, lg.bbox.x1),
             opens: true,
+            grouping: Some(r),
             top: lg.bbox.y0,
             bottom: lg.bbox.y1,
             x0: lg.bbox.x0,
             x1: lg.bbox.x1,
             size: lg.font_size,
-            text: l.text.trim().to_string(),
+            text: lines[j].text.trim().to_string(),
         });
-        top_edge = lg.bbox.y0;
-        start -= 1;
     }
-    // A line over the header whose baseline goes on to its left is the end of a row of
-    // the text above (a form's "Year  2025" beside other fields), not a column's heading.
-    while start < i && start > 0 && same_baseline(&lines[start - 1], &lines[start]) {
-        start += 1;
-        placed.pop();
-    }
-    let above = i - start;
     let mut end = i + head.len();
     let mut bottom = g.bbox.y1;
     while let Some(l) = lines.get(end) {
@@ -179,6 +195,7 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
         placed.push(Placed {
             place,
             opens: false,
+            grouping: None,
             top: lg.bbox.y0,
             bottom: lg.bbox.y1,
             x0: lg.bbox.x0,
@@ -194,7 +211,9 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
     let words = |t: &str| crate::rich::plain(t).chars().any(char::is_alphanumeric);
     let crowded = placed.iter().enumerate().any(|(a, p)| {
         placed[a + 1..].iter().any(|q| {
-            q.place == p.place
+            p.grouping.is_none()
+                && q.grouping.is_none()
+                && q.place == p.place
                 && (q.top - p.top).abs() < 0.3 * size
                 && words(&p.text)
                 && words(&q.text)
@@ -210,6 +229,8 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
             r.remove(0);
         }
     }
+    let head_rows = grouping_rows(&placed, &columns, stub);
+    rows.splice(0..0, head_rows.0);
     let filled = rows
         .iter()
         .filter(|r| r.iter().filter(|c| !c.is_empty()).count() >= 2)
@@ -223,15 +244,54 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
             .is_some_and(|r| r[first..].iter().all(|c| !c.is_empty()))
         && !labels_only
         && (has_figure_column(&rows) || !reads_as_prose(&rows)))
-    .then_some(TableRun { start, end, rows })
+    .then_some(TableRun {
+        start,
+        end,
+        rows,
+        head: GroupedHead {
+            rows: if head_rows.1.is_empty() { 0 } else { above },
+            spans: head_rows.1,
+        },
+    })
 }
 
-/// Whether two lines stand on one baseline of one page.
-fn same_baseline(a: &TextLine, b: &TextLine) -> bool {
-    a.page == b.page
-        && a.geometry.zip(b.geometry).is_some_and(|(g, h)| {
-            (g.baseline - h.baseline).abs() <= 0.3 * g.font_size.min(h.font_size)
-        })
+/// The rows over the header that group its columns, stub column included when the table
+/// has one, and the cells in them printed across several columns: a line over two or
+/// more header cells spans them; any other stays in the column it is placed in.
+fn grouping_rows(
+    placed: &[Placed],
+    columns: &Columns,
+    stub: bool,
+) -> (Vec<Vec<String>>, Vec<CellSpan>) {
+    let count = placed
+        .iter()
+        .filter_map(|p| p.grouping)
+        .max()
+        .map_or(0, |r| r + 1);
+    let width = columns.head.len() + usize::from(stub);
+    let shift = usize::from(!stub);
+    let mut rows = Vec::new();
+    let mut spans = Vec::new();
+    for r in 0..count {
+        let texts: Vec<(&str, usize, usize)> = placed
+            .iter()
+            .filter(|p| p.grouping == Some(r))
+            .map(|p| {
+                let (first, n) = column_groups::place_among(&columns.head, p.x0, p.x1);
+                let (k, n) = match p.place {
+                    _ if n >= 2 => (first + 1, n),
+                    Place::Column(k) | Place::Span(k) => (k, 1),
+                    // Over most columns yet not across two of them: the first it reaches.
+                    Place::Outside => (first + 1, 1),
+                };
+                (p.text.as_str(), k.saturating_sub(shift), n)
+            })
+            .collect();
+        let (cells, row_spans) = column_groups::grouping_row(&texts, width, r);
+        rows.push(cells);
+        spans.extend(row_spans);
+    }
+    (rows, spans)
 }
 
 /// Logical rows of cells (the stub column first) from the placed lines, taken top to
@@ -248,7 +308,12 @@ fn rows_of(placed: &[Placed], columns: &Columns) -> Vec<Vec<String>> {
         Place::Column(k) | Place::Span(k) => k,
         Place::Outside => 0,
     };
-    let lead = placed.iter().map(column).min().unwrap_or(0);
+    let lead = placed
+        .iter()
+        .filter(|p| p.grouping.is_none())
+        .map(column)
+        .min()
+        .unwrap_or(0);
     // How far a column's text may reach: its widest line, or near the next column.
     let measure = |k: usize| {
         let next = match k {
@@ -277,7 +342,7 @@ fn rows_of(placed: &[Placed], columns: &Columns) -> Vec<Vec<String>> {
             .reduce(f32::min);
         (level.unwrap_or(p.top), 1)
     };
-    let mut order: Vec<&Placed> = placed.iter().collect();
+    let mut order: Vec<&Placed> = placed.iter().filter(|p| p.grouping.is_none()).collect();
     order.sort_by(|a, b| {
         let (ka, kb) = (key(a), key(b));
         ka.0.total_cmp(&kb.0).then(ka.1.cmp(&kb.1))
@@ -479,13 +544,60 @@ mod tests {
         ));
         let t = table_at(&lines, 1).expect("a table");
         assert_eq!((t.start, t.end), (0, lines.len() - 1));
+        // Centred over the middle date alone, the heading's extent does not tell it heads
+        // all three: it stays in the column it is printed over, spanning nothing.
         assert_eq!(t.rows[0], vec!["", "", "Year Ended", ""]);
+        assert_eq!(t.head, GroupedHead::default());
         assert_eq!(
             t.rows[1],
             vec!["", "Jan 26, 2025", "Jan 28, 2024", "Jan 29, 2023"]
         );
         assert_eq!(t.rows[2], vec!["Cost of revenue", "$ 178", "141", "138"]);
         assert_eq!(t.rows[4], vec!["Total", "$ 4,737", "3,549", "2,710"]);
+    }
+
+    #[test]
+    fn headings_side_by_side_across_two_columns_each_span_them() {
+        let mut lines = vec![
+            cell("Three Months Ended", 305.0, 383.0, 399.0, 6.3),
+            cell("Six Months Ended", 425.0, 503.0, 399.0, 6.3),
+        ];
+        for (k, date) in [
+            "Jun 30, 2024",
+            "Jun 30, 2023",
+            "Jun 30, 2024",
+            "Jun 30, 2023",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let x = [300.0, 350.0, 420.0, 470.0][k];
+            lines.push(cell(date, x, x + 38.0, 408.0, 6.3));
+        }
+        for (r, label) in ["Revenue", "Cost of revenue", "Gross profit"]
+            .iter()
+            .enumerate()
+        {
+            let y = 428.0 + 8.5 * r as f32;
+            lines.push(cell(label, 81.0, 140.0, y, 6.3));
+            for right in [338.0, 388.0, 458.0, 508.0] {
+                lines.push(cell("1,234", right - 16.0, right, y, 6.3));
+            }
+        }
+        let t = table_at(&lines, 2).expect("a table");
+        assert_eq!((t.start, t.end), (0, lines.len()));
+        assert_eq!(
+            t.rows[0],
+            vec!["", "Three Months Ended", "", "Six Months Ended", ""]
+        );
+        assert_eq!(t.rows[1][1], "Jun 30, 2024");
+        assert_eq!(t.head.rows, 1);
+        let span = |column| CellSpan {
+            row: 0,
+            column,
+            columns: 2,
+        };
+        assert_eq!(t.head.spans, vec![span(1), span(3)]);
     }
 
     #[test]

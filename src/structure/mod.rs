@@ -8,6 +8,7 @@ mod captions;
 pub mod casing;
 mod cell_lines;
 pub mod classify;
+mod column_groups;
 pub mod declared;
 pub mod extent_tables;
 pub mod families;

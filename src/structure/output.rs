@@ -135,12 +135,15 @@ pub fn blocks(drafts: Vec<Placed>) -> Vec<Block> {
             }),
             Draft::Table {
                 rows,
+                head,
                 notes,
                 caption,
             } => {
                 let labels: Vec<String> = notes.iter().map(|(l, _)| l.clone()).collect();
                 out.push(Block::Table(crate::model::Table {
                     header: true,
+                    group_rows: head.rows,
+                    spans: head.spans,
                     rows: rows
                         .iter()
                         .map(|r| {

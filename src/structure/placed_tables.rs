@@ -34,7 +34,16 @@ fn runs(
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        match table_at(&lines[..to], i).filter(|run| run.start >= from) {
+        // A table's rows grouping its columns never reach back into the table before it.
+        let floor = out.last().map_or(from, |run: &TableRun| run.end);
+        let found = table_at(&lines[..to], i).map(|run| {
+            if run.start < floor {
+                run.without_groups(i)
+            } else {
+                run
+            }
+        });
+        match found.filter(|run| run.start >= from) {
             Some(run) => {
                 i = run.end;
                 out.push(run);
@@ -183,10 +192,15 @@ fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
         && header_full
         && !labels_only
         && !reads_as_prose(&rows))
-    .then_some(TableRun {
-        start: i,
-        end,
-        rows,
+    .then(|| {
+        let run = TableRun {
+            start: i,
+            end,
+            rows,
+            head: Default::default(),
+        };
+        let extents: Vec<(f32, f32)> = columns.iter().map(|c| (c.start, c.end)).collect();
+        super::column_groups::with_groups(lines, run, &extents)
     })
 }
 

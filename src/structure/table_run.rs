@@ -11,6 +11,32 @@ pub struct TableRun {
     pub end: usize,
     /// Rows of cell texts; the first row is the header.
     pub rows: Vec<Vec<String>>,
+    /// Rows over the header row grouping its columns, and the cells printed across them.
+    pub head: GroupedHead,
+}
+
+/// The rows of a table's header above the row naming its columns, with headings printed
+/// across groups of those columns ("Year Ended" over "2023 | 2022"). Empty for a single
+/// header row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GroupedHead {
+    /// How many rows from the top group the columns.
+    pub rows: usize,
+    /// The cells printed across several columns.
+    pub spans: Vec<crate::model::CellSpan>,
+}
+
+impl TableRun {
+    /// The table without its rows grouping the columns, from its header row at line
+    /// `header`; as it is when it has none.
+    pub fn without_groups(mut self, header: usize) -> TableRun {
+        if self.head.rows > 0 {
+            self.rows.drain(..self.head.rows.min(self.rows.len()));
+            self.start = header;
+            self.head = GroupedHead::default();
+        }
+        self
+    }
 }
 
 /// Appends a line's text to a cell: after a space, or joining a word hyphenated across

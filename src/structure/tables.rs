@@ -149,6 +149,7 @@ pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
                 start: i,
                 end: j,
                 rows,
+                head: Default::default(),
             });
             i = j;
         } else {
@@ -207,6 +208,53 @@ The losses are concentrated in the afternoon, when output falls well below the m
             vec!["Task type", "Loss at 30 WBGT", "Loss above 32 WBGT"]
         );
         assert_eq!(t[0].rows.len(), 2);
+    }
+
+    #[test]
+    fn a_heading_across_two_columns_joins_the_table_over_its_header() {
+        let placed = |text: &str, x0: f32, x1: f32, baseline: f32| {
+            crate::lines::test_placed(text, 2, x0, x1, baseline, 9.0)
+        };
+        let mut lines = vec![
+            placed(
+                "Paragraph before the table, set across the page.",
+                65.0,
+                530.0,
+                120.0,
+            ),
+            placed("Year ended 31 December", 250.0, 360.0, 140.0),
+        ];
+        let rows = [
+            ["Region", "2023", "2022", "Change"],
+            ["Lower basin", "1,136", "876", "29.7"],
+            ["Upper basin", "178", "141", "26.2"],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            let y = 152.0 + 12.0 * r as f32;
+            for (k, text) in row.iter().enumerate() {
+                let x = [71.0, 260.0, 330.0, 400.0][k];
+                lines.push(placed(text, x, x + 25.0, y));
+            }
+        }
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].start, t[0].end), (1, lines.len()));
+        assert_eq!(t[0].rows[0], vec!["", "Year ended 31 December", "", ""]);
+        assert_eq!(t[0].rows[1], vec!["Region", "2023", "2022", "Change"]);
+        assert_eq!(t[0].head.rows, 1);
+        assert_eq!(
+            t[0].head.spans,
+            vec![crate::model::CellSpan {
+                row: 0,
+                column: 1,
+                columns: 2
+            }]
+        );
+        // A line over one column only is the text above, left out as today.
+        lines[1] = placed("In thousands", 260.0, 285.0, 140.0);
+        let t = find(&lines);
+        assert_eq!(t[0].start, 2);
+        assert_eq!(t[0].head, Default::default());
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::rich;
 use super::classify::{BulletClass, ItemMarker};
 use super::joins::Lexicon;
 use super::pieces::{Piece, PieceKind};
+use super::table_run::GroupedHead;
 
 /// A block before footnote linking, its text still rich.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +47,8 @@ pub enum Draft {
     Table {
         /// Cell texts.
         rows: Vec<Vec<String>>,
+        /// The header's rows over the one naming the columns, and cells across columns.
+        head: GroupedHead,
         /// The notes printed under it: label as printed, rich text.
         notes: Vec<(String, String)>,
         /// The caption printed right above or below it.
@@ -225,11 +228,12 @@ pub fn assemble(
                     origins: Vec::new(),
                 });
             }
-            PieceKind::Table(rows) => {
+            PieceKind::Table(rows, head) => {
                 flush(&mut run, &mut out, run_pos);
                 out.push(Placed {
                     draft: Draft::Table {
                         rows,
+                        head,
                         notes: Vec::new(),
                         caption: None,
                     },

@@ -62,7 +62,7 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
     // Raised marks in the table just passed, while its notes may follow.
     let mut table_marks: Option<Vec<String>> = None;
     for (order, piece) in pieces.into_iter().enumerate() {
-        if let PieceKind::Table(rows) = &piece.kind {
+        if let PieceKind::Table(rows, _) = &piece.kind {
             table_marks = Some(table_notes::raised_marks(rows));
         } else if let (PieceKind::Note(label), Some(marks)) = (&piece.kind, &table_marks) {
             if let Some(printed) = table_notes::label_under_table(*label, marks) {

@@ -132,7 +132,7 @@ pub(super) fn heading_by_type(
 pub(super) fn introduces_text(next: Option<&Piece>, in_rows: &dyn Fn(&Piece) -> bool) -> bool {
     let Some(next) = next else { return false };
     match &next.kind {
-        PieceKind::Table(_) => false,
+        PieceKind::Table(..) => false,
         PieceKind::Text => !in_rows(next),
         _ => true,
     }

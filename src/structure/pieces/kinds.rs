@@ -197,9 +197,9 @@ impl<'a> Context<'a> {
             item_indent,
         };
         match apart {
-            Some(SetApart::Table(rows)) => {
+            Some(SetApart::Table(rows, head)) => {
                 done.out
-                    .push(at.piece(PieceKind::Table(rows.clone()), String::new()));
+                    .push(at.piece(PieceKind::Table(rows.clone(), head.clone()), String::new()));
                 return;
             }
             Some(SetApart::Listing(text)) => {

@@ -9,6 +9,7 @@ use crate::report::{Action, ActionKind, Report};
 use super::classify::{ItemMarker, NoteLabel};
 use super::joins::Lexicon;
 use super::note_zones::{NoteZones, zone_of};
+use super::table_run::GroupedHead;
 use super::units::{Measure, Unit};
 use shaped_headings::keep_headings_that_introduce_body;
 
@@ -31,9 +32,10 @@ use zones::{ZoneUnit, segment_with_zones};
 /// Rows of cell texts.
 type TableRows = Vec<Vec<String>>;
 
-/// Lines set apart before the rest are segmented: a table's rows, or a code listing's text.
+/// Lines set apart before the rest are segmented: a table's rows (and its header's column
+/// groups), or a code listing's text.
 enum SetApart {
-    Table(TableRows),
+    Table(TableRows, GroupedHead),
     Listing(String),
 }
 
@@ -59,8 +61,9 @@ pub enum PieceKind {
     NoteContinued,
     /// "Notes" / "Endnotes": the notes follow.
     NotesHeading,
-    /// A table: rows of cell texts, the first the header.
-    Table(Vec<Vec<String>>),
+    /// A table: rows of cell texts, the first the header (after the rows grouping its
+    /// columns, if any).
+    Table(Vec<Vec<String>>, GroupedHead),
     /// A note of the table just before it, with its label as printed (set when notes are
     /// collected; see [`super::table_notes`]).
     TableNote(String),
@@ -123,7 +126,7 @@ fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApa
         if outside_notes(t.start, t.end)
             && !apart.iter().any(|(s, e, _)| t.start < *e && *s < t.end)
         {
-            apart.push((t.start, t.end, SetApart::Table(t.rows)));
+            apart.push((t.start, t.end, SetApart::Table(t.rows, t.head)));
         }
     }
     apart.sort_by_key(|(start, _, _)| *start);

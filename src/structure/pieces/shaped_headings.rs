@@ -37,7 +37,7 @@ fn is_prose(text: &str) -> bool {
 /// left a line to a piece is read on over the next few pieces of text.
 fn introduces(after: &[Piece], next_accepted: bool) -> bool {
     match after.first().map(|p| &p.kind) {
-        Some(PieceKind::Item(_) | PieceKind::Table(_) | PieceKind::Listing) => true,
+        Some(PieceKind::Item(_) | PieceKind::Table(..) | PieceKind::Listing) => true,
         Some(PieceKind::Heading { .. }) => next_accepted,
         Some(PieceKind::Text) => {
             let mut text = String::new();

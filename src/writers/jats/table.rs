@@ -5,7 +5,7 @@
 
 use quick_xml::events::{BytesStart, Event};
 
-use crate::model::{Caption, Inline, Table};
+use crate::model::{Caption, Table};
 
 use super::Jats;
 
@@ -30,21 +30,19 @@ impl Jats<'_> {
             self.caption(caption);
         }
         self.open("table", &[]);
-        let (head, body) = if table.header && !table.rows.is_empty() {
-            (Some(&table.rows[0]), &table.rows[1..])
-        } else {
-            (None, &table.rows[..])
-        };
-        if let Some(row) = head {
+        let head = table.head_rows();
+        if head > 0 {
             self.open("thead", &[]);
-            self.row(row, "th");
+            for r in 0..head {
+                self.row(table, r, "th");
+            }
             self.close("thead");
         }
         self.open("tbody", &[]);
-        for row in body {
-            self.row(row, "td");
+        for r in head..table.rows.len() {
+            self.row(table, r, "td");
         }
-        if body.is_empty() {
+        if table.rows.len() <= head {
             self.open("tr", &[]);
             self.event(Event::Empty(BytesStart::new("td")));
             self.close("tr");
@@ -93,11 +91,19 @@ impl Jats<'_> {
         }
     }
 
-    fn row(&mut self, row: &[Vec<Inline>], cell: &str) {
+    /// Row `r` of the table, a cell printed across columns with its `colspan`.
+    fn row(&mut self, table: &Table, r: usize, cell: &str) {
+        let row = &table.rows[r];
         self.open("tr", &[]);
-        for c in row {
-            self.open(cell, &[]);
-            self.inlines(c);
+        for (k, columns) in table.spanned_cells(r) {
+            let span = columns.to_string();
+            let attrs: &[(&str, &str)] = if columns > 1 {
+                &[("colspan", &span)]
+            } else {
+                &[]
+            };
+            self.open(cell, attrs);
+            self.inlines(&row[k]);
             self.close(cell);
         }
         if row.is_empty() {
@@ -238,5 +244,37 @@ mod tests {
         );
         // A label standing alone has no caption.
         assert!(xml.contains("<fig><label>TABLE IV</label></fig>"), "{xml}");
+    }
+
+    #[test]
+    fn a_heading_across_columns_has_a_colspan_and_both_header_rows_head() {
+        let cell = |s: &str| vec![Inline::text(s)];
+        let doc = Document {
+            blocks: vec![Block::Table(Table {
+                header: true,
+                group_rows: 1,
+                spans: vec![crate::model::CellSpan {
+                    row: 0,
+                    column: 1,
+                    columns: 2,
+                }],
+                rows: vec![
+                    vec![cell(""), cell("Year Ended"), cell("")],
+                    vec![cell("Item"), cell("2023"), cell("2022")],
+                    vec![cell("Revenue"), cell("12"), cell("10")],
+                ],
+                ..Default::default()
+            })],
+            ..Default::default()
+        };
+        let xml = super::super::write(&doc);
+        assert!(
+            xml.contains(
+                "<thead><tr><th></th><th colspan=\"2\">Year Ended</th></tr>\n\
+                 <tr><th>Item</th><th>2023</th><th>2022</th></tr>\n</thead>\
+                 <tbody><tr><td>Revenue</td><td>12</td><td>10</td></tr>"
+            ),
+            "{xml}"
+        );
     }
 }

@@ -7,6 +7,7 @@
 use crate::model::{Block, CaptionSide, Document, Inline, Metadata, Table, TableNote};
 use crate::writers::yaml;
 
+mod html_table;
 mod lists;
 mod text;
 
@@ -233,7 +234,11 @@ impl<'a> Writer<'a> {
             self.paragraph_after(printed, out);
         }
         let mut rows = Vec::new();
-        self.table_rows(table, &mut rows);
+        if html_table::wanted(table) {
+            rows = html_table::lines(table);
+        } else {
+            self.table_rows(table, &mut rows);
+        }
         if !rows.is_empty() {
             push_separator(out);
             out.extend(rows);

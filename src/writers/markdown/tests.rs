@@ -245,6 +245,7 @@ fn table_notes_follow_their_table_as_labelled_paragraphs() {
                     printed: vec![Inline::text("Table 2. Rainfall")],
                 }),
                 caption_side: CaptionSide::Below,
+                ..Default::default()
             }),
             para("After."),
         ],
