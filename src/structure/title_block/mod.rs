@@ -104,6 +104,8 @@ pub fn extract(
         });
     }
     let mut tb = TitleBlock::default();
+    // The actions this title block records start here.
+    let first_action = report.actions.len();
     let mut reader = Reader {
         zone,
         texts: &texts,
@@ -382,16 +384,36 @@ pub fn extract(
     }
     tb.consumed.sort_unstable();
     tb.consumed.dedup();
+    // Each consumed line is reported once: as the contact or registration line it was
+    // reported as, else as metadata (an affiliation that names a street and a postcode
+    // is read as one, its printed label with it, and is no contact line).
+    let reported_contact: Vec<usize> = report.actions[first_action.min(report.actions.len())..]
+        .iter()
+        .filter(|a| a.kind == ActionKind::ContactLine)
+        .flat_map(|a| a.lines.iter().map(move |&l| (a.page, l)))
+        .filter_map(|(page, l)| {
+            tb.consumed
+                .iter()
+                .copied()
+                .find(|&i| page == Some(zone[i].page) && zone[i].source_line == l)
+        })
+        .collect();
     for &i in &tb.consumed {
-        if !matches!(roles[i], Role::Contact | Role::Legal) {
-            report.push(
-                Action::new(ActionKind::Metadata)
-                    .page(zone[i].page)
-                    .lines([zone[i].source_line])
-                    .before(texts[i].clone())
-                    .evidence(format!("title block: {:?}", roles[i]).to_lowercase()),
-            );
+        if reported_contact.contains(&i) {
+            continue;
         }
+        let role = if affiliation_lines.contains(&i) {
+            "affiliation".to_string()
+        } else {
+            format!("{:?}", roles[i]).to_lowercase()
+        };
+        report.push(
+            Action::new(ActionKind::Metadata)
+                .page(zone[i].page)
+                .lines([zone[i].source_line])
+                .before(texts[i].clone())
+                .evidence(format!("title block: {role}")),
+        );
     }
     tb
 }

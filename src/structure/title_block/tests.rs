@@ -575,3 +575,58 @@ fn a_month_over_a_page_of_notes_is_no_title_and_no_lone_word_stands_in() {
         Some("Notes on Training Data")
     );
 }
+
+/// An affiliation naming a street and a postcode reads like a contact line; taken into
+/// the metadata as an affiliation, it is reported as such, its printed label with it,
+/// and every line the title block takes is reported once.
+#[test]
+fn an_affiliation_shaped_like_an_address_is_reported_with_its_label() {
+    let sup = |m: &str| format!("{}{m}{}", rich::SUP_ON, rich::SUP_OFF);
+    let address =
+        "Cavendish Laboratory, University of Cambridge, JJ Thomson Ave, Cambridge CB30HE, UK";
+    assert_eq!(role_of(address), Role::Contact);
+    let texts = [
+        "Coherence Properties of Quantum Dot Resonance Fluorescence".to_string(),
+        format!(
+            "Clemens Matthiesen{}, Peter Humphreys{}",
+            sup("1"),
+            sup("1")
+        ),
+        format!("{} {address}", sup("1")),
+        "Resonance fluorescence has proven to be a useful technique for studying self-assembled"
+            .to_string(),
+        "quantum dot spin dynamics, as well as for the demonstration of single-shot spin readout."
+            .to_string(),
+    ];
+    let lines: Vec<TextLine> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let size = if i == 0 { 14.0 } else { 10.0 };
+            // The body starts well under the affiliation.
+            let y = 80.0 + 14.0 * i as f32 + if i > 2 { 30.0 } else { 0.0 };
+            let mut l = crate::lines::test_placed(t, 1, 100.0, 500.0, y, size);
+            l.source_line = i + 1;
+            l.text = t.clone();
+            l
+        })
+        .collect();
+    let mut r = Report::default();
+    let dict = WordCase::from_lines(&lines);
+    let tb = extract(&lines, &dict, None, &mut r);
+    assert_eq!(tb.metadata.affiliations.len(), 1, "{:?}", tb.metadata);
+    assert_eq!(tb.consumed, [0, 1, 2]);
+    for i in tb.consumed {
+        let entries: Vec<&Action> = r.actions.iter().filter(|a| a.lines == [i + 1]).collect();
+        assert_eq!(entries.len(), 1, "line {i}: {:?}", r.actions);
+    }
+    let entry = r.actions.iter().find(|a| a.lines == [3]).expect("reported");
+    assert_eq!(entry.kind, ActionKind::Metadata);
+    assert_eq!(entry.evidence.as_deref(), Some("title block: affiliation"));
+    assert!(
+        entry
+            .before
+            .as_deref()
+            .is_some_and(|b| b.starts_with("1 Cavendish"))
+    );
+}

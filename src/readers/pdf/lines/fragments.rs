@@ -7,7 +7,45 @@ use crate::readers::pdf::interpreter::Dir;
 
 /// Groups pieces into lines: the indices of each line's pieces.
 pub(super) fn group(pieces: &[Piece]) -> Vec<Vec<usize>> {
-    merge_frags(build_frags(pieces), pieces)
+    merge_frags(build_frags(pieces), pieces, body_size(pieces))
+}
+
+/// The page's body type: the size (to the half point) most of its letters and digits are
+/// set in; 0 on a page without any.
+fn body_size(pieces: &[Piece]) -> f32 {
+    let mut letters: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    for p in pieces {
+        let n = p.text.chars().filter(|c| c.is_alphanumeric()).count();
+        if n > 0 {
+            *letters.entry((2.0 * p.size).round() as i32).or_default() += n;
+        }
+    }
+    letters
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map_or(0.0, |(size, _)| size as f32 / 2.0)
+}
+
+/// Whether `line` is a line of text in its own right beside the larger words of `base`,
+/// never a script of them: three words or more, spanning eight ems or more, in type of the
+/// page's body size (`body`; larger than a script's beside it), beside a fragment whose
+/// main type holds letters. A script is smaller than the text it belongs to, and short; a
+/// column's lines beside a headline half again their size merely look like its scripts
+/// (a newspaper's 11-pt lines beside a 17-pt headline across a narrow gutter, one raised
+/// and one lowered against it). Beside a lone larger number or sign (a form's boxed field
+/// number inside a sentence) the text stays on that number's line.
+fn body_line_beside_words(line: &Frag, base: &Frag, body: f32, pieces: &[Piece]) -> bool {
+    let words = line
+        .pieces
+        .iter()
+        .filter(|&&i| pieces.get(i).is_some_and(|p| has_word(&p.text)))
+        .count();
+    let larger_words = base.pieces.iter().any(|&i| {
+        pieces
+            .get(i)
+            .is_some_and(|p| p.size >= 0.9 * base.size && p.text.chars().any(char::is_alphabetic))
+    });
+    line.size > 0.88 * body && line.x1 - line.x0 >= 8.0 * line.size && words >= 3 && larger_words
 }
 
 /// How a piece sits relative to a line's main text.
@@ -354,8 +392,9 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 /// (a patent's line number in the gutter, a marker half way down) may be a script of
 /// both, but it joins one line only: two groups whose main text has about one size and
 /// baselines too far apart to be one line never merge through it (their words would be
-/// read interleaved).
-fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
+/// read interleaved). A line of body text is no script of a headline
+/// ([`body_line_beside_words`]; `body` is the page's body size).
+fn merge_frags(frags: Vec<Frag>, pieces: &[Piece], body: f32) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..frags.len()).collect();
     order.sort_by(|&a, &b| {
         (frags[a].dir, frags[a].base)
@@ -380,7 +419,7 @@ fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
                     // compared a thousand times over.
                     continue;
                 }
-                if !joins(fa, fb, scripts, pieces) {
+                if !joins(fa, fb, scripts, pieces, body) {
                     continue;
                 }
                 let (ma, mb) = (&frags[anchor[ra]], &frags[anchor[rb]]);
@@ -404,8 +443,9 @@ fn merge_frags(frags: Vec<Frag>, pieces: &[Piece]) -> Vec<Vec<usize>> {
 }
 
 /// Whether two fragments drawn apart belong to one line: side by side on one baseline
-/// (`scripts` false), or one a script beside or inside the other (`scripts` true).
-fn joins(fa: &Frag, fb: &Frag, scripts: bool, pieces: &[Piece]) -> bool {
+/// (`scripts` false), or one a script beside or inside the other (`scripts` true) and no
+/// line of body text (`body`: the page's body size).
+fn joins(fa: &Frag, fb: &Frag, scripts: bool, pieces: &[Piece], body: f32) -> bool {
     let rel = if set_against(fa, fb, pieces) {
         tight_relation(fa.base, fa.size, fb.base, fb.size, 0.0)
     } else {
@@ -438,10 +478,14 @@ fn joins(fa: &Frag, fb: &Frag, scripts: bool, pieces: &[Piece]) -> bool {
             !scripts && (adjacent(fa, fb) || adjacent(fb, fa) || overprint(fa, fb))
         }
         (Relation::Super | Relation::Sub, _) => {
-            scripts && (adjacent(fa, fb) || adjacent(fb, fa) || inside(fa, fb))
+            scripts
+                && !body_line_beside_words(fb, fa, body, pieces)
+                && (adjacent(fa, fb) || adjacent(fb, fa) || inside(fa, fb))
         }
         (_, Relation::Super | Relation::Sub) => {
-            scripts && (adjacent(fa, fb) || adjacent(fb, fa) || inside(fb, fa))
+            scripts
+                && !body_line_beside_words(fa, fb, body, pieces)
+                && (adjacent(fa, fb) || adjacent(fb, fa) || inside(fb, fa))
         }
         _ => false,
     }

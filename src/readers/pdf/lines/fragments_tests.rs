@@ -218,3 +218,60 @@ fn baseline_neighbours() {
     assert!(!on_baseline(100.0, 10.0, 103.0, 11.0));
     assert!(has_word("l'eau") && has_word("12") && !has_word("\u{2014}") && !has_word(";"));
 }
+
+#[test]
+fn body_lines_beside_a_headline_are_no_scripts_of_it() {
+    // A newspaper's OCR layer: a column's lines at 10-11 pt across a 9-pt gutter from
+    // a 17-pt headline, one raised, one nearly on its baseline and one lowered against
+    // it (drawn in this order); each only looks like a script of the headline.
+    let drawn = |words: &[(&str, f32, f32, f32, f32)]| {
+        words
+            .iter()
+            .enumerate()
+            .map(|(k, &(t, x0, x1, y, size))| piece(t, x0, x1, y, size, k))
+            .collect::<Vec<_>>()
+    };
+    let pieces = drawn(&[
+        ("spectable", 139.5, 180.5, 1686.3, 11.0),
+        ("gait", 190.7, 208.7, 1686.2, 12.0),
+        ("of", 216.5, 225.7, 1686.3, 11.0),
+        ("thirteen", 233.1, 269.7, 1686.5, 12.0),
+        ("Knots", 278.1, 302.0, 1685.3, 10.0),
+        ("protection,", 139.3, 186.6, 1668.3, 11.0),
+        ("but", 193.8, 207.8, 1668.5, 11.0),
+        ("in", 213.9, 221.7, 1668.0, 10.0),
+        ("spite", 227.6, 248.4, 1667.8, 11.0),
+        ("or", 254.6, 263.0, 1666.5, 10.0),
+        ("tnis", 268.6, 284.5, 1667.7, 11.0),
+        ("tne", 290.9, 304.3, 1666.9, 11.0),
+        ("gon", 139.1, 154.1, 1676.9, 10.0),
+        ("managed", 160.6, 200.3, 1677.3, 11.0),
+        ("to", 209.2, 216.9, 1676.9, 10.0),
+        ("maintain", 223.6, 262.1, 1676.7, 11.0),
+        ("the", 272.2, 285.6, 1675.6, 11.0),
+        ("very", 291.8, 311.4, 1674.2, 11.0),
+        ("test", 33.2, 54.0, 1676.6, 15.0),
+        ("Economy", 64.4, 129.6, 1679.7, 17.0),
+    ]);
+    let groups = group(&pieces);
+    let headline = groups.iter().find(|g| g.contains(&19)).expect("headline");
+    assert_eq!(headline, &vec![18, 19], "{groups:?}");
+    assert_eq!(groups.len(), 4, "{groups:?}");
+    // A form's boxed field number, larger than the sentence it stands in (drawn after
+    // it), keeps the sentence's words on its line on both sides.
+    let form = drawn(&[
+        ("AUTHORIZATION:", 39.7, 96.0, 523.9, 7.0),
+        ("The", 98.0, 110.0, 523.9, 7.0),
+        ("registrant", 112.0, 140.0, 523.9, 7.0),
+        ("described", 142.0, 168.0, 523.9, 7.0),
+        ("in", 170.0, 174.2, 523.9, 7.0),
+        ("is", 189.6, 194.0, 523.9, 6.6),
+        ("authorized", 196.0, 226.0, 523.9, 6.6),
+        ("to", 228.0, 234.0, 523.9, 6.6),
+        ("register", 236.0, 259.0, 523.9, 6.6),
+        ("the", 261.0, 270.0, 523.9, 6.6),
+        ("boat", 272.0, 285.0, 523.9, 6.6),
+        ("2", 178.5, 185.0, 526.1, 9.0),
+    ]);
+    assert_eq!(group(&form).len(), 1, "{:?}", group(&form));
+}
