@@ -26,6 +26,7 @@
 use crate::lines::{TextLine, page_ranges};
 use crate::report::{Action, ActionKind, Report};
 use crate::source::{Page, PaintedRect, Rect};
+use foldhash::HashSet;
 
 /// Lines a box holds at least: one highlighted line is emphasis, not a box.
 pub const MIN_LINES: usize = 2;
@@ -154,29 +155,114 @@ fn find(lines: &[TextLine], rects: &[PaintedRect]) -> Vec<(Vec<usize>, PaintedRe
 /// The panels the rectangles make: each rectangle with those stacked on it edge to edge
 /// over the same width, as (the first rectangle's index, the panel's extent), each panel
 /// once.
+///
+/// Each panel grows by passes over the rectangles in their order, taking in every one
+/// stacked on it as it stands when the pass reaches it, until a pass changes nothing. A
+/// page of many rectangles (a glyph chart, a grid of cells) made that quadratic in them
+/// per panel; so a pass only looks at the rectangles whose left edge lies near the
+/// panel's (no other spans its width), in their order: the same rectangles, taken in the
+/// same order, as a scan of them all.
 fn panels(rects: &[&PaintedRect]) -> Vec<(usize, Rect)> {
+    let by_left = ByLeft::new(rects);
     let mut out: Vec<(usize, Rect)> = Vec::new();
+    // The panels so far, as keys equal when the panels are (none holds a NaN).
+    let mut seen: HashSet<[u32; 4]> = HashSet::default();
+    let mut near = Vec::new();
     for (i, r) in rects.iter().enumerate() {
         let mut panel = r.rect;
         loop {
             let before = panel;
-            for o in rects {
-                let stacked = same_width(&panel, &o.rect)
-                    && o.rect.y0 <= panel.y1 + TOUCH
-                    && o.rect.y1 >= panel.y0 - TOUCH;
-                if stacked {
-                    panel = panel.union(&o.rect);
-                }
-            }
+            by_left.pass(rects, &mut panel, &mut near);
             if panel == before {
                 break;
             }
         }
-        if !out.iter().any(|(_, p)| *p == panel) {
+        let new = match panel_key(&panel) {
+            Some(key) => seen.insert(key),
+            // A NaN equals nothing, so no panel is the same as this one.
+            None => true,
+        };
+        if new {
             out.push((i, panel));
         }
     }
     out
+}
+
+/// Whether `o` is stacked on `panel`: the same width, and touching or overlapping it
+/// vertically.
+fn stacked(panel: &Rect, o: &Rect) -> bool {
+    same_width(panel, o) && o.y0 <= panel.y1 + TOUCH && o.y1 >= panel.y0 - TOUCH
+}
+
+/// `panel`'s coordinates as a key equal for equal panels (0 and -0 alike), or `None`
+/// when one is NaN.
+fn panel_key(panel: &Rect) -> Option<[u32; 4]> {
+    let bits = |v: f32| (!v.is_nan()).then(|| if v == 0.0 { 0 } else { v.to_bits() });
+    Some([
+        bits(panel.x0)?,
+        bits(panel.y0)?,
+        bits(panel.x1)?,
+        bits(panel.y1)?,
+    ])
+}
+
+/// The rectangles' indexes sorted by left edge (NaN edges left out: they span no width).
+struct ByLeft {
+    indexes: Vec<usize>,
+    lefts: Vec<f64>,
+}
+
+impl ByLeft {
+    /// How far apart two left edges may be and the rectangles still span the same width:
+    /// [`TOUCH`], with room for the rounding of `same_width`'s subtraction.
+    const REACH: f64 = TOUCH as f64 + 1.0;
+
+    fn new(rects: &[&PaintedRect]) -> ByLeft {
+        let mut indexes: Vec<usize> = (0..rects.len())
+            .filter(|&i| !rects[i].rect.x0.is_nan())
+            .collect();
+        indexes.sort_by(|&a, &b| rects[a].rect.x0.total_cmp(&rects[b].rect.x0));
+        let lefts = indexes
+            .iter()
+            .map(|&i| f64::from(rects[i].rect.x0))
+            .collect();
+        ByLeft { indexes, lefts }
+    }
+
+    /// One pass over the rectangles in their order, `panel` taking in each one stacked on
+    /// it as it stands then. Only those whose left edge is near the panel's can be: they
+    /// are gathered (into `near`, in their order) once, and again after a rectangle taken
+    /// in moves the panel's left edge.
+    fn pass(&self, rects: &[&PaintedRect], panel: &mut Rect, near: &mut Vec<usize>) {
+        let mut from = 0;
+        'gather: loop {
+            let left = f64::from(panel.x0);
+            if left.is_nan() {
+                return;
+            }
+            let start = self.lefts.partition_point(|&l| l < left - Self::REACH);
+            let end = self.lefts.partition_point(|&l| l <= left + Self::REACH);
+            near.clear();
+            near.extend(
+                self.indexes[start..end.max(start)]
+                    .iter()
+                    .filter(|&&j| j >= from),
+            );
+            near.sort_unstable();
+            for &j in near.iter() {
+                if stacked(panel, &rects[j].rect) {
+                    let moved = panel.x0.to_bits();
+                    *panel = panel.union(&rects[j].rect);
+                    if panel.x0.to_bits() != moved {
+                        from = j + 1;
+                        continue 'gather;
+                    }
+                }
+            }
+            return;
+        }
+    }
 }
 
 /// Whether the two span the same width (within [`TOUCH`]).
@@ -353,6 +439,60 @@ mod tests {
         lines.swap(2, 3);
         let frame = rect(392.0, 84.0, 560.0, 120.0);
         assert!(found(&lines, &[frame]).is_empty());
+    }
+
+    /// [`panels`] as first written: every pass scans every rectangle.
+    fn panels_by_scan(rects: &[&PaintedRect]) -> Vec<(usize, Rect)> {
+        let mut out: Vec<(usize, Rect)> = Vec::new();
+        for (i, r) in rects.iter().enumerate() {
+            let mut panel = r.rect;
+            loop {
+                let before = panel;
+                for o in rects {
+                    if stacked(&panel, &o.rect) {
+                        panel = panel.union(&o.rect);
+                    }
+                }
+                if panel == before {
+                    break;
+                }
+            }
+            if !out.iter().any(|(_, p)| *p == panel) {
+                out.push((i, panel));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn panels_are_those_of_a_scan_of_every_rectangle() {
+        // Rectangles on a coarse grid, so that many stack, share a width within a
+        // fraction of TOUCH, or chain into panels wider than any of them.
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            ((seed >> 33) % n) as f32
+        };
+        let mut merged = 0;
+        for case in 0..200 {
+            let count = 1 + case % 40;
+            let mut rects: Vec<PaintedRect> = (0..count)
+                .map(|_| {
+                    let x0 = next(6) * 1.5 + next(3) * 0.75;
+                    let y0 = next(12) * 7.0;
+                    rect(x0, y0, x0 + 20.0 + next(3) * 1.25, y0 + 3.0 + next(8))
+                })
+                .collect();
+            if case % 10 == 0 {
+                rects.push(rect(-0.0, 0.0, 21.0, 7.0));
+                rects.push(rect(0.0, 0.0, 21.0, 7.0));
+            }
+            let refs: Vec<&PaintedRect> = rects.iter().collect();
+            let (fast, scan) = (panels(&refs), panels_by_scan(&refs));
+            assert_eq!(format!("{fast:?}"), format!("{scan:?}"), "case {case}");
+            merged += refs.len() - fast.len();
+        }
+        assert!(merged > 100, "the cases stack rectangles ({merged} merged)");
     }
 
     #[test]
