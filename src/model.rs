@@ -396,7 +396,8 @@ pub fn visit_footnote_refs(blocks: &[Block], f: &mut impl FnMut(FootnoteId)) {
     }
 }
 
-fn visit_inline_refs(inlines: &[Inline], f: &mut impl FnMut(FootnoteId)) {
+/// Calls `f` with every footnote reference in inline content, markup opened.
+pub(crate) fn visit_inline_refs(inlines: &[Inline], f: &mut impl FnMut(FootnoteId)) {
     for inline in inlines {
         match inline {
             Inline::FootnoteRef(id) => f(*id),

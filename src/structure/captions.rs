@@ -45,8 +45,8 @@ pub fn attach(drafts: &mut Vec<Placed>) {
     } else {
         CaptionSide::Above
     };
-    // caption index -> (table index, side); a table takes one caption.
-    let mut taken: Vec<Option<(usize, CaptionSide)>> = vec![None; drafts.len()];
+    // caption index -> table index; a table takes one caption, on the usual side.
+    let mut taken: Vec<Option<usize>> = vec![None; drafts.len()];
     let mut captioned = vec![false; drafts.len()];
     for &(i, under, over) in &sides {
         let table = match usual {
@@ -56,19 +56,19 @@ pub fn attach(drafts: &mut Vec<Placed>) {
         if let Some(t) = table
             && !captioned[t]
         {
-            taken[i] = Some((t, usual));
+            taken[i] = Some(t);
             captioned[t] = true;
         }
     }
     let mut captions: Vec<Option<DraftCaption>> = vec![None; drafts.len()];
     for (i, slot) in taken.iter().enumerate() {
-        if let (Some((t, side)), Some((label, _)), Draft::Para { text }) =
+        if let (Some(t), Some((label, _)), Draft::Para { text }) =
             (slot, &labels[i], &drafts[i].draft)
         {
             captions[*t] = Some(DraftCaption {
                 label: label.clone(),
                 text: text.clone(),
-                side: *side,
+                side: usual,
             });
         }
     }

@@ -19,15 +19,9 @@ pub(super) fn wanted(table: &Table) -> bool {
 }
 
 fn has_footnote_ref(inlines: &[Inline]) -> bool {
-    inlines.iter().any(|i| match i {
-        Inline::FootnoteRef(_) => true,
-        Inline::Strong(c)
-        | Inline::Emphasis(c)
-        | Inline::Superscript(c)
-        | Inline::Subscript(c)
-        | Inline::Link { content: c, .. } => has_footnote_ref(c),
-        Inline::Text(_) | Inline::TableNoteRef(_) => false,
-    })
+    let mut found = false;
+    crate::model::visit_inline_refs(inlines, &mut |_| found = true);
+    found
 }
 
 /// The table's lines: `<table>`, then each row on a line of its own.
