@@ -10,7 +10,7 @@ use serde::Serialize;
 mod caption;
 mod spans;
 
-pub use caption::{Caption, CaptionSide};
+pub use caption::{Caption, CaptionSide, TableCaption};
 pub use spans::CellSpan;
 
 /// A converted brief: metadata, body blocks and footnotes.
@@ -204,9 +204,7 @@ pub struct Table {
     pub notes: Vec<TableNote>,
     /// The caption printed right above or below the table ("Table 3: Growth by region").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<Caption>,
-    /// Where the caption is printed, so the text keeps its order.
-    pub caption_side: CaptionSide,
+    pub caption: Option<TableCaption>,
 }
 
 /// A note printed under a table, keyed to marks in the table's cells.

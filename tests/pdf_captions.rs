@@ -114,12 +114,13 @@ fn a_caption_right_above_a_table_is_the_tables() {
         })
         .collect();
     assert_eq!(tables.len(), 1, "{md}");
-    let caption = tables[0]
+    let placed = tables[0]
         .caption
         .as_ref()
         .expect("the table has its caption");
+    assert_eq!(placed.side, CaptionSide::Above);
+    let caption = &placed.caption;
     assert_eq!(caption.label, "Table 3");
-    assert_eq!(tables[0].caption_side, CaptionSide::Above);
     assert_eq!(
         plain_text(&caption.title()),
         "Licensed pumping by district, in thousand cubic metres a day"

@@ -24,10 +24,24 @@ pub enum CaptionSide {
     Below,
 }
 
+/// A table's caption and the side of the table it is printed on, so the text keeps its
+/// order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TableCaption {
+    /// Above or below the table.
+    pub side: CaptionSide,
+    /// The caption itself.
+    #[serde(flatten)]
+    pub caption: Caption,
+}
+
 impl Table {
     /// The table's caption when it is printed on `side` of the table.
     pub fn caption_on(&self, side: CaptionSide) -> Option<&Caption> {
-        self.caption.as_ref().filter(|_| self.caption_side == side)
+        self.caption
+            .as_ref()
+            .filter(|c| c.side == side)
+            .map(|c| &c.caption)
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{
-    Block, Caption, CaptionSide, Footnote, Inline, List, ListItem, ListKind, TableNote,
+    Block, Caption, Footnote, Inline, List, ListItem, ListKind, TableCaption, TableNote,
 };
 use crate::rich;
 
@@ -159,8 +159,10 @@ pub fn blocks(drafts: Vec<Placed>) -> Vec<Block> {
                             content: inlines(text),
                         })
                         .collect(),
-                    caption_side: caption.as_ref().map_or(CaptionSide::Above, |c| c.side),
-                    caption: caption.as_ref().map(model_caption),
+                    caption: caption.as_ref().map(|c| TableCaption {
+                        side: c.side,
+                        caption: model_caption(c),
+                    }),
                 }))
             }
         }

@@ -26,8 +26,8 @@ impl Jats<'_> {
             .collect();
         self.table_notes = ids.clone();
         self.open("table-wrap", &[]);
-        if let Some(caption) = &table.caption {
-            self.caption(caption);
+        if let Some(placed) = &table.caption {
+            self.caption(&placed.caption);
         }
         self.open("table", &[]);
         let head = table.head_rows();
@@ -134,7 +134,9 @@ impl Jats<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Block, Caption, CaptionSide, Document, Inline, Table, TableNote};
+    use crate::model::{
+        Block, Caption, CaptionSide, Document, Inline, Table, TableCaption, TableNote,
+    };
 
     fn table(marks: &[&str], notes: &[&str]) -> Block {
         let cell = |s: &str| vec![Inline::text(s)];
@@ -212,8 +214,10 @@ mod tests {
         };
         let mut with_notes = table(&["a"], &["a"]);
         if let Block::Table(t) = &mut with_notes {
-            t.caption = Some(caption("Table 2", "Table 2. Rainfall"));
-            t.caption_side = CaptionSide::Below;
+            t.caption = Some(TableCaption {
+                side: CaptionSide::Below,
+                caption: caption("Table 2", "Table 2. Rainfall"),
+            });
         }
         let doc = Document {
             blocks: vec![

@@ -1,6 +1,8 @@
 use super::text::starts_block;
 use super::*;
-use crate::model::{Caption, Contributor, Footnote, FootnoteId, List, ListItem, ListKind, PubDate};
+use crate::model::{
+    Caption, Contributor, Footnote, FootnoteId, List, ListItem, ListKind, PubDate, TableCaption,
+};
 
 fn para(s: &str) -> Block {
     Block::Paragraph(vec![Inline::text(s)])
@@ -240,11 +242,13 @@ fn table_notes_follow_their_table_as_labelled_paragraphs() {
                         content: vec![Inline::Emphasis(vec![Inline::text("Provisional")])],
                     },
                 ],
-                caption: Some(Caption {
-                    label: "Table 2".into(),
-                    printed: vec![Inline::text("Table 2. Rainfall")],
+                caption: Some(TableCaption {
+                    side: CaptionSide::Below,
+                    caption: Caption {
+                        label: "Table 2".into(),
+                        printed: vec![Inline::text("Table 2. Rainfall")],
+                    },
                 }),
-                caption_side: CaptionSide::Below,
                 ..Default::default()
             }),
             para("After."),
@@ -274,13 +278,16 @@ fn captions_are_paragraphs_as_printed_where_they_stand() {
                     vec![vec![Inline::text("Year")]],
                     vec![vec![Inline::text("2024")]],
                 ],
-                caption: Some(caption(
-                    "Table 1",
-                    vec![
-                        Inline::Strong(vec![Inline::text("Table 1:")]),
-                        Inline::text(" Costs"),
-                    ],
-                )),
+                caption: Some(TableCaption {
+                    side: CaptionSide::Above,
+                    caption: caption(
+                        "Table 1",
+                        vec![
+                            Inline::Strong(vec![Inline::text("Table 1:")]),
+                            Inline::text(" Costs"),
+                        ],
+                    ),
+                }),
                 ..Default::default()
             }),
             Block::Figure {
