@@ -117,6 +117,21 @@ fn a_line_that_breaks_off_at_a_dash_is_no_heading() {
     );
 }
 
+#[test]
+fn a_caption_set_like_a_heading_is_no_heading() {
+    let (doc, md) = convert(&large_line("Table 2: Growth by Region"));
+    assert!(!headings(&doc).iter().any(|h| h.contains("Growth")), "{md}");
+    // Kept as the caption it is (its label may be set off in bold).
+    for word in ["Table 2:", "Growth by Region"] {
+        assert!(md.contains(word), "{word} missing:\n{md}");
+    }
+    let (doc, md) = convert(&large_line("Growth by Region"));
+    assert!(
+        headings(&doc).iter().any(|h| h == "Growth by Region"),
+        "{md}"
+    );
+}
+
 /// Times 10 body text; section titles in Helvetica 10.5 (a display face at about the
 /// body's size), each over a paragraph; then a line in Helvetica at `box_size` over a
 /// paragraph, as a box's title is set.

@@ -63,7 +63,9 @@ pub(super) enum TypeEvidence {
 
 /// PDF input: a short unit set larger than the body text (or entirely in bold at its
 /// size, or in a display face of its own — `style`, given only once running text has
-/// begun) that does not end like a sentence or break off is a heading.
+/// begun) that does not end like a sentence or break off is a heading. A caption
+/// ("Chart 1: Global Financial Network", "Table 2. Growth") is set apart the same way
+/// but titles a figure or a table, not a section.
 pub(super) fn heading_by_type(
     unit: &Unit,
     joined: &str,
@@ -93,6 +95,7 @@ pub(super) fn heading_by_type(
         || crate::structure::classify::has_url(t)
         || !crate::structure::classify::mostly_words(t)
         || crate::words::looks_like_formula(t)
+        || crate::line_kinds::opens_caption(t)
     {
         return None;
     }

@@ -508,13 +508,15 @@ impl<'a> Context<'a> {
     }
 
     /// A heading told by its shape and the text after it: a single short capitalised line
-    /// before body text (in a PDF only where the type does not say otherwise). Extracted
-    /// text's are marked for the second look.
+    /// before body text (in a PDF only where the type does not say otherwise), not a
+    /// caption ("Table 2: Growth by Region"). Extracted text's are marked for the second
+    /// look.
     fn heading_by_shape(&self, at: &Current, joined: &str, done: &mut Classified) -> bool {
         let next_unit = self.unit(at.ui + 1);
         let unit = at.unit;
         if !(at.single
             && looks_like_heading_line(&at.first)
+            && !crate::line_kinds::opens_caption(crate::rich::plain(&at.first).trim())
             && next_unit.is_some()
             && heading_context(unit, next_unit, self.m)
             && (self.body_size.is_none() || shape_suffices_in_pdf(unit, next_unit))
