@@ -132,6 +132,39 @@ fn a_caption_set_like_a_heading_is_no_heading() {
     );
 }
 
+/// A page of prose whose line at y = 560 is set at 13 pt (an OCR layer sizes each line by
+/// its own height) and stops mid-sentence, and whose next paragraph opens with `next`.
+fn oversized_first_line(next: &'static str) -> Vec<u8> {
+    let mut lines = prose(740.0, 8);
+    lines.push((
+        72.0,
+        560.0,
+        "F1",
+        13.0,
+        "On light soils, the returns of the committee give bones a",
+    ));
+    lines.push((72.0, 540.0, "F1", 11.0, next));
+    lines.extend(prose(526.0, 3));
+    pdf(&lines)
+}
+
+#[test]
+fn a_line_whose_sentence_goes_on_after_it_is_no_heading() {
+    let (doc, md) = convert(&oversized_first_line(
+        "preference to farm-yard dung, by a wide margin over the years.",
+    ));
+    assert!(!headings(&doc).iter().any(|h| h.contains("light")), "{md}");
+    assert!(
+        md.contains("give bones a preference to farm-yard dung"),
+        "{md}"
+    );
+    // Followed by a sentence of its own, the same line keeps its size's rank.
+    let (doc, md) = convert(&oversized_first_line(
+        "Preference goes to farm-yard dung, by a wide margin over the years.",
+    ));
+    assert!(headings(&doc).iter().any(|h| h.contains("light")), "{md}");
+}
+
 /// Times 10 body text; section titles in Helvetica 10.5 (a display face at about the
 /// body's size), each over a paragraph; then a line in Helvetica at `box_size` over a
 /// paragraph, as a box's title is set.

@@ -141,6 +141,29 @@ pub(super) fn introduces_text(next: Option<&Piece>, in_rows: &dyn Fn(&Piece) -> 
     }
 }
 
+/// Whether a heading is the first line of the paragraph after it, cut off by a size the
+/// line does not have in print (an OCR layer sizes each line by its own height): the line
+/// stops on a word in lower case in the middle of a phrase no title would leave there
+/// ("… the returns to the Doncaster Committee give bones a"), and the text after it goes
+/// on in lower case ("preference to farm-yard dung."). A title in sentence case is
+/// followed by a sentence of its own, which opens with a capital.
+pub(super) fn begins_next_paragraph(heading: &str, next: &str) -> bool {
+    let h = crate::rich::plain_without_scripts(heading);
+    let h = h.trim();
+    let last_word_lower = h
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    // A line of running text is long, or has a sentence's inner stops; a short title in
+    // lower case ("brief notices", from an OCR layer that lost case) is neither.
+    let runs_on = words(h) >= 8 || h.contains(", ") || h.contains(". ");
+    let next = crate::rich::plain(next);
+    runs_on
+        && last_word_lower
+        && !crate::line_kinds::title_like(h)
+        && next.trim_start().starts_with(char::is_lowercase)
+}
+
 /// The number a line opens with when it is numbered like a section or an ordered item
 /// ("2.", "4.1", "3)"), without its closing punctuation.
 pub(super) fn section_number(first: &str) -> Option<String> {
@@ -252,4 +275,30 @@ pub(in crate::structure) fn promote_to_heading(
         number: crate::structure::classify::numbered_heading(&piece.text).map(|(n, _)| n),
         run_in: false,
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_begins_the_next_paragraph_only_mid_sentence() {
+        let line = "On peat soils, if previously drained and laid dry, their advantages are";
+        assert!(begins_next_paragraph(line, "reported to be so striking"));
+        // The text after it opens a sentence of its own.
+        assert!(!begins_next_paragraph(line, "Reported to be so striking"));
+        // Titles: in title case, ending on a capital, short and without inner stops.
+        assert!(!begins_next_paragraph(
+            "Income You May Elect To Treat as Effectively Connected",
+            "with a trade"
+        ));
+        assert!(!begins_next_paragraph(
+            "Implement roles and separation of duties",
+            "iSeries administrators"
+        ));
+        assert!(!begins_next_paragraph(
+            "brief notices",
+            "prophet of the jubilee"
+        ));
+    }
 }
