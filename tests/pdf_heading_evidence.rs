@@ -132,6 +132,31 @@ fn a_caption_set_like_a_heading_is_no_heading() {
     );
 }
 
+/// A page of prose with a line `text` of its own in the body's type at y = 560.
+fn body_line(text: &'static str) -> Vec<u8> {
+    let mut lines = prose(740.0, 8);
+    lines.push((72.0, 560.0, "F1", 11.0, text));
+    lines.extend(prose(540.0, 4));
+    pdf(&lines)
+}
+
+#[test]
+fn a_date_on_its_own_line_is_no_numbered_heading() {
+    let (doc, md) = convert(&body_line("13 November 2003"));
+    assert!(
+        !headings(&doc).iter().any(|h| h.contains("November")),
+        "{md}"
+    );
+    assert!(md.contains("13 November 2003"), "{md}");
+    let (doc, md) = convert(&body_line("13 Northern Stations"));
+    assert!(
+        headings(&doc)
+            .iter()
+            .any(|h| h.contains("Northern Stations")),
+        "{md}"
+    );
+}
+
 /// A page of prose whose line at y = 560 is set at 13 pt (an OCR layer sizes each line by
 /// its own height) and stops mid-sentence, and whose next paragraph opens with `next`.
 fn oversized_first_line(next: &'static str) -> Vec<u8> {

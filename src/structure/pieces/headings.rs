@@ -50,6 +50,14 @@ pub(super) fn label_over_value(unit: &Unit, next: Option<&Unit>, body: f32) -> b
         && crate::rich::plain(unit.first()).trim_end().ends_with(':')
 }
 
+/// Whether a line set apart like a heading titles something other than a section: a
+/// caption ("Chart 1: Global Financial Network", "Table 2. Growth") titles a figure or a
+/// table; a date alone ("13 November 2003", a "Received" line's date on a line of its
+/// own) is a dateline.
+pub(super) fn titles_no_section(t: &str) -> bool {
+    crate::line_kinds::opens_caption(t) || crate::date::parse_date_line(t).is_some()
+}
+
 /// What sets a heading apart from the body text by its type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TypeEvidence {
@@ -63,9 +71,8 @@ pub(super) enum TypeEvidence {
 
 /// PDF input: a short unit set larger than the body text (or entirely in bold at its
 /// size, or in a display face of its own — `style`, given only once running text has
-/// begun) that does not end like a sentence or break off is a heading. A caption
-/// ("Chart 1: Global Financial Network", "Table 2. Growth") is set apart the same way
-/// but titles a figure or a table, not a section.
+/// begun) that does not end like a sentence or break off is a heading, unless it titles
+/// no section (see [`titles_no_section`]).
 pub(super) fn heading_by_type(
     unit: &Unit,
     joined: &str,
@@ -95,7 +102,7 @@ pub(super) fn heading_by_type(
         || crate::structure::classify::has_url(t)
         || !crate::structure::classify::mostly_words(t)
         || crate::words::looks_like_formula(t)
-        || crate::line_kinds::opens_caption(t)
+        || titles_no_section(t)
     {
         return None;
     }
@@ -300,5 +307,15 @@ mod tests {
             "brief notices",
             "prophet of the jubilee"
         ));
+    }
+
+    #[test]
+    fn captions_and_dates_title_no_section() {
+        assert!(titles_no_section("Chart 1: Global Financial Network: 1985"));
+        assert!(titles_no_section("13 November 2003"));
+        assert!(titles_no_section("March 3, 2025"));
+        assert!(!titles_no_section("What’s New for 2007"));
+        assert!(!titles_no_section("Expatriation After June 3, 2004"));
+        assert!(!titles_no_section("Tables and Charts"));
     }
 }
