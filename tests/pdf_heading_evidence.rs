@@ -117,6 +117,79 @@ fn a_line_that_breaks_off_at_a_dash_is_no_heading() {
     );
 }
 
+#[test]
+fn a_caption_set_like_a_heading_is_no_heading() {
+    let (doc, md) = convert(&large_line("Table 2: Growth by Region"));
+    assert!(!headings(&doc).iter().any(|h| h.contains("Growth")), "{md}");
+    // Kept as the caption it is (its label may be set off in bold).
+    for word in ["Table 2:", "Growth by Region"] {
+        assert!(md.contains(word), "{word} missing:\n{md}");
+    }
+    let (doc, md) = convert(&large_line("Growth by Region"));
+    assert!(
+        headings(&doc).iter().any(|h| h == "Growth by Region"),
+        "{md}"
+    );
+}
+
+/// A page of prose with a line `text` of its own in the body's type at y = 560.
+fn body_line(text: &'static str) -> Vec<u8> {
+    let mut lines = prose(740.0, 8);
+    lines.push((72.0, 560.0, "F1", 11.0, text));
+    lines.extend(prose(540.0, 4));
+    pdf(&lines)
+}
+
+#[test]
+fn a_date_on_its_own_line_is_no_numbered_heading() {
+    let (doc, md) = convert(&body_line("13 November 2003"));
+    assert!(
+        !headings(&doc).iter().any(|h| h.contains("November")),
+        "{md}"
+    );
+    assert!(md.contains("13 November 2003"), "{md}");
+    let (doc, md) = convert(&body_line("13 Northern Stations"));
+    assert!(
+        headings(&doc)
+            .iter()
+            .any(|h| h.contains("Northern Stations")),
+        "{md}"
+    );
+}
+
+/// A page of prose whose line at y = 560 is set at 13 pt (an OCR layer sizes each line by
+/// its own height) and stops mid-sentence, and whose next paragraph opens with `next`.
+fn oversized_first_line(next: &'static str) -> Vec<u8> {
+    let mut lines = prose(740.0, 8);
+    lines.push((
+        72.0,
+        560.0,
+        "F1",
+        13.0,
+        "On light soils, the returns of the committee give bones a",
+    ));
+    lines.push((72.0, 540.0, "F1", 11.0, next));
+    lines.extend(prose(526.0, 3));
+    pdf(&lines)
+}
+
+#[test]
+fn a_line_whose_sentence_goes_on_after_it_is_no_heading() {
+    let (doc, md) = convert(&oversized_first_line(
+        "preference to farm-yard dung, by a wide margin over the years.",
+    ));
+    assert!(!headings(&doc).iter().any(|h| h.contains("light")), "{md}");
+    assert!(
+        md.contains("give bones a preference to farm-yard dung"),
+        "{md}"
+    );
+    // Followed by a sentence of its own, the same line keeps its size's rank.
+    let (doc, md) = convert(&oversized_first_line(
+        "Preference goes to farm-yard dung, by a wide margin over the years.",
+    ));
+    assert!(headings(&doc).iter().any(|h| h.contains("light")), "{md}");
+}
+
 /// Times 10 body text; section titles in Helvetica 10.5 (a display face at about the
 /// body's size), each over a paragraph; then a line in Helvetica at `box_size` over a
 /// paragraph, as a box's title is set.

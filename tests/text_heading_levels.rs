@@ -63,3 +63,29 @@ fn sections_that_open_with_text_stay_at_one_level() {
     let levels: Vec<u8> = heading_levels(&text).iter().map(|h| h.0).collect();
     assert_eq!(levels, vec![1, 1, 1], "{:?}", heading_levels(&text));
 }
+
+/// A caption on a line of its own before prose has a heading's shape, but it titles a
+/// table or a figure: it stays text. The same words without the label are a heading.
+#[test]
+fn a_caption_line_is_no_heading() {
+    let found = heading_levels(&doc(&[
+        ("Growth Along the River", true),
+        ("Table 2: Sediment Carried by Season", true),
+    ]));
+    assert!(
+        found.iter().any(|(_, h)| h == "Growth Along the River"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(_, h)| h.contains("Sediment")),
+        "{found:?}"
+    );
+    let found = heading_levels(&doc(&[
+        ("Growth Along the River", true),
+        ("Sediment Carried by Season", true),
+    ]));
+    assert!(
+        found.iter().any(|(_, h)| h == "Sediment Carried by Season"),
+        "{found:?}"
+    );
+}

@@ -50,6 +50,14 @@ pub(super) fn label_over_value(unit: &Unit, next: Option<&Unit>, body: f32) -> b
         && crate::rich::plain(unit.first()).trim_end().ends_with(':')
 }
 
+/// Whether a line set apart like a heading titles something other than a section: a
+/// caption ("Chart 1: Global Financial Network", "Table 2. Growth") titles a figure or a
+/// table; a date alone ("13 November 2003", a "Received" line's date on a line of its
+/// own) is a dateline.
+pub(super) fn titles_no_section(t: &str) -> bool {
+    crate::line_kinds::opens_caption(t) || crate::date::parse_date_line(t).is_some()
+}
+
 /// What sets a heading apart from the body text by its type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TypeEvidence {
@@ -63,7 +71,8 @@ pub(super) enum TypeEvidence {
 
 /// PDF input: a short unit set larger than the body text (or entirely in bold at its
 /// size, or in a display face of its own — `style`, given only once running text has
-/// begun) that does not end like a sentence or break off is a heading.
+/// begun) that does not end like a sentence or break off is a heading, unless it titles
+/// no section (see [`titles_no_section`]).
 pub(super) fn heading_by_type(
     unit: &Unit,
     joined: &str,
@@ -93,6 +102,7 @@ pub(super) fn heading_by_type(
         || crate::structure::classify::has_url(t)
         || !crate::structure::classify::mostly_words(t)
         || crate::words::looks_like_formula(t)
+        || titles_no_section(t)
     {
         return None;
     }
@@ -136,6 +146,29 @@ pub(super) fn introduces_text(next: Option<&Piece>, in_rows: &dyn Fn(&Piece) -> 
         PieceKind::Text => !in_rows(next),
         _ => true,
     }
+}
+
+/// Whether a heading is the first line of the paragraph after it, cut off by a size the
+/// line does not have in print (an OCR layer sizes each line by its own height): the line
+/// stops on a word in lower case in the middle of a phrase no title would leave there
+/// ("… the returns to the Doncaster Committee give bones a"), and the text after it goes
+/// on in lower case ("preference to farm-yard dung."). A title in sentence case is
+/// followed by a sentence of its own, which opens with a capital.
+pub(super) fn begins_next_paragraph(heading: &str, next: &str) -> bool {
+    let h = crate::rich::plain_without_scripts(heading);
+    let h = h.trim();
+    let last_word_lower = h
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    // A line of running text is long, or has a sentence's inner stops; a short title in
+    // lower case ("brief notices", from an OCR layer that lost case) is neither.
+    let runs_on = words(h) >= 8 || h.contains(", ") || h.contains(". ");
+    let next = crate::rich::plain(next);
+    runs_on
+        && last_word_lower
+        && !crate::line_kinds::title_like(h)
+        && next.trim_start().starts_with(char::is_lowercase)
 }
 
 /// The number a line opens with when it is numbered like a section or an ordered item
@@ -249,4 +282,40 @@ pub(in crate::structure) fn promote_to_heading(
         number: crate::structure::classify::numbered_heading(&piece.text).map(|(n, _)| n),
         run_in: false,
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_begins_the_next_paragraph_only_mid_sentence() {
+        let line = "On peat soils, if previously drained and laid dry, their advantages are";
+        assert!(begins_next_paragraph(line, "reported to be so striking"));
+        // The text after it opens a sentence of its own.
+        assert!(!begins_next_paragraph(line, "Reported to be so striking"));
+        // Titles: in title case, ending on a capital, short and without inner stops.
+        assert!(!begins_next_paragraph(
+            "Income You May Elect To Treat as Effectively Connected",
+            "with a trade"
+        ));
+        assert!(!begins_next_paragraph(
+            "Implement roles and separation of duties",
+            "iSeries administrators"
+        ));
+        assert!(!begins_next_paragraph(
+            "brief notices",
+            "prophet of the jubilee"
+        ));
+    }
+
+    #[test]
+    fn captions_and_dates_title_no_section() {
+        assert!(titles_no_section("Chart 1: Global Financial Network: 1985"));
+        assert!(titles_no_section("13 November 2003"));
+        assert!(titles_no_section("March 3, 2025"));
+        assert!(!titles_no_section("What’s New for 2007"));
+        assert!(!titles_no_section("Expatriation After June 3, 2004"));
+        assert!(!titles_no_section("Tables and Charts"));
+    }
 }

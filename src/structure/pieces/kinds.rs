@@ -23,7 +23,7 @@ use crate::structure::units::{Measure, Unit};
 use super::cells::{beside_a_label, cell_styles, shares_row};
 use super::headings::{
     TypeEvidence, heading_by_type, heading_context, is_numbered_heading, label_over_value,
-    section_number, set_larger, shape_suffices_in_pdf,
+    section_number, set_larger, shape_suffices_in_pdf, titles_no_section,
 };
 use super::items::{report_unmarked_item, unmarked_item};
 use super::note_area::{continued_note, note_in_note_area};
@@ -426,6 +426,10 @@ impl<'a> Context<'a> {
     /// has only its number for evidence: it is not a heading. (A heading in a column of
     /// its own may share its baseline with the next column's text: its type sets it apart.)
     fn heading_number(&self, at: &Current, joined: &str) -> Option<String> {
+        // "13 November 2003" opens with a number too.
+        if titles_no_section(crate::rich::plain(joined).trim()) {
+            return None;
+        }
         if at.single {
             return numbered_heading(&at.first)
                 .map(|(number, _)| number)
@@ -508,13 +512,15 @@ impl<'a> Context<'a> {
     }
 
     /// A heading told by its shape and the text after it: a single short capitalised line
-    /// before body text (in a PDF only where the type does not say otherwise). Extracted
-    /// text's are marked for the second look.
+    /// before body text (in a PDF only where the type does not say otherwise), not a
+    /// caption or a date (see `titles_no_section`). Extracted text's are marked for the
+    /// second look.
     fn heading_by_shape(&self, at: &Current, joined: &str, done: &mut Classified) -> bool {
         let next_unit = self.unit(at.ui + 1);
         let unit = at.unit;
         if !(at.single
             && looks_like_heading_line(&at.first)
+            && !titles_no_section(crate::rich::plain(&at.first).trim())
             && next_unit.is_some()
             && heading_context(unit, next_unit, self.m)
             && (self.body_size.is_none() || shape_suffices_in_pdf(unit, next_unit))

@@ -24,7 +24,7 @@ mod uncased_headings;
 mod zones;
 
 pub(super) use headings::promote_to_heading;
-use headings::{introduces_text, undo_run_in_headings_against_style};
+use headings::{begins_next_paragraph, introduces_text, undo_run_in_headings_against_style};
 use kinds::{BodyUnit, Classified, Context};
 use note_context::{mark_notes_by_context, mark_notes_in_breaks};
 use zones::{ZoneUnit, segment_with_zones};
@@ -210,6 +210,13 @@ fn second_look(cx: &Context, done: Classified, report: &mut Report) -> Vec<Piece
             "heading-shaped line kept as text: it introduces no body",
         ));
     }
+    for at in headings_that_begin_a_paragraph(&mut out) {
+        report.push(kept_as_text(
+            &out,
+            at,
+            "heading-sized line kept as text: the sentence it begins goes on after it",
+        ));
+    }
     for at in uncased_headings::keep_numbered_sequences(&mut out, &uncased) {
         report.push(kept_as_text(
             &out,
@@ -223,6 +230,48 @@ fn second_look(cx: &Context, done: Classified, report: &mut Report) -> Vec<Piece
     out
 }
 
+/// Unnumbered headings that begin the paragraph after them (see [`begins_next_paragraph`])
+/// become text, which assembly joins to that paragraph; their positions.
+fn headings_that_begin_a_paragraph(out: &mut [Piece]) -> Vec<usize> {
+    let mut demoted = Vec::new();
+    for at in 0..out.len().saturating_sub(1) {
+        let unnumbered = matches!(
+            out[at].kind,
+            PieceKind::Heading {
+                number: None,
+                run_in: false
+            }
+        );
+        if unnumbered
+            && out[at + 1].kind == PieceKind::Text
+            && begins_next_paragraph(&out[at].text, &out[at + 1].text)
+        {
+            out[at].kind = PieceKind::Text;
+            demoted.push(at);
+        }
+    }
+    demoted
+}
+
 /// Test builders shared by the passes' unit tests.
 #[cfg(test)]
 pub(super) mod test_pieces;
+
+#[cfg(test)]
+mod tests {
+    use super::test_pieces::{heading, piece};
+    use super::*;
+
+    #[test]
+    fn a_heading_that_begins_its_paragraph_becomes_text() {
+        let mut out = vec![
+            heading("On gravels, the reports are meagre and contradictory, though perhaps"),
+            piece(PieceKind::Text, "reconcilable in principle."),
+            heading("Analysis of the soils"),
+            piece(PieceKind::Text, "An examination of the parts."),
+        ];
+        assert_eq!(headings_that_begin_a_paragraph(&mut out), vec![0]);
+        assert_eq!(out[0].kind, PieceKind::Text);
+        assert!(matches!(out[2].kind, PieceKind::Heading { .. }));
+    }
+}
