@@ -524,3 +524,52 @@ fn slightly_lowered_subscripts_stay_beside_their_base() {
         &md,
     );
 }
+
+#[test]
+fn a_form_page_keeps_its_sections_apart_and_its_letterhead_out() {
+    let (doc, md) = fixture("form-sections.pdf");
+    let items = flow(&doc);
+    let found = tables(&items);
+    assert_eq!(found.len(), 4, "two tables on each of the two pages:\n{md}");
+    for page in [&found[0], &found[2]] {
+        // The section labels over the first row stay out of it; the row with a figure set
+        // flush right and the values running past the first row's stay in the table.
+        assert_eq!(page[0][0], "Insured name", "{md}");
+        assert_eq!(page[1][0], "Claim #", "{md}");
+        assert!(
+            ["Grand Cherokee", "Batmobile"].contains(&page[2][3].as_str()),
+            "{md}"
+        );
+        assert_eq!(
+            page.last().map(|r| r[0].as_str()),
+            Some("Repair Order #"),
+            "{md}"
+        );
+    }
+    for totals in [&found[1], &found[3]] {
+        assert_eq!(
+            totals[0],
+            rows(&[&["", "Hours", "Rate", "Cost"]])[0],
+            "{md}"
+        );
+        // Indented sub-items are row labels, in the first column.
+        assert!(
+            totals
+                .iter()
+                .any(|r| r[0] == "Paint Supplies" && r[3] == "60"),
+            "{md}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .flat_map(|t| t.iter().flatten())
+            .any(|c| c.contains("Estimate Totals")),
+        "the title between the tables is no cell:\n{md}"
+    );
+    assert!(
+        !md.contains("(425) 000-0000"),
+        "the letterhead's last line:\n{md}"
+    );
+    assert!(md.contains("Customer Information"), "{md}");
+}

@@ -110,7 +110,11 @@ pub(super) fn with_groups(lines: &[TextLine], run: TableRun, extents: &[(f32, f3
         start,
         end: run.end,
         rows,
-        head: GroupedHead { rows: count, spans },
+        head: GroupedHead {
+            rows: count,
+            spans,
+            headless: false,
+        },
     }
 }
 

@@ -10,7 +10,7 @@
 
 use super::cell_lines::{CellLine, continues, starts_row};
 use super::column_groups;
-use super::table_header::header_cells;
+use super::table_header::{ALIGN, header_cells};
 use super::table_run::{GroupedHead, TableRun, is_marker, reads_as_prose};
 use crate::lines::TextLine;
 use crate::model::CellSpan;
@@ -52,15 +52,35 @@ impl Columns {
             .collect()
     }
 
+    fn last_start(&self) -> f32 {
+        self.head[self.head.len() - 1].0
+    }
+
+    /// Where a line falls when the line before it in the last column ran past the
+    /// header: a line starting inside the last header cell goes on with that cell (its
+    /// second line, indented), however far it runs.
+    fn place_after_wide_last(&self, x0: f32, x1: f32) -> Place {
+        let last = self.head[self.head.len() - 1];
+        match self.place(x0, x1) {
+            Place::Outside if x0 >= last.0 - ALIGN && x0 < last.1 => Place::Column(self.head.len()),
+            place => place,
+        }
+    }
+
     fn place(&self, x0: f32, x1: f32) -> Place {
         let tol = 0.5;
         if x1 <= self.stub_edge() {
             return Place::Column(0);
         }
         let (left, right) = (self.head[0].0, self.head[self.head.len() - 1].1);
+        // A cell set flush left under the last header cell may run past it ("Batmobile"
+        // under "2025"): it reaches out on one side only.
+        let under_last = (x0 - self.last_start()).abs() <= ALIGN;
         // Reaching from the stub's side into the columns, or out past the last one: the
         // caption or the paragraph around the table.
-        if (x0 < left - self.size && x1 > left + tol) || x1 > right + 2.0 * self.size {
+        if (x0 < left - self.size && x1 > left + tol)
+            || (x1 > right + 2.0 * self.size && !under_last)
+        {
             return Place::Outside;
         }
         let over = self.over(x0, x1);
@@ -182,15 +202,25 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
         });
     }
     let mut end = i + head.len();
+    let walk_from = placed.len();
     let mut bottom = g.bbox.y1;
+    let table_right = head[head.len() - 1].1;
+    let mut wide_last = false;
     while let Some(l) = lines.get(end) {
         let Some(lg) = l.geometry else { break };
         if l.page != page || lg.bbox.y0 > bottom + 2.5 * size || lg.font_size > 1.3 * size {
             break;
         }
-        let place = columns.place(lg.bbox.x0, lg.bbox.x1);
+        let place = if wide_last {
+            columns.place_after_wide_last(lg.bbox.x0, lg.bbox.x1)
+        } else {
+            columns.place(lg.bbox.x0, lg.bbox.x1)
+        };
         if place == Place::Outside {
             break;
+        }
+        if place == Place::Column(head.len()) {
+            wide_last = lg.bbox.x1 > table_right + 2.0 * size;
         }
         placed.push(Placed {
             place,
@@ -206,18 +236,16 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
         bottom = bottom.max(lg.bbox.y1);
         end += 1;
     }
+    if let Some(title) = next_table_title(&placed[walk_from..], size) {
+        placed.truncate(walk_from + title);
+        end = i + head.len() + title;
+    }
     // Two cells of words side by side in one column: a column the header does not
     // name (a currency sign beside its figure is one cell).
-    let words = |t: &str| crate::rich::plain(t).chars().any(char::is_alphanumeric);
     let crowded = placed.iter().enumerate().any(|(a, p)| {
-        placed[a + 1..].iter().any(|q| {
-            p.grouping.is_none()
-                && q.grouping.is_none()
-                && q.place == p.place
-                && (q.top - p.top).abs() < 0.3 * size
-                && words(&p.text)
-                && words(&q.text)
-        })
+        placed[a + 1..]
+            .iter()
+            .any(|q| p.grouping.is_none() && q.grouping.is_none() && shares_column(p, q, size))
     });
     if crowded {
         return None;
@@ -251,8 +279,48 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
         head: GroupedHead {
             rows: if head_rows.1.is_empty() { 0 } else { above },
             spans: head_rows.1,
+            headless: false,
         },
     })
+}
+
+/// Whether two lines on one row fall in one column, both holding words: a column the
+/// header does not name (a currency sign beside its figure is one cell).
+fn shares_column(p: &Placed, q: &Placed, size: f32) -> bool {
+    let words = |t: &str| crate::rich::plain(t).chars().any(char::is_alphanumeric);
+    q.place == p.place && (q.top - p.top).abs() < 0.3 * size && words(&p.text) && words(&q.text)
+}
+
+/// Where the next table starts among the lines placed below the header (`below`, in
+/// reading order): a line of words alone on its row (the next table's title: "Estimate
+/// Totals") right over a row that does not fit this table's columns, two of its lines of
+/// words in one column (the next table's header: "Hours  Rate  Cost" under a form's
+/// "Name  Value  Name  Value" fields). Both start the next table; the rows above them stay
+/// this table's. Without the title, a row that does not fit tells no more than that the
+/// header does not describe the table.
+fn next_table_title(below: &[Placed], size: f32) -> Option<usize> {
+    let level = |a: &Placed, b: &Placed| (a.top - b.top).abs() < 0.3 * size;
+    let misfit =
+        (0..below.len()).find(|&b| (0..b).any(|a| shares_column(&below[a], &below[b], size)))?;
+    let row = (0..=misfit).find(|&a| level(&below[a], &below[misfit]))?;
+    let title = row.checked_sub(1)?;
+    let alone = title
+        .checked_sub(1)
+        .is_none_or(|before| !level(&below[before], &below[title]));
+    // A title stands out of the first column (a label there heads this table's next
+    // rows), right over the header it titles, whose cells all name columns in words.
+    let t = &below[title];
+    let set_apart = !matches!(t.place, Place::Column(0)) && below[row].top - t.bottom < size;
+    let words = |text: &str| {
+        let text = crate::rich::plain(text);
+        text.chars().filter(|c| c.is_alphabetic()).count() * 2
+            > text.chars().filter(|c| !c.is_whitespace()).count()
+    };
+    let header = below[row..]
+        .iter()
+        .take_while(|p| level(p, &below[row]))
+        .all(|p| words(&p.text));
+    (alone && set_apart && words(&t.text) && header).then_some(title)
 }
 
 /// The rows over the header that group its columns, stub column included when the table
@@ -447,183 +515,5 @@ fn has_figure_column(rows: &[Vec<String>]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cell(text: &str, x0: f32, x1: f32, baseline: f32, size: f32) -> TextLine {
-        crate::lines::test_placed(text, 1, x0, x1, baseline, size)
-    }
-
-    /// A booktabs-style table: figures set flush right under right-aligned headers, a
-    /// section row over two columns, a label wrapped in smaller type with its figures
-    /// centred against it, then the caption across the page.
-    fn data_table() -> Vec<TextLine> {
-        let mut lines = Vec::new();
-        let head = [
-            ("Source", 135.0, 166.0),
-            ("Type", 244.0, 265.0),
-            ("Tokens", 327.0, 358.0),
-            ("Words", 370.0, 399.0),
-        ];
-        for (t, a, b) in head {
-            lines.push(cell(t, a, b, 75.0, 9.0));
-        }
-        lines.push(cell("Pretraining mix", 241.0, 350.0, 89.0, 9.0));
-        let rows = [
-            ("Web crawl", "Web pages", "3.71T", "3.32T"),
-            ("Code", "Code", "83.0B", "70.0B"),
-            ("Papers", "Academic", "58.6B", "51.1B"),
-        ];
-        for (r, (a, b, c, d)) in rows.iter().enumerate() {
-            let y = 103.0 + 20.0 * r as f32;
-            lines.push(cell(a, 135.0, 180.0, y, 9.0));
-            if r == 1 {
-                lines.push(cell("filtered version", 148.0, 200.0, y + 8.0, 7.0));
-            }
-            let centred = if r == 1 { 4.0 } else { 0.0 };
-            lines.push(cell(b, 244.0, 290.0, y + centred, 9.0));
-            lines.push(cell(c, 335.5, 358.0, y + centred, 9.0));
-            lines.push(cell(d, 375.8, 399.0, y + centred, 9.0));
-        }
-        lines.push(cell(
-            "Table 1 Composition of the data, with the sources of each part.",
-            70.0,
-            540.0,
-            175.0,
-            9.0,
-        ));
-        lines
-    }
-
-    #[test]
-    fn right_aligned_figures_wrapped_labels_and_a_section_row() {
-        let lines = data_table();
-        let t = table_at(&lines, 0).expect("a table");
-        assert_eq!((t.start, t.end), (0, lines.len() - 1));
-        assert_eq!(
-            t.rows,
-            vec![
-                vec!["Source", "Type", "Tokens", "Words"],
-                vec!["", "Pretraining mix", "", ""],
-                vec!["Web crawl", "Web pages", "3.71T", "3.32T"],
-                vec!["Code filtered version", "Code", "83.0B", "70.0B"],
-                vec!["Papers", "Academic", "58.6B", "51.1B"],
-            ]
-        );
-    }
-
-    #[test]
-    fn a_stub_column_and_a_heading_over_the_header() {
-        let mut lines = vec![
-            cell("Year Ended", 423.0, 458.0, 399.0, 6.3),
-            cell("Jan 26, 2025", 360.0, 398.0, 408.0, 6.3),
-            cell("Jan 28, 2024", 422.0, 460.0, 408.0, 6.3),
-            cell("Jan 29, 2023", 484.0, 522.0, 408.0, 6.3),
-        ];
-        let rows = [
-            ("Cost of revenue", ["178", "141", "138"]),
-            ("Research and development", ["3,423", "2,532", "1,892"]),
-            ("Total", ["4,737", "3,549", "2,710"]),
-        ];
-        for (r, (label, figures)) in rows.iter().enumerate() {
-            let y = 428.0 + 8.5 * r as f32;
-            lines.push(cell(label, 81.0, 160.0, y, 6.3));
-            // The currency sign is drawn a hair higher than its row.
-            lines.push(cell("$", 351.0, 354.5, y - 0.4, 6.3));
-            for (k, f) in figures.iter().enumerate() {
-                let right = 405.0 + 62.0 * k as f32;
-                lines.push(cell(f, right - 16.0, right, y, 6.3));
-            }
-        }
-        lines.push(cell(
-            "Stock-based compensation was not significant in these years.",
-            80.0,
-            400.0,
-            473.0,
-            6.3,
-        ));
-        let t = table_at(&lines, 1).expect("a table");
-        assert_eq!((t.start, t.end), (0, lines.len() - 1));
-        // Centred over the middle date alone, the heading's extent does not tell it heads
-        // all three: it stays in the column it is printed over, spanning nothing.
-        assert_eq!(t.rows[0], vec!["", "", "Year Ended", ""]);
-        assert_eq!(t.head, GroupedHead::default());
-        assert_eq!(
-            t.rows[1],
-            vec!["", "Jan 26, 2025", "Jan 28, 2024", "Jan 29, 2023"]
-        );
-        assert_eq!(t.rows[2], vec!["Cost of revenue", "$ 178", "141", "138"]);
-        assert_eq!(t.rows[4], vec!["Total", "$ 4,737", "3,549", "2,710"]);
-    }
-
-    #[test]
-    fn headings_side_by_side_across_two_columns_each_span_them() {
-        let mut lines = vec![
-            cell("Three Months Ended", 305.0, 383.0, 399.0, 6.3),
-            cell("Six Months Ended", 425.0, 503.0, 399.0, 6.3),
-        ];
-        for (k, date) in [
-            "Jun 30, 2024",
-            "Jun 30, 2023",
-            "Jun 30, 2024",
-            "Jun 30, 2023",
-        ]
-        .iter()
-        .enumerate()
-        {
-            let x = [300.0, 350.0, 420.0, 470.0][k];
-            lines.push(cell(date, x, x + 38.0, 408.0, 6.3));
-        }
-        for (r, label) in ["Revenue", "Cost of revenue", "Gross profit"]
-            .iter()
-            .enumerate()
-        {
-            let y = 428.0 + 8.5 * r as f32;
-            lines.push(cell(label, 81.0, 140.0, y, 6.3));
-            for right in [338.0, 388.0, 458.0, 508.0] {
-                lines.push(cell("1,234", right - 16.0, right, y, 6.3));
-            }
-        }
-        let t = table_at(&lines, 2).expect("a table");
-        assert_eq!((t.start, t.end), (0, lines.len()));
-        assert_eq!(
-            t.rows[0],
-            vec!["", "Three Months Ended", "", "Six Months Ended", ""]
-        );
-        assert_eq!(t.rows[1][1], "Jun 30, 2024");
-        assert_eq!(t.head.rows, 1);
-        let span = |column| CellSpan {
-            row: 0,
-            column,
-            columns: 2,
-        };
-        assert_eq!(t.head.spans, vec![span(1), span(3)]);
-    }
-
-    #[test]
-    fn three_columns_of_running_text_are_not_a_table() {
-        let words = [
-            "the committee heard that",
-            "evidence from the survey",
-            "was gathered in spring",
-        ];
-        let mut lines = Vec::new();
-        for r in 0..6 {
-            for (k, w) in words.iter().enumerate() {
-                let x = 60.0 + 170.0 * k as f32;
-                lines.push(cell(w, x, x + 150.0, 100.0 + 12.0 * r as f32, 9.0));
-            }
-        }
-        assert!(table_at(&lines, 0).is_none());
-        // Two cells of words side by side in one column: a column the header does not
-        // name, so the header does not describe the table.
-        let mut crowded = data_table();
-        let label = crowded
-            .iter()
-            .position(|l| l.plain() == "Web crawl")
-            .unwrap();
-        crowded[label] = cell("1", 135.0, 140.0, 103.0, 9.0);
-        crowded.insert(label + 1, cell("Easy", 150.0, 166.0, 103.0, 9.0));
-        assert!(table_at(&crowded, 0).is_none());
-    }
-}
+#[path = "extent_tables_tests.rs"]
+mod tests;

@@ -141,8 +141,8 @@ pub fn blocks(drafts: Vec<Placed>) -> Vec<Block> {
             } => {
                 let labels: Vec<String> = notes.iter().map(|(l, _)| l.clone()).collect();
                 out.push(Block::Table(crate::model::Table {
-                    header: true,
-                    group_rows: head.rows,
+                    header: !head.headless,
+                    group_rows: if head.headless { 0 } else { head.rows },
                     spans: head.spans,
                     rows: rows
                         .iter()

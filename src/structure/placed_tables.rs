@@ -22,6 +22,9 @@ pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
     runs(lines, 0, lines.len(), |lines, i| {
         table_at(lines, i).or_else(|| super::extent_tables::table_at(lines, i))
     })
+    .into_iter()
+    .map(TableRun::with_header_judged)
+    .collect()
 }
 
 /// The tables `table_at` finds starting in `from..to` and ending by `to`.

@@ -54,3 +54,103 @@ pub(super) fn header_columns(lines: &[TextLine], i: usize) -> Option<Vec<Column>
 pub(super) fn header_cells(lines: &[TextLine], i: usize) -> Option<Vec<(f32, f32)>> {
     header_columns(lines, i).map(|columns| columns.iter().map(|c| (c.start, c.end)).collect())
 }
+
+/// What a cell holds, for comparing a header row's cells with a body row's.
+#[derive(PartialEq, Clone, Copy)]
+enum Content {
+    Empty,
+    /// Digits alone: a count, a row number, or a year ("2023" over figures names them).
+    Whole,
+    /// A measured value: digits with a point, a separator or a percent sign ("0.33",
+    /// "1,234", "12 %").
+    Measured,
+    Words,
+}
+
+fn content(cell: &str) -> Content {
+    let t = crate::rich::plain(cell);
+    let t = t.trim();
+    if t.is_empty() {
+        return Content::Empty;
+    }
+    let numeric = t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ',' | '%' | '$' | '€' | '£' | '+' | '-' | '−' | '(' | ')'
+                )
+        });
+    match numeric {
+        true if t.chars().all(|c| c.is_ascii_digit()) => Content::Whole,
+        true => Content::Measured,
+        false => Content::Words,
+    }
+}
+
+/// Whether the row at `header` (under the rows grouping columns) names the columns,
+/// rather than being a body row like the one under it: a header needs evidence, and
+/// when it holds measured values ("0.33") in two or more columns, column by column the
+/// same kind of content as the next row, in the same type (not all bold over plain
+/// rows), nothing tells it from the body ("19  Easy  Look-up variables  0.33  0.00"
+/// over "20  Normal  Measure 2 variables  0.51  0.00"). Years over figures name them
+/// ("2023" is whole, "1,234" measured); so do words over figures.
+pub(super) fn names_columns(rows: &[Vec<String>], header: usize) -> bool {
+    let (Some(head), Some(next)) = (rows.get(header), rows.get(header + 1)) else {
+        return true;
+    };
+    let bold = |row: &[String]| {
+        row.iter()
+            .filter(|c| !c.trim().is_empty())
+            .all(|c| crate::rich::all_bold(c))
+    };
+    if bold(head) && !bold(next) {
+        return true;
+    }
+    let mut measured = 0;
+    for (h, n) in head.iter().zip(next) {
+        let (a, b) = (content(h), content(n));
+        if a == Content::Empty || b == Content::Empty {
+            continue;
+        }
+        if a != b {
+            return true;
+        }
+        measured += usize::from(a == Content::Measured);
+    }
+    measured < 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn a_row_of_values_like_the_next_names_no_columns() {
+        let rows = vec![
+            row(&["Rocket Science", "", "Multi-step measurements", "", ""]),
+            row(&["19", "Easy", "Look-up variables", "0.33", "0.00"]),
+            row(&["20", "Normal", "Measure 2 variables", "0.51", "0.00"]),
+        ];
+        assert!(!names_columns(&rows, 1));
+        // Words, years or bold type over the values name the columns.
+        let words = vec![
+            row(&["Task", "Level", "Name", "Score", "Cost"]),
+            rows[2].clone(),
+        ];
+        assert!(names_columns(&words, 0));
+        let years = vec![
+            row(&["", "2023", "2022"]),
+            row(&["Revenue", "1,234", "987.5"]),
+        ];
+        assert!(names_columns(&years, 0));
+        let bold = |t: &str| format!("{}{t}{}", crate::rich::BOLD_ON, crate::rich::BOLD_OFF);
+        let set_off = vec![rows[1].iter().map(|c| bold(c)).collect(), rows[2].clone()];
+        assert!(names_columns(&set_off, 0));
+    }
+}

@@ -24,9 +24,36 @@ pub struct GroupedHead {
     pub rows: usize,
     /// The cells printed across several columns.
     pub spans: Vec<crate::model::CellSpan>,
+    /// The row the table was found from is a body row, like the rows under it: the table
+    /// has no header (see [`super::table_header::names_columns`]), and the rows above
+    /// that row are body rows too.
+    pub headless: bool,
 }
 
 impl TableRun {
+    /// The table with its header judged: without one when the row that would name the
+    /// columns reads as a body row.
+    /// A row grouping the columns right above a body row, set all in bold, is the header
+    /// ("Dataset  Train  Dev  Test" over "Natural Questions  79,168 ..."); one in the
+    /// body's type is a section row of the body ("Rocket Science").
+    pub fn with_header_judged(mut self) -> TableRun {
+        let at = self.head.rows;
+        if super::table_header::names_columns(&self.rows, at) {
+            return self;
+        }
+        let bold_above = at > 0
+            && self.rows[at - 1]
+                .iter()
+                .filter(|c| !c.trim().is_empty())
+                .all(|c| crate::rich::all_bold(c));
+        if bold_above {
+            self.head.rows = at - 1;
+        } else {
+            self.head.headless = true;
+        }
+        self
+    }
+
     /// The table without its rows grouping the columns, from its header row at line
     /// `header`; as it is when it has none.
     pub fn without_groups(mut self, header: usize) -> TableRun {

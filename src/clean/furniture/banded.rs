@@ -163,7 +163,123 @@ pub(super) fn mark_banded(
             ));
         }
     }
+    extend_blocks(lines, &by_page, min_pages, verdict);
     keep_paragraph_edges(lines, &by_page, verdict);
+}
+
+/// A letterhead or footer of more lines than the band holds: a line set in one block
+/// with a running header (the same size, right under or over it, not reading on from it)
+/// that repeats so on other pages is part of that furniture, however far from the edge:
+/// the whole repeated block goes ("Phone: (425) 000-0000" under a letterhead's name,
+/// motto and address), not the three lines the band reaches. It must repeat word for
+/// word, as a letterhead does (a column of years repeats only in shape).
+fn extend_blocks(
+    lines: &[TextLine],
+    by_page: &HashMap<usize, Vec<usize>>,
+    min_pages: usize,
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let header = |v: &Option<(ActionKind, &str)>| matches!(v, Some((ActionKind::RunningHeader, _)));
+    loop {
+        let mut attached: Vec<(usize, String)> = Vec::new();
+        let mut pages_of: HashMap<String, HashSet<usize>> = HashMap::new();
+        for idx in by_page.values() {
+            let headers = edge_block(lines, idx, |j| header(&verdict[j]));
+            if headers.is_empty() {
+                continue;
+            }
+            for &i in idx {
+                let Some(g) = lines[i].geometry.filter(|_| verdict[i].is_none()) else {
+                    continue;
+                };
+                let t = lines[i].plain();
+                let in_block = headers.iter().any(|&j| {
+                    lines[j].geometry.is_some_and(|h| {
+                        let (upper, lower) = if h.bbox.y0 < g.bbox.y0 {
+                            (j, i)
+                        } else {
+                            (i, j)
+                        };
+                        same_block(&g, &h)
+                            && !reads_on(&lines[upper].plain(), &lines[lower].plain())
+                    })
+                });
+                // The same words exactly: a letterhead repeats as printed, where a
+                // column of figures only repeats in shape.
+                let key = t
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase();
+                let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+                if in_block && furniture_shaped(&t) && letters >= 3 {
+                    pages_of
+                        .entry(key.clone())
+                        .or_default()
+                        .insert(lines[i].page);
+                    attached.push((i, key));
+                }
+            }
+        }
+        let mut changed = false;
+        for (i, key) in attached {
+            if pages_of[&key].len() >= min_pages {
+                verdict[i] = Some((
+                    ActionKind::RunningHeader,
+                    "repeats in one block with a running header",
+                ));
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// The running headers of a page (`idx`) that make its top or bottom block: the page's
+/// top-most or bottom-most line, and those set one over the other from there, a line's
+/// spacing apart. A repeated line further in (a schedule's item printed on two pages) is
+/// no letterhead, and the lines around it are not furniture for being beside it.
+fn edge_block(lines: &[TextLine], idx: &[usize], header: impl Fn(usize) -> bool) -> Vec<usize> {
+    let placed: Vec<(usize, crate::lines::LineGeometry)> = idx
+        .iter()
+        .filter_map(|&i| lines[i].geometry.map(|g| (i, g)))
+        .collect();
+    let top = placed
+        .iter()
+        .min_by(|a, b| a.1.bbox.y0.total_cmp(&b.1.bbox.y0));
+    let bottom = placed
+        .iter()
+        .max_by(|a, b| a.1.bbox.y1.total_cmp(&b.1.bbox.y1));
+    let mut block: Vec<(usize, crate::lines::LineGeometry)> = Vec::new();
+    for &(i, g) in [top, bottom].into_iter().flatten() {
+        if header(i) && !block.iter().any(|(j, _)| *j == i) {
+            block.push((i, g));
+        }
+    }
+    let mut k = 0;
+    while k < block.len() {
+        let a = block[k].1;
+        for &(j, g) in &placed {
+            if header(j) && !block.iter().any(|(b, _)| *b == j) && stacked(&a, &g) {
+                block.push((j, g));
+            }
+        }
+        k += 1;
+    }
+    block.into_iter().map(|(i, _)| i).collect()
+}
+
+/// Whether two PDF lines are set one over the other, overlapping across, with less than
+/// a line's worth of space between them, whatever their sizes (a letterhead's name over
+/// its address).
+fn stacked(a: &crate::lines::LineGeometry, b: &crate::lines::LineGeometry) -> bool {
+    let gap = (b.bbox.y0 - a.bbox.y1).max(a.bbox.y0 - b.bbox.y1);
+    gap >= 0.0
+        && gap < 0.6 * a.font_size.min(b.font_size).max(1.0)
+        && a.bbox.x0 < b.bbox.x1
+        && b.bbox.x0 < a.bbox.x1
 }
 
 /// The baselines of a page's top-most and bottom-most rows of text, where the row is split
@@ -326,6 +442,91 @@ fn same_block(a: &crate::lines::LineGeometry, b: &crate::lines::LineGeometry) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page under a letterhead of four lines (name, motto, address, phone), then a
+    /// title and a column of row labels, as the same form prints it on every page.
+    fn letterhead_page(page: usize, lines: &mut Vec<TextLine>) {
+        let placed = crate::lines::test_placed;
+        lines.push(placed("ZAVA AUTO REPAIR", page, 192.0, 358.0, 205.0, 20.0));
+        lines.push(placed(
+            "Certified Collision Repair",
+            page,
+            210.0,
+            340.0,
+            224.0,
+            13.0,
+        ));
+        lines.push(placed(
+            "123 Main Street, Redmond, WA",
+            page,
+            173.0,
+            376.0,
+            241.0,
+            13.0,
+        ));
+        lines.push(placed(
+            "Phone: (425) 000-0000",
+            page,
+            215.0,
+            335.0,
+            258.0,
+            13.0,
+        ));
+        lines.push(placed(
+            "Preliminary Estimate",
+            page,
+            180.0,
+            370.0,
+            290.0,
+            13.0,
+        ));
+        for (r, item) in ["Body Labor", "Paint Labor", "Supplies"].iter().enumerate() {
+            lines.push(placed(
+                item,
+                page,
+                80.0,
+                140.0,
+                320.0 + 13.0 * r as f32,
+                13.0,
+            ));
+        }
+        for (r, who) in ["one customer", "the insurer", "the shop"]
+            .iter()
+            .enumerate()
+        {
+            let closing = format!("Copy {page} of the estimate, prepared for {who}.");
+            lines.push(placed(
+                &closing,
+                page,
+                80.0,
+                400.0,
+                700.0 + 12.0 * r as f32,
+                10.0,
+            ));
+        }
+    }
+
+    #[test]
+    fn a_letterhead_longer_than_the_band_goes_whole() {
+        let mut lines = Vec::new();
+        letterhead_page(1, &mut lines);
+        letterhead_page(2, &mut lines);
+        let mut verdict = vec![None; lines.len()];
+        mark_banded(&lines, 0, &mut verdict);
+        let gone = |text: &str| {
+            lines
+                .iter()
+                .zip(&verdict)
+                .filter(|(l, v)| l.plain() == text && v.is_some())
+                .count()
+        };
+        assert_eq!(gone("ZAVA AUTO REPAIR"), 2);
+        assert_eq!(gone("Phone: (425) 000-0000"), 2);
+        // The title under the letterhead, a line's gap below it, and the form's row
+        // labels, repeated on both pages but away from the letterhead, stay.
+        assert_eq!(gone("Preliminary Estimate"), 0);
+        assert_eq!(gone("Body Labor") + gone("Paint Labor"), 0);
+    }
 
     #[test]
     fn values_repeat_only_as_the_same_figures() {
