@@ -78,7 +78,9 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
             continue;
         }
         flush(&mut cur, &mut pieces, &mut last_index);
-        let mut t = String::with_capacity(text.len() + marks.len());
+        // Room for the glyphs that usually follow (a word or a run of words), so that
+        // pushing them rarely regrows the string.
+        let mut t = String::with_capacity((text.len() + marks.len()).max(PIECE_TEXT));
         push_glyph(&mut t, text);
         t.push_str(marks);
         cur = Some(Piece {
@@ -102,6 +104,9 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
     flush(&mut cur, &mut pieces, &mut last_index);
     join_letter_spaced(pieces)
 }
+
+/// The bytes a piece's text starts with room for.
+const PIECE_TEXT: usize = 32;
 
 /// TeX's negation slash, drawn on its own before the sign it negates (`≠` is it and `=`).
 const NEGATION: &str = "\u{338}";
