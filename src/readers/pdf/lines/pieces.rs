@@ -32,7 +32,8 @@ pub(super) struct Piece {
 
 pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
     let accents = place_accents(page);
-    let mut pieces: Vec<Piece> = Vec::new();
+    // About one piece (a word or more) per four glyphs at most, on most pages.
+    let mut pieces: Vec<Piece> = Vec::with_capacity(page.glyphs.len() / 4);
     let mut cur: Option<Piece> = None;
     let mut saw_space = false;
     let mut last_index: Option<usize> = None;
