@@ -123,6 +123,38 @@ impl UnicodeClass {
     }
 }
 
+/// A glyph printed as a list item's bullet: a dot, box, arrow, check, diamond, dash or
+/// asterisk, or a private-use glyph (a symbol font's bullet mapped nowhere).
+pub(crate) fn is_bullet_glyph(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '●'
+            | '∙'
+            | '·'
+            | '◦'
+            | '○'
+            | '▪'
+            | '■'
+            | '□'
+            | '▫'
+            | '‣'
+            | '⁃'
+            | '►'
+            | '▶'
+            | '➢'
+            | '➤'
+            | '✓'
+            | '✔'
+            | '❖'
+            | '◆'
+            | '◇'
+            | '-'
+            | '–'
+            | '—'
+            | '*'
+    ) || ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
 /// `\p{L}`: a letter of any script.
 pub(crate) fn is_letter(c: char) -> bool {
     static LETTER: UnicodeClass = UnicodeClass::new("L");

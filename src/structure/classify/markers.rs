@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use crate::patterns::non_space;
+use crate::patterns::{is_bullet_glyph, non_space};
 use crate::rich;
 
 /// Families of list markers. Families, not glyphs, carry nesting: extractors read the same
@@ -225,10 +225,22 @@ fn may_open_misread_bullet(first: char) -> bool {
     )
 }
 
-/// Whether `first` may open an [`ORDERED`] match: a digit, a parenthesis or a lower-case
-/// ASCII letter.
-fn may_open_ordered(first: char) -> bool {
-    first.is_ascii_digit() || first == '(' || first.is_ascii_lowercase()
+/// Whether `t` may open an [`ORDERED`] match: a parenthesis, or a run of up to three
+/// digits, or a letter or a run of roman digits, then a full stop or a parenthesis (most
+/// lines open with a word, which has a letter in that place).
+fn may_open_ordered(t: &str) -> bool {
+    let b = t.as_bytes();
+    let run_closes = |run: usize| matches!(b.get(run.max(1)), Some(b'.' | b')'));
+    match b.first() {
+        Some(b'(') => true,
+        Some(c) if c.is_ascii_digit() => {
+            run_closes(b.iter().take(4).take_while(|c| c.is_ascii_digit()).count())
+        }
+        Some(c) if c.is_ascii_lowercase() => {
+            run_closes(1) || run_closes(b.iter().take(6).take_while(|c| b"ivx".contains(c)).count())
+        }
+        _ => false,
+    }
 }
 
 /// The list marker at the start of `text`, if any.
@@ -272,7 +284,10 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
             style: LabelStyle::None,
         });
     }
-    if let Some(m) = BULLET.find(t).or_else(|| glued_bullet(t)) {
+    // Every bullet glyph of BULLET and GLUED_BULLET (a necessary condition).
+    if is_bullet_glyph(first)
+        && let Some(m) = BULLET.find(t).or_else(|| glued_bullet(t))
+    {
         let glyph = t.chars().next()?;
         let class = match glyph {
             '•' | '●' | '∙' | '·' | '-' | '\u{F0B7}' | '\u{F06C}' => BulletClass::Disc,
@@ -301,7 +316,7 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
             style: LabelStyle::None,
         });
     }
-    if may_open_ordered(first)
+    if may_open_ordered(t)
         && let Some(c) = ORDERED.captures(t)
     {
         let whole = c.get(0)?;
@@ -433,8 +448,13 @@ mod tests {
         let texts = phrases(PIECES, 120_000);
         let first = |check: fn(char) -> bool| move |t: &str| t.chars().next().is_some_and(check);
         let misread = assert_necessary(&MISREAD_BULLET, first(may_open_misread_bullet), &texts);
-        let ordered = assert_necessary(&ORDERED, first(may_open_ordered), &texts);
-        assert!(misread > 10 && ordered > 10, "{misread} {ordered}");
+        let ordered = assert_necessary(&ORDERED, may_open_ordered, &texts);
+        let bullet = assert_necessary(&BULLET, first(is_bullet_glyph), &texts);
+        let glued = assert_necessary(&GLUED_BULLET, first(is_bullet_glyph), &texts);
+        assert!(
+            misread > 10 && ordered > 10 && bullet > 10 && glued > 10,
+            "{misread} {ordered} {bullet} {glued}"
+        );
     }
 
     fn class(t: &str) -> Option<(BulletClass, bool)> {

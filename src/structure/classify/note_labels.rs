@@ -94,14 +94,23 @@ fn may_open_plain_label(first: char) -> bool {
     first.is_ascii_digit()
 }
 
-/// Whether `first` may open a [`PLAIN_FAMILY_LABEL`] match: a note symbol, a lower-case
-/// ASCII letter or a capital roman digit.
-fn may_open_family_label(first: char) -> bool {
-    first.is_ascii_lowercase()
-        || matches!(
-            first,
-            '*' | '†' | '‡' | '§' | '¶' | '‖' | 'I' | 'V' | 'X' | 'L' | 'C'
-        )
+/// Whether `text` may open a [`PLAIN_FAMILY_LABEL`] match: a note symbol, or a letter or
+/// a run of roman digits followed by a full stop or parenthesis (or, lower case, by a
+/// space or tab). Most lines open with a word, which has a letter in that place.
+fn may_open_family_label(text: &str) -> bool {
+    let b = text.as_bytes();
+    let run_ends = |digits: &[u8], ends: &[u8]| {
+        let run = b.iter().take(6).take_while(|c| digits.contains(c)).count();
+        [1, run]
+            .iter()
+            .any(|&at| b.get(at).is_some_and(|c| ends.contains(c)))
+    };
+    match text.chars().next() {
+        Some('*' | '†' | '‡' | '§' | '¶' | '‖') => true,
+        Some('I' | 'V' | 'X' | 'L' | 'C') => run_ends(b"IVXLC", b".)"),
+        Some(c) if c.is_ascii_lowercase() => run_ends(b"ivxlc", b".) \t"),
+        _ => false,
+    }
 }
 
 /// The label at the start of a note candidate and the byte length it occupies.
@@ -144,7 +153,7 @@ pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
         return (NoteLabel::Number(n), len);
     }
     if plain_numbers
-        && may_open_family_label(first)
+        && may_open_family_label(text)
         && let Some(c) = PLAIN_FAMILY_LABEL.captures(text)
     {
         let label = c
@@ -280,11 +289,7 @@ mod tests {
         let mangled = assert_necessary(&MANGLED_LABEL, first_holds(|c| c == '['), &texts);
         let misread = assert_necessary(&MISREAD_LABEL, first_holds(may_open_misread_label), &texts);
         let plain = assert_necessary(&PLAIN_LABEL, first_holds(may_open_plain_label), &texts);
-        let family = assert_necessary(
-            &PLAIN_FAMILY_LABEL,
-            first_holds(may_open_family_label),
-            &texts,
-        );
+        let family = assert_necessary(&PLAIN_FAMILY_LABEL, may_open_family_label, &texts);
         for (name, n) in [
             ("sup", sup),
             ("mangled", mangled),

@@ -300,7 +300,14 @@ impl<'a> Interpreter<'a> {
         resources: Option<&Dictionary>,
         page: &Dictionary,
     ) -> PageText {
+        /// At most this many glyphs (and text bytes) are reserved before a page is read.
+        const GLYPHS_RESERVED: usize = 16 * 1024;
         self.content_bytes = content.len();
+        // Room for a text page's glyphs (a glyph takes a few bytes of content), so that
+        // the list rarely regrows; a little, capped, for a page of drawing.
+        let expected = (content.len() / 8).min(GLYPHS_RESERVED);
+        self.out.glyphs.reserve(expected);
+        self.out.text.reserve(expected);
         self.run(content, resources);
         if !self.stopped {
             self.gs = GState {

@@ -345,7 +345,8 @@ fn array(b: &[u8], start: usize, depth: usize) -> Option<(Object, usize)> {
     if depth > MAX_DEPTH {
         return None;
     }
-    let mut items = Vec::new();
+    // Room for a short `TJ` array's strings and kerns without regrowing.
+    let mut items = Vec::with_capacity(8);
     let mut p = skip_white(b, start + 1);
     loop {
         if b.get(p) == Some(&b']') {

@@ -228,45 +228,14 @@ fn can_take_bullet(b: &Built) -> bool {
     let text = b.line.text();
     let first = text.trim_start().chars().next();
     // A lone `o` is a word processor's second-level bullet (in Courier or Symbol).
-    let has_bullet =
-        first.is_some_and(is_bullet_char) || text.split_whitespace().next() == Some("o");
+    let has_bullet = first.is_some_and(crate::patterns::is_bullet_glyph)
+        || text.split_whitespace().next() == Some("o");
     let words = text
         .chars()
         .filter(|c| c.is_alphanumeric())
         .take(MIN_TEXT)
         .count();
     visible && words >= MIN_TEXT && !has_bullet
-}
-
-/// Characters that already mark a list item.
-fn is_bullet_char(c: char) -> bool {
-    matches!(
-        c,
-        '•' | '●'
-            | '∙'
-            | '·'
-            | '◦'
-            | '○'
-            | '▪'
-            | '■'
-            | '□'
-            | '▫'
-            | '‣'
-            | '⁃'
-            | '►'
-            | '▶'
-            | '➢'
-            | '➤'
-            | '✓'
-            | '✔'
-            | '❖'
-            | '◆'
-            | '◇'
-            | '-'
-            | '–'
-            | '—'
-            | '*'
-    ) || ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
 
 /// The character a bullet shape is read as: what a browser's `list-style-type` of

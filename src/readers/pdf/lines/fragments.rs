@@ -180,7 +180,12 @@ impl Frag {
     fn new(i: usize, p: &Piece) -> Frag {
         Frag {
             dir: p.dir,
-            pieces: vec![i],
+            pieces: {
+                // Room for a line's pieces without regrowing the list from one.
+                let mut pieces = Vec::with_capacity(8);
+                pieces.push(i);
+                pieces
+            },
             x0: p.x0,
             x1: p.x1,
             base: p.y,

@@ -32,7 +32,8 @@ pub(super) struct Piece {
 
 pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
     let accents = place_accents(page);
-    let mut pieces: Vec<Piece> = Vec::new();
+    // About one piece (a word or more) per four glyphs at most, on most pages.
+    let mut pieces: Vec<Piece> = Vec::with_capacity(page.glyphs.len() / 4);
     let mut cur: Option<Piece> = None;
     let mut saw_space = false;
     let mut last_index: Option<usize> = None;
@@ -78,7 +79,9 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
             continue;
         }
         flush(&mut cur, &mut pieces, &mut last_index);
-        let mut t = String::with_capacity(text.len() + marks.len());
+        // Room for the glyphs that usually follow (a word or a run of words), so that
+        // pushing them rarely regrows the string.
+        let mut t = String::with_capacity((text.len() + marks.len()).max(PIECE_TEXT));
         push_glyph(&mut t, text);
         t.push_str(marks);
         cur = Some(Piece {
@@ -102,6 +105,9 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
     flush(&mut cur, &mut pieces, &mut last_index);
     join_letter_spaced(pieces)
 }
+
+/// The bytes a piece's text starts with room for.
+const PIECE_TEXT: usize = 32;
 
 /// TeX's negation slash, drawn on its own before the sign it negates (`≠` is it and `=`).
 const NEGATION: &str = "\u{338}";
