@@ -156,6 +156,18 @@ fn run(buf: &mut String) {
                 link.url
             );
         }
+        for rule in &page.rules {
+            let r = rule.rect;
+            outln!(
+                buf,
+                "  rule [{:.1} {:.1} {:.1} {:.1}] {}",
+                r.x0,
+                r.y0,
+                r.x1,
+                r.y1,
+                if rule.horizontal { "across" } else { "down" }
+            );
+        }
     }
     for w in &report.warnings {
         eprintln!("warning: {w}");

@@ -32,6 +32,10 @@ pub struct TextLine {
     /// numbered from 1 through the document; 0 when it lies in none (see
     /// [`crate::layout::boxes`]).
     pub boxed: u32,
+    /// Left and right ends of a rule drawn just beneath the line's text (an underline, or
+    /// the line under a header cell that reaches over the columns it heads), for PDF
+    /// input (see [`crate::layout::rules`]).
+    pub rule_below: Option<(f32, f32)>,
 }
 
 /// Where a PDF line sits and how large its text is.
@@ -68,6 +72,7 @@ impl TextLine {
             halved: false,
             tag: None,
             boxed: 0,
+            rule_below: None,
         }
     }
 

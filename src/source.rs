@@ -98,6 +98,9 @@ pub struct Page {
     /// Rectangles painted on the page (PDF): frames and tinted panels, the evidence for
     /// boxes set apart from the running text.
     pub rects: Vec<PaintedRect>,
+    /// Straight rules drawn on the page (PDF): table borders, lines under headings and
+    /// header cells, the separator above footnotes.
+    pub rules: Vec<Rule>,
 }
 
 /// A rectangle painted on a PDF page in a colour other than the page's: framed, filled,
@@ -110,6 +113,28 @@ pub struct PaintedRect {
     pub stroked: bool,
     /// Its inside is filled.
     pub filled: bool,
+}
+
+/// A straight line drawn on a PDF page in a colour other than the page's, across or down
+/// it: a stroked segment, or a rectangle too thin to hold text. Its box includes the
+/// stroke's width, so its thin side is the rule's thickness.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    /// Where it lies (display space).
+    pub rect: Rect,
+    /// It runs across the page (left to right), not down it.
+    pub horizontal: bool,
+}
+
+impl Rule {
+    /// Its thickness (points).
+    pub fn thickness(&self) -> f32 {
+        if self.horizontal {
+            self.rect.height()
+        } else {
+            self.rect.width()
+        }
+    }
 }
 
 /// Page dimensions in points, after rotation.

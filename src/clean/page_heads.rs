@@ -95,6 +95,7 @@ mod tests {
             halved: false,
             tag: None,
             boxed: 0,
+            rule_below: None,
         }
     }
 

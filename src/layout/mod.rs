@@ -12,6 +12,8 @@
 //!   lies on) is in `gutters`, and the reading of a gutter's two sides in `sides`;
 //! - [`boxes`]: lines inside a painted frame or tint, set apart from the running text,
 //!   are numbered as one box once reading order is settled;
+//! - [`rules`]: a rule drawn just beneath a line's text is noted on the line, evidence
+//!   for the structure pass (an underlined heading, a header cell over several columns);
 //! - [`body_font_size`] gives the size of running text, against which headings and notes
 //!   are measured, and [`BodyStyle`] its face and the display styles set apart from it.
 
@@ -23,6 +25,7 @@ mod drawn_late;
 mod drop_caps;
 mod gutters;
 pub mod markers;
+pub mod rules;
 mod sides;
 mod style;
 
@@ -41,6 +44,7 @@ pub fn prepare(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
     markers::merge(lines, report);
     columns::order(lines, report);
     boxes::mark(lines, pages, report);
+    rules::mark(lines, pages);
 }
 
 /// The size of running text: the font size carrying the most characters.

@@ -79,11 +79,14 @@ pub(super) fn with_groups(lines: &[TextLine], run: TableRun, extents: &[(f32, f3
         .iter()
         .rev()
     {
-        let texts: Vec<(&str, usize, usize)> = lines[range.clone()]
+        let row = &lines[range.clone()];
+        let texts: Vec<(&str, usize, usize)> = row
             .iter()
-            .filter_map(|l| {
+            .enumerate()
+            .filter_map(|(i, l)| {
                 let g = l.geometry?;
                 let (k, n) = place_among(extents, g.bbox.x0, g.bbox.x1);
+                let (k, n) = ruled_reach(row, i, extents, 1).unwrap_or((k, n));
                 Some((l.text.trim(), k, n))
             })
             .collect();
@@ -116,6 +119,38 @@ pub(super) fn with_groups(lines: &[TextLine], run: TableRun, extents: &[(f32, f3
             headless: false,
         },
     }
+}
+
+/// Where the rule drawn beneath the heading `row[i]` stands among the header cells with
+/// these `extents`, when it says more than the heading's text: a heading centred over
+/// three dates with a rule beneath it across all three heads all three. The rule must run
+/// under the whole heading, centred under it (a label set flush left over a ruled block,
+/// or the tail of a cell above a row's border, heads no columns by the rule), and under
+/// no other line of the row (a border under the whole row groups nothing), and reach over
+/// two or more cells from the `from`th on (not over the row labels' column when the
+/// extents include it).
+pub(super) fn ruled_reach(
+    row: &[TextLine],
+    i: usize,
+    extents: &[(f32, f32)],
+    from: usize,
+) -> Option<(usize, usize)> {
+    let g = row[i].geometry?;
+    let (x0, x1) = row[i].rule_below?;
+    let slack = 0.5 * g.font_size.max(1.0);
+    let off_centre = (0.5 * (x0 + x1) - 0.5 * (g.bbox.x0 + g.bbox.x1)).abs();
+    if x0 > g.bbox.x0 + slack || x1 < g.bbox.x1 - slack || off_centre > 2.0 * slack {
+        return None;
+    }
+    let shared = row
+        .iter()
+        .enumerate()
+        .any(|(j, l)| j != i && l.geometry.is_some_and(|h| h.bbox.x0 < x1 && h.bbox.x1 > x0));
+    if shared {
+        return None;
+    }
+    let (k, n) = place_among(extents, x0, x1);
+    (k >= from && n >= 2).then_some((k, n))
 }
 
 /// Whether two lines stand on one baseline of one page.

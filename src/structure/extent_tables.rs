@@ -113,6 +113,9 @@ struct Placed {
     /// The row over the header grouping its columns that the line is in, counted from the
     /// top: those rows are built apart (see [`grouping_rows`]).
     grouping: Option<usize>,
+    /// For a line of such a row, the header cells a rule drawn beneath it reaches over
+    /// (first, count), when it says more than the line's text.
+    ruled: Option<(usize, usize)>,
     top: f32,
     bottom: f32,
     x0: f32,
@@ -156,6 +159,7 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
                 place: Place::Column(k + 1),
                 opens: k == 0,
                 grouping: None,
+                ruled: None,
                 top: g.bbox.y0,
                 bottom: g.bbox.y1,
                 x0: g.bbox.x0,
@@ -171,9 +175,16 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
     // Headings side by side are taken only when one reaches over several columns; from
     // a row of lines over single columns up, the lines are the text above the table.
     let spans_some = |range: &std::ops::Range<usize>| {
-        lines[range.clone()].iter().any(|l| {
+        let row = &lines[range.clone()];
+        row.iter().enumerate().any(|(k, l)| {
             l.geometry.is_some_and(|lg| {
-                let n = column_groups::place_among(&columns.head, lg.bbox.x0, lg.bbox.x1).1;
+                let n = column_groups::ruled_reach(row, k, &columns.head, 0)
+                    .unwrap_or(column_groups::place_among(
+                        &columns.head,
+                        lg.bbox.x0,
+                        lg.bbox.x1,
+                    ))
+                    .1;
                 n >= 2 && column_groups::heads_columns(&l.text, n)
             })
         })
@@ -193,6 +204,12 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
             place: columns.place(lg.bbox.x0, lg.bbox.x1),
             opens: true,
             grouping: Some(r),
+            ruled: column_groups::ruled_reach(
+                &lines[groups[r].clone()],
+                j - groups[r].start,
+                &columns.head,
+                0,
+            ),
             top: lg.bbox.y0,
             bottom: lg.bbox.y1,
             x0: lg.bbox.x0,
@@ -226,6 +243,7 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
             place,
             opens: false,
             grouping: None,
+            ruled: None,
             top: lg.bbox.y0,
             bottom: lg.bbox.y1,
             x0: lg.bbox.x0,
@@ -345,7 +363,9 @@ fn grouping_rows(
             .iter()
             .filter(|p| p.grouping == Some(r))
             .map(|p| {
-                let (first, n) = column_groups::place_among(&columns.head, p.x0, p.x1);
+                let (first, n) = p
+                    .ruled
+                    .unwrap_or_else(|| column_groups::place_among(&columns.head, p.x0, p.x1));
                 let (k, n) = match p.place {
                     _ if n >= 2 => (first + 1, n),
                     Place::Column(k) | Place::Span(k) => (k, 1),

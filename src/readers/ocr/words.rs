@@ -146,6 +146,7 @@ impl OcrPage {
             lines,
             links: Vec::new(),
             rects: Vec::new(),
+            rules: Vec::new(),
         }
     }
 }

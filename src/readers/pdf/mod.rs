@@ -320,6 +320,7 @@ fn read_page(
         lines,
         links: page::links(doc, dict, &frame),
         rects: std::mem::take(&mut text.rects),
+        rules: std::mem::take(&mut text.rules),
     };
     (page, text.images, warnings)
 }

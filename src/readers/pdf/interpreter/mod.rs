@@ -7,8 +7,8 @@
 //! ordinary left-to-right lines.
 //!
 //! Paths are followed too, but only far enough to keep the small closed shapes that
-//! may be list bullets drawn as vectors (`shapes`) and the rectangles that may frame a
-//! box (`rects`).
+//! may be list bullets drawn as vectors (`shapes`), the rectangles that may frame a
+//! box (`rects`) and the straight rules that border cells or underline text (`rules`).
 
 mod count;
 mod dir;
@@ -18,6 +18,7 @@ mod glyphs;
 mod marks;
 mod ops;
 mod rects;
+mod rules;
 mod shapes;
 
 use foldhash::{HashMap, HashMapExt};
@@ -61,6 +62,9 @@ pub struct Limits {
     /// Painted rectangles (possible box frames) kept per page; later ones are counted and
     /// reported.
     pub max_rects: usize,
+    /// Drawn rules (table borders, underlines) kept per page; later ones are counted and
+    /// reported.
+    pub max_rules: usize,
 }
 
 impl Default for Limits {
@@ -76,6 +80,7 @@ impl Default for Limits {
             max_content_bytes: 128 << 20,
             max_shapes: 1024,
             max_rects: 512,
+            max_rules: 4096,
         }
     }
 }
@@ -128,6 +133,11 @@ pub struct PageText {
     pub rects: Vec<crate::source::PaintedRect>,
     /// Rectangles beyond [`Limits::max_rects`], not kept.
     pub rects_over: usize,
+    /// Straight rules painted in a colour the page shows (outside annotations and hidden
+    /// layers), in stream order.
+    pub rules: Vec<crate::source::Rule>,
+    /// Rules beyond [`Limits::max_rules`], not kept.
+    pub rules_over: usize,
     /// Image XObjects and inline images painted.
     pub images: usize,
     /// Problems met (damaged stream, limits hit).
@@ -239,6 +249,8 @@ pub struct Interpreter<'a> {
     operator_limit: Option<String>,
     /// The path being built, as far as bullets are concerned.
     path: PathShape,
+    /// The path being built, as far as rules are concerned.
+    segments: rules::Segments,
     /// Drawing annotation appearances: their boxes and checkmarks are form widgets, not
     /// list bullets.
     in_annotations: bool,
@@ -287,6 +299,7 @@ impl<'a> Interpreter<'a> {
             stopped: false,
             operator_limit: None,
             path: PathShape::default(),
+            segments: rules::Segments::default(),
             in_annotations: false,
             dropped: Dropped::default(),
         }
@@ -317,6 +330,7 @@ impl<'a> Interpreter<'a> {
             self.stack.clear();
             self.skipped_saves = 0;
             self.path.clear();
+            self.segments.clear();
             self.in_annotations = true;
             self.run_annotations(page);
         }
@@ -331,6 +345,7 @@ impl<'a> Interpreter<'a> {
         }
         self.report_dropped();
         self.report_rects_over();
+        self.report_rules_over();
         self.work.glyphs += self.out.glyphs.len();
         if self.work.glyphs >= self.limits.max_document_glyphs {
             self.work.exhausted = true;
@@ -555,7 +570,10 @@ impl<'a> Interpreter<'a> {
                 self.path.close();
                 self.paint(true, true);
             }
-            "n" => self.path.clear(),
+            "n" => {
+                self.path.clear();
+                self.segments.clear();
+            }
             _ => {}
         }
     }

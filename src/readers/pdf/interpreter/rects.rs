@@ -50,14 +50,15 @@ impl Interpreter<'_> {
         }
     }
 
-    /// Keeps the current path when painting draws it as a rectangle that could frame a
-    /// box; past the page's limit it is only counted, for the page's warning.
-    pub(super) fn keep_rect(&mut self, fill: bool, stroke: bool) {
+    /// Keeps the current path when painting draws it as a rectangle (`rectangle`, its
+    /// box) that could frame a box; past the page's limit it is only counted, for the
+    /// page's warning.
+    pub(super) fn keep_rect(&mut self, fill: bool, stroke: bool, rectangle: Option<[f64; 4]>) {
         let (filled, stroked) = (fill && self.gs.fill_seen, stroke && self.gs.stroke_seen);
         if !(filled || stroked) {
             return;
         }
-        let Some([x0, y0, x1, y1]) = self.path.rectangle(stroke && !fill) else {
+        let Some([x0, y0, x1, y1]) = rectangle else {
             return;
         };
         if x1 - x0 < MIN_SIDE || y1 - y0 < MIN_SIDE {

@@ -377,64 +377,78 @@ impl Interpreter<'_> {
         let n = |i: usize| ops.get(i).and_then(number);
         let ctm = self.gs.ctm;
         let pt = |i: usize| Some(ctm.apply(n(i)?, n(i + 1)?));
-        let p = &mut self.path;
+        let (p, s) = (&mut self.path, &mut self.segments);
         match operator {
             "m" => {
                 if let Some(a) = pt(0) {
                     p.move_to(a);
+                    s.move_to(a);
                 }
             }
             "l" => {
                 if let Some(a) = pt(0) {
                     p.line_to(a);
+                    s.line_to(a);
                 }
             }
             "c" => {
                 if let (Some(a), Some(b), Some(c)) = (pt(0), pt(2), pt(4)) {
                     p.curve_to(a, b, c);
+                    s.curve_to(c);
                 }
             }
             "v" => {
                 if let (Some(b), Some(c)) = (pt(0), pt(2)) {
                     let a = p.current().unwrap_or(b);
                     p.curve_to(a, b, c);
+                    s.curve_to(c);
                 }
             }
             "y" => {
                 if let (Some(a), Some(c)) = (pt(0), pt(2)) {
                     p.curve_to(a, c, c);
+                    s.curve_to(c);
                 }
             }
-            "h" => p.close(),
+            "h" => {
+                p.close();
+                s.close();
+            }
             "re" => {
                 if let (Some(x), Some(y), Some(w), Some(h)) = (n(0), n(1), n(2), n(3)) {
-                    p.rect(rect_corners(&ctm, x, y, w, h));
+                    let corners = rect_corners(&ctm, x, y, w, h);
+                    p.rect(corners);
+                    s.rect(corners);
                 }
             }
             _ => {}
         }
     }
 
-    /// Paints the current path: keeps it when it may be a bullet or frame a box, then
-    /// forgets it.
+    /// Paints the current path: keeps it when it may be a bullet, frame a box or draw
+    /// rules, then forgets it.
     pub(super) fn paint(&mut self, fill: bool, stroke: bool) {
         let shown = self.hidden == 0 && !self.in_annotations;
-        if shown && self.out.shapes.len() < self.limits.max_shapes {
-            let ctm = self.gs.ctm;
-            let scale = (ctm.a * ctm.d - ctm.b * ctm.c).abs().sqrt();
-            let half_line = self.gs.line_width.abs() * scale / 2.0;
-            if let Some(shape) = self.path.paint(fill, stroke, half_line) {
-                let (w, h) = (self.page_w as f32, self.page_h as f32);
-                let on_page = shape.x1 > 0.0 && shape.y1 > 0.0 && shape.x0 < w && shape.y0 < h;
-                if on_page {
-                    self.out.shapes.push(shape);
-                }
+        let ctm = self.gs.ctm;
+        let scale = (ctm.a * ctm.d - ctm.b * ctm.c).abs().sqrt();
+        let half_line = self.gs.line_width.abs() * scale / 2.0;
+        if shown
+            && self.out.shapes.len() < self.limits.max_shapes
+            && let Some(shape) = self.path.paint(fill, stroke, half_line)
+        {
+            let (w, h) = (self.page_w as f32, self.page_h as f32);
+            let on_page = shape.x1 > 0.0 && shape.y1 > 0.0 && shape.x0 < w && shape.y0 < h;
+            if on_page {
+                self.out.shapes.push(shape);
             }
         }
-        if shown {
-            self.keep_rect(fill, stroke);
+        if shown && ((fill && self.gs.fill_seen) || (stroke && self.gs.stroke_seen)) {
+            let rectangle = self.path.rectangle(stroke && !fill);
+            self.keep_rect(fill, stroke, rectangle);
+            self.keep_rules(fill, stroke, rectangle, 2.0 * half_line);
         }
         self.path.clear();
+        self.segments.clear();
     }
 
     /// `/LW` of the ExtGState a `gs` operator names.
