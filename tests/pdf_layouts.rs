@@ -386,8 +386,6 @@ fn two_line_heading_is_one_heading_at_its_siblings_level() {
 }
 
 #[test]
-#[ignore = "the PDF reader keeps no ruled lines yet, so a rule drawn under body-size text \
-            is no evidence of a heading (issue 10, item 4)"]
 fn underlined_headings_are_headings() {
     let (doc, md) = fixture("underlined-headings.pdf");
     let found = headings(&flow(&doc));

@@ -14,6 +14,13 @@ use crate::words::{mostly_words, words};
 /// Whether a single line has the shape of a heading: short, capitalised, mostly words,
 /// without closing punctuation other than a colon.
 pub fn looks_like_heading_line(text: &str) -> bool {
+    heading_line_shape(text) && title_like(rich::plain_without_scripts(text).trim())
+}
+
+/// Whether a single line has the shape of a heading but for the capitals of its words: a
+/// sentence-case heading needs other evidence (an underline) to be told from a short line
+/// of text.
+pub fn heading_line_shape(text: &str) -> bool {
     let t = rich::plain_without_scripts(text);
     let t = t.trim();
     let n = words(t);
@@ -27,10 +34,7 @@ pub fn looks_like_heading_line(text: &str) -> bool {
     if !(first.is_uppercase() || first.is_ascii_digit() || first == '“' || first == '"') {
         return false;
     }
-    if line_marker(text).is_some_and(|m| !m.class.ordered()) {
-        return false;
-    }
-    title_like(t)
+    line_marker(text).is_none_or(|m| m.class.ordered())
 }
 
 /// Whether a line breaks off where its phrase goes on: a trailing comma, semicolon or dash

@@ -206,12 +206,41 @@ fn names_an_address(t: &str) -> bool {
 }
 /// PDF input, where type is known: a line set like the body text is a heading on its shape
 /// only with a second piece of evidence — in capitals, with space both before and after
-/// it. Otherwise a table cell, a running header or a form label would pass.
+/// it, or underlined (see [`underlined`]) with space before or after it. Otherwise a
+/// table cell, a running header, a form label or a link would pass.
 pub(super) fn shape_suffices_in_pdf(unit: &Unit, next: Option<&Unit>) -> bool {
     let plain = crate::rich::plain_without_scripts(unit.first());
     let letters: Vec<char> = plain.chars().filter(|c| c.is_alphabetic()).collect();
     let capitals = letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase());
-    capitals && unit.blank_before && next.is_some_and(|n| n.blank_before)
+    (capitals && unit.blank_before && next.is_some_and(|n| n.blank_before)) || underlined(unit)
+}
+
+/// Ems by which an underline may reach past its text at either end, at most; a rule
+/// reaching further is a border or a divider under the line, not its underline.
+const UNDERLINE_OVERHANG: f32 = 1.0;
+
+/// Whether a unit of one line has a rule drawn beneath its text that runs under all of it
+/// and not much further: an underline, as typewriters and word processors set headings.
+/// A link is underlined too; the heading's shape (no address) and its context are asked
+/// besides. Only a line in plain roman type counts: a bold line underlined
+/// is a link or a label in the documents seen (a contents link), and one with a colon is a
+/// label and its value ("Goto Page 2: Line Tool", a row of internal links) or introduces
+/// what follows.
+pub(super) fn underlined(unit: &Unit) -> bool {
+    let [line] = unit.lines.as_slice() else {
+        return false;
+    };
+    let plain = crate::rich::plain(&line.text);
+    if plain.trim() != line.text.trim() || plain.contains(':') {
+        return false;
+    }
+    let (Some(g), Some((x0, x1))) = (line.geometry, line.rule_below) else {
+        return false;
+    };
+    let em = g.font_size.max(1.0);
+    let (left, right) = (g.bbox.x0 - x0, x1 - g.bbox.x1);
+    let reach = UNDERLINE_OVERHANG * em;
+    left >= -0.5 * em && right >= -0.5 * em && left <= reach && right <= reach
 }
 
 /// A heading-shaped line is a heading when it stands apart and prose or another heading

@@ -9,9 +9,9 @@ use crate::layout::half_points;
 use crate::lines::TextLine;
 use crate::report::Report;
 use crate::structure::classify::{
-    ItemMarker, NoteLabel, citation_score, is_notes_heading, is_reference_list_heading,
-    is_url_only, line_marker, looks_like_heading_line, note_label, numbered_heading,
-    run_in_heading, sup_digits,
+    ItemMarker, NoteLabel, citation_score, heading_line_shape, is_notes_heading,
+    is_reference_list_heading, is_url_only, line_marker, looks_like_heading_line, note_label,
+    numbered_heading, run_in_heading, sup_digits,
 };
 use crate::structure::joins::{Lexicon, join_lines};
 use crate::structure::raw_items::{
@@ -23,7 +23,7 @@ use crate::structure::units::{Measure, Unit};
 use super::cells::{beside_a_label, cell_styles, shares_row};
 use super::headings::{
     TypeEvidence, heading_by_type, heading_context, is_numbered_heading, label_over_value,
-    section_number, set_larger, shape_suffices_in_pdf, titles_no_section,
+    section_number, set_larger, shape_suffices_in_pdf, titles_no_section, underlined,
 };
 use super::items::{report_unmarked_item, unmarked_item};
 use super::note_area::{continued_note, note_in_note_area};
@@ -518,8 +518,11 @@ impl<'a> Context<'a> {
     fn heading_by_shape(&self, at: &Current, joined: &str, done: &mut Classified) -> bool {
         let next_unit = self.unit(at.ui + 1);
         let unit = at.unit;
+        // Underlined, a heading may be in sentence case: the rule says what capitals would.
+        let shaped = looks_like_heading_line(&at.first)
+            || (self.body_size.is_some() && underlined(unit) && heading_line_shape(&at.first));
         if !(at.single
-            && looks_like_heading_line(&at.first)
+            && shaped
             && !titles_no_section(crate::rich::plain(&at.first).trim())
             && next_unit.is_some()
             && heading_context(unit, next_unit, self.m)
