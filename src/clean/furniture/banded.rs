@@ -193,26 +193,27 @@ fn extend_blocks(
                     continue;
                 };
                 let t = lines[i].plain();
+                if !furniture_shaped(&t) {
+                    continue;
+                }
                 let in_block = headers.iter().any(|&j| {
                     lines[j].geometry.is_some_and(|h| {
+                        let above = lines[j].plain();
                         let (upper, lower) = if h.bbox.y0 < g.bbox.y0 {
-                            (j, i)
+                            (above.as_str(), t.as_str())
                         } else {
-                            (i, j)
+                            (t.as_str(), above.as_str())
                         };
-                        same_block(&g, &h)
-                            && !reads_on(&lines[upper].plain(), &lines[lower].plain())
+                        same_block(&g, &h) && !reads_on(upper, lower)
                     })
                 });
+                if !in_block {
+                    continue;
+                }
                 // The same words exactly: a letterhead repeats as printed, where a
                 // column of figures only repeats in shape.
-                let key = t
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase();
-                let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-                if in_block && furniture_shaped(&t) && letters >= 3 {
+                let key = spaced_words(&t).to_lowercase();
+                if key.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
                     pages_of
                         .entry(key.clone())
                         .or_default()
@@ -334,6 +335,11 @@ fn repeat_key(t: &str) -> String {
     if figures { format!("={t}") } else { shape(t) }
 }
 
+/// A line's words, one space apart: layout text spaces a row by its columns.
+fn spaced_words(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// How many pages before and after a page are searched for a copy of it.
 const COPY_WINDOW: usize = 32;
 
@@ -347,13 +353,7 @@ fn copied_pages(lines: &[TextLine], by_page: &HashMap<usize, Vec<usize>>) -> Has
         inner
             .iter()
             // Layout text spaces a filled-in row by its values: compare the words.
-            .map(|&i| {
-                lines[i]
-                    .plain()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|&i| spaced_words(&lines[i].plain()))
             .filter(|t| t.chars().count() > 2)
             .collect()
     };
