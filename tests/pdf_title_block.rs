@@ -194,7 +194,7 @@ fn a_line_beside_a_value_is_no_title() {
     let mut lines = vec![(72.0, 740.0, "F2", 16.0, "GRAND TOTAL")];
     lines.extend(prose_from(700.0, 4));
     let (alone, md) = title_of(&lines, None);
-    assert_eq!(alone.as_deref(), Some("Grand Total"), "{md}");
+    assert_eq!(alone.as_deref(), Some("GRAND TOTAL"), "{md}");
     lines.push((420.0, 740.0, "F2", 16.0, "5,738"));
     let (title, md) = title_of(&lines, None);
     assert_eq!(title, None, "{md}");
@@ -274,7 +274,7 @@ fn a_declared_title_printed_below_the_first_lines_wins() {
     lines.push((150.0, 640.0, "F2", 14.0, "BOAT REGISTRATION APPLICATION"));
     lines.extend(prose_from(610.0, 3));
     let (guess, md) = title_of(&lines, None);
-    assert_eq!(guess.as_deref(), Some("Section One Owner"), "{md}");
+    assert_eq!(guess.as_deref(), Some("SECTION ONE OWNER"), "{md}");
     let (title, md) = title_of(&lines, Some("BOAT REGISTRATION APPLICATION"));
     assert_eq!(
         title.as_deref(),

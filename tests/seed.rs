@@ -191,12 +191,12 @@ fn headings_lists_and_metadata() {
     let m = &doc.metadata;
     assert_eq!(
         m.title.as_deref(),
-        Some("Strategic Engagements in a Multipolar Era: Putin's 2024 Visit to North Korea")
+        Some("STRATEGIC ENGAGEMENTS IN A MULTIPOLAR ERA: PUTIN'S 2024 VISIT TO NORTH KOREA")
     );
-    assert_eq!(m.doc_type.as_deref(), Some("Issue Brief"));
+    assert_eq!(m.doc_type.as_deref(), Some("ISSUE BRIEF"));
     assert_eq!(
         m.publisher.as_deref(),
-        Some("Institute of Strategic Studies Islamabad")
+        Some("INSTITUTE OF STRATEGIC STUDIES ISLAMABAD")
     );
     assert_eq!(m.authors.len(), 1);
     assert_eq!(m.authors[0].name, "Muhammad Taimur Fahad Khan");

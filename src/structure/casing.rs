@@ -1,21 +1,16 @@
-//! Turning all-capitals titles and letterheads into title case, using the document's own
-//! words as the dictionary: a word the body writes in capitals (an acronym) stays in
-//! capitals, a proper noun keeps its spelling, small words go lower case.
+//! How the document itself writes its words: whether the words of a line are common words
+//! the body writes in lower case somewhere ("Code Example" is no one's name). Titles and
+//! letterheads keep the case the page prints; nothing here rewrites them.
 
 use foldhash::HashMap;
 use std::cell::OnceCell;
 
 use crate::lines::TextLine;
 
-const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "to", "for", "at", "by", "with",
-    "from", "as", "vs", "via", "per", "into", "onto", "over", "upon", "than",
-];
-
 /// How the document writes each word outside all-capitals lines.
 ///
-/// Learnt on first use: only a title block in capitals (or a letterhead, a document type)
-/// asks, and most documents have none, so the walk over every word is spared them.
+/// Learnt on first use: only a possible author name in a title block without measured type
+/// sizes asks, and most documents have none, so the walk over every word is spared them.
 #[derive(Debug, Default)]
 pub struct WordCase<'a> {
     lines: &'a [TextLine],
@@ -70,19 +65,6 @@ impl<'a> WordCase<'a> {
             })
             .count();
         !ws.is_empty() && common * 2 >= ws.len()
-    }
-
-    /// The document's usual spelling of `word`, if it occurs.
-    fn form(&self, word: &str) -> Option<&str> {
-        let forms = self.forms().get(&word.to_lowercase())?;
-        // Lower case wins (a common word), then the most frequent form.
-        if forms.keys().any(|f| f.chars().all(|c| !c.is_uppercase())) {
-            return None;
-        }
-        forms
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-            .map(|(f, _)| f.as_str())
     }
 }
 
@@ -144,67 +126,6 @@ fn is_caps_word(w: &str) -> bool {
     letters >= 2
 }
 
-fn capitalise(w: &str) -> String {
-    let mut out = String::with_capacity(w.len());
-    let mut first = true;
-    let mut after_apostrophe = false;
-    for c in w.chars() {
-        if c.is_alphabetic() {
-            if first && !after_apostrophe {
-                out.extend(c.to_uppercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-            first = false;
-            after_apostrophe = false;
-        } else {
-            after_apostrophe = matches!(c, '\'' | '’');
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Title case for an all-capitals string, guided by the document's spellings.
-pub fn title_case(s: &str, dict: &WordCase<'_>) -> String {
-    let mut out = Vec::new();
-    let mut after_colon = true;
-    for word in s.split_whitespace() {
-        let parts: Vec<String> = word
-            .split('-')
-            .enumerate()
-            .map(|(k, part)| {
-                let core: String = part
-                    .chars()
-                    .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '’'))
-                    .collect();
-                let bare = core.trim_end_matches(['\'', '’', 's', 'S']);
-                let lower = core.to_lowercase();
-                if let Some(form) = dict.form(&core) {
-                    part.replacen(&core, form, 1)
-                } else if !bare.is_empty()
-                    && bare.len() < core.len()
-                    && dict.form(bare).is_some_and(is_caps_word)
-                {
-                    // Possessive of an acronym ("NATO'S").
-                    part.replacen(
-                        &core,
-                        &format!("{}{}", bare, core[bare.len()..].to_lowercase()),
-                        1,
-                    )
-                } else if k == 0 && !after_colon && SMALL_WORDS.contains(&lower.as_str()) {
-                    part.to_lowercase()
-                } else {
-                    capitalise(part)
-                }
-            })
-            .collect();
-        out.push(parts.join("-"));
-        after_colon = word.ends_with(':') || word.ends_with('—') || word.ends_with('?');
-    }
-    out.join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,31 +137,5 @@ mod tests {
             lowercase_into(&mut buf, w);
             assert_eq!(buf, w.to_lowercase());
         }
-    }
-
-    #[test]
-    fn uses_the_documents_spellings() {
-        let lines: Vec<TextLine> = [
-            "STRATEGIC ENGAGEMENTS IN A MULTIPOLAR ERA",
-            "Tension with the DPRK rose after Putin's visit and McCarthy noted the multipolar order.",
-            "The new strategic pact was signed in a hurry.",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| TextLine::new(t, 1, i + 1))
-        .collect();
-        let dict = WordCase::from_lines(&lines);
-        assert_eq!(
-            title_case(
-                "STRATEGIC ENGAGEMENTS IN A MULTIPOLAR ERA: PUTIN'S VISIT TO THE DPRK",
-                &dict
-            ),
-            "Strategic Engagements in a Multipolar Era: Putin's Visit to the DPRK"
-        );
-        assert_eq!(
-            title_case("THE MCCARTHY-DPRK FILE", &dict),
-            "The McCarthy-DPRK File"
-        );
-        assert_eq!(title_case("WATER: THE CASE", &dict), "Water: The Case");
     }
 }

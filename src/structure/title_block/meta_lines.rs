@@ -40,7 +40,7 @@ impl Reader<'_, '_> {
     }
 
     /// Takes a metadata line other than title and authors; false when the line is not one.
-    pub(super) fn take_meta(&mut self, i: usize, dict: &WordCase<'_>) -> bool {
+    pub(super) fn take_meta(&mut self, i: usize) -> bool {
         let text = self.texts[i].trim();
         let meta = &mut self.tb.metadata;
         match self.roles[i] {
@@ -58,7 +58,7 @@ impl Reader<'_, '_> {
                 );
             }
             Role::DocType if meta.doc_type.is_none() => {
-                meta.doc_type = Some(title_case(text, dict));
+                meta.doc_type = Some(text.to_string());
             }
             Role::Letterhead if meta.publisher.is_none() => {
                 let segments = columns_of(text);
@@ -108,7 +108,7 @@ impl Reader<'_, '_> {
                     name = format!("{} {name}", self.texts[h].trim());
                     self.tb.consumed.push(h);
                 }
-                self.tb.metadata.publisher = Some(publisher_name(&name, dict));
+                self.tb.metadata.publisher = Some(publisher_name(&name));
             }
             Role::Editor => {
                 if let Some(c) = editor_names(text) {

@@ -19,7 +19,7 @@ use crate::model::{Affiliation, Contributor, Metadata};
 use crate::report::{Action, ActionKind, Report};
 use crate::rich;
 
-use super::casing::{WordCase, title_case};
+use super::casing::WordCase;
 use crate::words::{has_word, is_upper, join_lines, words};
 
 mod affiliations;
@@ -171,7 +171,7 @@ pub fn extract(
     let title_first = title.first().copied().unwrap_or(by_line.unwrap_or(0));
     let mut after_address = false;
     for i in 0..title_first {
-        if reader.take_meta(i, dictionary) || roles[i] != Role::Other {
+        if reader.take_meta(i) || roles[i] != Role::Other {
             after_address = false;
             continue;
         }
@@ -196,11 +196,11 @@ pub fn extract(
     }
     let mut next = title_first;
     if let Some((declared, run)) = &declared_run {
-        reader.tb.metadata.title = Some(declared_title_text(declared, run, &texts, dictionary));
+        reader.tb.metadata.title = Some(declared_title_text(declared, run, &texts));
         reader.tb.consumed.extend(run);
         next = run.iter().max().map_or(title_first, |m| m + 1);
     } else if !title.is_empty() {
-        let (t, sub, used) = title_and_subtitle(zone, &texts, &roles, &title, by_line, dictionary);
+        let (t, sub, used) = title_and_subtitle(zone, &texts, &roles, &title, by_line);
         reader.tb.metadata.title = Some(t);
         reader.tb.metadata.subtitle = sub;
         reader.tb.consumed.extend(&used);
@@ -326,7 +326,7 @@ pub fn extract(
             }
             _ => {}
         }
-        if reader.take_meta(i, dictionary) {
+        if reader.take_meta(i) {
             current = None;
             continue;
         }

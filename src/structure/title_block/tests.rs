@@ -20,14 +20,14 @@ fn seed_like_title_block() {
     );
     let (tb, r) = block(&text);
     let m = &tb.metadata;
-    assert_eq!(m.doc_type.as_deref(), Some("Policy Brief"));
+    assert_eq!(m.doc_type.as_deref(), Some("POLICY BRIEF"));
     assert_eq!(
         m.publisher.as_deref(),
-        Some("Harbour Institute for Ocean Affairs")
+        Some("HARBOUR INSTITUTE FOR OCEAN AFFAIRS")
     );
     assert_eq!(
         m.title.as_deref(),
-        Some("Tides of Trade: Port Congestion in West Africa")
+        Some("TIDES OF TRADE: PORT CONGESTION IN WEST AFRICA")
     );
     assert_eq!(
         m.authors
@@ -61,8 +61,8 @@ fn mixed_case_title_over_two_lines_with_hyphenation_and_two_by_lines() {
     );
     let (tb, _) = block(&text);
     let m = &tb.metadata;
-    assert_eq!(m.publisher.as_deref(), Some("School of Policy"));
-    assert_eq!(m.doc_type.as_deref(), Some("Research Article"));
+    assert_eq!(m.publisher.as_deref(), Some("SCHOOL OF POLICY"));
+    assert_eq!(m.doc_type.as_deref(), Some("RESEARCH ARTICLE"));
     assert_eq!(
         m.title.as_deref(),
         Some("Working in the Rain: Crop Insurance in Two Valleys")
@@ -85,7 +85,7 @@ fn caps_title_with_mixed_case_subtitle() {
         "ISSUE BRIEF\n\nCHIPS AND CHOKEPOINTS\n\nHow Export Controls Reshape Supply Chains\n\nBy Lee Min-jun\n\nMay 2, 2024\n\n{BODY}"
     );
     let (tb, _) = block(&text);
-    assert_eq!(tb.metadata.title.as_deref(), Some("Chips and Chokepoints"));
+    assert_eq!(tb.metadata.title.as_deref(), Some("CHIPS AND CHOKEPOINTS"));
     assert_eq!(
         tb.metadata.subtitle.as_deref(),
         Some("How Export Controls Reshape Supply Chains")
@@ -206,7 +206,7 @@ fn letterhead_over_two_lines_with_the_organisation_word_second() {
     let tb = extract(&lines, &WordCase::from_lines(&lines), None, &mut r);
     assert_eq!(
         tb.metadata.publisher.as_deref(),
-        Some("Andean Urban Research Network")
+        Some("ANDEAN URBAN RESEARCH NETWORK")
     );
     assert!(tb.consumed.contains(&0) && tb.consumed.contains(&1));
 }
@@ -230,7 +230,7 @@ fn a_title_above_the_contents_list_is_still_the_title() {
     let (tb, _) = block(&text);
     assert_eq!(
         tb.metadata.title.as_deref(),
-        Some("Annual Review of Harbour Trade")
+        Some("ANNUAL REVIEW OF HARBOUR TRADE")
     );
     // An ellipsis of three dots is not a leader.
     assert!(!is_contents_line("Wait for it... The Long Pause"));
@@ -501,7 +501,7 @@ fn a_sentence_cut_by_the_title_zone_is_no_title() {
 fn a_capitals_title_keeps_no_subtitle_whose_sentence_runs_on() {
     let text = "3.4 EXERCISES\nFor the following exercises, the given functions represent\nthe position of a particle traveling along a horizontal line.\na. Find the velocity and acceleration functions.";
     let (tb, _) = block(text);
-    assert_eq!(tb.metadata.title.as_deref(), Some("3.4 Exercises"));
+    assert_eq!(tb.metadata.title.as_deref(), Some("3.4 EXERCISES"));
     assert_eq!(tb.metadata.subtitle, None);
     assert_eq!(tb.consumed, vec![0]);
 }
@@ -545,7 +545,7 @@ fn a_capitals_name_over_form_fields_is_no_title_in_plain_text() {
     );
     assert_eq!(
         memo.metadata.title.as_deref(),
-        Some("Quarterly Budget Review")
+        Some("QUARTERLY BUDGET REVIEW")
     );
 }
 

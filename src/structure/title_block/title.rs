@@ -376,29 +376,20 @@ pub(super) fn printed_run(texts: &[String], declared: &str) -> Option<Vec<usize>
 }
 
 /// The title's text for a declared title printed on `run`: the declared form when the
-/// page prints exactly its words, else the printed lines (capitals turned to title case).
-pub(super) fn declared_title_text(
-    declared: &str,
-    run: &[usize],
-    texts: &[String],
-    dict: &WordCase<'_>,
-) -> String {
+/// page prints exactly its words, else the printed lines as printed.
+pub(super) fn declared_title_text(declared: &str, run: &[usize], texts: &[String]) -> String {
     let lines: Vec<&str> = run.iter().map(|&i| texts[i].as_str()).collect();
     let printed = join_lines(&lines);
     if crate::structure::declared::squash(&printed) == crate::structure::declared::squash(declared)
     {
         return declared.trim().to_string();
     }
-    if is_upper(&printed) {
-        title_case(&printed, dict)
-    } else {
-        printed
-    }
+    printed
 }
 
-/// The publisher's name from a letterhead line: series names after a dash or bar dropped,
-/// capitals turned to title case.
-pub(super) fn publisher_name(line: &str, dict: &WordCase<'_>) -> String {
+/// The publisher's name from a letterhead line, in its printed case: series names after a
+/// dash or bar dropped.
+pub(super) fn publisher_name(line: &str) -> String {
     let parts: Vec<&str> = line
         .split(['—', '–', '|'])
         .map(str::trim)
@@ -409,22 +400,18 @@ pub(super) fn publisher_name(line: &str, dict: &WordCase<'_>) -> String {
         .find(|p| is_org(p))
         .copied()
         .unwrap_or(line.trim());
-    if is_upper(best) {
-        title_case(best, dict)
-    } else {
-        best.to_string()
-    }
+    best.to_string()
 }
 
-/// The title from its lines (rejoined, de-hyphenated, capitals turned to title case); a
-/// line in a different case after an all-capitals title is the subtitle.
+/// The title from its lines (rejoined, de-hyphenated, in the case the page prints: an
+/// archive's record must not guess at a name's spelling); a line in a different case after
+/// an all-capitals title is the subtitle.
 pub(super) fn title_and_subtitle(
     zone: &[TextLine],
     texts: &[String],
     roles: &[Role],
     idx: &[usize],
     by_line: Option<usize>,
-    dict: &WordCase<'_>,
 ) -> (String, Option<String>, Vec<usize>) {
     let _ = (zone, roles, by_line);
     let caps: Vec<bool> = idx.iter().map(|&i| is_upper(&texts[i])).collect();
@@ -443,11 +430,6 @@ pub(super) fn title_and_subtitle(
     };
     let title_lines: Vec<&str> = title_idx.iter().map(|&i| texts[i].as_str()).collect();
     let title = join_lines(&title_lines);
-    let title = if is_upper(&title) {
-        title_case(&title, dict)
-    } else {
-        title
-    };
     let sub_lines: Vec<&str> = sub_idx.iter().map(|&i| texts[i].as_str()).collect();
     let subtitle = Some(join_lines(&sub_lines)).filter(|s| !s.is_empty());
     (title, subtitle, idx.to_vec())
