@@ -283,3 +283,70 @@ fn a_declared_title_printed_below_the_first_lines_wins() {
     );
     assert!(md.contains("SECTION ONE OWNER"), "{md}");
 }
+
+/// A table's header row set in type larger than the rows, its cells side by side and one
+/// of them over two lines, is no title: neither the row nor one of its cells; the cells'
+/// words stay in the text.
+#[test]
+fn a_header_row_over_a_table_is_no_title() {
+    let mut lines: Vec<Placed> = vec![
+        (72.0, 740.0, "F2", 13.0, "DOCUMENT NO."),
+        (200.0, 740.0, "F2", 13.0, "DATE"),
+        (200.0, 728.0, "F2", 13.0, "POSTED"),
+        (300.0, 740.0, "F2", 13.0, "PAYEE NAME"),
+        (450.0, 744.0, "F2", 13.0, "AMOUNT"),
+    ];
+    lines.extend(prose_from(700.0, 4));
+    let (title, md) = title_of(&lines, None);
+    assert_eq!(title, None, "{md}");
+    for cell in ["DOCUMENT NO.", "POSTED", "PAYEE NAME", "AMOUNT"] {
+        assert!(md.contains(cell), "{cell}: {md}");
+    }
+    // One cell alone in that type is a title's shape again.
+    let (title, md) = title_of(&[&lines[2..3], &lines[5..]].concat(), None);
+    assert_eq!(title.as_deref(), Some("POSTED"), "{md}");
+}
+
+/// A title over two lines in one large type is one title: when its first line ends on a
+/// word that leaves the phrase open ("Instructions for" / "Form 1040NR"), and when the
+/// second line's capitalised words are common words of the text, not a name ("…Toolkit
+/// for Deep" / "Learning Based Document Image Analysis").
+#[test]
+fn a_title_over_two_lines_stays_whole() {
+    let mut lines: Vec<Placed> = vec![
+        (72.0, 740.0, "F1", 24.0, "Instructions for"),
+        (72.0, 714.0, "F1", 24.0, "Form 1040NR"),
+    ];
+    lines.extend(prose_from(680.0, 4));
+    let (title, md) = title_of(&lines, None);
+    assert_eq!(
+        title.as_deref(),
+        Some("Instructions for Form 1040NR"),
+        "{md}"
+    );
+
+    let mut lines: Vec<Placed> = vec![
+        (72.0, 740.0, "F1", 18.0, "A Unified Toolkit for Deep"),
+        (
+            72.0,
+            718.0,
+            "F1",
+            18.0,
+            "Learning Based Document Image Analysis",
+        ),
+        (
+            72.0,
+            690.0,
+            "F1",
+            11.0,
+            "Deep learning based document analysis needs learning tools.",
+        ),
+    ];
+    lines.extend(prose_from(676.0, 4));
+    let (title, md) = title_of(&lines, None);
+    assert_eq!(
+        title.as_deref(),
+        Some("A Unified Toolkit for Deep Learning Based Document Image Analysis"),
+        "{md}"
+    );
+}

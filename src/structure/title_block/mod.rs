@@ -132,7 +132,14 @@ pub fn extract(
             );
         }
     }
-    let page_title = find_title(&texts, &roles, &sizes, by_line, past_zone.as_deref());
+    let page_title = find_title(
+        &texts,
+        &roles,
+        &sizes,
+        by_line,
+        past_zone.as_deref(),
+        dictionary,
+    );
     // The declared title overrides the page's guess only where the two disagree; where
     // the page's title lines include it, they are read as usual (subtitle and all).
     let declared_run = declared_title

@@ -15,6 +15,8 @@ pub(super) struct TitleSizes {
     body: Option<f32>,
     /// Per zone line, why it cannot be the title whatever its type (see [`not_title`]).
     pub(super) excluded: Vec<Option<&'static str>>,
+    /// Per zone line, its left and right edge, when the line has geometry.
+    span: Vec<Option<(f32, f32)>>,
 }
 
 impl TitleSizes {
@@ -44,6 +46,20 @@ impl TitleSizes {
                 .collect(),
             body,
             excluded: (0..zone.len()).map(|i| not_title(lines, zone, i)).collect(),
+            span: zone
+                .iter()
+                .map(|l| l.geometry.map(|g| (g.bbox.x0, g.bbox.x1)))
+                .collect(),
+        }
+    }
+
+    /// Whether line `i` stands under line `above` (their horizontal extents overlap;
+    /// always, without geometry): a title's lines are stacked, while the cells of a
+    /// table's header stand side by side ("DATES", "POSTED", "START").
+    fn stacked(&self, above: usize, i: usize) -> bool {
+        match (self.span[above], self.span[i]) {
+            (Some((a0, a1)), Some((b0, b1))) => b0 < a1 && a0 < b1,
+            _ => true,
         }
     }
 
@@ -55,13 +71,14 @@ impl TitleSizes {
         }
     }
 
-    /// Whether line `i` has a type size and no line of the title zone is set larger.
+    /// Whether line `i` has a type size and no line of the title zone is set larger, nor
+    /// as large beside it (one header cell among several in the same type is not singled
+    /// out; a title set a word a line, "WORLD" / "ECONOMIC" / "OUTLOOK", is stacked).
     fn largest_in_zone(&self, i: usize) -> bool {
         self.line[i].is_some_and(|size| {
-            self.line
-                .iter()
-                .flatten()
-                .all(|&other| other <= size * 1.02)
+            self.line.iter().enumerate().all(|(k, other)| {
+                other.is_none_or(|o| o < size * 0.98 || o <= size * 1.02 && self.stacked(i, k))
+            })
         })
     }
 
@@ -75,6 +92,18 @@ impl TitleSizes {
     }
 }
 
+/// Words that cannot end a title: a line ending on one goes on in the next.
+const OPEN_ENDINGS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "with", "from", "by", "at", "&",
+];
+
+/// Whether a line ends on a word that leaves its phrase open ("Instructions for").
+fn ends_open(line: &str) -> bool {
+    line.split_whitespace()
+        .next_back()
+        .is_some_and(|w| OPEN_ENDINGS.iter().any(|e| w.eq_ignore_ascii_case(e)))
+}
+
 /// Indexes of the title's lines.
 pub(super) fn find_title(
     texts: &[String],
@@ -82,6 +111,7 @@ pub(super) fn find_title(
     sizes: &TitleSizes,
     by_line: Option<usize>,
     past_zone: Option<&str>,
+    dictionary: &WordCase<'_>,
 ) -> Vec<usize> {
     // A contents list starts below the title: its entries are never the title.
     let contents = texts
@@ -185,12 +215,26 @@ pub(super) fn find_title(
                 break;
             }
             let prev = texts[last].trim_end();
-            let fits = roles[i] == Role::Other
-                && is_candidate(i)
+            // A line of common words looks like a name only by its capitals ("Learning
+            // Based Document Image Analysis" under "…Toolkit for Deep").
+            let role_fits = roles[i] == Role::Other
+                || roles[i] == Role::Name && dictionary.mostly_common_words(&texts[i]);
+            // A line ending on "for", "of", "the" leaves its phrase open: the next line in
+            // the same type finishes it, even as a number ("Instructions for" / "Form
+            // 1040NR").
+            let completes_phrase = ends_open(prev)
+                && role_fits
+                && sizes.line[i].is_some()
                 && sizes.same_size(first, i)
-                && !texts[i].trim_end().ends_with(['.', ',', ';'])
-                && words(&texts[i]) <= 20
-                && (title_like(&texts[i]) || texts[i].starts_with(|c: char| c.is_lowercase()));
+                && sizes.excluded[i].is_none();
+            let fits = sizes.stacked(last, i) && completes_phrase
+                || sizes.stacked(last, i)
+                    && role_fits
+                    && is_candidate(i)
+                    && sizes.same_size(first, i)
+                    && !texts[i].trim_end().ends_with(['.', ',', ';'])
+                    && words(&texts[i]) <= 20
+                    && (title_like(&texts[i]) || texts[i].starts_with(|c: char| c.is_lowercase()));
             if !fits {
                 break;
             }
@@ -233,6 +277,8 @@ pub(super) fn find_title(
     for i in first + 1..texts.len() {
         match roles[i] {
             Role::Blank => continue,
+            // Lines side by side are cells of a row, not a title and its subtitle.
+            _ if run.last().is_some_and(|&k| !sizes.stacked(k, i)) => break,
             Role::Other
                 if caps.is_some()
                     && is_upper(&texts[i])
