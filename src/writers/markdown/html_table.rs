@@ -70,7 +70,10 @@ fn push_inlines(inlines: &[Inline], out: &mut String) {
             Inline::Strong(c) => wrapped(c, "strong", out),
             Inline::Emphasis(c) => wrapped(c, "em", out),
             Inline::Superscript(c) => wrapped(c, "sup", out),
-            Inline::Subscript(c) => wrapped(c, "sub", out),
+            Inline::Subscript(c) => match super::text::subscript_digits(c) {
+                Some(lowered) => out.push_str(&lowered),
+                None => wrapped(c, "sub", out),
+            },
             Inline::Link { url, content } => {
                 out.push_str("<a href=\"");
                 escape(url, out);

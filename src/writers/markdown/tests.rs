@@ -178,7 +178,7 @@ fn links_and_scripts() {
     };
     assert_eq!(
         md(&doc),
-        "<https://x.example/a_b> CO<sub>2</sub> [site](<https://y.example/>)**Lead:** text\n"
+        "<https://x.example/a_b> CO₂ [site](<https://y.example/>)**Lead:** text\n"
     );
 }
 
@@ -300,4 +300,22 @@ fn captions_are_paragraphs_as_printed_where_they_stand() {
         md(&doc),
         "Before.\n\n**Table 1:** Costs\n\n| Year |\n| --- |\n| 2024 |\n\nFig. 2. Yields\n"
     );
+}
+
+/// Subscripts of digits and signs print as Unicode subscripts, so "x₁" stays one word;
+/// a letter subscript or one holding markup stays HTML.
+#[test]
+fn digit_subscripts_print_as_subscript_characters() {
+    let doc = Document {
+        blocks: vec![Block::Paragraph(vec![
+            Inline::text("z"),
+            Inline::Subscript(vec![Inline::text("-10")]),
+            Inline::text(" x"),
+            Inline::Subscript(vec![Inline::text("i")]),
+            Inline::text(" y"),
+            Inline::Subscript(vec![Inline::Emphasis(vec![Inline::text("2")])]),
+        ])],
+        ..Default::default()
+    };
+    assert_eq!(md(&doc), "z₋₁₀ x<sub>i</sub> y<sub>*2*</sub>\n");
 }

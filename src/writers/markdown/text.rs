@@ -21,7 +21,10 @@ impl Writer<'_> {
             Inline::Strong(c) => self.delimited(c, "**", out),
             Inline::Emphasis(c) => self.delimited(c, "*", out),
             Inline::Superscript(c) => self.html_wrapped(c, "sup", out),
-            Inline::Subscript(c) => self.html_wrapped(c, "sub", out),
+            Inline::Subscript(c) => match subscript_digits(c) {
+                Some(lowered) => out.push_str(&lowered),
+                None => self.html_wrapped(c, "sub", out),
+            },
             Inline::Link { url, content } => {
                 let text = crate::model::plain_text(content);
                 if text == *url && is_autolinkable(url) {
@@ -235,4 +238,28 @@ fn escape_block_start(text: &str) -> String {
         }
     }
     text.to_string()
+}
+
+/// A subscript of digits and signs only ("CO₂", "x₁₀", "z₋₁") in Unicode's subscript
+/// characters, which every text font carries and which read back as plain digits under
+/// compatibility normalisation: the word stays one word for search and counting, where
+/// `x<sub>1</sub>` splits it. Anything else (letters, markup) stays an HTML `<sub>`.
+pub(super) fn subscript_digits(content: &[Inline]) -> Option<String> {
+    let [Inline::Text(t)] = content else {
+        return None;
+    };
+    if t.is_empty() {
+        return None;
+    }
+    t.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(0x2080 + (c as u32 - '0' as u32)),
+            '+' => Some('\u{208A}'),
+            '-' | '\u{2212}' => Some('\u{208B}'),
+            '=' => Some('\u{208C}'),
+            '(' => Some('\u{208D}'),
+            ')' => Some('\u{208E}'),
+            _ => None,
+        })
+        .collect()
 }
