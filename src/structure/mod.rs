@@ -76,6 +76,7 @@ pub fn build(
     }
     let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
     tagged::set_levels(&mut drafts, &levels);
+    assemble::close_level_gaps(&mut drafts);
     linking::link_notes(&mut drafts, &mut notes, paged, &piece_pages, report);
     captions::attach(&mut drafts);
     Document {

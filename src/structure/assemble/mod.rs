@@ -8,6 +8,7 @@ mod nesting;
 mod paragraphs;
 
 pub use lead_ins::bold_lead_in;
+pub use levels::close_level_gaps;
 use levels::{HeadingInfo, assign_heading_levels, tidy_heading};
 pub use nesting::nest;
 use paragraphs::{Rejoined, append, continues};
