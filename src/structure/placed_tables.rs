@@ -20,38 +20,43 @@ const MIN_ROWS: usize = 3;
 /// [`super::extent_tables`]).
 pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
     runs(lines, 0, lines.len(), |lines, i| {
-        table_at(lines, i).or_else(|| super::extent_tables::table_at(lines, i))
+        let found = tables_at(lines, i);
+        if found.is_empty() {
+            super::extent_tables::table_at(lines, i)
+                .into_iter()
+                .collect()
+        } else {
+            found
+        }
     })
     .into_iter()
     .map(TableRun::with_header_judged)
     .collect()
 }
 
-/// The tables `table_at` finds starting in `from..to` and ending by `to`.
+/// The tables `tables_at` finds starting in `from..to` and ending by `to`.
 fn runs(
     lines: &[TextLine],
     from: usize,
     to: usize,
-    table_at: impl Fn(&[TextLine], usize) -> Option<TableRun>,
+    tables_at: impl Fn(&[TextLine], usize) -> Vec<TableRun>,
 ) -> Vec<TableRun> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
         // A table's rows grouping its columns never reach back into the table before it.
         let floor = out.last().map_or(from, |run: &TableRun| run.end);
-        let found = table_at(&lines[..to], i).map(|run| {
-            if run.start < floor {
-                run.without_groups(i)
-            } else {
-                run
+        let mut found = tables_at(&lines[..to], i);
+        if found.first().is_some_and(|run| run.start < floor) {
+            let first = found.remove(0).without_groups(i);
+            found.insert(0, first);
+        }
+        match found.first().is_some_and(|run| run.start >= from) {
+            true => {
+                i = found.last().map_or(i + 1, |run| run.end);
+                out.extend(found);
             }
-        });
-        match found.filter(|run| run.start >= from) {
-            Some(run) => {
-                i = run.end;
-                out.push(run);
-            }
-            None => i += 1,
+            false => i += 1,
         }
     }
     out
@@ -69,10 +74,71 @@ fn column_of(columns: &[Column], x0: f32, x1: f32) -> Option<usize> {
     (!over_previous).then_some(k)
 }
 
-fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
-    let columns = header_columns(lines, i)?;
-    let page = lines[i].page;
+/// The table whose header row starts at line `i`, or, when titles set apart in the
+/// form's section style cut it ("Booking Agency" well below a form's last field, in the
+/// bold type of the "Orders" over it), the table above the first title and those under
+/// each, on the same columns: same-styled labels all stand as titles between tables, none
+/// swallowed as a row. Failing a table under every title, the whole as one table with the
+/// titles as section rows.
+fn tables_at(lines: &[TextLine], i: usize) -> Vec<TableRun> {
+    let Some(columns) = header_columns(lines, i) else {
+        return Vec::new();
+    };
     let size = lines[i].geometry.map_or(10.0, |g| g.font_size);
+    let mut walked = walk(lines, i, &columns, size, true);
+    if walked.title_end.is_some() {
+        if let Some(parts) = sections(lines, i, &walked, &columns, size) {
+            return parts;
+        }
+        walked = walk(lines, i, &columns, size, false);
+    }
+    judged(i, &walked, &columns, size, false)
+        .map(|run| with_groups(lines, run, &columns))
+        .into_iter()
+        .collect()
+}
+
+fn with_groups(lines: &[TextLine], run: TableRun, columns: &[Column]) -> TableRun {
+    let extents: Vec<(f32, f32)> = columns.iter().map(|c| (c.start, c.end)).collect();
+    super::column_groups::with_groups(lines, run, &extents)
+}
+
+/// The tables from line `i` on `columns`, `first` walked up to a section title (see
+/// [`tables_at`]), when each part makes a table. A part under a title holds the columns
+/// its lines are placed in (a section of a form using the first columns only).
+fn sections(
+    lines: &[TextLine],
+    i: usize,
+    first: &Walked,
+    columns: &[Column],
+    size: f32,
+) -> Option<Vec<TableRun>> {
+    let mut out = vec![with_groups(
+        lines,
+        judged(i, first, columns, size, false)?,
+        columns,
+    )];
+    let mut next = first.title_end;
+    while let Some(from) = next {
+        let walked = walk(lines, from, columns, size, true);
+        out.push(judged(from, &walked, columns, size, true)?);
+        next = walked.title_end;
+    }
+    Some(out)
+}
+
+/// The lines of a table walked from its header row: the cells placed, one past its last
+/// line, and, when a section title ended it, one past the title's row.
+struct Walked {
+    placed: Vec<PlacedCell>,
+    end: usize,
+    title_end: Option<usize>,
+}
+
+/// Walks the table whose header row starts at line `i` on `columns`; with `cut`, a
+/// section title set apart from the rows above ends it (see [`sets_off_a_section`]).
+fn walk(lines: &[TextLine], i: usize, columns: &[Column], size: f32, cut: bool) -> Walked {
+    let page = lines[i].page;
     // The table runs while rows (the lines on one baseline) sit in the header's columns;
     // a row with a line that does not ends it whole, so that the start of another table's
     // header is not taken in as a cell.
@@ -82,26 +148,31 @@ fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
     // The table's end and the cells placed after each row taken.
     let mut taken: Vec<(usize, usize)> = vec![(i, 0)];
     let mut previous_own = false;
+    let mut title_end = None;
+    // The closest two rows' baselines have been: the table's row pitch.
+    let mut pitch = f32::INFINITY;
+    let mut last_baseline = None;
     while end < lines.len() && lines[end].page == page {
         let row_end = baseline_end(lines, end);
         let row = &lines[end..row_end];
+        let baseline = lines[end].geometry.map(|g| g.baseline);
         // A title over rows that no longer fit the columns ends the table; one over rows
-        // that do is a section row of it (a form's "Booking Agency" over more fields).
+        // that do is a section row of it, unless set apart from the rows above.
         let section = end > i && titles_a_section(row, size, row_size);
         if section {
             let next_fits = row_end < lines.len()
                 && lines[row_end].page == page
-                && row_cells(
-                    &lines[row_end..baseline_end(lines, row_end)],
-                    &columns,
-                    size,
-                )
-                .is_some();
+                && row_cells(&lines[row_end..baseline_end(lines, row_end)], columns, size)
+                    .is_some();
             if !next_fits {
                 break;
             }
+            if cut && sets_off_a_section(baseline, last_baseline, pitch) {
+                title_end = Some(row_end);
+                break;
+            }
         }
-        let Some(cells) = row_cells(row, &columns, size) else {
+        let Some(cells) = row_cells(row, columns, size) else {
             break;
         };
         // Two lines across the table one under the other are a paragraph, not remarks.
@@ -116,6 +187,10 @@ fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
                 .filter_map(|l| l.geometry)
                 .fold(row_size, |m, g| m.max(g.font_size));
         }
+        if let (Some(b), Some(a)) = (baseline, last_baseline) {
+            pitch = pitch.min(b - a);
+        }
+        last_baseline = baseline;
         placed.extend(cells);
         end = row_end;
         taken.push((end, placed.len()));
@@ -163,13 +238,53 @@ fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
         taken.pop();
         placed.truncate(before);
         end = taken.last().map_or(i, |t| t.0);
+        // The rows given back leave the title where it was: no longer right under the table.
+        title_end = None;
     }
-    let rows = rows_of(&placed, &columns, size);
+    Walked {
+        placed,
+        end,
+        title_end,
+    }
+}
+
+/// Whether a section title on `baseline` stands apart from the table's last row (at
+/// `last`): more than two of the table's row pitches below it.
+fn sets_off_a_section(baseline: Option<f32>, last: Option<f32>, pitch: f32) -> bool {
+    match (baseline, last) {
+        (Some(b), Some(a)) => pitch.is_finite() && b - a > 2.0 * pitch,
+        _ => false,
+    }
+}
+
+/// The table of the cells `walked` from its header row at line `i` on `columns`, when
+/// they make one: enough rows, most holding two cells or more, a full header row, not a
+/// list and not prose. With `used_only`, columns no line is placed in are left out.
+fn judged(
+    i: usize,
+    walked: &Walked,
+    columns: &[Column],
+    size: f32,
+    used_only: bool,
+) -> Option<TableRun> {
+    let (placed, end) = (&walked.placed, walked.end);
+    let mut rows = rows_of(placed, columns, size);
+    let used: Vec<bool> = (0..columns.len())
+        .map(|k| !used_only || rows.iter().any(|r| !r[k].is_empty()))
+        .collect();
+    for row in &mut rows {
+        let mut k = 0;
+        row.retain(|_| {
+            k += 1;
+            used[k - 1]
+        });
+    }
+    let width = used.iter().filter(|&&u| u).count();
     let filled = rows
         .iter()
         .filter(|r| r.iter().filter(|c| !c.is_empty()).count() >= 2)
         .count();
-    let labels_only = rows.iter().all(|r| is_marker(&r[0]));
+    let labels_only = rows.iter().all(|r| r.first().is_none_or(|c| is_marker(c)));
     let header_full = rows
         .first()
         .is_some_and(|r| r.iter().all(|c| !c.is_empty()));
@@ -184,26 +299,23 @@ fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
         (1..=4).contains(&words)
     };
     let single_row = rows.len() == 2
-        && columns.len() >= 3
+        && width >= 3
         && placed.len() == end - i
         && rows.iter().flatten().all(short)
         && rows[1]
             .iter()
             .any(|c| c.chars().any(|ch| ch.is_ascii_digit()));
     ((rows.len() >= MIN_ROWS || single_row)
+        && width >= 2
         && filled * 3 >= rows.len() * 2
         && header_full
         && !labels_only
         && !reads_as_prose(&rows))
-    .then(|| {
-        let run = TableRun {
-            start: i,
-            end,
-            rows,
-            head: Default::default(),
-        };
-        let extents: Vec<(f32, f32)> = columns.iter().map(|c| (c.start, c.end)).collect();
-        super::column_groups::with_groups(lines, run, &extents)
+    .then_some(TableRun {
+        start: i,
+        end,
+        rows,
+        head: Default::default(),
     })
 }
 
@@ -465,142 +577,5 @@ fn rows_of(placed: &[PlacedCell], columns: &[Column], size: f32) -> Vec<Vec<Stri
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cell(text: &str, x0: f32, x1: f32, baseline: f32) -> TextLine {
-        crate::lines::test_placed(text, 2, x0, x1, baseline, 9.0)
-    }
-
-    #[test]
-    fn wrapped_cells_stay_in_their_row() {
-        let lines = vec![
-            cell(
-                "Paragraph before the table, set across the page.",
-                65.0,
-                530.0,
-                130.0,
-            ),
-            cell("City", 71.0, 90.0, 151.0),
-            cell("Integrated modes", 226.0, 300.0, 151.0),
-            cell("Transfer rule", 381.0, 440.0, 151.0),
-            cell("Bogotá", 71.0, 100.0, 168.0),
-            cell("Rapid transit buses, zonal", 226.0, 340.0, 168.0),
-            cell("buses and cable cars", 226.0, 320.0, 179.0),
-            cell("Reduced fare on a second", 381.0, 490.0, 168.0),
-            cell("boarding", 381.0, 420.0, 179.0),
-            cell("Quito", 71.0, 95.0, 196.0),
-            cell("Metro and trolleybus", 226.0, 320.0, 196.0),
-            cell("Free at stations", 381.0, 450.0, 196.0),
-            cell(
-                "Paragraph after the table, set across the page.",
-                65.0,
-                530.0,
-                220.0,
-            ),
-        ];
-        let t = find(&lines);
-        assert_eq!(t.len(), 1);
-        assert_eq!((t[0].start, t[0].end), (1, 12));
-        assert_eq!(
-            t[0].rows,
-            vec![
-                vec!["City", "Integrated modes", "Transfer rule"],
-                vec![
-                    "Bogotá",
-                    "Rapid transit buses, zonal buses and cable cars",
-                    "Reduced fare on a second boarding"
-                ],
-                vec!["Quito", "Metro and trolleybus", "Free at stations"],
-            ]
-        );
-    }
-
-    #[test]
-    fn a_line_running_over_two_columns_is_cut_between_them() {
-        let lines = vec![
-            cell("Task type", 65.0, 110.0, 373.0),
-            cell("Loss at 30 WBGT", 222.0, 300.0, 373.0),
-            cell("Loss above 32 WBGT", 378.0, 460.0, 373.0),
-            cell(
-                "Concrete work and scaffolding 8 per cent",
-                65.0,
-                262.0,
-                390.0,
-            ),
-            cell("on building sites", 65.0, 140.0, 401.0),
-            cell("17 per cent", 378.0, 430.0, 390.0),
-            cell("Street vending 4 per cent 9 per cent", 65.0, 430.0, 417.0),
-        ];
-        let t = find(&lines);
-        assert_eq!(t.len(), 1);
-        assert_eq!(
-            t[0].rows[1],
-            vec![
-                "Concrete work and scaffolding on building sites",
-                "8 per cent",
-                "17 per cent"
-            ]
-        );
-        assert_eq!(
-            t[0].rows[2],
-            vec!["Street vending", "4 per cent", "9 per cent"]
-        );
-    }
-
-    #[test]
-    fn columns_of_running_text_are_not_tables() {
-        let mut lines = Vec::new();
-        let left = [
-            "AGENCY: Federal Aviation",
-            "administration of the rules, which apply",
-            "to all the airplanes of the model and",
-            "require the operators to revise the",
-        ];
-        let right = [
-            "You may view the material at",
-            "the offices of the agency during the",
-            "hours given below, or on the internet",
-            "at the address given in this notice.",
-        ];
-        for (r, (a, b)) in left.iter().zip(right).enumerate() {
-            let y = 100.0 + 12.0 * r as f32;
-            lines.push(cell(a, 50.0, 200.0, y));
-            lines.push(cell(b, 220.0, 370.0, y));
-        }
-        assert!(find(&lines).is_empty());
-        let hyphenated = vec![
-            cell("Categories and Subject Descriptors", 50.0, 200.0, 100.0),
-            cell("D.3.4 [Programming Lan-", 220.0, 370.0, 100.0),
-            cell("Guages: Processors", 50.0, 200.0, 112.0),
-            cell("Incremental compilers", 220.0, 370.0, 112.0),
-            cell("General Terms", 50.0, 200.0, 124.0),
-            cell("Measurement", 220.0, 370.0, 124.0),
-        ];
-        assert!(find(&hyphenated).is_empty());
-    }
-
-    #[test]
-    fn justified_words_and_labelled_notes_are_not_tables() {
-        // Words of justified lines drawn one by one: their positions differ per line.
-        let words = vec![
-            cell("move", 65.0, 95.0, 100.0),
-            cell("money", 105.0, 140.0, 100.0),
-            cell("in", 151.0, 160.0, 100.0),
-            cell("the", 65.0, 85.0, 114.0),
-            cell("sums", 112.0, 140.0, 114.0),
-            cell("were", 170.0, 200.0, 114.0),
-        ];
-        assert!(find(&words).is_empty());
-        // Note labels set apart from their text.
-        let notes = vec![
-            cell("1", 65.0, 70.0, 700.0),
-            cell("A. Author, “A Study”, 2020.", 80.0, 300.0, 700.0),
-            cell("2", 65.0, 70.0, 712.0),
-            cell("B. Author, “Another”, 2021.", 80.0, 300.0, 712.0),
-            cell("3", 65.0, 70.0, 724.0),
-            cell("C. Author, “A Third”, 2022.", 80.0, 300.0, 724.0),
-        ];
-        assert!(find(&notes).is_empty());
-    }
-}
+#[path = "placed_tables_tests.rs"]
+mod tests;

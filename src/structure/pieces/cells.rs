@@ -138,3 +138,61 @@ pub(super) fn beside_a_label(line: &TextLine, page: &[&TextLine]) -> bool {
             }
     })
 }
+
+/// Whether `line` is half of a form field set on one row: a label ending in a colon with
+/// its value to its right on its baseline, in its column ("District Representatives:"
+/// then "Board President Josephine Lucey and"), or that value. The colon announces what
+/// follows; neither half is a heading, whatever the value's length or the type.
+pub(super) fn in_a_field(line: &TextLine, page: &[&TextLine]) -> bool {
+    let Some(g) = line.geometry else {
+        return false;
+    };
+    let size = g.font_size.max(4.0);
+    let label = |l: &TextLine| {
+        let t = l.plain();
+        let t = t.trim();
+        t.ends_with(':') && (1..=4).contains(&words(t))
+    };
+    let line_is_label = label(line);
+    page.iter().any(|o| {
+        o.source_line != line.source_line
+            && o.column == line.column
+            && o.geometry.is_some_and(|h| {
+                (h.baseline - g.baseline).abs() <= 0.4 * size
+                    && (h.font_size - g.font_size).abs() <= 0.15 * g.font_size
+                    && if line_is_label {
+                        h.bbox.x0 >= g.bbox.x1 - 0.5
+                    } else {
+                        h.bbox.x1 <= g.bbox.x0 + 0.5 && label(o)
+                    }
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, x0: f32, x1: f32, baseline: f32) -> TextLine {
+        let mut l = crate::lines::test_placed(text, 1, x0, x1, baseline, 10.8);
+        // Lines are told apart by their source line.
+        l.source_line = (x0 + baseline) as usize;
+        l
+    }
+
+    #[test]
+    fn a_label_ending_in_a_colon_and_its_value_make_a_field() {
+        let label = at("District Representatives:", 129.0, 240.0, 586.0);
+        let value = at("Board President Josephine Lucey and", 263.0, 440.0, 586.0);
+        let under = at("Vice-President Anjali Kausar", 263.0, 400.0, 598.0);
+        let page = [&label, &value, &under];
+        assert!(in_a_field(&label, &page));
+        assert!(in_a_field(&value, &page));
+        assert!(!in_a_field(&under, &page));
+        // A heading beside text on its row that no colon announces is no field.
+        let heading = at("Background", 129.0, 200.0, 586.0);
+        let page = [&heading, &value];
+        assert!(!in_a_field(&heading, &page));
+        assert!(!in_a_field(&value, &page));
+    }
+}

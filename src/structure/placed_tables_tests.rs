@@ -1,0 +1,206 @@
+//! Tests of the table finder for PDF lines.
+
+use super::*;
+
+fn cell(text: &str, x0: f32, x1: f32, baseline: f32) -> TextLine {
+    crate::lines::test_placed(text, 2, x0, x1, baseline, 9.0)
+}
+
+#[test]
+fn wrapped_cells_stay_in_their_row() {
+    let lines = vec![
+        cell(
+            "Paragraph before the table, set across the page.",
+            65.0,
+            530.0,
+            130.0,
+        ),
+        cell("City", 71.0, 90.0, 151.0),
+        cell("Integrated modes", 226.0, 300.0, 151.0),
+        cell("Transfer rule", 381.0, 440.0, 151.0),
+        cell("Bogotá", 71.0, 100.0, 168.0),
+        cell("Rapid transit buses, zonal", 226.0, 340.0, 168.0),
+        cell("buses and cable cars", 226.0, 320.0, 179.0),
+        cell("Reduced fare on a second", 381.0, 490.0, 168.0),
+        cell("boarding", 381.0, 420.0, 179.0),
+        cell("Quito", 71.0, 95.0, 196.0),
+        cell("Metro and trolleybus", 226.0, 320.0, 196.0),
+        cell("Free at stations", 381.0, 450.0, 196.0),
+        cell(
+            "Paragraph after the table, set across the page.",
+            65.0,
+            530.0,
+            220.0,
+        ),
+    ];
+    let t = find(&lines);
+    assert_eq!(t.len(), 1);
+    assert_eq!((t[0].start, t[0].end), (1, 12));
+    assert_eq!(
+        t[0].rows,
+        vec![
+            vec!["City", "Integrated modes", "Transfer rule"],
+            vec![
+                "Bogotá",
+                "Rapid transit buses, zonal buses and cable cars",
+                "Reduced fare on a second boarding"
+            ],
+            vec!["Quito", "Metro and trolleybus", "Free at stations"],
+        ]
+    );
+}
+
+#[test]
+fn a_line_running_over_two_columns_is_cut_between_them() {
+    let lines = vec![
+        cell("Task type", 65.0, 110.0, 373.0),
+        cell("Loss at 30 WBGT", 222.0, 300.0, 373.0),
+        cell("Loss above 32 WBGT", 378.0, 460.0, 373.0),
+        cell(
+            "Concrete work and scaffolding 8 per cent",
+            65.0,
+            262.0,
+            390.0,
+        ),
+        cell("on building sites", 65.0, 140.0, 401.0),
+        cell("17 per cent", 378.0, 430.0, 390.0),
+        cell("Street vending 4 per cent 9 per cent", 65.0, 430.0, 417.0),
+    ];
+    let t = find(&lines);
+    assert_eq!(t.len(), 1);
+    assert_eq!(
+        t[0].rows[1],
+        vec![
+            "Concrete work and scaffolding on building sites",
+            "8 per cent",
+            "17 per cent"
+        ]
+    );
+    assert_eq!(
+        t[0].rows[2],
+        vec!["Street vending", "4 per cent", "9 per cent"]
+    );
+}
+
+#[test]
+fn columns_of_running_text_are_not_tables() {
+    let mut lines = Vec::new();
+    let left = [
+        "AGENCY: Federal Aviation",
+        "administration of the rules, which apply",
+        "to all the airplanes of the model and",
+        "require the operators to revise the",
+    ];
+    let right = [
+        "You may view the material at",
+        "the offices of the agency during the",
+        "hours given below, or on the internet",
+        "at the address given in this notice.",
+    ];
+    for (r, (a, b)) in left.iter().zip(right).enumerate() {
+        let y = 100.0 + 12.0 * r as f32;
+        lines.push(cell(a, 50.0, 200.0, y));
+        lines.push(cell(b, 220.0, 370.0, y));
+    }
+    assert!(find(&lines).is_empty());
+    let hyphenated = vec![
+        cell("Categories and Subject Descriptors", 50.0, 200.0, 100.0),
+        cell("D.3.4 [Programming Lan-", 220.0, 370.0, 100.0),
+        cell("Guages: Processors", 50.0, 200.0, 112.0),
+        cell("Incremental compilers", 220.0, 370.0, 112.0),
+        cell("General Terms", 50.0, 200.0, 124.0),
+        cell("Measurement", 220.0, 370.0, 124.0),
+    ];
+    assert!(find(&hyphenated).is_empty());
+}
+
+#[test]
+fn justified_words_and_labelled_notes_are_not_tables() {
+    // Words of justified lines drawn one by one: their positions differ per line.
+    let words = vec![
+        cell("move", 65.0, 95.0, 100.0),
+        cell("money", 105.0, 140.0, 100.0),
+        cell("in", 151.0, 160.0, 100.0),
+        cell("the", 65.0, 85.0, 114.0),
+        cell("sums", 112.0, 140.0, 114.0),
+        cell("were", 170.0, 200.0, 114.0),
+    ];
+    assert!(find(&words).is_empty());
+    // Note labels set apart from their text.
+    let notes = vec![
+        cell("1", 65.0, 70.0, 700.0),
+        cell("A. Author, “A Study”, 2020.", 80.0, 300.0, 700.0),
+        cell("2", 65.0, 70.0, 712.0),
+        cell("B. Author, “Another”, 2021.", 80.0, 300.0, 712.0),
+        cell("3", 65.0, 70.0, 724.0),
+        cell("C. Author, “A Third”, 2022.", 80.0, 300.0, 724.0),
+    ];
+    assert!(find(&notes).is_empty());
+}
+
+/// A form's fields in two columns of label and value, each pair of columns a field.
+fn field_rows(lines: &mut Vec<TextLine>, fields: &[(&str, &str)], top: f32, x: f32) {
+    for (r, (label, value)) in fields.iter().enumerate() {
+        let y = top + 12.0 * r as f32;
+        lines.push(crate::lines::test_placed(label, 2, x, x + 50.0, y, 8.0));
+        lines.push(crate::lines::test_placed(
+            value,
+            2,
+            x + 100.0,
+            x + 180.0,
+            y,
+            8.0,
+        ));
+    }
+}
+
+fn title(text: &str, baseline: f32) -> TextLine {
+    let mut l = crate::lines::test_placed(text, 2, 50.0, 130.0, baseline, 10.0);
+    l.text = crate::rich::bold(text);
+    l
+}
+
+#[test]
+fn a_section_title_set_apart_from_the_fields_above_ends_the_table() {
+    let mut lines = Vec::new();
+    field_rows(
+        &mut lines,
+        &[
+            ("Order:", "2024-12"),
+            ("Estimate:", "EST-456"),
+            ("Type:", "Premium"),
+        ],
+        129.0,
+        50.0,
+    );
+    let title_at = lines.len();
+    // Five rows' pitches below the last field, in the bold type of a title.
+    lines.push(title("Customer", 201.0));
+    field_rows(
+        &mut lines,
+        &[
+            ("Name:", "Universal"),
+            ("Category:", "Distributor"),
+            ("ID:", "CUST-98"),
+        ],
+        218.0,
+        50.0,
+    );
+    let t = find(&lines);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!((t[0].start, t[0].end), (0, title_at));
+    assert_eq!((t[1].start, t[1].end), (title_at + 1, lines.len()));
+    assert_eq!(t[1].rows[0], vec!["Name:", "Universal"]);
+    // The same title a row's pitch under the fields is a section row of the table.
+    let mut close = lines.clone();
+    for l in &mut close[title_at..] {
+        if let Some(g) = &mut l.geometry {
+            g.baseline -= 36.0;
+            g.bbox.y0 -= 36.0;
+            g.bbox.y1 -= 36.0;
+        }
+    }
+    let t = find(&close);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].rows.iter().any(|r| r[0].contains("Customer")));
+}
