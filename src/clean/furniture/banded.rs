@@ -8,6 +8,7 @@ use crate::line_kinds::is_contact_line;
 use crate::lines::TextLine;
 use crate::report::ActionKind;
 
+use super::counters::varies_like_furniture;
 use super::page_numbers::{bare_number, followed_by_note_text, is_page_number};
 use super::{BAND, furniture_shaped, reads_on, shape};
 
@@ -69,17 +70,26 @@ pub(super) fn mark_banded(
     }
     bands.sort_unstable();
 
-    // Repetition of band lines across pages.
+    // Repetition of band lines across pages, with each copy's text: copies that differ
+    // in more than a counter do not repeat (see `counters`).
     let mut pages_of_shape: HashMap<String, HashSet<usize>> = HashMap::new();
+    let mut copies_of_shape: HashMap<String, Vec<String>> = HashMap::new();
     for &i in &bands {
         let t = lines[i].plain();
         if furniture_shaped(&t) {
+            let key = repeat_key(&t);
             pages_of_shape
-                .entry(repeat_key(&t))
+                .entry(key.clone())
                 .or_default()
                 .insert(lines[i].page);
+            copies_of_shape.entry(key).or_default().push(t);
         }
     }
+    pages_of_shape.retain(|key, _| {
+        copies_of_shape
+            .get(key)
+            .is_none_or(|copies| varies_like_furniture(copies))
+    });
     let min_pages = if pages >= 4 { 2.max(pages / 3) } else { 2 };
     // Extracted text (no geometry to show a margin) of a bundle of forms: pages that
     // repeat much of each other's text are copies of one form, and the lines they repeat

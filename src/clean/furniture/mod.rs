@@ -6,6 +6,7 @@
 //! or a page-number line; each cluster of such lines then marks an inferred page break.
 
 mod banded;
+mod counters;
 mod edge_stamps;
 mod flat;
 mod page_numbers;
