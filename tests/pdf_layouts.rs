@@ -514,7 +514,7 @@ fn slightly_lowered_subscripts_stay_beside_their_base() {
     let items = flow(&doc);
     assert_no_headings_lists_or_notes(&doc, &md);
     assert!(md.contains("<sub>n</sub> grow with the index"), "{md}");
-    assert!(md.contains("H<sub>2</sub>O of the basin"), "{md}");
+    assert!(md.contains("H₂O of the basin"), "{md}");
     paragraph_at(
         &items,
         "The raised terms x(k+1) n grow with the index, while the water H2O of the basin stays \
