@@ -20,7 +20,7 @@
 //! let md = markdown::write(&conversion.document, &MarkdownOptions::default());
 //! assert_eq!(
 //!     md,
-//!     "---\ntitle: \"Water and Credit\"\nauthor:\n  - \"Ana Diallo\"\ntype: \"Policy Brief\"\n---\n\n\
+//!     "---\ntitle: \"WATER AND CREDIT\"\nauthor:\n  - \"Ana Diallo\"\ntype: \"POLICY BRIEF\"\n---\n\n\
 //!      Farmers borrow to buy pumps and must repay before the harvest is sold.[^1]\n\n\
 //!      [^1]: Interview with a cooperative treasurer, conducted on 4 May 2024.\n"
 //! );
