@@ -2,8 +2,8 @@
 """Convert a folder tree of PDFs on a Dask cluster, the way ``brief2md DIR -o OUT`` does
 on one machine: OUT mirrors the tree (``a/b/x.pdf`` -> ``a/b/x.md``) and holds the
 manifest ``brief2md-manifest.jsonl``, one JSON line per input with the command's fields
-(path, sha256, size, status, error, outputs, pages, footnotes, warnings, ms, tool,
-options).
+(path, sha256, size, status, error, outputs, output_sha256, pages, footnotes, warnings,
+ms, tool, options).
 
 Each task reads one file, converts it with :func:`brief2md.convert` and writes its
 output atomically (a temporary file renamed into place); only the small manifest lines
@@ -78,11 +78,13 @@ def convert_one(rel: str, root: str, out: str, to: str = "markdown") -> Dict[str
         line["size"] = len(data)
         doc = brief2md.convert(data, name=path, to=to)
         output = os.path.splitext(rel)[0] + "." + EXTENSIONS[to]
-        _write_atomic(os.path.join(out, output), doc.markdown if to == "markdown" else doc.jats)
+        text = doc.markdown if to == "markdown" else doc.jats
+        _write_atomic(os.path.join(out, output), text)
         notes = doc.footnotes
         line.update(
             status="ok",
             outputs=[output],
+            output_sha256=[hashlib.sha256(text.encode("utf-8")).hexdigest()],
             pages=doc.report["pages"],
             footnotes={
                 "linked": sum(n["linked"] for n in notes),

@@ -1,5 +1,5 @@
-//! What became of one input, and the last step of its conversion: syncing its written
-//! outputs and renaming them into place, done by a batch's committing thread.
+//! What became of one input, and the last step of its conversion: renaming its written
+//! outputs into place, done by a batch's committing thread.
 
 use std::path::Path;
 use std::time::Instant;
@@ -15,12 +15,13 @@ pub(super) struct Finished {
     pub(super) pages: usize,
     pub(super) warnings: Vec<String>,
     pub(super) summary: Option<String>,
-    /// Outputs written but not yet synced and renamed into place (see [`commit`]).
+    /// Outputs written but not yet renamed into place (see [`commit`]).
     pub(super) pending: Vec<Pending>,
 }
 
-/// Syncs and renames an input's written outputs into place, in the order written; the
-/// first that fails fails the input as a failed write during its conversion would.
+/// Renames an input's written outputs into place, in the order written; the first that
+/// fails fails the input as a failed write during its conversion would. (They are not
+/// synced: the manifest records their checksums, which `--resume` checks.)
 pub(super) fn commit(p: &Planned, mut f: Finished) -> Finished {
     let started = Instant::now();
     for pending in std::mem::take(&mut f.pending) {
@@ -46,6 +47,7 @@ pub(super) fn fail(p: &Planned, line: &mut Line, message: String) {
     line.status = Status::Error;
     line.error = Some(message);
     line.outputs.clear();
+    line.output_sha256.clear();
     // An output left by an earlier run came from other bytes: no output stays beside a
     // failed input, so the tree never shows a stale conversion as current. (A folder that
     // could not be walked has no outputs of its own.)

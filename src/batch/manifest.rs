@@ -74,6 +74,11 @@ pub struct Line {
     pub error: Option<String>,
     /// Output files relative to the output folder.
     pub outputs: Vec<String>,
+    /// SHA-256 of each output's bytes, in the order of `outputs`. Outputs are renamed into
+    /// place without waiting for the disk; a resumed run checks them against these instead
+    /// (an output a power cut left short is converted again).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub output_sha256: Vec<String>,
     /// Pages read.
     pub pages: Option<usize>,
     /// Footnote figures.
@@ -171,6 +176,8 @@ pub struct Done {
 struct DoneEntry {
     sha256: String,
     outputs: Vec<String>,
+    /// The outputs' checksums; empty in a manifest written before they were recorded.
+    output_sha256: Vec<String>,
     options: serde_json::Value,
 }
 
@@ -220,30 +227,56 @@ impl Done {
                     .collect()
             })
             .unwrap_or_default();
+        let output_sha256 = value["output_sha256"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|o| o.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
         self.by_path
             .entry(path.to_string())
             .or_default()
             .push(DoneEntry {
                 sha256: sha256.to_string(),
                 outputs,
+                output_sha256,
                 options: value["options"].clone(),
             });
     }
 
     /// Whether an earlier run converted `path` from the same bytes with the same options
-    /// into the same `outputs` (manifest forms; the caller checks they still exist).
-    pub fn has(
+    /// into the same `outputs` (manifest forms), and those outputs are still as it wrote
+    /// them: `read(i)` gives output `i`'s bytes, if the file is there. Where the manifest
+    /// recorded the outputs' checksums they must match (a file a power cut left short does
+    /// not); an older manifest's outputs need only exist. Returns the checksums recorded.
+    pub fn unchanged(
         &self,
         path: &str,
         sha256: &str,
         options: &serde_json::Value,
         outputs: &[String],
-    ) -> bool {
-        self.by_path.get(path).is_some_and(|entries| {
-            entries.iter().any(|entry| {
+        read: impl Fn(usize) -> Option<Vec<u8>>,
+    ) -> Option<Vec<String>> {
+        self.by_path
+            .get(path)?
+            .iter()
+            .filter(|entry| {
                 entry.sha256 == sha256 && &entry.options == options && entry.outputs == outputs
             })
-        })
+            .find(|entry| {
+                (0..outputs.len()).all(|i| {
+                    read(i).is_some_and(|bytes| {
+                        entry.output_sha256.is_empty()
+                            || entry
+                                .output_sha256
+                                .get(i)
+                                .is_some_and(|want| *want == sha256_hex(&bytes))
+                    })
+                })
+            })
+            .map(|entry| entry.output_sha256.clone())
     }
 
     /// Number of inputs recorded as converted.
@@ -269,6 +302,7 @@ mod tests {
             status,
             error: None,
             outputs: vec![format!("{path}.md")],
+            output_sha256: Vec::new(),
             pages: Some(1),
             footnotes: None,
             warnings: 0,
@@ -306,15 +340,48 @@ mod tests {
         let done = Done::read(dir.path()).unwrap();
         let opts = serde_json::json!({"to": "markdown"});
         let md = |p: &str| vec![format!("{p}.md")];
-        assert!(done.has("a", "11", &opts, &md("a")));
-        assert!(done.has("e", "55", &opts, &md("e")));
-        assert!(!done.has("a", "12", &opts, &md("a")), "changed bytes");
+        let has = |p: &str, sha: &str, o: &serde_json::Value, outs: &[String]| {
+            done.unchanged(p, sha, o, outs, |_| Some(Vec::new()))
+                .is_some()
+        };
+        assert!(has("a", "11", &opts, &md("a")));
+        assert!(has("e", "55", &opts, &md("e")));
+        assert!(!has("a", "12", &opts, &md("a")), "changed bytes");
         let jats = serde_json::json!({"to": "jats"});
-        assert!(!done.has("a", "11", &jats, &md("a")), "options");
-        assert!(!done.has("a", "11", &opts, &md("b")), "other outputs");
-        assert!(!done.has("b", "22", &opts, &md("b")), "failed");
-        assert!(!done.has("d", "44", &opts, &md("d")), "cut short");
+        assert!(!has("a", "11", &jats, &md("a")), "options");
+        assert!(!has("a", "11", &opts, &md("b")), "other outputs");
+        assert!(!has("b", "22", &opts, &md("b")), "failed");
+        assert!(!has("d", "44", &opts, &md("d")), "cut short");
+        assert!(
+            done.unchanged("a", "11", &opts, &md("a"), |_| None)
+                .is_none(),
+            "output gone"
+        );
         assert_eq!(done.len(), 3);
+    }
+
+    /// An output recorded with its checksum counts only while its bytes still match: one
+    /// a power cut left short, or anyone edited, is converted again.
+    #[test]
+    fn resume_checks_the_outputs_against_their_recorded_checksums() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join(file_name(None));
+        let mut l = line("a", Status::Ok, "11");
+        l.output_sha256 = vec![sha256_hex(b"# Title\n")];
+        Writer::open(&manifest).unwrap().append(0, &l).unwrap();
+        let done = Done::read(dir.path()).unwrap();
+        let opts = serde_json::json!({"to": "markdown"});
+        let outs = vec!["a.md".to_string()];
+        let recorded = done.unchanged("a", "11", &opts, &outs, |_| Some(b"# Title\n".to_vec()));
+        assert_eq!(recorded, Some(l.output_sha256.clone()));
+        assert!(
+            done.unchanged("a", "11", &opts, &outs, |_| Some(b"# Ti".to_vec()))
+                .is_none()
+        );
+        assert!(
+            done.unchanged("a", "11", &opts, &outs, |_| Some(Vec::new()))
+                .is_none()
+        );
     }
 
     #[test]

@@ -491,6 +491,7 @@ impl Context<'_> {
             status: Status::Error,
             error: None,
             outputs: Vec::new(),
+            output_sha256: Vec::new(),
             pages: None,
             footnotes: None,
             warnings: 0,
@@ -528,14 +529,20 @@ impl Context<'_> {
             .chain(&p.report)
             .map(|path| relative_output(path, out_dir))
             .collect();
+        let paths: Vec<&PathBuf> = std::iter::once(&p.output).chain(&p.report).collect();
         if self.options.resume
-            && self.done.has(&p.key, &sha256, self.record, &outputs)
-            && std::iter::once(&p.output)
-                .chain(&p.report)
-                .all(|o| o.is_file())
+            && let Some(recorded) =
+                self.done
+                    .unchanged(&p.key, &sha256, self.record, &outputs, |i| {
+                        paths
+                            .get(i)
+                            .filter(|o| o.is_file())
+                            .and_then(|o| std::fs::read(o).ok())
+                    })
         {
             line.status = Status::Skipped;
             line.outputs = outputs;
+            line.output_sha256 = recorded;
             return Ok(());
         }
         let name = match &p.job.source {
@@ -544,10 +551,12 @@ impl Context<'_> {
         };
         let rendered =
             convert_and_render(bytes, name, &self.options.render).map_err(|e| e.to_string())?;
+        let mut output_sha256 = Vec::new();
         let mut write = |path: &'_ Path, data: &[u8]| -> Result<(), String> {
             finished
                 .pending
                 .push(write_pending(path, data).map_err(|e| write_error(path, e))?);
+            output_sha256.push(manifest::sha256_hex(data));
             Ok(())
         };
         write(&p.output, rendered.text.as_bytes())?;
@@ -556,6 +565,7 @@ impl Context<'_> {
         }
         line.status = Status::Ok;
         line.outputs = outputs;
+        line.output_sha256 = output_sha256;
         line.pages = Some(rendered.stats.pages);
         line.footnotes = Some((&rendered.stats).into());
         line.warnings = rendered.report.warnings.len();

@@ -1,6 +1,7 @@
 //! Where outputs go and how they are written: atomically, so that a full disk, an error or
-//! a killed process never leaves a partial file under a final name; and, where a record
-//! says an output is done, durably.
+//! a killed process never leaves a partial file under a final name; the manifest, which a
+//! resumed run trusts, durably (a batch's outputs are checked against the checksums it
+//! records instead).
 
 use std::ffi::{OsStr, OsString};
 use std::fs::{self, File, OpenOptions};
@@ -21,20 +22,18 @@ use std::path::{Component, Path, PathBuf};
 /// An existing path that is not a regular file (`/dev/null`, a named pipe) is written
 /// directly: renaming over it would replace the device or pipe.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_pending(path, bytes)?.rename()
+    write_pending(path, bytes)?.commit()
 }
 
 /// [`write_atomic`], with the temporary synced before the rename: after a power cut the
 /// final name holds the whole file or the previous one. For what a record relies on (a
 /// batch's manifest, which a resumed run trusts).
 pub fn write_durable(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_pending(path, bytes)?.commit()
+    write_pending(path, bytes)?.commit_synced()
 }
 
-/// The first half of [`write_durable`]: `bytes` written to the temporary, which
-/// [`Pending::commit`] syncs and renames. A batch hands that second half, which mostly
-/// waits for the disk (a sync takes milliseconds, as long as converting a short
-/// document), to a thread of its own, so that its conversion threads go on converting.
+/// `bytes` written to the temporary beside `path`, which [`Pending::commit`] renames into
+/// place. A batch hands that second half to a thread of its own.
 pub fn write_pending(path: &Path, bytes: &[u8]) -> io::Result<Pending> {
     if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
         OpenOptions::new()
@@ -74,15 +73,17 @@ impl Pending {
         &self.path
     }
 
-    /// Syncs the temporary and renames it over the final path: durable, for an output a
-    /// manifest line will record as done.
+    /// Renames the temporary over the final path without waiting for the disk (see
+    /// [`write_atomic`]): a batch's outputs, whose checksums the manifest records for
+    /// `--resume` to check, so that a sync per output (milliseconds each, as long as
+    /// converting a short document) is not needed to trust them.
     pub fn commit(self) -> io::Result<()> {
-        self.finish(Durability::Synced)
+        self.finish(Durability::Unsynced)
     }
 
-    /// Renames the temporary over the final path without syncing it (see [`write_atomic`]).
-    fn rename(self) -> io::Result<()> {
-        self.finish(Durability::Unsynced)
+    /// Syncs the temporary and renames it over the final path (see [`write_durable`]).
+    fn commit_synced(self) -> io::Result<()> {
+        self.finish(Durability::Synced)
     }
 
     fn finish(self, durability: Durability) -> io::Result<()> {
