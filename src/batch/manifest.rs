@@ -219,22 +219,18 @@ impl Done {
         let (Some(path), Some(sha256)) = (value["path"].as_str(), value["sha256"].as_str()) else {
             return;
         };
-        let outputs = value["outputs"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|o| o.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let output_sha256 = value["output_sha256"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|o| o.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default();
+        // A list of strings, or none.
+        let strings = |key: &str| -> Vec<String> {
+            value[key]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|o| o.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (outputs, output_sha256) = (strings("outputs"), strings("output_sha256"));
         self.by_path
             .entry(path.to_string())
             .or_default()
