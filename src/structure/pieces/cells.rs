@@ -139,6 +139,31 @@ pub(super) fn beside_a_label(line: &TextLine, page: &[&TextLine]) -> bool {
     })
 }
 
+/// Whether `line` is one cell of a header row whose cells stand level but not on one
+/// baseline: two or more other lines in its face and size overlap its height by a third,
+/// each at least two ems to its left or right ("DOCUMENT NO.", "DATE", "PAYEE NAME",
+/// "AMOUNT ($)", with "DATES" / "POSTED" set a little higher or lower over two lines).
+/// [`shares_row`] asks for a baseline and looks right only; a header's last cell, or one
+/// raised half a line, escapes it. A heading stands alone across its column's line.
+pub(super) fn level_with_cells(line: &TextLine, page: &[&TextLine]) -> bool {
+    let Some(g) = line.geometry else {
+        return false;
+    };
+    let size = g.font_size.max(4.0);
+    let height = (g.bbox.y1 - g.bbox.y0).max(1.0);
+    page.iter()
+        .filter(|o| o.source_line != line.source_line && !o.is_blank())
+        .filter_map(|o| o.geometry)
+        .filter(|h| {
+            h.face == g.face
+                && (h.font_size - g.font_size).abs() < 0.25
+                && h.bbox.y1.min(g.bbox.y1) - h.bbox.y0.max(g.bbox.y0) >= height / 3.0
+                && (h.bbox.x0 - g.bbox.x1 >= 2.0 * size || g.bbox.x0 - h.bbox.x1 >= 2.0 * size)
+        })
+        .nth(1)
+        .is_some()
+}
+
 /// Whether `line` is half of a form field set on one row: a label ending in a colon with
 /// its value to its right on its baseline, in its column ("District Representatives:"
 /// then "Board President Josephine Lucey and"), or that value. The colon announces what
@@ -194,5 +219,21 @@ mod tests {
         let page = [&heading, &value];
         assert!(!in_a_field(&heading, &page));
         assert!(!in_a_field(&value, &page));
+    }
+
+    #[test]
+    fn a_cell_of_a_jagged_header_row_stands_level_with_the_others() {
+        // The last cell, and one set a few points higher: no baseline shared to the right.
+        let no = at("DOCUMENT NO.", 78.0, 124.0, 108.7);
+        let payee = at("PAYEE NAME", 243.0, 282.0, 108.7);
+        let dates = at("DATES", 372.0, 392.0, 105.0);
+        let amount = at("AMOUNT ($)", 666.0, 701.0, 108.7);
+        let page = [&no, &payee, &dates, &amount];
+        assert!(level_with_cells(&amount, &page));
+        assert!(level_with_cells(&dates, &page));
+        // A heading beside one other line (a column of text facing it) is no cell.
+        let heading = at("Background", 72.0, 140.0, 300.0);
+        let facing = at("the text of the next column", 320.0, 540.0, 300.0);
+        assert!(!level_with_cells(&heading, &[&heading, &facing]));
     }
 }

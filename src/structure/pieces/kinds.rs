@@ -20,7 +20,7 @@ use crate::structure::raw_items::{
 use crate::structure::text_headings::reads_as_row;
 use crate::structure::units::{Measure, Unit};
 
-use super::cells::{beside_a_label, cell_styles, in_a_field, shares_row};
+use super::cells::{beside_a_label, cell_styles, in_a_field, level_with_cells, shares_row};
 use super::headings::{
     TypeEvidence, heading_by_type, heading_context, is_numbered_heading, label_over_value,
     section_number, set_larger, shape_suffices_in_pdf, titles_no_section, underlined,
@@ -167,12 +167,15 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Whether a line of the unit shares its row with another, stands beside a label, or
-    /// is half of a field on one row.
+    /// Whether a line of the unit shares its row with another, stands beside a label, is
+    /// half of a field on one row, or is a cell of a header row.
     fn in_a_row(&self, unit: &Unit) -> bool {
         unit.lines.iter().any(|l| {
             self.by_page.get(&l.page).is_some_and(|page| {
-                shares_row(l, page) || beside_a_label(l, page) || in_a_field(l, page)
+                shares_row(l, page)
+                    || beside_a_label(l, page)
+                    || in_a_field(l, page)
+                    || level_with_cells(l, page)
             })
         })
     }
