@@ -58,6 +58,33 @@ pub struct LineGeometry {
     pub monospace: bool,
 }
 
+/// Whether at least two other lines of `page` that `like` accepts (given `line`'s geometry
+/// and theirs) stand level with `line`, their heights overlapping its own by a third, each
+/// two ems or more to its left or right: `line` is then one cell of a row, such as a
+/// table's header whose cells sit on jagged baselines. A word gap, even a letter-spaced
+/// one, is narrower; a title or a heading stands alone across its line.
+pub fn level_with_cells<'a>(
+    line: &TextLine,
+    page: impl IntoIterator<Item = &'a TextLine>,
+    like: impl Fn(&LineGeometry, &LineGeometry) -> bool,
+) -> bool {
+    let Some(g) = line.geometry else {
+        return false;
+    };
+    let size = g.font_size.max(4.0);
+    let height = (g.bbox.y1 - g.bbox.y0).max(1.0);
+    page.into_iter()
+        .filter(|o| o.source_line != line.source_line && !o.is_blank())
+        .filter_map(|o| o.geometry)
+        .filter(|h| {
+            like(&g, h)
+                && h.bbox.y1.min(g.bbox.y1) - h.bbox.y0.max(g.bbox.y0) >= height / 3.0
+                && (h.bbox.x0 - g.bbox.x1 >= 2.0 * size || g.bbox.x0 - h.bbox.x1 >= 2.0 * size)
+        })
+        .nth(1)
+        .is_some()
+}
+
 impl TextLine {
     /// A plain text line (used by tests and by the text path).
     pub fn new(text: &str, page: usize, source_line: usize) -> Self {

@@ -140,28 +140,15 @@ pub(super) fn beside_a_label(line: &TextLine, page: &[&TextLine]) -> bool {
 }
 
 /// Whether `line` is one cell of a header row whose cells stand level but not on one
-/// baseline: two or more other lines in its face and size overlap its height by a third,
-/// each at least two ems to its left or right ("DOCUMENT NO.", "DATE", "PAYEE NAME",
-/// "AMOUNT ($)", with "DATES" / "POSTED" set a little higher or lower over two lines).
-/// [`shares_row`] asks for a baseline and looks right only; a header's last cell, or one
-/// raised half a line, escapes it. A heading stands alone across its column's line.
+/// baseline: two or more other lines in its face and size, several ems away (see
+/// [`crate::lines::level_with_cells`]; "DOCUMENT NO.", "DATE", "PAYEE NAME", "AMOUNT ($)",
+/// with "DATES" / "POSTED" set a little higher or lower over two lines). [`shares_row`]
+/// asks for a baseline and looks right only; a header's last cell, or one raised half a
+/// line, escapes it.
 pub(super) fn level_with_cells(line: &TextLine, page: &[&TextLine]) -> bool {
-    let Some(g) = line.geometry else {
-        return false;
-    };
-    let size = g.font_size.max(4.0);
-    let height = (g.bbox.y1 - g.bbox.y0).max(1.0);
-    page.iter()
-        .filter(|o| o.source_line != line.source_line && !o.is_blank())
-        .filter_map(|o| o.geometry)
-        .filter(|h| {
-            h.face == g.face
-                && (h.font_size - g.font_size).abs() < 0.25
-                && h.bbox.y1.min(g.bbox.y1) - h.bbox.y0.max(g.bbox.y0) >= height / 3.0
-                && (h.bbox.x0 - g.bbox.x1 >= 2.0 * size || g.bbox.x0 - h.bbox.x1 >= 2.0 * size)
-        })
-        .nth(1)
-        .is_some()
+    crate::lines::level_with_cells(line, page.iter().copied(), |g, h| {
+        h.face == g.face && (h.font_size - g.font_size).abs() < 0.25
+    })
 }
 
 /// Whether `line` is half of a form field set on one row: a label ending in a colon with

@@ -62,30 +62,17 @@ fn beside_a_value(lines: &[TextLine], line: &TextLine) -> bool {
         })
 }
 
-/// Whether `line` is one cell of a row: at least two other pieces of like type stand level
-/// with it (their heights overlapping by a third), each several ems to its left or right
-/// ("DOCUMENT NO.   DATE   PAYEE NAME", a header whose cells take one or two lines). A
-/// title is set alone across its line; a word gap, even a letter-spaced one, is narrower.
+/// Whether `line` is one cell of a row: at least two other pieces of like size stand level
+/// with it, several ems apart ("DOCUMENT NO.   DATE   PAYEE NAME", a header whose cells
+/// take one or two lines; see [`crate::lines::level_with_cells`]).
 fn in_a_row_of_cells(lines: &[TextLine], line: &TextLine) -> bool {
-    let Some(g) = line.geometry else {
-        return false;
-    };
-    let size = g.font_size.max(4.0);
-    let height = (g.bbox.y1 - g.bbox.y0).max(1.0);
-    lines
+    let page = lines
         .iter()
         .skip_while(|o| o.page < line.page)
-        .take_while(|o| o.page == line.page)
-        .filter(|o| o.source_line != line.source_line && !o.is_blank())
-        .filter_map(|o| o.geometry)
-        .filter(|h| {
-            let level = h.bbox.y1.min(g.bbox.y1) - h.bbox.y0.max(g.bbox.y0) >= height / 3.0;
-            let like = (h.font_size - g.font_size).abs() <= 0.2 * size;
-            let apart = h.bbox.x0 - g.bbox.x1 >= 2.0 * size || g.bbox.x0 - h.bbox.x1 >= 2.0 * size;
-            level && like && apart
-        })
-        .nth(1)
-        .is_some()
+        .take_while(|o| o.page == line.page);
+    crate::lines::level_with_cells(line, page, |g, h| {
+        (h.font_size - g.font_size).abs() <= 0.2 * g.font_size.max(4.0)
+    })
 }
 
 /// Whether a line opens with a short label in bold ending in a colon and goes on in

@@ -227,14 +227,15 @@ pub(super) fn find_title(
                 && sizes.line[i].is_some()
                 && sizes.same_size(first, i)
                 && sizes.excluded[i].is_none();
-            let fits = sizes.stacked(last, i) && completes_phrase
-                || sizes.stacked(last, i)
-                    && role_fits
-                    && is_candidate(i)
-                    && sizes.same_size(first, i)
-                    && !texts[i].trim_end().ends_with(['.', ',', ';'])
-                    && words(&texts[i]) <= 20
-                    && (title_like(&texts[i]) || texts[i].starts_with(|c: char| c.is_lowercase()));
+            let fits = sizes.stacked(last, i)
+                && (completes_phrase
+                    || role_fits
+                        && is_candidate(i)
+                        && sizes.same_size(first, i)
+                        && !texts[i].trim_end().ends_with(['.', ',', ';'])
+                        && words(&texts[i]) <= 20
+                        && (title_like(&texts[i])
+                            || texts[i].starts_with(|c: char| c.is_lowercase())));
             if !fits {
                 break;
             }
