@@ -284,6 +284,52 @@ fn a_declared_title_printed_below_the_first_lines_wins() {
     assert!(md.contains("SECTION ONE OWNER"), "{md}");
 }
 
+/// A cover page set in one type size, the title in bold capitals over "Speech by" and the
+/// speaker: the file's declared title goes on past the printed one ("…, Speech by … on 28
+/// April 2009"), and its leading clause names the printed title. Without the declaration
+/// the page alone does not say which line is the title, and the bold line stays a
+/// letterhead; a declared clause that is no phrase ("Speech, …") names nothing.
+#[test]
+fn a_declared_title_that_goes_on_names_its_printed_clause() {
+    let mut lines = vec![
+        (175.0, 740.0, "F2", 12.0, "RETHINKING THE HARBOUR NETWORK"),
+        (270.0, 700.0, "F1", 12.0, "Speech by"),
+        (250.0, 680.0, "F1", 12.0, "Alma G Ferreira"),
+        (
+            210.0,
+            660.0,
+            "F1",
+            12.0,
+            "Executive Director, Port Stability",
+        ),
+        (270.0, 620.0, "F1", 12.0, "April 2009"),
+    ];
+    lines.extend(prose_from(560.0, 4));
+    let declared = "Rethinking the Harbour Network, Speech by Alma G Ferreira, Executive \
+                    Director, Port Stability, on 28 April 2009";
+    let (title, md) = title_of(&lines, Some(declared));
+    assert_eq!(
+        title.as_deref(),
+        Some("Rethinking the Harbour Network"),
+        "{md}"
+    );
+    // "Speech by" over the name leads the by-line: the speaker is the author.
+    assert!(md.contains("name: \"Alma G Ferreira\""), "{md}");
+    assert!(md.contains("type: \"Speech\""), "{md}");
+    let (title, md) = title_of(&lines, None);
+    assert_ne!(
+        title.as_deref(),
+        Some("Rethinking the Harbour Network"),
+        "{md}"
+    );
+    let (title, md) = title_of(&lines, Some("Speech, Rethinking the Harbour Network"));
+    assert_ne!(
+        title.as_deref(),
+        Some("Rethinking the Harbour Network"),
+        "{md}"
+    );
+}
+
 /// A table's header row set in type larger than the rows, its cells side by side and one
 /// of them over two lines, is no title: neither the row nor one of its cells; the cells'
 /// words stay in the text.

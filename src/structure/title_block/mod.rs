@@ -143,7 +143,11 @@ pub fn extract(
     // The declared title overrides the page's guess only where the two disagree; where
     // the page's title lines include it, they are read as usual (subtitle and all).
     let declared_run = declared_title
-        .and_then(|d| printed_run(&texts, d).map(|run| (d, run)))
+        .and_then(|d| {
+            printed_run(&texts, d)
+                .map(|run| (d, run))
+                .or_else(|| declared_clause_run(zone, &texts, d, &page_title))
+        })
         .filter(|(_, run)| !run.iter().all(|i| page_title.contains(i)));
     // Without an author line the page's title is a guess by type; the declared title
     // printed in type as large, further down the first page (a form drawn out of reading
@@ -267,6 +271,20 @@ pub fn extract(
                 reader.use_line(i);
                 continue;
             }
+        }
+        // "Speech by" over the speaker's name: the lead of a by-line split over two
+        // lines; its noun is the document's type when the page printed none.
+        if current.is_none()
+            && let Some(lead) = byline_lead(text)
+            && (i + 1..zone.len())
+                .find(|&k| roles[k] != Role::Blank)
+                .is_some_and(|k| roles[k] == Role::Name)
+        {
+            if reader.tb.metadata.doc_type.is_none() {
+                reader.tb.metadata.doc_type = Some(lead.to_string());
+            }
+            reader.use_line(i);
+            continue;
         }
         match roles[i] {
             Role::Blank => {

@@ -357,3 +357,20 @@ pub(super) fn add_detail(author: &mut Contributor, line: &str) {
         aff.push_str(line);
     }
 }
+
+/// The noun of a by-line's lead standing alone ("Speech by", "Remarks by"): one to three
+/// words, then "by". A participle ("Edited by", "Translated by", "Written by") credits
+/// someone in another capacity and is left to the lines' own reading.
+pub(super) fn byline_lead(text: &str) -> Option<&str> {
+    const PARTICIPLES: &[&str] = &["written", "given", "drawn", "made", "done", "led", "run"];
+    let t = text.trim();
+    let lead = t
+        .strip_suffix(" by")
+        .or_else(|| t.strip_suffix(" By"))?
+        .trim();
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    let last = words.last()?.to_lowercase();
+    let participle = last.ends_with("ed") || PARTICIPLES.contains(&last.as_str());
+    (words.len() <= 3 && !participle && lead.chars().all(|c| c.is_alphabetic() || c == ' '))
+        .then_some(lead)
+}

@@ -422,6 +422,37 @@ pub(super) fn printed_run(texts: &[String], declared: &str) -> Option<Vec<usize>
     None
 }
 
+/// A declared title that goes on past the printed one ("Rethinking the Financial Network,
+/// Speech by A. Haldane … on 28 April 2009"): its leading clause, printed on its own lines
+/// in type at least as large as the page's own guess, is the title. The clause must be a
+/// phrase (three words or more), so a document type ("Report, …") does not qualify.
+pub(super) fn declared_clause_run<'d>(
+    zone: &[TextLine],
+    texts: &[String],
+    declared: &'d str,
+    guess: &[usize],
+) -> Option<(&'d str, Vec<usize>)> {
+    let clause = leading_clause(declared)?;
+    let run = printed_run(texts, clause)?;
+    let size = |i: usize| zone[i].geometry.map_or(0.0, |g| g.font_size);
+    let guess_size = guess.iter().map(|&i| size(i)).fold(0.0, f32::max);
+    run.iter()
+        .all(|&i| size(i) >= guess_size - 0.25)
+        .then_some((clause, run))
+}
+
+/// The declared title's text before its first comma, when that text is a phrase of three
+/// words or more and something follows it. A dash or bar more often parts a title from
+/// its publisher or series ("Comité de démolition - Procès-verbal …"), which of the two
+/// is the title the declaration does not say; a colon parts a title from its subtitle.
+pub(super) fn leading_clause(declared: &str) -> Option<&str> {
+    let cut = declared.find(", ")?;
+    let (head, tail) = declared.split_at(cut);
+    let head = head.trim();
+    (head.split_whitespace().count() >= 3 && tail.chars().any(char::is_alphanumeric))
+        .then_some(head)
+}
+
 /// The title's text for a declared title printed on `run`: the declared form when the
 /// page prints exactly its words, else the printed lines as printed.
 pub(super) fn declared_title_text(declared: &str, run: &[usize], texts: &[String]) -> String {
