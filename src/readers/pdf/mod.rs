@@ -23,6 +23,7 @@ mod metadata;
 mod objects;
 mod optional;
 mod page;
+mod pi_marks;
 mod slim;
 mod tagged;
 mod truetype;
@@ -180,6 +181,7 @@ pub fn read_with<'a>(
             );
         }
     }
+    pi_marks::repair(&mut pages, report);
     let has_text = pages.iter().any(|p| p.lines.iter().any(|l| !l.is_blank()));
     if !has_text && images > 0 {
         return Err(Error::NoTextLayer { pages: pages.len() });
