@@ -3,7 +3,8 @@
 //! on every page, symbols (`\fnsymbol`) that do too, and a title page's `\thanks` note
 //! above numbered notes. Every marker links to the note at the foot of its own page, no
 //! note takes in body text, no marker is left in the text, and the printed labels reach
-//! JATS as printed.
+//! JATS as printed. (The `\thanks` note itself stays body text where it is printed: the
+//! model has no author notes to link the name's star to.)
 
 mod support;
 
@@ -146,6 +147,10 @@ fn a_title_page_author_note_leaves_the_numbered_notes_as_printed() {
         &md,
     );
     assert_eq!(jats_labels(&doc), ["1", "2", "3", "4", "5"]);
+    // The first section's heading, set larger than the name above it, is no role of
+    // the author's: it stays the heading.
+    assert!(md.contains("\n# Origins\n"), "{md}");
+    assert!(!md.contains("role:"), "{md}");
     // The author note's words are kept.
     assert!(
         md.contains(
