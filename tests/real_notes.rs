@@ -94,3 +94,37 @@ fn federal_register_body_text_is_not_a_note() {
     assert!(md.contains("Hatta International Airport"), "{md}");
     assert!(!md.contains("(unlinked note)"), "{md}");
 }
+
+/// A Toyota maintenance log, three pages: notes 1–6 at the foot of page 1, none on
+/// page 2, notes 1–7 again at the foot of page 3 (the last). Each page's raised markers
+/// stand for its own notes: page 3's "Engine coolant⁶" is page 3's note 6, and page 2's
+/// markers, with no notes on their page, stay as printed.
+#[test]
+fn a_log_whose_notes_start_again_on_its_last_page_links_them_there() {
+    let Some(path) = corpus_file("unstructured/T-MMS-22Camry-pg40-42.pdf") else {
+        return;
+    };
+    let (doc, _report, md) = convert(&path);
+    let found = support::note_pages::markers(&doc);
+    let linked = |before: &str, note: &str| {
+        found
+            .iter()
+            .any(|(b, n)| b.trim_end().ends_with(before) && n.starts_with(note))
+    };
+    // Page 1's coolant marker is 5, page 3's is 6: both point to the coolant note.
+    let coolant = found
+        .iter()
+        .filter(|(b, n)| b.trim_end().ends_with("Engine coolant") && n.starts_with("Refer to"))
+        .count();
+    assert_eq!(coolant, 2, "{found:?}\n{md}");
+    assert!(
+        linked("brake pads/discs", "Inspect thickness measurement"),
+        "{found:?}\n{md}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(b, _)| b.trim_end().ends_with("propeller shaft bolt")),
+        "a marker of page 2 taken by a note of page 3: {found:?}\n{md}"
+    );
+}

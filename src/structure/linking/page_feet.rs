@@ -5,6 +5,10 @@
 //! text (a power, "R³"), however well its value fits the sequence. A reference list that
 //! the notes pass took for notes, page by page, shows no such thing: its raised citations
 //! stand pages before it, and one block of notes after a short text is no habit.
+//!
+//! Notes numbered again on every page end the last page too: a block below the body of
+//! its page with nothing after it is that page's foot when its numbering started again
+//! at it and the page's own raised markers carry its labels.
 
 use foldhash::{HashMap, HashSet};
 
@@ -37,6 +41,11 @@ impl NotePlaces {
             let k = body_starts.partition_point(|&s| s <= a);
             body_starts.get(k).is_some_and(|&s| s < b)
         };
+        // The document's habit: a raised number of the note's label on the note's page.
+        let raised: HashSet<(usize, u32)> = raised
+            .flat_map(|(page, values)| values.iter().map(move |&v| (page, v)))
+            .collect();
+        let shows_label = |i: usize| raised.contains(&(notes[i].page, notes[i].ordinal));
         // Blocks of notes: notes in order with no body text between them.
         let mut by_order: Vec<usize> = (0..notes.len()).collect();
         by_order.sort_by_key(|&i| notes[i].order);
@@ -57,19 +66,19 @@ impl NotePlaces {
                 .iter()
                 .any(|&(at, page)| page == first.page && at < first.order);
             let after = body_starts.last().is_some_and(|&at| at > last.order);
-            if one_page && above && after {
+            // Or, with nothing after it, a run of its own whose labels its page's raised
+            // markers carry: the last page of notes numbered per page.
+            let own_run = own_page_run(notes, block)
+                && block.iter().filter(|&&i| shows_label(i)).count() * 2 >= block.len();
+            if one_page && above && (after || own_run) {
                 for &i in block {
                     at_foot[i] = true;
                 }
             }
             start = end;
         }
-        // The document's habit: a raised number of the note's label on the note's page.
-        let raised: HashSet<(usize, u32)> = raised
-            .flat_map(|(page, values)| values.iter().map(move |&v| (page, v)))
-            .collect();
         let shown = (0..notes.len())
-            .filter(|&i| at_foot[i] && raised.contains(&(notes[i].page, notes[i].ordinal)))
+            .filter(|&i| at_foot[i] && shows_label(i))
             .count();
         let feet = at_foot.iter().filter(|&&f| f).count();
         // Notes at the feet of two pages at least: one block of notes after the text (a
@@ -119,4 +128,14 @@ impl NotePlaces {
         let k = self.body_starts.partition_point(|&b| b <= first);
         self.body_starts.get(k).is_some_and(|&b| b < own.order)
     }
+}
+
+/// Whether a block of notes (indexes into `notes`) is a run of its own in numbering that
+/// starts again: every note of the block in one run, which has no note elsewhere, and
+/// other runs in the document.
+fn own_page_run(notes: &[NoteDraft], block: &[usize]) -> bool {
+    let run = notes[block[0]].run;
+    block.iter().all(|&i| notes[i].run == run)
+        && notes.iter().filter(|n| n.run == run).count() == block.len()
+        && notes.iter().any(|n| n.run != run)
 }

@@ -256,3 +256,49 @@ fn a_marker_is_never_placed_after_its_note() {
     assert_eq!(refs(text(&drafts[0])), vec![0]);
     assert!(refs(text(&drafts[1])).is_empty());
 }
+
+#[test]
+fn notes_numbered_per_page_take_their_own_page_markers_on_the_last_page_too() {
+    let on_page = |text: &str, first: usize, page: usize| Placed {
+        page,
+        ..para(text, first)
+    };
+    // Note `number`, printed as `ordinal` in run `run`, at the foot of `page`.
+    let at_foot = |number: u32, ordinal: u32, run: usize, order: usize, page: usize| NoteDraft {
+        page,
+        ordinal,
+        run,
+        label: ordinal.to_string(),
+        ..note(number, &format!("Note {ordinal} of page {page}."), order)
+    };
+    let page_one = format!("Rights lapse.{} Courts agree.{}", sup("1"), sup("2"));
+    // A page with no notes of its own between them: its raised numbers belong to no
+    // note on the pages around it.
+    let page_two = format!("A page of its own.{} It goes on.{}", sup("1"), sup("2"));
+    let page_three = format!("Reform came.{} Trade began.{}", sup("1"), sup("2"));
+    let notes = vec![
+        at_foot(1, 1, 0, 2, 1),
+        at_foot(2, 2, 0, 3, 1),
+        at_foot(3, 1, 1, 9, 3),
+        at_foot(4, 2, 1, 10, 3),
+    ];
+    let mut drafts = vec![
+        on_page(&page_one, 0, 1),
+        on_page(&page_two, 5, 2),
+        on_page(&page_three, 7, 3),
+    ];
+    let mut r = Report::default();
+    link(&mut drafts, &notes, true, &[], &mut r);
+    assert_eq!(refs(text(&drafts[0])), vec![0, 1]);
+    assert!(refs(text(&drafts[1])).is_empty(), "{}", text(&drafts[1]));
+    assert_eq!(refs(text(&drafts[2])), vec![2, 3]);
+    // The last page's notes are its foot only when its own markers carry their labels:
+    // without them, the page before may hold their markers.
+    let mut drafts = vec![
+        on_page(&page_one, 0, 1),
+        on_page(&page_two, 5, 2),
+        on_page("Reform came. Trade began.", 7, 3),
+    ];
+    link(&mut drafts, &notes, true, &[], &mut r);
+    assert_eq!(refs(text(&drafts[1])), vec![2, 3]);
+}

@@ -379,6 +379,7 @@ pub fn extract(
             && matches!(roles[i], Role::Other | Role::Letterhead | Role::Name)
             && !in_a_row(zone, i)
             && !is_field_list(text)
+            && !larger_than_above(zone, i)
         {
             add_detail(&mut reader.tb.metadata.authors[a], text);
             details += 1;
@@ -507,6 +508,20 @@ fn in_a_row(zone: &[TextLine], i: usize) -> bool {
                     && (h.bbox.x0 >= g.bbox.x1 - 0.5 || h.bbox.x1 <= g.bbox.x0 + 0.5)
             })
     })
+}
+
+/// Whether a line is set larger than the line above it on its page: under a name, the
+/// heading that opens the text ("Origins" in 14 pt under a 12 pt name), not the name's
+/// role or affiliation, which are set at the name's size or smaller.
+fn larger_than_above(zone: &[TextLine], i: usize) -> bool {
+    let above = zone[..i]
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank() && l.page == zone[i].page);
+    match (zone[i].geometry, above.and_then(|l| l.geometry)) {
+        (Some(g), Some(a)) => g.font_size > a.font_size * 1.1,
+        _ => false,
+    }
 }
 
 /// Whether a line lists two or more labelled fields ("Revenue: $4.2M | Expenses: $3.1M"):
