@@ -168,6 +168,19 @@ fn run(buf: &mut String) {
                 if rule.horizontal { "across" } else { "down" }
             );
         }
+        for rect in &page.rects {
+            let r = rect.rect;
+            outln!(
+                buf,
+                "  rect [{:.1} {:.1} {:.1} {:.1}]{}{}",
+                r.x0,
+                r.y0,
+                r.x1,
+                r.y1,
+                if rect.stroked { " stroked" } else { "" },
+                if rect.filled { " filled" } else { "" }
+            );
+        }
     }
     for w in &report.warnings {
         eprintln!("warning: {w}");

@@ -28,10 +28,11 @@ fn main() {
                 .geometry
                 .map(|g| format!("x{:.0} y{:.0} s{:.1}", g.bbox.x0, g.bbox.y0, g.font_size));
             println!(
-                "p{} c{} {:?} {}",
+                "p{} c{} {:?}{} {}",
                 l.page,
                 l.column,
                 g.unwrap_or_default(),
+                if l.form_label { " label" } else { "" },
                 l.plain()
             );
         }

@@ -36,6 +36,10 @@ pub struct TextLine {
     /// the line under a header cell that reaches over the columns it heads), for PDF
     /// input (see [`crate::layout::rules`]).
     pub rule_below: Option<(f32, f32)>,
+    /// Whether what is drawn around the line says it labels a form's field (over or in the
+    /// blank left for its answer) or is a word of a side tab, for PDF input (see
+    /// [`crate::layout::fields`]): evidence against a heading.
+    pub form_label: bool,
 }
 
 /// Where a PDF line sits and how large its text is.
@@ -100,6 +104,7 @@ impl TextLine {
             tag: None,
             boxed: 0,
             rule_below: None,
+            form_label: false,
         }
     }
 

@@ -571,3 +571,33 @@ fn a_form_page_keeps_its_sections_apart_and_its_letterhead_out() {
     );
     assert!(md.contains("Customer Information"), "{md}");
 }
+
+#[test]
+fn a_forms_labels_and_side_tabs_are_no_headings_beside_its_sections() {
+    // Numbered labels over the empty boxes for their answers, a label alone in its ruled
+    // cell, and side tabs at the page's edge: set bold and large like headings, but the
+    // boxes and the edge say what they are. The two sections stay headings.
+    let (doc, md) = fixture("form-fields.pdf");
+    let items = flow(&doc);
+    let found: Vec<String> = headings(&items).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(found, ["Vehicle details", "Declaration"], "{md}");
+    let paragraphs: Vec<&String> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Paragraph(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    for label in [
+        "OFFICE",
+        "1 OWNER NAME",
+        "2 DRIVER LICENSE NUMBER",
+        "3 HULL IDENTIFICATION NUMBER",
+        "Remarks:",
+    ] {
+        assert!(
+            paragraphs.iter().any(|p| p.contains(label)),
+            "{label} kept as text:\n{md}"
+        );
+    }
+}

@@ -96,6 +96,7 @@ mod tests {
             tag: None,
             boxed: 0,
             rule_below: None,
+            form_label: false,
         }
     }
 

@@ -14,6 +14,8 @@
 //!   are numbered as one box once reading order is settled;
 //! - [`rules`]: a rule drawn just beneath a line's text is noted on the line, evidence
 //!   for the structure pass (an underlined heading, a header cell over several columns);
+//! - [`fields`]: a form's label over or in the blank drawn for its answer, and a side
+//!   tab's stacked words, are marked as labels, evidence against a heading;
 //! - [`body_font_size`] gives the size of running text, against which headings and notes
 //!   are measured, and [`BodyStyle`] its face and the display styles set apart from it.
 
@@ -23,6 +25,7 @@ pub mod boxes;
 pub mod columns;
 mod drawn_late;
 mod drop_caps;
+pub mod fields;
 mod gutters;
 pub mod markers;
 pub mod rules;
@@ -45,6 +48,7 @@ pub fn prepare(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
     columns::order(lines, report);
     boxes::mark(lines, pages, report);
     rules::mark(lines, pages);
+    fields::mark(lines, pages);
 }
 
 /// The size of running text: the font size carrying the most characters.

@@ -254,6 +254,23 @@ pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> H
                     report,
                 );
             }
+            // A form's label, which the drawing around it gives away, is no heading
+            // however the form's author tagged it.
+            TagKind::Heading(level)
+                if matches!(
+                    p.kind,
+                    PieceKind::Text | PieceKind::Heading { run_in: false, .. }
+                ) && all_form_labels(p, lines) =>
+            {
+                keep_as_text(
+                    p,
+                    format!(
+                        "not a heading though tagged H{level}: a form's label or side tab, \
+                         by the boxes and rules drawn around it"
+                    ),
+                    report,
+                );
+            }
             TagKind::Heading(level) if matches!(p.kind, PieceKind::Text) || is_heading => {
                 if !is_heading {
                     promote_to_heading(
@@ -365,6 +382,16 @@ fn keep_as_text(p: &mut Piece, why: String, report: &mut Report) {
             .confidence(0.9),
     );
     p.kind = PieceKind::Text;
+}
+
+/// Whether every line of the piece is a form's label or a side tab's word (see
+/// [`crate::layout::fields`]).
+fn all_form_labels(p: &Piece, lines: &[TextLine]) -> bool {
+    let mut of_piece = lines
+        .iter()
+        .filter(|l| l.page == p.page && p.lines.contains(&l.source_line))
+        .peekable();
+    of_piece.peek().is_some() && of_piece.all(|l| l.form_label)
 }
 
 /// Whether a text holds a letter: a heading names something, while a bare number or a

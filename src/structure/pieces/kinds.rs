@@ -180,6 +180,13 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Whether a line of the unit labels a form's field or is a side tab's word, by what
+    /// is drawn around it (see [`crate::layout::fields`]): no type or number makes it a
+    /// heading.
+    fn labels_a_field(unit: &Unit) -> bool {
+        unit.lines.iter().any(|l| l.form_label)
+    }
+
     fn unit(&self, ui: usize) -> Option<&'a Unit> {
         self.units.get(ui).map(|(u, _, _)| u)
     }
@@ -431,7 +438,7 @@ impl<'a> Context<'a> {
     /// its own may share its baseline with the next column's text: its type sets it apart.)
     fn heading_number(&self, at: &Current, joined: &str) -> Option<String> {
         // "13 November 2003" opens with a number too.
-        if titles_no_section(crate::rich::plain(joined).trim()) {
+        if titles_no_section(crate::rich::plain(joined).trim()) || Self::labels_a_field(at.unit) {
             return None;
         }
         if at.single {
@@ -495,6 +502,7 @@ impl<'a> Context<'a> {
             return false;
         };
         if self.in_a_row(unit)
+            || Self::labels_a_field(unit)
             || label_over_value(unit, next_unit, body)
             // The value under a label, unless set in bold like a heading of its own.
             || (prev_unit.is_some_and(|p| label_over_value(p, Some(unit), body))
@@ -531,7 +539,8 @@ impl<'a> Context<'a> {
             && next_unit.is_some()
             && heading_context(unit, next_unit, self.m)
             && (self.body_size.is_none() || shape_suffices_in_pdf(unit, next_unit))
-            && (unit.lines[0].geometry.is_some() || !reads_as_row(&at.first)))
+            && (unit.lines[0].geometry.is_some() || !reads_as_row(&at.first))
+            && !Self::labels_a_field(unit))
         {
             return false;
         }
