@@ -207,6 +207,11 @@ pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> H
     if tags.is_empty() {
         return levels_by_piece;
     }
+    // Whether every line at (page, line number) labels a form's field, read once.
+    let mut labels: HashMap<(usize, usize), bool> = HashMap::new();
+    for l in lines {
+        *labels.entry((l.page, l.source_line)).or_insert(true) &= l.form_label;
+    }
     let kind_of = |p: &Piece| -> Option<TagKind> {
         let mut counts: Vec<(TagKind, usize)> = Vec::new();
         for n in &p.lines {
@@ -260,7 +265,7 @@ pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> H
                 if matches!(
                     p.kind,
                     PieceKind::Text | PieceKind::Heading { run_in: false, .. }
-                ) && all_form_labels(p, lines) =>
+                ) && all_form_labels(p, &labels) =>
             {
                 keep_as_text(
                     p,
@@ -385,13 +390,14 @@ fn keep_as_text(p: &mut Piece, why: String, report: &mut Report) {
 }
 
 /// Whether every line of the piece is a form's label or a side tab's word (see
-/// [`crate::layout::fields`]).
-fn all_form_labels(p: &Piece, lines: &[TextLine]) -> bool {
-    let mut of_piece = lines
+/// [`crate::layout::fields`]); `labels` tells it for each (page, line number).
+fn all_form_labels(p: &Piece, labels: &HashMap<(usize, usize), bool>) -> bool {
+    let mut of_piece = p
+        .lines
         .iter()
-        .filter(|l| l.page == p.page && p.lines.contains(&l.source_line))
+        .filter_map(|n| labels.get(&(p.page, *n)))
         .peekable();
-    of_piece.peek().is_some() && of_piece.all(|l| l.form_label)
+    of_piece.peek().is_some() && of_piece.all(|&l| l)
 }
 
 /// Whether a text holds a letter: a heading names something, while a bare number or a
