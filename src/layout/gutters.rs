@@ -204,9 +204,14 @@ fn widest_gap_of(page: &[&TextLine]) -> Option<f32> {
 fn mostly_figures<'a>(side: impl Iterator<Item = &'a TextLine>) -> bool {
     let (mut lines, mut figures) = (0, 0);
     for l in side {
-        let text = l.plain_cow();
-        let digits = text.chars().filter(char::is_ascii_digit).count();
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let (mut digits, mut letters) = (0, 0);
+        for c in l.plain_cow().chars() {
+            if c.is_ascii_digit() {
+                digits += 1;
+            } else if c.is_alphabetic() {
+                letters += 1;
+            }
+        }
         lines += 1;
         if digits + letters == 0 || digits > letters {
             figures += 1;
