@@ -234,6 +234,14 @@ impl ByLeft {
         ByLeft { indexes, lefts }
     }
 
+    /// The rectangles whose left edge lies within [`Self::REACH`] of `left`, by left edge:
+    /// the only ones that can span a panel's width when its left edge is there.
+    fn around(&self, left: f64) -> &[usize] {
+        let start = self.lefts.partition_point(|&l| l < left - Self::REACH);
+        let end = self.lefts.partition_point(|&l| l <= left + Self::REACH);
+        &self.indexes[start..end.max(start)]
+    }
+
     /// One pass over the rectangles in their order, `panel` taking in each one stacked on
     /// it as it stands then. Only those whose left edge is near the panel's can be: they
     /// are gathered (into `near`, in their order) once, and again after a rectangle taken
@@ -245,14 +253,8 @@ impl ByLeft {
             if left.is_nan() {
                 return;
             }
-            let start = self.lefts.partition_point(|&l| l < left - Self::REACH);
-            let end = self.lefts.partition_point(|&l| l <= left + Self::REACH);
             near.clear();
-            near.extend(
-                self.indexes[start..end.max(start)]
-                    .iter()
-                    .filter(|&&j| j >= from),
-            );
+            near.extend(self.around(left).iter().filter(|&&j| j >= from));
             near.sort_unstable();
             for &j in near.iter() {
                 if stacked(panel, &rects[j].rect) {
@@ -291,13 +293,10 @@ impl ByLeft {
         {
             return None;
         }
-        let left = f64::from(start.x0);
-        let from = self.lefts.partition_point(|&l| l < left - Self::REACH);
-        let to = self.lefts.partition_point(|&l| l <= left + Self::REACH);
         // Only rectangles of the panel's width can ever be stacked on it.
         near.clear();
         near.extend(
-            self.indexes[from..to.max(from)]
+            self.around(f64::from(start.x0))
                 .iter()
                 .filter(|&&j| same_width(&start, &rects[j].rect)),
         );
