@@ -417,6 +417,11 @@ fn rows_of(placed: &[Placed], columns: &Columns) -> Vec<Vec<String>> {
             .map(|p| p.x1)
             .fold(next, f32::max)
     };
+    // Worked out once per column, as the walk below asks for it once per line.
+    let widest: Vec<f32> = (0..=placed.iter().map(column).max().unwrap_or(0).max(lead))
+        .map(measure)
+        .collect();
+    let measure = |k: usize| widest[k];
     // Taken by top, a cell drawn a hair above its row's label (a currency sign) counts
     // as level with it, after it.
     let key = |p: &Placed| {
@@ -430,44 +435,46 @@ fn rows_of(placed: &[Placed], columns: &Columns) -> Vec<Vec<String>> {
             .reduce(f32::min);
         (level.unwrap_or(p.top), 1)
     };
-    let mut order: Vec<&Placed> = placed.iter().filter(|p| p.grouping.is_none()).collect();
-    order.sort_by(|a, b| {
-        let (ka, kb) = (key(a), key(b));
-        ka.0.total_cmp(&kb.0).then(ka.1.cmp(&kb.1))
-    });
+    // Each line with its key, worked out once: the key scans the lines, and the sort
+    // and the walk below ask for it many times per line.
+    let mut order: Vec<(&Placed, f32, u8)> = placed
+        .iter()
+        .filter(|p| p.grouping.is_none())
+        .map(|p| {
+            let (top, after) = key(p);
+            (p, top, after)
+        })
+        .collect();
+    order.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)));
     let below = |p: &Placed, row_bottom: f32| p.top >= row_bottom - 0.25 * (p.bottom - p.top);
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row_bottom = f32::NEG_INFINITY;
     let mut after_span = false;
     // The current row's last line in each column, and the top of the lines before.
-    let mut above: Vec<Option<&Placed>> = vec![None; columns.head.len() + 1];
+    let mut above: Vec<Option<(&Placed, f32)>> = vec![None; columns.head.len() + 1];
     let mut last_top = f32::NEG_INFINITY;
     let level = |a: f32, b: f32| (a - b).abs() < 0.3 * size;
     let mut at = 0;
     while at < order.len() {
-        let top = key(order[at]).0;
-        let to = at
-            + order[at..]
-                .iter()
-                .take_while(|p| level(key(p).0, top))
-                .count();
+        let top = order[at].1;
+        let to = at + order[at..].iter().take_while(|p| level(p.1, top)).count();
         let group = &order[at..to];
         at = to;
         // Lines of other columns under a body row: its next row's cells, or its own
         // cells going on (see [`starts_row`]).
         let mut under = Vec::new();
-        for p in group {
+        for &(p, _, _) in group {
             let a = above.get(column(p)).copied().flatten();
-            if a.is_some_and(|a| !level(key(a).0, last_top)) {
+            if a.is_some_and(|(_, a_top)| !level(a_top, last_top)) {
                 under.clear();
                 break;
             }
-            under.push((a.map(Placed::line), p.line(), measure(column(p))));
+            under.push((a.map(|(a, _)| a.line()), p.line(), measure(column(p))));
         }
         if rows.len() >= 2
-            && group
-                .iter()
-                .all(|p| column(p) != lead && !p.opens && matches!(p.place, Place::Column(_)))
+            && group.iter().all(|(p, _, _)| {
+                column(p) != lead && !p.opens && matches!(p.place, Place::Column(_))
+            })
             && !after_span
             && starts_row(
                 &under,
@@ -478,10 +485,10 @@ fn rows_of(placed: &[Placed], columns: &Columns) -> Vec<Vec<String>> {
             )
         {
             rows.push(vec![String::new(); columns.head.len() + 1]);
-            row_bottom = group[0].bottom;
+            row_bottom = group[0].0.bottom;
             above.fill(None);
         }
-        for &p in group {
+        for &(p, p_top, _) in group {
             let span = matches!(p.place, Place::Span(_));
             let beside = || {
                 placed.iter().any(|o| {
@@ -492,7 +499,7 @@ fn rows_of(placed: &[Placed], columns: &Columns) -> Vec<Vec<String>> {
                 })
             };
             let own_line =
-                || above[lead].is_some_and(|a| !continues(a.line(), p.line(), measure(lead)));
+                || above[lead].is_some_and(|(a, _)| !continues(a.line(), p.line(), measure(lead)));
             let leads = column(p) == lead
                 && below(p, row_bottom)
                 && (beside() || p.top - row_bottom > 0.8 * size || own_line());
@@ -504,7 +511,7 @@ fn rows_of(placed: &[Placed], columns: &Columns) -> Vec<Vec<String>> {
             row_bottom = row_bottom.max(p.bottom);
             after_span = span;
             if let Some(slot) = above.get_mut(column(p)) {
-                *slot = Some(p);
+                *slot = Some((p, p_top));
             }
             if let Some(cell) = rows.last_mut().and_then(|r| r.get_mut(column(p))) {
                 super::table_run::append_cell(cell, &p.text);

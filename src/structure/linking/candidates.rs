@@ -136,8 +136,7 @@ pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut
             };
             let inner = &text[s + on.len_utf8()..e];
             let values = raised_values(inner, family);
-            let before = rich::plain(&text[..s]);
-            let prev = before.chars().last();
+            let prev = last_plain_char(&text[..s]);
             // A marker set low follows punctuation of the text; punctuation inside a
             // subscript run set apart by a change of font (`K₃,₃`) is followed by more of
             // the subscript.
@@ -195,13 +194,16 @@ pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut
             continue;
         }
         let before_punct = &text[..punct.start];
-        let prev = rich::plain(before_punct).chars().last();
-        let after = rich::plain(&text[digits.end..]);
-        let next_ok = after.trim_start().is_empty()
-            || after.starts_with(char::is_whitespace)
-                && after.trim_start().starts_with(|ch: char| {
-                    ch.is_uppercase() || matches!(ch, '“' | '"' | '‘' | '(')
-                });
+        let prev = last_plain_char(before_punct);
+        // Only a marker after a number asks what follows it.
+        let next_ok = || {
+            let after = rich::plain(&text[digits.end..]);
+            after.trim_start().is_empty()
+                || after.starts_with(char::is_whitespace)
+                    && after.trim_start().starts_with(|ch: char| {
+                        ch.is_uppercase() || matches!(ch, '“' | '"' | '‘' | '(')
+                    })
+        };
         let ok = match prev {
             Some(p) if p.is_alphabetic() => {
                 let word: String = rich::plain(before_punct)
@@ -225,7 +227,7 @@ pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut
             // After a number ("in 1961.2"), only at a sentence end, never in a decimal
             // ("85.4"), a section number ("2.1 Node Types") or a date.
             Some(p) if p.is_ascii_digit() => {
-                c[2].starts_with(['.', ')']) && next_ok && number_follows_a_word(before_punct)
+                c[2].starts_with(['.', ')']) && next_ok() && number_follows_a_word(before_punct)
             }
             Some(p) => {
                 matches!(p, '"' | '”' | '’' | '\'' | ')') || c[2].starts_with(['"', '”', '’', '\''])
@@ -263,6 +265,24 @@ pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut
     }
     found.sort_by_key(|c| c.start);
     out.extend(found);
+}
+
+/// The last character of [`rich::plain`]`(s)`, found from the end without building it:
+/// each candidate looks at what precedes it, and a paragraph holds many.
+fn last_plain_char(s: &str) -> Option<char> {
+    let mut head = s;
+    loop {
+        let (at, c) = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !rich::is_sentinel(c))?;
+        // The last reference mark before it says whether a reference holds it; if one
+        // does, nothing from that reference's start on is plain.
+        match head[..at].rfind([rich::REF_ON, rich::REF_OFF]) {
+            Some(r) if head[r..].starts_with(rich::REF_ON) => head = &head[..r],
+            _ => return Some(c),
+        }
+    }
 }
 
 /// Whether byte `i` sits inside a raised or lowered run or a reference.
@@ -396,6 +416,25 @@ mod tests {
         assert!(values(&italic).is_empty());
         // A marker set low after the sentence's own full stop still counts.
         assert_eq!(values(&format!("the end.{} Next", sub("3"))), vec![vec![3]]);
+    }
+
+    #[test]
+    fn the_last_plain_character_is_that_of_the_plain_text() {
+        let (on, off) = (rich::REF_ON, rich::REF_OFF);
+        let (ref_on, sup_on) = (on.to_string(), SUP_ON.to_string());
+        let mut pieces = PIECES.to_vec();
+        pieces.extend([ref_on.as_str(), ref_on.as_str(), sup_on.as_str()]);
+        let mut texts = phrases(&pieces, 20_000);
+        texts.extend([
+            format!("a{on}12{off}"),
+            format!("a{on}12"),
+            format!("{on}1{off}{on}2{off}"),
+            format!("x{on}1{off}y{on}2{off}{SUP_ON}{SUP_OFF}"),
+            format!("{off}b{on}"),
+        ]);
+        for t in &texts {
+            assert_eq!(last_plain_char(t), rich::plain(t).chars().last(), "{t:?}");
+        }
     }
 
     #[test]

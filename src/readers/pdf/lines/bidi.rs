@@ -8,7 +8,16 @@ fn is_rtl_char(c: char) -> bool {
 }
 
 /// Whether most letters of a line are right-to-left.
-pub(super) fn is_rtl_line<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
+pub(super) fn is_rtl_line<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> bool {
+    // Every right-to-left character is at U+0590 or above, so its UTF-8 form opens with a
+    // byte of 0xD6 or more (no continuation byte is that high): a line without one has no
+    // right-to-left letter, and most lines are told so without decoding a character.
+    if !texts
+        .clone()
+        .any(|t| !t.is_ascii() && t.bytes().any(|b| b >= 0xD6))
+    {
+        return false;
+    }
     let (mut rtl, mut ltr) = (0usize, 0usize);
     for c in texts.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
         if is_rtl_char(c) {
@@ -204,6 +213,9 @@ mod tests {
         assert_eq!(visual_to_logical("2024-םולש"), "שלום-2024");
         assert!(is_rtl_line(["םולש", "abc", "עולם"].into_iter()));
         assert!(!is_rtl_line(["hello", "ש"].into_iter()));
+        // Letters above U+0590 that read left to right, and Arabic presentation forms.
+        assert!(!is_rtl_line(["日本語", "Ωμέγα", "ü"].into_iter()));
+        assert!(is_rtl_line(["\u{FEDF}\u{FEE0}", "a"].into_iter()));
         // A lam-alef ligature glyph gives "لا" in reading order: it must not flip. Drawn
         // left to right: the ligature, then beh; read from the right: beh, lam, alef.
         let mut piece = String::new();
