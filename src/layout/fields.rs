@@ -297,13 +297,21 @@ fn side_tabs(page: &[TextLine], edges: &Edges) -> Vec<usize> {
         .filter(|&i| page[i].plain().trim().chars().count() == 1)
         .collect();
     let mut taken = vec![false; page.len()];
-    for &first in &letters {
+    for (at, &first) in letters.iter().enumerate() {
         if taken[first] {
             continue;
         }
         let mut run = vec![first];
-        for &next in &letters {
+        // The letters come by baseline: once one stands too far below the run's last,
+        // every later one does too (this keeps a page of scattered letters linear).
+        for &next in &letters[at + 1..] {
             let last = run[run.len() - 1];
+            let reach = page[last]
+                .geometry
+                .map_or(0.0, |g| g.baseline + STACKED * g.font_size.max(4.0));
+            if baseline(next) > reach {
+                break;
+            }
             if !taken[next] && stacked(&page[last], &page[next]) {
                 run.push(next);
             }
