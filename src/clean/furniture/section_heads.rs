@@ -156,9 +156,10 @@ impl<'a> Echoes<'a> {
     fn elsewhere(&self, key: &str, title: &TextLine) -> bool {
         let own = title.geometry.map_or(f32::NAN, |g| g.baseline);
         self.at.get(key).is_some_and(|places| {
-            places
-                .iter()
-                .any(|&(page, baseline)| page != title.page || !((baseline - own).abs() < 1.0))
+            places.iter().any(|&(page, baseline)| {
+                let apart = (baseline - own).abs();
+                page != title.page || apart.is_nan() || apart >= 1.0
+            })
         })
     }
 }
@@ -348,7 +349,7 @@ mod tests {
         };
         if let Some(head) = top {
             let number = (p + 100).to_string();
-            let (nx, hx) = if p % 2 == 0 {
+            let (nx, hx) = if p.is_multiple_of(2) {
                 (72.0, 300.0)
             } else {
                 (520.0, 72.0)
@@ -406,8 +407,8 @@ mod tests {
     #[test]
     fn a_head_alone_where_the_running_heads_stand_goes_but_not_other_top_lines() {
         let mut lines = Vec::new();
-        for p in 1..=4 {
-            let head = if p % 2 == 0 {
+        for p in 1..=4_usize {
+            let head = if p.is_multiple_of(2) {
                 "CHAPTER 2. METHODS"
             } else {
                 "2.1. SITES"
