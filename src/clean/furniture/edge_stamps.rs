@@ -2,7 +2,7 @@
 //! edge, a running title sharing the edge row with its number, and repository, download or
 //! document-control stamps with their dates.
 
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -11,6 +11,7 @@ use crate::lines::TextLine;
 use crate::report::ActionKind;
 
 use super::page_numbers::page_of_total;
+use super::section_heads::{EdgeRow, RowTitle, section_heads};
 
 /// Share of the page height, at the top and at the bottom, that counts as its edge for
 /// furniture that one page alone proves.
@@ -59,6 +60,22 @@ fn may_be_edge_stamp(t: &str) -> bool {
     [&b"download"[..], b"pub", b"rev", b"p/n", b"ch"]
         .iter()
         .any(|w| b.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
+}
+
+/// Whether a line that reads as a chapter stamp ("Chapter 2", "Ch. 3") is the label of a
+/// chapter's opening instead: set larger than the running text (`usual`), or in bold, as
+/// a book sets "Chapter 2" over the chapter's title. A stamp is set like the text or
+/// smaller.
+fn opens_a_chapter(line: &TextLine, usual: f32) -> bool {
+    let t = line.plain();
+    let chapter = t
+        .trim_start_matches(|c: char| c == '[' || c.is_whitespace())
+        .get(..2)
+        .is_some_and(|w| w.eq_ignore_ascii_case("ch"));
+    chapter
+        && line
+            .geometry
+            .is_some_and(|g| g.font_size > usual + 0.5 || crate::rich::all_bold(&line.text))
 }
 
 /// A page number alone: arabic or lower/upper-case roman.
@@ -136,7 +153,7 @@ pub(super) fn mark_edge_stamps(
     let pages = lines.iter().map(|l| l.page).max().unwrap_or(0);
     let mut extremes: HashMap<usize, Extremes> = HashMap::new();
     let mut stamps = Vec::new();
-    let mut unproven = Vec::new();
+    let mut rows = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let numbered = matches!(verdict[i], Some((ActionKind::PageNumber, _)));
         if (verdict[i].is_some() && !numbered) || line.geometry.is_none() {
@@ -145,16 +162,17 @@ pub(super) fn mark_edge_stamps(
         let t = line.plain();
         let t = t.trim();
         if numbered {
-            // A page number the bands found in the page sequence may still stand beside
-            // a section's running head that does not repeat enough to be found with it.
+            // A page number the bands found may still stand beside a section's running
+            // head that does not repeat enough to be found with it.
             if edge_number(t)
-                && let Some((title, RowTitle::Unproven)) =
+                && let Some((title, running)) =
                     number_ends_edge_row(lines, i, &by_page[&line.page], usual)
             {
-                unproven.push(EdgeRow {
+                rows.push(EdgeRow {
                     number: i,
                     title,
-                    in_sequence: true,
+                    running,
+                    numbered: true,
                 });
             }
             continue;
@@ -174,10 +192,11 @@ pub(super) fn mark_edge_stamps(
                 mark_running_title(verdict, i, title);
                 continue;
             }
-            unproven.push(EdgeRow {
+            rows.push(EdgeRow {
                 number: i,
                 title,
-                in_sequence: false,
+                running,
+                numbered: false,
             });
         }
         if !at_edge(line) {
@@ -207,7 +226,7 @@ pub(super) fn mark_edge_stamps(
                 ActionKind::RunningHeader,
                 "top line of the page, alone and set apart, at half the running text's size or less",
             ));
-        } else if may_be_edge_stamp(t) && EDGE_STAMP.is_match(t) {
+        } else if may_be_edge_stamp(t) && EDGE_STAMP.is_match(t) && !opens_a_chapter(line, usual) {
             verdict[i] = Some((
                 ActionKind::RunningHeader,
                 "repository or document-control stamp at the page's edge",
@@ -215,7 +234,7 @@ pub(super) fn mark_edge_stamps(
             stamps.push(i);
         }
     }
-    for row in section_heads(lines, &unproven) {
+    for row in section_heads(lines, &rows, verdict) {
         if verdict[row.title].is_none() {
             mark_running_title(verdict, row.number, row.title);
         }
@@ -372,76 +391,6 @@ fn mark_running_title(
     }
 }
 
-/// What the text beside an edge row's page number is, on that row's evidence alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RowTitle {
-    /// Three words or more in the running text's weight: a running title.
-    Running,
-    /// One or two words ("2.1. INTRODUCTION"), or bold: a section's own title could look
-    /// so, and needs the text printed again elsewhere (see [`section_heads`]).
-    Unproven,
-}
-
-/// A page number at the outer end of an edge row and the title beside it.
-#[derive(Debug, Clone, Copy)]
-struct EdgeRow {
-    number: usize,
-    title: usize,
-    /// Whether the bands found the number in the page sequence.
-    in_sequence: bool,
-}
-
-/// The edge rows among `rows` whose short or bold title is a running head after all: the
-/// same words stand beside the page number of another page's edge row, or (when the
-/// number is in the page sequence) on any line of another page. A book's running head
-/// repeats the current section's title ("1.1. TOPOLOGISCHE RÄUME   5" over the section
-/// "1.1 Topologische Räume"); letters and digits are compared, case and punctuation
-/// aside. The last entry of a table of contents is a title and a number on a page's last
-/// row too, but its number is another page's, and its title stands on no other edge row.
-fn section_heads(lines: &[TextLine], rows: &[EdgeRow]) -> Vec<EdgeRow> {
-    if rows.is_empty() {
-        return Vec::new();
-    }
-    let keys: Vec<String> = rows
-        .iter()
-        .map(|r| words_key(&lines[r.title].plain()))
-        .collect();
-    let mut pages_on_rows: HashMap<&str, HashSet<usize>> = HashMap::new();
-    for (r, k) in rows.iter().zip(&keys) {
-        pages_on_rows
-            .entry(k.as_str())
-            .or_default()
-            .insert(lines[r.title].page);
-    }
-    let mut pages_anywhere: HashMap<&str, HashSet<usize>> = HashMap::new();
-    for l in lines.iter().filter(|l| !l.is_blank()) {
-        if let Some((&k, _)) = pages_on_rows.get_key_value(words_key(&l.plain()).as_str()) {
-            pages_anywhere.entry(k).or_default().insert(l.page);
-        }
-    }
-    rows.iter()
-        .zip(&keys)
-        .filter(|(r, k)| {
-            let other_page = |pages: Option<&HashSet<usize>>| {
-                pages.is_some_and(|p| p.iter().any(|&pg| pg != lines[r.title].page))
-            };
-            other_page(pages_on_rows.get(k.as_str()))
-                || (r.in_sequence && other_page(pages_anywhere.get(k.as_str())))
-        })
-        .map(|(r, _)| *r)
-        .collect()
-}
-
-/// A line's words for comparing titles: runs of letters and digits, lower-cased, one
-/// space apart ("1.1. TOPOLOGISCHE RÄUME" and "1.1 Topologische Räume" agree).
-fn words_key(t: &str) -> String {
-    t.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Whether line `i` is a number at the outer end of the page's top-most or bottom-most
 /// row, beside a running title of three words or more, and the row stands a full line
 /// height away from the rest of the page, set no larger than the running text:
@@ -503,6 +452,18 @@ fn number_ends_edge_row(
 mod tests {
     use super::*;
     use crate::test_phrases::{assert_decides_as, pattern_texts};
+
+    #[test]
+    fn a_chapter_label_set_large_or_bold_opens_a_chapter_and_a_stamp_does_not() {
+        let place =
+            |text: &str, size: f32| crate::lines::test_placed(text, 1, 72.0, 200.0, 80.0, size);
+        assert!(opens_a_chapter(&place("Chapter 2", 20.0), 10.0));
+        let mut bold = place("Chapter 2", 10.0);
+        bold.text = crate::rich::bold("Chapter 2");
+        assert!(opens_a_chapter(&bold, 10.0));
+        assert!(!opens_a_chapter(&place("Chapter 2", 8.0), 10.0));
+        assert!(!opens_a_chapter(&place("Rev. 4", 20.0), 10.0));
+    }
 
     /// [`edge_number`] decides what the pattern it replaces matched.
     #[test]

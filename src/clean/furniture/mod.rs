@@ -10,6 +10,7 @@ mod counters;
 mod edge_stamps;
 mod flat;
 mod page_numbers;
+mod section_heads;
 
 pub use page_numbers::is_page_number;
 
@@ -71,6 +72,9 @@ pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
         mark_beside_page_numbers(lines, zone_end, &mut verdict);
     }
     mark_edge_stamps(lines, &mut verdict);
+    if paged {
+        section_heads::mark_style_twins(lines, zone_end, &mut verdict);
+    }
     super::page_heads::mark_numbered_heads(lines, &mut verdict);
     keep_lines_that_read_on(lines, &mut verdict);
     keep_a_document_made_of_repeats(lines, &mut verdict);

@@ -59,6 +59,18 @@ pub(super) fn repeated_letterhead(lines: &[TextLine]) -> usize {
     first[shared - 1].0 + 1
 }
 
+/// Whether a line breaks off on a word that leaves its phrase open ("… and so on–and"):
+/// a sentence running on into the next line, which no header does.
+fn breaks_off(t: &str) -> bool {
+    t.split(|c: char| !c.is_alphanumeric() && c != '&')
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| {
+            title::OPEN_ENDINGS
+                .iter()
+                .any(|e| w.eq_ignore_ascii_case(e))
+        })
+}
+
 /// Removes running headers and footers that appear only once or twice (so repetition did
 /// not give them away) but name the publication: the publisher, the document type or the
 /// title, at the top or bottom of a page after the first.
@@ -113,8 +125,11 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
         // accelerations of the Universe"): numbered and all in bold, it is the text's own.
         let section_heading = crate::rich::all_bold(&lines[i].text)
             && crate::structure::classify::numbered_heading(&lines[i].text).is_some();
+        // A header names the publication in a phrase that ends; a line that breaks off
+        // on "and" or "of" is a sentence running on into the next line.
         if words(&text) <= 16
             && !ends_with_sentence(&text)
+            && !breaks_off(&text)
             && !section_heading
             && names.iter().any(|name| n.contains(&format!(" {name} ")))
         {
@@ -182,4 +197,17 @@ pub(super) fn neighbours_on_baseline(lines: &[TextLine], headers: &[usize]) -> V
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::breaks_off;
+
+    #[test]
+    fn a_line_breaking_off_on_an_open_word_is_a_sentence() {
+        assert!(breaks_off("let's examine the first cases, and so on–and"));
+        assert!(breaks_off("a report of the Institute of"));
+        assert!(!breaks_off("Harbour Institute Policy Brief"));
+        assert!(!breaks_off("Annual Report 2024 | 14"));
+    }
 }

@@ -24,6 +24,9 @@ pub(super) fn not_title(lines: &[TextLine], zone: &[TextLine], i: usize) -> Opti
     if section_numbering_goes_on(lines, line) || numbered_section_name(&line.text) {
         return Some("a numbered section heading whose numbering goes on below");
     }
+    if is_division_label(&line.plain()) {
+        return Some("a division's label over its title (\"Chapter 2\", \"Part IV\")");
+    }
     if crate::date::is_day_without_year(&line.plain()) {
         return Some("a day or a month without a year (a diary's or a calendar's heading)");
     }
@@ -150,4 +153,49 @@ fn section_numbering_goes_on(lines: &[TextLine], line: &TextLine) -> bool {
                 && crate::structure::classify::numbered_heading(&o.text)
                     .is_some_and(|(m, _)| m == next)
         })
+}
+
+/// "Chapter 2", "PART IV", "Appendix B": a book's division named by its number alone,
+/// printed over the division's title.
+fn is_division_label(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let (Some(name), Some(number), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let number = number.trim_end_matches(['.', ':']);
+    let numeral = !number.is_empty()
+        && (number.chars().all(|c| c.is_ascii_digit())
+            || number.chars().all(|c| "IVXLCivxlc".contains(c))
+            || (number.chars().count() == 1 && number.chars().all(|c| c.is_ascii_uppercase())));
+    numeral
+        && ["chapter", "part", "appendix", "book"]
+            .iter()
+            .any(|w| name.eq_ignore_ascii_case(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_division_label;
+
+    #[test]
+    fn a_division_named_by_its_number_is_a_label() {
+        for label in [
+            "Chapter 2",
+            "CHAPTER 12",
+            "Part IV",
+            "Appendix B",
+            "Book 3.",
+        ] {
+            assert!(is_division_label(label), "{label}");
+        }
+        for title in [
+            "Chapter Two Rivers",
+            "Partners",
+            "Part of the Plan",
+            "Appendix",
+            "2",
+        ] {
+            assert!(!is_division_label(title), "{title}");
+        }
+    }
 }

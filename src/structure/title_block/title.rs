@@ -93,7 +93,7 @@ impl TitleSizes {
 }
 
 /// Words that cannot end a title: a line ending on one goes on in the next.
-const OPEN_ENDINGS: &[&str] = &[
+pub(super) const OPEN_ENDINGS: &[&str] = &[
     "a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "with", "from", "by", "at", "&",
 ];
 
