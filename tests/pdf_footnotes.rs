@@ -246,3 +246,35 @@ fn an_unlinkable_note_is_listed_not_dropped() {
     );
     assert!(xml.contains("<fn id=\"fn1\"><label>1</label>"), "{xml}");
 }
+
+/// "Notes:" over a paragraph with no label, in a document whose text has no raised
+/// marker (a form's box for remarks): nothing proves a notes section, so the heading
+/// and its paragraph stay as printed. With a raised marker in the text and a labelled
+/// note under the heading, it is a notes section again.
+#[test]
+fn a_notes_heading_over_unlabelled_text_stays_text() {
+    let page = |marker: bool, note: &'static str| {
+        let mut first = vec![body("Goods are carried at the shipper's risk.")];
+        if marker {
+            first.push(sup("1"));
+        }
+        vec![
+            (730.0, first),
+            (716.0, vec![body("The carrier signs on delivery.")]),
+            (680.0, vec![Run("Notes:", 14.0, 0.0)]),
+            (660.0, vec![body(note)]),
+        ]
+    };
+    let (doc, report, md) = convert(&pdf(&[page(false, "Handle with care and keep upright.")]));
+    assert!(doc.footnotes.is_empty(), "{md}");
+    assert!(md.contains("Notes:"), "{md}");
+    assert!(md.contains("Handle with care and keep upright."), "{md}");
+    assert!(has(
+        &report,
+        ActionKind::Guess,
+        "notes heading kept as text"
+    ));
+    let (doc, _, md) = convert(&pdf(&[page(true, "1 Handle with care and keep upright.")]));
+    assert_eq!(doc.footnotes.len(), 1, "{md}");
+    assert!(!md.contains("Notes:"), "{md}");
+}

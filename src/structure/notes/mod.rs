@@ -53,7 +53,11 @@ pub struct NoteDraft {
 
 /// Separates notes from body pieces; returns (notes in sequence, body pieces with their
 /// original positions).
-pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<(usize, Piece)>) {
+pub fn collect(
+    mut pieces: Vec<Piece>,
+    report: &mut Report,
+) -> (Vec<NoteDraft>, Vec<(usize, Piece)>) {
+    keep_unlabelled_notes_sections(&mut pieces, report);
     let mut notes: Vec<(NoteLabel, NoteDraft)> = Vec::new();
     // Each note's first piece's setting, should it go back to the body.
     let mut settings: Vec<Setting> = Vec::new();
@@ -170,6 +174,53 @@ pub fn collect(pieces: Vec<Piece>, report: &mut Report) -> (Vec<NoteDraft>, Vec<
     }
     number(&mut out, false);
     (out, body)
+}
+
+/// A "Notes" heading that nothing under it proves a notes section: no note under it
+/// carries a label and no raised marker stands in the text before it (a form's "Notes:"
+/// over a line of instructions, a report's section of remarks). The heading and its
+/// paragraphs stay text as printed; numbering them as notes would invent labels and list
+/// them as unlinked. With raised markers before it, unlabelled notes may still be linked
+/// in sequence, and the section is left to the notes pass; so is extracted text, whose
+/// markers are plain digits.
+fn keep_unlabelled_notes_sections(pieces: &mut [Piece], report: &mut Report) {
+    let mut raised = false;
+    for i in 0..pieces.len() {
+        if pieces[i].kind != PieceKind::NotesHeading {
+            raised |= pieces[i].text.contains(rich::SUP_ON);
+            continue;
+        }
+        let run = pieces[i + 1..]
+            .iter()
+            .take_while(|p| matches!(p.kind, PieceKind::Note(_) | PieceKind::NoteContinued))
+            .count();
+        let unlabelled = pieces[i + 1..i + 1 + run].iter().all(|p| {
+            matches!(
+                p.kind,
+                PieceKind::Note(NoteLabel::None) | PieceKind::NoteContinued
+            )
+        });
+        // Extracted text carries markers as plain digits: only a PDF's type can show
+        // there are none.
+        let measured = pieces[i].font_size.is_some();
+        if raised || !unlabelled || !measured {
+            continue;
+        }
+        report.push(
+            Action::new(ActionKind::Guess)
+                .page(pieces[i].page)
+                .lines(pieces[i].lines.clone())
+                .before(rich::plain(&pieces[i].text))
+                .evidence(
+                    "notes heading kept as text: no note under it carries a label and no \
+                     raised marker comes before it",
+                )
+                .confidence(0.8),
+        );
+        for p in &mut pieces[i..=i + run] {
+            p.kind = PieceKind::Text;
+        }
+    }
 }
 
 /// How a piece was set, kept for a note that may go back to the body.
