@@ -567,3 +567,22 @@ fn cited_title(texts: &[String], is_candidate: &dyn Fn(usize) -> bool) -> Option
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_declared_title_leads_with_a_phrase_before_its_first_comma() {
+        assert_eq!(
+            leading_clause("Rethinking the Financial Network, Speech by A. Haldane"),
+            Some("Rethinking the Financial Network")
+        );
+        assert_eq!(leading_clause("Trade, Aid and Growth"), None);
+        assert_eq!(
+            leading_clause("Comité de démolition - Procès-verbal du 20 juin"),
+            None
+        );
+        assert_eq!(leading_clause("The State of Ports: a Review"), None);
+    }
+}
