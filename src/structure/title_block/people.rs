@@ -406,4 +406,14 @@ mod tests {
             assert!(is_person(t), "{t}");
         }
     }
+
+    #[test]
+    fn a_byline_lead_names_the_document_type_and_not_a_credit() {
+        assert_eq!(byline_lead("Speech by"), Some("Speech"));
+        assert_eq!(byline_lead("Keynote remarks by"), Some("Keynote remarks"));
+        assert_eq!(byline_lead("Edited by"), None);
+        assert_eq!(byline_lead("Written by"), None);
+        assert_eq!(byline_lead("A speech given to the assembly by"), None);
+        assert_eq!(byline_lead("Nearby"), None);
+    }
 }

@@ -632,16 +632,6 @@ fn an_affiliation_shaped_like_an_address_is_reported_with_its_label() {
 }
 
 #[test]
-fn a_byline_lead_names_the_document_type_and_not_a_credit() {
-    assert_eq!(byline_lead("Speech by"), Some("Speech"));
-    assert_eq!(byline_lead("Keynote remarks by"), Some("Keynote remarks"));
-    assert_eq!(byline_lead("Edited by"), None);
-    assert_eq!(byline_lead("Written by"), None);
-    assert_eq!(byline_lead("A speech given to the assembly by"), None);
-    assert_eq!(byline_lead("Nearby"), None);
-}
-
-#[test]
 fn a_declared_title_leads_with_a_phrase_before_its_first_comma() {
     assert_eq!(
         leading_clause("Rethinking the Financial Network, Speech by A. Haldane"),
