@@ -39,6 +39,7 @@ pub mod lines;
 pub mod memory;
 pub mod model;
 mod patterns;
+pub mod postal;
 pub mod readers;
 pub mod report;
 pub mod rich;

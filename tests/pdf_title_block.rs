@@ -396,3 +396,30 @@ fn a_title_over_two_lines_stays_whole() {
         "{md}"
     );
 }
+
+/// Issue 10: the lines of a postal address under a letterhead, each set in a size of its
+/// own and larger than the body, are part of the address: no heading and no title. A
+/// real heading further down stays one.
+#[test]
+fn postal_address_lines_are_no_headings_and_no_title() {
+    let address = ["Postbus 14", "1309 S. Mary Avenue", "Sunnyvale, CA 94087"];
+    let mut lines = vec![
+        (72.0, 760.0, "F1", 12.8, address[0]),
+        (72.0, 744.0, "F1", 14.0, address[1]),
+        (72.0, 728.0, "F1", 12.8, address[2]),
+    ];
+    lines.extend(prose_from(700.0, 4));
+    lines.push((72.0, 630.0, "F2", 14.0, "Testing the Water"));
+    lines.extend(prose_from(600.0, 4));
+    let (title, md) = title_of(&lines, None);
+    for line in address {
+        assert!(
+            title.as_deref().is_none_or(|t| !t.contains(line)),
+            "{title:?} in\n{md}"
+        );
+        assert!(!md.contains(&format!("# {line}")), "{md}");
+        // The printed text stays.
+        assert!(md.contains(line), "{md}");
+    }
+    assert!(md.contains("# Testing the Water"), "{md}");
+}

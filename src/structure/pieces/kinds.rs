@@ -187,6 +187,21 @@ impl<'a> Context<'a> {
         unit.lines.iter().any(|l| l.form_label)
     }
 
+    /// Whether a single-line unit reads as a line of a postal address: surely by its text
+    /// ("Postbus 14", "Sunnyvale, CA 94087"), or likely ("1309 S. Mary Avenue", "75005
+    /// Paris") with another address line just above or below it. An address set in large
+    /// type under a letterhead is no heading.
+    fn reads_as_address(&self, at: &Current, joined: &str) -> bool {
+        let prev = at.ui.checked_sub(1).and_then(|i| self.unit(i));
+        let next = self.unit(at.ui + 1);
+        let neighbours = prev
+            .and_then(|u| u.lines.last())
+            .into_iter()
+            .chain(next.and_then(|u| u.lines.first()))
+            .map(TextLine::plain);
+        at.single && crate::postal::in_address_block(crate::rich::plain(joined).trim(), neighbours)
+    }
+
     fn unit(&self, ui: usize) -> Option<&'a Unit> {
         self.units.get(ui).map(|(u, _, _)| u)
     }
@@ -270,7 +285,10 @@ impl<'a> Context<'a> {
             done.out.push(piece);
             return;
         }
-        if self.heading_by_type(&at, &joined, done) || self.heading_by_shape(&at, &joined, done) {
+        if !self.reads_as_address(&at, &joined)
+            && (self.heading_by_type(&at, &joined, done)
+                || self.heading_by_shape(&at, &joined, done))
+        {
             return;
         }
         done.out.push(at.piece(PieceKind::Text, joined));

@@ -27,10 +27,21 @@ pub(super) fn not_title(lines: &[TextLine], zone: &[TextLine], i: usize) -> Opti
     if is_division_label(&line.plain()) {
         return Some("a division's label over its title (\"Chapter 2\", \"Part IV\")");
     }
+    if in_an_address(zone, i) {
+        return Some("a line of a postal address (a box, or a postcode with its city)");
+    }
     if crate::date::is_day_without_year(&line.plain()) {
         return Some("a day or a month without a year (a diary's or a calendar's heading)");
     }
     None
+}
+
+/// Whether zone line `i` is a line of a postal address: a box or a postcode with its city
+/// by its text alone, a street line ("1309 S. Mary Avenue") only between other address
+/// lines.
+fn in_an_address(zone: &[TextLine], i: usize) -> bool {
+    let neighbours = [i.wrapping_sub(1), i + 1].map(|k| zone.get(k).map(TextLine::plain));
+    crate::postal::in_address_block(&zone[i].plain(), neighbours.into_iter().flatten())
 }
 
 /// Whether a line stands beside `line` on its baseline and holds a value: a figure, an

@@ -22,6 +22,18 @@ pub(super) const HONORIFIC_WORDS: &[&str] = &[
 
 /// Whether `t` is one personal name: two to five capitalised words (particles allowed),
 /// optionally after an honorific.
+/// The legal forms a company's name ends in, without their dots ("Supertape B.V."): such
+/// a name is no person's.
+const LEGAL_FORMS: &[&str] = &[
+    "BV", "NV", "GmbH", "AG", "Inc", "Ltd", "LLC", "LLP", "plc", "PLC", "Corp", "SA", "SpA", "Srl",
+    "SARL", "SAS", "Pty", "A/S", "AB", "Oy",
+];
+
+/// Whether `word` is a company's legal form ("B.V.", "GmbH", "Inc.").
+fn is_legal_form(word: &str) -> bool {
+    LEGAL_FORMS.contains(&word.replace('.', "").as_str())
+}
+
 pub(super) fn is_person(t: &str) -> bool {
     let mut ws: Vec<&str> = t.split_whitespace().collect();
     if ws
@@ -31,6 +43,7 @@ pub(super) fn is_person(t: &str) -> bool {
         ws.remove(0);
     }
     (2..=5).contains(&ws.len())
+        && !ws.last().is_some_and(|w| is_legal_form(w))
         && ws[0].chars().next().is_some_and(char::is_uppercase)
         && ws.iter().all(|w| {
             PARTICLES.contains(w)
@@ -378,6 +391,21 @@ pub(super) fn byline_lead(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_company_with_its_legal_form_is_no_person() {
+        for t in [
+            "Supertape B.V.",
+            "Lenze GmbH",
+            "Acme Widgets Inc.",
+            "Nordic Paper AB",
+        ] {
+            assert!(!is_person(t), "{t}");
+        }
+        for t in ["Ana Silva", "Tomas K. Ruiz", "Maria van der Berg"] {
+            assert!(is_person(t), "{t}");
+        }
+    }
 
     #[test]
     fn a_byline_lead_names_the_document_type_and_not_a_credit() {
