@@ -66,7 +66,9 @@ static STREET_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `text` reads as one line of a postal address, and how surely.
 pub fn address_line(text: &str) -> Option<AddressLine> {
     let t = text.trim();
-    if t.is_empty() || t.len() > 80 {
+    // Every form below holds a digit (`\d` is ASCII in `regex-lite`): most lines have
+    // none and are settled without running a pattern.
+    if t.is_empty() || t.len() > 80 || !t.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     if PO_BOX.is_match(t)

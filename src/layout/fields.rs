@@ -19,6 +19,8 @@
 //! does not (a heading set on a coloured band is still a heading). The structure pass
 //! reads [`TextLine::form_label`] as evidence against a heading.
 
+use foldhash::{HashMap, HashMapExt};
+
 use crate::lines::{TextLine, page_ranges};
 use crate::source::{Page, Rect};
 
@@ -65,7 +67,8 @@ impl Edge {
     }
 }
 
-/// The edges drawn on a page, across and down.
+/// The edges drawn on a page, across and down, each kind in order of `at` (drawing order
+/// among equals) so that a query looks only at the edges near the place it asks about.
 #[derive(Debug, Default)]
 struct Edges {
     across: Vec<Edge>,
@@ -90,6 +93,12 @@ impl Edges {
             e.down(b.x0, b.y0, b.y1);
             e.down(b.x1, b.y0, b.y1);
         }
+        // Stable sorts: among edges at one place the first drawn still comes first. An
+        // edge at no number (NaN) would meet no query, so it is left out.
+        for list in [&mut e.across, &mut e.down] {
+            list.retain(|x| !x.at.is_nan());
+            list.sort_by(|a, b| a.at.total_cmp(&b.at));
+        }
         e
     }
 
@@ -102,30 +111,39 @@ impl Edges {
     }
 
     /// The nearest edge across below `y` that runs under `share` of the stretch from
-    /// `x0` to `x1`.
+    /// `x0` to `x1` (the first drawn of several at one height).
     fn across_below(&self, y: f32, x0: f32, x1: f32, share: f32) -> Option<Edge> {
         let need = share * (x1 - x0).max(1.0);
-        self.across
+        let start = self.across.partition_point(|e| e.at <= y);
+        self.across[start..]
             .iter()
-            .filter(|e| e.at > y && e.overlap(x0, x1) >= need)
-            .min_by(|a, b| a.at.total_cmp(&b.at))
+            .find(|e| e.overlap(x0, x1) >= need)
             .copied()
     }
 
     /// The nearest edge across above `y` that runs over `share` of the stretch from `x0`
-    /// to `x1`.
+    /// to `x1` (the last drawn of several at one height).
     fn across_above(&self, y: f32, x0: f32, x1: f32, share: f32) -> Option<Edge> {
         let need = share * (x1 - x0).max(1.0);
-        self.across
+        let end = self.across.partition_point(|e| e.at < y);
+        self.across[..end]
             .iter()
-            .filter(|e| e.at < y && e.overlap(x0, x1) >= need)
-            .max_by(|a, b| a.at.total_cmp(&b.at))
+            .rev()
+            .find(|e| e.overlap(x0, x1) >= need)
             .copied()
+    }
+
+    /// The edges down whose `at` lies from `lo` to `hi` (a point's slack either side;
+    /// callers test the exact bounds).
+    fn down_between(&self, lo: f32, hi: f32) -> &[Edge] {
+        let start = self.down.partition_point(|e| e.at < lo - 1.0);
+        let end = self.down.partition_point(|e| e.at <= hi + 1.0);
+        &self.down[start..end.max(start)]
     }
 
     /// Whether an edge down stands at `x` (give or take [`MEET`]) from `top` to `bottom`.
     fn down_at(&self, x: f32, top: f32, bottom: f32) -> bool {
-        self.down
+        self.down_between(x - MEET, x + MEET)
             .iter()
             .any(|e| (e.at - x).abs() <= MEET && e.spans(top, bottom))
     }
@@ -134,31 +152,30 @@ impl Edges {
     /// both: it divides the box into cells (a table's row, not one blank; the short ticks
     /// of a comb for one letter each do not reach across).
     fn divided(&self, x0: f32, x1: f32, top: f32, bottom: f32) -> bool {
-        self.down
+        self.down_between(x0 + MEET, x1 - MEET)
             .iter()
             .any(|e| e.at > x0 + MEET && e.at < x1 - MEET && e.spans(top, bottom))
     }
 
     /// The nearest edge down from `top` to `bottom` on the side of `x` that `left` says,
-    /// no further than `reach`.
+    /// no further than `reach` (of several at one place: the last drawn on the left, the
+    /// first on the right).
     fn side(&self, x: f32, top: f32, bottom: f32, left: bool, reach: f32) -> Option<Edge> {
-        let beyond = |e: &&Edge| {
-            if left {
-                e.at <= x + 1.0 && e.at >= x - reach
-            } else {
-                e.at >= x - 1.0 && e.at <= x + reach
-            }
-        };
-        let sides = self
-            .down
-            .iter()
-            .filter(|e| e.spans(top, bottom))
-            .filter(beyond)
-            .copied();
         if left {
-            sides.max_by(|a, b| a.at.total_cmp(&b.at))
+            let end = self.down.partition_point(|e| e.at <= x + 1.0);
+            self.down[..end]
+                .iter()
+                .rev()
+                .take_while(|e| e.at >= x - reach)
+                .find(|e| e.spans(top, bottom))
+                .copied()
         } else {
-            sides.min_by(|a, b| a.at.total_cmp(&b.at))
+            let start = self.down.partition_point(|e| e.at < x - 1.0);
+            self.down[start..]
+                .iter()
+                .take_while(|e| e.at <= x + reach)
+                .find(|e| e.spans(top, bottom))
+                .copied()
         }
     }
 }
@@ -166,10 +183,13 @@ impl Edges {
 /// Marks every PDF line that labels a form's field or is a side tab's word (see the
 /// module's rules); `pages` carries what is drawn.
 pub fn mark(lines: &mut [TextLine], pages: &[Page]) {
+    let mut by_number: HashMap<usize, &Page> = HashMap::new();
+    for p in pages {
+        by_number.entry(p.number).or_insert(p);
+    }
     let ranges: Vec<_> = page_ranges(lines).collect();
     for range in ranges {
-        let number = lines[range.start].page;
-        let Some(page) = pages.iter().find(|p| p.number == number) else {
+        let Some(&page) = by_number.get(&lines[range.start].page) else {
             continue;
         };
         let edges = Edges::of(page);
@@ -207,14 +227,13 @@ fn labels_a_blank(line: &TextLine, edges: &Edges, page: &[TextLine]) -> bool {
     let Some(g) = line.geometry else {
         return false;
     };
+    if edges.across.is_empty() || edges.down.is_empty() {
+        return false;
+    }
     let text = line.plain();
     let text = text.trim();
     let words = crate::words::words(text);
-    if edges.across.is_empty()
-        || edges.down.is_empty()
-        || !(1..=MAX_LABEL_WORDS).contains(&words)
-        || !text.chars().any(char::is_alphabetic)
-    {
+    if !(1..=MAX_LABEL_WORDS).contains(&words) || !text.chars().any(char::is_alphabetic) {
         return false;
     }
     let size = g.font_size.max(4.0);

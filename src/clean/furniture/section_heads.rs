@@ -115,6 +115,9 @@ impl<'a> Echoes<'a> {
     fn of(lines: &[TextLine], keys: &'a [String]) -> Self {
         let wanted: HashSet<&'a str> = keys.iter().map(String::as_str).collect();
         let mut at: HashMap<&'a str, Vec<(usize, f32)>> = HashMap::new();
+        if wanted.is_empty() {
+            return Echoes { at };
+        }
         let mut note = |text: &str, page: usize, baseline: f32| {
             if let Some(&k) = wanted.get(words_key(text).as_str()) {
                 at.entry(k).or_default().push((page, baseline));
@@ -141,7 +144,7 @@ impl<'a> Echoes<'a> {
                     end += 1;
                 }
                 if end - k >= 2 {
-                    let mut row = pieces[k..end].to_vec();
+                    let mut row: Vec<&(f32, f32, String)> = pieces[k..end].iter().collect();
                     row.sort_by(|a, b| a.1.total_cmp(&b.1));
                     let joined: Vec<&str> = row.iter().map(|p| p.2.as_str()).collect();
                     note(&joined.join(" "), page, pieces[k].0);
@@ -165,13 +168,25 @@ impl<'a> Echoes<'a> {
 }
 
 /// A line's words for comparing titles: runs of letters and digits, lower-cased, one
-/// space apart ("1.1. TOPOLOGISCHE RÄUME" and "1.1 Topologische Räume" agree).
+/// space apart ("1.1. TOPOLOGISCHE RÄUME" and "1.1 Topologische Räume" agree). Built in
+/// one string: every line of a document passes through here.
 fn words_key(t: &str) -> String {
-    t.split(|c: char| !c.is_alphanumeric())
+    let mut key = String::with_capacity(t.len());
+    for w in t
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if w.is_ascii() {
+            key.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            // The whole word at once, as a final sigma needs.
+            key.push_str(&w.to_lowercase());
+        }
+    }
+    key
 }
 
 /// Where and how a document sets its running heads: the baseline of the edge row, the
@@ -257,12 +272,17 @@ pub(super) fn mark_style_twins(
     let mut candidates: Vec<(usize, String)> = Vec::new();
     for idx in by_page.values() {
         for &i in idx {
-            let key = words_key(&lines[i].plain());
+            // The cheap tests first: most lines are not set as a running head is.
             if verdict[i].is_some()
                 || (i < zone_end && lines[i].page == 1)
-                || key.is_empty()
-                || !super::furniture_shaped(&lines[i].plain())
                 || !styles.iter().any(|s| s.twin(&lines[i]))
+            {
+                continue;
+            }
+            let text = lines[i].plain();
+            let key = words_key(&text);
+            if key.is_empty()
+                || !super::furniture_shaped(&text)
                 || !alone_at_the_edge(lines, i, idx, verdict)
             {
                 continue;
