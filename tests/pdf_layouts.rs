@@ -601,3 +601,28 @@ fn a_forms_labels_and_side_tabs_are_no_headings_beside_its_sections() {
         );
     }
 }
+
+#[test]
+fn a_forms_numbered_questions_are_no_headings_but_the_guidance_sections_are() {
+    // A page of fields drawn over their empty boxes is a form: its numbered questions,
+    // bold and larger than the fine print, ending in "?", "#:" and ":" over their check
+    // boxes and blanks, wait for answers. The guidance page's numbered sections stay
+    // headings, the one asking a question too: no form is drawn there.
+    let (doc, md) = fixture("form-questions.pdf");
+    let items = flow(&doc);
+    let found: Vec<String> = headings(&items).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(found, ["1. Introduction", "2. Who may apply?"], "{md}");
+    for question in [
+        "3 HOW WILL YOU USE THE PERMIT?",
+        "Vehicle registration #:",
+        "State of issue:",
+    ] {
+        assert!(
+            items.iter().any(|i| matches!(
+                i,
+                Item::Paragraph(t) | Item::Listed(t) if t.contains(question)
+            )),
+            "{question} kept as text:\n{md}"
+        );
+    }
+}

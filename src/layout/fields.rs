@@ -18,6 +18,14 @@
 //! Straight rules and the sides of stroked rectangles count as drawn edges; a tint alone
 //! does not (a heading set on a coloured band is still a heading). The structure pass
 //! reads [`TextLine::form_label`] as evidence against a heading.
+//!
+//! A page where the drawing shows [`FORM_PAGE_LABELS`] or more such labels holds a form,
+//! and among them (from the first down to the last) a short line that asks for its
+//! answer, ending in a colon, a number sign or a question mark, is one of its fields too,
+//! wherever its answer goes: "5 HOW DID YOU GET
+//! THE BOAT?" over its check boxes, "6. Carrier Transporter ID#:" over the number. A
+//! section heading announces nothing; a form's numbered questions are set bold and large
+//! like headings, and tagged as such, but they wait for an answer.
 
 use foldhash::{HashMap, HashMapExt};
 
@@ -45,6 +53,10 @@ const TAB_WORD: usize = 12;
 const STACKED: f32 = 3.0;
 /// Width (ems) of the cell a side tab's words stand in, at most.
 const TAB_WIDTH: f32 = 6.0;
+/// Labels of drawn blanks (or side tabs' words) that make a page a form: one or two turn
+/// up in a report's table whose tall rows leave room under a cell, five or more are a
+/// form's fields.
+pub const FORM_PAGE_LABELS: usize = 5;
 
 /// A drawn edge: a straight stretch at `at` (a height for an edge across the page, a
 /// distance from the left for one down it) from `from` to `to`.
@@ -201,6 +213,14 @@ pub fn mark(lines: &mut [TextLine], pages: &[Page]) {
         for i in side_tabs(on_page, &edges) {
             found[i] = true;
         }
+        if let Some((top, bottom)) = form_span(on_page, &found) {
+            for (f, line) in found.iter_mut().zip(on_page) {
+                *f |= asks_for_answer(line)
+                    && line
+                        .geometry
+                        .is_some_and(|g| g.bbox.y0 >= top && g.bbox.y1 <= bottom);
+            }
+        }
         for (line, label) in lines[range].iter_mut().zip(found) {
             line.form_label = label;
         }
@@ -292,6 +312,39 @@ fn labels_a_blank(line: &TextLine, edges: &Edges, page: &[TextLine]) -> bool {
         line,
         page,
     )
+}
+
+/// From the top of the first to the bottom of the last of the page's drawn labels, when
+/// there are [`FORM_PAGE_LABELS`] of them: the part of the page its form takes. Guidance
+/// printed above or below a form keeps its headings, questions among them ("What Is the
+/// Purpose of This Form?").
+fn form_span(page: &[TextLine], found: &[bool]) -> Option<(f32, f32)> {
+    let spans: Vec<Rect> = page
+        .iter()
+        .zip(found)
+        .filter(|(_, f)| **f)
+        .filter_map(|(l, _)| l.geometry.map(|g| g.bbox))
+        .collect();
+    (spans.len() >= FORM_PAGE_LABELS).then(|| {
+        spans
+            .iter()
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(t, b), r| {
+                (t.min(r.y0), b.max(r.y1))
+            })
+    })
+}
+
+/// Whether `line` is short and ends asking for its answer: a label announcing its value
+/// ("Carrier Transporter ID#:", "Date of birth:") or a question ("HOW DID YOU GET THE
+/// BOAT?"). Only on a form page is that a field (see the module's rules): elsewhere
+/// headings end in a colon or a question too.
+fn asks_for_answer(line: &TextLine) -> bool {
+    let text = crate::rich::plain_without_scripts(&line.text);
+    let text = text.trim();
+    line.geometry.is_some()
+        && text.ends_with([':', '#', '?'])
+        && (1..=MAX_LABEL_WORDS).contains(&crate::words::words(text))
+        && text.chars().any(char::is_alphabetic)
 }
 
 /// Whether `line` is a side tab's possible word: letters only, a word at most.

@@ -185,3 +185,39 @@ fn words_stacked_in_a_narrow_cell_at_the_edge_are_a_side_tab() {
     // Undrawn, stacked words are a heading broken over lines as well as a tab.
     assert_eq!(marked(&lines, vec![], vec![]), [false; 4]);
 }
+
+#[test]
+fn a_question_among_a_forms_fields_is_one_of_them_but_not_above_the_form() {
+    // Five labels over their empty boxes make the page a form; the question between them
+    // and the label announcing its value are fields, the question heading the guidance
+    // above the form is not, nor is a question on a page with fewer labels.
+    let mut lines = vec![placed("What is this form for?", 40.0, 200.0, 60.0, 12.0)];
+    let mut rules = Vec::new();
+    for (i, label) in ["NAME", "DATE OF BIRTH", "ADDRESS", "TELEPHONE", "EMAIL"]
+        .iter()
+        .enumerate()
+    {
+        let y = 300.0 + 60.0 * i as f32;
+        lines.push(placed(label, 40.0, 120.0, y, 10.0));
+        rules.extend(drawn_box(39.0, y + 2.0, 300.0, y + 20.0));
+    }
+    lines.push(placed(
+        "5 HOW DID YOU GET THE BOAT?",
+        40.0,
+        200.0,
+        330.0,
+        11.0,
+    ));
+    lines.push(placed("6. Carrier ID#:", 40.0, 120.0, 390.0, 11.0));
+    assert_eq!(
+        marked(&lines, rules.clone(), vec![]),
+        [false, true, true, true, true, true, true, true]
+    );
+    // Four labels: no form, the questions may be headings.
+    lines.remove(5);
+    rules.truncate(16);
+    assert_eq!(
+        marked(&lines, rules, vec![]),
+        [false, true, true, true, true, false, false]
+    );
+}

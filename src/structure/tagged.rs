@@ -259,8 +259,9 @@ pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> H
                     report,
                 );
             }
-            // A form's label, which the drawing around it gives away, is no heading
-            // however the form's author tagged it.
+            // A form's label or question, which the drawing around it or around the
+            // fields it stands among gives away, is no heading however the form's author
+            // tagged it.
             TagKind::Heading(level)
                 if matches!(
                     p.kind,
@@ -270,8 +271,8 @@ pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> H
                 keep_as_text(
                     p,
                     format!(
-                        "not a heading though tagged H{level}: a form's label or side tab, \
-                         by the boxes and rules drawn around it"
+                        "not a heading though tagged H{level}: a form's label, question or \
+                         side tab, by the boxes and rules drawn around it or its fields"
                     ),
                     report,
                 );
