@@ -193,6 +193,94 @@ pub(crate) fn url_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usiz
     })
 }
 
+/// The pattern [`url_or_doi_start`] decides.
+#[cfg(test)]
+pub(crate) const URL_OR_DOI: &str =
+    r"\b(?:https?://|www\.)\S+|\bdoi:\s*10\.[0-9]{4,}/\S+|\b10\.[0-9]{4,}/\S+";
+
+/// The length of a DOI's opening at the start of `t`: "10.", four or more ASCII digits and
+/// a slash (`10\.[0-9]{4,}/`).
+fn doi_prefix(t: &str) -> Option<usize> {
+    let digits = t.strip_prefix("10.")?;
+    let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+    (n >= 4 && digits.as_bytes().get(n) == Some(&b'/')).then_some(3 + n + 1)
+}
+
+/// Whether `t` opens with a character other than white space (`\S`).
+fn opens_with_non_space(t: &str) -> bool {
+    t.chars().next().is_some_and(|c| !c.is_whitespace())
+}
+
+/// Where the first match of [`URL_OR_DOI`] in `text` starts: a web address ("http://",
+/// "https://", "www."), "doi:" and a DOI, or a bare DOI ("10.1234/"), opening a word and
+/// followed by a character other than white space. Decided by hand: the pattern took
+/// 1-2 ms to compile (for its Unicode `\b` and `\S`), a tenth of a short document's
+/// conversion, and every match's end is the end of its white-space-free run, which no
+/// caller reads.
+pub(crate) fn url_or_doi_start(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).find(|&at| {
+        if !matches!(bytes[at], b'h' | b'w' | b'd' | b'1') {
+            return false;
+        }
+        // Each opening starts with a word character: `\b` wants none before it.
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(regex_syntax::is_word_character)
+        {
+            return false;
+        }
+        let rest = &text[at..];
+        let opening = ["https://", "http://", "www."]
+            .iter()
+            .find(|p| rest.starts_with(**p))
+            .map(|p| p.len())
+            .or_else(|| {
+                let after = rest.strip_prefix("doi:")?;
+                let spaced = skip_spaces(after);
+                Some(rest.len() - spaced.len() + doi_prefix(spaced)?)
+            })
+            .or_else(|| doi_prefix(rest));
+        opening.is_some_and(|n| opens_with_non_space(&rest[n..]))
+    })
+}
+
+/// The pattern [`trailing_url`] decides.
+#[cfg(test)]
+pub(crate) const TRAILING_URL: &str = r"(?:https?://|www\.|doi\.org/|\b10\.[0-9]{4,}/)\S*$";
+
+/// The web address or DOI that ends `text`, as [`TRAILING_URL`] found it: from the first
+/// "http://", "https://", "www.", "doi.org/" or word-opening "10.1234/" of the text's last
+/// run without white space to the text's end. Decided by hand, as [`url_or_doi_start`].
+pub(crate) fn trailing_url(text: &str) -> Option<&str> {
+    let run = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let bytes = text.as_bytes();
+    (run..bytes.len())
+        .find(|&at| {
+            // An ASCII byte starts a character: `at` is then a boundary.
+            let rest = || &text[at..];
+            match bytes[at] {
+                b'h' | b'w' | b'd' => ["https://", "http://", "www.", "doi.org/"]
+                    .iter()
+                    .any(|p| rest().starts_with(p)),
+                b'1' => {
+                    doi_prefix(rest()).is_some()
+                        && !text[..at]
+                            .chars()
+                            .next_back()
+                            .is_some_and(regex_syntax::is_word_character)
+                }
+                _ => false,
+            }
+        })
+        .map(|at| &text[at..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,5 +424,51 @@ mod tests {
             matched += usize::from(want.is_some());
         }
         assert!(matched > 1_000, "{matched}");
+    }
+
+    /// Texts for the two URL-or-DOI shapes: the bench's lines, phrases of their openings,
+    /// digits, white space of every kind and word characters of other scripts, and each
+    /// character of Unicode (a sample) before each opening, for `\b`.
+    fn url_or_doi_texts() -> Vec<String> {
+        let mut texts = pattern_texts(
+            &[
+                "http", "https", "://", "www", "www.", ".", "doi:", "doi.org/", "doi", "10.", "10",
+                "1234", "12345", "/", "x", "é", "_", "٣", " ", "\u{a0}", "\u{2003}", "\n", "-",
+                "(", "h", "w", "d", "1",
+            ],
+            80_000,
+        );
+        for c in (0..0x11_0000).filter_map(char::from_u32).step_by(11) {
+            for opening in [
+                "http://x",
+                "www.x",
+                "doi: 10.1234/x",
+                "10.12345/x",
+                "doi.org/x",
+            ] {
+                texts.push(format!("{c}{opening}"));
+                texts.push(format!("a {c}{opening}{c}"));
+            }
+        }
+        texts
+    }
+
+    /// [`url_or_doi_start`] finds where [`URL_OR_DOI`] found its first match, and
+    /// [`trailing_url`] what [`TRAILING_URL`] found.
+    #[test]
+    fn url_or_doi_shapes_by_hand_are_their_patterns() {
+        let texts = url_or_doi_texts();
+        let url = Regex::new(URL_OR_DOI).unwrap();
+        let trailing = Regex::new(TRAILING_URL).unwrap();
+        let (mut starts, mut tails) = (0, 0);
+        for t in &texts {
+            let want = url.find(t).map(|m| m.start());
+            assert_eq!(url_or_doi_start(t), want, "{t:?}");
+            starts += usize::from(want.is_some());
+            let want = trailing.find(t).map(|m| m.as_str());
+            assert_eq!(trailing_url(t), want, "{t:?}");
+            tails += usize::from(want.is_some());
+        }
+        assert!(starts > 20_000 && tails > 20_000, "{starts} {tails}");
     }
 }

@@ -17,11 +17,12 @@ pub use urls::{
 };
 
 use hyphens::{SHORT_WORDS, spaced_hyphen_head, trim_end_hyphen};
-use urls::{TRAILING_URL, may_end_with_url};
+use urls::may_end_with_url;
 
 use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
 use crate::rich;
+use crate::structure::shapes::trailing_url;
 
 /// Joins the lines of one unit into rich text, recording de-hyphenations and URL joins.
 pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> String {
@@ -56,15 +57,15 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
             continue;
         }
         if may_end_with_url(&visible_end)
-            && let Some(m) = TRAILING_URL.find(&visible_end)
-            && continues_url(m.as_str(), next_first, is_last)
+            && let Some(url) = trailing_url(&visible_end)
+            && continues_url(url, next_first, is_last)
             && !out.ends_with(char::is_whitespace)
         {
             report.push(
                 Action::new(ActionKind::UrlJoined)
                     .page(line.page)
                     .lines([lines[k - 1].source_line, line.source_line])
-                    .before(format!("{} | {}", m.as_str(), next_first))
+                    .before(format!("{url} | {next_first}"))
                     .evidence("URL continued on the next line")
                     .confidence(0.9),
             );

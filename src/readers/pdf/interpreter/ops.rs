@@ -147,10 +147,13 @@ fn operation(b: &[u8], mut p: usize, out: &mut Operation) -> Option<usize> {
     if p == start {
         return None;
     }
-    out.operator.clear();
-    // ASCII only: each byte is its character.
-    out.operator
-        .extend(b[start..p].iter().map(|&c| char::from(c)));
+    // ASCII only, so always UTF-8. Written only when it differs from the operation
+    // before: runs of the same operator are common (`l`, `Tj`, `re`).
+    let operator = std::str::from_utf8(&b[start..p]).ok()?;
+    if out.operator != operator {
+        out.operator.clear();
+        out.operator.push_str(operator);
+    }
     Some(skip_white(b, p))
 }
 
