@@ -23,7 +23,7 @@
 //! A box holding a smaller one is the box (boxes do not nest here). Each line of a box
 //! gets its number ([`TextLine::boxed`]); the structure pass gathers its blocks.
 
-use crate::lines::{TextLine, page_ranges};
+use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
 use crate::source::{Page, PaintedRect, Rect};
 use foldhash::HashSet;
@@ -53,13 +53,8 @@ pub fn mark(lines: &mut [TextLine], pages: &[Page], report: &mut Report) {
     if pages.iter().all(|p| p.rects.is_empty()) {
         return;
     }
-    let ranges: Vec<_> = page_ranges(lines).collect();
     let mut next = 1u32;
-    for range in ranges {
-        let number = lines[range.start].page;
-        let Some(page) = pages.iter().find(|p| p.number == number) else {
-            continue;
-        };
+    for (range, page) in super::drawn_pages(lines, pages) {
         if page.rects.is_empty() {
             continue;
         }
@@ -72,7 +67,7 @@ pub fn mark(lines: &mut [TextLine], pages: &[Page], report: &mut Report) {
             }
             report.push(
                 Action::new(ActionKind::Guess)
-                    .page(number)
+                    .page(page.number)
                     .lines(numbers)
                     .evidence(format!(
                         "a box: {} lines inside a {} rectangle of {:.0}×{:.0} pt, apart from \

@@ -27,9 +27,7 @@
 //! section heading announces nothing; a form's numbered questions are set bold and large
 //! like headings, and tagged as such, but they wait for an answer.
 
-use foldhash::{HashMap, HashMapExt};
-
-use crate::lines::{TextLine, page_ranges};
+use crate::lines::TextLine;
 use crate::source::{Page, Rect};
 
 /// Words a field label holds at most: a longer line is a sentence, not a label.
@@ -195,15 +193,7 @@ impl Edges {
 /// Marks every PDF line that labels a form's field or is a side tab's word (see the
 /// module's rules); `pages` carries what is drawn.
 pub fn mark(lines: &mut [TextLine], pages: &[Page]) {
-    let mut by_number: HashMap<usize, &Page> = HashMap::new();
-    for p in pages {
-        by_number.entry(p.number).or_insert(p);
-    }
-    let ranges: Vec<_> = page_ranges(lines).collect();
-    for range in ranges {
-        let Some(&page) = by_number.get(&lines[range.start].page) else {
-            continue;
-        };
+    for (range, page) in super::drawn_pages(lines, pages) {
         let edges = Edges::of(page);
         let on_page = &lines[range.clone()];
         let mut found: Vec<bool> = on_page

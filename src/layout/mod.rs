@@ -34,7 +34,11 @@ mod style;
 
 pub use style::{BodyStyle, half_points, sizes_scatter};
 
-use crate::lines::TextLine;
+use std::ops::Range;
+
+use foldhash::{HashMap, HashMapExt};
+
+use crate::lines::{TextLine, page_ranges};
 use crate::report::Report;
 use crate::source::Page;
 
@@ -49,6 +53,19 @@ pub fn prepare(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
     boxes::mark(lines, pages, report);
     rules::mark(lines, pages);
     fields::mark(lines, pages);
+}
+
+/// The lines of each page (index ranges into `lines`) with the page that drew them: what
+/// the passes that read drawn shapes walk. Pages are found through one map (the first of
+/// a number), not a search per page; lines of a page `pages` lacks are left out.
+fn drawn_pages<'a>(lines: &[TextLine], pages: &'a [Page]) -> Vec<(Range<usize>, &'a Page)> {
+    let mut by_number: HashMap<usize, &Page> = HashMap::new();
+    for p in pages {
+        by_number.entry(p.number).or_insert(p);
+    }
+    page_ranges(lines)
+        .filter_map(|range| Some((range.clone(), *by_number.get(&lines[range.start].page)?)))
+        .collect()
 }
 
 /// The size of running text: the font size carrying the most characters.

@@ -9,7 +9,7 @@
 //! next line's as this one's), and runs under at least half the line's text. What the
 //! rule says is for the structure pass to judge.
 
-use crate::lines::{TextLine, page_ranges};
+use crate::lines::TextLine;
 use crate::source::{Page, Rule};
 
 /// How far above the baseline (share of the font size) a rule's middle may lie and still
@@ -31,12 +31,7 @@ pub fn mark(lines: &mut [TextLine], pages: &[Page]) {
     if pages.iter().all(|p| p.rules.is_empty()) {
         return;
     }
-    let ranges: Vec<_> = page_ranges(lines).collect();
-    for range in ranges {
-        let number = lines[range.start].page;
-        let Some(page) = pages.iter().find(|p| p.number == number) else {
-            continue;
-        };
+    for (range, page) in super::drawn_pages(lines, pages) {
         let mut across: Vec<&Rule> = page.rules.iter().filter(|r| r.horizontal).collect();
         if across.is_empty() {
             continue;
