@@ -198,7 +198,8 @@ fn keep_lines_that_read_on(lines: &[TextLine], verdict: &mut [Option<(ActionKind
 }
 
 /// A running header repeats over pages that have text of their own. When every line of
-/// every page would go as one, the repeated lines are all the document prints (a label on
+/// every page, or of every page but the first, would go as one, the repeated lines are
+/// all the document prints (a label on
 /// each page, a test sheet printed at several angles): they are its text, and they stay.
 fn keep_a_document_made_of_repeats(
     lines: &[TextLine],
@@ -206,11 +207,17 @@ fn keep_a_document_made_of_repeats(
 ) {
     let header =
         |v: &Option<(ActionKind, &'static str)>| matches!(v, Some((ActionKind::RunningHeader, _)));
-    let text_left = lines
+    // Pages that keep text of their own; the first page's title block may keep a copy
+    // set apart from the others (a test sheet's first page set upright, the rest turned).
+    let kept_on: Vec<usize> = lines
         .iter()
         .zip(verdict.iter())
-        .any(|(l, v)| v.is_none() && !l.is_blank());
-    if !text_left && verdict.iter().any(header) {
+        .filter(|(l, v)| v.is_none() && !l.is_blank())
+        .map(|(l, _)| l.page)
+        .collect();
+    let paged = lines.iter().any(|l| l.page > 1);
+    let all_repeats = kept_on.is_empty() || (paged && kept_on.iter().all(|&p| p <= 1));
+    if all_repeats && verdict.iter().any(header) {
         for v in verdict.iter_mut().filter(|v| header(v)) {
             *v = None;
         }

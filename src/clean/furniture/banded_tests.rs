@@ -1,0 +1,184 @@
+use super::*;
+
+/// A page under a letterhead of four lines (name, motto, address, phone), then a
+/// title and a column of row labels, as the same form prints it on every page.
+fn letterhead_page(page: usize, lines: &mut Vec<TextLine>) {
+    let placed = crate::lines::test_placed;
+    lines.push(placed("ZAVA AUTO REPAIR", page, 192.0, 358.0, 205.0, 20.0));
+    lines.push(placed(
+        "Certified Collision Repair",
+        page,
+        210.0,
+        340.0,
+        224.0,
+        13.0,
+    ));
+    lines.push(placed(
+        "123 Main Street, Redmond, WA",
+        page,
+        173.0,
+        376.0,
+        241.0,
+        13.0,
+    ));
+    lines.push(placed(
+        "Phone: (425) 000-0000",
+        page,
+        215.0,
+        335.0,
+        258.0,
+        13.0,
+    ));
+    lines.push(placed(
+        "Preliminary Estimate",
+        page,
+        180.0,
+        370.0,
+        290.0,
+        13.0,
+    ));
+    for (r, item) in ["Body Labor", "Paint Labor", "Supplies"].iter().enumerate() {
+        lines.push(placed(
+            item,
+            page,
+            80.0,
+            140.0,
+            320.0 + 13.0 * r as f32,
+            13.0,
+        ));
+    }
+    for (r, who) in ["one customer", "the insurer", "the shop"]
+        .iter()
+        .enumerate()
+    {
+        let closing = format!("Copy {page} of the estimate, prepared for {who}.");
+        lines.push(placed(
+            &closing,
+            page,
+            80.0,
+            400.0,
+            700.0 + 12.0 * r as f32,
+            10.0,
+        ));
+    }
+}
+
+#[test]
+fn a_letterhead_longer_than_the_band_goes_whole() {
+    let mut lines = Vec::new();
+    letterhead_page(1, &mut lines);
+    letterhead_page(2, &mut lines);
+    let mut verdict = vec![None; lines.len()];
+    mark_banded(&lines, 0, &mut verdict);
+    let gone = |text: &str| {
+        lines
+            .iter()
+            .zip(&verdict)
+            .filter(|(l, v)| l.plain() == text && v.is_some())
+            .count()
+    };
+    assert_eq!(gone("ZAVA AUTO REPAIR"), 2);
+    assert_eq!(gone("Phone: (425) 000-0000"), 2);
+    // The title under the letterhead, a line's gap below it, and the form's row
+    // labels, repeated on both pages but away from the letterhead, stay.
+    assert_eq!(gone("Preliminary Estimate"), 0);
+    assert_eq!(gone("Body Labor") + gone("Paint Labor"), 0);
+}
+
+/// A paper whose later pages repeat its authors' names as their running head (as a
+/// Springer volume sets its left-hand pages).
+fn paper_with_author_heads() -> Vec<TextLine> {
+    let placed = crate::lines::test_placed;
+    let prose = "The decisions a team takes are written down next to the code they shape.";
+    let mut lines = vec![
+        placed("Generalized Decision Records", 1, 160.0, 440.0, 120.0, 14.0),
+        placed(
+            "Oliver Kopp and Anita Armbruster",
+            1,
+            240.0,
+            390.0,
+            169.0,
+            9.5,
+        ),
+        placed("IAAS, University of Stuttgart", 1, 250.0, 380.0, 190.0, 9.0),
+    ];
+    for r in 0..6 {
+        lines.push(placed(
+            prose,
+            1,
+            130.0,
+            480.0,
+            260.0 + 12.0 * r as f32,
+            10.0,
+        ));
+    }
+    for page in 2..=5 {
+        let head = if page % 2 == 0 {
+            "Oliver Kopp and Anita Armbruster"
+        } else {
+            "Generalized Decision Records"
+        };
+        lines.push(placed(head, page, 130.0, 300.0, 96.0, 10.0));
+        for r in 0..6 {
+            lines.push(placed(
+                prose,
+                page,
+                130.0,
+                480.0,
+                130.0 + 12.0 * r as f32,
+                10.0,
+            ));
+        }
+    }
+    lines
+}
+
+#[test]
+fn an_author_line_under_the_title_is_not_its_running_head() {
+    let lines = paper_with_author_heads();
+    let mut verdict = vec![None; lines.len()];
+    mark_banded(&lines, 3, &mut verdict);
+    let gone = |page: usize, text: &str| {
+        lines
+            .iter()
+            .zip(&verdict)
+            .any(|(l, v)| l.page == page && l.plain() == text && v.is_some())
+    };
+    // The later pages' heads go; the first page's by-line, under the title and lower
+    // than the heads stand, stays for the title block.
+    assert!(gone(2, "Oliver Kopp and Anita Armbruster"));
+    assert!(gone(4, "Oliver Kopp and Anita Armbruster"));
+    assert!(!gone(1, "Oliver Kopp and Anita Armbruster"));
+
+    // The same line at the head of the first page, where the others stand, is the
+    // running head there too.
+    let mut lines = paper_with_author_heads();
+    lines.remove(0);
+    lines[0] = crate::lines::test_placed(
+        "Oliver Kopp and Anita Armbruster",
+        1,
+        130.0,
+        300.0,
+        96.0,
+        10.0,
+    );
+    let mut verdict = vec![None; lines.len()];
+    mark_banded(&lines, 2, &mut verdict);
+    assert!(verdict[0].is_some());
+}
+
+#[test]
+fn values_repeat_only_as_the_same_figures() {
+    // Cells of a table at the edges of its pages: one shape, different values.
+    assert_ne!(repeat_key("11.1%"), repeat_key("33.0%"));
+    assert_ne!(repeat_key("2453496"), repeat_key("1307439"));
+    assert_ne!(repeat_key("$1,250"), repeat_key("$2,500"));
+    assert_eq!(repeat_key("19.0%"), repeat_key(" 19.0% "));
+    // Headers with words, section heads and register page numbers keep their shape.
+    assert_eq!(
+        repeat_key("Annual Report 2023 | 14"),
+        repeat_key("Annual Report 2023 | 15")
+    );
+    assert_eq!(repeat_key("§ 1308.01"), repeat_key("§ 1308.12"));
+    assert_eq!(repeat_key("47699"), repeat_key("47700"));
+}
