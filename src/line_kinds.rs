@@ -187,10 +187,14 @@ pub fn title_zone_end(lines: &[TextLine]) -> usize {
     let mut names: Vec<String> = Vec::new();
     // A title block is never long: a page of forms or tables without prose ends it early.
     const MAX_TITLE_LINES: usize = 60;
-    lines
-        .iter()
-        .take(MAX_TITLE_LINES)
-        .position(|l| {
+    let head = &lines[..lines.len().min(MAX_TITLE_LINES)];
+    let small_print = SmallPrint::of(lines, head);
+    head.iter()
+        .enumerate()
+        .position(|(k, l)| {
+            if small_print.over_title(k) {
+                return false;
+            }
             let t = l.plain();
             if let Some(n) = author_names(t.trim()) {
                 names.extend(split_names(n));
@@ -209,6 +213,42 @@ pub fn title_zone_end(lines: &[TextLine]) -> usize {
                     && t.chars().filter(|c| c.is_lowercase()).count() * 2 > t.len())
         })
         .unwrap_or(lines.len().min(MAX_TITLE_LINES))
+}
+
+/// The small print a journal sets over an article's title on its first page (the citation,
+/// the licence, "Received … Accepted …"): sentences, but in type smaller than the body's,
+/// with the title's larger type still to come on the page. It does not start the body.
+struct SmallPrint {
+    /// For each line of the head: whether it is set smaller than the body text.
+    small: Vec<bool>,
+    /// Index of the first line set larger than the body text on the first page.
+    first_large: Option<usize>,
+}
+
+impl SmallPrint {
+    fn of(lines: &[TextLine], head: &[TextLine]) -> SmallPrint {
+        let Some(body) = crate::lines::body_font_size(lines) else {
+            return SmallPrint {
+                small: Vec::new(),
+                first_large: None,
+            };
+        };
+        let size = |l: &TextLine| l.geometry.map(|g| g.font_size);
+        SmallPrint {
+            small: head
+                .iter()
+                .map(|l| size(l).is_some_and(|s| s > 0.0 && s < 0.9 * body))
+                .collect(),
+            first_large: head.iter().position(|l| {
+                l.page <= 1 && !l.is_blank() && size(l).is_some_and(|s| s >= 1.3 * body)
+            }),
+        }
+    }
+
+    /// Whether line `k` of the head is small print with the title's type still below it.
+    fn over_title(&self, k: usize) -> bool {
+        self.small.get(k).copied().unwrap_or(false) && self.first_large.is_some_and(|f| k < f)
+    }
 }
 
 /// Whether a line is a disclaimer or rights statement.
@@ -320,6 +360,48 @@ const FUNCTION_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_print_over_a_title_does_not_start_the_body() {
+        let placed = crate::lines::test_placed;
+        let sentence = "The online version of this article is published within an Open Access \
+                        environment subject to the conditions of the licence.";
+        let body = "Dementia diseases are among the diseases most feared by the elderly, with \
+                    an estimated number of people suffering from them.";
+        let mut lines = vec![
+            placed(sentence, 1, 50.0, 540.0, 40.0, 6.5),
+            placed(
+                "Stressful life events and dementia",
+                1,
+                120.0,
+                470.0,
+                120.0,
+                16.0,
+            ),
+            placed(
+                "Anna Sundström and Lars-Göran Nilsson",
+                1,
+                120.0,
+                400.0,
+                150.0,
+                10.0,
+            ),
+        ];
+        for r in 0..20 {
+            lines.push(placed(body, 1, 50.0, 540.0, 200.0 + 12.0 * r as f32, 10.0));
+        }
+        assert_eq!(title_zone_end(&lines), 3);
+        // Without the title's larger type below it, the sentence starts the body.
+        lines[1] = placed(
+            "Stressful life events and dementia",
+            1,
+            120.0,
+            470.0,
+            120.0,
+            10.0,
+        );
+        assert_eq!(title_zone_end(&lines), 0);
+    }
     use crate::test_phrases::{
         assert_decides_as, assert_necessary, assert_same_matches, bench_lines, filled, phrases,
     };

@@ -32,6 +32,7 @@ pub mod rules;
 mod sides;
 mod style;
 
+pub use crate::lines::body_font_size;
 pub use style::{BodyStyle, half_points, sizes_scatter};
 
 use std::ops::Range;
@@ -66,25 +67,4 @@ fn drawn_pages<'a>(lines: &[TextLine], pages: &'a [Page]) -> Vec<(Range<usize>, 
     page_ranges(lines)
         .filter_map(|range| Some((range.clone(), *by_number.get(&lines[range.start].page)?)))
         .collect()
-}
-
-/// The size of running text: the font size carrying the most characters.
-pub fn body_font_size(lines: &[TextLine]) -> Option<f32> {
-    let mut weights: Vec<(f32, usize)> = Vec::new();
-    for l in lines {
-        let Some(g) = l.geometry else { continue };
-        if g.font_size <= 0.0 {
-            continue;
-        }
-        let n = crate::rich::plain_char_count(&l.text);
-        let key = (g.font_size * 2.0).round() / 2.0;
-        match weights.iter_mut().find(|(s, _)| *s == key) {
-            Some((_, w)) => *w += n,
-            None => weights.push((key, n)),
-        }
-    }
-    weights
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)))
-        .map(|(s, _)| s)
 }

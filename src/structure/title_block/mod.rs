@@ -236,6 +236,11 @@ pub fn extract(
             continue;
         }
         let text = texts[i].trim();
+        // A row of dots or dashes set as a rule between the title and the by-line is no
+        // part of either; it stays where it is printed.
+        if !text.is_empty() && !text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
         // A disclaimer in parentheses wrapped over several lines.
         if text.starts_with('(') && !text.ends_with(')') {
             let end = (i + 1..zone.len().min(i + 4)).find(|&k| texts[k].trim_end().ends_with(')'));

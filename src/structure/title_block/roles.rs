@@ -350,7 +350,10 @@ pub(super) fn role_of(text: &str) -> Role {
         }
     }
     let (head, had_contact) = split_contact_tail(t);
-    if had_contact {
+    // A web address inside a sentence that runs over the line ("subject to the conditions
+    // of the … licence <http://…>. The written permission of") makes no contact line.
+    let in_prose = head.starts_with(|c: char| c.is_lowercase());
+    if had_contact && !in_prose {
         let head_role = role_of(head);
         return match head_role {
             Role::Other | Role::Blank if is_address_like(head) || head.is_empty() => Role::Contact,
@@ -421,6 +424,21 @@ pub(super) fn editor_names(t: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_web_address_inside_a_sentence_makes_no_contact_line() {
+        assert_eq!(
+            role_of(
+                "subject to the conditions of the Creative Commons licence \
+                 <http://creativecommons.org/licenses/by/3.0/>. The written permission of"
+            ),
+            Role::Other
+        );
+        assert_eq!(
+            role_of("Centre for Policy Studies www.cps.org.uk"),
+            Role::Contact
+        );
+    }
     use crate::test_phrases::{assert_decides_as, assert_necessary, bench_lines, pattern_texts};
 
     /// [`contact_tail_start`] finds where the pattern it replaces found a contact part (and

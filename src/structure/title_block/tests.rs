@@ -630,3 +630,20 @@ fn an_affiliation_shaped_like_an_address_is_reported_with_its_label() {
             .is_some_and(|b| b.starts_with("1 Cavendish"))
     );
 }
+
+#[test]
+fn a_row_of_dots_between_the_title_and_the_by_line_is_passed_over() {
+    let text = format!(
+        "\n\nSTRESSFUL LIFE EVENTS AND DEMENTIA\n\n........................................\n\nBy Anna Sundström and Lars-Göran Nilsson\n\nUmeå University\n\n{BODY}"
+    );
+    let (tb, _) = block(&text);
+    let m = &tb.metadata;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("STRESSFUL LIFE EVENTS AND DEMENTIA")
+    );
+    let names: Vec<&str> = m.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Anna Sundström", "Lars-Göran Nilsson"]);
+    // The dots stay in the body, where they are printed.
+    assert!(!tb.consumed.contains(&4));
+}
