@@ -50,6 +50,8 @@ pub enum ActionKind {
     ParagraphJoined,
     /// A misread list bullet normalised.
     BulletRepaired,
+    /// A paragraph's large first letter (a drop cap) moved to the start of its word.
+    DropCap,
     /// Characters replaced (entities, ligatures, control characters).
     CharactersRepaired,
     /// Characters removed because the output format cannot hold them.

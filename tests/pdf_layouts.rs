@@ -626,3 +626,78 @@ fn a_forms_numbered_questions_are_no_headings_but_the_guidance_sections_are() {
         );
     }
 }
+
+#[test]
+fn lettrine_drop_caps_open_their_words_in_one_and_two_columns() {
+    // Three lines tall and drawn before its lines; two lines tall with its opening quote
+    // mark at the head of the left column; a letter that is a word of its own at the head
+    // of the right column, on the baseline of the left column's third line.
+    let (doc, md) = fixture("drop-caps.pdf");
+    let items = flow(&doc);
+    let one = paragraph_at(
+        &items,
+        "In May 1998 the harbour board was turned upside down by a ruling of the county court \
+         that required it to publish the minutes of every meeting held since the war, and the \
+         clerks spent the summer copying ledgers that nobody had opened in decades.",
+        &md,
+    );
+    let left = paragraph_at(
+        &items,
+        "“When the ferries stopped running in the winter of 1963, the island's grocers ordered \
+         their stock by post and waited for the mail boat, which called twice a week when the \
+         weather allowed and not at all in the worst of the storms.",
+        &md,
+    );
+    let right = paragraph_at(
+        &items,
+        "A new quay was opened on the north shore in 1971, long enough for two cargo ships at \
+         once, and the grocers' orders came by sea again within a fortnight of its opening, at \
+         half the price the post had charged them.",
+        &md,
+    );
+    assert!(one < left && left < right, "{md}");
+    let heads = headings(&items);
+    assert!(
+        heads
+            .iter()
+            .all(|(_, h)| !["court", "grocers", "quay", "once"]
+                .iter()
+                .any(|w| h.contains(w))),
+        "a drop cap's line became a heading: {heads:?}\n{md}"
+    );
+}
+
+#[test]
+fn a_display_figure_an_appendix_letter_and_a_raised_initial_are_no_drop_caps() {
+    let path = format!(
+        "{}/tests/fixtures/layout/drop-caps.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(path).expect("fixture");
+    let c = brief2md::convert(&bytes, &brief2md::Options::default()).expect("converts");
+    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+    let items = flow(&c.document);
+    paragraph_at(
+        &items,
+        "3 ferries a day in the summer timetable, one fewer than in the year before.",
+        &md,
+    );
+    paragraph_at(
+        &items,
+        "The timetable was printed on the back of the harbour map, and the board sold it at \
+         the ticket office for a penny.",
+        &md,
+    );
+    // The three drop caps of the first two pages, each in the report; nothing else.
+    let moved: Vec<&str> = c
+        .report
+        .actions
+        .iter()
+        .filter(|a| a.kind == brief2md::report::ActionKind::DropCap)
+        .filter_map(|a| a.after.as_deref())
+        .collect();
+    assert_eq!(moved.len(), 3, "{moved:?}");
+    assert!(moved[0].starts_with("In May 1998"), "{moved:?}");
+    assert!(moved[1].starts_with("“When the ferries"), "{moved:?}");
+    assert!(moved[2].starts_with("A new quay"), "{moved:?}");
+}

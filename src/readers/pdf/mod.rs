@@ -11,6 +11,7 @@
 
 mod afm;
 mod cmap;
+mod drop_caps;
 mod encodings;
 mod font_program;
 mod fonts;
@@ -182,6 +183,7 @@ pub fn read_with<'a>(
         }
     }
     pi_marks::repair(&mut pages, report);
+    drop_caps::place(&mut pages, report);
     let has_text = pages.iter().any(|p| p.lines.iter().any(|l| !l.is_blank()));
     if !has_text && images > 0 {
         return Err(Error::NoTextLayer { pages: pages.len() });

@@ -3,6 +3,7 @@
 
 use super::pieces::Piece;
 use super::{MAX_LINE_GAP, MAX_MERGE_GAP, MAX_SENTENCE_GAP, WORD_GAP};
+use crate::readers::pdf::drop_caps::is_initial;
 use crate::readers::pdf::interpreter::Dir;
 
 /// Groups pieces into lines: the indices of each line's pieces.
@@ -137,6 +138,18 @@ pub(super) fn on_baseline(base: f32, a: f32, y: f32, b: f32) -> bool {
     (y - base).abs() <= 0.25 * a.min(b)
 }
 
+/// The type a gap after text of `size` before piece `p` is measured in: the larger of
+/// the two, but the text's own when `p` is a drop cap (a lone capital twice its size or
+/// more). A drop cap opening a column stands a gutter right of the line of the column
+/// before it on its baseline, and an em of its type would bridge that gutter.
+fn gap_type(size: f32, p: &Piece) -> f32 {
+    if p.size >= 2.0 * size && is_initial(p.text.trim()) {
+        size
+    } else {
+        size.max(p.size)
+    }
+}
+
 /// Whether a piece's text can carry a line: punctuation alone (an OCR layer's dash set
 /// twice the words' size) does not set the line's size or baseline.
 pub(super) fn has_word(text: &str) -> bool {
@@ -158,10 +171,11 @@ struct Frag {
     /// each piece continues from its left neighbour.
     end_base: f32,
     end_size: f32,
-    /// Whether the line starts with a drop cap (one capital letter two to seven times the
-    /// size of the text after it), and the size of the piece at its right end: gaps after a drop cap
-    /// are measured against the text's type, or a column's line would run on into the
-    /// next column's line on the same baseline.
+    /// Whether the line starts with a drop cap (one capital letter, after any opening
+    /// quotation marks, two to seven times the size of the text after it), and the size
+    /// of the piece at its right end: gaps after a drop cap are measured against the
+    /// text's type, or a column's line would run on into the next column's line on the
+    /// same baseline.
     drop_cap: bool,
     last_size: f32,
     /// Sum and count of the word gaps inside, for telling a stretched justified space
@@ -229,7 +243,7 @@ impl Frag {
         if rel == Relation::Apart && rel_rev == Relation::Apart && !follows {
             return false;
         }
-        let s = self.gap_size().max(p.size);
+        let s = gap_type(self.gap_size(), p);
         let gap = p.x0 - self.x1;
         let Some(last) = self.pieces.last().and_then(|&i| pieces.get(i)) else {
             return false;
@@ -274,9 +288,7 @@ impl Frag {
         if self.pieces.len() == 1 {
             let first = pieces.get(self.pieces[0]);
             self.drop_cap = first.is_some_and(|f| {
-                let mut chars = f.text.trim().chars();
-                chars.next().is_some_and(char::is_uppercase)
-                    && chars.next().is_none()
+                is_initial(f.text.trim())
                     && (0.15 * f.size..=0.5 * f.size).contains(&p.size)
                     && p.text.chars().any(char::is_alphanumeric)
                     && p.x0 >= f.x1 - 0.1 * f.size
@@ -462,7 +474,12 @@ fn joins(fa: &Frag, fb: &Frag, scripts: bool, pieces: &[Piece], body: f32) -> bo
     // the stretched spaces of justified text were taken care of while following the
     // stream.
     let adjacent = |l: &Frag, r: &Frag| {
-        let s = l.gap_size().max(r.size);
+        // A fragment opening with a drop cap is as far from `l` as its first piece.
+        let first = r.pieces.first().and_then(|&i| pieces.get(i));
+        let s = match first {
+            Some(p) if r.pieces.len() == 1 || r.drop_cap => gap_type(l.gap_size(), p),
+            _ => l.gap_size().max(r.size),
+        };
         let gap = r.x0 - l.x1;
         (-0.2 * s..=MAX_MERGE_GAP * s).contains(&gap)
     };
