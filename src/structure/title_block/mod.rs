@@ -220,6 +220,9 @@ pub fn extract(
     // 3. After the title: authors (by line or by name), their details, editor, date,
     //    disclaimer. The first line that fits none of these starts the body.
     let mut current: Option<usize> = None;
+    // The first author of the row of names `current` stands in, when they were set side
+    // by side on one baseline.
+    let mut row_first: Option<usize> = None;
     let mut details = 0;
     let mut skip_until = 0;
     // A name standing alone is a credit by its typography (a line of its own under the
@@ -304,6 +307,7 @@ pub fn extract(
                         reader.tb.metadata.authors.push(Contributor::named(name));
                     }
                     current = Some(reader.tb.metadata.authors.len() - 1);
+                    row_first = None;
                     details = 0;
                     reader.use_line(i);
                 } else if let Some(names) = &marked[i] {
@@ -322,7 +326,11 @@ pub fn extract(
             }
             Role::Name
                 if !measured_sizes
-                    && (current.is_none() || details > 0 || roles[i - 1] == Role::Blank)
+                    && (current.is_none()
+                        || details > 0
+                        || roles[i - 1] == Role::Blank
+                        // Names set side by side on one baseline: a row of credits.
+                        || (roles[i - 1] == Role::Name && side_by_side(zone, i - 1, i)))
                     && !dictionary.mostly_common_words(text)
                     && !in_form_row(zone, &roles, i)
                     && !heads_a_form(&texts[i..])
@@ -343,8 +351,16 @@ pub fn extract(
                     }
                     skip_until = i + columns.rows;
                     current = (reader.tb.metadata.authors.len() > first_new).then_some(first_new);
+                    row_first = None;
                     details = 3;
                     continue;
+                }
+                let beside_last = current.is_some()
+                    && details == 0
+                    && roles[i - 1] == Role::Name
+                    && side_by_side(zone, i - 1, i);
+                if !beside_last {
+                    row_first = Some(reader.tb.metadata.authors.len());
                 }
                 for name in split_names(text) {
                     reader.tb.metadata.authors.push(Contributor::named(name));
@@ -374,6 +390,7 @@ pub fn extract(
             add_detail(&mut reader.tb.metadata.authors[a], &rest);
             reader.use_line(i);
             current = Some(a);
+            row_first = None;
             details = 1;
             continue;
         }
@@ -386,7 +403,12 @@ pub fn extract(
             && !is_field_list(text)
             && !larger_than_above(zone, i)
         {
-            add_detail(&mut reader.tb.metadata.authors[a], text);
+            // A detail alone on its line under names set side by side (one affiliation
+            // centred under the row) is theirs together.
+            let from = row_first.filter(|&f| f < a).unwrap_or(a);
+            for k in from..=a {
+                add_detail(&mut reader.tb.metadata.authors[k], text);
+            }
             details += 1;
             reader.use_line(i);
             continue;

@@ -647,3 +647,39 @@ fn a_row_of_dots_between_the_title_and_the_by_line_is_passed_over() {
     // The dots stay in the body, where they are printed.
     assert!(!tb.consumed.contains(&4));
 }
+
+/// Two names side by side on one baseline under the title (each its own PDF line), one
+/// affiliation centred under both.
+#[test]
+fn names_side_by_side_are_a_row_of_authors_sharing_the_line_under_them() {
+    let at = |text: &str, n: usize, x0: f32, y: f32, size: f32| {
+        let mut l = crate::lines::test_placed(text, 1, x0, x0 + 150.0, y, size);
+        l.source_line = n;
+        l
+    };
+    let mut lines = vec![
+        at("Preemptive Information Extraction", 1, 150.0, 90.0, 15.0),
+        at("Yusuke Shinyama", 2, 120.0, 130.0, 12.0),
+        at("Satoshi Sekine", 3, 360.0, 130.0, 12.0),
+        at("New York University", 4, 240.0, 145.0, 12.0),
+    ];
+    for k in 0..6 {
+        lines.push(at(BODY, 5 + k, 60.0, 200.0 + 12.0 * k as f32, 10.0));
+    }
+    let mut r = Report::default();
+    let dict = WordCase::from_lines(&lines);
+    let tb = extract(&lines, &dict, None, &mut r);
+    let m = &tb.metadata;
+    let people: Vec<(&str, Option<&str>)> = m
+        .authors
+        .iter()
+        .map(|a| (a.name.as_str(), a.affiliation.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Yusuke Shinyama", Some("New York University")),
+            ("Satoshi Sekine", Some("New York University")),
+        ]
+    );
+}

@@ -378,8 +378,18 @@ pub(super) fn in_form_row(zone: &[TextLine], roles: &[Role], i: usize) -> bool {
     }
     // Names side by side have their details side by side; a name beside the detail line
     // is a field's value.
-    let next = (i + 1..zone.len()).find(|&k| roles[k] != Role::Blank);
+    // (The names beside this one on its baseline are its row, not the next.)
+    let beside = partners(i);
+    let next = (i + 1..zone.len()).find(|&k| roles[k] != Role::Blank && !beside.contains(&k));
     next.is_some_and(|k| partners(k).iter().any(|&j| roles[j] == Role::Name))
+}
+
+/// Whether lines `a` and `b` of the zone stand side by side on one baseline of a page.
+pub(super) fn side_by_side(zone: &[TextLine], a: usize, b: usize) -> bool {
+    match (zone[a].geometry, zone[b].geometry) {
+        (Some(g), Some(h)) => zone[a].page == zone[b].page && (g.baseline - h.baseline).abs() < 1.0,
+        _ => false,
+    }
 }
 
 /// Most lines one title spans.
