@@ -1,6 +1,6 @@
 //! Type 0 (CID) fonts: multi-byte codes through a CMap, widths from `/W` and `/DW`.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use hayro_cmap::CidFamily;
 use lopdf::{Dictionary, Document, Object};
@@ -141,6 +141,7 @@ pub(super) fn load_type0(
             widths,
             vertical_advance,
             program_text,
+            decoded: Mutex::default(),
         },
         to_unicode,
     }

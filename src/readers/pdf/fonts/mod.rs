@@ -11,7 +11,7 @@ mod names;
 mod simple;
 
 use foldhash::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use hayro_cmap::CidFamily;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -72,7 +72,23 @@ enum Kind {
         /// Glyph → character from the embedded TrueType program, for fonts without
         /// `/ToUnicode`; with the `/CIDToGIDMap` (`None`: identity).
         program_text: Option<ProgramText>,
+        /// What each code met so far decodes to ([`CodeText`]).
+        decoded: Mutex<HashMap<(u32, usize), CodeText>>,
     },
+}
+
+/// Most codes whose decoding one CID font remembers; past them, codes not yet met are
+/// decoded afresh each time.
+const MAX_DECODED_CODES: usize = 1 << 16;
+
+/// What a CID font's code decodes to, worked out once per code: a string shows the same
+/// few hundred codes again and again, and each decoding looked the code up in up to three
+/// maps, built its text as a new string and checked its characters.
+#[derive(Debug)]
+struct CodeText {
+    text: Box<str>,
+    width: f64,
+    silent: bool,
 }
 
 /// Glyph → character from a font program, and the `/CIDToGIDMap` (`None`: identity).
@@ -126,65 +142,103 @@ impl Font {
             }
             Kind::Cid {
                 map,
-                family,
-                widths,
                 vertical_advance,
-                program_text,
+                decoded,
+                ..
             } => {
+                // Held for the string (the callback never decodes); a poisoned lock only
+                // means no memo.
+                let mut memo = decoded.lock().ok();
                 let mut rest = bytes;
-                let mut buf = [0u8; 4];
                 while !rest.is_empty() {
                     let (code, len, cid) = map.next_code(rest);
                     let code_bytes = &rest[..len.min(rest.len())];
                     rest = &rest[len.clamp(1, rest.len())..];
-                    let owned: Option<String> = self
-                        .to_unicode
-                        .as_ref()
-                        .and_then(|t| t.lookup(code))
-                        .or_else(|| {
-                            if map.unicode_codes() {
-                                utf16_text(code_bytes)
-                            } else {
-                                cmap::cid_to_unicode(family, cid)
-                            }
-                        })
-                        .or_else(|| {
-                            let (chars, gids) = program_text.as_ref()?;
-                            let gid = match gids {
-                                Some(g) => *g.get(cid as usize)?,
-                                None => u16::try_from(cid).ok()?,
-                            };
-                            chars.get(&gid).map(|c| c.to_string())
-                        });
-                    // `cmap` reads an empty destination as U+0000.
-                    let silent = owned.as_deref() == Some("\0");
-                    let text: &str = match &owned {
-                        Some(s) if s.chars().count() == 1 => {
-                            let c = s.chars().next().unwrap_or(' ');
-                            sanitize_char(c).encode_utf8(&mut buf)
+                    // `len` and `code` give the code's bytes (at most four) and its CID,
+                    // so they key all that the decoding depends on.
+                    let key = (code, len);
+                    let fresh;
+                    let known = match memo.as_mut() {
+                        Some(m) if m.len() < MAX_DECODED_CODES || m.contains_key(&key) => m
+                            .entry(key)
+                            .or_insert_with(|| self.code_text(code, code_bytes, cid)),
+                        _ => {
+                            fresh = self.code_text(code, code_bytes, cid);
+                            &fresh
                         }
-                        Some(s) => s.as_str(),
-                        None => "",
-                    };
-                    let text = if text.chars().any(is_control) {
-                        ""
-                    } else {
-                        text
                     };
                     f(Glyph {
-                        text,
-                        width: widths.get(cid),
+                        text: &known.text,
+                        width: known.width,
                         vertical: if map.vertical() {
                             *vertical_advance
                         } else {
                             0.0
                         },
                         word_space: len == 1 && code == 32,
-                        silent,
+                        silent: known.silent,
                         code,
                     });
                 }
             }
+        }
+    }
+
+    /// The text and width of a CID font's code, as [`Font::decode`] gives them.
+    fn code_text(&self, code: u32, code_bytes: &[u8], cid: u32) -> CodeText {
+        let Kind::Cid {
+            map,
+            family,
+            widths,
+            program_text,
+            ..
+        } = &self.kind
+        else {
+            return CodeText {
+                text: Box::from(""),
+                width: 0.0,
+                silent: false,
+            };
+        };
+        let owned: Option<String> = self
+            .to_unicode
+            .as_ref()
+            .and_then(|t| t.lookup(code))
+            .or_else(|| {
+                if map.unicode_codes() {
+                    utf16_text(code_bytes)
+                } else {
+                    cmap::cid_to_unicode(family, cid)
+                }
+            })
+            .or_else(|| {
+                let (chars, gids) = program_text.as_ref()?;
+                let gid = match gids {
+                    Some(g) => *g.get(cid as usize)?,
+                    None => u16::try_from(cid).ok()?,
+                };
+                chars.get(&gid).map(|c| c.to_string())
+            });
+        // `cmap` reads an empty destination as U+0000.
+        let silent = owned.as_deref() == Some("\0");
+        let mut buf = [0u8; 4];
+        let text: &str = match &owned {
+            Some(s) if s.chars().count() == 1 => {
+                let c = s.chars().next().unwrap_or(' ');
+                sanitize_char(c).encode_utf8(&mut buf)
+            }
+            Some(s) => s.as_str(),
+            None => "",
+        };
+        let text = if text.chars().any(is_control) {
+            ""
+        } else {
+            text
+        };
+        CodeText {
+            text: Box::from(text),
+            width: widths.get(cid),
+            silent,
         }
     }
 }
@@ -349,5 +403,76 @@ impl FontCache {
         self.fallback
             .get_or_insert_with(|| Arc::new(fallback()))
             .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{Stream, dictionary};
+
+    /// An Identity-H font whose ToUnicode map gives code 1 "A", code 2 "fi" and code 3 an
+    /// empty destination; code 1 is 500 units wide, the rest 1000.
+    fn identity_font(doc: &mut Document) -> Dictionary {
+        let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+3 beginbfchar <0001> <0041> <0002> <00660069> <0003> <> endbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end";
+        let to_unicode = doc.add_object(Stream::new(Dictionary::new(), cmap.to_vec()));
+        let cid_font = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "CIDFontType2",
+            "BaseFont" => "Test",
+            "DW" => 1000,
+            "W" => vec![1.into(), vec![Object::Integer(500)].into()],
+        });
+        dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type0",
+            "BaseFont" => "Test",
+            "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![cid_font.into()],
+            "ToUnicode" => to_unicode,
+        }
+    }
+
+    fn decoded(font: &Font, bytes: &[u8]) -> Vec<(String, f64, bool, u32)> {
+        let mut out = Vec::new();
+        font.decode(bytes, |g| {
+            out.push((g.text.to_string(), g.width, g.silent, g.code))
+        });
+        out
+    }
+
+    /// A CID font works out each code once and remembers it: codes met again, in the same
+    /// string or a later one, decode as they did the first time.
+    #[test]
+    fn cid_codes_decode_the_same_when_met_again() {
+        let mut doc = Document::with_version("1.7");
+        let dict = identity_font(&mut doc);
+        let font = load(&doc, &dict);
+        let first = decoded(&font, &[0, 1, 0, 2, 0, 1, 0, 3, 0, 9]);
+        let expected = vec![
+            ("A".to_string(), 500.0, false, 1),
+            ("fi".to_string(), 1000.0, false, 2),
+            ("A".to_string(), 500.0, false, 1),
+            (String::new(), 1000.0, true, 3),
+            (String::new(), 1000.0, false, 9),
+        ];
+        assert_eq!(first, expected);
+        assert_eq!(decoded(&font, &[0, 3, 0, 9, 0, 2, 0, 1]), {
+            let mut again = expected[3..].to_vec();
+            again.extend_from_slice(&expected[1..3]);
+            again
+        });
+        // A lone last byte is a one-byte code, kept apart from the two-byte one of the
+        // same number (the ToUnicode map, keyed by number alone, reads both as "A").
+        assert_eq!(
+            decoded(&font, &[0, 1, 1]),
+            vec![
+                ("A".to_string(), 500.0, false, 1),
+                ("A".to_string(), 500.0, false, 1)
+            ]
+        );
     }
 }

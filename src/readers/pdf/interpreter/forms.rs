@@ -36,6 +36,9 @@ pub struct DocumentWork {
     pub operations: usize,
     /// Glyphs kept so far.
     pub glyphs: usize,
+    /// Glyphs kept, and bytes of their text, on the page read last: the next page's likely
+    /// size, to reserve its lists at once.
+    pub last_page: (usize, usize),
     /// A document-wide limit was reached: later pages are not read.
     pub exhausted: bool,
     /// Glyphs that decode to no text (no `/ToUnicode`, glyph names like `/g481` that no

@@ -128,98 +128,104 @@ impl Interpreter<'_> {
         };
         let along = (vx * vx + vy * vy).sqrt();
         let dir = Dir::from_vector(vx, vy);
-        font.decode(bytes, |g| {
-            if glyphs.len() >= max_glyphs {
-                // Nothing more is kept on this page: no need to place the glyph.
-                dropped.over_limit += usize::from(!hidden);
-                return;
-            }
-            let trm = tm.then(&ctm);
-            let extra = char_space + if g.word_space { word_space } else { 0.0 };
-            let (tx, ty) = if vertical {
-                (0.0, g.vertical * 0.001 * fs + extra)
-            } else {
-                ((g.width * fm_a * fs + extra) * th, 0.0)
-            };
-            let (ox, oy) = trm.apply(0.0, rise);
-            // The glyph's own extent, without character or word spacing: spacing is
-            // a gap, and some producers make their word spaces out of it (a large Tc
-            // cancelled by TJ kerns everywhere but between words).
-            let own = if vertical {
-                -g.vertical * 0.001 * fs
-            } else {
-                g.width * fm_a * fs * th
-            };
-            let adv = own * along;
-            let adv = if adv.is_finite() {
-                adv.clamp(-extent, extent)
-            } else {
-                0.0
-            };
-            let sized = size.is_finite() && size > 0.0 && size <= extent;
-            let margin = if sized { size.max(1.0) } else { 1.0 };
-            let on_page =
-                ox > -margin && oy > -margin && ox < page_w + margin && oy < page_h + margin;
-            let keep = !hidden && on_page && sized && glyphs.len() < max_glyphs;
-            if !hidden && !keep {
-                if !sized {
-                    dropped.bad_size += 1;
-                } else if !on_page {
-                    dropped.off_page += 1;
-                    if off_text.len() < OFF_PAGE_TEXT {
-                        off_text.push_str(g.text);
-                    }
+        // Inlined into the decoding loop: called once per glyph, a call had to reload every
+        // value this closure reads from the stack frame of `show`.
+        font.decode(
+            bytes,
+            #[inline(always)]
+            |g| {
+                if glyphs.len() >= max_glyphs {
+                    // Nothing more is kept on this page: no need to place the glyph.
+                    dropped.over_limit += usize::from(!hidden);
+                    return;
+                }
+                let trm = tm.then(&ctm);
+                let extra = char_space + if g.word_space { word_space } else { 0.0 };
+                let (tx, ty) = if vertical {
+                    (0.0, g.vertical * 0.001 * fs + extra)
                 } else {
-                    dropped.over_limit += 1;
-                }
-            }
-            if keep {
-                // A glyph that advances but decodes to nothing: ink no one can read.
-                let (fx, fy) = dir.to_frame(ox, oy);
-                if g.text.is_empty() && !g.word_space && !g.silent && own != 0.0 {
-                    unmapped += 1;
-                    if codes.len() < UNMAPPED_CODES {
-                        // A run of codes is a word while each glyph starts where the last
-                        // one ended, on its baseline.
-                        let apart = codes_end.is_none_or(|(x, y)| {
-                            (fx - x).abs() > 0.25 * size || (fy - y).abs() > 0.5 * size
-                        });
-                        if apart && !codes.is_empty() && !codes.ends_with(' ') {
-                            codes.push(' ');
+                    ((g.width * fm_a * fs + extra) * th, 0.0)
+                };
+                let (ox, oy) = trm.apply(0.0, rise);
+                // The glyph's own extent, without character or word spacing: spacing is
+                // a gap, and some producers make their word spaces out of it (a large Tc
+                // cancelled by TJ kerns everywhere but between words).
+                let own = if vertical {
+                    -g.vertical * 0.001 * fs
+                } else {
+                    g.width * fm_a * fs * th
+                };
+                let adv = own * along;
+                let adv = if adv.is_finite() {
+                    adv.clamp(-extent, extent)
+                } else {
+                    0.0
+                };
+                let sized = size.is_finite() && size > 0.0 && size <= extent;
+                let margin = if sized { size.max(1.0) } else { 1.0 };
+                let on_page =
+                    ox > -margin && oy > -margin && ox < page_w + margin && oy < page_h + margin;
+                let keep = !hidden && on_page && sized && glyphs.len() < max_glyphs;
+                if !hidden && !keep {
+                    if !sized {
+                        dropped.bad_size += 1;
+                    } else if !on_page {
+                        dropped.off_page += 1;
+                        if off_text.len() < OFF_PAGE_TEXT {
+                            off_text.push_str(g.text);
                         }
-                        codes.push(code_char(g.code));
-                        codes_end = Some((fx + adv, fy));
-                    }
-                } else if codes_end.is_some() {
-                    codes_end = None;
-                }
-                let start = text.len() as u32;
-                text.push_str(g.text);
-                glyphs.push(TextGlyph {
-                    start,
-                    len: g.text.len() as u32,
-                    dir,
-                    x: fx as f32,
-                    y: fy as f32,
-                    adv: adv as f32,
-                    size: size as f32,
-                    font: slot,
-                    rise: (rise * up_len) as f32,
-                    invisible,
-                    // A glyph that decodes to nothing breaks the word only when it
-                    // takes room: one without width (a mark, the tail of a shaped
-                    // cluster whose text an earlier glyph carries) sits inside it.
-                    space: if g.text.is_empty() {
-                        own != 0.0
                     } else {
-                        g.text.chars().all(char::is_whitespace)
-                    },
-                    actual: false,
-                    mark,
-                });
-            }
-            tm = Matrix::translate(tx, ty).then(&tm);
-        });
+                        dropped.over_limit += 1;
+                    }
+                }
+                if keep {
+                    // A glyph that advances but decodes to nothing: ink no one can read.
+                    let (fx, fy) = dir.to_frame(ox, oy);
+                    if g.text.is_empty() && !g.word_space && !g.silent && own != 0.0 {
+                        unmapped += 1;
+                        if codes.len() < UNMAPPED_CODES {
+                            // A run of codes is a word while each glyph starts where the last
+                            // one ended, on its baseline.
+                            let apart = codes_end.is_none_or(|(x, y)| {
+                                (fx - x).abs() > 0.25 * size || (fy - y).abs() > 0.5 * size
+                            });
+                            if apart && !codes.is_empty() && !codes.ends_with(' ') {
+                                codes.push(' ');
+                            }
+                            codes.push(code_char(g.code));
+                            codes_end = Some((fx + adv, fy));
+                        }
+                    } else if codes_end.is_some() {
+                        codes_end = None;
+                    }
+                    let start = text.len() as u32;
+                    text.push_str(g.text);
+                    glyphs.push(TextGlyph {
+                        start,
+                        len: g.text.len() as u32,
+                        dir,
+                        x: fx as f32,
+                        y: fy as f32,
+                        adv: adv as f32,
+                        size: size as f32,
+                        font: slot,
+                        rise: (rise * up_len) as f32,
+                        invisible,
+                        // A glyph that decodes to nothing breaks the word only when it
+                        // takes room: one without width (a mark, the tail of a shaped
+                        // cluster whose text an earlier glyph carries) sits inside it.
+                        space: if g.text.is_empty() {
+                            own != 0.0
+                        } else {
+                            g.text.chars().all(char::is_whitespace)
+                        },
+                        actual: false,
+                        mark,
+                    });
+                }
+                tm = Matrix::translate(tx, ty).then(&tm);
+            },
+        );
         self.dropped = dropped;
         self.out.off_page_text = off_text;
         self.out.unmapped_codes = codes;

@@ -316,11 +316,18 @@ impl<'a> Interpreter<'a> {
         /// At most this many glyphs (and text bytes) are reserved before a page is read.
         const GLYPHS_RESERVED: usize = 16 * 1024;
         self.content_bytes = content.len();
-        // Room for a text page's glyphs (a glyph takes a few bytes of content), so that
-        // the list rarely regrows; a little, capped, for a page of drawing.
-        let expected = (content.len() / 8).min(GLYPHS_RESERVED);
-        self.out.glyphs.reserve(expected);
-        self.out.text.reserve(expected);
+        // Room for a text page's glyphs (a glyph takes a few bytes of content), or for as
+        // many as the page before held (pages of a document are much alike, and some set
+        // a glyph in fewer bytes), so that the lists rarely regrow; a little, capped, for a
+        // page of drawing.
+        let (last_glyphs, last_text) = self.work.last_page;
+        let expected = content.len() / 8;
+        self.out
+            .glyphs
+            .reserve(expected.max(last_glyphs).min(GLYPHS_RESERVED));
+        self.out
+            .text
+            .reserve(expected.max(last_text).min(GLYPHS_RESERVED));
         self.run(content, resources);
         if !self.stopped {
             self.gs = GState {
@@ -347,6 +354,7 @@ impl<'a> Interpreter<'a> {
         self.report_rects_over();
         self.report_rules_over();
         self.work.glyphs += self.out.glyphs.len();
+        self.work.last_page = (self.out.glyphs.len(), self.out.text.len());
         if self.work.glyphs >= self.limits.max_document_glyphs {
             self.work.exhausted = true;
         }

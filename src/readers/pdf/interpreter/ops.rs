@@ -147,12 +147,13 @@ fn operation(b: &[u8], mut p: usize, out: &mut Operation) -> Option<usize> {
     if p == start {
         return None;
     }
-    // ASCII only, so always UTF-8. Written only when it differs from the operation
-    // before: runs of the same operator are common (`l`, `Tj`, `re`).
-    let operator = std::str::from_utf8(&b[start..p]).ok()?;
-    if out.operator != operator {
+    // Written only when it differs from the operation before: runs of the same operator
+    // are common (`l`, `Tj`, `re`). Its bytes are ASCII, each its own character, so they
+    // are compared and copied as they are, without a UTF-8 check.
+    let operator = &b[start..p];
+    if out.operator.as_bytes() != operator {
         out.operator.clear();
-        out.operator.push_str(operator);
+        out.operator.extend(operator.iter().map(|&c| char::from(c)));
     }
     Some(skip_white(b, p))
 }
@@ -209,10 +210,16 @@ fn number(b: &[u8], start: usize) -> Option<(Object, usize)> {
 /// Reads the digits from `p` into `value` (ten times it plus each digit; `None` once that
 /// overflows) and returns where they end.
 fn accumulate_digits(b: &[u8], mut p: usize, value: &mut Option<u64>) -> usize {
+    /// Below this, ten times a value plus a digit cannot overflow: no check needed.
+    const UNCHECKED: u64 = (u64::MAX - 9) / 10;
     while let Some(&c) = b.get(p)
         && c.is_ascii_digit()
     {
-        *value = value.and_then(|v| v.checked_mul(10)?.checked_add(u64::from(c - b'0')));
+        let digit = u64::from(c - b'0');
+        *value = match *value {
+            Some(v) if v <= UNCHECKED => Some(v * 10 + digit),
+            v => v.and_then(|v| v.checked_mul(10)?.checked_add(digit)),
+        };
         p += 1;
     }
     p
