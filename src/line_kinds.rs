@@ -191,7 +191,7 @@ pub fn title_zone_end(lines: &[TextLine]) -> usize {
         .iter()
         .take(MAX_TITLE_LINES)
         .position(|l| {
-            let t = l.plain();
+            let t = l.plain_cow();
             if let Some(n) = author_names(t.trim()) {
                 names.extend(split_names(n));
             }

@@ -76,7 +76,7 @@ pub fn body_font_size(lines: &[TextLine]) -> Option<f32> {
         if g.font_size <= 0.0 {
             continue;
         }
-        let n = crate::rich::plain_char_count(&l.text);
+        let n = l.plain_char_count();
         let key = (g.font_size * 2.0).round() / 2.0;
         match weights.iter_mut().find(|(s, _)| *s == key) {
             Some((_, w)) => *w += n,
