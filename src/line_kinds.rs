@@ -195,7 +195,7 @@ pub fn title_zone_end(lines: &[TextLine]) -> usize {
             if small_print.over_title(k) {
                 return false;
             }
-            let t = l.plain();
+            let t = l.plain_cow();
             if let Some(n) = author_names(t.trim()) {
                 names.extend(split_names(n));
             }

@@ -40,6 +40,59 @@ pub struct TextLine {
     /// blank left for its answer) or is a word of a side tab, for PDF input (see
     /// [`crate::layout::fields`]): evidence against a heading.
     pub form_label: bool,
+    /// The plain text of `text`, kept once a pass has asked for it (see [`PlainMemo`]).
+    plain_memo: PlainMemo,
+}
+
+/// A line's plain text (its rich text without style sentinels), derived on first request
+/// and kept beside a copy of the rich text it came from. Some forty cleaning and structure
+/// passes read each line's plain text; rebuilding it each time cost more than any one of
+/// those passes on styled documents (formulas, forms). Passes assign and edit
+/// [`TextLine::text`] freely, so the memo never trusts itself: it answers only while the
+/// line's text still equals the copy, and otherwise the plain text is derived afresh.
+///
+/// It is no part of the line's value: clones share it, and equality and debug output
+/// ignore it.
+#[derive(Clone, Default)]
+struct PlainMemo(std::sync::OnceLock<(std::sync::Arc<str>, usize)>);
+
+impl PlainMemo {
+    /// The plain text of `rich`, from the memo when it was derived from the same text.
+    fn plain_of<'a>(&'a self, rich: &'a str) -> std::borrow::Cow<'a, str> {
+        if let Some(plain) = self.kept(rich) {
+            return std::borrow::Cow::Borrowed(plain);
+        }
+        let plain = rich::plain_cow(rich);
+        let std::borrow::Cow::Owned(plain) = plain else {
+            // No sentinel: the rich text is its own plain text, and costs nothing to keep.
+            return plain;
+        };
+        if self.0.get().is_some() {
+            // Derived from an earlier text of the line: the memo stays as it is.
+            return std::borrow::Cow::Owned(plain);
+        }
+        let both: std::sync::Arc<str> = format!("{rich}{plain}").into();
+        let (both, split) = self.0.get_or_init(|| (both, rich.len()));
+        std::borrow::Cow::Borrowed(&both[*split..])
+    }
+
+    /// The kept plain text, when it was derived from `rich`.
+    fn kept(&self, rich: &str) -> Option<&str> {
+        let (both, split) = self.0.get()?;
+        (&both[..*split] == rich).then(|| &both[*split..])
+    }
+}
+
+impl PartialEq for PlainMemo {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for PlainMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PlainMemo")
+    }
 }
 
 /// Where a PDF line sits and how large its text is.
@@ -105,6 +158,7 @@ impl TextLine {
             boxed: 0,
             rule_below: None,
             form_label: false,
+            plain_memo: PlainMemo::default(),
         }
     }
 
@@ -115,12 +169,20 @@ impl TextLine {
 
     /// The visible text without style sentinels.
     pub fn plain(&self) -> String {
-        rich::plain(&self.text)
+        self.plain_cow().into_owned()
+    }
+
+    /// The number of characters of [`TextLine::plain`].
+    pub fn plain_char_count(&self) -> usize {
+        match self.plain_memo.kept(&self.text) {
+            Some(plain) => plain.chars().count(),
+            None => rich::plain_char_count(&self.text),
+        }
     }
 
     /// [`TextLine::plain`], borrowed from the line when it holds no sentinel.
     pub fn plain_cow(&self) -> std::borrow::Cow<'_, str> {
-        rich::plain_cow(&self.text)
+        self.plain_memo.plain_of(&self.text)
     }
 }
 
@@ -170,7 +232,7 @@ pub fn body_font_size(lines: &[TextLine]) -> Option<f32> {
         if g.font_size <= 0.0 {
             continue;
         }
-        let n = crate::rich::plain_char_count(&l.text);
+        let n = l.plain_char_count();
         let key = (g.font_size * 2.0).round() / 2.0;
         match weights.iter_mut().find(|(s, _)| *s == key) {
             Some((_, w)) => *w += n,
@@ -344,6 +406,30 @@ mod tests {
         let ranges: Vec<_> = page_ranges(&lines).collect();
         assert_eq!(ranges, vec![0..2, 2..3, 3..6]);
         assert_eq!(page_ranges(&[]).count(), 0);
+    }
+
+    #[test]
+    fn kept_plain_text_follows_every_change_of_the_rich_text() {
+        let mut l = TextLine::new("x", 1, 1);
+        l.text = format!("{BOLD_ON}Heading{BOLD_OFF} and text");
+        assert_eq!(l.plain_cow(), "Heading and text");
+        assert_eq!(l.plain_char_count(), 16);
+        // Kept now; a clone shares it, and neither equality nor the text depends on it.
+        let copy = l.clone();
+        let mut fresh = TextLine::new("x", 1, 1);
+        fresh.text.clone_from(&l.text);
+        assert_eq!(copy, fresh);
+        assert_eq!(copy.plain(), "Heading and text");
+        // Assigned, edited in place to the same length, emptied: each time the plain text
+        // is that of the text as it is, not the one kept.
+        l.text = format!("{ITALIC_ON}Other{ITALIC_OFF} words");
+        assert_eq!(l.plain_cow(), "Other words");
+        assert_eq!(l.plain_char_count(), 11);
+        l.text = l.text.replace("words", "wordz");
+        assert_eq!(l.plain(), "Other wordz");
+        l.text.clear();
+        assert_eq!(l.plain_cow(), "");
+        assert_eq!(copy.plain_cow(), "Heading and text");
     }
 
     #[test]

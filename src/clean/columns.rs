@@ -169,10 +169,10 @@ fn column_rows(side: Vec<TextLine>, whole: &[TextLine], turns: bool) -> Vec<Text
     }
     let runs_on = |above: Option<&TextLine>, below: Option<&TextLine>| {
         let ended = above.is_none_or(|l| {
-            let plain = l.plain();
+            let plain = l.plain_cow();
             crate::words::ends_sentence(&plain) || plain.trim_end().ends_with(':')
         });
-        let word = below.is_some_and(|l| l.plain().starts_with(char::is_alphabetic));
+        let word = below.is_some_and(|l| l.plain_cow().starts_with(char::is_alphabetic));
         !ended && word
     };
     let mut keep = vec![true; side.len()];

@@ -85,19 +85,7 @@ mod tests {
     use super::*;
 
     fn line(text: &str, page: usize, n: usize) -> TextLine {
-        TextLine {
-            text: text.to_string(),
-            indent: 0.0,
-            page,
-            source_line: n,
-            geometry: None,
-            column: 0,
-            halved: false,
-            tag: None,
-            boxed: 0,
-            rule_below: None,
-            form_label: false,
-        }
+        TextLine::new(text, page, n)
     }
 
     fn marked(texts: &[(&str, usize)]) -> Vec<bool> {

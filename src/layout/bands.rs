@@ -112,7 +112,7 @@ fn card_number(l: &TextLine, em: f32) -> Option<u32> {
     if !(bold || g.font_size >= em * 1.15) {
         return None;
     }
-    let text = crate::rich::plain_cow(&l.text);
+    let text = l.plain_cow();
     let text = text.trim();
     if text.split_whitespace().count() > 12 {
         return None;

@@ -240,7 +240,7 @@ fn labels_a_blank(line: &TextLine, edges: &Edges, page: &[TextLine]) -> bool {
     if edges.across.is_empty() || edges.down.is_empty() {
         return false;
     }
-    let text = line.plain();
+    let text = line.plain_cow();
     let text = text.trim();
     let words = crate::words::words(text);
     if !(1..=MAX_LABEL_WORDS).contains(&words) || !text.chars().any(char::is_alphabetic) {
@@ -339,7 +339,7 @@ fn asks_for_answer(line: &TextLine) -> bool {
 
 /// Whether `line` is a side tab's possible word: letters only, a word at most.
 fn tab_word(line: &TextLine) -> bool {
-    let t = line.plain();
+    let t = line.plain_cow();
     let t = t.trim();
     line.geometry.is_some()
         && (1..=TAB_WORD).contains(&t.chars().count())
@@ -356,7 +356,7 @@ fn side_tabs(page: &[TextLine], edges: &Edges) -> Vec<usize> {
     let letters: Vec<usize> = words
         .iter()
         .copied()
-        .filter(|&i| page[i].plain().trim().chars().count() == 1)
+        .filter(|&i| page[i].plain_cow().trim().chars().count() == 1)
         .collect();
     let mut taken = vec![false; page.len()];
     for (at, &first) in letters.iter().enumerate() {

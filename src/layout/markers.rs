@@ -73,7 +73,7 @@ enum Lone {
 
 /// Whether a line holds only a list marker or a section number.
 fn lone_marker(line: &TextLine) -> Option<Lone> {
-    let plain = line.plain();
+    let plain = line.plain_cow();
     let t = plain.trim();
     if may_be_lone_marker(t) && LONE_MARKER.is_match(t) {
         Some(Lone::ListMarker)

@@ -41,7 +41,7 @@ impl Opening {
         let mut squashed = String::new();
         let mut dates = Vec::new();
         for line in lines.iter().filter(|l| l.page <= OPENING_PAGES) {
-            let text = line.plain();
+            let text = line.plain_cow();
             dates.extend(parse_date_line(&text));
             words.extend(word_tokens(&text));
             squashed.push_str(&squash(&text));

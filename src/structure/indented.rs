@@ -64,7 +64,7 @@ pub fn margins(lines: &[TextLine], width: f32) -> Option<Margins> {
         let width = if key == 0 {
             width
         } else {
-            let mut lens: Vec<usize> = column.iter().map(|l| l.plain().chars().count()).collect();
+            let mut lens: Vec<usize> = column.iter().map(|l| l.plain_char_count()).collect();
             lens.sort_unstable();
             match lens.get(lens.len() * 9 / 10) {
                 Some(&p90) => p90 as f32,
@@ -80,7 +80,7 @@ pub fn margins(lines: &[TextLine], width: f32) -> Option<Margins> {
 }
 
 fn column_margin(lines: &[&TextLine], width: f32) -> Option<Margin> {
-    let len = |l: &TextLine| l.plain().chars().count() as f32;
+    let len = |l: &TextLine| l.plain_char_count() as f32;
     let mut counts: std::collections::BTreeMap<u32, usize> = Default::default();
     for l in lines.iter().filter(|l| len(l) >= 0.6 * width) {
         *counts.entry(l.indent as u32).or_default() += 1;
@@ -123,14 +123,14 @@ fn hanging_column(line: &TextLine) -> f32 {
 /// Whether the first word of `line` would have fitted at the end of `prev`: then the
 /// break was the author's (an item or paragraph ended), not the typesetter's wrap.
 fn next_word_fits(prev: &TextLine, line: &TextLine, margin: Margin) -> bool {
-    let plain = line.plain();
+    let plain = line.plain_cow();
     let word = plain
         .split_whitespace()
         .next()
         .unwrap_or("")
         .chars()
         .count() as f32;
-    prev.indent + prev.plain().chars().count() as f32 + 1.0 + word <= margin.right
+    prev.indent + prev.plain_char_count() as f32 + 1.0 + word <= margin.right
 }
 
 /// Whether the line opens with a capital (scripts without case give no such evidence).
@@ -148,7 +148,7 @@ pub fn breaks_before(
 ) -> Option<bool> {
     let margin = margins?.of(line)?;
     let first = unit.first()?;
-    let ended = ends_sentence(&prev.text) || prev.plain().trim_end().ends_with([':', ';']);
+    let ended = ends_sentence(&prev.text) || prev.plain_cow().trim_end().ends_with([':', ';']);
     if !ended || !starts_upper(line) {
         return None;
     }
@@ -208,7 +208,7 @@ pub fn unmarked_item_shape(unit: &[TextLine], margins: Option<Margins>) -> bool 
     {
         return false;
     }
-    let right = |l: &TextLine| l.indent + l.plain().chars().count() as f32;
+    let right = |l: &TextLine| l.indent + l.plain_char_count() as f32;
     if unit.len() > 1 {
         let reach = unit[..unit.len() - 1].iter().map(right).fold(0.0, f32::max);
         return reach >= margin.right - 0.08 * measure;
@@ -265,7 +265,7 @@ pub fn unmarked_items(units: &[(&[TextLine], bool)], margins: Option<Margins>) -
             .iter()
             .filter(|(lines, _)| {
                 lines.last().is_some_and(|l| {
-                    ends_sentence(&l.text) || l.plain().trim_end().ends_with([':', ';'])
+                    ends_sentence(&l.text) || l.plain_cow().trim_end().ends_with([':', ';'])
                 })
             })
             .count();

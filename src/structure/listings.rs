@@ -34,7 +34,7 @@ fn is_code(l: &TextLine) -> bool {
 /// Finds the listings among PDF lines (none in a document set mostly in a monospaced
 /// font: a typewritten memo is running text).
 pub fn find(lines: &[TextLine]) -> Vec<ListingRun> {
-    let chars = |l: &TextLine| l.plain().chars().filter(|c| !c.is_whitespace()).count();
+    let chars = |l: &TextLine| l.plain_cow().chars().filter(|c| !c.is_whitespace()).count();
     let all: usize = lines.iter().map(chars).sum();
     let mono: usize = lines.iter().filter(|l| is_code(l)).map(chars).sum();
     if mono * 2 >= all {
@@ -88,7 +88,7 @@ fn text_of(lines: &[TextLine]) -> String {
         .iter()
         .filter_map(|l| {
             let g = l.geometry?;
-            let n = l.plain().chars().count();
+            let n = l.plain_char_count();
             (n >= 4).then(|| (g.bbox.x1 - g.bbox.x0) / n as f32)
         })
         .collect();
@@ -115,7 +115,7 @@ fn text_of(lines: &[TextLine]) -> String {
     let mut prev: Option<crate::lines::LineGeometry> = None;
     for l in lines {
         let Some(g) = l.geometry else { continue };
-        let text = l.plain();
+        let text = l.plain_cow();
         match prev {
             Some(p) if (g.baseline - p.baseline).abs() <= 0.3 * size => {
                 out.push_str(&spaces(p.bbox.x1, g.bbox.x0).max(" ".to_string()));

@@ -450,7 +450,7 @@ fn cells_of(line: &TextLine, columns: &[Column]) -> Option<Vec<(usize, String, f
         )]);
     }
     // Cut points are found on the visible text; the rich text is cut there, styles kept.
-    let chars: Vec<char> = line.plain().chars().collect();
+    let chars: Vec<char> = line.plain_cow().chars().collect();
     let per_char = (g.bbox.x1 - g.bbox.x0) / chars.len().max(1) as f32;
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (column of the part after, cut)
     let mut from = 0usize;

@@ -21,7 +21,7 @@ pub fn announced_item_shape(unit: &Unit, m: Measure) -> bool {
     let narrow = unit
         .lines
         .iter()
-        .all(|l| (l.plain().chars().count() as f32) < NARROW * m.width);
+        .all(|l| (l.plain_char_count() as f32) < NARROW * m.width);
     let most_lines = if narrow { 4 } else { 3 };
     m.wrapped
         && unit.lines.len() <= most_lines

@@ -67,7 +67,7 @@ pub fn prepare(lines: &mut Vec<TextLine>, info: &SourceInfo, report: &mut Report
     let body = total - artifacts;
     // Coverage by characters: formulas and figure labels drawn untagged come in many
     // short fragments and should not outvote the text.
-    let chars = |l: &&&TextLine| l.plain().chars().filter(|c| !c.is_whitespace()).count();
+    let chars = |l: &&&TextLine| l.plain_cow().chars().filter(|c| !c.is_whitespace()).count();
     let body_chars: usize = content
         .iter()
         .filter(|l| !is_artifact(l.tag))
@@ -163,7 +163,7 @@ fn remove_artifacts(lines: &mut Vec<TextLine>, report: &mut Report) {
             kept.push(line);
             continue;
         };
-        let plain = line.plain();
+        let plain = line.plain_cow();
         let bare = plain.trim();
         let number = crate::clean::furniture::is_page_number(&plain)
             || (!bare.is_empty() && bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_digit()));

@@ -122,7 +122,7 @@ pub fn breaks_before(
     if unit.len() == 1 && title_line(&prev.text) && bare_number(&line.text).is_some() {
         return Some(false);
     }
-    let prev_short = (prev.plain().chars().count() as f32) < 0.72 * width;
+    let prev_short = (prev.plain_char_count() as f32) < 0.72 * width;
     let after_sentence = ends_sentence(&prev.text);
     if numbered(&line.text).is_some()
         && (after_sentence || prev_short || bare_number(&prev.text).is_some())

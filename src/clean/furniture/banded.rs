@@ -116,7 +116,7 @@ pub(super) fn mark_banded(
     // over pages (one page's column of equal numbers is no sequence).
     let mut offsets: HashMap<i64, HashSet<usize>> = HashMap::new();
     for &i in &bands {
-        let t = lines[i].plain();
+        let t = lines[i].plain_cow();
         if bare_number(&t)
             && !followed_by_note_text(lines, i)
             && let Ok(v) = t.parse::<i64>()
@@ -146,7 +146,7 @@ pub(super) fn mark_banded(
             // The first page's top band is usually the letterhead; it is furniture only if
             // it repeats on other pages exactly (a letterhead in capitals that a footer
             // repeats in small letters is still the letterhead).
-            let t = lines[i].plain();
+            let t = lines[i].plain_cow();
             if !repeats_enough(&t, min_pages)
                 || !lines.iter().any(|l| {
                     l.page > 1
@@ -157,7 +157,7 @@ pub(super) fn mark_banded(
                 continue;
             }
         }
-        let t = lines[i].plain();
+        let t = lines[i].plain_cow();
         if is_page_number(&t) {
             verdict[i] = Some((ActionKind::PageNumber, "page-number line at a page edge"));
         } else if bare_number(&t) {
@@ -391,7 +391,7 @@ fn copied_pages(lines: &[TextLine], by_page: &HashMap<usize, Vec<usize>>) -> Has
         inner
             .iter()
             // Layout text spaces a filled-in row by its values: compare the words.
-            .map(|&i| spaced_words(&lines[i].plain()))
+            .map(|&i| spaced_words(&lines[i].plain_cow()))
             .filter(|t| t.chars().count() > 2)
             .collect()
     };

@@ -67,7 +67,7 @@ fn may_be_edge_stamp(t: &str) -> bool {
 /// a book sets "Chapter 2" over the chapter's title. A stamp is set like the text or
 /// smaller.
 fn opens_a_chapter(line: &TextLine, usual: f32) -> bool {
-    let t = line.plain();
+    let t = line.plain_cow();
     let chapter = t
         .trim_start_matches(|c: char| c == '[' || c.is_whitespace())
         .get(..2)
@@ -108,7 +108,7 @@ fn alone_on_its_row(lines: &[TextLine], i: usize, page: &[usize]) -> bool {
         if j == i || lines[j].is_blank() || (h.baseline - g.baseline).abs() >= 1.0 {
             continue;
         }
-        if numeric(&lines[j].plain()) {
+        if numeric(&lines[j].plain_cow()) {
             return false;
         }
         beside.push((h.bbox.x0, h.bbox.x1));
@@ -159,7 +159,7 @@ pub(super) fn mark_edge_stamps(
         if (verdict[i].is_some() && !numbered) || line.geometry.is_none() {
             continue;
         }
-        let t = line.plain();
+        let t = line.plain_cow();
         let t = t.trim();
         if numbered {
             // A page number the bands found may still stand beside a section's running
@@ -250,7 +250,7 @@ pub(super) fn mark_edge_stamps(
                 && other
                     .geometry
                     .is_some_and(|h| (h.baseline - g.baseline).abs() < 1.0)
-                && crate::date::parse_date_line(&other.plain()).is_some()
+                && crate::date::parse_date_line(&other.plain_cow()).is_some()
             {
                 verdict[j] = Some((ActionKind::RunningHeader, "date beside an edge stamp"));
             }
@@ -338,7 +338,7 @@ fn small_header_at_top(lines: &[TextLine], i: usize, same_page: &[usize], usual:
     if usual <= 0.0 || g.font_size <= 0.0 || g.font_size > 0.5 * usual {
         return false;
     }
-    let words = lines[i].plain().split_whitespace().count();
+    let words = lines[i].plain_cow().split_whitespace().count();
     let others = || {
         same_page
             .iter()
@@ -422,7 +422,7 @@ fn number_ends_edge_row(
     if !outer {
         return None;
     }
-    let running = if lines[*title].plain().split_whitespace().count() < 3
+    let running = if lines[*title].plain_cow().split_whitespace().count() < 3
         || crate::rich::all_bold(&lines[*title].text)
     {
         RowTitle::Unproven

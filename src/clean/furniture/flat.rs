@@ -21,7 +21,7 @@ pub(super) fn mark_flat(
     let standalone = |i: usize| blank(i.checked_sub(1)) || blank(Some(i + 1));
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
-        let t = l.plain();
+        let t = l.plain_cow();
         if !l.is_blank() && furniture_shaped(&t) && standalone(i) {
             *counts.entry(shape(&t)).or_default() += 1;
         }
@@ -30,7 +30,7 @@ pub(super) fn mark_flat(
         if l.is_blank() || i < zone_end {
             continue;
         }
-        let t = l.plain();
+        let t = l.plain_cow();
         let isolated = blank(i.checked_sub(1)) && blank(Some(i + 1));
         if is_page_number(&t) && standalone(i) {
             verdict[i] = Some((ActionKind::PageNumber, "page-number line"));
@@ -105,7 +105,7 @@ pub(super) fn mark_beside_page_numbers(
             if j < zone_end || verdict[j].is_some() {
                 continue;
             }
-            let t = lines[j].plain();
+            let t = lines[j].plain_cow();
             if furniture_shaped(&t)
                 && !crate::words::ends_sentence(&lines[j].text)
                 && has_footer_sign(&t)
@@ -129,7 +129,7 @@ fn near_furniture(lines: &[TextLine], i: usize, counts: &HashMap<String, usize>)
     let lo = i.saturating_sub(4);
     let hi = (i + 5).min(lines.len());
     (lo..hi).filter(|&j| j != i).any(|j| {
-        let t = lines[j].plain();
+        let t = lines[j].plain_cow();
         !t.is_empty() && (is_page_number(&t) || counts.get(&shape(&t)).is_some_and(|&c| c >= 2))
     })
 }

@@ -125,7 +125,7 @@ pub(super) fn followed_by_note_text(lines: &[TextLine], i: usize) -> bool {
         .get(i + 1)
         .filter(|n| n.page == lines[i].page && !n.is_blank())
         .is_some_and(|n| {
-            let t = n.plain();
+            let t = n.plain_cow();
             t.split_whitespace().count() >= 4 && !is_page_number(&t)
         })
 }

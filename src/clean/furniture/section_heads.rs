@@ -51,7 +51,7 @@ pub(super) fn section_heads(
     }
     let keys: Vec<String> = rows
         .iter()
-        .map(|r| words_key(&lines[r.title].plain()))
+        .map(|r| words_key(&lines[r.title].plain_cow()))
         .collect();
     let mut pages_on_rows: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (r, k) in rows.iter().zip(&keys) {
@@ -69,7 +69,7 @@ pub(super) fn section_heads(
             if r.running == RowTitle::Running {
                 return r.numbered;
             }
-            let number = lines[r.number].plain();
+            let number = lines[r.number].plain_cow();
             let in_sequence = r.numbered
                 || offset.is_some_and(|o| {
                     number.trim().parse::<i64>().ok() == Some(title.page as i64 + o)
@@ -88,7 +88,7 @@ pub(super) fn section_heads(
 fn page_offset(lines: &[TextLine], verdict: &[Option<(ActionKind, &'static str)>]) -> Option<i64> {
     let mut counts: HashMap<i64, usize> = HashMap::new();
     for (l, v) in lines.iter().zip(verdict) {
-        let t = l.plain();
+        let t = l.plain_cow();
         let t = t.trim();
         if matches!(v, Some((ActionKind::PageNumber, _)))
             && bare_number(t)
@@ -279,7 +279,7 @@ pub(super) fn mark_style_twins(
             {
                 continue;
             }
-            let text = lines[i].plain();
+            let text = lines[i].plain_cow();
             let key = words_key(&text);
             if key.is_empty()
                 || !super::furniture_shaped(&text)
@@ -299,7 +299,7 @@ pub(super) fn mark_style_twins(
         .iter()
         .zip(verdict.iter())
         .filter(|(_, v)| head(v))
-        .map(|(l, _)| words_key(&l.plain()))
+        .map(|(l, _)| words_key(&l.plain_cow()))
         .collect();
     let mut pages_of: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (i, key) in &candidates {

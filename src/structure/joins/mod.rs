@@ -37,7 +37,8 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
             continue;
         }
         let visible_end = visible_tail(&out);
-        let next_plain = rich::plain(text);
+        // Only its words are read, which the line's untrimmed plain text has the same.
+        let next_plain = line.plain_cow();
         let next_first = next_plain.split_whitespace().next().unwrap_or("");
         let is_last = k + 1 == lines.len() && next_plain.split_whitespace().count() == 1;
         // A URL cut by the line end, in its opening or after it.

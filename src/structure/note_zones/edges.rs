@@ -28,7 +28,7 @@ pub(super) struct PageRows {
 /// The value of a line that is only a number, perhaps signed: a chart's tick label, a
 /// table cell.
 fn bare_number(line: &TextLine) -> Option<f64> {
-    let plain = line.plain();
+    let plain = line.plain_cow();
     let plain = plain.trim();
     let digits = plain.trim_start_matches(['-', '−', '+', '–']);
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
@@ -164,7 +164,7 @@ impl PageRows {
 /// no note. `pdftotext -raw` of a two-column page puts the left column's notes before the
 /// right column, which often opens with a heading.
 pub(super) fn heading_after_notes(line: &TextLine, next: Option<&TextLine>) -> bool {
-    let plain = line.plain();
+    let plain = line.plain_cow();
     line.geometry.is_none()
         && crate::words::words(&plain) <= 8
         && !plain.contains(['“', '”', '"', ',', ':'])
@@ -217,7 +217,9 @@ pub(super) fn run_over_url(
     let run = above
         .iter()
         .rev()
-        .take_while(|&&i| lines[i].geometry.is_none() && joins::is_url_fragment(&lines[i].plain()))
+        .take_while(|&&i| {
+            lines[i].geometry.is_none() && joins::is_url_fragment(&lines[i].plain_cow())
+        })
         .count();
     // The zone above ends in a URL, perhaps already broken over its last lines.
     let (&last_zoned, _) = zones.zone.iter().next_back()?;

@@ -50,7 +50,7 @@ pub(super) fn note_start(
             if due.family.is_some_and(|f| f != Family::Arabic) {
                 return None;
             }
-            let t = line.plain();
+            let t = line.plain_cow();
             let n: u32 = t.trim().parse().ok()?;
             return (n == due.ordinal && next.is_some_and(|l| l.page == line.page))
                 .then_some((Family::Arabic, n));
@@ -105,7 +105,7 @@ pub(super) fn note_start(
         _ => false,
     };
     let after_break =
-        gap || prev.is_none_or(|p| ends_sentence(&p.text) || p.plain().chars().count() < 40);
+        gap || prev.is_none_or(|p| ends_sentence(&p.text) || p.plain_char_count() < 40);
     let smaller = match (line.geometry, prev.and_then(|p| p.geometry)) {
         (Some(a), Some(b)) => a.font_size < b.font_size * 0.95,
         _ => false,

@@ -124,9 +124,9 @@ pub(super) fn beside_a_label(line: &TextLine, page: &[&TextLine]) -> bool {
                     && h.bbox.x1 <= g.bbox.x0 + 0.5
             })
             && {
-                let t = o.plain();
+                let t = o.plain_cow();
                 let t = t.trim().trim_end_matches(':');
-                t != line.plain().trim()
+                t != line.plain_cow().trim()
                     && words(t) <= 4
                     && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
                     && !t.chars().any(|c| c.is_ascii_digit())
@@ -161,7 +161,7 @@ pub(super) fn in_a_field(line: &TextLine, page: &[&TextLine]) -> bool {
     };
     let size = g.font_size.max(4.0);
     let label = |l: &TextLine| {
-        let t = l.plain();
+        let t = l.plain_cow();
         let t = t.trim();
         t.ends_with(':') && (1..=4).contains(&words(t))
     };

@@ -13,10 +13,10 @@ use super::zones::ZoneUnit;
 
 /// The text of a note's continuation: pieces of a URL, one per line, are one piece of it.
 pub(super) fn continued_note(unit: &Unit, joined: String) -> String {
-    if unit.lines.iter().all(|l| is_url_fragment(&l.plain())) {
+    if unit.lines.iter().all(|l| is_url_fragment(&l.plain_cow())) {
         unit.lines
             .iter()
-            .map(|l| l.plain().trim().to_string())
+            .map(|l| l.plain_cow().trim().to_string())
             .collect()
     } else {
         joined

@@ -124,7 +124,10 @@ pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
 pub(super) fn mark_notes_by_context(pieces: &mut [Piece]) {
     let n = pieces.len();
     let is_note = |p: &Piece| matches!(p.kind, PieceKind::Note(_) | PieceKind::Url);
-    // Citation scores do not change between rounds: compute each once.
+    // Citation scores do not change between rounds: compute each once. A piece of more
+    // than `MOST_WORDS` words is never taken for a citation, so its score (the costliest
+    // part of the pass, and longest on the longest pieces) is never computed.
+    const MOST_WORDS: usize = 90;
     let mut scores: Vec<Option<f32>> = vec![None; n];
     let mut changed = true;
     let mut rounds = 0;
@@ -163,10 +166,16 @@ pub(super) fn mark_notes_by_context(pieces: &mut [Piece]) {
                         changed = true;
                         continue;
                     }
-                    let score = *scores[i].get_or_insert_with(|| citation_score(&pieces[i].text));
+                    let score = *scores[i].get_or_insert_with(|| {
+                        if words(&pieces[i].text) <= MOST_WORDS {
+                            citation_score(&pieces[i].text)
+                        } else {
+                            f32::NEG_INFINITY
+                        }
+                    });
                     let context =
                         if prev_note { 1.5 } else { 0.0 } + if next_note { 1.0 } else { 0.0 };
-                    if score + context >= 3.5 && words(&pieces[i].text) <= 90 {
+                    if score + context >= 3.5 {
                         pieces[i].kind = PieceKind::Note(NoteLabel::None);
                         changed = true;
                     }

@@ -157,7 +157,7 @@ fn opening_label(line: &TextLine, marks: &[&String]) -> Option<(Vec<String>, Str
     let (labels, text, raised) = match raised_label(&line.text) {
         Some((labels, text)) => (labels, text, true),
         None => {
-            let (labels, text) = inline_label(&line.plain())?;
+            let (labels, text) = inline_label(&line.plain_cow())?;
             (labels, text, false)
         }
     };
@@ -195,7 +195,7 @@ fn read_list(lines: &[TextLine], start: usize, marks: &[&String]) -> Vec<Entry> 
             finish(current, &mut entries);
             break;
         };
-        let plain = lines[next].plain();
+        let plain = lines[next].plain_cow();
         if let Some((labels, text, raised)) = opening_label(&lines[next], marks) {
             if !finish(current, &mut entries) {
                 break;

@@ -22,7 +22,12 @@ pub(super) fn repeated_letterhead(lines: &[TextLine]) -> usize {
     if lines[first].page != 1 || lines[first].geometry.is_some() {
         return 0;
     }
-    let squash = |l: &TextLine| l.plain().split_whitespace().collect::<Vec<_>>().join(" ");
+    let squash = |l: &TextLine| {
+        l.plain_cow()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let pages: Vec<Vec<(usize, String)>> = crate::lines::page_ranges(lines)
         .map(|r| {
             r.filter(|&i| !lines[i].is_blank())
@@ -118,7 +123,7 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
     };
     let mut drop = Vec::new();
     for i in edges {
-        let text = lines[i].plain();
+        let text = lines[i].plain_cow();
         let n = bare(&text);
         // A section heading opening the page may repeat the title's words ("4. The
         // apparent and average accelerations" under the title "Apparent and average
@@ -188,8 +193,8 @@ pub(super) fn neighbours_on_baseline(lines: &[TextLine], headers: &[usize]) -> V
                 && !header_set.contains(&j)
                 && !found_set.contains(&j)
                 && (g.baseline - hg.baseline).abs() < 0.3 * hg.font_size.max(1.0)
-                && words(&l.plain()) <= 8
-                && !ends_with_sentence(&l.plain())
+                && words(&l.plain_cow()) <= 8
+                && !ends_with_sentence(&l.plain_cow())
             {
                 found.push(j);
                 found_set.insert(j);

@@ -482,7 +482,7 @@ fn heads_prose(lines: &[TextLine], i: usize, titled: bool) -> bool {
     let Some(next) = lines.get(i + 1).filter(|l| !l.is_blank()) else {
         return false;
     };
-    let t = next.plain();
+    let t = next.plain_cow();
     let ws: Vec<&str> = t.split_whitespace().collect();
     let lower = ws
         .iter()

@@ -24,13 +24,13 @@ pub(super) fn not_title(lines: &[TextLine], zone: &[TextLine], i: usize) -> Opti
     if section_numbering_goes_on(lines, line) || numbered_section_name(&line.text) {
         return Some("a numbered section heading whose numbering goes on below");
     }
-    if is_division_label(&line.plain()) {
+    if is_division_label(&line.plain_cow()) {
         return Some("a division's label over its title (\"Chapter 2\", \"Part IV\")");
     }
     if in_an_address(zone, i) {
         return Some("a line of a postal address (a box, or a postcode with its city)");
     }
-    if crate::date::is_day_without_year(&line.plain()) {
+    if crate::date::is_day_without_year(&line.plain_cow()) {
         return Some("a day or a month without a year (a diary's or a calendar's heading)");
     }
     None
@@ -65,7 +65,7 @@ fn beside_a_value(lines: &[TextLine], line: &TextLine) -> bool {
             }) else {
                 return false;
             };
-            let t = o.plain();
+            let t = o.plain_cow();
             let value = t.chars().any(|c| c.is_ascii_digit()) && words(&t) <= 4;
             // To the left only a value that is more than a section number ("2.1").
             let bare_number = t

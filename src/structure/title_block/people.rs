@@ -301,7 +301,7 @@ pub fn take_author_notes(lines: &mut Vec<TextLine>, meta: &mut Metadata, report:
     }
     let mut keep = Vec::with_capacity(lines.len());
     for line in lines.drain(..) {
-        let text = line.plain();
+        let text = line.plain_cow();
         let t = text.trim_start_matches(['*', '†', '‡', '§', ' ']);
         let marked = t.len() < text.len() || line.text.starts_with(rich::SUP_ON);
         let author = meta

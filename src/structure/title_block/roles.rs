@@ -308,14 +308,14 @@ pub(super) fn is_address_like(t: &str) -> bool {
 /// address with its postcode ("Stuhlsatzenhausweg 3, 66123 Saarbrücken, Germany"), without
 /// sentence punctuation, set in the same size as the address when the size is known.
 pub(super) fn is_address_tail(prev: &TextLine, line: &TextLine) -> bool {
-    let t = line.plain();
+    let t = line.plain_cow();
     let same_size = match (prev.geometry, line.geometry) {
         (Some(a), Some(b)) => (a.font_size - b.font_size).abs() < 0.5,
         _ => true,
     };
     same_size
         && ((1..=3).contains(&words(&t)) || is_address_like(&t))
-        && !prev.plain().trim_end().ends_with(['.', ';'])
+        && !prev.plain_cow().trim_end().ends_with(['.', ';'])
         && !t.trim_end().ends_with(['.', '!', '?', ':'])
         && t.trim_start()
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())

@@ -62,7 +62,7 @@ pub fn measure(lines: &[TextLine]) -> Measure {
     let mut lens: Vec<usize> = lines
         .iter()
         .filter(|l| !l.is_blank())
-        .map(|l| l.plain().chars().count())
+        .map(|l| l.plain_char_count())
         .collect();
     if lens.is_empty() {
         return Measure {
@@ -212,7 +212,7 @@ fn breaks_before(
     if let Some(goes_on) = heading_goes_on(prev, line, unit, m) {
         return !goes_on;
     }
-    let prev_text = prev.plain();
+    let prev_text = prev.plain_cow();
     let prev_len = prev_text.chars().count() as f32;
     let short = prev_len < 0.72 * m.width;
     if short && (ends_sentence(&prev.text) || prev_text.trim_end().ends_with(':')) {
@@ -256,7 +256,7 @@ fn breaks_before(
     // finished sentence starts a unit (PDF lines have the gap above to say so instead).
     if line.geometry.is_none()
         && ends_sentence(&prev.text)
-        && (line.plain().chars().count() as f32) < 0.72 * m.width
+        && (line.plain_char_count() as f32) < 0.72 * m.width
         && looks_like_heading_line(text)
     {
         return true;
@@ -264,7 +264,7 @@ fn breaks_before(
     // Extracted text: a section heading numbered to a second level ("5.2 Quantitative
     // Results") after a row of figures starts a unit: the table above it has ended.
     if line.geometry.is_none()
-        && (line.plain().chars().count() as f32) < 0.72 * m.width
+        && (line.plain_char_count() as f32) < 0.72 * m.width
         && super::classify::numbered_heading(text).is_some_and(|(n, _)| n.contains('.'))
         && super::text_headings::reads_as_row(&prev.text)
     {
@@ -338,7 +338,7 @@ fn bare_label(lines: &[TextLine], at: usize) -> Option<u32> {
     let next = lines[at + 1..].iter().find(|l| !l.is_blank())?;
     (next.page == lines[at].page
         && opens_text(&next.text)
-        && crate::words::words(&next.plain()) >= BARE_LABEL_TEXT_WORDS)
+        && crate::words::words(&next.plain_cow()) >= BARE_LABEL_TEXT_WORDS)
         .then_some(n)
 }
 
@@ -350,7 +350,7 @@ const WHOLE_SENTENCE_WORDS: usize = 5;
 /// sentence on a word (not on a figure, as a table's row does: "0.34"), holds a sentence's
 /// number of words, and carries no list marker or note label.
 fn whole_sentence_line(line: &TextLine) -> bool {
-    let plain = line.plain();
+    let plain = line.plain_cow();
     let ends_on_a_word = plain
         .split_whitespace()
         .last()
@@ -361,7 +361,7 @@ fn whole_sentence_line(line: &TextLine) -> bool {
             .trim_start()
             .starts_with(char::is_uppercase)
         && ends_sentence(&line.text)
-        && crate::words::words(&line.plain()) >= WHOLE_SENTENCE_WORDS
+        && crate::words::words(&line.plain_cow()) >= WHOLE_SENTENCE_WORDS
         && line_marker(&line.text).is_none()
         && note_label(&line.text, true).0 == NoteLabel::None
 }
