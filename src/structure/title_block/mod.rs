@@ -602,3 +602,5 @@ fn is_contents_line(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_authors;
