@@ -99,7 +99,16 @@ fn find(lines: &[Line]) -> Option<DropCap> {
         .peekable();
     letters.peek()?;
     let body = body_size(lines);
-    letters.find_map(|letter| drop_cap(lines, letter, body))
+    // The page's lines by baseline, for finding those beside a letter without a pass
+    // over the page per letter.
+    let mut by_base: Vec<(f32, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| Some((l.baseline?, i)))
+        .filter(|(b, _)| b.is_finite())
+        .collect();
+    by_base.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    letters.find_map(|letter| drop_cap(lines, &by_base, letter, body))
 }
 
 /// The letter a line opens with, when the line holds a capital in large type (after
@@ -107,6 +116,16 @@ fn find(lines: &[Line]) -> Option<DropCap> {
 fn letter_of(index: usize, line: &Line) -> Option<Letter> {
     let base = line.baseline?;
     let visible = |s: &&crate::source::Span| !s.text.trim().is_empty();
+    // Most lines open with no capital or quotation mark: nothing to build for them.
+    let opens = line
+        .spans
+        .iter()
+        .find(visible)
+        .and_then(|s| s.text.trim_start().chars().next())
+        .is_some_and(|c| OPENING.contains(&c) || (c.is_alphabetic() && c.is_uppercase()));
+    if !opens {
+        return None;
+    }
     let mut text = String::new();
     let mut taken = 0;
     let mut size = 0.0f32;
@@ -223,7 +242,12 @@ fn rest_of(lines: &[Line], letter: &Letter) -> Option<Beside> {
 }
 
 /// Whether `letter` is a drop cap, and the lines it stands beside (see the module docs).
-fn drop_cap(lines: &[Line], letter: Letter, body: f32) -> Option<DropCap> {
+fn drop_cap(
+    lines: &[Line],
+    by_base: &[(f32, usize)],
+    letter: Letter,
+    body: f32,
+) -> Option<DropCap> {
     let big = letter.size;
     // Lines starting just right of the letter, with baselines between its top and its
     // baseline, in type a drop cap may open.
@@ -239,13 +263,20 @@ fn drop_cap(lines: &[Line], letter: Letter, body: f32) -> Option<DropCap> {
         // the letter stands in a line of other text (a chart, a formula).
         return None;
     }
-    let mut beside: Vec<Beside> = lines
+    // Text beside the letter is at most 1/MIN_RATIO its size: only baselines in this
+    // window can qualify.
+    let (low, high) = (
+        letter.base - 0.95 * big,
+        letter.base + 0.7 * big / MIN_RATIO,
+    );
+    let from = by_base.partition_point(|&(b, _)| b < low);
+    let to = by_base.partition_point(|&(b, _)| b <= high);
+    let mut beside: Vec<Beside> = by_base[from..to.max(from)]
         .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != letter.line)
-        .filter_map(|(i, l)| {
+        .filter(|&&(_, i)| i != letter.line)
+        .filter_map(|&(base, i)| {
+            let l = &lines[i];
             let bbox = l.bbox?;
-            let base = l.baseline?;
             let size = l.font_size()?;
             let within = (letter.base - 0.95 * big..=letter.base + 0.7 * size).contains(&base);
             (within && text_size(size) && starts_beside(bbox.x0, size)).then(|| Beside {
