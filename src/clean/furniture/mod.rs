@@ -199,24 +199,25 @@ fn keep_lines_that_read_on(lines: &[TextLine], verdict: &mut [Option<(ActionKind
 
 /// A running header repeats over pages that have text of their own. When every line of
 /// every page, or of every page but the first, would go as one, the repeated lines are
-/// all the document prints (a label on
-/// each page, a test sheet printed at several angles): they are its text, and they stay.
+/// all the document prints (a label on each page, a test sheet printed at several
+/// angles): they are its text, and they stay.
 fn keep_a_document_made_of_repeats(
     lines: &[TextLine],
     verdict: &mut [Option<(ActionKind, &'static str)>],
 ) {
     let header =
         |v: &Option<(ActionKind, &'static str)>| matches!(v, Some((ActionKind::RunningHeader, _)));
-    // Pages that keep text of their own; the first page's title block may keep a copy
-    // set apart from the others (a test sheet's first page set upright, the rest turned).
-    let kept_on: Vec<usize> = lines
+    // The last page that keeps text of its own; the first page's title block may keep a
+    // copy set apart from the others (a test sheet's first page set upright, the rest
+    // turned).
+    let last_kept = lines
         .iter()
         .zip(verdict.iter())
         .filter(|(l, v)| v.is_none() && !l.is_blank())
         .map(|(l, _)| l.page)
-        .collect();
+        .max();
     let paged = lines.iter().any(|l| l.page > 1);
-    let all_repeats = kept_on.is_empty() || (paged && kept_on.iter().all(|&p| p <= 1));
+    let all_repeats = last_kept.is_none_or(|p| paged && p <= 1);
     if all_repeats && verdict.iter().any(header) {
         for v in verdict.iter_mut().filter(|v| header(v)) {
             *v = None;
