@@ -125,19 +125,28 @@ fn operation(b: &[u8], mut p: usize, out: &mut Operation) -> Option<usize> {
     operands.clear();
     loop {
         let c = *b.get(p)?;
-        let (operand, end) = match c {
-            b'n' if b[p..].starts_with(b"null") => (Object::Null, p + 4),
-            b't' if b[p..].starts_with(b"true") => (Object::Boolean(true), p + 4),
-            b'f' if b[p..].starts_with(b"false") => (Object::Boolean(false), p + 5),
-            b'0'..=b'9' | b'+' | b'-' | b'.' => number(b, p)?,
-            b'/' => name(b, p)?,
-            b'(' => literal(b, p)?,
-            b'<' if b.get(p + 1) == Some(&b'<') => dictionary(b, p, 1)?,
-            b'<' => hex(b, p)?,
-            b'[' => array(b, p, 1)?,
-            _ => break,
+        let end = if matches!(c, b'0'..=b'9' | b'+' | b'-' | b'.') {
+            // Most operands are numbers: read as a small value and made an `Object` in
+            // the vector's own slot, not moved there through the parse's result (an
+            // `Object` is many times a number's size).
+            let (value, end) = number_value(b, p)?;
+            operands.push(value.object());
+            end
+        } else {
+            let (operand, end) = match c {
+                b'n' if b[p..].starts_with(b"null") => (Object::Null, p + 4),
+                b't' if b[p..].starts_with(b"true") => (Object::Boolean(true), p + 4),
+                b'f' if b[p..].starts_with(b"false") => (Object::Boolean(false), p + 5),
+                b'/' => name(b, p)?,
+                b'(' => literal(b, p)?,
+                b'<' if b.get(p + 1) == Some(&b'<') => dictionary(b, p, 1)?,
+                b'<' => hex(b, p)?,
+                b'[' => array(b, p, 1)?,
+                _ => break,
+            };
+            operands.push(operand);
+            end
         };
-        operands.push(operand);
         p = skip_white(b, end);
     }
     let start = p;
@@ -158,9 +167,31 @@ fn operation(b: &[u8], mut p: usize, out: &mut Operation) -> Option<usize> {
     Some(skip_white(b, p))
 }
 
+/// A number operand, before it becomes an [`Object`].
+#[derive(Clone, Copy)]
+enum Number {
+    Integer(i64),
+    Real(f32),
+}
+
+impl Number {
+    #[inline(always)]
+    fn object(self) -> Object {
+        match self {
+            Number::Integer(v) => Object::Integer(v),
+            Number::Real(v) => Object::Real(v),
+        }
+    }
+}
+
+/// [`number_value`] as an [`Object`].
+fn number(b: &[u8], start: usize) -> Option<(Object, usize)> {
+    number_value(b, start).map(|(value, end)| (value.object(), end))
+}
+
 /// A real (`1.5`, `-.5`, `3.`, with lopdf's reading of a `-` inside the fraction) or an
 /// integer, its digits read once.
-fn number(b: &[u8], start: usize) -> Option<(Object, usize)> {
+fn number_value(b: &[u8], start: usize) -> Option<(Number, usize)> {
     let mut p = start;
     let negative = b[p] == b'-';
     if matches!(b[p], b'+' | b'-') {
@@ -193,7 +224,7 @@ fn number(b: &[u8], start: usize) -> Option<(Object, usize)> {
                 None => std::str::from_utf8(text).ok()?.parse::<f32>().ok()?,
             }
         };
-        return Some((Object::Real(value), p));
+        return Some((Number::Real(value), p));
     }
     if !whole {
         return None;
@@ -204,7 +235,7 @@ fn number(b: &[u8], start: usize) -> Option<(Object, usize)> {
     } else {
         i64::try_from(magnitude).ok()?
     };
-    Some((Object::Integer(value), p))
+    Some((Number::Integer(value), p))
 }
 
 /// Reads the digits from `p` into `value` (ten times it plus each digit; `None` once that
@@ -362,8 +393,24 @@ fn array(b: &[u8], start: usize, depth: usize) -> Option<(Object, usize)> {
         if b.get(p) == Some(&b']') {
             return Some((Object::Array(items), p + 1));
         }
-        let (item, end) = direct_object(b, p, depth)?;
-        items.push(item);
+        // A `TJ` array is mostly kerning numbers: each made in its slot, as above.
+        let end = match b.get(p) {
+            Some(b'0'..=b'9') if !may_be_reference(b, p) => {
+                let (value, end) = number_value(b, p)?;
+                items.push(value.object());
+                end
+            }
+            Some(b'+' | b'-' | b'.') => {
+                let (value, end) = number_value(b, p)?;
+                items.push(value.object());
+                end
+            }
+            _ => {
+                let (item, end) = direct_object(b, p, depth)?;
+                items.push(item);
+                end
+            }
+        };
         p = skip_white(b, end);
         if b.get(p) == Some(&b'%') {
             return None;
