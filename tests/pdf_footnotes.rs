@@ -278,3 +278,77 @@ fn a_notes_heading_over_unlabelled_text_stays_text() {
     assert_eq!(doc.footnotes.len(), 1, "{md}");
     assert!(!md.contains("Notes:"), "{md}");
 }
+
+/// A journal's first page: its citation line and licence in small print over the title,
+/// and a χ² in the body between two real markers. The small print heads the page, above
+/// every line of running text, so it is no note (page-foot notes stand below the text);
+/// the raised 2 after the lone Greek letter is an exponent, so the next marker due, 2, is
+/// the one printed after "the appendix".
+#[test]
+fn small_print_over_the_title_and_a_chi_square_stay_as_printed() {
+    let mut b = support::PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    // The Symbol font's "c" is the Greek chi.
+    b.std_font("F2", "Symbol", None);
+    let small = |y: f32, text: &str| format!("BT /F1 7 Tf 72 {y} Td ({}) Tj ET\n", escape(text));
+    let line =
+        |y: f32, text: &str| format!("BT /F1 {BODY} Tf 72 {y} Td ({}) Tj ET\n", escape(text));
+    let mut content = String::new();
+    content.push_str(&small(
+        810.0,
+        "Journal of Studies (2014), 26:1, 147-154. Published by the Society of Studies 2013.",
+    ));
+    content.push_str(&small(
+        801.0,
+        "The written permission of the Press must be obtained for commercial re-use. doi:10.1017/S1041610213001804",
+    ));
+    content.push_str("BT /F1 18 Tf 72 760 Td (Life events and the risk of illness) Tj ET\n");
+    let prose = [
+        "The cohort was followed for twenty years from its first visit to the clinic.",
+        "Every participant answered the same questions about the events of their life.",
+        "The answers were scored by two raters who did not know the outcome of the study.",
+    ];
+    let mut y = 720.0;
+    for text in prose {
+        content.push_str(&line(y, text));
+        y -= 14.0;
+    }
+    content.push_str(&format!(
+        "BT /F1 {BODY} Tf 72 {y} Td (Scores were compared with t tests.) Tj /F1 7 Tf 4 Ts (1) Tj 0 Ts ET\n"
+    ));
+    y -= 14.0;
+    content.push_str(&format!(
+        "BT /F1 {BODY} Tf 72 {y} Td (Categorical variables were analysed using ) Tj \
+         /F2 {BODY} Tf (c) Tj /F1 7 Tf 4 Ts (2) Tj 0 Ts /F1 {BODY} Tf ( tests.) Tj ET\n"
+    ));
+    y -= 14.0;
+    content.push_str(&format!(
+        "BT /F1 {BODY} Tf 72 {y} Td (The full tables are given in the appendix.) Tj /F1 7 Tf 4 Ts (2) Tj 0 Ts ET\n"
+    ));
+    for text in prose {
+        y -= 14.0;
+        content.push_str(&line(y, text));
+    }
+    content.push_str(&format!(
+        "BT /F1 {NOTE} Tf 72 110 Td (1 Student, \\(1908\\). The probable error of a mean.) Tj ET\n"
+    ));
+    content.push_str(&format!(
+        "BT /F1 {NOTE} Tf 72 100 Td (2 The appendix is online at the journal's site.) Tj ET\n"
+    ));
+    b.page(&content);
+    let (doc, _report, md) = convert(&b.build());
+    assert_linked(
+        &doc,
+        &[
+            ("t tests.", "Student, (1908). The probable error of a mean."),
+            (
+                "in the appendix.",
+                "The appendix is online at the journal's site.",
+            ),
+        ],
+        &md,
+    );
+    assert!(md.contains("χ<sup>2</sup> tests"), "{md}");
+    assert!(md.contains("doi:10.1017/S1041610213001804"), "{md}");
+    assert!(!md.contains("Unlinked notes"), "{md}");
+}

@@ -150,7 +150,11 @@ pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut
                             '.' | ',' | ';' | ':' | '!' | '?' | '"' | '”' | '’' | '\'' | ')'
                         )
                     });
-            if !values.is_empty() && values.iter().all(|&v| (1..=999).contains(&v)) && lowered_ok {
+            if !values.is_empty()
+                && values.iter().all(|&v| (1..=999).contains(&v))
+                && lowered_ok
+                && !(form == Form::Raised && follows_a_variable(&text[..s]))
+            {
                 found.push(Candidate {
                     slot,
                     start: s,
@@ -195,14 +199,15 @@ pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut
         }
         let before_punct = &text[..punct.start];
         let prev = last_plain_char(before_punct);
-        // Only a marker after a number asks what follows it.
+        // Only a marker after a number asks what follows it: a new sentence. A bracket
+        // after it is what a decimal takes ("a mean of 1.5 (SD = 1.8)"), not a marker.
         let next_ok = || {
             let after = rich::plain(&text[digits.end..]);
             after.trim_start().is_empty()
                 || after.starts_with(char::is_whitespace)
-                    && after.trim_start().starts_with(|ch: char| {
-                        ch.is_uppercase() || matches!(ch, '“' | '"' | '‘' | '(')
-                    })
+                    && after
+                        .trim_start()
+                        .starts_with(|ch: char| ch.is_uppercase() || matches!(ch, '“' | '"' | '‘'))
         };
         let ok = match prev {
             Some(p) if p.is_alphabetic() => {
@@ -283,6 +288,46 @@ fn last_plain_char(s: &str) -> Option<char> {
             _ => return Some(c),
         }
     }
+}
+
+/// Whether the text before a raised run ends in a mathematical variable: a letter
+/// standing alone as a word, Greek or set in italic (`χ²`, `σ²`, *R*², *x*²). The run is
+/// then its exponent, not a note marker: a note is called after a word or a sentence,
+/// not after a lone symbol.
+fn follows_a_variable(before: &str) -> bool {
+    let mut chars = before.chars().rev();
+    let mut italic = false;
+    let mut letter = None;
+    for c in chars.by_ref() {
+        if c == ITALIC_OFF {
+            italic = true;
+        } else if rich::is_sentinel(c) {
+            continue;
+        } else {
+            letter = Some(c);
+            break;
+        }
+    }
+    let Some(letter) = letter.filter(|c| c.is_alphabetic()) else {
+        return false;
+    };
+    // The letter stands alone: what precedes it (past any style marks) is no letter or
+    // digit. An italic one is a variable when its italics began right before it (not the
+    // last letter of a phrase in italics).
+    let mut opened = false;
+    for c in chars {
+        if c == ITALIC_ON {
+            opened = true;
+        } else if rich::is_sentinel(c) {
+            continue;
+        } else if c.is_alphanumeric() {
+            return false;
+        } else {
+            break;
+        }
+    }
+    let greek = matches!(letter, '\u{0370}'..='\u{03FF}');
+    greek || (italic && opened)
 }
 
 /// Whether byte `i` sits inside a raised or lowered run or a reference.
@@ -435,6 +480,47 @@ mod tests {
         for t in &texts {
             assert_eq!(last_plain_char(t), rich::plain(t).chars().last(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn a_raised_number_after_a_variable_is_an_exponent() {
+        let values = |text: &str| {
+            let mut out = Vec::new();
+            find_candidates(text, 0, Family::Arabic, &mut out);
+            out.iter().map(|c| c.values.clone()).collect::<Vec<_>>()
+        };
+        let sup = |t: &str| format!("{SUP_ON}{t}{SUP_OFF}");
+        let it = |t: &str| format!("{ITALIC_ON}{t}{ITALIC_OFF}");
+        // χ², σ², R² and x² in running text: powers, never markers.
+        for var in [it("χ"), "χ".to_string(), "(σ".to_string(), it("R"), it("x")] {
+            let text = format!("analysed using {var}{} tests.", sup("2"));
+            assert!(values(&text).is_empty(), "{text:?}");
+        }
+        // A marker after a word, a word in italics, an upright capital or a sentence stays
+        // one.
+        for before in [
+            "the tests".to_string(),
+            format!("the {}", it("Lancet")),
+            format!("in {}", it("the Lancet")),
+            "Plan B".to_string(),
+            "ended.".to_string(),
+            "λόγος".to_string(),
+        ] {
+            let text = format!("{before}{} Next.", sup("2"));
+            assert_eq!(values(&text), vec![vec![2]], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_decimal_before_a_bracket_holds_no_marker() {
+        let values = |text: &str| {
+            let mut out = Vec::new();
+            find_candidates(text, 0, Family::Arabic, &mut out);
+            out.iter().map(|c| c.values.clone()).collect::<Vec<_>>()
+        };
+        assert!(values("reported by participants was 1.5 (SD = 1.8).").is_empty());
+        // A year that ends a sentence, then a marker and the next sentence, still holds one.
+        assert_eq!(values("signed in 1961.2 The treaty"), vec![vec![2]]);
     }
 
     #[test]

@@ -569,6 +569,15 @@ impl<'a> Context<'a> {
         true
     }
 
+    /// Whether a piece heads its page, over all of its other running text (see
+    /// [`super::note_context::above_the_body`]).
+    pub(super) fn above_the_body(&self, piece: &Piece) -> bool {
+        match (self.body_size, self.by_page.get(&piece.page)) {
+            (Some(body), Some(page)) => super::note_context::above_the_body(piece, page, body),
+            _ => false,
+        }
+    }
+
     /// Whether most of a piece's lines share their row with a value or cell: form fields
     /// or a table, not running text.
     pub(super) fn in_rows(&self, piece: &Piece) -> bool {

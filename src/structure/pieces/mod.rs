@@ -224,7 +224,7 @@ fn second_look(cx: &Context, done: Classified, report: &mut Report) -> Vec<Piece
             "numbered line kept as text: its number continues no sequence",
         ));
     }
-    mark_notes_by_context(&mut out);
+    mark_notes_by_context(&mut out, &|p| cx.above_the_body(p));
     mark_notes_in_breaks(&mut out);
     undo_run_in_headings_against_style(&mut out);
     out

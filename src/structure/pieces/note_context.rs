@@ -2,6 +2,7 @@
 //! labels, numbered lines that continue the notes, text inserted between a sentence and
 //! its continuation; and numbered entries that belong to a reference list instead.
 
+use crate::lines::TextLine;
 use crate::structure::classify::{
     NoteLabel, citation_score, is_reference_list_heading, line_marker, note_label,
 };
@@ -117,12 +118,64 @@ pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
     }
 }
 
+/// Whether a piece heads its page (`page`, its positioned lines): in the page's upper
+/// half, with all of the page's other running text below it. Small print over an
+/// article's title (a journal's citation line and licence) stands there, and so does the
+/// first paragraph of a page. A note stands below the text it annotates, so a citation
+/// there is no unlabelled note. The running text is told by its size, the body's
+/// (`body_size`); a page with fewer than three such lines besides the piece says nothing.
+pub(super) fn above_the_body(piece: &Piece, page: &[&TextLine], body_size: f32) -> bool {
+    let own = |l: &TextLine| piece.lines.contains(&l.source_line);
+    let Some(lowest) = page
+        .iter()
+        .filter(|l| own(l))
+        .filter_map(|l| l.geometry)
+        .reduce(|a, b| if b.baseline > a.baseline { b } else { a })
+    else {
+        return false;
+    };
+    let mut body_lines = page
+        .iter()
+        .filter(|l| !own(l))
+        .filter_map(|l| l.geometry)
+        .filter(|g| (g.font_size - body_size).abs() <= 0.25);
+    let all_below = body_lines.clone().all(|g| g.baseline > lowest.baseline);
+    lowest.baseline < lowest.page_height / 2.0 && all_below && body_lines.nth(2).is_some()
+}
+
+/// For each piece, whether it stands in a reference list: after a line naming one
+/// ("References", "Bibliography"), set as a heading or, when its type did not make it
+/// one, as a line of text of its own, up to the next heading.
+fn in_reference_lists(pieces: &[Piece]) -> Vec<bool> {
+    let mut inside = false;
+    pieces
+        .iter()
+        .map(|p| {
+            // (A name is short: longer texts are not read.)
+            let names_list = matches!(p.kind, PieceKind::Heading { .. } | PieceKind::Text)
+                && p.text.len() <= 40
+                && is_reference_list_heading(&p.text);
+            if names_list {
+                inside = true;
+                return false;
+            }
+            if matches!(p.kind, PieceKind::Heading { .. } | PieceKind::NotesHeading) {
+                inside = false;
+            }
+            inside
+        })
+        .collect()
+}
+
 /// Notes recognised by their neighbours: unlabelled citations among other notes (or with
 /// a link line after them), a plainly numbered line followed by its link, and a line
 /// numbered as the next note after a note ("4. Operators ranked…" after note 3), which would
-/// otherwise pass for a list item.
-pub(super) fn mark_notes_by_context(pieces: &mut [Piece]) {
+/// otherwise pass for a list item. An unlabelled citation is no note in a reference list
+/// (it is one of its entries) nor where it heads its page (`above_the_body`, see
+/// [`above_the_body`]).
+pub(super) fn mark_notes_by_context(pieces: &mut [Piece], above_the_body: &dyn Fn(&Piece) -> bool) {
     let n = pieces.len();
+    let in_references = in_reference_lists(pieces);
     let is_note = |p: &Piece| matches!(p.kind, PieceKind::Note(_) | PieceKind::Url);
     // Citation scores do not change between rounds: compute each once. A piece of more
     // than `MOST_WORDS` words is never taken for a citation, so its score (the costliest
@@ -175,7 +228,7 @@ pub(super) fn mark_notes_by_context(pieces: &mut [Piece]) {
                     });
                     let context =
                         if prev_note { 1.5 } else { 0.0 } + if next_note { 1.0 } else { 0.0 };
-                    if score + context >= 3.5 {
+                    if score + context >= 3.5 && !in_references[i] && !above_the_body(&pieces[i]) {
                         pieces[i].kind = PieceKind::Note(NoteLabel::None);
                         changed = true;
                     }
@@ -207,6 +260,123 @@ mod tests {
             font_size: Some(size),
             ..piece(kind, text)
         }
+    }
+
+    const CITATION: &str = "A. Author and B. Author (2014). A Study of Things. Journal of Studies, 26:1, 147–154. doi:10.1017/S1041610213001804";
+
+    #[test]
+    fn a_citation_alone_is_a_note_but_not_in_a_reference_list() {
+        let never = |_: &Piece| false;
+        let mut pieces = vec![
+            set(PieceKind::Text, "The body of the paper ends here.", 1, 10.0),
+            set(PieceKind::Text, CITATION, 1, 8.0),
+        ];
+        mark_notes_by_context(&mut pieces, &never);
+        assert_eq!(pieces[1].kind, PieceKind::Note(NoteLabel::None));
+        // Under "References", set as a heading or, when its type did not say so, as text.
+        for kind in [
+            PieceKind::Text,
+            PieceKind::Heading {
+                number: None,
+                run_in: false,
+            },
+        ] {
+            let mut pieces = vec![
+                set(PieceKind::Text, "The body of the paper ends here.", 7, 10.0),
+                set(kind, "References", 7, 12.0),
+                set(PieceKind::Text, CITATION, 7, 8.0),
+                set(PieceKind::Text, CITATION, 7, 8.0),
+                set(
+                    PieceKind::Heading {
+                        number: None,
+                        run_in: false,
+                    },
+                    "Appendix",
+                    8,
+                    12.0,
+                ),
+                set(PieceKind::Text, CITATION, 8, 8.0),
+            ];
+            mark_notes_by_context(&mut pieces, &never);
+            assert_eq!(pieces[2].kind, PieceKind::Text);
+            assert_eq!(pieces[3].kind, PieceKind::Text);
+            // A heading ends the list.
+            assert_eq!(pieces[5].kind, PieceKind::Note(NoteLabel::None));
+        }
+    }
+
+    /// A page: `head` lines of small print at the top (source lines 1…), then body lines
+    /// at 10 pt from `body_from` down.
+    fn page(head: usize, body_from: f32) -> Vec<TextLine> {
+        let mut lines = Vec::new();
+        for k in 0..head {
+            lines.push(crate::lines::test_placed(
+                CITATION,
+                1,
+                50.0,
+                500.0,
+                40.0 + 9.0 * k as f32,
+                7.0,
+            ));
+        }
+        for k in 0..20 {
+            lines.push(crate::lines::test_placed(
+                "Running text of the page in the body type.",
+                1,
+                50.0,
+                500.0,
+                body_from + 12.0 * k as f32,
+                10.0,
+            ));
+        }
+        for (k, l) in lines.iter_mut().enumerate() {
+            l.source_line = k + 1;
+        }
+        lines
+    }
+
+    #[test]
+    fn small_print_over_the_running_text_is_no_note() {
+        let lines = page(2, 300.0);
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let head = Piece {
+            lines: vec![1, 2],
+            ..set(PieceKind::Text, CITATION, 1, 7.0)
+        };
+        assert!(above_the_body(&head, &refs, 10.0));
+        let mut pieces = vec![head.clone()];
+        mark_notes_by_context(&mut pieces, &|p| above_the_body(p, &refs, 10.0));
+        assert_eq!(pieces[0].kind, PieceKind::Text);
+        // The same print below the running text (a page-foot note) is not over it.
+        let mut foot = page(0, 100.0);
+        foot.push(crate::lines::test_placed(
+            CITATION, 1, 50.0, 500.0, 760.0, 7.0,
+        ));
+        foot.last_mut().unwrap().source_line = 99;
+        let refs: Vec<&TextLine> = foot.iter().collect();
+        let note = Piece {
+            lines: vec![99],
+            ..head.clone()
+        };
+        assert!(!above_the_body(&note, &refs, 10.0));
+        // Nor is print in the lower half of the page, or over a page with no running text.
+        let low = page(2, 600.0);
+        let moved: Vec<TextLine> = low
+            .iter()
+            .map(|l| {
+                let mut l = l.clone();
+                if l.source_line <= 2 {
+                    let g = l.geometry.as_mut().unwrap();
+                    g.baseline += 480.0;
+                }
+                l
+            })
+            .collect();
+        let refs: Vec<&TextLine> = moved.iter().collect();
+        assert!(!above_the_body(&head, &refs, 10.0));
+        let bare = page(2, 300.0);
+        let refs: Vec<&TextLine> = bare.iter().take(2).collect();
+        assert!(!above_the_body(&head, &refs, 10.0));
     }
 
     #[test]
