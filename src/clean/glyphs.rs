@@ -144,9 +144,28 @@ pub fn repair(s: &str) -> String {
     out
 }
 
+/// Whether [`repair`] could change `s`: it holds a `&` (an entity), a space before
+/// punctuation, or the first byte of a character the repairs rewrite (every ligature,
+/// invisible character and odd space begins with 0xC2, 0xE2 or 0xEF in UTF-8). Most lines
+/// hold none, and are then left as they are without being copied.
+fn may_need_repair(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'&' | 0xC2 | 0xE2 | 0xEF => true,
+        b' ' => matches!(
+            b.get(i + 1),
+            Some(b',' | b';' | b':' | b')' | b'.' | b'?' | b'!')
+        ),
+        _ => false,
+    })
+}
+
 /// Runs [`repair`] on every line, recording changed lines.
 pub fn repair_lines(lines: &mut [TextLine], report: &mut Report) {
     for line in lines.iter_mut() {
+        if !may_need_repair(&line.text) {
+            continue;
+        }
         let fixed = repair(&line.text);
         if fixed != line.text {
             report.push(
@@ -173,6 +192,40 @@ mod tests {
             "\"A&B\" ’s — &bogus; &#0;"
         );
         assert_eq!(decode_entities("AT&T and R&D;"), "AT&T and R&D;");
+    }
+
+    /// The pre-check may let through lines that `repair` leaves alone, never the reverse:
+    /// every character the repairs rewrite, each entity and each space before punctuation,
+    /// alone and inside a word.
+    #[test]
+    fn lines_skipped_by_the_pre_check_are_ones_repair_leaves_alone() {
+        let mut cases: Vec<String> = vec![
+            "plain ASCII line, nothing to do.".into(),
+            "curly “quotes” and – dashes".into(),
+            "word , next".into(),
+            "a &amp; b".into(),
+            "end .".into(),
+        ];
+        for c in ['\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}']
+            .into_iter()
+            .chain(['\u{A0}', '\u{2007}', '\u{202F}'])
+            .chain(LIGATURES.iter().map(|&(l, _)| l))
+        {
+            cases.push(format!("in{c}side"));
+            cases.push(c.to_string());
+        }
+        for p in [",", ";", ":", ")", ".", "?", "!"] {
+            cases.push(format!("word {p} more"));
+        }
+        for name in ENTITIES.iter().map(|(n, _)| *n) {
+            cases.push(format!("x &{name}; y"));
+        }
+        for case in &cases {
+            if repair(case) != *case {
+                assert!(may_need_repair(case), "{case:?} needs repair");
+            }
+        }
+        assert!(!may_need_repair("plain ASCII line, nothing to do."));
     }
 
     #[test]
