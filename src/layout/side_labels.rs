@@ -388,6 +388,11 @@ mod tests {
             })
             .collect();
         assert!(read(&form).is_none());
+        // The same form drawn label column first, with one value wrapped onto two lines.
+        let mut drawn: Vec<TextLine> = form.iter().step_by(2).cloned().collect();
+        drawn.extend(form.iter().skip(1).step_by(2).cloned());
+        drawn.push(at("and its second line", 180.0, 300.0, 192.0));
+        assert!(read(&drawn).is_none());
         // Numbers beside each line of running text.
         let numbered: Vec<TextLine> = (0..10)
             .flat_map(|i| {
