@@ -40,6 +40,10 @@ pub struct TextLine {
     /// blank left for its answer) or is a word of a side tab, for PDF input (see
     /// [`crate::layout::fields`]): evidence against a heading.
     pub form_label: bool,
+    /// Whether the line is a label set in a narrow column of its own beside the block of
+    /// text it names, read just before that block (see `crate::layout::columns`): its
+    /// baseline meets the block's first line by design, not as a table's row does.
+    pub side_label: bool,
     /// The plain text of `text`, kept once a pass has asked for it (see [`PlainMemo`]).
     plain_memo: PlainMemo,
 }
@@ -158,6 +162,7 @@ impl TextLine {
             boxed: 0,
             rule_below: None,
             form_label: false,
+            side_label: false,
             plain_memo: PlainMemo::default(),
         }
     }

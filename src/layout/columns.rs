@@ -20,6 +20,20 @@ pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
     for range in crate::lines::page_ranges(lines) {
         let page = lines[range.start].page;
         let page_lines = &lines[range];
+        if let Some(read) = super::side_labels::read(page_lines) {
+            report.push(
+                Action::new(ActionKind::Guess)
+                    .page(page)
+                    .evidence(format!(
+                        "{} label(s) in a narrow column left of the text at x = {:.0} pt: \
+                         each read whole, then the block beside it",
+                        read.labels, read.edge
+                    ))
+                    .confidence(0.8),
+            );
+            out.extend(read.lines);
+            continue;
+        }
         match super::bands::regions(page_lines) {
             Some(regions) => {
                 let tops: Vec<String> = regions

@@ -9,7 +9,8 @@
 //! - [`columns`]: two-column pages read the left column, then the right one; on other
 //!   pages a block drawn after text lying below it is read at its place (`drawn_late`);
 //!   the geometry the column readers share (where gutters run, which side of one a line
-//!   lies on) is in `gutters`, and the reading of a gutter's two sides in `sides`;
+//!   lies on) is in `gutters`, and the reading of a gutter's two sides in `sides`; a
+//!   narrow column of labels beside the text is read label by label (`side_labels`);
 //! - [`boxes`]: lines inside a painted frame or tint, set apart from the running text,
 //!   are numbered as one box once reading order is settled;
 //! - [`rules`]: a rule drawn just beneath a line's text is noted on the line, evidence
@@ -29,6 +30,7 @@ pub mod fields;
 mod gutters;
 pub mod markers;
 pub mod rules;
+mod side_labels;
 mod sides;
 mod style;
 

@@ -20,6 +20,11 @@ const MIN_ROWS: usize = 3;
 /// [`super::extent_tables`]).
 pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
     runs(lines, 0, lines.len(), |lines, i| {
+        // A label beside its block of text shares the block's first baseline by design:
+        // no table's header row.
+        if lines[i].side_label {
+            return Vec::new();
+        }
         let found = tables_at(lines, i);
         if found.is_empty() {
             super::extent_tables::table_at(lines, i)
