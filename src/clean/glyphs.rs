@@ -206,10 +206,12 @@ mod tests {
             "a &amp; b".into(),
             "end .".into(),
         ];
-        for c in ['\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}']
-            .into_iter()
-            .chain(['\u{A0}', '\u{2007}', '\u{202F}'])
-            .chain(LIGATURES.iter().map(|&(l, _)| l))
+        for c in [
+            '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
+        ]
+        .into_iter()
+        .chain(['\u{A0}', '\u{2007}', '\u{202F}'])
+        .chain(LIGATURES.iter().map(|&(l, _)| l))
         {
             cases.push(format!("in{c}side"));
             cases.push(c.to_string());
