@@ -247,7 +247,7 @@ impl<'a> Context<'a> {
             return;
         }
         if (at.zone == ZoneUnit::Note || done.in_notes_section)
-            && note_in_note_area(&at, &joined, done, report)
+            && note_in_note_area(&at, &joined, self.body_size, done, report)
         {
             return;
         }

@@ -29,6 +29,7 @@ pub(super) fn continued_note(unit: &Unit, joined: String) -> String {
 pub(super) fn note_in_note_area(
     at: &Current,
     joined: &str,
+    body_size: Option<f32>,
     done: &mut Classified,
     report: &mut Report,
 ) -> bool {
@@ -59,12 +60,15 @@ pub(super) fn note_in_note_area(
         return true;
     }
     let (label, len) = note_label(joined, true);
-    // In an endnote section a heading-like line ends the section.
+    // In an endnote section a heading-like line ends the section, and so does a unit
+    // without a label set in heading type, larger than the running text and so than any
+    // note, whatever its words (the next article's title, over two lines, on the page
+    // after the last note).
     if done.in_notes_section
         && at.zone == ZoneUnit::Body
         && label == NoteLabel::None
-        && at.single
-        && looks_like_heading_line(&at.first)
+        && ((at.single && looks_like_heading_line(&at.first))
+            || in_heading_type(at.unit, body_size))
         && !looks_like_citation(joined)
     {
         done.in_notes_section = false;
@@ -75,4 +79,65 @@ pub(super) fn note_in_note_area(
         joined[len..].trim_start().to_string(),
     ));
     true
+}
+
+/// Whether every line of `unit` is set at least a fifth larger than the running text
+/// (`body_size`); never for input without positions.
+fn in_heading_type(unit: &Unit, body_size: Option<f32>) -> bool {
+    body_size.is_some_and(|body| {
+        body > 0.0
+            && unit
+                .lines
+                .iter()
+                .all(|l| l.geometry.is_some_and(|g| g.font_size >= 1.2 * body))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::{TextLine, test_lines, test_placed};
+
+    fn unit(lines: Vec<TextLine>) -> Unit {
+        Unit {
+            lines,
+            blank_before: true,
+        }
+    }
+
+    /// A title over two lines in 15 pt after notes in a 10 pt document is heading type;
+    /// a line of the body's size, or one line of a larger pair, is not; text without
+    /// positions never is.
+    #[test]
+    fn heading_type_is_every_line_a_fifth_over_the_body() {
+        let title = |second: f32| {
+            unit(vec![
+                test_placed(
+                    "Corporate responsibility and the",
+                    10,
+                    50.0,
+                    500.0,
+                    60.0,
+                    15.0,
+                ),
+                test_placed("industry: hope or hype?", 10, 50.0, 300.0, 78.0, second),
+            ])
+        };
+        assert!(in_heading_type(&title(15.0), Some(10.0)));
+        assert!(!in_heading_type(&title(10.0), Some(10.0)));
+        assert!(!in_heading_type(&title(15.0), None));
+        let body = unit(vec![test_placed(
+            "A note at body size.",
+            10,
+            50.0,
+            400.0,
+            60.0,
+            11.0,
+        )]);
+        assert!(!in_heading_type(&body, Some(10.0)));
+        assert!(!in_heading_type(
+            &unit(test_lines("Plain text\nno positions")),
+            Some(10.0)
+        ));
+    }
 }
