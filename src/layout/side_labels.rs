@@ -63,16 +63,8 @@ pub(super) fn read(page: &[TextLine]) -> Option<Read> {
         }
     };
     let sorted = top_to_bottom(page);
-    let text: Vec<&TextLine> = sorted
-        .iter()
-        .copied()
-        .filter(|l| at(l) == At::Text)
-        .collect();
-    let labels: Vec<&TextLine> = sorted
-        .iter()
-        .copied()
-        .filter(|l| at(l) == At::Label)
-        .collect();
+    let text = placed(&sorted, &at, At::Text);
+    let labels = placed(&sorted, &at, At::Label);
     if labels.is_empty() || text.len() < 2 * labels.len() || !narrow(&labels, &text, edge) {
         return None;
     }
@@ -116,6 +108,15 @@ enum At {
     Across,
 }
 
+/// The lines of `lines` that `at` places at `place`, in their order.
+fn placed<'a>(
+    lines: &[&'a TextLine],
+    at: &dyn Fn(&TextLine) -> At,
+    place: At,
+) -> Vec<&'a TextLine> {
+    lines.iter().copied().filter(|l| at(l) == place).collect()
+}
+
 /// One stretch read label by label: the text above the first label, then each label and
 /// its block, then the labels below the last block (a "Notes" head over what follows).
 /// Returns the lines, the number of labels, and whether a label has more than one line or
@@ -127,16 +128,8 @@ fn read_stretch(
     let top = |l: &TextLine| l.geometry.map_or(0.0, |g| g.bbox.y0);
     let bottom = |l: &TextLine| l.geometry.map_or(0.0, |g| g.bbox.y1);
     let size = |l: &TextLine| l.geometry.map_or(0.0, |g| g.font_size);
-    let text: Vec<&TextLine> = stretch
-        .iter()
-        .copied()
-        .filter(|l| at(l) == At::Text)
-        .collect();
-    let labels: Vec<&TextLine> = stretch
-        .iter()
-        .copied()
-        .filter(|l| at(l) == At::Label)
-        .collect();
+    let text = placed(stretch, at, At::Text);
+    let labels = placed(stretch, at, At::Label);
     if labels.is_empty() {
         return Some((stretch.iter().map(|&l| l.clone()).collect(), 0, false));
     }

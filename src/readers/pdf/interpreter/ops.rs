@@ -394,22 +394,19 @@ fn array(b: &[u8], start: usize, depth: usize) -> Option<(Object, usize)> {
             return Some((Object::Array(items), p + 1));
         }
         // A `TJ` array is mostly kerning numbers: each made in its slot, as above.
-        let end = match b.get(p) {
-            Some(b'0'..=b'9') if !may_be_reference(b, p) => {
-                let (value, end) = number_value(b, p)?;
-                items.push(value.object());
-                end
-            }
-            Some(b'+' | b'-' | b'.') => {
-                let (value, end) = number_value(b, p)?;
-                items.push(value.object());
-                end
-            }
-            _ => {
-                let (item, end) = direct_object(b, p, depth)?;
-                items.push(item);
-                end
-            }
+        let number = match b.get(p) {
+            Some(b'0'..=b'9') => !may_be_reference(b, p),
+            Some(b'+' | b'-' | b'.') => true,
+            _ => false,
+        };
+        let end = if number {
+            let (value, end) = number_value(b, p)?;
+            items.push(value.object());
+            end
+        } else {
+            let (item, end) = direct_object(b, p, depth)?;
+            items.push(item);
+            end
         };
         p = skip_white(b, end);
         if b.get(p) == Some(&b'%') {
