@@ -370,3 +370,48 @@ fn bold_letters_of_a_figure_are_no_heading() {
     let (doc, md) = convert(&pdf(&lines));
     assert_eq!(headings(&doc), vec!["Key Findings"], "{md}");
 }
+
+#[test]
+fn entries_stacked_under_a_line_of_their_type_are_no_headings() {
+    // Small print for the body (9 pt), an agenda's block in 12 pt: a sentence, then three
+    // entries directly under it, each a short line in the same type. Size alone would make
+    // each entry a title; stacked under a line of text in their own type, they go on its
+    // block.
+    let body = |y: f32| -> Vec<Line<'static>> {
+        (0..6)
+            .map(|i| (72.0, y - 12.0 * i as f32, "F1", 9.0, PROSE))
+            .collect()
+    };
+    let mut lines = body(740.0);
+    lines.push((72.0, 640.0, "F1", 12.0, "Closed Session Agenda"));
+    lines.extend(body(616.0));
+    let entries = [
+        "The Board meets in closed session.",
+        "District Representatives: Board President Lucey",
+        "Unrepresented Employee: Superintendent of Schools",
+        "Location: Board Room, District Office",
+    ];
+    for (i, e) in entries.iter().enumerate() {
+        lines.push((90.0, 520.0 - 14.0 * i as f32, "F1", 12.0, e));
+    }
+    lines.extend(body(440.0));
+    let (doc, md) = convert(&pdf(&lines));
+    // Control: the same type with space above it and prose under it titles the section.
+    assert_eq!(headings(&doc), vec!["Closed Session Agenda"], "{md}");
+    let text = plain_text_of(&doc);
+    for e in entries {
+        assert!(text.contains(e), "{e:?} kept:\n{md}");
+    }
+}
+
+/// Every block's plain text, one block a line.
+fn plain_text_of(doc: &Document) -> String {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(content) | Block::Heading { content, .. } => Some(plain_text(content)),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -35,7 +35,7 @@ mod sides;
 mod style;
 
 pub use crate::lines::body_font_size;
-pub use style::{BodyStyle, half_points, sizes_scatter};
+pub use style::{BodyStyle, goes_on_stack, half_points, sizes_scatter};
 
 use std::ops::Range;
 

@@ -67,6 +67,14 @@ pub fn sizes_scatter(lines: &[TextLine], body: f32) -> bool {
     near >= 100 && at * 2 < near
 }
 
+/// Whether `line` sits directly under `above` (page, geometry) in the same face and size:
+/// it goes on a stack of lines in that type instead of starting one. A title starts its
+/// stack (a display style is told by the runs it starts); a line inside one is a title's
+/// second line, or one line of a block set in that type (an agenda's entries).
+pub fn goes_on_stack(above: (usize, &LineGeometry), page: usize, line: &LineGeometry) -> bool {
+    line.face != 0 && key(above.1) == key(line) && stacked((above.0, above.1.bbox), page, line)
+}
+
 /// Whether `b` sits directly under `a` (the next line of one block).
 fn stacked(a: (usize, Rect), page: usize, b: &LineGeometry) -> bool {
     let (a_page, r) = a;

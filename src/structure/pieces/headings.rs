@@ -134,6 +134,23 @@ pub(super) fn heading_by_type(
     }
 }
 
+/// Whether a unit not in bold, with no space above it, sits directly under a line of text
+/// in its own face and size: it goes on that block and starts no title, whatever its type
+/// ("Unrepresented Employee: …" among an agenda item's entries, the lines of an address on
+/// a cover page). Its type may be larger than the body's: on a page of small print,
+/// everything else is.
+pub(super) fn goes_on_a_block(unit: &Unit, above: Option<&Unit>, joined: &str) -> bool {
+    let Some(g) = unit.lines[0].geometry else {
+        return false;
+    };
+    !unit.blank_before
+        && !crate::rich::all_bold(joined)
+        && above
+            .and_then(|p| p.lines.last())
+            .and_then(|l| l.geometry.map(|a| (l.page, a)))
+            .is_some_and(|(page, a)| crate::layout::goes_on_stack((page, &a), unit.page(), &g))
+}
+
 /// Whether the piece after a heading set apart only by weight or face lets it be one: a
 /// bold line over a table, over rows of form fields ("Customer Information", then
 /// "Insured name   Gabriel Diaz") or at the end of the text is a label or a caption, and

@@ -22,8 +22,9 @@ use crate::structure::units::{Measure, Unit};
 
 use super::cells::{beside_a_label, cell_styles, in_a_field, level_with_cells, shares_row};
 use super::headings::{
-    TypeEvidence, heading_by_type, heading_context, is_numbered_heading, label_over_value,
-    section_number, set_larger, shape_suffices_in_pdf, titles_no_section, underlined,
+    TypeEvidence, goes_on_a_block, heading_by_type, heading_context, is_numbered_heading,
+    label_over_value, section_number, set_larger, shape_suffices_in_pdf, titles_no_section,
+    underlined,
 };
 use super::items::{report_unmarked_item, unmarked_item};
 use super::note_area::{continued_note, note_in_note_area};
@@ -519,6 +520,15 @@ impl<'a> Context<'a> {
         ) else {
             return false;
         };
+        // Under a heading, a line set alike is its second line or a heading of the next
+        // rank down ("METHODS" over "Search strategy").
+        let under_a_heading = done
+            .out
+            .last()
+            .is_some_and(|p| matches!(p.kind, PieceKind::Heading { .. }));
+        if !under_a_heading && goes_on_a_block(unit, prev_unit, joined) {
+            return false;
+        }
         if self.in_a_row(unit)
             || Self::labels_a_field(unit)
             || label_over_value(unit, next_unit, body)
