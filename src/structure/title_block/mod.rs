@@ -28,6 +28,7 @@ mod meta_lines;
 mod not_title;
 mod people;
 mod roles;
+mod subtitle;
 mod title;
 
 use affiliations::*;
@@ -217,6 +218,29 @@ pub fn extract(
         reader.tb.consumed.extend(&used);
         next = used.iter().max().map_or(title_first, |m| m + 1);
     }
+    // A subtitle set apart from the title by other lines, named by the declared title.
+    let mut subtitle_lines: Vec<usize> = Vec::new();
+    if reader.tb.metadata.subtitle.is_none()
+        && let (Some(title), Some(declared), Some(body)) = (
+            reader.tb.metadata.title.as_deref(),
+            declared_title,
+            crate::layout::body_font_size(lines),
+        )
+        && let Some(run) = subtitle::declared_subtitle(
+            zone,
+            &texts,
+            next,
+            &reader.tb.consumed,
+            title,
+            declared,
+            body,
+        )
+    {
+        let printed: Vec<&str> = run.iter().map(|&k| texts[k].as_str()).collect();
+        reader.tb.metadata.subtitle = Some(join_lines(&printed));
+        reader.tb.consumed.extend(&run);
+        subtitle_lines = run;
+    }
     // 3. After the title: authors (by line or by name), their details, editor, date,
     //    disclaimer. The first line that fits none of these starts the body.
     let mut current: Option<usize> = None;
@@ -235,7 +259,7 @@ pub fn extract(
     let mut affiliations: Vec<(Vec<String>, String)> = Vec::new();
     let mut affiliation_lines: Vec<usize> = Vec::new();
     for i in next..zone.len() {
-        if i < skip_until {
+        if i < skip_until || reader.tb.consumed.contains(&i) {
             continue;
         }
         let text = texts[i].trim();
@@ -457,6 +481,8 @@ pub fn extract(
         }
         let role = if affiliation_lines.contains(&i) {
             "affiliation".to_string()
+        } else if subtitle_lines.contains(&i) {
+            "subtitle, named by the file's declared title".to_string()
         } else {
             format!("{:?}", roles[i]).to_lowercase()
         };

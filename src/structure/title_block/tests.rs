@@ -507,3 +507,34 @@ fn a_month_over_a_page_of_notes_is_no_title_and_no_lone_word_stands_in() {
         Some("Notes on Training Data")
     );
 }
+
+#[test]
+fn a_subtitle_set_apart_from_the_title_is_taken_when_the_declared_title_names_it() {
+    let lines = vec![
+        sized("WORLD ECONOMIC OUTLOOK", 1, 40.0, 120.0),
+        sized("UPDATE", 2, 30.0, 170.0),
+        sized("Inflation Peaking", 3, 20.0, 220.0),
+        sized("amid Low Growth", 4, 20.0, 245.0),
+        sized(BODY, 5, 10.5, 300.0),
+        sized(BODY, 6, 10.5, 314.0),
+        sized(BODY, 7, 10.5, 328.0),
+    ];
+    let dict = WordCase::from_lines(&lines);
+    let declared = "World Economic Outlook Update, January 2023: Inflation Peaking amid Low Growth";
+    let mut r = Report::default();
+    let tb = extract(&lines, &dict, Some(declared), &mut r);
+    assert_eq!(tb.metadata.title.as_deref(), Some("WORLD ECONOMIC OUTLOOK"));
+    assert_eq!(
+        tb.metadata.subtitle.as_deref(),
+        Some("Inflation Peaking amid Low Growth")
+    );
+    assert!(tb.consumed.contains(&2) && tb.consumed.contains(&3));
+    assert!(r.actions.iter().any(|a| {
+        a.evidence
+            .as_deref()
+            .is_some_and(|e| e.contains("subtitle"))
+    }));
+    // Without the declared title the lines are no subtitle.
+    let tb = extract(&lines, &dict, None, &mut Report::default());
+    assert_eq!(tb.metadata.subtitle, None);
+}
