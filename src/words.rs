@@ -101,6 +101,28 @@ pub fn first_letter(s: &str) -> Option<char> {
     crate::rich::plain(s).chars().find(|c| c.is_alphanumeric())
 }
 
+/// A line's words for comparing titles: runs of letters and digits, lower-cased, one
+/// space apart ("1.1. TOPOLOGISCHE RÄUME" and "1.1 Topologische Räume" agree). Built in
+/// one string: every line of a document passes through here.
+pub fn words_key(t: &str) -> String {
+    let mut key = String::with_capacity(t.len());
+    for w in t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if w.is_ascii() {
+            key.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            // The whole word at once, as a final sigma needs.
+            key.push_str(&w.to_lowercase());
+        }
+    }
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

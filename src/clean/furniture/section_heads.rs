@@ -51,7 +51,7 @@ pub(super) fn section_heads(
     }
     let keys: Vec<String> = rows
         .iter()
-        .map(|r| words_key(&lines[r.title].plain_cow()))
+        .map(|r| crate::words::words_key(&lines[r.title].plain_cow()))
         .collect();
     let mut pages_on_rows: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (r, k) in rows.iter().zip(&keys) {
@@ -119,7 +119,7 @@ impl<'a> Echoes<'a> {
             return Echoes { at };
         }
         let mut note = |text: &str, page: usize, baseline: f32| {
-            if let Some(&k) = wanted.get(words_key(text).as_str()) {
+            if let Some(&k) = wanted.get(crate::words::words_key(text).as_str()) {
                 at.entry(k).or_default().push((page, baseline));
             }
         };
@@ -165,28 +165,6 @@ impl<'a> Echoes<'a> {
             })
         })
     }
-}
-
-/// A line's words for comparing titles: runs of letters and digits, lower-cased, one
-/// space apart ("1.1. TOPOLOGISCHE RÄUME" and "1.1 Topologische Räume" agree). Built in
-/// one string: every line of a document passes through here.
-fn words_key(t: &str) -> String {
-    let mut key = String::with_capacity(t.len());
-    for w in t
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        if w.is_ascii() {
-            key.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            // The whole word at once, as a final sigma needs.
-            key.push_str(&w.to_lowercase());
-        }
-    }
-    key
 }
 
 /// Where and how a document sets its running heads: the baseline of the edge row, the
@@ -280,7 +258,7 @@ pub(super) fn mark_style_twins(
                 continue;
             }
             let text = lines[i].plain_cow();
-            let key = words_key(&text);
+            let key = crate::words::words_key(&text);
             if key.is_empty()
                 || !super::furniture_shaped(&text)
                 || !alone_at_the_edge(lines, i, idx, verdict)
@@ -299,7 +277,7 @@ pub(super) fn mark_style_twins(
         .iter()
         .zip(verdict.iter())
         .filter(|(_, v)| head(v))
-        .map(|(l, _)| words_key(&l.plain_cow()))
+        .map(|(l, _)| crate::words::words_key(&l.plain_cow()))
         .collect();
     let mut pages_of: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (i, key) in &candidates {

@@ -6,7 +6,7 @@
 //! the text.
 
 use crate::lines::TextLine;
-use crate::words::words;
+use crate::words::{words, words_key};
 
 /// Lines of a subtitle run at most this many.
 const MAX_LINES: usize = 3;
@@ -14,22 +14,6 @@ const MAX_LINES: usize = 3;
 /// How much larger than the body the subtitle must be set: a display size, not a heading
 /// of the text's own.
 const DISPLAY: f32 = 1.5;
-
-/// Letters and digits in lower case, one space between words: how the declared title and
-/// the printed lines are compared (case, punctuation and line breaks differ freely).
-fn folded(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for w in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(w.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
 
 /// Whether the words of `part` stand in `whole` as a run of whole words.
 fn names(whole: &str, part: &str) -> bool {
@@ -50,7 +34,7 @@ pub(super) fn declared_subtitle(
     declared: &str,
     body: f32,
 ) -> Option<Vec<usize>> {
-    let (declared, title) = (folded(declared), folded(title));
+    let (declared, title) = (words_key(declared), words_key(title));
     if !names(&declared, &title) {
         return None;
     }
@@ -81,7 +65,7 @@ pub(super) fn declared_subtitle(
         // The longest run from `i` the declared title names.
         while !run.is_empty() {
             let text: Vec<&str> = run.iter().map(|&k| texts[k].as_str()).collect();
-            let text = folded(&text.join(" "));
+            let text = words_key(&text.join(" "));
             if words(&text) >= 2 && names(&rest, &text) {
                 return Some(run);
             }
@@ -166,9 +150,9 @@ mod tests {
     }
 
     #[test]
-    fn words_are_compared_whole_and_folded() {
+    fn words_are_compared_whole_and_in_lower_case() {
         assert_eq!(
-            folded("Inflation  Peaking,\namid LOW growth!"),
+            words_key("Inflation  Peaking,\namid LOW growth!"),
             "inflation peaking amid low growth"
         );
         assert!(names("world economic outlook update", "economic outlook"));
