@@ -67,13 +67,36 @@ const AFFILIATION_WORDS: &[&str] = &[
     "polytechnic",
 ];
 
-/// Whether an entry's text reads as an affiliation: it names an organisation or is an
-/// address, and is no running sentence (at most one full stop inside, at most 45 words).
+/// Whether an entry's text reads as an affiliation: it names an organisation, is an
+/// address or gives an e-mail address (many list an institute by its acronym and a
+/// country: "CELCT, Trento, Italy (forner@celct.it)"), and is no running sentence (at
+/// most one full stop inside, at most 45 words).
 fn reads_as_affiliation(text: &str) -> bool {
     let inner_stops = text.trim_end().trim_end_matches('.').matches(". ").count();
-    (is_org(text) || has_word(text, AFFILIATION_WORDS) || is_address_like(text))
+    (is_org(text)
+        || has_word(text, AFFILIATION_WORDS)
+        || is_address_like(text)
+        || (gives_email(text) && !stops_the_list(text) && !has_word(text, CONTACT_WORDS)))
         && words(text) <= 45
         && inner_stops <= 1
+}
+
+/// Words of a contact note, which gives an author's address but is no affiliation
+/// ("Electronic address: …", "Corresponding author: …").
+const CONTACT_WORDS: &[&str] = &["electronic", "corresponding", "correspondence", "contact"];
+
+/// Whether a text holds an e-mail address: a word with an `@` between a name and a
+/// dotted domain.
+fn gives_email(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | ',' | ';'))
+        .any(|w| {
+            w.split_once('@').is_some_and(|(name, domain)| {
+                !name.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+            })
+        })
 }
 
 /// Openings of the lines that end an affiliation list: the correspondence address, the
@@ -130,7 +153,10 @@ fn line_below(lines: &[TextLine], at: usize) -> Option<usize> {
                     (h.font_size - g.font_size).abs() < 0.6
                         && h.bbox.y0 > g.bbox.y0 + 0.4 * g.font_size
                         && h.bbox.y0 - g.bbox.y1 < 0.9 * g.font_size
-                        && (h.bbox.x0 - g.bbox.x0).abs() < 2.5 * g.font_size
+                        && ((h.bbox.x0 - g.bbox.x0).abs() < 2.5 * g.font_size
+                            // A list centred under the authors: entries of any length.
+                            || (h.bbox.x0 + h.bbox.x1 - g.bbox.x0 - g.bbox.x1).abs()
+                                < 2.0 * g.font_size)
                 })
         })
         .min_by(|a, b| {
@@ -416,5 +442,63 @@ mod tests {
         let left = take(vec![text], &mut m);
         assert_eq!(left.len(), 1);
         assert!(m.affiliations.is_empty());
+    }
+
+    #[test]
+    fn a_centred_list_of_acronyms_with_e_mail_addresses_is_read_whole() {
+        // Entries centred under the authors (each starts elsewhere across), institutes
+        // named by acronym and country with an e-mail address; the one whose label lost
+        // its raise is read in the list all the same; a contact note is no affiliation.
+        let mut m = meta(&[&["1"], &["2"], &["3"], &["4"]]);
+        let entries = [
+            (
+                format!("{} CELCT, Trento, Italy (forner@celct.it)", sup("1")),
+                230.0,
+            ),
+            (
+                format!(
+                    "{} UAIC and RACAI, Romania (corinfor@info.uaic.ro)",
+                    sup("2")
+                ),
+                205.0,
+            ),
+            (
+                "3 ELDA/ELRA, Paris, France (moreau@elda.org)".to_string(),
+                215.0,
+            ),
+            (
+                format!("{} Electronic address: tmatos@fis.cinvestav.mx", sup("4")),
+                210.0,
+            ),
+        ];
+        let mut lines: Vec<TextLine> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (t, x0))| {
+                let mut l = line(t.clone(), i + 1, 100.0 + 9.0 * i as f32);
+                let g = l.geometry.as_mut().unwrap();
+                g.bbox.x0 = *x0;
+                g.bbox.x1 = 610.0 - *x0;
+                l
+            })
+            .collect();
+        take_affiliation_list(&mut lines, &mut m, &mut Report::default());
+        let labels: Vec<&str> = m.affiliations.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, ["1", "2", "3"], "{:?}", m.affiliations);
+        assert_eq!(
+            m.affiliations[2].text,
+            "ELDA/ELRA, Paris, France (moreau@elda.org)"
+        );
+        let left: Vec<String> = lines.iter().map(TextLine::plain).collect();
+        assert_eq!(left.len(), 1, "{left:?}");
+        assert!(left[0].contains("Electronic address"));
+    }
+
+    #[test]
+    fn an_e_mail_address_needs_a_name_and_a_dotted_domain() {
+        assert!(gives_email("CELCT, Trento, Italy (forner@celct.it)"));
+        assert!(!gives_email("meet @ the office"));
+        assert!(!gives_email("user@localhost"));
+        assert!(!gives_email("@handle."));
     }
 }

@@ -90,8 +90,8 @@ pub fn extract(
         .map(TextLine::plain);
     // A scholarly author line (names with raised affiliation marks) is an author line
     // even without "By".
-    let marked: Vec<Option<Vec<MarkedName>>> =
-        zone.iter().map(|l| marked_author_names(&l.text)).collect();
+    let rich_texts: Vec<&str> = zone.iter().map(|l| l.text.as_str()).collect();
+    let marked: Vec<Option<Vec<MarkedName>>> = marked_author_lists(&rich_texts);
     // One marked name alone ("Adobe Corporation⁺") is weak evidence: it counts only
     // where it continues an author list.
     let mut roles: Vec<Role> = Vec::with_capacity(texts.len());

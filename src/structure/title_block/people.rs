@@ -133,6 +133,84 @@ pub(super) fn marked_author_names(rich_text: &str) -> Option<Vec<MarkedName>> {
         .then_some(list)
 }
 
+/// [`marked_author_names`] of each line of `texts` (rich text), where an author list that
+/// wraps over up to [`WRAPPED_LIST_LINES`] lines is read whole: a name cut at the line's
+/// end ("…, Corina" / "Forăscu⁵, …", "Paulo Ro-" / "cha⁹, …") fails the line on its own.
+/// Each line of such a run carries a mark and the run ends on one (the last name's), so a
+/// labelled affiliation line under the list is no part of it. The names go to the run's
+/// first line; the others get an empty list (they are the list's too).
+pub(super) fn marked_author_lists(texts: &[&str]) -> Vec<Option<Vec<MarkedName>>> {
+    let mut out: Vec<Option<Vec<MarkedName>>> =
+        texts.iter().map(|t| marked_author_names(t)).collect();
+    let mut i = 0;
+    while i < texts.len() {
+        if out[i].is_some() || !texts[i].contains(rich::SUP_ON) {
+            i += 1;
+            continue;
+        }
+        let mut joined = texts[i].to_string();
+        let mut found = None;
+        for (k, next) in texts
+            .iter()
+            .enumerate()
+            .take(i + WRAPPED_LIST_LINES)
+            .skip(i + 1)
+        {
+            if !next.contains(rich::SUP_ON) {
+                break;
+            }
+            joined = join_wrapped(&joined, next);
+            if ends_on_mark(&joined)
+                && let Some(names) = marked_author_names(&joined).filter(|n| n.len() >= 2)
+            {
+                found = Some((k, names));
+                break;
+            }
+        }
+        match found {
+            Some((last, names)) => {
+                out[i] = Some(names);
+                for slot in &mut out[i + 1..=last] {
+                    *slot = Some(Vec::new());
+                }
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// An author list wraps over at most this many lines.
+const WRAPPED_LIST_LINES: usize = 4;
+
+/// Two lines of rich text as one: a word hyphenated at the line's end ("Ro-" / "cha") is
+/// joined whole, else a space parts them.
+fn join_wrapped(first: &str, next: &str) -> String {
+    let plain_end = first.trim_end().trim_end_matches(rich::is_sentinel);
+    let next_lower = next
+        .chars()
+        .find(|c| !rich::is_sentinel(*c) && !c.is_whitespace())
+        .is_some_and(char::is_lowercase);
+    if plain_end.ends_with('-') && next_lower {
+        let cut = plain_end.len() - 1;
+        let mut out = first[..cut].to_string();
+        out.push_str(&first[plain_end.len()..].replace(' ', ""));
+        out.push_str(next.trim_start());
+        out
+    } else {
+        format!("{} {}", first.trim_end(), next.trim_start())
+    }
+}
+
+/// Whether rich text ends inside or right after a raised run (its last name's mark).
+fn ends_on_mark(text: &str) -> bool {
+    text.chars()
+        .rev()
+        .find(|&c| c == rich::SUP_OFF || !(c.is_whitespace() || c == ',' || rich::is_sentinel(c)))
+        == Some(rich::SUP_OFF)
+}
+
 /// A personal name and the affiliation labels raised after it.
 pub(super) type MarkedName = (String, Vec<String>);
 
@@ -415,5 +493,45 @@ mod tests {
         assert_eq!(byline_lead("Written by"), None);
         assert_eq!(byline_lead("A speech given to the assembly by"), None);
         assert_eq!(byline_lead("Nearby"), None);
+    }
+
+    #[test]
+    fn an_author_list_wrapped_over_lines_is_read_whole() {
+        let sup = |m: &str| format!("{}{m}{}", rich::SUP_ON, rich::SUP_OFF);
+        let lines = [
+            format!(
+                "Pamela Forner{}, Anselmo Peñas{}, Corina",
+                sup("1"),
+                sup("2")
+            ),
+            format!("Forăscu{}, Nicolas Moreau{}, Paulo Ro-", sup("3"), sup("4")),
+            format!("cha{}, and Erik Tjong Kim Sang {}", sup("5"), sup("6")),
+            format!("{} CELCT, Trento, Italy", sup("1")),
+        ];
+        let texts: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let lists = marked_author_lists(&texts);
+        let names: Vec<&str> = lists[0]
+            .as_ref()
+            .expect("the list, read from its first line")
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Pamela Forner",
+                "Anselmo Peñas",
+                "Corina Forăscu",
+                "Nicolas Moreau",
+                "Paulo Rocha",
+                "Erik Tjong Kim Sang"
+            ]
+        );
+        assert_eq!(lists[1], Some(Vec::new()));
+        assert_eq!(lists[2], Some(Vec::new()));
+        // The labelled affiliation under the list is no part of it.
+        assert_eq!(lists[3], None);
+        // A line alone that cuts a name stays what it was.
+        assert_eq!(marked_author_lists(&texts[..1]), vec![None]);
     }
 }
