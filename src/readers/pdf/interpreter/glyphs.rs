@@ -199,7 +199,11 @@ impl Interpreter<'_> {
                         codes_end = None;
                     }
                     let start = text.len() as u32;
-                    text.push_str(g.text);
+                    // Most glyphs are one ASCII character: pushed without a copy's call.
+                    match g.text.as_bytes() {
+                        &[byte] => text.push(char::from(byte)),
+                        _ => text.push_str(g.text),
+                    }
                     glyphs.push(TextGlyph {
                         start,
                         len: g.text.len() as u32,

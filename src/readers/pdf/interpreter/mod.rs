@@ -432,22 +432,22 @@ impl<'a> Interpreter<'a> {
     fn operation(&mut self, op: &Operation, resources: Option<&Dictionary>) {
         let ops = op.operands.as_slice();
         let n = |i: usize| ops.get(i).and_then(number);
-        match op.operator.as_str() {
-            "q" => {
+        match op.operator.as_bytes() {
+            b"q" => {
                 if self.stack.len() < self.limits.max_save_depth {
                     self.stack.push(self.gs.clone());
                 } else {
                     self.skipped_saves += 1;
                 }
             }
-            "Q" => {
+            b"Q" => {
                 if self.skipped_saves > 0 {
                     self.skipped_saves -= 1;
                 } else if let Some(gs) = self.stack.pop() {
                     self.gs = gs;
                 }
             }
-            "cm" => {
+            b"cm" => {
                 if let Some(m) = Matrix::from_numbers(&nums(ops)) {
                     let ctm = m.then(&self.gs.ctm);
                     if ctm.is_finite() {
@@ -455,18 +455,18 @@ impl<'a> Interpreter<'a> {
                     }
                 }
             }
-            "BT" => {
+            b"BT" => {
                 self.tm = Matrix::IDENTITY;
                 self.tlm = Matrix::IDENTITY;
             }
-            "ET" => {}
-            "Tc" => self.gs.char_space = n(0).unwrap_or(0.0),
-            "Tw" => self.gs.word_space = n(0).unwrap_or(0.0),
-            "Tz" => self.gs.h_scale = n(0).unwrap_or(100.0) / 100.0,
-            "TL" => self.gs.leading = n(0).unwrap_or(0.0),
-            "Ts" => self.gs.rise = n(0).unwrap_or(0.0),
-            "Tr" => self.gs.render_mode = n(0).unwrap_or(0.0) as i64,
-            "Tf" => {
+            b"ET" => {}
+            b"Tc" => self.gs.char_space = n(0).unwrap_or(0.0),
+            b"Tw" => self.gs.word_space = n(0).unwrap_or(0.0),
+            b"Tz" => self.gs.h_scale = n(0).unwrap_or(100.0) / 100.0,
+            b"TL" => self.gs.leading = n(0).unwrap_or(0.0),
+            b"Ts" => self.gs.rise = n(0).unwrap_or(0.0),
+            b"Tr" => self.gs.render_mode = n(0).unwrap_or(0.0) as i64,
+            b"Tf" => {
                 let entry = ops.first().and_then(|o| o.as_name().ok()).and_then(|name| {
                     let fonts = get_dict(self.doc, resources?, b"Font")?;
                     fonts.get(name).ok()
@@ -474,31 +474,31 @@ impl<'a> Interpreter<'a> {
                 self.gs.font = Some(self.work.fonts.get(self.doc, entry));
                 self.gs.font_size = n(1).unwrap_or(0.0);
             }
-            "Td" => self.move_line(n(0).unwrap_or(0.0), n(1).unwrap_or(0.0)),
-            "TD" => {
+            b"Td" => self.move_line(n(0).unwrap_or(0.0), n(1).unwrap_or(0.0)),
+            b"TD" => {
                 let ty = n(1).unwrap_or(0.0);
                 self.gs.leading = -ty;
                 self.move_line(n(0).unwrap_or(0.0), ty);
             }
-            "Tm" => {
+            b"Tm" => {
                 if let Some(m) = Matrix::from_numbers(&nums(ops)) {
                     self.tm = m;
                     self.tlm = m;
                 }
             }
-            "T*" => self.next_line(),
-            "Tj" => {
+            b"T*" => self.next_line(),
+            b"Tj" => {
                 if let Some(s) = ops.first().and_then(string) {
                     self.show(s);
                 }
             }
-            "'" => {
+            b"'" => {
                 self.next_line();
                 if let Some(s) = ops.first().and_then(string) {
                     self.show(s);
                 }
             }
-            "\"" => {
+            b"\"" => {
                 self.gs.word_space = n(0).unwrap_or(self.gs.word_space);
                 self.gs.char_space = n(1).unwrap_or(self.gs.char_space);
                 self.next_line();
@@ -506,7 +506,7 @@ impl<'a> Interpreter<'a> {
                     self.show(s);
                 }
             }
-            "TJ" => {
+            b"TJ" => {
                 if let Some(Object::Array(items)) = ops.first() {
                     for item in items {
                         match item {
@@ -520,21 +520,21 @@ impl<'a> Interpreter<'a> {
                     }
                 }
             }
-            "Do" => {
+            b"Do" => {
                 if let Some(name) = ops.first().and_then(|o| o.as_name().ok()) {
                     self.do_xobject(name, resources);
                 }
             }
-            "BI" => self.out.images += 1,
-            "BMC" | "BDC" if self.marked.len() >= MAX_MARKED_DEPTH => self.marked_overflow += 1,
-            "BMC" => {
+            b"BI" => self.out.images += 1,
+            b"BMC" | b"BDC" if self.marked.len() >= MAX_MARKED_DEPTH => self.marked_overflow += 1,
+            b"BMC" => {
                 let mark = self.open_mark(ops.first(), None);
                 self.marked.push(Marked {
                     mark,
                     ..Marked::default()
                 });
             }
-            "BDC" => {
+            b"BDC" => {
                 let props = self.properties(ops.get(1), resources);
                 let hides = ops.first().and_then(|o| o.as_name().ok()) == Some(b"OC")
                     && props.is_some_and(|p| self.oc.hides(self.doc, p));
@@ -554,31 +554,33 @@ impl<'a> Interpreter<'a> {
                     mark,
                 });
             }
-            "EMC" if self.marked_overflow > 0 => self.marked_overflow -= 1,
-            "EMC" => self.end_marked(),
-            "w" => self.gs.line_width = n(0).unwrap_or(1.0),
-            "gs" => {
+            b"EMC" if self.marked_overflow > 0 => self.marked_overflow -= 1,
+            b"EMC" => self.end_marked(),
+            b"w" => self.gs.line_width = n(0).unwrap_or(1.0),
+            b"gs" => {
                 if let Some(lw) = self.ext_line_width(ops.first(), resources) {
                     self.gs.line_width = lw;
                 }
             }
-            "g" | "rg" | "k" | "sc" | "scn" => self.set_colour(false, Some(ops)),
-            "G" | "RG" | "K" | "SC" | "SCN" => self.set_colour(true, Some(ops)),
-            "cs" => self.set_colour(false, None),
-            "CS" => self.set_colour(true, None),
-            "m" | "l" | "c" | "v" | "y" | "h" | "re" => self.construct(op.operator.as_str(), ops),
-            "S" => self.paint(false, true),
-            "s" => {
+            b"g" | b"rg" | b"k" | b"sc" | b"scn" => self.set_colour(false, Some(ops)),
+            b"G" | b"RG" | b"K" | b"SC" | b"SCN" => self.set_colour(true, Some(ops)),
+            b"cs" => self.set_colour(false, None),
+            b"CS" => self.set_colour(true, None),
+            b"m" | b"l" | b"c" | b"v" | b"y" | b"h" | b"re" => {
+                self.construct(op.operator.as_str(), ops)
+            }
+            b"S" => self.paint(false, true),
+            b"s" => {
                 self.path.close();
                 self.paint(false, true);
             }
-            "f" | "F" | "f*" => self.paint(true, false),
-            "B" | "B*" => self.paint(true, true),
-            "b" | "b*" => {
+            b"f" | b"F" | b"f*" => self.paint(true, false),
+            b"B" | b"B*" => self.paint(true, true),
+            b"b" | b"b*" => {
                 self.path.close();
                 self.paint(true, true);
             }
-            "n" => {
+            b"n" => {
                 self.path.clear();
                 self.segments.clear();
             }

@@ -157,12 +157,14 @@ fn operation(b: &[u8], mut p: usize, out: &mut Operation) -> Option<usize> {
         return None;
     }
     // Written only when it differs from the operation before: runs of the same operator
-    // are common (`l`, `Tj`, `re`). Its bytes are ASCII, each its own character, so they
-    // are compared and copied as they are, without a UTF-8 check.
+    // are common (`l`, `Tj`, `re`). Its bytes are ASCII, each its own character: pushed
+    // one by one, as a general UTF-8 check and copy cost many times more for two bytes.
     let operator = &b[start..p];
     if out.operator.as_bytes() != operator {
         out.operator.clear();
-        out.operator.extend(operator.iter().map(|&c| char::from(c)));
+        for &c in operator {
+            out.operator.push(char::from(c));
+        }
     }
     Some(skip_white(b, p))
 }
@@ -191,66 +193,92 @@ fn number(b: &[u8], start: usize) -> Option<(Object, usize)> {
 
 /// A real (`1.5`, `-.5`, `3.`, with lopdf's reading of a `-` inside the fraction) or an
 /// integer, its digits read once.
+#[inline(always)]
 fn number_value(b: &[u8], start: usize) -> Option<(Number, usize)> {
-    let mut p = start;
-    let negative = b[p] == b'-';
-    if matches!(b[p], b'+' | b'-') {
-        p += 1;
-    }
-    // The digits, whole part then fraction, as one integer (`None` once it overflows).
-    let mut digits = Some(0u64);
-    let digits_start = p;
-    p = accumulate_digits(b, p, &mut digits);
-    let whole = p > digits_start;
-    let real =
-        b.get(p) == Some(&b'.') && (whole || b.get(p + 1).is_some_and(|c| c.is_ascii_digit()));
+    let s = &b[start..];
+    let negative = s.first() == Some(&b'-');
+    let digits_start = usize::from(matches!(s.first(), Some(b'+' | b'-')));
+    // The digits, whole part then fraction, as one integer: exact while there are at most
+    // 19 of them (below 10^19, under `u64::MAX`); longer runs are read again, checked.
+    let mut digits = 0u64;
+    let whole_end = run_of_digits(s, digits_start, &mut digits);
+    let whole = whole_end > digits_start;
+    let real = s.get(whole_end) == Some(&b'.')
+        && (whole || s.get(whole_end + 1).is_some_and(u8::is_ascii_digit));
     if real {
-        let fraction_start = p + 1;
-        p = accumulate_digits(b, fraction_start, &mut digits);
-        let plain_end = p;
-        while p < b.len() && (b[p] == b'-' || b[p].is_ascii_digit()) {
-            p += 1;
+        let fraction_start = whole_end + 1;
+        let plain_end = run_of_digits(s, fraction_start, &mut digits);
+        let mut end = plain_end;
+        while let Some(&c) = s.get(end)
+            && (c == b'-' || c.is_ascii_digit())
+        {
+            end += 1;
         }
-        let text = &b[start..p];
-        let value = if p > plain_end {
+        let text = &s[..end];
+        let value = if end > plain_end {
             // A `-` inside the fraction, which lopdf reads past.
             let mut digits = vec![text[0]];
             digits.extend(text[1..].iter().filter(|&&c| c != b'-'));
             std::str::from_utf8(&digits).ok()?.parse::<f32>().ok()?
         } else {
-            match short_real(digits, plain_end - fraction_start) {
+            let fraction_digits = plain_end - fraction_start;
+            let digits = if whole_end - digits_start + fraction_digits <= 19 {
+                Some(digits)
+            } else {
+                let mut checked = Some(0);
+                accumulate_digits(s, digits_start, &mut checked);
+                accumulate_digits(s, fraction_start, &mut checked);
+                checked
+            };
+            match short_real(digits, fraction_digits) {
                 Some(value) if negative => -value,
                 Some(value) => value,
                 None => std::str::from_utf8(text).ok()?.parse::<f32>().ok()?,
             }
         };
-        return Some((Number::Real(value), p));
+        return Some((Number::Real(value), start + end));
     }
     if !whole {
         return None;
     }
-    let magnitude = digits?;
+    let magnitude = if whole_end - digits_start <= 19 {
+        digits
+    } else {
+        let mut checked = Some(0);
+        accumulate_digits(s, digits_start, &mut checked);
+        checked?
+    };
     let value = if negative {
         0i64.checked_sub_unsigned(magnitude)?
     } else {
         i64::try_from(magnitude).ok()?
     };
-    Some((Number::Integer(value), p))
+    Some((Number::Integer(value), start + whole_end))
+}
+
+/// Reads the digits from `i` into `value` (ten times it plus each digit, wrapping: exact
+/// while the run, with what `value` held, is at most 19 digits) and returns where they end.
+#[inline(always)]
+fn run_of_digits(s: &[u8], mut i: usize, value: &mut u64) -> usize {
+    while let Some(&c) = s.get(i) {
+        let digit = c.wrapping_sub(b'0');
+        if digit > 9 {
+            break;
+        }
+        *value = value.wrapping_mul(10).wrapping_add(u64::from(digit));
+        i += 1;
+    }
+    i
 }
 
 /// Reads the digits from `p` into `value` (ten times it plus each digit; `None` once that
 /// overflows) and returns where they end.
 fn accumulate_digits(b: &[u8], mut p: usize, value: &mut Option<u64>) -> usize {
-    /// Below this, ten times a value plus a digit cannot overflow: no check needed.
-    const UNCHECKED: u64 = (u64::MAX - 9) / 10;
     while let Some(&c) = b.get(p)
         && c.is_ascii_digit()
     {
         let digit = u64::from(c - b'0');
-        *value = match *value {
-            Some(v) if v <= UNCHECKED => Some(v * 10 + digit),
-            v => v.and_then(|v| v.checked_mul(10)?.checked_add(digit)),
-        };
+        *value = value.and_then(|v| v.checked_mul(10)?.checked_add(digit));
         p += 1;
     }
     p

@@ -48,6 +48,12 @@ fn numbers() {
     same(b"1true 2null 3false x");
     same(b"1e5 m");
     same(b"123456789012345678901234567890.5 m");
+    // Runs of more than 19 digits whose value is small (leading zeros), either side of
+    // the point, and the values at the edge of 19 digits.
+    same(b"00000000000000000000001 -000000000000000000000042 m");
+    same(b"0000000000000000000001.5 -0.00000000000000000000025 000000000000.0000000005 m");
+    same(b"9999999999999999999 -9999999999999999999 999999999999999999.9 m");
+    same(b"[00000000000000000000007 (a) 0000000000000000000000.5] TJ");
 }
 
 /// Reals read directly give exactly what the general parser gives: every

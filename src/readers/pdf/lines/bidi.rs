@@ -35,10 +35,17 @@ pub(super) fn is_rtl_line<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> b
 pub(super) const GROUP_START: char = '\u{fdd0}';
 /// Closes a glyph group.
 pub(super) const GROUP_END: char = '\u{fdd1}';
+/// The first byte of both group marks in UTF-8 (`EF B7 90`, `EF B7 91`).
+const GROUP_MARK_LEAD: u8 = 0xEF;
 
 /// Appends a glyph's text to a piece's, marking it as a unit when it has several
 /// characters and is right-to-left (the only case where order within it matters).
 pub(super) fn push_glyph(piece: &mut String, text: &str) {
+    // Most glyphs are one ASCII character: pushed as it is, without a copy's call.
+    if let &[byte] = text.as_bytes() {
+        piece.push(char::from(byte));
+        return;
+    }
     let mut chars = text.chars();
     let several = chars.next().is_some() && chars.next().is_some();
     if several && text.chars().any(is_rtl_char) {
@@ -52,7 +59,11 @@ pub(super) fn push_glyph(piece: &mut String, text: &str) {
 
 /// Removes glyph-group marks (borrowed when there are none, as in most pieces).
 pub(super) fn strip(s: &str) -> Cow<'_, str> {
-    if !s.contains(GROUP_START) && !s.contains(GROUP_END) {
+    // Both marks begin with the byte 0xEF, which most text (ASCII, Latin, Greek, Arabic)
+    // never holds: one byte search rules them out.
+    if !s.as_bytes().contains(&GROUP_MARK_LEAD)
+        || (!s.contains(GROUP_START) && !s.contains(GROUP_END))
+    {
         return Cow::Borrowed(s);
     }
     Cow::Owned(

@@ -132,6 +132,9 @@ fn stream_order_is_scrambled(lines: &[Built]) -> bool {
     upward * 3 > lines.len()
 }
 
+/// At most this many bytes are reserved in a new span beyond its first piece's text.
+const SPAN_ROOM: usize = 256;
+
 fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Built> {
     idx.sort_by(|&a, &b| {
         pieces[a]
@@ -212,8 +215,15 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
     let mut spans: Vec<Span> = Vec::new();
     let mut bbox: Option<Rect> = None;
     let mut order = usize::MAX;
+    // The bytes of text (and word spaces) from each piece to the end of the line: a new
+    // span's room for the rest of the line, which it usually holds whole, so that it is
+    // not regrown piece by piece (capped, so that a line of many short spans does not
+    // hold many copies of its own length).
+    let mut rest: usize = seq.iter().map(|&(i, _)| pieces[i].text.len() + 1).sum();
     for (k, &(i, space)) in seq.iter().enumerate() {
         let p = &pieces[i];
+        let room = rest;
+        rest -= p.text.len() + 1;
         order = order.min(p.order);
         // A piece set against one of the few before it (a subscript starts where its
         // base ends, as does the superscript over it), and shifted from it or continuing
@@ -281,7 +291,8 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
                 });
             }
             _ => {
-                let mut t = String::with_capacity(text.len() + 1);
+                let own = text.len() + 1;
+                let mut t = String::with_capacity(own + room.saturating_sub(own).min(SPAN_ROOM));
                 if space {
                     t.push(' ');
                 }
