@@ -20,7 +20,20 @@ const MONTHS: [&str; 12] = [
 
 /// The month number of an English month name or its abbreviation ("Sept.", "aug").
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let t = word.trim_end_matches('.');
+    if t.is_ascii() {
+        // Compared letter by letter without a lower-case copy (the names are lower-case
+        // ASCII): content-word filters ask this of every word of a text.
+        let t = t.as_bytes();
+        if t.len() < 3 {
+            return None;
+        }
+        return MONTHS
+            .iter()
+            .position(|m| m.len() >= t.len() && m.as_bytes()[..t.len()].eq_ignore_ascii_case(t))
+            .map(|i| i as u8 + 1);
+    }
+    let w = t.to_lowercase();
     if w.len() < 3 {
         return None;
     }

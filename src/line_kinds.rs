@@ -184,11 +184,17 @@ fn is_address(t: &str) -> bool {
 /// Index of the first line of the body: the first prose line (a sentence of at least ten
 /// words). Lines before it on page 1 are the title block, which the metadata stage reads.
 pub fn title_zone_end(lines: &[TextLine]) -> usize {
+    title_zone_end_with(lines, crate::lines::body_font_size(lines))
+}
+
+/// [`title_zone_end`] for a caller that has measured `lines`' body size (see
+/// [`crate::lines::body_font_size`]) for its own use: it is measured once.
+pub fn title_zone_end_with(lines: &[TextLine], body_size: Option<f32>) -> usize {
     let mut names: Vec<String> = Vec::new();
     // A title block is never long: a page of forms or tables without prose ends it early.
     const MAX_TITLE_LINES: usize = 60;
     let head = &lines[..lines.len().min(MAX_TITLE_LINES)];
-    let small_print = SmallPrint::of(lines, head);
+    let small_print = SmallPrint::of(body_size, head);
     head.iter()
         .enumerate()
         .position(|(k, l)| {
@@ -226,8 +232,9 @@ struct SmallPrint {
 }
 
 impl SmallPrint {
-    fn of(lines: &[TextLine], head: &[TextLine]) -> SmallPrint {
-        let Some(body) = crate::lines::body_font_size(lines) else {
+    /// The small print of `head`, against the body size of the whole document.
+    fn of(body_size: Option<f32>, head: &[TextLine]) -> SmallPrint {
+        let Some(body) = body_size else {
             return SmallPrint {
                 small: Vec::new(),
                 first_large: None,

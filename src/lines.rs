@@ -252,7 +252,8 @@ pub fn body_font_size(lines: &[TextLine]) -> Option<f32> {
 
 /// Flattens a reader's pages into the line stream.
 pub fn from_source(doc: &SourceDocument) -> Vec<TextLine> {
-    let mut out = Vec::new();
+    // One line out per line in: sized once rather than regrown (a line is a large value).
+    let mut out = Vec::with_capacity(doc.pages.iter().map(|p| p.lines.len()).sum());
     let mut monospace = foldhash::HashMap::default();
     for page in &doc.pages {
         let page_height = page.size.map(|s| s.height).unwrap_or(0.0);
@@ -293,7 +294,8 @@ pub fn from_source(doc: &SourceDocument) -> Vec<TextLine> {
 
 /// Folds a styled line's spans into rich text.
 fn styled_line(line: &Line) -> TextLine {
-    let mut text = String::new();
+    // The spans' text and a few sentinels around each: room for both up front.
+    let mut text = String::with_capacity(line.spans.iter().map(|s| s.text.len() + 16).sum());
     for span in &line.spans {
         let t = rich::strip_forged(&span.text);
         if t.is_empty() {

@@ -261,21 +261,25 @@ pub fn tidy(s: &str) -> String {
     // of one italic paragraph joined) is one run; raised text is not merged, since two
     // markers side by side are two notes.
     let rejoin = |a: char, b: char| matches!((a, b), (BOLD_OFF, BOLD_ON) | (ITALIC_OFF, ITALIC_ON));
-    // Built in place: only the last two characters are ever looked at or removed.
+    // Built in place: only the last two characters are ever looked at or removed, and
+    // only when a sentinel comes (text between sentinels is copied whole).
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let mut back = out.chars().rev();
-        match (back.next(), back.next()) {
-            (Some(prev), _) if cancels(prev, c) => {
-                out.pop();
+    for_each_piece(s, |piece| match piece {
+        Piece::Text(t) => out.push_str(t),
+        Piece::Char(c) => {
+            let mut back = out.chars().rev();
+            match (back.next(), back.next()) {
+                (Some(prev), _) if cancels(prev, c) => {
+                    out.pop();
+                }
+                (Some(' '), Some(prev)) if rejoin(prev, c) => {
+                    let at = out.len() - 1 - prev.len_utf8();
+                    out.remove(at);
+                }
+                _ => out.push(c),
             }
-            (Some(' '), Some(prev)) if rejoin(prev, c) => {
-                let at = out.len() - 1 - prev.len_utf8();
-                out.remove(at);
-            }
-            _ => out.push(c),
         }
-    }
+    });
     out
 }
 

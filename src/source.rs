@@ -385,7 +385,7 @@ impl Line {
             let Some(font) = s.style.font.as_deref() else {
                 continue;
             };
-            let n = s.text.chars().filter(|c| !c.is_whitespace()).count();
+            let n = visible_chars(&s.text);
             if n == 0 {
                 continue;
             }
@@ -398,6 +398,19 @@ impl Line {
             .into_iter()
             .max_by_key(|(_, w)| *w)
             .map_or(0, |(font, _)| face_id(font))
+    }
+}
+
+/// The characters of `s` that are not whitespace, counted byte by byte when `s` is ASCII
+/// (most spans are; the bytes compare without decoding characters).
+fn visible_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        // The ASCII characters `char::is_whitespace` accepts: tab to carriage return, space.
+        s.bytes()
+            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .count()
+    } else {
+        s.chars().filter(|c| !c.is_whitespace()).count()
     }
 }
 

@@ -40,11 +40,22 @@ impl Opening {
         let mut words = HashSet::new();
         let mut squashed = String::new();
         let mut dates = Vec::new();
+        // One lower-case buffer for every word: a word is copied into the set only the
+        // first time it is seen.
+        let mut lower = String::new();
         for line in lines.iter().filter(|l| l.page <= OPENING_PAGES) {
             let text = line.plain_cow();
             dates.extend(parse_date_line(&text));
-            words.extend(word_tokens(&text));
-            squashed.push_str(&squash(&text));
+            for w in text.split(|c: char| !c.is_alphanumeric()) {
+                if w.is_empty() {
+                    continue;
+                }
+                crate::structure::casing::lowercase_into(&mut lower, w);
+                if !words.contains(lower.as_str()) {
+                    words.insert(lower.clone());
+                }
+            }
+            squash_into(&mut squashed, &text);
         }
         Opening {
             words,
@@ -89,10 +100,18 @@ fn word_tokens(s: &str) -> Vec<String> {
 
 /// Letters and digits only, lower case.
 pub fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::new();
+    squash_into(&mut out, s);
+    out
+}
+
+/// [`squash`] of `s` appended to `out`.
+fn squash_into(out: &mut String, s: &str) {
+    out.extend(
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// File extensions that make a declared title a file name.

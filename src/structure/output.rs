@@ -94,21 +94,46 @@ pub fn inlines(text: &str) -> Vec<Inline> {
     with_links(rich::to_inlines(&collapsed))
 }
 
-fn collapse_spaces(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+/// Each run of whitespace as one space. Most text has single spaces only and comes back
+/// borrowed; otherwise the stretches between the runs are copied whole.
+fn collapse_spaces(s: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = s.as_bytes();
+    let mut out: Option<String> = None;
+    // End of the text already copied to `out`.
+    let mut copied = 0;
     let mut prev_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !prev_space {
-                out.push(' ');
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Whitespace is ASCII (tab to carriage return, space) or a character whose UTF-8
+        // form leads with one of these bytes (U+0085, U+00A0, U+1680, U+2000…U+3000).
+        let (space, len) = match b {
+            b'\t'..=b'\r' | b' ' => (true, 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = s[i..].chars().next().expect("a character starts here");
+                (c.is_whitespace(), c.len_utf8())
             }
-            prev_space = true;
-        } else {
-            out.push(c);
-            prev_space = false;
+            _ => (false, 1),
+        };
+        if space && (b != b' ' || prev_space) {
+            // A run's first character becomes a space; the rest of the run goes.
+            let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
+            o.push_str(&s[copied..i]);
+            if !prev_space {
+                o.push(' ');
+            }
+            copied = i + len;
+        }
+        prev_space = space;
+        i += len;
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(s),
+        Some(mut o) => {
+            o.push_str(&s[copied..]);
+            std::borrow::Cow::Owned(o)
         }
     }
-    out
 }
 
 /// Draft blocks into model blocks.
@@ -252,6 +277,39 @@ mod tests {
     use super::*;
     use crate::structure::classify::BulletClass;
     use crate::test_phrases::{assert_necessary, filled, phrases};
+
+    /// Collapsing by bytes gives what collapsing character by character gives, for
+    /// strings of every whitespace character, its byte neighbours and sentinels.
+    #[test]
+    fn spaces_collapse_as_characters_would() {
+        let by_chars = |s: &str| {
+            let mut out = String::new();
+            let mut prev = false;
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    if !prev {
+                        out.push(' ');
+                    }
+                    prev = true;
+                } else {
+                    out.push(c);
+                    prev = false;
+                }
+            }
+            out
+        };
+        let alphabet: Vec<char> = "a é\t\n\u{B}\u{C}\r\u{1C}\u{1F}\u{85}\u{A0}\u{A1}\u{1680}\u{1681}\u{2000}\u{200A}\u{200B}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{3001}\u{10FFF0}"
+            .chars()
+            .collect();
+        let n = alphabet.len();
+        for k in 0..n * n * n {
+            let s: String = [k % n, k / n % n, k / n / n]
+                .iter()
+                .map(|&i| alphabet[i])
+                .collect();
+            assert_eq!(collapse_spaces(&s), by_chars(&s), "{s:?}");
+        }
+    }
 
     #[test]
     fn url_test_never_turns_away_a_url() {

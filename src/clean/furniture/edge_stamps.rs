@@ -132,6 +132,7 @@ fn alone_on_its_row(lines: &[TextLine], i: usize, page: &[usize]) -> bool {
 /// date printed beside such a stamp. No repetition across pages is needed.
 pub(super) fn mark_edge_stamps(
     lines: &[TextLine],
+    body_size: Option<f32>,
     verdict: &mut [Option<(ActionKind, &'static str)>],
 ) {
     let at_edge = |l: &TextLine| {
@@ -149,7 +150,7 @@ pub(super) fn mark_edge_stamps(
     // The document's running-text size: a running head is set no larger than the text,
     // a chapter or section title is. (No size is known only when no line has one, and
     // then neither test below has a line to look at.)
-    let usual = crate::layout::body_font_size(lines).unwrap_or(0.0);
+    let usual = body_size.unwrap_or(0.0);
     let pages = lines.iter().map(|l| l.page).max().unwrap_or(0);
     let mut extremes: HashMap<usize, Extremes> = HashMap::new();
     let mut stamps = Vec::new();

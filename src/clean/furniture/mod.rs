@@ -62,7 +62,9 @@ fn furniture_shaped(text: &str) -> bool {
 /// input had none.
 pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
     let paged = lines.iter().any(|l| l.page > 1);
-    let zone_end = crate::line_kinds::title_zone_end(lines);
+    // The running-text size, which the title zone and the edge stamps both weigh lines by.
+    let body_size = crate::layout::body_font_size(lines);
+    let zone_end = crate::line_kinds::title_zone_end_with(lines, body_size);
     let mut verdict: Vec<Option<(ActionKind, &'static str)>> = vec![None; lines.len()];
 
     if paged {
@@ -71,7 +73,7 @@ pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
         mark_flat(lines, zone_end, &mut verdict);
         mark_beside_page_numbers(lines, zone_end, &mut verdict);
     }
-    mark_edge_stamps(lines, &mut verdict);
+    mark_edge_stamps(lines, body_size, &mut verdict);
     if paged {
         section_heads::mark_style_twins(lines, zone_end, &mut verdict);
     }

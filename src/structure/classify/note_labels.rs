@@ -89,9 +89,19 @@ fn may_open_misread_label(first: char) -> bool {
     matches!(first, '\'' | '‘' | '’')
 }
 
-/// Whether `first` may open a [`PLAIN_LABEL`] match.
-fn may_open_plain_label(first: char) -> bool {
-    first.is_ascii_digit()
+/// Whether `text` may open a [`PLAIN_LABEL`] match: one to three digits, then what may
+/// follow them there (a full stop or parenthesis, white space, the end of a raised run, a
+/// capital or an opening quote). A line of figures ("2023", "1,234") has none of these
+/// after its digits.
+fn may_open_plain_label(text: &str) -> bool {
+    let digits = text.bytes().take(4).take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return false;
+    }
+    text[digits..].chars().next().is_some_and(|c| {
+        matches!(c, '.' | ')' | SUP_OFF | 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | '“' | '"' | '‘')
+            || c.is_whitespace()
+    })
 }
 
 /// Whether `text` may open a [`PLAIN_FAMILY_LABEL`] match: a note symbol, or a letter or
@@ -145,7 +155,7 @@ pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
         return (NoteLabel::Mangled, len);
     }
     if plain_numbers
-        && may_open_plain_label(first)
+        && may_open_plain_label(text)
         && let Some(c) = PLAIN_LABEL.captures(text)
         && let Ok(n) = c[1].parse::<u32>()
     {
@@ -288,7 +298,7 @@ mod tests {
         let sup = assert_necessary(&SUP_LABEL, first_holds(may_open_sup_label), &texts);
         let mangled = assert_necessary(&MANGLED_LABEL, first_holds(|c| c == '['), &texts);
         let misread = assert_necessary(&MISREAD_LABEL, first_holds(may_open_misread_label), &texts);
-        let plain = assert_necessary(&PLAIN_LABEL, first_holds(may_open_plain_label), &texts);
+        let plain = assert_necessary(&PLAIN_LABEL, may_open_plain_label, &texts);
         let family = assert_necessary(&PLAIN_FAMILY_LABEL, may_open_family_label, &texts);
         for (name, n) in [
             ("sup", sup),

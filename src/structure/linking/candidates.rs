@@ -283,7 +283,7 @@ fn last_plain_char(s: &str) -> Option<char> {
             .find(|&(_, c)| !rich::is_sentinel(c))?;
         // The last reference mark before it says whether a reference holds it; if one
         // does, nothing from that reference's start on is plain.
-        match head[..at].rfind([rich::REF_ON, rich::REF_OFF]) {
+        match last_sentinel(&head[..at], |c| c == rich::REF_ON || c == rich::REF_OFF) {
             Some(r) if head[r..].starts_with(rich::REF_ON) => head = &head[..r],
             _ => return Some(c),
         }
@@ -330,18 +330,25 @@ fn follows_a_variable(before: &str) -> bool {
     greek || (italic && opened)
 }
 
-/// Whether byte `i` sits inside a raised or lowered run or a reference.
+/// Whether byte `i` sits inside a raised or lowered run or a reference: the last of their
+/// sentinels before it opens one.
 fn inside_run(text: &str, i: usize) -> bool {
-    let before = &text[..i];
     let open = [SUP_ON, SUB_ON, rich::REF_ON];
     let close = [SUP_OFF, SUB_OFF, rich::REF_OFF];
-    let last_open = before.rfind(|c| open.contains(&c));
-    let last_close = before.rfind(|c| close.contains(&c));
-    match (last_open, last_close) {
-        (Some(o), Some(c)) => o > c,
-        (Some(_), None) => true,
-        _ => false,
-    }
+    last_sentinel(&text[..i], |c| open.contains(&c) || close.contains(&c))
+        .is_some_and(|at| text[at..].starts_with(open))
+}
+
+/// The byte offset of the last character of `s` that `wanted` accepts, among the
+/// characters of the sentinels' plane (U+100000 and up, the only ones whose UTF-8 form
+/// leads with byte F4): a scan of bytes from the end, where a search by character decodes
+/// every character of the text before a candidate, and a paragraph holds many. (A text
+/// dense with sentinels, a formula's, would make a vector search restart at each one.)
+fn last_sentinel(s: &str, wanted: impl Fn(char) -> bool) -> Option<usize> {
+    let bytes = s.as_bytes();
+    (0..bytes.len())
+        .rev()
+        .find(|&at| bytes[at] == 0xF4 && s[at..].chars().next().is_some_and(&wanted))
 }
 
 /// The number a raised marker carries: `3`, or the `3)`, `(3)` and `[3]` styles.
@@ -382,6 +389,54 @@ fn number_follows_a_word(before: &str) -> bool {
 mod tests {
     use super::*;
     use crate::test_phrases::{assert_necessary, phrases};
+
+    /// The byte search for the runs' sentinels finds what a search by character finds,
+    /// at every place of every string of up to four sentinels, letters and other
+    /// characters of four bytes.
+    #[test]
+    fn sentinel_search_finds_what_a_character_search_finds() {
+        let alphabet = [
+            "a",
+            "é",
+            "\u{10000}",
+            "\u{100000}",
+            "\u{10FFF0}",
+            "\u{10FFF4}",
+            "\u{10FFF5}",
+            "\u{10FFF6}",
+            "\u{10FFF7}",
+            "\u{10FFF8}",
+            "\u{10FFF9}",
+        ];
+        let n = alphabet.len();
+        let by_chars = |before: &str| {
+            let open = [SUP_ON, SUB_ON, rich::REF_ON];
+            let close = [SUP_OFF, SUB_OFF, rich::REF_OFF];
+            match (
+                before.rfind(|c| open.contains(&c)),
+                before.rfind(|c| close.contains(&c)),
+            ) {
+                (Some(o), Some(c)) => o > c,
+                (Some(_), None) => true,
+                _ => false,
+            }
+        };
+        for k in 0..n.pow(4) {
+            let text: String = (0..4).map(|d| alphabet[k / n.pow(d) % n]).collect();
+            for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                assert_eq!(
+                    inside_run(&text, i),
+                    by_chars(&text[..i]),
+                    "{text:?} at {i}"
+                );
+                assert_eq!(
+                    last_sentinel(&text[..i], |c| c == rich::REF_ON || c == rich::REF_OFF),
+                    text[..i].rfind([rich::REF_ON, rich::REF_OFF]),
+                    "{text:?} at {i}"
+                );
+            }
+        }
+    }
 
     const PIECES: &[&str] = &[
         " ",

@@ -47,7 +47,7 @@ pub fn find_zones(lines: &[TextLine]) -> NoteZones {
     let body_size = crate::layout::body_font_size(lines);
     // Lines of the title block in the upper half of the first page ("¹ Saarland
     // University" under "Rui Wang¹ and …") are affiliations, not a foot of notes.
-    let title_end = crate::line_kinds::title_zone_end(lines);
+    let title_end = crate::line_kinds::title_zone_end_with(lines, body_size);
     let in_title_block = |i: usize| {
         i < title_end
             && lines[i]

@@ -12,7 +12,7 @@ use regex::Regex;
 
 use crate::date::parse_date_line;
 use crate::line_kinds::{
-    author_names, is_contact_line, is_disclaimer, split_names, title_like, title_zone_end,
+    author_names, is_contact_line, is_disclaimer, split_names, title_like, title_zone_end_with,
 };
 use crate::lines::TextLine;
 use crate::model::{Affiliation, Contributor, Metadata};
@@ -79,7 +79,9 @@ pub fn extract(
         );
         return TitleBlock::default();
     }
-    let zone_end = title_zone_end(lines).min(lines.len());
+    // The body size, for the title zone and for the credits below.
+    let body_size = crate::layout::body_font_size(lines);
+    let zone_end = title_zone_end_with(lines, body_size).min(lines.len());
     let zone = &lines[..zone_end];
     let texts: Vec<String> = zone.iter().map(TextLine::plain).collect();
     // The line the zone stops at when the page goes on there (the running text that ended
@@ -251,8 +253,7 @@ pub fn extract(
     let mut skip_until = 0;
     // A name standing alone is a credit by its typography (a line of its own under the
     // title). Where sizes were measured from a scan, there is no typography to read.
-    let measured_sizes = crate::layout::body_font_size(lines)
-        .is_some_and(|body| crate::layout::sizes_scatter(lines, body));
+    let measured_sizes = body_size.is_some_and(|body| crate::layout::sizes_scatter(lines, body));
     // Whether a marked author list (names with raised labels) has been read.
     let mut marked_list = false;
     // (labels, text) of labelled affiliation lines.
