@@ -67,6 +67,28 @@ fn slightly_shifted_smaller_type_set_tight_is_a_script() {
 }
 
 #[test]
+fn a_note_mark_a_step_smaller_and_raised_tight_is_a_script() {
+    // Word's note mark after "pedia" (grobid/footnotes-test): 9 pt against 10.02 pt,
+    // raised 3 pt. Above the script sizes, so apart by the ordinary relation.
+    assert_eq!(relation(563.6, 10.02, 560.6, 9.0, 0.0), Relation::Apart);
+    assert_eq!(
+        tight_relation(563.6, 10.02, 560.6, 9.0, 0.0),
+        Relation::Super
+    );
+    let cases = [
+        // The line's own size raised as much: no script.
+        (563.6, 10.02, 560.6, 10.02, Relation::Apart),
+        // Raised more than half the line's type: the line above.
+        (563.6, 10.02, 557.0, 9.0, Relation::Apart),
+        // Lowered as much: not a note mark's place.
+        (563.6, 10.02, 566.6, 9.0, Relation::Apart),
+    ];
+    for (base, main, y, size, want) in cases {
+        assert_eq!(tight_relation(base, main, y, size, 0.0), want, "{y} {size}");
+    }
+}
+
+#[test]
 fn a_script_is_set_tight_against_its_base() {
     let zeta = piece("\u{3b6}", 252.91, 258.22, 165.32, 11.96, 0);
     let n = piece("n", 258.90, 263.88, 167.45, 8.97, 1);
