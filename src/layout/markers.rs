@@ -121,7 +121,7 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
         let Some((j, g)) = partner else {
             continue;
         };
-        if cell_in_a_row(lines, &by_page, i, m) {
+        if cell_in_a_row(lines, &by_page, i, m) || ends_a_column(lines, &by_page, i, m, g) {
             continue;
         }
         // A section number needs its heading's words beside it, not another figure.
@@ -195,6 +195,42 @@ fn cell_in_a_row(
 /// Empty stretch (in type sizes) before a number beyond which it is a table cell, not a
 /// marker opening a line of the next column.
 const CELL_GAP: f32 = 4.0;
+
+/// Whether the number at `i` closes a line of a column rather than opening the text beside
+/// it (`partner`): an equation's number, "(2)", set flush with the right edge of a
+/// justified column, with the next column's line on its baseline across the gutter. The
+/// evidence is the column's edge: at least [`EDGE_LINES`] lines of text near it, starting
+/// well to its left and not reaching the partner, end where the number ends. A marker
+/// opening its line has no lines of running text ending flush with it.
+fn ends_a_column(
+    lines: &[TextLine],
+    by_page: &HashMap<usize, Vec<usize>>,
+    i: usize,
+    m: crate::lines::LineGeometry,
+    partner: crate::lines::LineGeometry,
+) -> bool {
+    let size = m.font_size.max(4.0);
+    let flush = by_page
+        .get(&lines[i].page)
+        .into_iter()
+        .flatten()
+        .filter(|&&j| j != i)
+        .filter_map(|&j| lines[j].geometry)
+        .filter(|g| {
+            (g.baseline - m.baseline).abs() <= EDGE_REACH * size
+                && (g.bbox.x1 - m.bbox.x1).abs() <= 0.1 * size
+                && g.bbox.x0 <= m.bbox.x0 - 8.0 * size
+                && g.bbox.x1 < partner.bbox.x0
+        })
+        .take(EDGE_LINES)
+        .count();
+    flush >= EDGE_LINES
+}
+
+/// Lines of a column ending flush with a number that show it sits at the column's edge.
+const EDGE_LINES: usize = 2;
+/// How far above or below the number (in type sizes) those lines are looked for.
+const EDGE_REACH: f32 = 12.0;
 
 #[cfg(test)]
 mod tests {
@@ -291,6 +327,39 @@ mod tests {
         merge(&mut lines, &mut Report::default());
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[1].plain(), "4.2 Results of the survey");
+    }
+
+    #[test]
+    fn an_equation_number_at_a_columns_edge_stays_with_its_column() {
+        // "(2)" flush with the right edge of a justified left column, the right column's
+        // line on its baseline across the gutter: two columns, not a numbered item.
+        let body = |n: usize, baseline: f32| {
+            at("running text of the left column", 72.0, 290.3, baseline, n)
+        };
+        let right =
+            |n: usize, baseline: f32| at("running text on the right", 307.3, 525.5, baseline, n);
+        let mut lines = vec![
+            body(1, 470.0),
+            right(2, 470.0),
+            at("L = max d(P, P)", 76.0, 268.0, 486.0, 3),
+            at("(2)", 279.8, 290.3, 486.0, 4),
+            right(5, 486.0),
+            body(6, 502.0),
+            right(7, 502.0),
+            body(8, 518.0),
+        ];
+        merge(&mut lines, &mut Report::default());
+        assert_eq!(lines.len(), 8);
+        assert_eq!(lines[3].plain(), "(2)");
+        // The same number opening a list item, with no column edge beside it, joins.
+        let mut lines = vec![
+            at("(2)", 72.0, 84.0, 486.0, 1),
+            at("the second condition holds", 96.0, 290.3, 486.0, 2),
+            at("for every case we tried.", 96.0, 290.3, 502.0, 3),
+        ];
+        merge(&mut lines, &mut Report::default());
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].plain(), "(2) the second condition holds");
     }
 
     #[test]
