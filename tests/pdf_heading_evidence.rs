@@ -415,3 +415,36 @@ fn plain_text_of(doc: &Document) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// A page of 9 pt prose with a 12 pt heading at y = 640 and `second` directly under it in
+/// the same type, then prose again.
+fn heading_with_line_under(first: &'static str, second: &'static str) -> Vec<u8> {
+    let body = |y: f32| -> Vec<Line<'static>> {
+        (0..6)
+            .map(|i| (72.0, y - 12.0 * i as f32, "F1", 9.0, PROSE))
+            .collect()
+    };
+    let mut lines = body(740.0);
+    lines.push((72.0, 640.0, "F1", 12.0, first));
+    lines.push((72.0, 626.0, "F1", 12.0, second));
+    lines.extend(body(600.0));
+    pdf(&lines)
+}
+
+#[test]
+fn a_line_stacked_under_an_unfinished_heading_in_its_type_carries_it_on() {
+    // The agenda item's heading goes on to a second line that its type and place tie to
+    // it: one heading, not a heading and a heading of another rank.
+    let (doc, md) = convert(&heading_with_line_under(
+        "2.1 Evaluation under the Code",
+        "Section 54957",
+    ));
+    assert_eq!(
+        headings(&doc),
+        vec!["2.1 Evaluation under the Code Section 54957"],
+        "{md}"
+    );
+    // Control: a line in small letters under one in capitals is the next rank down.
+    let (doc, md) = convert(&heading_with_line_under("METHODS", "Search strategy"));
+    assert_eq!(headings(&doc), vec!["METHODS", "Search strategy"], "{md}");
+}

@@ -151,6 +151,26 @@ pub(super) fn goes_on_a_block(unit: &Unit, above: Option<&Unit>, joined: &str) -
             .is_some_and(|(page, a)| crate::layout::goes_on_stack((page, &a), unit.page(), &g))
 }
 
+/// Whether `unit`, stacked directly under the heading `heading` in its face and size (see
+/// [`goes_on_a_block`]), is that heading's next line rather than a heading of its own: one
+/// line under the heading made of `above` alone, the heading unfinished (no closing stop,
+/// colon or mark), the line no label (no closing colon) and both in the same case. "2.1 Public Employee Performance Evaluation –
+/// Pursuant to Government Code" over "Section 54957" is one heading; "METHODS" over
+/// "Search strategy" is a heading of the next rank down.
+pub(super) fn carries_heading_on(heading: &Piece, above: &Unit, unit: &Unit, joined: &str) -> bool {
+    let capitals =
+        |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    let text = crate::rich::plain(&heading.text);
+    let text = text.trim_end();
+    let line = crate::rich::plain(joined);
+    unit.lines.len() == 1
+        && heading.lines.len() == above.lines.len()
+        && heading.lines.last() == above.lines.last().map(|l| &l.source_line)
+        && !text.ends_with(['.', ':', ';', '!', '?'])
+        && !line.trim_end().ends_with(':')
+        && capitals(text) == capitals(&line)
+}
+
 /// Whether the piece after a heading set apart only by weight or face lets it be one: a
 /// bold line over a table, over rows of form fields ("Customer Information", then
 /// "Insured name   Gabriel Diaz") or at the end of the text is a label or a caption, and

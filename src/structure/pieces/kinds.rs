@@ -22,9 +22,9 @@ use crate::structure::units::{Measure, Unit};
 
 use super::cells::{beside_a_label, cell_styles, in_a_field, level_with_cells, shares_row};
 use super::headings::{
-    TypeEvidence, goes_on_a_block, heading_by_type, heading_context, is_numbered_heading,
-    label_over_value, section_number, set_larger, shape_suffices_in_pdf, titles_no_section,
-    underlined,
+    TypeEvidence, carries_heading_on, goes_on_a_block, heading_by_type, heading_context,
+    is_numbered_heading, label_over_value, section_number, set_larger, shape_suffices_in_pdf,
+    titles_no_section, underlined,
 };
 use super::items::{report_unmarked_item, unmarked_item};
 use super::note_area::{continued_note, note_in_note_area};
@@ -526,8 +526,18 @@ impl<'a> Context<'a> {
             .out
             .last()
             .is_some_and(|p| matches!(p.kind, PieceKind::Heading { .. }));
-        if !under_a_heading && goes_on_a_block(unit, prev_unit, joined) {
-            return false;
+        if goes_on_a_block(unit, prev_unit, joined) {
+            let heading = done.out.last_mut().filter(|_| under_a_heading);
+            match (heading, prev_unit) {
+                (Some(h), Some(above)) if carries_heading_on(h, above, unit, joined) => {
+                    h.text.push(' ');
+                    h.text.push_str(joined);
+                    h.lines.extend(unit.source_lines());
+                    return true;
+                }
+                (None, _) => return false,
+                _ => {}
+            }
         }
         if self.in_a_row(unit)
             || Self::labels_a_field(unit)
