@@ -448,3 +448,44 @@ fn a_line_stacked_under_an_unfinished_heading_in_its_type_carries_it_on() {
     let (doc, md) = convert(&heading_with_line_under("METHODS", "Search strategy"));
     assert_eq!(headings(&doc), vec!["METHODS", "Search strategy"], "{md}");
 }
+
+/// An agenda in 9 pt prose whose numbered items are set in `font` at 11 pt: items 2 and 3
+/// have text under them, items 1 and 4 have none.
+fn agenda(font: &'static str) -> Vec<u8> {
+    let body = |y: f32| -> Vec<Line<'static>> {
+        (0..3)
+            .map(|i| (90.0, y - 12.0 * i as f32, "F1", 9.0, PROSE))
+            .collect()
+    };
+    let mut lines = vec![(72.0, 700.0, font, 11.0, "1. CALL TO ORDER")];
+    lines.push((72.0, 676.0, "F2", 11.0, "2. PUBLIC COMMENT"));
+    lines.extend(body(660.0));
+    lines.push((72.0, 610.0, "F2", 11.0, "3. CLOSED SESSION"));
+    lines.extend(body(594.0));
+    lines.push((72.0, 544.0, font, 11.0, "4. REPORT FROM CLOSED SESSION"));
+    lines.push((72.0, 520.0, "F2", 11.0, "5. ADJOURNMENT"));
+    lines.extend(body(504.0));
+    pdf(&lines)
+}
+
+#[test]
+fn numbered_items_with_nothing_under_them_rank_with_the_headings_they_are_numbered_among() {
+    let (doc, md) = convert(&agenda("F2"));
+    assert_eq!(
+        headings(&doc),
+        vec![
+            "1. CALL TO ORDER",
+            "2. PUBLIC COMMENT",
+            "3. CLOSED SESSION",
+            "4. REPORT FROM CLOSED SESSION",
+            "5. ADJOURNMENT"
+        ],
+        "{md}"
+    );
+    // Control: set unlike the headings (not in bold), items 1 and 4 are left as they were.
+    let (doc, md) = convert(&agenda("F1"));
+    let found = headings(&doc);
+    assert!(!found.iter().any(|h| h.contains("CALL TO ORDER")), "{md}");
+    assert!(!found.iter().any(|h| h.contains("REPORT FROM")), "{md}");
+    assert!(md.contains("CALL TO ORDER") && md.contains("REPORT FROM CLOSED SESSION"), "{md}");
+}

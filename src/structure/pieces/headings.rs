@@ -3,7 +3,7 @@
 //! over its value, a run-in heading against the document's style).
 
 use crate::report::Report;
-use crate::structure::classify::{breaks_off, line_marker};
+use crate::structure::classify::{BulletClass, LabelStyle, breaks_off, line_marker};
 use crate::structure::units::{Measure, Unit};
 use crate::words::{ends_sentence, words};
 
@@ -348,6 +348,80 @@ pub(in crate::structure) fn promote_to_heading(
         number: crate::structure::classify::numbered_heading(&piece.text).map(|(n, _)| n),
         run_in: false,
     };
+}
+
+/// Numbered items that are headings of a sequence: an item alone ("1. CALL TO ORDER"),
+/// no item of its list beside it, next to a heading whose number is one after or one
+/// before its own and set alike (both in bold, in type of one size). An agenda whose items
+/// with text under them read as headings has items with nothing under them too; they are
+/// of the same rank, not lists of one. Returns the positions changed.
+pub(super) fn items_in_a_run_of_headings(pieces: &mut [Piece]) -> Vec<usize> {
+    let number_of = |p: &Piece| match &p.kind {
+        PieceKind::Heading {
+            number: Some(n),
+            run_in: false,
+        } => n.parse::<u32>().ok(),
+        _ => None,
+    };
+    let is_numbered_item = |p: Option<&Piece>| {
+        p.is_some_and(|p| matches!(&p.kind, PieceKind::Item(m) if m.class == BulletClass::Number))
+    };
+    let alike = |a: &Piece, b: &Piece| {
+        crate::rich::all_bold(&a.text)
+            && crate::rich::all_bold(&b.text)
+            && a.font_size
+                .zip(b.font_size)
+                .is_some_and(|(x, y)| (x - y).abs() <= 0.3)
+    };
+    let mut changed = Vec::new();
+    for at in 0..pieces.len() {
+        let PieceKind::Item(m) = &pieces[at].kind else {
+            continue;
+        };
+        let (Some(n), BulletClass::Number, LabelStyle::Period) = (m.ordinal, m.class, m.style)
+        else {
+            continue;
+        };
+        let prev = at.checked_sub(1).map(|i| &pieces[i]);
+        let next = pieces.get(at + 1);
+        if is_numbered_item(prev) || is_numbered_item(next) {
+            continue;
+        }
+        let plain = crate::rich::plain(&pieces[at].text);
+        if words(&plain) > 8 || plain.trim_end().ends_with('.') {
+            continue;
+        }
+        let heading = Piece {
+            text: numbered_again(n, &pieces[at].text),
+            ..pieces[at].clone()
+        };
+        let in_run = |h: Option<&Piece>, want: u32| {
+            h.is_some_and(|h| number_of(h) == Some(want) && alike(h, &heading))
+        };
+        if in_run(next, n + 1) || n > 1 && in_run(prev, n - 1) {
+            let p = &mut pieces[at];
+            p.text = heading.text;
+            p.kind = PieceKind::Heading {
+                number: Some(n.to_string()),
+                run_in: false,
+            };
+            changed.push(at);
+        }
+    }
+    changed
+}
+
+/// An item's text with its number printed again before it ("1. "), inside the bold run
+/// the marker opened when the text begins within one (the item's text then holds the
+/// run's end but not its start).
+fn numbered_again(n: u32, text: &str) -> String {
+    use crate::rich::{BOLD_OFF, BOLD_ON};
+    let opened = text.chars().find(|&c| c == BOLD_ON || c == BOLD_OFF) == Some(BOLD_OFF);
+    if opened {
+        format!("{BOLD_ON}{n}. {text}")
+    } else {
+        format!("{n}. {text}")
+    }
 }
 
 #[cfg(test)]

@@ -24,7 +24,10 @@ mod uncased_headings;
 mod zones;
 
 pub(super) use headings::promote_to_heading;
-use headings::{begins_next_paragraph, introduces_text, undo_run_in_headings_against_style};
+use headings::{
+    begins_next_paragraph, introduces_text, items_in_a_run_of_headings,
+    undo_run_in_headings_against_style,
+};
 use kinds::{BodyUnit, Classified, Context};
 use note_context::{mark_notes_by_context, mark_notes_in_breaks};
 use zones::{ZoneUnit, segment_with_zones};
@@ -223,6 +226,19 @@ fn second_look(cx: &Context, done: Classified, report: &mut Report) -> Vec<Piece
             at,
             "numbered line kept as text: its number continues no sequence",
         ));
+    }
+    for at in items_in_a_run_of_headings(&mut out) {
+        report.push(
+            Action::new(ActionKind::Guess)
+                .page(out[at].page)
+                .lines(out[at].lines.iter().copied().take(1))
+                .before(crate::rich::plain(&out[at].text))
+                .evidence(
+                    "numbered line read as a heading: set like the heading numbered next to it, \
+                     with no list around it",
+                )
+                .confidence(0.8),
+        );
     }
     mark_notes_by_context(&mut out, &|p| cx.above_the_body(p));
     mark_notes_in_breaks(&mut out);
