@@ -18,6 +18,13 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Whether `word` is an English month's abbreviation ("JAN", "Sept."), shorter than the
+/// month's name.
+pub fn month_abbreviation(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    month_number(word).is_some_and(|m| letters.chars().count() < MONTHS[usize::from(m) - 1].len())
+}
+
 /// The month number of an English month name or its abbreviation ("Sept.", "aug").
 pub fn month_number(word: &str) -> Option<u8> {
     let t = word.trim_end_matches('.');

@@ -53,9 +53,13 @@ pub(super) fn label_over_value(unit: &Unit, next: Option<&Unit>, body: f32) -> b
 /// Whether a line set apart like a heading titles something other than a section: a
 /// caption ("Chart 1: Global Financial Network", "Table 2. Growth") titles a figure or a
 /// table; a date alone ("13 November 2003", a "Received" line's date on a line of its
-/// own) is a dateline.
+/// own) is a dateline, and so is a month's abbreviation alone ("JAN" under "2023" on a
+/// cover). A month's full name may title a chronology's section ("March"); its
+/// abbreviation does not.
 pub(super) fn titles_no_section(t: &str) -> bool {
-    crate::line_kinds::opens_caption(t) || crate::date::parse_date_line(t).is_some()
+    crate::line_kinds::opens_caption(t)
+        || crate::date::parse_date_line(t).is_some()
+        || crate::date::month_abbreviation(t.trim())
 }
 
 /// What sets a heading apart from the body text by its type.
@@ -454,6 +458,11 @@ mod tests {
         assert!(titles_no_section("Chart 1: Global Financial Network: 1985"));
         assert!(titles_no_section("13 November 2003"));
         assert!(titles_no_section("March 3, 2025"));
+        assert!(titles_no_section("JAN"));
+        assert!(titles_no_section("Sept."));
+        assert!(!titles_no_section("March"));
+        assert!(!titles_no_section("May"));
+        assert!(!titles_no_section("Marching"));
         assert!(!titles_no_section("What’s New for 2007"));
         assert!(!titles_no_section("Expatriation After June 3, 2004"));
         assert!(!titles_no_section("Tables and Charts"));
