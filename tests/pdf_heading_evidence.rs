@@ -487,5 +487,8 @@ fn numbered_items_with_nothing_under_them_rank_with_the_headings_they_are_number
     let found = headings(&doc);
     assert!(!found.iter().any(|h| h.contains("CALL TO ORDER")), "{md}");
     assert!(!found.iter().any(|h| h.contains("REPORT FROM")), "{md}");
-    assert!(md.contains("CALL TO ORDER") && md.contains("REPORT FROM CLOSED SESSION"), "{md}");
+    assert!(
+        md.contains("CALL TO ORDER") && md.contains("REPORT FROM CLOSED SESSION"),
+        "{md}"
+    );
 }

@@ -195,6 +195,42 @@ mod tests {
         assert_eq!(lines[1].column, 0);
     }
 
+    #[test]
+    fn three_columns_whose_baselines_drift_apart_read_column_by_column() {
+        // The middle column's lines sit half a line off the others' (its headings were
+        // set larger): no baseline holds both the middle and the right column's lines,
+        // and neither fills the width of the two alone. Each fills its own column.
+        let mut lines = Vec::new();
+        for i in 0..8 {
+            let y = 100.0 + 12.0 * i as f32;
+            lines.push(at(
+                &format!("A{i} words of the left column"),
+                42.0,
+                206.0,
+                y,
+            ));
+            lines.push(at(
+                &format!("B{i} words of the middle column"),
+                222.0,
+                388.0,
+                y + 6.0,
+            ));
+            lines.push(at(
+                &format!("C{i} words of the right column"),
+                402.0,
+                570.0,
+                y,
+            ));
+        }
+        let mut r = Report::default();
+        order(&mut lines, &mut r);
+        let firsts: String = lines
+            .iter()
+            .map(|l| l.plain().chars().next().unwrap_or(' '))
+            .collect();
+        assert_eq!(firsts, "AAAAAAAABBBBBBBBCCCCCCCC");
+    }
+
     /// A table of figures set across both columns at the top of the page outweighs the
     /// prose below it: the columns are still read one after the other, and the table's
     /// rows stay whole where they stand.

@@ -109,8 +109,41 @@ const MIN_FILL: f32 = 0.5;
 
 /// Whether lines on one side of a gutter read as a column of text: at least half of their
 /// characters lie on baselines whose text covers [`MIN_FILL`] of the side's width (the
-/// fragments of a formula or a chart beside the prose do not outweigh it).
+/// fragments of a formula or a chart beside the prose do not outweigh it). A side that
+/// holds two columns of its own (the middle and right columns of a three-column page,
+/// whose baselines drift apart under headings of other sizes) reads as columns when a gap
+/// splits it into two sides that each do.
 fn fills_its_column(lines: &[&TextLine]) -> bool {
+    fills_its_column_within(lines, 2)
+}
+
+/// [`fills_its_column`], looking for columns inside the side `depth` times more.
+fn fills_its_column_within(lines: &[&TextLine], depth: usize) -> bool {
+    if rows_fill(lines) {
+        return true;
+    }
+    if depth == 0 {
+        return false;
+    }
+    let Some(g) = widest_gap_of(lines) else {
+        return false;
+    };
+    let part = |want: Side| -> Vec<&TextLine> {
+        lines
+            .iter()
+            .copied()
+            .filter(|l| side(l, g) == want)
+            .collect()
+    };
+    let (left, right) = (part(Side::Left), part(Side::Right));
+    // Lines across the gap would be read with neither column.
+    left.len() + right.len() == lines.len()
+        && fills_its_column_within(&left, depth - 1)
+        && fills_its_column_within(&right, depth - 1)
+}
+
+/// The row test of [`fills_its_column`] on the side as a whole.
+fn rows_fill(lines: &[&TextLine]) -> bool {
     let mut rows: Vec<(f32, f32, f32, usize)> = lines
         .iter()
         .filter_map(|l| {
