@@ -474,6 +474,12 @@ impl<'a> Context<'a> {
         .flatten()
     }
 
+    /// Whether a piece is set in the body's size or larger (not the small print of notes).
+    pub(super) fn in_body_type(&self, piece: &Piece) -> bool {
+        let sizes = self.body_size.zip(piece.font_size);
+        sizes.is_some_and(|(body, size)| size >= body - 0.3)
+    }
+
     /// Whether a unit's type (larger, bold, a face of its own) sets it apart from the body.
     fn set_apart_by_type(&self, unit: &Unit, joined: &str) -> bool {
         self.body_size

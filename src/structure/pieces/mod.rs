@@ -240,7 +240,9 @@ fn second_look(cx: &Context, done: Classified, report: &mut Report) -> Vec<Piece
                 .confidence(0.8),
         );
     }
-    mark_notes_by_context(&mut out, &|p| cx.above_the_body(p));
+    mark_notes_by_context(&mut out, &|p, alone| {
+        cx.above_the_body(p) || alone && cx.in_body_type(p)
+    });
     mark_notes_in_breaks(&mut out);
     undo_run_in_headings_against_style(&mut out);
     out

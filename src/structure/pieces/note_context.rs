@@ -171,9 +171,14 @@ fn in_reference_lists(pieces: &[Piece]) -> Vec<bool> {
 /// a link line after them), a plainly numbered line followed by its link, and a line
 /// numbered as the next note after a note ("4. Operators ranked…" after note 3), which would
 /// otherwise pass for a list item. An unlabelled citation is no note in a reference list
-/// (it is one of its entries) nor where it heads its page (`above_the_body`, see
-/// [`above_the_body`]).
-pub(super) fn mark_notes_by_context(pieces: &mut [Piece], above_the_body: &dyn Fn(&Piece) -> bool) {
+/// (it is one of its entries) nor where `stays_text` says so: given the piece and whether
+/// it stands alone (no note beside it), the caller keeps as text a citation that heads
+/// its page (see [`above_the_body`]) and a lone one set in the body's type, a paragraph
+/// between paragraphs that happens to cite ("See Pub. 525 or go to www.irs.gov").
+pub(super) fn mark_notes_by_context(
+    pieces: &mut [Piece],
+    stays_text: &dyn Fn(&Piece, bool) -> bool,
+) {
     let n = pieces.len();
     let in_references = in_reference_lists(pieces);
     let is_note = |p: &Piece| matches!(p.kind, PieceKind::Note(_) | PieceKind::Url);
@@ -228,7 +233,10 @@ pub(super) fn mark_notes_by_context(pieces: &mut [Piece], above_the_body: &dyn F
                     });
                     let context =
                         if prev_note { 1.5 } else { 0.0 } + if next_note { 1.0 } else { 0.0 };
-                    if score + context >= 3.5 && !in_references[i] && !above_the_body(&pieces[i]) {
+                    if score + context >= 3.5
+                        && !in_references[i]
+                        && !stays_text(&pieces[i], context == 0.0)
+                    {
                         pieces[i].kind = PieceKind::Note(NoteLabel::None);
                         changed = true;
                     }
@@ -266,13 +274,25 @@ mod tests {
 
     #[test]
     fn a_citation_alone_is_a_note_but_not_in_a_reference_list() {
-        let never = |_: &Piece| false;
         let mut pieces = vec![
             set(PieceKind::Text, "The body of the paper ends here.", 1, 10.0),
             set(PieceKind::Text, CITATION, 1, 8.0),
         ];
-        mark_notes_by_context(&mut pieces, &never);
+        mark_notes_by_context(&mut pieces, &|_, _| false);
         assert_eq!(pieces[1].kind, PieceKind::Note(NoteLabel::None));
+        // The caller keeps a lone citation as text (set in the body's type, say), but not
+        // one that stands beside a note.
+        let body = |kind: PieceKind, text: &str| set(kind, text, 1, 10.0);
+        let mut pieces = vec![
+            body(PieceKind::Text, "The body of the paper goes on here."),
+            body(PieceKind::Text, CITATION),
+            body(PieceKind::Text, "And the body goes on after it."),
+            body(PieceKind::Note(NoteLabel::Number(1)), "A note of the page."),
+            body(PieceKind::Text, CITATION),
+        ];
+        mark_notes_by_context(&mut pieces, &|_, alone| alone);
+        assert_eq!(pieces[1].kind, PieceKind::Text);
+        assert_eq!(pieces[4].kind, PieceKind::Note(NoteLabel::None));
         // Under "References", set as a heading or, when its type did not say so, as text.
         for kind in [
             PieceKind::Text,
@@ -297,7 +317,7 @@ mod tests {
                 ),
                 set(PieceKind::Text, CITATION, 8, 8.0),
             ];
-            mark_notes_by_context(&mut pieces, &never);
+            mark_notes_by_context(&mut pieces, &|_, _| false);
             assert_eq!(pieces[2].kind, PieceKind::Text);
             assert_eq!(pieces[3].kind, PieceKind::Text);
             // A heading ends the list.
@@ -345,7 +365,7 @@ mod tests {
         };
         assert!(above_the_body(&head, &refs, 10.0));
         let mut pieces = vec![head.clone()];
-        mark_notes_by_context(&mut pieces, &|p| above_the_body(p, &refs, 10.0));
+        mark_notes_by_context(&mut pieces, &|p, _| above_the_body(p, &refs, 10.0));
         assert_eq!(pieces[0].kind, PieceKind::Text);
         // The same print below the running text (a page-foot note) is not over it.
         let mut foot = page(0, 100.0);
