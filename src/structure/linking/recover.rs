@@ -280,12 +280,13 @@ pub(super) fn recover_lost(
         let run: Vec<usize> = by_number[run_start..k].to_vec();
         let lower = run_start
             .checked_sub(1)
-            .and_then(|j| ref_spot(drafts, by_number[j]))
-            .unwrap_or((0, 0));
-        let upper = by_number
-            .get(k)
-            .and_then(|&j| ref_spot(drafts, j))
-            .unwrap_or((usize::MAX, 0));
+            .and_then(|j| ref_spot(drafts, by_number[j]));
+        let upper = by_number.get(k).and_then(|&j| ref_spot(drafts, j));
+        // With no linked marker on either side, the window is the whole text before the
+        // note: a sentence end there is evidence only when it shares words with the note
+        // (a misread marker glyph is evidence of its own).
+        let bounded = lower.is_some() || upper.is_some();
+        let (lower, upper) = (lower.unwrap_or((0, 0)), upper.unwrap_or((usize::MAX, 0)));
         // Sentence ends as the text stands now (earlier runs inserted references), for
         // the slots of the window only; slots are re-read after a reference goes in.
         let last_slot = upper.0.min(slot_list.len().saturating_sub(1));
@@ -310,8 +311,12 @@ pub(super) fn recover_lost(
         // Insert from the last note of the run back, so earlier offsets stay valid.
         for (pos, &ni) in run.iter().enumerate().rev() {
             let note = &notes[ni];
-            let (slot_k, replaced, evidence, confidence) = match assignment.as_ref().map(|a| a[pos])
-            {
+            let assigned = assignment.as_ref().map(|a| a[pos]).filter(|&(w, _)| {
+                bounded
+                    || window[w].glyph.is_some()
+                    || !window[w].words.is_disjoint(&note_words[ni])
+            });
+            let (slot_k, replaced, evidence, confidence) = match assigned {
                 Some((w, score)) => {
                     let spot = window[w];
                     let mut shared: Vec<String> =
@@ -346,7 +351,7 @@ pub(super) fn recover_lost(
                             .lines(note.lines.clone())
                             .after(format!("unlinked note {}", note.number))
                             .evidence(
-                                "no marker on the page and no free sentence end between the neighbouring markers before the note (or too many lost notes in a row to search)",
+                                "no marker on the page and no free sentence end between the neighbouring markers before the note (or too many lost notes in a row to search; or, with no linked marker on either side, none sharing words with the note)",
                             )
                             .confidence(0.0),
                     );

@@ -250,7 +250,7 @@ fn a_marker_is_never_placed_after_its_note() {
         para("Before the note.", 0),
         para("After the note block.", 5),
     ];
-    let notes = vec![note(1, "Unrelated citation.", 2)];
+    let notes = vec![note(1, "Citation of the note.", 2)];
     let mut r = Report::default();
     link(&mut drafts, &notes, false, &[], &mut r);
     assert_eq!(refs(text(&drafts[0])), vec![0]);
@@ -301,4 +301,30 @@ fn notes_numbered_per_page_take_their_own_page_markers_on_the_last_page_too() {
     ];
     link(&mut drafts, &notes, true, &[], &mut r);
     assert_eq!(refs(text(&drafts[1])), vec![2, 3]);
+}
+
+#[test]
+fn a_lost_marker_with_no_linked_marker_around_it_needs_words_in_common() {
+    // No marker of any note was found: the window is all the text before the note, and a
+    // sentence end there sharing no words with it is no evidence of where it was.
+    let mut drafts = vec![
+        para(
+            "Fisheries collapsed in the delta. Rice yields held steady.",
+            0,
+        ),
+        para("Farmers adapted to the new seasons.", 1),
+    ];
+    let notes = vec![note(1, "Contact: the author's office address.", 3)];
+    let mut r = Report::default();
+    let recovered = link(&mut drafts, &notes, false, &[], &mut r);
+    assert!(recovered.is_empty());
+    assert!(refs(text(&drafts[0])).is_empty() && refs(text(&drafts[1])).is_empty());
+    assert_eq!(r.count(ActionKind::MarkerRecovered), 0);
+    assert_eq!(r.count(ActionKind::FootnoteUnplaced), 1);
+    // Control: a note sharing words with a sentence is put back there.
+    let notes = vec![note(1, "Survey of the delta fisheries.", 3)];
+    let mut r = Report::default();
+    let recovered = link(&mut drafts, &notes, false, &[], &mut r);
+    assert_eq!(recovered, vec![0]);
+    assert_eq!(refs(text(&drafts[0])), vec![0]);
 }
