@@ -103,13 +103,13 @@ impl Lexicon {
     }
 
     /// The entries from the first word not less than `w` on.
-    fn from_word(&self, w: &str) -> &[(String, usize)] {
+    fn starting_at(&self, w: &str) -> &[(String, usize)] {
         &self.words[self.words.partition_point(|(k, _)| k.as_str() < w)..]
     }
 
     fn count(&self, w: &str) -> usize {
         let w = w.to_lowercase();
-        self.from_word(&w)
+        self.starting_at(&w)
             .first()
             .filter(|(k, _)| *k == w)
             .map_or(0, |(_, c)| *c)
@@ -118,7 +118,7 @@ impl Lexicon {
     /// Occurrences of `w` or of an inflected form of it (a few letters longer).
     pub fn count_forms(&self, w: &str) -> usize {
         let w = w.to_lowercase();
-        self.from_word(&w)
+        self.starting_at(&w)
             .iter()
             .take_while(|(k, _)| k.starts_with(&w))
             .filter(|(k, _)| k.len() <= w.len() + 3 && !k[w.len()..].contains('-'))
