@@ -327,9 +327,8 @@ fn styled_line(line: &Line) -> TextLine {
             text.push(BOLD_OFF);
         }
     }
-    let text = rich::tidy(&text);
     TextLine {
-        text: trim_rich(&text),
+        text: trim_rich_owned(rich::tidy_owned(text)),
         ..Default::default()
     }
 }
@@ -368,6 +367,15 @@ pub fn trim_rich(s: &str) -> String {
     out.push_str(&s[start..end]);
     out.extend(s[end..].chars().filter(|c| !c.is_whitespace()));
     out
+}
+
+/// [`trim_rich`] of an owned text, handed back as it is when nothing is to be trimmed (a
+/// line's text as the reader built it, most often).
+fn trim_rich_owned(s: String) -> String {
+    let edge = |c: char| c.is_whitespace() || rich::is_sentinel(c);
+    let ends_visible = s.chars().next().is_some_and(|c| !edge(c))
+        && s.chars().next_back().is_some_and(|c| !edge(c));
+    if ends_visible { s } else { trim_rich(&s) }
 }
 
 /// [`trim_rich`] as it was first written (on a copy into chars), to check the above against.
@@ -513,6 +521,7 @@ mod tests {
         }
         for c in &cases {
             assert_eq!(trim_rich(c), trim_rich_by_chars(c), "{c:?}");
+            assert_eq!(trim_rich_owned(c.clone()), trim_rich_by_chars(c), "{c:?}");
         }
     }
 

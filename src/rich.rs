@@ -250,6 +250,11 @@ fn cancels(a: char, b: char) -> bool {
     )
 }
 
+/// [`tidy`] of an owned text, handed back as it is when it holds no sentinel.
+pub fn tidy_owned(s: String) -> String {
+    if has_sentinel(&s) { tidy(&s) } else { s }
+}
+
 /// Removes empty style runs and merges a run that closes and immediately reopens.
 pub fn tidy(s: &str) -> String {
     if !has_sentinel(s) {

@@ -377,7 +377,10 @@ impl Line {
     /// (0 when no span names its font). Headings set in a face of their own — a sans
     /// title over a serif body, at nearly the body's size — are told apart by it.
     pub fn face(&self) -> u32 {
-        let mut weights: Vec<(&str, usize)> = Vec::new();
+        // The fonts in the order first met, with their weights: the first font held apart,
+        // so that a line in one font (most lines) needs no list.
+        let mut first: Option<(&str, usize)> = None;
+        let mut others: Vec<(&str, usize)> = Vec::new();
         for s in &self.spans {
             if s.style.script != Script::Normal {
                 continue;
@@ -389,13 +392,21 @@ impl Line {
             if n == 0 {
                 continue;
             }
-            match weights.iter_mut().find(|(f, _)| *f == font) {
-                Some((_, w)) => *w += n,
-                None => weights.push((font, n)),
+            if first.is_none() {
+                first = Some((font, n));
+            } else if let Some((_, w)) = first
+                .iter_mut()
+                .chain(&mut others)
+                .find(|(f, _)| *f == font)
+            {
+                *w += n;
+            } else {
+                others.push((font, n));
             }
         }
-        weights
+        first
             .into_iter()
+            .chain(others)
             .max_by_key(|(_, w)| *w)
             .map_or(0, |(font, _)| face_id(font))
     }

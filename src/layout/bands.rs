@@ -13,7 +13,7 @@
 //! across or down, unless the cards' numbered headings say so: "1." and "2." side by side
 //! over "3." and "4." (see [`numbered_rows`]).
 
-use super::gutters::{MIN_SIDE, Side, gutter_of, side};
+use super::gutters::{Ink, MIN_SIDE, Side, gutter_with, side};
 use crate::lines::TextLine;
 
 /// White space (in ems of the part's median type) that cuts a page across.
@@ -46,12 +46,19 @@ pub fn regions(lines: &[TextLine]) -> Option<Vec<Vec<TextLine>>> {
         return None;
     }
     let refs = |idx: &[usize]| -> Vec<&TextLine> { idx.iter().map(|&i| &lines[i]).collect() };
+    // Each line's ink, read once however many of the groupings below hold the line.
+    let inks: Vec<std::cell::OnceCell<Ink>> = vec![std::cell::OnceCell::new(); lines.len()];
+    let gutter_of = |idx: &[usize]| {
+        gutter_with(&refs(idx), |k| {
+            *inks[idx[k]].get_or_init(|| Ink::of(&lines[idx[k]]))
+        })
+    };
     // Each band's own gutter, when one runs clear through it (columns and nothing else).
     let clean: Vec<Option<f32>> = bands
         .iter()
         .map(|b| {
             let band = refs(b);
-            gutter_of(&band).filter(|&g| {
+            gutter_of(b).filter(|&g| {
                 crossing(&band, g) == 0
                     && runs_on(&band, g, Side::Left)
                     && runs_on(&band, g, Side::Right)
@@ -75,7 +82,7 @@ pub fn regions(lines: &[TextLine]) -> Option<Vec<Vec<TextLine>>> {
         let (cur, held) = parts.last().expect("one part at least");
         let mut union = cur.clone();
         union.extend_from_slice(band);
-        let whole = gutter_of(&refs(&union));
+        let whole = gutter_of(&union);
         let together = held
             .iter()
             .chain(std::iter::once(&k))

@@ -16,11 +16,15 @@ use super::sides::reorder;
 /// one's title band, then columns of its own) is first cut into those parts
 /// ([`super::bands::regions`]), each read in turn.
 pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
+    let ranges: Vec<std::ops::Range<usize>> = crate::lines::page_ranges(lines).collect();
     let mut out = Vec::with_capacity(lines.len());
-    for range in crate::lines::page_ranges(lines) {
-        let page = lines[range.start].page;
-        let page_lines = &lines[range];
-        if let Some(read) = super::side_labels::read(page_lines) {
+    // Each page's lines are moved out in turn, and moved back as they are when their order
+    // stands (most pages), not copied.
+    let mut rest = std::mem::take(lines).into_iter();
+    for range in ranges {
+        let page_lines: Vec<TextLine> = rest.by_ref().take(range.len()).collect();
+        let page = page_lines[0].page;
+        if let Some(read) = super::side_labels::read(&page_lines) {
             report.push(
                 Action::new(ActionKind::Guess)
                     .page(page)
@@ -34,7 +38,7 @@ pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
             out.extend(read.lines);
             continue;
         }
-        match super::bands::regions(page_lines) {
+        match super::bands::regions(&page_lines) {
             Some(regions) => {
                 let tops: Vec<String> = regions
                     .iter()
@@ -52,18 +56,29 @@ pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
                         ))
                         .confidence(0.8),
                 );
-                for r in &regions {
-                    out.extend(order_region(r, page, report));
+                for r in regions {
+                    match order_region(&r, page, report) {
+                        Some(read) => out.extend(read),
+                        None => out.extend(r),
+                    }
                 }
             }
-            None => out.extend(order_region(page_lines, page, report)),
+            None => match order_region(&page_lines, page, report) {
+                Some(read) => out.extend(read),
+                None => out.extend(page_lines),
+            },
         }
     }
     *lines = out;
 }
 
-/// Reading order within one page, or one part of a page read on its own.
-fn order_region(page_lines: &[TextLine], page: usize, report: &mut Report) -> Vec<TextLine> {
+/// Reading order within one page, or one part of a page read on its own; `None` when the
+/// lines stay in the order they have.
+fn order_region(
+    page_lines: &[TextLine],
+    page: usize,
+    report: &mut Report,
+) -> Option<Vec<TextLine>> {
     let split = gutter(page_lines)
         .map(|g| (g, Vec::new()))
         .or_else(|| gutter_beside_grid(page_lines));
@@ -94,7 +109,7 @@ fn order_region(page_lines: &[TextLine], page: usize, report: &mut Report) -> Ve
                     ))
                     .confidence(0.85),
             );
-            read
+            Some(read)
         }
         // A clear vertical gap with cells on its sides: a table or a form laid out
         // as a grid, read row by row, top to bottom.
@@ -126,7 +141,7 @@ fn order_region(page_lines: &[TextLine], page: usize, report: &mut Report) -> Ve
                         .confidence(0.8),
                 );
             }
-            rows
+            Some(rows)
         }
         None => match super::drawn_late::place(page_lines) {
             Some((placed, moved)) => {
@@ -139,9 +154,9 @@ fn order_region(page_lines: &[TextLine], page: usize, report: &mut Report) -> Ve
                         ))
                         .confidence(0.8),
                 );
-                placed
+                Some(placed)
             }
-            None => page_lines.to_vec(),
+            None => None,
         },
     }
 }

@@ -27,22 +27,76 @@ pub(super) fn gutter(page: &[TextLine]) -> Option<f32> {
 
 /// [`gutter`] of lines held by reference.
 pub(super) fn gutter_of(page: &[&TextLine]) -> Option<f32> {
+    gutter_with(page, |k| Ink::of(page[k]))
+}
+
+/// What the tests of a gutter's sides read of a line's text: how many characters it
+/// sets (not counting spaces), which weigh its baseline in [`fills_its_column`], and
+/// whether it is a figure rather than words (see [`mostly_figures`]). Read in one pass
+/// over the text, once per line, where each test used to derive the line's plain text
+/// again for every gutter sought through it.
+#[derive(Clone, Copy)]
+pub(super) struct Ink {
+    chars: usize,
+    figure: bool,
+}
+
+impl Ink {
+    pub(super) fn of(l: &TextLine) -> Ink {
+        let (mut chars, mut digits, mut letters) = (0, 0, 0);
+        let text = l.plain_cow();
+        if text.is_ascii() {
+            // Most lines: their bytes are their characters.
+            for b in text.bytes() {
+                if matches!(b, b' ' | b'\t'..=b'\r') {
+                    continue;
+                }
+                chars += 1;
+                if b.is_ascii_digit() {
+                    digits += 1;
+                } else if b.is_ascii_alphabetic() {
+                    letters += 1;
+                }
+            }
+        } else {
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    continue;
+                }
+                chars += 1;
+                if c.is_ascii_digit() {
+                    digits += 1;
+                } else if c.is_alphabetic() {
+                    letters += 1;
+                }
+            }
+        }
+        Ink {
+            chars,
+            figure: digits + letters == 0 || digits > letters,
+        }
+    }
+}
+
+/// [`gutter_of`] given each line's [`Ink`] by its index in `page` (a caller that seeks
+/// gutters through many groupings of one page's lines reads each line's text once).
+pub(super) fn gutter_with(page: &[&TextLine], ink: impl Fn(usize) -> Ink) -> Option<f32> {
     let g = widest_gap_of(page)?;
-    let left: Vec<&TextLine> = page
-        .iter()
-        .copied()
-        .filter(|l| side(l, g) == Side::Left)
-        .collect();
-    let right: Vec<&TextLine> = page
-        .iter()
-        .copied()
-        .filter(|l| side(l, g) == Side::Right)
-        .collect();
-    (fills_its_column(&left)
-        && fills_its_column(&right)
-        && !mostly_figures(left.iter().copied())
-        && !mostly_figures(right.iter().copied()))
-    .then_some(g)
+    // One side's lines with their ink; the right side's text is not read when the left
+    // side already rules the gutter out.
+    let on = |at: Side| -> Vec<(&TextLine, Ink)> {
+        page.iter()
+            .enumerate()
+            .filter(|(_, l)| side(l, g) == at)
+            .map(|(k, l)| (*l, ink(k)))
+            .collect()
+    };
+    let left = on(Side::Left);
+    if !fills_its_column(&left) {
+        return None;
+    }
+    let right = on(Side::Right);
+    (fills_its_column(&right) && !mostly_figures(&left) && !mostly_figures(&right)).then_some(g)
 }
 
 /// A gutter through the page's running text when rows of cells (a table set across both
@@ -113,26 +167,27 @@ const MIN_FILL: f32 = 0.5;
 /// holds two columns of its own (the middle and right columns of a three-column page,
 /// whose baselines drift apart under headings of other sizes) reads as columns when a gap
 /// splits it into two sides that each do.
-fn fills_its_column(lines: &[&TextLine]) -> bool {
+fn fills_its_column(lines: &[(&TextLine, Ink)]) -> bool {
     fills_its_column_within(lines, 2)
 }
 
 /// [`fills_its_column`], looking for columns inside the side `depth` times more.
-fn fills_its_column_within(lines: &[&TextLine], depth: usize) -> bool {
+fn fills_its_column_within(lines: &[(&TextLine, Ink)], depth: usize) -> bool {
     if rows_fill(lines) {
         return true;
     }
     if depth == 0 {
         return false;
     }
-    let Some(g) = widest_gap_of(lines) else {
+    let refs: Vec<&TextLine> = lines.iter().map(|(l, _)| *l).collect();
+    let Some(g) = widest_gap_of(&refs) else {
         return false;
     };
-    let part = |want: Side| -> Vec<&TextLine> {
+    let part = |want: Side| -> Vec<(&TextLine, Ink)> {
         lines
             .iter()
             .copied()
-            .filter(|l| side(l, g) == want)
+            .filter(|(l, _)| side(l, g) == want)
             .collect()
     };
     let (left, right) = (part(Side::Left), part(Side::Right));
@@ -143,16 +198,15 @@ fn fills_its_column_within(lines: &[&TextLine], depth: usize) -> bool {
 }
 
 /// The row test of [`fills_its_column`] on the side as a whole.
-fn rows_fill(lines: &[&TextLine]) -> bool {
+fn rows_fill(lines: &[(&TextLine, Ink)]) -> bool {
     let mut rows: Vec<(f32, f32, f32, usize)> = lines
         .iter()
-        .filter_map(|l| {
+        .filter_map(|(l, ink)| {
             let g = l.geometry?;
-            let chars = l.plain_cow().chars().filter(|c| !c.is_whitespace()).count();
-            Some((g.baseline, g.bbox.x1 - g.bbox.x0, g.font_size, chars))
+            Some((g.baseline, g.bbox.x1 - g.bbox.x0, g.font_size, ink.chars))
         })
         .collect();
-    let Some(width) = text_width(lines.iter().copied()) else {
+    let Some(width) = text_width(lines.iter().map(|(l, _)| *l)) else {
         return false;
     };
     if rows.is_empty() {
@@ -234,23 +288,9 @@ fn widest_gap_of(page: &[&TextLine]) -> Option<f32> {
 
 /// Whether most lines on one side of a gutter are figures ("3.71T", "1,136", "$"): the
 /// columns of a table right of its labels, not a column of text to be read on its own.
-fn mostly_figures<'a>(side: impl Iterator<Item = &'a TextLine>) -> bool {
-    let (mut lines, mut figures) = (0, 0);
-    for l in side {
-        let (mut digits, mut letters) = (0, 0);
-        for c in l.plain_cow().chars() {
-            if c.is_ascii_digit() {
-                digits += 1;
-            } else if c.is_alphabetic() {
-                letters += 1;
-            }
-        }
-        lines += 1;
-        if digits + letters == 0 || digits > letters {
-            figures += 1;
-        }
-    }
-    figures * 2 > lines
+fn mostly_figures(side: &[(&TextLine, Ink)]) -> bool {
+    let figures = side.iter().filter(|(_, ink)| ink.figure).count();
+    figures * 2 > side.len()
 }
 
 /// Where a line lies with respect to a gutter at x: wholly left of it, wholly right of

@@ -260,10 +260,16 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
     }
     // Two cells of words side by side in one column: a column the header does not
     // name (a currency sign beside its figure is one cell).
-    let crowded = placed.iter().enumerate().any(|(a, p)| {
-        placed[a + 1..]
+    // Only lines within a third of an em of each other's top can share a row: taken by
+    // their tops, each line is tried against those just below it, not against the whole
+    // table (which made the test quadratic in the lines walked).
+    let mut by_top: Vec<&Placed> = placed.iter().filter(|p| p.grouping.is_none()).collect();
+    by_top.sort_by(|a, b| a.top.total_cmp(&b.top));
+    let crowded = by_top.iter().enumerate().any(|(a, p)| {
+        by_top[a + 1..]
             .iter()
-            .any(|q| p.grouping.is_none() && q.grouping.is_none() && shares_column(p, q, size))
+            .take_while(|q| q.top - p.top < 0.3 * size)
+            .any(|q| shares_column(p, q, size))
     });
     if crowded {
         return None;

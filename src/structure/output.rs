@@ -24,14 +24,15 @@ fn may_hold_url(text: &str) -> bool {
     text.contains("://") || text.contains("www.")
 }
 
-/// Splits a text run into text and links.
-fn linkify(text: &str, out: &mut Vec<Inline>) {
-    if !may_hold_url(text) {
+/// Splits a text run into text and links; a run without a URL goes in as it is.
+fn linkify(text: String, out: &mut Vec<Inline>) {
+    if !may_hold_url(&text) {
         if !text.is_empty() {
-            out.push(Inline::Text(text.to_string()));
+            out.push(Inline::Text(text));
         }
         return;
     }
+    let text = text.as_str();
     let mut last = 0;
     for m in URL.find_iter(text) {
         let mut url = m.as_str();
@@ -78,7 +79,7 @@ fn with_links(inlines: Vec<Inline>) -> Vec<Inline> {
     let mut out = Vec::with_capacity(inlines.len());
     for inline in inlines {
         match inline {
-            Inline::Text(t) => linkify(&t, &mut out),
+            Inline::Text(t) => linkify(t, &mut out),
             Inline::Strong(c) => out.push(Inline::Strong(with_links(c))),
             Inline::Emphasis(c) => out.push(Inline::Emphasis(with_links(c))),
             other => out.push(other),

@@ -508,16 +508,19 @@ fn rows_of(placed: &[PlacedCell], columns: &[Column], size: f32) -> Vec<Vec<Stri
             .any(|c| c.column != 0 && (c.baseline - base).abs() < 0.3 * size)
     };
     // How far each column's text may reach: its widest line, or near the next column.
-    let measure = |k: usize| {
-        let next = columns
-            .get(k + 1)
-            .map_or(f32::NEG_INFINITY, |c| c.start - 1.5 * size);
-        placed
-            .iter()
-            .filter(|c| c.column == k)
-            .map(|c| c.x1)
-            .fold(next, f32::max)
-    };
+    let mut measures: Vec<f32> = (0..columns.len())
+        .map(|k| {
+            columns
+                .get(k + 1)
+                .map_or(f32::NEG_INFINITY, |c| c.start - 1.5 * size)
+        })
+        .collect();
+    for c in placed {
+        if let Some(m) = measures.get_mut(c.column) {
+            *m = m.max(c.x1);
+        }
+    }
+    let measure = |k: usize| measures.get(k).copied().unwrap_or(f32::NEG_INFINITY);
     let level = |a: f32, b: f32| (a - b).abs() <= 0.3 * size;
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row_base = f32::NEG_INFINITY;

@@ -3,13 +3,14 @@
 
 use crate::lines::TextLine;
 use foldhash::{HashMap, HashMapExt};
-use std::collections::BTreeMap;
 
-/// Word counts of the document, for hyphenation decisions. Ordered, so that the forms of
-/// a word (the keys it begins) are one range rather than a scan of the whole lexicon.
+/// Word counts of the document, for hyphenation decisions. Sorted by word, so that the
+/// forms of a word (the words it begins) are one range found by a binary search rather
+/// than a scan of the whole lexicon; a sorted list rather than a tree, since it is built
+/// once and only ever read.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: BTreeMap<String, usize>,
+    words: Vec<(String, usize)>,
 }
 
 /// First halves that usually form compounds rather than hyphenated syllables.
@@ -95,23 +96,30 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon {
-            words: words.into_iter().collect(),
-        }
+        // Each word is counted once, so its order among the others is fixed.
+        let mut words: Vec<(String, usize)> = words.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Lexicon { words }
+    }
+
+    /// The entries from the first word not less than `w` on.
+    fn starting_at(&self, w: &str) -> &[(String, usize)] {
+        &self.words[self.words.partition_point(|(k, _)| k.as_str() < w)..]
     }
 
     fn count(&self, w: &str) -> usize {
-        self.words.get(&w.to_lowercase()).copied().unwrap_or(0)
+        let w = w.to_lowercase();
+        self.starting_at(&w)
+            .first()
+            .filter(|(k, _)| *k == w)
+            .map_or(0, |(_, c)| *c)
     }
 
     /// Occurrences of `w` or of an inflected form of it (a few letters longer).
     pub fn count_forms(&self, w: &str) -> usize {
         let w = w.to_lowercase();
-        self.words
-            .range::<str, _>((
-                std::ops::Bound::Included(w.as_str()),
-                std::ops::Bound::Unbounded,
-            ))
+        self.starting_at(&w)
+            .iter()
             .take_while(|(k, _)| k.starts_with(&w))
             .filter(|(k, _)| k.len() <= w.len() + 3 && !k[w.len()..].contains('-'))
             .map(|(_, c)| c)

@@ -26,7 +26,8 @@ use crate::structure::shapes::trailing_url;
 
 /// Joins the lines of one unit into rich text, recording de-hyphenations and URL joins.
 pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> String {
-    let mut out = String::new();
+    // Room for every line and a space between each two, so the paragraph is never regrown.
+    let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
     for (k, line) in lines.iter().enumerate() {
         let text = line.text.trim();
         if text.is_empty() {
@@ -135,8 +136,11 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
         out.push(' ');
         out.push_str(text);
     }
+    if out.contains('\u{AD}') {
+        out = out.replace('\u{AD}', "");
+    }
     // Two lines of one italic or bold run come joined as "*…found* *after…*": one run.
-    crate::rich::tidy(&out.replace('\u{AD}', ""))
+    crate::rich::tidy_owned(out)
 }
 
 /// Longest stretch at the end of a paragraph that the join decisions look at, in bytes:

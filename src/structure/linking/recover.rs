@@ -69,15 +69,23 @@ static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// The lower-cased words of `s` of three characters or more, neither figures, stop words
+/// nor month names. Each word is lower-cased into one buffer, and copied only when it is
+/// kept and new (a note or a sentence repeats its words).
 fn content_words(s: &str) -> HashSet<String> {
-    rich::plain(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(str::to_lowercase)
-        .filter(|w| {
-            !STOP.contains(w.as_str()) && crate::date::month_number(w).is_none_or(|_| w.len() < 3)
-        })
-        .collect()
+    let mut out = HashSet::default();
+    let mut lower = String::new();
+    for w in rich::plain_cow(s).split(|c: char| !c.is_alphanumeric()) {
+        if w.chars().count() < 3 || w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        crate::structure::casing::lowercase_into(&mut lower, w);
+        let month = crate::date::month_number(&lower).is_some_and(|_| lower.len() >= 3);
+        if !STOP.contains(lower.as_str()) && !month && !out.contains(lower.as_str()) {
+            out.insert(lower.clone());
+        }
+    }
+    out
 }
 
 static SENTENCE_END: LazyLock<Regex> =
@@ -92,8 +100,9 @@ struct Spot {
     at: usize,
     /// Position (piece order) of the block holding it.
     order: usize,
-    /// Content words of the sentence it ends.
-    words: HashSet<String>,
+    /// Content words of the sentence it ends (shared by the copies of the spot that each
+    /// run's window takes).
+    words: std::rc::Rc<HashSet<String>>,
     /// Whether it ends its paragraph or item.
     para_end: bool,
     /// In recognised text, the glyph standing where the marker was (`.’`, `.*`, `.°`):
@@ -188,7 +197,7 @@ fn slot_spots(drafts: &[Placed], slot: Slot, k: usize, misreads: bool) -> Vec<Sp
                 slot: k,
                 at,
                 order: block.order_at(slot.1, visible),
-                words: content_words(&text[sentence_start..at]),
+                words: std::rc::Rc::new(content_words(&text[sentence_start..at])),
                 para_end: text[tail..].trim().is_empty(),
                 glyph,
             });

@@ -39,12 +39,18 @@ pub fn zone_of(zones: &NoteZones, i: usize) -> Option<usize> {
 /// Finds footnote zones at the foot of pages: from the first line in the lower part of a
 /// page that starts with the next expected note number, to the end of the page.
 pub fn find_zones(lines: &[TextLine]) -> NoteZones {
+    find_zones_with(lines, None)
+}
+
+/// [`find_zones`] given the lines' body size when the caller measured it already
+/// ([`crate::layout::body_font_size`] of the same lines); `None` has it measured here.
+pub fn find_zones_with(lines: &[TextLine], body_size: Option<f32>) -> NoteZones {
     let mut zones = NoteZones::default();
     let paged = lines.iter().any(|l| l.page > 1) || lines.iter().any(|l| l.geometry.is_some());
     if !paged {
         return zones;
     }
-    let body_size = crate::layout::body_font_size(lines);
+    let body_size = body_size.or_else(|| crate::layout::body_font_size(lines));
     // Lines of the title block in the upper half of the first page ("¹ Saarland
     // University" under "Rui Wang¹ and …") are affiliations, not a foot of notes.
     let title_end = crate::line_kinds::title_zone_end_with(lines, body_size);

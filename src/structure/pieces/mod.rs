@@ -99,7 +99,8 @@ pub struct Piece {
 
 /// Segments and classifies the body lines.
 pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report) -> Vec<Piece> {
-    let zones = super::note_zones::find_zones(lines);
+    // The measure's body style was taken on these lines: its size is their body size.
+    let zones = super::note_zones::find_zones_with(lines, m.body.map(|b| b.size));
     let apart = set_apart(lines, &zones);
     let units = body_units(lines, &zones, m, apart, report);
     let cx = Context::new(lines, &units, m, lex);

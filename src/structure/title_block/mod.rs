@@ -226,7 +226,7 @@ pub fn extract(
         && let (Some(title), Some(declared), Some(body)) = (
             reader.tb.metadata.title.as_deref(),
             declared_title,
-            crate::layout::body_font_size(lines),
+            body_size,
         )
         && let Some(run) = subtitle::declared_subtitle(
             zone,

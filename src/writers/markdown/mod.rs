@@ -84,6 +84,7 @@ pub fn write(doc: &Document, options: &MarkdownOptions) -> String {
     if !out.is_empty() && !lines.is_empty() {
         out.push('\n');
     }
+    out.reserve(lines.iter().map(|l| l.len() + 1).sum());
     for line in &lines {
         out.push_str(line.trim_end());
         out.push('\n');

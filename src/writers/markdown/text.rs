@@ -8,7 +8,16 @@ use super::Writer;
 
 impl Writer<'_> {
     pub(super) fn inlines(&self, inlines: &[Inline]) -> String {
-        let mut s = String::new();
+        // Room for the text runs as they are and a little markup around the rest: most
+        // paragraphs are written without regrowing.
+        let room = inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text(t) => t.len(),
+                _ => 16,
+            })
+            .sum();
+        let mut s = String::with_capacity(room);
         for inline in inlines {
             self.inline(inline, &mut s);
         }
