@@ -448,7 +448,7 @@ impl<'a> Interpreter<'a> {
                 }
             }
             b"cm" => {
-                if let Some(m) = Matrix::from_numbers(&nums(ops)) {
+                if let Some(m) = matrix(ops) {
                     let ctm = m.then(&self.gs.ctm);
                     if ctm.is_finite() {
                         self.gs.ctm = ctm;
@@ -481,7 +481,7 @@ impl<'a> Interpreter<'a> {
                 self.move_line(n(0).unwrap_or(0.0), ty);
             }
             b"Tm" => {
-                if let Some(m) = Matrix::from_numbers(&nums(ops)) {
+                if let Some(m) = matrix(ops) {
                     self.tm = m;
                     self.tlm = m;
                 }
@@ -614,6 +614,17 @@ impl<'a> Interpreter<'a> {
     }
 }
 
-fn nums(ops: &[Object]) -> Vec<f64> {
-    ops.iter().filter_map(number).collect()
+/// The matrix of a `cm` or `Tm` operation: its operands that are numbers, when there are
+/// exactly six, gathered on the stack (two of these per line of text in some streams).
+fn matrix(ops: &[Object]) -> Option<Matrix> {
+    let mut nums = [0.0; 6];
+    let mut count = 0;
+    for v in ops.iter().filter_map(number) {
+        *nums.get_mut(count)? = v;
+        count += 1;
+    }
+    if count != 6 {
+        return None;
+    }
+    Matrix::from_numbers(&nums)
 }
