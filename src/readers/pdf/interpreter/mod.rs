@@ -29,7 +29,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::fonts::Font;
 use super::geometry::Matrix;
-use super::objects::{get_dict, get_name, number, string};
+use super::objects::{entry, get_dict, get_name, number, string};
 use super::optional::OptionalContent;
 use super::tagged::marked::Marks;
 pub use dir::Dir;
@@ -469,7 +469,7 @@ impl<'a> Interpreter<'a> {
             b"Tf" => {
                 let entry = ops.first().and_then(|o| o.as_name().ok()).and_then(|name| {
                     let fonts = get_dict(self.doc, resources?, b"Font")?;
-                    fonts.get(name).ok()
+                    entry(fonts, name)
                 });
                 self.gs.font = Some(self.work.fonts.get(self.doc, entry));
                 self.gs.font_size = n(1).unwrap_or(0.0);
@@ -592,7 +592,7 @@ impl<'a> Interpreter<'a> {
         let doc = self.doc;
         let Some(entry) = resources
             .and_then(|r| get_dict(doc, r, b"XObject"))
-            .and_then(|x| x.get(name).ok())
+            .and_then(|x| entry(x, name))
         else {
             return;
         };
@@ -601,7 +601,7 @@ impl<'a> Interpreter<'a> {
             return;
         };
         // A form or image in a hidden layer is not drawn.
-        if let Ok(oc) = stream.dict.get(b"OC")
+        if let Some(oc) = super::objects::entry(&stream.dict, b"OC")
             && self.oc.hides(doc, oc)
         {
             return;
