@@ -141,7 +141,14 @@ fn letter_of(index: usize, line: &Line) -> Option<Letter> {
         let bbox = span.bbox?;
         x0 = x0.min(bbox.x0);
         x1 = x1.max(bbox.x1);
-        text.extend(span.text.chars().filter(|c| !c.is_whitespace()));
+        for c in span.text.chars().filter(|c| !c.is_whitespace()) {
+            // An initial is at most two opening marks and a letter: a line whose opening
+            // span holds more is no drop cap, and its text is not copied on.
+            if text.chars().nth(INITIAL_CHARS - 1).is_some() {
+                return None;
+            }
+            text.push(c);
+        }
         if span.text.chars().any(char::is_alphanumeric) {
             size = span.style.size?;
             break;
@@ -172,6 +179,9 @@ fn letter_of(index: usize, line: &Line) -> Option<Letter> {
         size,
     })
 }
+
+/// The most characters an initial has: two opening marks and the letter.
+const INITIAL_CHARS: usize = 3;
 
 /// Whether `text` is one capital letter after at most two opening quotation marks (the
 /// line builder asks this too).

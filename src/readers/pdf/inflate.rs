@@ -34,18 +34,34 @@ thread_local! {
     static DECOMPRESSOR: RefCell<Option<Decompress>> = const { RefCell::new(None) };
     /// This thread's zlib-rs state for sound streams, built on its first stream.
     static SOUND: RefCell<Option<zlib_rs::Inflate>> = const { RefCell::new(None) };
+    /// This thread's buffer that sound streams inflate into (see [`sound_stream`]).
+    static INFLATED: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
+
+/// The inflating buffer is given back after a stream longer than this, not kept.
+const KEPT_BUFFER: usize = 8 << 20;
 
 /// The inflated bytes of a zlib stream (lopdf's reading, see the module's comment);
 /// `OverLimit` when they would be more than `limit`.
 pub fn zlib(input: &[u8], limit: usize) -> Result<Vec<u8>, StreamFailure> {
-    let sound = SOUND.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut slot) => sound_stream(
-            slot.get_or_insert_with(|| zlib_rs::Inflate::new(true, 15)),
-            input,
-            limit,
-        ),
-        Err(_) => None,
+    let sound = SOUND.with(|cell| {
+        INFLATED.with(
+            |buffer| match (cell.try_borrow_mut(), buffer.try_borrow_mut()) {
+                (Ok(mut slot), Ok(mut buffer)) => {
+                    let reading = sound_stream(
+                        slot.get_or_insert_with(|| zlib_rs::Inflate::new(true, 15)),
+                        input,
+                        limit,
+                        &mut buffer,
+                    );
+                    if buffer.len() > KEPT_BUFFER {
+                        *buffer = Vec::new();
+                    }
+                    reading
+                }
+                _ => None,
+            },
+        )
     });
     match sound {
         Some(reading) => reading,
@@ -60,18 +76,35 @@ const CLEAN_PAST_LIMIT: usize = 64 * 1024;
 /// The whole of a zlib stream that ends cleanly (checksum included) in at most `limit`
 /// bytes, or `OverLimit` for one that runs cleanly [`CLEAN_PAST_LIMIT`] past it; `None`
 /// for any other stream, left to lopdf's reading.
+///
+/// The stream is inflated into `buffer`, kept from the streams before, and copied out at
+/// its length: a new buffer for each stream was zeroed first, then regrown (copied and
+/// zeroed again) for most, since content streams inflate to several times twice their
+/// size. The part of `buffer` in use never passes one byte over the limit, as a new one
+/// did not, so the same streams reach the limit.
 fn sound_stream(
     data: &mut zlib_rs::Inflate,
     input: &[u8],
     limit: usize,
+    buffer: &mut Vec<u8>,
 ) -> Option<Result<Vec<u8>, StreamFailure>> {
     if input.is_empty() {
         return None;
     }
     data.reset(true);
     let cap = limit.saturating_add(1);
-    // lopdf's starting capacity: twice the input, never past one byte over the limit.
-    let mut output = vec![0u8; input.len().saturating_mul(2).min(cap)];
+    // At least lopdf's starting capacity (twice the input), never past one byte over the
+    // limit.
+    let start = input.len().saturating_mul(2).min(cap);
+    if buffer.len() < start {
+        // Replaced rather than regrown: nothing in it is kept, and memory fresh from the
+        // system is zero already.
+        *buffer = vec![0u8; start];
+    }
+    let mut output = &mut buffer[..];
+    if output.len() > cap {
+        output = &mut output[..cap];
+    }
     loop {
         let (consumed, filled) = (data.total_in() as usize, data.total_out() as usize);
         let status = data
@@ -83,9 +116,8 @@ fn sound_stream(
             .ok()?;
         let (now_consumed, now_filled) = (data.total_in() as usize, data.total_out() as usize);
         if status == zlib_rs::Status::StreamEnd {
-            output.truncate(now_filled);
             return Some(if now_filled <= limit {
-                Ok(output)
+                Ok(output[..now_filled].to_vec())
             } else {
                 Err(StreamFailure::OverLimit)
             });
@@ -96,7 +128,10 @@ fn sound_stream(
                     .then_some(Err(StreamFailure::OverLimit));
             }
             let more = now_filled.clamp(1, cap - now_filled);
-            output.resize(now_filled + more, 0);
+            if buffer.len() < now_filled + more {
+                buffer.resize(now_filled + more, 0);
+            }
+            output = &mut buffer[..now_filled + more];
         } else if now_consumed == input.len() || (now_consumed, now_filled) == (consumed, filled) {
             // Cut short, or no progress: not a sound stream.
             return None;
@@ -357,8 +392,11 @@ mod tests {
         let n = bad_checksum.len();
         bad_checksum[n - 1] ^= 1;
         let mut data = zlib_rs::Inflate::new(true, 15);
-        let sound = |data: &mut zlib_rs::Inflate, input: &[u8], limit: usize| {
-            sound_stream(data, input, limit)
+        // One buffer for every reading, as a thread's is kept: after the zeros, it is
+        // longer than most of the limits below.
+        let mut buffer = Vec::new();
+        let mut sound = |data: &mut zlib_rs::Inflate, input: &[u8], limit: usize| {
+            sound_stream(data, input, limit, &mut buffer)
         };
         assert_eq!(
             sound(&mut data, &packed, usize::MAX),

@@ -8,9 +8,15 @@ pub fn deref<'a>(doc: &'a Document, obj: &'a Object) -> Option<&'a Object> {
     doc.dereference(obj).ok().map(|(_, o)| o)
 }
 
+/// `dict[key]`, not dereferenced. lopdf's `Dictionary::get` builds an error, and a string
+/// of the key, for every key a dictionary lacks (most lookups of optional entries).
+pub fn entry<'a>(dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    dict.as_hashmap().get(key)
+}
+
 /// `dict[key]`, dereferenced.
 pub fn get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
-    deref(doc, dict.get(key).ok()?)
+    deref(doc, entry(dict, key)?)
 }
 
 /// A dictionary (a stream's dictionary counts).
@@ -24,7 +30,7 @@ pub fn as_dict<'a>(doc: &'a Document, obj: &'a Object) -> Option<&'a Dictionary>
 
 /// `dict[key]` as a dictionary.
 pub fn get_dict<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
-    as_dict(doc, dict.get(key).ok()?)
+    as_dict(doc, entry(dict, key)?)
 }
 
 /// `dict[key]` as an array.

@@ -7,7 +7,8 @@ use lopdf::{Dictionary, Document, Object};
 
 use super::geometry::Matrix;
 use super::objects::{
-    StreamFailure, as_dict, decode_stream, get, get_array, get_dict, get_name, number, rect, string,
+    StreamFailure, as_dict, decode_stream, entry, get, get_array, get_dict, get_name, number, rect,
+    string,
 };
 use crate::source::{LinkArea, Rect};
 
@@ -53,10 +54,10 @@ pub fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Opt
     let mut node = page;
     let mut seen = HashSet::new();
     for _ in 0..64 {
-        if let Ok(v) = node.get(key) {
+        if let Some(v) = entry(node, key) {
             return super::objects::deref(doc, v);
         }
-        let parent = node.get(b"Parent").ok()?;
+        let parent = entry(node, b"Parent")?;
         if let Ok(id) = parent.as_reference()
             && !seen.insert(id)
         {

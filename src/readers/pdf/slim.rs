@@ -21,7 +21,7 @@ use std::hash::{DefaultHasher, Hasher};
 use lopdf::xref::XrefEntry;
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
-use super::objects::{deref, get, get_array, number, number_deref};
+use super::objects::{deref, entry, get, get_array, number, number_deref};
 
 /// A stream whose bytes were left out while the file loaded.
 #[derive(Debug, Clone, Copy)]
@@ -113,7 +113,7 @@ fn pack_widths(dict: &mut Dictionary) {
 }
 
 fn strip_link_appearance(dict: &mut Dictionary) {
-    if dict.get(b"Subtype").ok().and_then(|s| s.as_name().ok()) != Some(b"Link".as_slice()) {
+    if entry(dict, b"Subtype").and_then(|s| s.as_name().ok()) != Some(b"Link".as_slice()) {
         return;
     }
     for key in [b"Border".as_slice(), b"BS", b"C", b"H"] {

@@ -266,6 +266,11 @@ fn sanitize_char(c: char) -> char {
 }
 
 fn sanitize(s: &str) -> Box<str> {
+    // Most glyphs' text is kept as it is: copied once at its length, not collected
+    // character by character into a string regrown and then shrunk.
+    if s.chars().all(|c| !is_control(c) && sanitize_char(c) == c) {
+        return Box::from(s);
+    }
     s.chars()
         .filter(|c| !is_control(*c))
         .map(sanitize_char)

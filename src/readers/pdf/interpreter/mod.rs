@@ -29,7 +29,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::fonts::Font;
 use super::geometry::Matrix;
-use super::objects::{get_dict, get_name, number, string};
+use super::objects::{entry, get_dict, get_name, number, string};
 use super::optional::OptionalContent;
 use super::tagged::marked::Marks;
 pub use dir::Dir;
@@ -448,7 +448,7 @@ impl<'a> Interpreter<'a> {
                 }
             }
             b"cm" => {
-                if let Some(m) = Matrix::from_numbers(&nums(ops)) {
+                if let Some(m) = matrix(ops) {
                     let ctm = m.then(&self.gs.ctm);
                     if ctm.is_finite() {
                         self.gs.ctm = ctm;
@@ -469,7 +469,7 @@ impl<'a> Interpreter<'a> {
             b"Tf" => {
                 let entry = ops.first().and_then(|o| o.as_name().ok()).and_then(|name| {
                     let fonts = get_dict(self.doc, resources?, b"Font")?;
-                    fonts.get(name).ok()
+                    entry(fonts, name)
                 });
                 self.gs.font = Some(self.work.fonts.get(self.doc, entry));
                 self.gs.font_size = n(1).unwrap_or(0.0);
@@ -481,7 +481,7 @@ impl<'a> Interpreter<'a> {
                 self.move_line(n(0).unwrap_or(0.0), ty);
             }
             b"Tm" => {
-                if let Some(m) = Matrix::from_numbers(&nums(ops)) {
+                if let Some(m) = matrix(ops) {
                     self.tm = m;
                     self.tlm = m;
                 }
@@ -592,7 +592,7 @@ impl<'a> Interpreter<'a> {
         let doc = self.doc;
         let Some(entry) = resources
             .and_then(|r| get_dict(doc, r, b"XObject"))
-            .and_then(|x| x.get(name).ok())
+            .and_then(|x| entry(x, name))
         else {
             return;
         };
@@ -601,7 +601,7 @@ impl<'a> Interpreter<'a> {
             return;
         };
         // A form or image in a hidden layer is not drawn.
-        if let Ok(oc) = stream.dict.get(b"OC")
+        if let Some(oc) = super::objects::entry(&stream.dict, b"OC")
             && self.oc.hides(doc, oc)
         {
             return;
@@ -614,6 +614,17 @@ impl<'a> Interpreter<'a> {
     }
 }
 
-fn nums(ops: &[Object]) -> Vec<f64> {
-    ops.iter().filter_map(number).collect()
+/// The matrix of a `cm` or `Tm` operation: its operands that are numbers, when there are
+/// exactly six, gathered on the stack (two of these per line of text in some streams).
+fn matrix(ops: &[Object]) -> Option<Matrix> {
+    let mut nums = [0.0; 6];
+    let mut count = 0;
+    for v in ops.iter().filter_map(number) {
+        *nums.get_mut(count)? = v;
+        count += 1;
+    }
+    if count != 6 {
+        return None;
+    }
+    Matrix::from_numbers(&nums)
 }

@@ -25,6 +25,7 @@ pub fn operations(bytes: &[u8]) -> Operations<'_> {
         pos: 0,
         started: false,
         current: Operation::new("", Vec::new()),
+        spare: Spare::default(),
         rest: None,
     }
 }
@@ -35,8 +36,12 @@ pub struct Operations<'a> {
     started: bool,
     /// The operation read last: [`Operations::next_op`] lends it, and the next one is read
     /// into its operator and operand vector, so that a page's operations cost no
-    /// allocation of their own (strings and arrays among the operands still do).
+    /// allocation of their own (nor, mostly, do their strings, names and arrays: see
+    /// `spare`).
     current: Operation,
+    /// The buffers of the operation before's strings, names and arrays, for the next
+    /// one's: a page shows most of its text one string operand at a time.
+    spare: Spare,
     /// lopdf's iterator over the rest of the stream, once this scanner has handed it over.
     rest: Option<ContentOperations<'a>>,
 }
@@ -55,7 +60,7 @@ impl Operations<'_> {
         if self.pos >= self.bytes.len() {
             return None;
         }
-        match operation(self.bytes, self.pos, &mut self.current) {
+        match operation(self.bytes, self.pos, &mut self.current, &mut self.spare) {
             Some(end) => {
                 self.pos = end;
                 Some(Ok(&self.current))
@@ -68,6 +73,70 @@ impl Operations<'_> {
                 Some(op.map(|op| &*replace(&mut self.current, op)))
             }
         }
+    }
+}
+
+/// Emptied byte and operand vectors kept from operations read before, so that the strings,
+/// names and arrays of the next one are read into them rather than into new allocations.
+/// Only what is read the same way each time is kept: a few vectors, none of them large,
+/// so that what an owned operation (a form's, which are kept) takes stays small.
+#[derive(Default)]
+struct Spare {
+    bytes: Vec<Vec<u8>>,
+    arrays: Vec<Vec<Object>>,
+    /// Whether the operation read last has an operand that is not a number (most have
+    /// none: only then are its operands looked through for buffers).
+    lent: bool,
+}
+
+/// Vectors of each kind kept at most.
+const SPARE_VECTORS: usize = 16;
+/// Byte vectors of larger capacity are dropped, not kept.
+const SPARE_BYTES: usize = 1024;
+/// Operand vectors of larger capacity are dropped, not kept.
+const SPARE_ITEMS: usize = 256;
+
+impl Spare {
+    /// Takes the buffers of `objects` and empties it.
+    #[inline(always)]
+    fn keep_all(&mut self, objects: &mut Vec<Object>) {
+        for object in objects.iter_mut() {
+            match object {
+                Object::String(bytes, _) | Object::Name(bytes) => self.keep_bytes(bytes),
+                Object::Array(items) => self.keep_array(items),
+                _ => {}
+            }
+        }
+        objects.clear();
+    }
+
+    #[inline(always)]
+    fn keep_bytes(&mut self, bytes: &mut Vec<u8>) {
+        if self.bytes.len() < SPARE_VECTORS && bytes.capacity() <= SPARE_BYTES {
+            let mut bytes = std::mem::take(bytes);
+            bytes.clear();
+            self.bytes.push(bytes);
+        }
+    }
+
+    #[inline(never)]
+    fn keep_array(&mut self, items: &mut Vec<Object>) {
+        self.keep_all(items);
+        if self.arrays.len() < SPARE_VECTORS && items.capacity() <= SPARE_ITEMS {
+            self.arrays.push(std::mem::take(items));
+        }
+    }
+
+    /// An empty byte vector.
+    fn bytes(&mut self) -> Vec<u8> {
+        self.bytes.pop().unwrap_or_default()
+    }
+
+    /// An empty operand vector with room for at least `room` items.
+    fn array(&mut self, room: usize) -> Vec<Object> {
+        let mut items = self.arrays.pop().unwrap_or_default();
+        items.reserve(room);
+        items
     }
 }
 
@@ -117,12 +186,17 @@ fn skip_digits(b: &[u8], mut p: usize) -> usize {
 /// Reads one operation starting at `p` (white space before it already skipped) into `out`
 /// and returns where the white space after it ends; `None` for anything lopdf should read
 /// (`out` is then left half-written).
-fn operation(b: &[u8], mut p: usize, out: &mut Operation) -> Option<usize> {
+fn operation(b: &[u8], mut p: usize, out: &mut Operation, spare: &mut Spare) -> Option<usize> {
     if b[p] == b'%' || b[p..].starts_with(b"BI") {
         return None;
     }
     let operands = &mut out.operands;
-    operands.clear();
+    if spare.lent {
+        spare.keep_all(operands);
+    } else {
+        operands.clear();
+    }
+    let mut lent = false;
     loop {
         let c = *b.get(p)?;
         let end = if matches!(c, b'0'..=b'9' | b'+' | b'-' | b'.') {
@@ -137,13 +211,14 @@ fn operation(b: &[u8], mut p: usize, out: &mut Operation) -> Option<usize> {
                 b'n' if b[p..].starts_with(b"null") => (Object::Null, p + 4),
                 b't' if b[p..].starts_with(b"true") => (Object::Boolean(true), p + 4),
                 b'f' if b[p..].starts_with(b"false") => (Object::Boolean(false), p + 5),
-                b'/' => name(b, p)?,
-                b'(' => literal(b, p)?,
-                b'<' if b.get(p + 1) == Some(&b'<') => dictionary(b, p, 1)?,
-                b'<' => hex(b, p)?,
-                b'[' => array(b, p, 1)?,
+                b'/' => name(b, p, spare)?,
+                b'(' => literal(b, p, spare)?,
+                b'<' if b.get(p + 1) == Some(&b'<') => dictionary(b, p, 1, spare)?,
+                b'<' => hex(b, p, spare)?,
+                b'[' => array(b, p, 1, spare)?,
                 _ => break,
             };
+            lent = true;
             operands.push(operand);
             end
         };
@@ -156,6 +231,7 @@ fn operation(b: &[u8], mut p: usize, out: &mut Operation) -> Option<usize> {
     if p == start {
         return None;
     }
+    spare.lent = lent;
     // Written only when it differs from the operation before: runs of the same operator
     // are common (`l`, `Tj`, `re`). Its bytes are ASCII, each its own character: pushed
     // one by one, as a general UTF-8 check and copy cost many times more for two bytes.
@@ -299,7 +375,7 @@ fn short_real(digits: Option<u64>, fraction_digits: usize) -> Option<f32> {
 }
 
 /// A name without `#` escapes.
-fn name(b: &[u8], start: usize) -> Option<(Object, usize)> {
+fn name(b: &[u8], start: usize, spare: &mut Spare) -> Option<(Object, usize)> {
     let mut p = start + 1;
     while p < b.len() && !is_white(b[p]) && !is_delimiter(b[p]) {
         if b[p] == b'#' {
@@ -307,11 +383,13 @@ fn name(b: &[u8], start: usize) -> Option<(Object, usize)> {
         }
         p += 1;
     }
-    Some((Object::Name(b[start + 1..p].to_vec()), p))
+    let mut text = spare.bytes();
+    text.extend_from_slice(&b[start + 1..p]);
+    Some((Object::Name(text), p))
 }
 
 /// A literal string: escapes, balanced parentheses kept, an end of line read as `\n`.
-fn literal(b: &[u8], start: usize) -> Option<(Object, usize)> {
+fn literal(b: &[u8], start: usize, spare: &mut Spare) -> Option<(Object, usize)> {
     // Most strings hold no escape, parenthesis or carriage return: their bytes are copied
     // at once, and the others' first run tells the size to start from.
     let body = b.get(start + 1..)?;
@@ -319,10 +397,12 @@ fn literal(b: &[u8], start: usize) -> Option<(Object, usize)> {
         .iter()
         .position(|&c| matches!(c, b')' | b'(' | b'\\' | b'\r'))?;
     if body[run] == b')' {
-        let text = body[..run].to_vec();
+        let mut text = spare.bytes();
+        text.extend_from_slice(&body[..run]);
         return Some((Object::String(text, StringFormat::Literal), start + run + 2));
     }
-    let mut out = Vec::with_capacity(run + 16);
+    let mut out = spare.bytes();
+    out.reserve(run + 16);
     let mut depth = 0usize;
     let mut p = start + 1;
     loop {
@@ -384,11 +464,11 @@ fn literal(b: &[u8], start: usize) -> Option<(Object, usize)> {
 }
 
 /// A hexadecimal string (not a dictionary), white space between its digits allowed.
-fn hex(b: &[u8], start: usize) -> Option<(Object, usize)> {
+fn hex(b: &[u8], start: usize, spare: &mut Spare) -> Option<(Object, usize)> {
     if b.get(start + 1) == Some(&b'<') {
         return None;
     }
-    let mut out = Vec::new();
+    let mut out = spare.bytes();
     let mut high = true;
     let mut p = start + 1;
     loop {
@@ -410,12 +490,12 @@ fn hex(b: &[u8], start: usize) -> Option<(Object, usize)> {
 
 /// An array of numbers, names, strings, booleans, nulls, arrays and dictionaries. A
 /// comment or anything that could be a reference (`12 0 R`) goes to lopdf.
-fn array(b: &[u8], start: usize, depth: usize) -> Option<(Object, usize)> {
+fn array(b: &[u8], start: usize, depth: usize, spare: &mut Spare) -> Option<(Object, usize)> {
     if depth > MAX_DEPTH {
         return None;
     }
     // Room for a short `TJ` array's strings and kerns without regrowing.
-    let mut items = Vec::with_capacity(8);
+    let mut items = spare.array(8);
     let mut p = skip_white(b, start + 1);
     loop {
         if b.get(p) == Some(&b']') {
@@ -432,7 +512,7 @@ fn array(b: &[u8], start: usize, depth: usize) -> Option<(Object, usize)> {
             items.push(value.object());
             end
         } else {
-            let (item, end) = direct_object(b, p, depth)?;
+            let (item, end) = direct_object(b, p, depth, spare)?;
             items.push(item);
             end
         };
@@ -446,7 +526,7 @@ fn array(b: &[u8], start: usize, depth: usize) -> Option<(Object, usize)> {
 /// A dictionary, its keys in the order lopdf keeps them (`Dictionary::set`: a repeated key
 /// keeps its first place and takes its last value). A comment, a `#` in a name, anything
 /// that could be a reference or anything lopdf would not read as a dictionary goes to lopdf.
-fn dictionary(b: &[u8], start: usize, depth: usize) -> Option<(Object, usize)> {
+fn dictionary(b: &[u8], start: usize, depth: usize, spare: &mut Spare) -> Option<(Object, usize)> {
     if depth > MAX_DEPTH {
         return None;
     }
@@ -458,14 +538,14 @@ fn dictionary(b: &[u8], start: usize, depth: usize) -> Option<(Object, usize)> {
             b'/' => {}
             _ => return None,
         }
-        let (Object::Name(key), end) = name(b, p)? else {
+        let (Object::Name(key), end) = name(b, p, spare)? else {
             return None;
         };
         p = skip_white(b, end);
         if b.get(p) == Some(&b'%') {
             return None;
         }
-        let (value, end) = direct_object(b, p, depth)?;
+        let (value, end) = direct_object(b, p, depth, spare)?;
         dict.set(key, value);
         p = skip_white(b, end);
         if b.get(p) == Some(&b'%') {
@@ -476,7 +556,7 @@ fn dictionary(b: &[u8], start: usize, depth: usize) -> Option<(Object, usize)> {
 
 /// One element of an array or value of a dictionary nested `depth` deep, as lopdf's
 /// direct-object grammar reads it; `None` for what goes to lopdf.
-fn direct_object(b: &[u8], p: usize, depth: usize) -> Option<(Object, usize)> {
+fn direct_object(b: &[u8], p: usize, depth: usize, spare: &mut Spare) -> Option<(Object, usize)> {
     match *b.get(p)? {
         b'n' if b[p..].starts_with(b"null") => Some((Object::Null, p + 4)),
         b't' if b[p..].starts_with(b"true") => Some((Object::Boolean(true), p + 4)),
@@ -488,11 +568,11 @@ fn direct_object(b: &[u8], p: usize, depth: usize) -> Option<(Object, usize)> {
             number(b, p)
         }
         b'+' | b'-' | b'.' => number(b, p),
-        b'/' => name(b, p),
-        b'(' => literal(b, p),
-        b'<' if b.get(p + 1) == Some(&b'<') => dictionary(b, p, depth + 1),
-        b'<' => hex(b, p),
-        b'[' => array(b, p, depth + 1),
+        b'/' => name(b, p, spare),
+        b'(' => literal(b, p, spare),
+        b'<' if b.get(p + 1) == Some(&b'<') => dictionary(b, p, depth + 1, spare),
+        b'<' => hex(b, p, spare),
+        b'[' => array(b, p, depth + 1, spare),
         _ => None,
     }
 }

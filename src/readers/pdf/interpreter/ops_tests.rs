@@ -322,3 +322,29 @@ fn plain_dictionaries_are_not_handed_over() {
     assert_eq!(count, 4);
     assert!(ops.rest.is_none());
 }
+
+/// Operations lent one after another read the same as lopdf's, though each is read into
+/// the strings, names and arrays of those before it (emptied): long ones before short,
+/// short before long, nested, and ones too large to be kept.
+#[test]
+fn lent_operations_read_into_the_buffers_before_them_the_same() {
+    let long = "x".repeat(SPARE_BYTES + 10);
+    let many: String = (0..SPARE_ITEMS + 5)
+        .map(|i| format!("({i}) -{i} "))
+        .collect();
+    let bytes = format!(
+        "BT /F1 12 Tf (a longer string first) Tj (b) Tj <414243> Tj [(A) -120 (wa) [1 (x)] \
+         50.5 (y)] TJ [(z)] TJ /Span <</MCID 3 /Alt (alt)>> BDC (esc\\)aped\\n) Tj EMC ({long}) \
+         Tj (s) Tj [{many}] TJ [(t) 5] TJ /GS0 gs /Im1 Do () Tj [] TJ ET"
+    );
+    let mut ops = operations(bytes.as_bytes());
+    let mut lent = Vec::new();
+    while let Some(op) = ops.next_op() {
+        lent.push(match op {
+            Ok(op) => format!("{op:?}"),
+            Err(_) => "damaged".into(),
+        });
+    }
+    assert!(ops.rest.is_none());
+    assert_eq!(lent, lopdf_reads(bytes.as_bytes()));
+}

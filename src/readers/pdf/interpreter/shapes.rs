@@ -18,7 +18,7 @@ use lopdf::{Dictionary, Object};
 
 use super::Interpreter;
 use crate::readers::pdf::geometry::Matrix;
-use crate::readers::pdf::objects::{as_dict, get, get_dict, number};
+use crate::readers::pdf::objects::{as_dict, entry, get, get_dict, number};
 
 /// Largest side (points) of a shape that can be a bullet: list markers are a fraction of
 /// an em, and an em of body text is rarely above 14 pt.
@@ -459,7 +459,7 @@ impl Interpreter<'_> {
     ) -> Option<f64> {
         let name = name?.as_name().ok()?;
         let states = get_dict(self.doc, resources?, b"ExtGState")?;
-        let state = as_dict(self.doc, states.get(name).ok()?)?;
+        let state = as_dict(self.doc, entry(states, name)?)?;
         number(get(self.doc, state, b"LW")?)
     }
 }

@@ -329,7 +329,9 @@ impl Frag {
                 || relation(self.base, self.size, p.y, p.size, p.rise) == Relation::Same;
             if on_line && p.rise.abs() <= 0.15 * p.size {
                 if self.pieces.len() == 1 {
-                    // The first piece carries the line the second continues.
+                    // The first piece carries the line the second continues; room for
+                    // as many as the list of pieces has.
+                    self.carriers.reserve(self.pieces.capacity());
                     self.carriers.extend_from_slice(&self.pieces);
                 }
                 self.carriers.push(i);
@@ -480,9 +482,14 @@ fn merge_frags(frags: Vec<Frag>, pieces: &[Piece], body: f32) -> Vec<Vec<usize>>
         }
     }
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); frags.len()];
-    for (i, frag) in frags.iter().enumerate() {
+    for (i, frag) in frags.into_iter().enumerate() {
         let r = root(&mut parent, i);
-        groups[r].extend_from_slice(&frag.pieces);
+        // A group's first fragment lends it its list (most lines are one fragment).
+        if groups[r].is_empty() {
+            groups[r] = frag.pieces;
+        } else {
+            groups[r].extend_from_slice(&frag.pieces);
+        }
     }
     groups.retain(|g| !g.is_empty());
     groups

@@ -339,11 +339,9 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
 /// baseline, weighted by characters (an OCR layer sets each word at a size of its own,
 /// and one large word is not the line's type).
 fn main_text(pieces: &[Piece], kept: &[usize]) -> (f32, f32) {
-    let words: Vec<usize> = kept
-        .iter()
-        .copied()
-        .filter(|&i| has_word(&pieces[i].text))
-        .collect();
+    // Sized at once: a filter's collection starts small and regrows.
+    let mut words: Vec<usize> = Vec::with_capacity(kept.len());
+    words.extend(kept.iter().copied().filter(|&i| has_word(&pieces[i].text)));
     let cands = if words.is_empty() { kept } else { &words[..] };
     let max_size = cands.iter().map(|&i| pieces[i].size).fold(0.0f32, f32::max);
     let Some(main) = cands
@@ -355,19 +353,21 @@ fn main_text(pieces: &[Piece], kept: &[usize]) -> (f32, f32) {
         return (0.0, 0.0);
     };
     let (base, size) = (pieces[main].y, pieces[main].size);
-    let mut on_base: Vec<(f32, usize)> = cands
-        .iter()
-        .map(|&i| &pieces[i])
-        .filter(|p| {
-            fragments::on_baseline(base, size, p.y, p.size) && p.rise.abs() <= 0.15 * p.size
-        })
-        .map(|p| {
-            (
-                p.size,
-                p.text.chars().filter(|c| !c.is_whitespace()).count().max(1),
-            )
-        })
-        .collect();
+    let mut on_base: Vec<(f32, usize)> = Vec::with_capacity(cands.len());
+    on_base.extend(
+        cands
+            .iter()
+            .map(|&i| &pieces[i])
+            .filter(|p| {
+                fragments::on_baseline(base, size, p.y, p.size) && p.rise.abs() <= 0.15 * p.size
+            })
+            .map(|p| {
+                (
+                    p.size,
+                    p.text.chars().filter(|c| !c.is_whitespace()).count().max(1),
+                )
+            }),
+    );
     on_base.sort_by(|a, b| a.0.total_cmp(&b.0));
     let total: usize = on_base.iter().map(|e| e.1).sum();
     let mut seen = 0;
