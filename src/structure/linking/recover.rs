@@ -292,8 +292,9 @@ pub(super) fn recover_lost(
             .and_then(|j| ref_spot(drafts, by_number[j]));
         let upper = by_number.get(k).and_then(|&j| ref_spot(drafts, j));
         // With no linked marker on either side, the window is the whole text before the
-        // note: a sentence end there is evidence only when it shares words with the note
-        // (a misread marker glyph is evidence of its own).
+        // note: a spot there is evidence only when it shares words with the note or is a
+        // misread marker glyph, or when spots so evidenced for notes of the run lie on
+        // both sides of it (an "Ibid." between two placed neighbours).
         let bounded = lower.is_some() || upper.is_some();
         let (lower, upper) = (lower.unwrap_or((0, 0)), upper.unwrap_or((usize::MAX, 0)));
         // Sentence ends as the text stands now (earlier runs inserted references), for
@@ -317,14 +318,28 @@ pub(super) fn recover_lost(
             .collect();
         let window: Vec<&Spot> = window_owned.iter().collect();
         let assignment = assign(&run, notes, &note_words, &window, &block_floor);
+        let evidenced: Vec<bool> = run
+            .iter()
+            .enumerate()
+            .map(|(pos, &ni)| {
+                assignment.as_ref().is_some_and(|a| {
+                    let spot = window[a[pos].0];
+                    spot.glyph.is_some() || !spot.words.is_disjoint(&note_words[ni])
+                })
+            })
+            .collect();
+        let justified = |pos: usize| {
+            bounded
+                || evidenced[pos]
+                || evidenced[..pos].contains(&true) && evidenced[pos + 1..].contains(&true)
+        };
         // Insert from the last note of the run back, so earlier offsets stay valid.
         for (pos, &ni) in run.iter().enumerate().rev() {
             let note = &notes[ni];
-            let assigned = assignment.as_ref().map(|a| a[pos]).filter(|&(w, _)| {
-                bounded
-                    || window[w].glyph.is_some()
-                    || !window[w].words.is_disjoint(&note_words[ni])
-            });
+            let assigned = assignment
+                .as_ref()
+                .map(|a| a[pos])
+                .filter(|_| justified(pos));
             let (slot_k, replaced, evidence, confidence) = match assigned {
                 Some((w, score)) => {
                     let spot = window[w];

@@ -321,6 +321,20 @@ fn a_lost_marker_with_no_linked_marker_around_it_needs_words_in_common() {
     assert!(refs(text(&drafts[0])).is_empty() && refs(text(&drafts[1])).is_empty());
     assert_eq!(r.count(ActionKind::MarkerRecovered), 0);
     assert_eq!(r.count(ActionKind::FootnoteUnplaced), 1);
+    // Between two notes placed on such evidence, a note without it ("Ibid.") takes the
+    // sentence end between them.
+    let mut between = drafts.clone();
+    between.push(para("Wells ran dry across the hills.", 2));
+    let notes = vec![
+        note(1, "Survey of the delta fisheries.", 3),
+        note(2, "Ibid., p. 4.", 3),
+        note(3, "Hill wells data.", 3),
+    ];
+    let mut r = Report::default();
+    let mut recovered = link(&mut between, &notes, false, &[], &mut r);
+    recovered.sort_unstable();
+    assert_eq!(recovered, vec![0, 1, 2]);
+    assert_eq!(refs(text(&between[2])), vec![2]);
     // Control: a note sharing words with a sentence is put back there.
     let notes = vec![note(1, "Survey of the delta fisheries.", 3)];
     let mut r = Report::default();
