@@ -32,6 +32,8 @@ use super::note_context::{in_reference_list, symbol_note_label};
 use super::zones::ZoneUnit;
 use super::{Piece, PieceKind, SetApart};
 
+mod heading_kinds;
+
 /// A unit of the body, what it is with respect to the note zones, and the table or
 /// listing it holds when its lines were set apart.
 pub(super) type BodyUnit = (Unit, ZoneUnit, Option<SetApart>);
@@ -350,26 +352,6 @@ impl<'a> Context<'a> {
         None
     }
 
-    /// Extracted text in a script without case: a heading told by its number, kept only if
-    /// the document numbers such lines in sequence (see `uncased`).
-    fn uncased_heading(&self, at: &Current, joined: &str, done: &mut Classified) -> bool {
-        if at.unit.lines[0].geometry.is_some() {
-            return false;
-        }
-        let Some((style, n)) = crate::structure::uncased::candidate(&at.unit.lines) else {
-            return false;
-        };
-        done.uncased.push(super::uncased_headings::Candidate {
-            at: done.out.len(),
-            style,
-            n,
-        });
-        done.shaped_headings.push(done.out.len());
-        done.out
-            .push(at.heading(Some(n.to_string()), joined.to_string()));
-        true
-    }
-
     /// An item whose bullet was drawn, not written, and the evidence for it (with its
     /// confidence).
     fn drawn_bullet(&self, at: &Current, out: &[Piece]) -> Option<(&'static str, f32)> {
@@ -449,41 +431,10 @@ impl<'a> Context<'a> {
         None
     }
 
-    /// The section number of a numbered heading on one line, or of one set in larger type
-    /// and wrapping onto a second or third line (then it is still a heading, not a
-    /// numbered list item). A numbered line in body type sharing its row with other text
-    /// ("0. Auflage, 31. Dezember 2016" beside the author's name, a numbered table row)
-    /// has only its number for evidence: it is not a heading. (A heading in a column of
-    /// its own may share its baseline with the next column's text: its type sets it apart.)
-    fn heading_number(&self, at: &Current, joined: &str) -> Option<String> {
-        // "13 November 2003" opens with a number too.
-        if titles_no_section(crate::rich::plain(joined).trim()) || Self::labels_a_field(at.unit) {
-            return None;
-        }
-        if at.single {
-            return numbered_heading(&at.first)
-                .map(|(number, _)| number)
-                .filter(|number| is_numbered_heading(&at.first, number, self.unit(at.ui + 1)))
-                .filter(|_| !self.in_a_row(at.unit) || self.set_apart_by_type(at.unit, joined));
-        }
-        let body = self.body_size?;
-        (set_larger(at.unit, body, self.larger)
-            && heading_by_type(at.unit, joined, body, self.larger, None).is_some()
-            && !self.in_a_row(at.unit))
-        .then(|| section_number(&at.first))
-        .flatten()
-    }
-
     /// Whether a piece is set in the body's size or larger (not the small print of notes).
     pub(super) fn in_body_type(&self, piece: &Piece) -> bool {
         let sizes = self.body_size.zip(piece.font_size);
         sizes.is_some_and(|(body, size)| size >= body - 0.3)
-    }
-
-    /// Whether a unit's type (larger, bold, a face of its own) sets it apart from the body.
-    fn set_apart_by_type(&self, unit: &Unit, joined: &str) -> bool {
-        self.body_size
-            .is_some_and(|body| heading_by_type(unit, joined, body, self.larger, None).is_some())
     }
 
     /// A list item: one with its marker printed at its start, or one whose bullet glyph
@@ -505,94 +456,6 @@ impl<'a> Context<'a> {
             && at.first.starts_with(|c: char| c.is_uppercase())
             && matches!(out.last().map(|p| &p.kind), Some(PieceKind::Item(_))))
         .then(|| at.piece(PieceKind::Item(marker), joined.to_string()))
-    }
-
-    /// A heading told by its type against the body's, unless it stands in a row, is a
-    /// label over its value, or is the value under one. A heading by weight alone, or in
-    /// a type shared with form labels and table cells, is marked weak.
-    fn heading_by_type(&self, at: &Current, joined: &str, done: &mut Classified) -> bool {
-        let (unit, ui) = (at.unit, at.ui);
-        let next_unit = self.unit(ui + 1);
-        let prev_unit = ui.checked_sub(1).and_then(|i| self.unit(i));
-        let Some(body) = self.body_size else {
-            return false;
-        };
-        let Some(evidence) = heading_by_type(
-            unit,
-            joined,
-            body,
-            self.larger,
-            self.m.body.filter(|_| ui > self.first_body_unit),
-        ) else {
-            return false;
-        };
-        // Under a heading, a line set alike is its second line or a heading of the next
-        // rank down ("METHODS" over "Search strategy").
-        let under_a_heading = done
-            .out
-            .last()
-            .is_some_and(|p| matches!(p.kind, PieceKind::Heading { .. }));
-        if goes_on_a_block(unit, prev_unit, joined) {
-            let heading = done.out.last_mut().filter(|_| under_a_heading);
-            match (heading, prev_unit) {
-                (Some(h), Some(above)) if carries_heading_on(h, above, unit, joined) => {
-                    h.text.push(' ');
-                    h.text.push_str(joined);
-                    h.lines.extend(unit.source_lines());
-                    return true;
-                }
-                (None, _) => return false,
-                _ => {}
-            }
-        }
-        if self.in_a_row(unit)
-            || Self::labels_a_field(unit)
-            || label_over_value(unit, next_unit, body)
-            // The value under a label, unless set in bold like a heading of its own.
-            || (prev_unit.is_some_and(|p| label_over_value(p, Some(unit), body))
-                && !crate::rich::all_bold(joined))
-        {
-            return false;
-        }
-        // A size shared with form labels or table cells is no rank of its own.
-        let cell_type = unit.lines.iter().all(|l| {
-            l.geometry
-                .is_some_and(|g| self.cells.contains(&(g.face, half_points(g.font_size))))
-        });
-        if evidence == TypeEvidence::Weight || cell_type {
-            done.weak_headings.push(done.out.len());
-        }
-        let number = numbered_heading(joined).map(|(n, _)| n);
-        done.out.push(at.heading(number, joined.to_string()));
-        true
-    }
-
-    /// A heading told by its shape and the text after it: a single short capitalised line
-    /// before body text (in a PDF only where the type does not say otherwise), not a
-    /// caption or a date (see `titles_no_section`). Extracted text's are marked for the
-    /// second look.
-    fn heading_by_shape(&self, at: &Current, joined: &str, done: &mut Classified) -> bool {
-        let next_unit = self.unit(at.ui + 1);
-        let unit = at.unit;
-        // Underlined, a heading may be in sentence case: the rule says what capitals would.
-        let shaped = looks_like_heading_line(&at.first)
-            || (self.body_size.is_some() && underlined(unit) && heading_line_shape(&at.first));
-        if !(at.single
-            && shaped
-            && !titles_no_section(crate::rich::plain(&at.first).trim())
-            && next_unit.is_some()
-            && heading_context(unit, next_unit, self.m)
-            && (self.body_size.is_none() || shape_suffices_in_pdf(unit, next_unit))
-            && (unit.lines[0].geometry.is_some() || !reads_as_row(&at.first))
-            && !Self::labels_a_field(unit))
-        {
-            return false;
-        }
-        if unit.lines[0].geometry.is_none() {
-            done.shaped_headings.push(done.out.len());
-        }
-        done.out.push(at.heading(None, joined.to_string()));
-        true
     }
 
     /// Whether a piece heads its page, over all of its other running text (see
