@@ -123,9 +123,34 @@ pub fn words_key(t: &str) -> String {
     key
 }
 
+/// Whether the text after a raised number makes that number a fraction's numerator, not a
+/// note's marker or label: a slash (or the fraction slash) and a digit, formatting marks
+/// aside ("48¹/₂ cents", "¹ /₃ the number of days": a space may stand before the slash).
+pub fn opens_a_fraction(after: &str) -> bool {
+    let mut chars = after
+        .chars()
+        .filter(|&c| !crate::rich::is_sentinel(c))
+        .skip_while(|c| c.is_whitespace());
+    matches!(chars.next(), Some('/' | '\u{2044}'))
+        && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slash_and_a_digit_after_a_raised_number_open_a_fraction() {
+        use crate::rich::{SUB_OFF, SUB_ON, SUP_OFF};
+        assert!(opens_a_fraction(&format!("{SUP_OFF}/2 cents")));
+        assert!(opens_a_fraction(&format!(
+            "{SUP_OFF} /{SUB_ON}3{SUB_OFF} the days"
+        )));
+        assert!(opens_a_fraction("\u{2044}4"));
+        assert!(!opens_a_fraction(" The text goes on."));
+        assert!(!opens_a_fraction("/ and so on"));
+        assert!(!opens_a_fraction(""));
+    }
 
     #[test]
     fn formulas_are_told_from_headings_with_signs() {

@@ -133,6 +133,10 @@ pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
         && let Some(c) = SUP_LABEL.captures(text)
     {
         let len = c.get(0).map_or(0, |m| m.end());
+        // "¹/₃ the number of days": a fraction opening the line, not a label.
+        if crate::words::opens_a_fraction(&text[c.get(1).map_or(0, |m| m.end())..]) {
+            return (NoteLabel::None, 0);
+        }
         // Outside note zones (`plain_numbers` off) only numbers and symbols make a raised
         // label a note's: a raised letter opening a line is too often something else.
         return match families::readings(&c[1]).first() {
@@ -206,6 +210,14 @@ mod tests {
     use super::*;
     use crate::rich::sup;
     use crate::test_phrases::{assert_necessary, assert_same_matches, pattern_texts, phrases};
+
+    #[test]
+    fn a_raised_number_opening_a_fraction_is_no_label() {
+        let fraction = format!("{} /3 the number of days of presence", sup("1"));
+        assert_eq!(note_label(&fraction, true).0, NoteLabel::None);
+        let label = format!("{} See the annual report.", sup("1"));
+        assert_eq!(note_label(&label, true).0, NoteLabel::Number(1));
+    }
 
     const PIECES: &[&str] = &[
         "1",

@@ -154,6 +154,8 @@ pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut
                 && values.iter().all(|&v| (1..=999).contains(&v))
                 && lowered_ok
                 && !(form == Form::Raised && follows_a_variable(&text[..s]))
+                && !(form == Form::Raised
+                    && crate::words::opens_a_fraction(&text[e + off.len_utf8()..]))
             {
                 found.push(Candidate {
                     slot,
@@ -389,6 +391,17 @@ fn number_follows_a_word(before: &str) -> bool {
 mod tests {
     use super::*;
     use crate::test_phrases::{assert_necessary, phrases};
+
+    #[test]
+    fn a_raised_fraction_numerator_is_no_marker_candidate() {
+        let mut out = Vec::new();
+        let fraction = format!("The rate is 48{}/2 cents a mile.", rich::sup("1"));
+        find_candidates(&fraction, 0, Family::Arabic, &mut out);
+        assert!(out.is_empty());
+        let marker = format!("The rate is 48 cents a mile.{} It rose.", rich::sup("1"));
+        find_candidates(&marker, 0, Family::Arabic, &mut out);
+        assert_eq!(out.len(), 1);
+    }
 
     /// The byte search for the runs' sentinels finds what a search by character finds,
     /// at every place of every string of up to four sentinels, letters and other
