@@ -370,13 +370,6 @@ pub(super) fn items_in_a_run_of_headings(pieces: &mut [Piece]) -> Vec<usize> {
     let is_numbered_item = |p: Option<&Piece>| {
         p.is_some_and(|p| matches!(&p.kind, PieceKind::Item(m) if m.class == BulletClass::Number))
     };
-    let alike = |a: &Piece, b: &Piece| {
-        crate::rich::all_bold(&a.text)
-            && crate::rich::all_bold(&b.text)
-            && a.font_size
-                .zip(b.font_size)
-                .is_some_and(|(x, y)| (x - y).abs() <= 0.3)
-    };
     let mut changed = Vec::new();
     for at in 0..pieces.len() {
         let PieceKind::Item(m) = &pieces[at].kind else {
@@ -395,16 +388,22 @@ pub(super) fn items_in_a_run_of_headings(pieces: &mut [Piece]) -> Vec<usize> {
         if words(&plain) > 8 || plain.trim_end().ends_with('.') {
             continue;
         }
-        let heading = Piece {
-            text: numbered_again(n, &pieces[at].text),
-            ..pieces[at].clone()
-        };
+        // Set alike: both in bold (the item's text read with its number again), one size.
+        let text = numbered_again(n, &pieces[at].text);
+        let (bold, size) = (crate::rich::all_bold(&text), pieces[at].font_size);
         let in_run = |h: Option<&Piece>, want: u32| {
-            h.is_some_and(|h| number_of(h) == Some(want) && alike(h, &heading))
+            h.is_some_and(|h| {
+                number_of(h) == Some(want)
+                    && bold
+                    && crate::rich::all_bold(&h.text)
+                    && h.font_size
+                        .zip(size)
+                        .is_some_and(|(x, y)| (x - y).abs() <= 0.3)
+            })
         };
         if in_run(next, n + 1) || n > 1 && in_run(prev, n - 1) {
             let p = &mut pieces[at];
-            p.text = heading.text;
+            p.text = text;
             p.kind = PieceKind::Heading {
                 number: Some(n.to_string()),
                 run_in: false,
