@@ -293,6 +293,9 @@ fn breaks_before(
             {
                 return true;
             }
+            if unit.lines.len() == 1 && bold_heading_over_text(prev, line, body) {
+                return true;
+            }
         }
         let gap = b.bbox.y0 - a.bbox.y1;
         let size = a.font_size.max(b.font_size).max(1.0);
@@ -301,6 +304,31 @@ fn breaks_before(
         }
     }
     false
+}
+
+/// Whether `prev`, a line standing as a unit of its own, is a heading set in bold at the
+/// body's size that ends before `line`, running text in the body face below it. Such a
+/// heading is parted from its paragraph by little more than a line's spacing, and a long
+/// one ("3.3 NE Tagging and Coreference Resolution") is no short line either; what marks
+/// it is the whole line in bold, the heading's shape, and a line that stops short of the
+/// text below it (a bold sentence that wraps runs to the measure).
+fn bold_heading_over_text(
+    prev: &TextLine,
+    line: &TextLine,
+    body: crate::layout::BodyStyle,
+) -> bool {
+    let (Some(a), Some(b)) = (prev.geometry, line.geometry) else {
+        return false;
+    };
+    let size = a.font_size.max(1.0);
+    a.face != b.face
+        && body.is_body(&b)
+        && (a.font_size - b.font_size).abs() < 0.3
+        && crate::rich::all_bold(&prev.text)
+        && !crate::rich::all_bold(&crate::rich::split_visible(&line.text, 1).0)
+        && a.bbox.x1 + size < b.bbox.x1
+        && (a.bbox.x0 - b.bbox.x0).abs() < 2.0 * size
+        && looks_like_heading_line(&prev.text)
 }
 
 /// Whether `text` opens the note numbered one after the note that opens `unit` ("7 Maji
@@ -555,5 +583,66 @@ often during haze weeks, and few of them can leave the province.";
         assert!(!whole(
             "and the losses grow in the second year as sacks wear."
         ));
+    }
+
+    /// A column of running text (face 1) with a line set in bold (face 2) at the body's
+    /// size, after a gap, then `after` in the body face.
+    fn bold_line_in_text(heading: &str, heading_x1: f32, after: &str) -> Vec<Vec<String>> {
+        let placed = |text: &str, y: f32, x1: f32, face: u32| {
+            let mut l = crate::lines::test_placed(text, 1, 72.0, x1, y, 10.9);
+            if let Some(g) = l.geometry.as_mut() {
+                g.face = face;
+            }
+            // Rich text as the PDF reader makes it: `TextLine::new` strips the markers.
+            l.text = text.to_string();
+            l
+        };
+        let mut ls: Vec<TextLine> = (0..12)
+            .map(|i| placed(PROSE_LINE, 100.0 + 13.5 * i as f32, 298.9, 1))
+            .collect();
+        let bold = format!("{}{heading}{}", crate::rich::BOLD_ON, crate::rich::BOLD_OFF);
+        ls.push(placed(&bold, 277.0, heading_x1, 2));
+        ls.push(placed(after, 296.0, 298.9, 1));
+        ls.push(placed(PROSE_LINE, 309.5, 298.9, 1));
+        segment(&ls, measure(&ls))
+            .iter()
+            .map(|u| u.lines.iter().map(|l| l.plain()).collect())
+            .collect()
+    }
+
+    const PROSE_LINE: &str = "ply tagging and coreference resolution for each one";
+
+    #[test]
+    fn a_long_bold_heading_at_the_body_size_ends_before_its_text() {
+        let units = bold_line_in_text(
+            "3.3 NE Tagging and Coreference Resolution",
+            283.7,
+            "In parallel with parsing and GLARFing, we also ap-",
+        );
+        assert_eq!(
+            units[units.len() - 2],
+            vec!["3.3 NE Tagging and Coreference Resolution"]
+        );
+    }
+
+    #[test]
+    fn a_bold_lead_that_runs_on_in_bold_stays_with_its_text() {
+        let after = format!(
+            "{}compensation.{} You should receive a Form 1099-G showing",
+            crate::rich::BOLD_ON,
+            crate::rich::BOLD_OFF
+        );
+        let units = bold_line_in_text("Line 20 — Unemployment", 154.9, &after);
+        assert_eq!(units.last().unwrap().len(), 3, "{units:?}");
+    }
+
+    #[test]
+    fn a_bold_line_that_reaches_the_measure_is_not_a_heading_on_its_own() {
+        let units = bold_line_in_text(
+            "Results From The Second Survey Round Of Households",
+            297.0,
+            "were the same as the first, as the table shows.",
+        );
+        assert_eq!(units.last().unwrap().len(), 3, "{units:?}");
     }
 }
