@@ -78,6 +78,33 @@ fn matches(title: &str, piece: &str) -> bool {
     // heading that ran into its paragraph.
     (tl >= MIN_PREFIX && piece.starts_with(title) && pl <= tl + tl / 3 + 12)
         || (pl >= MIN_PREFIX && title.starts_with(piece))
+        || same_but_accents(title, piece)
+}
+
+/// Whether a bookmark title and a heading differ only where one of them has a letter
+/// outside ASCII, ignoring spaces: outlines written from TeX often keep an accent's
+/// markup, which normalising leaves as the bare letter ("Lema{^i }tre" for "Lemaître").
+/// The rest must agree letter for letter, so "2018" never matches "2019".
+fn same_but_accents(title: &str, piece: &str) -> bool {
+    let skeleton = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<Vec<char>>()
+    };
+    let (t, p) = (skeleton(title), skeleton(piece));
+    if t.len() != p.len() || t.len() < 8 {
+        return false;
+    }
+    let mut differ = 0;
+    for (a, b) in t.iter().zip(&p) {
+        if a != b {
+            if a.is_ascii() && b.is_ascii() {
+                return false;
+            }
+            differ += 1;
+        }
+    }
+    differ <= 1 + t.len() / 10
 }
 
 /// Headings from the outline; returns the levels of the headings it found, by piece
@@ -244,5 +271,23 @@ mod tests {
             )
         ));
         assert!(!matches(&normalise("Foo"), &normalise("Food")));
+    }
+
+    #[test]
+    fn a_title_keeping_an_accents_markup_matches_the_accented_heading() {
+        let heading = normalise("3. The Lemaître–Tolman model");
+        assert!(matches(
+            &normalise("3. The Lema{^i }tre--Tolman model"),
+            &heading
+        ));
+        // Letters that differ in ASCII are another heading.
+        assert!(!matches(
+            &normalise("3. The Lemaitre-Tolman model"),
+            &normalise("3. The Lemaitre-Tolman modal")
+        ));
+        assert!(!matches(
+            &normalise("Results of 2018"),
+            &normalise("Results of 2019")
+        ));
     }
 }
