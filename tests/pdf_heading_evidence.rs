@@ -492,3 +492,45 @@ fn numbered_items_with_nothing_under_them_rank_with_the_headings_they_are_number
         "{md}"
     );
 }
+
+/// Three numbered sections in bold at the body's size, prose under each; the middle one's
+/// title is a long phrase in sentence case, which alone reads as a numbered item.
+fn sections_around_a_long_title(before: &'static str, after: &'static str) -> Vec<u8> {
+    let mut lines = vec![(72.0, 760.0, "F2", 11.0, before)];
+    lines.extend(prose(740.0, 4));
+    lines.push((
+        72.0,
+        670.0,
+        "F2",
+        11.0,
+        "4. Connection between the deceleration parameter and observations",
+    ));
+    lines.extend(prose(650.0, 4));
+    lines.push((72.0, 580.0, "F2", 11.0, after));
+    lines.extend(prose(560.0, 4));
+    pdf(&lines)
+}
+
+#[test]
+fn an_item_between_the_sections_numbered_before_and_after_it_is_a_section() {
+    let (doc, md) = convert(&sections_around_a_long_title(
+        "3. Results",
+        "5. Conclusions",
+    ));
+    assert_eq!(
+        headings(&doc),
+        vec![
+            "3. Results",
+            "4. Connection between the deceleration parameter and observations",
+            "5. Conclusions"
+        ],
+        "{md}"
+    );
+    // Control: numbered out of sequence around it, the item is left as it was.
+    let (doc, md) = convert(&sections_around_a_long_title(
+        "3. Results",
+        "7. Conclusions",
+    ));
+    assert_eq!(headings(&doc), vec!["3. Results", "7. Conclusions"], "{md}");
+    assert!(md.contains("Connection between the deceleration"), "{md}");
+}

@@ -358,7 +358,9 @@ pub(in crate::structure) fn promote_to_heading(
 /// no item of its list beside it, next to a heading whose number is one after or one
 /// before its own and set alike (both in bold, in type of one size). An agenda whose items
 /// with text under them read as headings has items with nothing under them too; they are
-/// of the same rank, not lists of one. Returns the positions changed.
+/// of the same rank, not lists of one. With text between them, the item needs the
+/// numbered headings on both sides to be its neighbours in the sequence. Returns the
+/// positions changed.
 pub(super) fn items_in_a_run_of_headings(pieces: &mut [Piece]) -> Vec<usize> {
     let number_of = |p: &Piece| match &p.kind {
         PieceKind::Heading {
@@ -401,7 +403,13 @@ pub(super) fn items_in_a_run_of_headings(pieces: &mut [Piece]) -> Vec<usize> {
                         .is_some_and(|(x, y)| (x - y).abs() <= 0.3)
             })
         };
-        if in_run(next, n + 1) || n > 1 && in_run(prev, n - 1) {
+        // Or, with text between, the numbered headings before and after it are the ones
+        // before and after it in the sequence ("4. The apparent…", then "5. Connection
+        // between…" as an item, then "6. Conclusions").
+        let numbered_before = pieces[..at].iter().rev().find(|p| number_of(p).is_some());
+        let numbered_after = pieces[at + 1..].iter().find(|p| number_of(p).is_some());
+        let between = n > 1 && in_run(numbered_before, n - 1) && in_run(numbered_after, n + 1);
+        if in_run(next, n + 1) || n > 1 && in_run(prev, n - 1) || between {
             let p = &mut pieces[at];
             p.text = text;
             p.kind = PieceKind::Heading {
