@@ -8,7 +8,8 @@ use crate::readers::pdf::interpreter::Dir;
 
 /// Groups pieces into lines: the indices of each line's pieces.
 pub(super) fn group(pieces: &[Piece]) -> Vec<Vec<usize>> {
-    merge_frags(build_frags(pieces), pieces, body_size(pieces))
+    let body = body_size(pieces);
+    merge_frags(build_frags(pieces, body), pieces, body)
 }
 
 /// The page's body type: the size (to the half point) most of its letters and digits are
@@ -129,6 +130,10 @@ fn is_script_size(main: f32, size: f32) -> bool {
     (0.4 * main..=0.88 * main).contains(&size)
 }
 
+/// The widest gap, in ems of the larger type, between a display line and text of the
+/// body's size read as its script.
+const SCRIPT_GAP: f32 = 0.5;
+
 /// Whether `right` is set tight against `left`, the piece before it, as a script against
 /// its base: no space glyph between them and a gap of at most 0.15 em of the larger type
 /// (a font's side bearings and TeX's script kerns leave a point or so; a word space is a
@@ -246,7 +251,8 @@ impl Frag {
         stretched.clamp(base, MAX_SENTENCE_GAP * size)
     }
 
-    fn accepts(&self, p: &Piece, pieces: &[Piece]) -> bool {
+    /// Whether `p`, drawn next, continues this fragment (`body`: the page's body size).
+    fn accepts(&self, p: &Piece, pieces: &[Piece], body: f32) -> bool {
         if p.dir != self.dir {
             return false;
         }
@@ -279,6 +285,14 @@ impl Frag {
         };
         if gap < -0.5 * s {
             return self.holds_script(p, pieces);
+        }
+        // A script sits against its base or a word space after it. Text of the body's
+        // size off a display line's baseline most of an em away is the next column's (a
+        // 9.5-pt column beside a 17-pt heading across a narrow gutter, drawn after it).
+        let script = matches!(rel, Relation::Sub | Relation::Super) && !follows;
+        let body_beside_display = p.size > 0.88 * body && self.size >= 1.3 * body;
+        if script && body_beside_display && gap > SCRIPT_GAP * s {
+            return false;
         }
         gap <= self.max_gap(s, last)
     }
@@ -370,10 +384,10 @@ const FRAG_WINDOW: usize = 4;
 /// sets a zero-width space between a formula's atoms leaves a fragment of each.
 const BLANK_WINDOW: usize = 16;
 
-fn build_frags(pieces: &[Piece]) -> Vec<Frag> {
+fn build_frags(pieces: &[Piece], body: f32) -> Vec<Frag> {
     let mut frags: Vec<Frag> = Vec::new();
     for (i, p) in pieces.iter().enumerate() {
-        let target = window(&frags).find(|&k| frags[k].accepts(p, pieces));
+        let target = window(&frags).find(|&k| frags[k].accepts(p, pieces, body));
         match target {
             Some(k) => frags[k].push(i, p, pieces),
             None => frags.push(Frag::new(i, p)),

@@ -297,3 +297,41 @@ fn body_lines_beside_a_headline_are_no_scripts_of_it() {
     ]);
     assert_eq!(group(&form).len(), 1, "{:?}", group(&form));
 }
+
+#[test]
+fn body_text_across_a_gutter_from_a_heading_is_no_script_of_it() {
+    // A tax form's instructions: a 17-pt heading, then the next column's 9.5-pt text
+    // drawn straight after it, 15 pt right of its end and 3.7 pt below its baseline.
+    let mut pieces: Vec<Piece> = (0..6)
+        .map(|k| {
+            piece(
+                "ordinary running words",
+                42.0,
+                200.0,
+                300.0 + 10.0 * k as f32,
+                9.5,
+                k,
+            )
+        })
+        .collect();
+    let n = pieces.len();
+    let drawn = [
+        ("General", 42.0, 105.3, 201.0, 17.0),
+        ("Instructions", 110.1, 207.4, 201.0, 17.0),
+        ("deduction.", 222.0, 268.0, 204.7, 9.5),
+        ("The", 270.6, 287.0, 204.7, 9.5),
+        ("deduction", 289.6, 331.0, 204.7, 9.5),
+    ];
+    for (k, &(t, x0, x1, y, size)) in drawn.iter().enumerate() {
+        pieces.push(piece(t, x0, x1, y, size, n + k));
+    }
+    let groups = group(&pieces);
+    let heading = groups.iter().find(|g| g.contains(&n)).expect("heading");
+    assert_eq!(heading, &vec![n, n + 1], "{groups:?}");
+    // Control: a note mark set tight against the heading's last word stays on it.
+    pieces.truncate(n + 2);
+    pieces.push(piece("1", 208.0, 213.0, 195.0, 9.5, n + 2));
+    let groups = group(&pieces);
+    let heading = groups.iter().find(|g| g.contains(&n)).expect("heading");
+    assert_eq!(heading, &vec![n, n + 1, n + 2], "{groups:?}");
+}
