@@ -11,6 +11,7 @@ mod edge_stamps;
 mod flat;
 mod page_numbers;
 mod section_heads;
+mod turned;
 
 pub use page_numbers::is_page_number;
 
@@ -76,6 +77,7 @@ pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
     mark_edge_stamps(lines, body_size, &mut verdict);
     if paged {
         section_heads::mark_style_twins(lines, zone_end, &mut verdict);
+        turned::mark_turned_copies(lines, zone_end, &mut verdict);
     }
     super::page_heads::mark_numbered_heads(lines, &mut verdict);
     keep_lines_that_read_on(lines, &mut verdict);
