@@ -206,6 +206,18 @@ fn doi_prefix(t: &str) -> Option<usize> {
     (n >= 4 && digits.as_bytes().get(n) == Some(&b'/')).then_some(3 + n + 1)
 }
 
+/// Whether a word of `text` is a DOI ("10.1136/tc.2004.010025", after "doi:" or not): a
+/// line that holds one cites a publication.
+pub(crate) fn holds_doi(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let w = w
+            .get(..4)
+            .filter(|p| p.eq_ignore_ascii_case("doi:"))
+            .map_or(w, |_| &w[4..]);
+        doi_prefix(w).is_some_and(|n| w.len() > n)
+    })
+}
+
 /// Whether `t` opens with a character other than white space (`\S`).
 fn opens_with_non_space(t: &str) -> bool {
     t.chars().next().is_some_and(|c| !c.is_whitespace())
@@ -455,6 +467,16 @@ mod tests {
 
     /// [`url_or_doi_start`] finds where [`URL_OR_DOI`] found its first match, and
     /// [`trailing_url`] what [`TRAILING_URL`] found.
+    #[test]
+    fn a_doi_in_a_line_is_found_with_or_without_its_prefix() {
+        assert!(holds_doi(
+            "Tobacco Control 2004;13:445–447. doi: 10.1136/tc.2004.010025"
+        ));
+        assert!(holds_doi("See doi:10.7717/peerj-cs.118 for the data"));
+        assert!(!holds_doi("Senior Fellow, Centre for Policy 10.5"));
+        assert!(!holds_doi("10.1136/"));
+    }
+
     #[test]
     fn url_or_doi_shapes_by_hand_are_their_patterns() {
         let texts = url_or_doi_texts();

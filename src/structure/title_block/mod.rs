@@ -427,6 +427,7 @@ pub fn extract(
             && !in_a_row(zone, i)
             && !is_field_list(text)
             && !larger_than_above(zone, i)
+            && !crate::structure::shapes::holds_doi(text)
         {
             // A detail alone on its line under names set side by side (one affiliation
             // centred under the row) is theirs together.
