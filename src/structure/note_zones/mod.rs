@@ -87,6 +87,11 @@ pub fn find_zones_with(lines: &[TextLine], body_size: Option<f32>) -> NoteZones 
         // Where the page's (or column's) latest zone opened.
         let mut zone_open = page_start;
         for (k, &i) in idx.iter().enumerate() {
+            // A line drawn after the notes but set well above where their zone opened
+            // (a chart's labels, drawn last, higher up the column) is no part of it.
+            if in_zone && set_above(&lines[zone_open], &lines[i]) {
+                in_zone = false;
+            }
             // Notes sit low on the page, or are set smaller than the body (an endnote
             // page starts at its top).
             let small = match (lines[i].geometry, body_size) {
@@ -192,6 +197,15 @@ pub fn find_zones_with(lines: &[TextLine], body_size: Option<f32>) -> NoteZones 
         page_start = page_end;
     }
     zones
+}
+
+/// Whether `line` sits above `opening` on the page by more than two of its lines: the
+/// notes of a zone run down from the line that opened it.
+fn set_above(opening: &TextLine, line: &TextLine) -> bool {
+    match (opening.geometry, line.geometry) {
+        (Some(a), Some(b)) => b.bbox.y1 < a.bbox.y0 - 2.0 * b.font_size.max(a.font_size),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -493,4 +507,64 @@ mod tests {
         }
         assert_eq!(find_zones(&notes).note_starts.len(), 3);
     }
+
+    #[test]
+    fn labels_drawn_after_the_notes_but_higher_up_are_no_part_of_them() {
+        // Body text, then two notes at the foot, then a chart's tick labels and legend
+        // drawn last but set halfway up the page.
+        let mut lines: Vec<TextLine> = (0..14)
+            .map(|k| sized(PROSE_LINE, 1, k + 1, 11.0, 100.0 + 14.0 * k as f32))
+            .collect();
+        lines.push(sized(
+            "8 SQuAD is limited to a small set of documents.",
+            1,
+            15,
+            9.0,
+            700.0,
+        ));
+        lines.push(sized(
+            "9 Lucene implementation with tuned parameters.",
+            1,
+            16,
+            9.0,
+            712.0,
+        ));
+        for (k, label) in ["90", "80", "BM25", "Top-k accuracy (%)"]
+            .iter()
+            .enumerate()
+        {
+            lines.push(sized(label, 1, 17 + k, 6.0, 300.0 + 10.0 * k as f32));
+        }
+        // The note numbering starts at 8 here: make 1-7 due earlier on another page.
+        let mut doc: Vec<TextLine> = (1..=7)
+            .map(|n| {
+                sized(
+                    &format!("{n} An earlier note."),
+                    0,
+                    n,
+                    9.0,
+                    600.0 + 12.0 * n as f32,
+                )
+            })
+            .collect();
+        for l in &mut doc {
+            l.page = 1;
+        }
+        for l in &mut lines {
+            l.page = 2;
+        }
+        let mut all: Vec<TextLine> = (0..14)
+            .map(|k| sized(PROSE_LINE, 1, 100 + k, 11.0, 100.0 + 14.0 * k as f32))
+            .collect();
+        all.append(&mut doc);
+        all.append(&mut lines);
+        let z = find_zones(&all);
+        let at = |text: &str| all.iter().position(|l| l.plain() == text).unwrap();
+        assert!(zone_of(&z, at("9 Lucene implementation with tuned parameters.")).is_some());
+        for label in ["90", "80", "BM25", "Top-k accuracy (%)"] {
+            assert_eq!(zone_of(&z, at(label)), None, "{label}");
+        }
+    }
+
+    const PROSE_LINE: &str = "Body text of the page above the notes that runs on.";
 }
