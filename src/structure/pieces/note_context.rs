@@ -74,10 +74,16 @@ pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
             i += 1;
             continue;
         }
-        // The continuation: the next piece that starts in lower case.
+        // The continuation: the next piece that starts in lower case, in the open
+        // sentence's type (a chart's "k: # of passages" in small type is no part of it).
+        let same_type = |k: usize| match (pieces[i].font_size, pieces[k].font_size) {
+            (Some(a), Some(b)) => (a - b).abs() <= 0.5,
+            _ => true,
+        };
         let Some(k) = (i + 1..pieces.len().min(i + 12)).find(|&k| {
             pieces[k].kind == PieceKind::Text
                 && crate::rich::plain(&pieces[k].text).starts_with(|c: char| c.is_lowercase())
+                && same_type(k)
         }) else {
             i += 1;
             continue;
@@ -107,9 +113,18 @@ pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
             (Some(open), Some(note)) => open > note + 0.5,
             _ => true,
         };
+        // Text set smaller than the notes (a chart's ticks and legend drawn after them)
+        // is a figure's lettering, not a note without its label: set aside, so that the
+        // sentence left open still reads on.
+        let note_sized = |p: &Piece| match (p.font_size, note_size) {
+            (Some(size), Some(note)) => size >= note - 0.5,
+            _ => true,
+        };
         if has_note && all_plain && !body_between && open_in_body_type {
             for j in gap {
-                if pieces[j].kind == PieceKind::Text && words(&pieces[j].text) <= 80 {
+                if pieces[j].kind == PieceKind::Text && !note_sized(&pieces[j]) {
+                    pieces[j].kind = PieceKind::Aside;
+                } else if pieces[j].kind == PieceKind::Text && words(&pieces[j].text) <= 80 {
                     pieces[j].kind = PieceKind::Note(NoteLabel::None);
                 }
             }
@@ -440,6 +455,36 @@ mod tests {
         pieces[1].font_size = Some(8.0);
         pieces[2].font_size = Some(8.0);
         pieces[3].font_size = Some(8.0);
+        mark_notes_in_breaks(&mut pieces);
+        assert_eq!(pieces[2].kind, PieceKind::Note(NoteLabel::None));
+    }
+
+    #[test]
+    fn a_charts_lettering_between_notes_and_the_sentence_they_break_is_set_aside() {
+        let mut pieces = vec![
+            set(PieceKind::Text, "When training with mul-", 1, 10.9),
+            set(
+                PieceKind::Note(NoteLabel::Number(9)),
+                "Lucene implementation.",
+                1,
+                9.0,
+            ),
+            set(PieceKind::Text, "Top-k accuracy (%)", 1, 6.0),
+            set(PieceKind::Text, "k: # of retrieved passages", 1, 8.0),
+            set(
+                PieceKind::Text,
+                "tiple datasets, TREC benefits greatly.",
+                1,
+                10.9,
+            ),
+        ];
+        mark_notes_in_breaks(&mut pieces);
+        assert_eq!(pieces[2].kind, PieceKind::Aside);
+        assert_eq!(pieces[3].kind, PieceKind::Aside);
+        assert_eq!(pieces[4].kind, PieceKind::Text);
+        // Lettering in the notes' type between them is a note without its label.
+        pieces[2] = set(PieceKind::Text, "Short unlabelled remark", 1, 9.0);
+        pieces[3] = set(PieceKind::Text, "Another remark.", 1, 9.0);
         mark_notes_in_breaks(&mut pieces);
         assert_eq!(pieces[2].kind, PieceKind::Note(NoteLabel::None));
     }
