@@ -64,7 +64,8 @@ pub fn link_notes(
     piece_pages: &[usize],
     report: &mut Report,
 ) {
-    let affiliations = take_affiliation_notes(drafts, notes, report);
+    let mut affiliations = take_affiliation_notes(drafts, notes, report);
+    affiliations.extend(take_unnumbered_lead(notes, report));
     if !affiliations.is_empty() {
         super::notes::number(notes, false);
     }
@@ -73,6 +74,42 @@ pub fn link_notes(
     // stay in the output as unlinked notes (nothing dropped).
     notes.extend(affiliations);
     super::notes::report_numbers(notes, report);
+}
+
+/// Most notes a document may open with, outside the numbered notes after them.
+const MAX_LEAD: usize = 3;
+
+/// The notes before the document's numbered ones that carry no number (an author's "†",
+/// a table's "a"), when the numbered notes after them read 1, 2, 3 one after another:
+/// counted into the sequence, they would renumber every note after them ("1" printed,
+/// "3" given). Taken out, they stay in the output as unlinked notes.
+fn take_unnumbered_lead(notes: &mut Vec<NoteDraft>, report: &mut Report) -> Vec<NoteDraft> {
+    use super::classify::NoteLabel;
+    let Some(first) = notes
+        .iter()
+        .position(|n| matches!(n.read, NoteLabel::Number(_)))
+    else {
+        return Vec::new();
+    };
+    let reads_on = notes[first..].iter().take(3).map(|n| n.read).eq([
+        NoteLabel::Number(1),
+        NoteLabel::Number(2),
+        NoteLabel::Number(3),
+    ]);
+    if first == 0 || first > MAX_LEAD || !reads_on {
+        return Vec::new();
+    }
+    let taken: Vec<NoteDraft> = notes.drain(..first).collect();
+    report.push(
+        crate::report::Action::new(ActionKind::Guess)
+            .page(taken[0].page)
+            .lines(taken.iter().flat_map(|n| n.lines.iter().copied()).take(1))
+            .evidence(format!(
+                "{first} note(s) without a number before notes numbered 1, 2, 3: kept as unlinked notes, out of the numbering"
+            ))
+            .confidence(0.7),
+    );
+    taken
 }
 
 /// [`link_notes`] once the notes are known to be notes.
@@ -138,5 +175,57 @@ fn mark_recovered(notes: &mut [NoteDraft], recovered: &[usize]) {
         if let Some(note) = notes.get_mut(i) {
             note.recovered = true;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::structure::classify::NoteLabel;
+    use crate::structure::families::Family;
+
+    fn read(read: NoteLabel, order: usize) -> NoteDraft {
+        NoteDraft {
+            number: order as u32 + 1,
+            text: format!("note {order}"),
+            page: 1,
+            lines: vec![order],
+            order,
+            label: String::new(),
+            family: Family::Arabic,
+            recovered: false,
+            ordinal: order as u32 + 1,
+            run: 0,
+            read,
+        }
+    }
+
+    #[test]
+    fn unnumbered_notes_before_notes_read_one_two_three_stay_out_of_the_numbering() {
+        let labels = [
+            NoteLabel::Family(Family::Symbol, 2),
+            NoteLabel::Family(Family::Letter, 1),
+            NoteLabel::Number(1),
+            NoteLabel::Number(2),
+            NoteLabel::Number(3),
+        ];
+        let mut notes: Vec<NoteDraft> = labels
+            .iter()
+            .enumerate()
+            .map(|(k, &l)| read(l, k))
+            .collect();
+        let mut report = Report::default();
+        let taken = take_unnumbered_lead(&mut notes, &mut report);
+        assert_eq!(taken.len(), 2);
+        assert_eq!(notes.len(), 3);
+        assert_eq!(report.count(ActionKind::Guess), 1);
+        // Numbered notes that do not read 1, 2, 3 keep the notes before them in sequence.
+        let mut notes: Vec<NoteDraft> = [labels[0], NoteLabel::Number(2), NoteLabel::Number(3)]
+            .iter()
+            .enumerate()
+            .map(|(k, &l)| read(l, k))
+            .collect();
+        assert!(take_unnumbered_lead(&mut notes, &mut report).is_empty());
+        assert_eq!(notes.len(), 3);
     }
 }
