@@ -9,25 +9,11 @@ use regex::Regex;
 use super::visible_tail;
 use crate::report::{Action, ActionKind, Report};
 use crate::rich;
-use crate::structure::shapes::{trailing_url, url_spans};
+use crate::structure::shapes::{holds_url_opening, trailing_url, url_spans};
 
 /// What every [`trailing_url`] holds. Most line ends hold none, and are not searched.
-///
-/// Each of `://`, `www.`, `doi.org/` and `10.` has a colon or a dot, so only those are
-/// looked around: one pass over the bytes rather than a substring search per opening
-/// (this runs at every line end of every paragraph).
 pub(super) fn may_end_with_url(t: &str) -> bool {
-    let b = t.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| match c {
-        b':' => b[i..].starts_with(b"://"),
-        b'.' => {
-            let upto = &b[..=i];
-            upto.ends_with(b"www.")
-                || upto.ends_with(b"10.")
-                || (i >= 3 && b[i - 3..].starts_with(b"doi.org/"))
-        }
-        _ => false,
-    })
+    holds_url_opening(t, &["://", "www.", "doi.org/", "10."])
 }
 
 /// Whether `t` is made only of what a URL's path holds (`^[a-z0-9%_~#?=&+./:-]+$`, as the
