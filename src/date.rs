@@ -26,27 +26,25 @@ pub fn month_abbreviation(word: &str) -> bool {
 }
 
 /// The month number of an English month name or its abbreviation ("Sept.", "aug").
+///
+/// Only an ASCII word can be one: the names are lower-case ASCII, and every other
+/// character lower-cases to something outside them (the Kelvin sign to `k`, which no
+/// name has; `month_names_need_ascii` checks them all), so a lower-case copy of a word
+/// with any would never match.
 pub fn month_number(word: &str) -> Option<u8> {
     let t = word.trim_end_matches('.');
-    if t.is_ascii() {
-        // Compared letter by letter without a lower-case copy (the names are lower-case
-        // ASCII): content-word filters ask this of every word of a text.
-        let t = t.as_bytes();
-        if t.len() < 3 {
-            return None;
-        }
-        return MONTHS
-            .iter()
-            .position(|m| m.len() >= t.len() && m.as_bytes()[..t.len()].eq_ignore_ascii_case(t))
-            .map(|i| i as u8 + 1);
+    if !t.is_ascii() {
+        return None;
     }
-    let w = t.to_lowercase();
-    if w.len() < 3 {
+    // Compared letter by letter without a lower-case copy (the names are lower-case
+    // ASCII): content-word filters ask this of every word of a text.
+    let t = t.as_bytes();
+    if t.len() < 3 {
         return None;
     }
     MONTHS
         .iter()
-        .position(|m| m.starts_with(&w))
+        .position(|m| m.len() >= t.len() && m.as_bytes()[..t.len()].eq_ignore_ascii_case(t))
         .map(|i| i as u8 + 1)
 }
 
@@ -336,6 +334,17 @@ mod tests {
     use super::*;
     use crate::test_phrases::{assert_necessary, filled, phrases};
     use regex::Regex;
+
+    /// No character outside ASCII lower-cases to letters the month names are made of
+    /// only, so [`month_number`] may turn such words away unread.
+    #[test]
+    fn month_names_need_ascii() {
+        let in_names = |c: char| MONTHS.iter().any(|m| m.contains(c));
+        let lone = (0x80..=0x10FFFF).filter_map(char::from_u32);
+        for c in lone {
+            assert!(!c.to_lowercase().all(in_names), "{c:?}");
+        }
+    }
 
     #[test]
     fn a_day_or_a_month_alone_is_a_day_without_year() {

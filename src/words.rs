@@ -4,7 +4,17 @@
 pub fn has_word(t: &str, set: &[&str]) -> bool {
     t.split(|c: char| !(c.is_alphabetic() || c == '-'))
         .filter(|w| !w.is_empty())
-        .any(|w| set.contains(&w.to_lowercase().as_str()))
+        .any(|w| {
+            if w.is_ascii() {
+                // Compared without a lower-case copy: an entry is the word lower-cased
+                // when it matches it ignoring ASCII case and holds no capital itself.
+                set.iter().any(|s| {
+                    s.eq_ignore_ascii_case(w) && !s.bytes().any(|b| b.is_ascii_uppercase())
+                })
+            } else {
+                set.contains(&w.to_lowercase().as_str())
+            }
+        })
 }
 
 /// Number of whitespace-separated words.
@@ -138,6 +148,31 @@ pub fn opens_a_fraction(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`has_word`] answers as lower-casing each word and looking it up did.
+    #[test]
+    fn has_word_is_a_lower_cased_lookup() {
+        let lowered = |t: &str, set: &[&str]| {
+            t.split(|c: char| !(c.is_alphabetic() || c == '-'))
+                .filter(|w| !w.is_empty())
+                .any(|w| set.contains(&w.to_lowercase().as_str()))
+        };
+        let sets: [&[&str]; 3] = [&["notes", "see-also"], &["Notes", "ÉTÉ", "été"], &[]];
+        for t in [
+            "Notes",
+            "NOTES and",
+            "see-Also",
+            "Été",
+            "ÉTÉ x",
+            "notes",
+            "x-y",
+            "ÉtÉ",
+        ] {
+            for set in sets {
+                assert_eq!(has_word(t, set), lowered(t, set), "{t:?} {set:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_slash_and_a_digit_after_a_raised_number_open_a_fraction() {

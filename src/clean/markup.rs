@@ -129,9 +129,27 @@ fn script_digits(s: &str) -> String {
     out
 }
 
+/// Whether `s` may hold a notation [`convert`] rewrites: one of the bytes every notation
+/// holds (`*`, `<`, `[`, `^`) or the first two bytes of a superscript or subscript digit
+/// (`²³¹` are U+00B2, U+00B3 and U+00B9, the others in U+2070…U+2089). Most lines hold
+/// none, and one byte scan is much cheaper than copying the line and searching it for
+/// each notation in turn.
+fn may_hold_markup(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'*' | b'<' | b'[' | b'^' => true,
+        0xC2 => matches!(b.get(i + 1), Some(0xB2 | 0xB3 | 0xB9)),
+        0xE2 => matches!(b.get(i + 1), Some(0x81 | 0x82)),
+        _ => false,
+    })
+}
+
 /// Runs [`convert`] on every line, recording changed lines.
 pub fn convert_lines(lines: &mut [TextLine], report: &mut Report) {
     for line in lines.iter_mut() {
+        if !may_hold_markup(&line.text) {
+            continue;
+        }
         let converted = convert(&line.text);
         if converted != line.text {
             report.push(
@@ -151,6 +169,19 @@ pub fn convert_lines(lines: &mut [TextLine], report: &mut Report) {
 mod tests {
     use super::*;
     use crate::rich::sup;
+
+    #[test]
+    fn every_notation_passes_the_byte_scan() {
+        for c in SUPERSCRIPT_DIGITS.iter().chain(&SUBSCRIPT_DIGITS) {
+            assert!(may_hold_markup(&format!("x{c}y")), "{c}");
+        }
+        for s in ["**b**", "<b>x</b>", "[&]quot;", "x^{4}", "x^2"] {
+            assert!(may_hold_markup(s), "{s}");
+        }
+        assert!(!may_hold_markup(
+            "Plain text, (with) punctuation: 1.5 – ‘é’ ½ °"
+        ));
+    }
 
     #[test]
     fn bold_and_tags() {

@@ -21,7 +21,7 @@ static URL: LazyLock<Regex> =
 /// neither holds no URL, and the pattern (compiled for every document before) need not be
 /// built for it.
 fn may_hold_url(text: &str) -> bool {
-    text.contains("://") || text.contains("www.")
+    crate::structure::shapes::holds_url_opening(text, &["://", "www."])
 }
 
 /// Splits a text run into text and links; a run without a URL goes in as it is.

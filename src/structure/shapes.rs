@@ -293,10 +293,43 @@ pub(crate) fn trailing_url(text: &str) -> Option<&str> {
         .map(|at| &text[at..])
 }
 
+/// Whether `t` holds one of `openings` (URL openings such as `://`, `www.`, `10.`), each
+/// of which has a colon or a dot: only those bytes of `t` are looked around, in one pass,
+/// rather than searching the whole text once per opening. These tests run on every line
+/// end and every run of output text, and most texts hold neither byte often.
+pub fn holds_url_opening(t: &str, openings: &[&str]) -> bool {
+    debug_assert!(openings.iter().all(|o| o.contains([':', '.'])));
+    let b = t.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        (c == b':' || c == b'.')
+            && openings.iter().any(|o| {
+                let o = o.as_bytes();
+                o.iter()
+                    .enumerate()
+                    .any(|(k, &oc)| oc == c && i >= k && b[i - k..].starts_with(o))
+            })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::test_phrases::{filled, pattern_texts, phrases};
+
+    /// [`holds_url_opening`] answers as a substring search for each opening.
+    #[test]
+    fn url_openings_are_found_as_by_substring_search() {
+        let texts = phrases(
+            &["://", "www", ".", "10", "1", ":", "/", "w", "x", " ", "é"],
+            20_000,
+        );
+        for openings in [&["://", "www."][..], &["://", "www.", "10."]] {
+            for t in &texts {
+                let searched = openings.iter().any(|o| t.contains(o));
+                assert_eq!(holds_url_opening(t, openings), searched, "{t:?}");
+            }
+        }
+    }
 
     /// [`url_spans`] finds the addresses [`WEB_ADDRESS`] found, in the bench's lines and in
     /// phrases of schemes, white space of every kind and letters of other scripts.

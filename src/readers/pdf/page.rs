@@ -128,6 +128,9 @@ pub fn content(doc: &Document, page: &Dictionary, limit: usize) -> PageContent {
         };
         match decode_stream(doc, s, limit.saturating_sub(content.bytes.len())) {
             Ok(bytes) => {
+                // Room for the newline too: pushed past a full vector, it would copy the
+                // page's content once more.
+                content.bytes.reserve(bytes.len() + 1);
                 content.bytes.extend_from_slice(&bytes);
                 content.bytes.push(b'\n');
             }

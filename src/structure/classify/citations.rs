@@ -13,7 +13,7 @@ use crate::words::words;
 /// What every match of [`URL_OR_DOI`](crate::structure::shapes) holds: "://", "www." or
 /// "10.". A text without any cannot match, and is not searched.
 fn may_hold_url(t: &str) -> bool {
-    t.contains("://") || t.contains("www.") || t.contains("10.")
+    crate::structure::shapes::holds_url_opening(t, &["://", "www.", "10."])
 }
 /// Phrases of citations, looked for in lower-cased text.
 const CITATION_WORDS: &[&str] = &[

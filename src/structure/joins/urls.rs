@@ -9,13 +9,11 @@ use regex::Regex;
 use super::visible_tail;
 use crate::report::{Action, ActionKind, Report};
 use crate::rich;
-use crate::structure::shapes::{trailing_url, url_spans};
+use crate::structure::shapes::{holds_url_opening, trailing_url, url_spans};
 
 /// What every [`trailing_url`] holds. Most line ends hold none, and are not searched.
 pub(super) fn may_end_with_url(t: &str) -> bool {
-    ["://", "www.", "doi.org/", "10."]
-        .iter()
-        .any(|w| t.contains(w))
+    holds_url_opening(t, &["://", "www.", "doi.org/", "10."])
 }
 
 /// Whether `t` is made only of what a URL's path holds (`^[a-z0-9%_~#?=&+./:-]+$`, as the
@@ -220,6 +218,15 @@ mod tests {
         );
         let trailing = Regex::new(crate::structure::shapes::TRAILING_URL).unwrap();
         assert!(assert_necessary(&trailing, may_end_with_url, &texts) > 100);
+        // The byte scan answers as the substring searches it replaces.
+        let searched = |t: &str| {
+            ["://", "www.", "doi.org/", "10."]
+                .iter()
+                .any(|w| t.contains(w))
+        };
+        for t in &texts {
+            assert_eq!(may_end_with_url(t), searched(t), "{t:?}");
+        }
     }
 
     /// [`spaced_url`] finds what its pattern found, and [`url_chars_only`] decides as its

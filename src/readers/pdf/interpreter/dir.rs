@@ -24,8 +24,10 @@ impl Dir {
         Dir(t as u16)
     }
 
-    fn cos_sin(self) -> (f64, f64) {
-        match self.0 {
+    /// The turn between the page and this direction's reading frame. Taken once for
+    /// many points: a slanted direction's cosine and sine are a library call each time.
+    pub fn rotation(self) -> Rotation {
+        let (cos, sin) = match self.0 {
             0 => (1.0, 0.0),
             900 => (0.0, 1.0),
             1800 => (-1.0, 0.0),
@@ -34,18 +36,33 @@ impl Dir {
                 let a = (f64::from(t) / 10.0).to_radians();
                 (a.cos(), a.sin())
             }
-        }
+        };
+        Rotation { cos, sin }
     }
 
     /// Page point → reading frame (text runs along +x, up is −y).
     pub fn to_frame(self, x: f64, y: f64) -> (f64, f64) {
-        let (c, s) = self.cos_sin();
+        self.rotation().to_frame(x, y)
+    }
+}
+
+/// A [`Dir`]'s cosine and sine: turns points between the page and its reading frame.
+#[derive(Debug, Clone, Copy)]
+pub struct Rotation {
+    cos: f64,
+    sin: f64,
+}
+
+impl Rotation {
+    /// Page point → reading frame (text runs along +x, up is −y).
+    pub fn to_frame(self, x: f64, y: f64) -> (f64, f64) {
+        let (c, s) = (self.cos, self.sin);
         (x * c + y * s, -x * s + y * c)
     }
 
     /// Reading frame → page point.
     pub fn to_page(self, fx: f64, fy: f64) -> (f64, f64) {
-        let (c, s) = self.cos_sin();
+        let (c, s) = (self.cos, self.sin);
         (fx * c - fy * s, fx * s + fy * c)
     }
 }
@@ -59,7 +76,7 @@ mod tests {
         for d in [0, 900, 1800, 2700, 150, 3450] {
             let dir = Dir(d);
             let (fx, fy) = dir.to_frame(3.0, 7.0);
-            let (x, y) = dir.to_page(fx, fy);
+            let (x, y) = dir.rotation().to_page(fx, fy);
             assert!((x - 3.0).abs() < 1e-9 && (y - 7.0).abs() < 1e-9, "{d}");
         }
         assert_eq!(Dir::from_vector(1.0, 0.001), Dir(0));

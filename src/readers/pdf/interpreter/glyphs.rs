@@ -128,6 +128,7 @@ impl Interpreter<'_> {
         };
         let along = (vx * vx + vy * vy).sqrt();
         let dir = Dir::from_vector(vx, vy);
+        let rotation = dir.rotation();
         // Inlined into the decoding loop: called once per glyph, a call had to reload every
         // value this closure reads from the stack frame of `show`.
         font.decode(
@@ -180,7 +181,7 @@ impl Interpreter<'_> {
                 }
                 if keep {
                     // A glyph that advances but decodes to nothing: ink no one can read.
-                    let (fx, fy) = dir.to_frame(ox, oy);
+                    let (fx, fy) = rotation.to_frame(ox, oy);
                     if g.text.is_empty() && !g.word_space && !g.silent && own != 0.0 {
                         unmapped += 1;
                         if codes.len() < UNMAPPED_CODES {

@@ -472,8 +472,9 @@ fn same_style(a: &Style, b: &Style) -> bool {
 
 /// A reading-frame rectangle back in page space.
 fn frame_rect(dir: Dir, x0: f32, x1: f32, top: f32, bottom: f32) -> Rect {
-    let (ax, ay) = dir.to_page(f64::from(x0), f64::from(top));
-    let (bx, by) = dir.to_page(f64::from(x1), f64::from(bottom));
+    let rotation = dir.rotation();
+    let (ax, ay) = rotation.to_page(f64::from(x0), f64::from(top));
+    let (bx, by) = rotation.to_page(f64::from(x1), f64::from(bottom));
     Rect {
         x0: ax.min(bx) as f32,
         y0: ay.min(by) as f32,
