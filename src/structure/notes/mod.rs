@@ -167,6 +167,7 @@ pub fn collect(
             }
         }
     }
+    let (notes, settings) = set_apart_repeated_labels(notes, &settings, &mut body, report);
     let notes = set_apart_outsiders(notes, &settings, &mut body, report);
     let mut out: Vec<NoteDraft> = notes.into_iter().map(|(_, n)| n).collect();
     for note in &mut out {
@@ -224,6 +225,7 @@ fn keep_unlabelled_notes_sections(pieces: &mut [Piece], report: &mut Report) {
 }
 
 /// How a piece was set, kept for a note that may go back to the body.
+#[derive(Clone, Copy)]
 struct Setting {
     indent: f32,
     blank_before: bool,
@@ -283,11 +285,73 @@ fn set_apart_outsiders(
                     .is_some_and(|(_, n)| n.page == notes[i].1.page)
             });
     }
+    return_to_body(
+        notes,
+        &outsider,
+        settings,
+        body,
+        report,
+        "block in the note area without a label of the notes' family, where the printed labels run on without it: kept as body text, not a note",
+    )
+    .0
+}
+
+/// Notes reading one number again and again (three or more in a row on one page: "1 Np",
+/// "1 Np", "1 Np") are a figure's numbering caught in a note area, not notes: numbered in
+/// sequence, each would be given a label it never printed. They go back to the body.
+fn set_apart_repeated_labels(
+    notes: Vec<(NoteLabel, NoteDraft)>,
+    settings: &[Setting],
+    body: &mut Vec<(usize, Piece)>,
+    report: &mut Report,
+) -> (Vec<(NoteLabel, NoteDraft)>, Vec<Setting>) {
+    let mut apart = vec![false; notes.len()];
+    let mut start = 0;
+    while start < notes.len() {
+        let same = |k: usize| {
+            matches!(notes[k].0, NoteLabel::Number(_))
+                && notes[k].0 == notes[start].0
+                && notes[k].1.page == notes[start].1.page
+        };
+        let end = (start..notes.len())
+            .find(|&k| !same(k))
+            .unwrap_or(notes.len());
+        if end - start >= REPEATS {
+            apart[start..end].fill(true);
+        }
+        start = end.max(start + 1);
+    }
+    return_to_body(
+        notes,
+        &apart,
+        settings,
+        body,
+        report,
+        "blocks in the note area that all read the same label: a figure's numbering, kept as body text, not notes",
+    )
+}
+
+/// Notes in a row reading the same label that make them a figure's numbering.
+const REPEATS: usize = 3;
+
+/// Puts the notes flagged `apart` back in the body where they stood (as text, or set
+/// aside when smaller than the body), reporting each with `evidence`; returns the notes
+/// kept and their settings.
+fn return_to_body(
+    notes: Vec<(NoteLabel, NoteDraft)>,
+    apart: &[bool],
+    settings: &[Setting],
+    body: &mut Vec<(usize, Piece)>,
+    report: &mut Report,
+    evidence: &'static str,
+) -> (Vec<(NoteLabel, NoteDraft)>, Vec<Setting>) {
     let body_size = body_font_size(body);
     let mut kept = Vec::with_capacity(notes.len());
-    for (((label, note), apart), setting) in notes.into_iter().zip(outsider).zip(settings) {
+    let mut kept_settings = Vec::with_capacity(notes.len());
+    for (((label, note), &apart), &setting) in notes.into_iter().zip(apart).zip(settings) {
         if !apart {
             kept.push((label, note));
+            kept_settings.push(setting);
             continue;
         }
         report.push(
@@ -295,9 +359,7 @@ fn set_apart_outsiders(
                 .page(note.page)
                 .lines(note.lines.clone())
                 .before(rich::plain(&note.text))
-                .evidence(
-                    "block in the note area without a label of the notes' family, where the printed labels run on without it: kept as body text, not a note",
-                )
+                .evidence(evidence)
                 .confidence(0.7),
         );
         // Smaller than the body (or, without sizes, a short line): note-area matter
@@ -331,7 +393,7 @@ fn set_apart_outsiders(
             ),
         );
     }
-    kept
+    (kept, kept_settings)
 }
 
 /// The body's font size: the size most of its running text is set in (PDF input).
@@ -407,5 +469,28 @@ mod tests {
         assert_eq!(body[0].1.text, "Annual Report 2024");
         // Short and without sizes to compare: set apart, not joined to the text around.
         assert!(matches!(body[0].1.kind, PieceKind::Aside));
+    }
+
+    #[test]
+    fn notes_that_all_read_one_label_go_back_to_the_body() {
+        let mut pieces = vec![piece(PieceKind::Text, "A sentence of the body.", 1)];
+        for k in 0..4 {
+            pieces.push(piece(PieceKind::Note(Number(1)), "Np", 2 + k));
+        }
+        pieces.push(piece(PieceKind::Note(Number(1)), "A real first note.", 9));
+        pieces[5].page = 2;
+        let mut report = Report::default();
+        let (notes, body) = collect(pieces, &mut report);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert_eq!(notes[0].label, "1");
+        assert_eq!(body.len(), 5);
+        assert!(body[1..].iter().all(|(_, p)| p.text == "1 Np"));
+        // Two in a row are two notes, renumbered as the sequence says.
+        let pieces = vec![
+            piece(PieceKind::Note(Number(1)), "First.", 1),
+            piece(PieceKind::Note(Number(1)), "Second.", 2),
+        ];
+        let (notes, _) = collect(pieces, &mut report);
+        assert_eq!(notes.len(), 2);
     }
 }
