@@ -154,7 +154,14 @@ fn link_numbered(
             piece_pages,
             &mut restart_report,
         );
-        if linked(&restart_report) > linked(&straight_report) {
+        // Runs that each open on labels read 1, 2, 3 are printed restarts: then the
+        // restarted reading wins unless the straight one links a tenth more (read
+        // straight, the second run's markers from 7 on link to the wrong notes, as many
+        // as the restarted reading links right).
+        let printed_restarts = restarts_read_in_print(&restarted);
+        let (with_restarts, straight) = (linked(&restart_report), linked(&straight_report));
+        let near = with_restarts * 10 >= straight * 9;
+        if with_restarts > straight || printed_restarts && near {
             *drafts = restart_drafts;
             *notes = restarted;
             report.actions.extend(restart_report.actions);
@@ -168,6 +175,22 @@ fn link_numbered(
         let recovered = link(drafts, notes, paged, piece_pages, report);
         mark_recovered(notes, &recovered);
     }
+}
+
+/// Whether every run after the first opens on three notes whose labels read 1, 2, 3.
+fn restarts_read_in_print(notes: &[NoteDraft]) -> bool {
+    use super::classify::NoteLabel;
+    let starts: Vec<usize> = (1..notes.len())
+        .filter(|&i| notes[i].run != notes[i - 1].run)
+        .collect();
+    !starts.is_empty()
+        && starts.iter().all(|&i| {
+            notes[i..].iter().take(3).map(|n| n.read).eq([
+                NoteLabel::Number(1),
+                NoteLabel::Number(2),
+                NoteLabel::Number(3),
+            ])
+        })
 }
 
 fn mark_recovered(notes: &mut [NoteDraft], recovered: &[usize]) {
@@ -227,5 +250,26 @@ mod tests {
             .collect();
         assert!(take_unnumbered_lead(&mut notes, &mut report).is_empty());
         assert_eq!(notes.len(), 3);
+    }
+
+    #[test]
+    fn a_restart_is_printed_when_each_new_run_opens_on_one_two_three() {
+        let mut notes: Vec<NoteDraft> = [1, 2, 3, 1, 2, 3, 4]
+            .iter()
+            .enumerate()
+            .map(|(k, &n)| read(NoteLabel::Number(n), k))
+            .collect();
+        for n in &mut notes[3..] {
+            n.run = 1;
+        }
+        assert!(restarts_read_in_print(&notes));
+        // A run opening on a label read 2 (its 1 lost) is no printed restart.
+        notes[3].read = NoteLabel::None;
+        assert!(!restarts_read_in_print(&notes));
+        // Nor is a single run.
+        for n in &mut notes {
+            n.run = 0;
+        }
+        assert!(!restarts_read_in_print(&notes));
     }
 }
