@@ -422,6 +422,51 @@ pub(super) fn items_in_a_run_of_headings(pieces: &mut [Piece]) -> Vec<usize> {
     changed
 }
 
+/// Unnumbered headings stacked four or more in a row, in one size, with nothing between
+/// them: a column of names or labels (a cover's list of authors, a diagram's steps), not
+/// sections that head nothing; the last of them, followed by text, is as much one of the
+/// column as the others. They stay text in their bold. Returns the positions changed (the
+/// outline or structure tree may still promote them).
+pub(super) fn stacked_headings(pieces: &mut [Piece]) -> Vec<usize> {
+    let plain_heading = |p: &Piece| {
+        matches!(
+            p.kind,
+            PieceKind::Heading {
+                number: None,
+                run_in: false
+            }
+        ) && words(&crate::rich::plain(&p.text)) <= STACKED_WORDS
+    };
+    let mut changed = Vec::new();
+    let mut start = 0;
+    while start < pieces.len() {
+        let size = pieces[start].font_size;
+        let alike = |p: &Piece| {
+            plain_heading(p)
+                && p.page == pieces[start].page
+                && p.font_size
+                    .zip(size)
+                    .is_some_and(|(a, b)| (a - b).abs() <= 0.3)
+        };
+        let end = (start..pieces.len())
+            .find(|&k| !alike(&pieces[k]))
+            .unwrap_or(pieces.len());
+        if end - start >= STACK {
+            for p in &mut pieces[start..end] {
+                p.kind = PieceKind::Text;
+            }
+            changed.extend(start..end);
+        }
+        start = end.max(start + 1);
+    }
+    changed
+}
+
+/// Headings stacked in a row that make a column of labels rather than sections.
+const STACK: usize = 4;
+/// Words a stacked label holds at most (a name, a short label).
+const STACKED_WORDS: usize = 4;
+
 /// An item's text with its number printed again before it ("1. "), inside the bold run
 /// the marker opened when the text begins within one (the item's text then holds the
 /// run's end but not its start).
@@ -458,6 +503,38 @@ mod tests {
             "brief notices",
             "prophet of the jubilee"
         ));
+    }
+
+    #[test]
+    fn four_headings_stacked_in_one_size_are_a_column_of_labels() {
+        use crate::structure::pieces::test_pieces::{heading, piece};
+        let sized = |mut p: Piece, size: f32| {
+            p.font_size = Some(size);
+            p
+        };
+        let names = [
+            "Jim Bainbridge",
+            "Hernando Bedoya",
+            "Rob Bestgen",
+            "Mike Cain",
+        ];
+        let mut pieces: Vec<Piece> = names.iter().map(|n| sized(heading(n), 12.0)).collect();
+        pieces.push(sized(piece(PieceKind::Text, "ibm.com/redbooks"), 10.0));
+        assert_eq!(stacked_headings(&mut pieces), vec![0, 1, 2, 3]);
+        assert!(pieces.iter().all(|p| p.kind == PieceKind::Text));
+        // Three in a row (sections whose text was not read) stay headings, and so do four
+        // in alternating sizes (a heading over its subheading).
+        let mut pieces: Vec<Piece> = ["Conclusions", "Acknowledgements", "Bibliography"]
+            .iter()
+            .map(|n| sized(heading(n), 12.0))
+            .collect();
+        assert!(stacked_headings(&mut pieces).is_empty());
+        let mut pieces: Vec<Piece> = ["Part One", "Scope", "Part Two", "Methods"]
+            .iter()
+            .enumerate()
+            .map(|(k, n)| sized(heading(n), if k % 2 == 0 { 16.0 } else { 12.0 }))
+            .collect();
+        assert!(stacked_headings(&mut pieces).is_empty());
     }
 
     #[test]

@@ -25,7 +25,7 @@ mod zones;
 
 pub(super) use headings::promote_to_heading;
 use headings::{
-    begins_next_paragraph, introduces_text, items_in_a_run_of_headings,
+    begins_next_paragraph, introduces_text, items_in_a_run_of_headings, stacked_headings,
     undo_run_in_headings_against_style,
 };
 use kinds::{BodyUnit, Classified, Context};
@@ -226,6 +226,13 @@ fn second_look(cx: &Context, done: Classified, report: &mut Report) -> Vec<Piece
             &out,
             at,
             "numbered line kept as text: its number continues no sequence",
+        ));
+    }
+    for at in stacked_headings(&mut out) {
+        report.push(kept_as_text(
+            &out,
+            at,
+            "heading-sized line kept as text: one of four or more stacked in one size with nothing between (a column of names or labels)",
         ));
     }
     for at in items_in_a_run_of_headings(&mut out) {
