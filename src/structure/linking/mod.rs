@@ -91,12 +91,7 @@ fn take_unnumbered_lead(notes: &mut Vec<NoteDraft>, report: &mut Report) -> Vec<
     else {
         return Vec::new();
     };
-    let reads_on = notes[first..].iter().take(3).map(|n| n.read).eq([
-        NoteLabel::Number(1),
-        NoteLabel::Number(2),
-        NoteLabel::Number(3),
-    ]);
-    if first == 0 || first > MAX_LEAD || !reads_on {
+    if first == 0 || first > MAX_LEAD || !opens_one_two_three(&notes[first..]) {
         return Vec::new();
     }
     let taken: Vec<NoteDraft> = notes.drain(..first).collect();
@@ -179,18 +174,21 @@ fn link_numbered(
 
 /// Whether every run after the first opens on three notes whose labels read 1, 2, 3.
 fn restarts_read_in_print(notes: &[NoteDraft]) -> bool {
-    use super::classify::NoteLabel;
     let starts: Vec<usize> = (1..notes.len())
         .filter(|&i| notes[i].run != notes[i - 1].run)
         .collect();
-    !starts.is_empty()
-        && starts.iter().all(|&i| {
-            notes[i..].iter().take(3).map(|n| n.read).eq([
-                NoteLabel::Number(1),
-                NoteLabel::Number(2),
-                NoteLabel::Number(3),
-            ])
-        })
+    !starts.is_empty() && starts.iter().all(|&i| opens_one_two_three(&notes[i..]))
+}
+
+/// Whether the first three of `notes` carry labels read 1, 2, 3: a numbering printed as
+/// starting there.
+fn opens_one_two_three(notes: &[NoteDraft]) -> bool {
+    use super::classify::NoteLabel;
+    notes.iter().take(3).map(|n| n.read).eq([
+        NoteLabel::Number(1),
+        NoteLabel::Number(2),
+        NoteLabel::Number(3),
+    ])
 }
 
 fn mark_recovered(notes: &mut [NoteDraft], recovered: &[usize]) {

@@ -372,8 +372,23 @@ pub(super) fn items_in_a_run_of_headings(pieces: &mut [Piece]) -> Vec<usize> {
     let is_numbered_item = |p: Option<&Piece>| {
         p.is_some_and(|p| matches!(&p.kind, PieceKind::Item(m) if m.class == BulletClass::Number))
     };
+    // The nearest numbered heading after each position (later items are read before they
+    // can change), and the nearest before, kept up to date as items become headings: one
+    // pass each way instead of a search from every item.
+    let mut numbered_after: Vec<Option<usize>> = vec![None; pieces.len()];
+    for at in (0..pieces.len().saturating_sub(1)).rev() {
+        numbered_after[at] = if number_of(&pieces[at + 1]).is_some() {
+            Some(at + 1)
+        } else {
+            numbered_after[at + 1]
+        };
+    }
+    let mut numbered_before: Option<usize> = None;
     let mut changed = Vec::new();
     for at in 0..pieces.len() {
+        if at > 0 && number_of(&pieces[at - 1]).is_some() {
+            numbered_before = Some(at - 1);
+        }
         let PieceKind::Item(m) = &pieces[at].kind else {
             continue;
         };
@@ -406,9 +421,9 @@ pub(super) fn items_in_a_run_of_headings(pieces: &mut [Piece]) -> Vec<usize> {
         // Or, with text between, the numbered headings before and after it are the ones
         // before and after it in the sequence ("4. The apparent…", then "5. Connection
         // between…" as an item, then "6. Conclusions").
-        let numbered_before = pieces[..at].iter().rev().find(|p| number_of(p).is_some());
-        let numbered_after = pieces[at + 1..].iter().find(|p| number_of(p).is_some());
-        let between = n > 1 && in_run(numbered_before, n - 1) && in_run(numbered_after, n + 1);
+        let between = n > 1
+            && in_run(numbered_before.map(|k| &pieces[k]), n - 1)
+            && in_run(numbered_after[at].map(|k| &pieces[k]), n + 1);
         if in_run(next, n + 1) || n > 1 && in_run(prev, n - 1) || between {
             let p = &mut pieces[at];
             p.text = text;
