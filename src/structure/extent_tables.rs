@@ -11,7 +11,7 @@
 use super::cell_lines::{CellLine, continues, starts_row};
 use super::column_groups;
 use super::table_header::{ALIGN, header_cells};
-use super::table_run::{GroupedHead, TableRun, is_marker, reads_as_prose};
+use super::table_run::{GroupedHead, TableRun, labels_only, reads_as_prose};
 use crate::lines::TextLine;
 use crate::model::CellSpan;
 
@@ -288,7 +288,7 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
         .filter(|r| r.iter().filter(|c| !c.is_empty()).count() >= 2)
         .count();
     let first = usize::from(stub);
-    let labels_only = rows.iter().all(|r| is_marker(&r[0]));
+    let labels_only = labels_only(&rows);
     (rows.len() >= MIN_ROWS
         && filled * 3 >= rows.len() * 2
         && rows

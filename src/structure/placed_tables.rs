@@ -8,7 +8,7 @@
 
 use super::cell_lines::{CellLine, continues, starts_row};
 use super::table_header::{ALIGN, Column, header_columns};
-use super::table_run::{TableRun, is_marker, reads_as_prose};
+use super::table_run::{TableRun, labels_only, reads_as_prose};
 use crate::lines::TextLine;
 
 /// Logical rows, the header included, needed to believe in a table.
@@ -289,7 +289,7 @@ fn judged(
         .iter()
         .filter(|r| r.iter().filter(|c| !c.is_empty()).count() >= 2)
         .count();
-    let labels_only = rows.iter().all(|r| r.first().is_none_or(|c| is_marker(c)));
+    let labels_only = labels_only(&rows);
     let header_full = rows
         .first()
         .is_some_and(|r| r.iter().all(|c| !c.is_empty()));

@@ -138,6 +138,29 @@ fn justified_words_and_labelled_notes_are_not_tables() {
     assert!(find(&notes).is_empty());
 }
 
+#[test]
+fn numbered_rows_of_values_are_a_table_numbered_lines_are_not() {
+    // A row number, a name, then three columns of scores, row after row: a table whose
+    // first column only happens to hold numbers.
+    let mut scores = Vec::new();
+    score_rows(&mut scores, 178.0);
+    let t = find(&scores);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].rows[2], vec!["3", "Mixtures", "0.90", "0.40", "0.00"]);
+    // Numbered entries with a page number beside each: three cells, still a list.
+    let mut contents = Vec::new();
+    for (k, (title, page)) in [("Introduction", "3"), ("Methods", "9"), ("Results", "14")]
+        .into_iter()
+        .enumerate()
+    {
+        let y = 300.0 + 14.0 * k as f32;
+        contents.push(cell(&format!("{}.", k + 1), 65.0, 72.0, y));
+        contents.push(cell(title, 80.0, 140.0, y));
+        contents.push(cell(page, 500.0, 510.0, y));
+    }
+    assert!(find(&contents).is_empty());
+}
+
 /// A form's fields in two columns of label and value, each pair of columns a field.
 fn field_rows(lines: &mut Vec<TextLine>, fields: &[(&str, &str)], top: f32, x: f32) {
     for (r, (label, value)) in fields.iter().enumerate() {
@@ -203,4 +226,23 @@ fn a_section_title_set_apart_from_the_fields_above_ends_the_table() {
     let t = find(&close);
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].rows.iter().any(|r| r[0].contains("Customer")));
+}
+
+/// Body rows of a score table from `top` down: a row number, a task, three scores.
+fn score_rows(lines: &mut Vec<TextLine>, top: f32) {
+    for (k, (name, a, b, c)) in [
+        ("Simplified", "0.87", "0.20", "0.20"),
+        ("Clustering", "0.88", "0.40", "0.40"),
+        ("Mixtures", "0.90", "0.40", "0.00"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let y = top + 8.0 * k as f32;
+        lines.push(cell(&(k + 1).to_string(), 125.8, 129.3, y));
+        lines.push(cell(name, 144.7, 180.0, y));
+        lines.push(cell(a, 256.8, 269.0, y));
+        lines.push(cell(b, 281.0, 293.2, y));
+        lines.push(cell(c, 305.1, 317.3, y));
+    }
 }

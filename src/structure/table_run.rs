@@ -130,6 +130,17 @@ pub(super) fn reads_as_prose(rows: &[Vec<String>]) -> bool {
     broken_word || prose_columns * 2 >= columns.max(1) || (flows >= 2 && flows * 3 >= open)
 }
 
+/// Rows whose first cells are all markers (see [`is_marker`]): a list or notes, not a
+/// table, unless most rows hold four or more cells (a row number, then columns of
+/// values: a list item's text never splits into three columns set alike row after row).
+pub(super) fn labels_only(rows: &[Vec<String>]) -> bool {
+    let many_cells = rows
+        .iter()
+        .filter(|r| r.iter().filter(|c| !c.trim().is_empty()).count() >= 4)
+        .count();
+    rows.iter().all(|r| r.first().is_none_or(|c| is_marker(c))) && many_cells * 3 < rows.len() * 2
+}
+
 /// A list bullet or a note number: a first column of these is a list, not a table.
 pub(super) fn is_marker(cell: &str) -> bool {
     let plain = crate::rich::plain(cell);
