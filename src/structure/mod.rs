@@ -12,6 +12,7 @@ mod column_groups;
 pub mod declared;
 pub mod extent_tables;
 pub mod families;
+mod header_above;
 pub mod indented;
 pub mod joins;
 pub mod linking;

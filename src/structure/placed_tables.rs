@@ -36,6 +36,11 @@ pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
     })
     .into_iter()
     .map(TableRun::with_header_judged)
+    .scan(0, |floor, run| {
+        let run = super::header_above::with_header_above(lines, &run, *floor).unwrap_or(run);
+        *floor = run.end;
+        Some(run)
+    })
     .collect()
 }
 

@@ -246,3 +246,52 @@ fn score_rows(lines: &mut Vec<TextLine>, top: f32) {
         lines.push(cell(c, 305.1, 317.3, y));
     }
 }
+
+#[test]
+fn column_names_above_a_table_found_from_a_body_row_head_it() {
+    // The stub's names on one baseline, the scores' names a little higher (set on a
+    // slant), a group heading over them: no one baseline holds the header.
+    let mut lines = vec![
+        cell(
+            "Table 4: Scores of the agents on every task.",
+            108.0,
+            400.0,
+            110.0,
+        ),
+        cell("Agent", 281.0, 300.0, 128.0),
+    ];
+    for (name, x0, x1) in [
+        ("Procedure", 259.4, 283.8),
+        ("Completion", 283.6, 311.3),
+        ("Knowledge", 307.7, 334.8),
+    ] {
+        lines.push(cell(name, x0, x1, 150.0));
+    }
+    lines.push(cell("#", 125.8, 129.3, 156.9));
+    lines.push(cell("Task", 144.7, 161.1, 156.9));
+    score_rows(&mut lines, 178.0);
+    let t = find(&lines);
+    assert_eq!(t.len(), 1);
+    assert_eq!((t[0].start, t[0].end), (1, lines.len()));
+    assert_eq!(t[0].head.rows, 1);
+    assert!(!t[0].head.headless);
+    assert_eq!(t[0].rows[0], vec!["", "", "", "Agent", ""]);
+    assert_eq!(
+        t[0].rows[1],
+        vec!["#", "Task", "Procedure", "Completion", "Knowledge"]
+    );
+    assert_eq!(t[0].rows[2][0], "1");
+
+    // Names drawn as one line across the value columns cannot be told apart: the table
+    // stays without a header, the line above it.
+    let mut merged = vec![
+        cell("Procedure Completion Knowledge", 256.8, 317.3, 150.0),
+        cell("#", 125.8, 129.3, 156.9),
+        cell("Task", 144.7, 161.1, 156.9),
+    ];
+    score_rows(&mut merged, 178.0);
+    let t = find(&merged);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].start, 3);
+    assert!(t[0].head.headless);
+}

@@ -1,0 +1,180 @@
+//! The header of a table found from a body row: when the row a table was found from reads
+//! as a body row (see [`super::table_header::names_columns`]), its column names are
+//! often the lines just above it that no single baseline holds: header cells wrapped
+//! onto two lines and centred, names set on a slant over narrow columns, a stub heading
+//! ("# Topic Task") on one baseline and the value columns' names on another. Each such
+//! line stands over one of the table's columns; read together, the fullest row of them
+//! names the columns, rows above it group them, and a row under it (a section title
+//! over the first rows) is the body's first row.
+
+use super::table_header::{ALIGN, Column, header_columns};
+use super::table_run::TableRun;
+use crate::lines::TextLine;
+
+/// Words a header cell has at most: more is a sentence (the caption, a paragraph).
+const MAX_WORDS: usize = 6;
+/// Rows of lines above the table taken at most.
+const MAX_ROWS: usize = 4;
+
+/// The headless table `run` with the lines just above it (down to line `floor`) as its
+/// header, when they name its columns; `None` when they do not.
+pub(super) fn with_header_above(
+    lines: &[TextLine],
+    run: &TableRun,
+    floor: usize,
+) -> Option<TableRun> {
+    if !run.head.headless || run.head.rows > 0 {
+        return None;
+    }
+    let columns = header_columns(lines, run.start)?;
+    let width = run.rows.first()?.len();
+    if columns.len() != width || width < 3 {
+        return None;
+    }
+    let first = lines[run.start].geometry?;
+    let size = first.font_size.max(1.0);
+    // Lines above, nearest first, each over one column and close under the one above.
+    // (line, its column, whether it runs on over the next columns)
+    let mut taken: Vec<(usize, usize, bool)> = Vec::new();
+    let mut top = first.bbox.y0;
+    let mut k = run.start;
+    while k > floor {
+        let l = &lines[k - 1];
+        let Some(g) = l.geometry else { break };
+        let words = crate::rich::plain(&l.text).split_whitespace().count();
+        let column = columns.iter().position(|c| c.holds(g.bbox.x0, g.bbox.x1));
+        // Over one column, or starting where one starts: a section title running on
+        // over the next columns stays in its first (but a header cell may not; see
+        // below).
+        let alone = column.is_some_and(|c| {
+            columns
+                .iter()
+                .enumerate()
+                .all(|(j, o)| j == c || !covers(o, g.bbox.x0, g.bbox.x1))
+        });
+        let over_one =
+            alone || column.is_some_and(|c| (g.bbox.x0 - columns[c].start).abs() <= ALIGN);
+        let close = g.bbox.y1 <= first.bbox.y0 + 0.5 * size && g.bbox.y1 >= top - 1.5 * size;
+        if l.page != lines[run.start].page || words > MAX_WORDS || !over_one || !close {
+            break;
+        }
+        taken.push((k - 1, column?, !alone));
+        top = top.min(g.bbox.y0);
+        k -= 1;
+    }
+    // A row is taken whole or not at all: lines level with the one that stopped the walk
+    // (a group heading over no single column beside those that are) stay above the table.
+    if let Some(stop) = k.checked_sub(1).map(|s| &lines[s])
+        && let Some(sg) = stop.geometry
+    {
+        while let Some(&(i, ..)) = taken.last() {
+            let level = lines[i]
+                .geometry
+                .is_some_and(|g| (g.bbox.y1 - sg.bbox.y1).abs() <= 0.5 * size);
+            if !level || stop.page != lines[i].page {
+                break;
+            }
+            taken.pop();
+            k += 1;
+        }
+    }
+    if taken.is_empty() {
+        return None;
+    }
+    let rows = bands(lines, &taken, size, width)?;
+    // The fullest row names the columns: it must fill half of them or more.
+    let (named, filled) = rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| (r, row.iter().filter(|c| !c.text.is_empty()).count()))
+        .max_by_key(|&(r, n)| (n, std::cmp::Reverse(r)))?;
+    // Names running over the columns beside theirs ("Top-5 Top-20 Top-100" drawn as one
+    // line) cannot be told apart: such a header is not rebuilt. (A heading over a group
+    // of columns, in a row above, stays in the column it starts over.)
+    if filled * 2 < width || rows[named].iter().any(|c| c.spans) {
+        return None;
+    }
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| r.into_iter().map(|c| c.text).collect())
+        .collect();
+    let mut out = rows;
+    out.extend(run.rows.iter().cloned());
+    Some(TableRun {
+        start: k,
+        end: run.end,
+        rows: out,
+        head: super::table_run::GroupedHead {
+            rows: named,
+            ..Default::default()
+        },
+    })
+}
+
+/// Whether a line from `x0` to `x1` reaches over the whole of column `c` (a name set on
+/// a slant reaches into the next column, not across it).
+fn covers(c: &Column, x0: f32, x1: f32) -> bool {
+    x0 <= c.start + 0.5 && x1 >= c.end - 0.5
+}
+
+/// A cell of the rows above: its text, and whether its line runs on over the columns
+/// beside its own.
+#[derive(Clone, Default)]
+struct Cell {
+    text: String,
+    spans: bool,
+}
+
+/// The taken lines as rows top to bottom: lines whose bottoms are level (within half an
+/// em) share a row, and a row whose cells fall in columns the row under it leaves empty
+/// joins it (names on a slant end a little above the stub's names beside them). `None`
+/// when a column of one row would hold two lines side by side, or too many rows.
+fn bands(
+    lines: &[TextLine],
+    taken: &[(usize, usize, bool)],
+    size: f32,
+    width: usize,
+) -> Option<Vec<Vec<Cell>>> {
+    let mut by_bottom: Vec<(f32, usize, usize, bool)> = taken
+        .iter()
+        .filter_map(|&(i, c, spans)| Some((lines[i].geometry?.bbox.y1, i, c, spans)))
+        .collect();
+    by_bottom.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut rows: Vec<(f32, Vec<Cell>)> = Vec::new();
+    for (bottom, i, c, spans) in by_bottom {
+        let joins = rows.last().is_some_and(|(b, _)| bottom - b <= 0.5 * size);
+        if !joins {
+            rows.push((bottom, vec![Cell::default(); width]));
+        }
+        let (b, row) = rows.last_mut()?;
+        *b = bottom;
+        if !row[c].text.is_empty() {
+            return None;
+        }
+        row[c] = Cell {
+            text: lines[i].text.trim().to_string(),
+            spans,
+        };
+    }
+    let mut merged: Vec<(f32, Vec<Cell>)> = Vec::new();
+    for (bottom, row) in rows {
+        match merged.last_mut() {
+            Some((b, above))
+                if bottom - *b <= size
+                    && above
+                        .iter()
+                        .zip(&row)
+                        .all(|(a, r)| a.text.is_empty() || r.text.is_empty()) =>
+            {
+                for (a, r) in above.iter_mut().zip(row) {
+                    if a.text.is_empty() {
+                        *a = r;
+                    }
+                }
+                *b = bottom;
+            }
+            _ => merged.push((bottom, row)),
+        }
+    }
+    (merged.len() <= MAX_ROWS).then(|| merged.into_iter().map(|(_, r)| r).collect())
+}
