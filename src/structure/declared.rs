@@ -90,6 +90,20 @@ impl Opening {
     }
 }
 
+/// Whether `line` prints the declared title `declared` with a few words added: all of
+/// its words (three or more), in order, among at most three more ("National Weekly Ag
+/// Energy Round-Up" for a declared "National Ag Energy"). The line is then the title as
+/// printed, of which the declared one is a short form.
+pub fn prints_with_words_added(line: &str, declared: &str) -> bool {
+    let want = word_tokens(declared);
+    let have = word_tokens(line);
+    if want.len() < 3 || have.len() > want.len() + 3 {
+        return false;
+    }
+    let mut rest = have.iter();
+    want.iter().all(|w| rest.any(|h| h == w))
+}
+
 /// Lower-case runs of letters and digits.
 fn word_tokens(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
@@ -285,10 +299,21 @@ pub fn fill(
             .map(str::trim)
             .filter(|a| !a.is_empty())
     {
-        for name in split_names(author) {
-            let why = author_rejection(&name).or_else(|| {
-                (!opening.prints_name(&name)).then_some("is not printed on the opening pages")
-            });
+        let names = split_names(author);
+        // A list of names opens with a name ("Ana Silva; MSO": a person, then the
+        // program's tag). One opening with something else ("LGMN, Des Moines, IA": an
+        // office's code, its city, its state) is an address: a city printed in the text
+        // is no author for being printed.
+        let no_list = names.len() >= 2 && author_rejection(&names[0]).is_some();
+        for name in names {
+            let why = author_rejection(&name)
+                .or_else(|| {
+                    no_list
+                        .then_some("is one part of a declared author that is not a list of names")
+                })
+                .or_else(|| {
+                    (!opening.prints_name(&name)).then_some("is not printed on the opening pages")
+                });
             match why {
                 Some(why) => report.push(
                     Action::new(ActionKind::Guess)
@@ -346,6 +371,25 @@ mod tests {
             .map(|(i, l)| TextLine::new(l, 1, i + 1))
             .collect();
         Opening::from_lines(&lines)
+    }
+
+    #[test]
+    fn a_line_printing_the_declared_title_with_words_added_is_found() {
+        let declared = "National Ag Energy";
+        assert!(prints_with_words_added(
+            "National Weekly Ag Energy Round-Up",
+            declared
+        ));
+        // Words out of order, too many added, or a title too short to tell.
+        assert!(!prints_with_words_added(
+            "Energy for National Agriculture",
+            declared
+        ));
+        assert!(!prints_with_words_added(
+            "National prices of Ag inputs and Energy in the Midwest",
+            declared
+        ));
+        assert!(!prints_with_words_added("Annual Ag Report", "Ag Report"));
     }
 
     #[test]
@@ -442,5 +486,15 @@ mod tests {
             vec![Contributor::named("Ana Silva".to_string())]
         );
         assert_eq!(meta.date.map(|d| d.printed).as_deref(), Some("May 2019"));
+
+        // An office's code, its city and state: no part is an author, though the city
+        // is printed.
+        let info = SourceInfo {
+            author: Some("LGMN, Des Moines, IA".into()),
+            ..Default::default()
+        };
+        let o = opening("Prices paid in Des Moines this week");
+        let meta = fill(Metadata::default(), &info, None, &o, &mut report);
+        assert!(meta.authors.is_empty());
     }
 }

@@ -150,6 +150,13 @@ pub fn extract(
             printed_run(&texts, d)
                 .map(|run| (d, run))
                 .or_else(|| declared_clause_run(zone, &texts, d, &page_title))
+                .or_else(|| {
+                    let at = (0..texts.len().min(4)).find(|&i| {
+                        matches!(roles[i], Role::Other | Role::Name)
+                            && crate::structure::declared::prints_with_words_added(&texts[i], d)
+                    });
+                    at.map(|i| (d, vec![i]))
+                })
         })
         .filter(|(_, run)| !run.iter().all(|i| page_title.contains(i)));
     // Without an author line the page's title is a guess by type; the declared title

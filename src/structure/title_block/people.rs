@@ -239,7 +239,8 @@ pub(super) fn mark_labels(mark: &str) -> Vec<String> {
 
 /// Whether a line is one or more personal names ("Ana Silva", "A Silva* and B Ruiz†").
 pub(super) fn is_person_list(t: &str) -> bool {
-    if is_org(t) || is_upper(t) || is_role(t) {
+    // No one's name has "Report" or "Brief" in it ("Internet Report Link").
+    if is_org(t) || is_upper(t) || is_role(t) || has_word(t, DOC_TYPE_NOUNS) {
         return false;
     }
     let columns = columns_of(t);

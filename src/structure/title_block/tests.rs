@@ -538,3 +538,24 @@ fn a_subtitle_set_apart_from_the_title_is_taken_when_the_declared_title_names_it
     let tb = extract(&lines, &dict, None, &mut Report::default());
     assert_eq!(tb.metadata.subtitle, None);
 }
+
+#[test]
+fn a_printed_title_longer_than_the_declared_one_is_the_title_and_no_author() {
+    // A report's bold first line, all at the body's size; the file declares a short
+    // form of it. Read by shape alone, the line and the link beside it were names.
+    let lines = vec![
+        sized("National Weekly Ag Energy Round-Up", 1, 10.0, 30.0),
+        sized("Internet Report Link", 2, 10.0, 43.0),
+        sized("Ethanol ($/gal)", 3, 10.0, 55.0),
+        sized(BODY, 4, 10.0, 68.0),
+        sized(BODY, 5, 10.0, 80.0),
+    ];
+    let dict = WordCase::from_lines(&lines);
+    let mut r = Report::default();
+    let tb = extract(&lines, &dict, Some("National Ag Energy"), &mut r);
+    assert_eq!(
+        tb.metadata.title.as_deref(),
+        Some("National Weekly Ag Energy Round-Up")
+    );
+    assert!(tb.metadata.authors.is_empty(), "{:?}", tb.metadata.authors);
+}
