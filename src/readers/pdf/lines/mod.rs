@@ -34,6 +34,26 @@ const MAX_MERGE_GAP: f32 = 0.6;
 /// also held to 2.5 times the line's mean word gap, since gutters can be this narrow.
 const MAX_SENTENCE_GAP: f32 = 1.5;
 
+/// Strings of one page's pieces, emptied, kept for the next page's: a page has thousands of
+/// pieces, and a string allocated for each was the reader's most frequent allocation.
+#[derive(Debug, Default)]
+pub struct Spare {
+    texts: Vec<String>,
+}
+
+impl Spare {
+    /// Strings grown larger than this are let go rather than kept.
+    const MAX_KEPT: usize = 256;
+
+    fn keep(&mut self, pieces: Vec<Piece>) {
+        self.texts.extend(pieces.into_iter().filter_map(|p| {
+            let mut text = p.text;
+            text.clear();
+            (text.capacity() <= Self::MAX_KEPT).then_some(text)
+        }));
+    }
+}
+
 /// A finished line before conversion to the public type.
 struct Built {
     order: usize,
@@ -50,15 +70,21 @@ struct Built {
 /// for telling running heads and feet from the body).
 ///
 /// Each line comes with the characters it holds from each marked-content slot of
-/// [`PageText::marks`] (empty for untagged pages), for tagged PDFs.
-pub fn build_marked_lines(page: &PageText, page_height: f32) -> Vec<(Line, Vec<(u32, u32)>)> {
-    let pieces = build_pieces(page);
+/// [`PageText::marks`] (empty for untagged pages), for tagged PDFs. `spare`: strings of the
+/// pages read before, taken for this page's and given back.
+pub fn build_marked_lines(
+    page: &PageText,
+    page_height: f32,
+    spare: &mut Spare,
+) -> Vec<(Line, Vec<(u32, u32)>)> {
+    let pieces = build_pieces(page, &mut spare.texts);
     let groups = group(&pieces);
     let mut scratch = Scratch::default();
     let mut built: Vec<Built> = groups
         .into_iter()
         .filter_map(|g| assemble(page, &pieces, g, &mut scratch))
         .collect();
+    spare.keep(pieces);
     built.sort_by_key(|b| b.order);
     if stream_order_is_scrambled(&built) {
         built.sort_by(|a, b| {
