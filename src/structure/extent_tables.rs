@@ -312,7 +312,7 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
 /// Whether two lines on one row fall in one column, both holding words: a column the
 /// header does not name (a currency sign beside its figure is one cell).
 fn shares_column(p: &Placed, q: &Placed, size: f32) -> bool {
-    let words = |t: &str| crate::rich::plain(t).chars().any(char::is_alphanumeric);
+    let words = |t: &str| crate::rich::plain_cow(t).chars().any(char::is_alphanumeric);
     q.place == p.place && (q.top - p.top).abs() < 0.3 * size && words(p.text) && words(q.text)
 }
 
