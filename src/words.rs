@@ -89,7 +89,7 @@ pub fn looks_like_formula(t: &str) -> bool {
 /// Whether `s` ends a sentence: terminal punctuation, possibly followed by a closing quote
 /// or bracket and a raised marker.
 pub fn ends_sentence(s: &str) -> bool {
-    let t: String = crate::rich::plain_without_scripts(s);
+    let t = crate::rich::plain_without_scripts_cow(s);
     let t = t.trim_end();
     let t = t.trim_end_matches(|c: char| c.is_ascii_digit() && t.len() > 1);
     let t = t.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);

@@ -107,7 +107,7 @@ impl Columns {
 
 /// A line placed in the table: column (or span), top, bottom, text, and whether it opens
 /// a row whatever its neighbours (the header row's first cell).
-struct Placed {
+struct Placed<'a> {
     place: Place,
     opens: bool,
     /// The row over the header grouping its columns that the line is in, counted from the
@@ -121,13 +121,14 @@ struct Placed {
     x0: f32,
     x1: f32,
     size: f32,
-    text: String,
+    /// The line's text, trimmed (borrowed: most lines walked end in no table).
+    text: &'a str,
 }
 
-impl Placed {
+impl Placed<'_> {
     fn line(&self) -> CellLine<'_> {
         CellLine {
-            text: &self.text,
+            text: self.text,
             x0: self.x0,
             x1: self.x1,
             size: self.size,
@@ -165,7 +166,7 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
                 x0: g.bbox.x0,
                 x1: g.bbox.x1,
                 size: g.font_size,
-                text: l.text.trim().to_string(),
+                text: l.text.trim(),
             }
         })
         .collect();
@@ -215,7 +216,7 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
             x0: lg.bbox.x0,
             x1: lg.bbox.x1,
             size: lg.font_size,
-            text: lines[j].text.trim().to_string(),
+            text: lines[j].text.trim(),
         });
     }
     let mut end = i + head.len();
@@ -249,7 +250,7 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
             x0: lg.bbox.x0,
             x1: lg.bbox.x1,
             size: lg.font_size,
-            text: l.text.trim().to_string(),
+            text: l.text.trim(),
         });
         bottom = bottom.max(lg.bbox.y1);
         end += 1;
@@ -311,8 +312,8 @@ pub(super) fn table_at(lines: &[TextLine], i: usize) -> Option<TableRun> {
 /// Whether two lines on one row fall in one column, both holding words: a column the
 /// header does not name (a currency sign beside its figure is one cell).
 fn shares_column(p: &Placed, q: &Placed, size: f32) -> bool {
-    let words = |t: &str| crate::rich::plain(t).chars().any(char::is_alphanumeric);
-    q.place == p.place && (q.top - p.top).abs() < 0.3 * size && words(&p.text) && words(&q.text)
+    let words = |t: &str| crate::rich::plain_cow(t).chars().any(char::is_alphanumeric);
+    q.place == p.place && (q.top - p.top).abs() < 0.3 * size && words(p.text) && words(q.text)
 }
 
 /// Where the next table starts among the lines placed below the header (`below`, in
@@ -343,8 +344,8 @@ fn next_table_title(below: &[Placed], size: f32) -> Option<usize> {
     let header = below[row..]
         .iter()
         .take_while(|p| level(p, &below[row]))
-        .all(|p| words(&p.text));
-    (alone && set_apart && words(&t.text) && header).then_some(title)
+        .all(|p| words(p.text));
+    (alone && set_apart && words(t.text) && header).then_some(title)
 }
 
 /// The rows over the header that group its columns, stub column included when the table
@@ -378,7 +379,7 @@ fn grouping_rows(
                     // Over most columns yet not across two of them: the first it reaches.
                     Place::Outside => (first + 1, 1),
                 };
-                (p.text.as_str(), k.saturating_sub(shift), n)
+                (p.text, k.saturating_sub(shift), n)
             })
             .collect();
         let (cells, row_spans) = column_groups::grouping_row(&texts, width, r);
@@ -520,7 +521,7 @@ fn rows_of(placed: &[Placed], columns: &Columns) -> Vec<Vec<String>> {
                 *slot = Some((p, p_top));
             }
             if let Some(cell) = rows.last_mut().and_then(|r| r.get_mut(column(p))) {
-                super::table_run::append_cell(cell, &p.text);
+                super::table_run::append_cell(cell, p.text);
             }
         }
         last_top = top;

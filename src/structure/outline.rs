@@ -73,11 +73,15 @@ fn matches(title: &str, piece: &str) -> bool {
     if title == piece {
         return true;
     }
-    let (tl, pl) = (title.chars().count(), piece.chars().count());
+    // Lengths are counted only for a prefix: every bookmark meets every candidate piece,
+    // most of them whole paragraphs.
+    let count = |s: &str| s.chars().count();
     // A long bookmark cut short, or a long heading shortened in the bookmark; never a
     // heading that ran into its paragraph.
-    (tl >= MIN_PREFIX && piece.starts_with(title) && pl <= tl + tl / 3 + 12)
-        || (pl >= MIN_PREFIX && title.starts_with(piece))
+    (piece.starts_with(title) && {
+        let tl = count(title);
+        tl >= MIN_PREFIX && count(piece) <= tl + tl / 3 + 12
+    }) || (title.starts_with(piece) && count(piece) >= MIN_PREFIX)
         || same_but_accents(title, piece)
 }
 
@@ -86,25 +90,26 @@ fn matches(title: &str, piece: &str) -> bool {
 /// markup, which normalising leaves as the bare letter ("Lema{^i }tre" for "Lemaître").
 /// The rest must agree letter for letter, so "2018" never matches "2019".
 fn same_but_accents(title: &str, piece: &str) -> bool {
-    let skeleton = |s: &str| {
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<Vec<char>>()
-    };
-    let (t, p) = (skeleton(title), skeleton(piece));
-    if t.len() != p.len() || t.len() < 8 {
-        return false;
-    }
-    let mut differ = 0;
-    for (a, b) in t.iter().zip(&p) {
-        if a != b {
-            if a.is_ascii() && b.is_ascii() {
-                return false;
+    // Walked in step, not collected: most pairs differ at their first letters.
+    let mut t = title.chars().filter(|c| !c.is_whitespace());
+    let mut p = piece.chars().filter(|c| !c.is_whitespace());
+    let (mut len, mut differ) = (0, 0);
+    loop {
+        match (t.next(), p.next()) {
+            (None, None) => break,
+            (Some(a), Some(b)) => {
+                len += 1;
+                if a != b {
+                    if a.is_ascii() && b.is_ascii() {
+                        return false;
+                    }
+                    differ += 1;
+                }
             }
-            differ += 1;
+            _ => return false,
         }
     }
-    differ <= 1 + t.len() / 10
+    len >= 8 && differ <= 1 + len / 10
 }
 
 /// Headings from the outline; returns the levels of the headings it found, by piece

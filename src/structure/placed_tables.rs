@@ -446,10 +446,9 @@ fn cells_of(line: &TextLine, columns: &[Column]) -> Option<Vec<(usize, String, f
     if k + 1 < columns.len() && g.bbox.x1 > last.end.max(last.start) + g.font_size {
         return None;
     }
-    let starts: Vec<f32> = columns.iter().map(|c| c.start).collect();
-    let overflows = starts
+    let overflows = columns
         .get(k + 1)
-        .is_some_and(|&next| g.bbox.x1 > next - 0.5 * g.font_size);
+        .is_some_and(|next| g.bbox.x1 > next.start - 0.5 * g.font_size);
     if !overflows {
         // The whole line is one cell.
         return Some(vec![(
@@ -459,6 +458,7 @@ fn cells_of(line: &TextLine, columns: &[Column]) -> Option<Vec<(usize, String, f
             g.bbox.x1,
         )]);
     }
+    let starts: Vec<f32> = columns.iter().map(|c| c.start).collect();
     // Cut points are found on the visible text; the rich text is cut there, styles kept.
     let chars: Vec<char> = line.plain_cow().chars().collect();
     let per_char = (g.bbox.x1 - g.bbox.x0) / chars.len().max(1) as f32;

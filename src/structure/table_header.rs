@@ -27,10 +27,12 @@ impl Column {
 /// right, as columns.
 pub(super) fn header_columns(lines: &[TextLine], i: usize) -> Option<Vec<Column>> {
     let g = lines[i].geometry?;
-    let mut columns = vec![Column {
+    let first = Column {
         start: g.bbox.x0,
         end: g.bbox.x1,
-    }];
+    };
+    // Made only once a second cell is found: most lines tried start no header row.
+    let mut columns: Vec<Column> = Vec::new();
     let mut right = g.bbox.x1;
     for l in &lines[i + 1..] {
         let Some(h) = l.geometry else { break };
@@ -40,6 +42,9 @@ pub(super) fn header_columns(lines: &[TextLine], i: usize) -> Option<Vec<Column>
         // A cell starts to the right of the previous one, past a real gap.
         if h.bbox.x0 < right + 0.8 * g.font_size {
             return None;
+        }
+        if columns.is_empty() {
+            columns.push(first);
         }
         columns.push(Column {
             start: h.bbox.x0,

@@ -230,17 +230,17 @@ fn extend_blocks(
                 let Some(g) = lines[i].geometry.filter(|_| verdict[i].is_none()) else {
                     continue;
                 };
-                let t = lines[i].plain();
+                let t = lines[i].plain_cow();
                 if !furniture_shaped(&t) {
                     continue;
                 }
                 let in_block = headers.iter().any(|&j| {
                     lines[j].geometry.is_some_and(|h| {
-                        let above = lines[j].plain();
+                        let above = lines[j].plain_cow();
                         let (upper, lower) = if h.bbox.y0 < g.bbox.y0 {
-                            (above.as_str(), t.as_str())
+                            (&*above, &*t)
                         } else {
-                            (t.as_str(), above.as_str())
+                            (&*t, &*above)
                         };
                         same_block(&g, &h) && !reads_on(upper, lower)
                     })

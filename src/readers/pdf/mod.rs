@@ -303,7 +303,7 @@ fn read_page(
             crate::report::thousands(limits.max_content_bytes)
         ));
     }
-    let marked = lines::build_marked_lines(&text, frame.height as f32);
+    let marked = lines::build_marked_lines(&text, frame.height as f32, &mut work.spare_lines);
     let lines = match tagging {
         Some(tagging) if !text.marks.is_empty() => marked
             .into_iter()

@@ -70,7 +70,7 @@ pub(super) struct Rejoined {
 /// word, which changed words of the text and so must be reported.
 pub(super) fn append(prev: &mut String, next: &str, lex: &Lexicon) -> Option<Rejoined> {
     let p = crate::structure::joins::visible_tail(prev);
-    let n = rich::plain(next);
+    let n = rich::plain_cow(next);
     if let Some((head, tail)) = crate::structure::joins::hyphenated_word(&p, n.trim_start()) {
         let hyphen_dropped = lex.is_hyphenation(&head, &tail);
         if hyphen_dropped && prev.ends_with('-') {

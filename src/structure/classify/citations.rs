@@ -175,7 +175,7 @@ fn sentence_ends_in_middle(t: &str) -> usize {
 
 /// Whether the text is only a URL (a note's link on a line of its own).
 pub fn is_url_only(text: &str) -> bool {
-    let t = rich::plain(text);
+    let t = rich::plain_cow(text);
     let t = t.trim();
     if !may_hold_url(t) {
         return false;

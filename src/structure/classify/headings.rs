@@ -14,14 +14,14 @@ use crate::words::{mostly_words, words};
 /// Whether a single line has the shape of a heading: short, capitalised, mostly words,
 /// without closing punctuation other than a colon.
 pub fn looks_like_heading_line(text: &str) -> bool {
-    heading_line_shape(text) && title_like(rich::plain_without_scripts(text).trim())
+    heading_line_shape(text) && title_like(rich::plain_without_scripts_cow(text).trim())
 }
 
 /// Whether a single line has the shape of a heading but for the capitals of its words: a
 /// sentence-case heading needs other evidence (an underline) to be told from a short line
 /// of text.
 pub fn heading_line_shape(text: &str) -> bool {
-    let t = rich::plain_without_scripts(text);
+    let t = rich::plain_without_scripts_cow(text);
     let t = t.trim();
     let n = words(t);
     if n == 0 || n > 14 || t.chars().count() > 110 || !mostly_words(t) {

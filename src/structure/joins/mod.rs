@@ -151,7 +151,7 @@ const MAX_TAIL: usize = 2 << 10;
 /// `s`, at most [`MAX_TAIL`] bytes of it. Every join decision depends only on the end of
 /// the text built so far (a URL's last token, "Hy -", a hyphenated word); reading the
 /// whole paragraph again for each line joined would make joining quadratic.
-pub fn visible_tail(s: &str) -> String {
+pub fn visible_tail(s: &str) -> std::borrow::Cow<'_, str> {
     let mut start = s.len().saturating_sub(MAX_TAIL);
     while !s.is_char_boundary(start) {
         start += 1;
@@ -172,7 +172,7 @@ pub fn visible_tail(s: &str) -> String {
             in_token = true;
         }
     }
-    rich::plain(&s[start..])
+    rich::plain_cow(&s[start..])
 }
 
 #[cfg(test)]

@@ -82,7 +82,7 @@ pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
         };
         let Some(k) = (i + 1..pieces.len().min(i + 12)).find(|&k| {
             pieces[k].kind == PieceKind::Text
-                && crate::rich::plain(&pieces[k].text).starts_with(|c: char| c.is_lowercase())
+                && crate::rich::plain_cow(&pieces[k].text).starts_with(|c: char| c.is_lowercase())
                 && same_type(k)
         }) else {
             i += 1;

@@ -50,6 +50,8 @@ pub struct DocumentWork {
     pub outside: GlyphTally,
     /// The text of those glyphs, by page, for the report.
     pub outside_text: Vec<(usize, String)>,
+    /// The line builder's strings from the pages read before, for the next page's.
+    pub spare_lines: crate::readers::pdf::lines::Spare,
 }
 
 /// Glyphs counted over the pages of a document: how many, on how many pages, from which

@@ -34,6 +34,26 @@ const MAX_MERGE_GAP: f32 = 0.6;
 /// also held to 2.5 times the line's mean word gap, since gutters can be this narrow.
 const MAX_SENTENCE_GAP: f32 = 1.5;
 
+/// Strings of one page's pieces, emptied, kept for the next page's: a page has thousands of
+/// pieces, and a string allocated for each was the reader's most frequent allocation.
+#[derive(Debug, Default)]
+pub struct Spare {
+    texts: Vec<String>,
+}
+
+impl Spare {
+    /// Strings grown larger than this are let go rather than kept.
+    const MAX_KEPT: usize = 256;
+
+    fn keep(&mut self, pieces: Vec<Piece>) {
+        self.texts.extend(pieces.into_iter().filter_map(|p| {
+            let mut text = p.text;
+            text.clear();
+            (text.capacity() <= Self::MAX_KEPT).then_some(text)
+        }));
+    }
+}
+
 /// A finished line before conversion to the public type.
 struct Built {
     order: usize,
@@ -50,14 +70,21 @@ struct Built {
 /// for telling running heads and feet from the body).
 ///
 /// Each line comes with the characters it holds from each marked-content slot of
-/// [`PageText::marks`] (empty for untagged pages), for tagged PDFs.
-pub fn build_marked_lines(page: &PageText, page_height: f32) -> Vec<(Line, Vec<(u32, u32)>)> {
-    let pieces = build_pieces(page);
+/// [`PageText::marks`] (empty for untagged pages), for tagged PDFs. `spare`: strings of the
+/// pages read before, taken for this page's and given back.
+pub fn build_marked_lines(
+    page: &PageText,
+    page_height: f32,
+    spare: &mut Spare,
+) -> Vec<(Line, Vec<(u32, u32)>)> {
+    let pieces = build_pieces(page, &mut spare.texts);
     let groups = group(&pieces);
+    let mut scratch = Scratch::default();
     let mut built: Vec<Built> = groups
         .into_iter()
-        .filter_map(|g| assemble(page, &pieces, g))
+        .filter_map(|g| assemble(page, &pieces, g, &mut scratch))
         .collect();
+    spare.keep(pieces);
     built.sort_by_key(|b| b.order);
     if stream_order_is_scrambled(&built) {
         built.sort_by(|a, b| {
@@ -135,7 +162,29 @@ fn stream_order_is_scrambled(lines: &[Built]) -> bool {
 /// At most this many bytes are reserved in a new span beyond its first piece's text.
 const SPAN_ROOM: usize = 256;
 
-fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Built> {
+/// Working lists of [`assemble`], kept from one line of a page to the next: a page has
+/// hundreds of lines, and allocating these afresh for each was a good part of its cost.
+#[derive(Default)]
+struct Scratch {
+    /// Each piece of the line with whether a word break comes before it.
+    seq: Vec<(usize, bool)>,
+    /// The pieces that hold a word (see [`main_text`]).
+    words: Vec<usize>,
+    /// Size and characters of each piece on the main baseline (see [`main_text`]).
+    on_base: Vec<(f32, usize)>,
+    /// The baseline and size each possible script is measured from (see
+    /// [`script_references`]).
+    refs: foldhash::HashMap<usize, (f32, f32)>,
+    /// The nearest piece of the line's type to the left of each piece.
+    left: Vec<Option<usize>>,
+}
+
+fn assemble(
+    page: &PageText,
+    pieces: &[Piece],
+    mut idx: Vec<usize>,
+    scratch: &mut Scratch,
+) -> Option<Built> {
     idx.sort_by(|&a, &b| {
         pieces[a]
             .x0
@@ -163,42 +212,42 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
     kept.truncate(n);
     let first = *kept.first()?;
     let dir = pieces[first].dir;
-    let (base, main_size) = main_text(pieces, &kept);
-    let refs = script_references(pieces, &kept, base, main_size);
+    let (base, main_size) = main_text(pieces, &kept, &mut scratch.words, &mut scratch.on_base);
+    script_references(pieces, &kept, base, main_size, scratch);
+    let (seq, refs) = (&mut scratch.seq, &scratch.refs);
 
     // Each piece with whether a word break comes before it, in visual (left-to-right)
     // order.
-    let mut seq: Vec<(usize, bool)> = kept
-        .iter()
-        .enumerate()
-        .map(|(k, &i)| {
-            let p = &pieces[i];
-            let space = k.checked_sub(1).map(|k| kept[k]).is_some_and(|q| {
-                let qp = &pieces[q];
-                let gap = p.x0 - qp.x1;
-                let em = p.size.min(qp.size);
-                gap > WORD_GAP * em || gap < -0.6 * em || (p.space_before && p.prev == Some(q))
-            });
-            (i, space)
-        })
-        .collect();
+    seq.clear();
+    seq.extend(kept.iter().enumerate().map(|(k, &i)| {
+        let p = &pieces[i];
+        let space = k.checked_sub(1).map(|k| kept[k]).is_some_and(|q| {
+            let qp = &pieces[q];
+            let gap = p.x0 - qp.x1;
+            let em = p.size.min(qp.size);
+            gap > WORD_GAP * em || gap < -0.6 * em || (p.space_before && p.prev == Some(q))
+        });
+        (i, space)
+    }));
     // Right-to-left lines read from the right: reverse the pieces (keeping runs of digit
     // and Latin pieces in their own order), and the characters of right-to-left pieces
     // (keeping digit and Latin runs in their own order).
     let rtl = is_rtl_line(kept.iter().map(|&i| pieces[i].text.as_str()));
     if rtl {
         let n = seq.len();
-        seq = (0..n)
+        let reversed: Vec<(usize, bool)> = (0..n)
             .map(|k| (seq[n - 1 - k].0, k > 0 && seq[n - k].1))
             .collect();
-        let items: Vec<(&str, bool)> = seq
+        let items: Vec<(&str, bool)> = reversed
             .iter()
             .map(|&(i, space)| (pieces[i].text.as_str(), space))
             .collect();
-        seq = bidi::reading_order(&items)
-            .into_iter()
-            .map(|(k, space)| (seq[k].0, space))
-            .collect();
+        seq.clear();
+        seq.extend(
+            bidi::reading_order(&items)
+                .into_iter()
+                .map(|(k, space)| (reversed[k].0, space)),
+        );
     }
 
     let mut marks: Vec<(u32, u32)> = Vec::new();
@@ -338,9 +387,13 @@ fn assemble(page: &PageText, pieces: &[Piece], mut idx: Vec<usize>) -> Option<Bu
 /// set at twice the words' size); its size is then the type of the text on its
 /// baseline, weighted by characters (an OCR layer sets each word at a size of its own,
 /// and one large word is not the line's type).
-fn main_text(pieces: &[Piece], kept: &[usize]) -> (f32, f32) {
-    // Sized at once: a filter's collection starts small and regrows.
-    let mut words: Vec<usize> = Vec::with_capacity(kept.len());
+fn main_text(
+    pieces: &[Piece],
+    kept: &[usize],
+    words: &mut Vec<usize>,
+    on_base: &mut Vec<(f32, usize)>,
+) -> (f32, f32) {
+    words.clear();
     words.extend(kept.iter().copied().filter(|&i| has_word(&pieces[i].text)));
     let cands = if words.is_empty() { kept } else { &words[..] };
     let max_size = cands.iter().map(|&i| pieces[i].size).fold(0.0f32, f32::max);
@@ -353,7 +406,7 @@ fn main_text(pieces: &[Piece], kept: &[usize]) -> (f32, f32) {
         return (0.0, 0.0);
     };
     let (base, size) = (pieces[main].y, pieces[main].size);
-    let mut on_base: Vec<(f32, usize)> = Vec::with_capacity(cands.len());
+    on_base.clear();
     on_base.extend(
         cands
             .iter()
@@ -371,7 +424,7 @@ fn main_text(pieces: &[Piece], kept: &[usize]) -> (f32, f32) {
     on_base.sort_by(|a, b| a.0.total_cmp(&b.0));
     let total: usize = on_base.iter().map(|e| e.1).sum();
     let mut seen = 0;
-    for (s, n) in on_base {
+    for &(s, n) in on_base.iter() {
         seen += n;
         // The upper median: a base letter and a script of one character each read as
         // the base letter's size.
@@ -386,32 +439,33 @@ fn main_text(pieces: &[Piece], kept: &[usize]) -> (f32, f32) {
 /// piece of the line's type (by horizontal distance), so that a tilted scan's line,
 /// whose baseline drifts by half a size from end to end, is not read as raised or
 /// lowered text, and a script is measured against the size of the text it is set beside.
-/// Pieces of the line's type and lines with none are measured from the main baseline.
+/// Pieces of the line's type and lines with none are measured from the main baseline
+/// (they have no entry in `scratch.refs`, where the references go).
 fn script_references(
     pieces: &[Piece],
     kept: &[usize],
     base: f32,
     size: f32,
-) -> foldhash::HashMap<usize, (f32, f32)> {
+    scratch: &mut Scratch,
+) {
     let body = |i: usize| {
         let p = &pieces[i];
         p.size > 0.88 * size && p.rise.abs() <= 0.15 * p.size && has_word(&p.text)
     };
-    let mut refs = foldhash::HashMap::default();
+    let (refs, left) = (&mut scratch.refs, &mut scratch.left);
+    refs.clear();
     if kept.iter().all(|&i| body(i)) {
-        return refs;
+        return;
     }
     // The nearest piece of the line's type to the left of each piece.
-    let left: Vec<Option<usize>> = kept
-        .iter()
-        .scan(None, |last, &i| {
-            let before = *last;
-            if body(i) {
-                *last = Some(i);
-            }
-            Some(before)
-        })
-        .collect();
+    left.clear();
+    left.extend(kept.iter().scan(None, |last, &i| {
+        let before = *last;
+        if body(i) {
+            *last = Some(i);
+        }
+        Some(before)
+    }));
     let mut next: Option<usize> = None;
     for k in (0..kept.len()).rev() {
         let i = kept[k];
@@ -431,7 +485,6 @@ fn script_references(
             next = Some(i);
         }
     }
-    refs
 }
 
 /// A footnote text starts with its raised marker set tight against the text

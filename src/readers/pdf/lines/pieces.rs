@@ -30,7 +30,8 @@ pub(super) struct Piece {
     pub(super) mark: u32,
 }
 
-pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
+/// `spare`: emptied strings for the pieces' text (see [`super::Spare`]).
+pub(super) fn build_pieces(page: &PageText, spare: &mut Vec<String>) -> Vec<Piece> {
     let accents = place_accents(page);
     // About one piece (a word or more) per four glyphs at most, on most pages.
     let mut pieces: Vec<Piece> = Vec::with_capacity(page.glyphs.len() / 4);
@@ -81,7 +82,9 @@ pub(super) fn build_pieces(page: &PageText) -> Vec<Piece> {
         flush(&mut cur, &mut pieces, &mut last_index);
         // Room for the glyphs that usually follow (a word or a run of words), so that
         // pushing them rarely regrows the string.
-        let mut t = String::with_capacity((text.len() + marks.len()).max(PIECE_TEXT));
+        let mut t = spare
+            .pop()
+            .unwrap_or_else(|| String::with_capacity((text.len() + marks.len()).max(PIECE_TEXT)));
         push_glyph(&mut t, text);
         t.push_str(marks);
         cur = Some(Piece {

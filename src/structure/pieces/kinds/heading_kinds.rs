@@ -39,7 +39,8 @@ impl Context<'_> {
     /// its own may share its baseline with the next column's text: its type sets it apart.)
     pub(super) fn heading_number(&self, at: &Current, joined: &str) -> Option<String> {
         // "13 November 2003" opens with a number too.
-        if titles_no_section(crate::rich::plain(joined).trim()) || Self::labels_a_field(at.unit) {
+        if titles_no_section(crate::rich::plain_cow(joined).trim()) || Self::labels_a_field(at.unit)
+        {
             return None;
         }
         if at.single {
