@@ -32,6 +32,8 @@ pub struct Opening {
     squashed: String,
     /// Lines that are a date.
     dates: Vec<PubDate>,
+    /// Lines of one word, [`squash`]ed: where a one-word name stands as a credit.
+    single_words: HashSet<String>,
 }
 
 impl Opening {
@@ -40,6 +42,7 @@ impl Opening {
         let mut words = HashSet::new();
         let mut squashed = String::new();
         let mut dates = Vec::new();
+        let mut single_words = HashSet::new();
         // One lower-case buffer for every word: a word is copied into the set only the
         // first time it is seen.
         let mut lower = String::new();
@@ -55,12 +58,16 @@ impl Opening {
                     words.insert(lower.clone());
                 }
             }
+            if !text.trim().contains(char::is_whitespace) {
+                single_words.insert(squash(&text));
+            }
             squash_into(&mut squashed, &text);
         }
         Opening {
             words,
             squashed,
             dates,
+            single_words,
         }
     }
 
@@ -80,13 +87,19 @@ impl Opening {
                 >= ws.len() as f32 * TITLE_WORDS_PRINTED
     }
 
-    /// Whether every word of a name (initials aside) is printed.
+    /// Whether every word of a name (initials aside) is printed; a name of one word
+    /// ("David", "UNICEF") on a line of its own: inside a line it is any word ("IN THE
+    /// SUPREME COURT" prints no author "Supreme").
     fn prints_name(&self, name: &str) -> bool {
         let ws: Vec<String> = word_tokens(name)
             .into_iter()
             .filter(|w| w.chars().count() > 1)
             .collect();
-        !ws.is_empty() && ws.iter().all(|w| self.words.contains(w))
+        match ws.as_slice() {
+            [] => false,
+            [one] if !name.trim().contains(char::is_whitespace) => self.single_words.contains(one),
+            _ => ws.iter().all(|w| self.words.contains(w)),
+        }
     }
 }
 
@@ -442,6 +455,10 @@ mod tests {
         assert!(!o.prints("Claude Artifact"));
         assert!(o.prints_name("Ana Silva"));
         assert!(!o.prints_name("Md. Shah Alam"));
+        // A name of one word is printed as a credit on a line of its own.
+        let o = opening("IN THE SUPREME COURT\nDavid\nMay 2019");
+        assert!(o.prints_name("David"));
+        assert!(!o.prints_name("Supreme"));
     }
 
     #[test]
