@@ -41,7 +41,13 @@ pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
         *floor = run.end;
         Some(run)
     })
-    .collect()
+    .fold(Vec::new(), |mut out: Vec<TableRun>, run| {
+        match out.last_mut() {
+            Some(table) if table.continued_by(&run, lines) => table.append(run),
+            _ => out.push(run),
+        }
+        out
+    })
 }
 
 /// The tables `tables_at` finds starting in `from..to` and ending by `to`.

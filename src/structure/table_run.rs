@@ -54,6 +54,31 @@ impl TableRun {
         self
     }
 
+    /// Whether `next` goes on with this table: it starts on the line this one ends, on
+    /// the same page, with as many columns and no header of its own (a section of rows
+    /// under a title row, cut off where the title is set apart).
+    pub fn continued_by(&self, next: &TableRun, lines: &[crate::lines::TextLine]) -> bool {
+        let width = |t: &TableRun| t.rows.first().map_or(0, Vec::len);
+        next.start == self.end
+            && next.head.headless
+            && width(next) == width(self)
+            && lines.get(self.start).map(|l| l.page) == lines.get(next.start).map(|l| l.page)
+    }
+
+    /// This table with the rows of `next`, which goes on with it (see
+    /// [`TableRun::continued_by`]), appended: its cells across columns keep their rows.
+    pub fn append(&mut self, next: TableRun) {
+        let offset = self.rows.len();
+        self.head
+            .spans
+            .extend(next.head.spans.into_iter().map(|s| crate::model::CellSpan {
+                row: s.row + offset,
+                ..s
+            }));
+        self.rows.extend(next.rows);
+        self.end = next.end;
+    }
+
     /// The table without its rows grouping the columns, from its header row at line
     /// `header`; as it is when it has none.
     pub fn without_groups(mut self, header: usize) -> TableRun {
@@ -149,4 +174,68 @@ pub(super) fn is_marker(cell: &str) -> bool {
         && t.chars().all(|c| {
             c.is_ascii_digit() || matches!(c, '.' | ')' | '(' | '•' | '◦' | '▪' | '-' | '*')
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CellSpan;
+
+    fn run(start: usize, end: usize, rows: &[&[&str]], headless: bool) -> TableRun {
+        TableRun {
+            start,
+            end,
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+            head: GroupedHead {
+                headless,
+                ..Default::default()
+            },
+        }
+    }
+
+    #[test]
+    fn a_headless_section_right_after_a_table_goes_on_with_it() {
+        let lines: Vec<crate::lines::TextLine> = (0..12)
+            .map(|i| crate::lines::TextLine::new("cell", 1, i))
+            .collect();
+        let mut table = run(
+            0,
+            4,
+            &[&["#", "Task", "Score"], &["1", "Easy", "0.87"]],
+            false,
+        );
+        let mut section = run(
+            4,
+            8,
+            &[
+                &["Chemistry", "Exploring combinations", ""],
+                &["4", "Easy", "0.87"],
+            ],
+            true,
+        );
+        section.head.spans.push(CellSpan {
+            row: 0,
+            column: 1,
+            columns: 2,
+        });
+        assert!(table.continued_by(&section, &lines));
+        table.append(section);
+        assert_eq!((table.start, table.end, table.rows.len()), (0, 8, 4));
+        assert_eq!(table.head.spans[0].row, 2);
+        // Not after a gap, not with a header of its own, not with other columns.
+        let apart = run(9, 12, &[&["5", "Hard", "0.1"]], true);
+        assert!(!table.continued_by(&apart, &lines));
+        let own_header = run(
+            8,
+            12,
+            &[&["Topic", "Level", "Cost"], &["5", "Hard", "0.1"]],
+            false,
+        );
+        assert!(!table.continued_by(&own_header, &lines));
+        let narrower = run(8, 12, &[&["5", "Hard"]], true);
+        assert!(!table.continued_by(&narrower, &lines));
+    }
 }
