@@ -82,16 +82,21 @@ pub(super) fn with_header_above(
         return None;
     }
     let rows = bands(lines, &taken, size, width)?;
-    // The fullest row names the columns: it must fill half of them or more.
+    // The fullest row names the columns (the lowest of equals: rows over it group
+    // them): it must fill half of them or more, mostly with words.
     let (named, filled) = rows
         .iter()
         .enumerate()
         .map(|(r, row)| (r, row.iter().filter(|c| !c.text.is_empty()).count()))
-        .max_by_key(|&(r, n)| (n, std::cmp::Reverse(r)))?;
+        .max_by_key(|&(r, n)| (n, r))?;
+    let worded = rows[named]
+        .iter()
+        .filter(|c| crate::rich::plain(&c.text).chars().any(char::is_alphabetic))
+        .count();
     // Names running over the columns beside theirs ("Top-5 Top-20 Top-100" drawn as one
     // line) cannot be told apart: such a header is not rebuilt. (A heading over a group
     // of columns, in a row above, stays in the column it starts over.)
-    if filled * 2 < width || rows[named].iter().any(|c| c.spans) {
+    if filled * 2 < width || worded * 2 < filled || rows[named].iter().any(|c| c.spans) {
         return None;
     }
     let rows: Vec<Vec<String>> = rows

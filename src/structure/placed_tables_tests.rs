@@ -294,4 +294,14 @@ fn column_names_above_a_table_found_from_a_body_row_head_it() {
     assert_eq!(t.len(), 1);
     assert_eq!(t[0].start, 3);
     assert!(t[0].head.headless);
+
+    // Figures over the columns (a row the table above left behind) name none of them.
+    let mut figures = vec![
+        cell("0.7", 281.0, 293.2, 150.0),
+        cell("12", 125.8, 129.3, 156.9),
+        cell("0.5", 256.8, 269.0, 156.9),
+    ];
+    score_rows(&mut figures, 178.0);
+    let t = find(&figures);
+    assert!(t.iter().all(|t| t.head.headless), "{t:?}");
 }
