@@ -123,3 +123,45 @@ fn generated_debris_never_panics() {
         assert!(result.is_ok(), "round {round} panicked on input:\n{text:?}");
     }
 }
+
+/// A list nested hundreds of levels deep (each item one tab further in) stays readable by
+/// XML parsers, which refuse elements nested past 256 by default: levels past the deepest
+/// kept are flattened into it, every item's text kept, and the report says so.
+#[test]
+fn lists_nested_past_the_deepest_level_are_flattened_and_reported() {
+    let mut text = String::from("A Study of Water\n\nIntroduction\n\n");
+    for level in 0..200 {
+        text.push_str(&"\t".repeat(level));
+        // A word of its own for each item ("item ba"), so that no two lines share a shape.
+        let word: String = [level / 26, level % 26]
+            .iter()
+            .map(|&k| char::from(b'a' + k as u8))
+            .collect();
+        text.push_str(&format!("{level}. item {word}\n"));
+    }
+    text.push_str("\nEvery level above was printed one tab further in.\n");
+    let c = convert(text.as_bytes(), &Options::default()).expect("converts");
+    let xml = jats::write(&c.document);
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for tag in xml.split('<').skip(1) {
+        if tag.starts_with('/') {
+            depth -= 1;
+        } else if !tag.starts_with(['?', '!'])
+            && !tag.split('>').next().unwrap_or("").ends_with('/')
+        {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    assert!(deepest < 256, "JATS nested {deepest} deep");
+    assert!(xml.contains("item hr"), "the last item's text is kept");
+    assert!(
+        c.report
+            .warnings
+            .iter()
+            .any(|w| w.contains("nested deeper than")),
+        "{:?}",
+        c.report.warnings
+    );
+}

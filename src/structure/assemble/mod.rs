@@ -10,7 +10,7 @@ mod paragraphs;
 pub use lead_ins::bold_lead_in;
 pub use levels::close_level_gaps;
 use levels::{HeadingInfo, assign_heading_levels, tidy_heading};
-pub use nesting::nest;
+pub use nesting::{MAX_LIST_DEPTH, nest};
 use paragraphs::{Rejoined, append, continues};
 
 use foldhash::{HashSet, HashSetExt};
@@ -167,43 +167,49 @@ pub fn assemble(
     let mut run_pos = (0, 0, 0);
     let geometric = body.iter().any(|(_, p)| p.font_size.is_some());
 
-    let flush = |run: &mut Vec<PendingItem>, out: &mut Vec<Placed>, pos: (usize, usize, usize)| {
-        if run.is_empty() {
-            return;
-        }
-        let keys: Vec<(BulletClass, f32)> =
-            run.iter().map(|p| (p.marker.class, p.indent)).collect();
-        let origins = run
-            .iter()
-            .enumerate()
-            .flat_map(|(k, p)| {
-                p.origins.iter().map(move |&(offset, order)| Origin {
-                    item: Some(k),
-                    offset,
-                    order,
+    // Items nested deeper than writers and readers can hold, set at the deepest level.
+    let mut flattened = 0usize;
+    let mut flush =
+        |run: &mut Vec<PendingItem>, out: &mut Vec<Placed>, pos: (usize, usize, usize)| {
+            if run.is_empty() {
+                return;
+            }
+            let keys: Vec<(BulletClass, f32)> =
+                run.iter().map(|p| (p.marker.class, p.indent)).collect();
+            let origins = run
+                .iter()
+                .enumerate()
+                .flat_map(|(k, p)| {
+                    p.origins.iter().map(move |&(offset, order)| Origin {
+                        item: Some(k),
+                        offset,
+                        order,
+                    })
                 })
-            })
-            .collect();
-        let depths = nest(&keys, if geometric { 4.0 } else { 1.0 });
-        let items = run
-            .drain(..)
-            .zip(depths)
-            .map(|(p, depth)| DraftItem {
-                depth,
-                class: p.marker.class,
-                ordinal: p.marker.ordinal,
-                label: p.marker.printed_label(),
-                text: bold_lead_in(&p.text),
-            })
-            .collect();
-        out.push(Placed {
-            draft: Draft::List { items },
-            first: pos.0,
-            last: pos.1,
-            page: pos.2,
-            origins,
-        });
-    };
+                .collect();
+            let depths = nest(&keys, if geometric { 4.0 } else { 1.0 });
+            let items = run
+                .drain(..)
+                .zip(depths)
+                .map(|(p, depth)| DraftItem {
+                    depth: {
+                        flattened += usize::from(depth > MAX_LIST_DEPTH);
+                        depth.min(MAX_LIST_DEPTH)
+                    },
+                    class: p.marker.class,
+                    ordinal: p.marker.ordinal,
+                    label: p.marker.printed_label(),
+                    text: bold_lead_in(&p.text),
+                })
+                .collect();
+            out.push(Placed {
+                draft: Draft::List { items },
+                first: pos.0,
+                last: pos.1,
+                page: pos.2,
+                origins,
+            });
+        };
 
     // The `first` orders of asides placed: running text after them may continue the
     // paragraph before them.
@@ -365,6 +371,12 @@ pub fn assemble(
         }
     }
     flush(&mut run, &mut out, run_pos);
+    if flattened > 0 {
+        report.warn(format!(
+            "{flattened} list item(s) nested deeper than {MAX_LIST_DEPTH} levels set at level \
+             {MAX_LIST_DEPTH} (their text is kept)"
+        ));
+    }
     assign_heading_levels(&mut out, &headings);
     out
 }

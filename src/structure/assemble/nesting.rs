@@ -2,6 +2,11 @@
 
 use crate::structure::classify::BulletClass;
 
+/// The deepest list level kept: an XML parser refuses elements nested past 256 by
+/// default (a JATS list level is two), CommonMark readers stop nesting well before, and
+/// no document's outline goes near it. Deeper items are set at this level.
+pub const MAX_LIST_DEPTH: usize = 32;
+
 /// Depths for a run of list items from their marker family and indentation.
 ///
 /// With varying indentation (layout text, PDF), indentation decides; without it, the
