@@ -145,8 +145,9 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
 
 /// Longest stretch at the end of a paragraph that the join decisions look at, in bytes:
 /// longer than the URLs of real notes, and a bound that keeps joining linear in the
-/// paragraph.
-const MAX_TAIL: usize = 2 << 10;
+/// paragraph. Each line joined reads it once, so it is also the cost per line of a
+/// paragraph that is one endless word (a million "inter-" lines: 10 s at 2 KiB).
+const MAX_TAIL: usize = 1 << 10;
 /// The visible text (as [`rich::plain`]) of the last three whitespace-separated tokens of
 /// `s`, at most [`MAX_TAIL`] bytes of it. Every join decision depends only on the end of
 /// the text built so far (a URL's last token, "Hy -", a hyphenated word); reading the
