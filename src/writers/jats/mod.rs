@@ -64,6 +64,7 @@ pub fn write_with_report(doc: &Document, report: &mut Report) -> String {
         numbers: &numbers,
         labels: &labels,
         removed: 0,
+        text_run: 0,
         sec_count: 0,
         table_count: 0,
         table_notes: Vec::new(),
@@ -89,12 +90,20 @@ struct Jats<'a> {
     /// Per footnote, the label written in `<label>` and in the call-out.
     labels: &'a [String],
     removed: usize,
+    /// Bytes of character data written since the last tag: see [`MAX_TEXT_NODE`].
+    text_run: usize,
     sec_count: usize,
     /// Tables written so far (their notes' ids are numbered by table).
     table_count: usize,
     /// While a table is written: its notes' labels and `<fn>` ids.
     table_notes: Vec<(String, String)>,
 }
+
+/// Character data written between two tags at most, in bytes, before an empty comment
+/// splits it: libxml2 (xmllint, lxml) refuses a text node past 10 MB unless told to read
+/// "huge" documents, and a paragraph with no break in it (one endless word) can be
+/// longer. The comment changes no text.
+const MAX_TEXT_NODE: usize = 4 << 20;
 
 /// Whether XML 1.0 allows `c` in character data.
 fn xml_char(c: char) -> bool {
@@ -103,6 +112,9 @@ fn xml_char(c: char) -> bool {
 
 impl Jats<'_> {
     fn event(&mut self, e: Event<'_>) {
+        if !matches!(e, Event::Text(_)) {
+            self.text_run = 0;
+        }
         // Writing into a Vec cannot fail.
         let _ = self.xml.write_event(e);
     }
@@ -131,7 +143,19 @@ impl Jats<'_> {
 
     fn text(&mut self, s: &str) {
         let s = self.clean(s).into_owned();
-        self.event(Event::Text(BytesText::new(&s)));
+        let mut rest = s.as_str();
+        while self.text_run + rest.len() > MAX_TEXT_NODE {
+            let mut cut = MAX_TEXT_NODE.saturating_sub(self.text_run).min(rest.len());
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let (head, tail) = rest.split_at(cut);
+            self.event(Event::Text(BytesText::new(head)));
+            self.event(Event::Comment(BytesText::from_escaped("")));
+            rest = tail;
+        }
+        self.text_run += rest.len();
+        self.event(Event::Text(BytesText::new(rest)));
     }
 
     fn newline(&mut self) {
@@ -459,5 +483,22 @@ mod tests {
         assert!(xml.contains("<fn id=\"fn1\"><label>9</label><p/></fn>"));
         assert!(xml.contains("<list-item><label>3.</label><p/></list-item>"));
         assert_eq!(report.count(ActionKind::CharactersRemoved), 1);
+    }
+
+    #[test]
+    fn a_paragraph_past_the_text_node_limit_is_split_by_comments_only() {
+        // Nine MiB of one word, a multi-byte character at every step: no character cut,
+        // no text node past the limit, the text itself unchanged.
+        let word = "é".repeat(9 << 19);
+        let doc = Document {
+            blocks: vec![Block::Paragraph(vec![Inline::text(&word)])],
+            ..Default::default()
+        };
+        let xml = write(&doc);
+        let p = &xml[xml.find("<p>").unwrap() + 3..xml.find("</p>").unwrap()];
+        let nodes: Vec<&str> = p.split("<!---->").collect();
+        assert_eq!(nodes.len(), 3);
+        assert!(nodes.iter().all(|n| n.len() <= MAX_TEXT_NODE));
+        assert_eq!(nodes.concat(), word);
     }
 }
