@@ -8,7 +8,7 @@
 //! over the first rows) is the body's first row.
 
 use super::table_header::{ALIGN, Column, header_columns};
-use super::table_run::TableRun;
+use super::table_run::{GroupedHead, TableRun};
 use crate::lines::TextLine;
 
 /// Words a header cell has at most: more is a sentence (the caption, a paragraph).
@@ -99,17 +99,16 @@ pub(super) fn with_header_above(
     if filled * 2 < width || worded * 2 < filled || rows[named].iter().any(|c| c.spans) {
         return None;
     }
-    let rows: Vec<Vec<String>> = rows
+    let mut out: Vec<Vec<String>> = rows
         .into_iter()
         .map(|r| r.into_iter().map(|c| c.text).collect())
         .collect();
-    let mut out = rows;
     out.extend(run.rows.iter().cloned());
     Some(TableRun {
         start: k,
         end: run.end,
         rows: out,
-        head: super::table_run::GroupedHead {
+        head: GroupedHead {
             rows: named,
             ..Default::default()
         },
