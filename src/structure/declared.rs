@@ -37,8 +37,13 @@ pub struct Opening {
 }
 
 impl Opening {
-    /// Reads the opening pages from the document's lines.
-    pub fn from_lines(lines: &[TextLine]) -> Self {
+    /// Reads the opening pages from the document's lines, when the file declares
+    /// something for them to confirm (a title, an author, a creation date); nothing is
+    /// read otherwise (a text file, which declares nothing, may be one page of millions
+    /// of lines).
+    pub fn from_lines(lines: &[TextLine], info: &SourceInfo) -> Self {
+        let declared = info.title.is_some() || info.author.is_some() || info.created.is_some();
+        let lines = if declared { lines } else { &[] };
         let mut words = HashSet::new();
         let mut squashed = String::new();
         let mut dates = Vec::new();
@@ -383,7 +388,19 @@ mod tests {
             .enumerate()
             .map(|(i, l)| TextLine::new(l, 1, i + 1))
             .collect();
-        Opening::from_lines(&lines)
+        let declared = SourceInfo {
+            title: Some("declared".into()),
+            ..SourceInfo::default()
+        };
+        Opening::from_lines(&lines, &declared)
+    }
+
+    #[test]
+    fn nothing_declared_reads_no_opening() {
+        let lines = [TextLine::new("Water and Power", 1, 1)];
+        let o = Opening::from_lines(&lines, &SourceInfo::default());
+        assert!(!o.prints("Water and Power"));
+        assert!(opening("Water and Power").prints("Water and Power"));
     }
 
     #[test]

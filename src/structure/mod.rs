@@ -71,6 +71,8 @@ pub fn build(
     // The page of each piece, by position (a note marker is looked for near its note).
     let piece_pages: Vec<usize> = pieces.iter().map(|p| p.page).collect();
     let piece_boxes = boxes::piece_boxes(&pieces, &body);
+    // The lines are in the pieces now: a long document need not hold both.
+    drop(body);
     let (mut notes, body_pieces) = notes::collect(pieces, report);
     for note in &mut notes {
         note.text = joins::restore_urls(&note.text, link_targets);
@@ -98,7 +100,7 @@ pub fn split_title_block(
 ) -> (Metadata, Vec<TextLine>, joins::Lexicon) {
     let dictionary = casing::WordCase::from_lines(&lines);
     let lexicon = joins::Lexicon::from_lines(&lines);
-    let opening = declared::Opening::from_lines(&lines);
+    let opening = declared::Opening::from_lines(&lines, info);
     let declared_title = declared::confirmed_title(info, &opening, report);
     let title = title_block::extract(&lines, &dictionary, declared_title.as_deref(), report);
     let metadata = declared::fill(title.metadata, info, declared_title, &opening, report);

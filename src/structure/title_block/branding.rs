@@ -8,6 +8,11 @@ use super::*;
 /// running head, and a document's title is often repeated as one.
 const LETTERHEAD_LINES: usize = 2;
 
+/// Most lines a letterhead holds, with room to spare (a name, a tagline, an address of
+/// several lines, phone, fax, e-mail, web address, a form's reference fields): a longer
+/// shared opening is a repeated page.
+const MAX_LETTERHEAD_LINES: usize = 40;
+
 /// The number of lines (into `lines`, blank lines included) at the top of the first page
 /// whose non-blank lines, two or more, open half the later pages or more, in the same order:
 /// a letterhead printed on each page (a firm's name, its tagline, address and phone over
@@ -22,15 +27,21 @@ pub(super) fn repeated_letterhead(lines: &[TextLine]) -> usize {
     if lines[first].page != 1 || lines[first].geometry.is_some() {
         return 0;
     }
+    if !lines.iter().any(|l| l.page > 1) {
+        return 0;
+    }
     let squash = |l: &TextLine| {
         l.plain_cow()
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
     };
+    // Each page's opening lines only, one more than a letterhead may hold: whether the
+    // first page has lines past its letterhead is all the rest of it can tell.
     let pages: Vec<Vec<(usize, String)>> = crate::lines::page_ranges(lines)
         .map(|r| {
             r.filter(|&i| !lines[i].is_blank())
+                .take(MAX_LETTERHEAD_LINES + 1)
                 .map(|i| (i, squash(&lines[i])))
                 .collect()
         })
@@ -58,7 +69,7 @@ pub(super) fn repeated_letterhead(lines: &[TextLine]) -> usize {
         .count();
     // The block must leave the page something to say: a page that is all letterhead is
     // a repeated page, not a letterhead over one.
-    if shared < LETTERHEAD_LINES || shared == first.len() {
+    if shared < LETTERHEAD_LINES || shared == first.len() || shared > MAX_LETTERHEAD_LINES {
         return 0;
     }
     first[shared - 1].0 + 1
