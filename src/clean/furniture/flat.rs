@@ -19,11 +19,27 @@ pub(super) fn mark_flat(
 ) {
     let blank = |i: Option<usize>| i.and_then(|i| lines.get(i)).is_none_or(TextLine::is_blank);
     let standalone = |i: usize| blank(i.checked_sub(1)) || blank(Some(i + 1));
+    // A line set right beside a line of its own shape is one of a run of lines alike (a
+    // list's items, a table's rows, numbered notes): the first and last of such a run
+    // stand beside a blank line, yet they are no header repeated page after page.
+    let in_run = |i: usize, own: &str| {
+        [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| lines.get(j))
+            .any(|n| !n.is_blank() && shape(&n.plain_cow()) == own)
+    };
     let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut runs: Vec<usize> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let t = l.plain_cow();
         if !l.is_blank() && furniture_shaped(&t) && standalone(i) {
-            *counts.entry(shape(&t)).or_default() += 1;
+            let own = shape(&t);
+            if in_run(i, &own) {
+                runs.push(i);
+            } else {
+                *counts.entry(own).or_default() += 1;
+            }
         }
     }
     for (i, l) in lines.iter().enumerate() {
@@ -46,6 +62,7 @@ pub(super) fn mark_flat(
             ));
         } else if furniture_shaped(&t)
             && standalone(i)
+            && runs.binary_search(&i).is_err()
             && counts.get(&shape(&t)).is_some_and(|&c| c >= 2)
             && !looks_like_list_or_heading_repeat(&t)
         {
@@ -53,9 +70,10 @@ pub(super) fn mark_flat(
                 ActionKind::RunningHeader,
                 "short standalone line repeated through the text",
             ));
-        } else if is_contact_line(&t)
-            && standalone(i)
+        } else if standalone(i)
+            && runs.binary_search(&i).is_err()
             && counts.get(&shape(&t)).is_some_and(|&c| c >= 2)
+            && is_contact_line(&t)
         {
             verdict[i] = Some((ActionKind::ContactLine, "repeated contact line"));
         }

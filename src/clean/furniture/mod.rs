@@ -281,6 +281,27 @@ mod tests {
     }
 
     #[test]
+    fn the_ends_of_a_run_of_lines_alike_are_no_running_header() {
+        // Numbered notes, one a line, after a blank line and before the end: the first and
+        // the last share a shape and each stands beside a blank line.
+        let text = "Title words here\n\nThe first paragraph has enough words to count as prose for the zone test.\n\n1 Source document 1, page 1.\n2 Source document 2, page 2.\n3 Source document 3, page 3.\n\nHarbour Institute\n\nMore text.\n\nHarbour Institute\n\nLast words.";
+        let mut ls = lines(text);
+        let mut r = Report::default();
+        remove(&mut ls, &mut r);
+        let t = texts(&ls);
+        assert!(
+            t.contains(&"1 Source document 1, page 1.".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&"3 Source document 3, page 3.".to_string()),
+            "{t:?}"
+        );
+        assert!(!t.contains(&"Harbour Institute".to_string()), "{t:?}");
+        assert_eq!(r.count(ActionKind::RunningHeader), 2, "{:?}", r.actions);
+    }
+
+    #[test]
     fn banded_pages_remove_repeats_and_sequenced_numbers_but_keep_note_labels() {
         let text = "SERIES LETTERHEAD\nA long opening sentence that has more than twelve words in it for the zone.\nbody\n1\nFirst note text that is long enough.\nOcean Papers – 1 –\n\u{c}Smith — Working Paper\nbody two\nmore\nOcean Papers – 2 –\n\u{c}Smith — Working Paper\nbody three\n3";
         let mut ls = lines(text);
