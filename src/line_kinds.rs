@@ -336,24 +336,27 @@ pub fn split_names(s: &str) -> Vec<String> {
 
 /// Whether most significant words are capitalised (or the whole line is in capitals).
 pub fn title_like(t: &str) -> bool {
-    let significant: Vec<&str> = t
-        .split_whitespace()
-        .skip(1)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| {
-            w.chars().count() >= 4
-                && w.chars().next().is_some_and(char::is_alphabetic)
-                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
-        })
-        .collect();
-    if significant.is_empty() {
-        return true;
+    // Significant words: four characters or more, opening with a letter, no function word.
+    let mut significant = 0;
+    let mut caps = 0;
+    for w in t.split_whitespace().skip(1) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        // The function words are ASCII: no other word lower-cases to one of them.
+        if !first.is_alphabetic()
+            || w.chars().nth(3).is_none()
+            || (w.is_ascii() && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
+        {
+            continue;
+        }
+        significant += 1;
+        if first.is_uppercase() {
+            caps += 1;
+        }
     }
-    let caps = significant
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    caps * 10 >= significant.len() * 6
+    caps * 10 >= significant * 6
 }
 
 /// Words a title leaves in lower case however long they are.

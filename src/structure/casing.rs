@@ -2,7 +2,7 @@
 //! the body writes in lower case somewhere ("Code Example" is no one's name). Titles and
 //! letterheads keep the case the page prints; nothing here rewrites them.
 
-use foldhash::HashMap;
+use foldhash::HashSet;
 use std::cell::OnceCell;
 
 use crate::lines::TextLine;
@@ -14,11 +14,12 @@ use crate::lines::TextLine;
 #[derive(Debug, Default)]
 pub struct WordCase<'a> {
     lines: &'a [TextLine],
-    /// lower-case word -> (form, count) of forms seen in mixed-case text.
+    /// Words written without a capital outside all-capitals lines.
     forms: OnceCell<Forms>,
 }
 
-type Forms = HashMap<String, HashMap<String, usize>>;
+/// The words the document writes without a capital, lower-cased.
+type Forms = HashSet<String>;
 
 /// `s.to_lowercase()` written into `buf`, reusing its allocation for ASCII words.
 pub(crate) fn lowercase_into(buf: &mut String, s: &str) {
@@ -56,74 +57,38 @@ impl<'a> WordCase<'a> {
             })
             .filter(|w| w.chars().count() > 1)
             .collect();
-        let common = ws
-            .iter()
-            .filter(|w| {
-                self.forms()
-                    .get(*w)
-                    .is_some_and(|f| f.keys().any(|k| k.chars().all(|c| !c.is_uppercase())))
-            })
-            .count();
+        let common = ws.iter().filter(|w| self.forms().contains(*w)).count();
         !ws.is_empty() && common * 2 >= ws.len()
     }
 }
 
-/// Learns spellings from every line that is not itself in capitals.
+/// Learns the words written without a capital in some line that is not itself in
+/// capitals (lower-cased, as [`str::to_lowercase`] gives them).
 fn learn(lines: &[TextLine]) -> Forms {
     let mut forms = Forms::default();
-    let mut lower = String::new();
     for line in lines {
         let text = line.plain_cow();
         if crate::words::is_upper(&text) {
             continue;
         }
-        // Capitals count as an acronym's spelling only in running text, not in a
-        // half-capitalised header line ("POLICY BRIEF — Drylands Series").
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let caps_words = words.iter().filter(|w| is_caps_word(w)).count();
-        let prose = caps_words * 10 < words.len().max(1) * 3;
-        for (i, w) in words.iter().enumerate() {
+        for w in text.split_whitespace() {
             let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if core.is_empty()
-                || !core.chars().any(char::is_alphabetic)
-                || (!prose && is_caps_word(core))
-            {
+            // A word holding a capital (an acronym, a name, a sentence's first word)
+            // says nothing here; one without is written in lower case.
+            if !core.chars().any(char::is_alphabetic) || core.chars().any(char::is_uppercase) {
                 continue;
             }
-            // A capital at a sentence start says nothing about the word.
-            let sentence_start = i == 0;
-            if sentence_start
-                && core.chars().next().is_some_and(char::is_uppercase)
-                && !is_caps_word(core)
-            {
-                continue;
-            }
-            // Counted without allocating when the word was seen before (most are).
-            lowercase_into(&mut lower, core);
-            let spellings = match forms.get_mut(lower.as_str()) {
-                Some(spellings) => spellings,
-                None => forms.entry(lower.clone()).or_default(),
-            };
-            match spellings.get_mut(core) {
-                Some(n) => *n += 1,
-                None => {
-                    spellings.insert(core.to_owned(), 1);
+            if core.is_ascii() {
+                // Counted without allocating when the word was seen before (most are).
+                if !forms.contains(core) {
+                    forms.insert(core.to_owned());
                 }
+            } else {
+                forms.insert(core.to_lowercase());
             }
         }
     }
     forms
-}
-
-fn is_caps_word(w: &str) -> bool {
-    let mut letters = 0;
-    for c in w.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
-            return false;
-        }
-        letters += 1;
-    }
-    letters >= 2
 }
 
 #[cfg(test)]

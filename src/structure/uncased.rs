@@ -26,6 +26,12 @@ fn uncased_letter(c: char) -> bool {
     c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase()
 }
 
+/// Whether `text` holds a letter of a script without case, which every heading text here
+/// opens with: most lines hold none, and are settled without being copied.
+fn holds_uncased_letter(text: &str) -> bool {
+    text.chars().any(|c| !c.is_ascii() && uncased_letter(c))
+}
+
 /// Brackets and quotes that may open a heading's text before its first letter.
 const OPENERS: &[char] = &[
     '「', '『', '《', '〈', '【', '“', '"', '‘', '\'', '(', '[', '«',
@@ -55,6 +61,9 @@ fn uncased_heading_text(text: &str) -> bool {
 /// The style, number and text of a numbered line in a script without case: `(1) text`,
 /// `1 text` or `1. text`, the number of one or two digits.
 pub fn numbered(text: &str) -> Option<(Style, u32, String)> {
+    if !holds_uncased_letter(text) {
+        return None;
+    }
     let t = crate::rich::plain_without_scripts(text);
     let t = t.trim();
     let (style, digits, rest) = if let Some(inner) = t.strip_prefix('(') {
@@ -84,6 +93,9 @@ pub fn numbered(text: &str) -> Option<(Style, u32, String)> {
 /// Whether a line, without a number, could be a heading in a script without case whose
 /// number follows on the next line: a few words (at most five).
 pub fn title_line(text: &str) -> bool {
+    if !holds_uncased_letter(text) {
+        return false;
+    }
     let t = crate::rich::plain(text);
     words(&t) <= 5 && t.trim().chars().count() <= 30 && uncased_heading_text(&t)
 }

@@ -54,7 +54,11 @@ static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A numbered heading: its number ("2.1") and text, when `text` has that shape.
 pub fn numbered_heading(text: &str) -> Option<(String, String)> {
-    let t = rich::plain_without_scripts(text);
+    let t = rich::plain_without_scripts_cow(text);
+    // Every match opens with a digit: most lines are settled before the pattern runs.
+    if !t.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let c = NUMBERED_HEADING.captures(t.trim())?;
     let rest = c[2].trim().to_string();
     if words(&rest) > 12 || rest.ends_with('.') || breaks_off(&rest) || has_url(&rest) {

@@ -378,18 +378,18 @@ const WHOLE_SENTENCE_WORDS: usize = 5;
 /// sentence on a word (not on a figure, as a table's row does: "0.34"), holds a sentence's
 /// number of words, and carries no list marker or note label.
 fn whole_sentence_line(line: &TextLine) -> bool {
+    if line.geometry.is_some() {
+        return false;
+    }
     let plain = line.plain_cow();
     let ends_on_a_word = plain
         .split_whitespace()
         .last()
         .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
-    line.geometry.is_none()
-        && ends_on_a_word
-        && crate::rich::plain(&line.text)
-            .trim_start()
-            .starts_with(char::is_uppercase)
+    ends_on_a_word
+        && plain.trim_start().starts_with(char::is_uppercase)
         && ends_sentence(&line.text)
-        && crate::words::words(&line.plain_cow()) >= WHOLE_SENTENCE_WORDS
+        && crate::words::words(&plain) >= WHOLE_SENTENCE_WORDS
         && line_marker(&line.text).is_none()
         && note_label(&line.text, true).0 == NoteLabel::None
 }
