@@ -216,14 +216,17 @@ fn convert_input(input: Cow<'_, [u8]>, options: &Options) -> Result<Conversion, 
         lines,
         mut report,
     } = prepare_input(input, options)?;
-    let mut targets: Vec<String> = source
-        .pages
+    let source::SourceDocument { pages, info, .. } = source;
+    let mut targets: Vec<String> = pages
         .iter()
         .flat_map(|p| p.links.iter().map(|l| l.url.clone()))
         .collect();
     targets.sort();
     targets.dedup();
-    let mut document = structure::build(lines, &source.info, &targets, &mut report);
+    // The reader's pages are done with: the lines carry everything later passes read, and
+    // a long document need not hold its text twice while its structure is built.
+    drop(pages);
+    let mut document = structure::build(lines, &info, &targets, &mut report);
     memory::checkpoint();
     if document.metadata.source.is_none() {
         document.metadata.source = options
