@@ -337,9 +337,16 @@ pub fn split_names(s: &str) -> Vec<String> {
 /// Whether most significant words are capitalised (or the whole line is in capitals).
 pub fn title_like(t: &str) -> bool {
     // Significant words: four characters or more, opening with a letter, no function word.
+    // The first `TITLE_WORDS_READ` of them decide: a title or heading holds far fewer, and
+    // a line that is a whole paragraph (or a 50 MB line of one file) is told by its
+    // opening, not read to its end by every pass that asks.
+    const TITLE_WORDS_READ: usize = 64;
     let mut significant = 0;
     let mut caps = 0;
     for w in t.split_whitespace().skip(1) {
+        if significant == TITLE_WORDS_READ {
+            break;
+        }
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let Some(first) = w.chars().next() else {
             continue;
@@ -370,6 +377,19 @@ const FUNCTION_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_title_like_by_its_opening_words() {
+        assert!(title_like("The State of Regional Water Policy"));
+        assert!(!title_like("The state of regional water policy"));
+        // A paragraph on one line is told by its first 64 significant words.
+        let capitalised = "Water ".repeat(70);
+        assert!(title_like(&format!(
+            "{capitalised}{}",
+            "water ".repeat(10_000)
+        )));
+        assert!(!title_like(&format!("A {}", "water ".repeat(10_000))));
+    }
 
     #[test]
     fn small_print_over_a_title_does_not_start_the_body() {
