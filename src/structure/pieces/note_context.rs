@@ -207,20 +207,22 @@ pub(super) fn mark_notes_by_context(
     while changed && rounds < 4 {
         changed = false;
         rounds += 1;
+        // The label of the nearest numbered note in the run of notes just before piece
+        // `i` (looking past its link lines and unlabelled notes), kept as the loop goes:
+        // looking back from each piece made a long run of unlabelled notes quadratic.
+        let mut prev_label: Option<u32> = None;
         for i in 0..n {
+            if let Some(before) = i.checked_sub(1).map(|b| &pieces[b]) {
+                match before.kind {
+                    PieceKind::Note(NoteLabel::Number(k)) => prev_label = Some(k),
+                    _ if is_note(before) => {}
+                    _ => prev_label = None,
+                }
+            }
             // Only text and numbered items can turn into notes.
             if !matches!(pieces[i].kind, PieceKind::Text | PieceKind::Item(_)) {
                 continue;
             }
-            // The label of the note just before (looking past its link lines).
-            let prev_label = pieces[..i]
-                .iter()
-                .rev()
-                .take_while(|p| is_note(p))
-                .find_map(|p| match p.kind {
-                    PieceKind::Note(NoteLabel::Number(k)) => Some(k),
-                    _ => None,
-                });
             let prev_note = i > 0 && is_note(&pieces[i - 1]);
             let next_url = pieces.get(i + 1).is_some_and(|p| p.kind == PieceKind::Url);
             let next_note = pieces.get(i + 1).is_some_and(is_note);
