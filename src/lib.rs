@@ -31,6 +31,7 @@
 pub mod batch;
 pub mod caption_labels;
 pub mod clean;
+pub mod contents_lines;
 pub mod date;
 pub mod error;
 pub mod layout;

@@ -534,3 +534,29 @@ fn an_item_between_the_sections_numbered_before_and_after_it_is_a_section() {
     assert_eq!(headings(&doc), vec!["3. Results", "7. Conclusions"], "{md}");
     assert!(md.contains("Connection between the deceleration"), "{md}");
 }
+
+/// A table of contents set in bold, numbered like the sections it lists, each entry with
+/// a dot leader and its page: the entries are no headings; the sections they list, set
+/// the same way without a leader, are.
+#[test]
+fn contents_entries_are_no_headings_but_the_sections_they_list_are() {
+    let mut lines: Vec<Line> = vec![
+        (72.0, 760.0, "F2", 16.0, "Contents"),
+        (72.0, 736.0, "F2", 12.0, "1 Introduction ................ 2"),
+        (72.0, 720.0, "F2", 12.0, "2 Rainfall Records ............ 3"),
+        (72.0, 704.0, "F2", 12.0, "3 Findings . . . . . . . . . . 5"),
+        (72.0, 660.0, "F2", 12.0, "1 Introduction"),
+    ];
+    lines.extend(prose(640.0, 5));
+    lines.push((72.0, 560.0, "F2", 12.0, "2 Rainfall Records"));
+    lines.extend(prose(540.0, 5));
+    let (doc, md) = convert(&pdf(&lines));
+    let hs = headings(&doc);
+    assert!(
+        hs.iter().all(|h| !h.contains("..") && !h.contains(". .")),
+        "{hs:?}\n{md}"
+    );
+    assert!(hs.iter().any(|h| h == "1 Introduction"), "{hs:?}\n{md}");
+    assert!(hs.iter().any(|h| h == "2 Rainfall Records"), "{hs:?}\n{md}");
+    assert!(md.contains("2 Rainfall Records ............ 3"), "{md}");
+}

@@ -303,3 +303,22 @@ fn section_titles_in_a_face_of_their_own_are_headings_but_a_long_passage_in_it_i
         "{md}"
     );
 }
+
+/// Extracted text with a table of contents: its entries, numbered like the sections and
+/// ending on a dot leader and a page, stay lines of text; the sections are headings.
+#[test]
+fn contents_entries_of_extracted_text_are_no_headings() {
+    let text = "A Study of Regional Water Policy\n\nJane Doe\n\nMarch 2024\n\nContents\n\n\
+                1 Introduction ........ 3\n2 Background .......... 5\n2.1 Earlier Work ....... 6\n\
+                References ........... 12\n\n1 Introduction\n\nThe committee met in the spring to \
+                consider the evidence on regional water use, and its members agreed.\n\n\
+                2 Background\n\nThe region has long drawn its water from the river, which has run \
+                lower every year since records began.\n";
+    let c = convert(text.as_bytes(), &Options::default()).expect("converts");
+    let md = markdown::write(&c.document, &markdown::MarkdownOptions { wrap: None });
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(headings, ["# 1 Introduction", "# 2 Background"], "{md}");
+    for entry in ["1 Introduction ........ 3", "2.1 Earlier Work ....... 6"] {
+        assert!(md.lines().any(|l| l == entry), "{entry}\n{md}");
+    }
+}

@@ -258,7 +258,11 @@ impl<'a> Context<'a> {
             done.out.push(piece);
             return;
         }
-        if self.uncased_heading(&at, &joined, done) {
+        // A table of contents lists the headings with their page numbers: an entry is no
+        // heading, whatever its type or numbering (it may still be a list's item).
+        let contents_entry =
+            at.single && crate::contents_lines::is_contents_entry(&crate::rich::plain_cow(&joined));
+        if !contents_entry && self.uncased_heading(&at, &joined, done) {
             return;
         }
         if let Some((evidence, confidence)) = self.drawn_bullet(&at, &done.out) {
@@ -267,7 +271,7 @@ impl<'a> Context<'a> {
                 .push(at.piece(PieceKind::Item(unmarked_item()), joined));
             return;
         }
-        if let Some((heading, start)) = run_in_heading(&joined) {
+        if let Some((heading, start)) = run_in_heading(&joined).filter(|_| !contents_entry) {
             done.out.push(at.piece(
                 PieceKind::Heading {
                     number: None,
@@ -280,7 +284,10 @@ impl<'a> Context<'a> {
             done.out.push(rest);
             return;
         }
-        if let Some(number) = self.heading_number(&at, &joined) {
+        if let Some(number) = self
+            .heading_number(&at, &joined)
+            .filter(|_| !contents_entry)
+        {
             done.out.push(at.heading(Some(number), joined));
             return;
         }
@@ -288,7 +295,8 @@ impl<'a> Context<'a> {
             done.out.push(piece);
             return;
         }
-        if !self.reads_as_address(&at, &joined)
+        if !contents_entry
+            && !self.reads_as_address(&at, &joined)
             && (self.heading_by_type(&at, &joined, done)
                 || self.heading_by_shape(&at, &joined, done))
         {

@@ -631,8 +631,7 @@ fn is_contents_line(t: &str) -> bool {
     ) {
         return true;
     }
-    let squeezed: String = t.chars().filter(|c| *c != ' ').collect();
-    squeezed.contains("....") || t.contains(". . .")
+    crate::contents_lines::has_dot_leader(t)
 }
 
 #[cfg(test)]
