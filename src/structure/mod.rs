@@ -77,7 +77,13 @@ pub fn build(
     for note in &mut notes {
         note.text = joins::restore_urls(&note.text, link_targets);
     }
-    let mut drafts = assemble::assemble(body_pieces, &lexicon, measure.wrapped, report);
+    let mut drafts = assemble::assemble_around_boxes(
+        body_pieces,
+        &lexicon,
+        measure.wrapped,
+        &piece_boxes,
+        report,
+    );
     tagged::set_levels(&mut drafts, &levels);
     assemble::close_level_gaps(&mut drafts);
     linking::link_notes(&mut drafts, &mut notes, paged, &piece_pages, report);

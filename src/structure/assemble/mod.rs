@@ -161,6 +161,21 @@ pub fn assemble(
     wrapped: bool,
     report: &mut Report,
 ) -> Vec<Placed> {
+    assemble_around_boxes(body, lex, wrapped, &[], report)
+}
+
+/// [`assemble`], knowing the box each piece lies in (`piece_boxes`, by position; 0: none,
+/// see [`crate::structure::boxes::piece_boxes`]): running text that a box interrupts
+/// mid-sentence goes on with the paragraph before the box, which then follows the whole
+/// paragraph, as a box follows the text it sits beside.
+pub fn assemble_around_boxes(
+    body: Vec<(usize, Piece)>,
+    lex: &Lexicon,
+    wrapped: bool,
+    piece_boxes: &[u32],
+    report: &mut Report,
+) -> Vec<Placed> {
+    let boxed = |order: usize| piece_boxes.get(order).is_some_and(|&b| b != 0);
     let mut out: Vec<Placed> = Vec::new();
     let mut headings: Vec<(usize, HeadingInfo)> = Vec::new();
     let mut run: Vec<PendingItem> = Vec::new();
@@ -332,13 +347,23 @@ pub fn assemble(
                     run_pos.1 = order;
                     continue;
                 }
-                // The paragraph an aside interrupted, or the last block.
+                // The paragraph an aside or a box interrupted, or the last block. A list
+                // that ends a box ends with it.
+                let outside = !boxed(order);
+                if outside && !run.is_empty() && boxed(run_pos.0) && boxed(run_pos.1) {
+                    flush(&mut run, &mut out, run_pos);
+                }
                 let behind = out
                     .iter()
                     .rev()
-                    .take_while(|p| asides.contains(&p.first))
+                    .take_while(|p| {
+                        asides.contains(&p.first) || (outside && boxed(p.first) && boxed(p.last))
+                    })
                     .count();
-                let target = out.len().checked_sub(behind + 1);
+                let target = out
+                    .len()
+                    .checked_sub(behind + 1)
+                    .filter(|&t| !outside || !boxed(out[t].first));
                 if run.is_empty()
                     && let Some(Placed {
                         draft: Draft::Para { text: prev },
