@@ -427,6 +427,30 @@ fn three_shards_produce_every_output_exactly_once() {
 }
 
 #[test]
+fn a_file_named_twice_for_one_output_is_converted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    put(&input, "x.pdf", &fs::read(fixture(PDF)).unwrap());
+    let x = input.join("x.pdf");
+    let out = dir.path().join("out");
+    let run = brief2md()
+        .arg(&x)
+        .arg(&x)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("is named more than once: converted once"),
+        "{err}"
+    );
+    assert!(err.contains("1 converted"), "{err}");
+    assert!(out.join("x.md").is_file());
+}
+
+#[test]
 fn collisions_and_overwriting_inputs_are_refused_before_any_work() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");

@@ -224,15 +224,36 @@ fn plan(options: &BatchOptions) -> Result<Plan, (u8, String)> {
             }
         })
         .collect();
+    let mut warnings = found.warnings;
+    drop_repeated_inputs(&mut planned, &mut warnings);
     check_collisions(&planned).map_err(usage)?;
     check_inputs_not_overwritten(&planned).map_err(usage)?;
     if let Some(shard) = options.shard {
         planned.retain(|p| shard.keeps(&p.key));
     }
-    Ok(Plan {
-        planned,
-        warnings: found.warnings,
-    })
+    Ok(Plan { planned, warnings })
+}
+
+/// The same file named twice for the same output (`brief2md a.pdf a.pdf -o out/`): it is
+/// converted once, and a warning says so. A file reached twice for two outputs (as part of
+/// a folder and by its own name into another place) is two jobs, and a clash of outputs is
+/// refused as ever.
+fn drop_repeated_inputs(planned: &mut Vec<Planned>, warnings: &mut Vec<String>) {
+    let mut seen: HashSet<(PathBuf, PathBuf)> = HashSet::default();
+    planned.retain(|p| {
+        let Source::File(path) = &p.job.source else {
+            return true;
+        };
+        let input = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if seen.insert((input, p.output.clone())) {
+            return true;
+        }
+        warnings.push(format!(
+            "{} is named more than once: converted once",
+            p.job.display
+        ));
+        false
+    });
 }
 
 /// Two inputs whose outputs would share a path: refused before any work.
@@ -343,7 +364,7 @@ fn execute(options: &BatchOptions, plan: Plan) -> u8 {
         Err(e) => {
             eprintln!(
                 "brief2md: {}: cannot open manifest: {e}",
-                escape_text(&manifest_name)
+                escape_os(manifest_path.as_os_str())
             );
             return EXIT_FAILED;
         }
