@@ -27,6 +27,11 @@ pub fn has_dot_leader(t: &str) -> bool {
 /// page number (arabic or roman) or nothing at all ("1 Introduction ........ 3",
 /// "Foreword . . . . . ix"). Such a line lists a heading; it is none itself.
 pub fn is_contents_entry(t: &str) -> bool {
+    // Every leader holds two dots in a row or a dot, a space and a dot: most lines are
+    // settled by one search.
+    if !t.contains("..") && !t.contains(". .") {
+        return false;
+    }
     let t = t.trim_end();
     let end = t.trim_end_matches(|c: char| c.is_ascii_digit() || "ivxlcdm".contains(c));
     let number = &t[end.len()..];
