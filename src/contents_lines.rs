@@ -33,11 +33,10 @@ pub fn is_contents_entry(t: &str) -> bool {
         return false;
     }
     let t = t.trim_end();
-    let end = t.trim_end_matches(|c: char| c.is_ascii_digit() || "ivxlcdm".contains(c));
+    let roman = |b: u8| b"ivxlcdm".contains(&b);
+    let end = t.trim_end_matches(|c: char| c.is_ascii_digit() || (c.is_ascii() && roman(c as u8)));
     let number = &t[end.len()..];
-    let number_ok = number.is_empty()
-        || number.bytes().all(|b| b.is_ascii_digit())
-        || number.bytes().all(|b| b"ivxlcdm".contains(&b));
+    let number_ok = number.bytes().all(|b| b.is_ascii_digit()) || number.bytes().all(roman);
     let before = end.trim_end();
     number_ok
         && (before.ends_with('.') || before.ends_with('…'))

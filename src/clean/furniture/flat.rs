@@ -60,22 +60,19 @@ pub(super) fn mark_flat(
                 ActionKind::PageNumber,
                 "standalone number between blank lines",
             ));
-        } else if furniture_shaped(&t)
-            && standalone(i)
-            && runs.binary_search(&i).is_err()
-            && counts.get(&shape(&t)).is_some_and(|&c| c >= 2)
-            && !looks_like_list_or_heading_repeat(&t)
-        {
-            verdict[i] = Some((
-                ActionKind::RunningHeader,
-                "short standalone line repeated through the text",
-            ));
         } else if standalone(i)
             && runs.binary_search(&i).is_err()
             && counts.get(&shape(&t)).is_some_and(|&c| c >= 2)
-            && is_contact_line(&t)
         {
-            verdict[i] = Some((ActionKind::ContactLine, "repeated contact line"));
+            // A standalone line, not in a run of lines alike, whose shape repeats.
+            if furniture_shaped(&t) && !looks_like_list_or_heading_repeat(&t) {
+                verdict[i] = Some((
+                    ActionKind::RunningHeader,
+                    "short standalone line repeated through the text",
+                ));
+            } else if is_contact_line(&t) {
+                verdict[i] = Some((ActionKind::ContactLine, "repeated contact line"));
+            }
         }
     }
 }

@@ -271,7 +271,7 @@ impl<'a> Context<'a> {
                 .push(at.piece(PieceKind::Item(unmarked_item()), joined));
             return;
         }
-        if let Some((heading, start)) = run_in_heading(&joined).filter(|_| !contents_entry) {
+        if !contents_entry && let Some((heading, start)) = run_in_heading(&joined) {
             done.out.push(at.piece(
                 PieceKind::Heading {
                     number: None,
@@ -284,10 +284,7 @@ impl<'a> Context<'a> {
             done.out.push(rest);
             return;
         }
-        if let Some(number) = self
-            .heading_number(&at, &joined)
-            .filter(|_| !contents_entry)
-        {
+        if !contents_entry && let Some(number) = self.heading_number(&at, &joined) {
             done.out.push(at.heading(Some(number), joined));
             return;
         }

@@ -69,7 +69,9 @@ pub(super) fn repeated_letterhead(lines: &[TextLine]) -> usize {
         .count();
     // The block must leave the page something to say: a page that is all letterhead is
     // a repeated page, not a letterhead over one.
-    if shared < LETTERHEAD_LINES || shared == first.len() || shared > MAX_LETTERHEAD_LINES {
+    // (Each page holds at most one line more than a letterhead: a longer shared opening
+    // covers the whole first page read, and is a repeated page too.)
+    if shared < LETTERHEAD_LINES || shared == first.len() {
         return 0;
     }
     first[shared - 1].0 + 1
