@@ -266,12 +266,13 @@ fn a_numbered_section_heading_is_no_title() {
 
 /// A page whose first line in large type is a section label, and whose file declares a
 /// title printed further down the page in type as large (a form drawn out of reading
-/// order): the declared title is the title; without it the label would be taken.
+/// order): the declared title is the title; without it the label would be taken. (Set in
+/// the very type of the label, the line below would make the label a section heading.)
 #[test]
 fn a_declared_title_printed_below_the_first_lines_wins() {
     let mut lines = vec![(72.0, 740.0, "F2", 14.0, "SECTION ONE OWNER")];
     lines.extend(prose_from(710.0, 3));
-    lines.push((150.0, 640.0, "F2", 14.0, "BOAT REGISTRATION APPLICATION"));
+    lines.push((150.0, 640.0, "F2", 16.0, "BOAT REGISTRATION APPLICATION"));
     lines.extend(prose_from(610.0, 3));
     let (guess, md) = title_of(&lines, None);
     assert_eq!(guess.as_deref(), Some("SECTION ONE OWNER"), "{md}");
@@ -422,4 +423,27 @@ fn postal_address_lines_are_no_headings_and_no_title() {
         assert!(md.contains(line), "{md}");
     }
     assert!(md.contains("# Testing the Water"), "{md}");
+}
+
+/// Issue 10: a first line set in the very type the document's later section headings
+/// share ("JavaScript Code Example", then "Formula", both in one bold size) opens the
+/// first section; it names no document. It stays a heading in the text and is no title
+/// (nor a credit). Set in a type of its own, larger than the sections', it is the title.
+#[test]
+fn a_first_line_in_the_sections_type_is_a_heading_not_the_title() {
+    let page = |first_size: f32| {
+        let mut lines = vec![(72.0, 760.0, "F2", first_size, "Testing the Water")];
+        lines.extend(prose_from(730.0, 4));
+        lines.push((72.0, 660.0, "F2", 14.0, "Reading the Gauges"));
+        lines.extend(prose_from(630.0, 4));
+        lines
+    };
+    let (title, md) = title_of(&page(14.0), None);
+    assert_eq!(title, None, "{md}");
+    assert!(!md.contains("author:"), "{md}");
+    assert!(md.contains("# Testing the Water"), "{md}");
+    assert!(md.contains("# Reading the Gauges"), "{md}");
+    let (title, md) = title_of(&page(20.0), None);
+    assert_eq!(title.as_deref(), Some("Testing the Water"), "{md}");
+    assert!(md.contains("# Reading the Gauges"), "{md}");
 }

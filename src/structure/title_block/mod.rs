@@ -32,7 +32,7 @@ mod subtitle;
 mod title;
 
 use affiliations::*;
-use not_title::not_title;
+use not_title::{not_title, section_type_goes_on};
 use people::*;
 use roles::*;
 use title::*;
@@ -120,7 +120,7 @@ pub fn extract(
     let by_line = roles.iter().position(|r| *r == Role::Author);
     // 1. The title: before the author line when there is one, else the first run of
     //    capitals (or the first title-shaped line).
-    let sizes = TitleSizes::new(lines, zone);
+    let sizes = TitleSizes::new(lines, zone, by_line.is_some());
     for (i, why) in sizes.excluded.iter().enumerate() {
         if let Some(why) = why
             && sizes.set_apart(i)
@@ -365,6 +365,9 @@ pub fn extract(
                         || (roles[i - 1] == Role::Name && side_by_side(zone, i - 1, i)))
                     && !dictionary.mostly_common_words(text)
                     && !in_form_row(zone, &roles, i)
+                    // Without a title above, a line that cannot be the title for its
+                    // place in the page (a section heading, a table row) is no credit.
+                    && (reader.tb.metadata.title.is_some() || sizes.excluded[i].is_none())
                     && !heads_a_form(&texts[i..])
                     && !heads_prose(lines, i, reader.tb.metadata.title.is_some()) =>
             {

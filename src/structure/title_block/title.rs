@@ -20,7 +20,9 @@ pub(super) struct TitleSizes {
 }
 
 impl TitleSizes {
-    pub(super) fn new(lines: &[TextLine], zone: &[TextLine]) -> Self {
+    /// `credited`: the zone has an author line, which places the title (see
+    /// [`section_type_goes_on`]).
+    pub(super) fn new(lines: &[TextLine], zone: &[TextLine], credited: bool) -> Self {
         let mut by_size: Vec<(f32, usize)> = Vec::new();
         for l in lines.iter().take_while(|l| l.page <= 1) {
             if let Some(g) = l.geometry {
@@ -39,7 +41,7 @@ impl TitleSizes {
             .max_by_key(|(_, n)| *n)
             .map(|(s, _)| *s)
             .filter(|s| *s > 0.0);
-        TitleSizes {
+        let mut sizes = TitleSizes {
             line: zone
                 .iter()
                 .map(|l| l.geometry.map(|g| g.font_size))
@@ -50,7 +52,20 @@ impl TitleSizes {
                 .iter()
                 .map(|l| l.geometry.map(|g| (g.bbox.x0, g.bbox.x1)))
                 .collect(),
+        };
+        if !credited {
+            for (i, line) in zone.iter().enumerate() {
+                if sizes.excluded[i].is_none()
+                    && sizes.line[i].is_some()
+                    && sizes.set_apart(i)
+                    && section_type_goes_on(lines, line)
+                {
+                    sizes.excluded[i] =
+                        Some("set in the type of a section heading further on (a section's title)");
+                }
+            }
         }
+        sizes
     }
 
     /// Whether line `i` stands under line `above` (their horizontal extents overlap;
