@@ -34,6 +34,7 @@ pub mod clean;
 pub mod contents_lines;
 pub mod date;
 pub mod error;
+pub mod label_lines;
 pub mod layout;
 pub mod line_kinds;
 pub mod lines;

@@ -13,6 +13,10 @@
 //!   the page holds fewer such paragraphs, the stack is left as printed: the count is
 //!   the only evidence, and it did not hold.
 //!
+//! Labels fare alike in text that prints each block apart (mutool): an item's label
+//! ("a.", "150."), a section's number ("5.1") or a caption's word and number ("Table" /
+//! "1.") alone on a line go back to the head of the text right under them.
+//!
 //! Only lines without geometry are read: in a PDF or OCR input, line building already
 //! sets a bullet beside the text on its baseline. A bullet alone on its line is never
 //! prose, so nothing is lost either way; every move is in the report.
@@ -128,6 +132,127 @@ pub fn attach(lines: &mut [TextLine], report: &mut Report) {
         }
         i = first + 1;
     }
+}
+
+/// Whether the trimmed line is a list's label and nothing else ("a.", "150.", "iv)",
+/// "(b)"), without geometry (see [`crate::label_lines::is_list_label`]).
+fn is_lone_label(line: &TextLine) -> bool {
+    line.geometry.is_none() && crate::label_lines::is_list_label(&line.plain_cow())
+}
+
+/// Whether line `i` is a section's number alone ("5.1") over its title (see
+/// [`crate::label_lines::heads_section`]), without geometry.
+fn is_lone_section_number(lines: &[TextLine], i: usize) -> bool {
+    lines[i].geometry.is_none()
+        && crate::label_lines::is_section_number(&lines[i].plain_cow())
+        && lines
+            .get(i + 1)
+            .is_some_and(|n| crate::label_lines::heads_section(&n.plain_cow()))
+}
+
+/// Moves every lone list label onto the line right under it: an extractor that prints each
+/// text block apart (mutool) sets an exercise's or a clause's label ("a.", "150.") on a
+/// line of its own, its text on the next. Only a label that opens a block (the text's
+/// first line, or under a blank line) with its text directly under it moves: one under a
+/// line of text ends that line ("Table" / "1."), a blank line between says less, and a
+/// label over another label, or over nothing, stays as printed.
+pub fn attach_labels(lines: &mut [TextLine], report: &mut Report) {
+    for i in 0..lines.len().saturating_sub(1) {
+        if let Some(moved) = caption_label_parts(lines, i) {
+            join_caption_label(lines, i, moved, report);
+            continue;
+        }
+        let section = is_lone_section_number(lines, i);
+        if !(is_lone_label(&lines[i]) || section) || i > 0 && !lines[i - 1].is_blank() {
+            continue;
+        }
+        let next = &lines[i + 1];
+        if next.is_blank()
+            || next.geometry.is_some()
+            || next.page != lines[i].page
+            || is_lone_label(next)
+            || is_lone_bullet(next)
+        {
+            continue;
+        }
+        let label = lines[i].plain_cow().trim().to_string();
+        let before = next.plain();
+        lines[i + 1].text = format!("{label} {}", lines[i + 1].text);
+        lines[i].text.clear();
+        report.push(
+            Action::new(ActionKind::BulletRepaired)
+                .page(lines[i + 1].page)
+                .lines([lines[i].source_line, lines[i + 1].source_line])
+                .before(before.chars().take(60).collect::<String>())
+                .after(format!(
+                    "{label} {}",
+                    before.chars().take(58).collect::<String>()
+                ))
+                .evidence(if section {
+                    "a section number printed on a line of its own, over its title"
+                } else {
+                    "a list label printed on a line of its own, over its item's text"
+                })
+                .confidence(0.9),
+        );
+    }
+}
+
+/// Whether line `i` is the number of a caption label whose word stands alone on the line
+/// above ("Table" / "1." / "HPO performed in …": an extractor cut a bold label from its
+/// caption): `Some(true)` when a line of text follows to carry the label, `Some(false)`
+/// when the label stands alone.
+fn caption_label_parts(lines: &[TextLine], i: usize) -> Option<bool> {
+    if i == 0 || lines[i].geometry.is_some() || lines[i - 1].geometry.is_some() {
+        return None;
+    }
+    let number = lines[i].plain_cow();
+    let number = number.trim();
+    let digits = number.trim_end_matches(['.', ':']);
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let word = lines[i - 1].plain_cow();
+    let opens_block = i < 2 || lines[i - 2].is_blank();
+    let label = format!("{} {number}", word.trim());
+    (opens_block
+        && crate::words::words(&word) == 1
+        && crate::caption_labels::lone_caption_label(&label).is_some())
+    .then(|| {
+        lines
+            .get(i + 1)
+            .is_some_and(|n| !n.is_blank() && n.geometry.is_none())
+    })
+}
+
+/// Joins a caption label's word (line `i - 1`) and number (line `i`) into one label, at
+/// the head of the caption's text on line `i + 1` when `onto_text`.
+fn join_caption_label(lines: &mut [TextLine], i: usize, onto_text: bool, report: &mut Report) {
+    let label = format!(
+        "{} {}",
+        lines[i - 1].plain_cow().trim(),
+        lines[i].plain_cow().trim()
+    );
+    let target = if onto_text { i + 1 } else { i };
+    let before = lines[target].plain();
+    lines[target].text = if onto_text {
+        format!("{label} {}", lines[target].text)
+    } else {
+        label.clone()
+    };
+    lines[i - 1].text.clear();
+    if onto_text {
+        lines[i].text.clear();
+    }
+    report.push(
+        Action::new(ActionKind::BulletRepaired)
+            .page(lines[target].page)
+            .lines([lines[i - 1].source_line, lines[i].source_line])
+            .before(before.chars().take(60).collect::<String>())
+            .after(label)
+            .evidence("a caption's label printed a word a line (\"Table\" / \"1.\"), joined")
+            .confidence(0.9),
+    );
 }
 
 /// The first `k` paragraph openings from `first` on (`first` is one) that have no bullet

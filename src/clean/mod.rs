@@ -25,4 +25,5 @@ pub fn run(lines: &mut Vec<TextLine>, report: &mut Report) {
     // split by a column gutter.
     columns::split(lines, report);
     lone_bullets::attach(lines, report);
+    lone_bullets::attach_labels(lines, report);
 }

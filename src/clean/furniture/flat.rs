@@ -4,6 +4,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 
+use crate::label_lines::is_list_label;
 use crate::line_kinds::is_contact_line;
 use crate::lines::TextLine;
 use crate::report::ActionKind;
@@ -33,12 +34,12 @@ pub(super) fn mark_flat(
     let mut runs: Vec<usize> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let t = l.plain_cow();
-        if !l.is_blank() && furniture_shaped(&t) && standalone(i) {
+        if !l.is_blank() && furniture_shaped(&t) && standalone(i) && repeats_as_furniture(&t) {
             let own = shape(&t);
             if in_run(i, &own) {
                 runs.push(i);
             } else {
-                *counts.entry(own).or_default() += 1;
+                *counts.entry(repeat_key(&t, own)).or_default() += 1;
             }
         }
     }
@@ -61,8 +62,12 @@ pub(super) fn mark_flat(
                 "standalone number between blank lines",
             ));
         } else if standalone(i)
+            && repeats_as_furniture(&t)
+            && beside_running_text(lines, i)
             && runs.binary_search(&i).is_err()
-            && counts.get(&shape(&t)).is_some_and(|&c| c >= 2)
+            && counts
+                .get(&repeat_key(&t, shape(&t)))
+                .is_some_and(|&c| c >= 2)
         {
             // A standalone line, not in a run of lines alike, whose shape repeats.
             if furniture_shaped(&t) && !looks_like_list_or_heading_repeat(&t) {
@@ -74,6 +79,51 @@ pub(super) fn mark_flat(
                 verdict[i] = Some((ActionKind::ContactLine, "repeated contact line"));
             }
         }
+    }
+}
+
+/// Whether a standalone line may be furniture by repeating: it holds a letter (numbers
+/// alone are page numbers, read by their own tests above, or a table's cells and section
+/// numbers: "2", "0.969", "5.1"), and it is no list label ("a.", "150.").
+fn repeats_as_furniture(t: &str) -> bool {
+    t.chars().any(char::is_alphabetic) && !is_list_label(t)
+}
+
+/// Whether one of the three nearest lines of text before or after line `i` is running
+/// text (six words or more, or a sentence's end of three): a running header parts one page's prose from the next, with
+/// at most a page number, a link or another header line between. A short line among short
+/// lines ("HTML" between "2.73" and "0.969") is a cell of a table an extractor printed one
+/// cell a line, however often it repeats.
+fn beside_running_text(lines: &[TextLine], i: usize) -> bool {
+    let prose = |l: &&TextLine| {
+        let t = l.plain_cow();
+        let n = crate::words::words(&t);
+        n >= 6 || n >= 3 && crate::words::ends_sentence(&t)
+    };
+    let near = |l: &&TextLine| !l.is_blank();
+    lines[..i]
+        .iter()
+        .rev()
+        .filter(near)
+        .take(3)
+        .any(|l| prose(&l))
+        || lines[i + 1..]
+            .iter()
+            .filter(near)
+            .take(3)
+            .any(|l| prose(&l))
+}
+
+/// What a standalone line is counted under as it repeats: its shape (digits as one mark, so
+/// "Page 3" and "Page 4" count as one line), except for a line that ends a sentence of a
+/// few words: two such lines repeat only word for word ("All rights reserved."), never
+/// by shape ("… when s(t) = 0." and "… when s(t) = 14." are two lines of an exercise).
+fn repeat_key(t: &str, shape: String) -> String {
+    let t = t.trim();
+    if t.ends_with(['.', '?', '!']) && crate::words::words(t) >= 3 {
+        t.to_lowercase()
+    } else {
+        shape
     }
 }
 
