@@ -261,6 +261,16 @@ fn plain_text_mixed_case_title_needs_blank_lines_around_it() {
     );
     let (tb, _) = block(&format!("\nWorking in the Rain\n\n{BODY}"));
     assert_eq!(tb.metadata.title.as_deref(), Some("Working in the Rain"));
+    // In text that sets every line apart with blank lines, a line whose sentence goes
+    // on in lower case past the blank line is no title, nor is a line under a sentence
+    // of running text (Hangul has no case to tell).
+    let spaced = "Coverage\n\nBy the end of March the insurers\n\ncounted nine thousand cases.\n\n";
+    let (tb, _) = block(&format!("{spaced}{BODY}"));
+    assert_eq!(tb.metadata.title, None, "{:?}", tb.metadata);
+    let spaced = "들어가며\n\n진자는 9,661명, 사망자는 158명으로 나타났다.\n\n\
+                  3.11. 코로나-19가 세계적 유행(Pandemic) 단계\n\n에 돌입하였음을 선언하였다.\n\n";
+    let (tb, _) = block(&format!("{spaced}{BODY}"));
+    assert_eq!(tb.metadata.title, None, "{:?}", tb.metadata);
     let (tb, _) = block(&format!("Working in the Rain\nNovember 2024\n{BODY}"));
     assert_eq!(tb.metadata.title.as_deref(), Some("Working in the Rain"));
     // An author list with affiliation marks right under it.

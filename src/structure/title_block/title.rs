@@ -275,8 +275,16 @@ pub(super) fn find_title(
         // Where the zone ends under the run, the running text that ended it may still be
         // the run's own sentence going on in lower case ("…It now looks like that" /
         // "with vigilance, …"): a sentence cut in two is no title.
-        let cut_sentence = last + 1 == texts.len()
-            && past_zone.is_some_and(|t| t.trim_start().starts_with(char::is_lowercase));
+        // So may the next line past blank lines, in text that sets every line apart.
+        let next_filled = (last + 1..texts.len()).find(|&k| roles[k] != Role::Blank);
+        let cut_sentence = match next_filled {
+            None => past_zone.is_some_and(|t| t.trim_start().starts_with(char::is_lowercase)),
+            Some(k) => {
+                k > last + 1
+                    && roles[k] == Role::Other
+                    && texts[k].trim_start().starts_with(char::is_lowercase)
+            }
+        };
         let below = !cut_sentence
             && roles.get(last + 1).is_none_or(|r| {
                 matches!(
@@ -285,7 +293,12 @@ pub(super) fn find_title(
                 )
             })
             || texts.get(last + 1).is_some_and(|t| opens_with_person(t));
-        if sizes.line[first].is_none() && !(above && below) {
+        // Nor is a line under a sentence that stands above it in the zone: a title block
+        // holds labels, names and dates over the title, not running text. Text that sets
+        // every line apart with blank lines (as some extractors print justified text)
+        // leaves nothing else to tell a line of a paragraph from a title.
+        let prose_above = (0..first).any(|k| roles[k] == Role::Other && ends_a_sentence(&texts[k]));
+        if sizes.line[first].is_none() && (!(above && below) || prose_above) {
             return Vec::new();
         }
         return run;
@@ -339,6 +352,17 @@ pub(super) fn find_title(
         return Vec::new();
     }
     run
+}
+
+/// Whether a line ends a sentence of three words or more on a word ("… 158명으로
+/// 나타났다."), not on a figure or an abbreviation's single letter ("Vol. 3, No. 2.").
+fn ends_a_sentence(t: &str) -> bool {
+    let t = t.trim_end();
+    words(t) >= 3
+        && t.ends_with(['.', '!', '?'])
+        && t.split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
 /// Whether the lines that follow (blank lines skipped) open with form fields: three or
