@@ -168,6 +168,7 @@ pub fn collect(
         }
     }
     let (notes, settings) = set_apart_repeated_labels(notes, &settings, &mut body, report);
+    let (notes, settings) = set_apart_wordless(notes, &settings, &mut body, report);
     let notes = set_apart_outsiders(notes, &settings, &mut body, report);
     let mut out: Vec<NoteDraft> = notes.into_iter().map(|(_, n)| n).collect();
     for note in &mut out {
@@ -294,6 +295,33 @@ fn set_apart_outsiders(
         "block in the note area without a label of the notes' family, where the printed labels run on without it: kept as body text, not a note",
     )
     .0
+}
+
+/// Notes whose text holds no letter, only figures and signs ("1", "2,100 - -"): a table's
+/// cells or a form's values caught in a note area. No note says nothing in words; as a
+/// footnote each would be listed unlinked, out of the text it belongs to. They go back to
+/// the body as printed.
+fn set_apart_wordless(
+    notes: Vec<(NoteLabel, NoteDraft)>,
+    settings: &[Setting],
+    body: &mut Vec<(usize, Piece)>,
+    report: &mut Report,
+) -> (Vec<(NoteLabel, NoteDraft)>, Vec<Setting>) {
+    let wordless: Vec<bool> = notes
+        .iter()
+        .map(|(_, n)| !rich::plain(&n.text).chars().any(char::is_alphabetic))
+        .collect();
+    if !wordless.contains(&true) {
+        return (notes, settings.to_vec());
+    }
+    return_to_body(
+        notes,
+        &wordless,
+        settings,
+        body,
+        report,
+        "block in the note area without a word, only figures: kept as body text, not a note",
+    )
 }
 
 /// Notes reading one number again and again (three or more in a row on one page: "1 Np",
@@ -492,5 +520,22 @@ mod tests {
         ];
         let (notes, _) = collect(pieces, &mut report);
         assert_eq!(notes.len(), 2);
+    }
+
+    #[test]
+    fn a_note_without_a_letter_goes_back_to_the_body() {
+        let pieces = vec![
+            piece(PieceKind::Text, "A sentence of the body.", 1),
+            piece(PieceKind::Note(None), "1", 2),
+            piece(PieceKind::Note(Number(2)), "150 300 - -", 3),
+            piece(PieceKind::Note(Number(3)), "See the survey, p. 4.", 4),
+        ];
+        let mut report = Report::default();
+        let (notes, body) = collect(pieces, &mut report);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert_eq!(notes[0].text, "See the survey, p. 4.");
+        let texts: Vec<&str> = body.iter().map(|(_, p)| p.text.as_str()).collect();
+        assert!(texts.iter().any(|t| t.ends_with('1')), "{texts:?}");
+        assert!(texts.iter().any(|t| t.contains("150 300")), "{texts:?}");
     }
 }
