@@ -154,6 +154,7 @@ pub(super) fn find_candidates(text: &str, slot: usize, family: Family, out: &mut
                 && values.iter().all(|&v| (1..=999).contains(&v))
                 && lowered_ok
                 && !(form == Form::Raised && follows_a_variable(&text[..s]))
+                && !(form == Form::Raised && prefixes_a_word(prev, &text[e + off.len_utf8()..]))
                 && !(form == Form::Raised
                     && crate::words::opens_a_fraction(&text[e + off.len_utf8()..]))
             {
@@ -292,6 +293,18 @@ fn last_plain_char(s: &str) -> Option<char> {
     }
 }
 
+/// Whether a raised run opens a word: it follows a space (or an opening bracket, or the
+/// start) and a capital follows it without a space, as an isotope's mass number does
+/// ("¹H NMR", "¹³C", "(³¹P)"). A note is called after the word it annotates, never
+/// before the next one.
+fn prefixes_a_word(prev: Option<char>, after: &str) -> bool {
+    prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '['))
+        && after
+            .chars()
+            .find(|&c| !rich::is_sentinel(c))
+            .is_some_and(|c| c.is_ascii_uppercase())
+}
+
 /// Whether the text before a raised run ends in a mathematical variable: a letter
 /// standing alone as a word, Greek or set in italic (`χ²`, `σ²`, *R*², *x*²). The run is
 /// then its exponent, not a note marker: a note is called after a word or a sentence,
@@ -401,6 +414,28 @@ mod tests {
         let marker = format!("The rate is 48 cents a mile.{} It rose.", rich::sup("1"));
         find_candidates(&marker, 0, Family::Arabic, &mut out);
         assert_eq!(out.len(), 1);
+    }
+
+    /// An isotope's mass number opens the word it is raised before ("¹H NMR", "(¹³C)"):
+    /// no marker. The same number after a word, or after a space and before a space, is.
+    #[test]
+    fn a_raised_number_opening_a_word_is_no_marker_candidate() {
+        for text in [
+            format!("Determined by {}H NMR analysis.", rich::sup("1")),
+            format!("The shifts ({}C) agree.", rich::sup("13")),
+        ] {
+            let mut out = Vec::new();
+            find_candidates(&text, 0, Family::Arabic, &mut out);
+            assert!(out.is_empty(), "{text}");
+        }
+        for text in [
+            format!("Determined by analysis{} Hydrogen is next.", rich::sup("1")),
+            format!("Determined by analysis {} of the mixture.", rich::sup("1")),
+        ] {
+            let mut out = Vec::new();
+            find_candidates(&text, 0, Family::Arabic, &mut out);
+            assert_eq!(out.len(), 1, "{text}");
+        }
     }
 
     /// The byte search for the runs' sentinels finds what a search by character finds,
