@@ -177,3 +177,42 @@ fn a_footer_between_pages_of_prose_still_goes() {
         removed(&c)
     );
 }
+
+/// pdftotext's default mode sets a formula's exponents on lines of their own ("3", "2"
+/// over "150. s(t) = 2t − 3t …"): two numbers side by side are no page number, and the
+/// exercise under them is no footer beside one.
+#[test]
+fn exponents_on_lines_of_their_own_are_no_page_numbers() {
+    let text = "\
+For the following exercises, the given functions represent
+the position of a particle traveling along a horizontal line.
+b. Determine the time intervals when the object is
+slowing down or speeding up.
+3
+
+2
+
+150. s(t) = 2t − 3t − 12t + 8
+151. s(t) = 2t 3 − 15t 2 + 36t − 10
+";
+    let (c, md) = convert(text);
+    assert!(removed(&c).is_empty(), "{:?}\n{md}", removed(&c));
+    assert!(md.contains("s(t) = 2t − 3t − 12t + 8"), "{md}");
+}
+
+/// A form's cells printed one a line between blank lines: a number among dates and
+/// codes is a cell, not a page number, and its neighbours are no footer.
+#[test]
+fn a_number_among_table_cells_is_no_page_number() {
+    let mut text = String::from(
+        "Screenings booked for the holiday season at the downtown cinema.\n\nLine\n\nScreen\n\nStart\n\nTime\n\n",
+    );
+    for (n, date) in [(1, "12/20/24"), (2, "12/21/24"), (3, "12/26/24")] {
+        text.push_str(&format!(
+            "{n}\n\nSCR-{n}\n\n{date}\n\n7:00\n\nPM\n\n$150\n\n"
+        ));
+    }
+    text.push_str("All showtimes are approximate and subject to change.\n");
+    let (c, md) = convert(&text);
+    assert!(removed(&c).is_empty(), "{:?}\n{md}", removed(&c));
+}

@@ -51,12 +51,21 @@ pub(super) fn mark_flat(
         let isolated = blank(i.checked_sub(1)) && blank(Some(i + 1));
         if is_page_number(&t) && standalone(i) {
             verdict[i] = Some((ActionKind::PageNumber, "page-number line"));
-        } else if bare_number(&t) && isolated && near_furniture(lines, i, &counts) {
+        } else if bare_number(&t)
+            && isolated
+            && near_furniture(lines, i, &counts)
+            && by_running_text(lines, i)
+        {
             verdict[i] = Some((
                 ActionKind::PageNumber,
                 "standalone number beside running furniture",
             ));
-        } else if bare_number(&t) && isolated && t.parse::<u32>().is_ok_and(|v| v <= 999) {
+        } else if bare_number(&t)
+            && isolated
+            && t.parse::<u32>().is_ok_and(|v| v <= 999)
+            && !beside_another_number(lines, i)
+            && by_running_text(lines, i)
+        {
             verdict[i] = Some((
                 ActionKind::PageNumber,
                 "standalone number between blank lines",
@@ -82,6 +91,19 @@ pub(super) fn mark_flat(
     }
 }
 
+/// Whether the nearest line of text before or after line `i` is a number alone too: a
+/// page has one number at its edge, while figures set one a line come in clusters (an
+/// exponent an extractor set over its formula, "3" then "2" over "s(t) = 2t − 3t …";
+/// a table's cells).
+fn beside_another_number(lines: &[TextLine], i: usize) -> bool {
+    let before = lines[..i].iter().rev().find(|l| !l.is_blank());
+    let after = lines[i + 1..].iter().find(|l| !l.is_blank());
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|l| bare_number(&l.plain_cow()))
+}
+
 /// Whether a standalone line may be furniture by repeating: it holds a letter (numbers
 /// alone are page numbers, read by their own tests above, or a table's cells and section
 /// numbers: "2", "0.969", "5.1"), and it is no list label ("a.", "150.").
@@ -89,29 +111,36 @@ fn repeats_as_furniture(t: &str) -> bool {
     t.chars().any(char::is_alphabetic) && !is_list_label(t)
 }
 
-/// Whether one of the three nearest lines of text before or after line `i` is running
-/// text (six words or more, or a sentence's end of three): a running header parts one page's prose from the next, with
-/// at most a page number, a link or another header line between. A short line among short
-/// lines ("HTML" between "2.73" and "0.969") is a cell of a table an extractor printed one
-/// cell a line, however often it repeats.
+/// Whether running text (six words or more, or a sentence's end of three) stands among
+/// the three nearest lines of text (blank lines skipped) before or after line `i`.
+/// `None` when the text begins or ends within them: nothing to tell either way.
+fn running_text_near<'a>(mut near: impl Iterator<Item = &'a TextLine>) -> Option<bool> {
+    let near: Vec<&TextLine> = near.by_ref().filter(|l| !l.is_blank()).take(3).collect();
+    (near.len() == 3).then(|| {
+        near.iter().any(|l| {
+            let t = l.plain_cow();
+            let n = crate::words::words(&t);
+            n >= 6 || n >= 3 && crate::words::ends_sentence(&t)
+        })
+    })
+}
+
+/// Whether a repeated line stands between running text on both sides (or the text's
+/// start or end): a running header parts one page's prose from the next, with at most a
+/// page number, a link or another header line between. A short line among short lines
+/// ("HTML" between "2.73" and "0.969", "PM" under "7:00") is a cell of a table an
+/// extractor printed one cell a line, however often it repeats.
 fn beside_running_text(lines: &[TextLine], i: usize) -> bool {
-    let prose = |l: &&TextLine| {
-        let t = l.plain_cow();
-        let n = crate::words::words(&t);
-        n >= 6 || n >= 3 && crate::words::ends_sentence(&t)
-    };
-    let near = |l: &&TextLine| !l.is_blank();
-    lines[..i]
-        .iter()
-        .rev()
-        .filter(near)
-        .take(3)
-        .any(|l| prose(&l))
-        || lines[i + 1..]
-            .iter()
-            .filter(near)
-            .take(3)
-            .any(|l| prose(&l))
+    running_text_near(lines[..i].iter().rev()).unwrap_or(true)
+        && running_text_near(lines[i + 1..].iter()).unwrap_or(true)
+}
+
+/// Whether a number alone has running text on at least one side (or the text's start or
+/// end): a page's number ends its page, while the extractor may print anything after it
+/// (a table read last); a number with cells on both sides is a cell.
+fn by_running_text(lines: &[TextLine], i: usize) -> bool {
+    running_text_near(lines[..i].iter().rev()).unwrap_or(true)
+        || running_text_near(lines[i + 1..].iter()).unwrap_or(true)
 }
 
 /// What a standalone line is counted under as it repeats: its shape (digits as one mark, so
@@ -175,6 +204,7 @@ pub(super) fn mark_beside_page_numbers(
                 && !crate::words::ends_sentence(&lines[j].text)
                 && has_footer_sign(&t)
                 && !t.starts_with(['-', '•', '*'])
+                && !opens_with_list_label(&t)
             {
                 verdict[j] = Some((
                     ActionKind::RunningHeader,
@@ -183,6 +213,12 @@ pub(super) fn mark_beside_page_numbers(
             }
         }
     }
+}
+
+/// Whether a line opens with a list item's label and a space ("150. s(t) = …", "a. Find").
+fn opens_with_list_label(t: &str) -> bool {
+    t.split_once(' ')
+        .is_some_and(|(head, _)| is_list_label(head))
 }
 
 /// Repeated bullets ("- Yes") and labels are not furniture.

@@ -284,7 +284,7 @@ mod tests {
     fn the_ends_of_a_run_of_lines_alike_are_no_running_header() {
         // Numbered notes, one a line, after a blank line and before the end: the first and
         // the last share a shape and each stands beside a blank line.
-        let text = "Title words here\n\nThe first paragraph has enough words to count as prose for the zone test.\n\n1 Source document 1, page 1.\n2 Source document 2, page 2.\n3 Source document 3, page 3.\n\nHarbour Institute\n\nMore text.\n\nHarbour Institute\n\nLast words.";
+        let text = "Title words here\n\nThe first paragraph has enough words to count as prose for the zone test.\n\n1 Source document 1, page 1.\n2 Source document 2, page 2.\n3 Source document 3, page 3.\n\nHarbour Institute\n\nThe second page goes on with its own text.\n\nHarbour Institute\n\nThe last words of the brief end here.";
         let mut ls = lines(text);
         let mut r = Report::default();
         remove(&mut ls, &mut r);
