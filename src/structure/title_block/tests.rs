@@ -267,6 +267,9 @@ fn plain_text_mixed_case_title_needs_blank_lines_around_it() {
     let spaced = "Coverage\n\nBy the end of March the insurers\n\ncounted nine thousand cases.\n\n";
     let (tb, _) = block(&format!("{spaced}{BODY}"));
     assert_eq!(tb.metadata.title, None, "{:?}", tb.metadata);
+    // A first line in a script without case, a blank line under it: no evidence.
+    let (tb, _) = block(&format!("وعليه، فإن الحكومة المصرية تضع\n\n{BODY}"));
+    assert_eq!(tb.metadata.title, None, "{:?}", tb.metadata);
     let spaced = "들어가며\n\n진자는 9,661명, 사망자는 158명으로 나타났다.\n\n\
                   3.11. 코로나-19가 세계적 유행(Pandemic) 단계\n\n에 돌입하였음을 선언하였다.\n\n";
     let (tb, _) = block(&format!("{spaced}{BODY}"));

@@ -298,7 +298,18 @@ pub(super) fn find_title(
         // every line apart with blank lines (as some extractors print justified text)
         // leaves nothing else to tell a line of a paragraph from a title.
         let prose_above = (0..first).any(|k| roles[k] == Role::Other && ends_a_sentence(&texts[k]));
-        if sizes.line[first].is_none() && (!(above && below) || prose_above) {
+        // A line in a script without case (Arabic, Hebrew, Hangul, Chinese) shows neither
+        // a title's capitals nor a sentence going on in lower case: a blank line under it
+        // proves nothing, and only a credit or a date under it makes it a title.
+        let uncased = !texts[first]
+            .chars()
+            .any(|c| c.is_uppercase() || c.is_lowercase());
+        let credited = roles
+            .get(last + 1)
+            .is_some_and(|r| matches!(r, Role::Author | Role::Editor | Role::Date | Role::Name))
+            || texts.get(last + 1).is_some_and(|t| opens_with_person(t));
+        if sizes.line[first].is_none() && (!(above && below) || prose_above || uncased && !credited)
+        {
             return Vec::new();
         }
         return run;
