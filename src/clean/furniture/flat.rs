@@ -34,7 +34,12 @@ pub(super) fn mark_flat(
     let mut runs: Vec<usize> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let t = l.plain_cow();
-        if !l.is_blank() && furniture_shaped(&t) && standalone(i) && repeats_as_furniture(&t) {
+        // Numbers alone are counted too: a page number knows another by its shape.
+        if !l.is_blank()
+            && furniture_shaped(&t)
+            && standalone(i)
+            && (repeats_as_furniture(&t) || bare_number(&t))
+        {
             let own = shape(&t);
             if in_run(i, &own) {
                 runs.push(i);
@@ -52,8 +57,9 @@ pub(super) fn mark_flat(
         if is_page_number(&t) && standalone(i) {
             verdict[i] = Some((ActionKind::PageNumber, "page-number line"));
         } else if bare_number(&t)
-            && isolated
+            && standalone(i)
             && near_furniture(lines, i, &counts)
+            && !beside_another_number(lines, i)
             && by_running_text(lines, i)
         {
             verdict[i] = Some((
