@@ -10,7 +10,22 @@ impl Writer<'_> {
     pub(super) fn list(&self, list: &List, out: &mut Vec<String>) {
         let delimiter = match numbering(list) {
             Numbering::Plain(d) => d,
-            Numbering::Printed => return self.labelled_list(list, out),
+            Numbering::Printed => {
+                // Numbers that skip ("150." "151." "152.", then "157."): one list per run
+                // that counts up by one, each starting at its printed number.
+                let Some(runs) = counting_runs(list) else {
+                    return self.labelled_list(list, out);
+                };
+                for (k, run) in runs.iter().enumerate() {
+                    if k > 0 {
+                        push_separator(out);
+                        out.push("<!-- -->".to_string());
+                        out.push(String::new());
+                    }
+                    self.list(run, out);
+                }
+                return;
+            }
         };
         let mut rendered_items = Vec::with_capacity(list.items.len());
         let mut loose = false;
@@ -146,6 +161,44 @@ fn numbering(list: &List) -> Numbering {
         delimiter = Some(d);
     }
     Numbering::Plain(delimiter.unwrap_or('.'))
+}
+
+/// A numbered list whose printed numbers skip, cut into the runs that count up by one,
+/// each an ordered list starting at its first number: `None` unless every item carries a
+/// plain number (at most nine digits, as CommonMark allows) with one delimiter, and the
+/// numbers skip somewhere.
+fn counting_runs(list: &List) -> Option<Vec<List>> {
+    let ListKind::Ordered { .. } = list.kind else {
+        return None;
+    };
+    let mut numbers = Vec::with_capacity(list.items.len());
+    let mut delimiter = None;
+    for item in &list.items {
+        let label = item.label.as_deref()?;
+        let digits = label.strip_suffix(['.', ')'])?;
+        let d = label.chars().last()?;
+        if digits.is_empty() || digits.len() > 9 || delimiter.is_some_and(|e| e != d) {
+            return None;
+        }
+        delimiter = Some(d);
+        numbers.push(digits.parse::<u32>().ok()?);
+    }
+    let mut runs: Vec<List> = Vec::new();
+    for (item, &n) in list.items.iter().zip(&numbers) {
+        match runs.last_mut() {
+            Some(run)
+                if matches!(run.kind, ListKind::Ordered { start }
+                    if start as usize + run.items.len() == n as usize) =>
+            {
+                run.items.push(item.clone())
+            }
+            _ => runs.push(List {
+                kind: ListKind::Ordered { start: n },
+                items: vec![item.clone()],
+            }),
+        }
+    }
+    (runs.len() > 1).then_some(runs)
 }
 
 /// Whether two adjacent blocks are lists that CommonMark would merge into one (same

@@ -109,6 +109,35 @@ fn nested_lists_indent_to_content_column() {
 }
 
 #[test]
+fn numbers_that_skip_make_one_list_per_run_that_counts() {
+    let item = |label: &str, text: &str| ListItem {
+        blocks: vec![para(text)],
+        label: Some(label.to_string()),
+    };
+    let list = |items| {
+        Block::List(List {
+            kind: ListKind::Ordered { start: 150 },
+            items,
+        })
+    };
+    let doc = Document {
+        blocks: vec![list(vec![
+            item("150.", "one"),
+            item("151.", "two"),
+            item("157.", "three"),
+        ])],
+        ..Default::default()
+    };
+    assert_eq!(md(&doc), "150. one\n151. two\n\n<!-- -->\n\n157. three\n");
+    // Letters stay labels printed before each item's text.
+    let doc = Document {
+        blocks: vec![list(vec![item("a.", "one"), item("c.", "two")])],
+        ..Default::default()
+    };
+    assert_eq!(md(&doc), "a. one\n\nc. two\n");
+}
+
+#[test]
 fn consecutive_lists_are_kept_apart() {
     let list = |k| {
         Block::List(List {
