@@ -63,7 +63,7 @@ impl Opening {
                     words.insert(lower.clone());
                 }
             }
-            if !text.trim().contains(char::is_whitespace) {
+            if !text.trim().contains(char::is_whitespace) || letter_spaced(&text) {
                 single_words.insert(squash(&text));
             }
             squash_into(&mut squashed, &text);
@@ -120,6 +120,17 @@ pub fn prints_with_words_added(line: &str, declared: &str) -> bool {
     }
     let mut rest = have.iter();
     want.iter().all(|w| rest.any(|h| h == w))
+}
+
+/// Whether a line sets one word a letter at a time ("김 창 호*", as a Korean or Chinese
+/// name is often printed on a title page): two to eight pieces of one letter each, marks
+/// aside. Squashed, it is the word.
+fn letter_spaced(text: &str) -> bool {
+    let pieces: Vec<&str> = text.split_whitespace().collect();
+    (2..=8).contains(&pieces.len())
+        && pieces
+            .iter()
+            .all(|p| p.chars().filter(|c| c.is_alphanumeric()).count() == 1)
 }
 
 /// Lower-case runs of letters and digits.
@@ -401,6 +412,15 @@ mod tests {
         let o = Opening::from_lines(&lines, &SourceInfo::default());
         assert!(!o.prints("Water and Power"));
         assert!(opening("Water and Power").prints("Water and Power"));
+    }
+
+    /// A name printed a letter at a time ("김 창 호*") confirms the declared "김창호";
+    /// its letters inside a line of prose do not.
+    #[test]
+    fn a_letter_spaced_name_on_its_own_line_is_printed() {
+        assert!(opening("이슈와 논점\n김 창 호*\n본문").prints_name("김창호"));
+        assert!(!opening("김창호의 보고서는 이렇게 말한다").prints_name("김창호"));
+        assert!(!opening("a b c d e f g h i j k").prints_name("abcdefghijk"));
     }
 
     #[test]
