@@ -41,7 +41,7 @@ pub fn heads_section(next: &str) -> bool {
     let t = next.trim();
     t.chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_alphabetic() && !c.is_lowercase())
+        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
         && crate::words::words(t) <= 12
         && !t.ends_with(['.', ',', ';'])
 }

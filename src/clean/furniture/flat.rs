@@ -78,11 +78,11 @@ pub(super) fn mark_flat(
             ));
         } else if standalone(i)
             && repeats_as_furniture(&t)
-            && beside_running_text(lines, i)
             && runs.binary_search(&i).is_err()
             && counts
                 .get(&repeat_key(&t, shape(&t)))
                 .is_some_and(|&c| c >= 2)
+            && beside_running_text(lines, i)
         {
             // A standalone line, not in a run of lines alike, whose shape repeats.
             if furniture_shaped(&t) && !looks_like_list_or_heading_repeat(&t) {
@@ -120,8 +120,8 @@ fn repeats_as_furniture(t: &str) -> bool {
 /// Whether running text (six words or more, or a sentence's end of three) stands among
 /// the three nearest lines of text (blank lines skipped) before or after line `i`.
 /// `None` when the text begins or ends within them: nothing to tell either way.
-fn running_text_near<'a>(mut near: impl Iterator<Item = &'a TextLine>) -> Option<bool> {
-    let near: Vec<&TextLine> = near.by_ref().filter(|l| !l.is_blank()).take(3).collect();
+fn running_text_near<'a>(near: impl Iterator<Item = &'a TextLine>) -> Option<bool> {
+    let near: Vec<&TextLine> = near.filter(|l| !l.is_blank()).take(3).collect();
     (near.len() == 3).then(|| {
         near.iter().any(|l| {
             let t = l.plain_cow();

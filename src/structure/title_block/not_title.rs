@@ -166,15 +166,16 @@ fn section_numbering_goes_on(lines: &[TextLine], line: &TextLine) -> bool {
         })
 }
 
-/// Whether a later line, past running text in other type, is set in `line`'s own face and
-/// size and reads as a heading of its own (a short phrase that ends no sentence): the
-/// document sets its section titles in that type ("JavaScript Code Example" on the first
-/// page, "Formula" on the second), so the first of them opens a section; it does not name
-/// the document. A title set in type no section shares still stands out; a title the
+/// Whether a later line, past running text in other type, is set in the face and size of
+/// line `at` of `lines` and reads as a heading of its own (a short phrase that ends no
+/// sentence): the document sets its section titles in that type ("JavaScript Code
+/// Example" on the first page, "Formula" on the second), so the first of them opens a
+/// section; it does not name the document. A title set in type no section shares still stands out; a title the
 /// document repeats (a running head, a back cover) is the same text and does not count.
 /// Asked only of lines set apart from the body and without an author line in the zone:
 /// a title over its credits is placed by them, whatever type the sections share.
-pub(super) fn section_type_goes_on(lines: &[TextLine], line: &TextLine) -> bool {
+pub(super) fn section_type_goes_on(lines: &[TextLine], at: usize) -> bool {
+    let line = &lines[at];
     let Some(g) = line.geometry.filter(|g| g.face != 0 && g.font_size > 0.0) else {
         return false;
     };
@@ -182,26 +183,12 @@ pub(super) fn section_type_goes_on(lines: &[TextLine], line: &TextLine) -> bool 
         h.face == g.face && (h.font_size - g.font_size).abs() < 0.25
     };
     let own = crate::words::words_key(&line.plain_cow());
-    let Some(at) = lines
-        .iter()
-        .position(|o| std::ptr::eq(o, line))
-        .or_else(|| {
-            lines
-                .iter()
-                .position(|o| o.page == line.page && o.source_line == line.source_line)
-        })
-    else {
-        return false;
-    };
     // Lines that go on in the same type right under the line are the same title's.
     let mut past_other_type = false;
     for o in &lines[at + 1..] {
-        let Some(h) = o.geometry else {
+        let Some(h) = o.geometry.filter(|_| !o.is_blank()) else {
             continue;
         };
-        if o.is_blank() {
-            continue;
-        }
         if !alike(&h) {
             past_other_type = true;
             continue;

@@ -54,11 +54,12 @@ impl TitleSizes {
                 .collect(),
         };
         if !credited {
-            for (i, line) in zone.iter().enumerate() {
+            // The zone is the head of `lines`: its line `i` is line `i` there.
+            for i in 0..zone.len() {
                 if sizes.excluded[i].is_none()
                     && sizes.line[i].is_some()
                     && sizes.set_apart(i)
-                    && section_type_goes_on(lines, line)
+                    && section_type_goes_on(lines, i)
                 {
                     sizes.excluded[i] =
                         Some("set in the type of a section heading further on (a section's title)");
@@ -285,14 +286,15 @@ pub(super) fn find_title(
                     && texts[k].trim_start().starts_with(char::is_lowercase)
             }
         };
+        // A credit or a date right under the run.
+        let credit_role = roles
+            .get(last + 1)
+            .is_some_and(|r| matches!(r, Role::Author | Role::Editor | Role::Date | Role::Name));
+        let person = texts.get(last + 1).is_some_and(|t| opens_with_person(t));
+        let credited = credit_role || person;
         let below = !cut_sentence
-            && roles.get(last + 1).is_none_or(|r| {
-                matches!(
-                    r,
-                    Role::Blank | Role::Author | Role::Editor | Role::Date | Role::Name
-                )
-            })
-            || texts.get(last + 1).is_some_and(|t| opens_with_person(t));
+            && (credit_role || roles.get(last + 1).is_none_or(|r| *r == Role::Blank))
+            || person;
         // Nor is a line under a sentence that stands above it in the zone: a title block
         // holds labels, names and dates over the title, not running text. Text that sets
         // every line apart with blank lines (as some extractors print justified text)
@@ -304,10 +306,6 @@ pub(super) fn find_title(
         let uncased = !texts[first]
             .chars()
             .any(|c| c.is_uppercase() || c.is_lowercase());
-        let credited = roles
-            .get(last + 1)
-            .is_some_and(|r| matches!(r, Role::Author | Role::Editor | Role::Date | Role::Name))
-            || texts.get(last + 1).is_some_and(|t| opens_with_person(t));
         if sizes.line[first].is_none() && (!(above && below) || prose_above || uncased && !credited)
         {
             return Vec::new();
