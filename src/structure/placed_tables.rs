@@ -547,13 +547,16 @@ fn rows_of(placed: &[PlacedCell], columns: &[Column], size: f32) -> Vec<Vec<Stri
                 .iter()
                 .take_while(|c| level(c.baseline, base))
                 .count();
-        let group = &by_line[from..to];
+        // A row's cells in column order: a cell drawn a little above its row's first
+        // column (its baseline within the tolerance) must not join the row before.
+        let mut group = by_line[from..to].to_vec();
+        group.sort_by_key(|c| c.column);
         from = to;
         // Lines of other columns under a body row: its next row's cells, or its own
         // cells going on (see [`starts_row`]). A line of a column whose last line in the
         // row is not right above it goes on with its cell.
         let mut under = Vec::new();
-        for c in group {
+        for c in &group {
             let a = above.get(c.column).copied().flatten();
             if a.is_some_and(|a| !level(a.baseline, last_base)) {
                 under.clear();
@@ -569,7 +572,7 @@ fn rows_of(placed: &[PlacedCell], columns: &[Column], size: f32) -> Vec<Vec<Stri
             row_base = base;
             above.fill(None);
         }
-        for &cell in group {
+        for &cell in &group {
             let k = cell.column;
             // A first-column line on a new baseline opens a row when other cells stand
             // beside it or a row's gap sets it off; otherwise it is the first cell wrapping.

@@ -305,3 +305,33 @@ fn column_names_above_a_table_found_from_a_body_row_head_it() {
     let t = find(&figures);
     assert!(t.iter().all(|t| t.head.headless), "{t:?}");
 }
+
+/// A description cell whose baseline sits two points above its code's (as a diagnostics
+/// table's cells were drawn) belongs to the code's row, not to the row above: rows
+/// paired one off would give every code the wrong description, silently.
+#[test]
+fn a_cell_drawn_a_little_above_its_row_stays_in_it() {
+    let mut lines = vec![
+        cell("Code", 64.0, 100.0, 86.5),
+        cell("Error name", 146.0, 200.0, 86.5),
+    ];
+    for (k, name) in ["Signal voltage above threshold", "Open load", "Warning"]
+        .iter()
+        .enumerate()
+    {
+        let base = 103.6 + 15.0 * k as f32;
+        lines.push(cell(&format!("03-7FA81.0{k}"), 64.0, 121.0, base));
+        lines.push(cell(name, 146.0, 330.0, base - 1.9));
+    }
+    let t = find(&lines);
+    assert_eq!(t.len(), 1);
+    assert_eq!(
+        t[0].rows,
+        vec![
+            vec!["Code", "Error name"],
+            vec!["03-7FA81.00", "Signal voltage above threshold"],
+            vec!["03-7FA81.01", "Open load"],
+            vec!["03-7FA81.02", "Warning"],
+        ]
+    );
+}
