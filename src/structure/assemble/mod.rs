@@ -410,6 +410,7 @@ pub fn assemble_around_boxes(
 /// would be (the join changes the words of the text).
 fn report_rejoined(report: &mut Report, word: Option<Rejoined>, lines: &[usize], page: usize) {
     let Some(Rejoined {
+        dash,
         head,
         tail,
         hyphen_dropped,
@@ -421,16 +422,16 @@ fn report_rejoined(report: &mut Report, word: Option<Rejoined>, lines: &[usize],
         Action::new(ActionKind::Dehyphenated)
             .page(page)
             .lines(lines.iter().copied().take(1))
-            .before(format!("{head}- {tail}"))
+            .before(format!("{head}{dash} {tail}"))
             .after(if hyphen_dropped {
                 format!("{head}{tail}")
             } else {
-                format!("{head}-{tail}")
+                format!("{head}{dash}{tail}")
             })
             .evidence(if hyphen_dropped {
                 "hyphenation across a break (the document's words agree)"
             } else {
-                "compound kept across a break (the document's words or its shape say so)"
+                "hyphen or dash kept across a break, no space added (the document's words or its shape say so)"
             })
             .confidence(0.75),
     );

@@ -61,6 +61,7 @@ pub(super) fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
 /// the hyphen went ("exam-" + "ple": "example") or stayed ("long-" + "term": "long-term").
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Rejoined {
+    pub(super) dash: char,
     pub(super) head: String,
     pub(super) tail: String,
     pub(super) hyphen_dropped: bool,
@@ -78,9 +79,23 @@ pub(super) fn append(prev: &mut String, next: &str, lex: &Lexicon) -> Option<Rej
         }
         prev.push_str(next.trim_start());
         return Some(Rejoined {
+            dash: '-',
             head,
             tail,
             hyphen_dropped,
+        });
+    }
+    // A dash binding words or numbers across the break: kept, no space after it.
+    if let Some(b) = crate::structure::joins::bound_dash_join(&p, n.trim_start(), lex, true) {
+        if b.dropped {
+            crate::structure::joins::trim_end_hyphen(prev, true);
+        }
+        prev.push_str(next.trim_start());
+        return Some(Rejoined {
+            dash: b.dash,
+            head: b.head,
+            tail: b.tail,
+            hyphen_dropped: b.dropped,
         });
     }
     prev.push(' ');
@@ -91,6 +106,35 @@ pub(super) fn append(prev: &mut String, next: &str, lex: &Lexicon) -> Option<Rej
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Across a page or column break a dash binds figures to figures and a word going on
+    /// in lower case; before a capital the next block may be another text, so the space
+    /// stays ("instruc-" beside a sidebar's "Internal").
+    #[test]
+    fn dashes_across_a_break() {
+        let lex = Lexicon::default();
+        let joined = |a: &str, b: &str| {
+            let mut p = a.to_string();
+            let word = append(&mut p, b, &lex);
+            (p, word.map(|w| (w.dash, w.hyphen_dropped)))
+        };
+        assert_eq!(
+            joined("Docket FAA–2020–", "0686 is open"),
+            (
+                "Docket FAA–2020–0686 is open".to_string(),
+                Some(('–', false))
+            )
+        );
+        assert_eq!(joined("the 4-", "bromo compound").0, "the 4-bromo compound");
+        assert_eq!(
+            joined("and instruc-", "Internal Revenue"),
+            ("and instruc- Internal Revenue".to_string(), None)
+        );
+        assert_eq!(
+            joined("thence, Novem-", "1 thence").0,
+            "thence, Novem- 1 thence"
+        );
+    }
 
     #[test]
     fn continuation_rules() {

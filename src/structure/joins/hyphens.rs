@@ -55,7 +55,7 @@ pub fn hyphenated_word(prev: &str, next: &str) -> Option<(String, String)> {
 
 /// Removes the final hyphen (a soft hyphen or '-') of `out`, looking through trailing
 /// sentinels; with `join` false a hard hyphen is kept and only the soft one removed.
-pub(super) fn trim_end_hyphen(out: &mut String, join: bool) {
+pub fn trim_end_hyphen(out: &mut String, join: bool) {
     let mut tail = String::new();
     while let Some(c) = out.chars().last() {
         if rich::is_sentinel(c) {
@@ -65,8 +65,119 @@ pub(super) fn trim_end_hyphen(out: &mut String, join: bool) {
             break;
         }
     }
-    if out.ends_with('\u{AD}') || (join && out.ends_with('-')) {
+    if out.ends_with('\u{AD}') || (join && out.ends_with(['-', '\u{2010}', '\u{2011}'])) {
         out.pop();
     }
     out.push_str(&tail);
+}
+
+/// Dashes that bind the words on either side when set without spaces: the hyphen, the
+/// Unicode hyphens, the en dash (ranges, identifiers: "FAA–2020–0686") and the em dash.
+const BINDING_DASHES: &[char] = &['-', '\u{2010}', '\u{2011}', '–', '—'];
+
+/// A dash at a line end right after a letter or digit, the next line going on with one:
+/// "Trace-" / "Monkey", "2020–" / "0686", "pp. 1-" / "26", "9-" / "methyl". The line
+/// break is no space of the text: the dash binds what stands on either side. Returns the
+/// dash and the runs of letters and digits on either side of it (the word's halves).
+fn bound_dash(prev: &str, next: &str) -> Option<(char, String, String)> {
+    let dash = prev.chars().last().filter(|c| BINDING_DASHES.contains(c))?;
+    let stem = &prev[..prev.len() - dash.len_utf8()];
+    let head: String = {
+        let mut h: Vec<char> = stem
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .take(MAX_WORD)
+            .collect();
+        h.reverse();
+        h.into_iter().collect()
+    };
+    let tail: String = next
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .take(MAX_WORD)
+        .collect();
+    (!head.is_empty() && !tail.is_empty()).then_some((dash, head, tail))
+}
+
+/// An e-mail address cut at its "@" by a line end: "…-Inquiry@" / "faa.gov" or "…-Inquiry"
+/// / "@faa.gov", the domain holding a dot.
+pub(super) fn splits_email(prev: &str, next: &str) -> bool {
+    let local = prev.split_whitespace().last().unwrap_or("");
+    let domain_ok = |d: &str| {
+        let d = d.trim_end_matches(['.', ',', ';', ')']);
+        d.contains('.') && d.starts_with(|c: char| c.is_alphanumeric())
+    };
+    if let Some(name) = local.strip_suffix('@') {
+        return !name.contains('@')
+            && name.ends_with(|c: char| c.is_alphanumeric())
+            && domain_ok(next);
+    }
+    next.strip_prefix('@').is_some_and(|d| {
+        !local.contains('@') && local.ends_with(|c: char| c.is_alphanumeric()) && domain_ok(d)
+    })
+}
+
+/// Lower-case prefixes that join a capitalised word with a hyphen ("anti-American").
+const CAPITAL_PREFIXES: &[&str] = &[
+    "anti", "non", "pro", "ex", "mid", "pre", "post", "pan", "neo", "sub", "trans", "inter", "un",
+    "de", "re", "semi", "quasi", "pseudo", "intra", "extra", "ultra", "super", "multi", "co",
+    "all", "then", "late", "early",
+];
+
+/// A dash bound across a line or page break (see [`bound_dash`]) and whether it goes: a
+/// hyphen between two runs of letters that the document's words show to be a word's
+/// hyphenation ("FED-" / "ERAL" where "federal" is printed) is dropped; every other
+/// dash stays, with no space after it.
+pub struct BoundDash {
+    /// The dash printed at the break.
+    pub dash: char,
+    /// The letters or digits before it.
+    pub head: String,
+    /// The letters or digits after the break.
+    pub tail: String,
+    /// Whether the dash went: a word's hyphenation.
+    pub dropped: bool,
+}
+
+/// The dash ending `prev` (visible text) that binds it to `next`, decided with `lex`.
+/// With `across_break` the two sides come from two blocks (a page or column break
+/// between them), and the next block may be another text ("instruc-" beside a sidebar's
+/// "Internal", "Novem-" over a column's "1"): the dash binds only a word going on in
+/// lower case or a figure after a figure. An em dash before a capital ends a phrase
+/// ("Your tax is—" over "Example.").
+pub fn bound_dash_join(
+    prev: &str,
+    next: &str,
+    lex: &super::Lexicon,
+    across_break: bool,
+) -> Option<BoundDash> {
+    let (dash, head, tail) = bound_dash(prev, next)?;
+    let capital = tail.starts_with(char::is_uppercase);
+    let figures = head.ends_with(|c: char| c.is_ascii_digit())
+        && tail.starts_with(|c: char| c.is_ascii_digit());
+    if across_break && !figures && !tail.starts_with(char::is_lowercase) {
+        return None;
+    }
+    if capital && dash == '—' {
+        return None;
+    }
+    let figure = tail.starts_with(|c: char| c.is_ascii_digit());
+    if (capital || figure)
+        && head.starts_with(char::is_lowercase)
+        && !CAPITAL_PREFIXES.contains(&head.as_str())
+    {
+        return None;
+    }
+    let letters = |w: &str| w.chars().all(char::is_alphabetic);
+    let dropped = !matches!(dash, '–' | '—')
+        && letters(&head)
+        && letters(&tail)
+        && lex.is_hyphenation(&head, &tail);
+    Some(BoundDash {
+        dash,
+        head,
+        tail,
+        dropped,
+    })
 }

@@ -9,14 +9,14 @@ mod hyphens;
 mod lexicon;
 mod urls;
 
-pub use hyphens::hyphenated_word;
+pub use hyphens::{BoundDash, bound_dash_join, hyphenated_word, trim_end_hyphen};
 pub use lexicon::Lexicon;
 pub use urls::{
     continues_url, is_url_fragment, repair_spaced_urls, restore_urls, splits_url_opening,
     url_runs_on,
 };
 
-use hyphens::{SHORT_WORDS, spaced_hyphen_head, trim_end_hyphen};
+use hyphens::{SHORT_WORDS, spaced_hyphen_head, splits_email};
 use urls::may_end_with_url;
 
 use crate::lines::TextLine;
@@ -42,8 +42,10 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
         let next_plain = line.plain_cow();
         let next_first = next_plain.split_whitespace().next().unwrap_or("");
         let is_last = k + 1 == lines.len() && next_plain.split_whitespace().count() == 1;
-        // A URL cut by the line end, in its opening or after it.
-        if splits_url_opening(&visible_end, next_first) {
+        // A URL cut by the line end, in its opening or after it; an e-mail address cut
+        // at its "@".
+        let email = splits_email(&visible_end, next_first);
+        if email || splits_url_opening(&visible_end, next_first) {
             report.push(
                 Action::new(ActionKind::UrlJoined)
                     .page(line.page)
@@ -52,7 +54,11 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
                         "{} | {next_first}",
                         visible_end.split_whitespace().last().unwrap_or("")
                     ))
-                    .evidence("a URL's opening cut by the line end")
+                    .evidence(if email {
+                        "an e-mail address cut at its @ by the line end"
+                    } else {
+                        "a URL's opening cut by the line end"
+                    })
                     .confidence(0.9),
             );
             out.push_str(text);
@@ -124,6 +130,37 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
                         "line-end hyphenation (the document's words agree)"
                     } else {
                         "compound kept (the document's words or its shape say so)"
+                    })
+                    .confidence(0.8),
+            );
+            out.push_str(text);
+            continue;
+        }
+        // A dash binding two words, numbers or an identifier's parts across the line end:
+        // kept, without the space a line break would add; a hyphen the document's words
+        // show to be a word's hyphenation ("FED-" / "ERAL") goes.
+        if let Some(BoundDash {
+            dash,
+            head,
+            tail,
+            dropped: join,
+        }) = bound_dash_join(&visible_end, next_first, lex, false)
+        {
+            trim_end_hyphen(&mut out, join);
+            report.push(
+                Action::new(ActionKind::Dehyphenated)
+                    .page(line.page)
+                    .lines([lines[k - 1].source_line, line.source_line])
+                    .before(format!("{head}{dash} {tail}"))
+                    .after(if join {
+                        format!("{head}{tail}")
+                    } else {
+                        format!("{head}{dash}{tail}")
+                    })
+                    .evidence(if join {
+                        "line-end hyphenation (the document's words agree)"
+                    } else {
+                        "dash at a line end between two words or numbers: kept, no space added"
                     })
                     .confidence(0.8),
             );
@@ -258,6 +295,73 @@ mod tests {
         assert_eq!(
             join_lines(&lines, &lex, &mut r),
             "the river is - as always - low"
+        );
+    }
+
+    /// A hyphen or dash that ends a line after a letter or figure binds what the next
+    /// line goes on with: no space is added, and a hyphen goes only when the document's
+    /// words make the halves one word. Without the rule, "FAA–2020–" / "0686" read
+    /// "FAA–2020– 0686" and "Trace-" / "Monkey" read "Trace- Monkey".
+    #[test]
+    fn dashes_at_line_ends_bind_without_a_space() {
+        let lex = Lexicon::from_lines(&[tl("TraceMonkey records a trace.", 9)]);
+        let join = |a: &str, b: &str| {
+            let mut r = Report::default();
+            let out = join_lines(&[tl(a, 1), tl(b, 2)], &lex, &mut r);
+            (out, r.count(ActionKind::Dehyphenated))
+        };
+        assert_eq!(
+            join("Docket No. FAA–2020–", "0686; or in person"),
+            ("Docket No. FAA–2020–0686; or in person".to_string(), 1)
+        );
+        assert_eq!(join("pp. 1-", "26.").0, "pp. 1-26.");
+        assert_eq!(
+            join("at Soekarno-", "Hatta airport").0,
+            "at Soekarno-Hatta airport"
+        );
+        assert_eq!(
+            join("so Trace-", "Monkey starts").0,
+            "so TraceMonkey starts"
+        );
+        assert_eq!(
+            join("9,10-epoxy-9-", "methyl-decatrienoic").0,
+            "9,10-epoxy-9-methyl-decatrienoic"
+        );
+        assert_eq!(join("the past—", "what it did").0, "the past—what it did");
+        assert_eq!(join("mid-", "Sep. and").0, "mid-Sep. and");
+        // Lower case before a capital is no prefix: another text's line came between.
+        assert_eq!(
+            join("changes ap-", "Department of").0,
+            "changes ap- Department of"
+        );
+        assert_eq!(
+            join("Your tax is—", "Example. Mr").0,
+            "Your tax is— Example. Mr"
+        );
+        // A dash set apart by spaces is no binding dash.
+        assert_eq!(
+            join("Revenue –", "2020 figures").0,
+            "Revenue – 2020 figures"
+        );
+    }
+
+    #[test]
+    fn e_mail_addresses_cut_at_the_at_sign_are_joined() {
+        let lex = Lexicon::default();
+        let mut r = Report::default();
+        let join = |a: &str, b: &str, r: &mut Report| join_lines(&[tl(a, 1), tl(b, 2)], &lex, r);
+        assert_eq!(
+            join("email 9-FAA-SACO-AD-Inquiry@", "faa.gov. Then", &mut r),
+            "email 9-FAA-SACO-AD-Inquiry@faa.gov. Then"
+        );
+        assert_eq!(
+            join("write to ad-requests", "@faa.gov today", &mut r),
+            "write to ad-requests@faa.gov today"
+        );
+        assert_eq!(r.count(ActionKind::UrlJoined), 2);
+        assert_eq!(
+            join("follow @", "brief2md daily", &mut r),
+            "follow @ brief2md daily"
         );
     }
 
