@@ -114,25 +114,14 @@ pub(super) fn mark_banded(
     };
     // Bare numbers: page numbers when their offset from the page index is consistent
     // over pages (one page's column of equal numbers is no sequence).
-    let mut offsets: HashMap<i64, HashSet<usize>> = HashMap::new();
-    for &i in &bands {
-        let t = lines[i].plain_cow();
-        if bare_number(&t)
-            && !followed_by_note_text(lines, i)
-            && let Ok(v) = t.parse::<i64>()
-        {
-            offsets
-                .entry(v - lines[i].page as i64)
-                .or_default()
-                .insert(lines[i].page);
-        }
-    }
-    let page_offset = offsets
-        .iter()
-        .map(|(o, on)| (*o, on.len()))
-        .filter(|(_, c)| *c >= 2 || pages == 1)
-        .max_by_key(|(o, c)| (*c, -(o.abs())))
-        .map(|(o, _)| o);
+    let page_offset = super::page_numbers::sequence_offset(
+        lines,
+        bands
+            .iter()
+            .copied()
+            .filter(|&i| bare_number(&lines[i].plain_cow()) && !followed_by_note_text(lines, i)),
+        if pages == 1 { 1 } else { 2 },
+    );
 
     // The top of the first page's text (see `set_like`).
     let first_page_top = lines

@@ -93,7 +93,7 @@ fn edge_number(t: &str) -> bool {
 /// with three or more other pieces of text on its baseline (a line-item row numbered
 /// 1, 2, 3 near the page foot: "1  SCR-1  12/20/24  Holiday Spectacular  $250"), while a
 /// page number shares its row at most with a little text (a running title, a date, a rule
-/// drawn as dashes).
+/// drawn as dashes), standing at the row's outer edge or in the page's middle.
 fn alone_on_its_row(lines: &[TextLine], i: usize, page: &[usize]) -> bool {
     let Some(g) = lines[i].geometry else {
         return true;
@@ -112,6 +112,22 @@ fn alone_on_its_row(lines: &[TextLine], i: usize, page: &[usize]) -> bool {
             return false;
         }
         beside.push((h.bbox.x0, h.bbox.x1));
+    }
+    // Sharing its row, a page number stands at the text's outer edge or its middle, as
+    // a running title's number does; a vote count after a candidate's name and party,
+    // a third of the way across a ballot's page, is a cell.
+    if !beside.is_empty() {
+        let (left, right) = page
+            .iter()
+            .filter_map(|&j| lines[j].geometry)
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(l, r), h| {
+                (l.min(h.bbox.x0), r.max(h.bbox.x1))
+            });
+        let near = 3.0 * g.font_size;
+        let middle = (g.bbox.x0 + g.bbox.x1) / 2.0 - (left + right) / 2.0;
+        if g.bbox.x0 - left > near && right - g.bbox.x1 > near && middle.abs() > near {
+            return false;
+        }
     }
     // Words drawn one by one are one piece of text: pieces are told apart by a gap wider
     // than the type's size.

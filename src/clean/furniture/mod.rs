@@ -80,6 +80,9 @@ pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
         turned::mark_turned_copies(lines, zone_end, &mut verdict);
     }
     super::page_heads::mark_numbered_heads(lines, &mut verdict);
+    if paged {
+        page_numbers::keep_one_number_per_page(lines, &mut verdict);
+    }
     keep_lines_that_read_on(lines, &mut verdict);
     keep_a_document_made_of_repeats(lines, &mut verdict);
     // Contact lines in the title block leave the body too, but the metadata stage still

@@ -1,12 +1,14 @@
 //! Page-number lines: the usual printed forms ("Page 3 of 7", "- 3 -", "3 | Institute"),
 //! "Page n of N" glued inside a line, and the bare number that is a note's label instead.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::lines::TextLine;
 use crate::patterns::spelled_out;
+use crate::report::ActionKind;
 
 /// The usual printed forms of a page number, as a whole line (lower-cased). Built with
 /// `regex-lite` (about a tenth of `regex`'s compile time, which nearly every document paid),
@@ -138,6 +140,46 @@ mod tests {
         pattern_texts, phrases,
     };
 
+    /// Where a page's number is proved by its words, its running title or the page
+    /// sequence, other numbers taken for page numbers on that page and stating another
+    /// number go back to the text; numbers proved alike all stay.
+    #[test]
+    fn a_page_keeps_one_page_number() {
+        let line = |t: &str, page: usize, n: usize| TextLine::new(t, page, n);
+        let lines = vec![
+            line("2019", 2, 1),
+            line("World Capital Cities, Page 2 of 6", 2, 2),
+            line("2020", 3, 3),
+            line("World Capital Cities, Page 3 of 6", 3, 4),
+            line("X", 4, 5),
+            line("11", 4, 6),
+            line("112", 5, 7),
+            line("105", 5, 8),
+            line("113", 6, 9),
+            line("7", 7, 10),
+            line("8", 7, 11),
+        ];
+        let alone = Some((ActionKind::PageNumber, "number alone at the page's edge"));
+        let sequence = Some((
+            ActionKind::PageNumber,
+            "number at a page edge that follows the page sequence",
+        ));
+        let worded = Some((ActionKind::PageNumber, "page-number line at a page edge"));
+        let titled = Some((ActionKind::PageNumber, "number beside its running title"));
+        let mut verdict = vec![
+            sequence, worded, sequence, worded, alone, titled, alone, alone, alone, alone, alone,
+        ];
+        keep_one_number_per_page(&lines, &mut verdict);
+        let kept: Vec<&str> = lines
+            .iter()
+            .zip(&verdict)
+            .filter(|(_, v)| v.is_none())
+            .map(|(l, _)| l.text.as_str())
+            .collect();
+        // "112" and "113" follow the sequence; "7" and "8" are proved alike.
+        assert_eq!(kept, ["2019", "2020", "X", "105"]);
+    }
+
     /// [`bare_number`] decides what the pattern it replaces, `^[0-9]{1,4}$`, matched.
     #[test]
     fn bare_number_is_its_pattern() {
@@ -249,6 +291,109 @@ mod tests {
             "See page 3",
         ] {
             assert!(!is_page_number(no), "{no}");
+        }
+    }
+}
+
+/// The page sequence of the bare numbers among `candidates`: the offset from its page
+/// that most of them share, on `least` pages or more (the smaller offset on a tie).
+pub(super) fn sequence_offset(
+    lines: &[TextLine],
+    candidates: impl Iterator<Item = usize>,
+    least: usize,
+) -> Option<i64> {
+    let mut offsets: HashMap<i64, HashSet<usize>> = HashMap::new();
+    for i in candidates {
+        if let Ok(v) = lines[i].plain_cow().trim().parse::<i64>() {
+            offsets
+                .entry(v - lines[i].page as i64)
+                .or_default()
+                .insert(lines[i].page);
+        }
+    }
+    offsets
+        .iter()
+        .filter(|(_, on)| on.len() >= least)
+        .max_by_key(|(o, on)| (on.len(), -o.abs()))
+        .map(|(o, _)| *o)
+}
+
+/// How strongly a page-number verdict is proved, strongest first: by its own words
+/// ("Page 2 of 6", "- 3 -", "3 | Institute"), by a running title beside it, by the
+/// document's page sequence, or only by standing alone at the page's edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Proof {
+    Worded,
+    BesideTitle,
+    InSequence,
+    Alone,
+}
+
+/// The number a page-number line states, as printed: its first run of digits, or the
+/// whole of a roman numeral ("xi").
+fn stated_number(t: &str) -> Option<String> {
+    let t = t.trim().trim_end_matches('.');
+    if !t.is_empty() && t.chars().all(|c| "ivxlcIVXLC".contains(c)) {
+        return Some(t.to_ascii_lowercase());
+    }
+    let start = t.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = t[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    Some(digits.trim_start_matches('0').to_string())
+}
+
+/// A page has one page number. Where one line proves itself the page's number more
+/// strongly than others taken for it on the same page, those that state another number
+/// go back to the text: a table's year "2019" that followed the page sequence on a page
+/// footed "Page 2 of 6", a tick mark "X" on a page numbered "11" beside its running
+/// title, the "105" of "1 × 10⁵" on a page whose number "114" fits the pages around it.
+/// Numbers proved alike are all kept (a sheet printing two pages has two).
+pub(super) fn keep_one_number_per_page(
+    lines: &[TextLine],
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let numbered: Vec<usize> = (0..lines.len())
+        .filter(|&i| matches!(verdict[i], Some((ActionKind::PageNumber, _))))
+        .collect();
+    // The document's page sequence, over two pages at least.
+    let offset = sequence_offset(lines, numbered.iter().copied(), 2);
+    let proof = |i: usize| {
+        let t = lines[i].plain_cow();
+        let why = verdict[i].map_or("", |v| v.1);
+        if is_page_number(&t) || why.contains("page n of m") {
+            Proof::Worded
+        } else if why.contains("running title") {
+            Proof::BesideTitle
+        } else if offset.is_some_and(|o| {
+            t.trim()
+                .parse::<i64>()
+                .is_ok_and(|v| v - lines[i].page as i64 == o)
+        }) {
+            Proof::InSequence
+        } else {
+            Proof::Alone
+        }
+    };
+    let mut by_page: HashMap<usize, Vec<(usize, Proof)>> = HashMap::new();
+    for &i in &numbered {
+        by_page
+            .entry(lines[i].page)
+            .or_default()
+            .push((i, proof(i)));
+    }
+    for on_page in by_page.values() {
+        let Some(&(best, strongest)) = on_page.iter().min_by_key(|(i, p)| (*p, *i)) else {
+            continue;
+        };
+        let Some(number) = stated_number(&lines[best].plain_cow()) else {
+            continue;
+        };
+        for &(i, p) in on_page {
+            if p > strongest && stated_number(&lines[i].plain_cow()).as_ref() != Some(&number) {
+                verdict[i] = None;
+            }
         }
     }
 }
