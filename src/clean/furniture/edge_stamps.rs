@@ -483,6 +483,34 @@ mod tests {
     }
 
     /// [`edge_number`] decides what the pattern it replaces matched.
+    /// A number sharing its row is a page number only at the text's outer edge or in
+    /// the page's middle: a vote count after a name and a party is a cell.
+    #[test]
+    fn a_number_inside_a_row_is_no_page_number() {
+        let at = |text: &str, x0: f32, x1: f32, baseline: f32| {
+            crate::lines::test_placed(text, 1, x0, x1, baseline, 8.0)
+        };
+        let lines = vec![
+            at(
+                "Running text across the whole measure of the page.",
+                33.0,
+                578.0,
+                500.0,
+            ),
+            at("STEVE FOX", 33.0, 78.0, 800.0),
+            at("DEM", 161.0, 179.0, 800.0),
+            at("63", 201.0, 210.0, 800.0),
+            at("Brief Series — Oceans", 33.0, 150.0, 820.0),
+            at("12", 565.0, 578.0, 820.0),
+            at("Harbour Institute", 33.0, 120.0, 830.0),
+            at("13", 300.0, 310.0, 830.0),
+        ];
+        let page: Vec<usize> = (0..lines.len()).collect();
+        assert!(!alone_on_its_row(&lines, 3, &page));
+        assert!(alone_on_its_row(&lines, 5, &page));
+        assert!(alone_on_its_row(&lines, 7, &page));
+    }
+
     #[test]
     fn edge_number_is_its_pattern() {
         let texts = pattern_texts(
