@@ -37,6 +37,16 @@ static DOWNLOAD_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^downloaded\s+(?:from|by)\s+(?:https?://)?[\w-]+\.[\w.-]+")
         .expect("valid regex")
 });
+/// The stamp arXiv prints up the first page's side: the identifier, its subject class and
+/// the date ("arXiv:2004.04906v3 [cs.CL] 30 Sep 2020", "arXiv:hep-th/9901001v1 [hep-th]
+/// 4 Jan 1999").
+static ARXIV_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^arXiv:\s*(?:[0-9]{4}\.[0-9]{4,5}|[a-z-]+(?:\.[A-Z]{2})?/[0-9]{7})(?:v[0-9]+)?
+          \s*\[[A-Za-z.-]+\]\s+[0-9]{1,2}\s+[A-Z][a-z]{2}\s+[0-9]{4}$",
+    )
+    .expect("valid regex")
+});
 
 // The two stamp patterns above are among the costliest to compile (Unicode classes under
 // case folding, about 3 ms together), and a line can only match them when it opens with
@@ -85,6 +95,15 @@ fn edge_number(t: &str) -> bool {
         (1..=most).contains(&n.len()) && n.bytes().all(|b| chars.contains(&b))
     };
     super::page_numbers::bare_number(n) || all(b"ivxlc", 7) || all(b"IVXLC", 7)
+}
+
+/// Whether a line runs up or down the page: its box much taller than its type and than
+/// it is wide (the reader boxes turned text as drawn).
+fn turned(line: &TextLine) -> bool {
+    line.geometry.is_some_and(|g| {
+        let (w, h) = (g.bbox.x1 - g.bbox.x0, g.bbox.y1 - g.bbox.y0);
+        h > 3.0 * g.font_size.max(1.0) && h > 3.0 * w
+    })
 }
 
 /// Whether line `i` stands on its row as a page number does: not beside another number,
@@ -199,6 +218,13 @@ pub(super) fn mark_edge_stamps(
             && t.split_whitespace().count() <= 30
         {
             verdict[i] = Some((ActionKind::RunningHeader, "download stamp"));
+            continue;
+        }
+        if t.starts_with("arXiv:") && ARXIV_STAMP.is_match(t) && (turned(line) || at_edge(line)) {
+            verdict[i] = Some((
+                ActionKind::RunningHeader,
+                "arXiv's identifier stamp in the page's margin",
+            ));
             continue;
         }
         if edge_number(t)
@@ -483,6 +509,44 @@ mod tests {
     }
 
     /// [`edge_number`] decides what the pattern it replaces matched.
+    /// arXiv's stamp runs up the first page's margin, beside the text it would otherwise
+    /// be read into ("where some arXiv:2004.04906v3 [cs.CL] 30 Sep 2020 of them"); the
+    /// same words as a line of running text stay.
+    #[test]
+    fn arxiv_stamp_up_the_margin_goes() {
+        let stamp = "arXiv:2004.04906v3 [cs.CL] 30 Sep 2020";
+        let mut turned_stamp = crate::lines::test_placed(stamp, 1, 16.0, 36.0, 610.0, 20.0);
+        if let Some(g) = turned_stamp.geometry.as_mut() {
+            g.bbox.y0 = 263.0;
+        }
+        let lines = vec![
+            crate::lines::test_placed(
+                "a small subset of passages where some",
+                1,
+                72.0,
+                290.0,
+                400.0,
+                10.0,
+            ),
+            turned_stamp,
+            crate::lines::test_placed(stamp, 1, 72.0, 290.0, 420.0, 10.0),
+            crate::lines::test_placed(
+                "of them contain the answer to the question.",
+                1,
+                72.0,
+                290.0,
+                440.0,
+                10.0,
+            ),
+        ];
+        let mut verdict = vec![None; lines.len()];
+        mark_edge_stamps(&lines, Some(10.0), &mut verdict);
+        assert!(matches!(verdict[1], Some((ActionKind::RunningHeader, _))));
+        assert!(verdict[2].is_none());
+        assert!(ARXIV_STAMP.is_match("arXiv:hep-th/9901001v1 [hep-th] 4 Jan 1999"));
+        assert!(!ARXIV_STAMP.is_match("arXiv:2004.04906 shows that dense retrieval works"));
+    }
+
     /// A number sharing its row is a page number only at the text's outer edge or in
     /// the page's middle: a vote count after a name and a party is a cell.
     #[test]
