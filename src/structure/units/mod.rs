@@ -12,9 +12,11 @@ use super::classify::{BulletClass, NoteLabel, line_marker, looks_like_heading_li
 use crate::words::ends_sentence;
 
 mod broken_headings;
+mod wrapped_labels;
 
 pub use broken_headings::HEADING_LINES;
 use broken_headings::{heading_goes_on, joined_heading};
+use wrapped_labels::wraps_onto_label;
 
 /// A run of lines treated as one piece by the structure passes.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -179,15 +181,15 @@ fn breaks_before(
         return tagged;
     }
     let text = line.text.as_str();
-    // A list item always starts a unit; a three-digit label only where a paragraph
-    // could begin anyway, or where it continues the numbering of the last item.
+    // An item starts a unit unless its label has three digits or is a wrapped word of
+    // the sentence above (`wraps_onto_label`); one continuing the numbering always does.
     if let Some(mk) = line_marker(text) {
         let continues = mk.ordinal.is_some_and(|n| {
             last_items
                 .iter()
                 .any(|&(class, last)| class == mk.class && n == last + 1)
         });
-        if !mk.needs_break() || continues {
+        if continues || (!mk.needs_break() && !wraps_onto_label(prev, line, unit, &mk, m.width)) {
             return true;
         }
     }
