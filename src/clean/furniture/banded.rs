@@ -74,10 +74,27 @@ pub(super) fn mark_banded(
     // in more than a counter do not repeat (see `counters`).
     let mut pages_of_shape: HashMap<String, HashSet<usize>> = HashMap::new();
     let mut copies_of_shape: HashMap<String, Vec<String>> = HashMap::new();
+    // The smallest and largest size each shape is set in.
+    let mut sizes_of_shape: HashMap<String, (f32, f32, bool)> = HashMap::new();
     for &i in &bands {
         let t = lines[i].plain();
         if furniture_shaped(&t) {
             let key = repeat_key(&t);
+            if let Some(g) = lines[i].geometry {
+                let s =
+                    sizes_of_shape
+                        .entry(key.clone())
+                        .or_insert((g.font_size, g.font_size, false));
+                // Whether the largest copy could be a heading: in the upper half of its
+                // page, and not the first page's letterhead (which the later pages' footer
+                // repeats in small type).
+                let heading =
+                    !(i < zone_end && lines[i].page == 1) && g.bbox.y0 < 0.5 * g.page_height;
+                if g.font_size > s.1 {
+                    s.2 = heading;
+                }
+                *s = (s.0.min(g.font_size), s.1.max(g.font_size), s.2);
+            }
             pages_of_shape
                 .entry(key.clone())
                 .or_default()
@@ -95,9 +112,13 @@ pub(super) fn mark_banded(
     // repeat much of each other's text are copies of one form, and the lines they repeat
     // at their edges (the letterhead each copy opens with) are the form's own text.
     let copies = if lines.iter().all(|l| l.geometry.is_none()) {
-        copied_pages(lines, &by_page)
+        copied_pages(lines, &by_page, (1, 4))
     } else {
-        HashSet::new()
+        // On PDF pages the margins show where furniture is, but an invoice printed with
+        // its copy repeats its number and dates at the same place: pages that share
+        // nine tenths of their text are still copies of one form (the pages of one
+        // estimate share its letterhead and row labels, not their values).
+        copied_pages(lines, &by_page, (9, 10))
     };
     // For each shape: on how many pages it repeats, and whether all of them are copies.
     let repeats: HashMap<String, (usize, bool)> = pages_of_shape
@@ -107,10 +128,27 @@ pub(super) fn mark_banded(
             (key, (on.len(), all_copies))
         })
         .collect();
+    // Two copies of a running head are set alike, no larger than the running text; a
+    // contents entry at one page's top and the heading it names, set large, at another's
+    // ("1 Foo") are not. Sizes read by OCR vary by a fifth: only a wider gap counts. (The
+    // running text's size is found only when sizes differ.)
+    let body = std::cell::OnceCell::new();
+    let alike = |key: &str| {
+        sizes_of_shape
+            .get(key)
+            .is_none_or(|&(small, large, heading)| {
+                !heading
+                    || large <= 1.3 * small
+                    || body
+                        .get_or_init(|| crate::layout::body_font_size(lines))
+                        .is_none_or(|b| large <= 1.2 * b)
+            })
+    };
     let repeats_enough = |t: &str, least: usize| {
+        let key = repeat_key(t);
         repeats
-            .get(&repeat_key(t))
-            .is_some_and(|&(on, all_copies)| on >= least && !all_copies)
+            .get(&key)
+            .is_some_and(|&(on, all_copies)| on >= least && !all_copies && (on >= 3 || alike(&key)))
     };
     // Bare numbers: page numbers when their offset from the page index is consistent
     // over pages (one page's column of equal numbers is no sequence).
@@ -370,9 +408,13 @@ fn spaced_words(t: &str) -> String {
 /// How many pages before and after a page are searched for a copy of it.
 const COPY_WINDOW: usize = 32;
 
-/// Pages much of whose text between the bands (at least four lines, and a quarter of it)
-/// is printed on some other page too: copies of one form filled in for different cases.
-fn copied_pages(lines: &[TextLine], by_page: &HashMap<usize, Vec<usize>>) -> HashSet<usize> {
+/// Pages much of whose text between the bands (at least four lines, and the `share` of
+/// it, a fraction) is printed on some other page too: copies of one form filled in for different cases.
+fn copied_pages(
+    lines: &[TextLine],
+    by_page: &HashMap<usize, Vec<usize>>,
+    share: (usize, usize),
+) -> HashSet<usize> {
     let texts_of = |idx: &[usize]| -> HashSet<String> {
         let inner = idx
             .get(BAND..idx.len().saturating_sub(BAND))
@@ -399,7 +441,7 @@ fn copied_pages(lines: &[TextLine], by_page: &HashMap<usize, Vec<usize>>) -> Has
             .map(|(_, other)| mine.intersection(other).count())
             .max()
             .unwrap_or(0);
-        if shared >= 4 && shared * 4 >= mine.len() {
+        if shared >= 4 && shared * share.1 >= share.0 * mine.len() {
             out.insert(*p);
         }
     }

@@ -1,7 +1,8 @@
 use super::*;
 
 /// A page under a letterhead of four lines (name, motto, address, phone), then a
-/// title and a column of row labels, as the same form prints it on every page.
+/// title and a column of row labels with the page's own figures, as the same form
+/// prints it on every page.
 fn letterhead_page(page: usize, lines: &mut Vec<TextLine>) {
     let placed = crate::lines::test_placed;
     lines.push(placed("ZAVA AUTO REPAIR", page, 192.0, 358.0, 205.0, 20.0));
@@ -43,6 +44,15 @@ fn letterhead_page(page: usize, lines: &mut Vec<TextLine>) {
             page,
             80.0,
             140.0,
+            320.0 + 13.0 * r as f32,
+            13.0,
+        ));
+        // Each page's own figures: the pages are one form filled in, not copies.
+        lines.push(placed(
+            &format!("${}.{r}0", 120 * page + 7 * r),
+            page,
+            400.0,
+            460.0,
             320.0 + 13.0 * r as f32,
             13.0,
         ));
@@ -181,4 +191,100 @@ fn values_repeat_only_as_the_same_figures() {
     );
     assert_eq!(repeat_key("§ 1308.01"), repeat_key("§ 1308.12"));
     assert_eq!(repeat_key("47699"), repeat_key("47700"));
+}
+
+/// An invoice printed with its copy: the two pages share nearly all their text, so the
+/// number and dates each repeats at its top are the form's own, not a running header.
+/// Pages of one form filled in with other figures are no copies (above).
+#[test]
+fn a_page_and_its_copy_keep_what_they_repeat() {
+    let placed = crate::lines::test_placed;
+    let mut lines = Vec::new();
+    for page in 1..=2 {
+        lines.push(placed(
+            "Faktura nr FV 1/2021",
+            page,
+            72.0,
+            250.0,
+            60.0,
+            12.0,
+        ));
+        lines.push(placed(
+            "Data wystawienia: 2021-04-26",
+            page,
+            72.0,
+            250.0,
+            76.0,
+            10.0,
+        ));
+        for (r, row) in [
+            "Sprzedawca: Firma Przykładowa",
+            "Nabywca: Jan Kowalski",
+            "Usługa programistyczna 1 szt.",
+            "Razem do zapłaty: 1 230,00 PLN",
+            "Słownie: jeden tysiąc dwieście trzydzieści",
+            "Forma płatności: przelew",
+            "Termin płatności: 2021-05-10",
+            "Numer konta: 00 1234 5678 9012",
+        ]
+        .iter()
+        .enumerate()
+        {
+            lines.push(placed(
+                row,
+                page,
+                72.0,
+                400.0,
+                200.0 + 20.0 * r as f32,
+                10.0,
+            ));
+        }
+        lines.push(placed(
+            "Wydruk z systemu wersja 21.2",
+            page,
+            72.0,
+            250.0,
+            800.0,
+            8.0,
+        ));
+    }
+    let mut verdict = vec![None; lines.len()];
+    mark_banded(&lines, 0, &mut verdict);
+    assert!(verdict.iter().all(Option::is_none), "{verdict:?}");
+}
+
+/// A contents entry at the top of one page and the heading it names at the top of the
+/// next ("1 Foo") repeat on two pages, but not set alike: no running header.
+#[test]
+fn a_contents_entry_and_its_heading_are_no_running_header() {
+    let placed = crate::lines::test_placed;
+    let prose = "Hello, here is some text without a meaning, set across the whole measure.";
+    let mut lines = vec![
+        placed("Contents", 1, 72.0, 160.0, 80.0, 14.0),
+        placed("1 Foo", 1, 72.0, 110.0, 100.0, 10.0),
+        placed("2 Bar", 1, 72.0, 110.0, 112.0, 10.0),
+        placed("1 Foo", 2, 72.0, 130.0, 80.0, 14.4),
+    ];
+    for page in 1..=2 {
+        for r in 0..6 {
+            lines.push(placed(
+                prose,
+                page,
+                72.0,
+                520.0,
+                300.0 + 12.0 * r as f32,
+                10.0,
+            ));
+        }
+    }
+    lines.sort_by_key(|l| l.page);
+    let mut verdict = vec![None; lines.len()];
+    mark_banded(&lines, 0, &mut verdict);
+    let gone: Vec<&str> = lines
+        .iter()
+        .zip(&verdict)
+        .filter(|(_, v)| v.is_some())
+        .map(|(l, _)| l.text.as_str())
+        .collect();
+    assert!(gone.is_empty(), "{gone:?}");
 }
