@@ -103,6 +103,11 @@ fn bound_dash(prev: &str, next: &str) -> Option<(char, String, String)> {
 /// An e-mail address cut at its "@" by a line end: "…-Inquiry@" / "faa.gov" or "…-Inquiry"
 /// / "@faa.gov", the domain holding a dot.
 pub(super) fn splits_email(prev: &str, next: &str) -> bool {
+    // Asked of every line joined: the cheap test first (a paragraph that is one endless
+    // word must not be scanned for its last token once per line).
+    if !prev.ends_with('@') && !next.starts_with('@') {
+        return false;
+    }
     let local = prev.split_whitespace().last().unwrap_or("");
     let domain_ok = |d: &str| {
         let d = d.trim_end_matches(['.', ',', ';', ')']);
