@@ -314,7 +314,8 @@ pub(super) fn sequence_offset(
     offsets
         .iter()
         .filter(|(_, on)| on.len() >= least)
-        .max_by_key(|(o, on)| (on.len(), -o.abs()))
+        // The offset itself breaks the last tie (+n over -n): the map's order is random.
+        .max_by_key(|(o, on)| (on.len(), -o.abs(), **o))
         .map(|(o, _)| *o)
 }
 
