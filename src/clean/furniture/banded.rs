@@ -74,26 +74,27 @@ pub(super) fn mark_banded(
     // in more than a counter do not repeat (see `counters`).
     let mut pages_of_shape: HashMap<String, HashSet<usize>> = HashMap::new();
     let mut copies_of_shape: HashMap<String, Vec<String>> = HashMap::new();
-    // The smallest and largest size each shape is set in.
+    // The smallest and largest size each shape is set in, and whether its largest copy
+    // could be a heading.
     let mut sizes_of_shape: HashMap<String, (f32, f32, bool)> = HashMap::new();
     for &i in &bands {
         let t = lines[i].plain();
         if furniture_shaped(&t) {
             let key = repeat_key(&t);
             if let Some(g) = lines[i].geometry {
-                let s =
-                    sizes_of_shape
-                        .entry(key.clone())
-                        .or_insert((g.font_size, g.font_size, false));
                 // Whether the largest copy could be a heading: in the upper half of its
                 // page, and not the first page's letterhead (which the later pages' footer
                 // repeats in small type).
                 let heading =
                     !(i < zone_end && lines[i].page == 1) && g.bbox.y0 < 0.5 * g.page_height;
+                let s =
+                    sizes_of_shape
+                        .entry(key.clone())
+                        .or_insert((g.font_size, g.font_size, false));
+                s.0 = s.0.min(g.font_size);
                 if g.font_size > s.1 {
-                    s.2 = heading;
+                    (s.1, s.2) = (g.font_size, heading);
                 }
-                *s = (s.0.min(g.font_size), s.1.max(g.font_size), s.2);
             }
             pages_of_shape
                 .entry(key.clone())
@@ -409,7 +410,8 @@ fn spaced_words(t: &str) -> String {
 const COPY_WINDOW: usize = 32;
 
 /// Pages much of whose text between the bands (at least four lines, and the `share` of
-/// it, a fraction) is printed on some other page too: copies of one form filled in for different cases.
+/// it, a fraction) is printed on some other page too: copies of one form filled in for
+/// different cases.
 fn copied_pages(
     lines: &[TextLine],
     by_page: &HashMap<usize, Vec<usize>>,

@@ -11,7 +11,7 @@ pub use lead_ins::bold_lead_in;
 pub use levels::close_level_gaps;
 use levels::{HeadingInfo, assign_heading_levels, tidy_heading};
 pub use nesting::{MAX_LIST_DEPTH, nest};
-use paragraphs::{Rejoined, append, continues};
+use paragraphs::{append, continues};
 
 use foldhash::{HashSet, HashSetExt};
 
@@ -408,12 +408,17 @@ pub fn assemble_around_boxes(
 
 /// A word hyphenated before the break and rejoined after it: reported as a line end's
 /// would be (the join changes the words of the text).
-fn report_rejoined(report: &mut Report, word: Option<Rejoined>, lines: &[usize], page: usize) {
-    let Some(Rejoined {
+fn report_rejoined(
+    report: &mut Report,
+    word: Option<crate::structure::joins::BoundDash>,
+    lines: &[usize],
+    page: usize,
+) {
+    let Some(crate::structure::joins::BoundDash {
         dash,
         head,
         tail,
-        hyphen_dropped,
+        dropped,
     }) = word
     else {
         return;
@@ -423,12 +428,12 @@ fn report_rejoined(report: &mut Report, word: Option<Rejoined>, lines: &[usize],
             .page(page)
             .lines(lines.iter().copied().take(1))
             .before(format!("{head}{dash} {tail}"))
-            .after(if hyphen_dropped {
+            .after(if dropped {
                 format!("{head}{tail}")
             } else {
                 format!("{head}{dash}{tail}")
             })
-            .evidence(if hyphen_dropped {
+            .evidence(if dropped {
                 "hyphenation across a break (the document's words agree)"
             } else {
                 "hyphen or dash kept across a break, no space added (the document's words or its shape say so)"

@@ -3,7 +3,7 @@
 
 use crate::line_kinds::opens_caption;
 use crate::rich;
-use crate::structure::joins::Lexicon;
+use crate::structure::joins::{BoundDash, Lexicon};
 use crate::words::ends_sentence;
 
 /// Whether `next` continues the sentence that `prev` left open.
@@ -57,50 +57,45 @@ pub(super) fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
         && (wrapped || first.is_alphanumeric() || first == '“' || first == '"')
 }
 
-/// A word hyphenated before the break that the join rejoined: its two parts and whether
-/// the hyphen went ("exam-" + "ple": "example") or stayed ("long-" + "term": "long-term").
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Rejoined {
-    pub(super) dash: char,
-    pub(super) head: String,
-    pub(super) tail: String,
-    pub(super) hyphen_dropped: bool,
-}
-
-/// Appends `next` to `prev`, rejoining a word hyphenated across the break; returns that
-/// word, which changed words of the text and so must be reported.
-pub(super) fn append(prev: &mut String, next: &str, lex: &Lexicon) -> Option<Rejoined> {
+/// Appends `next` to `prev`, rejoining a word hyphenated across the break ("exam-" +
+/// "ple": "example"; "long-" + "term": "long-term") or a dash binding words or figures
+/// across it (kept, no space after it); returns that word, which changed words of the
+/// text and so must be reported.
+pub(super) fn append(prev: &mut String, next: &str, lex: &Lexicon) -> Option<BoundDash> {
     let p = crate::structure::joins::visible_tail(prev);
     let n = rich::plain_cow(next);
-    if let Some((head, tail)) = crate::structure::joins::hyphenated_word(&p, n.trim_start()) {
-        let hyphen_dropped = lex.is_hyphenation(&head, &tail);
-        if hyphen_dropped && prev.ends_with('-') {
-            prev.pop();
-        }
-        prev.push_str(next.trim_start());
-        return Some(Rejoined {
-            dash: '-',
+    let n = n.trim_start();
+    let word = crate::structure::joins::hyphenated_word(&p, n).map(|(head, tail)| {
+        let dropped = lex.is_hyphenation(&head, &tail);
+        let dash = '-';
+        BoundDash {
+            dash,
             head,
             tail,
-            hyphen_dropped,
-        });
-    }
-    // A dash binding words or numbers across the break: kept, no space after it.
-    if let Some(b) = crate::structure::joins::bound_dash_join(&p, n.trim_start(), lex, true) {
-        if b.dropped {
-            crate::structure::joins::trim_end_hyphen(prev, true);
+            dropped,
         }
-        prev.push_str(next.trim_start());
-        return Some(Rejoined {
-            dash: b.dash,
-            head: b.head,
-            tail: b.tail,
-            hyphen_dropped: b.dropped,
-        });
+    });
+    // A word's hyphen is dropped only when it ends the text; a binding dash's is found
+    // behind style marks.
+    let (word, behind_marks) = match word {
+        Some(w) => (Some(w), false),
+        None => (
+            crate::structure::joins::bound_dash_join(&p, n, lex, true),
+            true,
+        ),
+    };
+    match &word {
+        Some(b) if b.dropped && behind_marks => {
+            crate::structure::joins::trim_end_hyphen(prev, true)
+        }
+        Some(b) if b.dropped && prev.ends_with('-') => {
+            prev.pop();
+        }
+        Some(_) => {}
+        None => prev.push(' '),
     }
-    prev.push(' ');
     prev.push_str(next.trim_start());
-    None
+    word
 }
 
 #[cfg(test)]
@@ -116,7 +111,7 @@ mod tests {
         let joined = |a: &str, b: &str| {
             let mut p = a.to_string();
             let word = append(&mut p, b, &lex);
-            (p, word.map(|w| (w.dash, w.hyphen_dropped)))
+            (p, word.map(|w| (w.dash, w.dropped)))
         };
         assert_eq!(
             joined("Docket FAA–2020–", "0686 is open"),

@@ -109,59 +109,63 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
                 continue;
             }
         }
-        // A word hyphenated (or soft-hyphenated) at the line end.
+        // A word hyphenated (or soft-hyphenated) at the line end, or a dash binding two
+        // words, numbers or an identifier's parts across it: kept, without the space a
+        // line break would add; a hyphen the document's words show to be a word's
+        // hyphenation ("FED-" / "ERAL") goes.
         let soft = visible_end.ends_with('\u{AD}');
-        if let Some((head, tail)) = hyphenated_word(&visible_end, next_first) {
-            let join = soft || lex.is_hyphenation(&head, &tail);
-            trim_end_hyphen(&mut out, join);
-            report.push(
-                Action::new(ActionKind::Dehyphenated)
-                    .page(line.page)
-                    .lines([lines[k - 1].source_line, line.source_line])
-                    .before(format!("{head}- {tail}"))
-                    .after(if join {
-                        format!("{head}{tail}")
-                    } else {
-                        format!("{head}-{tail}")
-                    })
-                    .evidence(if soft {
-                        "soft hyphen at line end"
-                    } else if join {
-                        "line-end hyphenation (the document's words agree)"
-                    } else {
-                        "compound kept (the document's words or its shape say so)"
-                    })
-                    .confidence(0.8),
-            );
-            out.push_str(text);
-            continue;
-        }
-        // A dash binding two words, numbers or an identifier's parts across the line end:
-        // kept, without the space a line break would add; a hyphen the document's words
-        // show to be a word's hyphenation ("FED-" / "ERAL") goes.
-        if let Some(BoundDash {
-            dash,
-            head,
-            tail,
-            dropped: join,
-        }) = bound_dash_join(&visible_end, next_first, lex, false)
+        let cut = hyphenated_word(&visible_end, next_first)
+            .map(|(head, tail)| {
+                let dropped = soft || lex.is_hyphenation(&head, &tail);
+                let why = if soft {
+                    "soft hyphen at line end"
+                } else if dropped {
+                    "line-end hyphenation (the document's words agree)"
+                } else {
+                    "compound kept (the document's words or its shape say so)"
+                };
+                let dash = '-';
+                (
+                    BoundDash {
+                        dash,
+                        head,
+                        tail,
+                        dropped,
+                    },
+                    why,
+                )
+            })
+            .or_else(|| {
+                let b = bound_dash_join(&visible_end, next_first, lex, false)?;
+                let why = if b.dropped {
+                    "line-end hyphenation (the document's words agree)"
+                } else {
+                    "dash at a line end between two words or numbers: kept, no space added"
+                };
+                Some((b, why))
+            });
+        if let Some((
+            BoundDash {
+                dash,
+                head,
+                tail,
+                dropped,
+            },
+            why,
+        )) = cut
         {
-            trim_end_hyphen(&mut out, join);
+            trim_end_hyphen(&mut out, dropped);
             report.push(
                 Action::new(ActionKind::Dehyphenated)
                     .page(line.page)
                     .lines([lines[k - 1].source_line, line.source_line])
                     .before(format!("{head}{dash} {tail}"))
-                    .after(if join {
+                    .after(if dropped {
                         format!("{head}{tail}")
                     } else {
                         format!("{head}{dash}{tail}")
                     })
-                    .evidence(if join {
-                        "line-end hyphenation (the document's words agree)"
-                    } else {
-                        "dash at a line end between two words or numbers: kept, no space added"
-                    })
+                    .evidence(why)
                     .confidence(0.8),
             );
             out.push_str(text);
