@@ -87,10 +87,11 @@ pub(super) fn mark_banded(
                 // repeats in small type).
                 let heading =
                     !(i < zone_end && lines[i].page == 1) && g.bbox.y0 < 0.5 * g.page_height;
-                let s =
-                    sizes_of_shape
-                        .entry(key.clone())
-                        .or_insert((g.font_size, g.font_size, false));
+                let s = sizes_of_shape.entry(key.clone()).or_insert((
+                    g.font_size,
+                    g.font_size,
+                    heading,
+                ));
                 s.0 = s.0.min(g.font_size);
                 if g.font_size > s.1 {
                     (s.1, s.2) = (g.font_size, heading);
