@@ -211,8 +211,54 @@ pub(super) fn mark_banded(
             ));
         }
     }
+    keep_row_cells(lines, &by_page, verdict);
     extend_blocks(lines, &by_page, min_pages, verdict);
     keep_paragraph_edges(lines, &by_page, verdict);
+}
+
+/// A repeated line that shares its row with the page's text is a table's cell, not a
+/// header: a column head printed again on every page of a long table ("Country" beside
+/// "Capital", "Population" on the first page, where they are the table's own head), or a
+/// value that repeats another page's only in shape ("94874" beside "Eswatini", "Mbabane",
+/// "8.0%"). A figure goes back to the text beside one line that is not furniture, and so do
+/// words in a row of four pieces or more (a table's head read partly into the band);
+/// otherwise words need two: a running head split in two with a part that names each
+/// page's section ("Annual Report 2023" … "Financial Review") stays furniture.
+fn keep_row_cells(
+    lines: &[TextLine],
+    by_page: &HashMap<usize, Vec<usize>>,
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+) {
+    let header = |v: &Option<(ActionKind, &str)>| matches!(v, Some((ActionKind::RunningHeader, _)));
+    let mut cells = Vec::new();
+    for idx in by_page.values() {
+        for &i in idx {
+            let Some(g) = lines[i].geometry.filter(|_| header(&verdict[i])) else {
+                continue;
+            };
+            let row: Vec<usize> = idx
+                .iter()
+                .copied()
+                .filter(|&j| {
+                    j != i
+                        && !lines[j].is_blank()
+                        && lines[j]
+                            .geometry
+                            .is_some_and(|h| (h.baseline - g.baseline).abs() < 1.0)
+                })
+                .collect();
+            let beside = row.iter().filter(|&&j| verdict[j].is_none()).count();
+            let t = lines[i].plain_cow();
+            let figure = t.chars().any(|c| c.is_ascii_digit())
+                && t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
+            if beside >= 2 || (beside >= 1 && (figure || row.len() >= 3)) {
+                cells.push(i);
+            }
+        }
+    }
+    for i in cells {
+        verdict[i] = None;
+    }
 }
 
 /// Whether `copy` (on a later page) is set like `first` (a line of the first page's title
