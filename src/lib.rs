@@ -21,8 +21,8 @@
 //! assert_eq!(
 //!     md,
 //!     "---\ntitle: \"WATER AND CREDIT\"\nauthor:\n  - \"Ana Diallo\"\ntype: \"POLICY BRIEF\"\n---\n\n\
-//!      Farmers borrow to buy pumps and must repay before the harvest is sold.[^1]\n\n\
-//!      [^1]: Interview with a cooperative treasurer, conducted on 4 May 2024.\n"
+//!      Farmers borrow to buy pumps and must repay before the harvest is sold.[^3]\n\n\
+//!      [^3]: Interview with a cooperative treasurer, conducted on 4 May 2024.\n"
 //! );
 //! ```
 

@@ -412,8 +412,8 @@ pub(crate) fn visit_inline_refs(inlines: &[Inline], f: &mut impl FnMut(FootnoteI
 impl Document {
     /// Footnotes in order of first reference from the body, then any never referenced.
     ///
-    /// Writers number notes by this order, so the output reads 1, 2, 3... whatever the
-    /// labels printed in the source were.
+    /// Writers put the notes in this order; a note whose printed label cannot serve as its
+    /// label in the output is numbered by its place in it.
     pub fn footnote_order(&self) -> Vec<FootnoteId> {
         let mut seen = vec![false; self.footnotes.len()];
         let mut order = Vec::with_capacity(self.footnotes.len());

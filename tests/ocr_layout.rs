@@ -113,10 +113,10 @@ fn hocr_is_sniffed_and_its_boxes_give_title_marker_note_and_furniture() {
         md.contains("[^1]: Survey of forty cooperatives conducted in May 2024 by the authors."),
         "{md}"
     );
-    // Page 2's own raised 1 and note: notes numbered per page.
-    assert!(md.contains("end of the season.[^2]"), "{md}");
+    // Page 2's own raised 1 and note: notes numbered per page, the second "1" told apart.
+    assert!(md.contains("end of the season.[^1-2]"), "{md}");
     assert!(
-        md.contains("[^2]: Interviews with loan officers in three provinces, June 2024."),
+        md.contains("[^1-2]: Interviews with loan officers in three provinces, June 2024."),
         "{md}"
     );
     // The page numbers at the foot are furniture; every body word is kept.

@@ -4,7 +4,7 @@
 //! footnotes are numbered 1, 2, 3... in order of first reference and each gets exactly one
 //! definition at the end. Output is deterministic and has no trailing whitespace.
 
-use crate::model::{Block, CaptionSide, Document, Inline, Metadata, Table, TableNote};
+use crate::model::{Block, CaptionSide, Document, FootnoteId, Inline, Metadata, Table, TableNote};
 use crate::writers::yaml;
 
 mod html_table;
@@ -40,16 +40,13 @@ pub struct MarkdownOptions {
 ///     ..Default::default()
 /// };
 /// let md = write(&doc, &MarkdownOptions::default());
-/// assert_eq!(md, "Signed in 1961.[^1]\n\n[^1]: Treaty text.\n");
+/// assert_eq!(md, "Signed in 1961.[^2]\n\n[^2]: Treaty text.\n");
 /// ```
 pub fn write(doc: &Document, options: &MarkdownOptions) -> String {
     let order = doc.footnote_order();
-    let mut numbers = vec![0usize; doc.footnotes.len()];
-    for (i, id) in order.iter().enumerate() {
-        numbers[id.0] = i + 1;
-    }
+    let labels = footnote_labels(doc, &order);
     let writer = Writer {
-        numbers: &numbers,
+        labels: &labels,
         wrap: options.wrap,
     };
 
@@ -67,7 +64,7 @@ pub fn write(doc: &Document, options: &MarkdownOptions) -> String {
         let mut body = Vec::new();
         writer.narrower(4).blocks(&note.blocks, &mut body);
         push_separator(&mut lines);
-        let label = format!("[^{}]: ", numbers[id.0]);
+        let label = format!("[^{}]: ", labels[id.0]);
         if body.is_empty() {
             lines.push(label.trim_end().to_string());
         }
@@ -113,6 +110,45 @@ fn front_matter(meta: &Metadata) -> String {
     }
 }
 
+/// Each footnote's label in the output (by id): the label the source printed, where it is
+/// letters and figures ("39", "iv", "a"): the author numbered the notes, and a citation of
+/// the document uses those numbers. Labels must be unique: a label printed again (notes
+/// numbered anew on each page or in each chapter) is followed by a hyphen and its copy's
+/// count ("1-2", the second note labelled 1). A note whose label is lost or a symbol ("*",
+/// "†") is numbered by its place among the notes (the printed symbol stays in the JATS
+/// `<label>` and the report).
+fn footnote_labels(doc: &Document, order: &[FootnoteId]) -> Vec<String> {
+    let printed = |id: &FootnoteId| {
+        let label = doc.footnotes[id.0].label.trim();
+        (!label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric())).then_some(label)
+    };
+    // Printed labels are kept first, so that no number given by place takes one.
+    let mut used: std::collections::HashSet<String> = order
+        .iter()
+        .filter_map(printed)
+        .map(str::to_string)
+        .collect();
+    let mut first: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut labels = vec![String::new(); doc.footnotes.len()];
+    for (place, id) in order.iter().enumerate() {
+        labels[id.0] = match printed(id) {
+            Some(label) if first.insert(label) => label.to_string(),
+            stem => {
+                let stem = stem.map_or_else(|| (place + 1).to_string(), str::to_string);
+                let mut label = stem.clone();
+                let mut copy = 1;
+                while used.contains(&label) {
+                    copy += 1;
+                    label = format!("{stem}-{copy}");
+                }
+                used.insert(label.clone());
+                label
+            }
+        };
+    }
+    labels
+}
+
 /// A table note as one run of text: its label, a space, its content.
 fn labelled(note: &TableNote) -> Vec<Inline> {
     let mut content = note.content.clone();
@@ -131,7 +167,8 @@ fn push_separator(lines: &mut Vec<String>) {
 }
 
 struct Writer<'a> {
-    numbers: &'a [usize],
+    /// Each footnote's label in the output, by footnote id.
+    labels: &'a [String],
     wrap: Option<usize>,
 }
 
@@ -139,7 +176,7 @@ impl<'a> Writer<'a> {
     /// The same writer for content indented by `by` columns, so wrapped lines still fit.
     fn narrower(&self, by: usize) -> Writer<'a> {
         Writer {
-            numbers: self.numbers,
+            labels: self.labels,
             wrap: self.wrap.map(|w| w.saturating_sub(by).max(20)),
         }
     }

@@ -52,7 +52,7 @@ fn a_parenthesis_after_a_reference_does_not_make_a_link() {
 }
 
 #[test]
-fn footnotes_numbered_by_first_reference() {
+fn footnotes_keep_their_printed_labels_in_order_of_reference() {
     let doc = Document {
         blocks: vec![Block::Paragraph(vec![
             Inline::text("a"),
@@ -76,7 +76,33 @@ fn footnotes_numbered_by_first_reference() {
     };
     assert_eq!(
         md(&doc),
-        "a[^1] b[^2]\n\n[^1]: three\n\n    more\n\n[^2]: seven\n"
+        "a[^3] b[^7]\n\n[^3]: three\n\n    more\n\n[^7]: seven\n"
+    );
+}
+
+#[test]
+fn footnote_labels_printed_again_or_as_symbols_stay_unique() {
+    let note = |label: &str| Footnote {
+        label: label.into(),
+        recovered: false,
+        blocks: vec![para(&format!("note {label}"))],
+    };
+    // Notes numbered anew on the second page, a starred note, and a note whose label is
+    // lost, referred to in this order.
+    let doc = Document {
+        blocks: vec![Block::Paragraph(
+            (0..5)
+                .flat_map(|i| [Inline::text("w"), Inline::FootnoteRef(FootnoteId(i))])
+                .collect(),
+        )],
+        footnotes: vec![note("1"), note("2"), note("1"), note("*"), note("")],
+        ..Default::default()
+    };
+    let out = md(&doc);
+    assert!(out.starts_with("w[^1]w[^2]w[^1-2]w[^4]w[^5]\n"), "{out}");
+    assert!(
+        out.contains("[^1-2]: note 1\n") && out.contains("[^4]: note \\*\n"),
+        "{out}"
     );
 }
 

@@ -58,8 +58,8 @@ impl Writer<'_> {
                 }
             }
             Inline::FootnoteRef(FootnoteId(i)) => {
-                if let Some(n) = self.numbers.get(*i) {
-                    out.push_str(&format!("[^{n}]"));
+                if let Some(label) = self.labels.get(*i) {
+                    out.push_str(&format!("[^{label}]"));
                 }
             }
         }
