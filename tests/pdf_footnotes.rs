@@ -352,3 +352,59 @@ fn small_print_over_the_title_and_a_chi_square_stay_as_printed() {
     assert!(md.contains("doi:10.1017/S1041610213001804"), "{md}");
     assert!(!md.contains("Unlinked notes"), "{md}");
 }
+
+/// A note whose marker the PDF does not print (a box's citation line or a chart's labels
+/// read as a note, a venue note) is not linked to the sentence that shares its words: the
+/// page shows every glyph it prints, so no marker was lost. It stays, unlinked, reported.
+#[test]
+fn a_note_the_page_prints_no_marker_for_stays_unlinked() {
+    let page = vec![
+        (
+            730.0,
+            vec![
+                body("Rivers carry silt to the delta every spring."),
+                sup("1"),
+            ],
+        ),
+        (
+            716.0,
+            vec![body("Dams upstream now hold back much of the silt load.")],
+        ),
+        (
+            702.0,
+            vec![
+                body("Farmers in the delta buy fertiliser instead."),
+                sup("3"),
+            ],
+        ),
+        (120.0, vec![Run("1 Survey of the delta, 2021.", NOTE, 0.0)]),
+        (
+            110.0,
+            vec![Run("2 Silt load upstream of the dams, 2019.", NOTE, 0.0)],
+        ),
+        (100.0, vec![Run("3 Fertiliser sales, 2022.", NOTE, 0.0)]),
+    ];
+    let (doc, report, md) = convert(&pdf(&[page]));
+    assert_linked(
+        &doc,
+        &[
+            ("every spring.", "Survey of the delta, 2021."),
+            ("fertiliser instead.", "Fertiliser sales, 2022."),
+        ],
+        &md,
+    );
+    assert!(md.contains("the silt load. Farmers"), "{md}");
+    assert!(md.contains("Silt load upstream of the dams, 2019."), "{md}");
+    assert!(
+        !report
+            .actions
+            .iter()
+            .any(|a| a.kind == ActionKind::MarkerRecovered),
+        "{md}"
+    );
+    assert!(has(
+        &report,
+        ActionKind::FootnoteUnplaced,
+        "no marker for the note in the PDF's text"
+    ));
+}

@@ -148,10 +148,10 @@ fn is_sentence_end(text: &str, punct: usize, at: usize) -> bool {
     })
 }
 
-/// The sentence ends of one slot that carry no reference yet. With `misreads` (text
-/// input, where OCR may have read a raised digit as a glyph), the places where such a
-/// glyph follows punctuation are spots too, standing in for the sentence end they sit at.
-fn slot_spots(drafts: &[Placed], slot: Slot, k: usize, misreads: bool) -> Vec<Spot> {
+/// The sentence ends of one slot that carry no reference yet. The places where a glyph
+/// follows punctuation that OCR may have read for a raised digit are spots too, standing in
+/// for the sentence end they sit at.
+fn slot_spots(drafts: &[Placed], slot: Slot, k: usize) -> Vec<Spot> {
     let block = &drafts[slot.0];
     if matches!(block.draft, Draft::Heading { .. }) {
         return Vec::new();
@@ -165,21 +165,19 @@ fn slot_spots(drafts: &[Placed], slot: Slot, k: usize, misreads: bool) -> Vec<Sp
             is_sentence_end(text, m.start(), at).then_some((at, m.end(), None))
         })
         .collect();
-    if misreads {
-        let found = misread_markers::find(text);
-        if !found.is_empty() {
-            ends.retain(|(at, _, _)| {
-                !found
-                    .iter()
-                    .any(|g| (g.punct.start..=g.glyph.end).contains(at))
-            });
-            ends.extend(
-                found
-                    .into_iter()
-                    .map(|g| (g.glyph.start, g.glyph.end, Some(g.glyph))),
-            );
-            ends.sort_by_key(|e| e.0);
-        }
+    let found = misread_markers::find(text);
+    if !found.is_empty() {
+        ends.retain(|(at, _, _)| {
+            !found
+                .iter()
+                .any(|g| (g.punct.start..=g.glyph.end).contains(at))
+        });
+        ends.extend(
+            found
+                .into_iter()
+                .map(|g| (g.glyph.start, g.glyph.end, Some(g.glyph))),
+        );
+        ends.sort_by_key(|e| e.0);
     }
     let mut out = Vec::new();
     let mut sentence_start = 0;
@@ -222,16 +220,38 @@ fn references_in(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// notes (the page it was on ends there) and before its own note. Runs of consecutive lost
 /// notes are placed together, in order, at the sentence ends that share most words with
 /// them (a paragraph end counts a little extra, since notes tend to close paragraphs).
+///
+/// Only where text was extracted or recognised (`!paged`): a marker lost there was printed
+/// and lost on the way (read as "’", dropped with the raise). A PDF's own text shows every
+/// glyph it prints, so a note with no marker in it was printed without one (a box's
+/// citation line, a table's note, a chart's labels taken for a note, a venue note): a
+/// place found by shared words would be a link the author never made, and the note stays
+/// unlinked, reported.
 pub(super) fn recover_lost(
     drafts: &mut [Placed],
     notes: &[NoteDraft],
     linked: &HashSet<u32>,
-    misreads: bool,
+    paged: bool,
     report: &mut Report,
 ) -> Vec<usize> {
     let mut recovered = Vec::new();
     if notes.iter().all(|n| linked.contains(&n.number)) {
         // Nothing lost: the word sets and sentence ends below would go unused.
+        return recovered;
+    }
+    if paged {
+        for note in notes.iter().filter(|n| !linked.contains(&n.number)) {
+            report.push(
+                Action::new(ActionKind::FootnoteUnplaced)
+                    .page(note.page)
+                    .lines(note.lines.clone())
+                    .after(format!("unlinked note {}", note.number))
+                    .evidence(
+                        "no marker for the note in the PDF's text: kept unlinked, not placed by the words it shares with a sentence",
+                    )
+                    .confidence(0.0),
+            );
+        }
         return recovered;
     }
     let slot_list = slots(drafts);
@@ -307,7 +327,7 @@ pub(super) fn recover_lost(
         };
         for k in span.clone() {
             if cache[k].is_none() {
-                cache[k] = Some(slot_spots(drafts, slot_list[k], k, misreads));
+                cache[k] = Some(slot_spots(drafts, slot_list[k], k));
             }
         }
         let window_owned: Vec<Spot> = span

@@ -240,7 +240,7 @@ pub(super) fn link(
                 }),
         );
     }
-    recover_lost(drafts, notes, &linked, !paged, report)
+    recover_lost(drafts, notes, &linked, paged, report)
 }
 
 /// Whether the raised marker opening `cands` starts a sequence that the next raised
