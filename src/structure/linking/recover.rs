@@ -214,6 +214,18 @@ fn references_in(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Records that a note stays unlinked, and why.
+fn report_unplaced(report: &mut Report, note: &NoteDraft, why: &str) {
+    report.push(
+        Action::new(ActionKind::FootnoteUnplaced)
+            .page(note.page)
+            .lines(note.lines.clone())
+            .after(format!("unlinked note {}", note.number))
+            .evidence(why)
+            .confidence(0.0),
+    );
+}
+
 /// Places a reference for each note the body lost its marker for.
 ///
 /// A lost marker lies between the markers of its neighbours, after the previous block of
@@ -241,15 +253,10 @@ pub(super) fn recover_lost(
     }
     if paged {
         for note in notes.iter().filter(|n| !linked.contains(&n.number)) {
-            report.push(
-                Action::new(ActionKind::FootnoteUnplaced)
-                    .page(note.page)
-                    .lines(note.lines.clone())
-                    .after(format!("unlinked note {}", note.number))
-                    .evidence(
-                        "no marker for the note in the PDF's text: kept unlinked, not placed by the words it shares with a sentence",
-                    )
-                    .confidence(0.0),
+            report_unplaced(
+                report,
+                note,
+                "no marker for the note in the PDF's text: kept unlinked, not placed by the words it shares with a sentence",
             );
         }
         return recovered;
@@ -389,15 +396,10 @@ pub(super) fn recover_lost(
                 None => {
                     // No place the evidence can justify: the note stays unlinked (the
                     // writers list it as such) rather than stacked on an unrelated spot.
-                    report.push(
-                        Action::new(ActionKind::FootnoteUnplaced)
-                            .page(note.page)
-                            .lines(note.lines.clone())
-                            .after(format!("unlinked note {}", note.number))
-                            .evidence(
-                                "no marker on the page and no free sentence end between the neighbouring markers before the note (or too many lost notes in a row to search; or, with no linked marker on either side, none sharing words with the note)",
-                            )
-                            .confidence(0.0),
+                    report_unplaced(
+                        report,
+                        note,
+                        "no marker on the page and no free sentence end between the neighbouring markers before the note (or too many lost notes in a row to search; or, with no linked marker on either side, none sharing words with the note)",
                     );
                     continue;
                 }
