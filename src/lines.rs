@@ -172,6 +172,16 @@ impl TextLine {
         self.text.is_empty()
     }
 
+    /// Whether the line runs up or down the page (a stamp set up the margin, a turned
+    /// table's footer): its box is much taller than its type and than it is wide (the PDF
+    /// reader boxes turned text as drawn).
+    pub fn is_turned(&self) -> bool {
+        self.geometry.is_some_and(|g| {
+            let (w, h) = (g.bbox.x1 - g.bbox.x0, g.bbox.y1 - g.bbox.y0);
+            h > 3.0 * g.font_size.max(1.0) && h > 3.0 * w
+        })
+    }
+
     /// The visible text without style sentinels.
     pub fn plain(&self) -> String {
         self.plain_cow().into_owned()

@@ -26,7 +26,26 @@ const MAX_LINES: usize = 3000;
 
 /// The page's parts top to bottom, each in the reader's order, when there are two or more;
 /// `None` when the page reads as one part (then nothing changes).
+///
+/// Lines turned up the margin (a print slug, a preprint's stamp) are first left out of the
+/// cuts: running down beside the text, they would join the parts they pass (the last
+/// column's foot to a footer of short pieces that cross every gutter). They are read
+/// after the page's parts, as a part of their own. Where the page without them reads as
+/// one part, they are taken in as any line is.
 pub fn regions(lines: &[TextLine]) -> Option<Vec<Vec<TextLine>>> {
+    if lines.iter().any(TextLine::is_turned) {
+        let (turned, flat): (Vec<TextLine>, Vec<TextLine>) =
+            lines.iter().cloned().partition(TextLine::is_turned);
+        if let Some(mut parts) = flat_regions(&flat) {
+            parts.push(turned);
+            return Some(parts);
+        }
+    }
+    flat_regions(lines)
+}
+
+/// [`regions`] of a page's lines, as they are.
+fn flat_regions(lines: &[TextLine]) -> Option<Vec<Vec<TextLine>>> {
     if lines.len() < 2 * MIN_SIDE || lines.len() > MAX_LINES {
         return None;
     }
@@ -60,8 +79,8 @@ pub fn regions(lines: &[TextLine]) -> Option<Vec<Vec<TextLine>>> {
             let band = refs(b);
             gutter_of(b).filter(|&g| {
                 crossing(&band, g) == 0
-                    && runs_on(&band, g, Side::Left)
-                    && runs_on(&band, g, Side::Right)
+                    && columns_of_text(&band, g, Side::Left, 2)
+                    && columns_of_text(&band, g, Side::Right, 2)
             })
         })
         .collect();
@@ -271,6 +290,24 @@ pub(super) fn runs_on(band: &[&TextLine], g: f32, at: Side) -> bool {
     median(boxes.iter().map(|b| b.x1 - b.x0)).is_some_and(|w| w >= LINE_SPAN * (x1 - x0))
 }
 
+/// Whether one side of a gutter holds running text: a column of it ([`runs_on`]), or
+/// columns split by a clean gutter of their own, down to `depth` splits more (the side
+/// holding two columns of a three-column page, whose lines span half of it).
+fn columns_of_text(band: &[&TextLine], g: f32, at: Side, depth: u8) -> bool {
+    if runs_on(band, g, at) {
+        return true;
+    }
+    if depth == 0 {
+        return false;
+    }
+    let lines: Vec<&TextLine> = band.iter().copied().filter(|l| side(l, g) == at).collect();
+    super::gutters::gutter_of(&lines).is_some_and(|h| {
+        crossing(&lines, h) == 0
+            && columns_of_text(&lines, h, Side::Left, depth - 1)
+            && columns_of_text(&lines, h, Side::Right, depth - 1)
+    })
+}
+
 fn crossing(band: &[&TextLine], g: f32) -> usize {
     band.iter().filter(|l| side(l, g) == Side::Across).count()
 }
@@ -309,25 +346,70 @@ mod tests {
             .collect()
     }
 
-    /// Two columns, then a title across the page, then columns split elsewhere.
+    /// Three columns of running text: the side of the widest gutter that holds two of
+    /// them is columns of text (each line spans half of it), as the side of a table's
+    /// cells is not.
     #[test]
-    fn bands_with_different_gutters_are_read_apart() {
+    fn a_side_of_two_columns_holds_running_text() {
+        let mut lines = Vec::new();
+        for i in 0..30 {
+            let y = 160.0 + 12.0 * i as f32;
+            for (c, x) in [45.0, 222.0, 399.0].iter().enumerate() {
+                lines.push(at(
+                    &format!("column {c} line {i} runs on"),
+                    *x,
+                    x + 165.0,
+                    y,
+                ));
+            }
+        }
+        let band: Vec<&TextLine> = lines.iter().collect();
+        let g = super::super::gutters::gutter_of(&band).expect("a gutter");
+        let two = if g < 300.0 { Side::Right } else { Side::Left };
+        assert!(!runs_on(&band, g, two));
+        assert!(columns_of_text(&band, g, two, 2));
+        assert!(!columns_of_text(&band, g, two, 0));
+    }
+
+    /// Six lines of two columns, the end of an article.
+    fn first_article_columns() -> Vec<TextLine> {
         let mut lines = Vec::new();
         for i in 0..6 {
             let y = 60.0 + 12.0 * i as f32;
-            lines.push(at(
-                &format!("left {i} of the first article"),
-                60.0,
-                290.0,
-                y,
-            ));
-            lines.push(at(
-                &format!("right {i} of the first article"),
-                310.0,
-                540.0,
-                y,
-            ));
+            for (side, x0, x1) in [("left", 60.0, 290.0), ("right", 310.0, 540.0)] {
+                lines.push(at(&format!("{side} {i} of the first article"), x0, x1, y));
+            }
         }
+        lines
+    }
+
+    /// A line turned up the margin beside the white space between two parts (the end of
+    /// one article's columns and the next one's) does not join them.
+    #[test]
+    fn a_turned_line_in_the_margin_does_not_join_parts() {
+        let mut lines = first_article_columns();
+        for i in 0..8 {
+            let y = 180.0 + 12.0 * i as f32;
+            lines.push(at(&format!("wide {i} of the second"), 60.0, 380.0, y));
+            lines.push(at(&format!("side {i}"), 400.0, 540.0, y));
+        }
+        let stamp = "jbell on DSKJLSW7X2PROD with PROPOSALS";
+        let mut turned = at(stamp, 20.0, 28.0, 200.0);
+        if let Some(g) = turned.geometry.as_mut() {
+            (g.bbox.y0, g.bbox.y1) = (100.0, 220.0);
+        }
+        lines.push(turned);
+        let t = texts(&regions(&lines).expect("parts"));
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!(t[0].len(), 12);
+        assert_eq!(t[1][0], "wide 0 of the second");
+        assert_eq!(t[2], vec![stamp]);
+    }
+
+    /// Two columns, then a title across the page, then columns split elsewhere.
+    #[test]
+    fn bands_with_different_gutters_are_read_apart() {
+        let mut lines = first_article_columns();
         lines.push(at("The title of the second article", 60.0, 540.0, 200.0));
         for i in 0..8 {
             let y = 240.0 + 12.0 * i as f32;

@@ -97,15 +97,6 @@ fn edge_number(t: &str) -> bool {
     super::page_numbers::bare_number(n) || all(b"ivxlc", 7) || all(b"IVXLC", 7)
 }
 
-/// Whether a line runs up or down the page: its box much taller than its type and than
-/// it is wide (the reader boxes turned text as drawn).
-fn turned(line: &TextLine) -> bool {
-    line.geometry.is_some_and(|g| {
-        let (w, h) = (g.bbox.x1 - g.bbox.x0, g.bbox.y1 - g.bbox.y0);
-        h > 3.0 * g.font_size.max(1.0) && h > 3.0 * w
-    })
-}
-
 /// Whether line `i` stands on its row as a page number does: not beside another number,
 /// nor among cells. A number with a numeric neighbour on its baseline is a cell of a table
 /// row (the first row under a header repeated at the top of a page), and so is a number
@@ -220,7 +211,8 @@ pub(super) fn mark_edge_stamps(
             verdict[i] = Some((ActionKind::RunningHeader, "download stamp"));
             continue;
         }
-        if t.starts_with("arXiv:") && ARXIV_STAMP.is_match(t) && (turned(line) || at_edge(line)) {
+        if t.starts_with("arXiv:") && ARXIV_STAMP.is_match(t) && (line.is_turned() || at_edge(line))
+        {
             verdict[i] = Some((
                 ActionKind::RunningHeader,
                 "arXiv's identifier stamp in the page's margin",
