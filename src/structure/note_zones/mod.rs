@@ -82,6 +82,21 @@ pub fn find_zones_with(lines: &[TextLine], body_size: Option<f32>) -> NoteZones 
             && lines[page_start - 1].page == page
             && lines[page_start - 1].column > column;
         let rows = std::cell::OnceCell::new();
+        // Where the page first marks a word with an asterisk ("Haldane*"): a line opening
+        // with "*" further down is that word's note, though it opens no other symbols.
+        // Not where two lines open so: those are bullets (and an OCR text's "*" after a
+        // word is as often a misread raised number).
+        let starred_lines = idx
+            .iter()
+            .filter(|&&i| lines[i].plain_cow().trim_start().starts_with("* "))
+            .count();
+        let first_star_mark = (starred_lines == 1)
+            .then(|| {
+                idx.iter().position(|&i| {
+                    lines[i].text.contains('*') && start::marks_with_asterisk(&lines[i])
+                })
+            })
+            .flatten();
         let mut in_zone = false;
         let mut zone_small = false;
         // Where the page's (or column's) latest zone opened.
@@ -121,11 +136,12 @@ pub fn find_zones_with(lines: &[TextLine], body_size: Option<f32>) -> NoteZones 
                 ordinal: expected,
                 restart_ok,
                 small,
+                starred: first_star_mark.is_some_and(|m| m < k),
             };
             if let Some((f, n)) = note_start(&lines[i], prev, next, due, in_zone)
                 && (lower_part || in_zone)
                 && !in_title_block(i)
-                && (!plain_in_body_type || in_zone)
+                && (!plain_in_body_type || in_zone || (due.starred && f == Family::Symbol))
                 && !rows
                     .get_or_init(|| PageRows::new(lines, &idx))
                     .cells_not_notes(lines, i)
@@ -446,6 +462,43 @@ mod tests {
             8.5,
         ));
         assert_eq!(find_zones(&notes).note_starts.len(), 1);
+    }
+
+    #[test]
+    fn a_starred_line_opens_a_note_where_a_word_above_carries_the_star() {
+        // A page whose prose marks "unfavourable*." and whose foot, in the same type,
+        // reads "* Doncaster Report, p.8."; without the mark, the line is left alone (a
+        // bullet, a correspondence line).
+        let page = |mark: &str| {
+            let mut lines = Vec::new();
+            for k in 0..12 {
+                let text = if k == 5 {
+                    format!("Their application to wet gravel is decidedly unfavourable{mark}.")
+                } else {
+                    "Body text of the page on manures that runs on.".to_string()
+                };
+                lines.push(sized(&text, 1, k + 1, 10.0, 100.0 + 14.0 * k as f32));
+            }
+            lines.push(sized("* Doncaster Report, p.8.", 1, 13, 10.0, 700.0));
+            lines
+        };
+        assert_eq!(
+            find_zones(&page("*"))
+                .note_starts
+                .iter()
+                .copied()
+                .collect::<Vec<_>>(),
+            vec![12]
+        );
+        assert!(find_zones(&page("")).note_starts.is_empty());
+        // An opening emphasis mark is no note's mark.
+        let mut emphasis = page("");
+        emphasis[3] = sized("The *first* trials were on clay.", 1, 4, 10.0, 142.0);
+        assert!(find_zones(&emphasis).note_starts.is_empty());
+        // Two starred lines are bullets, whatever the text above marks.
+        let mut bullets = page("*");
+        bullets.push(sized("* Guano, p.9.", 1, 14, 10.0, 714.0));
+        assert!(find_zones(&bullets).note_starts.is_empty());
     }
 
     #[test]

@@ -19,6 +19,31 @@ pub(super) struct Due {
     pub(super) restart_ok: bool,
     /// Whether the line is set smaller than the body.
     pub(super) small: bool,
+    /// Whether a line above on the page marks a word with an asterisk.
+    pub(super) starred: bool,
+}
+
+/// Whether a line marks a word with an asterisk, as a note's marker does: right after a
+/// letter, a figure or closing punctuation ("Haldane*", "unfavourable*."), and before a
+/// space, punctuation or the line's end; not the closing one of a pair ("*first*").
+pub(super) fn marks_with_asterisk(line: &TextLine) -> bool {
+    let t = line.plain_cow();
+    let chars: Vec<char> = t.chars().collect();
+    let opens = |k: usize| {
+        chars[k] == '*'
+            && (k == 0 || chars[k - 1].is_whitespace())
+            && chars.get(k + 1).is_some_and(|c| c.is_alphanumeric())
+    };
+    chars.iter().enumerate().any(|(k, &c)| {
+        c == '*'
+            && k > 0
+            && !(0..k).any(opens)
+            && (chars[k - 1].is_alphanumeric()
+                || matches!(chars[k - 1], '.' | ',' | ')' | '’' | '”'))
+            && chars
+                .get(k + 1)
+                .is_none_or(|&n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | ')'))
+    })
 }
 
 /// The family and ordinal of the note a line starts, if it starts the expected note, or
@@ -57,10 +82,11 @@ pub(super) fn note_start(
         }
     };
     // A plain "*" opening the notes is as often a bullet or a correspondence line: it
-    // opens them only before a "†" note.
+    // opens them only before a "†" note, or where a word above carries its mark.
     let lone_asterisk = family == Family::Symbol
         && n == 1
         && !raised
+        && !due.starred
         && !next.is_some_and(|l| rich::plain(&l.text).trim_start().starts_with('†'));
     if lone_asterisk && due.family != Some(Family::Symbol) {
         return None;
@@ -112,7 +138,12 @@ pub(super) fn note_start(
     };
     // Outside a zone a plain number needs the look of a note: a citation, or smaller type
     // after the end of the body text.
-    let ok = in_zone || raised || cited || (smaller && after_break);
+    // A starred line under a word the page marks with an asterisk is that word's note.
+    let ok = in_zone
+        || raised
+        || cited
+        || (smaller && after_break)
+        || (family == Family::Symbol && due.starred);
     ok.then_some((family, n))
 }
 
