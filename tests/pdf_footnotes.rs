@@ -408,3 +408,58 @@ fn a_note_the_page_prints_no_marker_for_stays_unlinked() {
         "no marker for the note in the PDF's text"
     ));
 }
+
+/// A paper citing its references by raised numbers cites one again later, and several at
+/// once: each raised run after punctuation that names notes links them all, while a raised
+/// figure after a letter (an exponent) stays as printed.
+#[test]
+fn raised_numbers_citing_notes_again_link_them() {
+    let page = vec![
+        (
+            730.0,
+            vec![body("Puberty is usually induced in the clinic."), sup("1")],
+        ),
+        (
+            716.0,
+            vec![body("Uterine growth is slow in most cases."), sup("2")],
+        ),
+        (
+            702.0,
+            vec![body("Doses are raised over two years."), sup("1")],
+        ),
+        (
+            688.0,
+            vec![body("Bone density is measured at the hip,"), sup("1,2")],
+        ),
+        (
+            674.0,
+            vec![
+                body("The uterus grew by 3 cm"),
+                sup("2"),
+                body(" in a year."),
+            ],
+        ),
+        (
+            120.0,
+            vec![Run("1 Smith J. Puberty in TS. 2004.", NOTE, 0.0)],
+        ),
+        (
+            110.0,
+            vec![Run("2 Jones K. Uterine growth. 2010.", NOTE, 0.0)],
+        ),
+    ];
+    let (doc, report, md) = convert(&pdf(&[page]));
+    assert_linked(
+        &doc,
+        &[
+            ("in the clinic.", "Smith J. Puberty in TS. 2004."),
+            ("in most cases.", "Jones K. Uterine growth. 2010."),
+            ("over two years.", "Smith J. Puberty in TS. 2004."),
+            ("at the hip,", "Smith J. Puberty in TS. 2004."),
+            ("at the hip,", "Jones K. Uterine growth. 2010."),
+        ],
+        &md,
+    );
+    assert!(md.contains("3 cm<sup>2</sup> in a year."), "{md}");
+    assert!(has(&report, ActionKind::MarkerRepaired, "cited (again)"));
+}

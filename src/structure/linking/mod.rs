@@ -16,6 +16,7 @@ mod authors;
 mod candidates;
 mod page_feet;
 mod recover;
+mod repeats;
 mod sequence;
 
 use authors::take_affiliation_notes;
@@ -41,6 +42,13 @@ fn text_of(drafts: &[Placed], slot: Slot) -> &str {
         (Draft::Heading { text, .. } | Draft::Para { text }, _) => text,
         _ => "",
     }
+}
+
+/// The last 40 visible characters of rich text: where a reference goes, for the report.
+fn context_before(text: &str) -> String {
+    let plain = crate::rich::plain(text);
+    let skip = plain.chars().count().saturating_sub(40);
+    plain.chars().skip(skip).collect()
 }
 
 fn text_of_mut(drafts: &mut [Placed], slot: Slot) -> Option<&mut String> {
@@ -70,6 +78,7 @@ pub fn link_notes(
         super::notes::number(notes, false);
     }
     link_numbered(drafts, notes, paged, piece_pages, report);
+    repeats::link_repeats(drafts, notes, report);
     // After the linked notes, so the references' indices into `notes` stay valid; they
     // stay in the output as unlinked notes (nothing dropped).
     notes.extend(affiliations);

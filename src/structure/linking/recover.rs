@@ -206,7 +206,7 @@ fn slot_spots(drafts: &[Placed], slot: Slot, k: usize) -> Vec<Spot> {
 }
 
 /// The resolved references in rich text: each one's byte offset and note index.
-fn references_in(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(super) fn references_in(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     text.match_indices(rich::REF_ON).filter_map(|(at, _)| {
         let digits = &text[at + rich::REF_ON.len_utf8()..];
         let end = digits.find(rich::REF_OFF)?;
@@ -415,14 +415,7 @@ pub(super) fn recover_lost(
                 // to the reference; the report keeps it.
                 let glyph = (replaced.end > at && replaced.end <= text.len())
                     .then(|| text[at..replaced.end].to_string());
-                let context: String = rich::plain(&text[..at])
-                    .chars()
-                    .rev()
-                    .take(40)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
+                let context = super::context_before(&text[..at]);
                 match &glyph {
                     Some(g) => {
                         text.replace_range(at..at + g.len(), &rich::reference(FootnoteId(ni)))
