@@ -232,26 +232,34 @@ fn keep_row_cells(
     let header = |v: &Option<(ActionKind, &str)>| matches!(v, Some((ActionKind::RunningHeader, _)));
     let mut cells = Vec::new();
     for idx in by_page.values() {
+        if !idx.iter().any(|&i| header(&verdict[i])) {
+            continue;
+        }
+        // The page's placed lines by baseline, and how many of the first k are not
+        // furniture: a row's lines are a window of them, found by two binary searches.
+        let mut placed: Vec<(f32, usize)> = idx
+            .iter()
+            .filter(|&&j| !lines[j].is_blank())
+            .filter_map(|&j| lines[j].geometry.map(|g| (g.baseline, j)))
+            .collect();
+        placed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut text_before = vec![0usize; placed.len() + 1];
+        for (k, &(_, j)) in placed.iter().enumerate() {
+            text_before[k + 1] = text_before[k] + usize::from(verdict[j].is_none());
+        }
         for &i in idx {
             let Some(g) = lines[i].geometry.filter(|_| header(&verdict[i])) else {
                 continue;
             };
-            let row: Vec<usize> = idx
-                .iter()
-                .copied()
-                .filter(|&j| {
-                    j != i
-                        && !lines[j].is_blank()
-                        && lines[j]
-                            .geometry
-                            .is_some_and(|h| (h.baseline - g.baseline).abs() < 1.0)
-                })
-                .collect();
-            let beside = row.iter().filter(|&&j| verdict[j].is_none()).count();
+            let lo = placed.partition_point(|&(b, _)| b <= g.baseline - 1.0);
+            let hi = placed.partition_point(|&(b, _)| b < g.baseline + 1.0);
+            // The line itself is in the window, as furniture.
+            let row = (hi - lo).saturating_sub(1);
+            let beside = text_before[hi] - text_before[lo];
             let t = lines[i].plain_cow();
             let figure = t.chars().any(|c| c.is_ascii_digit())
                 && t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
-            if beside >= 2 || (beside >= 1 && (figure || row.len() >= 3)) {
+            if beside >= 2 || (beside >= 1 && (figure || row >= 3)) {
                 cells.push(i);
             }
         }

@@ -88,7 +88,9 @@ pub fn find_zones_with(lines: &[TextLine], body_size: Option<f32>) -> NoteZones 
         // word is as often a misread raised number).
         let starred_lines = idx
             .iter()
-            .filter(|&&i| lines[i].plain_cow().trim_start().starts_with("* "))
+            .filter(|&&i| {
+                lines[i].text.contains('*') && lines[i].plain_cow().trim_start().starts_with("* ")
+            })
             .count();
         let first_star_mark = (starred_lines == 1)
             .then(|| {
