@@ -609,3 +609,31 @@ fn form_field_values_without_a_drawn_appearance_are_shown_as_a_viewer_shows_them
     let all = texts(&form_page(false)).join(" | ");
     assert!(!all.contains("Alice") && all.contains("Smith"), "{all}");
 }
+
+/// A web address set across two lines and two styles (the path's underscore in roman
+/// between italic parts) reads broken however its lines are joined; the page's link
+/// annotation holds it whole, and the Markdown prints it so.
+#[test]
+fn an_address_broken_across_lines_and_styles_is_printed_as_its_link_holds_it() {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", None);
+    b.std_font("F2", "Helvetica-Oblique", None);
+    let address = "https://example.org/reports/annual_2024/summary.pdf";
+    let link = b.doc.add_object(dictionary! {
+        "Type" => "Annot",
+        "Subtype" => "Link",
+        "Rect" => vec![72.into(), 680.into(), 400.into(), 712.into()],
+        "A" => dictionary! { "S" => "URI", "URI" => Object::string_literal(address) },
+    });
+    b.page_with(
+        b"BT /F1 10 Tf 72 724 Td (Heat in the city streets rose again this summer, as it has done for years.) Tj ET \
+          BT /F1 10 Tf 72 712 Td (Our study measured it on sixty streets in three districts of the city.) Tj ET \
+          BT /F1 10 Tf 72 700 Td (The full report is found at ) Tj /F2 10 Tf (https://example.org/reports/) Tj ET \
+          BT /F2 10 Tf 72 688 Td (annual) Tj /F1 10 Tf (_) Tj /F2 10 Tf (2024/summary.pdf) Tj /F1 10 Tf ( for all readers.) Tj ET",
+        dictionary! { "Annots" => vec![link.into()] },
+    );
+    let c = brief2md::convert(&b.build(), &brief2md::Options::default()).unwrap();
+    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+    assert!(md.contains(&format!("<{address}>")), "{md}");
+    assert!(md.contains("for all readers."), "{md}");
+}

@@ -73,9 +73,14 @@ pub fn build(
     let piece_boxes = boxes::piece_boxes(&pieces, &body);
     // The lines are in the pieces now: a long document need not hold both.
     drop(body);
-    let (mut notes, body_pieces) = notes::collect(pieces, report);
+    let (mut notes, mut body_pieces) = notes::collect(pieces, report);
+    let annotated = joins::LinkTargets::new(link_targets);
     for note in &mut notes {
         note.text = joins::restore_urls(&note.text, link_targets);
+        note.text = annotated.print(&note.text, report, note.page, &note.lines);
+    }
+    for (_, piece) in &mut body_pieces {
+        piece.text = annotated.print(&piece.text, report, piece.page, &piece.lines);
     }
     let mut drafts = assemble::assemble_around_boxes(
         body_pieces,

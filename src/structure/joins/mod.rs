@@ -7,10 +7,12 @@
 
 mod hyphens;
 mod lexicon;
+mod link_targets;
 mod urls;
 
 pub use hyphens::{BoundDash, bound_dash_join, hyphenated_word, trim_end_hyphen};
 pub use lexicon::Lexicon;
+pub use link_targets::LinkTargets;
 pub use urls::{
     continues_url, is_url_fragment, repair_spaced_urls, restore_urls, splits_url_opening,
     url_runs_on,
