@@ -74,7 +74,7 @@ pub fn build(
     // The lines are in the pieces now: a long document need not hold both.
     drop(body);
     let (mut notes, mut body_pieces) = notes::collect(pieces, report);
-    let annotated = joins::LinkTargets::new(link_targets);
+    let annotated = joins::LinkTargets::new(link_targets, report);
     for note in &mut notes {
         note.text = joins::restore_urls(&note.text, link_targets);
         note.text = annotated.print(&note.text, report, note.page, &note.lines);

@@ -13,6 +13,9 @@ use crate::rich::{self, is_sentinel};
 /// Shortest address worth matching: a bare domain is printed whole anyway.
 const MIN_ADDRESS: usize = 12;
 
+/// Most addresses of one host that a printed address is tried against.
+const MAX_PER_HOST: usize = 256;
+
 /// The addresses of a document's link annotations, by host.
 #[derive(Debug, Default)]
 pub struct LinkTargets {
@@ -20,8 +23,10 @@ pub struct LinkTargets {
 }
 
 impl LinkTargets {
-    /// The annotations' addresses long enough to tell (with a scheme), by host.
-    pub fn new(targets: &[String]) -> Self {
+    /// The annotations' addresses long enough to tell (with a scheme), by host. A host
+    /// with more than [`MAX_PER_HOST`] addresses is left out, and the report says so:
+    /// each of its printed addresses would be tried against all of them.
+    pub fn new(targets: &[String], report: &mut Report) -> Self {
         let mut by_host: HashMap<String, Vec<String>> = HashMap::new();
         for t in targets {
             let t = t.trim();
@@ -34,6 +39,22 @@ impl LinkTargets {
                     .or_default()
                     .push(t.to_string());
             }
+        }
+        let mut crowded: Vec<(String, usize)> = by_host
+            .iter()
+            .filter(|(_, t)| t.len() > MAX_PER_HOST)
+            .map(|(h, t)| (h.clone(), t.len()))
+            .collect();
+        crowded.sort();
+        for (host, n) in crowded {
+            by_host.remove(&host);
+            report.push(
+                Action::new(ActionKind::Guess)
+                    .evidence(format!(
+                        "{n} link annotations to {host}: more than {MAX_PER_HOST}, not matched against the text; its addresses stay as read"
+                    ))
+                    .confidence(1.0),
+            );
         }
         LinkTargets { by_host }
     }
@@ -199,7 +220,8 @@ mod tests {
             "the final report ({ITALIC_ON}http://knkt.dephub.go.id/knkt/{ITALIC_OFF} {ITALIC_ON}ntsc{ITALIC_OFF}_{ITALIC_ON}aviation/baru/2018%20- %20035%20-%20PK- LQP%20Final%20Report.pdf{ITALIC_OFF}), indicated"
         );
         let mut report = Report::default();
-        let out = LinkTargets::new(&[TARGET.to_string()]).print(&text, &mut report, 1, &[4]);
+        let out =
+            LinkTargets::new(&[TARGET.to_string()], &mut report).print(&text, &mut report, 1, &[4]);
         assert_eq!(
             out,
             format!("the final report ({ITALIC_ON}{TARGET}{ITALIC_OFF}), indicated")
@@ -209,8 +231,8 @@ mod tests {
 
     #[test]
     fn other_text_is_left_as_printed() {
-        let targets = LinkTargets::new(&[TARGET.to_string()]);
         let mut report = Report::default();
+        let targets = LinkTargets::new(&[TARGET.to_string()], &mut report);
         // Another address on the same host, an address printed whole, and one whose text
         // runs on past the annotation's.
         for text in [
@@ -222,5 +244,21 @@ mod tests {
             assert_eq!(targets.print(&text, &mut report, 1, &[]), text);
         }
         assert!(report.actions.is_empty());
+    }
+
+    #[test]
+    fn a_host_with_too_many_addresses_is_left_as_read_and_reported() {
+        let mut targets: Vec<String> = (0..=MAX_PER_HOST)
+            .map(|k| format!("https://doi.org/10.1000/item{k}"))
+            .collect();
+        targets.push(TARGET.to_string());
+        let mut report = Report::default();
+        let links = LinkTargets::new(&targets, &mut report);
+        assert_eq!(report.actions.len(), 1);
+        let text = "see https://doi.org/10.1000/ item7 and more".to_string();
+        assert_eq!(links.print(&text, &mut report, 1, &[]), text);
+        // The other host is still matched.
+        let broken = "at http://knkt.dephub.go.id/knkt/ntsc_aviation/baru/2018%20- %20035%20-%20PK-LQP%20Final%20Report.pdf today";
+        assert!(links.print(broken, &mut report, 1, &[]).contains(TARGET));
     }
 }
