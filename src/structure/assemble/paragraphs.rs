@@ -65,17 +65,7 @@ pub(super) fn append(prev: &mut String, next: &str, lex: &Lexicon) -> Option<Bou
     let p = crate::structure::joins::visible_tail(prev);
     let n = rich::plain_cow(next);
     let n = n.trim_start();
-    let word = crate::structure::joins::hyphenated_word(&p, n).map(|(head, tail)| {
-        let dropped = lex.is_hyphenation(&head, &tail);
-        let dash = '-';
-        BoundDash {
-            dash,
-            head,
-            tail,
-            dropped,
-        }
-    });
-    let word = word.or_else(|| crate::structure::joins::bound_dash_join(&p, n, lex, true));
+    let word = crate::structure::joins::rejoin(&p, n, lex, true).map(|(b, _)| b);
     match &word {
         // The hyphen is found behind style marks ("*exam-*" + "ple").
         Some(b) if b.dropped => crate::structure::joins::trim_end_hyphen(prev, true),

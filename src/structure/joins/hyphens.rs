@@ -145,6 +145,33 @@ pub struct BoundDash {
     pub dropped: bool,
 }
 
+/// What a line or block break cuts at `prev`'s end (visible text) before `next`: a word
+/// hyphenated across it (the second value `true`; its hyphen dropped where the document's
+/// words show a hyphenation), else a dash binding what goes on across it
+/// ([`bound_dash_join`]). Both joiners decide by this.
+pub fn rejoin(
+    prev: &str,
+    next: &str,
+    lex: &super::Lexicon,
+    across_break: bool,
+) -> Option<(BoundDash, bool)> {
+    match hyphenated_word(prev, next) {
+        Some((head, tail)) => {
+            let dropped = lex.is_hyphenation(&head, &tail);
+            Some((
+                BoundDash {
+                    dash: '-',
+                    head,
+                    tail,
+                    dropped,
+                },
+                true,
+            ))
+        }
+        None => bound_dash_join(prev, next, lex, across_break).map(|b| (b, false)),
+    }
+}
+
 /// The dash ending `prev` (visible text) that binds it to `next`, decided with `lex`.
 /// With `across_break` the two sides come from two blocks (a page or column break
 /// between them), and the next block may be another text ("instruc-" beside a sidebar's

@@ -10,7 +10,7 @@ mod lexicon;
 mod link_targets;
 mod urls;
 
-pub use hyphens::{BoundDash, bound_dash_join, hyphenated_word, trim_end_hyphen};
+pub use hyphens::{BoundDash, bound_dash_join, hyphenated_word, rejoin, trim_end_hyphen};
 pub use lexicon::Lexicon;
 pub use link_targets::LinkTargets;
 pub use urls::{
@@ -116,36 +116,20 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
         // line break would add; a hyphen the document's words show to be a word's
         // hyphenation ("FED-" / "ERAL") goes.
         let soft = visible_end.ends_with('\u{AD}');
-        let cut = hyphenated_word(&visible_end, next_first)
-            .map(|(head, tail)| {
-                let dropped = soft || lex.is_hyphenation(&head, &tail);
-                let why = if soft {
-                    "soft hyphen at line end"
-                } else if dropped {
-                    "line-end hyphenation (the document's words agree)"
-                } else {
-                    "compound kept (the document's words or its shape say so)"
-                };
-                let dash = '-';
-                (
-                    BoundDash {
-                        dash,
-                        head,
-                        tail,
-                        dropped,
-                    },
-                    why,
-                )
-            })
-            .or_else(|| {
-                let b = bound_dash_join(&visible_end, next_first, lex, false)?;
-                let why = if b.dropped {
-                    "line-end hyphenation (the document's words agree)"
-                } else {
-                    "dash at a line end between two words or numbers: kept, no space added"
-                };
-                Some((b, why))
-            });
+        let cut = rejoin(&visible_end, next_first, lex, false).map(|(mut b, word)| {
+            let soft = soft && word;
+            b.dropped |= soft;
+            let why = if soft {
+                "soft hyphen at line end"
+            } else if b.dropped {
+                "line-end hyphenation (the document's words agree)"
+            } else if word {
+                "compound kept (the document's words or its shape say so)"
+            } else {
+                "dash at a line end between two words or numbers: kept, no space added"
+            };
+            (b, why)
+        });
         if let Some((
             BoundDash {
                 dash,
