@@ -1,5 +1,5 @@
 //! Character-level repairs: HTML entities, ligatures, soft hyphens, invisible characters,
-//! non-breaking spaces and stray spaces before punctuation.
+//! non-breaking spaces and stray spaces before commas, full stops and closing parentheses.
 
 use std::sync::LazyLock;
 
@@ -55,8 +55,12 @@ static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").expect("valid regex")
 });
 
+/// A space before a comma or closing parenthesis is extraction debris. A space before a
+/// colon, semicolon, question or exclamation mark is not: French typography prints one
+/// ("Membres :", "année : 2019"), as do notations ("f : X → Y", "(0 : 1 : 1)") and older
+/// books, so it is kept as printed.
 static SPACE_BEFORE_PUNCT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ0-9”’\)]) +([,;:!?\)])( |$)").expect("valid regex")
+    Regex::new(r"([A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ0-9”’\)]) +([,\)])( |$)").expect("valid regex")
 });
 static SPACE_BEFORE_PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]{2,}) +\.( |$)").expect("valid regex"));
@@ -130,14 +134,7 @@ pub fn repair(s: &str) -> String {
         }
         out = t;
     }
-    if out.contains(" ,")
-        || out.contains(" ;")
-        || out.contains(" :")
-        || out.contains(" )")
-        || out.contains(" .")
-        || out.contains(" ?")
-        || out.contains(" !")
-    {
+    if out.contains(" ,") || out.contains(" )") || out.contains(" .") {
         out = SPACE_BEFORE_PUNCT.replace_all(&out, "$1$2$3").into_owned();
         out = SPACE_BEFORE_PERIOD.replace_all(&out, "$1.$2").into_owned();
     }
@@ -152,10 +149,7 @@ fn may_need_repair(s: &str) -> bool {
     let b = s.as_bytes();
     b.iter().enumerate().any(|(i, &c)| match c {
         b'&' | 0xC2 | 0xE2 | 0xEF => true,
-        b' ' => matches!(
-            b.get(i + 1),
-            Some(b',' | b';' | b':' | b')' | b'.' | b'?' | b'!')
-        ),
+        b' ' => matches!(b.get(i + 1), Some(b',' | b')' | b'.')),
         _ => false,
     })
 }
@@ -239,9 +233,19 @@ mod tests {
         );
         assert_eq!(repair("inter\u{AD}"), "inter\u{AD}");
         assert_eq!(
-            repair("word , next ; (note ) end ."),
-            "word, next; (note) end."
+            repair("word , next (note ) end ."),
+            "word, next (note) end."
         );
+        // A space before high punctuation is printed (French typography, notations).
+        for printed in [
+            "Membres : Jean",
+            "année : 2019",
+            "f : X",
+            "lime ; from",
+            "Quoi ?",
+        ] {
+            assert_eq!(repair(printed), printed);
+        }
         // Ellipses, decimals, numbered items and URLs are left alone.
         assert_eq!(repair("wait ... 3 .5 per cent"), "wait ... 3 .5 per cent");
     }
