@@ -12,10 +12,12 @@ use super::classify::{BulletClass, NoteLabel, line_marker, looks_like_heading_li
 use crate::words::ends_sentence;
 
 mod broken_headings;
+mod entries;
 mod wrapped_labels;
 
 pub use broken_headings::HEADING_LINES;
 use broken_headings::{heading_goes_on, joined_heading};
+use entries::{bare_label, continues_note_sequence, next_bracketed_entry};
 use wrapped_labels::wraps_onto_label;
 
 /// A run of lines treated as one piece by the structure passes.
@@ -193,7 +195,7 @@ fn breaks_before(
             return true;
         }
     }
-    if continues_note_sequence(unit, text) {
+    if continues_note_sequence(unit, text) || next_bracketed_entry(unit, line) {
         return true;
     }
     // Continuation lines of unwrapped text are indented by a space (list items wrapped by
@@ -331,45 +333,6 @@ fn bold_heading_over_text(
         && a.bbox.x1 + size < b.bbox.x1
         && (a.bbox.x0 - b.bbox.x0).abs() < 2.0 * size
         && looks_like_heading_line(&prev.text)
-}
-
-/// Whether `text` opens the note numbered one after the note that opens `unit` ("7 Maji
-/// Safi Trust…" under "6 Similar findings…"): the sequence and a capital after the number
-/// say a new note starts, even where the line before was left unfinished (a URL).
-fn continues_note_sequence(unit: &Unit, text: &str) -> bool {
-    let NoteLabel::Number(n) = note_label(unit.first(), true).0 else {
-        return false;
-    };
-    let (NoteLabel::Number(next), len) = note_label(text, true) else {
-        return false;
-    };
-    next == n + 1 && text.get(len..).is_some_and(opens_text)
-}
-
-/// Whether a note's text could start here: a capital or an opening quotation mark.
-fn opens_text(rest: &str) -> bool {
-    crate::rich::plain(rest)
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘'))
-}
-
-/// Words a line must hold to be read as the text of a note whose label stands alone above
-/// it: a table's numbered rows hold a cell or two.
-const BARE_LABEL_TEXT_WORDS: usize = 6;
-
-/// The number of the bare note label on line `at` (`pdftotext` puts an endnote's label
-/// alone on its line, "2", and the note's text on the next, sometimes after blank lines):
-/// a number alone, the next non-blank line on the page opening in a capital with a note's
-/// length of text. `None` for any other line.
-fn bare_label(lines: &[TextLine], at: usize) -> Option<u32> {
-    let n = super::uncased::bare_number(&lines[at].text)?;
-    let next = lines[at + 1..].iter().find(|l| !l.is_blank())?;
-    (next.page == lines[at].page
-        && opens_text(&next.text)
-        && crate::words::words(&next.plain_cow()) >= BARE_LABEL_TEXT_WORDS)
-        .then_some(n)
 }
 
 /// Words a line must hold to be read as a whole sentence set on its own (see
