@@ -17,6 +17,12 @@ pub fn has_word(t: &str, set: &[&str]) -> bool {
         })
 }
 
+/// Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms: letters read from
+/// right to left.
+pub fn is_rtl_char(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
 /// Number of whitespace-separated words.
 pub fn words(s: &str) -> usize {
     s.split_whitespace().count()

@@ -1,7 +1,8 @@
 //! Entries that open in sequence, whatever the line before left unfinished: a note
 //! numbered one past the note above it ("7 Maji Safi Trust…" under "6 Similar
-//! findings…"), a bare note label alone on its line, and a reference labelled in brackets
-//! ("[10] P. Johansson…" under "[9] S. Stemler…").
+//! findings…"), a bare note label alone on its line, a reference labelled in brackets
+//! ("[10] P. Johansson…" under "[9] S. Stemler…"), and an entry set with a hanging indent
+//! (an author–year reference whose first line starts left of the lines under it).
 //!
 //! A bracketed number is no list marker (a citation "[10]" can wrap to a line's start
 //! inside a sentence), so ragged reference entries with no gap between them ran together
@@ -88,6 +89,53 @@ pub(super) fn next_bracketed_entry(unit: &Unit, line: &TextLine) -> bool {
         (Some(a), Some(b)) => (a.bbox.x0 - b.bbox.x0).abs() <= 0.5 * a.font_size.max(1.0),
         _ => true,
     }
+}
+
+/// Whether `line` opens the next entry of a list set with a hanging indent (author–year
+/// references, glossaries, numbered exercises): the unit's first line starts at an outer
+/// edge and runs to the measure, every line after it starts at one inner edge, and `line`
+/// starts back at the outer edge, in the same size, the first two lines no further apart
+/// than `line` from the line above it. A heading over a paragraph whose first line is
+/// indented has the same edges, but stops short, or is set in bold, or stands further
+/// off; it is left alone, and so is right-to-left text, whose edges are mirrored.
+pub(super) fn next_hanging_entry(unit: &Unit, line: &TextLine) -> bool {
+    let [first, rest @ ..] = unit.lines.as_slice() else {
+        return false;
+    };
+    let (Some(a), Some(b), Some(inner)) = (
+        first.geometry,
+        line.geometry,
+        rest.first().and_then(|l| l.geometry),
+    ) else {
+        return false;
+    };
+    let size = a.font_size.max(1.0);
+    let same_size = |s: f32| (s - a.font_size).abs() < 0.5;
+    let indent = inner.bbox.x0 - a.bbox.x0;
+    let inner_lines = rest.iter().map(|l| l.geometry);
+    let measure = inner_lines
+        .clone()
+        .flatten()
+        .map(|g| g.bbox.x1)
+        .fold(a.bbox.x1, f32::max);
+    (0.8 * size..=4.0 * size).contains(&indent)
+        && (b.bbox.x0 - a.bbox.x0).abs() <= 0.3 * size
+        && same_size(b.font_size)
+        && a.bbox.x1 >= measure - 2.0 * size
+        && inner_lines.clone().all(|g| {
+            g.is_some_and(|g| {
+                (g.bbox.x0 - inner.bbox.x0).abs() <= 0.3 * size && same_size(g.font_size)
+            })
+        })
+        && !first.plain_cow().chars().any(crate::words::is_rtl_char)
+        && inner.baseline - a.baseline <= b.baseline - last_baseline(unit, inner) + 0.25 * size
+        && !crate::rich::all_bold(&first.text)
+}
+
+/// The baseline of the unit's last line (`fallback` when it has no geometry).
+fn last_baseline(unit: &Unit, fallback: crate::lines::LineGeometry) -> f32 {
+    let last = unit.lines.last().and_then(|l| l.geometry);
+    last.unwrap_or(fallback).baseline
 }
 
 #[cfg(test)]
@@ -187,5 +235,78 @@ mod tests {
         assert_eq!(units.len(), 2, "{firsts:?}");
         assert!(firsts[1].starts_with("[2] Hinshaw"));
         assert_eq!(units[1].lines.len(), 3);
+    }
+
+    fn segment_firsts(lines: &[TextLine]) -> Vec<String> {
+        let units = super::super::segment(lines, super::super::measure(lines));
+        units.iter().map(|u| u.lines[0].plain()).collect()
+    }
+
+    /// Author–year references set with a hanging indent and no gap between them: each
+    /// entry's first line at the outer edge opens a unit, whatever the line above ended.
+    #[test]
+    fn hanging_indent_entries_are_units_of_their_own() {
+        let at = |text: &str, x0: f32, x1: f32, baseline: f32| {
+            test_placed(text, 1, x0, x1, baseline, 9.0)
+        };
+        let refs = vec![
+            at(
+                "Akamatsu H, Taga M, Kodama M, Johnson RD, Otani H, Kohmoto K",
+                56.0,
+                290.0,
+                100.0,
+            ),
+            at(
+                "(1999) Molecular karyotypes for Alternaria plant pathogens",
+                65.0,
+                288.0,
+                110.0,
+            ),
+            at(
+                "known to produce host-specific toxins. Curr Genet 35:647–",
+                65.0,
+                289.0,
+                120.0,
+            ),
+            at(
+                "Altschul SF, Madden TL, Schaffer AA, Zhang J, Zhang Z, Miller",
+                56.0,
+                290.0,
+                130.0,
+            ),
+            at(
+                "W, Lipman DJ (1997) Gapped BLAST and PSI-BLAST: a new",
+                65.0,
+                287.0,
+                140.0,
+            ),
+            at(
+                "Brown DW, Adams TH, Keller NP (1996) Aspergillus has distinct",
+                56.0,
+                290.0,
+                150.0,
+            ),
+        ];
+        let firsts = segment_firsts(&refs);
+        assert_eq!(firsts.len(), 3, "{firsts:?}");
+        assert!(firsts[1].starts_with("Altschul") && firsts[2].starts_with("Brown"));
+    }
+
+    /// A heading over a paragraph whose first line is indented has a hanging indent's
+    /// edges; its gap (or its bold face, or its short line) says it is no entry, and the
+    /// paragraph's second line stays with its first.
+    #[test]
+    fn a_heading_over_an_indented_paragraph_is_no_entry() {
+        let at = |text: &str, x0: f32, x1: f32, baseline: f32| {
+            test_placed(text, 1, x0, x1, baseline, 9.0)
+        };
+        let lines = vec![
+            at("Proposed Maintenance-Related Actions", 399.0, 564.4, 91.9),
+            at("To ensure that each airplane’s two", 408.0, 549.8, 105.2),
+            at("AOA sensors are functioning properly", 399.0, 556.3, 115.2),
+            at("upon return to service, the FAA", 399.0, 530.3, 125.2),
+        ];
+        let firsts = segment_firsts(&lines);
+        assert!(!firsts.iter().any(|f| f.starts_with("AOA")), "{firsts:?}");
     }
 }

@@ -17,7 +17,7 @@ mod wrapped_labels;
 
 pub use broken_headings::HEADING_LINES;
 use broken_headings::{heading_goes_on, joined_heading};
-use entries::{bare_label, continues_note_sequence, next_bracketed_entry};
+use entries::{bare_label, continues_note_sequence, next_bracketed_entry, next_hanging_entry};
 use wrapped_labels::wraps_onto_label;
 
 /// A run of lines treated as one piece by the structure passes.
@@ -195,7 +195,10 @@ fn breaks_before(
             return true;
         }
     }
-    if continues_note_sequence(unit, text) || next_bracketed_entry(unit, line) {
+    if continues_note_sequence(unit, text)
+        || next_bracketed_entry(unit, line)
+        || next_hanging_entry(unit, line)
+    {
         return true;
     }
     // Continuation lines of unwrapped text are indented by a space (list items wrapped by

@@ -2,10 +2,7 @@
 
 use std::borrow::Cow;
 
-/// Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms.
-fn is_rtl_char(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
-}
+use crate::words::is_rtl_char;
 
 /// Whether most letters of a line are right-to-left.
 pub(super) fn is_rtl_line<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> bool {
