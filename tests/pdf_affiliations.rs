@@ -280,3 +280,74 @@ fn no_marks_no_affiliations() {
     assert!(doc.metadata.affiliations.is_empty(), "{md}");
     assert!(md.contains("University of Ghana"), "{md}");
 }
+
+/// A speech's title page: the speaker's name ends with an asterisk, and the one line at
+/// the page foot opening with an asterisk is a note about him, in three lines. The note
+/// goes to the front matter with the speaker (JATS `<author-notes>`), not into the body as
+/// a bullet with its mark lost; the prose on the next page stays where it is.
+#[test]
+fn a_note_marked_after_the_speakers_name_stays_with_him() {
+    let lines = vec![
+        (
+            170.0,
+            700.0,
+            vec![text("Rethinking the Financial Network", 18.0)],
+        ),
+        (270.0, 640.0, vec![text("Speech by", 12.0)]),
+        (250.0, 610.0, vec![text("Andrew G Haldane*", 12.0)]),
+        (250.0, 580.0, vec![text("Bank of England", 12.0)]),
+        (270.0, 550.0, vec![text("April 2009", 12.0)]),
+        (90.0, 400.0, vec![text(PROSE, 12.0)]),
+        (90.0, 386.0, vec![text(PROSE, 12.0)]),
+        (90.0, 372.0, vec![text(PROSE, 12.0)]),
+        (
+            90.0,
+            112.0,
+            vec![text(
+                "* I would like to thank Ian Bond, Sebastiano Daros and Kemal",
+                10.0,
+            )],
+        ),
+        (
+            90.0,
+            100.5,
+            vec![text(
+                "Ercevik for comments and contributions. I would also like to",
+                10.0,
+            )],
+        ),
+        (
+            90.0,
+            89.0,
+            vec![text("thank Lord Robert May for conversations.", 10.0)],
+        ),
+    ];
+    let bytes = pdf(&lines);
+    let (doc, report, md) = convert(&bytes);
+    let notes = &doc.metadata.author_notes;
+    assert_eq!(notes.len(), 1, "{md}");
+    assert_eq!(notes[0].label, "*");
+    assert!(
+        notes[0].text.starts_with("I would like to thank Ian Bond"),
+        "{md}"
+    );
+    assert!(notes[0].text.ends_with("for conversations."), "{md}");
+    assert!(
+        md.contains("    note: \"I would like to thank Ian Bond"),
+        "{md}"
+    );
+    let body = body_of(&md);
+    assert!(!body.contains("would like to thank"), "{md}");
+    assert!(!body.contains("- "), "{md}");
+    assert!(body.contains("Soil moisture was measured"), "{md}");
+    assert!(
+        report.actions.iter().any(|a| a
+            .evidence
+            .as_deref()
+            .is_some_and(|e| e.contains("note about an author"))),
+        "{md}"
+    );
+    let xml = brief2md::writers::jats::write(&doc);
+    assert!(xml.contains("<xref ref-type=\"author-notes\" rid=\"author-note-1\">*</xref>"));
+    common::assert_valid_jats(&xml, "author note");
+}

@@ -3,8 +3,8 @@
 //! on every page, symbols (`\fnsymbol`) that do too, and a title page's `\thanks` note
 //! above numbered notes. Every marker links to the note at the foot of its own page, no
 //! note takes in body text, no marker is left in the text, and the printed labels reach
-//! JATS as printed. (The `\thanks` note itself stays body text where it is printed: the
-//! model has no author notes to link the name's star to.)
+//! JATS as printed. The `\thanks` note goes with the author whose name carries its star
+//! (front matter `note`, JATS `<author-notes>`).
 
 mod support;
 
@@ -146,16 +146,20 @@ fn a_title_page_author_note_leaves_the_numbered_notes_as_printed() {
         ],
         &md,
     );
-    assert_eq!(jats_labels(&doc), ["1", "2", "3", "4", "5"]);
+    // The author note (`\thanks`, "*" after the name) is the author's, in
+    // `<author-notes>` ahead of the numbered notes.
+    assert_eq!(jats_labels(&doc), ["*", "1", "2", "3", "4", "5"]);
+    assert_eq!(doc.metadata.authors[0].note_labels, ["*"]);
     // The first section's heading, set larger than the name above it, is no role of
     // the author's: it stays the heading.
     assert!(md.contains("\n# Origins\n"), "{md}");
     assert!(!md.contains("role:"), "{md}");
-    // The author note's words are kept.
+    // The author note's words are kept, with the author, and not between the sections.
     assert!(
         md.contains(
-            "Department of Regional History. The author thanks the town archivists for their help."
+            "    note: \"Department of Regional History. The author thanks the town archivists for their help.\""
         ),
         "{md}"
     );
+    assert!(!md.contains("\\*Department"), "{md}");
 }

@@ -49,10 +49,15 @@ fn sample() -> Document {
                     name: "Dr Amara Okafor".into(),
                     role: Some("Senior Fellow".into()),
                     affiliation: Some("Centre for Tests".into()),
+                    note_labels: vec!["*".into()],
                     ..Default::default()
                 },
                 Contributor::named("Jean-Luc de la Croix"),
             ],
+            author_notes: vec![AuthorNote {
+                label: "*".into(),
+                text: "Thanks to the reviewers.".into(),
+            }],
             editors: vec![Contributor::named("Priya Raman")],
             date: Some(PubDate {
                 printed: "16 March 2025".into(),
@@ -174,6 +179,10 @@ fn jats_of_every_construct_is_dtd_valid() {
         "<name><surname>Okafor</surname><given-names>Amara</given-names><prefix>Dr</prefix></name>"
     ));
     assert!(xml.contains("<string-name>Jean-Luc de la Croix</string-name>"));
+    assert!(xml.contains("<xref ref-type=\"author-notes\" rid=\"author-note-1\">*</xref>"));
+    assert!(xml.contains(
+        "<author-notes><fn id=\"author-note-1\"><label>*</label><p>Thanks to the reviewers.</p>"
+    ));
     assert!(xml.contains("iso-8601-date=\"2025-03-16\""));
     // References are numbered by first appearance: the note labelled 1 is referenced first.
     assert!(xml.contains("Opening paragraph<xref ref-type=\"fn\" rid=\"fn1\">1</xref>"));

@@ -116,6 +116,7 @@ pub fn split_title_block(
     let title = title_block::extract(&lines, &dictionary, declared_title.as_deref(), report);
     let metadata = declared::fill(title.metadata, info, declared_title, &opening, report);
     let mut metadata = metadata;
+    let marks = title_block::author_marks(title.consumed.iter().map(|&i| &lines[i]), &metadata);
     let mut body: Vec<TextLine> = lines
         .into_iter()
         .enumerate()
@@ -124,6 +125,7 @@ pub fn split_title_block(
         .collect();
     title_block::take_author_notes(&mut body, &mut metadata, report);
     title_block::take_affiliation_list(&mut body, &mut metadata, report);
+    title_block::take_marked_notes(&marks, &mut body, &mut metadata, &lexicon, report);
     title_block::remove_branding_lines(&mut body, &metadata, report);
     (metadata, body, lexicon)
 }

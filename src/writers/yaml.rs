@@ -1,7 +1,7 @@
 //! A tiny YAML emitter for front matter: string scalars and lists, always double-quoted so
 //! that colons, quotes and leading symbols in titles never change the meaning.
 
-use crate::model::{Affiliation, Contributor};
+use crate::model::{Affiliation, AuthorNote, Contributor};
 
 /// An ordered mapping of keys to quoted values.
 #[derive(Debug, Default)]
@@ -27,12 +27,15 @@ impl Mapping {
     /// An affiliation printed once under a label (`affiliations`) is written out in full
     /// with each author whose marks name it, joined by "; " after the author's own
     /// affiliation line: the front matter stays a plain `affiliation` string per person,
-    /// which templates read without resolving labels.
+    /// which templates read without resolving labels. A note the author's mark points to
+    /// ("* I would like to thank…") is written the same way, as the person's `note` (the
+    /// field Quarto's author schema gives it).
     pub(crate) fn contributors(
         &mut self,
         key: &str,
         people: &[Contributor],
         affiliations: &[Affiliation],
+        notes: &[AuthorNote],
     ) {
         if people.is_empty() {
             return;
@@ -45,7 +48,7 @@ impl Mapping {
         let detailed = people
             .iter()
             .zip(&resolved)
-            .any(|(p, aff)| p.role.is_some() || aff.is_some());
+            .any(|(p, aff)| p.role.is_some() || aff.is_some() || !p.note_labels.is_empty());
         for (p, aff) in people.iter().zip(&resolved) {
             if !detailed {
                 self.out.push_str(&format!("  - {}\n", quote(&p.name)));
@@ -59,6 +62,16 @@ impl Mapping {
             if let Some(aff) = aff {
                 self.out
                     .push_str(&format!("    affiliation: {}\n", quote(aff)));
+            }
+            let noted: Vec<&str> = p
+                .note_labels
+                .iter()
+                .filter_map(|l| notes.iter().find(|n| &n.label == l))
+                .map(|n| n.text.as_str())
+                .collect();
+            if !noted.is_empty() {
+                self.out
+                    .push_str(&format!("    note: {}\n", quote(&noted.join(" "))));
             }
         }
     }
@@ -129,6 +142,7 @@ mod tests {
             "editor",
             &[Contributor::named("A B"), Contributor::named("C")],
             &[],
+            &[],
         );
         m.scalar("title", Some("  "));
         assert_eq!(m.render(), "editor:\n  - \"A B\"\n  - \"C\"\n");
@@ -150,10 +164,28 @@ mod tests {
                 text: "Lab Z".into(),
             },
         ];
-        m.contributors("author", &[a, c], &affs);
+        m.contributors("author", &[a, c], &affs, &[]);
         assert_eq!(
             m.render(),
             "author:\n  - name: \"A B\"\n    affiliation: \"Lab Z; Dept X, Uni Y\"\n  - name: \"C D\"\n"
+        );
+    }
+
+    /// A note the author's mark points to is the person's `note`; an author without the
+    /// mark has none.
+    #[test]
+    fn a_marked_note_is_written_with_its_author() {
+        let mut m = Mapping::default();
+        let mut a = Contributor::named("A B");
+        a.note_labels = vec!["*".into()];
+        let notes = [AuthorNote {
+            label: "*".into(),
+            text: "I would like to thank C D.".into(),
+        }];
+        m.contributors("author", &[a, Contributor::named("E F")], &[], &notes);
+        assert_eq!(
+            m.render(),
+            "author:\n  - name: \"A B\"\n    note: \"I would like to thank C D.\"\n  - name: \"E F\"\n"
         );
     }
 }

@@ -23,6 +23,7 @@ use super::casing::WordCase;
 use crate::words::{has_word, is_upper, join_lines, words};
 
 mod affiliations;
+mod author_notes;
 mod branding;
 mod meta_lines;
 mod not_title;
@@ -38,6 +39,7 @@ use roles::*;
 use title::*;
 
 pub use affiliations::take_affiliation_list;
+pub use author_notes::{author_marks, take_marked_notes};
 pub use branding::remove_branding_lines;
 use branding::repeated_letterhead;
 use meta_lines::Reader;

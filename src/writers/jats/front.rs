@@ -1,7 +1,8 @@
 //! The article's `<front>`: publisher, document type, title group, contributors with
 //! their names split into surname and given names where that is safe, labelled
-//! affiliations with their ids, publication date, and the title block's other fields
-//! (custom meta, notes). Also the `article-type` attribute the metadata implies.
+//! affiliations with their ids, notes about the authors, publication date, and the title
+//! block's other fields (custom meta, notes). Also the `article-type` attribute the
+//! metadata implies.
 
 use crate::model::{Affiliation, Contributor, Metadata, PubDate};
 
@@ -42,7 +43,7 @@ impl Jats<'_> {
             let ids = affiliation_ids(&meta.affiliations);
             for (kind, people) in [("author", &meta.authors), ("editor", &meta.editors)] {
                 for person in people {
-                    self.contrib(kind, person, &meta.affiliations, &ids);
+                    self.contrib(kind, person, meta, &ids);
                 }
             }
             // Affiliations printed once under a label: once each, after the contributors
@@ -55,6 +56,17 @@ impl Jats<'_> {
                 self.newline();
             }
             self.close("contrib-group");
+            self.newline();
+        }
+        if !meta.author_notes.is_empty() {
+            self.open("author-notes", &[]);
+            for (k, note) in meta.author_notes.iter().enumerate() {
+                self.open("fn", &[("id", &author_note_id(k))]);
+                self.leaf("label", &note.label);
+                self.leaf("p", &note.text);
+                self.close("fn");
+            }
+            self.close("author-notes");
             self.newline();
         }
         if let Some(date) = &meta.date {
@@ -81,13 +93,8 @@ impl Jats<'_> {
         self.newline();
     }
 
-    fn contrib(
-        &mut self,
-        kind: &str,
-        person: &Contributor,
-        affiliations: &[Affiliation],
-        ids: &[String],
-    ) {
+    fn contrib(&mut self, kind: &str, person: &Contributor, meta: &Metadata, ids: &[String]) {
+        let affiliations = &meta.affiliations;
         self.open("contrib", &[("contrib-type", kind)]);
         match split_name(&person.name) {
             Some(parts) => {
@@ -112,6 +119,14 @@ impl Jats<'_> {
         for label in &person.affiliation_labels {
             if let Some(k) = affiliations.iter().position(|a| &a.label == label) {
                 self.open("xref", &[("ref-type", "aff"), ("rid", &ids[k])]);
+                self.text(label);
+                self.close("xref");
+            }
+        }
+        for label in &person.note_labels {
+            if let Some(k) = meta.author_notes.iter().position(|n| &n.label == label) {
+                let id = author_note_id(k);
+                self.open("xref", &[("ref-type", "author-notes"), ("rid", &id)]);
                 self.text(label);
                 self.close("xref");
             }
@@ -146,6 +161,11 @@ impl Jats<'_> {
 
 /// The `id` of each labelled affiliation: `aff` and its label when the label is a letter
 /// or number ("aff1", "affa"), else `aff` and its place ("†" → "aff-3"); never twice.
+/// The id of the `k`th note about the authors.
+fn author_note_id(k: usize) -> String {
+    format!("author-note-{}", k + 1)
+}
+
 fn affiliation_ids(affiliations: &[Affiliation]) -> Vec<String> {
     let mut ids: Vec<String> = Vec::with_capacity(affiliations.len());
     for (k, aff) in affiliations.iter().enumerate() {

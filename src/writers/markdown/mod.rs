@@ -93,8 +93,18 @@ fn front_matter(meta: &Metadata) -> String {
     let mut y = yaml::Mapping::default();
     y.scalar("title", meta.title.as_deref());
     y.scalar("subtitle", meta.subtitle.as_deref());
-    y.contributors("author", &meta.authors, &meta.affiliations);
-    y.contributors("editor", &meta.editors, &meta.affiliations);
+    y.contributors(
+        "author",
+        &meta.authors,
+        &meta.affiliations,
+        &meta.author_notes,
+    );
+    y.contributors(
+        "editor",
+        &meta.editors,
+        &meta.affiliations,
+        &meta.author_notes,
+    );
     if let Some(date) = &meta.date {
         let iso = date.iso();
         y.scalar("date", Some(iso.as_deref().unwrap_or(&date.printed)));
