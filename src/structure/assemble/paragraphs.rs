@@ -107,6 +107,17 @@ mod tests {
             joined("thence, Novem-", "1 thence").0,
             "thence, Novem- 1 thence"
         );
+        // A name hyphenated across the page: both parts capitalised.
+        assert_eq!(
+            joined("takeoff from Soekarno-", "Hatta International").0,
+            "takeoff from Soekarno-Hatta International"
+        );
+        // Words of other shapes are another text: a printer's slug, a headline.
+        assert_eq!(
+            joined("from Soekarno-", "VerDate Sep 2014").0,
+            "from Soekarno- VerDate Sep 2014"
+        );
+        assert_eq!(joined("Ha-", "MEETINGS HELD").0, "Ha- MEETINGS HELD");
     }
 
     /// A hyphen the join reports dropped goes from the text even behind a style mark:

@@ -172,11 +172,30 @@ pub fn rejoin(
     }
 }
 
+/// Whether two words are both capitalised (a capital, then lower-case letters) or both in
+/// capitals, letters only.
+fn same_case_shape(a: &str, b: &str) -> bool {
+    let shape = |w: &str| {
+        let mut chars = w.chars();
+        let first = chars.next().is_some_and(char::is_uppercase);
+        let rest: Vec<char> = chars.collect();
+        if !first || !rest.iter().all(|c| c.is_alphabetic()) {
+            return None;
+        }
+        if rest.iter().all(|c| c.is_lowercase()) {
+            Some(false)
+        } else {
+            rest.iter().all(|c| c.is_uppercase()).then_some(true)
+        }
+    };
+    shape(a).is_some() && shape(a) == shape(b)
+}
+
 /// The dash ending `prev` (visible text) that binds it to `next`, decided with `lex`.
 /// With `across_break` the two sides come from two blocks (a page or column break
 /// between them), and the next block may be another text ("instruc-" beside a sidebar's
 /// "Internal", "Novem-" over a column's "1"): the dash binds only a word going on in
-/// lower case or a figure after a figure. An em dash before a capital ends a phrase
+/// lower case, a figure after a figure, or a capitalised word after one (a name). An em dash before a capital ends a phrase
 /// ("Your tax is—" over "Example.").
 pub fn bound_dash_join(
     prev: &str,
@@ -188,7 +207,12 @@ pub fn bound_dash_join(
     let capital = tail.starts_with(char::is_uppercase);
     let figures = head.ends_with(|c: char| c.is_ascii_digit())
         && tail.starts_with(|c: char| c.is_ascii_digit());
-    if across_break && !figures && !tail.starts_with(char::is_lowercase) {
+    // Two capitalised words bound by a hyphen ("Soekarno-" over "Hatta", "Guinea-" over
+    // "Bissau"), or two in capitals ("FED-" over "ERAL"), make one word: a block that
+    // ends so goes on. Words of other shapes ("VerDate", "Ha-" over "MEETINGS") are
+    // another text.
+    let name = dash == '-' && head.chars().count() >= 2 && same_case_shape(&head, &tail);
+    if across_break && !figures && !name && !tail.starts_with(char::is_lowercase) {
         return None;
     }
     if capital && dash == '—' {
