@@ -91,6 +91,20 @@ fn letter_spacing_and_leader_dots_stay_words() {
     assert_eq!(texts, ["RESEARCH NOTE", "......"]);
 }
 
+/// A form writer's label "BUTTON" drawn in three strings, the middle one a space under a
+/// text matrix with no width ("0 0 0 1 0 0 Tm"): that glyph prints nothing, and the word
+/// stays whole.
+#[test]
+fn a_glyph_squashed_to_no_width_prints_nothing() {
+    let ls = lines(&one_page(
+        "BT /F1 12 Tf 1 0 0 1 0 0 Tm 40.6 661 Td (BUTTO) Tj \
+         0 0 0 1 0 0 Tm 81.3 661 Td ( ) Tj \
+         1 0 0 1 0 0 Tm 81.3 661 Td (N) Tj ET",
+    ));
+    let texts: Vec<String> = ls.iter().map(|l| l.text()).collect();
+    assert_eq!(texts, ["BUTTON"]);
+}
+
 #[test]
 fn char_and_word_spacing_widen_the_line() {
     let plain = lines(&one_page("BT /F1 10 Tf 72 700 Td (a b) Tj ET"));

@@ -18,7 +18,8 @@ const UNMAPPED_CODES: usize = 4_000;
 pub(super) struct Dropped {
     /// Drawn outside the page (beyond a margin of their own size).
     pub off_page: usize,
-    /// Of no usable size: zero, not finite, or larger than the page itself.
+    /// Of no usable size: zero, not finite, larger than the page itself, or squashed to no
+    /// width along the line.
     pub bad_size: usize,
     /// Beyond [`Limits::max_glyphs`].
     pub over_limit: usize,
@@ -162,7 +163,9 @@ impl Interpreter<'_> {
                 } else {
                     0.0
                 };
-                let sized = size.is_finite() && size > 0.0 && size <= extent;
+                // A matrix that squashes the line's direction to nothing ("0 0 0 1 0 0 Tm")
+                // draws the glyph without width, at the origin: it prints nothing.
+                let sized = size.is_finite() && size > 0.0 && size <= extent && along > 1e-6;
                 let margin = if sized { size.max(1.0) } else { 1.0 };
                 let on_page =
                     ox > -margin && oy > -margin && ox < page_w + margin && oy < page_h + margin;
