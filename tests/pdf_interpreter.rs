@@ -105,6 +105,20 @@ fn a_glyph_squashed_to_no_width_prints_nothing() {
     assert_eq!(texts, ["BUTTON"]);
 }
 
+/// A justified line whose first word ends a sentence: TeX stretched the space after the
+/// stop to 1.4 em. The line stays one line; a lone stop (a glyph table's cell) across the
+/// same gap does not reach the next cell.
+#[test]
+fn a_stretched_sentence_space_after_a_line_s_first_word_stays_in_the_line() {
+    let ls = lines(&one_page(
+        "BT /F1 10 Tf 72 700 Td (mauris.) Tj ET BT /F1 10 Tf 118.6 700 Td (Nam arcu libero) Tj ET \
+         BT /F1 10 Tf 72 650 Td (.) Tj ET BT /F1 10 Tf 89 650 Td (/) Tj ET",
+    ));
+    let texts: Vec<String> = ls.iter().map(|l| l.text()).collect();
+    assert_eq!(texts[0], "mauris. Nam arcu libero");
+    assert_eq!(texts.len(), 3, "{texts:?}");
+}
+
 #[test]
 fn char_and_word_spacing_widen_the_line() {
     let plain = lines(&one_page("BT /F1 10 Tf 72 700 Td (a b) Tj ET"));

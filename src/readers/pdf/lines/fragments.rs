@@ -243,8 +243,13 @@ impl Frag {
         if !ends_sentence(&last.text) {
             return base;
         }
+        // A line's first word ending a sentence ("mauris." before a justified space of
+        // 1.4 em) has no word gaps to measure against: TeX's widest sentence space holds.
+        // A lone stop (a table of glyphs) gets less.
         let stretched = if self.gap_n > 0 {
             2.5 * self.gap_sum / self.gap_n as f32
+        } else if last.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            MAX_SENTENCE_GAP * size
         } else {
             1.3 * size
         };
