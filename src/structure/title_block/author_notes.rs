@@ -145,7 +145,8 @@ fn marks_after(after: &str) -> Vec<&str> {
 }
 
 /// Whether a line opens with `mark` followed by a note's text (a letter, figure or
-/// opening quotation mark), and holds no second mark before it.
+/// opening quotation mark): the mark exactly, since a longer run of its symbol ("**"
+/// after "*") is another mark.
 fn opens_with_mark(plain: &str, mark: &str) -> bool {
     let Some(rest) = plain.trim_start().strip_prefix(mark) else {
         return false;

@@ -91,6 +91,10 @@ pub(super) fn next_bracketed_entry(unit: &Unit, line: &TextLine) -> bool {
     }
 }
 
+/// The most lines an entry set with a hanging indent holds, with room to spare (a
+/// reference runs to a few lines, a glossary entry to a paragraph).
+const MAX_ENTRY_LINES: usize = 40;
+
 /// Whether `line` opens the next entry of a list set with a hanging indent (author–year
 /// references, glossaries, numbered exercises): the unit's first line starts at an outer
 /// edge and runs to the measure, every line after it starts at one inner edge, and `line`
@@ -102,6 +106,11 @@ pub(super) fn next_hanging_entry(unit: &Unit, line: &TextLine) -> bool {
     let [first, rest @ ..] = unit.lines.as_slice() else {
         return false;
     };
+    // Each line at the outer edge reads the unit's lines: a bound keeps a page of one
+    // endless unit linear.
+    if rest.len() >= MAX_ENTRY_LINES {
+        return false;
+    }
     let (Some(a), Some(b), Some(inner)) = (
         first.geometry,
         line.geometry,
@@ -113,20 +122,19 @@ pub(super) fn next_hanging_entry(unit: &Unit, line: &TextLine) -> bool {
     let same_size = |s: f32| (s - a.font_size).abs() < 0.5;
     let indent = inner.bbox.x0 - a.bbox.x0;
     let inner_lines = rest.iter().map(|l| l.geometry);
-    let measure = inner_lines
-        .clone()
-        .flatten()
-        .map(|g| g.bbox.x1)
-        .fold(a.bbox.x1, f32::max);
+    let measure = || {
+        let ends = inner_lines.clone().flatten().map(|g| g.bbox.x1);
+        ends.fold(a.bbox.x1, f32::max)
+    };
     (0.8 * size..=4.0 * size).contains(&indent)
         && (b.bbox.x0 - a.bbox.x0).abs() <= 0.3 * size
         && same_size(b.font_size)
-        && a.bbox.x1 >= measure - 2.0 * size
         && inner_lines.clone().all(|g| {
             g.is_some_and(|g| {
                 (g.bbox.x0 - inner.bbox.x0).abs() <= 0.3 * size && same_size(g.font_size)
             })
         })
+        && a.bbox.x1 >= measure() - 2.0 * size
         && !first.plain_cow().chars().any(crate::words::is_rtl_char)
         && inner.baseline - a.baseline <= b.baseline - last_baseline(unit, inner) + 0.25 * size
         && !crate::rich::all_bold(&first.text)
