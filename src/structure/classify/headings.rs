@@ -137,11 +137,44 @@ pub fn term_lead(text: &str) -> Option<String> {
     .then(|| lead.to_string())
 }
 
+/// Whether `text` opens with a term lead-in set in bold, its colon included, and goes on
+/// in another face ("**DATES:** The FAA must receive…"): a run-in label the type sets
+/// apart, which opens its paragraph.
+pub fn bold_term_lead(text: &str) -> bool {
+    if !text.starts_with(rich::BOLD_ON) {
+        return false;
+    }
+    let Some(lead) = term_lead(text) else {
+        return false;
+    };
+    let (head, rest) = rich::split_visible(text, lead.chars().count() + 1);
+    rich::all_bold(&head) && !rich::all_bold(&rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rich::bold;
     use crate::test_phrases::{assert_same_matches, pattern_texts};
+
+    #[test]
+    fn a_bold_term_lead_is_bold_to_its_colon_then_not() {
+        let dates = format!("{} The FAA must receive comments", bold("DATES:"));
+        assert!(bold_term_lead(&dates));
+        let split = format!(
+            "{}{} Ian",
+            bold("FOR FURTHER INFORMATION CONTACT"),
+            bold(":")
+        );
+        assert!(bold_term_lead(&split));
+        // All bold (a heading), not bold, or bold past the colon: no lead-in.
+        assert!(!bold_term_lead(&bold("DATES: The FAA must")));
+        assert!(!bold_term_lead("DATES: The FAA must receive"));
+        assert!(!bold_term_lead(&format!(
+            "{} must receive",
+            bold("The FAA")
+        )));
+    }
 
     /// The numbered-heading pattern, built with `regex-lite`, finds what it found built with
     /// `regex` (`\S` spelled out).

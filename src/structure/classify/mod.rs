@@ -9,7 +9,7 @@ mod note_labels;
 
 pub use citations::{citation_score, has_url, is_url_only};
 pub use headings::{
-    breaks_off, heading_line_shape, is_notes_heading, is_reference_list_heading,
+    bold_term_lead, breaks_off, heading_line_shape, is_notes_heading, is_reference_list_heading,
     looks_like_heading_line, numbered_heading, run_in_heading, term_lead, term_lead_in,
 };
 pub use markers::{BulletClass, ItemMarker, LabelStyle, line_marker};

@@ -247,6 +247,12 @@ fn breaks_before(
     {
         return true;
     }
+    // A PDF line opening with a label in bold and its colon ("**DATES:** The FAA…") after
+    // a finished sentence opens a paragraph, as its type says.
+    if line.geometry.is_some() && ends_sentence(&prev.text) && super::classify::bold_term_lead(text)
+    {
+        return true;
+    }
     // Extracted text without indentation: a line opening with a term in title case and a
     // colon ("Chronic Disease: Almost a third…") after a finished sentence opens a unit,
     // as a run-in term does; wrapped prose seldom puts a capitalised phrase and a colon
@@ -612,5 +618,31 @@ often during haze weeks, and few of them can leave the province.";
             "were the same as the first, as the table shows.",
         );
         assert_eq!(units.last().unwrap().len(), 3, "{units:?}");
+    }
+
+    /// A Federal Register block: "**DATES:**" opens a line after a finished sentence, with
+    /// no more than the line spacing above it, and opens its paragraph.
+    #[test]
+    fn a_bold_label_after_a_finished_sentence_opens_a_paragraph() {
+        let at = |text: String, baseline: f32| {
+            let mut l = crate::lines::test_placed(&text, 1, 45.0, 212.0, baseline, 9.0);
+            l.text = text;
+            l
+        };
+        let lines = vec![
+            at("FAA is proposing this AD to address the".into(), 655.0),
+            at("unsafe condition on these products.".into(), 665.0),
+            at(
+                format!(
+                    "{} The FAA must receive comments",
+                    crate::rich::bold("DATES:")
+                ),
+                677.0,
+            ),
+            at("on this proposed AD by September 21,".into(), 687.0),
+        ];
+        let units = segment(&lines, measure(&lines));
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert_eq!(units[1].lines.len(), 2);
     }
 }
