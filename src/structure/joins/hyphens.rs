@@ -188,7 +188,8 @@ fn same_case_shape(a: &str, b: &str) -> bool {
             rest.iter().all(|c| c.is_uppercase()).then_some(true)
         }
     };
-    shape(a).is_some() && shape(a) == shape(b)
+    let first = shape(a);
+    first.is_some() && first == shape(b)
 }
 
 /// The dash ending `prev` (visible text) that binds it to `next`, decided with `lex`.

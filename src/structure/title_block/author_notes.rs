@@ -85,9 +85,9 @@ pub fn take_marked_notes(
         let labels_parts = body[start..end].iter().enumerate().any(|(k, l)| {
             let plain = l.plain_cow();
             let own = if k == 0 {
-                plain.trim_start()[m.mark.len()..].to_string()
+                &plain.trim_start()[m.mark.len()..]
             } else {
-                plain.to_string()
+                &plain[..]
             };
             own.contains(MARKS)
         });

@@ -73,16 +73,14 @@ pub(super) fn bracket_label(text: &str) -> Option<u32> {
 /// Whether `line` opens the entry after the one opening `unit`: its bracketed label is
 /// one past the unit's, and (with geometry) both labels start at the same place.
 pub(super) fn next_bracketed_entry(unit: &Unit, line: &TextLine) -> bool {
+    // Few lines open with a bracket: the line is asked first.
+    let Some(next) = bracket_label(&line.plain_cow()) else {
+        return false;
+    };
     let Some(first) = unit.lines.first() else {
         return false;
     };
-    let (Some(n), Some(next)) = (
-        bracket_label(&first.plain_cow()),
-        bracket_label(&line.plain_cow()),
-    ) else {
-        return false;
-    };
-    if next != n + 1 {
+    if bracket_label(&first.plain_cow()) != next.checked_sub(1) {
         return false;
     }
     match (first.geometry, line.geometry) {
