@@ -367,9 +367,10 @@ pub fn extract(
                         || (roles[i - 1] == Role::Name && side_by_side(zone, i - 1, i)))
                     && !dictionary.mostly_common_words(text)
                     && !in_form_row(zone, &roles, i)
-                    // Without a title above, a line that cannot be the title for its
-                    // place in the page (a section heading, a table row) is no credit.
-                    && (reader.tb.metadata.title.is_some() || sizes.excluded[i].is_none())
+                    // A by-line is the title's: with no title above, a line shaped like a
+                    // name ("Security Handler", a test page's "I Am A Header") credits no
+                    // one.
+                    && reader.tb.metadata.title.is_some()
                     && !heads_a_form(&texts[i..])
                     && !heads_prose(lines, i, reader.tb.metadata.title.is_some()) =>
             {

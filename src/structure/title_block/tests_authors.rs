@@ -179,3 +179,36 @@ fn names_side_by_side_are_a_row_of_authors_sharing_the_line_under_them() {
         ]
     );
 }
+
+#[test]
+fn a_name_shaped_line_with_no_title_above_is_no_author() {
+    // A page whose only text is a label in capitals ("Security Handler"), or a test page
+    // opening "I Am A Header" over "Title": a line shaped like a name credits no one when
+    // the page prints no title for it to be the by-line of.
+    for text in [
+        "Security Handler".to_string(),
+        format!("I Am A Header\nTitle\n{BODY}"),
+    ] {
+        let (tb, _) = block(&text);
+        assert!(
+            tb.metadata.authors.is_empty(),
+            "{text:?}: {:?}",
+            tb.metadata.authors
+        );
+    }
+    // Under a title, the same shape is the by-line.
+    let (tb, _) = block(&format!(
+        "A Study of Harbour Congestion\n\nAmara Okafor\n\n{BODY}"
+    ));
+    assert_eq!(
+        tb.metadata.title.as_deref(),
+        Some("A Study of Harbour Congestion")
+    );
+    let names: Vec<&str> = tb
+        .metadata
+        .authors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(names, ["Amara Okafor"]);
+}
