@@ -156,8 +156,12 @@ pub fn rejoin(
     across_break: bool,
 ) -> Option<(BoundDash, bool)> {
     match hyphenated_word(prev, next) {
+        // "first-" / "and second-line": the hyphen waits for the second compound's part,
+        // and the space after it is the text's own. Nothing binds across.
+        Some((_, tail)) if suspended_hyphen(&tail, next) => None,
         Some((head, tail)) => {
-            let dropped = lex.is_hyphenation(&head, &tail);
+            let dropped =
+                lex.is_hyphenation(&head, &tail) && !inside_compound(prev, next, &head, &tail, lex);
             Some((
                 BoundDash {
                     dash: '-',
@@ -170,6 +174,47 @@ pub fn rejoin(
         }
         None => bound_dash_join(prev, next, lex, across_break).map(|b| (b, false)),
     }
+}
+
+/// Conjunctions after which a hyphen at a line end is suspended ("first-" / "and
+/// second-line", "pré-" / "ou post-opératoire"), when a compound follows them.
+const SUSPENDING_CONJUNCTIONS: &[&str] = &["and", "or", "nor", "to", "et", "ou"];
+
+/// Whether a hyphen cut at a line end before `tail`, the first word of `next`, is a
+/// suspended hyphen: `tail` is a conjunction standing as a word of its own, and one of
+/// the next three words is a compound ("pre-" / "and post-war", "first-" / "or
+/// second-order"), whose second part the hyphen stands for.
+fn suspended_hyphen(tail: &str, next: &str) -> bool {
+    if !SUSPENDING_CONJUNCTIONS.contains(&tail) {
+        return false;
+    }
+    let mut words = next.split_whitespace();
+    words.next() == Some(tail)
+        && words.take(3).any(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            w.split_once('-').is_some_and(|(a, b)| {
+                a.ends_with(char::is_alphanumeric) && b.starts_with(char::is_alphabetic)
+            })
+        })
+}
+
+/// Whether a word cut at a line end stands inside a compound whose other parts are
+/// printed with hyphens ("low-molecular-" / "weight", "end-" / "to-end"), its first half
+/// a word the document prints on its own, and the joined form printed nowhere: the
+/// hyphen at the break is the compound's own. (TeX never hyphenates a word that
+/// already holds a hyphen; a word processor that does cuts a syllable, "cost-effec-" /
+/// "tive", whose head is no word.)
+fn inside_compound(prev: &str, next: &str, head: &str, tail: &str, lex: &super::Lexicon) -> bool {
+    let stem = prev.trim_end_matches(['-', '\u{AD}']);
+    let before = &stem[..stem.len() - head.len()];
+    let joined_before = before
+        .strip_suffix('-')
+        .is_some_and(|b| b.ends_with(char::is_alphanumeric));
+    let after = &next[tail.len()..];
+    let joined_after = after
+        .strip_prefix('-')
+        .is_some_and(|a| a.starts_with(char::is_alphanumeric));
+    (joined_before || joined_after) && !lex.prints(&format!("{head}{tail}")) && lex.count(head) > 0
 }
 
 /// Whether two words are both capitalised (a capital, then lower-case letters) or both in

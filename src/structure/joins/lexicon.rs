@@ -72,6 +72,16 @@ fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ 
     })
 }
 
+/// Counts one occurrence of `w`.
+fn add(words: &mut HashMap<String, usize>, w: &str) {
+    match words.get_mut(w) {
+        Some(n) => *n += 1,
+        None => {
+            words.insert(w.to_string(), 1);
+        }
+    }
+}
+
 impl Lexicon {
     /// Counts the words (and hyphenated compounds) of every line.
     pub fn from_lines(lines: &[TextLine]) -> Self {
@@ -81,17 +91,28 @@ impl Lexicon {
         let mut lower = String::new();
         for line in lines {
             let text = line.plain_cow();
-            // A word cut at the end of this line is not evidence of itself.
-            let cut = text.ends_with('-');
+            // A word cut at the end of this line ("Alkylpotas-") is not evidence of
+            // itself; its range stops short of the hyphen.
+            let trimmed = text.trim_end();
+            let cut_at = trimmed
+                .ends_with(['-', '\u{AD}'])
+                .then(|| trimmed.trim_end_matches(['-', '\u{AD}']).len());
             for r in word_ranges(&text) {
-                if cut && r.end == text.len() {
+                if cut_at == Some(r.end) {
                     continue;
                 }
                 crate::structure::casing::lowercase_into(&mut lower, &text[r]);
-                match words.get_mut(lower.as_str()) {
-                    Some(n) => *n += 1,
-                    None => {
-                        words.insert(lower.clone(), 1);
+                let parts = lower.matches('-').count() + 1;
+                add(&mut words, &lower);
+                // A compound of three parts or more ("low-molecular-weight") also
+                // prints each pair of neighbouring parts ("molecular-weight"): the
+                // evidence for that pair cut at a line end.
+                if parts >= 3 {
+                    let cuts: Vec<usize> = lower.match_indices('-').map(|(i, _)| i).collect();
+                    for k in 0..parts - 1 {
+                        let from = if k == 0 { 0 } else { cuts[k - 1] + 1 };
+                        let to = cuts.get(k + 1).copied().unwrap_or(lower.len());
+                        add(&mut words, &lower[from..to]);
                     }
                 }
             }
@@ -107,7 +128,7 @@ impl Lexicon {
         &self.words[self.words.partition_point(|(k, _)| k.as_str() < w)..]
     }
 
-    fn count(&self, w: &str) -> usize {
+    pub(super) fn count(&self, w: &str) -> usize {
         let w = w.to_lowercase();
         self.starting_at(&w)
             .first()
@@ -124,6 +145,16 @@ impl Lexicon {
             .filter(|(k, _)| k.len() <= w.len() + 3 && !k[w.len()..].contains('-'))
             .map(|(_, c)| c)
             .sum()
+    }
+
+    /// Whether the document prints `w` anywhere as a word of its own or as the first
+    /// part of a compound, inflected or not ("chromatography-tandem" prints
+    /// "chromatography").
+    pub(super) fn prints(&self, w: &str) -> bool {
+        let w = w.to_lowercase();
+        self.starting_at(&w)
+            .first()
+            .is_some_and(|(k, _)| k.starts_with(&w))
     }
 
     /// Whether `head-` at a line end followed by `tail` is a hyphenated word (true: join
@@ -190,6 +221,20 @@ mod tests {
             let got: Vec<&str> = word_ranges(t).map(|r| &t[r]).collect();
             assert_eq!(got, want, "{t:?}");
         }
+    }
+
+    #[test]
+    fn compounds_print_their_pairs_and_a_cut_word_is_no_word() {
+        let lex = Lexicon::from_lines(&[
+            TextLine::new("low-molecular-weight heparin, Alkylpotas-", 1, 1),
+            TextLine::new("a soft cut at Potas\u{AD}  ", 1, 2),
+        ]);
+        assert_eq!(lex.count("low-molecular-weight"), 1);
+        assert_eq!(lex.count("molecular-weight"), 1);
+        assert_eq!(lex.count("low-molecular"), 1);
+        assert_eq!(lex.count("alkylpotas"), 0);
+        assert_eq!(lex.count("potas"), 0);
+        assert!(lex.prints("molecular") && !lex.prints("heparins"));
     }
 
     #[test]

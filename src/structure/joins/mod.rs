@@ -116,7 +116,7 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
         // line break would add; a hyphen the document's words show to be a word's
         // hyphenation ("FED-" / "ERAL") goes.
         let soft = visible_end.ends_with('\u{AD}');
-        let cut = rejoin(&visible_end, next_first, lex, false).map(|(mut b, word)| {
+        let cut = rejoin(&visible_end, next_plain.trim_start(), lex, false).map(|(mut b, word)| {
             let soft = soft && word;
             b.dropped |= soft;
             let why = if soft {
@@ -333,6 +333,57 @@ mod tests {
             join("Revenue –", "2020 figures").0,
             "Revenue – 2020 figures"
         );
+    }
+
+    /// A hyphen at a line end inside a compound whose other parts carry hyphens is the
+    /// compound's own, and one before "and" with a compound after it waits for that
+    /// compound's second part; a syllable break is still joined. Without these rules
+    /// "end-" / "to-end" read "endto-end", "low-molecular-" / "weight" read
+    /// "low-molecularweight" and "first-" / "and second-line" read "first-and".
+    #[test]
+    fn compound_hyphens_at_line_ends_stay() {
+        let lex = Lexicon::from_lines(&[
+            tl(
+                "An end of it; low-molecular-weight heparin and bitops-bitwise-and runs.",
+                9,
+            ),
+            tl(
+                "The effective cost-effective route, liquid chromatography-tandem assays.",
+                10,
+            ),
+        ]);
+        let join = |a: &str, b: &str| {
+            let mut r = Report::default();
+            join_lines(&[tl(a, 1), tl(b, 2)], &lex, &mut r)
+        };
+        assert_eq!(join("an end-", "to-end pipeline"), "an end-to-end pipeline");
+        assert_eq!(
+            join("with low-molecular-", "weight heparin"),
+            "with low-molecular-weight heparin"
+        );
+        assert_eq!(
+            join("the bitops-bitwise-", "and test"),
+            "the bitops-bitwise-and test"
+        );
+        assert_eq!(
+            join("compared to first-", "and second-line providers"),
+            "compared to first- and second-line providers"
+        );
+        assert_eq!(
+            join("sentence-", "and token-level tasks"),
+            "sentence- and token-level tasks"
+        );
+        // Syllables: the joined word is printed, or the head is no word of its own.
+        assert_eq!(
+            join("a cost-effec-", "tive route"),
+            "a cost-effective route"
+        );
+        assert_eq!(
+            join("liquid chroma-", "tography-tandem"),
+            "liquid chromatography-tandem"
+        );
+        // "and" with no compound after it is the word's last syllable or a word.
+        assert_eq!(join("the husb-", "and went"), "the husband went");
     }
 
     #[test]
