@@ -30,6 +30,9 @@ pub const REF_ON: char = '\u{10FFF8}';
 /// End of a resolved footnote reference.
 pub const REF_OFF: char = '\u{10FFF9}';
 
+mod scripts;
+pub use scripts::{plain_scripted, plain_without_scripts, plain_without_scripts_cow};
+
 /// Whether `c` is one of the style sentinels.
 pub fn is_sentinel(c: char) -> bool {
     ('\u{10FFF0}'..='\u{10FFF9}').contains(&c)
@@ -139,36 +142,6 @@ fn for_each_piece<'a>(s: &'a str, mut f: impl FnMut(Piece<'a>)) {
     if !rest.is_empty() {
         f(Piece::Text(rest));
     }
-}
-
-/// The text without style and without raised or lowered runs (footnote marker candidates).
-pub fn plain_without_scripts(s: &str) -> String {
-    plain_without_scripts_cow(s).into_owned()
-}
-
-/// [`plain_without_scripts`], borrowing `s` when it holds no sentinel.
-pub fn plain_without_scripts_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if !has_sentinel(s) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut depth = 0usize;
-    for_each_piece(s, |piece| match piece {
-        Piece::Text(t) => {
-            if depth == 0 {
-                out.push_str(t);
-            }
-        }
-        Piece::Char(SUP_ON | SUB_ON | REF_ON) => depth += 1,
-        Piece::Char(SUP_OFF | SUB_OFF | REF_OFF) => depth = depth.saturating_sub(1),
-        Piece::Char(c) if is_sentinel(c) => {}
-        Piece::Char(c) => {
-            if depth == 0 {
-                out.push(c);
-            }
-        }
-    });
-    std::borrow::Cow::Owned(out)
 }
 
 /// Wraps `s` in a raised run.

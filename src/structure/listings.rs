@@ -115,7 +115,8 @@ fn text_of(lines: &[TextLine]) -> String {
     let mut prev: Option<crate::lines::LineGeometry> = None;
     for l in lines {
         let Some(g) = l.geometry else { continue };
-        let text = l.plain_cow();
+        // A listing holds no markup: raised and lowered digits keep their forms.
+        let text = crate::rich::plain_scripted(&l.text);
         match prev {
             Some(p) if (g.baseline - p.baseline).abs() <= 0.3 * size => {
                 out.push_str(&spaces(p.bbox.x1, g.bbox.x0).max(" ".to_string()));
@@ -168,6 +169,25 @@ mod tests {
             found[0].text,
             "def total(xs):\n    s = 0\n    for x in xs:\n        s += x\n\n    return s"
         );
+    }
+
+    /// A listing is written with no markup: a raised digit keeps its superscript form
+    /// ("x²"), where plain text would read "x2".
+    #[test]
+    fn raised_digits_in_a_listing_keep_their_form() {
+        let sup = |t: &str| format!("{}{t}{}", crate::rich::SUP_ON, crate::rich::SUP_OFF);
+        let mut raised = code("area = r * r  # r", 90.0, 131.0);
+        raised.text = format!("area = r * r  # r{}", sup("2"));
+        let lines = vec![
+            prose("The area of the disc follows.", 100.0),
+            code("def area(r):", 90.0, 120.0),
+            raised,
+            code("return area", 90.0, 142.0),
+            prose("It is used below.", 162.0),
+        ];
+        let found = find(&lines);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].text.contains("# r²"), "{:?}", found[0].text);
     }
 
     #[test]
