@@ -235,7 +235,9 @@ pub fn assemble_around_boxes(
                 flush(&mut run, &mut out, run_pos);
                 asides.insert(order);
                 out.push(Placed::single(
-                    Draft::Para { text: piece.text },
+                    Draft::Para {
+                        text: bold_lead_in(&piece.text),
+                    },
                     order,
                     piece.page,
                 ));
@@ -490,5 +492,39 @@ mod tests {
         ];
         assemble(body, &lex, false, &mut report);
         assert_eq!(report.count(ActionKind::Dehyphenated), 0);
+    }
+
+    /// Text set aside (small print between the halves of a sentence) keeps the bold
+    /// lead-in a paragraph gets: a caption's "Figure 2:" stays a label.
+    #[test]
+    fn an_aside_keeps_its_bold_lead_in() {
+        let body = vec![
+            (0, piece(PieceKind::Text, "The curves are shown for the")),
+            (
+                1,
+                piece(PieceKind::Aside, "Figure 2: CMB spectrum for a Universe."),
+            ),
+            (2, piece(PieceKind::Text, "three contents of the model.")),
+        ];
+        let mut report = Report::default();
+        let out = assemble(body, &Lexicon::default(), false, &mut report);
+        let texts: Vec<String> = out
+            .iter()
+            .map(|p| match &p.draft {
+                Draft::Para { text } => rich::plain(text),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "The curves are shown for the three contents of the model.",
+                "Figure 2: CMB spectrum for a Universe."
+            ]
+        );
+        let Draft::Para { text } = &out[1].draft else {
+            unreachable!()
+        };
+        assert!(text.starts_with(&rich::bold("Figure 2:")), "{text:?}");
     }
 }

@@ -59,6 +59,11 @@ pub(super) fn in_reference_list(out: &[Piece], number: u32) -> bool {
     after_previous_entry || under_references
 }
 
+/// How much smaller than an open sentence's type text must be set to be small print
+/// that interrupts it (a permission block, a correspondence line): notes and such are
+/// set at 7–9 pt under 10–12 pt text.
+const SMALL_PRINT: f32 = 0.9;
+
 /// Text standing between a sentence left open and its lower-case continuation, together
 /// with notes, is itself inserted material: a note whose shape gave nothing away.
 pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
@@ -120,7 +125,29 @@ pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
             (Some(size), Some(note)) => size >= note - 0.5,
             _ => true,
         };
-        if has_note && all_plain && !body_between && open_in_body_type {
+        // Without notes: small print alone between the two halves of a sentence (a
+        // permission block or a correspondence line at a column's foot, read before
+        // the next column's top) is set aside, so that the sentence reads on.
+        // Words on both sides of the break, in plain type: a formula's parts (an
+        // index set under a sum, a variable in italics) and a table's heads interleave
+        // in small type too, and stay where they were read.
+        let small_print = !has_note
+            && !gap.is_empty()
+            && ends_in_plain_word(&pieces[i].text)
+            && starts_with_plain_word(&pieces[k].text)
+            && gap.clone().all(|j| {
+                pieces[j].kind == PieceKind::Text
+                    && holds_a_word(&pieces[j].text)
+                    && match (pieces[i].font_size, pieces[j].font_size) {
+                        (Some(open), Some(size)) => size < SMALL_PRINT * open,
+                        _ => false,
+                    }
+            });
+        if small_print {
+            for j in gap {
+                pieces[j].kind = PieceKind::Aside;
+            }
+        } else if has_note && all_plain && !body_between && open_in_body_type {
             for j in gap {
                 if pieces[j].kind == PieceKind::Text && !note_sized(&pieces[j]) {
                     pieces[j].kind = PieceKind::Aside;
@@ -128,9 +155,44 @@ pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
                     pieces[j].kind = PieceKind::Note(NoteLabel::None);
                 }
             }
+        } else {
+            // Nothing set aside: a sentence left open inside the gap (after a heading
+            // that stopped this one) is looked at in its turn.
+            i += 1;
+            continue;
         }
         i = k;
     }
+}
+
+/// Whether rich text ends in a word of two letters or more set in no style (no sentinel
+/// after it): "…client-side web programming".
+fn ends_in_plain_word(text: &str) -> bool {
+    let tail: String = text
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    tail.chars().count() >= 2
+}
+
+/// Whether rich text opens with a word of two lower-case letters or more, in no style:
+/// "and is used for…".
+fn starts_with_plain_word(text: &str) -> bool {
+    let word: String = text
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    word.chars().count() >= 2 && word.chars().all(char::is_lowercase)
+}
+
+/// Whether a text holds a word of three letters or more (not a tick label, a stray stop).
+fn holds_a_word(text: &str) -> bool {
+    crate::rich::plain_cow(text)
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().count() >= 3)
 }
 
 /// Whether a piece heads its page (`page`, its positioned lines): in the page's upper
@@ -489,5 +551,71 @@ mod tests {
         pieces[3] = set(PieceKind::Text, "Another remark.", 1, 9.0);
         mark_notes_in_breaks(&mut pieces);
         assert_eq!(pieces[2].kind, PieceKind::Note(NoteLabel::None));
+    }
+
+    /// Small print alone between the two halves of a sentence (a permission block at a
+    /// column's foot, read before the next column's top) is set aside, so the sentence
+    /// reads on; so it is after a heading left another sentence open before it. Parts
+    /// of a formula, or a gap with no words, stay where they were read.
+    #[test]
+    fn small_print_between_the_halves_of_a_sentence_is_set_aside() {
+        let mut pieces = vec![
+            set(PieceKind::Text, "Keywords JavaScript, compilation,", 1, 9.0),
+            set(
+                PieceKind::Heading {
+                    number: Some("1".into()),
+                    run_in: false,
+                },
+                "1. Introduction",
+                1,
+                11.0,
+            ),
+            set(
+                PieceKind::Text,
+                "It is the standard for client-side web programming",
+                1,
+                9.0,
+            ),
+            set(
+                PieceKind::Text,
+                "Permission to make digital or hard copies is granted.",
+                1,
+                7.0,
+            ),
+            set(PieceKind::Text, "Copyright 2009 ACM", 1, 7.0),
+            set(
+                PieceKind::Text,
+                "and is used for the application logic.",
+                1,
+                9.0,
+            ),
+        ];
+        mark_notes_in_breaks(&mut pieces);
+        let kinds: Vec<&PieceKind> = pieces.iter().map(|p| &p.kind).collect();
+        assert_eq!(kinds[3], &PieceKind::Aside, "{kinds:?}");
+        assert_eq!(kinds[4], &PieceKind::Aside, "{kinds:?}");
+        assert_eq!(kinds[5], &PieceKind::Text);
+        // A formula's index set under its sum, between "∑" and "wobei": no words on
+        // the open side, and a gap of figures only.
+        let mut formula = vec![
+            set(PieceKind::Text, "der Form U × P", 1, 10.0),
+            set(PieceKind::Text, "j=1", 1, 7.0),
+            set(PieceKind::Text, "wobei J endlich ist.", 1, 10.0),
+        ];
+        mark_notes_in_breaks(&mut formula);
+        assert_eq!(formula[1].kind, PieceKind::Text);
+        // Text as large as the sentence is body, not small print.
+        let mut body = vec![
+            set(PieceKind::Text, "the standard for web programming", 1, 9.0),
+            set(
+                PieceKind::Text,
+                "Another paragraph in the same type.",
+                1,
+                9.0,
+            ),
+            set(PieceKind::Text, "and is used for the logic.", 1, 9.0),
+        ];
+        mark_notes_in_breaks(&mut body);
+        assert_eq!(body[1].kind, PieceKind::Text);
     }
 }
