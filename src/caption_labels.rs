@@ -53,6 +53,16 @@ pub fn opens_caption(t: &str) -> bool {
     caption_opening(t).is_some()
 }
 
+/// Whether a line opens with a caption's label and its number, with or without the
+/// stop after it ("Table 1 Clinical features", "Figure 3. …"): a block of its own.
+pub fn opens_with_label(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let (Some(label), Some(number)) = (words.next(), words.next()) else {
+        return false;
+    };
+    label_word(label).is_some() && is_label_number(number.trim_end_matches(['.', ':']))
+}
+
 /// The caption label a line opens with, as [`opens_caption`] reads one.
 pub fn caption_opening(t: &str) -> Option<CaptionOpening<'_>> {
     let mut words = t.split_whitespace();

@@ -11,9 +11,9 @@ pub use lead_ins::bold_lead_in;
 pub use levels::close_level_gaps;
 use levels::{HeadingInfo, assign_heading_levels, tidy_heading};
 pub use nesting::{MAX_LIST_DEPTH, nest};
-use paragraphs::{append, continues};
+use paragraphs::{append, continues, cut_mid_sentence};
 
-use foldhash::{HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::model::CaptionSide;
 use crate::report::{Action, ActionKind, Report};
@@ -229,6 +229,8 @@ pub fn assemble_around_boxes(
     // The `first` orders of asides placed: running text after them may continue the
     // paragraph before them.
     let mut asides: HashSet<usize> = HashSet::new();
+    // The orders of running text whose last line is full, with their pages.
+    let mut cut_full: HashMap<usize, usize> = HashMap::new();
     for (order, piece) in body {
         match piece.kind {
             PieceKind::Aside => {
@@ -338,8 +340,17 @@ pub fn assemble_around_boxes(
             _ => {
                 // Running text: a continuation of the item or paragraph it interrupts?
                 let text = piece.text;
+                // A page that cut a sentence in a full line: its next page goes on with
+                // it, whatever the case of the first word ("Professor Paul" / "Krugman").
+                if piece.ends_full {
+                    cut_full.insert(order, piece.page);
+                }
+                let cut_by_page = |before: usize, prev: &str| {
+                    cut_full.get(&before).is_some_and(|&page| page < piece.page)
+                        && cut_mid_sentence(prev, &text)
+                };
                 if let Some(last) = run.last_mut()
-                    && continues(&last.text, &text, wrapped)
+                    && (continues(&last.text, &text, wrapped) || cut_by_page(run_pos.1, &last.text))
                 {
                     report_join(report, &piece.lines, piece.page);
                     last.origins
@@ -373,7 +384,7 @@ pub fn assemble_around_boxes(
                         origins,
                         ..
                     }) = target.and_then(|t| out.get_mut(t))
-                    && continues(prev, &text, wrapped)
+                    && (continues(prev, &text, wrapped) || cut_by_page(*last, prev))
                 {
                     report_join(report, &piece.lines, piece.page);
                     origins.push(Origin {
@@ -526,5 +537,57 @@ mod tests {
             unreachable!()
         };
         assert!(text.starts_with(&rich::bold("Figure 2:")), "{text:?}");
+    }
+
+    /// A page that cuts a sentence in a full line goes on with it on the next page even
+    /// when the next page opens with a name ("Bank for International" / "Settlements
+    /// (BIS) …"); a last line short of the measure, the same page, a caption's label
+    /// or a bold label keep their breaks. Without the rule the sentence split in two.
+    #[test]
+    fn a_sentence_cut_by_the_page_in_a_full_line_goes_on() {
+        let page = |kind: PieceKind, text: &str, page: usize, full: bool| Piece {
+            page,
+            ends_full: full,
+            ..piece(kind, text)
+        };
+        let paras = |body: Vec<(usize, Piece)>| -> Vec<String> {
+            let mut report = Report::default();
+            assemble(body, &Lexicon::default(), true, &mut report)
+                .iter()
+                .map(|p| match &p.draft {
+                    Draft::Para { text } => rich::plain(text),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        let cut = "A similar initiative resulted in the Bank for International";
+        let next = "Settlements (BIS) developing international banking statistics.";
+        assert_eq!(
+            paras(vec![
+                (0, page(PieceKind::Text, cut, 1, true)),
+                (1, page(PieceKind::Text, next, 2, false)),
+            ]),
+            [format!("{cut} {next}")]
+        );
+        for (full, on, second) in [
+            (false, 2, next),
+            (true, 1, next),
+            (
+                true,
+                2,
+                "Table 1 Clinical features in Turner syndrome and more",
+            ),
+            (
+                true,
+                2,
+                "\u{10FFF0}Training Model\u{10FFF1} and the rest of a heading row",
+            ),
+        ] {
+            let out = paras(vec![
+                (0, page(PieceKind::Text, cut, 1, full)),
+                (1, page(PieceKind::Text, second, on, false)),
+            ]);
+            assert_eq!(out.len(), 2, "{out:?}");
+        }
     }
 }

@@ -57,6 +57,30 @@ pub(super) fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
         && (wrapped || first.is_alphanumeric() || first == '“' || first == '"')
 }
 
+/// Whether `prev`, cut in a full line by a page break, stops mid-sentence and `next`
+/// goes on with it though it opens in capitals or figures ("Professor Paul" /
+/// "Krugman, Nobel prize winner", "open-domain" / "QA datasets"): `prev` ends in a
+/// word of two letters or more (not a formula's variable or figure) or a comma, and
+/// `next` is running text of six words or more that opens with a capitalised word or
+/// a figure in plain type: not a caption's label ("Table 1 Clinical features"), not a
+/// bold label ("**Beweis:**", a table's head).
+pub(super) fn cut_mid_sentence(prev: &str, next: &str) -> bool {
+    let p = rich::plain_without_scripts(prev);
+    let p = p.trim_end();
+    let last_word: String = p.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    if ends_sentence(prev) || !(p.ends_with(',') || last_word.chars().count() >= 2) {
+        return false;
+    }
+    if next.trim_start().starts_with(rich::is_sentinel) {
+        return false;
+    }
+    let n = rich::plain(next);
+    let n = n.trim_start();
+    n.split_whitespace().count() >= 6
+        && !crate::caption_labels::opens_with_label(n)
+        && n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
 /// Appends `next` to `prev`, rejoining a word hyphenated across the break ("exam-" +
 /// "ple": "example"; "long-" + "term": "long-term") or a dash binding words or figures
 /// across it (kept, no space after it); returns that word, which changed words of the

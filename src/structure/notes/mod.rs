@@ -417,6 +417,7 @@ fn return_to_body(
                     indent: setting.indent,
                     blank_before: setting.blank_before,
                     font_size: setting.font_size,
+                    ends_full: false,
                 },
             ),
         );
@@ -455,6 +456,7 @@ mod tests {
             indent: 0.0,
             blank_before: true,
             font_size: Option::None,
+            ends_full: false,
         }
     }
     #[test]

@@ -104,6 +104,7 @@ impl Current<'_> {
             lines: unit.source_lines(),
             blank_before: unit.blank_before,
             font_size: unit.lines[0].geometry.map(|g| g.font_size),
+            ends_full: ends_full(unit),
         }
     }
 
@@ -490,4 +491,22 @@ impl<'a> Context<'a> {
         }
         rows * 2 > all
     }
+}
+
+/// Whether the unit's last line, one of two or more placed lines, ends within an em of
+/// the right edge of the longest: a full line, as a page's last line is when the page
+/// cuts the paragraph.
+fn ends_full(unit: &Unit) -> bool {
+    let (Some(last), true) = (
+        unit.lines.last().and_then(|l| l.geometry),
+        unit.lines.len() >= 2,
+    ) else {
+        return false;
+    };
+    let right = unit
+        .lines
+        .iter()
+        .filter_map(|l| l.geometry)
+        .fold(f32::NEG_INFINITY, |r, g| r.max(g.bbox.x1));
+    last.bbox.x1 >= right - last.font_size.max(1.0)
 }

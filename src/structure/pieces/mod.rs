@@ -95,6 +95,9 @@ pub struct Piece {
     pub blank_before: bool,
     /// Font size of its first line (PDF input).
     pub font_size: Option<f32>,
+    /// Whether its last line runs as far right as its longest (PDF input, two lines or
+    /// more): a paragraph that stops there mid-sentence was cut by the page, not ended.
+    pub ends_full: bool,
 }
 
 /// Segments and classifies the body lines.

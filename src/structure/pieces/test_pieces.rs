@@ -10,6 +10,7 @@ pub fn piece(kind: PieceKind, text: &str) -> Piece {
         indent: 0.0,
         blank_before: true,
         font_size: None,
+        ends_full: false,
     }
 }
 
