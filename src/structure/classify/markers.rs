@@ -346,6 +346,9 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
         } else {
             LabelStyle::Period
         };
+        if names_a_range(&text[len..], class) {
+            return None;
+        }
         return Some(ItemMarker {
             class,
             ordinal,
@@ -356,6 +359,22 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
         });
     }
     None
+}
+
+/// Whether the text after an ordered label goes on with a conjunction and a second label
+/// of its kind: "(c) and (d) of this section", "(ii) through (iv) apply", "3. to 5. are
+/// void" is a cross-reference that a line wrapped to its start, not an item.
+fn names_a_range(rest: &str, class: BulletClass) -> bool {
+    let rest = rich::plain_cow(rest);
+    let mut words = rest.split_whitespace();
+    let (Some(conj), Some(label)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(
+        conj,
+        "and" | "or" | "through" | "to" | "und" | "oder" | "bis" | "et" | "ou" | "à" | "y" | "o"
+    ) && label.len() <= 8
+        && line_marker(&format!("{label} x")).is_some_and(|m| m.class == class)
 }
 
 /// Compiles the marker patterns (see [`super::compile_patterns`]).
@@ -535,6 +554,10 @@ mod tests {
         assert_eq!(line_marker("(c) third").unwrap().class, BulletClass::Alpha);
         assert!(line_marker("2024. The year").is_none());
         assert!(line_marker("A. Smith").is_none());
+        // A reference wrapped to a line's start names a range, not an item.
+        assert!(line_marker("(c) and (d) of this section. If the").is_none());
+        assert!(line_marker("(ii) through (iv) apply to all").is_none());
+        assert!(line_marker("(c) and the others follow").is_some());
         // Exercise sets run past 99: the printed number is still the item's label.
         let m = line_marker("150. A rocket is fired").unwrap();
         assert_eq!((m.ordinal, m.len, m.needs_break()), (Some(150), 5, true));
