@@ -15,7 +15,9 @@ use super::Unit;
 /// semicolon) and running to the unit's measure and near the text's usual line length
 /// (`width`, in characters), `line` starting at `prev`'s left edge
 /// with no paragraph's gap above it. Only labels a sentence can hold count: numbers,
-/// letters, roman numerals and dashes; a drawn bullet opens an item wherever it stands.
+/// letters, roman numerals and dashes; a drawn bullet opens an item wherever it stands,
+/// unless `prev` uses it as the separator of a run the line goes on with (see
+/// [`separates_in_prev`]), in any input.
 pub(super) fn wraps_onto_label(
     prev: &TextLine,
     line: &TextLine,
@@ -23,6 +25,9 @@ pub(super) fn wraps_onto_label(
     mk: &ItemMarker,
     width: f32,
 ) -> bool {
+    if separates_in_prev(prev, &line.text) {
+        return true;
+    }
     let (Some(a), Some(b)) = (prev.geometry, line.geometry) else {
         return false;
     };
@@ -55,6 +60,31 @@ pub(super) fn wraps_onto_label(
         && b.bbox.y0 - a.bbox.y1 < 0.8 * size
 }
 
+/// Whether a line opening with a bullet glyph only wraps a run that `prev` separates
+/// with that glyph between spaces ("Document Image Analysis · Deep Learning · Layout
+/// Analysis" / "· Character Recognition · Toolkit."): `prev` unfinished and using the
+/// glyph inside its text, so the glyph is the run's separator, not a bullet.
+fn separates_in_prev(prev: &TextLine, text: &str) -> bool {
+    let t = crate::rich::plain_cow(text);
+    let Some(glyph) = t
+        .trim_start()
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '·' | '•' | '|' | '–'))
+    else {
+        return false;
+    };
+    let before = prev.plain_cow();
+    let before = before.trim_end();
+    let mut sep = [0u8; 4];
+    let sep = glyph.encode_utf8(&mut sep);
+    !ends_sentence(&prev.text)
+        && !before.ends_with([':', ';'])
+        && before.match_indices(&*sep).any(|(i, _)| {
+            i > 0 && before[..i].ends_with(' ') && before[i + sep.len()..].starts_with(' ')
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +101,25 @@ mod tests {
         };
         let mk = line_marker(&line.text).expect("a label");
         wraps_onto_label(prev, line, &unit, &mk, 50.0)
+    }
+
+    #[test]
+    fn a_bullet_glyph_the_line_above_uses_as_a_separator_wraps_its_run() {
+        let prev = placed(
+            "Keywords: Image Analysis · Deep Learning · Layout Analysis",
+            300.0,
+            100.0,
+        );
+        assert!(separates_in_prev(
+            &prev,
+            "· Character Recognition · Toolkit."
+        ));
+        // A bullet after a finished line, or under a line with no such separator, opens
+        // an item.
+        let done = placed("Keywords: Image Analysis · Deep Learning.", 300.0, 100.0);
+        assert!(!separates_in_prev(&done, "· Character Recognition"));
+        let plain = placed("The toolkit covers three areas of work", 300.0, 100.0);
+        assert!(!separates_in_prev(&plain, "· Character Recognition"));
     }
 
     #[test]
