@@ -302,6 +302,25 @@ pub(super) fn is_address_like(t: &str) -> bool {
         && holds_postal_number(t)
         && !t.trim_end().ends_with(['.', '!', '?'])
         && parse_date_line(t).is_none()
+        && !cites_pages(t)
+}
+
+/// Whether a line holds a page range, figures joined by an en or em dash ("113:45–58",
+/// "pp. 12–19"): a journal's citation line ("British Medical Bulletin, 2015,
+/// 113:45–58"), which an address never holds. (A time, "3:42 PM", is no range.)
+fn cites_pages(t: &str) -> bool {
+    let mut before = ' ';
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '–' | '—')
+            && before.is_ascii_digit()
+            && chars.peek().is_some_and(char::is_ascii_digit)
+        {
+            return true;
+        }
+        before = c;
+    }
+    false
 }
 
 /// Whether `line` is the wrapped end of the address on `prev`: a few words, or a street
@@ -438,6 +457,21 @@ mod tests {
             role_of("Centre for Policy Studies www.cps.org.uk"),
             Role::Contact
         );
+    }
+
+    /// A journal's citation line above the title holds a volume and pages; an address
+    /// holds a postcode. Without the page test "British Medical Bulletin, 2015,
+    /// 113:45–58" was removed as a postal address.
+    #[test]
+    fn a_citation_line_is_no_address() {
+        assert!(!is_address_like(
+            "British Medical Bulletin, 2015, 113:45–58"
+        ));
+        assert!(!is_address_like("Journal of Studies, 26, 147–154"));
+        assert!(is_address_like("1309 S. Mary Avenue, Sunnyvale, CA 94087"));
+        assert!(is_address_like(
+            "Stuhlsatzenhausweg 3, 66123 Saarbrücken, Germany"
+        ));
     }
     use crate::test_phrases::{assert_decides_as, assert_necessary, bench_lines, pattern_texts};
 
