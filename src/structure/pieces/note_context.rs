@@ -65,7 +65,9 @@ pub(super) fn in_reference_list(out: &[Piece], number: u32) -> bool {
 const SMALL_PRINT: f32 = 0.9;
 
 /// Text standing between a sentence left open and its lower-case continuation, together
-/// with notes, is itself inserted material: a note whose shape gave nothing away.
+/// with notes, is itself inserted material: a note whose shape gave nothing away. Small
+/// print standing there alone (a permission block, a correspondence line) is set aside
+/// as an aside, so the sentence reads on across it.
 pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
     let is_note = |p: &Piece| matches!(p.kind, PieceKind::Note(_) | PieceKind::Url);
     let mut i = 0;
