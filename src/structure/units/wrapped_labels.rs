@@ -114,6 +114,11 @@ mod tests {
             &prev,
             "· Character Recognition · Toolkit."
         ));
+        // The unit split asks through `wraps_onto_label`.
+        assert!(wraps(
+            &prev,
+            &placed("· Character Recognition · Toolkit.", 200.0, 112.0)
+        ));
         // A bullet after a finished line, or under a line with no such separator, opens
         // an item.
         let done = placed("Keywords: Image Analysis · Deep Learning.", 300.0, 100.0);
