@@ -63,38 +63,28 @@ pub fn plain_scripted(s: &str) -> String {
         }
         run.clear();
     };
-    for c in plain_keeping(s, &[SUP_ON, SUP_OFF, SUB_ON, SUB_OFF]).chars() {
-        match c {
-            SUP_ON => open = Some(SUPS),
-            SUB_ON => open = Some(SUBS),
-            SUP_OFF | SUB_OFF => {
-                if let Some(table) = open.take() {
-                    flush(&mut run, table, &mut out);
-                }
-            }
-            c if open.is_some() => run.push(c),
-            c => out.push(c),
-        }
-    }
-    if let Some(table) = open {
-        flush(&mut run, table, &mut out);
-    }
-    out
-}
-
-/// [`plain`], keeping the sentinels in `keep`.
-fn plain_keeping(s: &str, keep: &[char]) -> String {
-    let mut out = String::with_capacity(s.len());
+    // The pieces `plain` keeps, with the raised and lowered runs' bounds read on the way.
     let mut in_ref = false;
     for_each_piece(s, |piece| match piece {
         Piece::Char(REF_ON) => in_ref = true,
         Piece::Char(REF_OFF) => in_ref = false,
         _ if in_ref => {}
-        Piece::Char(c) if keep.contains(&c) => out.push(c),
+        Piece::Char(SUP_ON) => open = Some(SUPS),
+        Piece::Char(SUB_ON) => open = Some(SUBS),
+        Piece::Char(SUP_OFF | SUB_OFF) => {
+            if let Some(table) = open.take() {
+                flush(&mut run, table, &mut out);
+            }
+        }
         Piece::Char(c) if is_sentinel(c) => {}
+        Piece::Char(c) if open.is_some() => run.push(c),
         Piece::Char(c) => out.push(c),
+        Piece::Text(t) if open.is_some() => run.push_str(t),
         Piece::Text(t) => out.push_str(t),
     });
+    if let Some(table) = open {
+        flush(&mut run, table, &mut out);
+    }
     out
 }
 

@@ -67,8 +67,8 @@ pub(super) fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
 pub(super) fn cut_mid_sentence(prev: &str, next: &str) -> bool {
     let p = rich::plain_without_scripts(prev);
     let p = p.trim_end();
-    let last_word: String = p.chars().rev().take_while(|c| c.is_alphabetic()).collect();
-    if ends_sentence(prev) || !(p.ends_with(',') || last_word.chars().count() >= 2) {
+    let last_letters = p.chars().rev().take_while(|c| c.is_alphabetic()).count();
+    if ends_sentence(prev) || !(p.ends_with(',') || last_letters >= 2) {
         return false;
     }
     if next.trim_start().starts_with(rich::is_sentinel) {

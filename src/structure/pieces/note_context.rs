@@ -170,24 +170,19 @@ pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
 /// Whether rich text ends in a word of two letters or more set in no style (no sentinel
 /// after it): "…client-side web programming".
 fn ends_in_plain_word(text: &str) -> bool {
-    let tail: String = text
-        .trim_end()
+    text.trim_end()
         .chars()
         .rev()
         .take_while(|c| c.is_alphabetic())
-        .collect();
-    tail.chars().count() >= 2
+        .count()
+        >= 2
 }
 
 /// Whether rich text opens with a word of two lower-case letters or more, in no style:
 /// "and is used for…".
 fn starts_with_plain_word(text: &str) -> bool {
-    let word: String = text
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    word.chars().count() >= 2 && word.chars().all(char::is_lowercase)
+    let letters = text.trim_start().chars().take_while(|c| c.is_alphabetic());
+    letters.clone().count() >= 2 && letters.into_iter().all(char::is_lowercase)
 }
 
 /// Whether a text holds a word of three letters or more (not a tick label, a stray stop).

@@ -76,13 +76,9 @@ fn separates_in_prev(prev: &TextLine, text: &str) -> bool {
     };
     let before = prev.plain_cow();
     let before = before.trim_end();
-    let mut sep = [0u8; 4];
-    let sep = glyph.encode_utf8(&mut sep);
     !ends_sentence(&prev.text)
         && !before.ends_with([':', ';'])
-        && before.match_indices(&*sep).any(|(i, _)| {
-            i > 0 && before[..i].ends_with(' ') && before[i + sep.len()..].starts_with(' ')
-        })
+        && before.contains(&format!(" {glyph} "))
 }
 
 #[cfg(test)]
