@@ -60,6 +60,14 @@ pub(super) fn note_start(
     let text = &line.text;
     let (label, len) = note_label(text, true);
     let raised = text.starts_with(rich::SUP_ON);
+    // "…Bates No. 2044438368/8371, at-8368-" / "9. www…": a number broken at a dash ends
+    // the line above, and the figures opening this line are its rest, not a label.
+    if !raised
+        && matches!(label, NoteLabel::Number(_))
+        && prev.is_some_and(|p| p.page == line.page && breaks_a_number(&p.plain_cow()))
+    {
+        return None;
+    }
     let (family, n) = match label {
         NoteLabel::Number(n) => (Family::Arabic, n),
         // "i" is roman one, or the ninth letter in a lettered sequence.
@@ -145,6 +153,13 @@ pub(super) fn note_start(
         || (smaller && after_break)
         || (family == Family::Symbol && due.starred);
     ok.then_some((family, n))
+}
+
+/// Whether a line ends inside a number or a range of numbers broken at a dash ("at-8368-",
+/// "1998;280:1173–"): a figure, then a hyphen or an en dash, then the line's end.
+fn breaks_a_number(text: &str) -> bool {
+    let mut rev = text.trim_end().chars().rev();
+    matches!(rev.next(), Some('-' | '‐' | '–')) && rev.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Whether `line` ("2. …") continues a numbered list that one of the lines before it on
