@@ -205,8 +205,14 @@ fn sequence(labels: &[NoteLabel], places: &[(usize, usize)], restarts: bool) -> 
     }
 }
 
+/// How many printed labels after a far jump must carry it on for the jump to stand.
+const JUMP_CONFIRMED_BY: usize = 2;
+
 /// Numbers notes by sequence, trusting a printed label when it continues the sequence or
 /// skips ahead by at most two (a note whose text was not found), and the sequence otherwise.
+/// A label further ahead stands when the next printed labels go on from it ("41", "42",
+/// "43" where 33 was due): the notes between were not found, and renumbering a run the
+/// author numbered would tie every marker after it to another note's text.
 pub fn number_notes(labels: &[NoteLabel]) -> Vec<u32> {
     let mut out = Vec::with_capacity(labels.len());
     let mut expected = match labels.first() {
@@ -231,12 +237,30 @@ pub fn number_notes(labels: &[NoteLabel]) -> Vec<u32> {
                     _ => expected,
                 }
             }
+            NoteLabel::Number(n) if *n > expected && run_goes_on(*n, &labels[i + 1..]) => *n,
             _ => expected,
         };
         out.push(number);
         expected = number + 1;
     }
     out
+}
+
+/// Whether the next [`JUMP_CONFIRMED_BY`] printed labels after label `n` read on from it,
+/// each one past the one before at its distance (a note between without a label counts).
+fn run_goes_on(n: u32, after: &[NoteLabel]) -> bool {
+    let mut read = after
+        .iter()
+        .enumerate()
+        .filter_map(|(k, l)| match l {
+            NoteLabel::Number(m) => Some((k as u32 + 1, *m)),
+            _ => None,
+        })
+        .take(JUMP_CONFIRMED_BY)
+        .peekable();
+    read.peek().is_some()
+        && read.clone().count() == JUMP_CONFIRMED_BY
+        && read.all(|(d, m)| m == n + d)
 }
 
 #[cfg(test)]
@@ -261,6 +285,33 @@ mod tests {
         assert_eq!(
             number_notes(&[Number(1), Number(3), Number(3)]),
             vec![1, 2, 3]
+        );
+    }
+
+    #[test]
+    fn a_far_jump_the_printed_labels_carry_on_stands() {
+        // Notes 33 to 40 not found: 41, 42, 43 stay as printed.
+        assert_eq!(
+            number_notes(&[Number(31), Number(32), Number(41), Number(42), Number(43)]),
+            vec![31, 32, 41, 42, 43]
+        );
+        // An unlabelled note between counts at its distance.
+        assert_eq!(
+            number_notes(&[Number(32), Number(41), None, Number(43), Number(44)]),
+            vec![32, 41, 42, 43, 44]
+        );
+        // A lone far label, or one the next label does not follow, is a misreading.
+        assert_eq!(
+            number_notes(&[Number(5), Number(6), Number(71), Number(8), Number(9)]),
+            vec![5, 6, 7, 8, 9]
+        );
+        assert_eq!(
+            number_notes(&[Number(5), Number(60), Number(61)]),
+            vec![5, 6, 7]
+        );
+        assert_eq!(
+            number_notes(&[Number(5), Number(60), Number(61), Number(62)]),
+            vec![5, 60, 61, 62]
         );
     }
 }
