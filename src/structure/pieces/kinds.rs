@@ -86,6 +86,8 @@ pub(super) struct Current<'u> {
     /// An item on a side of lines a column gutter cut is indented from its column's
     /// margin: a list that goes on in the next column nests the same there.
     item_indent: f32,
+    /// Whether the unit opens a page or a column: the unit before it ends elsewhere.
+    pub(super) column_top: bool,
 }
 
 impl Current<'_> {
@@ -218,6 +220,11 @@ impl<'a> Context<'a> {
                 Some(set_in) if unit.lines[0].halved => set_in,
                 _ => unit.lines[0].indent,
             };
+        let column_top = ui
+            .checked_sub(1)
+            .and_then(|i| self.unit(i))
+            .and_then(|u| u.lines.last())
+            .is_some_and(|l| (l.page, l.column) != (unit.lines[0].page, unit.lines[0].column));
         let at = Current {
             ui,
             unit,
@@ -225,6 +232,7 @@ impl<'a> Context<'a> {
             first: unit.first().to_string(),
             single: unit.lines.len() == 1,
             item_indent,
+            column_top,
         };
         match apart {
             Some(SetApart::Table(rows, head)) => {

@@ -303,4 +303,62 @@ mod tests {
         assert_eq!(out[0].kind, PieceKind::Text);
         assert!(matches!(out[2].kind, PieceKind::Heading { .. }));
     }
+
+    /// A notes section's note cut at a column's foot goes on at the next column's top.
+    #[test]
+    fn a_note_cut_at_a_columns_foot_goes_on_at_the_next_top() {
+        use crate::lines::test_placed;
+        let body = "Running text of the article, long enough to read as a paragraph of prose.";
+        let mut lines: Vec<TextLine> = (0..6)
+            .map(|k| test_placed(body, 1, 50.0, 290.0, 100.0 + 12.0 * k as f32, 10.0))
+            .collect();
+        lines.push(test_placed("Notes", 1, 50.0, 90.0, 200.0, 12.0));
+        let notes = [
+            "1 Keane DF. Strategic Issues Task Force: Interim Report. Memorandum.",
+            "2 Webb WH. Strategic Issues Task Force. Memorandum to Distribution,",
+            "and to the Corporate Affairs Committee, in draft for",
+        ];
+        for (k, t) in notes.iter().enumerate() {
+            lines.push(test_placed(t, 1, 50.0, 290.0, 220.0 + 9.0 * k as f32, 8.0));
+        }
+        let mut top = vec![
+            test_placed(
+                "Responsibility Taskforce meetings, 2001.",
+                1,
+                310.0,
+                450.0,
+                60.0,
+                8.0,
+            ),
+            test_placed(
+                "3 Anon. Corporate Issues Project. 31 October 2000.",
+                1,
+                310.0,
+                550.0,
+                69.0,
+                8.0,
+            ),
+        ];
+        for l in &mut top {
+            l.column = 1;
+        }
+        lines.extend(top);
+        for (k, l) in lines.iter_mut().enumerate() {
+            l.source_line = k + 1;
+        }
+        let m = crate::structure::units::measure(&lines);
+        let mut report = Report::default();
+        let out = pieces(&lines, m, &Lexicon::default(), &mut report);
+        let kinds: Vec<(&PieceKind, &str)> =
+            out.iter().map(|p| (&p.kind, p.text.as_str())).collect();
+        let carried = out
+            .iter()
+            .position(|p| p.text.starts_with("Responsibility"))
+            .expect("the column's top");
+        assert_eq!(out[carried].kind, PieceKind::NoteContinued, "{kinds:?}");
+        assert!(
+            matches!(out[carried + 1].kind, PieceKind::Note(_)),
+            "{kinds:?}"
+        );
+    }
 }

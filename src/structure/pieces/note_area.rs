@@ -74,6 +74,26 @@ pub(super) fn note_in_note_area(
         done.in_notes_section = false;
         return false;
     }
+    // A notes section's note cut at a column's or page's foot goes on at the next one's
+    // top, without a label: the rest of the note left unfinished above. Only a PDF's
+    // pages and columns are sure (text input's page breaks are inferred, and a bare
+    // label taken for a page number leaves its note unlabelled at a "page" top).
+    if label == NoteLabel::None
+        && at.column_top
+        && at.unit.lines[0].geometry.is_some()
+        && at.zone == ZoneUnit::Body
+        && done.in_notes_section
+        && done.out.last().is_some_and(|p| {
+            matches!(p.kind, PieceKind::Note(_) | PieceKind::NoteContinued)
+                && !crate::words::ends_sentence(&p.text)
+        })
+    {
+        done.out.push(at.piece(
+            PieceKind::NoteContinued,
+            continued_note(at.unit, joined.to_string()),
+        ));
+        return true;
+    }
     done.out.push(at.piece(
         PieceKind::Note(label),
         joined[len..].trim_start().to_string(),
