@@ -63,6 +63,8 @@ pub fn collect(
     let mut settings: Vec<Setting> = Vec::new();
     let mut body = Vec::new();
     let mut last_was_note = false;
+    // The notes headings, left out if notes stand under them.
+    let mut headings: Vec<(usize, Piece)> = Vec::new();
     // Raised marks in the table just passed, while its notes may follow.
     let mut table_marks: Option<Vec<String>> = None;
     for (order, piece) in pieces.into_iter().enumerate() {
@@ -145,14 +147,7 @@ pub fn collect(
                 }
             }
             PieceKind::NotesHeading => {
-                report.push(
-                    Action::new(ActionKind::Guess)
-                        .page(piece.page)
-                        .lines(piece.lines)
-                        .before(rich::plain(&piece.text))
-                        .evidence("notes heading, left out: the notes that follow become footnotes")
-                        .confidence(0.9),
-                );
+                headings.push((order, piece));
                 last_was_note = true;
             }
             PieceKind::Url | PieceKind::NoteContinued => {
@@ -170,6 +165,7 @@ pub fn collect(
     let (notes, settings) = set_apart_repeated_labels(notes, &settings, &mut body, report);
     let (notes, settings) = set_apart_wordless(notes, &settings, &mut body, report);
     let notes = set_apart_outsiders(notes, &settings, &mut body, report);
+    place_notes_headings(headings, &notes, &mut body, report);
     let mut out: Vec<NoteDraft> = notes.into_iter().map(|(_, n)| n).collect();
     for note in &mut out {
         note.text = repair_spaced_urls(note.text.trim(), report, note.page, &note.lines);
@@ -225,6 +221,47 @@ fn keep_unlabelled_notes_sections(pieces: &mut [Piece], report: &mut Report) {
     }
 }
 
+/// Leaves out each notes heading that notes stand under (they become footnotes), and
+/// keeps as a heading one whose blocks all went back to the body: left out, its word
+/// would be lost with nothing to show for it.
+fn place_notes_headings(
+    headings: Vec<(usize, Piece)>,
+    notes: &[(NoteLabel, NoteDraft)],
+    body: &mut Vec<(usize, Piece)>,
+    report: &mut Report,
+) {
+    let orders: Vec<usize> = headings.iter().map(|(o, _)| *o).collect();
+    for (k, (order, mut piece)) in headings.into_iter().enumerate() {
+        let until = orders.get(k + 1).copied().unwrap_or(usize::MAX);
+        let heads_notes = notes
+            .iter()
+            .any(|(_, n)| n.order > order && n.order < until);
+        let action = Action::new(ActionKind::Guess)
+            .page(piece.page)
+            .lines(piece.lines.clone())
+            .before(rich::plain(&piece.text));
+        if heads_notes {
+            report.push(
+                action
+                    .evidence("notes heading, left out: the notes that follow become footnotes")
+                    .confidence(0.9),
+            );
+            continue;
+        }
+        report.push(
+            action
+                .evidence("notes heading kept as a heading: no note stands under it")
+                .confidence(0.8),
+        );
+        piece.kind = PieceKind::Heading {
+            number: None,
+            run_in: false,
+        };
+        let at = body.partition_point(|(o, _)| *o < order);
+        body.insert(at, (order, piece));
+    }
+}
+
 /// How a piece was set, kept for a note that may go back to the body.
 #[derive(Clone, Copy)]
 struct Setting {
@@ -262,23 +299,28 @@ fn set_apart_outsiders(
         return notes;
     }
     let mut outsider = vec![false; notes.len()];
-    let mut prev: Option<u32> = None;
+    // The last labelled note's number and page.
+    let mut prev: Option<(u32, usize)> = None;
     for i in 0..notes.len() {
         let label = &notes[i].0;
         if let Some(n) = ordinal(label) {
-            prev = Some(n);
+            prev = Some((n, notes[i].1.page));
             continue;
         }
         if *label == NoteLabel::Mangled {
             prev = None;
             continue;
         }
-        let next = notes[i + 1..]
+        let after = notes[i + 1..]
             .iter()
-            .find(|(l, _)| ordinal(l).is_some() || *l == NoteLabel::Mangled)
-            .and_then(|(l, _)| ordinal(l));
-        outsider[i] = matches!((prev, next), (Some(p), Some(q)) if q == p + 1)
-            || (prev.is_none() && next == Some(1) && i < notes.len() - 1 && {
+            .find(|(l, _)| ordinal(l).is_some() || *l == NoteLabel::Mangled);
+        let next = after.and_then(|(l, _)| ordinal(l));
+        let prev_n = prev.map(|(n, _)| n);
+        outsider[i] = matches!((prev_n, next), (Some(p), Some(q)) if q == p + 1)
+            // After the last labelled note, pages on: no label ends the run there (a
+            // journal's closing page of permissions under its own "Notes").
+            || (after.is_none() && prev.is_some_and(|(_, page)| notes[i].1.page > page))
+            || (prev_n.is_none() && next == Some(1) && i < notes.len() - 1 && {
                 // Before note 1: only when note 1 follows on the same page.
                 notes[i + 1..]
                     .iter()
@@ -539,5 +581,45 @@ mod tests {
         let texts: Vec<&str> = body.iter().map(|(_, p)| p.text.as_str()).collect();
         assert!(texts.iter().any(|t| t.ends_with('1')), "{texts:?}");
         assert!(texts.iter().any(|t| t.contains("150 300")), "{texts:?}");
+    }
+
+    #[test]
+    fn unlabelled_blocks_pages_after_the_last_note_and_their_heading_stay_in_the_body() {
+        let mut pieces = vec![
+            piece(PieceKind::Text, "A sentence of the body.", 1),
+            piece(PieceKind::NotesHeading, "References", 2),
+            piece(PieceKind::Note(Number(1)), "First note.", 3),
+            piece(PieceKind::Note(Number(2)), "Second note.", 4),
+            piece(PieceKind::Note(Number(3)), "Third note.", 5),
+            piece(PieceKind::Note(Number(4)), "Fourth note.", 6),
+            piece(PieceKind::Note(Number(5)), "Fifth note.", 7),
+            piece(PieceKind::NotesHeading, "Notes", 8),
+            piece(PieceKind::Note(None), "To order reprints go to:", 9),
+            piece(PieceKind::Note(None), "To subscribe go to:", 10),
+        ];
+        for p in &mut pieces[7..] {
+            p.page = 2;
+        }
+        let mut report = Report::default();
+        let (notes, body) = collect(pieces.clone(), &mut report);
+        assert_eq!(notes.len(), 5, "{notes:?}");
+        let texts: Vec<&str> = body.iter().map(|(_, p)| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "A sentence of the body.",
+                "Notes",
+                "To order reprints go to:",
+                "To subscribe go to:"
+            ]
+        );
+        assert!(matches!(body[1].1.kind, PieceKind::Heading { .. }));
+        // On the last note's own page an unlabelled block may be its note still.
+        for p in &mut pieces[7..] {
+            p.page = 1;
+        }
+        let (notes, body) = collect(pieces, &mut report);
+        assert_eq!(notes.len(), 7, "{notes:?}");
+        assert_eq!(body.len(), 1);
     }
 }
