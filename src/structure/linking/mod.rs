@@ -77,6 +77,9 @@ pub fn link_notes(
     if !affiliations.is_empty() {
         super::notes::number(notes, false);
     }
+    affiliations
+        .iter_mut()
+        .for_each(super::notes::keep_printed_label);
     link_numbered(drafts, notes, paged, piece_pages, report);
     repeats::link_repeats(drafts, notes, report);
     // After the linked notes, so the references' indices into `notes` stay valid; they
@@ -257,6 +260,29 @@ mod tests {
             .collect();
         assert!(take_unnumbered_lead(&mut notes, &mut report).is_empty());
         assert_eq!(notes.len(), 3);
+    }
+
+    #[test]
+    fn notes_taken_out_of_the_numbering_keep_their_printed_labels() {
+        let labels = [
+            NoteLabel::Family(Family::Symbol, 2),
+            NoteLabel::Family(Family::Letter, 1),
+            NoteLabel::Number(1),
+            NoteLabel::Number(2),
+            NoteLabel::Number(3),
+        ];
+        let mut notes: Vec<NoteDraft> = labels
+            .iter()
+            .enumerate()
+            .map(|(k, &l)| read(l, k))
+            .collect();
+        // The sequence numbers all five, the lead as 1 and 2.
+        crate::structure::notes::number(&mut notes, false);
+        assert_eq!(notes[0].label, "1");
+        let mut report = Report::default();
+        link_notes(&mut Vec::new(), &mut notes, false, &[], &mut report);
+        let labels: Vec<&str> = notes.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(labels, ["1", "2", "3", "†", "a"]);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use super::table_notes;
 mod numbering;
 
 use numbering::{family_counts, label_text, likeliest_family};
-pub use numbering::{number, number_notes, report_numbers};
+pub use numbering::{keep_printed_label, number, number_notes, report_numbers};
 
 /// A footnote as collected, before linking.
 #[derive(Debug, Clone)]

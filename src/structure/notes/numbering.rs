@@ -83,6 +83,21 @@ pub fn report_numbers(notes: &[NoteDraft], report: &mut Report) {
     }
 }
 
+/// Gives a note taken out of the numbering (an author's "†", a table's "a" before notes
+/// numbered 1, 2, 3) back the label it was printed with: the number the sequence gave it
+/// was never printed. A note whose label was lost keeps its number.
+pub fn keep_printed_label(note: &mut NoteDraft) {
+    let family = match note.read {
+        NoteLabel::Number(_) => Family::Arabic,
+        NoteLabel::Family(f, _) => f,
+        _ => return,
+    };
+    if let Some(printed) = label_text(note.read) {
+        note.label = printed;
+        note.family = family;
+    }
+}
+
 /// The text of a label as read.
 pub(super) fn label_text(label: NoteLabel) -> Option<String> {
     match label {
