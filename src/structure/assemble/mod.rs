@@ -340,6 +340,7 @@ pub fn assemble_around_boxes(
             _ => {
                 // Running text: a continuation of the item or paragraph it interrupts?
                 let text = piece.text;
+                let placed = piece.font_size.is_some();
                 // A page that cut a sentence in a full line: its next page goes on with
                 // it, whatever the case of the first word ("Professor Paul" / "Krugman").
                 if piece.ends_full {
@@ -350,7 +351,8 @@ pub fn assemble_around_boxes(
                         && cut_mid_sentence(prev, &text)
                 };
                 if let Some(last) = run.last_mut()
-                    && (continues(&last.text, &text, wrapped) || cut_by_page(run_pos.1, &last.text))
+                    && (continues(&last.text, &text, wrapped, placed)
+                        || cut_by_page(run_pos.1, &last.text))
                 {
                     report_join(report, &piece.lines, piece.page);
                     last.origins
@@ -384,7 +386,7 @@ pub fn assemble_around_boxes(
                         origins,
                         ..
                     }) = target.and_then(|t| out.get_mut(t))
-                    && (continues(prev, &text, wrapped) || cut_by_page(*last, prev))
+                    && (continues(prev, &text, wrapped, placed) || cut_by_page(*last, prev))
                 {
                     report_join(report, &piece.lines, piece.page);
                     origins.push(Origin {

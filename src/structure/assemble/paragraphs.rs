@@ -6,14 +6,17 @@ use crate::rich;
 use crate::structure::joins::{BoundDash, Lexicon};
 use crate::words::ends_sentence;
 
-/// Whether `next` continues the sentence that `prev` left open.
-pub(super) fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
+/// Whether `next` continues the sentence that `prev` left open. `placed`: the text comes
+/// from a PDF, whose markers are raised: there a figure after a decimal point ("fewer than
+/// 1.4" / "degrees of separation") is the number's, not a marker after a full stop.
+pub(super) fn continues(prev: &str, next: &str, wrapped: bool, placed: bool) -> bool {
     let p = rich::plain_without_scripts(prev);
     let p = p.trim_end();
-    if p.is_empty() || ends_sentence(prev) || p.ends_with(':') {
+    let n = rich::plain(next);
+    let ended = ends_sentence(prev) && !(placed && ends_in_decimal(p) && opens_with_word(&n));
+    if p.is_empty() || ended || p.ends_with(':') {
         return false;
     }
-    let n = rich::plain(next);
     // A caption ("Listing 1: …") opens a block of its own even after an open sentence: the
     // paragraph before a figure or a listing may stop mid-sentence on its own.
     if opens_caption(n.trim_start()) {
@@ -55,6 +58,33 @@ pub(super) fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
     );
     (p.ends_with([',', '-', '–', '—']) || open_word)
         && (wrapped || first.is_alphanumeric() || first == '“' || first == '"')
+}
+
+/// Whether `text` ends in a decimal number ("1.4", "3.25") after a word of running text
+/// ("fewer than 1.4"): figures, a point, figures, with a word of letters before them. A
+/// value after a sign or a label ("p1 = 0.64935", "ePrint: 0807.3577") or alone on its
+/// line (a table's cell) is no sentence's.
+fn ends_in_decimal(text: &str) -> bool {
+    let Some((before, number)) = text.rsplit_once(' ') else {
+        return false;
+    };
+    let Some((whole, part)) = number.split_once('.') else {
+        return false;
+    };
+    let figures = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let word = before.rsplit(' ').next().unwrap_or("");
+    figures(whole)
+        && figures(part)
+        && word.chars().count() >= 2
+        && word.chars().all(char::is_alphabetic)
+}
+
+/// Whether `text` opens with a word of two letters or more in lower case ("degrees"), not
+/// a variable ("s₂") or a figure.
+fn opens_with_word(text: &str) -> bool {
+    let word = text.split_whitespace().next().unwrap_or("");
+    let word = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
 }
 
 /// Whether `prev`, cut in a full line by a page break, stops mid-sentence and `next`
@@ -160,20 +190,39 @@ mod tests {
         assert!(continues(
             "Pyongyang is limited to",
             "importing 4 million barrels",
+            false,
             false
         ));
-        assert!(!continues("It ended.", "importing", false));
-        assert!(!continues("three fronts:", "more", false));
-        assert!(continues("signed in Paris,", "Berlin and Rome", true));
+        assert!(!continues("It ended.", "importing", false, false));
+        assert!(!continues("three fronts:", "more", false, false));
+        assert!(continues(
+            "signed in Paris,",
+            "Berlin and Rome",
+            true,
+            false
+        ));
         assert!(!continues(
             "Lorem ipsum dolor sit amet,",
             "Listing 1: Simple JavaScript Program",
+            false,
             false
         ));
         assert!(!continues(
             "A Heading Without End",
             "The next paragraph",
+            false,
             false
         ));
+        // A figure after a decimal point: a marker after a full stop in extracted text
+        // ("in 1961.2"), the number's own in a PDF, whose markers are raised.
+        let cut = "there are fewer than 1.4";
+        assert!(!continues(cut, "degrees of separation", true, false));
+        assert!(continues(cut, "degrees of separation", true, true));
+        assert!(!continues("in 1961.", "degrees", true, true));
+        assert!(!continues("the 2019 report.", "and so", true, true));
+        assert!(!continues("p1 = 0.64935", "p2 = 0.5", true, true));
+        assert!(!continues("ePrint: 0807.3577", "c 2008 IOP", true, true));
+        assert!(!continues("30.50", "unq", true, true));
+        assert!(!continues("Siehe Abbildung 5.3", "s₂ s₃ s₁", true, true));
     }
 }
