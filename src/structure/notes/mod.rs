@@ -295,10 +295,27 @@ fn set_apart_outsiders(
         .iter()
         .filter(|(l, _)| ordinal(l).is_none() && *l != NoteLabel::Mangled)
         .count();
-    if others == 0 || labelled < 3 || labelled < 2 * others {
+    // Unlabelled blocks on pages before the first labelled note, which reads 1: none of
+    // them is note 1 (a colophon at page 1's foot, "How to cite this article…"), however
+    // few the labels.
+    let lead = notes
+        .iter()
+        .position(|(l, _)| ordinal(l).is_some())
+        .filter(|&k| {
+            ordinal(&notes[k].0) == Some(1)
+                && notes[..k]
+                    .iter()
+                    .all(|(l, n)| *l == NoteLabel::None && n.page < notes[k].1.page)
+        })
+        .unwrap_or(0);
+    if lead == 0 && (others == 0 || labelled < 3 || labelled < 2 * others) {
         return notes;
     }
     let mut outsider = vec![false; notes.len()];
+    outsider[..lead].fill(true);
+    if others == 0 || labelled < 3 || labelled < 2 * others {
+        return return_to_body(notes, &outsider, settings, body, report, OUTSIDER).0;
+    }
     // The last labelled note's number and page.
     let mut prev: Option<(u32, usize)> = None;
     for i in 0..notes.len() {
@@ -316,7 +333,7 @@ fn set_apart_outsiders(
             .find(|(l, _)| ordinal(l).is_some() || *l == NoteLabel::Mangled);
         let next = after.and_then(|(l, _)| ordinal(l));
         let prev_n = prev.map(|(n, _)| n);
-        outsider[i] = matches!((prev_n, next), (Some(p), Some(q)) if q == p + 1)
+        outsider[i] |= matches!((prev_n, next), (Some(p), Some(q)) if q == p + 1)
             // After the last labelled note, pages on: no label ends the run there (a
             // journal's closing page of permissions under its own "Notes").
             || (after.is_none() && prev.is_some_and(|(_, page)| notes[i].1.page > page))
@@ -328,16 +345,11 @@ fn set_apart_outsiders(
                     .is_some_and(|(_, n)| n.page == notes[i].1.page)
             });
     }
-    return_to_body(
-        notes,
-        &outsider,
-        settings,
-        body,
-        report,
-        "block in the note area without a label of the notes' family, where the printed labels run on without it: kept as body text, not a note",
-    )
-    .0
+    return_to_body(notes, &outsider, settings, body, report, OUTSIDER).0
 }
+
+/// What the report says of a block [`set_apart_outsiders`] returns to the body.
+const OUTSIDER: &str = "block in the note area without a label of the notes' family, where the printed labels run on without it: kept as body text, not a note";
 
 /// Notes whose text holds no letter, only figures and signs ("1", "2,100 - -"): a table's
 /// cells or a form's values caught in a note area. No note says nothing in words; as a
@@ -484,142 +496,4 @@ fn body_font_size(body: &[(usize, Piece)]) -> Option<f32> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use NoteLabel::*;
-
-    /// A piece of text input (no sizes) on page 1.
-    fn piece(kind: PieceKind, text: &str, line: usize) -> Piece {
-        Piece {
-            kind,
-            text: text.into(),
-            page: 1,
-            lines: vec![line],
-            indent: 0.0,
-            blank_before: true,
-            font_size: Option::None,
-            ends_full: false,
-        }
-    }
-    #[test]
-    fn carried_over_text_joins_the_last_note_not_a_new_one() {
-        let pieces = vec![
-            piece(PieceKind::Note(Number(1)), "First note, which runs", 1),
-            piece(PieceKind::Text, "Body text in the next column.", 2),
-            piece(PieceKind::NoteContinued, "on into the next column.", 3),
-            piece(PieceKind::Note(Number(2)), "Second note.", 4),
-        ];
-        let mut report = Report::default();
-        let (notes, body) = collect(pieces, &mut report);
-        assert_eq!(notes.len(), 2);
-        assert_eq!(
-            notes[0].text,
-            "First note, which runs on into the next column."
-        );
-        assert_eq!(notes[0].lines, vec![1, 3]);
-        assert_eq!(body.len(), 1);
-    }
-
-    #[test]
-    fn an_unlabelled_block_the_labels_run_on_without_goes_back_to_the_body() {
-        let pieces = vec![
-            piece(PieceKind::Note(Number(1)), "First note.", 1),
-            piece(PieceKind::Note(Number(2)), "Second note.", 2),
-            piece(PieceKind::Note(None), "Annual Report 2024", 3),
-            piece(PieceKind::Note(Number(3)), "Third note.", 4),
-            // A lost label where 4 was due: the labels do not run on without it.
-            piece(PieceKind::Note(None), "Fourth note, its label lost.", 5),
-            piece(PieceKind::Note(Number(5)), "Fifth note.", 6),
-        ];
-        let mut report = Report::default();
-        let (notes, body) = collect(pieces, &mut report);
-        let labels: Vec<&str> = notes.iter().map(|n| n.label.as_str()).collect();
-        assert_eq!(labels, ["1", "2", "3", "4", "5"]);
-        assert_eq!(notes[3].text, "Fourth note, its label lost.");
-        assert_eq!(body.len(), 1);
-        assert_eq!(body[0].0, 2);
-        assert_eq!(body[0].1.text, "Annual Report 2024");
-        // Short and without sizes to compare: set apart, not joined to the text around.
-        assert!(matches!(body[0].1.kind, PieceKind::Aside));
-    }
-
-    #[test]
-    fn notes_that_all_read_one_label_go_back_to_the_body() {
-        let mut pieces = vec![piece(PieceKind::Text, "A sentence of the body.", 1)];
-        for k in 0..4 {
-            pieces.push(piece(PieceKind::Note(Number(1)), "Np", 2 + k));
-        }
-        pieces.push(piece(PieceKind::Note(Number(1)), "A real first note.", 9));
-        pieces[5].page = 2;
-        let mut report = Report::default();
-        let (notes, body) = collect(pieces, &mut report);
-        assert_eq!(notes.len(), 1, "{notes:?}");
-        assert_eq!(notes[0].label, "1");
-        assert_eq!(body.len(), 5);
-        assert!(body[1..].iter().all(|(_, p)| p.text == "1 Np"));
-        // Two in a row are two notes, renumbered as the sequence says.
-        let pieces = vec![
-            piece(PieceKind::Note(Number(1)), "First.", 1),
-            piece(PieceKind::Note(Number(1)), "Second.", 2),
-        ];
-        let (notes, _) = collect(pieces, &mut report);
-        assert_eq!(notes.len(), 2);
-    }
-
-    #[test]
-    fn a_note_without_a_letter_goes_back_to_the_body() {
-        let pieces = vec![
-            piece(PieceKind::Text, "A sentence of the body.", 1),
-            piece(PieceKind::Note(None), "1", 2),
-            piece(PieceKind::Note(Number(2)), "150 300 - -", 3),
-            piece(PieceKind::Note(Number(3)), "See the survey, p. 4.", 4),
-        ];
-        let mut report = Report::default();
-        let (notes, body) = collect(pieces, &mut report);
-        assert_eq!(notes.len(), 1, "{notes:?}");
-        assert_eq!(notes[0].text, "See the survey, p. 4.");
-        let texts: Vec<&str> = body.iter().map(|(_, p)| p.text.as_str()).collect();
-        assert!(texts.iter().any(|t| t.ends_with('1')), "{texts:?}");
-        assert!(texts.iter().any(|t| t.contains("150 300")), "{texts:?}");
-    }
-
-    #[test]
-    fn unlabelled_blocks_pages_after_the_last_note_and_their_heading_stay_in_the_body() {
-        let mut pieces = vec![
-            piece(PieceKind::Text, "A sentence of the body.", 1),
-            piece(PieceKind::NotesHeading, "References", 2),
-            piece(PieceKind::Note(Number(1)), "First note.", 3),
-            piece(PieceKind::Note(Number(2)), "Second note.", 4),
-            piece(PieceKind::Note(Number(3)), "Third note.", 5),
-            piece(PieceKind::Note(Number(4)), "Fourth note.", 6),
-            piece(PieceKind::Note(Number(5)), "Fifth note.", 7),
-            piece(PieceKind::NotesHeading, "Notes", 8),
-            piece(PieceKind::Note(None), "To order reprints go to:", 9),
-            piece(PieceKind::Note(None), "To subscribe go to:", 10),
-        ];
-        for p in &mut pieces[7..] {
-            p.page = 2;
-        }
-        let mut report = Report::default();
-        let (notes, body) = collect(pieces.clone(), &mut report);
-        assert_eq!(notes.len(), 5, "{notes:?}");
-        let texts: Vec<&str> = body.iter().map(|(_, p)| p.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "A sentence of the body.",
-                "Notes",
-                "To order reprints go to:",
-                "To subscribe go to:"
-            ]
-        );
-        assert!(matches!(body[1].1.kind, PieceKind::Heading { .. }));
-        // On the last note's own page an unlabelled block may be its note still.
-        for p in &mut pieces[7..] {
-            p.page = 1;
-        }
-        let (notes, body) = collect(pieces, &mut report);
-        assert_eq!(notes.len(), 7, "{notes:?}");
-        assert_eq!(body.len(), 1);
-    }
-}
+mod tests;
