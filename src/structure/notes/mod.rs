@@ -231,11 +231,12 @@ fn place_notes_headings(
     report: &mut Report,
 ) {
     let orders: Vec<usize> = headings.iter().map(|(o, _)| *o).collect();
+    // The notes stand in order: the first after a heading says whether one is under it.
+    let note_orders: Vec<usize> = notes.iter().map(|(_, n)| n.order).collect();
     for (k, (order, mut piece)) in headings.into_iter().enumerate() {
         let until = orders.get(k + 1).copied().unwrap_or(usize::MAX);
-        let heads_notes = notes
-            .iter()
-            .any(|(_, n)| n.order > order && n.order < until);
+        let next = note_orders.partition_point(|&o| o <= order);
+        let heads_notes = note_orders.get(next).is_some_and(|&o| o < until);
         let action = Action::new(ActionKind::Guess)
             .page(piece.page)
             .lines(piece.lines.clone())

@@ -264,7 +264,7 @@ pub fn number_notes(labels: &[NoteLabel]) -> Vec<u32> {
 /// Whether the next [`JUMP_CONFIRMED_BY`] printed labels after label `n` read on from it,
 /// each one past the one before at its distance (a note between without a label counts).
 fn run_goes_on(n: u32, after: &[NoteLabel]) -> bool {
-    let mut read = after
+    let read: Vec<(u32, u32)> = after
         .iter()
         .enumerate()
         .filter_map(|(k, l)| match l {
@@ -272,10 +272,8 @@ fn run_goes_on(n: u32, after: &[NoteLabel]) -> bool {
             _ => None,
         })
         .take(JUMP_CONFIRMED_BY)
-        .peekable();
-    read.peek().is_some()
-        && read.clone().count() == JUMP_CONFIRMED_BY
-        && read.all(|(d, m)| m == n + d)
+        .collect();
+    read.len() == JUMP_CONFIRMED_BY && read.iter().all(|&(d, m)| m == n + d)
 }
 
 #[cfg(test)]
