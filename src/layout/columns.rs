@@ -38,6 +38,26 @@ pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
             out.extend(read.lines);
             continue;
         }
+        if let Some(wrap) = super::wraps::wrapped_text(&page_lines) {
+            report.push(
+                Action::new(ActionKind::Guess)
+                    .page(page)
+                    .evidence(format!(
+                        "text wrapped round {} line(s) of smaller type on its {} (a chart or \
+                         a sidebar): the text read through, then those lines",
+                        wrap.beside.len(),
+                        if wrap.right { "right" } else { "left" }
+                    ))
+                    .confidence(0.75),
+            );
+            out.extend(wrap.text);
+            let beside = order_region(&wrap.beside, page, report).unwrap_or(wrap.beside);
+            out.extend(beside.into_iter().map(|mut l| {
+                l.column += 1;
+                l
+            }));
+            continue;
+        }
         match super::bands::regions(&page_lines) {
             Some(regions) => {
                 let tops: Vec<String> = regions
@@ -171,6 +191,18 @@ fn tagged(page: &[TextLine]) -> bool {
 mod tests {
     use super::*;
     use crate::layout::gutters::top_to_bottom;
+
+    /// Text wrapped round a chart on its right: the text read through, then the chart.
+    #[test]
+    fn text_wrapped_round_a_chart_is_read_through_before_it() {
+        let mut lines = crate::layout::wraps::tests::page(true);
+        let mut report = Report::default();
+        order(&mut lines, &mut report);
+        let first_chart = lines.iter().position(|l| l.column > 0).expect("the chart");
+        assert_eq!(first_chart, 14);
+        assert!(lines[..14].iter().all(|l| l.plain_char_count() > 50));
+        assert!(lines[14..].iter().all(|l| l.column > 0));
+    }
 
     /// A line of 10 pt type (the helper the page-order tests share).
     fn at(text: &str, x0: f32, x1: f32, y: f32) -> TextLine {

@@ -33,6 +33,7 @@ pub mod rules;
 mod side_labels;
 mod sides;
 mod style;
+mod wraps;
 
 pub use crate::lines::body_font_size;
 pub use style::{BodyStyle, goes_on_stack, half_points, sizes_scatter};
