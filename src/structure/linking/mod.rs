@@ -233,49 +233,42 @@ mod tests {
         }
     }
 
-    #[test]
-    fn unnumbered_notes_before_notes_read_one_two_three_stay_out_of_the_numbering() {
-        let labels = [
-            NoteLabel::Family(Family::Symbol, 2),
-            NoteLabel::Family(Family::Letter, 1),
-            NoteLabel::Number(1),
-            NoteLabel::Number(2),
-            NoteLabel::Number(3),
-        ];
-        let mut notes: Vec<NoteDraft> = labels
+    /// An author's "†" and a table's "a" before notes numbered 1, 2, 3.
+    const LEAD_THEN_ONE_TWO_THREE: [NoteLabel; 5] = [
+        NoteLabel::Family(Family::Symbol, 2),
+        NoteLabel::Family(Family::Letter, 1),
+        NoteLabel::Number(1),
+        NoteLabel::Number(2),
+        NoteLabel::Number(3),
+    ];
+
+    /// Notes in order, each read with its label.
+    fn drafts(labels: &[NoteLabel]) -> Vec<NoteDraft> {
+        labels
             .iter()
             .enumerate()
             .map(|(k, &l)| read(l, k))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn unnumbered_notes_before_notes_read_one_two_three_stay_out_of_the_numbering() {
+        let labels = LEAD_THEN_ONE_TWO_THREE;
+        let mut notes = drafts(&labels);
         let mut report = Report::default();
         let taken = take_unnumbered_lead(&mut notes, &mut report);
         assert_eq!(taken.len(), 2);
         assert_eq!(notes.len(), 3);
         assert_eq!(report.count(ActionKind::Guess), 1);
         // Numbered notes that do not read 1, 2, 3 keep the notes before them in sequence.
-        let mut notes: Vec<NoteDraft> = [labels[0], NoteLabel::Number(2), NoteLabel::Number(3)]
-            .iter()
-            .enumerate()
-            .map(|(k, &l)| read(l, k))
-            .collect();
+        let mut notes = drafts(&[labels[0], NoteLabel::Number(2), NoteLabel::Number(3)]);
         assert!(take_unnumbered_lead(&mut notes, &mut report).is_empty());
         assert_eq!(notes.len(), 3);
     }
 
     #[test]
     fn notes_taken_out_of_the_numbering_keep_their_printed_labels() {
-        let labels = [
-            NoteLabel::Family(Family::Symbol, 2),
-            NoteLabel::Family(Family::Letter, 1),
-            NoteLabel::Number(1),
-            NoteLabel::Number(2),
-            NoteLabel::Number(3),
-        ];
-        let mut notes: Vec<NoteDraft> = labels
-            .iter()
-            .enumerate()
-            .map(|(k, &l)| read(l, k))
-            .collect();
+        let mut notes = drafts(&LEAD_THEN_ONE_TWO_THREE);
         // The sequence numbers all five, the lead as 1 and 2.
         crate::structure::notes::number(&mut notes, false);
         assert_eq!(notes[0].label, "1");

@@ -309,48 +309,54 @@ fn set_apart_outsiders(
                     .all(|(l, n)| *l == NoteLabel::None && n.page < notes[k].1.page)
         })
         .unwrap_or(0);
-    if lead == 0 && (others == 0 || labelled < 3 || labelled < 2 * others) {
+    // Between labelled notes the labels themselves must be the document's habit.
+    let by_labels = others > 0 && labelled >= 3 && labelled >= 2 * others;
+    if lead == 0 && !by_labels {
         return notes;
     }
     let mut outsider = vec![false; notes.len()];
     outsider[..lead].fill(true);
-    if others == 0 || labelled < 3 || labelled < 2 * others {
-        return return_to_body(notes, &outsider, settings, body, report, OUTSIDER).0;
-    }
-    // The last labelled note's number and page.
-    let mut prev: Option<(u32, usize)> = None;
-    for i in 0..notes.len() {
-        let label = &notes[i].0;
-        if let Some(n) = ordinal(label) {
-            prev = Some((n, notes[i].1.page));
-            continue;
+    if by_labels {
+        // The last labelled note's number and page.
+        let mut prev: Option<(u32, usize)> = None;
+        for i in 0..notes.len() {
+            let label = &notes[i].0;
+            if let Some(n) = ordinal(label) {
+                prev = Some((n, notes[i].1.page));
+                continue;
+            }
+            if *label == NoteLabel::Mangled {
+                prev = None;
+                continue;
+            }
+            let after = notes[i + 1..]
+                .iter()
+                .find(|(l, _)| ordinal(l).is_some() || *l == NoteLabel::Mangled);
+            let next = after.and_then(|(l, _)| ordinal(l));
+            let prev_n = prev.map(|(n, _)| n);
+            outsider[i] |= matches!((prev_n, next), (Some(p), Some(q)) if q == p + 1)
+                // After the last labelled note, pages on: no label ends the run there (a
+                // journal's closing page of permissions under its own "Notes").
+                || (after.is_none() && prev.is_some_and(|(_, page)| notes[i].1.page > page))
+                || (prev_n.is_none() && next == Some(1) && i < notes.len() - 1 && {
+                    // Before note 1: only when note 1 follows on the same page.
+                    notes[i + 1..]
+                        .iter()
+                        .find(|(l, _)| ordinal(l).is_some())
+                        .is_some_and(|(_, n)| n.page == notes[i].1.page)
+                });
         }
-        if *label == NoteLabel::Mangled {
-            prev = None;
-            continue;
-        }
-        let after = notes[i + 1..]
-            .iter()
-            .find(|(l, _)| ordinal(l).is_some() || *l == NoteLabel::Mangled);
-        let next = after.and_then(|(l, _)| ordinal(l));
-        let prev_n = prev.map(|(n, _)| n);
-        outsider[i] |= matches!((prev_n, next), (Some(p), Some(q)) if q == p + 1)
-            // After the last labelled note, pages on: no label ends the run there (a
-            // journal's closing page of permissions under its own "Notes").
-            || (after.is_none() && prev.is_some_and(|(_, page)| notes[i].1.page > page))
-            || (prev_n.is_none() && next == Some(1) && i < notes.len() - 1 && {
-                // Before note 1: only when note 1 follows on the same page.
-                notes[i + 1..]
-                    .iter()
-                    .find(|(l, _)| ordinal(l).is_some())
-                    .is_some_and(|(_, n)| n.page == notes[i].1.page)
-            });
     }
-    return_to_body(notes, &outsider, settings, body, report, OUTSIDER).0
+    return_to_body(
+        notes,
+        &outsider,
+        settings,
+        body,
+        report,
+        "block in the note area without a label of the notes' family, where the printed labels run on without it: kept as body text, not a note",
+    )
+    .0
 }
-
-/// What the report says of a block [`set_apart_outsiders`] returns to the body.
-const OUTSIDER: &str = "block in the note area without a label of the notes' family, where the printed labels run on without it: kept as body text, not a note";
 
 /// Notes whose text holds no letter, only figures and signs ("1", "2,100 - -"): a table's
 /// cells or a form's values caught in a note area. No note says nothing in words; as a
