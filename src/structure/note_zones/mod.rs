@@ -82,6 +82,7 @@ pub fn find_zones_with(lines: &[TextLine], body_size: Option<f32>) -> NoteZones 
             && lines[page_start - 1].page == page
             && lines[page_start - 1].column > column;
         let rows = std::cell::OnceCell::new();
+        let read_before = std::cell::OnceCell::new();
         // Where the page first marks a word with an asterisk ("Haldane*"): a line opening
         // with "*" further down is that word's note, though it opens no other symbols.
         // Not where two lines open so: those are bullets (and an OCR text's "*" after a
@@ -143,6 +144,10 @@ pub fn find_zones_with(lines: &[TextLine], body_size: Option<f32>) -> NoteZones 
             if let Some((f, n)) = note_start(&lines[i], prev, next, due, in_zone)
                 && (lower_part || in_zone)
                 && !in_title_block(i)
+                && (in_zone
+                    || !read_before
+                        .get_or_init(|| TextReadBefore::new(&lines[..page_start], page, body_size))
+                        .stands_over(&lines[i]))
                 && (!plain_in_body_type || in_zone || (due.starred && f == Family::Symbol))
                 && !rows
                     .get_or_init(|| PageRows::new(lines, &idx))
@@ -215,6 +220,56 @@ pub fn find_zones_with(lines: &[TextLine], body_size: Option<f32>) -> NoteZones 
         page_start = page_end;
     }
     zones
+}
+
+/// The running text of a page's columns read before the one at hand, by how far down
+/// the page each line's top lies. A line that stands over some of it, level with it in
+/// width, is chart lettering or a sidebar read after the text it sits beside (see
+/// [`crate::layout::wraps`]), never the foot of a column.
+struct TextReadBefore {
+    /// Tops of the lines, lowest on the page first.
+    tops: Vec<f32>,
+    /// For each entry of `tops`, the left and right edges of the lines from the lowest
+    /// down to it: how wide the text below that top reaches.
+    reach: Vec<(f32, f32)>,
+}
+
+impl TextReadBefore {
+    fn new(before: &[TextLine], page: usize, body_size: Option<f32>) -> Self {
+        let mut boxes: Vec<_> = before
+            .iter()
+            .rev()
+            .take_while(|l| l.page == page)
+            .filter(|l| !l.is_blank())
+            .filter_map(|l| l.geometry)
+            .filter(|g| body_size.is_some_and(|b| g.font_size >= b * 0.85))
+            .map(|g| g.bbox)
+            .collect();
+        boxes.sort_by(|a, b| b.y0.total_cmp(&a.y0));
+        let mut reach = Vec::with_capacity(boxes.len());
+        let mut span = (f32::INFINITY, f32::NEG_INFINITY);
+        for b in &boxes {
+            span = (span.0.min(b.x0), span.1.max(b.x1));
+            reach.push(span);
+        }
+        TextReadBefore {
+            tops: boxes.iter().map(|b| b.y0).collect(),
+            reach,
+        }
+    }
+
+    /// Whether running text read before lies below `line`, under some of its width.
+    fn stands_over(&self, line: &TextLine) -> bool {
+        let Some(g) = line.geometry else {
+            return false;
+        };
+        // The lines whose tops lie below the line's bottom come first.
+        let below = self.tops.partition_point(|&top| top > g.bbox.y1);
+        below > 0 && {
+            let (x0, x1) = self.reach[below - 1];
+            x0 < g.bbox.x1 && x1 > g.bbox.x0
+        }
+    }
 }
 
 /// Whether `line` sits above `opening` on the page by more than two of its lines: the

@@ -423,3 +423,45 @@ fn labels_drawn_after_the_notes_but_higher_up_are_no_part_of_them() {
 }
 
 const PROSE_LINE: &str = "Body text of the page above the notes that runs on.";
+
+/// A page whose text runs beside a chart and then full width below it; the chart's
+/// lettering, read after the text as a column of its own, is set at `chart_y` and up.
+fn text_beside_a_chart(chart_y: f32) -> Vec<TextLine> {
+    // Page 1 ends with note 1: note 2 is due.
+    let mut lines: Vec<TextLine> = (0..20)
+        .map(|k| sized(PROSE_LINE, 1, k + 1, 11.0, 100.0 + 14.0 * k as f32))
+        .collect();
+    lines.push(sized("1 See the earlier report.", 1, 21, 9.0, 700.0));
+    for k in 0..24 {
+        let y = 100.0 + 14.0 * k as f32;
+        let x1 = if y < 400.0 { 300.0 } else { 540.0 };
+        let mut l = crate::lines::test_placed(PROSE_LINE, 2, 60.0, x1, y, 11.0);
+        l.source_line = k + 1;
+        lines.push(l);
+    }
+    for (k, text) in ["2", "3", "4 Oct. Apr. Oct. Dec.", "2. Euro area"]
+        .iter()
+        .enumerate()
+    {
+        let mut l =
+            crate::lines::test_placed(text, 2, 330.0, 520.0, chart_y + 12.0 * k as f32, 6.5);
+        l.source_line = 30 + k;
+        l.column = 1;
+        lines.push(l);
+    }
+    lines
+}
+
+#[test]
+fn chart_lettering_over_text_read_before_opens_no_zone() {
+    let beside = text_beside_a_chart(200.0);
+    let z = find_zones(&beside);
+    assert!(zone_of(&z, 20).is_some(), "note 1 on page 1");
+    for (i, line) in beside.iter().enumerate().skip(beside.len() - 4) {
+        assert_eq!(zone_of(&z, i), None, "{}", line.plain());
+    }
+    // The same small numbered lines below all the text are the column's foot.
+    let below = text_beside_a_chart(700.0);
+    let z = find_zones(&below);
+    assert!(z.note_starts.contains(&(below.len() - 4)));
+}
