@@ -85,8 +85,9 @@ pub(super) fn note_start(
             }
             let t = line.plain_cow();
             let n: u32 = t.trim().parse().ok()?;
-            return (n == due.ordinal && next.is_some_and(|l| l.page == line.page))
-                .then_some((Family::Arabic, n));
+            return (n == due.ordinal
+                && next.is_some_and(|l| l.page == line.page && label_by_its_text(line, l)))
+            .then_some((Family::Arabic, n));
         }
     };
     // A plain "*" opening the notes is as often a bullet or a correspondence line: it
@@ -153,6 +154,21 @@ pub(super) fn note_start(
         || (smaller && after_break)
         || (family == Family::Symbol && due.starred);
     ok.then_some((family, n))
+}
+
+/// Whether `next` can be the text of a note whose label stands alone on `line`: it holds
+/// a word, and on a PDF page it lies level with the label or just below it. A figure
+/// alone among a diagram's lettering ("1" under "0..n" set higher up) labels nothing.
+fn label_by_its_text(line: &TextLine, next: &TextLine) -> bool {
+    let placed = match (line.geometry, next.geometry) {
+        (Some(a), Some(b)) => {
+            let size = a.font_size.max(b.font_size);
+            let drop = b.baseline - a.baseline;
+            drop >= -0.3 * size && drop <= 2.5 * size
+        }
+        _ => true,
+    };
+    placed && next.plain_cow().chars().any(char::is_alphabetic)
 }
 
 /// Whether a line ends inside a number or a range of numbers broken at a dash ("at-8368-",

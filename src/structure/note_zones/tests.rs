@@ -439,9 +439,14 @@ fn text_beside_a_chart(chart_y: f32) -> Vec<TextLine> {
         l.source_line = k + 1;
         lines.push(l);
     }
-    for (k, text) in ["2", "3", "4 Oct. Apr. Oct. Dec.", "2. Euro area"]
-        .iter()
-        .enumerate()
+    for (k, text) in [
+        "2 See the later report.",
+        "3 Ibid.",
+        "4 Oct. Apr. Oct. Dec.",
+        "2. Euro area",
+    ]
+    .iter()
+    .enumerate()
     {
         let mut l =
             crate::lines::test_placed(text, 2, 330.0, 520.0, chart_y + 12.0 * k as f32, 6.5);
@@ -464,4 +469,52 @@ fn chart_lettering_over_text_read_before_opens_no_zone() {
     let below = text_beside_a_chart(700.0);
     let z = find_zones(&below);
     assert!(z.note_starts.contains(&(below.len() - 4)));
+}
+
+/// A diagram's "1" (a multiplicity beside "0..n" set higher up) opens no note and does
+/// not use up note 1: the raised "¹ https://…" at the page foot opens it.
+#[test]
+fn a_figure_alone_among_diagram_lettering_is_no_label() {
+    let mut lines: Vec<TextLine> = (0..14)
+        .map(|k| sized(PROSE_LINE, 1, k + 1, 9.4, 100.0 + 12.0 * k as f32))
+        .collect();
+    lines.push(crate::lines::test_placed("1", 1, 372.0, 375.0, 356.9, 4.9));
+    lines.push(crate::lines::test_placed(
+        "0..n", 1, 337.0, 346.0, 313.8, 4.9,
+    ));
+    lines.push(crate::lines::test_placed(
+        "DecisionOutcome",
+        1,
+        411.0,
+        450.0,
+        345.6,
+        4.9,
+    ));
+    for k in 0..8 {
+        lines.push(sized(PROSE_LINE, 1, 20 + k, 9.4, 400.0 + 12.0 * k as f32));
+    }
+    let foot = format!(
+        "{} https://example.org/docs/adr/0003-use-gradle-",
+        rich::sup("1")
+    );
+    lines.push(sized(&foot, 1, 30, 8.4, 593.6));
+    lines.push(sized("as-build-tool.md", 1, 31, 8.4, 603.9));
+    let z = find_zones(&lines);
+    assert_eq!(zone_of(&z, 14), None);
+    assert!(
+        z.note_starts.contains(&(lines.len() - 2)),
+        "{:?}",
+        z.note_starts
+    );
+    // Alone on its line just above its text, the label opens the note.
+    let mut raw = lines[..14].to_vec();
+    raw.push(sized("1", 1, 40, 8.4, 590.0));
+    raw.push(sized(
+        "See the report of the commission.",
+        1,
+        41,
+        8.4,
+        600.0,
+    ));
+    assert!(find_zones(&raw).note_starts.contains(&14));
 }
