@@ -180,12 +180,16 @@ pub fn collect(
 /// paragraphs stay text as printed; numbering them as notes would invent labels and list
 /// them as unlinked. With raised markers before it, unlabelled notes may still be linked
 /// in sequence, and the section is left to the notes pass; so is extracted text, whose
-/// markers are plain digits.
+/// markers are plain digits. Not when the raised numbers run far past the notes there
+/// are: a journal's "Notes" holding one unlabelled line ("The author declares no
+/// competing financial interest.") after citations raised up to 26 cite the references.
 fn keep_unlabelled_notes_sections(pieces: &mut [Piece], report: &mut Report) {
     let mut raised = false;
+    let mut highest = 0u32;
     for i in 0..pieces.len() {
         if pieces[i].kind != PieceKind::NotesHeading {
             raised |= pieces[i].text.contains(rich::SUP_ON);
+            highest = highest.max(highest_raised_number(&pieces[i].text));
             continue;
         }
         let run = pieces[i + 1..]
@@ -201,24 +205,48 @@ fn keep_unlabelled_notes_sections(pieces: &mut [Piece], report: &mut Report) {
         // Extracted text carries markers as plain digits: only a PDF's type can show
         // there are none.
         let measured = pieces[i].font_size.is_some();
-        if raised || !unlabelled || !measured {
+        let notes = pieces[i + 1..i + 1 + run]
+            .iter()
+            .filter(|p| matches!(p.kind, PieceKind::Note(_)))
+            .count();
+        let outnumbered = highest as usize > 2 * notes + 2;
+        if (raised && !outnumbered) || !unlabelled || !measured {
             continue;
         }
+        let evidence = if raised {
+            format!(
+                "notes heading kept as text: no note under it carries a label, and the raised \
+                 numbers before it run to {highest} for {notes} note(s) (they cite something else)"
+            )
+        } else {
+            "notes heading kept as text: no note under it carries a label and no raised marker \
+             comes before it"
+                .to_string()
+        };
         report.push(
             Action::new(ActionKind::Guess)
                 .page(pieces[i].page)
                 .lines(pieces[i].lines.clone())
                 .before(rich::plain(&pieces[i].text))
-                .evidence(
-                    "notes heading kept as text: no note under it carries a label and no \
-                     raised marker comes before it",
-                )
+                .evidence(evidence)
                 .confidence(0.8),
         );
         for p in &mut pieces[i..=i + run] {
             p.kind = PieceKind::Text;
         }
     }
+}
+
+/// The highest number raised in `text` ("¹", "³⁻⁵", "¹²,¹⁴" read as 1, 5 and 14); 0 when
+/// none is.
+fn highest_raised_number(text: &str) -> u32 {
+    text.split(rich::SUP_ON)
+        .skip(1)
+        .filter_map(|after| after.split(rich::SUP_OFF).next())
+        .flat_map(|raised| raised.split(|c: char| !c.is_ascii_digit()))
+        .filter_map(|n| n.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0)
 }
 
 /// Leaves out each notes heading that notes stand under (they become footnotes), and

@@ -164,3 +164,36 @@ fn unlabelled_blocks_pages_before_note_one_stay_in_the_body() {
     let (notes, _) = collect(pieces, &mut report);
     assert_eq!(notes.len(), 2, "{notes:?}");
 }
+
+/// A journal's "Notes" holding one unlabelled line after citations raised up to 12: the
+/// raised numbers cite the references, and the line stays text. After a single raised
+/// "1", the line is note 1 whose label was lost.
+#[test]
+fn unlabelled_notes_far_outnumbered_by_raised_citations_stay_text() {
+    let pieces = |highest: u32| {
+        let mut out: Vec<Piece> = (1..=highest)
+            .map(|n| {
+                let text = format!("A finding reported before.{}", rich::sup(&n.to_string()));
+                piece(PieceKind::Text, &text, n as usize)
+            })
+            .collect();
+        out.push(piece(PieceKind::NotesHeading, "Notes", 50));
+        out.push(piece(
+            PieceKind::Note(None),
+            "The author declares no competing financial interest.",
+            51,
+        ));
+        for p in &mut out {
+            p.font_size = Some(9.0);
+        }
+        out
+    };
+    let (notes, body) = collect(pieces(12), &mut Report::default());
+    assert!(notes.is_empty());
+    assert!(
+        body.iter()
+            .any(|(_, p)| p.kind == PieceKind::Text && p.text.starts_with("The author"))
+    );
+    let (notes, _) = collect(pieces(1), &mut Report::default());
+    assert_eq!(notes.len(), 1);
+}
