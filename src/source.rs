@@ -225,6 +225,25 @@ pub struct LineTag {
     pub in_table: bool,
     /// Inside a `Note` or `FENote`.
     pub in_note: bool,
+    /// The table cell (`TD` or `TH`) the line's text is in, and where it stands.
+    pub cell: Option<CellPlace>,
+}
+
+/// Where a tagged table cell stands: which table, which of its rows (`TR`, in the tree's
+/// order, wherever a `THead`, `TBody` or `TFoot` groups them), which of the row's cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellPlace {
+    /// The `Table` element.
+    pub table: u32,
+    /// The row's place among the table's rows, from 0.
+    pub row: u32,
+    /// The cell's place among the row's cells, from 0.
+    pub column: u32,
+    /// Whether the cell is a `TH`.
+    pub header: bool,
+    /// Whether all of the line's text lies in this cell: a line drawn across several
+    /// cells (their texts set on one baseline) belongs to none of them alone.
+    pub whole: bool,
 }
 
 /// The block-level structure type a line's text belongs to (standard types, after

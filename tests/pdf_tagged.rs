@@ -526,3 +526,46 @@ fn a_tagged_heading_with_no_word_is_a_label() {
         report.actions
     );
 }
+
+/// A table the tree lays out in rows and cells is read from the tree, whatever the
+/// cells' alignment on the page: each value stays in its row and column, the `TH` row
+/// is the header, and an empty cell keeps its place.
+#[test]
+fn a_tagged_table_takes_its_rows_and_cells_from_the_tree() {
+    let th = |s: &'static str, x: f32| el("TH", vec![t_at(s, BODY, x)]);
+    let td = |s: &'static str, x: f32| el("TD", vec![E::Beside(s, BODY, x)]);
+    let first = |s: &'static str| el("TD", vec![t(s, BODY)]);
+    let tree = [
+        title(),
+        el("P", vec![t(PARA, BODY)]),
+        el(
+            "Table",
+            vec![
+                el(
+                    "TR",
+                    vec![
+                        th("Market", 72.0),
+                        el("TH", vec![E::Beside("This week", BODY, 210.0)]),
+                        el("TH", vec![E::Beside("Year ago", BODY, 330.0)]),
+                    ],
+                ),
+                el(
+                    "TR",
+                    vec![first("Iowa"), td("1.35", 260.0), td("1.27", 300.0)],
+                ),
+                el(
+                    "TR",
+                    vec![first("Nebraska"), el("TD", vec![]), td("1.30", 420.0)],
+                ),
+            ],
+        ),
+        el("P", vec![t(PARA, BODY)]),
+    ];
+    let (_, _, md) = convert(&tagged_pdf(&tree, &[], &[]));
+    assert!(
+        md.contains(
+            "| Market | This week | Year ago |\n| --- | --- | --- |\n| Iowa | 1.35 | 1.27 |\n| Nebraska |  | 1.30 |"
+        ),
+        "{md}"
+    );
+}

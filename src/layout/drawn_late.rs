@@ -248,6 +248,7 @@ pub(crate) mod tests {
             list_depth: 0,
             in_table: false,
             in_note: false,
+            cell: None,
         });
         assert!(place(&page).is_none());
     }

@@ -32,6 +32,7 @@ pub mod table_run;
 pub mod tables;
 pub mod tagged;
 pub mod tagged_lines;
+pub mod tagged_tables;
 pub mod text_headings;
 pub mod title_block;
 pub mod uncased;

@@ -119,20 +119,26 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
 }
 
 /// Code listings and tables outside the note areas, by their first line: set apart before
-/// the rest is segmented. Listings first: their aligned lines must not be read as a
-/// table's columns.
+/// the rest is segmented. The tables a tagged PDF's structure draws come first: the tree
+/// proves them. Listings next: their aligned lines must not be read as a table's columns.
 fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApart)> {
     let outside_notes =
         |start: usize, end: usize| (start..end).all(|i| zone_of(zones, i).is_none());
-    let mut apart: Vec<(usize, usize, SetApart)> = super::listings::find(lines)
+    let mut apart: Vec<(usize, usize, SetApart)> = super::tagged_tables::find(lines)
         .into_iter()
-        .filter(|c| outside_notes(c.start, c.end))
-        .map(|c| (c.start, c.end, SetApart::Listing(c.text)))
+        .filter(|t| outside_notes(t.start, t.end))
+        .map(|t| (t.start, t.end, SetApart::Table(t.rows, t.head)))
         .collect();
+    let overlaps = |apart: &[(usize, usize, SetApart)], start: usize, end: usize| {
+        apart.iter().any(|(s, e, _)| start < *e && *s < end)
+    };
+    for c in super::listings::find(lines) {
+        if outside_notes(c.start, c.end) && !overlaps(&apart, c.start, c.end) {
+            apart.push((c.start, c.end, SetApart::Listing(c.text)));
+        }
+    }
     for t in super::tables::find(lines) {
-        if outside_notes(t.start, t.end)
-            && !apart.iter().any(|(s, e, _)| t.start < *e && *s < t.end)
-        {
+        if outside_notes(t.start, t.end) && !overlaps(&apart, t.start, t.end) {
             apart.push((t.start, t.end, SetApart::Table(t.rows, t.head)));
         }
     }

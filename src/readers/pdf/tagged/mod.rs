@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use lopdf::{Document, ObjectId};
 
-use crate::source::{ArtifactKind, LineTag, StructureInfo, TagKind};
+use crate::source::{ArtifactKind, CellPlace, LineTag, StructureInfo, TagKind};
 use marked::{Mark, Marks};
 use tree::StructTree;
 
@@ -27,6 +27,7 @@ struct Derived {
     list_depth: u8,
     in_table: bool,
     in_note: bool,
+    cell: Option<CellPlace>,
 }
 
 /// A document's structure tree, ready to tag lines.
@@ -61,11 +62,68 @@ fn own_kind(role: &str, sections: u8) -> Option<(TagKind, u8)> {
     })
 }
 
+/// A table's cells laid out as its rows are read, the way HTML lays out a table: a
+/// cell takes the first column of its row that no cell above still spans, and its
+/// `/ColSpan` and `/RowSpan` cover the columns and rows after it.
+#[derive(Default)]
+struct Grid {
+    rows: u32,
+    /// For each column, how many more rows a cell above still covers.
+    spanned: Vec<u32>,
+    /// The current row's columns that a cell above covers.
+    covered: Vec<bool>,
+    /// The current row's next free column.
+    next: u32,
+}
+
+/// Cells past this many columns are left without a place.
+const MAX_COLUMNS: u32 = 1024;
+
+impl Grid {
+    /// Starts a row; returns its place among the table's rows.
+    fn next_row(&mut self) -> u32 {
+        self.covered = self.spanned.iter().map(|&n| n > 0).collect();
+        for n in &mut self.spanned {
+            *n = n.saturating_sub(1);
+        }
+        self.next = 0;
+        self.rows += 1;
+        self.rows - 1
+    }
+
+    /// Places a cell spanning `(columns, rows)`; returns its column.
+    fn place(&mut self, (columns, rows): (u32, u32)) -> Option<u32> {
+        let mut at = self.next;
+        while self.covered.get(at as usize).copied().unwrap_or(false) {
+            at += 1;
+        }
+        if at >= MAX_COLUMNS {
+            return None;
+        }
+        let end = (at + columns.max(1)).min(MAX_COLUMNS);
+        self.next = end;
+        if rows > 1 {
+            if self.spanned.len() < end as usize {
+                self.spanned.resize(end as usize, 0);
+            }
+            for n in &mut self.spanned[at as usize..end as usize] {
+                *n = (*n).max(rows - 1);
+            }
+        }
+        Some(at)
+    }
+}
+
 impl Tagging {
     /// Reads the document's structure tree, if it has one.
     pub fn read(doc: &Document) -> Option<Tagging> {
         let tree = tree::read(doc)?;
         let mut derived: Vec<Derived> = Vec::with_capacity(tree.elements.len());
+        // Each table's grid as its rows are read, and each element's table and row (for
+        // the cells below them).
+        let mut grids: BTreeMap<u32, Grid> = BTreeMap::new();
+        let mut table_of: Vec<Option<u32>> = Vec::with_capacity(tree.elements.len());
+        let mut row_of: Vec<Option<(u32, u32)>> = Vec::with_capacity(tree.elements.len());
         for (i, e) in tree.elements.iter().enumerate() {
             // Parents come before their children in document order.
             let parent = e
@@ -80,6 +138,7 @@ impl Tagging {
                     list_depth: 0,
                     in_table: false,
                     in_note: false,
+                    cell: None,
                 });
             let role = e.role.as_str();
             let sections = parent.sections + u8::from(role == "Sect" && parent.sections < 6);
@@ -91,6 +150,36 @@ impl Tagging {
                 in_note: parent.in_note || matches!(role, "Note" | "FENote"),
                 ..parent
             };
+            let parent_at = e.parent.map(|p| p as usize);
+            let table = if role == "Table" {
+                Some(i as u32)
+            } else {
+                parent_at.and_then(|p| table_of.get(p).copied().flatten())
+            };
+            let row = match (role, table) {
+                ("Table", _) => None,
+                ("TR", Some(t)) => Some((i as u32, grids.entry(t).or_default().next_row())),
+                _ => parent_at.and_then(|p| row_of.get(p).copied().flatten()),
+            };
+            table_of.push(table);
+            row_of.push(row);
+            if matches!(role, "TD" | "TH")
+                && let (Some(t), Some((_, ordinal))) = (table, row)
+            {
+                d.cell = grids
+                    .entry(t)
+                    .or_default()
+                    .place(e.span)
+                    .map(|column| CellPlace {
+                        table: t,
+                        row: ordinal,
+                        column,
+                        header: role == "TH",
+                        whole: true,
+                    });
+            } else if role == "Table" {
+                d.cell = None;
+            }
             // A nested list item is an item of its own, not part of the one around it.
             let nested_item = role == "LI" && parent.kind == TagKind::ListItem;
             if let Some((kind, rank)) = own_kind(role, sections)
@@ -152,6 +241,7 @@ impl Tagging {
                 list_depth: 0,
                 in_table: false,
                 in_note: false,
+                cell: None,
             });
         }
         // The block that holds most of the line's text.
@@ -167,6 +257,7 @@ impl Tagging {
             }
         }
         let best = blocks.values().max_by_key(|(chars, _)| *chars);
+        let cells = blocks.values().filter(|(_, d)| d.cell.is_some()).count();
         match best {
             Some((_, d)) => Some(LineTag {
                 artifact: None,
@@ -175,6 +266,10 @@ impl Tagging {
                 list_depth: d.list_depth,
                 in_table: d.in_table,
                 in_note: d.in_note,
+                cell: d.cell.map(|c| CellPlace {
+                    whole: cells == 1 && blocks.len() == 1,
+                    ..c
+                }),
             }),
             None if marked => Some(LineTag {
                 artifact: None,
@@ -183,6 +278,7 @@ impl Tagging {
                 list_depth: 0,
                 in_table: false,
                 in_note: false,
+                cell: None,
             }),
             None => None,
         }
@@ -201,5 +297,31 @@ impl Tagging {
             orphan_items: self.orphans,
             problems: self.tree.problems.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A header cell spanning two columns, a cell spanning two rows: the cells after them
+    /// take the columns left free, as in an HTML table.
+    #[test]
+    fn spanning_cells_push_the_cells_after_them_along() {
+        let mut g = Grid::default();
+        assert_eq!(g.next_row(), 0);
+        assert_eq!(g.place((1, 2)), Some(0)); // "Region", over two rows
+        assert_eq!(g.place((2, 1)), Some(1)); // "2023", over two columns
+        assert_eq!(g.place((1, 1)), Some(3));
+        assert_eq!(g.next_row(), 1);
+        // Column 0 is still "Region"'s.
+        assert_eq!(g.place((1, 1)), Some(1));
+        assert_eq!(g.place((1, 1)), Some(2));
+        assert_eq!(g.place((1, 1)), Some(3));
+        assert_eq!(g.next_row(), 2);
+        assert_eq!(g.place((1, 1)), Some(0));
+        // No place past the last column kept.
+        assert_eq!(g.place((MAX_COLUMNS, 1)), Some(1));
+        assert_eq!(g.place((1, 1)), None);
     }
 }

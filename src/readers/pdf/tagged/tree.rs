@@ -90,6 +90,36 @@ pub struct Element {
     pub role: String,
     /// The element it sits in (`None` for the tree's top elements).
     pub parent: Option<u32>,
+    /// For a table cell, the columns and rows it spans (its `/A` attributes' `/ColSpan`
+    /// and `/RowSpan`); 1 and 1 otherwise.
+    pub span: (u32, u32),
+}
+
+/// A cell spanning more than this many columns or rows is taken to span this many.
+pub const MAX_SPAN: u32 = 256;
+
+/// The `/ColSpan` and `/RowSpan` among an element's attributes (`/A`: one attribute
+/// object or an array of them, each possibly with a revision number after it).
+fn cell_span(doc: &Document, dict: &Dictionary) -> (u32, u32) {
+    let mut span = (1, 1);
+    let Some(attributes) = get(doc, dict, b"A") else {
+        return span;
+    };
+    let owners: Vec<&Dictionary> = match attributes {
+        Object::Array(items) => items.iter().filter_map(|o| as_dict(doc, o)).collect(),
+        other => as_dict(doc, other).into_iter().collect(),
+    };
+    let read = |d: &Dictionary, key: &[u8]| {
+        get(doc, d, key)
+            .and_then(number)
+            .filter(|n| *n >= 1.0)
+            .map(|n| (n as u32).min(MAX_SPAN))
+    };
+    for d in owners {
+        span.0 = read(d, b"ColSpan").unwrap_or(span.0);
+        span.1 = read(d, b"RowSpan").unwrap_or(span.1);
+    }
+    span
 }
 
 /// A structure tree as read.
@@ -190,7 +220,12 @@ pub fn read(doc: &Document) -> Option<StructTree> {
         let written = get_name(doc, dict, b"S").unwrap_or(b"");
         let role = roles.resolve(written, &mut tree);
         let index = tree.elements.len() as u32;
-        tree.elements.push(Element { role, parent });
+        let span = if matches!(role.as_str(), "TD" | "TH") {
+            cell_span(doc, dict)
+        } else {
+            (1, 1)
+        };
+        tree.elements.push(Element { role, parent, span });
         let page = page_of(dict).or(page);
         push_kids(
             doc,
