@@ -569,3 +569,33 @@ fn a_tagged_table_takes_its_rows_and_cells_from_the_tree() {
         "{md}"
     );
 }
+
+/// Lines the tree puts in paragraphs are no table, however their halves line up: two
+/// columns of short lines that the layout alone would read as a table's cells.
+#[test]
+fn paragraphs_the_tree_names_are_never_a_table() {
+    let row = |a: &'static str, b: &'static str| vec![t(a, BODY), E::Beside(b, BODY, 320.0)];
+    let lines: Vec<E> = [
+        ("Voltage", "Each voltage sets the state"),
+        ("Cluster C", "When both clusters switch"),
+        ("Release V", "Then the release voltage"),
+        ("Level L", "By applying the primitives"),
+        ("Pulses P", "All clusters snap down"),
+    ]
+    .into_iter()
+    .flat_map(|(a, b)| row(a, b))
+    .collect();
+    let tree = [
+        title(),
+        el("H1", vec![t("Results", 14.0)]),
+        el("P", vec![t(PARA, BODY)]),
+        el("P", lines),
+        el("P", vec![t(PARA, BODY)]),
+    ];
+    let (doc, _, md) = convert(&tagged_pdf(&tree, &[], &[]));
+    assert!(
+        !doc.blocks.iter().any(|b| matches!(b, Block::Table { .. })),
+        "{md}"
+    );
+    assert!(md.contains("Each voltage sets the state"), "{md}");
+}

@@ -5,6 +5,7 @@
 
 use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
+use crate::source::TagKind;
 
 use super::classify::{ItemMarker, NoteLabel};
 use super::joins::Lexicon;
@@ -137,8 +138,19 @@ fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApa
             apart.push((c.start, c.end, SetApart::Listing(c.text)));
         }
     }
+    // Lines a trusted structure tree puts outside every table (two columns of
+    // paragraphs whose lines happen to align) are no table, whatever the layout says.
+    let tree_denies = |start: usize, end: usize| {
+        lines[start..end].iter().filter(|l| !l.is_blank()).all(|l| {
+            l.tag
+                .is_some_and(|t| !t.in_table && t.kind != TagKind::Other)
+        })
+    };
     for t in super::tables::find(lines) {
-        if outside_notes(t.start, t.end) && !overlaps(&apart, t.start, t.end) {
+        if outside_notes(t.start, t.end)
+            && !overlaps(&apart, t.start, t.end)
+            && !tree_denies(t.start, t.end)
+        {
             apart.push((t.start, t.end, SetApart::Table(t.rows, t.head)));
         }
     }
