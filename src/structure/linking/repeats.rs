@@ -6,13 +6,17 @@
 //! a raised run of numbers right after punctuation, every one of which is the printed
 //! label of exactly one note, cites those notes. A raised number after a letter or a
 //! figure ("m²", "10⁵") is left as it stands, whatever note shares its number.
+//!
+//! Table cells cite the same way ("Kim et al.³²" in a table of studies), and a note cited
+//! only in a table was left unlinked: cells are read too, and such a note's report entry
+//! as unplaced is withdrawn.
 
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crate::model::FootnoteId;
 use crate::report::{Action, ActionKind, Report};
 use crate::rich::{self, SUP_OFF, SUP_ON};
-use crate::structure::assemble::Placed;
+use crate::structure::assemble::{Draft, Placed};
 use crate::structure::families::Family;
 use crate::structure::notes::NoteDraft;
 
@@ -48,59 +52,97 @@ pub(super) fn link_repeats(drafts: &mut [Placed], notes: &[NoteDraft], report: &
         return;
     }
     let note_of = |label: u32| by_label.get(&label).copied().flatten();
+    let mut cited: Vec<usize> = Vec::new();
     for s in slot_list {
         let page = drafts[s.0].page;
-        let Some(text) = text_of_mut(drafts, s).filter(|t| t.contains(SUP_ON)) else {
-            continue;
-        };
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text.as_str();
-        let mut changed = false;
-        while let Some(on) = rest.find(SUP_ON) {
-            let (before, from) = rest.split_at(on);
-            out.push_str(before);
-            let inner_start = SUP_ON.len_utf8();
-            let Some(len) = from[inner_start..].find(SUP_OFF) else {
-                out.push_str(from);
-                rest = "";
-                break;
-            };
-            let inner = &from[inner_start..inner_start + len];
-            let whole = &from[..inner_start + len + SUP_OFF.len_utf8()];
-            let ids = after_punctuation(&out)
-                .then(|| labels(inner))
-                .flatten()
-                .and_then(|ls| ls.into_iter().map(note_of).collect::<Option<Vec<_>>>());
-            match ids {
-                Some(ids) => {
-                    let context = super::context_before(&out);
-                    for &id in &ids {
-                        out.push_str(&rich::reference(FootnoteId(id)));
-                    }
-                    report.push(
-                        Action::new(ActionKind::MarkerRepaired)
-                            .page(page)
-                            .before(format!("{context}{}", rich::plain(whole)))
-                            .after(
-                                ids.iter()
-                                    .map(|&i| format!("[^{}]", notes[i].label.trim()))
-                                    .collect::<String>(),
-                            )
-                            .evidence(
-                                "raised numbers after punctuation, each the label of one note, in a document whose markers link its notes: the notes cited (again)",
-                            )
-                            .confidence(0.85),
-                    );
-                    changed = true;
-                }
-                None => out.push_str(whole),
+        if let Some(text) = text_of_mut(drafts, s) {
+            cite_again(text, page, &note_of, notes, &mut cited, report);
+        }
+    }
+    // A table's cells cite notes the same way ("Kim et al.³²" in a table of studies): a
+    // note cited only there was left unlinked, and is linked now.
+    let unlinked: HashSet<usize> = (0..notes.len()).filter(|i| !linked.contains(i)).collect();
+    let before = cited.len();
+    for placed in drafts.iter_mut() {
+        let page = placed.page;
+        if let Draft::Table { rows, .. } = &mut placed.draft {
+            for cell in rows.iter_mut().flatten() {
+                cite_again(cell, page, &note_of, notes, &mut cited, report);
             }
-            rest = &from[whole.len()..];
         }
-        out.push_str(rest);
-        if changed {
-            *text = out;
+    }
+    let now_linked: HashSet<String> = cited[before..]
+        .iter()
+        .filter(|i| unlinked.contains(i))
+        .map(|&i| format!("unlinked note {}", notes[i].number))
+        .collect();
+    report.actions.retain(|a| {
+        a.kind != ActionKind::FootnoteUnplaced
+            || !a.after.as_ref().is_some_and(|t| now_linked.contains(t))
+    });
+}
+
+/// Links the raised runs after punctuation in `text` that name notes (`note_of` gives a
+/// label's note), adding each note cited to `cited` and reporting each run.
+fn cite_again(
+    text: &mut String,
+    page: usize,
+    note_of: &dyn Fn(u32) -> Option<usize>,
+    notes: &[NoteDraft],
+    cited: &mut Vec<usize>,
+    report: &mut Report,
+) {
+    if !text.contains(SUP_ON) {
+        return;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    let mut changed = false;
+    while let Some(on) = rest.find(SUP_ON) {
+        let (before, from) = rest.split_at(on);
+        out.push_str(before);
+        let inner_start = SUP_ON.len_utf8();
+        let Some(len) = from[inner_start..].find(SUP_OFF) else {
+            out.push_str(from);
+            rest = "";
+            break;
+        };
+        let inner = &from[inner_start..inner_start + len];
+        let whole = &from[..inner_start + len + SUP_OFF.len_utf8()];
+        let ids = after_punctuation(&out)
+            .then(|| labels(inner))
+            .flatten()
+            .and_then(|ls| ls.into_iter().map(note_of).collect::<Option<Vec<_>>>());
+        match ids {
+            Some(ids) => {
+                let context = super::context_before(&out);
+                for &id in &ids {
+                    out.push_str(&rich::reference(FootnoteId(id)));
+                }
+                report.push(
+                    Action::new(ActionKind::MarkerRepaired)
+                        .page(page)
+                        .before(format!("{context}{}", rich::plain(whole)))
+                        .after(
+                            ids.iter()
+                                .map(|&i| format!("[^{}]", notes[i].label.trim()))
+                                .collect::<String>(),
+                        )
+                        .evidence(
+                            "raised numbers after punctuation, each the label of one note, in a document whose markers link its notes: the notes cited (again)",
+                        )
+                        .confidence(0.85),
+                );
+                cited.extend(ids);
+                changed = true;
+            }
+            None => out.push_str(whole),
         }
+        rest = &from[whole.len()..];
+    }
+    out.push_str(rest);
+    if changed {
+        *text = out;
     }
 }
 
@@ -139,6 +181,62 @@ fn labels(inner: &str) -> Option<Vec<u32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn placed(draft: Draft) -> Placed {
+        Placed {
+            draft,
+            first: 0,
+            last: 0,
+            page: 1,
+            origins: vec![],
+        }
+    }
+
+    /// A note cited only in a table of studies ("Kim et al.²") is linked there, and the
+    /// report no longer calls it unplaced; a raised figure after a number ("10³") in a
+    /// cell stays as printed.
+    #[test]
+    fn a_table_cell_cites_a_note_after_punctuation() {
+        let note = |n: u32| super::super::sequence::tests::note(n, "Reference.", 0);
+        let notes = vec![note(1), note(2), note(3)];
+        let body = format!("Growth was slow.{}", rich::reference(FootnoteId(0)));
+        let cell = format!("Kim et al.{}", rich::sup("2"));
+        let dose = format!("10{}", rich::sup("3"));
+        let mut drafts = vec![
+            placed(Draft::Para { text: body }),
+            placed(Draft::Table {
+                rows: vec![
+                    vec!["Study".into(), "Dose".into()],
+                    vec![cell, dose.clone()],
+                ],
+                head: Default::default(),
+                notes: vec![],
+                caption: None,
+            }),
+        ];
+        let mut report = Report::default();
+        for n in [2, 3] {
+            report.push(
+                Action::new(ActionKind::FootnoteUnplaced).after(format!("unlinked note {n}")),
+            );
+        }
+        link_repeats(&mut drafts, &notes, &mut report);
+        let Draft::Table { rows, .. } = &drafts[1].draft else {
+            unreachable!()
+        };
+        assert_eq!(
+            rows[1][0],
+            format!("Kim et al.{}", rich::reference(FootnoteId(1)))
+        );
+        assert_eq!(rows[1][1], dose);
+        let unplaced: Vec<_> = report
+            .actions
+            .iter()
+            .filter(|a| a.kind == ActionKind::FootnoteUnplaced)
+            .filter_map(|a| a.after.clone())
+            .collect();
+        assert_eq!(unplaced, vec!["unlinked note 3".to_string()]);
+    }
 
     #[test]
     fn a_raised_run_names_numbers_and_ranges() {

@@ -379,4 +379,4 @@ impl Runs {
 
 #[cfg(test)]
 #[path = "sequence_tests.rs"]
-mod tests;
+pub(super) mod tests;

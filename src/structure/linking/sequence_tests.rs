@@ -16,7 +16,7 @@ fn para(s: &str, first: usize) -> Placed {
     }
 }
 
-fn note(number: u32, text: &str, order: usize) -> NoteDraft {
+pub(in crate::structure::linking) fn note(number: u32, text: &str, order: usize) -> NoteDraft {
     NoteDraft {
         number,
         text: text.to_string(),
