@@ -9,7 +9,9 @@
 //!
 //! Table cells cite the same way ("Kim et al.³²" in a table of studies), and a note cited
 //! only in a table was left unlinked: cells are read too, and such a note's report entry
-//! as unplaced is withdrawn.
+//! as unplaced is withdrawn. In a cell a raised letter or symbol that labels one note of
+//! its family left unlinked cites it too, whatever else the document links (a table note
+//! "a" printed apart from its table).
 
 use foldhash::{HashMap, HashMapExt, HashSet};
 
@@ -48,10 +50,13 @@ pub(super) fn link_repeats(drafts: &mut [Placed], notes: &[NoteDraft], report: &
     for &s in &slot_list {
         linked.extend(references_in(text_of(drafts, s)).map(|(_, id)| id));
     }
-    if linked.is_empty() {
-        return;
-    }
-    let note_of = |label: u32| by_label.get(&label).copied().flatten();
+    // Raised numbers cite notes only in a document whose markers link them.
+    let cites = !linked.is_empty();
+    let note_of = |label: u32| {
+        cites
+            .then(|| by_label.get(&label).copied().flatten())
+            .flatten()
+    };
     let mut cited: Vec<usize> = Vec::new();
     for s in slot_list {
         let page = drafts[s.0].page;
@@ -61,13 +66,26 @@ pub(super) fn link_repeats(drafts: &mut [Placed], notes: &[NoteDraft], report: &
     }
     // A table's cells cite notes the same way ("Kim et al.³²" in a table of studies): a
     // note cited only there was left unlinked, and is linked now.
+    // So does a raised letter or symbol that is the label of one note of its family left
+    // unlinked ("sequences<sup>a</sup>" over a note "a" printed apart from the table).
     let unlinked: HashSet<usize> = (0..notes.len()).filter(|i| !linked.contains(i)).collect();
+    let mut by_mark: HashMap<&str, Option<usize>> = HashMap::new();
+    for (i, n) in notes.iter().enumerate() {
+        if matches!(n.family, Family::Letter | Family::Symbol) && unlinked.contains(&i) {
+            by_mark
+                .entry(n.label.trim())
+                .and_modify(|e| *e = None)
+                .or_insert(Some(i));
+        }
+    }
+    let mark_of = |mark: &str| by_mark.get(mark).copied().flatten();
     let before = cited.len();
     for placed in drafts.iter_mut() {
         let page = placed.page;
         if let Draft::Table { rows, .. } = &mut placed.draft {
             for cell in rows.iter_mut().flatten() {
                 cite_again(cell, page, &note_of, notes, &mut cited, report);
+                cite_mark(cell, page, &mark_of, notes, &mut cited, report);
             }
         }
     }
@@ -82,15 +100,19 @@ pub(super) fn link_repeats(drafts: &mut [Placed], notes: &[NoteDraft], report: &
     });
 }
 
-/// Links the raised runs after punctuation in `text` that name notes (`note_of` gives a
-/// label's note), adding each note cited to `cited` and reporting each run.
-fn cite_again(
+/// Where a raised run cites notes, and why: the evidence given in the report.
+type Citation = (Vec<usize>, &'static str, f32);
+
+/// Replaces each raised run in `text` that `cites` (given the text before it and the
+/// run's inside) names notes by, with references to those notes; reports each and adds
+/// the notes to `cited`.
+fn link_raised(
     text: &mut String,
     page: usize,
-    note_of: &dyn Fn(u32) -> Option<usize>,
     notes: &[NoteDraft],
     cited: &mut Vec<usize>,
     report: &mut Report,
+    cites: impl Fn(&str, &str) -> Option<Citation>,
 ) {
     if !text.contains(SUP_ON) {
         return;
@@ -109,12 +131,8 @@ fn cite_again(
         };
         let inner = &from[inner_start..inner_start + len];
         let whole = &from[..inner_start + len + SUP_OFF.len_utf8()];
-        let ids = after_punctuation(&out)
-            .then(|| labels(inner))
-            .flatten()
-            .and_then(|ls| ls.into_iter().map(note_of).collect::<Option<Vec<_>>>());
-        match ids {
-            Some(ids) => {
+        match cites(&out, inner) {
+            Some((ids, evidence, confidence)) => {
                 let context = super::context_before(&out);
                 for &id in &ids {
                     out.push_str(&rich::reference(FootnoteId(id)));
@@ -128,10 +146,8 @@ fn cite_again(
                                 .map(|&i| format!("[^{}]", notes[i].label.trim()))
                                 .collect::<String>(),
                         )
-                        .evidence(
-                            "raised numbers after punctuation, each the label of one note, in a document whose markers link its notes: the notes cited (again)",
-                        )
-                        .confidence(0.85),
+                        .evidence(evidence)
+                        .confidence(confidence),
                 );
                 cited.extend(ids);
                 changed = true;
@@ -144,6 +160,49 @@ fn cite_again(
     if changed {
         *text = out;
     }
+}
+
+/// Links the raised runs after punctuation in `text` that name notes (`note_of` gives a
+/// label's note).
+fn cite_again(
+    text: &mut String,
+    page: usize,
+    note_of: &dyn Fn(u32) -> Option<usize>,
+    notes: &[NoteDraft],
+    cited: &mut Vec<usize>,
+    report: &mut Report,
+) {
+    link_raised(text, page, notes, cited, report, |before, inner| {
+        let ids = after_punctuation(before)
+            .then(|| labels(inner))
+            .flatten()
+            .and_then(|ls| ls.into_iter().map(note_of).collect::<Option<Vec<_>>>())?;
+        Some((
+            ids,
+            "raised numbers after punctuation, each the label of one note, in a document whose markers link its notes: the notes cited (again)",
+            0.85,
+        ))
+    });
+}
+
+/// Links each raised mark in a table cell that `mark_of` knows as the label of a note
+/// ("a", "†").
+fn cite_mark(
+    cell: &mut String,
+    page: usize,
+    mark_of: &dyn Fn(&str) -> Option<usize>,
+    notes: &[NoteDraft],
+    cited: &mut Vec<usize>,
+    report: &mut Report,
+) {
+    link_raised(cell, page, notes, cited, report, |_, inner| {
+        let id = mark_of(inner.trim())?;
+        Some((
+            vec![id],
+            "raised mark in a table cell, the label of one note of its family left unlinked: the note cited",
+            0.8,
+        ))
+    });
 }
 
 /// Whether the text so far ends in punctuation that a citation follows (style marks
@@ -236,6 +295,35 @@ mod tests {
             .filter_map(|a| a.after.clone())
             .collect();
         assert_eq!(unplaced, vec!["unlinked note 3".to_string()]);
+    }
+
+    /// A table's raised "a" cites the one note labelled "a" left unlinked, in a document
+    /// with no other marker; a raised "b" that labels no note stays as printed.
+    #[test]
+    fn a_raised_letter_in_a_cell_cites_its_note() {
+        let mut a = super::super::sequence::tests::note(1, "Third-party programs.", 0);
+        a.family = Family::Letter;
+        a.label = "a".into();
+        let table = |cells: Vec<String>| {
+            placed(Draft::Table {
+                rows: vec![vec!["Phase".into(), "Input".into()], cells],
+                head: Default::default(),
+                notes: vec![],
+                caption: None,
+            })
+        };
+        let cell = format!("Alignments{}", rich::sup("a"));
+        let other = format!("Trees{}", rich::sup("b"));
+        let mut drafts = vec![table(vec![cell, other.clone()])];
+        link_repeats(&mut drafts, &[a], &mut Report::default());
+        let Draft::Table { rows, .. } = &drafts[0].draft else {
+            unreachable!()
+        };
+        assert_eq!(
+            rows[1][0],
+            format!("Alignments{}", rich::reference(FootnoteId(0)))
+        );
+        assert_eq!(rows[1][1], other);
     }
 
     #[test]
