@@ -222,6 +222,10 @@ pub fn find_zones_with(lines: &[TextLine], body_size: Option<f32>) -> NoteZones 
     zones
 }
 
+/// A line set at least this share of the body's size is running text, for
+/// [`TextReadBefore`]: chart lettering and notes are smaller.
+const RUNNING_TEXT_SHARE: f32 = 0.85;
+
 /// The running text of a page's columns read before the one at hand, by how far down
 /// the page each line's top lies. A line that stands over some of it, level with it in
 /// width, is chart lettering or a sidebar read after the text it sits beside (see
@@ -242,7 +246,7 @@ impl TextReadBefore {
             .take_while(|l| l.page == page)
             .filter(|l| !l.is_blank())
             .filter_map(|l| l.geometry)
-            .filter(|g| body_size.is_some_and(|b| g.font_size >= b * 0.85))
+            .filter(|g| body_size.is_some_and(|b| g.font_size >= b * RUNNING_TEXT_SHARE))
             .map(|g| g.bbox)
             .collect();
         boxes.sort_by(|a, b| b.y0.total_cmp(&a.y0));
