@@ -144,6 +144,13 @@ fn for_each_piece<'a>(s: &'a str, mut f: impl FnMut(Piece<'a>)) {
     }
 }
 
+/// The inside of each raised run in rich text, in order.
+pub fn raised(text: &str) -> impl Iterator<Item = &str> {
+    text.split(SUP_ON)
+        .skip(1)
+        .filter_map(|rest| rest.split(SUP_OFF).next())
+}
+
 /// Wraps `s` in a raised run.
 pub fn sup(s: &str) -> String {
     format!("{SUP_ON}{s}{SUP_OFF}")

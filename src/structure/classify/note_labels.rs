@@ -191,10 +191,7 @@ pub fn note_label(text: &str, plain_numbers: bool) -> (NoteLabel, usize) {
 
 /// Raised digits anywhere in the text.
 pub fn sup_digits(text: &str) -> impl Iterator<Item = u32> + '_ {
-    text.split(SUP_ON).skip(1).filter_map(|rest| {
-        let inner = rest.split(SUP_OFF).next()?;
-        inner.trim().parse().ok()
-    })
+    crate::rich::raised(text).filter_map(|inner| inner.trim().parse().ok())
 }
 
 /// Compiles the label patterns (see [`super::compile_patterns`]).

@@ -214,13 +214,18 @@ pub(super) fn references_in(text: &str) -> impl Iterator<Item = (usize, usize)> 
     })
 }
 
+/// What the report's `footnote-unplaced` entry for `note` says it became.
+pub(super) fn unplaced_entry(note: &NoteDraft) -> String {
+    format!("unlinked note {}", note.number)
+}
+
 /// Records that a note stays unlinked, and why.
 fn report_unplaced(report: &mut Report, note: &NoteDraft, why: &str) {
     report.push(
         Action::new(ActionKind::FootnoteUnplaced)
             .page(note.page)
             .lines(note.lines.clone())
-            .after(format!("unlinked note {}", note.number))
+            .after(unplaced_entry(note))
             .evidence(why)
             .confidence(0.0),
     );

@@ -22,7 +22,7 @@ use crate::structure::assemble::{Draft, Placed};
 use crate::structure::families::Family;
 use crate::structure::notes::NoteDraft;
 
-use super::recover::references_in;
+use super::recover::{references_in, unplaced_entry};
 use super::{slots, text_of, text_of_mut};
 
 /// Widest range a raised run may name ("12–15").
@@ -92,7 +92,7 @@ pub(super) fn link_repeats(drafts: &mut [Placed], notes: &[NoteDraft], report: &
     let now_linked: HashSet<String> = cited[before..]
         .iter()
         .filter(|i| unlinked.contains(i))
-        .map(|&i| format!("unlinked note {}", notes[i].number))
+        .map(|&i| unplaced_entry(&notes[i]))
         .collect();
     report.actions.retain(|a| {
         a.kind != ActionKind::FootnoteUnplaced
@@ -241,6 +241,24 @@ fn labels(inner: &str) -> Option<Vec<u32>> {
 mod tests {
     use super::*;
 
+    /// A table of a header row over one row of `cells`.
+    fn table(head: [&str; 2], cells: Vec<String>) -> Placed {
+        placed(Draft::Table {
+            rows: vec![head.iter().map(|h| h.to_string()).collect(), cells],
+            head: Default::default(),
+            notes: vec![],
+            caption: None,
+        })
+    }
+
+    /// The rows of the table at `drafts[i]`.
+    fn rows_of(drafts: &[Placed], i: usize) -> &[Vec<String>] {
+        match &drafts[i].draft {
+            Draft::Table { rows, .. } => rows,
+            _ => unreachable!(),
+        }
+    }
+
     fn placed(draft: Draft) -> Placed {
         Placed {
             draft,
@@ -263,15 +281,7 @@ mod tests {
         let dose = format!("10{}", rich::sup("3"));
         let mut drafts = vec![
             placed(Draft::Para { text: body }),
-            placed(Draft::Table {
-                rows: vec![
-                    vec!["Study".into(), "Dose".into()],
-                    vec![cell, dose.clone()],
-                ],
-                head: Default::default(),
-                notes: vec![],
-                caption: None,
-            }),
+            table(["Study", "Dose"], vec![cell, dose.clone()]),
         ];
         let mut report = Report::default();
         for n in [2, 3] {
@@ -280,9 +290,7 @@ mod tests {
             );
         }
         link_repeats(&mut drafts, &notes, &mut report);
-        let Draft::Table { rows, .. } = &drafts[1].draft else {
-            unreachable!()
-        };
+        let rows = rows_of(&drafts, 1);
         assert_eq!(
             rows[1][0],
             format!("Kim et al.{}", rich::reference(FootnoteId(1)))
@@ -304,21 +312,11 @@ mod tests {
         let mut a = super::super::sequence::tests::note(1, "Third-party programs.", 0);
         a.family = Family::Letter;
         a.label = "a".into();
-        let table = |cells: Vec<String>| {
-            placed(Draft::Table {
-                rows: vec![vec!["Phase".into(), "Input".into()], cells],
-                head: Default::default(),
-                notes: vec![],
-                caption: None,
-            })
-        };
         let cell = format!("Alignments{}", rich::sup("a"));
         let other = format!("Trees{}", rich::sup("b"));
-        let mut drafts = vec![table(vec![cell, other.clone()])];
+        let mut drafts = vec![table(["Phase", "Input"], vec![cell, other.clone()])];
         link_repeats(&mut drafts, &[a], &mut Report::default());
-        let Draft::Table { rows, .. } = &drafts[0].draft else {
-            unreachable!()
-        };
+        let rows = rows_of(&drafts, 0);
         assert_eq!(
             rows[1][0],
             format!("Alignments{}", rich::reference(FootnoteId(0)))

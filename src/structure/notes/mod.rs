@@ -240,9 +240,7 @@ fn keep_unlabelled_notes_sections(pieces: &mut [Piece], report: &mut Report) {
 /// The highest number raised in `text` ("¹", "³⁻⁵", "¹²,¹⁴" read as 1, 5 and 14); 0 when
 /// none is.
 fn highest_raised_number(text: &str) -> u32 {
-    text.split(rich::SUP_ON)
-        .skip(1)
-        .filter_map(|after| after.split(rich::SUP_OFF).next())
+    rich::raised(text)
         .flat_map(|raised| raised.split(|c: char| !c.is_ascii_digit()))
         .filter_map(|n| n.parse::<u32>().ok())
         .max()

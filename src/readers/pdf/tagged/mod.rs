@@ -123,7 +123,7 @@ impl Tagging {
         // the cells below them).
         let mut grids: BTreeMap<u32, Grid> = BTreeMap::new();
         let mut table_of: Vec<Option<u32>> = Vec::with_capacity(tree.elements.len());
-        let mut row_of: Vec<Option<(u32, u32)>> = Vec::with_capacity(tree.elements.len());
+        let mut row_of: Vec<Option<u32>> = Vec::with_capacity(tree.elements.len());
         for (i, e) in tree.elements.iter().enumerate() {
             // Parents come before their children in document order.
             let parent = e
@@ -158,13 +158,13 @@ impl Tagging {
             };
             let row = match (role, table) {
                 ("Table", _) => None,
-                ("TR", Some(t)) => Some((i as u32, grids.entry(t).or_default().next_row())),
+                ("TR", Some(t)) => Some(grids.entry(t).or_default().next_row()),
                 _ => parent_at.and_then(|p| row_of.get(p).copied().flatten()),
             };
             table_of.push(table);
             row_of.push(row);
             if matches!(role, "TD" | "TH")
-                && let (Some(t), Some((_, ordinal))) = (table, row)
+                && let (Some(t), Some(ordinal)) = (table, row)
             {
                 d.cell = grids
                     .entry(t)
