@@ -44,6 +44,10 @@ pub struct TextLine {
     /// text it names, read just before that block (see `crate::layout::columns`): its
     /// baseline meets the block's first line by design, not as a table's row does.
     pub side_label: bool,
+    /// The chart (numbered from 1 through the document) whose lettering the line is: a
+    /// tick value, a legend entry, an axis or panel title drawn inside a chart the page's
+    /// rules prove; 0 for any other line (see [`crate::layout::charts`]).
+    pub chart: u32,
     /// The plain text of `text`, kept once a pass has asked for it (see [`PlainMemo`]).
     plain_memo: PlainMemo,
 }
@@ -163,6 +167,7 @@ impl TextLine {
             rule_below: None,
             form_label: false,
             side_label: false,
+            chart: 0,
             plain_memo: PlainMemo::default(),
         }
     }
@@ -237,6 +242,21 @@ pub(crate) fn test_placed(
         monospace: false,
     });
     l
+}
+
+/// The value of a text that is only a number, perhaps signed ("-2", "−0.5", "2019").
+pub fn bare_number(text: &str) -> Option<f64> {
+    let plain = text.trim();
+    let digits = plain.trim_start_matches(['-', '−', '+', '–']);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let value: f64 = digits.parse().ok()?;
+    Some(if digits.len() < plain.len() && !plain.starts_with('+') {
+        -value
+    } else {
+        value
+    })
 }
 
 /// The size of running text: the font size carrying the most characters.

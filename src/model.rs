@@ -48,10 +48,16 @@ pub enum Block {
     Table(Table),
     /// Text whose line breaks and spacing matter.
     Preformatted(String),
-    /// A figure, known by its caption: the picture itself is not converted.
+    /// A figure: its caption, and the text drawn inside it (a chart's tick values, legend
+    /// and axis titles). The picture itself is not converted.
     Figure {
-        /// The caption printed with it ("Figure 2: Yields by region").
-        caption: Caption,
+        /// The caption printed with it ("Figure 2: Yields by region"), if one is found.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        caption: Option<Caption>,
+        /// The lines drawn inside it, plain, in reading order: none for a figure known
+        /// only by its caption.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        lettering: Vec<String>,
     },
 }
 
@@ -224,7 +230,12 @@ pub fn blocks_plain_text(blocks: &[Block]) -> String {
                 .join("\n\n"),
             Block::Table(table) => table_plain_text(table),
             Block::Preformatted(text) => text.clone(),
-            Block::Figure { caption } => plain_text(&caption.printed),
+            Block::Figure { caption, lettering } => caption
+                .iter()
+                .map(|c| plain_text(&c.printed))
+                .chain(lettering.iter().cloned())
+                .collect::<Vec<_>>()
+                .join("\n"),
         })
         .collect();
     parts.join("\n\n")
@@ -304,7 +315,11 @@ pub fn visit_footnote_refs(blocks: &[Block], f: &mut impl FnMut(FootnoteId)) {
                     visit_inline_refs(content, f);
                 }
             }
-            Block::Figure { caption } => visit_inline_refs(&caption.printed, f),
+            Block::Figure { caption, .. } => {
+                if let Some(c) = caption {
+                    visit_inline_refs(&c.printed, f)
+                }
+            }
             Block::Preformatted(_) => {}
         }
     }

@@ -48,6 +48,9 @@ pub enum ActionKind {
     UrlJoined,
     /// Lines of one paragraph rejoined across a page break or inserted block.
     ParagraphJoined,
+    /// Text drawn inside a chart (tick values, a legend, axis titles) kept with its
+    /// figure, out of the running text.
+    ChartText,
     /// A misread list bullet normalised.
     BulletRepaired,
     /// A paragraph's large first letter (a drop cap) moved to the start of its word.

@@ -158,7 +158,10 @@ fn a_caption_standing_alone_under_a_chart_is_a_figure() {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Figure { caption } => Some(caption),
+            Block::Figure {
+                caption: Some(caption),
+                ..
+            } => Some(caption),
             _ => None,
         })
         .collect();
@@ -168,12 +171,14 @@ fn a_caption_standing_alone_under_a_chart_is_a_figure() {
         plain_text(&figures[0].printed),
         "Figure 2: Depth to groundwater at the coastal wells, in metres."
     );
-    // Markdown keeps the caption as printed, between the chart's lettering and the text after.
+    // Markdown keeps the caption as printed, between the chart's lettering (kept in a
+    // comment, out of the text) and the text after.
     let at = md
         .find("Depth to groundwater at the coastal wells")
         .expect("kept");
     assert!(
-        md[..at].contains("0 2019 2020 2021") && md[at..].contains("The office has since"),
+        md[..at].contains("<!-- figure text: 5 · 4 · 3 · 2 · 1 · 0 · 2019 · 2020 · 2021 -->")
+            && md[at..].contains("The office has since"),
         "{md}"
     );
     assert!(

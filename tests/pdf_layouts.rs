@@ -316,25 +316,50 @@ fn chart_labels_stay_out_of_headings_notes_and_prose() {
         .unwrap_or_else(|| panic!("no figure with the caption:\n{md}"));
     assert!(before < caption && caption < after, "{md}");
     assert_no_headings_lists_or_notes(&doc, &md);
-    // Every label is still there (nothing is dropped silently), between the prose before
-    // the chart and its caption.
-    let between: String = items[before + 1..caption]
+    // The axis values, the category labels, the legend and the axis title are the chart's
+    // lettering: one block between the prose before the chart and its caption, and no
+    // part of any paragraph. Nothing is dropped.
+    let charts: Vec<(usize, &Vec<String>)> = items
         .iter()
-        .map(|i| format!("{i:?} "))
+        .enumerate()
+        .filter_map(|(k, i)| match i {
+            Item::ChartText(lines) => Some((k, lines)),
+            _ => None,
+        })
         .collect();
+    assert_eq!(charts.len(), 1, "one chart:\n{md}");
+    let (at, lettering) = charts[0];
+    assert!(before < at && at < caption, "{md}");
     for label in [
-        "Exports by year",
         "300",
         "200",
         "100",
+        "0",
         "2020",
+        "2021",
+        "2022",
         "2023",
         "Processed",
         "Fresh",
         "USD m",
     ] {
-        assert!(between.contains(label), "label {label:?} lost:\n{md}");
+        assert!(
+            lettering.iter().any(|l| l == label),
+            "label {label:?} not in the chart: {lettering:?}"
+        );
+        assert!(
+            !items.iter().enumerate().any(|(k, i)| k != before
+                && k != after
+                && matches!(i, Item::Paragraph(p) if p.split_whitespace().any(|w| w == label))),
+            "label {label:?} in a paragraph:\n{md}"
+        );
     }
+    // The chart's title, set above it in bold, stays a line of text.
+    assert!(
+        items[before + 1..at].contains(&Item::Paragraph("Exports by year".into())),
+        "{md}"
+    );
+    assert!(md.contains("<!-- figure text: 300 · Processed · 200 · Fresh · USD m · 100 · 0 · 2020 · 2021 · 2022 · 2023 -->"), "{md}");
 }
 
 #[test]
@@ -501,9 +526,22 @@ fn single_letter_month_labels_are_no_misread_bullet() {
     let (doc, md) = fixture("month-labels.pdf");
     let items = flow(&doc);
     assert_no_headings_lists_or_notes(&doc, &md);
-    // The labels are kept as printed, the "O" with them.
-    paragraph_at(&items, "O N D", &md);
-    paragraph_at(&items, "J F M A M J J A S", &md);
+    // The labels are kept as printed, the "O" with them, in the lettering of the chart
+    // whose value axis is drawn.
+    let lettering: Vec<&String> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::ChartText(lines) => Some(lines),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for label in ["O N D", "J F M A M J J A S", "1.40", "2.00"] {
+        assert!(
+            lettering.iter().any(|l| *l == label),
+            "{label:?} not in {lettering:?}:\n{md}"
+        );
+    }
 }
 
 #[test]

@@ -27,6 +27,7 @@
 //! section heading announces nothing; a form's numbered questions are set bold and large
 //! like headings, and tagged as such, but they wait for an answer.
 
+use super::edges::{Edge, Edges};
 use crate::lines::TextLine;
 use crate::source::{Page, Rect};
 
@@ -56,70 +57,14 @@ const TAB_WIDTH: f32 = 6.0;
 /// form's fields.
 pub const FORM_PAGE_LABELS: usize = 5;
 
-/// A drawn edge: a straight stretch at `at` (a height for an edge across the page, a
-/// distance from the left for one down it) from `from` to `to`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Edge {
-    at: f32,
-    from: f32,
-    to: f32,
-}
-
 impl Edge {
-    /// Length of the stretch from `a` to `b` it runs along.
-    fn overlap(&self, a: f32, b: f32) -> f32 {
-        (self.to.min(b) - self.from.max(a)).max(0.0)
-    }
-
     /// Whether it runs the whole stretch from `a` to `b`, give or take [`MEET`].
     fn spans(&self, a: f32, b: f32) -> bool {
         self.from <= a + MEET && self.to >= b - MEET
     }
 }
 
-/// The edges drawn on a page, across and down, each kind in order of `at` (drawing order
-/// among equals) so that a query looks only at the edges near the place it asks about.
-#[derive(Debug, Default)]
-struct Edges {
-    across: Vec<Edge>,
-    down: Vec<Edge>,
-}
-
 impl Edges {
-    fn of(page: &Page) -> Self {
-        let mut e = Edges::default();
-        for r in &page.rules {
-            let b = r.rect;
-            if r.horizontal {
-                e.across(0.5 * (b.y0 + b.y1), b.x0, b.x1);
-            } else {
-                e.down(0.5 * (b.x0 + b.x1), b.y0, b.y1);
-            }
-        }
-        for r in page.rects.iter().filter(|r| r.stroked) {
-            let b = r.rect;
-            e.across(b.y0, b.x0, b.x1);
-            e.across(b.y1, b.x0, b.x1);
-            e.down(b.x0, b.y0, b.y1);
-            e.down(b.x1, b.y0, b.y1);
-        }
-        // Stable sorts: among edges at one place the first drawn still comes first. An
-        // edge at no number (NaN) would meet no query, so it is left out.
-        for list in [&mut e.across, &mut e.down] {
-            list.retain(|x| !x.at.is_nan());
-            list.sort_by(|a, b| a.at.total_cmp(&b.at));
-        }
-        e
-    }
-
-    fn across(&mut self, at: f32, from: f32, to: f32) {
-        self.across.push(Edge { at, from, to });
-    }
-
-    fn down(&mut self, at: f32, from: f32, to: f32) {
-        self.down.push(Edge { at, from, to });
-    }
-
     /// The nearest edge across below `y` that runs under `share` of the stretch from
     /// `x0` to `x1` (the first drawn of several at one height).
     fn across_below(&self, y: f32, x0: f32, x1: f32, share: f32) -> Option<Edge> {
@@ -141,14 +86,6 @@ impl Edges {
             .rev()
             .find(|e| e.overlap(x0, x1) >= need)
             .copied()
-    }
-
-    /// The edges down whose `at` lies from `lo` to `hi` (a point's slack either side;
-    /// callers test the exact bounds).
-    fn down_between(&self, lo: f32, hi: f32) -> &[Edge] {
-        let start = self.down.partition_point(|e| e.at < lo - 1.0);
-        let end = self.down.partition_point(|e| e.at <= hi + 1.0);
-        &self.down[start..end.max(start)]
     }
 
     /// Whether an edge down stands at `x` (give or take [`MEET`]) from `top` to `bottom`.

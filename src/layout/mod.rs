@@ -13,6 +13,8 @@
 //!   narrow column of labels beside the text is read label by label (`side_labels`);
 //! - [`boxes`]: lines inside a painted frame or tint, set apart from the running text,
 //!   are numbered as one box once reading order is settled;
+//! - [`charts`]: the lettering inside a chart whose value axis the drawing proves (tick
+//!   values, legend, axis titles) is marked and read together, to be kept with its figure;
 //! - [`rules`]: a rule drawn just beneath a line's text is noted on the line, evidence
 //!   for the structure pass (an underlined heading, a header cell over several columns);
 //! - [`fields`]: a form's label over or in the blank drawn for its answer, and a side
@@ -23,9 +25,11 @@
 mod bands;
 mod beside_table;
 pub mod boxes;
+pub mod charts;
 pub mod columns;
 mod drawn_late;
 mod drop_caps;
+mod edges;
 pub mod fields;
 mod gutters;
 pub mod markers;
@@ -55,6 +59,7 @@ pub fn prepare(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
     markers::merge(lines, report);
     columns::order(lines, report);
     boxes::mark(lines, pages, report);
+    charts::mark(lines, pages, report);
     rules::mark(lines, pages);
     fields::mark(lines, pages);
 }

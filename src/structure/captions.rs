@@ -84,11 +84,12 @@ pub fn attach(drafts: &mut Vec<Placed>) {
             (&labels[i], &placed.draft)
         {
             placed.draft = Draft::Figure {
-                caption: DraftCaption {
+                caption: Some(DraftCaption {
                     label: label.clone(),
                     text: text.clone(),
                     side: CaptionSide::Above,
-                },
+                }),
+                lettering: Vec::new(),
             };
         }
         drafts.push(placed);
@@ -168,7 +169,9 @@ mod tests {
                 Draft::Table {
                     caption: Some(c), ..
                 } => format!("T {} {:?}", c.label, c.side),
-                Draft::Figure { caption } => format!("F {}", caption.label),
+                Draft::Figure {
+                    caption: Some(c), ..
+                } => format!("F {}", c.label),
                 _ => "P".to_string(),
             })
             .collect()

@@ -156,8 +156,9 @@ pub fn blocks(drafts: Vec<Placed>) -> Vec<Block> {
             }
             Draft::List { items } => out.extend(lists(&items, 0, items.len())),
             Draft::Listing { text } => out.push(Block::Preformatted(text)),
-            Draft::Figure { caption } => out.push(Block::Figure {
-                caption: model_caption(&caption),
+            Draft::Figure { caption, lettering } => out.push(Block::Figure {
+                caption: caption.as_ref().map(model_caption),
+                lettering,
             }),
             Draft::Table {
                 rows,

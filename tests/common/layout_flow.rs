@@ -24,6 +24,8 @@ pub enum Item {
     Code(String),
     /// A figure's caption as printed.
     Figure(String),
+    /// The lettering drawn inside a chart, a line each.
+    ChartText(Vec<String>),
     /// A box: its title and what it holds.
     Box(Option<String>, Vec<Item>),
 }
@@ -67,8 +69,13 @@ pub fn flow(doc: &Document) -> Vec<Item> {
                         .collect(),
                 )),
                 Block::Preformatted(s) => out.push(Item::Code(s.clone())),
-                Block::Figure { caption } => {
-                    out.push(Item::Figure(squeeze(&plain_text(&caption.printed))))
+                Block::Figure { caption, lettering } => {
+                    if let Some(c) = caption {
+                        out.push(Item::Figure(squeeze(&plain_text(&c.printed))))
+                    }
+                    if !lettering.is_empty() {
+                        out.push(Item::ChartText(lettering.clone()))
+                    }
                 }
             }
         }

@@ -55,10 +55,13 @@ pub enum Draft {
         /// The caption printed right above or below it.
         caption: Option<DraftCaption>,
     },
-    /// A figure, known by the caption printed alone under or over it.
+    /// A figure, known by the caption printed alone under or over it, or by the lettering
+    /// of a chart the drawing proves, or both.
     Figure {
         /// The caption.
-        caption: DraftCaption,
+        caption: Option<DraftCaption>,
+        /// The chart's lettering, plain, a line each.
+        lettering: Vec<String>,
     },
     /// A code listing, lines and indentation as printed.
     Listing {
@@ -243,6 +246,19 @@ pub fn assemble_around_boxes(
                     order,
                     piece.page,
                 ));
+            }
+            PieceKind::ChartText => {
+                flush(&mut run, &mut out, run_pos);
+                out.push(Placed {
+                    draft: Draft::Figure {
+                        caption: None,
+                        lettering: piece.text.lines().map(str::to_string).collect(),
+                    },
+                    first: order,
+                    last: order,
+                    page: piece.page,
+                    origins: Vec::new(),
+                });
             }
             PieceKind::Listing => {
                 flush(&mut run, &mut out, run_pos);

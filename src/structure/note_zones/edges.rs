@@ -28,18 +28,7 @@ pub(super) struct PageRows {
 /// The value of a line that is only a number, perhaps signed: a chart's tick label, a
 /// table cell.
 fn bare_number(line: &TextLine) -> Option<f64> {
-    let plain = line.plain_cow();
-    let plain = plain.trim();
-    let digits = plain.trim_start_matches(['-', '−', '+', '–']);
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return None;
-    }
-    let value: f64 = digits.parse().ok()?;
-    Some(if digits.len() < plain.len() && !plain.starts_with('+') {
-        -value
-    } else {
-        value
-    })
+    crate::lines::bare_number(&line.plain_cow())
 }
 
 impl PageRows {

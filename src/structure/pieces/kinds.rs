@@ -244,6 +244,10 @@ impl<'a> Context<'a> {
                 done.out.push(at.piece(PieceKind::Listing, text.clone()));
                 return;
             }
+            Some(SetApart::Chart(text)) => {
+                done.out.push(at.piece(PieceKind::ChartText, text.clone()));
+                return;
+            }
             None => {}
         }
         if self.opens_notes(&at) {

@@ -41,6 +41,8 @@ type TableRows = Vec<Vec<String>>;
 enum SetApart {
     Table(TableRows, GroupedHead),
     Listing(String),
+    /// A chart's lettering: its lines, plain.
+    Chart(String),
 }
 
 /// What a piece is.
@@ -73,6 +75,9 @@ pub enum PieceKind {
     TableNote(String),
     /// A code listing: its text is the lines as printed, indentation kept.
     Listing,
+    /// The lettering of a chart (see [`crate::layout::charts`]): its text is the lines,
+    /// plain, one to a line.
+    ChartText,
     /// Text printed in a page's note area that is not one of the notes (a colophon at
     /// the foot of page 1, an unnumbered author note): a paragraph of its own that does
     /// not break the running text it sits between.
@@ -133,6 +138,17 @@ fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApa
     let overlaps = |apart: &[(usize, usize, SetApart)], start: usize, end: usize| {
         apart.iter().any(|(s, e, _)| start < *e && *s < end)
     };
+    // A chart's lettering, which the drawing proves, whatever its lines look like.
+    for (start, end) in chart_runs(lines) {
+        if !overlaps(&apart, start, end) {
+            let text: Vec<String> = lines[start..end]
+                .iter()
+                .filter(|l| !l.is_blank())
+                .map(|l| l.plain_cow().trim().to_string())
+                .collect();
+            apart.push((start, end, SetApart::Chart(text.join("\n"))));
+        }
+    }
     for c in super::listings::find(lines) {
         if outside_notes(c.start, c.end) && !overlaps(&apart, c.start, c.end) {
             apart.push((c.start, c.end, SetApart::Listing(c.text)));
@@ -156,6 +172,22 @@ fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApa
     }
     apart.sort_by_key(|(start, _, _)| *start);
     apart
+}
+
+/// Runs of lines that letter charts (`start..end`), blank lines between them included:
+/// each is read as one figure.
+fn chart_runs(lines: &[TextLine]) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.chart == 0 {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((_, end)) if lines[*end..i].iter().all(TextLine::is_blank) => *end = i + 1,
+            _ => runs.push((i, i + 1)),
+        }
+    }
+    runs
 }
 
 /// The body's units: the stretches between the set-apart lines segmented, and each

@@ -5,7 +5,7 @@
 
 use quick_xml::events::{BytesStart, Event};
 
-use crate::model::{Caption, Table};
+use crate::model::{Caption, Inline, Table};
 
 use super::Jats;
 
@@ -72,9 +72,18 @@ impl Jats<'_> {
         self.close("table-wrap");
     }
 
-    pub(super) fn figure(&mut self, caption: &Caption) {
+    /// `<fig>`: its label and caption, then the text drawn inside it, a line to a
+    /// paragraph marked as such.
+    pub(super) fn figure(&mut self, caption: Option<&Caption>, lettering: &[String]) {
         self.open("fig", &[]);
-        self.caption(caption);
+        if let Some(caption) = caption {
+            self.caption(caption);
+        }
+        for line in lettering {
+            self.open("p", &[("content-type", "figure-text")]);
+            self.inlines(&[Inline::text(line.clone())]);
+            self.close("p");
+        }
         self.close("fig");
     }
 
@@ -223,10 +232,16 @@ mod tests {
             blocks: vec![
                 with_notes,
                 Block::Figure {
-                    caption: caption("Fig. 3", "Fig. 3: Yields"),
+                    caption: Some(caption("Fig. 3", "Fig. 3: Yields")),
+                    lettering: Vec::new(),
                 },
                 Block::Figure {
-                    caption: caption("TABLE IV", "TABLE IV"),
+                    caption: Some(caption("TABLE IV", "TABLE IV")),
+                    lettering: Vec::new(),
+                },
+                Block::Figure {
+                    caption: None,
+                    lettering: vec!["300".into(), "R&D <total>".into()],
                 },
             ],
             ..Default::default()
@@ -248,6 +263,14 @@ mod tests {
         );
         // A label standing alone has no caption.
         assert!(xml.contains("<fig><label>TABLE IV</label></fig>"), "{xml}");
+        // A chart's lettering, with no caption found: a paragraph to a line, marked.
+        assert!(
+            xml.contains(
+                "<fig><p content-type=\"figure-text\">300</p>\
+                 <p content-type=\"figure-text\">R&amp;D &lt;total&gt;</p></fig>"
+            ),
+            "{xml}"
+        );
     }
 
     #[test]

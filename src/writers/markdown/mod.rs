@@ -246,9 +246,19 @@ impl<'a> Writer<'a> {
                 self.quote(&inner, out);
             }
             Block::Table(table) => self.table(table, out),
-            // The caption as printed; the figure itself is not converted.
-            Block::Figure { caption } => {
-                self.block(&Block::Paragraph(caption.printed.clone()), out)
+            // The caption as printed; the figure itself is not converted. The text drawn
+            // in it (a chart's ticks and legend) is no sentence to read: it is kept, out
+            // of the rendered text, in a comment after the caption.
+            Block::Figure { caption, lettering } => {
+                if let Some(c) = caption {
+                    self.block(&Block::Paragraph(c.printed.clone()), out);
+                }
+                if !lettering.is_empty() {
+                    if caption.is_some() {
+                        out.push(String::new());
+                    }
+                    out.push(figure_text_comment(lettering));
+                }
             }
             Block::Preformatted(text) => {
                 let longest = longest_run(text, '`');
@@ -344,3 +354,22 @@ impl<'a> Writer<'a> {
 
 #[cfg(test)]
 mod tests;
+
+/// A figure's lettering as one HTML comment: its lines in reading order, split by " · ".
+/// A comment cannot hold "--" (it would end early), so a run of hyphens is spaced out.
+fn figure_text_comment(lettering: &[String]) -> String {
+    let joined = lettering
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mut safe = String::with_capacity(joined.len());
+    for c in joined.chars() {
+        if c == '-' && safe.ends_with('-') {
+            safe.push(' ');
+        }
+        safe.push(c);
+    }
+    format!("<!-- figure text: {safe} -->")
+}

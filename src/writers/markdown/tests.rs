@@ -319,7 +319,7 @@ fn table_notes_follow_their_table_as_labelled_paragraphs() {
 }
 
 #[test]
-fn captions_are_paragraphs_as_printed_where_they_stand() {
+fn captions_are_paragraphs_as_printed_and_figure_text_a_comment() {
     let caption = |label: &str, printed: Vec<Inline>| Caption {
         label: label.into(),
         printed,
@@ -346,14 +346,16 @@ fn captions_are_paragraphs_as_printed_where_they_stand() {
                 ..Default::default()
             }),
             Block::Figure {
-                caption: caption("Fig. 2", vec![Inline::text("Fig. 2. Yields")]),
+                caption: Some(caption("Fig. 2", vec![Inline::text("Fig. 2. Yields")])),
+                lettering: vec!["0".into(), "2019 -- 2020".into(), "-->".into()],
             },
         ],
         ..Default::default()
     };
     assert_eq!(
         md(&doc),
-        "Before.\n\n**Table 1:** Costs\n\n| Year |\n| --- |\n| 2024 |\n\nFig. 2. Yields\n"
+        "Before.\n\n**Table 1:** Costs\n\n| Year |\n| --- |\n| 2024 |\n\nFig. 2. Yields\n\n\
+         <!-- figure text: 0 · 2019 - - 2020 · - -> -->\n"
     );
 }
 

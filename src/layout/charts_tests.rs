@@ -1,0 +1,185 @@
+//! Tests of finding a chart's lettering: what the drawing must prove, and what it must not
+//! be taken for (a table's numbered rows, a form's numbered fields, numbers with nothing
+//! drawn beside them).
+
+use super::*;
+use crate::lines::test_placed;
+use crate::source::Rule;
+
+const SENTENCE: &str = "Exports of processed fish have overtaken those of fresh fish since then";
+
+fn rule(x0: f32, y0: f32, x1: f32, y1: f32) -> Rule {
+    Rule {
+        rect: Rect { x0, y0, x1, y1 },
+        horizontal: x1 - x0 > y1 - y0,
+    }
+}
+
+/// Body text above and below; between them a chart: values 30 to 0 at the right edge
+/// x 62, baselines 120 to 180, its plot running to x 300, years under it, a legend in it.
+fn chart_page() -> Vec<TextLine> {
+    let mut lines = vec![
+        test_placed(SENTENCE, 1, 40.0, 400.0, 80.0, 10.0),
+        test_placed(SENTENCE, 1, 40.0, 400.0, 94.0, 10.0),
+    ];
+    for (k, v) in ["30", "20", "10", "0"].iter().enumerate() {
+        lines.push(test_placed(v, 1, 52.0, 62.0, 120.0 + 20.0 * k as f32, 7.0));
+    }
+    lines.push(test_placed("Processed", 1, 200.0, 240.0, 130.0, 7.0));
+    for (k, y) in ["2020", "2021", "2022"].iter().enumerate() {
+        let x = 100.0 + 80.0 * k as f32;
+        lines.push(test_placed(y, 1, x, x + 16.0, 192.0, 7.0));
+    }
+    lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 230.0, 10.0));
+    lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 244.0, 10.0));
+    for (i, l) in lines.iter_mut().enumerate() {
+        l.source_line = i;
+    }
+    lines
+}
+
+/// The chart's axes: a rule up the values' right side and one along the foot of the plot.
+fn axes_drawn() -> Page {
+    Page {
+        number: 1,
+        rules: vec![
+            rule(65.0, 115.0, 65.5, 178.0),
+            rule(65.0, 177.5, 300.0, 178.0),
+        ],
+        ..Default::default()
+    }
+}
+
+fn charted(lines: &[TextLine]) -> Vec<usize> {
+    lines
+        .iter()
+        .filter(|l| l.chart != 0)
+        .map(|l| l.source_line)
+        .collect()
+}
+
+#[test]
+fn values_beside_an_axis_rule_letter_a_chart_with_its_labels_and_legend() {
+    let mut lines = chart_page();
+    let mut report = Report::default();
+    mark(&mut lines, &[axes_drawn()], &mut report);
+    assert_eq!(charted(&lines), (2..=9).collect::<Vec<_>>());
+    assert!(lines.iter().filter(|l| l.chart != 0).all(|l| l.chart == 1));
+    let entry = &report.actions[0];
+    assert_eq!(entry.kind, ActionKind::ChartText);
+    assert!(
+        entry.evidence.as_deref().unwrap().contains("(30 … 0)"),
+        "{entry:?}"
+    );
+}
+
+#[test]
+fn gridlines_through_the_values_prove_an_axis_without_an_axis_rule() {
+    let mut lines = chart_page();
+    let page = Page {
+        number: 1,
+        rules: (0..4)
+            .map(|k| {
+                let middle = 120.0 - 0.4 * 7.0 + 20.0 * k as f32;
+                rule(66.0, middle - 0.25, 300.0, middle + 0.25)
+            })
+            .collect(),
+        ..Default::default()
+    };
+    mark(&mut lines, &[page], &mut Report::default());
+    assert_eq!(charted(&lines), (2..=9).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_chart_read_in_pieces_is_gathered_where_it_starts() {
+    let mut lines = chart_page();
+    // The legend drawn last, after the text below the chart.
+    let legend = lines.remove(6);
+    lines.push(legend);
+    mark(&mut lines, &[axes_drawn()], &mut Report::default());
+    let order: Vec<usize> = lines.iter().map(|l| l.source_line).collect();
+    assert_eq!(order, [0, 1, 2, 3, 4, 5, 7, 8, 9, 6, 10, 11]);
+}
+
+#[test]
+fn numbers_with_nothing_drawn_beside_them_are_left_alone() {
+    let mut lines = chart_page();
+    let page = Page {
+        number: 1,
+        ..Default::default()
+    };
+    mark(&mut lines, &[page], &mut Report::default());
+    assert!(charted(&lines).is_empty());
+}
+
+#[test]
+fn a_tables_numbered_rows_are_no_axis() {
+    // Row numbers 1-4 with a rule beside them and rules between the rows, each row's
+    // cells level with its number.
+    let mut lines = Vec::new();
+    for k in 0..4 {
+        let y = 120.0 + 20.0 * k as f32;
+        lines.push(test_placed(&(k + 1).to_string(), 1, 52.0, 58.0, y, 7.0));
+        lines.push(test_placed("Coastal district", 1, 80.0, 140.0, y, 7.0));
+        lines.push(test_placed("84", 1, 200.0, 210.0, y, 7.0));
+    }
+    lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 230.0, 10.0));
+    lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 244.0, 10.0));
+    // Drawn cell by cell, as spreadsheets and forms draw them.
+    let mut rules = vec![rule(65.0, 108.0, 65.5, 186.0)];
+    for k in 0..5 {
+        let y = 106.0 + 20.0 * k as f32;
+        rules.push(rule(40.0, y, 65.0, y + 0.5));
+        rules.push(rule(65.0, y, 300.0, y + 0.5));
+    }
+    let page = Page {
+        number: 1,
+        rules,
+        ..Default::default()
+    };
+    mark(&mut lines, &[page], &mut Report::default());
+    assert!(charted(&lines).is_empty());
+}
+
+#[test]
+fn a_forms_numbered_fields_beside_a_long_rule_are_no_axis() {
+    // A form's field numbers 12-15 in a ruled column that runs the page's height, only
+    // one field's label level with its number.
+    let mut lines = vec![test_placed("2. déductions", 1, 75.0, 136.0, 120.0, 8.0)];
+    for k in 0..4 {
+        let y = 120.0 + 19.0 * k as f32;
+        lines.push(test_placed(&(12 + k).to_string(), 1, 51.0, 60.0, y, 8.0));
+    }
+    lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 760.0, 10.0));
+    lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 774.0, 10.0));
+    let page = Page {
+        number: 1,
+        rules: vec![
+            rule(64.6, 50.0, 65.1, 700.0),
+            rule(65.0, 178.0, 300.0, 178.5),
+        ],
+        ..Default::default()
+    };
+    mark(&mut lines, &[page], &mut Report::default());
+    assert!(charted(&lines).is_empty());
+}
+
+#[test]
+fn tick_values_rows_and_panel_captions_are_read_as_printed() {
+    let value = |t: &str| tick_value(&TextLine::new(t, 1, 0));
+    assert_eq!(value("1,500"), Some(1500.0));
+    assert_eq!(value("$300"), Some(300.0));
+    assert_eq!(value("–2"), Some(-2.0));
+    assert_eq!(value("40%"), Some(40.0));
+    assert_eq!(value("1,5"), None);
+    assert_eq!(value("2019a"), None);
+    assert!(tick_row("J F M A M J J A S"));
+    assert!(tick_row("12/17 3/18 6/18"));
+    assert!(tick_row("Jan. Jul. Nov."));
+    assert!(!tick_row("k: # of retrieved passages"));
+    assert!(panel_caption("(b) Sinus"));
+    assert!(!panel_caption("(b)"));
+    assert!(!panel_caption("(−1, 1) ⊆ Y"));
+    assert!(stays_text("Sources: Haver Analytics."));
+    assert!(stays_text("Figure 1. Twin Peaks?"));
+}
