@@ -363,6 +363,56 @@ fn chart_labels_stay_out_of_headings_notes_and_prose() {
 }
 
 #[test]
+fn a_lying_charts_values_and_categories_are_its_lettering_and_the_year_table_stays_a_table() {
+    let (doc, md) = fixture("lying-chart.pdf");
+    let items = flow(&doc);
+    assert_no_headings_lists_or_notes(&doc, &md);
+    // Values along the chart's foot with gridlines up through them: the values and the
+    // categories beside the bars are the chart's lettering, kept in one block.
+    let charts: Vec<&Vec<String>> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::ChartText(lines) => Some(lines),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(charts.len(), 1, "{md}");
+    for label in [
+        "0",
+        "20",
+        "40",
+        "60",
+        "80",
+        "Irrigation",
+        "Towns",
+        "Industry",
+        "Livestock",
+    ] {
+        assert!(
+            charts[0].iter().any(|l| l == label),
+            "{label:?} not in {:?}",
+            charts[0]
+        );
+    }
+    // The years heading the ruled table below step evenly too, but no line runs through
+    // them: the table keeps its header and its rows.
+    let found = tables(&items);
+    assert_eq!(found.len(), 1, "{md}");
+    assert_eq!(
+        found[0][0],
+        ["District", "2020", "2021", "2022", "2023"],
+        "{md}"
+    );
+    assert_eq!(found[0].len(), 4, "{md}");
+    assert!(
+        items.contains(&Item::Figure(
+            "Figure 4. Water drawn by use, per cent of the total.".into()
+        )),
+        "{md}"
+    );
+}
+
+#[test]
 fn code_listing_keeps_its_lines_and_indentation() {
     let (doc, md) = fixture("code-listing.pdf");
     let items = flow(&doc);

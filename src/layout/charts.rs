@@ -8,7 +8,10 @@
 //! lines that make them an axis: an axis rule beside the stack, gridlines or tick marks
 //! level with the values. A column of row numbers in a table has no rule through its
 //! numbers (a table's rules run between rows), and has text level with each number, so
-//! it is never taken. The plotting area is where the axis's rules reach; lettering is
+//! it is never taken. An axis along the page (a horizontal bar chart's values under its
+//! plot) is read the same way with the page turned on its diagonal, but only gridlines or
+//! tick marks through the values prove it: values over a rule are also a table's header
+//! row over its ruled columns (a survey's "1 2 3 4 5", a table's years). The plotting area is where the axis's rules reach; lettering is
 //! every line inside it, and small print standing on its edges (the category labels
 //! under it, a legend over it), found by growing the area a line at a time. A figure's
 //! caption, its source and its notes are never lettering: they stay text.
@@ -150,9 +153,11 @@ fn axes(ticks: &[Tick]) -> Vec<Vec<Tick>> {
     out
 }
 
-/// The plotting area an axis's drawn lines prove, or none. `right` is whether the plot
-/// lies right of the stack.
-fn plot_area(axis: &[Tick], edges: &Edges) -> Option<Rect> {
+/// The plotting area an axis's drawn lines prove, or none: an axis rule beside the values
+/// (for values up the page) or gridlines and tick marks through nearly all of them. The
+/// axis is given as if it ran up the page (a lying one turned on the diagonal, with the
+/// edges).
+fn plot_area(axis: &[Tick], edges: &Edges, orientation: Orientation) -> Option<Rect> {
     let stack = axis
         .iter()
         .skip(1)
@@ -215,12 +220,16 @@ fn plot_area(axis: &[Tick], edges: &Edges) -> Option<Rect> {
         });
         let gridded =
             aligned && levelled.len() >= MIN_TICKS && 5 * levelled.len() >= 4 * axis.len();
-        if axis_rule.is_none() && !gridded {
+        // Values along the page under a rule are also a table's header row over its
+        // ruled columns (a survey's "1 2 3 4 5"): only lines through the values prove
+        // that axis.
+        let ruled = axis_rule.is_some() && orientation == Orientation::Upright;
+        if !ruled && !gridded {
             continue;
         }
         let long: Vec<&&Edge> = across
             .iter()
-            .filter(|e| e.to - e.from >= GRIDLINE && (axis_rule.is_some() || level(e.at)))
+            .filter(|e| e.to - e.from >= GRIDLINE && (ruled || level(e.at)))
             .collect();
         if long.is_empty() {
             continue;
@@ -242,6 +251,25 @@ fn plot_area(axis: &[Tick], edges: &Edges) -> Option<Rect> {
         return Some(Rect { x0, y0, x1, y1 });
     }
     None
+}
+
+/// Which way a value axis runs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Orientation {
+    /// Up the page: values stacked one above the other, the plot beside them.
+    Upright,
+    /// Along the page: values side by side, the plot above or below them.
+    Lying,
+}
+
+/// The rectangle mirrored on the page's diagonal: across becomes down.
+fn transposed(r: Rect) -> Rect {
+    Rect {
+        x0: r.y0,
+        y0: r.x0,
+        x1: r.y1,
+        y1: r.x1,
+    }
 }
 
 /// Whether the line's box has its middle inside `area`.
@@ -304,7 +332,24 @@ pub fn mark(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
             .collect();
         let mut charted: Vec<(u32, (f64, f64), Vec<usize>)> = Vec::new();
         let mut lettered = vec![false; range.len()];
-        let found = axes(&ticks);
+        // Value axes up the page, then along it (a horizontal bar chart's values under its
+        // plot), found by the same reading of the page turned on its diagonal.
+        let turned: Vec<Tick> = ticks
+            .iter()
+            .map(|t| Tick {
+                bbox: transposed(t.bbox),
+                ..*t
+            })
+            .collect();
+        let edges_turned = Edges {
+            across: edges.down.clone(),
+            down: edges.across.clone(),
+        };
+        let mut found: Vec<(Vec<Tick>, Orientation)> = axes(&ticks)
+            .into_iter()
+            .map(|a| (a, Orientation::Upright))
+            .collect();
+        found.extend(axes(&turned).into_iter().map(|a| (a, Orientation::Lying)));
         if found.len() > MAX_AXES {
             report.push(
                 Action::new(ActionKind::Guess)
@@ -318,14 +363,26 @@ pub fn mark(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
             );
             continue;
         }
-        for axis in found {
+        for (axis, orientation) in found {
             if axis.iter().any(|t| lettered[t.line - range.start]) {
                 continue;
             }
-            let Some(plot) = plot_area(&axis, &edges) else {
+            let (plot, axis) = match orientation {
+                Orientation::Upright => (plot_area(&axis, &edges, orientation), axis),
+                Orientation::Lying => (
+                    plot_area(&axis, &edges_turned, orientation).map(transposed),
+                    axis.iter()
+                        .map(|t| Tick {
+                            bbox: transposed(t.bbox),
+                            ..*t
+                        })
+                        .collect(),
+                ),
+            };
+            let Some(plot) = plot else {
                 continue;
             };
-            if let Some(members) = lettering(lines, range.clone(), &axis, plot, body) {
+            if let Some(members) = lettering(lines, range.clone(), &axis, plot, body, orientation) {
                 number += 1;
                 let ends = (axis[0].value, axis[axis.len() - 1].value);
                 for &i in &members {
@@ -369,6 +426,7 @@ fn lettering(
     axis: &[Tick],
     plot: Rect,
     body: f32,
+    orientation: Orientation,
 ) -> Option<Vec<usize>> {
     let axis_lines: Vec<usize> = axis.iter().map(|t| t.line).collect();
     let stack = axis
@@ -376,27 +434,26 @@ fn lettering(
         .skip(1)
         .fold(axis[0].bbox, |r, t| r.union(&t.bbox));
     let mut area = plot.union(&stack);
-    // Text level with most values inside the plot is a table's rows (a chart's plot may
-    // hold a label or a value here and there).
+    // Text level with most values (or, for values along the page, set under most of them)
+    // inside the plot is a table's rows or columns (a chart's plot may hold a label or a
+    // value here and there).
     let height = axis[0].bbox.height();
-    let mut middles: Vec<f32> = range
+    let in_plot: Vec<Rect> = range
         .clone()
         .filter(|i| !axis_lines.contains(i))
-        .filter_map(|i| {
-            let g = lines[i].geometry?;
-            inside(&g.bbox, &plot).then_some((g.bbox.y0 + g.bbox.y1) / 2.0)
-        })
+        .filter_map(|i| lines[i].geometry.map(|g| g.bbox))
+        .filter(|b| inside(b, &plot))
         .collect();
-    middles.sort_by(f32::total_cmp);
-    let rows = axis
-        .iter()
-        .filter(|t| {
-            let from = middles.partition_point(|&m| m < t.middle() - 0.4 * height);
-            middles
-                .get(from)
-                .is_some_and(|&m| m <= t.middle() + 0.4 * height)
-        })
-        .count();
+    let lined_up = |t: &Tick| match orientation {
+        Orientation::Upright => in_plot
+            .iter()
+            .any(|b| ((b.y0 + b.y1) / 2.0 - t.middle()).abs() <= 0.4 * height),
+        Orientation::Lying => in_plot.iter().any(|b| {
+            let overlap = b.x1.min(t.bbox.x1) - b.x0.max(t.bbox.x0);
+            overlap >= 0.5 * b.width().min(t.bbox.width())
+        }),
+    };
+    let rows = axis.iter().filter(|t| lined_up(t)).count();
     if 2 * rows >= axis.len() {
         return None;
     }

@@ -183,3 +183,57 @@ fn tick_values_rows_and_panel_captions_are_read_as_printed() {
     assert!(stays_text("Sources: Haver Analytics."));
     assert!(stays_text("Figure 1. Twin Peaks?"));
 }
+
+/// A lying axis: values 0-60 along a foot at baseline 200, x centres 100 to 250, the bars'
+/// categories on the left, one line of text above and below.
+fn lying_page() -> Vec<TextLine> {
+    let mut lines = vec![test_placed(SENTENCE, 1, 40.0, 400.0, 80.0, 10.0)];
+    for (k, c) in ["Irrigation", "Towns"].iter().enumerate() {
+        lines.push(test_placed(c, 1, 40.0, 80.0, 130.0 + 30.0 * k as f32, 7.0));
+    }
+    for (k, v) in ["0", "20", "40", "60"].iter().enumerate() {
+        let x = 100.0 + 50.0 * k as f32;
+        lines.push(test_placed(v, 1, x - 4.0, x + 4.0, 200.0, 7.0));
+    }
+    lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 240.0, 10.0));
+    for (i, l) in lines.iter_mut().enumerate() {
+        l.source_line = i;
+    }
+    lines
+}
+
+#[test]
+fn gridlines_up_through_values_along_the_page_prove_a_lying_axis() {
+    let mut lines = lying_page();
+    let page = Page {
+        number: 1,
+        rules: (0..4)
+            .map(|k| {
+                let x = 100.0 + 50.0 * k as f32;
+                rule(x - 0.25, 110.0, x + 0.25, 192.0)
+            })
+            .collect(),
+        ..Default::default()
+    };
+    mark(&mut lines, &[page], &mut Report::default());
+    assert_eq!(charted(&lines), (1..=6).collect::<Vec<_>>());
+}
+
+#[test]
+fn values_along_the_page_under_a_rule_alone_are_a_header_row() {
+    // A survey's "0 20 40 60" over ruled columns: a rule under them and column rules
+    // between them, none through them.
+    let mut lines = lying_page();
+    let mut rules = vec![rule(75.0, 204.0, 275.0, 204.5)];
+    for k in 0..5 {
+        let x = 75.0 + 50.0 * k as f32;
+        rules.push(rule(x, 204.0, x + 0.5, 230.0));
+    }
+    let page = Page {
+        number: 1,
+        rules,
+        ..Default::default()
+    };
+    mark(&mut lines, &[page], &mut Report::default());
+    assert!(charted(&lines).is_empty());
+}
