@@ -174,8 +174,8 @@ fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApa
     apart
 }
 
-/// Runs of lines that letter charts (`start..end`), blank lines between them included:
-/// each is read as one figure.
+/// Runs of lines that letter one chart (`start..end`), blank lines between them
+/// included: each is read as one figure, and two charts read one after the other stay two.
 fn chart_runs(lines: &[TextLine]) -> Vec<(usize, usize)> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
@@ -183,7 +183,12 @@ fn chart_runs(lines: &[TextLine]) -> Vec<(usize, usize)> {
             continue;
         }
         match runs.last_mut() {
-            Some((_, end)) if lines[*end..i].iter().all(TextLine::is_blank) => *end = i + 1,
+            Some((_, end))
+                if lines[*end - 1].chart == l.chart
+                    && lines[*end..i].iter().all(TextLine::is_blank) =>
+            {
+                *end = i + 1
+            }
             _ => runs.push((i, i + 1)),
         }
     }
@@ -410,5 +415,24 @@ mod tests {
             matches!(out[carried + 1].kind, PieceKind::Note(_)),
             "{kinds:?}"
         );
+    }
+
+    #[test]
+    fn two_charts_read_one_after_the_other_are_two_runs() {
+        let line = |chart: u32, text: &str| {
+            let mut l = TextLine::new(text, 1, 0);
+            l.chart = chart;
+            l
+        };
+        let lines = vec![
+            line(0, "Prose before."),
+            line(1, "18"),
+            line(0, ""),
+            line(1, "16"),
+            line(2, "8"),
+            line(2, "7"),
+            line(0, "Prose after."),
+        ];
+        assert_eq!(chart_runs(&lines), [(1, 4), (4, 6)]);
     }
 }

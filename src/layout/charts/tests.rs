@@ -38,16 +38,21 @@ fn chart_page() -> Vec<TextLine> {
     lines
 }
 
-/// The chart's axes: a rule up the values' right side and one along the foot of the plot.
-fn axes_drawn() -> Page {
+/// A page with these rules drawn on it.
+fn drawn(rules: Vec<Rule>) -> Page {
     Page {
         number: 1,
-        rules: vec![
-            rule(65.0, 115.0, 65.5, 178.0),
-            rule(65.0, 177.5, 300.0, 178.0),
-        ],
+        rules,
         ..Default::default()
     }
+}
+
+/// The chart's axes: a rule up the values' right side and one along the foot of the plot.
+fn axes_drawn() -> Page {
+    drawn(vec![
+        rule(65.0, 115.0, 65.5, 178.0),
+        rule(65.0, 177.5, 300.0, 178.0),
+    ])
 }
 
 fn charted(lines: &[TextLine]) -> Vec<usize> {
@@ -76,16 +81,14 @@ fn values_beside_an_axis_rule_letter_a_chart_with_its_labels_and_legend() {
 #[test]
 fn gridlines_through_the_values_prove_an_axis_without_an_axis_rule() {
     let mut lines = chart_page();
-    let page = Page {
-        number: 1,
-        rules: (0..4)
+    let page = drawn(
+        (0..4)
             .map(|k| {
                 let middle = 120.0 - 0.4 * 7.0 + 20.0 * k as f32;
                 rule(66.0, middle - 0.25, 300.0, middle + 0.25)
             })
             .collect(),
-        ..Default::default()
-    };
+    );
     mark(&mut lines, &[page], &mut Report::default());
     assert_eq!(charted(&lines), (2..=9).collect::<Vec<_>>());
 }
@@ -104,10 +107,7 @@ fn a_chart_read_in_pieces_is_gathered_where_it_starts() {
 #[test]
 fn numbers_with_nothing_drawn_beside_them_are_left_alone() {
     let mut lines = chart_page();
-    let page = Page {
-        number: 1,
-        ..Default::default()
-    };
+    let page = drawn(Vec::new());
     mark(&mut lines, &[page], &mut Report::default());
     assert!(charted(&lines).is_empty());
 }
@@ -132,11 +132,7 @@ fn a_tables_numbered_rows_are_no_axis() {
         rules.push(rule(40.0, y, 65.0, y + 0.5));
         rules.push(rule(65.0, y, 300.0, y + 0.5));
     }
-    let page = Page {
-        number: 1,
-        rules,
-        ..Default::default()
-    };
+    let page = drawn(rules);
     mark(&mut lines, &[page], &mut Report::default());
     assert!(charted(&lines).is_empty());
 }
@@ -152,14 +148,10 @@ fn a_forms_numbered_fields_beside_a_long_rule_are_no_axis() {
     }
     lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 760.0, 10.0));
     lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 774.0, 10.0));
-    let page = Page {
-        number: 1,
-        rules: vec![
-            rule(64.6, 50.0, 65.1, 700.0),
-            rule(65.0, 178.0, 300.0, 178.5),
-        ],
-        ..Default::default()
-    };
+    let page = drawn(vec![
+        rule(64.6, 50.0, 65.1, 700.0),
+        rule(65.0, 178.0, 300.0, 178.5),
+    ]);
     mark(&mut lines, &[page], &mut Report::default());
     assert!(charted(&lines).is_empty());
 }
@@ -205,16 +197,14 @@ fn lying_page() -> Vec<TextLine> {
 #[test]
 fn gridlines_up_through_values_along_the_page_prove_a_lying_axis() {
     let mut lines = lying_page();
-    let page = Page {
-        number: 1,
-        rules: (0..4)
+    let page = drawn(
+        (0..4)
             .map(|k| {
                 let x = 100.0 + 50.0 * k as f32;
                 rule(x - 0.25, 110.0, x + 0.25, 192.0)
             })
             .collect(),
-        ..Default::default()
-    };
+    );
     mark(&mut lines, &[page], &mut Report::default());
     assert_eq!(charted(&lines), (1..=6).collect::<Vec<_>>());
 }
@@ -229,11 +219,86 @@ fn values_along_the_page_under_a_rule_alone_are_a_header_row() {
         let x = 75.0 + 50.0 * k as f32;
         rules.push(rule(x, 204.0, x + 0.5, 230.0));
     }
-    let page = Page {
-        number: 1,
-        rules,
-        ..Default::default()
-    };
+    let page = drawn(rules);
     mark(&mut lines, &[page], &mut Report::default());
     assert!(charted(&lines).is_empty());
+}
+
+#[test]
+fn two_axes_meeting_at_the_origin_frame_a_chart_with_nothing_drawn() {
+    // A scatter plot whose axes are not drawn as rules: values 0-3 up the page at the
+    // right edge x 62, values 0.0-1.5 along its foot from x 70.
+    let mut lines = vec![test_placed(SENTENCE, 1, 40.0, 400.0, 80.0, 10.0)];
+    lines.push(test_placed("Tier 1 Ratio (%)", 1, 52.0, 110.0, 108.0, 7.0));
+    for (k, v) in ["3", "2", "1", "0"].iter().enumerate() {
+        lines.push(test_placed(v, 1, 58.0, 62.0, 120.0 + 20.0 * k as f32, 7.0));
+    }
+    for (k, v) in ["0.0", "0.5", "1.0", "1.5"].iter().enumerate() {
+        let x = 70.0 + 60.0 * k as f32;
+        lines.push(test_placed(v, 1, x - 5.0, x + 5.0, 192.0, 7.0));
+    }
+    lines.push(test_placed("Total Assets", 1, 200.0, 245.0, 202.0, 7.0));
+    lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 240.0, 10.0));
+    for (i, l) in lines.iter_mut().enumerate() {
+        l.source_line = i;
+    }
+    let page = Page {
+        number: 1,
+        rects: vec![crate::source::PaintedRect {
+            rect: Rect {
+                x0: 500.0,
+                y0: 700.0,
+                x1: 520.0,
+                y1: 710.0,
+            },
+            stroked: false,
+            filled: true,
+        }],
+        ..Default::default()
+    };
+    let mut report = Report::default();
+    mark(&mut lines, &[page], &mut report);
+    assert_eq!(charted(&lines), (1..=10).collect::<Vec<_>>());
+    let evidence = report.actions[0].evidence.as_deref().unwrap();
+    assert!(evidence.contains("meets a second axis"), "{evidence}");
+}
+
+#[test]
+fn a_table_framed_by_two_runs_of_values_is_refused_by_its_cells() {
+    // Row numbers 1-4 down the left and a totals row stepping 10-40 under them: the cells
+    // between them stand level with the numbers.
+    let mut lines = Vec::new();
+    for k in 0..4 {
+        let y = 120.0 + 20.0 * k as f32;
+        lines.push(test_placed(&(k + 1).to_string(), 1, 56.0, 62.0, y, 7.0));
+        lines.push(test_placed("Coastal district", 1, 80.0, 140.0, y, 7.0));
+    }
+    for (k, v) in ["10", "20", "30", "40"].iter().enumerate() {
+        let x = 100.0 + 60.0 * k as f32;
+        lines.push(test_placed(v, 1, x - 5.0, x + 5.0, 192.0, 7.0));
+    }
+    lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 240.0, 10.0));
+    lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 254.0, 10.0));
+    let page = drawn(vec![rule(40.0, 260.0, 400.0, 260.5)]);
+    mark(&mut lines, &[page], &mut Report::default());
+    assert!(charted(&lines).is_empty());
+}
+
+#[test]
+fn a_frame_standing_off_the_outer_values_still_bounds_the_plot() {
+    // Matplotlib's frame: its sides reach past the first and last values.
+    let mut lines = Vec::new();
+    for (k, v) in ["8", "6", "4", "2", "0"].iter().enumerate() {
+        lines.push(test_placed(v, 1, 7.0, 13.6, 55.0 + 54.0 * k as f32, 10.0));
+    }
+    for (i, l) in lines.iter_mut().enumerate() {
+        l.source_line = i;
+    }
+    let page = drawn(vec![
+        rule(20.2, 10.7, 21.0, 281.0),
+        rule(20.6, 280.4, 377.7, 281.2),
+        rule(20.6, 10.3, 377.7, 11.1),
+    ]);
+    mark(&mut lines, &[page], &mut Report::default());
+    assert_eq!(charted(&lines), (0..5).collect::<Vec<_>>());
 }
