@@ -47,12 +47,15 @@ pub(super) fn tick_value(line: &TextLine) -> Option<f64> {
     }
     let t = t.strip_suffix('%').unwrap_or(t);
     let t = t.trim_start_matches(['$', '€', '£', '¥']);
-    let grouped = t.contains(',');
-    let t = t.replace(',', "");
-    if grouped && !t.trim_start_matches(['-', '−', '+', '–']).contains('.') && t.len() < 4 {
+    // Thousands separators only where they group thousands: "1,500", not "12,50".
+    let whole = t.split('.').next().unwrap_or_default();
+    let mut groups = whole.trim_start_matches(['-', '−', '+', '–']).split(',');
+    let first = groups.next().unwrap_or_default().len();
+    let grouped = groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    if whole.contains(',') && (!grouped || !(1..=3).contains(&first)) {
         return None;
     }
-    bare_number(&t)
+    bare_number(&t.replace(',', ""))
 }
 
 /// Whether a line is a row of category labels, however many: figures, dates and

@@ -111,9 +111,6 @@ pub fn mark(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
     };
     let mut number = 0u32;
     for (range, page) in drawn_pages(lines, pages) {
-        if page.rules.is_empty() && page.rects.is_empty() {
-            continue;
-        }
         let edges = Edges::of(page);
         let ticks: Vec<Tick> = range
             .clone()

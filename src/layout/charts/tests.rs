@@ -106,7 +106,9 @@ fn a_chart_read_in_pieces_is_gathered_where_it_starts() {
 
 #[test]
 fn numbers_with_nothing_drawn_beside_them_are_left_alone() {
+    // The values alone, with no rule and no second axis at their foot.
     let mut lines = chart_page();
+    lines.retain(|l| !l.text.starts_with("202"));
     let page = drawn(Vec::new());
     mark(&mut lines, &[page], &mut Report::default());
     assert!(charted(&lines).is_empty());
@@ -164,6 +166,9 @@ fn tick_values_rows_and_panel_captions_are_read_as_printed() {
     assert_eq!(value("–2"), Some(-2.0));
     assert_eq!(value("40%"), Some(40.0));
     assert_eq!(value("1,5"), None);
+    assert_eq!(value("12,50"), None);
+    assert_eq!(value("1,500,000"), Some(1_500_000.0));
+    assert_eq!(value("1500,000"), None);
     assert_eq!(value("2019a"), None);
     assert!(tick_row("J F M A M J J A S"));
     assert!(tick_row("12/17 3/18 6/18"));
@@ -242,20 +247,8 @@ fn two_axes_meeting_at_the_origin_frame_a_chart_with_nothing_drawn() {
     for (i, l) in lines.iter_mut().enumerate() {
         l.source_line = i;
     }
-    let page = Page {
-        number: 1,
-        rects: vec![crate::source::PaintedRect {
-            rect: Rect {
-                x0: 500.0,
-                y0: 700.0,
-                x1: 520.0,
-                y1: 710.0,
-            },
-            stroked: false,
-            filled: true,
-        }],
-        ..Default::default()
-    };
+    // Nothing drawn on the page at all.
+    let page = drawn(Vec::new());
     let mut report = Report::default();
     mark(&mut lines, &[page], &mut report);
     assert_eq!(charted(&lines), (1..=10).collect::<Vec<_>>());
