@@ -7,7 +7,7 @@ use crate::source::Rect;
 use super::super::edges::{Edge, Edges};
 
 /// Values an axis shows at least.
-const MIN_TICKS: usize = 3;
+pub(super) const MIN_TICKS: usize = 3;
 /// How far (points) from the stack an axis rule, a gridline or a tick mark may start.
 const AXIS_REACH: f32 = 25.0;
 /// Share of the stack's height an axis rule beside it covers at least.

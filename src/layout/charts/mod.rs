@@ -14,10 +14,13 @@
 //! row over its ruled columns (a survey's "1 2 3 4 5", a table's years). Where nothing is
 //! drawn (a scatter plot whose axes are painted some other way), two such runs meeting
 //! at a corner, one up the page and one along its foot reaching away from it, frame the
-//! plot as a chart's axes meet at its origin. The plotting area is where the axis's rules reach; lettering is
-//! every line inside it, and small print standing on its edges (the category labels
-//! under it, a legend over it), found by growing the area a line at a time. A figure's
-//! caption, its source and its notes are never lettering: they stay text.
+//! plot as a chart's axes meet at its origin.
+//!
+//! The plotting area is where the axis's rules reach, or the frame two axes make; its
+//! lettering is every line inside it, and small print standing on its edges (the
+//! category labels under it, a legend over it), found by growing the area a line at a
+//! time. A figure's caption, its source and its notes are never lettering: they stay
+//! text.
 //!
 //! Marked lines are gathered where the first of them is read, so that a chart reads as
 //! one block; the structure pass keeps them with the figure (see [`TextLine::chart`]).
@@ -111,84 +114,7 @@ pub fn mark(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
     };
     let mut number = 0u32;
     for (range, page) in drawn_pages(lines, pages) {
-        let edges = Edges::of(page);
-        let ticks: Vec<Tick> = range
-            .clone()
-            .filter_map(|i| {
-                let g = lines[i].geometry?;
-                Some(Tick {
-                    line: i,
-                    bbox: g.bbox,
-                    value: tick_value(&lines[i])?,
-                })
-            })
-            .collect();
-        let mut charted: Vec<Chart> = Vec::new();
-        let mut lettered = vec![false; range.len()];
-        // Value axes up the page, then along it (a horizontal bar chart's values under its
-        // plot), found by the same reading of the page turned on its diagonal.
-        let turned: Vec<Tick> = ticks.iter().map(Tick::turned).collect();
-        let edges_turned = Edges {
-            across: edges.down.clone(),
-            down: edges.across.clone(),
-        };
-        let upright = axes(&ticks);
-        let lying: Vec<Vec<Tick>> = axes(&turned)
-            .into_iter()
-            .map(|a| a.iter().map(Tick::turned).collect())
-            .collect();
-        if upright.len() + lying.len() > MAX_AXES {
-            report.push(
-                Action::new(ActionKind::Guess)
-                    .page(lines[range.start].page)
-                    .evidence(format!(
-                        "{} runs of evenly stepped numbers: a table of figures, not the axes \
-                         of {MAX_AXES} charts or fewer; no chart looked for",
-                        upright.len() + lying.len()
-                    ))
-                    .confidence(0.9),
-            );
-            continue;
-        }
-        let found = upright
-            .iter()
-            .map(|a| (a, Orientation::Upright))
-            .chain(lying.iter().map(|a| (a, Orientation::Lying)));
-        for (axis, orientation) in found {
-            if axis.iter().any(|t| lettered[t.line - range.start]) {
-                continue;
-            }
-            let drawn = match orientation {
-                Orientation::Upright => plot_area(axis, &edges, orientation),
-                Orientation::Lying => {
-                    let turned: Vec<Tick> = axis.iter().map(Tick::turned).collect();
-                    plot_area(&turned, &edges_turned, orientation).map(transposed)
-                }
-            };
-            let (plot, proof) = match drawn {
-                Some(plot) => (plot, Proof::Drawn),
-                None if orientation == Orientation::Upright => {
-                    match lying.iter().find_map(|l| corner(axis, l)) {
-                        Some(plot) => (plot, Proof::Corner),
-                        None => continue,
-                    }
-                }
-                None => continue,
-            };
-            if let Some(members) = lettering(lines, range.clone(), axis, plot, body, orientation) {
-                number += 1;
-                let ends = (axis[0].value, axis[axis.len() - 1].value);
-                for &i in &members {
-                    lettered[i - range.start] = true;
-                }
-                charted.push(Chart {
-                    number,
-                    ends,
-                    members,
-                    proof,
-                });
-            }
-        }
+        let charted = page_charts(lines, range.clone(), page, body, &mut number, report);
         for Chart {
             number: n,
             ends: axis_ends,
@@ -225,6 +151,101 @@ pub fn mark(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
             gather(lines, range);
         }
     }
+}
+
+/// The charts on one page (`range` of the line stream) that its drawing, or two axes
+/// meeting, proves, numbered on from `number`.
+fn page_charts(
+    lines: &[TextLine],
+    range: std::ops::Range<usize>,
+    page: &Page,
+    body: f32,
+    number: &mut u32,
+    report: &mut Report,
+) -> Vec<Chart> {
+    let ticks: Vec<Tick> = range
+        .clone()
+        .filter_map(|i| {
+            let g = lines[i].geometry?;
+            Some(Tick {
+                line: i,
+                bbox: g.bbox,
+                value: tick_value(&lines[i])?,
+            })
+        })
+        .collect();
+    // No axis without its values: the page's drawing need not be read.
+    if ticks.len() < axes::MIN_TICKS {
+        return Vec::new();
+    }
+    let edges = Edges::of(page);
+    let mut charted: Vec<Chart> = Vec::new();
+    let mut lettered = vec![false; range.len()];
+    // Value axes up the page, then along it (a horizontal bar chart's values under its
+    // plot), found by the same reading of the page turned on its diagonal.
+    let turned: Vec<Tick> = ticks.iter().map(Tick::turned).collect();
+    let edges_turned = Edges {
+        across: edges.down.clone(),
+        down: edges.across.clone(),
+    };
+    let upright = axes(&ticks);
+    let lying: Vec<Vec<Tick>> = axes(&turned)
+        .into_iter()
+        .map(|a| a.iter().map(Tick::turned).collect())
+        .collect();
+    if upright.len() + lying.len() > MAX_AXES {
+        report.push(
+            Action::new(ActionKind::Guess)
+                .page(lines[range.start].page)
+                .evidence(format!(
+                    "{} runs of evenly stepped numbers: a table of figures, not the axes \
+                     of {MAX_AXES} charts or fewer; no chart looked for",
+                    upright.len() + lying.len()
+                ))
+                .confidence(0.9),
+        );
+        return Vec::new();
+    }
+    let found = upright
+        .iter()
+        .map(|a| (a, Orientation::Upright))
+        .chain(lying.iter().map(|a| (a, Orientation::Lying)));
+    for (axis, orientation) in found {
+        if axis.iter().any(|t| lettered[t.line - range.start]) {
+            continue;
+        }
+        let drawn = match orientation {
+            Orientation::Upright => plot_area(axis, &edges, orientation),
+            Orientation::Lying => {
+                let turned: Vec<Tick> = axis.iter().map(Tick::turned).collect();
+                plot_area(&turned, &edges_turned, orientation).map(transposed)
+            }
+        };
+        let (plot, proof) = match drawn {
+            Some(plot) => (plot, Proof::Drawn),
+            None if orientation == Orientation::Upright => {
+                match lying.iter().find_map(|l| corner(axis, l)) {
+                    Some(plot) => (plot, Proof::Corner),
+                    None => continue,
+                }
+            }
+            None => continue,
+        };
+        if let Some(members) = lettering(lines, range.clone(), axis, plot, body, orientation) {
+            *number += 1;
+            let ends = (axis[0].value, axis[axis.len() - 1].value);
+            for &i in &members {
+                lettered[i - range.start] = true;
+            }
+            charted.push(Chart {
+                number: *number,
+                ends,
+                members,
+                proof,
+            });
+        }
+    }
+    charted
 }
 
 /// The lines that letter a chart whose axis and plot are found: every line inside the
