@@ -20,6 +20,18 @@ fn tables(items: &[Item]) -> Vec<&Vec<Vec<String>>> {
         .collect()
 }
 
+/// The charts' lettering in the flow: each block's place and its lines.
+fn charts(items: &[Item]) -> Vec<(usize, &Vec<String>)> {
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(k, i)| match i {
+            Item::ChartText(lines) => Some((k, lines)),
+            _ => None,
+        })
+        .collect()
+}
+
 fn headings(items: &[Item]) -> Vec<(u8, String)> {
     items
         .iter()
@@ -319,14 +331,7 @@ fn chart_labels_stay_out_of_headings_notes_and_prose() {
     // The axis values, the category labels, the legend and the axis title are the chart's
     // lettering: one block between the prose before the chart and its caption, and no
     // part of any paragraph. Nothing is dropped.
-    let charts: Vec<(usize, &Vec<String>)> = items
-        .iter()
-        .enumerate()
-        .filter_map(|(k, i)| match i {
-            Item::ChartText(lines) => Some((k, lines)),
-            _ => None,
-        })
-        .collect();
+    let charts = charts(&items);
     assert_eq!(charts.len(), 1, "one chart:\n{md}");
     let (at, lettering) = charts[0];
     assert!(before < at && at < caption, "{md}");
@@ -369,13 +374,7 @@ fn a_lying_charts_values_and_categories_are_its_lettering_and_the_year_table_sta
     assert_no_headings_lists_or_notes(&doc, &md);
     // Values along the chart's foot with gridlines up through them: the values and the
     // categories beside the bars are the chart's lettering, kept in one block.
-    let charts: Vec<&Vec<String>> = items
-        .iter()
-        .filter_map(|i| match i {
-            Item::ChartText(lines) => Some(lines),
-            _ => None,
-        })
-        .collect();
+    let charts = charts(&items);
     assert_eq!(charts.len(), 1, "{md}");
     for label in [
         "0",
@@ -389,9 +388,9 @@ fn a_lying_charts_values_and_categories_are_its_lettering_and_the_year_table_sta
         "Livestock",
     ] {
         assert!(
-            charts[0].iter().any(|l| l == label),
+            charts[0].1.iter().any(|l| l == label),
             "{label:?} not in {:?}",
-            charts[0]
+            charts[0].1
         );
     }
     // The years heading the ruled table below step evenly too, but no line runs through
@@ -578,13 +577,9 @@ fn single_letter_month_labels_are_no_misread_bullet() {
     assert_no_headings_lists_or_notes(&doc, &md);
     // The labels are kept as printed, the "O" with them, in the lettering of the chart
     // whose value axis is drawn.
-    let lettering: Vec<&String> = items
-        .iter()
-        .filter_map(|i| match i {
-            Item::ChartText(lines) => Some(lines),
-            _ => None,
-        })
-        .flatten()
+    let lettering: Vec<&String> = charts(&items)
+        .into_iter()
+        .flat_map(|(_, lines)| lines)
         .collect();
     for label in ["O N D", "J F M A M J J A S", "1.40", "2.00"] {
         assert!(

@@ -80,6 +80,14 @@ impl Edges {
         e
     }
 
+    /// The same edges with the page mirrored on its diagonal: across becomes down.
+    pub fn turned(&self) -> Edges {
+        Edges {
+            across: self.down.clone(),
+            down: self.across.clone(),
+        }
+    }
+
     /// The edges across whose `at` lies from `lo` to `hi` (a point's slack either side;
     /// callers test the exact bounds).
     pub fn across_between(&self, lo: f32, hi: f32) -> &[Edge] {

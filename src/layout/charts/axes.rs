@@ -37,6 +37,14 @@ impl Tick {
     }
 }
 
+/// The box round a run of ticks (never empty: runs hold [`MIN_TICKS`] or more).
+pub(super) fn span(ticks: &[Tick]) -> Rect {
+    ticks
+        .iter()
+        .skip(1)
+        .fold(ticks[0].bbox, |r, t| r.union(&t.bbox))
+}
+
 /// The value of a tick label: a bare number, perhaps with thousands separators, a
 /// percent sign after it or a currency sign before it.
 pub(super) fn tick_value(line: &TextLine) -> Option<f64> {
@@ -87,12 +95,14 @@ fn even_runs(ticks: &[Tick]) -> Vec<Vec<Tick>> {
             let s = b.value - a.value;
             (g - gap).abs() <= (0.1 * gap).max(0.8) && (s - step).abs() <= step.abs() * 1e-6
         };
-        if gap >= 0.8 * height && step != 0.0 {
+        // Values apart (not overlapping) and changing: a run may start here.
+        let opens = gap >= 0.8 * height && step != 0.0;
+        if opens {
             while j + 1 < ticks.len() && even(&ticks[j], &ticks[j + 1]) {
                 j += 1;
             }
         }
-        if j + 1 - i >= MIN_TICKS && gap >= 0.8 * height && step != 0.0 {
+        if opens && j + 1 - i >= MIN_TICKS {
             runs.push(ticks[i..=j].to_vec());
             i = j;
         } else {
@@ -133,10 +143,7 @@ pub(super) fn axes(ticks: &[Tick]) -> Vec<Vec<Tick>> {
 /// axis is given as if it ran up the page (a lying one turned on the diagonal, with the
 /// edges).
 pub(super) fn plot_area(axis: &[Tick], edges: &Edges, orientation: Orientation) -> Option<Rect> {
-    let stack = axis
-        .iter()
-        .skip(1)
-        .fold(axis[0].bbox, |r, t| r.union(&t.bbox));
+    let stack = span(axis);
     let (top, bottom) = (axis[0].middle(), axis[axis.len() - 1].middle());
     let height = axis[0].bbox.height();
     let gap = (bottom - top) / (axis.len() - 1) as f32;
@@ -156,11 +163,7 @@ pub(super) fn plot_area(axis: &[Tick], edges: &Edges, orientation: Orientation) 
             (stack.x0 - AXIS_REACH, stack.x0 + 1.0)
         };
         let axis_rule = edges.down_between(near, far).iter().find(|e| {
-            let beside = if right {
-                e.at >= stack.x1 - 1.0 && e.at <= stack.x1 + AXIS_REACH
-            } else {
-                e.at <= stack.x0 + 1.0 && e.at >= stack.x0 - AXIS_REACH
-            };
+            let beside = e.at >= near && e.at <= far;
             let cover = (e.to.min(bottom) - e.from.max(top)).max(0.0);
             // An axis ends about where its values do; a rule running on far past them is
             // the side of a ruled column (a form's row numbers).
@@ -215,21 +218,20 @@ pub(super) fn plot_area(axis: &[Tick], edges: &Edges, orientation: Orientation) 
         if long.is_empty() {
             continue;
         }
-        let (mut x0, mut x1) = (stack.x0, stack.x1);
-        for e in &long {
-            x0 = x0.min(e.from);
-            x1 = x1.max(e.to);
-        }
-        let (mut y0, mut y1) = (stack.y0, stack.y1);
+        let mut plot = stack;
         if let Some(a) = axis_rule {
-            y0 = y0.min(a.from);
-            y1 = y1.max(a.to);
+            plot.y0 = plot.y0.min(a.from);
+            plot.y1 = plot.y1.max(a.to);
         }
         for e in &long {
-            y0 = y0.min(e.at);
-            y1 = y1.max(e.at);
+            plot = plot.union(&Rect {
+                x0: e.from,
+                y0: e.at,
+                x1: e.to,
+                y1: e.at,
+            });
         }
-        return Some(Rect { x0, y0, x1, y1 });
+        return Some(plot);
     }
     None
 }
@@ -240,14 +242,8 @@ pub(super) fn plot_area(axis: &[Tick], edges: &Edges, orientation: Orientation) 
 /// table does not set two such runs at one corner; if its cells fill the frame, the
 /// values have text level with them and the plot is refused later.
 pub(super) fn corner(upright: &[Tick], lying: &[Tick]) -> Option<Rect> {
-    let stack = upright
-        .iter()
-        .skip(1)
-        .fold(upright[0].bbox, |r, t| r.union(&t.bbox));
-    let row = lying
-        .iter()
-        .skip(1)
-        .fold(lying[0].bbox, |r, t| r.union(&t.bbox));
+    let stack = span(upright);
+    let row = span(lying);
     let height = upright[0].bbox.height();
     let lowest = upright[upright.len() - 1].bbox.y1.max(upright[0].bbox.y1);
     let under = row.y0 >= lowest - 0.5 * height && row.y0 <= lowest + 2.0 * height;

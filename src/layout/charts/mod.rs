@@ -32,7 +32,7 @@ use crate::source::{Page, Rect};
 
 mod axes;
 
-use axes::{Orientation, Tick, axes, corner, plot_area, tick_row, tick_value, transposed};
+use axes::{Orientation, Tick, axes, corner, plot_area, span, tick_row, tick_value, transposed};
 
 use super::drawn_pages;
 use super::edges::Edges;
@@ -184,10 +184,7 @@ fn page_charts(
     // Value axes up the page, then along it (a horizontal bar chart's values under its
     // plot), found by the same reading of the page turned on its diagonal.
     let turned: Vec<Tick> = ticks.iter().map(Tick::turned).collect();
-    let edges_turned = Edges {
-        across: edges.down.clone(),
-        down: edges.across.clone(),
-    };
+    let edges_turned = edges.turned();
     let upright = axes(&ticks);
     let lying: Vec<Vec<Tick>> = axes(&turned)
         .into_iter()
@@ -260,10 +257,7 @@ fn lettering(
     orientation: Orientation,
 ) -> Option<Vec<usize>> {
     let axis_lines: Vec<usize> = axis.iter().map(|t| t.line).collect();
-    let stack = axis
-        .iter()
-        .skip(1)
-        .fold(axis[0].bbox, |r, t| r.union(&t.bbox));
+    let stack = span(axis);
     let mut area = plot.union(&stack);
     // Text level with most values (or, for values along the page, set under most of them)
     // inside the plot is a table's rows or columns (a chart's plot may hold a label or a
