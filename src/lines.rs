@@ -48,6 +48,9 @@ pub struct TextLine {
     /// tick value, a legend entry, an axis or panel title drawn inside a chart the page's
     /// rules prove; 0 for any other line (see [`crate::layout::charts`]).
     pub chart: u32,
+    /// The cell of a table drawn as a grid of rules that the line lies in (see
+    /// [`crate::layout::grids`]); `None` for any other line.
+    pub cell: Option<GridCell>,
     /// The plain text of `text`, kept once a pass has asked for it (see [`PlainMemo`]).
     plain_memo: PlainMemo,
 }
@@ -101,6 +104,21 @@ impl std::fmt::Debug for PlainMemo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("PlainMemo")
     }
+}
+
+/// Where a line stands in a table the page draws as a grid of rules (see
+/// [`crate::layout::grids`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GridCell {
+    /// The table, numbered from 1 through the document.
+    pub grid: u32,
+    /// The cell's row among the table's rows, from 0 (its first when it spans several).
+    pub row: u16,
+    /// The cell's column among the table's columns, from 0 (its first when it spans
+    /// several).
+    pub column: u16,
+    /// How many of the table's columns the cell covers (1 or more).
+    pub columns: u16,
 }
 
 /// Where a PDF line sits and how large its text is.
@@ -168,6 +186,7 @@ impl TextLine {
             form_label: false,
             side_label: false,
             chart: 0,
+            cell: None,
             plain_memo: PlainMemo::default(),
         }
     }

@@ -6,8 +6,8 @@
 
 mod common;
 
-use brief2md::model::{Block, CellSpan, Table, plain_text};
-use common::layout_flow::fixture;
+use brief2md::model::{Block, CellSpan, Table};
+use common::layout_flow::{cell_texts as texts, fixture};
 
 fn only_table(blocks: &[Block]) -> &Table {
     let tables: Vec<&Table> = blocks
@@ -19,14 +19,6 @@ fn only_table(blocks: &[Block]) -> &Table {
         .collect();
     assert_eq!(tables.len(), 1, "one table: {blocks:?}");
     tables[0]
-}
-
-fn texts(table: &Table) -> Vec<Vec<String>> {
-    table
-        .rows
-        .iter()
-        .map(|r| r.iter().map(|c| plain_text(c)).collect())
-        .collect()
 }
 
 fn assert_two_level_header(name: &str) {

@@ -35,7 +35,7 @@ pub fn join(lines: &mut Vec<TextLine>, report: &mut Report) {
         let Some(g) = cap.geometry else { continue };
         let word_start = on_page[&cap.page]
             .iter()
-            .filter(|&&i| i != at)
+            .filter(|&&i| i != at && lines[i].cell == cap.cell)
             .filter_map(|&i| Some((i, &lines[i], lines[i].geometry?)))
             .filter(|(_, l, t)| {
                 t.font_size * DROP_CAP_RATIO <= g.font_size

@@ -110,7 +110,7 @@ pub fn merge(lines: &mut Vec<TextLine>, report: &mut Report) {
             .get(&lines[i].page)
             .into_iter()
             .flatten()
-            .filter(|&&j| j != i && !joined[j])
+            .filter(|&&j| j != i && !joined[j] && lines[j].cell == lines[i].cell)
             .filter_map(|&j| lines[j].geometry.map(|g| (j, g)))
             .filter(|(_, g)| {
                 (g.baseline - m.baseline).abs() <= 0.4 * size

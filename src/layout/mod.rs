@@ -3,6 +3,9 @@
 //! The PDF reader yields lines with their boxes; these passes put them in reading order
 //! and rejoin what the page geometry split, before the shared cleaning and structure
 //! passes run on them:
+//! - [`grids`]: a table drawn as a grid of rules has each line marked with its cell
+//!   before any pass joins lines, and is read cell by cell, row by row once reading
+//!   order is settled;
 //! - `drop_caps`: a paragraph's large first letter, a line of its own, opens its word again;
 //! - [`markers`]: a list bullet or number set apart from its text (a tab stop, a hanging
 //!   indent) is the start of that text's line;
@@ -31,6 +34,7 @@ mod drawn_late;
 mod drop_caps;
 mod edges;
 pub mod fields;
+pub mod grids;
 mod gutters;
 pub mod markers;
 pub mod rules;
@@ -55,11 +59,14 @@ pub fn prepare(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
     if !lines.iter().any(|l| l.geometry.is_some()) {
         return;
     }
+    // Cells first: no pass may join text across a table's drawn borders.
+    grids::mark(lines, pages, report);
     drop_caps::join(lines, report);
     markers::merge(lines, report);
     columns::order(lines, report);
     boxes::mark(lines, pages, report);
     charts::mark(lines, pages, report);
+    grids::gather(lines);
     rules::mark(lines, pages);
     fields::mark(lines, pages);
 }

@@ -31,7 +31,7 @@ pub(super) fn continues(above: CellLine, below: CellLine, measure: f32) -> bool 
 /// Whether `below` reads as the rest of `above`'s text: set in smaller type (a detail
 /// line), going on in lower case or in brackets ("(in millions)"), an item of a list
 /// the cell holds, or after an open phrase ("Research and", "zonal,", "(after").
-fn goes_on(above: CellLine, below: CellLine) -> bool {
+pub(super) fn goes_on(above: CellLine, below: CellLine) -> bool {
     let upper = crate::rich::plain(above.text);
     let upper = upper.trim_end();
     let open = upper.ends_with(['-', ',', '/', '(', '+', '–'])

@@ -25,6 +25,7 @@ pub mod output;
 pub mod pieces;
 pub mod placed_tables;
 pub mod raw_items;
+mod ruled_tables;
 mod shapes;
 pub mod table_header;
 pub mod table_notes;

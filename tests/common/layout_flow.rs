@@ -94,3 +94,12 @@ pub fn paragraph_at(items: &[Item], text: &str, md: &str) -> usize {
         .position(|i| *i == Item::Paragraph(want.clone()))
         .unwrap_or_else(|| panic!("no paragraph reads exactly {want:?}:\n{md}"))
 }
+
+/// A table's cells in plain text, row by row.
+pub fn cell_texts(table: &brief2md::model::Table) -> Vec<Vec<String>> {
+    table
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| plain_text(c)).collect())
+        .collect()
+}

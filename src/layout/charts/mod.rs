@@ -180,7 +180,11 @@ fn page_charts(
     }
     let edges = Edges::of(page);
     let mut charted: Vec<Chart> = Vec::new();
-    let mut lettered = vec![false; range.len()];
+    // A table's cells, which its ruled grid proves, are no chart's lettering.
+    let mut lettered: Vec<bool> = lines[range.clone()]
+        .iter()
+        .map(|l| l.cell.is_some())
+        .collect();
     // Value axes up the page, then along it (a horizontal bar chart's values under its
     // plot), found by the same reading of the page turned on its diagonal.
     let turned: Vec<Tick> = ticks.iter().map(Tick::turned).collect();
@@ -228,7 +232,8 @@ fn page_charts(
             }
             None => continue,
         };
-        if let Some(members) = lettering(lines, range.clone(), axis, plot, body, orientation) {
+        if let Some(mut members) = lettering(lines, range.clone(), axis, plot, body, orientation) {
+            members.retain(|&i| lines[i].cell.is_none());
             *number += 1;
             let ends = (axis[0].value, axis[axis.len() - 1].value);
             for &i in &members {

@@ -10,7 +10,7 @@ use crate::source::TagKind;
 use super::classify::{ItemMarker, NoteLabel};
 use super::joins::Lexicon;
 use super::note_zones::{NoteZones, zone_of};
-use super::table_run::GroupedHead;
+use super::table_run::{GroupedHead, TableRun};
 use super::units::{Measure, Unit};
 use shaped_headings::keep_headings_that_introduce_body;
 
@@ -126,7 +126,7 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
 
 /// Code listings and tables outside the note areas, by their first line: set apart before
 /// the rest is segmented. The tables a tagged PDF's structure draws come first: the tree
-/// proves them. Listings next: their aligned lines must not be read as a table's columns.
+/// proves them; then those the page draws as grids of rules. Listings next: their aligned lines must not be read as a table's columns.
 fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApart)> {
     let outside_notes =
         |start: usize, end: usize| (start..end).all(|i| zone_of(zones, i).is_none());
@@ -138,6 +138,18 @@ fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApa
     let overlaps = |apart: &[(usize, usize, SetApart)], start: usize, end: usize| {
         apart.iter().any(|(s, e, _)| start < *e && *s < end)
     };
+    // A table the page draws as a grid of rules, which the drawing proves.
+    let ruled = super::ruled_tables::find(lines);
+    let mut gaps = Vec::with_capacity(ruled.len() + 1);
+    let mut at = 0;
+    for t in ruled {
+        gaps.push(at..t.start);
+        at = t.end;
+        if !overlaps(&apart, t.start, t.end) {
+            apart.push((t.start, t.end, SetApart::Table(t.rows, t.head)));
+        }
+    }
+    gaps.push(at..lines.len());
     // A chart's lettering, which the drawing proves, whatever its lines look like.
     for (start, end) in chart_runs(lines) {
         if !overlaps(&apart, start, end) {
@@ -162,7 +174,18 @@ fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApa
                 .is_some_and(|t| !t.in_table && t.kind != TagKind::Other)
         })
     };
-    for t in super::tables::find(lines) {
+    // Tables found from alignment, looked for between the ruled ones: a ruled table's
+    // rows run on from its grid are a table of their own.
+    let aligned = gaps.into_iter().flat_map(|gap| {
+        super::tables::find(&lines[gap.clone()])
+            .into_iter()
+            .map(move |t| TableRun {
+                start: t.start + gap.start,
+                end: t.end + gap.start,
+                ..t
+            })
+    });
+    for t in aligned {
         if outside_notes(t.start, t.end)
             && !overlaps(&apart, t.start, t.end)
             && !tree_denies(t.start, t.end)
