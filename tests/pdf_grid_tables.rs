@@ -5,7 +5,8 @@
 
 mod common;
 
-use brief2md::model::{Block, CellSpan, Table};
+use brief2md::model::{Block, CellSpan, Inline, Table};
+use brief2md::report::ActionKind;
 use common::layout_flow::cell_texts as texts;
 
 fn converted() -> brief2md::Conversion {
@@ -70,7 +71,7 @@ fn a_border_left_out_is_a_cell_across_columns() {
         texts(t),
         [
             vec!["", "North Lake", "Stone Gap", "Millpond"],
-            vec!["Capacity", "41 hm31", "18 hm3", "6 hm3"],
+            vec!["Capacity", "41 hm3", "18 hm3", "6 hm3"],
             vec!["Use", "Irrigation", "Towns and industry", ""],
             vec!["Operator", "Basin authority", "", "District board"],
         ]
@@ -91,6 +92,31 @@ fn a_border_left_out_is_a_cell_across_columns() {
         ]
     );
     assert!(t.header);
+}
+
+/// A raised number in a cell continues the note sequence: it calls the note at the
+/// page's foot, which is placed (not left among unlinked notes).
+#[test]
+fn a_raised_number_in_a_cell_calls_its_note() {
+    let c = converted();
+    let t = tables(&c.document.blocks)[0];
+    assert!(
+        t.rows[1][1]
+            .iter()
+            .any(|i| matches!(i, Inline::FootnoteRef(_))),
+        "{:?}",
+        t.rows[1][1]
+    );
+    assert_eq!(c.document.footnotes.len(), 1);
+    assert!(
+        !c.report
+            .actions
+            .iter()
+            .any(|a| a.kind == ActionKind::FootnoteUnplaced)
+    );
+    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+    assert!(md.contains("| 41 hm3[^1] |"), "{md}");
+    assert!(!md.contains("unlinked note"), "{md}");
 }
 
 /// Open sides (the rules over and under the table run past the rules between its

@@ -36,9 +36,34 @@ fn slots(drafts: &[Placed]) -> Vec<Slot> {
     out
 }
 
+/// The slots of [`slots`], with each table cell a slot of its own (its index counted
+/// row by row through the table): where raised markers continuing the note sequence are
+/// looked for.
+fn slots_with_cells(drafts: &[Placed]) -> Vec<Slot> {
+    let mut out = Vec::new();
+    for (b, p) in drafts.iter().enumerate() {
+        match &p.draft {
+            Draft::List { items } => out.extend((0..items.len()).map(|i| (b, Some(i)))),
+            Draft::Table { rows, .. } => {
+                out.extend((0..rows.iter().map(Vec::len).sum()).map(|k| (b, Some(k))))
+            }
+            _ => out.push((b, None)),
+        }
+    }
+    out
+}
+
+/// Whether the slot is a table's cell.
+fn is_cell(drafts: &[Placed], slot: Slot) -> bool {
+    matches!(drafts[slot.0].draft, Draft::Table { .. }) && slot.1.is_some()
+}
+
 fn text_of(drafts: &[Placed], slot: Slot) -> &str {
     match (&drafts[slot.0].draft, slot.1) {
         (Draft::List { items }, Some(i)) => &items[i].text,
+        (Draft::Table { rows, .. }, Some(k)) => {
+            rows.iter().flatten().nth(k).map_or("", String::as_str)
+        }
         (Draft::Heading { text, .. } | Draft::Para { text }, _) => text,
         _ => "",
     }
@@ -54,6 +79,7 @@ fn context_before(text: &str) -> String {
 fn text_of_mut(drafts: &mut [Placed], slot: Slot) -> Option<&mut String> {
     match (&mut drafts[slot.0].draft, slot.1) {
         (Draft::List { items }, Some(i)) => items.get_mut(i).map(|it| &mut it.text),
+        (Draft::Table { rows, .. }, Some(k)) => rows.iter_mut().flatten().nth(k),
         (Draft::Heading { text, .. } | Draft::Para { text }, _) => Some(text),
         _ => None,
     }

@@ -14,7 +14,7 @@ use super::authors::{author_list_end, is_author_line, is_marked_name};
 use super::candidates::{Candidate, Form, find_candidates};
 use super::page_feet::NotePlaces;
 use super::recover::recover_lost;
-use super::{Slot, slots, text_of, text_of_mut};
+use super::{Slot, is_cell, slots_with_cells, text_of, text_of_mut};
 
 /// Links markers to notes; returns the indexes (into `notes`) of the notes whose lost
 /// marker was put back. Drafts' texts get reference sentinels for [`FootnoteId`] = index
@@ -37,7 +37,7 @@ pub(super) fn link(
     if notes.is_empty() {
         return Vec::new();
     }
-    let slot_list = slots(drafts);
+    let slot_list = slots_with_cells(drafts);
     let by_number: HashMap<u32, usize> = notes
         .iter()
         .enumerate()
@@ -58,6 +58,17 @@ pub(super) fn link(
         }
         let from = cands.len();
         find_candidates(text, k, family, &mut cands);
+        // In a table's cell only a raised number is a marker: its figures and decimals
+        // are no lost ones.
+        if is_cell(drafts, slot) {
+            let kept: Vec<Candidate> = cands
+                .split_off(from)
+                .into_iter()
+                .filter(|c| c.form == Form::Raised)
+                .collect();
+            cands.extend(kept);
+            continue;
+        }
         // An author list opening a block of the title block keeps its marks as text.
         let authors_end = if before_first_heading {
             author_list_end(text)

@@ -342,3 +342,56 @@ fn a_lost_marker_with_no_linked_marker_around_it_needs_words_in_common() {
     assert_eq!(recovered, vec![0]);
     assert_eq!(refs(text(&drafts[0])), vec![0]);
 }
+
+/// A table of one header row over `cells`, placed at `first`.
+fn table(cells: &[&str], first: usize) -> Placed {
+    Placed {
+        draft: Draft::Table {
+            rows: vec![
+                cells.iter().map(|_| "Head".to_string()).collect(),
+                cells.iter().map(|c| c.to_string()).collect(),
+            ],
+            head: Default::default(),
+            notes: vec![],
+            caption: None,
+        },
+        first,
+        last: first,
+        page: 1,
+        origins: vec![],
+    }
+}
+
+fn cells(p: &Placed) -> Vec<String> {
+    match &p.draft {
+        Draft::Table { rows, .. } => rows.iter().flatten().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A raised number in a table's cell that continues the sequence calls its note; a
+/// figure in a cell ("2.41", "1961.2") is never a marker that lost its raise, even where
+/// the document's markers did.
+#[test]
+fn in_a_table_only_a_raised_number_is_a_marker() {
+    let mut drafts = vec![
+        para("Flows were measured at three gauges.1", 0),
+        table(
+            &[
+                &format!("273,879{}", sup("2")),
+                "Signed in 1961.3 It held",
+                "2.4",
+            ],
+            1,
+        ),
+        para("The survey ends here.4", 2),
+    ];
+    let notes: Vec<NoteDraft> = (1..=4).map(|n| note(n, "A note", 10)).collect();
+    let mut r = Report::default();
+    link(&mut drafts, &notes, false, &[], &mut r);
+    let c = cells(&drafts[1]);
+    assert_eq!(refs(&c[3]), vec![1], "{c:?}");
+    assert_eq!(c[4], "Signed in 1961.3 It held");
+    assert_eq!(c[5], "2.4");
+    assert_eq!(refs(text(&drafts[0])), vec![0]);
+}
