@@ -28,13 +28,13 @@ fn tables(blocks: &[Block]) -> Vec<&Table> {
         .collect()
 }
 
-/// Three tables, each from its grid (the report says so for each), with the text
+/// Four tables, each from its grid (the report says so for each), with the text
 /// around them left as paragraphs in reading order.
 #[test]
 fn each_grid_is_one_table_and_the_report_names_its_evidence() {
     let c = converted();
     let blocks = &c.document.blocks;
-    assert_eq!(tables(blocks).len(), 3, "{blocks:?}");
+    assert_eq!(tables(blocks).len(), 4, "{blocks:?}");
     let grids = c
         .report
         .actions
@@ -45,7 +45,7 @@ fn each_grid_is_one_table_and_the_report_names_its_evidence() {
                 .is_some_and(|e| e.starts_with("a grid of rules drawn round"))
         })
         .count();
-    assert_eq!(grids, 3);
+    assert_eq!(grids, 4);
     let kinds: Vec<&str> = blocks
         .iter()
         .map(|b| match b {
@@ -56,7 +56,7 @@ fn each_grid_is_one_table_and_the_report_names_its_evidence() {
         .collect();
     assert_eq!(
         kinds,
-        ["para", "table", "para", "table", "para", "table"],
+        ["para", "table", "para", "table", "para", "table", "table"],
         "{blocks:?}"
     );
 }
@@ -168,5 +168,21 @@ fn jats_spans_the_cells_across_columns() {
     assert!(
         xml.contains("colspan=\"2\">Towns and industry</td>"),
         "{xml}"
+    );
+}
+
+/// Cells set a word space from their borders: the reader never joins a number to the
+/// next cell's text across the rule between them, so the grid reads cell by cell.
+#[test]
+fn text_is_never_joined_across_a_border() {
+    let c = converted();
+    let t = tables(&c.document.blocks)[3];
+    assert_eq!(
+        texts(t),
+        [
+            vec!["No", "Item", "Qty"],
+            vec!["1", "Sluice gates", "4"],
+            vec!["2", "Level gauges", "12"],
+        ]
     );
 }

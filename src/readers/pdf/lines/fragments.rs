@@ -621,4 +621,4 @@ fn two_lines(ma: &Frag, mb: &Frag) -> bool {
 
 #[cfg(test)]
 #[path = "fragments_tests.rs"]
-mod tests;
+pub(super) mod tests;

@@ -21,7 +21,14 @@ fn relations() {
     assert_eq!(relation(254.7, 12.0, 246.7, 9.0, 0.0), Relation::Super);
 }
 
-fn piece(text: &str, x0: f32, x1: f32, y: f32, size: f32, order: usize) -> Piece {
+pub(in crate::readers::pdf::lines) fn piece(
+    text: &str,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    order: usize,
+) -> Piece {
     Piece {
         dir: Dir::default(),
         x0,

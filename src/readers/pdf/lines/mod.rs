@@ -7,6 +7,9 @@
 //! wider than [`MAX_LINE_GAP`] em never joins two fragments: the left and right columns
 //! of a page stay separate lines even when their baselines agree.
 //!
+//! A rule drawn down the page through the gap between two words cuts the line there
+//! (`ruled`): it is a table's border between two cells.
+//!
 //! List bullets drawn as vector shapes rather than glyphs join the lines they start
 //! (`bullets`).
 
@@ -14,6 +17,7 @@ mod bidi;
 mod bullets;
 mod fragments;
 mod pieces;
+mod ruled;
 
 use std::sync::Arc;
 
@@ -78,7 +82,7 @@ pub fn build_marked_lines(
     spare: &mut Spare,
 ) -> Vec<(Line, Vec<(u32, u32)>)> {
     let pieces = build_pieces(page, &mut spare.texts);
-    let groups = group(&pieces);
+    let groups = ruled::Borders::of(&page.rules).split(group(&pieces), &pieces);
     let mut scratch = Scratch::default();
     let mut built: Vec<Built> = groups
         .into_iter()
