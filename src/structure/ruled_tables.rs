@@ -68,23 +68,25 @@ fn table(lines: &[TextLine], start: usize, end: usize) -> TableRun {
     for cells in ruled.values() {
         for text_row in text_rows(cells) {
             let mut row = vec![String::new(); columns];
-            for (&c, (cell_lines, n)) in &text_row {
+            for (&c, (cell_lines, _)) in &text_row {
                 for l in cell_lines {
                     append_cell(&mut row[usize::from(c)], l.text.trim());
                 }
-                if *n > 1 {
-                    spans.push(CellSpan {
+            }
+            if row.iter().all(|t| t.trim().is_empty()) {
+                continue;
+            }
+            spans.extend(
+                text_row
+                    .iter()
+                    .filter(|(_, (_, n))| *n > 1)
+                    .map(|(&c, (_, n))| CellSpan {
                         row: rows.len(),
                         column: usize::from(c),
                         columns: usize::from(*n),
-                    });
-                }
-            }
-            if row.iter().any(|t| !t.trim().is_empty()) {
-                rows.push(row);
-            } else {
-                spans.retain(|s| s.row < rows.len());
-            }
+                    }),
+            );
+            rows.push(row);
         }
     }
     // Rows opening the table with a cell across some of its columns, over a row naming

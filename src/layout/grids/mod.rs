@@ -70,7 +70,7 @@ enum Refusal {
 }
 
 /// Marks the lines of each ruled table with their cell, numbering the tables through the
-/// document, and gathers each table's lines where the first of them is read.
+/// document; [`gather`] reads them together once reading order is settled.
 pub fn mark(lines: &mut [TextLine], pages: &[Page], report: &mut Report) {
     let mut number = 0u32;
     for (range, page) in drawn_pages(lines, pages) {
@@ -100,13 +100,14 @@ pub fn mark(lines: &mut [TextLine], pages: &[Page], report: &mut Report) {
                 Ok(mut placed) => {
                     number += 1;
                     let header = header_above(&slots, lines, range.clone());
+                    let (mut rows, columns) = slots.size();
                     if !header.is_empty() {
                         for (_, cell) in &mut placed {
                             cell.row += 1;
                         }
                         placed.extend(header);
+                        rows += 1;
                     }
-                    let (rows, columns) = slots.size();
                     for &(i, cell) in &placed {
                         lines[i].cell = Some(GridCell {
                             grid: number,
@@ -246,22 +247,21 @@ fn cells(
     if filled(|c| c.row) < 2 || filled(|c| c.column) < 2 {
         return Err(Refusal::Silent);
     }
+    // Per cell: whether it holds a letter or a figure, and its words.
+    let mut held: std::collections::BTreeMap<(u16, u16), (bool, usize)> = Default::default();
+    for (i, c) in &placed {
+        let text = lines[*i].plain_cow();
+        let cell = held.entry((c.row, c.column)).or_default();
+        cell.0 |= text.chars().any(char::is_alphanumeric);
+        cell.1 += crate::words::words(&text);
+    }
     // A grid whose cells hold marks, not words or figures, is a drawing (a lattice of
     // points, a board).
-    let mut cells_with_text: std::collections::BTreeMap<(u16, u16), bool> = Default::default();
-    for (i, c) in &placed {
-        *cells_with_text.entry((c.row, c.column)).or_default() |=
-            lines[*i].plain_cow().chars().any(char::is_alphanumeric);
-    }
-    let worded = cells_with_text.values().filter(|&&w| w).count();
-    if 2 * worded < cells_with_text.len() {
+    let worded = held.values().filter(|(w, _)| *w).count();
+    if 2 * worded < held.len() {
         return Err(Refusal::Silent);
     }
-    let mut words: std::collections::BTreeMap<(u16, u16), usize> = Default::default();
-    for (i, c) in &placed {
-        *words.entry((c.row, c.column)).or_default() += crate::words::words(&lines[*i].plain_cow());
-    }
-    if let Some(((row, column), n)) = words.iter().find(|(_, n)| **n > MAX_CELL_WORDS) {
+    if let Some(((row, column), (_, n))) = held.iter().find(|(_, (_, n))| *n > MAX_CELL_WORDS) {
         return Err(Refusal::Said(format!(
             "the cell in row {} and column {} holds {n} words of running text: the grid \
              lays out the page",

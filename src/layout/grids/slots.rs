@@ -107,6 +107,107 @@ fn reaches_past(top: &Boundary, bottom: &Boundary, x0: f32, x1: f32) -> bool {
     })
 }
 
+/// The borders of a drawing, down then across, when they frame a grid: three or more
+/// each way, the rules over and under it covering its width, and its sides drawn or left
+/// open (the rules over and under running on together past its outer rules down, to
+/// where the table ends).
+fn framed((across, down): &(Vec<Edge>, Vec<Edge>)) -> Option<(Vec<Boundary>, Vec<Boundary>)> {
+    let (ys, mut xs) = (boundaries(across), boundaries(down));
+    if ys.len() < 3 || xs.is_empty() || ys.len() * (xs.len() + 1) > MAX_SLOTS {
+        return None;
+    }
+    let (top, bottom) = (&ys[0], &ys[ys.len() - 1]);
+    let (open_left, open_right) = open_sides(top, bottom, &xs);
+    if let Some(at) = open_left {
+        xs.insert(0, Boundary::open(at));
+    }
+    if let Some(at) = open_right {
+        xs.push(Boundary::open(at));
+    }
+    if xs.len() < 3 {
+        return None;
+    }
+    let (left, right) = (&xs[0], &xs[xs.len() - 1]);
+    let (x0, x1, y0, y1) = (left.at(), right.at(), top.at(), bottom.at());
+    let side_drawn = |b: &Boundary| b.covers(y0, y1) >= FRAME_SHARE * (y1 - y0);
+    let framed = [top, bottom]
+        .iter()
+        .all(|b| b.covers(x0, x1) >= FRAME_SHARE * (x1 - x0))
+        && (open_left.is_some() || side_drawn(left))
+        && (open_right.is_some() || side_drawn(right))
+        && !reaches_past(top, bottom, x0, x1);
+    framed.then_some((xs, ys))
+}
+
+/// The cell of each slot between the borders (row by row, the grid's number left at
+/// 0): slots no border divides join, each cell must be a rectangle of slots, and the
+/// table's rows and columns are those where a cell starts (a rule drawn part of the way,
+/// dividing nothing, makes none).
+fn cells(xs: &[Boundary], ys: &[Boundary]) -> Option<Vec<GridCell>> {
+    let (rows, columns) = (ys.len() - 1, xs.len() - 1);
+    let slot = |r: usize, c: usize| r * columns + c;
+    let mut sets = DisjointSets::new(rows * columns);
+    for (r, band) in ys.windows(2).enumerate() {
+        let (a, b) = (band[0].at(), band[1].at());
+        for (c, border) in xs.iter().enumerate().take(columns).skip(1) {
+            if border.covers(a, b) < DIVIDES * (b - a) {
+                sets.join(slot(r, c - 1), slot(r, c));
+            }
+        }
+    }
+    for (c, band) in xs.windows(2).enumerate() {
+        let (a, b) = (band[0].at(), band[1].at());
+        for (r, border) in ys.iter().enumerate().take(rows).skip(1) {
+            if border.covers(a, b) < DIVIDES * (b - a) {
+                sets.join(slot(r - 1, c), slot(r, c));
+            }
+        }
+    }
+    // Each cell's slots: its first and last row and column, and how many.
+    let mut extent: std::collections::BTreeMap<usize, (usize, usize, usize, usize, usize)> =
+        Default::default();
+    for r in 0..rows {
+        for c in 0..columns {
+            let e = extent
+                .entry(sets.root(slot(r, c)))
+                .or_insert((r, c, r, c, 0));
+            *e = (e.0.min(r), e.1.min(c), e.2.max(r), e.3.max(c), e.4 + 1);
+        }
+    }
+    if extent
+        .values()
+        .any(|&(r0, c0, r1, c1, n)| n != (r1 - r0 + 1) * (c1 - c0 + 1))
+    {
+        return None;
+    }
+    // Each slot row's and column's place among those where a cell starts (a running
+    // count: the table's row or column a slot starting there is).
+    let mut row_rank = vec![0u16; rows + 1];
+    let mut column_rank = vec![0u16; columns + 1];
+    for &(r0, c0, ..) in extent.values() {
+        row_rank[r0 + 1] = 1;
+        column_rank[c0 + 1] = 1;
+    }
+    for ranks in [&mut row_rank, &mut column_rank] {
+        for k in 1..ranks.len() {
+            ranks[k] += ranks[k - 1];
+        }
+    }
+    let mut cells = vec![GridCell::default(); rows * columns];
+    for r in 0..rows {
+        for c in 0..columns {
+            let (r0, c0, _, c1, _) = extent[&sets.root(slot(r, c))];
+            cells[slot(r, c)] = GridCell {
+                grid: 0,
+                row: row_rank[r0],
+                column: column_rank[c0],
+                columns: column_rank[c1 + 1] - column_rank[c0],
+            };
+        }
+    }
+    Some(cells)
+}
+
 /// A grid's slots (between each two neighbouring borders, each way) and the cells they
 /// make.
 #[derive(Debug)]
@@ -123,95 +224,23 @@ pub(super) struct Slots {
 
 impl Slots {
     /// The grid a drawing makes (its edges across, then down), when its frame is drawn
-    /// all round and each of its cells is a rectangle of slots.
-    pub fn of((across, down): &(Vec<Edge>, Vec<Edge>)) -> Option<Slots> {
-        let (ys, mut xs) = (boundaries(across), boundaries(down));
-        if ys.len() < 3 || xs.is_empty() || ys.len() * (xs.len() + 1) > MAX_SLOTS {
-            return None;
-        }
-        let (top, bottom) = (&ys[0], &ys[ys.len() - 1]);
-        // Sides left open: the rules over and under the table run on past its outer
-        // rules down, as far as each other, to where the table ends.
-        let (open_left, open_right) = open_sides(top, bottom, &xs);
-        if let Some(at) = open_left {
-            xs.insert(0, Boundary::open(at));
-        }
-        if let Some(at) = open_right {
-            xs.push(Boundary::open(at));
-        }
-        if xs.len() < 3 {
-            return None;
-        }
-        let (left, right) = (&xs[0], &xs[xs.len() - 1]);
-        let (x0, x1, y0, y1) = (left.at(), right.at(), top.at(), bottom.at());
-        let side_drawn = |b: &Boundary| b.covers(y0, y1) >= FRAME_SHARE * (y1 - y0);
-        let framed = [top, bottom]
-            .iter()
-            .all(|b| b.covers(x0, x1) >= FRAME_SHARE * (x1 - x0))
-            && (open_left.is_some() || side_drawn(left))
-            && (open_right.is_some() || side_drawn(right))
-            && !reaches_past(top, bottom, x0, x1);
-        if !framed {
-            return None;
-        }
-        let (rows, columns) = (ys.len() - 1, xs.len() - 1);
-        let slot = |r: usize, c: usize| r * columns + c;
-        let mut sets = DisjointSets::new(rows * columns);
-        for (r, band) in ys.windows(2).enumerate() {
-            let (a, b) = (band[0].at(), band[1].at());
-            for (c, border) in xs.iter().enumerate().take(columns).skip(1) {
-                if border.covers(a, b) < DIVIDES * (b - a) {
-                    sets.join(slot(r, c - 1), slot(r, c));
-                }
-            }
-        }
-        for (c, band) in xs.windows(2).enumerate() {
-            let (a, b) = (band[0].at(), band[1].at());
-            for (r, border) in ys.iter().enumerate().take(rows).skip(1) {
-                if border.covers(a, b) < DIVIDES * (b - a) {
-                    sets.join(slot(r - 1, c), slot(r, c));
-                }
-            }
-        }
-        // Each cell's slots: its first and last row and column, and how many.
-        let mut extent: std::collections::BTreeMap<usize, (usize, usize, usize, usize, usize)> =
-            Default::default();
-        for r in 0..rows {
-            for c in 0..columns {
-                let e = extent
-                    .entry(sets.root(slot(r, c)))
-                    .or_insert((r, c, r, c, 0));
-                *e = (e.0.min(r), e.1.min(c), e.2.max(r), e.3.max(c), e.4 + 1);
-            }
-        }
-        if extent
-            .values()
-            .any(|&(r0, c0, r1, c1, n)| n != (r1 - r0 + 1) * (c1 - c0 + 1))
-        {
-            return None;
-        }
-        // Rows and columns where no cell starts are no part of the table (a rule drawn
-        // part of the way, dividing nothing).
-        let mut row_starts = vec![false; rows];
-        let mut column_starts = vec![false; columns];
-        for &(r0, c0, ..) in extent.values() {
-            row_starts[r0] = true;
-            column_starts[c0] = true;
-        }
-        let rank = |starts: &[bool], k: usize| starts[..k].iter().filter(|&&s| s).count();
-        let mut cells = vec![GridCell::default(); rows * columns];
-        for r in 0..rows {
-            for c in 0..columns {
-                let (r0, c0, _, c1, _) = extent[&sets.root(slot(r, c))];
-                cells[slot(r, c)] = GridCell {
-                    grid: 0,
-                    row: rank(&row_starts, r0) as u16,
-                    column: rank(&column_starts, c0) as u16,
-                    columns: (rank(&column_starts, c1 + 1) - rank(&column_starts, c0)) as u16,
-                };
-            }
-        }
-        let size = (rank(&row_starts, rows), rank(&column_starts, columns));
+    /// all round or its sides are left open (see [`framed`]), and each of its cells is a
+    /// rectangle of slots.
+    pub fn of(drawing: &(Vec<Edge>, Vec<Edge>)) -> Option<Slots> {
+        let (xs, ys) = framed(drawing)?;
+        let cells = cells(&xs, &ys)?;
+        let size = (
+            cells
+                .iter()
+                .map(|c| usize::from(c.row) + 1)
+                .max()
+                .unwrap_or(0),
+            cells
+                .iter()
+                .map(|c| usize::from(c.column + c.columns))
+                .max()
+                .unwrap_or(0),
+        );
         Some(Slots {
             xs,
             ys,

@@ -126,7 +126,8 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
 
 /// Code listings and tables outside the note areas, by their first line: set apart before
 /// the rest is segmented. The tables a tagged PDF's structure draws come first: the tree
-/// proves them; then those the page draws as grids of rules. Listings next: their aligned lines must not be read as a table's columns.
+/// proves them; then those the page draws as grids of rules. Listings next: their
+/// aligned lines must not be read as a table's columns.
 fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApart)> {
     let outside_notes =
         |start: usize, end: usize| (start..end).all(|i| zone_of(zones, i).is_none());
