@@ -70,9 +70,19 @@ fn add(b: &mut PdfBuilder, e: &E, page: ObjectId, mcid: &mut i64) -> Object {
 /// One tagged page: `tree` drawn and tagged, `artifacts` (artifact property list, text,
 /// baseline y) drawn inside `/Artifact` marked content, `role_map` as the tree's.
 fn tagged_pdf(tree: &[E], artifacts: &[(&str, &str, f32)], role_map: &[(&str, &str)]) -> Vec<u8> {
+    tagged_pdf_drawn(tree, artifacts, role_map, "")
+}
+
+/// [`tagged_pdf`] with `drawing` (path operators, untagged) painted first.
+fn tagged_pdf_drawn(
+    tree: &[E],
+    artifacts: &[(&str, &str, f32)],
+    role_map: &[(&str, &str)],
+    drawing: &str,
+) -> Vec<u8> {
     let mut b = PdfBuilder::new();
     b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
-    let mut content = String::new();
+    let mut content = drawing.to_string();
     for (props, text, y) in artifacts {
         content.push_str(&format!(
             "/Artifact {props} BDC BT /F1 9 Tf 72 {y} Td ({text}) Tj ET EMC\n"
@@ -570,11 +580,9 @@ fn a_tagged_table_takes_its_rows_and_cells_from_the_tree() {
     );
 }
 
-/// Lines the tree puts in paragraphs are no table, however their halves line up: two
-/// columns of short lines that the layout alone would read as a table's cells.
-#[test]
-fn paragraphs_the_tree_names_are_never_a_table() {
-    let row = |a: &'static str, b: &'static str| vec![t(a, BODY), E::Beside(b, BODY, 320.0)];
+/// A title, a heading and a paragraph, then one paragraph of `rows` lines each set in
+/// two halves side by side (a label and its words), then a paragraph.
+fn paired_paragraphs(rows: usize) -> [E; 5] {
     let lines: Vec<E> = [
         ("Voltage", "Each voltage sets the state"),
         ("Cluster C", "When both clusters switch"),
@@ -583,16 +591,53 @@ fn paragraphs_the_tree_names_are_never_a_table() {
         ("Pulses P", "All clusters snap down"),
     ]
     .into_iter()
-    .flat_map(|(a, b)| row(a, b))
+    .take(rows)
+    .flat_map(|(a, b)| [t(a, BODY), E::Beside(b, BODY, 320.0)])
     .collect();
-    let tree = [
+    [
         title(),
         el("H1", vec![t("Results", 14.0)]),
         el("P", vec![t(PARA, BODY)]),
         el("P", lines),
         el("P", vec![t(PARA, BODY)]),
-    ];
-    let (doc, _, md) = convert(&tagged_pdf(&tree, &[], &[]));
+    ]
+}
+
+/// Lines the tree puts in paragraphs are no table, however their halves line up: two
+/// columns of short lines that the layout alone would read as a table's cells.
+#[test]
+fn paragraphs_the_tree_names_are_never_a_table() {
+    let (doc, _, md) = convert(&tagged_pdf(&paired_paragraphs(5), &[], &[]));
+    assert!(
+        !doc.blocks.iter().any(|b| matches!(b, Block::Table { .. })),
+        "{md}"
+    );
+    assert!(md.contains("Each voltage sets the state"), "{md}");
+}
+
+/// The same paragraphs drawn inside a grid of rules: the trusted tree still says they
+/// are paragraphs, and no table is made of them.
+#[test]
+fn paragraphs_the_tree_names_in_a_ruled_grid_are_never_a_table() {
+    let tree = paired_paragraphs(3);
+    // Baselines as `draw` sets them: the title's, the heading's, the paragraph's, then
+    // one per row (PDF space, y up).
+    let step = |size: f32| size * 1.5 + 4.0;
+    let first = 800.0 - step(20.0) - step(14.0) - step(BODY) - step(BODY);
+    let rows: Vec<f32> = (0..3).map(|k| first - step(BODY) * k as f32).collect();
+    let (top, bottom) = (rows[0] + 14.0, rows[2] - 6.0);
+    let mut drawing = String::from("0 0 0 RG 0.5 w\n");
+    for y in [top, rows[0] - 6.0, rows[1] - 6.0, bottom] {
+        drawing.push_str(&format!("60 {y} m 560 {y} l S\n"));
+    }
+    for x in [60.0, 310.0, 560.0] {
+        drawing.push_str(&format!("{x} {top} m {x} {bottom} l S\n"));
+    }
+    let (doc, report, md) = convert(&tagged_pdf_drawn(&tree, &[], &[], &drawing));
+    assert!(
+        !evidence(&report, "a grid of rules drawn round").is_empty(),
+        "the grid is found: {md}"
+    );
     assert!(
         !doc.blocks.iter().any(|b| matches!(b, Block::Table { .. })),
         "{md}"

@@ -139,6 +139,15 @@ fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApa
     let overlaps = |apart: &[(usize, usize, SetApart)], start: usize, end: usize| {
         apart.iter().any(|(s, e, _)| start < *e && *s < end)
     };
+    // Lines a trusted structure tree puts outside every table (two columns of
+    // paragraphs whose lines happen to align) are no table, whatever the layout or
+    // the drawing says (a page laid out in a ruled grid of paragraphs).
+    let tree_denies = |start: usize, end: usize| {
+        lines[start..end].iter().filter(|l| !l.is_blank()).all(|l| {
+            l.tag
+                .is_some_and(|t| !t.in_table && t.kind != TagKind::Other)
+        })
+    };
     // A table the page draws as a grid of rules, which the drawing proves.
     let ruled = super::ruled_tables::find(lines);
     let mut gaps = Vec::with_capacity(ruled.len() + 1);
@@ -146,7 +155,7 @@ fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApa
     for t in ruled {
         gaps.push(at..t.start);
         at = t.end;
-        if !overlaps(&apart, t.start, t.end) {
+        if !overlaps(&apart, t.start, t.end) && !tree_denies(t.start, t.end) {
             apart.push((t.start, t.end, SetApart::Table(t.rows, t.head)));
         }
     }
@@ -167,14 +176,6 @@ fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApa
             apart.push((c.start, c.end, SetApart::Listing(c.text)));
         }
     }
-    // Lines a trusted structure tree puts outside every table (two columns of
-    // paragraphs whose lines happen to align) are no table, whatever the layout says.
-    let tree_denies = |start: usize, end: usize| {
-        lines[start..end].iter().filter(|l| !l.is_blank()).all(|l| {
-            l.tag
-                .is_some_and(|t| !t.in_table && t.kind != TagKind::Other)
-        })
-    };
     // Tables found from alignment, looked for between the ruled ones: a ruled table's
     // rows run on from its grid are a table of their own.
     let aligned = gaps.into_iter().flat_map(|gap| {
