@@ -187,10 +187,11 @@ impl<'a> Context<'a> {
     }
 
     /// Whether a line of the unit labels a form's field or is a side tab's word, by what
-    /// is drawn around it (see [`crate::layout::fields`]): no type or number makes it a
-    /// heading.
+    /// is drawn around it (see [`crate::layout::fields`]), or runs up or down the page (a
+    /// label set along a diagram's side, a stamp in the margin): no type or number makes
+    /// it a heading.
     fn labels_a_field(unit: &Unit) -> bool {
-        unit.lines.iter().any(|l| l.form_label)
+        unit.lines.iter().any(|l| l.form_label || l.is_turned())
     }
 
     /// Whether a single-line unit reads as a line of a postal address: surely by its text

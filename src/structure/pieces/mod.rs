@@ -384,6 +384,43 @@ mod tests {
         assert!(matches!(out[2].kind, PieceKind::Heading { .. }));
     }
 
+    /// A line set up the side of a diagram, in large type, is no heading; the same words
+    /// set across the page are.
+    #[test]
+    fn a_line_running_up_the_page_is_no_heading() {
+        use crate::lines::test_placed;
+        let body = "Running text of the article, long enough to read as a paragraph of prose.";
+        let mut lines = vec![test_placed("Financial economy", 1, 50.0, 180.0, 80.0, 14.0)];
+        lines.extend(
+            (0..4).map(|k| test_placed(body, 1, 50.0, 450.0, 100.0 + 12.0 * k as f32, 10.0)),
+        );
+        let mut turned = test_placed("Real economy", 1, 470.0, 484.0, 260.0, 14.0);
+        if let Some(g) = turned.geometry.as_mut() {
+            g.bbox.y0 = 150.0;
+        }
+        lines.push(turned);
+        lines.extend(
+            (0..4).map(|k| test_placed(body, 1, 50.0, 450.0, 280.0 + 12.0 * k as f32, 10.0)),
+        );
+        for (k, l) in lines.iter_mut().enumerate() {
+            l.source_line = k + 1;
+        }
+        assert!(lines[5].is_turned() && !lines[0].is_turned());
+        let m = crate::structure::units::measure(&lines);
+        let out = pieces(&lines, m, &Lexicon::default(), &mut Report::default());
+        let kind_of = |t: &str| {
+            out.iter()
+                .find(|p| p.text.contains(t))
+                .map(|p| p.kind.clone())
+                .expect("kept")
+        };
+        assert!(matches!(
+            kind_of("Financial economy"),
+            PieceKind::Heading { .. }
+        ));
+        assert_eq!(kind_of("Real economy"), PieceKind::Text);
+    }
+
     /// A notes section's note cut at a column's foot goes on at the next column's top.
     #[test]
     fn a_note_cut_at_a_columns_foot_goes_on_at_the_next_top() {
