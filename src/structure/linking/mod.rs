@@ -53,6 +53,18 @@ fn slots_with_cells(drafts: &[Placed]) -> Vec<Slot> {
     out
 }
 
+/// Row and column of a table's `k`-th cell, counted row by row; found by row lengths,
+/// not by walking every cell before it.
+fn cell_at(rows: &[Vec<String>], mut k: usize) -> Option<(usize, usize)> {
+    for (r, row) in rows.iter().enumerate() {
+        if k < row.len() {
+            return Some((r, k));
+        }
+        k -= row.len();
+    }
+    None
+}
+
 /// Whether the slot is a table's cell.
 fn is_cell(drafts: &[Placed], slot: Slot) -> bool {
     matches!(drafts[slot.0].draft, Draft::Table { .. }) && slot.1.is_some()
@@ -62,7 +74,7 @@ fn text_of(drafts: &[Placed], slot: Slot) -> &str {
     match (&drafts[slot.0].draft, slot.1) {
         (Draft::List { items }, Some(i)) => &items[i].text,
         (Draft::Table { rows, .. }, Some(k)) => {
-            rows.iter().flatten().nth(k).map_or("", String::as_str)
+            cell_at(rows, k).map_or("", |(r, c)| rows[r][c].as_str())
         }
         (Draft::Heading { text, .. } | Draft::Para { text }, _) => text,
         _ => "",
@@ -79,7 +91,7 @@ fn context_before(text: &str) -> String {
 fn text_of_mut(drafts: &mut [Placed], slot: Slot) -> Option<&mut String> {
     match (&mut drafts[slot.0].draft, slot.1) {
         (Draft::List { items }, Some(i)) => items.get_mut(i).map(|it| &mut it.text),
-        (Draft::Table { rows, .. }, Some(k)) => rows.iter_mut().flatten().nth(k),
+        (Draft::Table { rows, .. }, Some(k)) => cell_at(rows, k).map(|(r, c)| &mut rows[r][c]),
         (Draft::Heading { text, .. } | Draft::Para { text }, _) => Some(text),
         _ => None,
     }

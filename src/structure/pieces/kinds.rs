@@ -186,11 +186,11 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// Whether a line of the unit labels a form's field or is a side tab's word, by what
-    /// is drawn around it (see [`crate::layout::fields`]), or runs up or down the page (a
-    /// label set along a diagram's side, a stamp in the margin): no type or number makes
-    /// it a heading.
-    fn labels_a_field(unit: &Unit) -> bool {
+    /// Whether a line of the unit is set as a label: of a form's field or a side tab's
+    /// word, by what is drawn around it (see [`crate::layout::fields`]), or running up or
+    /// down the page (a label along a diagram's side, a stamp in the margin). No type or
+    /// number makes it a heading.
+    fn set_as_label(unit: &Unit) -> bool {
         unit.lines.iter().any(|l| l.form_label || l.is_turned())
     }
 

@@ -39,8 +39,7 @@ impl Context<'_> {
     /// its own may share its baseline with the next column's text: its type sets it apart.)
     pub(super) fn heading_number(&self, at: &Current, joined: &str) -> Option<String> {
         // "13 November 2003" opens with a number too.
-        if titles_no_section(crate::rich::plain_cow(joined).trim()) || Self::labels_a_field(at.unit)
-        {
+        if titles_no_section(crate::rich::plain_cow(joined).trim()) || Self::set_as_label(at.unit) {
             return None;
         }
         if at.single {
@@ -107,7 +106,7 @@ impl Context<'_> {
             }
         }
         if self.in_a_row(unit)
-            || Self::labels_a_field(unit)
+            || Self::set_as_label(unit)
             || label_over_value(unit, next_unit, body)
             // The value under a label, unless set in bold like a heading of its own.
             || (prev_unit.is_some_and(|p| label_over_value(p, Some(unit), body))
@@ -150,7 +149,7 @@ impl Context<'_> {
             && heading_context(unit, next_unit, self.m)
             && (self.body_size.is_none() || shape_suffices_in_pdf(unit, next_unit))
             && (unit.lines[0].geometry.is_some() || !reads_as_row(&at.first))
-            && !Self::labels_a_field(unit))
+            && !Self::set_as_label(unit))
         {
             return false;
         }
