@@ -639,6 +639,10 @@ fn paragraphs_the_tree_names_in_a_ruled_grid_are_never_a_table() {
         "the grid is found: {md}"
     );
     assert!(
+        !evidence(&report, "left as the tree says").is_empty(),
+        "the report says why it is no table: {md}"
+    );
+    assert!(
         !doc.blocks.iter().any(|b| matches!(b, Block::Table { .. })),
         "{md}"
     );

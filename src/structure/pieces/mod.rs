@@ -110,7 +110,7 @@ pub struct Piece {
 pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report) -> Vec<Piece> {
     // The measure's body style was taken on these lines: its size is their body size.
     let zones = super::note_zones::find_zones_with(lines, m.body.map(|b| b.size));
-    let apart = set_apart(lines, &zones);
+    let apart = set_apart(lines, &zones, report);
     let units = body_units(lines, &zones, m, apart, report);
     let cx = Context::new(lines, &units, m, lex);
     let mut done = Classified::default();
@@ -128,7 +128,11 @@ pub fn pieces(lines: &[TextLine], m: Measure, lex: &Lexicon, report: &mut Report
 /// the rest is segmented. The tables a tagged PDF's structure draws come first: the tree
 /// proves them; then those the page draws as grids of rules. Listings next: their
 /// aligned lines must not be read as a table's columns.
-fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApart)> {
+fn set_apart(
+    lines: &[TextLine],
+    zones: &NoteZones,
+    report: &mut Report,
+) -> Vec<(usize, usize, SetApart)> {
     let outside_notes =
         |start: usize, end: usize| (start..end).all(|i| zone_of(zones, i).is_none());
     let mut apart: Vec<(usize, usize, SetApart)> = super::tagged_tables::find(lines)
@@ -155,9 +159,23 @@ fn set_apart(lines: &[TextLine], zones: &NoteZones) -> Vec<(usize, usize, SetApa
     for t in ruled {
         gaps.push(at..t.start);
         at = t.end;
-        if !overlaps(&apart, t.start, t.end) && !tree_denies(t.start, t.end) {
-            apart.push((t.start, t.end, SetApart::Table(t.rows, t.head)));
+        if overlaps(&apart, t.start, t.end) {
+            continue;
         }
+        if tree_denies(t.start, t.end) {
+            report.push(
+                Action::new(ActionKind::Guess)
+                    .page(lines[t.start].page)
+                    .lines(lines[t.start..t.end].iter().map(|l| l.source_line))
+                    .evidence(
+                        "a grid of rules round lines the structure tree tags as text, not \
+                         as a table's cells: left as the tree says",
+                    )
+                    .confidence(0.9),
+            );
+            continue;
+        }
+        apart.push((t.start, t.end, SetApart::Table(t.rows, t.head)));
     }
     gaps.push(at..lines.len());
     // A chart's lettering, which the drawing proves, whatever its lines look like.
