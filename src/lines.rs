@@ -106,6 +106,31 @@ impl std::fmt::Debug for PlainMemo {
     }
 }
 
+/// Runs of lines that `key` gives one number (`start..end`), blank lines between them
+/// included: a chart's lettering, a ruled table's cells, each read as one block. Two
+/// groups read one after the other stay two runs.
+pub fn runs_by(
+    lines: &[TextLine],
+    key: impl Fn(&TextLine) -> Option<u32>,
+) -> Vec<std::ops::Range<usize>> {
+    let mut runs: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
+    // Whether only blank lines stand between the last run's end and here.
+    let mut open = false;
+    for (i, l) in lines.iter().enumerate() {
+        match key(l) {
+            None => open &= l.is_blank(),
+            Some(n) => {
+                match runs.last_mut() {
+                    Some((m, run)) if open && *m == n => run.end = i + 1,
+                    _ => runs.push((n, i..i + 1)),
+                }
+                open = true;
+            }
+        }
+    }
+    runs.into_iter().map(|(_, run)| run).collect()
+}
+
 /// Where a line stands in a table the page draws as a grid of rules (see
 /// [`crate::layout::grids`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -50,26 +50,20 @@ impl Edges {
         }
         for r in page.rects.iter().filter(|r| r.stroked) {
             let b = r.rect;
-            e.across.push(Edge {
-                at: b.y0,
-                from: b.x0,
-                to: b.x1,
-            });
-            e.across.push(Edge {
-                at: b.y1,
-                from: b.x0,
-                to: b.x1,
-            });
-            e.down.push(Edge {
-                at: b.x0,
-                from: b.y0,
-                to: b.y1,
-            });
-            e.down.push(Edge {
-                at: b.x1,
-                from: b.y0,
-                to: b.y1,
-            });
+            for at in [b.y0, b.y1] {
+                e.across.push(Edge {
+                    at,
+                    from: b.x0,
+                    to: b.x1,
+                });
+            }
+            for at in [b.x0, b.x1] {
+                e.down.push(Edge {
+                    at,
+                    from: b.y0,
+                    to: b.y1,
+                });
+            }
         }
         // Stable sorts: among edges at one place the first drawn still comes first. An
         // edge at no number (NaN) would meet no query, so it is left out.

@@ -83,3 +83,39 @@ fn drawn_pages<'a>(lines: &[TextLine], pages: &'a [Page]) -> Vec<(Range<usize>, 
         .filter_map(|range| Some((range.clone(), *by_number.get(&lines[range.start].page)?)))
         .collect()
 }
+
+/// Moves each group's lines (those `group` gives one number: a chart's lettering, a ruled
+/// table's cells) to where the first of them is read, in the order `arrange` puts their
+/// indexes (reading order when it leaves them); other lines keep their places. One pass
+/// finds every group's lines, so the cost stays linear in the page's lines.
+fn gather_groups(
+    page: &mut [TextLine],
+    group: impl Fn(&TextLine) -> Option<u32>,
+    arrange: impl Fn(&[TextLine], &mut Vec<usize>),
+) {
+    let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (k, l) in page.iter().enumerate() {
+        if let Some(g) = group(l) {
+            members.entry(g).or_default().push(k);
+        }
+    }
+    if members.is_empty() {
+        return;
+    }
+    let mut order: Vec<usize> = Vec::with_capacity(page.len());
+    for (k, l) in page.iter().enumerate() {
+        match group(l) {
+            None => order.push(k),
+            Some(g) => {
+                if let Some(mut m) = members.remove(&g) {
+                    arrange(page, &mut m);
+                    order.extend(m);
+                }
+            }
+        }
+    }
+    let old = page.to_vec();
+    for (slot, k) in page.iter_mut().zip(order) {
+        *slot = old[k].clone();
+    }
+}

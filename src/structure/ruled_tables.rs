@@ -18,28 +18,10 @@ const MAX_GROUP_ROWS: usize = 2;
 /// The ruled tables among `lines`: each run of lines in cells of one grid, blank lines
 /// between them included.
 pub fn find(lines: &[TextLine]) -> Vec<TableRun> {
-    let grid = |l: &TextLine| l.cell.map(|c| c.grid);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let Some(number) = grid(&lines[i]) else {
-            i += 1;
-            continue;
-        };
-        let mut end = i + 1;
-        let mut k = i + 1;
-        while k < lines.len() {
-            match grid(&lines[k]) {
-                Some(n) if n == number => end = k + 1,
-                None if lines[k].is_blank() => {}
-                _ => break,
-            }
-            k += 1;
-        }
-        out.push(table(lines, i, end));
-        i = end;
-    }
-    out
+    crate::lines::runs_by(lines, |l| l.cell.map(|c| c.grid))
+        .into_iter()
+        .map(|run| table(lines, run.start, run.end))
+        .collect()
 }
 
 /// The lines of one cell, in reading order, and how many columns it covers.

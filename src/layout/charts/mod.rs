@@ -108,7 +108,7 @@ fn panel_caption(t: &str) -> bool {
 
 /// Marks the lettering of the charts the drawing proves, numbering them through the
 /// document, and gathers each chart's lines where the first of them is read.
-pub fn mark(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
+pub fn mark(lines: &mut [TextLine], pages: &[Page], report: &mut Report) {
     let Some(body) = body_font_size(lines) else {
         return;
     };
@@ -148,7 +148,12 @@ pub fn mark(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
             );
         }
         if !charted.is_empty() {
-            gather(lines, range);
+            // Each chart's lines where the first of them is read, in their reading order.
+            super::gather_groups(
+                &mut lines[range],
+                |l| (l.chart != 0).then_some(l.chart),
+                |_, _| {},
+            );
         }
     }
 }
@@ -350,30 +355,6 @@ fn lettering(
     }
     members.sort_unstable();
     Some(members)
-}
-
-/// Moves each chart's lines to where the first of them is read, in their reading order.
-fn gather(lines: &mut Vec<TextLine>, range: std::ops::Range<usize>) {
-    let page: Vec<TextLine> = lines[range.clone()].to_vec();
-    let mut order: Vec<TextLine> = Vec::with_capacity(page.len());
-    let mut placed = vec![false; page.len()];
-    for (k, line) in page.iter().enumerate() {
-        if placed[k] {
-            continue;
-        }
-        if line.chart != 0 {
-            for (j, other) in page.iter().enumerate().skip(k) {
-                if other.chart == line.chart && !placed[j] {
-                    order.push(other.clone());
-                    placed[j] = true;
-                }
-            }
-        } else {
-            order.push(line.clone());
-            placed[k] = true;
-        }
-    }
-    lines.splice(range, order);
 }
 
 #[cfg(test)]

@@ -353,33 +353,19 @@ fn gather_page(page: &mut [TextLine]) {
         };
         (c.row, c.column, g.baseline, x)
     };
-    let mut order: Vec<TextLine> = Vec::with_capacity(page.len());
-    let mut placed = vec![false; page.len()];
-    for k in 0..page.len() {
-        if placed[k] {
-            continue;
-        }
-        let Some(cell) = page[k].cell else {
-            order.push(page[k].clone());
-            placed[k] = true;
-            continue;
-        };
-        let mut members: Vec<usize> = (k..page.len())
-            .filter(|&j| !placed[j] && page[j].cell.is_some_and(|c| c.grid == cell.grid))
-            .collect();
-        members.sort_by(|&a, &b| {
-            let (ka, kb) = (key(&page[a]), key(&page[b]));
-            (ka.0, ka.1)
-                .cmp(&(kb.0, kb.1))
-                .then(ka.2.total_cmp(&kb.2))
-                .then(ka.3.total_cmp(&kb.3))
-        });
-        for j in members {
-            order.push(page[j].clone());
-            placed[j] = true;
-        }
-    }
-    page.clone_from_slice(&order);
+    super::gather_groups(
+        page,
+        |l| l.cell.map(|c| c.grid),
+        |page, members| {
+            members.sort_by(|&a, &b| {
+                let (ka, kb) = (key(&page[a]), key(&page[b]));
+                (ka.0, ka.1)
+                    .cmp(&(kb.0, kb.1))
+                    .then(ka.2.total_cmp(&kb.2))
+                    .then(ka.3.total_cmp(&kb.3))
+            })
+        },
+    );
 }
 
 /// Whether most letters of `text` are written right to left.

@@ -220,22 +220,10 @@ fn set_apart(
 /// Runs of lines that letter one chart (`start..end`), blank lines between them
 /// included: each is read as one figure, and two charts read one after the other stay two.
 fn chart_runs(lines: &[TextLine]) -> Vec<(usize, usize)> {
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        if l.chart == 0 {
-            continue;
-        }
-        match runs.last_mut() {
-            Some((_, end))
-                if lines[*end - 1].chart == l.chart
-                    && lines[*end..i].iter().all(TextLine::is_blank) =>
-            {
-                *end = i + 1
-            }
-            _ => runs.push((i, i + 1)),
-        }
-    }
-    runs
+    crate::lines::runs_by(lines, |l| (l.chart != 0).then_some(l.chart))
+        .into_iter()
+        .map(|run| (run.start, run.end))
+        .collect()
 }
 
 /// The body's units: the stretches between the set-apart lines segmented, and each
