@@ -202,6 +202,9 @@ struct Frag {
     /// from a column gutter.
     gap_sum: f32,
     gap_n: u32,
+    /// The narrowest and widest of those gaps: a justified line's are all alike.
+    gap_min: f32,
+    gap_max: f32,
     /// Whether all its pieces show nothing (zero-width spaces).
     blank: bool,
     /// The pieces that carry the line where they stand, each on the baseline of the
@@ -231,6 +234,8 @@ impl Frag {
             last_size: p.size,
             gap_sum: 0.0,
             gap_n: 0,
+            gap_min: f32::INFINITY,
+            gap_max: 0.0,
             blank: shows_nothing(&p.text),
             carriers: Vec::new(),
         }
@@ -362,6 +367,8 @@ impl Frag {
         if gap > WORD_GAP * p.size {
             self.gap_sum += gap;
             self.gap_n += 1;
+            self.gap_min = self.gap_min.min(gap);
+            self.gap_max = self.gap_max.max(gap);
         }
         self.pieces.push(i);
         self.blank &= shows_nothing(&p.text);
@@ -500,6 +507,7 @@ fn merge_frags(frags: Vec<Frag>, pieces: &[Piece], body: f32) -> Vec<Vec<usize>>
             }
         }
     }
+    justified::join(&frags, &mut parent, &anchor, pieces);
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); frags.len()];
     for (i, frag) in frags.into_iter().enumerate() {
         let r = root(&mut parent, i);
@@ -618,6 +626,9 @@ fn two_lines(ma: &Frag, mb: &Frag) -> bool {
         && relation(ma.base, ma.size, mb.base, mb.size, 0.0) == Relation::Apart
         && relation(mb.base, mb.size, ma.base, ma.size, 0.0) == Relation::Apart
 }
+
+#[path = "justified.rs"]
+mod justified;
 
 #[cfg(test)]
 #[path = "fragments_tests.rs"]
