@@ -13,6 +13,7 @@ use crate::words::ends_sentence;
 
 mod broken_headings;
 mod entries;
+mod full_lines;
 mod wrapped_labels;
 
 pub use broken_headings::HEADING_LINES;
@@ -221,7 +222,8 @@ fn breaks_before(
     }
     let prev_text = prev.plain_cow();
     let prev_len = prev_text.chars().count() as f32;
-    let short = prev_len < 0.72 * m.width;
+    let short = prev_len < 0.72 * m.width
+        && full_lines::runs_to_measure(prev, &unit.lines, m.width) != Some(true);
     if short && (ends_sentence(&prev.text) || prev_text.trim_end().ends_with(':')) {
         return true;
     }
