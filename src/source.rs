@@ -127,6 +127,20 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// A rule half a point thick drawn down the page at `x` from `y0` to `y1`, for tests.
+    #[cfg(test)]
+    pub(crate) fn test_down(x: f32, y0: f32, y1: f32) -> Rule {
+        Rule {
+            rect: Rect {
+                x0: x,
+                y0,
+                x1: x + 0.5,
+                y1,
+            },
+            horizontal: false,
+        }
+    }
+
     /// Its thickness (points).
     pub fn thickness(&self) -> f32 {
         if self.horizontal {

@@ -15,8 +15,10 @@ use super::sides::reorder;
 /// parts are set in different columns (the end of one article in two columns, the next
 /// one's title band, then columns of its own) is first cut into those parts
 /// ([`super::bands::regions`]), each read in turn.
-pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
+pub fn order(lines: &mut Vec<TextLine>, pages: &[crate::source::Page], report: &mut Report) {
     let ranges: Vec<std::ops::Range<usize>> = crate::lines::page_ranges(lines).collect();
+    let drawn: foldhash::HashMap<usize, &crate::source::Page> =
+        pages.iter().rev().map(|p| (p.number, p)).collect();
     let mut out = Vec::with_capacity(lines.len());
     // Each page's lines are moved out in turn, and moved back as they are when their order
     // stands (most pages), not copied.
@@ -51,7 +53,7 @@ pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
                     .confidence(0.75),
             );
             out.extend(wrap.text);
-            let beside = order_region(&wrap.beside, page, report).unwrap_or(wrap.beside);
+            let beside = order_region(&wrap.beside, page, None, report).unwrap_or(wrap.beside);
             out.extend(beside.into_iter().map(|mut l| {
                 l.column += 1;
                 l
@@ -77,13 +79,13 @@ pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
                         .confidence(0.8),
                 );
                 for r in regions {
-                    match order_region(&r, page, report) {
+                    match order_region(&r, page, drawn.get(&page).copied(), report) {
                         Some(read) => out.extend(read),
                         None => out.extend(r),
                     }
                 }
             }
-            None => match order_region(&page_lines, page, report) {
+            None => match order_region(&page_lines, page, drawn.get(&page).copied(), report) {
                 Some(read) => out.extend(read),
                 None => out.extend(page_lines),
             },
@@ -92,16 +94,64 @@ pub fn order(lines: &mut Vec<TextLine>, report: &mut Report) {
     *lines = out;
 }
 
+/// A page cut by column rules: what lies above them, then each column in turn (split
+/// again where a gutter of its own runs through it), then what lies below.
+fn read_ruled(
+    ruled: super::column_rules::RuledColumns,
+    page: usize,
+    report: &mut Report,
+) -> Vec<TextLine> {
+    let mut out = Vec::new();
+    let at: Vec<String> = ruled.at.iter().map(|x| format!("{x:.0}")).collect();
+    report.push(
+        Action::new(ActionKind::Guess)
+            .page(page)
+            .evidence(format!(
+                "columns ruled off at x = {} pt (rules drawn down the page, no line across \
+                 them): read left to right, each top to bottom",
+                at.join(", ")
+            ))
+            .confidence(0.85),
+    );
+    let read = |part: Vec<TextLine>, report: &mut Report| {
+        order_region(&part, page, None, report).unwrap_or(part)
+    };
+    out.extend(read(ruled.above, report));
+    let mut first = 0u8;
+    for column in ruled.columns {
+        let lines = read(column, report);
+        let last = lines.iter().map(|l| l.column).max().unwrap_or(0);
+        out.extend(lines.into_iter().map(|mut l| {
+            l.column = l.column.saturating_add(first);
+            l
+        }));
+        first = first.saturating_add(last).saturating_add(1);
+    }
+    out.extend(read(ruled.below, report));
+    out
+}
+
 /// Reading order within one page, or one part of a page read on its own; `None` when the
 /// lines stay in the order they have.
 fn order_region(
     page_lines: &[TextLine],
     page: usize,
+    drawn: Option<&crate::source::Page>,
     report: &mut Report,
 ) -> Option<Vec<TextLine>> {
     let split = gutter(page_lines)
         .map(|g| (g, Vec::new()))
         .or_else(|| gutter_beside_grid(page_lines));
+    // Column rules stand in for gutters the white space does not show. Where it shows
+    // one the ruled columns' lines keep clear of, the rules (a figure's, a box's) say
+    // nothing more; one through their lines is a river the rules overrule.
+    let ruled = drawn
+        .filter(|_| !tagged(page_lines))
+        .and_then(|p| super::column_rules::split(page_lines, p))
+        .filter(|r| split.as_ref().is_none_or(|(g, _)| r.cut_at(*g)));
+    if let Some(ruled) = ruled {
+        return Some(read_ruled(ruled, page, report));
+    }
     match split {
         Some((g, grid)) => {
             let mut gutters = vec![g];
@@ -197,7 +247,7 @@ mod tests {
     fn text_wrapped_round_a_chart_is_read_through_before_it() {
         let mut lines = crate::layout::wraps::tests::page(true);
         let mut report = Report::default();
-        order(&mut lines, &mut report);
+        order(&mut lines, &[], &mut report);
         let first_chart = lines.iter().position(|l| l.column > 0).expect("the chart");
         assert_eq!(first_chart, 14);
         assert!(lines[..14].iter().all(|l| l.plain_char_count() > 50));
@@ -219,7 +269,7 @@ mod tests {
         }
         lines.push(at("Footer across the page", 60.0, 530.0, 800.0));
         let mut r = Report::default();
-        order(&mut lines, &mut r);
+        order(&mut lines, &[], &mut r);
         let texts: Vec<String> = lines.iter().map(|l| l.plain()).collect();
         assert_eq!(
             texts,
@@ -270,7 +320,7 @@ mod tests {
             ));
         }
         let mut r = Report::default();
-        order(&mut lines, &mut r);
+        order(&mut lines, &[], &mut r);
         let firsts: String = lines
             .iter()
             .map(|l| l.plain().chars().next().unwrap_or(' '))
@@ -305,7 +355,7 @@ mod tests {
             ));
         }
         let mut r = Report::default();
-        order(&mut lines, &mut r);
+        order(&mut lines, &[], &mut r);
         let texts: Vec<String> = lines.iter().map(|l| l.plain()).collect();
         // Row by row through the table.
         assert_eq!(&texts[..3], ["Model 0", "00.5", "01.5"]);
@@ -342,7 +392,7 @@ mod tests {
             lines.push(at(&format!("C{i}"), 390.0, 530.0, y));
         }
         let mut r = Report::default();
-        order(&mut lines, &mut r);
+        order(&mut lines, &[], &mut r);
         let t = texts(&lines);
         let want: Vec<String> = std::iter::once("Title across the page".to_string())
             .chain(
@@ -375,7 +425,7 @@ mod tests {
                 .total_cmp(&b.geometry.unwrap().bbox.x0)
         });
         assert_eq!(gutter(&lines), None);
-        order(&mut lines, &mut Report::default());
+        order(&mut lines, &[], &mut Report::default());
         let t = texts(&lines);
         assert_eq!(&t[..6], ["Label 0", "01", "02", "Label 1", "11", "12"]);
         assert!(lines.iter().all(|l| l.column == 0));
@@ -394,7 +444,7 @@ mod tests {
         }
         lines.push(at("A paragraph across the page", 60.0, 530.0, 220.0));
         let before = lines.clone();
-        order(&mut lines, &mut Report::default());
+        order(&mut lines, &[], &mut Report::default());
         assert_eq!(lines, before);
     }
 
@@ -404,7 +454,7 @@ mod tests {
             .map(|i| at(&format!("line {i}"), 60.0, 500.0, 100.0 + 12.0 * i as f32))
             .collect();
         let before = lines.clone();
-        order(&mut lines, &mut Report::default());
+        order(&mut lines, &[], &mut Report::default());
         assert_eq!(lines, before);
     }
 
@@ -423,7 +473,7 @@ mod tests {
         lines.push(at("L5", 60.0, 280.0, 160.0));
         lines.push(at("Notes", 60.0, 120.0, 200.0));
         lines.push(at("1. A note across the page", 60.0, 530.0, 215.0));
-        order(&mut lines, &mut Report::default());
+        order(&mut lines, &[], &mut Report::default());
         let t = texts(&lines);
         assert_eq!(&t[..6], ["L0", "L1", "L2", "L3", "L4", "L5"]);
         assert_eq!(&t[11..], ["Notes", "1. A note across the page"]);
@@ -440,7 +490,7 @@ mod tests {
             }
         }
         lines.push(at("1. A note across the page", 60.0, 530.0, 220.0));
-        order(&mut lines, &mut Report::default());
+        order(&mut lines, &[], &mut Report::default());
         let t = texts(&lines);
         assert_eq!(t[7], "L7");
         assert_eq!(t[8], "R0");
@@ -459,7 +509,7 @@ mod tests {
             r.indent = x - 60.0;
             lines.push(r);
         }
-        order(&mut lines, &mut Report::default());
+        order(&mut lines, &[], &mut Report::default());
         let right: Vec<f32> = lines
             .iter()
             .filter(|l| l.column == 1)

@@ -42,6 +42,11 @@ pub(super) struct Ink {
 }
 
 impl Ink {
+    /// Whether the line is a figure rather than words.
+    pub(super) fn is_figure(&self) -> bool {
+        self.figure
+    }
+
     pub(super) fn of(l: &TextLine) -> Ink {
         let (mut chars, mut digits, mut letters) = (0, 0, 0);
         let text = l.plain_cow();

@@ -9,7 +9,8 @@
 //! - `drop_caps`: a paragraph's large first letter, a line of its own, opens its word again;
 //! - [`markers`]: a list bullet or number set apart from its text (a tab stop, a hanging
 //!   indent) is the start of that text's line;
-//! - [`columns`]: two-column pages read the left column, then the right one; on other
+//! - [`columns`]: two-column pages read the left column, then the right one (a rule
+//!   drawn down the page between columns is a gutter of its own, `column_rules`); on other
 //!   pages a block drawn after text lying below it is read at its place (`drawn_late`);
 //!   the geometry the column readers share (where gutters run, which side of one a line
 //!   lies on) is in `gutters`, and the reading of a gutter's two sides in `sides`; a
@@ -29,6 +30,7 @@ mod bands;
 mod beside_table;
 pub mod boxes;
 pub mod charts;
+mod column_rules;
 pub mod columns;
 mod drawn_late;
 mod drop_caps;
@@ -63,7 +65,7 @@ pub fn prepare(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
     grids::mark(lines, pages, report);
     drop_caps::join(lines, report);
     markers::merge(lines, report);
-    columns::order(lines, report);
+    columns::order(lines, pages, report);
     boxes::mark(lines, pages, report);
     charts::mark(lines, pages, report);
     grids::gather(lines);

@@ -73,18 +73,9 @@ impl Borders {
 mod tests {
     use super::*;
     use crate::readers::pdf::lines::fragments::tests::piece;
-    use crate::source::Rect;
 
     fn down(x: f32, y0: f32, y1: f32) -> Rule {
-        Rule {
-            rect: Rect {
-                x0: x,
-                y0,
-                x1: x + 0.5,
-                y1,
-            },
-            horizontal: false,
-        }
+        Rule::test_down(x, y0, y1)
     }
 
     /// A row number and its label set a word space apart, a border between them: two
