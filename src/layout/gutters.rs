@@ -42,7 +42,7 @@ pub(super) struct Ink {
 }
 
 impl Ink {
-    /// Whether the line is a figure rather than words.
+    /// Whether the line is a figure or a cell of marks rather than words.
     pub(super) fn is_figure(&self) -> bool {
         self.figure
     }
@@ -76,9 +76,21 @@ impl Ink {
                 }
             }
         }
+        // A cell of marks ("X", "✓", "●") is a value, as a figure is: one character,
+        // a capital or a symbol (a lower-case letter is a formula's variable, a character
+        // of a script without case a word).
+        let marks = {
+            let mut cs = text.chars().filter(|c| !c.is_whitespace());
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => {
+                    c.is_ascii_uppercase() || !(c.is_alphanumeric() || c.is_ascii_punctuation())
+                }
+                _ => false,
+            }
+        };
         Ink {
             chars,
-            figure: digits + letters == 0 || digits > letters,
+            figure: digits + letters == 0 || digits > letters || marks,
         }
     }
 }
