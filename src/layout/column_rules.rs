@@ -30,6 +30,10 @@ const SEGMENT_GAP: f32 = 6.0;
 /// The narrowest column of text (ems of its median type size).
 const MIN_WIDTH: f32 = 12.0;
 
+/// The most long rules down a page of columns: more are a chart's gridlines or a
+/// lattice, not rules between columns (and each would cost a count of the page's lines).
+const MAX_RULES: usize = 32;
+
 /// The share of figures past which a side is a table's column of values.
 const MAX_FIGURES: f32 = 0.7;
 
@@ -80,9 +84,15 @@ pub(super) fn split(lines: &[TextLine], page: &Page) -> Option<RuledColumns> {
     };
     // Long rules with lines of their own on both sides: a rule with too few on a side is
     // a frame's edge or a margin's rule.
-    let rules: Vec<Down> = downs(page)
+    let long: Vec<Down> = downs(page)
         .into_iter()
         .filter(|d| d.bottom - d.top >= MIN_LENGTH * height)
+        .collect();
+    if long.len() > MAX_RULES {
+        return None;
+    }
+    let rules: Vec<Down> = long
+        .into_iter()
         .filter(|d| beside(d, true) >= MIN_SIDE && beside(d, false) >= MIN_SIDE)
         .collect();
     // Rules that share a stretch of the page with the longest: the one band they divide

@@ -25,6 +25,14 @@ const NEIGHBOUR_REACH: f32 = 2.5;
 /// of four words spreads them two ems apart; wider than this is a gutter.
 const MAX_SPACE: f32 = 2.5;
 
+/// The most lines on one baseline among which broken justified lines are looked for: a
+/// page's columns put a handful side by side; thousands are a drawing's or a hostile
+/// file's, whose joins would cost each line a search of the rest.
+const MAX_ROW: usize = 256;
+
+/// The most lines near a baseline searched for one filling the same measure.
+const MAX_NEIGHBOURS: usize = 256;
+
 /// The most pieces one line is looked for across.
 const MAX_PARTS: usize = 16;
 
@@ -74,7 +82,7 @@ pub(super) fn join(frags: &[Frag], parent: &mut [usize], anchor: &[usize], piece
         {
             end += 1;
         }
-        if end - i >= 2 {
+        if (2..=MAX_ROW).contains(&(end - i)) {
             let mut row: Vec<&Part> = parts[i..end].iter().collect();
             row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
             for chain in justified_runs(&row, &parts, pieces) {
@@ -233,6 +241,7 @@ fn fills_measure(run: &[&Part], all: &[Part]) -> bool {
     all[from..]
         .iter()
         .take_while(|p| p.dir == first.dir && p.base <= base + NEIGHBOUR_REACH * s)
+        .take(MAX_NEIGHBOURS)
         .any(|p| {
             (p.base - base).abs() >= 0.5 * s
                 && (p.x0 - x0).abs() <= SAME_END * s
