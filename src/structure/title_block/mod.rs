@@ -432,8 +432,10 @@ pub fn extract(
             details = 1;
             continue;
         }
+        // A detail holds a word: a lone letter under the names is a scheme's atom.
         if let Some(a) = current
             && details < 3
+            && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && words(text) <= 16
             && !ends_with_sentence(text)
             && matches!(roles[i], Role::Other | Role::Letterhead | Role::Name)

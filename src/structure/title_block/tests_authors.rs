@@ -212,3 +212,25 @@ fn a_name_shaped_line_with_no_title_above_is_no_author() {
         .collect();
     assert_eq!(names, ["Amara Okafor"]);
 }
+
+/// A scheme drawn under the by-line leaves its atoms ("O", "β") as lines of their own
+/// below the affiliation: no part of it.
+#[test]
+fn a_lone_letter_under_an_affiliation_is_no_part_of_it() {
+    let (tb, _) = block(&format!(
+        "A Study of Harbour Congestion\n\nAmara Okafor\nDepartment of Transport Studies, University of Lagos\nO\nβ\n\n{BODY}"
+    ));
+    let people: Vec<(&str, Option<&str>)> = tb
+        .metadata
+        .authors
+        .iter()
+        .map(|a| (a.name.as_str(), a.affiliation.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [(
+            "Amara Okafor",
+            Some("Department of Transport Studies, University of Lagos")
+        )]
+    );
+}
