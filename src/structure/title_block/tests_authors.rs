@@ -3,6 +3,14 @@
 use super::tests::{BODY, block};
 use super::*;
 
+/// Each author's name and affiliation.
+fn people(m: &Metadata) -> Vec<(&str, Option<&str>)> {
+    m.authors
+        .iter()
+        .map(|a| (a.name.as_str(), a.affiliation.as_deref()))
+        .collect()
+}
+
 #[test]
 fn affiliations_keyed_by_the_author_marks_under_a_centred_author_line() {
     let sup = |m: &str| format!("{}{m}{}", rich::SUP_ON, rich::SUP_OFF);
@@ -165,12 +173,7 @@ fn names_side_by_side_are_a_row_of_authors_sharing_the_line_under_them() {
     let mut r = Report::default();
     let dict = WordCase::from_lines(&lines);
     let tb = extract(&lines, &dict, None, &mut r);
-    let m = &tb.metadata;
-    let people: Vec<(&str, Option<&str>)> = m
-        .authors
-        .iter()
-        .map(|a| (a.name.as_str(), a.affiliation.as_deref()))
-        .collect();
+    let people = people(&tb.metadata);
     assert_eq!(
         people,
         [
@@ -220,12 +223,7 @@ fn a_lone_letter_under_an_affiliation_is_no_part_of_it() {
     let (tb, _) = block(&format!(
         "A Study of Harbour Congestion\n\nAmara Okafor\nDepartment of Transport Studies, University of Lagos\nO\nβ\n\n{BODY}"
     ));
-    let people: Vec<(&str, Option<&str>)> = tb
-        .metadata
-        .authors
-        .iter()
-        .map(|a| (a.name.as_str(), a.affiliation.as_deref()))
-        .collect();
+    let people = people(&tb.metadata);
     assert_eq!(
         people,
         [(
