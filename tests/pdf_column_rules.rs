@@ -10,14 +10,7 @@ use brief2md::report::ActionKind;
 use common::layout_flow::{Item, flow, paragraph_at};
 
 fn converted() -> (brief2md::Conversion, String) {
-    let path = format!(
-        "{}/tests/fixtures/layout/ruled-columns.pdf",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let c = brief2md::convert(&bytes, &brief2md::Options::default()).expect("converts");
-    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
-    (c, md)
+    common::layout_flow::converted("ruled-columns.pdf")
 }
 
 /// Each column's paragraph reads whole, in column order, and the report names the rules.

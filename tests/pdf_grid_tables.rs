@@ -10,12 +10,7 @@ use brief2md::report::ActionKind;
 use common::layout_flow::cell_texts as texts;
 
 fn converted() -> brief2md::Conversion {
-    let path = format!(
-        "{}/tests/fixtures/layout/grid-tables.pdf",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    brief2md::convert(&bytes, &brief2md::Options::default()).expect("converts")
+    common::layout_flow::converted("grid-tables.pdf").0
 }
 
 fn tables(blocks: &[Block]) -> Vec<&Table> {

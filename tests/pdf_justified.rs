@@ -5,22 +5,15 @@
 
 mod common;
 
-use common::layout_flow::{fixture, flow, paragraph_at};
-
-fn fixture_bytes() -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/layout/narrow-justified.pdf",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+use common::layout_flow::{fixture, fixture_bytes, flow, paragraph_at};
 
 /// The reader gives the line of four long words, its spaces 1.4 em wide, as one line:
 /// its spaces match each other and it fills the measure of the lines around it.
 #[test]
 fn a_line_spread_past_an_em_is_read_as_one_line() {
     let mut report = brief2md::report::Report::default();
-    let doc = brief2md::readers::pdf::read(fixture_bytes(), &mut report).expect("reads");
+    let doc = brief2md::readers::pdf::read(fixture_bytes("narrow-justified.pdf"), &mut report)
+        .expect("reads");
     let texts: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
     assert!(
         texts

@@ -17,8 +17,7 @@ use super::sides::reorder;
 /// ([`super::bands::regions`]), each read in turn.
 pub fn order(lines: &mut Vec<TextLine>, pages: &[crate::source::Page], report: &mut Report) {
     let ranges: Vec<std::ops::Range<usize>> = crate::lines::page_ranges(lines).collect();
-    let drawn: foldhash::HashMap<usize, &crate::source::Page> =
-        pages.iter().rev().map(|p| (p.number, p)).collect();
+    let drawn = super::pages_by_number(pages);
     let mut out = Vec::with_capacity(lines.len());
     // Each page's lines are moved out in turn, and moved back as they are when their order
     // stands (most pages), not copied.

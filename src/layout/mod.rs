@@ -77,13 +77,19 @@ pub fn prepare(lines: &mut Vec<TextLine>, pages: &[Page], report: &mut Report) {
 /// the passes that read drawn shapes walk. Pages are found through one map (the first of
 /// a number), not a search per page; lines of a page `pages` lacks are left out.
 fn drawn_pages<'a>(lines: &[TextLine], pages: &'a [Page]) -> Vec<(Range<usize>, &'a Page)> {
+    let by_number = pages_by_number(pages);
+    page_ranges(lines)
+        .filter_map(|range| Some((range.clone(), *by_number.get(&lines[range.start].page)?)))
+        .collect()
+}
+
+/// Each page number's page (the first of a number, as the reader numbers them).
+fn pages_by_number(pages: &[Page]) -> HashMap<usize, &Page> {
     let mut by_number: HashMap<usize, &Page> = HashMap::new();
     for p in pages {
         by_number.entry(p.number).or_insert(p);
     }
-    page_ranges(lines)
-        .filter_map(|range| Some((range.clone(), *by_number.get(&lines[range.start].page)?)))
-        .collect()
+    by_number
 }
 
 /// Moves each group's lines (those `group` gives one number: a chart's lettering, a ruled

@@ -3,14 +3,25 @@
 
 use brief2md::model::{Block, Document, plain_text};
 
-pub fn fixture(name: &str) -> (Document, String) {
+/// The bytes of the layout fixture `name`.
+pub fn fixture_bytes(name: &str) -> Vec<u8> {
     let path = format!(
         "{}/tests/fixtures/layout/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let c = brief2md::convert(&bytes, &brief2md::Options::default()).expect("converts");
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The layout fixture `name` converted (its document and report), and its Markdown.
+pub fn converted(name: &str) -> (brief2md::Conversion, String) {
+    let c =
+        brief2md::convert(&fixture_bytes(name), &brief2md::Options::default()).expect("converts");
     let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+    (c, md)
+}
+
+pub fn fixture(name: &str) -> (Document, String) {
+    let (c, md) = converted(name);
     (c.document, md)
 }
 
