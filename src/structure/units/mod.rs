@@ -14,6 +14,7 @@ use crate::words::ends_sentence;
 mod broken_headings;
 mod entries;
 mod full_lines;
+mod room;
 mod wrapped_labels;
 
 pub use broken_headings::HEADING_LINES;
@@ -118,6 +119,8 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
     // the current unit is a bare label in sequence waiting for its text.
     let mut last_label: Option<u32> = None;
     let mut label_waits = false;
+    let edges = room::column_edges(lines);
+    let mut prev_at = 0;
     for (at, line) in lines.iter().enumerate() {
         if line.is_blank() {
             if !label_waits {
@@ -141,7 +144,15 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
                 next_label
                     || prev.page != line.page
                     || prev.column != line.column
-                    || breaks_before(prev, line, lines.get(at + 1), &current, &last_items, m)
+                    || breaks_before(
+                        prev,
+                        line,
+                        lines.get(at + 1),
+                        &current,
+                        &last_items,
+                        m,
+                        edges[prev_at],
+                    )
             }
         };
         label_waits = next_label;
@@ -156,6 +167,7 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
             current.blank_before = blank_before || current_is_page_start(&units, line);
         }
         current.lines.push(line.clone());
+        prev_at = at;
         blank_before = false;
     }
     close(&mut current, &mut units);
@@ -170,7 +182,7 @@ fn current_is_page_start(units: &[Unit], line: &TextLine) -> bool {
 
 /// Whether `line` (followed by `next`) starts a new unit after `prev` (both non-blank, same
 /// page) and the lines of `unit`, given the number of the last item of each class that
-/// opened a unit.
+/// opened a unit and the right edge of `prev`'s column (see [`room::column_edges`]).
 fn breaks_before(
     prev: &TextLine,
     line: &TextLine,
@@ -178,6 +190,7 @@ fn breaks_before(
     unit: &Unit,
     last_items: &[(BulletClass, u32)],
     m: Measure,
+    prev_edge: Option<f32>,
 ) -> bool {
     // A tagged PDF's structure says where headings, items and cells begin and end.
     if let Some(tagged) = super::tagged_lines::break_between(prev, line) {
@@ -222,9 +235,20 @@ fn breaks_before(
     }
     let prev_text = prev.plain_cow();
     let prev_len = prev_text.chars().count() as f32;
-    let short = prev_len < 0.72 * m.width
-        && full_lines::runs_to_measure(prev, &unit.lines, m.width) != Some(true);
+    let full = full_lines::runs_to_measure(prev, &unit.lines, m.width) == Some(true);
+    let short = prev_len < 0.72 * m.width && !full;
     if short && (ends_sentence(&prev.text) || prev_text.trim_end().ends_with(':')) {
+        return true;
+    }
+    // A PDF line that ends a sentence with room left for the next line's first word was
+    // ended by its author (see `room`), unless the next line, wrapped, ends about where it
+    // does: then something beside them (a figure) sets their measure.
+    if !full
+        && ends_sentence(&prev.text)
+        && !starts_lowercase(text)
+        && prev_edge.is_some_and(|edge| room::next_word_fits(prev, line, edge))
+        && !wrapped_level_with(prev, line)
+    {
         return true;
     }
     // Extracted text: a finished sentence on a line that had room for the next word (with
@@ -368,6 +392,14 @@ fn whole_sentence_line(line: &TextLine) -> bool {
         && crate::words::words(&plain) >= WHOLE_SENTENCE_WORDS
         && line_marker(&line.text).is_none()
         && note_label(&line.text, true).0 == NoteLabel::None
+}
+
+/// Whether `line` runs on mid-sentence and its right end lies within an em of `prev`'s.
+fn wrapped_level_with(prev: &TextLine, line: &TextLine) -> bool {
+    let (Some(a), Some(b)) = (prev.geometry, line.geometry) else {
+        return false;
+    };
+    !ends_sentence(&line.text) && (a.bbox.x1 - b.bbox.x1).abs() <= a.font_size.max(1.0)
 }
 
 fn first_word_len(text: &str) -> f32 {

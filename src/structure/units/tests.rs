@@ -7,8 +7,12 @@ fn lines(text: &str) -> Vec<TextLine> {
 }
 
 fn seg(text: &str) -> Vec<Vec<String>> {
-    let ls = lines(text);
-    segment(&ls, measure(&ls))
+    units_of(&lines(text))
+}
+
+/// The plain text of each unit's lines.
+fn units_of(ls: &[TextLine]) -> Vec<Vec<String>> {
+    segment(ls, measure(ls))
         .iter()
         .map(|u| u.lines.iter().map(|l| l.plain()).collect())
         .collect()
@@ -193,10 +197,7 @@ fn bold_line_in_text(heading: &str, heading_x1: f32, after: &str) -> Vec<Vec<Str
     ls.push(placed(&bold, 277.0, heading_x1, 2));
     ls.push(placed(after, 296.0, 298.9, 1));
     ls.push(placed(PROSE_LINE, 309.5, 298.9, 1));
-    segment(&ls, measure(&ls))
-        .iter()
-        .map(|u| u.lines.iter().map(|l| l.plain()).collect())
-        .collect()
+    units_of(&ls)
 }
 
 const PROSE_LINE: &str = "ply tagging and coreference resolution for each one";
@@ -259,4 +260,55 @@ fn a_bold_label_after_a_finished_sentence_opens_a_paragraph() {
     let units = segment(&lines, measure(&lines));
     assert_eq!(units.len(), 2, "{units:?}");
     assert_eq!(units[1].lines.len(), 2);
+}
+
+/// Placed lines of 11 pt, one under the other: (text, right end).
+fn placed(rows: &[(&str, f32)]) -> Vec<Vec<String>> {
+    let lines: Vec<TextLine> = rows
+        .iter()
+        .enumerate()
+        .map(|(k, &(text, x1))| {
+            crate::lines::test_placed(text, 1, 72.0, x1, 100.0 + 14.5 * k as f32, 11.0)
+        })
+        .collect();
+    units_of(&lines)
+}
+
+#[test]
+fn a_sentence_ended_with_room_for_the_next_word_ends_its_paragraph() {
+    let full = "The harbour board met on the first Monday of the month and heard the pilots";
+    let rows = [
+        (full, 540.0),
+        (full, 538.0),
+        (
+            "and the dredging contractors report on the state of the channel.",
+            430.0,
+        ),
+        (
+            "Their reports are printed in the board's minutes every month.",
+            410.0,
+        ),
+    ];
+    let units = placed(&rows);
+    assert_eq!(units.len(), 2, "{units:?}");
+    assert!(units[1][0].starts_with("Their"), "{units:?}");
+    // Lines set beside a figure end short together: the next one, wrapped mid-sentence,
+    // ends level with it, so the figure sets their measure and the paragraph goes on.
+    let beside = [
+        (full, 540.0),
+        (full, 538.0),
+        (
+            "and the dredging contractors report on the state of the channel.",
+            430.0,
+        ),
+        (
+            "Their reports are printed in the board's minutes by the clerk",
+            434.0,
+        ),
+        (
+            "every month and sent to each of the harbour's pilots.",
+            420.0,
+        ),
+    ];
+    assert_eq!(placed(&beside).len(), 1, "{:?}", placed(&beside));
 }
