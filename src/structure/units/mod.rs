@@ -14,6 +14,7 @@ use crate::words::ends_sentence;
 mod broken_headings;
 mod entries;
 mod full_lines;
+mod indents;
 mod room;
 mod wrapped_labels;
 
@@ -238,6 +239,9 @@ fn breaks_before(
     let full = full_lines::runs_to_measure(prev, &unit.lines, m.width) == Some(true);
     let short = prev_len < 0.72 * m.width && !full;
     if short && (ends_sentence(&prev.text) || prev_text.trim_end().ends_with(':')) {
+        return true;
+    }
+    if indents::opens_indented_paragraph(prev, line, next) {
         return true;
     }
     // A PDF line that ends a sentence with room left for the next line's first word was
