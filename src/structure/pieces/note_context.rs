@@ -66,8 +66,9 @@ const SMALL_PRINT: f32 = 0.9;
 
 /// Text standing between a sentence left open and its lower-case continuation, together
 /// with notes, is itself inserted material: a note whose shape gave nothing away. Small
-/// print standing there alone (a permission block, a correspondence line) is set aside
-/// as an aside, so the sentence reads on across it.
+/// print or captions standing there alone (a permission block, a correspondence line,
+/// the captions of figures set at a column's foot) are set aside as asides, so the
+/// sentence reads on across them.
 pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
     let is_note = |p: &Piece| matches!(p.kind, PieceKind::Note(_) | PieceKind::Url);
     let mut i = 0;
@@ -133,6 +134,9 @@ pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
         // Words on both sides of the break, in plain type: a formula's parts (an
         // index set under a sum, a variable in italics) and a table's heads interleave
         // in small type too, and stay where they were read.
+        // A figure's caption (its label and number, then a colon or stop) stands there
+        // as small print does, whatever its size: captions are often set a mere point
+        // under the text.
         let small_print = !has_note
             && !gap.is_empty()
             && ends_in_plain_word(&pieces[i].text)
@@ -140,10 +144,12 @@ pub(super) fn mark_notes_in_breaks(pieces: &mut [Piece]) {
             && gap.clone().all(|j| {
                 pieces[j].kind == PieceKind::Text
                     && holds_a_word(&pieces[j].text)
-                    && match (pieces[i].font_size, pieces[j].font_size) {
+                    && (crate::caption_labels::opens_caption(&crate::rich::plain_cow(
+                        &pieces[j].text,
+                    )) || match (pieces[i].font_size, pieces[j].font_size) {
                         (Some(open), Some(size)) => size < SMALL_PRINT * open,
                         _ => false,
-                    }
+                    })
             });
         if small_print {
             for j in gap {

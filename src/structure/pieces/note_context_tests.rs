@@ -281,3 +281,43 @@ fn small_print_between_the_halves_of_a_sentence_is_set_aside() {
     mark_notes_in_breaks(&mut body);
     assert_eq!(body[1].kind, PieceKind::Text);
 }
+
+/// Figures' captions set a point under the text, at a column's foot between the two
+/// halves of a sentence, are set aside as small print is; the same text without its
+/// label is body.
+#[test]
+fn captions_between_the_halves_of_a_sentence_are_set_aside() {
+    let mut pieces = vec![
+        set(PieceKind::Text, "we investigate the content", 3, 10.0),
+        set(
+            PieceKind::Text,
+            "Figure 5: Spectra for contents of dark matter.",
+            3,
+            9.3,
+        ),
+        set(
+            PieceKind::Text,
+            "Figure 6: Spectra for optical depths.",
+            3,
+            9.3,
+        ),
+        set(
+            PieceKind::Text,
+            "of cold dark matter in the model.",
+            3,
+            10.0,
+        ),
+    ];
+    mark_notes_in_breaks(&mut pieces);
+    assert_eq!(pieces[1].kind, PieceKind::Aside);
+    assert_eq!(pieces[2].kind, PieceKind::Aside);
+    pieces[1] = set(
+        PieceKind::Text,
+        "Spectra for contents of dark matter.",
+        3,
+        9.3,
+    );
+    pieces[2].kind = PieceKind::Text;
+    mark_notes_in_breaks(&mut pieces);
+    assert_eq!(pieces[1].kind, PieceKind::Text);
+}
