@@ -212,6 +212,7 @@ pub(super) fn mark_banded(
         }
     }
     keep_row_cells(lines, &by_page, verdict);
+    super::edge_order::keep_inner_repeats(lines, &by_page, verdict);
     extend_blocks(lines, &by_page, min_pages, verdict);
     keep_paragraph_edges(lines, &by_page, verdict);
 }

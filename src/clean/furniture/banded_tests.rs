@@ -372,3 +372,53 @@ fn a_table_keeps_its_cells_at_the_page_edges() {
     assert!(!gone("Country", 1));
     assert!(gone("Country", 2) && gone("Capital", 3));
 }
+
+/// Three pages of a maintenance log: the log's name at each page's top, then the page's
+/// own service and its items, the first of which recurs on every page at the same place.
+/// Under the service's name, which does not repeat, the recurring item is the page's content.
+#[test]
+fn a_repeated_line_below_the_pages_own_text_stays() {
+    let placed = crate::lines::test_placed;
+    let mut lines = Vec::new();
+    for (p, interval) in ["First service", "Second service", "Third service"]
+        .iter()
+        .enumerate()
+    {
+        let page = p + 1;
+        lines.push(placed("MAINTENANCE LOG", page, 240.0, 350.0, 36.0, 14.0));
+        lines.push(placed(interval, page, 146.0, 250.0, 66.0, 9.8));
+        lines.push(placed(
+            "■ Add fuel additive or equivalent",
+            page,
+            50.0,
+            190.0,
+            81.0,
+            8.3,
+        ));
+        for (r, item) in ["■ Inspect wiper blades", "■ Rotate tires", "■ Check brakes"]
+            .iter()
+            .enumerate()
+        {
+            lines.push(placed(
+                item,
+                page,
+                50.0,
+                160.0,
+                100.0 + 11.0 * r as f32,
+                8.3,
+            ));
+        }
+        for r in 0..20 {
+            let text = format!("Record {r} of the service done on page {page} by the dealer");
+            lines.push(placed(
+                &text,
+                page,
+                50.0,
+                340.0,
+                160.0 + 11.0 * r as f32,
+                8.3,
+            ));
+        }
+    }
+    assert_eq!(gone(&lines), vec!["MAINTENANCE LOG"; 3]);
+}

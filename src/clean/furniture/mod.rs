@@ -7,6 +7,7 @@
 
 mod banded;
 mod counters;
+mod edge_order;
 mod edge_stamps;
 mod flat;
 mod page_numbers;
