@@ -129,6 +129,19 @@ const STOP_OPENINGS: &[&str] = &[
     "http",
 ];
 
+/// Whether a line names a part of the paper that follows its title block ("Abstract",
+/// "Keywords: …", "1. Introduction"): no author's detail, however short.
+pub(super) fn opens_the_paper(plain: &str) -> bool {
+    let lower = plain.trim().to_lowercase();
+    let name = lower
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
+        .trim_end_matches([':', '.', ' ']);
+    ["abstract", "keywords", "key words", "index terms"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+        || ["summary", "executive summary", "introduction", "background"].contains(&name)
+}
+
 /// Whether a line ends the list. A web address alone on its line, set tight under an
 /// entry, is that entry's own ("… (IAC) collaboration" / "http://www.iac.edu.mx/").
 fn stops_the_list(plain: &str) -> bool {

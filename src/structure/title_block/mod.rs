@@ -443,6 +443,7 @@ pub fn extract(
             && !is_field_list(text)
             && !larger_than_above(zone, i)
             && !crate::structure::shapes::holds_doi(text)
+            && !opens_the_paper(text)
         {
             // A detail alone on its line under names set side by side (one affiliation
             // centred under the row) is theirs together.

@@ -232,3 +232,17 @@ fn a_lone_letter_under_an_affiliation_is_no_part_of_it() {
         )]
     );
 }
+
+#[test]
+fn the_abstracts_heading_under_an_affiliation_is_no_part_of_it() {
+    for heading in ["Abstract", "ABSTRACT:", "Summary", "1. Introduction"] {
+        let (tb, _) = block(&format!(
+            "A Study of Harbour Congestion\n\nAmara Okafor\nUniversity of Lagos, Nigeria\n{heading}\n\n{BODY}"
+        ));
+        assert_eq!(
+            people(&tb.metadata),
+            [("Amara Okafor", Some("University of Lagos, Nigeria"))],
+            "{heading}"
+        );
+    }
+}
