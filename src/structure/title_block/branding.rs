@@ -144,11 +144,14 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
         let section_heading = crate::rich::all_bold(&lines[i].text)
             && crate::structure::classify::numbered_heading(&lines[i].text).is_some();
         // A header names the publication in a phrase that ends; a line that breaks off
-        // on "and" or "of" is a sentence running on into the next line.
+        // on "and" or "of" is a sentence running on into the next line. A caption
+        // ("Table 1. Overview of the World Economic Outlook Projections") names its
+        // table or figure.
         if words(&text) <= 16
             && !ends_with_sentence(&text)
             && !breaks_off(&text)
             && !section_heading
+            && !crate::caption_labels::opens_with_label(text.trim())
             && names.iter().any(|name| n.contains(&format!(" {name} ")))
         {
             report.push(
@@ -173,6 +176,19 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
         );
         drop.push(i);
     }
+    if let Some(title) = meta.title.as_deref().map(norm) {
+        for i in title_continued(lines, &drop, &title, bare) {
+            report.push(
+                Action::new(ActionKind::RunningHeader)
+                    .page(lines[i].page)
+                    .lines([lines[i].source_line])
+                    .before(lines[i].plain())
+                    .evidence("the rest of the title, set under its first words at a page's top")
+                    .confidence(0.8),
+            );
+            drop.push(i);
+        }
+    }
     let drop: HashSet<usize> = drop.into_iter().collect();
     let mut i = 0;
     lines.retain(|_| {
@@ -180,6 +196,40 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
         i += 1;
         keep
     });
+}
+
+/// The lines set directly under one of the `headers` (placed lines of one size, the gap
+/// between them under a line's height) that finish the title with it: a title of two
+/// lines repeated over an article's first page after a cover, whose first line alone
+/// names the publication. `bare` normalises a line as `title` is.
+fn title_continued(
+    lines: &[TextLine],
+    headers: &[usize],
+    title: &str,
+    bare: impl Fn(&str) -> String,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    for &h in headers {
+        let Some(next) = (h + 1..lines.len()).find(|&j| !lines[j].is_blank()) else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (lines[h].geometry, lines[next].geometry) else {
+            continue;
+        };
+        let stacked = lines[next].page == lines[h].page
+            && (a.font_size - b.font_size).abs() < 0.5
+            && b.bbox.y0 > a.bbox.y0
+            && b.bbox.y0 - a.bbox.y1 < a.font_size;
+        let joined = bare(&format!("{} {}", lines[h].plain(), lines[next].plain()));
+        if stacked
+            && words(&lines[next].plain_cow()) >= 2
+            && !headers.contains(&next)
+            && format!(" {title} ").contains(&joined)
+        {
+            found.push(next);
+        }
+    }
+    found
 }
 
 /// Short PDF lines that share a baseline with one of the `headers` on the same page: a

@@ -166,6 +166,63 @@ fn a_bold_numbered_heading_repeating_the_title_opens_its_page() {
     assert_eq!(left, vec![1, 2, 3]);
 }
 
+/// A title of two lines repeated at the top of the article's first page after a cover:
+/// its first line names the publication and its second goes with it; a caption that
+/// repeats the title's words at a page's top stays.
+#[test]
+fn a_title_repeated_on_two_lines_goes_whole_and_a_caption_stays() {
+    let meta = Metadata {
+        title: Some(
+            "Overview of the Technology Acceptance Model: Origins, Developments and Future \
+             Directions"
+                .into(),
+        ),
+        ..Default::default()
+    };
+    let mut lines = vec![
+        placed("Cover page of the working paper.", 1, 1, 50.0, 100.0),
+        placed(
+            "Overview of the Technology Acceptance Model:",
+            2,
+            2,
+            50.0,
+            40.0,
+        ),
+        placed(
+            "Origins, Developments and Future Directions",
+            2,
+            3,
+            50.0,
+            51.0,
+        ),
+        placed(
+            "Body text that opens the second page here",
+            2,
+            4,
+            50.0,
+            80.0,
+        ),
+        placed(
+            "Table 1. Overview of the Technology Acceptance Model",
+            3,
+            5,
+            50.0,
+            40.0,
+        ),
+        placed(
+            "Body text that continues on the third page",
+            3,
+            6,
+            50.0,
+            80.0,
+        ),
+    ];
+    let mut report = Report::default();
+    remove_branding_lines(&mut lines, &meta, &mut report);
+    let left: Vec<usize> = lines.iter().map(|l| l.source_line).collect();
+    assert_eq!(left, vec![1, 4, 5, 6]);
+}
+
 #[test]
 fn a_wrapped_address_takes_its_last_words_along() {
     let address = placed(
