@@ -244,11 +244,11 @@ fn breaks_before(
     if indents::opens_indented_paragraph(prev, line, next) {
         return true;
     }
-    // A PDF line that ends a sentence with room left for the next line's first word was
-    // ended by its author (see `room`), unless the next line, wrapped, ends about where it
+    // A PDF line that ends a sentence (or a colon) with room left for the next line's
+    // first word was ended by its author (see `room`), unless the next line, wrapped, ends about where it
     // does: then something beside them (a figure) sets their measure.
     if !full
-        && ends_sentence(&prev.text)
+        && (ends_sentence(&prev.text) || prev_text.trim_end().ends_with(':'))
         && !starts_lowercase(text)
         && prev_edge.is_some_and(|edge| room::next_word_fits(prev, line, edge))
         && !wrapped_level_with(prev, line)

@@ -292,6 +292,10 @@ fn a_sentence_ended_with_room_for_the_next_word_ends_its_paragraph() {
     let units = placed(&rows);
     assert_eq!(units.len(), 2, "{units:?}");
     assert!(units[1][0].starts_with("Their"), "{units:?}");
+    // So does a line that ends on a colon: what it announces was set below by hand.
+    let mut colon = rows;
+    colon[2].0 = "and the dredging contractors report on the following points:";
+    assert_eq!(placed(&colon).len(), 2, "{:?}", placed(&colon));
     // Lines set beside a figure end short together: the next one, wrapped mid-sentence,
     // ends level with it, so the figure sets their measure and the paragraph goes on.
     let beside = [
