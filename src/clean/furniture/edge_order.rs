@@ -9,19 +9,19 @@ use foldhash::HashMap;
 use crate::lines::{LineGeometry, TextLine};
 use crate::report::ActionKind;
 
-/// Un-marks each repeated line taken for a running head or foot ([`ActionKind::
-/// RunningHeader`]) with a line of text that is not furniture between it and its edge of
-/// the page: above it in the page's upper half, below it in the lower half, the two
-/// overlapping across. Lines are judged from the edge inwards, so a line let go this way
-/// holds the lines inside it back too.
+/// Un-marks each repeated line taken for a running head or foot
+/// ([`ActionKind::RunningHeader`]) with a line of text that is not furniture between it
+/// and its edge of the page: above it in the page's upper half, below it in the lower
+/// half, the two overlapping across. Lines are judged from the edge inwards, so a line
+/// let go this way holds the lines inside it back too. A page of more than
+/// [`MAX_PAGE_LINES`] lines keeps its verdicts.
 pub(super) fn keep_inner_repeats(
     lines: &[TextLine],
     by_page: &HashMap<usize, Vec<usize>>,
     verdict: &mut [Option<(ActionKind, &'static str)>],
 ) {
-    let header = |v: &Option<(ActionKind, &str)>| matches!(v, Some((ActionKind::RunningHeader, _)));
     for idx in by_page.values() {
-        if !idx.iter().any(|&i| header(&verdict[i])) {
+        if !idx.iter().any(|&i| is_header(&verdict[i])) {
             continue;
         }
         let mut placed: Vec<(usize, LineGeometry)> = idx
@@ -34,28 +34,38 @@ pub(super) fn keep_inner_repeats(
         }
         // From the top edge down, then from the foot up.
         placed.sort_by(|a, b| a.1.bbox.y0.total_cmp(&b.1.bbox.y0).then(a.0.cmp(&b.0)));
-        for k in 0..placed.len() {
-            let (i, g) = placed[k];
-            if header(&verdict[i]) && g.bbox.y0 < 0.5 * g.page_height {
-                let inside = placed[..k]
-                    .iter()
-                    .any(|&(j, o)| verdict[j].is_none() && above(&o, &g) && across(&o, &g));
-                if inside {
-                    verdict[i] = None;
-                }
-            }
-        }
+        let_go_inner(&placed, verdict, |g| g.bbox.y0 < 0.5 * g.page_height, above);
         placed.sort_by(|a, b| b.1.bbox.y1.total_cmp(&a.1.bbox.y1).then(a.0.cmp(&b.0)));
-        for k in 0..placed.len() {
-            let (i, g) = placed[k];
-            if header(&verdict[i]) && g.bbox.y0 >= 0.5 * g.page_height {
-                let inside = placed[..k]
-                    .iter()
-                    .any(|&(j, o)| verdict[j].is_none() && above(&g, &o) && across(&o, &g));
-                if inside {
-                    verdict[i] = None;
-                }
-            }
+        let_go_inner(
+            &placed,
+            verdict,
+            |g| g.bbox.y0 >= 0.5 * g.page_height,
+            |o, g| above(g, o),
+        );
+    }
+}
+
+fn is_header(v: &Option<(ActionKind, &str)>) -> bool {
+    matches!(v, Some((ActionKind::RunningHeader, _)))
+}
+
+/// Over `placed`, ordered from one edge inwards: un-marks each header in the half that
+/// `in_half` accepts with a line not marked earlier in the order that stands `nearer`
+/// the edge than it, overlapping it across.
+fn let_go_inner(
+    placed: &[(usize, LineGeometry)],
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+    in_half: impl Fn(&LineGeometry) -> bool,
+    nearer: impl Fn(&LineGeometry, &LineGeometry) -> bool,
+) {
+    for (k, &(i, g)) in placed.iter().enumerate() {
+        if is_header(&verdict[i])
+            && in_half(&g)
+            && placed[..k]
+                .iter()
+                .any(|&(j, o)| verdict[j].is_none() && nearer(&o, &g) && across(&o, &g))
+        {
+            verdict[i] = None;
         }
     }
 }

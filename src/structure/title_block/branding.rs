@@ -154,38 +154,24 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
             && !crate::caption_labels::opens_with_label(text.trim())
             && names.iter().any(|name| n.contains(&format!(" {name} ")))
         {
-            report.push(
-                Action::new(ActionKind::RunningHeader)
-                    .page(lines[i].page)
-                    .lines([lines[i].source_line])
-                    .before(text)
-                    .evidence("page-edge line naming the publication")
-                    .confidence(0.8),
+            removed(
+                report,
+                &lines[i],
+                "page-edge line naming the publication",
+                0.8,
             );
             drop.push(i);
         }
     }
     for i in neighbours_on_baseline(lines, &drop) {
-        report.push(
-            Action::new(ActionKind::RunningHeader)
-                .page(lines[i].page)
-                .lines([lines[i].source_line])
-                .before(lines[i].plain())
-                .evidence("short line on the same baseline as a running header")
-                .confidence(0.7),
-        );
+        let evidence = "short line on the same baseline as a running header";
+        removed(report, &lines[i], evidence, 0.7);
         drop.push(i);
     }
     if let Some(title) = meta.title.as_deref().map(norm) {
         for i in title_continued(lines, &drop, &title, bare) {
-            report.push(
-                Action::new(ActionKind::RunningHeader)
-                    .page(lines[i].page)
-                    .lines([lines[i].source_line])
-                    .before(lines[i].plain())
-                    .evidence("the rest of the title, set under its first words at a page's top")
-                    .confidence(0.8),
-            );
+            let evidence = "the rest of the title, set under its first words at a page's top";
+            removed(report, &lines[i], evidence, 0.8);
             drop.push(i);
         }
     }
@@ -196,6 +182,18 @@ pub fn remove_branding_lines(lines: &mut Vec<TextLine>, meta: &Metadata, report:
         i += 1;
         keep
     });
+}
+
+/// Reports `line` removed as a running header, for `evidence`.
+fn removed(report: &mut Report, line: &TextLine, evidence: &'static str, confidence: f32) {
+    report.push(
+        Action::new(ActionKind::RunningHeader)
+            .page(line.page)
+            .lines([line.source_line])
+            .before(line.plain())
+            .evidence(evidence)
+            .confidence(confidence),
+    );
 }
 
 /// The lines set directly under one of the `headers` (placed lines of one size, the gap

@@ -241,12 +241,13 @@ fn breaks_before(
     if short && (ends_sentence(&prev.text) || prev_text.trim_end().ends_with(':')) {
         return true;
     }
+    // A first line set in from the lines above and below it (see `indents`).
     if indents::opens_indented_paragraph(prev, line, next) {
         return true;
     }
     // A PDF line that ends a sentence (or a colon) with room left for the next line's
-    // first word was ended by its author (see `room`), unless the next line, wrapped, ends about where it
-    // does: then something beside them (a figure) sets their measure.
+    // first word was ended by its author (see `room`), unless the next line, wrapped,
+    // ends about where it does: then something beside them (a figure) sets their measure.
     if !full
         && (ends_sentence(&prev.text) || prev_text.trim_end().ends_with(':'))
         && !starts_lowercase(text)

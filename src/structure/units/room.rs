@@ -74,8 +74,9 @@ pub(super) fn column_edges(lines: &[TextLine]) -> Vec<Option<f32>> {
 }
 
 /// Whether `line`'s first word, after a space, would have fitted on `prev` before `edge`
-/// with [`SPARE`] to spare, `line` set below `prev`. A short word closed by a stop takes the next word with it
-/// ("Dr. Hale", "No. 5"): such pairs are often bound by a no-break space.
+/// with [`SPARE`] to spare, `line` set below `prev`. A short word closed by a stop takes
+/// the next word with it ("Dr. Hale", "No. 5"): such pairs are often bound by a no-break
+/// space.
 pub(super) fn next_word_fits(prev: &TextLine, line: &TextLine, edge: f32) -> bool {
     let (Some(p), Some(g)) = (prev.geometry, line.geometry) else {
         return false;
