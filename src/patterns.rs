@@ -123,8 +123,16 @@ impl UnicodeClass {
     }
 }
 
+/// The signs of the Symbol and Wingdings charts that serve as bullets beyond the common
+/// ones, as the PDF reader gives them for those fonts' codes (shadowed and white boxes,
+/// lozenges, heavy arrows, ballot marks, stars).
+pub(crate) const SYMBOL_BULLETS: [char; 18] = [
+    '❑', '❒', '◻', '☑', '☒', '⬧', '⧫', '⬥', '♦', '➔', '⇨', '➲', '✗', '❍', '◉', '◎', '✦', '★',
+];
+
 /// A glyph printed as a list item's bullet: a dot, box, arrow, check, diamond, dash or
-/// asterisk, or a private-use glyph (a symbol font's bullet mapped nowhere).
+/// asterisk, a symbol font's sign ([`SYMBOL_BULLETS`]), or a private-use glyph (a symbol
+/// font's bullet mapped nowhere).
 pub(crate) fn is_bullet_glyph(c: char) -> bool {
     matches!(
         c,
@@ -153,6 +161,7 @@ pub(crate) fn is_bullet_glyph(c: char) -> bool {
             | '—'
             | '*'
     ) || ('\u{E000}'..='\u{F8FF}').contains(&c)
+        || SYMBOL_BULLETS.contains(&c)
 }
 
 /// `\p{L}`: a letter of any script.

@@ -25,8 +25,8 @@ use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
 
 /// Whether the trimmed line is one bullet glyph and nothing else: the round, square and
-/// arrow bullets, Word's `o` for a second level, and the Symbol and Wingdings glyphs
-/// that extraction leaves in the Private Use Area.
+/// arrow bullets, Word's `o` for a second level, the Symbol and Wingdings glyphs that
+/// extraction leaves in the Private Use Area, and their signs once read.
 fn is_lone_bullet(line: &TextLine) -> bool {
     if line.geometry.is_some() {
         return false;
@@ -60,7 +60,7 @@ fn is_lone_bullet(line: &TextLine) -> bool {
             | '✔'
             | 'o'
             | '\u{F020}'..='\u{F0FF}'
-    )
+    ) || crate::patterns::SYMBOL_BULLETS.contains(&c)
 }
 
 /// Whether the line can be an item's text: not blank, not a bullet, without geometry.

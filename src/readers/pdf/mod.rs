@@ -182,6 +182,18 @@ pub fn read_with<'a>(
             );
         }
     }
+    for (page, font, befores, signs) in std::mem::take(&mut work.charted) {
+        report.push(
+            Action::new(ActionKind::CharactersRepaired)
+                .page(page)
+                .before(befores)
+                .after(signs)
+                .evidence(format!(
+                    "drawn by the symbol font {font}: the codes its text names read through \
+                     the font's own chart, as the signs printed"
+                )),
+        );
+    }
     pi_marks::repair(&mut pages, report);
     drop_caps::place(&mut pages, report);
     let has_text = pages.iter().any(|p| p.lines.iter().any(|l| !l.is_blank()));
@@ -271,6 +283,25 @@ fn read_page(
                 .entry(font.name.clone())
                 .or_default()
                 .add(n, number);
+        }
+    }
+    for (slot, before, sign) in std::mem::take(&mut text.charted) {
+        let Some(font) = text.fonts.get(usize::from(slot)) else {
+            continue;
+        };
+        match work.charted.last_mut() {
+            Some((page, name, befores, signs)) if *page == number && *name == font.name => {
+                befores.push(' ');
+                befores.push(before);
+                signs.push(' ');
+                signs.push(sign);
+            }
+            _ => work.charted.push((
+                number,
+                font.name.clone(),
+                before.to_string(),
+                sign.to_string(),
+            )),
         }
     }
     let codes = text.unmapped_codes.trim();

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use crate::patterns::{is_bullet_glyph, non_space};
+use crate::patterns::{SYMBOL_BULLETS, is_bullet_glyph, non_space};
 use crate::rich;
 
 /// Families of list markers. Families, not glyphs, carry nesting: extractors read the same
@@ -144,9 +144,10 @@ fn roman_numeral(mut n: u32) -> Option<String> {
 }
 
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[-–—•●∙·▪■□▫◦○‣⁃►▶➢➤✓✔❖◆◇*]|[\u{E000}-\u{F8FF}])[\u{10FFF0}-\u{10FFF3}]*[ \t]+",
-    )
+    Regex::new(&format!(
+        r"^(?:[-–—•●∙·▪■□▫◦○‣⁃►▶➢➤✓✔❖◆◇*{}]|[\u{{E000}}-\u{{F8FF}}])[\u{{10FFF0}}-\u{{10FFF3}}]*[ \t]+",
+        String::from_iter(SYMBOL_BULLETS)
+    ))
     .expect("valid regex")
 });
 /// A bullet glyph that opens no word (•, ◦, ▪…) set against the item's first word, as
@@ -163,7 +164,11 @@ fn glued_bullet(t: &str) -> Option<regex_lite::Match<'_>> {
 }
 
 static GLUED_BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[•●◦○▪■▫‣►▶➢➤❖◆][\u{10FFF0}-\u{10FFF3}]*").expect("valid regex")
+    Regex::new(&format!(
+        r"^[•●◦○▪■▫‣►▶➢➤❖◆{}][\u{{10FFF0}}-\u{{10FFF3}}]*",
+        String::from_iter(SYMBOL_BULLETS)
+    ))
+    .expect("valid regex")
 });
 
 /// A bullet misread as a letter or sign, possibly after a hyphen ("- O Item"): Wingdings
@@ -291,14 +296,17 @@ pub fn line_marker(text: &str) -> Option<ItemMarker> {
         let glyph = t.chars().next()?;
         let class = match glyph {
             '•' | '●' | '∙' | '·' | '-' | '\u{F0B7}' | '\u{F06C}' => BulletClass::Disc,
-            '◦' | '○' | '\u{F06F}' => BulletClass::Circle,
-            '▪' | '■' | '□' | '▫' | '\u{F0A7}' | '\u{F0A8}' | '\u{F06E}' | '\u{F071}' => {
-                BulletClass::Square
-            }
+            '◦' | '○' | '❍' | '◉' | '◎' | '\u{F06F}' => BulletClass::Circle,
+            '▪' | '■' | '□' | '▫' | '❑' | '❒' | '◻' | '☑' | '☒' | '\u{F0A7}' | '\u{F0A8}'
+            | '\u{F06E}' | '\u{F071}' => BulletClass::Square,
             '–' | '—' | '⁃' => BulletClass::Dash,
-            '‣' | '►' | '▶' | '➢' | '➤' | '\u{F0D8}' | '\u{F0E0}' => BulletClass::Arrow,
-            '✓' | '✔' | '\u{F0FC}' | '\u{F0FB}' => BulletClass::Check,
-            '❖' | '◆' | '◇' | '\u{F076}' => BulletClass::Diamond,
+            '‣' | '►' | '▶' | '➢' | '➤' | '➔' | '⇨' | '➲' | '\u{F0D8}' | '\u{F0E0}' => {
+                BulletClass::Arrow
+            }
+            '✓' | '✔' | '✗' | '\u{F0FC}' | '\u{F0FB}' => BulletClass::Check,
+            '❖' | '◆' | '◇' | '⬧' | '⧫' | '⬥' | '♦' | '\u{F076}' => {
+                BulletClass::Diamond
+            }
             '*' => BulletClass::Star,
             _ => BulletClass::Other,
         };
@@ -516,6 +524,12 @@ mod tests {
             class("▪ Poorer households"),
             Some((BulletClass::Square, false))
         );
+        // Wingdings' signs as the PDF reader gives them: a shadowed box, a lozenge, an
+        // arrow, a ballot X.
+        assert_eq!(class("❑ Agree"), Some((BulletClass::Square, false)));
+        assert_eq!(class("⬧ Ask first"), Some((BulletClass::Diamond, false)));
+        assert_eq!(class("➔ See page 4"), Some((BulletClass::Arrow, false)));
+        assert_eq!(class("✗ Not allowed"), Some((BulletClass::Check, false)));
         assert_eq!(
             class(&format!("- {}", bold("Safety:"))).map(|c| c.0),
             Some(BulletClass::Disc)

@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 use hayro_cmap::CidFamily;
 use lopdf::{Dictionary, Document, Object};
 
+use super::symbol_chart::SymbolChart;
 use super::{
     Font, Kind, MAX_CID_WIDTHS, MAX_CMAP_BYTES, MAX_FONT_BYTES, ProgramText, descriptor,
     metrics_em, style,
@@ -127,6 +128,7 @@ pub(super) fn load_type0(
     } else {
         None
     };
+    let chart = SymbolChart::of_font(&name);
     Font {
         name: Arc::from(name),
         bold,
@@ -143,6 +145,7 @@ pub(super) fn load_type0(
             program_text,
             decoded: Mutex::default(),
         },
+        chart,
         to_unicode,
     }
 }

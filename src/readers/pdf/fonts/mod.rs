@@ -9,6 +9,7 @@
 mod cid;
 mod names;
 mod simple;
+mod symbol_chart;
 
 use foldhash::HashMap;
 use std::sync::{Arc, Mutex};
@@ -22,6 +23,7 @@ use super::objects::{as_dict, get_dict, get_name, get_number, get_stream, stream
 use cid::{CidWidths, load_type0};
 use names::{font_name, style_from_name};
 use simple::load_simple;
+use symbol_chart::{SymbolChart, named_code};
 
 /// Largest CMap or font-side stream we decode.
 const MAX_CMAP_BYTES: usize = 8 << 20;
@@ -50,6 +52,8 @@ pub struct Font {
     pub descent: f64,
     kind: Kind,
     to_unicode: Option<ToUnicode>,
+    /// The chart of a symbol font (Symbol, Wingdings) its codes are read through.
+    chart: Option<SymbolChart>,
 }
 
 #[derive(Debug)]
@@ -62,6 +66,8 @@ enum Kind {
         /// The number the report lists for each code (see [`Glyph::code`]), where some
         /// code's differs from the code itself.
         shown: Option<Box<[u32]>>,
+        /// For each code read through the font's symbol chart, the text it had before.
+        charted: Option<Box<[Option<char>]>>,
     },
     Cid {
         map: Box<CodeMap>,
@@ -89,6 +95,7 @@ struct CodeText {
     text: Box<str>,
     width: f64,
     silent: bool,
+    charted: Option<char>,
 }
 
 /// Glyph → character from a font program, and the `/CIDToGIDMap` (`None`: identity).
@@ -112,6 +119,8 @@ pub struct Glyph<'a> {
     /// fonts, the CMap's code for CID fonts); for a simple font's glyph named by a number
     /// (`g40`), that number, which is what extractors print for it.
     pub code: u32,
+    /// Read through the font's symbol chart: the text the font's map gave instead.
+    pub charted: Option<char>,
 }
 
 impl Font {
@@ -127,6 +136,7 @@ impl Font {
                 text,
                 widths,
                 shown,
+                charted,
             } => {
                 for &b in bytes {
                     let code = b as usize;
@@ -137,6 +147,7 @@ impl Font {
                         word_space: b == b' ',
                         silent: false,
                         code: shown.as_ref().map_or(u32::from(b), |s| s[usize::from(b)]),
+                        charted: charted.as_ref().and_then(|c| c[usize::from(b)]),
                     });
                 }
             }
@@ -178,6 +189,7 @@ impl Font {
                         word_space: len == 1 && code == 32,
                         silent: known.silent,
                         code,
+                        charted: known.charted,
                     });
                 }
             }
@@ -198,6 +210,7 @@ impl Font {
                 text: Box::from(""),
                 width: 0.0,
                 silent: false,
+                charted: None,
             };
         };
         let owned: Option<String> = self
@@ -235,10 +248,26 @@ impl Font {
         } else {
             text
         };
-        CodeText {
-            text: Box::from(text),
-            width: widths.get(cid),
-            silent,
+        // A composite symbol font's text is charted only from the private-use form (see
+        // `symbol_chart`).
+        let mut chars = text.chars();
+        let sign = self
+            .chart
+            .zip(chars.next().filter(|_| chars.next().is_none()))
+            .and_then(|(chart, c)| Some((c, chart.sign(named_code(chart, c, false)?)?)));
+        match sign {
+            Some((before, sign)) => CodeText {
+                text: Box::from(sign.encode_utf8(&mut buf) as &str),
+                width: widths.get(cid),
+                silent,
+                charted: Some(before),
+            },
+            None => CodeText {
+                text: Box::from(text),
+                width: widths.get(cid),
+                silent,
+                charted: None,
+            },
         }
     }
 }

@@ -9,6 +9,7 @@ use super::names::{
     glyph_text, is_tex_math_font, name_number, numeric_code, numeric_names, style_from_name,
     tex_math_glyph_text,
 };
+use super::symbol_chart::{SymbolChart, named_code, private_use_code};
 use super::{
     FLAG_FIXED, FLAG_NONSYMBOLIC, FLAG_SERIF, FLAG_SYMBOLIC, Font, Kind, descriptor, metrics_em,
     sanitize, sanitize_char, style,
@@ -127,12 +128,25 @@ pub(super) fn load_simple(
             }
         }
     }
+    let chart = SymbolChart::of_font(&name);
+    // What the map gives each code when it gives one character, before sanitising: a
+    // symbol font's code written as a Latin-1 control character is still its code.
+    let mut mapped_char: Vec<Option<char>> = Vec::new();
+    let mut has_entry = [false; 256];
     if let Some(tu) = &to_unicode {
+        if chart.is_some() {
+            mapped_char = vec![None; 256];
+        }
         for (code, slot) in text.iter_mut().enumerate() {
             // An entry mapping to nothing or to control characters means "no text" (as
             // for the paragraph marks some producers draw invisibly), not "fall back";
             // except for a glyph the encoding names as a letter ligature.
             if let Some(s) = tu.lookup_once(code as u32) {
+                has_entry[code] = true;
+                if let Some(c) = mapped_char.get_mut(code) {
+                    let mut chars = s.chars();
+                    *c = chars.next().filter(|_| chars.next().is_none());
+                }
                 let mapped = sanitize(&s);
                 if !(is_ligature(slot) && misses_letters(&mapped)) {
                     *slot = mapped;
@@ -140,6 +154,13 @@ pub(super) fn load_simple(
             }
         }
     }
+    let charted = chart.and_then(|chart| {
+        // The code itself names the sign only when nothing else read it: a base encoding
+        // the PDF names (a Mac file's SymbolMT under MacRomanEncoding draws its code 165
+        // as a bullet, not as Symbol's ∞) or the program's own encoding.
+        let by_code = program.is_none() && named.is_none() && builtin_afm.is_none();
+        read_through_chart(chart, &mut text, &mapped_char, &has_entry, &names, by_code)
+    });
     let shown = shown_numbers(&text, &names, program.as_deref());
 
     // Widths.
@@ -230,11 +251,52 @@ pub(super) fn load_simple(
             text,
             widths,
             shown,
+            charted,
         },
+        chart,
         // Its entries are in `text` now: the map (and the lookups it remembered) would
         // stay in memory as long as the document's font cache for nothing.
         to_unicode: None,
     }
+}
+
+/// Reads a symbol font's codes through its chart ([`symbol_chart`]), where the text names
+/// a code: in the private-use form, as a Latin-1 character from the map (Wingdings), or,
+/// with no map entry, no glyph name and no encoding of the program's own (`by_code`), as
+/// the code itself. Returns the text each charted code had before (`None` for the
+/// others), or `None` when none was charted.
+fn read_through_chart(
+    chart: SymbolChart,
+    text: &mut [Box<str>],
+    mapped_char: &[Option<char>],
+    has_entry: &[bool; 256],
+    names: &[Option<String>],
+    by_code: bool,
+) -> Option<Box<[Option<char>]>> {
+    let mut charted: Option<Box<[Option<char>]>> = None;
+    for (code, slot) in text.iter_mut().enumerate() {
+        let mut chars = slot.chars();
+        let single = chars.next().filter(|_| chars.next().is_none());
+        let named = match mapped_char.get(code).copied().flatten() {
+            Some(c) => named_code(chart, c, true),
+            None => single.and_then(private_use_code).or_else(|| {
+                let unnamed = !has_entry[code] && names.get(code).is_none_or(Option::is_none);
+                u8::try_from(code).ok().filter(|_| by_code && unnamed)
+            }),
+        };
+        let Some(sign) = named.and_then(|n| chart.sign(n)) else {
+            continue;
+        };
+        let before = single
+            .or_else(|| mapped_char.get(code).copied().flatten())
+            .unwrap_or_else(|| char::from(code as u8));
+        if single == Some(sign) {
+            continue;
+        }
+        charted.get_or_insert_with(|| vec![None; 256].into_boxed_slice())[code] = Some(before);
+        *slot = Box::from(sign.encode_utf8(&mut [0u8; 4]) as &str);
+    }
+    charted
 }
 
 /// Whether `/Differences` gives control codes (1 to 31) to glyphs named by their number

@@ -46,6 +46,9 @@ pub struct DocumentWork {
     pub unreadable: BTreeMap<Arc<str>, GlyphTally>,
     /// Those glyphs' codes, by page, for the report.
     pub unreadable_codes: Vec<(usize, String)>,
+    /// Glyphs read through their symbol font's chart, by page and font: the texts the
+    /// font's map gave and the signs the chart gives, each run apart by spaces.
+    pub charted: Vec<(usize, Arc<str>, String, String)>,
     /// Glyphs drawn outside the page (beyond its crop box), left out.
     pub outside: GlyphTally,
     /// The text of those glyphs, by page, for the report.

@@ -12,6 +12,8 @@ use crate::readers::pdf::geometry::Matrix;
 const OFF_PAGE_TEXT: usize = 2_000;
 /// At most this many bytes of a page's unreadable codes are kept for the report.
 const UNMAPPED_CODES: usize = 4_000;
+/// At most this many of a page's glyphs read through a symbol chart are listed.
+const CHARTED_GLYPHS: usize = 2_000;
 
 /// Counts of glyphs the interpreter did not keep, so that none is lost without a word.
 #[derive(Debug, Default, Clone, Copy)]
@@ -111,6 +113,7 @@ impl Interpreter<'_> {
         let mut off_text = std::mem::take(&mut self.out.off_page_text);
         let mut codes = std::mem::take(&mut self.out.unmapped_codes);
         let mut codes_end = self.out.unmapped_end;
+        let mut charted = std::mem::take(&mut self.out.charted);
         if !off_text.is_empty() && !off_text.ends_with(' ') {
             off_text.push(' ');
         }
@@ -202,6 +205,11 @@ impl Interpreter<'_> {
                     } else if codes_end.is_some() {
                         codes_end = None;
                     }
+                    if let (Some(before), Some(sign)) = (g.charted, g.text.chars().next())
+                        && charted.len() < CHARTED_GLYPHS
+                    {
+                        charted.push((slot, before, sign));
+                    }
                     let start = text.len() as u32;
                     // Most glyphs are one ASCII character: pushed without a copy's call.
                     match g.text.as_bytes() {
@@ -238,6 +246,7 @@ impl Interpreter<'_> {
         self.out.off_page_text = off_text;
         self.out.unmapped_codes = codes;
         self.out.unmapped_end = codes_end;
+        self.out.charted = charted;
         if unmapped > 0 && usize::from(slot) < self.out.fonts.len() {
             let slot = usize::from(slot);
             if self.out.unmapped.len() <= slot {

@@ -152,6 +152,10 @@ pub struct PageText {
     /// Where the last of those codes' glyphs ended (line frame), while no other glyph
     /// has followed it: the next one there continues its word.
     pub unmapped_end: Option<(f64, f64)>,
+    /// Glyphs read through their symbol font's chart (see `fonts::symbol_chart`), in
+    /// stream order, up to a few thousand: the entry of `fonts`, the text the font's map
+    /// gave, the sign the chart gives.
+    pub charted: Vec<(u16, char, char)>,
     /// Glyphs drawn outside the page (beyond its crop box), left out.
     pub off_page: usize,
     /// Their text, in stream order, up to a few thousand bytes: printer's marks and proof
