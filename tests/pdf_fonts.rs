@@ -438,3 +438,52 @@ fn glyphs_coded_in_order_of_use_get_no_guessed_character() {
     );
     assert_eq!(show(f, "(A!)")[0].text(), "A!");
 }
+
+#[test]
+fn symbol_font_codes_are_read_as_the_signs_their_charts_print() {
+    // A Wingdings font with neither encoding nor map (its codes are Wingdings codes: 0xFC
+    // a check mark, "o" a white square) and Word's SymbolMT, whose map writes its arrow
+    // as the private-use U+F0AE. Each sign is reported with the text it replaced.
+    let mut b = PdfBuilder::new();
+    b.font(
+        "F1",
+        dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Wingdings" },
+    );
+    let map = b.stream(
+        lopdf::Dictionary::new(),
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <00> <FF> endcodespacerange
+1 beginbfchar <AE> <F0AE> endbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end",
+    );
+    b.font(
+        "F2",
+        dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "SymbolMT",
+            "Encoding" => "WinAnsiEncoding", "ToUnicode" => map,
+        },
+    );
+    b.font("F3", type1("Helvetica"));
+    b.page(
+        "BT /F1 10 Tf 72 700 Td (\\374) Tj /F3 10 Tf ( Done ) Tj /F1 10 Tf (o) Tj \
+         /F3 10 Tf ( Open) Tj ET \
+         BT /F3 10 Tf 72 680 Td (Schemas ) Tj /F2 10 Tf (\\256) Tj /F3 10 Tf ( Tables) Tj ET",
+    );
+    let mut report = brief2md::report::Report::default();
+    let doc = brief2md::readers::pdf::read(b.build(), &mut report).expect("reads");
+    let text: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
+    assert_eq!(text, ["✓ Done □ Open", "Schemas → Tables"]);
+    let charted: Vec<_> = report
+        .actions
+        .iter()
+        .filter(|a| a.kind == brief2md::report::ActionKind::CharactersRepaired)
+        .map(|a| (a.page, a.before.as_deref(), a.after.as_deref()))
+        .collect();
+    assert_eq!(
+        charted,
+        [
+            (Some(1), Some("ü o"), Some("✓ □")),
+            (Some(1), Some("\u{F0AE}"), Some("→"))
+        ]
+    );
+}
