@@ -9,7 +9,7 @@ use crate::lines::TextLine;
 use crate::report::ActionKind;
 
 use super::counters::varies_like_furniture;
-use super::page_numbers::{bare_number, followed_by_note_text, is_page_number};
+use super::page_numbers::{bare_number, counter_number, followed_by_note_text, is_page_number};
 use super::{BAND, furniture_shaped, reads_on, shape};
 
 /// Pages are known: furniture sits in the top or bottom bands and repeats across pages.
@@ -159,7 +159,7 @@ pub(super) fn mark_banded(
         bands
             .iter()
             .copied()
-            .filter(|&i| bare_number(&lines[i].plain_cow()) && !followed_by_note_text(lines, i)),
+            .filter(|&i| counter_number(&lines[i].plain_cow()) && !followed_by_note_text(lines, i)),
         if pages == 1 { 1 } else { 2 },
     );
 
@@ -170,19 +170,33 @@ pub(super) fn mark_banded(
         .filter(|l| !l.is_blank())
         .filter_map(|l| l.geometry)
         .fold(f32::INFINITY, |t, g| t.min(g.bbox.y0));
+    // A bare number at a page edge whose offset from the page index is the sequence's.
+    let in_sequence = |i: usize, t: &str| {
+        counter_number(t)
+            && page_offset.is_some_and(|off| {
+                t.parse::<i64>()
+                    .is_ok_and(|v| v - lines[i].page as i64 == off)
+            })
+            && !followed_by_note_text(lines, i)
+    };
     for &i in &bands {
         if i < zone_end && lines[i].page == 1 {
             // The first page's top band is usually the letterhead; it is furniture only if
             // it repeats on other pages exactly (a letterhead in capitals that a footer
-            // repeats in small letters is still the letterhead).
+            // repeats in small letters is still the letterhead), or is the first of the
+            // page numbers the later pages go on counting (a journal's "47698" over its
+            // masthead, then "47699", "47700").
             let t = lines[i].plain_cow();
-            if !repeats_enough(&t, min_pages)
-                || !lines.iter().any(|l| {
-                    l.page > 1
-                        && l.plain_cow().trim() == t.trim()
-                        && set_like(&lines[i], l, first_page_top)
-                })
-            {
+            let numbered = pages >= 2 && in_sequence(i, &t);
+            let copied = || {
+                repeats_enough(&t, min_pages)
+                    && lines.iter().any(|l| {
+                        l.page > 1
+                            && l.plain_cow().trim() == t.trim()
+                            && set_like(&lines[i], l, first_page_top)
+                    })
+            };
+            if !numbered && !copied() {
                 continue;
             }
         }
@@ -190,15 +204,17 @@ pub(super) fn mark_banded(
         if is_page_number(&t) {
             verdict[i] = Some((ActionKind::PageNumber, "page-number line at a page edge"));
         } else if bare_number(&t) {
-            if let (Some(off), Ok(v)) = (page_offset, t.parse::<i64>())
-                && v - lines[i].page as i64 == off
-                && !followed_by_note_text(lines, i)
-            {
+            if in_sequence(i, &t) {
                 verdict[i] = Some((
                     ActionKind::PageNumber,
                     "number at a page edge that follows the page sequence",
                 ));
             }
+        } else if in_sequence(i, &t) {
+            verdict[i] = Some((
+                ActionKind::PageNumber,
+                "number at a page edge that follows the page sequence",
+            ));
         } else if furniture_shaped(&t) && repeats_enough(&t, min_pages) {
             verdict[i] = Some((
                 ActionKind::RunningHeader,

@@ -422,3 +422,56 @@ fn a_repeated_line_below_the_pages_own_text_stays() {
     }
     assert_eq!(gone(&lines), vec!["MAINTENANCE LOG"; 3]);
 }
+
+/// A gazette's pages: the page number (five figures, as a volume paginated through prints
+/// it) at the top, then a masthead on the first page and text on every page. The first
+/// page's number, in its title block, goes with the others when the later pages go on
+/// counting; a year alone at the top of the first page does not count pages.
+#[test]
+fn the_first_page_number_of_a_counted_run_goes_from_the_title_block() {
+    let placed = crate::lines::test_placed;
+    let mut lines = Vec::new();
+    let number = |page: usize| placed(&format!("{}", 47697 + page), page, 45.0, 76.0, 42.0, 11.0);
+    for page in 1..=3 {
+        // The later pages' numbers are read after their text (set in the outer corner).
+        if page == 1 {
+            lines.push(number(page));
+            lines.push(placed("2020", page, 500.0, 530.0, 42.0, 11.0));
+            lines.push(placed("Proposed Rules", page, 45.0, 183.0, 69.0, 18.0));
+        }
+        let words = [
+            "agency", "rule", "comment", "docket", "safety", "aircraft", "notice",
+        ];
+        for r in 0..20 {
+            let text = format!(
+                "The {} proposes a {} on the {} for {} operators",
+                words[(r + page) % 7],
+                words[(r * 3 + page) % 7],
+                words[(r * 5 + 2 * page) % 7],
+                words[(r + 3 * page) % 7]
+            );
+            lines.push(placed(
+                &text,
+                page,
+                45.0,
+                300.0,
+                120.0 + 9.0 * r as f32,
+                8.0,
+            ));
+        }
+        if page > 1 {
+            lines.push(number(page));
+        }
+    }
+    // The title block: the first page's number, year and masthead.
+    let zone_end = 3;
+    let mut verdict = vec![None; lines.len()];
+    mark_banded(&lines, zone_end, &mut verdict);
+    let gone: Vec<&str> = lines
+        .iter()
+        .zip(&verdict)
+        .filter(|(_, v)| v.is_some())
+        .map(|(l, _)| l.text.as_str())
+        .collect();
+    assert_eq!(gone, ["47698", "47699", "47700"]);
+}

@@ -31,6 +31,11 @@ const PAGE_NUMBER_AS_WRITTEN: &str = concat!(
 pub(super) fn bare_number(t: &str) -> bool {
     (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
+/// A number alone that may count pages when the pages' sequence shows it does: up to six
+/// digits, as a gazette or a journal paginated through its volume prints them ("47698").
+pub(super) fn counter_number(t: &str) -> bool {
+    (1..=6).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
 /// "Page 2 of 7" inside a line (a footer glued to body text by the extractor).
 pub(super) static INLINE_PAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*\bpage\s+[0-9]{1,4}\s+of\s+[0-9]{1,4}\b\s*").expect("valid regex")
