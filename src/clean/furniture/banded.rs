@@ -170,7 +170,8 @@ pub(super) fn mark_banded(
         .filter(|l| !l.is_blank())
         .filter_map(|l| l.geometry)
         .fold(f32::INFINITY, |t, g| t.min(g.bbox.y0));
-    // A bare number at a page edge whose offset from the page index is the sequence's.
+    // A number alone at a page edge (up to six figures, not a note's label before its
+    // text) whose offset from the page index is the one the pages' numbers share.
     let in_sequence = |i: usize, t: &str| {
         counter_number(t)
             && page_offset.is_some_and(|off| {
@@ -203,18 +204,14 @@ pub(super) fn mark_banded(
         let t = lines[i].plain_cow();
         if is_page_number(&t) {
             verdict[i] = Some((ActionKind::PageNumber, "page-number line at a page edge"));
-        } else if bare_number(&t) {
-            if in_sequence(i, &t) {
-                verdict[i] = Some((
-                    ActionKind::PageNumber,
-                    "number at a page edge that follows the page sequence",
-                ));
-            }
         } else if in_sequence(i, &t) {
             verdict[i] = Some((
                 ActionKind::PageNumber,
                 "number at a page edge that follows the page sequence",
             ));
+        } else if bare_number(&t) {
+            // Out of the sequence, a short number alone repeats only in shape (a column's
+            // figure, a note's label): never a running header.
         } else if furniture_shaped(&t) && repeats_enough(&t, min_pages) {
             verdict[i] = Some((
                 ActionKind::RunningHeader,

@@ -284,15 +284,15 @@ fn read_through_chart(
                 u8::try_from(code).ok().filter(|_| by_code && unnamed)
             }),
         };
-        let Some(sign) = named.and_then(|n| chart.sign(n)) else {
+        let Some(sign) = named
+            .and_then(|n| chart.sign(n))
+            .filter(|&s| single != Some(s))
+        else {
             continue;
         };
         let before = single
             .or_else(|| mapped_char.get(code).copied().flatten())
             .unwrap_or_else(|| char::from(code as u8));
-        if single == Some(sign) {
-            continue;
-        }
         charted.get_or_insert_with(|| vec![None; 256].into_boxed_slice())[code] = Some(before);
         *slot = Box::from(sign.encode_utf8(&mut [0u8; 4]) as &str);
     }
