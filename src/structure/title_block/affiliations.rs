@@ -99,8 +99,11 @@ fn gives_email(text: &str) -> bool {
         })
 }
 
-/// Openings of the lines that end an affiliation list: the correspondence address, the
-/// history of the article, the abstract, keywords, contact and rights lines.
+/// Openings of the lines that name a part of the paper after its title block.
+const PAPER_OPENINGS: &[&str] = &["abstract", "keywords", "key words", "index terms"];
+
+/// Openings of the lines that end an affiliation list besides [`PAPER_OPENINGS`]: the
+/// correspondence address, the history of the article, contact and rights lines.
 const STOP_OPENINGS: &[&str] = &[
     "correspond",
     "received",
@@ -108,10 +111,6 @@ const STOP_OPENINGS: &[&str] = &[
     "published",
     "revised",
     "available online",
-    "abstract",
-    "keywords",
-    "key words",
-    "index terms",
     "e-mail",
     "email",
     "tel",
@@ -136,9 +135,7 @@ pub(super) fn opens_the_paper(plain: &str) -> bool {
     let name = lower
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
         .trim_end_matches([':', '.', ' ']);
-    ["abstract", "keywords", "key words", "index terms"]
-        .iter()
-        .any(|w| lower.starts_with(w))
+    PAPER_OPENINGS.iter().any(|w| lower.starts_with(w))
         || ["summary", "executive summary", "introduction", "background"].contains(&name)
 }
 
@@ -147,7 +144,11 @@ pub(super) fn opens_the_paper(plain: &str) -> bool {
 fn stops_the_list(plain: &str) -> bool {
     let lower = plain.trim().to_lowercase();
     let lone_url = (lower.starts_with("http") || lower.starts_with("www.")) && !lower.contains(' ');
-    !lone_url && STOP_OPENINGS.iter().any(|w| lower.starts_with(w))
+    !lone_url
+        && STOP_OPENINGS
+            .iter()
+            .chain(PAPER_OPENINGS)
+            .any(|w| lower.starts_with(w))
 }
 
 /// The line set directly under `lines[at]` on its page: same size, starting near it
