@@ -18,6 +18,11 @@ const EVEN_SPACE: f32 = 0.12;
 /// same measure.
 const SAME_END: f32 = 0.3;
 
+/// How far (in ems) the left ends of a paragraph's lines may differ: a first line's
+/// indent, or the hanging indent of a heading's or an entry's turned lines. The right
+/// ends still meet at the measure.
+const INDENT: f32 = 2.0;
+
 /// How far (in line sizes) above or below a neighbour filling the same measure may lie.
 const NEIGHBOUR_REACH: f32 = 2.5;
 
@@ -228,8 +233,9 @@ fn evenly_spaced(run: &[&Part]) -> bool {
     n >= 2 && mean - lo <= EVEN_SPACE * mean && hi - mean <= EVEN_SPACE * mean
 }
 
-/// Whether a line within [`NEIGHBOUR_REACH`] sizes above or below `run` starts and ends
-/// where it does: the measure of the paragraph it is a line of.
+/// Whether a line within [`NEIGHBOUR_REACH`] sizes above or below `run` ends where it
+/// does and starts where it does or an indent ([`INDENT`]) from it: the measure of the
+/// paragraph it is a line of.
 fn fills_measure(run: &[&Part], all: &[Part]) -> bool {
     let (Some(first), Some(last)) = (run.first(), run.last()) else {
         return false;
@@ -244,7 +250,7 @@ fn fills_measure(run: &[&Part], all: &[Part]) -> bool {
         .take(MAX_NEIGHBOURS)
         .any(|p| {
             (p.base - base).abs() >= 0.5 * s
-                && (p.x0 - x0).abs() <= SAME_END * s
+                && (p.x0 - x0).abs() <= INDENT * s
                 && (p.x1 - x1).abs() <= SAME_END * s
         })
 }
@@ -256,11 +262,21 @@ mod tests {
 
     /// A full line from 100 to 240 pt, then the next line's words at `xs`, 8.5 pt.
     fn page(words: &[(&str, f32, f32)], measure_above: bool) -> Vec<Vec<usize>> {
+        indented_page(words, measure_above, 0.0)
+    }
+
+    /// As [`page`], the full line starting `indent` points right of 100 (its right end
+    /// stays at 240).
+    fn indented_page(
+        words: &[(&str, f32, f32)],
+        measure_above: bool,
+        indent: f32,
+    ) -> Vec<Vec<usize>> {
         let mut pieces = Vec::new();
         if measure_above {
             pieces.push(piece(
                 "Another leading code, the Global Reporting",
-                100.0,
+                100.0 + indent,
                 240.0,
                 100.0,
                 8.5,
@@ -295,6 +311,15 @@ mod tests {
         // can be spaced as evenly.
         let lines = page(&SPREAD, false);
         assert_eq!(lines.len(), 4, "{lines:?}");
+    }
+
+    #[test]
+    fn a_neighbour_indented_from_the_line_still_sets_its_measure() {
+        // A heading's turned lines hang an em in; a paragraph's first line is indented.
+        let lines = indented_page(&SPREAD, true, 8.5);
+        assert_eq!(lines, vec![vec![0], vec![1, 2, 3, 4]]);
+        // Two and a half ems in (clear of every word's start) is another block's edge.
+        assert_eq!(indented_page(&SPREAD, true, 20.0).len(), 5);
     }
 
     #[test]
