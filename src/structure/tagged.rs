@@ -305,13 +305,7 @@ pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> H
                             .confidence(0.9),
                     );
                 }
-                let rest = p
-                    .text
-                    .get(marker.len..)
-                    .unwrap_or_default()
-                    .trim_start()
-                    .to_string();
-                p.text = rest;
+                p.text = marker.text_after(&p.text);
                 p.kind = PieceKind::Item(marker);
             }
             TagKind::Paragraph if !names_headings => {}

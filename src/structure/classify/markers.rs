@@ -103,6 +103,24 @@ pub enum LabelStyle {
 }
 
 impl ItemMarker {
+    /// The item's text after this marker in `text` (the rich line it was read from). A
+    /// run the marker's span opened goes on with the text: "(b)" then an italic run whose
+    /// space the line put after its sentinel ("(b)⟨i⟩ Substances …⟨/i⟩") keeps it.
+    pub fn text_after(&self, text: &str) -> String {
+        let Some(rest) = text.get(self.len..) else {
+            return String::new();
+        };
+        let opened: String = text[..self.len]
+            .chars()
+            .filter(|&c| rich::is_sentinel(c))
+            .collect();
+        let rest = rest.trim_start();
+        if opened.is_empty() {
+            return rest.to_string();
+        }
+        rich::tidy(&(opened + rest))
+    }
+
     /// Whether the marker opens an item only after a paragraph break found on other
     /// evidence (a gap, a sentence end): a three-digit number at a line start is as often
     /// the end of a page range ("pp. 307 –" / "379.") as an exercise number.
@@ -549,6 +567,7 @@ mod tests {
         let m = line_marker("◦New routes through Saudi Arabia").unwrap();
         assert_eq!(m.class, BulletClass::Circle);
         assert_eq!(&"◦New routes"[m.len..], "New routes");
+        assert_eq!(m.text_after("◦New routes"), "New routes");
         assert_eq!(class("•“Quoted” item"), Some((BulletClass::Disc, false)));
         // Only before a capital: "•x" is no item; dashes and stars need their space.
         assert_eq!(class("◦lowercase after a ring"), None);
@@ -577,5 +596,21 @@ mod tests {
         assert_eq!((m.ordinal, m.len, m.needs_break()), (Some(150), 5, true));
         assert!(!line_marker("15. A rocket").unwrap().needs_break());
         assert!(line_marker("007. code").is_none());
+    }
+
+    #[test]
+    fn a_run_opened_in_the_marker_goes_on_in_the_text() {
+        use crate::rich::{BOLD_OFF, BOLD_ON, ITALIC_OFF, ITALIC_ON};
+        let line = format!("(b){ITALIC_ON} Substances, vegetable origin.{ITALIC_OFF} Unless");
+        let m = line_marker(&line).unwrap();
+        assert_eq!(m.ordinal, Some(2));
+        assert_eq!(
+            m.text_after(&line),
+            format!("{ITALIC_ON}Substances, vegetable origin.{ITALIC_OFF} Unless")
+        );
+        // A run the marker opens and closes ends with it.
+        let line = format!("{BOLD_ON}1.{BOLD_OFF} Scope");
+        let m = line_marker(&line).unwrap();
+        assert_eq!(m.text_after(&line), "Scope");
     }
 }

@@ -483,15 +483,12 @@ const STACK: usize = 4;
 const STACKED_WORDS: usize = 4;
 
 /// An item's text with its number printed again before it ("1. "), inside the bold run
-/// the marker opened when the text begins within one (the item's text then holds the
-/// run's end but not its start).
+/// the text opens with (the marker's run, which the item's text carries on).
 fn numbered_again(n: u32, text: &str) -> String {
-    use crate::rich::{BOLD_OFF, BOLD_ON};
-    let opened = text.chars().find(|&c| c == BOLD_ON || c == BOLD_OFF) == Some(BOLD_OFF);
-    if opened {
-        format!("{BOLD_ON}{n}. {text}")
-    } else {
-        format!("{n}. {text}")
+    use crate::rich::BOLD_ON;
+    match text.strip_prefix(BOLD_ON) {
+        Some(rest) => format!("{BOLD_ON}{n}. {rest}"),
+        None => format!("{n}. {text}"),
     }
 }
 

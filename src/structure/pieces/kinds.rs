@@ -462,8 +462,8 @@ impl<'a> Context<'a> {
         if line_marker(&at.first).is_some()
             && let Some(marker) = line_marker(joined)
         {
-            let rest = joined.get(marker.len..).unwrap_or_default();
-            return Some(at.piece(PieceKind::Item(marker), rest.trim_start().to_string()));
+            let rest = marker.text_after(joined);
+            return Some(at.piece(PieceKind::Item(marker), rest));
         }
         let marker = ItemMarker {
             misread: true,
