@@ -450,6 +450,7 @@ fn report_rejoined(
         head,
         tail,
         dropped,
+        why,
     }) = word
     else {
         return;
@@ -465,9 +466,9 @@ fn report_rejoined(
                 format!("{head}{dash}{tail}")
             })
             .evidence(if dropped {
-                "hyphenation across a break (the document's words agree)"
+                format!("hyphenation across a break: {why}")
             } else {
-                "hyphen or dash kept across a break, no space added (the document's words or its shape say so)"
+                format!("hyphen or dash kept across a break, no space added: {why}")
             })
             .confidence(0.75),
     );

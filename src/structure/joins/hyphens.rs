@@ -143,6 +143,8 @@ pub struct BoundDash {
     pub tail: String,
     /// Whether the dash went: a word's hyphenation.
     pub dropped: bool,
+    /// The evidence that decided it, for the report.
+    pub why: &'static str,
 }
 
 /// What a line or block break cuts at `prev`'s end (visible text) before `next`: a word
@@ -160,14 +162,18 @@ pub fn rejoin(
         // and the space after it is the text's own. Nothing binds across.
         Some((_, tail)) if suspended_hyphen(&tail, next) => None,
         Some((head, tail)) => {
-            let dropped =
-                lex.is_hyphenation(&head, &tail) && !inside_compound(prev, next, &head, &tail, lex);
+            let (dropped, why) = if inside_compound(prev, next, &head, &tail, lex) {
+                (false, "a part of a compound printed with its other hyphens")
+            } else {
+                lex.hyphenation(&head, &tail)
+            };
             Some((
                 BoundDash {
                     dash: '-',
                     head,
                     tail,
                     dropped,
+                    why,
                 },
                 true,
             ))
@@ -272,14 +278,18 @@ pub fn bound_dash_join(
         return None;
     }
     let letters = |w: &str| w.chars().all(char::is_alphabetic);
-    let dropped = !matches!(dash, '–' | '—')
-        && letters(&head)
-        && letters(&tail)
-        && lex.is_hyphenation(&head, &tail);
+    let (dropped, why) = if matches!(dash, '–' | '—') {
+        (false, "a dash, no hyphen")
+    } else if letters(&head) && letters(&tail) {
+        lex.hyphenation(&head, &tail)
+    } else {
+        (false, "figures or an identifier's parts on either side")
+    };
     Some(BoundDash {
         dash,
         head,
         tail,
         dropped,
+        why,
     })
 }

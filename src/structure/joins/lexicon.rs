@@ -10,7 +10,8 @@ use foldhash::{HashMap, HashMapExt};
 /// once and only ever read.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: Vec<(String, usize)>,
+    /// Each word in lower case, how often it is printed, and how often in lower case.
+    words: Vec<(String, usize, usize)>,
 }
 
 /// First halves that usually form compounds rather than hyphenated syllables.
@@ -21,6 +22,21 @@ const COMPOUND_HEADS: &[&str] = &[
     "five", "first", "second", "third", "one", "north", "south", "east", "west", "best", "worst",
     "top", "day", "cost", "time", "risk", "all", "old", "new", "hard", "soft", "heavy", "light",
     "broad", "narrow", "off",
+];
+
+/// Prefixes printed with their hyphen before a word of their own ("semi-supervised",
+/// "quasi-experimental"), whatever else the document prints.
+const HYPHENED_PREFIXES: &[&str] = &["semi", "quasi", "pseudo"];
+
+/// Words that close up with another into one word ("how-" / "ever", "some-" / "thing",
+/// "frame-" / "work"): two words printed on their own that make one of these are no
+/// evidence of a compound.
+const CLOSING_PARTS: &[&str] = &[
+    "some", "every", "there", "where", "here", "what", "when", "with", "them", "your", "over",
+    "under", "other", "through", "further", "never", "none", "else", "ever", "thing", "things",
+    "body", "fore", "wise", "ward", "wards", "while", "less", "ship", "ships", "hood", "work",
+    "works", "line", "lines", "book", "books", "point", "points", "time", "times", "side", "sides",
+    "self", "selves", "into", "upon", "more", "theless", "stand", "place", "case",
 ];
 
 /// Endings that never start a word of their own: a line break before them is hyphenation.
@@ -72,12 +88,16 @@ fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ 
     })
 }
 
-/// Counts one occurrence of `w`.
-fn add(words: &mut HashMap<String, usize>, w: &str) {
+/// Counts one occurrence of `w` (in lower case), `printed_lower` if it was printed so.
+fn add(words: &mut HashMap<String, (usize, usize)>, w: &str, printed_lower: bool) {
+    let lower = usize::from(printed_lower);
     match words.get_mut(w) {
-        Some(n) => *n += 1,
+        Some((n, l)) => {
+            *n += 1;
+            *l += lower;
+        }
         None => {
-            words.insert(w.to_string(), 1);
+            words.insert(w.to_string(), (1, lower));
         }
     }
 }
@@ -87,8 +107,11 @@ impl Lexicon {
     pub fn from_lines(lines: &[TextLine]) -> Self {
         // Counted in a hash map (one hash per word rather than a dozen string comparisons
         // down a tree), ordered once at the end.
-        let mut words: HashMap<String, usize> = HashMap::new();
+        let mut words: HashMap<String, (usize, usize)> = HashMap::new();
         let mut lower = String::new();
+        // Whether the line before ended in a cut word, whose end opens this line ("ment"
+        // after "govern-"): no word of its own either.
+        let mut after_cut = false;
         for line in lines {
             let text = line.plain_cow();
             // A word cut at the end of this line ("Alkylpotas-") is not evidence of
@@ -97,13 +120,14 @@ impl Lexicon {
             let cut_at = trimmed
                 .ends_with(['-', '\u{AD}'])
                 .then(|| trimmed.trim_end_matches(['-', '\u{AD}']).len());
-            for r in word_ranges(&text) {
-                if cut_at == Some(r.end) {
+            for (nth, r) in word_ranges(&text).enumerate() {
+                if cut_at == Some(r.end) || (nth == 0 && after_cut) {
                     continue;
                 }
+                let printed_lower = !text[r.clone()].chars().any(char::is_uppercase);
                 crate::structure::casing::lowercase_into(&mut lower, &text[r]);
                 let parts = lower.matches('-').count() + 1;
-                add(&mut words, &lower);
+                add(&mut words, &lower, printed_lower);
                 // A compound of three parts or more ("low-molecular-weight") also
                 // prints each pair of neighbouring parts ("molecular-weight"): the
                 // evidence for that pair cut at a line end.
@@ -112,28 +136,38 @@ impl Lexicon {
                     for k in 0..parts - 1 {
                         let from = if k == 0 { 0 } else { cuts[k - 1] + 1 };
                         let to = cuts.get(k + 1).copied().unwrap_or(lower.len());
-                        add(&mut words, &lower[from..to]);
+                        add(&mut words, &lower[from..to], printed_lower);
                     }
                 }
             }
+            after_cut = cut_at.is_some();
         }
         // Each word is counted once, so its order among the others is fixed.
-        let mut words: Vec<(String, usize)> = words.into_iter().collect();
+        let mut words: Vec<(String, usize, usize)> =
+            words.into_iter().map(|(w, (n, l))| (w, n, l)).collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Lexicon { words }
     }
 
     /// The entries from the first word not less than `w` on.
-    fn starting_at(&self, w: &str) -> &[(String, usize)] {
-        &self.words[self.words.partition_point(|(k, _)| k.as_str() < w)..]
+    fn starting_at(&self, w: &str) -> &[(String, usize, usize)] {
+        &self.words[self.words.partition_point(|(k, ..)| k.as_str() < w)..]
     }
 
     pub(super) fn count(&self, w: &str) -> usize {
         let w = w.to_lowercase();
         self.starting_at(&w)
             .first()
-            .filter(|(k, _)| *k == w)
-            .map_or(0, |(_, c)| *c)
+            .filter(|(k, ..)| *k == w)
+            .map_or(0, |(_, c, _)| *c)
+    }
+
+    /// How often `w` (in lower case) is printed in lower case.
+    fn count_lower(&self, w: &str) -> usize {
+        self.starting_at(w)
+            .first()
+            .filter(|(k, ..)| k == w)
+            .map_or(0, |(.., l)| *l)
     }
 
     /// Occurrences of `w` or of an inflected form of it (a few letters longer).
@@ -141,9 +175,9 @@ impl Lexicon {
         let w = w.to_lowercase();
         self.starting_at(&w)
             .iter()
-            .take_while(|(k, _)| k.starts_with(&w))
-            .filter(|(k, _)| k.len() <= w.len() + 3 && !k[w.len()..].contains('-'))
-            .map(|(_, c)| c)
+            .take_while(|(k, ..)| k.starts_with(&w))
+            .filter(|(k, ..)| k.len() <= w.len() + 3 && !k[w.len()..].contains('-'))
+            .map(|(_, c, _)| c)
             .sum()
     }
 
@@ -154,26 +188,81 @@ impl Lexicon {
         let w = w.to_lowercase();
         self.starting_at(&w)
             .first()
-            .is_some_and(|(k, _)| k.starts_with(&w))
+            .is_some_and(|(k, ..)| k.starts_with(&w))
     }
 
     /// Whether `head-` at a line end followed by `tail` is a hyphenated word (true: join
     /// without the hyphen) rather than a compound (false: keep the hyphen).
     pub fn is_hyphenation(&self, head: &str, tail: &str) -> bool {
+        self.hyphenation(head, tail).0
+    }
+
+    /// [`Self::is_hyphenation`], with the evidence that decided it (for the report).
+    pub fn hyphenation(&self, head: &str, tail: &str) -> (bool, &'static str) {
         let joined = format!("{head}{tail}");
         let compound = format!("{head}-{tail}");
         let (j, c) = (self.count_forms(&joined), self.count(&compound));
-        if j != c {
-            return j > c;
+        if j > c {
+            return (true, "the document prints the joined word more often");
+        }
+        if c > j {
+            return (
+                false,
+                "the document prints the hyphenated compound more often",
+            );
         }
         if SUFFIXES.contains(&tail.to_lowercase().as_str()) {
-            return true;
+            return (true, "the second part is an ending, no word of its own");
         }
         // Capitalised second part ("Russia-" / "North") is a compound of names.
         if tail.chars().next().is_some_and(char::is_uppercase) {
-            return false;
+            return (false, "a capitalised second part: a compound of names");
         }
-        !COMPOUND_HEADS.contains(&head.to_lowercase().as_str())
+        let head_lower = head.to_lowercase();
+        if COMPOUND_HEADS.contains(&head_lower.as_str())
+            || HYPHENED_PREFIXES.contains(&head_lower.as_str())
+        {
+            return (false, "the first part usually opens a compound");
+        }
+        // Typesetters leave two letters at least before a break: one letter before the
+        // hyphen is a compound's ("k-" / "means", "V-" / "measure", "d-" / "dimensional").
+        if head.chars().count() == 1 {
+            return (false, "one letter before the hyphen: no syllable's break");
+        }
+        // Capitals before a lower-case part are an abbreviation's compound ("SARS-" /
+        // "related", "DNA-" / "binding"): no word is cut so.
+        if head.chars().count() >= 2 && head.chars().all(char::is_uppercase) {
+            return (
+                false,
+                "an abbreviation in capitals before a lower-case part",
+            );
+        }
+        if self.joins_two_words(head, tail) {
+            return (
+                false,
+                "both parts are words the document prints on their own",
+            );
+        }
+        (
+            true,
+            "no evidence either way: a hyphen at a line end is most often a syllable's break",
+        )
+    }
+
+    /// Whether `head` and `tail`, cut at a line end in lower case, are two words the
+    /// document prints on their own in lower case, four letters each at least and
+    /// neither one of the [`CLOSING_PARTS`]: "stress-" / "engineering", "mixed-" /
+    /// "mode". A syllable's break leaves a fragment on one side at least ("inves-" /
+    /// "tigation"); a noun's parts printed only capitalised are a German closed compound
+    /// ("Stadt-" / "entwicklung").
+    fn joins_two_words(&self, head: &str, tail: &str) -> bool {
+        let word = |w: &str| {
+            w.chars().count() >= 4
+                && w.chars().all(char::is_lowercase)
+                && !CLOSING_PARTS.contains(&w)
+                && self.count_lower(w) > 0
+        };
+        word(head) && word(tail)
     }
 }
 
@@ -251,5 +340,27 @@ mod tests {
         assert!(lex.is_hyphenation("north", "ern"));
         assert!(!lex.is_hyphenation("cross", "border"));
         assert!(!lex.is_hyphenation("Russia", "North"));
+    }
+
+    #[test]
+    fn a_compound_of_two_printed_words_keeps_its_hyphen() {
+        let lex = Lexicon::from_lines(&[
+            TextLine::new("the stress on engineering in mixed mode, and however", 1, 1),
+            TextLine::new("ever the Stadt and Entwicklung plans for investi-", 1, 2),
+            TextLine::new("gation of the thing", 1, 3),
+        ]);
+        assert!(!lex.is_hyphenation("stress", "engineering"));
+        assert!(!lex.is_hyphenation("mixed", "mode"));
+        // One letter before the hyphen; a prefix printed with its hyphen.
+        assert!(!lex.is_hyphenation("d", "dimensional"));
+        assert!(!lex.is_hyphenation("semi", "supervised"));
+        assert!(!lex.is_hyphenation("SARS", "related"));
+        // Words that close up, a German noun's parts, a syllable's fragment.
+        assert!(lex.is_hyphenation("some", "thing"));
+        assert!(lex.is_hyphenation("Stadt", "entwicklung"));
+        assert!(lex.is_hyphenation("stadt", "entwicklung"));
+        assert!(lex.is_hyphenation("investi", "gation"));
+        // The end of a cut word opening a line is no word of its own.
+        assert_eq!(lex.count("gation"), 0);
     }
 }

@@ -120,13 +120,13 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
             let soft = soft && word;
             b.dropped |= soft;
             let why = if soft {
-                "soft hyphen at line end"
+                "soft hyphen at line end".to_string()
             } else if b.dropped {
-                "line-end hyphenation (the document's words agree)"
+                format!("line-end hyphenation: {}", b.why)
             } else if word {
-                "compound kept (the document's words or its shape say so)"
+                format!("compound kept: {}", b.why)
             } else {
-                "dash at a line end between two words or numbers: kept, no space added"
+                "dash at a line end between two words or numbers: kept, no space added".to_string()
             };
             (b, why)
         });
@@ -136,6 +136,7 @@ pub fn join_lines(lines: &[TextLine], lex: &Lexicon, report: &mut Report) -> Str
                 head,
                 tail,
                 dropped,
+                ..
             },
             why,
         )) = cut
