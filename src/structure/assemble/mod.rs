@@ -232,6 +232,12 @@ pub fn assemble_around_boxes(
     // The `first` orders of asides placed: running text after them may continue the
     // paragraph before them.
     let mut asides: HashSet<usize> = HashSet::new();
+    // The `first` orders of paragraphs, with their pages and type sizes, and those that
+    // open with a caption's label ("Fig. 7."): running text on another page or in
+    // another size than a caption is the body a figure's caption was set beside, and
+    // goes on past it when the paragraph before is in the text's own size.
+    let mut paragraphs: HashMap<usize, (usize, Option<f32>)> = HashMap::new();
+    let mut captions: HashSet<usize> = HashSet::new();
     // The orders of running text whose last line is full, with their pages.
     let mut cut_full: HashMap<usize, usize> = HashMap::new();
     for (order, piece) in body {
@@ -384,13 +390,38 @@ pub fn assemble_around_boxes(
                 if outside && !run.is_empty() && boxed(run_pos.0) && boxed(run_pos.1) {
                     flush(&mut run, &mut out, run_pos);
                 }
-                let behind = out
-                    .iter()
-                    .rev()
-                    .take_while(|p| {
-                        asides.contains(&p.first) || (outside && boxed(p.first) && boxed(p.last))
-                    })
-                    .count();
+                let same_size = |size: Option<f32>| match (size, piece.font_size) {
+                    (Some(a), Some(b)) => (a - b).abs() <= 0.3,
+                    _ => true,
+                };
+                let beside_caption = |first: usize| {
+                    captions.contains(&first)
+                        && paragraphs
+                            .get(&first)
+                            .is_some_and(|&(page, size)| page != piece.page || !same_size(size))
+                };
+                let behind_past = |past_captions: bool| {
+                    out.iter()
+                        .rev()
+                        .take_while(|p| {
+                            asides.contains(&p.first)
+                                || (past_captions && beside_caption(p.first))
+                                || (outside && boxed(p.first) && boxed(p.last))
+                        })
+                        .count()
+                };
+                let behind = match behind_past(true) {
+                    n if n > behind_past(false)
+                        && !out.len().checked_sub(n + 1).is_some_and(|t| {
+                            paragraphs
+                                .get(&out[t].first)
+                                .is_some_and(|&(_, size)| same_size(size))
+                        }) =>
+                    {
+                        behind_past(false)
+                    }
+                    n => n,
+                };
                 let target = out
                     .len()
                     .checked_sub(behind + 1)
@@ -416,6 +447,10 @@ pub fn assemble_around_boxes(
                     continue;
                 }
                 flush(&mut run, &mut out, run_pos);
+                paragraphs.insert(order, (piece.page, piece.font_size));
+                if crate::caption_labels::opens_caption(&rich::plain_cow(&text)) {
+                    captions.insert(order);
+                }
                 out.push(Placed::single(
                     Draft::Para {
                         text: bold_lead_in(&text),
@@ -485,128 +520,4 @@ fn report_join(report: &mut Report, lines: &[usize], page: usize) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::structure::pieces::test_pieces::piece;
-
-    #[test]
-    fn a_word_rejoined_across_a_break_is_reported() {
-        // "exam-" ends a page; "ple, which …" opens the next one after a running head.
-        let body = vec![
-            (0, piece(PieceKind::Text, "The paper gives an exam-")),
-            (1, piece(PieceKind::Text, "ple, which the notes explain.")),
-        ];
-        let lex = Lexicon::default();
-        let mut report = Report::default();
-        let out = assemble(body, &lex, false, &mut report);
-        let Draft::Para { text } = &out[0].draft else {
-            panic!("{:?}", out[0].draft)
-        };
-        assert_eq!(text, "The paper gives an example, which the notes explain.");
-        let joined: Vec<_> = report
-            .actions
-            .iter()
-            .filter(|a| a.kind == ActionKind::Dehyphenated)
-            .collect();
-        assert_eq!(joined.len(), 1);
-        assert_eq!(joined[0].before.as_deref(), Some("exam- ple"));
-        assert_eq!(joined[0].after.as_deref(), Some("example"));
-        // Text that continues without a broken word adds no such entry.
-        let mut report = Report::default();
-        let body = vec![
-            (0, piece(PieceKind::Text, "The paper gives an")),
-            (
-                1,
-                piece(PieceKind::Text, "example, which the notes explain."),
-            ),
-        ];
-        assemble(body, &lex, false, &mut report);
-        assert_eq!(report.count(ActionKind::Dehyphenated), 0);
-    }
-
-    /// Text set aside (small print between the halves of a sentence) keeps the bold
-    /// lead-in a paragraph gets: a caption's "Figure 2:" stays a label.
-    #[test]
-    fn an_aside_keeps_its_bold_lead_in() {
-        let body = vec![
-            (0, piece(PieceKind::Text, "The curves are shown for the")),
-            (
-                1,
-                piece(PieceKind::Aside, "Figure 2: CMB spectrum for a Universe."),
-            ),
-            (2, piece(PieceKind::Text, "three contents of the model.")),
-        ];
-        let mut report = Report::default();
-        let out = assemble(body, &Lexicon::default(), false, &mut report);
-        let texts: Vec<String> = out
-            .iter()
-            .map(|p| match &p.draft {
-                Draft::Para { text } => rich::plain(text),
-                other => panic!("{other:?}"),
-            })
-            .collect();
-        assert_eq!(
-            texts,
-            [
-                "The curves are shown for the three contents of the model.",
-                "Figure 2: CMB spectrum for a Universe."
-            ]
-        );
-        let Draft::Para { text } = &out[1].draft else {
-            unreachable!()
-        };
-        assert!(text.starts_with(&rich::bold("Figure 2:")), "{text:?}");
-    }
-
-    /// A page that cuts a sentence in a full line goes on with it on the next page even
-    /// when the next page opens with a name ("Bank for International" / "Settlements
-    /// (BIS) …"); a last line short of the measure, the same page, a caption's label
-    /// or a bold label keep their breaks. Without the rule the sentence split in two.
-    #[test]
-    fn a_sentence_cut_by_the_page_in_a_full_line_goes_on() {
-        let page = |kind: PieceKind, text: &str, page: usize, full: bool| Piece {
-            page,
-            ends_full: full,
-            ..piece(kind, text)
-        };
-        let paras = |body: Vec<(usize, Piece)>| -> Vec<String> {
-            let mut report = Report::default();
-            assemble(body, &Lexicon::default(), true, &mut report)
-                .iter()
-                .map(|p| match &p.draft {
-                    Draft::Para { text } => rich::plain(text),
-                    other => panic!("{other:?}"),
-                })
-                .collect()
-        };
-        let cut = "A similar initiative resulted in the Bank for International";
-        let next = "Settlements (BIS) developing international banking statistics.";
-        assert_eq!(
-            paras(vec![
-                (0, page(PieceKind::Text, cut, 1, true)),
-                (1, page(PieceKind::Text, next, 2, false)),
-            ]),
-            [format!("{cut} {next}")]
-        );
-        for (full, on, second) in [
-            (false, 2, next),
-            (true, 1, next),
-            (
-                true,
-                2,
-                "Table 1 Clinical features in Turner syndrome and more",
-            ),
-            (
-                true,
-                2,
-                "\u{10FFF0}Training Model\u{10FFF1} and the rest of a heading row",
-            ),
-        ] {
-            let out = paras(vec![
-                (0, page(PieceKind::Text, cut, 1, full)),
-                (1, page(PieceKind::Text, second, on, false)),
-            ]);
-            assert_eq!(out.len(), 2, "{out:?}");
-        }
-    }
-}
+mod tests;
