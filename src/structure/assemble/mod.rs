@@ -149,11 +149,17 @@ impl Placed {
     }
 }
 
+/// The largest share of the text's type size a list set below a column as small print
+/// is in (a note's 7.5 points under 9.8-point text); a list a point smaller is the
+/// text's own, set a size down.
+const SMALL_PRINT: f32 = 0.85;
+
 /// A list item waiting for its run to end: marker, indentation, text, and where each of
 /// its pieces starts (visible-character offset, piece position).
 struct PendingItem {
     marker: ItemMarker,
     indent: f32,
+    size: Option<f32>,
     text: String,
     origins: Vec<(usize, usize)>,
 }
@@ -232,11 +238,13 @@ pub fn assemble_around_boxes(
     // The `first` orders of asides placed: running text after them may continue the
     // paragraph before them.
     let mut asides: HashSet<usize> = HashSet::new();
-    // The `first` orders of paragraphs, with their pages and type sizes, and those that
-    // open with a caption's label ("Fig. 7."): running text on another page or in
-    // another size than a caption is the body a figure's caption was set beside, and
-    // goes on past it when the paragraph before is in the text's own size.
-    let mut paragraphs: HashMap<usize, (usize, Option<f32>)> = HashMap::new();
+    // The `first` orders of paragraphs and lists, with their pages and type sizes, and
+    // those of paragraphs that open with a caption's label ("Fig. 7."). Running text on
+    // another page or in another size than a caption is the body a figure's caption was
+    // set beside, and text in another size than a list the small print of a note set
+    // below a column ("* Correspondence: …"): it goes on past them when the paragraph
+    // before is in the text's own size.
+    let mut blocks: HashMap<usize, (usize, Option<f32>)> = HashMap::new();
     let mut captions: HashSet<usize> = HashSet::new();
     // The orders of running text whose last line is full, with their pages.
     let mut cut_full: HashMap<usize, usize> = HashMap::new();
@@ -352,9 +360,13 @@ pub fn assemble_around_boxes(
                     action.before = before;
                     report.push(action);
                 }
+                if run.is_empty() {
+                    blocks.insert(order, (piece.page, piece.font_size));
+                }
                 run.push(PendingItem {
                     marker,
                     indent: piece.indent,
+                    size: piece.font_size,
                     text: piece.text,
                     origins: vec![(0, order)],
                 });
@@ -372,7 +384,35 @@ pub fn assemble_around_boxes(
                     cut_full.get(&before).is_some_and(|&page| page < piece.page)
                         && cut_mid_sentence(prev, &text)
                 };
-                if let Some(last) = run.last_mut()
+                let same_size = |size: Option<f32>| match (size, piece.font_size) {
+                    (Some(a), Some(b)) => (a - b).abs() <= 0.3,
+                    _ => true,
+                };
+                // A list in other type than the text, after a paragraph in the text's type
+                // that the text goes on with: small print set below a column ("*
+                // Correspondence: …"), which the text's sentence goes on past.
+                let small_print = |size: Option<f32>| {
+                    size.zip(piece.font_size)
+                        .is_some_and(|(a, b)| a < SMALL_PRINT * b)
+                };
+                let past_run = !run.is_empty()
+                    && run.iter().all(|item| small_print(item.size))
+                    && out
+                        .iter()
+                        .rev()
+                        .find(|p| !asides.contains(&p.first))
+                        .is_some_and(|p| match &p.draft {
+                            Draft::Para { text: prev } => {
+                                blocks
+                                    .get(&p.first)
+                                    .is_some_and(|&(_, size)| same_size(size))
+                                    && (continues(prev, &text, wrapped, placed)
+                                        || cut_by_page(p.last, prev))
+                            }
+                            _ => false,
+                        });
+                if !past_run
+                    && let Some(last) = run.last_mut()
                     && (continues(&last.text, &text, wrapped, placed)
                         || cut_by_page(run_pos.1, &last.text))
                 {
@@ -387,25 +427,27 @@ pub fn assemble_around_boxes(
                 // The paragraph an aside or a box interrupted, or the last block. A list
                 // that ends a box ends with it.
                 let outside = !boxed(order);
-                if outside && !run.is_empty() && boxed(run_pos.0) && boxed(run_pos.1) {
+                if !run.is_empty() && (outside && boxed(run_pos.0) && boxed(run_pos.1) || past_run)
+                {
                     flush(&mut run, &mut out, run_pos);
                 }
-                let same_size = |size: Option<f32>| match (size, piece.font_size) {
-                    (Some(a), Some(b)) => (a - b).abs() <= 0.3,
-                    _ => true,
+                let set_apart = |p: &Placed| {
+                    blocks
+                        .get(&p.first)
+                        .is_some_and(|&(page, size)| match p.draft {
+                            Draft::List { .. } => small_print(size),
+                            Draft::Para { .. } if captions.contains(&p.first) => {
+                                page != piece.page || !same_size(size)
+                            }
+                            _ => false,
+                        })
                 };
-                let beside_caption = |first: usize| {
-                    captions.contains(&first)
-                        && paragraphs
-                            .get(&first)
-                            .is_some_and(|&(page, size)| page != piece.page || !same_size(size))
-                };
-                let behind_past = |past_captions: bool| {
+                let behind_past = |past_set_apart: bool| {
                     out.iter()
                         .rev()
                         .take_while(|p| {
                             asides.contains(&p.first)
-                                || (past_captions && beside_caption(p.first))
+                                || (past_set_apart && set_apart(p))
                                 || (outside && boxed(p.first) && boxed(p.last))
                         })
                         .count()
@@ -413,9 +455,10 @@ pub fn assemble_around_boxes(
                 let behind = match behind_past(true) {
                     n if n > behind_past(false)
                         && !out.len().checked_sub(n + 1).is_some_and(|t| {
-                            paragraphs
-                                .get(&out[t].first)
-                                .is_some_and(|&(_, size)| same_size(size))
+                            matches!(out[t].draft, Draft::Para { .. })
+                                && blocks
+                                    .get(&out[t].first)
+                                    .is_some_and(|&(_, size)| same_size(size))
                         }) =>
                     {
                         behind_past(false)
@@ -447,7 +490,7 @@ pub fn assemble_around_boxes(
                     continue;
                 }
                 flush(&mut run, &mut out, run_pos);
-                paragraphs.insert(order, (piece.page, piece.font_size));
+                blocks.insert(order, (piece.page, piece.font_size));
                 if crate::caption_labels::opens_caption(&rich::plain_cow(&text)) {
                     captions.insert(order);
                 }

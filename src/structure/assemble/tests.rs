@@ -163,3 +163,48 @@ fn body_text_goes_on_past_a_caption_set_beside_it() {
     // Small print in neither size does not go on with the body's sentence.
     assert_eq!(paras(body("percent of the sample", 7.0))[0], open);
 }
+
+/// A corresponding author's note set in small print below the left column, read as a
+/// starred item before the right column: the right column's text goes on with the
+/// sentence the left column left open, not with the note. A list a size down from the
+/// text keeps taking its items' next lines.
+#[test]
+fn body_text_goes_on_past_small_print_set_below_a_column() {
+    let at = |kind: PieceKind, text: &str, size: f32| Piece {
+        font_size: Some(size),
+        ..piece(kind, text)
+    };
+    let open = "Evidence supports the use of anticoagulation with low molecular";
+    let note = "Correspondence: ball@example.org";
+    let marker = crate::structure::classify::line_marker("* Correspondence").unwrap();
+    let blocks = |note_size: f32| {
+        let body = vec![
+            (0, at(PieceKind::Text, open, 9.8)),
+            (1, at(PieceKind::Item(marker), note, note_size)),
+            (2, at(PieceKind::Text, "weight heparins as the agent.", 9.8)),
+        ];
+        let mut report = Report::default();
+        assemble(body, &Lexicon::default(), false, &mut report)
+            .into_iter()
+            .map(|p| match p.draft {
+                Draft::Para { text } => rich::plain(&text),
+                Draft::List { items } => format!("* {}", rich::plain(&items[0].text)),
+                other => panic!("{other:?}"),
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        blocks(7.5),
+        [
+            format!("{open} weight heparins as the agent."),
+            format!("* {note}")
+        ]
+    );
+    assert_eq!(
+        blocks(9.0),
+        [
+            open.to_string(),
+            format!("* {note} weight heparins as the agent.")
+        ]
+    );
+}
