@@ -9,7 +9,9 @@ use crate::lines::TextLine;
 use crate::report::ActionKind;
 
 use super::counters::varies_like_furniture;
-use super::page_numbers::{bare_number, counter_number, followed_by_note_text, is_page_number};
+use super::page_numbers::{
+    bare_number, counter_number, followed_by_note_text, in_number_column, is_page_number,
+};
 use super::{BAND, furniture_shaped, reads_on, shape};
 
 /// Pages are known: furniture sits in the top or bottom bands and repeats across pages.
@@ -156,10 +158,11 @@ pub(super) fn mark_banded(
     // over pages (one page's column of equal numbers is no sequence).
     let page_offset = super::page_numbers::sequence_offset(
         lines,
-        bands
-            .iter()
-            .copied()
-            .filter(|&i| counter_number(&lines[i].plain_cow()) && !followed_by_note_text(lines, i)),
+        bands.iter().copied().filter(|&i| {
+            counter_number(&lines[i].plain_cow())
+                && !followed_by_note_text(lines, i)
+                && !in_number_column(lines, &by_page[&lines[i].page], i)
+        }),
         if pages == 1 { 1 } else { 2 },
     );
 
@@ -179,6 +182,7 @@ pub(super) fn mark_banded(
                     .is_ok_and(|v| v - lines[i].page as i64 == off)
             })
             && !followed_by_note_text(lines, i)
+            && !in_number_column(lines, &by_page[&lines[i].page], i)
     };
     for &i in &bands {
         if i < zone_end && lines[i].page == 1 {

@@ -10,7 +10,7 @@ use regex::Regex;
 use crate::lines::TextLine;
 use crate::report::ActionKind;
 
-use super::page_numbers::page_of_total;
+use super::page_numbers::{in_number_column, page_of_total};
 use super::section_heads::{EdgeRow, RowTitle, section_heads};
 
 /// Share of the page height, at the top and at the bottom, that counts as its edge for
@@ -254,6 +254,7 @@ pub(super) fn mark_edge_stamps(
         if edge_number(t)
             && alone_on_its_row(lines, i, &by_page[&line.page])
             && !numbers_a_title(lines, i, &by_page[&line.page], usual)
+            && !in_number_column(lines, &by_page[&line.page], i)
         {
             verdict[i] = Some((ActionKind::PageNumber, "number alone at the page's edge"));
         } else if small_header_at_top(lines, i, &by_page[&line.page], usual) {

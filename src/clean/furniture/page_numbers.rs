@@ -36,6 +36,31 @@ pub(super) fn bare_number(t: &str) -> bool {
 pub(super) fn counter_number(t: &str) -> bool {
     (1..=6).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
+/// How far (in its type sizes) above or below a number another may stand and make a
+/// column of numbers with it.
+const COLUMN_REACH: f32 = 3.0;
+
+/// Whether line `i` is one of a column of numbers: a line of its page (`same_page`)
+/// within [`COLUMN_REACH`] sizes above or below it is a number alone too, its left or
+/// right edge in line with it. A chart's axis, a table's column and a list of type sizes
+/// stack their figures so; a page's number stands alone at its edge.
+pub(super) fn in_number_column(lines: &[TextLine], same_page: &[usize], i: usize) -> bool {
+    let Some(g) = lines[i].geometry else {
+        return false;
+    };
+    let s = g.font_size.max(1.0);
+    same_page.iter().any(|&j| {
+        j != i
+            && lines[j].geometry.is_some_and(|h| {
+                let dy = (h.baseline - g.baseline).abs();
+                dy > 0.5 * s
+                    && dy <= COLUMN_REACH * s
+                    && ((h.bbox.x0 - g.bbox.x0).abs() <= s || (h.bbox.x1 - g.bbox.x1).abs() <= s)
+            })
+            && bare_number(lines[j].plain_cow().trim())
+    })
+}
+
 /// "Page 2 of 7" inside a line (a footer glued to body text by the extractor).
 pub(super) static INLINE_PAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*\bpage\s+[0-9]{1,4}\s+of\s+[0-9]{1,4}\b\s*").expect("valid regex")
@@ -144,6 +169,34 @@ mod tests {
         assert_decides_as, assert_necessary, assert_same_matches, bench_lines, filled,
         pattern_texts, phrases,
     };
+
+    /// A number stacked over others in line with it (a listing's line numbers, a column
+    /// of type sizes) is one of a column; a page's number below the text stands alone.
+    #[test]
+    fn numbers_stacked_in_line_make_a_column() {
+        use crate::lines::test_placed;
+        let lines = vec![
+            test_placed("Arial font", 2, 70.8, 174.1, 97.4, 28.0),
+            test_placed("5", 2, 70.8, 73.6, 109.9, 5.0),
+            test_placed("6", 2, 70.8, 74.1, 116.4, 6.0),
+            test_placed(
+                "The last line of the page's text.",
+                2,
+                70.8,
+                500.0,
+                700.0,
+                10.0,
+            ),
+            test_placed("2", 2, 295.0, 300.0, 780.0, 10.0),
+            // Set beside a figure, out of line with the "6" above it.
+            test_placed("8", 2, 140.0, 145.0, 125.0, 8.0),
+        ];
+        let page: Vec<usize> = (0..lines.len()).collect();
+        assert!(in_number_column(&lines, &page, 1));
+        assert!(in_number_column(&lines, &page, 2));
+        assert!(!in_number_column(&lines, &page, 4));
+        assert!(!in_number_column(&lines, &page, 5));
+    }
 
     /// Where a page's number is proved by its words, its running title or the page
     /// sequence, other numbers taken for page numbers on that page and stating another
