@@ -295,6 +295,34 @@ pub(super) fn split_contact_tail(t: &str) -> (&str, bool) {
 }
 
 /// A postal address without street words: "Kirkegata 18, 0153 Oslo, Norway".
+/// The units an affiliation opens with ("Division of Population Health Sciences, …").
+const ACADEMIC_UNITS: &[&str] = &[
+    "department of",
+    "dept. of",
+    "division of",
+    "school of",
+    "faculty of",
+    "institute",
+    "university",
+    "college of",
+    "centre for",
+    "center for",
+    "laboratory",
+];
+
+/// Whether a line opens with an academic unit and gives no way to reach a person (no
+/// e-mail or web address, no telephone): an author's affiliation, which may end in a
+/// street address ("…, Royal College of Surgeons in Ireland, 123 St. Stephen's Green,")
+/// and is printed text, not a contact line to set aside.
+fn names_an_academic_unit(t: &str) -> bool {
+    let lower = t.trim_start().to_lowercase();
+    ACADEMIC_UNITS.iter().any(|u| lower.starts_with(u))
+        && !lower.contains('@')
+        && !["http", "www.", "tel", "phone", "fax"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
 pub(super) fn is_address_like(t: &str) -> bool {
     let n = words(t);
     (2..=16).contains(&n)
@@ -345,7 +373,7 @@ pub(super) fn role_of(text: &str) -> Role {
     if t.is_empty() {
         return Role::Blank;
     }
-    if is_contact_line(t) {
+    if is_contact_line(t) && !names_an_academic_unit(t) {
         return Role::Contact;
     }
     // Layout text sets the letterhead and the contact block side by side.
@@ -455,6 +483,20 @@ mod tests {
         );
         assert_eq!(
             role_of("Centre for Policy Studies www.cps.org.uk"),
+            Role::Contact
+        );
+    }
+
+    /// An affiliation that ends in its street address is printed text; the same unit
+    /// with a telephone number is a contact line.
+    #[test]
+    fn an_affiliation_with_its_street_is_no_contact_line() {
+        let unit = "Division of Population Health Sciences, Department of Psychology, Royal \
+                    College of Surgeons in Ireland, 123 St. Stephen's Green,";
+        assert!(crate::line_kinds::is_contact_line(unit));
+        assert_eq!(role_of(unit), Role::Other);
+        assert_eq!(
+            role_of("Department of Surgery, 12 King Street, Leeds, Tel. 0113 555 0100"),
             Role::Contact
         );
     }
