@@ -249,6 +249,25 @@ fn strip_prefix(t: &str) -> &str {
     rest.trim_start_matches(char::is_whitespace)
 }
 
+/// `t` without the day of the week that opens it ("Thursday, August 6, 2020", "Fri,
+/// Feb 24, 2017"): the name or its first three letters or more, then a comma, a stop or
+/// a space.
+fn strip_weekday(t: &str) -> &str {
+    let letters = t.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let (word, rest) = t.split_at(letters);
+    let named = letters >= 3
+        && WEEKDAYS.iter().any(|d| {
+            d.len() >= letters && d.as_bytes()[..letters].eq_ignore_ascii_case(word.as_bytes())
+        });
+    match rest
+        .strip_prefix(['.', ','])
+        .or_else(|| rest.strip_prefix(' '))
+    {
+        Some(after) if named => after.trim_start_matches([',', ' ']),
+        _ => t,
+    }
+}
+
 /// Whether `t` holds four ASCII digits in a row, as every date pattern does (its year). A
 /// line without them is no date, and the patterns need not be run on it.
 fn has_four_digits(t: &str) -> bool {
@@ -273,7 +292,7 @@ pub fn parse_date_line(line: &str) -> Option<PubDate> {
     } else {
         trimmed
     };
-    let body = body.trim().trim_end_matches('.');
+    let body = strip_weekday(body.trim()).trim_end_matches('.');
     let (year, month, day) = parse_parts(body)?;
     if !(1800..=2200).contains(&year) || !valid_day(month, day) {
         return None;
@@ -584,6 +603,23 @@ mod tests {
 
     fn iso(s: &str) -> Option<String> {
         parse_date_line(s).and_then(|d| d.iso())
+    }
+
+    #[test]
+    fn a_day_of_the_week_before_the_date_is_no_part_of_it() {
+        assert_eq!(
+            iso("Thursday, August 6, 2020").as_deref(),
+            Some("2020-08-06")
+        );
+        assert_eq!(
+            iso("Tuesday, January 13, 2009").as_deref(),
+            Some("2009-01-13")
+        );
+        assert_eq!(iso("Fri, Feb 24, 2017").as_deref(), Some("2017-02-24"));
+        assert_eq!(iso("Wed. 3 March 2021").as_deref(), Some("2021-03-03"));
+        // A word that only begins like a day is no day.
+        assert_eq!(iso("Monetary, August 6, 2020"), None);
+        assert_eq!(iso("Sunrise 2020"), None);
     }
 
     #[test]
