@@ -27,6 +27,7 @@ static EDGE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
           | (?:rev\.?|revision)\s*:?\s*[0-9][0-9a-z.]*
           | p/n\s*:?\s*[0-9a-z][0-9a-z-]*
           | \[?\s*ch(?:ap(?:ter)?)?\.?\s+[ivxlc0-9]+\.?\s*\]?
+          | digitized\s+by\s+(?:google|the\s+internet\s+archive\b.*)
         )$",
     )
     .expect("valid regex")
@@ -62,14 +63,21 @@ fn may_be_download_stamp(t: &str) -> bool {
 }
 
 /// Whether a line opens, after any `[` and spaces, with the first letters of one of
-/// [`EDGE_STAMP`]'s alternatives: "download", "pub(lished)", "rev", "p/n" or "ch".
+/// [`EDGE_STAMP`]'s alternatives: "download", "pub(lished)", "rev", "p/n", "ch" or "digitized".
 fn may_be_edge_stamp(t: &str) -> bool {
     let b = t
         .trim_start_matches(|c: char| c == '[' || c.is_whitespace())
         .as_bytes();
-    [&b"download"[..], b"pub", b"rev", b"p/n", b"ch"]
-        .iter()
-        .any(|w| b.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
+    [
+        &b"download"[..],
+        b"pub",
+        b"rev",
+        b"p/n",
+        b"ch",
+        b"digitized",
+    ]
+    .iter()
+    .any(|w| b.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
 }
 
 /// Whether a line that reads as a chapter stamp ("Chapter 2", "Ch. 3") is the label of a
@@ -499,6 +507,32 @@ mod tests {
         assert!(opens_a_chapter(&bold, 10.0));
         assert!(!opens_a_chapter(&place("Chapter 2", 8.0), 10.0));
         assert!(!opens_a_chapter(&place("Rev. 4", 20.0), 10.0));
+    }
+
+    /// Google Books sets "Digitized by Google" in the corner below each page's text; read
+    /// as text it went on the page's last sentence ("or otherwise decomposed, Digitized
+    /// by Google"). The words in a sentence stay.
+    #[test]
+    fn a_digitizers_stamp_below_the_text_goes() {
+        let place = |text: &str, baseline: f32| {
+            crate::lines::test_placed(text, 1, 29.0, 156.0, baseline, 3.5)
+        };
+        let lines = vec![
+            place(
+                "pass into the state of jelly, and be dissolved, or other-",
+                250.0,
+            ),
+            place("wise decomposed,", 255.0),
+            crate::lines::test_placed("Digitized by Google", 1, 145.0, 176.0, 294.0, 3.8),
+        ];
+        let mut verdict = vec![None; lines.len()];
+        mark_edge_stamps(&lines, Some(3.5), &mut verdict);
+        assert!(matches!(verdict[2], Some((ActionKind::RunningHeader, _))));
+        assert!(verdict[..2].iter().all(Option::is_none));
+        assert!(EDGE_STAMP.is_match(
+            "Digitized by the Internet Archive in 2007 with funding from Microsoft Corporation"
+        ));
+        assert!(!EDGE_STAMP.is_match("Digitized by Google and others in 2007"));
     }
 
     /// [`edge_number`] decides what the pattern it replaces matched.
