@@ -313,10 +313,14 @@ const ACADEMIC_UNITS: &[&str] = &[
 /// Whether a line opens with an academic unit and gives no way to reach a person (no
 /// e-mail or web address, no telephone): an author's affiliation, which may end in a
 /// street address ("…, Royal College of Surgeons in Ireland, 123 St. Stephen's Green,")
-/// and is printed text, not a contact line to set aside.
+/// and is printed text, not a contact line to set aside. A letterhead in capitals with
+/// its address set beside it ("CENTRE FOR RIVERINE AND REGIONAL    41 Canal Quay
+/// Road, …") is the publisher's, read as a letterhead.
 fn names_an_academic_unit(t: &str) -> bool {
     let lower = t.trim_start().to_lowercase();
     ACADEMIC_UNITS.iter().any(|u| lower.starts_with(u))
+        && !is_upper(t)
+        && columns_of(t).len() == 1
         && !lower.contains('@')
         && !["http", "www.", "tel", "phone", "fax"]
             .iter()
@@ -497,6 +501,10 @@ mod tests {
         assert_eq!(role_of(unit), Role::Other);
         assert_eq!(
             role_of("Department of Surgery, 12 King Street, Leeds, Tel. 0113 555 0100"),
+            Role::Contact
+        );
+        assert_eq!(
+            role_of("CENTRE FOR RIVERINE STUDIES      41 Canal Quay Road, Suite 5, Phnom Penh"),
             Role::Contact
         );
     }
