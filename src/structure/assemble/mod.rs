@@ -149,6 +149,9 @@ impl Placed {
     }
 }
 
+/// How far (in points) two pieces' type sizes may differ and still be one type.
+const SAME_TYPE: f32 = 0.3;
+
 /// The largest share of the text's type size a list set below a column as small print
 /// is in (a note's 7.5 points under 9.8-point text); a list a point smaller is the
 /// text's own, set a size down.
@@ -385,7 +388,7 @@ pub fn assemble_around_boxes(
                         && cut_mid_sentence(prev, &text)
                 };
                 let same_size = |size: Option<f32>| match (size, piece.font_size) {
-                    (Some(a), Some(b)) => (a - b).abs() <= 0.3,
+                    (Some(a), Some(b)) => (a - b).abs() <= SAME_TYPE,
                     _ => true,
                 };
                 // A list in other type than the text, after a paragraph in the text's type
@@ -452,19 +455,20 @@ pub fn assemble_around_boxes(
                         })
                         .count()
                 };
-                let behind = match behind_past(true) {
-                    n if n > behind_past(false)
-                        && !out.len().checked_sub(n + 1).is_some_and(|t| {
-                            matches!(out[t].draft, Draft::Para { .. })
-                                && blocks
-                                    .get(&out[t].first)
-                                    .is_some_and(|&(_, size)| same_size(size))
-                        }) =>
-                    {
-                        behind_past(false)
-                    }
-                    n => n,
+                // Past a caption or small print only to a paragraph in the text's size.
+                let (past, plain) = (behind_past(true), behind_past(false));
+                let in_text_size = |t: usize| {
+                    matches!(out[t].draft, Draft::Para { .. })
+                        && blocks
+                            .get(&out[t].first)
+                            .is_some_and(|&(_, size)| same_size(size))
                 };
+                let behind =
+                    if past > plain && !out.len().checked_sub(past + 1).is_some_and(in_text_size) {
+                        plain
+                    } else {
+                        past
+                    };
                 let target = out
                     .len()
                     .checked_sub(behind + 1)
