@@ -154,15 +154,22 @@ pub(super) fn mark_banded(
             .get(&key)
             .is_some_and(|&(on, all_copies)| on >= least && !all_copies && (on >= 3 || alike(&key)))
     };
-    // Bare numbers: page numbers when their offset from the page index is consistent
-    // over pages (one page's column of equal numbers is no sequence).
-    let page_offset = super::page_numbers::sequence_offset(
-        lines,
-        bands.iter().copied().filter(|&i| {
+    // Bare numbers that may count pages: up to six figures, not a note's label before
+    // its text, not one of a column of numbers. They are page numbers when their offset
+    // from the page index is consistent over pages (one page's column of equal numbers
+    // is no sequence).
+    let counters: HashSet<usize> = bands
+        .iter()
+        .copied()
+        .filter(|&i| {
             counter_number(&lines[i].plain_cow())
                 && !followed_by_note_text(lines, i)
                 && !in_number_column(lines, &by_page[&lines[i].page], i)
-        }),
+        })
+        .collect();
+    let page_offset = super::page_numbers::sequence_offset(
+        lines,
+        bands.iter().copied().filter(|i| counters.contains(i)),
         if pages == 1 { 1 } else { 2 },
     );
 
@@ -173,16 +180,14 @@ pub(super) fn mark_banded(
         .filter(|l| !l.is_blank())
         .filter_map(|l| l.geometry)
         .fold(f32::INFINITY, |t, g| t.min(g.bbox.y0));
-    // A number alone at a page edge (up to six figures, not a note's label before its
-    // text) whose offset from the page index is the one the pages' numbers share.
+    // A number alone at a page edge that may count pages, whose offset from the page
+    // index is the one the pages' numbers share.
     let in_sequence = |i: usize, t: &str| {
-        counter_number(t)
+        counters.contains(&i)
             && page_offset.is_some_and(|off| {
                 t.parse::<i64>()
                     .is_ok_and(|v| v - lines[i].page as i64 == off)
             })
-            && !followed_by_note_text(lines, i)
-            && !in_number_column(lines, &by_page[&lines[i].page], i)
     };
     for &i in &bands {
         if i < zone_end && lines[i].page == 1 {

@@ -290,8 +290,13 @@ fn a_contents_entry_and_its_heading_are_no_running_header() {
 
 /// The lines the banded pass takes for furniture.
 fn gone(lines: &[TextLine]) -> Vec<String> {
+    gone_below(lines, 0)
+}
+
+/// [`gone`], with the first page's title block ending before line `zone_end`.
+fn gone_below(lines: &[TextLine], zone_end: usize) -> Vec<String> {
     let mut verdict = vec![None; lines.len()];
-    mark_banded(lines, 0, &mut verdict);
+    mark_banded(lines, zone_end, &mut verdict);
     lines
         .iter()
         .zip(&verdict)
@@ -464,14 +469,5 @@ fn the_first_page_number_of_a_counted_run_goes_from_the_title_block() {
         }
     }
     // The title block: the first page's number, year and masthead.
-    let zone_end = 3;
-    let mut verdict = vec![None; lines.len()];
-    mark_banded(&lines, zone_end, &mut verdict);
-    let gone: Vec<&str> = lines
-        .iter()
-        .zip(&verdict)
-        .filter(|(_, v)| v.is_some())
-        .map(|(l, _)| l.text.as_str())
-        .collect();
-    assert_eq!(gone, ["47698", "47699", "47700"]);
+    assert_eq!(gone_below(&lines, 3), ["47698", "47699", "47700"]);
 }
