@@ -233,10 +233,16 @@ pub(super) fn mark_banded(
             ));
         }
     }
+    let marked: Vec<usize> = bands
+        .iter()
+        .copied()
+        .filter(|&i| matches!(verdict[i], Some((ActionKind::RunningHeader, _))))
+        .collect();
     keep_row_cells(lines, &by_page, verdict);
     super::edge_order::keep_inner_repeats(lines, &by_page, verdict);
     extend_blocks(lines, &by_page, min_pages, verdict);
     keep_paragraph_edges(lines, &by_page, verdict);
+    super::edge_order::let_go_lone_copies(lines, &bands, &marked, verdict, repeat_key);
 }
 
 /// A repeated line that shares its row with the page's text is a table's cell, not a

@@ -471,3 +471,38 @@ fn the_first_page_number_of_a_counted_run_goes_from_the_title_block() {
     // The title block: the first page's number, year and masthead.
     assert_eq!(gone_below(&lines, 3), ["47698", "47699", "47700"]);
 }
+
+/// Sections each open a page under their heading with the same short line; the last
+/// section's line runs over onto a page of its own, where it stands first. Under the
+/// headings the copies are the pages' text, so the one left at an edge repeats nothing.
+#[test]
+fn a_line_whose_other_copies_stand_under_headings_stays() {
+    let placed = crate::lines::test_placed;
+    let mut lines = Vec::new();
+    for page in 1..=3 {
+        lines.push(placed(
+            &format!("{page} {} Section", ["First", "Second", "Third"][page - 1]),
+            page,
+            72.0,
+            200.0,
+            90.0,
+            14.0,
+        ));
+        lines.push(placed("Some text here..", page, 72.0, 150.0, 110.0, 10.0));
+        for r in 0..8 {
+            let text = format!("Line {r} of the argument section {page} makes at length");
+            lines.push(placed(
+                &text,
+                page,
+                72.0,
+                520.0,
+                122.0 + 12.0 * r as f32,
+                10.0,
+            ));
+        }
+        lines.push(placed(&format!("{page}"), page, 300.0, 306.0, 760.0, 10.0));
+    }
+    lines.push(placed("Some text here..", 4, 72.0, 150.0, 90.0, 10.0));
+    lines.push(placed("4", 4, 300.0, 306.0, 760.0, 10.0));
+    assert_eq!(gone(&lines), vec!["1", "2", "3", "4"]);
+}

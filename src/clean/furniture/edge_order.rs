@@ -4,7 +4,7 @@
 //! additive" under each page's "15,000 miles or 18 months") is the page's content that
 //! happens to recur, not its furniture.
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 
 use crate::lines::{LineGeometry, TextLine};
 use crate::report::ActionKind;
@@ -42,6 +42,55 @@ pub(super) fn keep_inner_repeats(
             |g| g.bbox.y0 >= 0.5 * g.page_height,
             |o, g| above(g, o),
         );
+    }
+}
+
+/// A running head repeats at the edge of several pages. When the tests above give back
+/// to the text every copy but one of a repeated line (each of the others stands under a
+/// heading, in a table's row, or inside a paragraph), the one left at an edge repeats
+/// nothing any more: it is its page's text that happens to stand first, such as a
+/// paragraph's last line carried over to a page of its own ("Some text here..", printed
+/// on the page before under its heading). `bands` are the lines at the pages' edges,
+/// `marked` those of them taken for running heads before the tests; `key` is the shape
+/// copies share.
+pub(super) fn let_go_lone_copies(
+    lines: &[TextLine],
+    bands: &[usize],
+    marked: &[usize],
+    verdict: &mut [Option<(ActionKind, &'static str)>],
+    key: impl Fn(&str) -> String,
+) {
+    let given_back: HashSet<usize> = marked
+        .iter()
+        .copied()
+        .filter(|&i| !is_header(&verdict[i]))
+        .collect();
+    if given_back.is_empty() {
+        return;
+    }
+    let keys_given_back: HashSet<String> = given_back
+        .iter()
+        .map(|&i| key(&lines[i].plain_cow()))
+        .collect();
+    // The pages on which each such shape still stands at an edge, not given back.
+    let mut pages: HashMap<String, HashSet<usize>> = HashMap::default();
+    for &i in bands {
+        if given_back.contains(&i) {
+            continue;
+        }
+        let k = key(&lines[i].plain_cow());
+        if keys_given_back.contains(&k) {
+            pages.entry(k).or_default().insert(lines[i].page);
+        }
+    }
+    for &i in marked {
+        if is_header(&verdict[i])
+            && pages
+                .get(&key(&lines[i].plain_cow()))
+                .is_some_and(|on| on.len() < 2)
+        {
+            verdict[i] = None;
+        }
     }
 }
 
