@@ -168,6 +168,9 @@ fn walk(lines: &[TextLine], i: usize, columns: &[Column], size: f32, cut: bool) 
     // The closest two rows' baselines have been: the table's row pitch.
     let mut pitch = f32::INFINITY;
     let mut last_baseline = None;
+    // The last section title in one column taken as a row (the entry of `taken` before
+    // it), and whether a row under it has filled two columns.
+    let mut last_section: Option<(usize, bool)> = None;
     while end < lines.len() && lines[end].page == page {
         let row_end = baseline_end(lines, end);
         let row = &lines[end..row_end];
@@ -197,6 +200,13 @@ fn walk(lines: &[TextLine], i: usize, columns: &[Column], size: f32, cut: bool) 
             break;
         }
         previous_own = own;
+        let one_column = cells.iter().all(|c| c.column == cells[0].column);
+        if section {
+            // (A title in two columns is a row of the form's own labels.)
+            last_section = one_column.then_some((taken.len() - 1, false));
+        } else if let Some((_, filled)) = &mut last_section {
+            *filled |= !one_column;
+        }
         if end > i && !section {
             row_size = row
                 .iter()
@@ -210,6 +220,15 @@ fn walk(lines: &[TextLine], i: usize, columns: &[Column], size: f32, cut: bool) 
         placed.extend(cells);
         end = row_end;
         taken.push((end, placed.len()));
+    }
+    // A title with nothing under it that fills two columns titles no part of the table:
+    // it is a heading over the text after the table ("1 First section" in large bold over
+    // "Some text here..." after a contents table, its number set apart).
+    if let Some((k, false)) = last_section {
+        taken.truncate(k + 1);
+        placed.truncate(taken[k].1);
+        end = taken[k].0;
+        title_end = None;
     }
     // A line across the table from its first column in other type ends no table: below
     // the last row it is a note or the text after the table, not a row. Nor does a label

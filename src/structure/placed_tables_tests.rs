@@ -177,14 +177,8 @@ fn field_rows(lines: &mut Vec<TextLine>, fields: &[(&str, &str)], top: f32, x: f
     }
 }
 
-fn title(text: &str, baseline: f32) -> TextLine {
-    let mut l = crate::lines::test_placed(text, 2, 50.0, 130.0, baseline, 10.0);
-    l.text = crate::rich::bold(text);
-    l
-}
-
-#[test]
-fn a_section_title_set_apart_from_the_fields_above_ends_the_table() {
+/// Three fields of an order, label and value, from baseline 129 down.
+fn order_fields() -> Vec<TextLine> {
     let mut lines = Vec::new();
     field_rows(
         &mut lines,
@@ -196,6 +190,18 @@ fn a_section_title_set_apart_from_the_fields_above_ends_the_table() {
         129.0,
         50.0,
     );
+    lines
+}
+
+fn title(text: &str, baseline: f32) -> TextLine {
+    let mut l = crate::lines::test_placed(text, 2, 50.0, 130.0, baseline, 10.0);
+    l.text = crate::rich::bold(text);
+    l
+}
+
+#[test]
+fn a_section_title_set_apart_from_the_fields_above_ends_the_table() {
+    let mut lines = order_fields();
     let title_at = lines.len();
     // Five rows' pitches below the last field, in the bold type of a title.
     lines.push(title("Customer", 201.0));
@@ -226,6 +232,26 @@ fn a_section_title_set_apart_from_the_fields_above_ends_the_table() {
     let t = find(&close);
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].rows.iter().any(|r| r[0].contains("Customer")));
+}
+
+#[test]
+fn a_title_over_text_in_one_column_is_no_section_of_the_table() {
+    let mut lines = order_fields();
+    let title_at = lines.len();
+    // A row's pitch under the fields, as a section title of the table would be; but only
+    // a line of text in the first column follows it.
+    lines.push(title("Customer", 165.0));
+    lines.push(crate::lines::test_placed(
+        "Some text here.",
+        2,
+        50.0,
+        110.0,
+        182.0,
+        8.0,
+    ));
+    let t = find(&lines);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!((t[0].start, t[0].end), (0, title_at));
 }
 
 /// Body rows of a score table from `top` down: a row number, a task, three scores.
