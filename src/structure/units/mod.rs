@@ -355,7 +355,9 @@ fn breaks_before(
 /// heading is parted from its paragraph by little more than a line's spacing, and a long
 /// one ("3.3 NE Tagging and Coreference Resolution") is no short line either; what marks
 /// it is the whole line in bold, the heading's shape, and a line that stops short of the
-/// text below it (a bold sentence that wraps runs to the measure).
+/// text below it (a bold sentence that wraps runs to the measure). The bold face stands in
+/// for the capitals a heading in plain type needs: journals set sub-headings in sentence
+/// case ("Study population").
 fn bold_heading_over_text(
     prev: &TextLine,
     line: &TextLine,
@@ -372,7 +374,7 @@ fn bold_heading_over_text(
         && !crate::rich::all_bold(&crate::rich::split_visible(&line.text, 1).0)
         && a.bbox.x1 + size < b.bbox.x1
         && (a.bbox.x0 - b.bbox.x0).abs() < 2.0 * size
-        && looks_like_heading_line(&prev.text)
+        && super::classify::heading_line_shape(&prev.text)
 }
 
 /// Words a line must hold to be read as a whole sentence set on its own (see

@@ -215,6 +215,18 @@ fn a_long_bold_heading_at_the_body_size_ends_before_its_text() {
     );
 }
 
+/// A journal's sub-heading in sentence case ("Study population"): the bold face and the
+/// short line are the evidence its capitals would give.
+#[test]
+fn a_bold_heading_in_sentence_case_ends_before_its_text() {
+    let units = bold_line_in_text(
+        "Study population",
+        160.0,
+        "The study population comprised participants from",
+    );
+    assert_eq!(units[units.len() - 2], vec!["Study population"]);
+}
+
 #[test]
 fn a_bold_lead_that_runs_on_in_bold_stays_with_its_text() {
     let after = format!(
