@@ -42,12 +42,18 @@ pub(super) fn opens_indented_paragraph(
         && (c.bbox.x0 - a.bbox.x0).abs() <= SAME_EDGE * em
         && c.baseline > b.baseline
         && b.baseline > a.baseline
-        && ends_sentence(&prev.text)
+        && (ends_sentence(&prev.text) || bold_heading(prev))
         && !ends_sentence(&line.text)
         && line
             .plain_cow()
             .trim_start()
             .starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
+}
+
+/// Whether a line is a heading set in bold on a line of its own: the paragraph under it
+/// opens with its first line set in, as every other does.
+fn bold_heading(line: &TextLine) -> bool {
+    crate::rich::all_bold(&line.text) && crate::structure::classify::heading_line_shape(&line.text)
 }
 
 #[cfg(test)]

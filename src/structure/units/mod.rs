@@ -346,6 +346,9 @@ fn breaks_before(
         if gap > 0.8 * size || (a.font_size - b.font_size).abs() > 0.15 * size {
             return true;
         }
+        if bold_heading_set_off(unit, line) {
+            return true;
+        }
     }
     false
 }
@@ -375,6 +378,28 @@ fn bold_heading_over_text(
         && a.bbox.x1 + size < b.bbox.x1
         && (a.bbox.x0 - b.bbox.x0).abs() < 2.0 * size
         && super::classify::heading_line_shape(&prev.text)
+}
+
+/// Whether `line`, a whole line in bold with a heading's shape, stands under a finished
+/// sentence of `unit` with more space above it than the unit's lines have between them
+/// (a third of an em more, at least): a heading at the body's size that the line spacing
+/// alone would not part from the paragraph above (the Federal Register's "Confidential
+/// Business Information (CBI)", 5 pt under a paragraph set on 10 pt).
+fn bold_heading_set_off(unit: &Unit, line: &TextLine) -> bool {
+    let [.., above, prev] = &unit.lines[..] else {
+        return false;
+    };
+    let (Some(z), Some(a), Some(b)) = (above.geometry, prev.geometry, line.geometry) else {
+        return false;
+    };
+    let size = b.font_size.max(1.0);
+    let pitch = a.baseline - z.baseline;
+    pitch > 0.0
+        && ends_sentence(&prev.text)
+        && (a.font_size - b.font_size).abs() < 0.15 * size
+        && b.baseline - a.baseline > pitch + size / 3.0
+        && crate::rich::all_bold(&line.text)
+        && super::classify::heading_line_shape(&line.text)
 }
 
 /// Words a line must hold to be read as a whole sentence set on its own (see

@@ -227,6 +227,58 @@ fn a_bold_heading_in_sentence_case_ends_before_its_text() {
     assert_eq!(units[units.len() - 2], vec!["Study population"]);
 }
 
+/// A column of the Federal Register: paragraphs set in by an em, a heading in bold at the
+/// body's size with 5 pt more than the line spacing above it and none below.
+#[test]
+fn a_bold_heading_set_off_a_little_over_an_indented_paragraph_stands_alone() {
+    let placed = |text: &str, x0: f32, x1: f32, y: f32, face: u32| {
+        let mut l = crate::lines::test_placed(text, 1, x0, x1, y, 9.0);
+        if let Some(g) = l.geometry.as_mut() {
+            g.face = face;
+        }
+        l.text = text.to_string();
+        l
+    };
+    let mut ls: Vec<TextLine> = (0..6)
+        .map(|i| {
+            let text = if i == 5 {
+                "this NPRM because of those comments."
+            } else {
+                "the FAA will consider all comments received by"
+            };
+            placed(text, 399.0, 566.0, 300.0 + 9.9 * i as f32, 1)
+        })
+        .collect();
+    let heading = "Confidential Business Information (CBI)";
+    let bold = format!("{}{heading}{}", crate::rich::BOLD_ON, crate::rich::BOLD_OFF);
+    ls.push(placed(&bold, 399.0, 566.9, 364.3, 2));
+    ls.push(placed(
+        "CBI is commercial or financial",
+        408.0,
+        533.3,
+        374.2,
+        1,
+    ));
+    ls.push(placed(
+        "information that is both customarily and",
+        399.0,
+        566.3,
+        384.1,
+        1,
+    ));
+    ls.push(placed(
+        "actually treated as private by its owner.",
+        399.0,
+        561.3,
+        394.0,
+        1,
+    ));
+    let units = units_of(&ls);
+    assert_eq!(units.len(), 3, "{units:?}");
+    assert_eq!(units[1], vec![heading]);
+    assert_eq!(units[2].len(), 3);
+}
+
 #[test]
 fn a_bold_lead_that_runs_on_in_bold_stays_with_its_text() {
     let after = format!(
