@@ -129,12 +129,13 @@ pub fn take_marked_notes(
 }
 
 /// The marks right after a name: runs of one symbol, separated by commas ("†,*" gives
-/// "†" and "*"); the first other character ends them.
+/// "†" and "*") or by the figures that label affiliations ("1*", "1,2†"); the first other
+/// character ends them.
 fn marks_after(after: &str) -> Vec<&str> {
     let mut marks = Vec::new();
     let mut rest = after;
     loop {
-        rest = rest.trim_start_matches(',');
+        rest = rest.trim_start_matches(|c: char| c == ',' || c.is_ascii_digit());
         let Some(first) = rest.chars().next().filter(|c| MARKS.contains(c)) else {
             return marks;
         };
@@ -283,6 +284,10 @@ mod tests {
         assert_eq!(marks_after("**, S. Faisal Ahmed"), vec!["**"]);
         assert_eq!(marks_after("∗, Barlas"), vec!["∗"]);
         assert!(marks_after(", Sze Choong Wong").is_empty());
+        // After an affiliation's figure, as BioMed Central prints the corresponding author.
+        assert_eq!(marks_after("1*, Lucas Rudmik1"), vec!["*"]);
+        assert_eq!(marks_after("1,2†, Lucas Rudmik"), vec!["†"]);
+        assert!(marks_after("1, Lucas Rudmik*").is_empty());
         // A single star does not open a line that opens with a double one.
         assert!(!opens_with_mark("**College of Medicine", "*"));
         assert!(opens_with_mark("*Correspondence address.", "*"));
