@@ -29,6 +29,7 @@ pub(super) const DOC_TYPE_NOUNS: &[&str] = &[
     "primer",
     "factsheet",
     "backgrounder",
+    "review",
 ];
 
 /// Whether a short line names the kind of document: a few words ending in a publication
@@ -475,6 +476,16 @@ pub(super) fn editor_names(t: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Journals print the article's kind over its title: BioMed Central's "REVIEW"
+    /// beside "RESEARCH ARTICLE".
+    #[test]
+    fn a_journal_article_kind_is_a_document_type() {
+        assert_eq!(role_of("REVIEW"), Role::DocType);
+        assert_eq!(role_of("Systematic Review"), Role::DocType);
+        assert_eq!(role_of("RESEARCH ARTICLE"), Role::DocType);
+        assert!(!is_doc_type("Review of the 2019 floods in the delta basin"));
+    }
 
     #[test]
     fn a_web_address_inside_a_sentence_makes_no_contact_line() {
