@@ -279,10 +279,16 @@ fn read_through_chart(
         let single = chars.next().filter(|_| chars.next().is_none());
         let named = match mapped_char.get(code).copied().flatten() {
             Some(c) => named_code(chart, c, true),
-            None => single.and_then(private_use_code).or_else(|| {
-                let unnamed = !has_entry[code] && names.get(code).is_none_or(Option::is_none);
-                u8::try_from(code).ok().filter(|_| by_code && unnamed)
-            }),
+            // (The rupee font's text from its encoding names its code as a letter.)
+            None => single
+                .and_then(|c| match chart {
+                    SymbolChart::RupeeForadian => named_code(chart, c, true),
+                    _ => private_use_code(c),
+                })
+                .or_else(|| {
+                    let unnamed = !has_entry[code] && names.get(code).is_none_or(Option::is_none);
+                    u8::try_from(code).ok().filter(|_| by_code && unnamed)
+                }),
         };
         let Some(sign) = named
             .and_then(|n| chart.sign(n))

@@ -22,6 +22,10 @@ pub enum SymbolChart {
     Symbol,
     /// Microsoft's Wingdings (not Wingdings 2 or 3, whose charts differ).
     Wingdings,
+    /// Foradian's Rupee font (2010), made before fonts carried the Indian rupee sign
+    /// (U+20B9): it draws the sign for the grave accent's key, so the text says "`" where
+    /// the page prints "₹" (Indian annual reports: "`17,81,841 crore").
+    RupeeForadian,
 }
 
 /// Style words a symbol font's name may end in ("SymbolMT", "Wingdings-Regular").
@@ -36,6 +40,9 @@ impl SymbolChart {
             .map(|c| c.to_ascii_lowercase())
             .collect();
         let ends_plainly = |rest: &str| NAME_ENDINGS.contains(&rest);
+        if plain.starts_with("rupeeforadian") {
+            return Some(Self::RupeeForadian);
+        }
         if let Some(rest) = plain.strip_prefix("wingdings") {
             // "Wingdings2", "Wingdings3" have charts of their own; a publisher's own cut
             // ("WingdingsBS") keeps the chart.
@@ -64,6 +71,7 @@ impl SymbolChart {
                 }
             }
             Self::Wingdings => wingdings(code),
+            Self::RupeeForadian => (code == b'`').then_some('₹'),
         }
     }
 }
@@ -75,12 +83,12 @@ pub fn private_use_code(c: char) -> Option<u8> {
 }
 
 /// The code a symbol font's text names: its private-use form, or for a simple font's
-/// Wingdings, a Latin-1 character (the code written as itself).
+/// Wingdings or Rupee, a Latin-1 character (the code written as itself).
 pub fn named_code(chart: SymbolChart, c: char, simple: bool) -> Option<u8> {
     if let Some(code) = private_use_code(c) {
         return Some(code);
     }
-    if simple && chart == SymbolChart::Wingdings {
+    if simple && matches!(chart, SymbolChart::Wingdings | SymbolChart::RupeeForadian) {
         return u8::try_from(u32::from(c)).ok().filter(|&b| b > b' ');
     }
     None
@@ -271,6 +279,31 @@ endcmap CMapName currentdict /CMap defineresource pop end end"
             read(&load(&doc, &symbol), &[0xAE]),
             vec![("→".into(), Some('\u{F0AE}'))]
         );
+    }
+
+    /// The rupee font's grave accent is the rupee sign, mapped or named by the encoding;
+    /// its figures are figures.
+    #[test]
+    fn the_rupee_fonts_grave_accent_reads_as_the_rupee_sign() {
+        let mut doc = Document::with_version("1.7");
+        let map = to_unicode(&mut doc, "2 beginbfchar <60> <0060> <31> <0031> endbfchar");
+        let mapped = dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "AUQYJP+RupeeForadian",
+            "Encoding" => "WinAnsiEncoding", "ToUnicode" => map,
+        };
+        assert_eq!(
+            read(&load(&doc, &mapped), b"`1"),
+            vec![("₹".into(), Some('`')), ("1".into(), None)]
+        );
+        let named = dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Rupee_Foradian",
+            "Encoding" => "WinAnsiEncoding",
+        };
+        assert_eq!(
+            read(&load(&doc, &named), b"`"),
+            vec![("₹".into(), Some('`'))]
+        );
+        assert_eq!(SymbolChart::of_font("Rupee"), None);
     }
 
     /// A Mac file's SymbolMT under MacRomanEncoding draws code 165 as the bullet the
