@@ -9,6 +9,7 @@ pub mod casing;
 mod cell_lines;
 pub mod classify;
 mod column_groups;
+mod continued_tables;
 pub mod declared;
 pub mod extent_tables;
 pub mod families;
@@ -95,6 +96,7 @@ pub fn build(
     assemble::close_level_gaps(&mut drafts);
     linking::link_notes(&mut drafts, &mut notes, paged, &piece_pages, report);
     captions::attach(&mut drafts);
+    continued_tables::join_over_pages(&mut drafts, report);
     Document {
         metadata,
         blocks: boxes::blocks(drafts, &piece_boxes),
