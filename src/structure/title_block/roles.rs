@@ -29,12 +29,25 @@ pub(super) const DOC_TYPE_NOUNS: &[&str] = &[
     "primer",
     "factsheet",
     "backgrounder",
+];
+
+/// The kinds of article a journal prints over the title that end in no publication noun.
+/// "Review" names a kind only alone or so qualified: "Quarterly Budget Review" is a title.
+const ARTICLE_KINDS: &[&str] = &[
     "review",
+    "review article",
+    "systematic review",
+    "mini review",
+    "mini-review",
 ];
 
 /// Whether a short line names the kind of document: a few words ending in a publication
-/// noun, optionally followed by a number ("No. 14") or a series after a separator.
+/// noun, optionally followed by a number ("No. 14") or a series after a separator; or a
+/// journal's kind of article ([`ARTICLE_KINDS`]).
 pub(super) fn is_doc_type(t: &str) -> bool {
+    if ARTICLE_KINDS.contains(&t.trim().to_lowercase().as_str()) {
+        return true;
+    }
     // Drop a series or number after a separator, and "No. 14"-style numbering.
     let head = t.split(['|', ',', ':', '–', '—']).next().unwrap_or(t);
     let mut ws: Vec<String> = head
@@ -485,6 +498,7 @@ mod tests {
         assert_eq!(role_of("Systematic Review"), Role::DocType);
         assert_eq!(role_of("RESEARCH ARTICLE"), Role::DocType);
         assert!(!is_doc_type("Review of the 2019 floods in the delta basin"));
+        assert!(!is_doc_type("QUARTERLY BUDGET REVIEW"));
     }
 
     #[test]
