@@ -52,7 +52,7 @@ pub(super) fn opens_indented_paragraph(
 
 /// Whether a line is a heading set in bold on a line of its own: the paragraph under it
 /// opens with its first line set in, as every other does.
-fn bold_heading(line: &TextLine) -> bool {
+pub(super) fn bold_heading(line: &TextLine) -> bool {
     crate::rich::all_bold(&line.text) && crate::structure::classify::heading_line_shape(&line.text)
 }
 

@@ -398,8 +398,7 @@ fn bold_heading_set_off(unit: &Unit, line: &TextLine) -> bool {
         && ends_sentence(&prev.text)
         && (a.font_size - b.font_size).abs() < 0.15 * size
         && b.baseline - a.baseline > pitch + size / 3.0
-        && crate::rich::all_bold(&line.text)
-        && super::classify::heading_line_shape(&line.text)
+        && indents::bold_heading(line)
 }
 
 /// Words a line must hold to be read as a whole sentence set on its own (see
