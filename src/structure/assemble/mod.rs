@@ -391,6 +391,13 @@ pub fn assemble_around_boxes(
                     (Some(a), Some(b)) => (a - b).abs() <= SAME_TYPE,
                     _ => true,
                 };
+                // A paragraph set in the text's own size.
+                let in_text_size = |p: &Placed| {
+                    matches!(p.draft, Draft::Para { .. })
+                        && blocks
+                            .get(&p.first)
+                            .is_some_and(|&(_, size)| same_size(size))
+                };
                 // A list in other type than the text, after a paragraph in the text's type
                 // that the text goes on with: small print set below a column ("*
                 // Correspondence: …"), which the text's sentence goes on past.
@@ -404,15 +411,11 @@ pub fn assemble_around_boxes(
                         .iter()
                         .rev()
                         .find(|p| !asides.contains(&p.first))
-                        .is_some_and(|p| match &p.draft {
-                            Draft::Para { text: prev } => {
-                                blocks
-                                    .get(&p.first)
-                                    .is_some_and(|&(_, size)| same_size(size))
-                                    && (continues(prev, &text, wrapped, placed)
+                        .is_some_and(|p| {
+                            in_text_size(p)
+                                && matches!(&p.draft, Draft::Para { text: prev }
+                                    if continues(prev, &text, wrapped, placed)
                                         || cut_by_page(p.last, prev))
-                            }
-                            _ => false,
                         });
                 if !past_run
                     && let Some(last) = run.last_mut()
@@ -457,18 +460,16 @@ pub fn assemble_around_boxes(
                 };
                 // Past a caption or small print only to a paragraph in the text's size.
                 let (past, plain) = (behind_past(true), behind_past(false));
-                let in_text_size = |t: usize| {
-                    matches!(out[t].draft, Draft::Para { .. })
-                        && blocks
-                            .get(&out[t].first)
-                            .is_some_and(|&(_, size)| same_size(size))
+                let behind = if past > plain
+                    && !out
+                        .len()
+                        .checked_sub(past + 1)
+                        .is_some_and(|t| in_text_size(&out[t]))
+                {
+                    plain
+                } else {
+                    past
                 };
-                let behind =
-                    if past > plain && !out.len().checked_sub(past + 1).is_some_and(in_text_size) {
-                        plain
-                    } else {
-                        past
-                    };
                 let target = out
                     .len()
                     .checked_sub(behind + 1)

@@ -154,20 +154,22 @@ impl Lexicon {
         &self.words[self.words.partition_point(|(k, ..)| k.as_str() < w)..]
     }
 
-    pub(super) fn count(&self, w: &str) -> usize {
-        let w = w.to_lowercase();
-        self.starting_at(&w)
+    /// The entry of `w` (in lower case): how often it is printed, and how often in lower
+    /// case.
+    fn entry(&self, w: &str) -> (usize, usize) {
+        self.starting_at(w)
             .first()
-            .filter(|(k, ..)| *k == w)
-            .map_or(0, |(_, c, _)| *c)
+            .filter(|(k, ..)| k == w)
+            .map_or((0, 0), |&(_, all, lower)| (all, lower))
+    }
+
+    pub(super) fn count(&self, w: &str) -> usize {
+        self.entry(&w.to_lowercase()).0
     }
 
     /// How often `w` (in lower case) is printed in lower case.
     fn count_lower(&self, w: &str) -> usize {
-        self.starting_at(w)
-            .first()
-            .filter(|(k, ..)| k == w)
-            .map_or(0, |(.., l)| *l)
+        self.entry(w).1
     }
 
     /// Occurrences of `w` or of an inflected form of it (a few letters longer).
