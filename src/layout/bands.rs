@@ -13,7 +13,7 @@
 //! across or down, unless the cards' numbered headings say so: "1." and "2." side by side
 //! over "3." and "4." (see [`numbered_rows`]).
 
-use super::gutters::{Ink, MIN_SIDE, Side, gutter_with, side};
+use super::gutters::{Ink, MIN_SIDE, Side, gutter_with, rows_of_cells, sharing_a_baseline, side};
 use crate::lines::TextLine;
 
 /// White space (in ems of the part's median type) that cuts a page across.
@@ -106,7 +106,13 @@ fn flat_regions(lines: &[TextLine]) -> Option<Vec<Vec<TextLine>>> {
             .iter()
             .chain(std::iter::once(&k))
             .all(|&b| keeps_gutter(&refs(&bands[b]), clean[b], whole))
-            && !whole.is_some_and(|g| numbered_rows(&refs(cur), &refs(band), g, em));
+            && !whole.is_some_and(|g| {
+                numbered_rows(&refs(cur), &refs(band), g, em)
+                    || held
+                        .iter()
+                        .chain(std::iter::once(&k))
+                        .any(|&b| clean[b].is_none() && table_across(&refs(&bands[b]), g))
+            });
         if together {
             let part = parts.last_mut().expect("one part at least");
             part.0 = union;
@@ -308,6 +314,56 @@ fn columns_of_text(band: &[&TextLine], g: f32, at: Side, depth: u8) -> bool {
     })
 }
 
+/// Whether a band is a table set across the gutter `g` of the columns around it (a
+/// journal's full-width table on a two-column page): its rows put cells on both sides of
+/// the gutter (see [`rows_across`]), and one side at least holds no running text. Read as
+/// part of the columns, its label column would run on as a paragraph and its figures form
+/// a table of their own; on its own it is read row by row. Two columns of prose set at
+/// one leading meet baselines too, but each line stands alone on its side, and both
+/// sides run on.
+fn table_across(band: &[&TextLine], g: f32) -> bool {
+    let band = inside_margins(band.iter().copied());
+    rows_across(&band, g)
+        && !(columns_of_text(&band, g, Side::Left, 2) && columns_of_text(&band, g, Side::Right, 2))
+}
+
+/// Whether a part of a page is nothing but a table's rows across the gutter `g`: neither
+/// side holds running text. Its two halves are not columns to read one after the other.
+pub(super) fn cells_across(part: &[TextLine], g: f32) -> bool {
+    let part = inside_margins(part.iter());
+    rows_across(&part, g)
+        && !columns_of_text(&part, g, Side::Left, 2)
+        && !columns_of_text(&part, g, Side::Right, 2)
+}
+
+/// The lines clear of the paper's top and bottom tenth: a header's or a footer's pieces
+/// (a print slug of eight cells on one baseline) share baselines as a table's cells do,
+/// and would make columns of text look like one.
+fn inside_margins<'a>(lines: impl Iterator<Item = &'a TextLine>) -> Vec<&'a TextLine> {
+    lines
+        .filter(|l| {
+            l.geometry.is_none_or(|g| {
+                let h = g.page_height;
+                !(h > 0.0 && (g.bbox.y1 < 0.11 * h || g.bbox.y0 > 0.89 * h))
+            })
+        })
+        .collect()
+}
+
+/// Whether rows of cells span the gutter `g`: two thirds of the lines left of it share
+/// their baseline with a line right of it, and the lines on the right share theirs with
+/// one another (two cells or more on that side of each row).
+fn rows_across(band: &[&TextLine], g: f32) -> bool {
+    let on = |at: Side| -> Vec<&TextLine> {
+        band.iter().copied().filter(|l| side(l, g) == at).collect()
+    };
+    let (left, right) = (on(Side::Left), on(Side::Right));
+    left.len() >= MIN_SIDE
+        && right.len() >= MIN_SIDE
+        && sharing_a_baseline(&left, &right) * 3 >= left.len() * 2
+        && rows_of_cells(&right)
+}
+
 fn crossing(band: &[&TextLine], g: f32) -> usize {
     band.iter().filter(|l| side(l, g) == Side::Across).count()
 }
@@ -404,6 +460,34 @@ mod tests {
         assert_eq!(t[0].len(), 12);
         assert_eq!(t[1][0], "wide 0 of the second");
         assert_eq!(t[2], vec![stamp]);
+    }
+
+    /// A table set across both columns of a two-column page (a label column left of the
+    /// gutter, figures right of it, row by row) is a part of its own between the columns
+    /// above and below it: read with them, its labels would run on as the left column.
+    #[test]
+    fn a_table_across_the_gutter_is_a_part_of_its_own() {
+        let mut lines = first_article_columns();
+        for r in 0..8 {
+            let y = 150.0 + 12.0 * r as f32;
+            lines.push(at(&format!("Measure {r} of the cohort"), 60.0, 200.0, y));
+            for x in [320.0, 400.0, 480.0] {
+                lines.push(at(&format!("{r}.5"), x, x + 25.0, y));
+            }
+        }
+        // Columns of prose long enough to outweigh the table's figures.
+        for i in 0..30 {
+            let y = 270.0 + 12.0 * i as f32;
+            lines.push(at(&format!("left {i} after the table"), 60.0, 290.0, y));
+            lines.push(at(&format!("right {i} after the table"), 310.0, 540.0, y));
+        }
+        let t = texts(&regions(&lines).expect("parts"));
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!(t[1].len(), 32, "{t:?}");
+        assert!(
+            t[1].iter()
+                .all(|l| !l.contains("article") && !l.contains("after"))
+        );
     }
 
     /// Two columns, then a title across the page, then columns split elsewhere.

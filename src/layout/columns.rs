@@ -138,7 +138,9 @@ fn order_region(
     drawn: Option<&crate::source::Page>,
     report: &mut Report,
 ) -> Option<Vec<TextLine>> {
+    // A gap between a table's cells is no gutter between columns.
     let split = gutter(page_lines)
+        .filter(|&g| !super::bands::cells_across(page_lines, g))
         .map(|g| (g, Vec::new()))
         .or_else(|| gutter_beside_grid(page_lines));
     // Column rules stand in for gutters the white space does not show. Where it shows
@@ -379,6 +381,43 @@ mod tests {
                 .as_deref()
                 .is_some_and(|e| e.contains("row(s) of cells across the columns"))
         }));
+    }
+
+    /// A part that is nothing but a table's rows, with a wide gap between its third and
+    /// fourth columns, is read row by row: the gap is no gutter between columns.
+    #[test]
+    fn a_table_wide_gap_is_no_gutter() {
+        let mut lines = Vec::new();
+        for r in 0..16 {
+            let y = 480.0 + 7.0 * r as f32;
+            let cells = [
+                (format!("Company {r} Laboratories"), 132.0, 206.0),
+                (format!("Trade name {r}"), 213.0, 285.0),
+                (format!("Code {r}"), 299.0, 320.0),
+                ("TB".to_string(), 338.0, 346.0),
+                (format!("Substance {r} named"), 367.0, 440.0),
+                ("dose".to_string(), 462.0, 480.0),
+            ];
+            for (text, x0, x1) in cells {
+                lines.push(crate::layout::drawn_late::tests::at(&text, x0, x1, y, 6.0));
+            }
+        }
+        let mut r = Report::default();
+        order(&mut lines, &[], &mut r);
+        let texts: Vec<String> = lines.iter().map(|l| l.plain()).collect();
+        assert_eq!(
+            texts[..7],
+            [
+                "Company 0 Laboratories",
+                "Trade name 0",
+                "Code 0",
+                "TB",
+                "Substance 0 named",
+                "dose",
+                "Company 1 Laboratories"
+            ],
+            "{texts:?}"
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Where a page's gutters run, and which side of a gutter each line lies on: the clearest
 //! vertical gap through a page's lines, kept as a gutter only when the text on each side
 //! fills its column and is not mostly figures; a gutter beside a grid of table cells,
-//! found in the prose around the grid; and the page's lines in the top-to-bottom order in
-//! which the column, band and beside-table readers walk them. This is the geometry those
+//! found in the prose around the grid; which lines share a baseline (a table's cells do,
+//! row by row); and the page's lines in the top-to-bottom order in which the column, band
+//! and beside-table readers walk them. This is the geometry those
 //! readers share, so it sits below all of them.
 
 use crate::lines::TextLine;
@@ -345,4 +346,95 @@ pub(super) fn top_to_bottom(page: &[TextLine]) -> Vec<&TextLine> {
         start = end;
     }
     sorted
+}
+
+/// Distance (in ems) within which two baselines are one: the cells of a table's row are
+/// set on one baseline, while lines of text beside it meet the rows' baselines only by
+/// chance, rarely this close.
+const SAME_BASELINE: f32 = 0.12;
+
+/// Whether a line shares its baseline with one of `others` (other than itself).
+fn on_a_shared_baseline(l: &TextLine, others: &[&TextLine]) -> bool {
+    let Some(g) = l.geometry else { return false };
+    others.iter().any(|o| {
+        !std::ptr::eq(*o, l)
+            && o.geometry.is_some_and(|h| {
+                (h.baseline - g.baseline).abs() <= SAME_BASELINE * g.font_size.max(h.font_size)
+            })
+    })
+}
+
+/// Whether lines are a table's rows: most of them (two thirds) share their baseline with
+/// another of them.
+pub(super) fn rows_of_cells(lines: &[&TextLine]) -> bool {
+    sharing_a_baseline(lines, lines) * 3 >= lines.len() * 2
+}
+
+/// How many of `these` share their baseline with one of `others` (see
+/// [`on_a_shared_baseline`]). The others are taken by baseline, so that each line is
+/// tried only against those within the widest reach of its own, not against them all
+/// (every channel tried through a band asks this of each of its lines). Baselines and
+/// sizes of a printable page keep the rounding of that window far below its margin; other
+/// values are tried line against line.
+pub(super) fn sharing_a_baseline(these: &[&TextLine], others: &[&TextLine]) -> usize {
+    let printable = |l: &&TextLine| {
+        l.geometry
+            .is_none_or(|g| g.baseline.abs() < 1e6 && (0.0..1e4).contains(&g.font_size))
+    };
+    if others.len() < 16 || !these.iter().all(printable) || !others.iter().all(printable) {
+        return these
+            .iter()
+            .filter(|l| on_a_shared_baseline(l, others))
+            .count();
+    }
+    let mut by_baseline: Vec<(f32, f32, &TextLine)> = others
+        .iter()
+        .filter_map(|o| o.geometry.map(|h| (h.baseline, h.font_size, *o)))
+        .collect();
+    by_baseline.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let largest = by_baseline.iter().map(|o| o.1).fold(0.0, f32::max);
+    these
+        .iter()
+        .filter(|l| {
+            let Some(g) = l.geometry else { return false };
+            // Beyond any line's reach, with room to spare.
+            let reach = 2.0 * SAME_BASELINE * g.font_size.max(largest) + 1.0;
+            let from = by_baseline.partition_point(|o| o.0 < g.baseline - reach);
+            by_baseline[from..]
+                .iter()
+                .take_while(|o| o.0 <= g.baseline + reach)
+                .any(|&(b, size, o)| {
+                    !std::ptr::eq(o, **l)
+                        && (b - g.baseline).abs() <= SAME_BASELINE * g.font_size.max(size)
+                })
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines found on shared baselines by their baselines are those found line against
+    /// line: near misses at the reach of mixed sizes, and a line never matching itself.
+    #[test]
+    fn shared_baselines_by_baseline_are_those_line_against_line() {
+        let mut lines = Vec::new();
+        for i in 0..40 {
+            let size = [6.0, 9.0, 14.0, 30.0][i % 4];
+            let y = 100.0 + 3.7 * i as f32 + if i % 3 == 0 { 0.5 } else { 0.0 };
+            lines.push(crate::layout::drawn_late::tests::at(
+                "cell", 60.0, 90.0, y, size,
+            ));
+        }
+        let all: Vec<&TextLine> = lines.iter().collect();
+        for split in [16, 20, 33] {
+            let (these, others) = all.split_at(split.min(all.len() - 16));
+            for (a, b) in [(these, others), (others, these), (&all[..], &all[..])] {
+                let brute = a.iter().filter(|l| on_a_shared_baseline(l, b)).count();
+                assert_eq!(sharing_a_baseline(a, b), brute);
+            }
+        }
+        assert!(sharing_a_baseline(&all, &all) > 0);
+    }
 }
