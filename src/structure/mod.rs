@@ -24,6 +24,7 @@ pub mod notes;
 pub mod outline;
 pub mod output;
 pub mod pieces;
+mod placed_cells;
 pub mod placed_tables;
 pub mod raw_items;
 mod ruled_tables;

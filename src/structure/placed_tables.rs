@@ -6,8 +6,9 @@
 //! drawn one by one (their positions differ from line to line) and from a label set
 //! apart from its text (a list or a note, whose first column holds only markers).
 
-use super::cell_lines::{CellLine, continues, starts_row};
-use super::table_header::{ALIGN, Column, header_columns};
+use super::cell_lines::{continues, starts_row};
+use super::placed_cells::{PlacedCell, row_cells};
+use super::table_header::{Column, header_columns};
 use super::table_run::{TableRun, labels_only, reads_as_prose};
 use crate::lines::TextLine;
 
@@ -76,18 +77,6 @@ fn runs(
         }
     }
     out
-}
-
-/// The column a cell from `x0` to `x1` is set in. A line ending flush with a column but
-/// starting in the first half of the column before it is no cell of either: it is text
-/// across both (a paragraph after a leader-dot list, set to the same right margin).
-fn column_of(columns: &[Column], x0: f32, x1: f32) -> Option<usize> {
-    let k = columns.iter().position(|c| c.holds(x0, x1))?;
-    let over_previous = k
-        .checked_sub(1)
-        .and_then(|p| columns.get(p))
-        .is_some_and(|p| x0 < 0.5 * (p.start + p.end) && (x0 - columns[k].start).abs() > ALIGN);
-    (!over_previous).then_some(k)
 }
 
 /// The table whose header row starts at line `i`, or, when titles set apart in the
@@ -354,30 +343,6 @@ fn judged(
     })
 }
 
-/// A cell line placed in a table: its column, its baseline, its text, and whether it
-/// stands as a row of its own.
-struct PlacedCell {
-    column: usize,
-    baseline: f32,
-    text: String,
-    own_row: bool,
-    /// Left and right edges (estimated for a cell cut from a longer line) and type size.
-    x0: f32,
-    x1: f32,
-    size: f32,
-}
-
-impl PlacedCell {
-    fn line(&self) -> CellLine<'_> {
-        CellLine {
-            text: &self.text,
-            x0: self.x0,
-            x1: self.x1,
-            size: self.size,
-        }
-    }
-}
-
 /// One past the last of the consecutive lines from `at` on `at`'s baseline (and page).
 fn baseline_end(lines: &[TextLine], at: usize) -> usize {
     let Some(g) = lines[at].geometry else {
@@ -404,116 +369,6 @@ fn titles_a_section(row: &[TextLine], header: f32, rows: f32) -> bool {
             .is_some_and(|g| g.font_size > 1.1 * header.max(rows))
             && crate::rich::all_bold(&l.text)
     })
-}
-
-/// The cells of a row (the lines on one baseline), or `None` when a line of it falls in
-/// no column. A line alone on its baseline, in smaller type than the header, that runs
-/// over the next column's start is kept whole: starting past the first column, it is a
-/// cell's detail line ("(Runtime: 142 min); Holiday Season Premium" under a film's
-/// title), joined to that cell; starting in the first column, it is a remark across the
-/// table, a row of its own. A line in the header's type or larger running over columns is
-/// cut between them (text in larger type is the page's prose, not a remark).
-fn row_cells(row: &[TextLine], columns: &[Column], size: f32) -> Option<Vec<PlacedCell>> {
-    let alone = row.len() == 1;
-    let mut out = Vec::new();
-    for line in row {
-        let g = line.geometry?;
-        let smaller = g.font_size < 0.9 * size;
-        // A line opening with a raised label is a note, never a cell's whole line.
-        let labelled = line.text.trim_start().starts_with(crate::rich::SUP_ON);
-        let whole = (alone && !labelled && smaller)
-            .then(|| spanning_line(line, columns))
-            .flatten();
-        let (cells, own_row) = match whole {
-            Some(k) => (
-                vec![(k, line.text.trim().to_string(), g.bbox.x0, g.bbox.x1)],
-                k == 0,
-            ),
-            None => (cells_of(line, columns)?, false),
-        };
-        out.extend(cells.into_iter().map(|(column, text, x0, x1)| PlacedCell {
-            column,
-            baseline: g.baseline,
-            text,
-            own_row,
-            x0,
-            x1,
-            size: g.font_size,
-        }));
-    }
-    Some(out)
-}
-
-/// The column a line starts in when it runs on over the next column's start, staying
-/// inside the table's width.
-fn spanning_line(line: &TextLine, columns: &[Column]) -> Option<usize> {
-    let g = line.geometry?;
-    let k = column_of(columns, g.bbox.x0, g.bbox.x1)?;
-    let last = columns.last()?;
-    let wider = g.bbox.x1 > last.end.max(last.start) + g.font_size;
-    let spans = columns
-        .get(k + 1)
-        .is_some_and(|next| g.bbox.x1 > next.start - 0.5 * g.font_size);
-    (spans && !wider).then_some(k)
-}
-
-/// The cells a line holds, with their columns and extents: the line must start at a
-/// column. A line
-/// that runs on into the next columns holds cells the PDF drew as one run of text ("work
-/// and scaffolding 8 per cent"); it is cut at the spaces nearest the column starts, found
-/// by spreading its characters evenly over its width.
-fn cells_of(line: &TextLine, columns: &[Column]) -> Option<Vec<(usize, String, f32, f32)>> {
-    let g = line.geometry?;
-    let k = column_of(columns, g.bbox.x0, g.bbox.x1)?;
-    // A line starting in one column and running past the last one's header is wider than
-    // the table: prose after it that starts at a column's edge.
-    let last = columns.last()?;
-    if k + 1 < columns.len() && g.bbox.x1 > last.end.max(last.start) + g.font_size {
-        return None;
-    }
-    let overflows = columns
-        .get(k + 1)
-        .is_some_and(|next| g.bbox.x1 > next.start - 0.5 * g.font_size);
-    if !overflows {
-        // The whole line is one cell.
-        return Some(vec![(
-            k,
-            line.text.trim().to_string(),
-            g.bbox.x0,
-            g.bbox.x1,
-        )]);
-    }
-    let starts: Vec<f32> = columns.iter().map(|c| c.start).collect();
-    // Cut points are found on the visible text; the rich text is cut there, styles kept.
-    let chars: Vec<char> = line.plain_cow().chars().collect();
-    let per_char = (g.bbox.x1 - g.bbox.x0) / chars.len().max(1) as f32;
-    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (column of the part after, cut)
-    let mut from = 0usize;
-    for (next, &at) in starts.iter().enumerate().skip(k + 1) {
-        if g.bbox.x1 <= at - 0.5 * g.font_size {
-            break;
-        }
-        // Where the next column starts, in characters; the cut is the space nearest it,
-        // before a character that can open a cell.
-        let target = ((at - g.bbox.x0) / per_char.max(0.1)) as usize;
-        let cut = (from + 1..chars.len())
-            .filter(|&c| chars[c] == ' ' && chars.get(c + 1).is_some_and(|n| !n.is_lowercase()))
-            .min_by_key(|&c| c.abs_diff(target))
-            .filter(|&c| c.abs_diff(target) <= chars.len() / 4 + 2)?;
-        cuts.push((next, cut));
-        from = cut + 1;
-    }
-    let mut out = Vec::new();
-    let (mut column, mut rest, mut done) = (k, line.text.clone(), 0usize);
-    let at = |c: usize| g.bbox.x0 + per_char * c as f32;
-    for (next, cut) in cuts {
-        let (left, right) = crate::rich::split_visible(&rest, cut - done);
-        out.push((column, left.trim().to_string(), at(done), at(cut)));
-        (column, rest, done) = (next, right, cut);
-    }
-    out.push((column, rest.trim().to_string(), at(done), g.bbox.x1));
-    out.retain(|(_, t, _, _)| !t.is_empty());
-    Some(out)
 }
 
 /// Logical rows from placed cell lines: taken by baseline, a line in the first column

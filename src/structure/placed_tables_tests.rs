@@ -361,3 +361,56 @@ fn a_cell_drawn_a_little_above_its_row_stays_in_it() {
         ]
     );
 }
+
+/// Rows of a table of figures: a label over two sub-rows set in a little ("Alcohol use"
+/// over "Yes (%)" and "No (%)") keeps the sub-rows in the table, their labels in its
+/// first column; a line in larger type running across its columns after the last row is
+/// the page's prose, and ends the table whole.
+#[test]
+fn sub_row_labels_stay_and_prose_across_ends_the_table() {
+    let mut lines = vec![
+        cell("Measure", 57.0, 100.0, 100.0),
+        cell("Remained", 296.0, 340.0, 100.0),
+        cell("Developed", 396.0, 440.0, 100.0),
+        cell("p-value", 498.0, 530.0, 100.0),
+    ];
+    let rows: [(&str, f32, [&str; 3]); 5] = [
+        ("Age: mean, SD", 57.0, ["67.7", "72.8", "0.001"]),
+        ("Current smoking (%)", 57.0, ["47.0", "41.8", "0.05"]),
+        ("Yes (%)", 62.0, ["75.2", "63.0", "0.20"]),
+        ("No, never drank (%)", 62.0, ["24.8", "37.0", "0.20"]),
+        ("Presence of APOE (%)", 57.0, ["25.8", "47.5", "0.001"]),
+    ];
+    for (r, (label, x0, figures)) in rows.iter().enumerate() {
+        let base = 112.0 + 11.0 * r as f32;
+        lines.push(cell(label, *x0, x0 + 80.0, base));
+        for (f, x) in figures.iter().zip([296.0, 396.0, 498.0]) {
+            lines.push(cell(f, x, x + 20.0, base));
+        }
+    }
+    for (k, text) in [
+        "[38 FR 8255, Mar. 30, 1973. Redesignated at 38 FR 26609, Sept. 24, 1973, and",
+        "amended at 41 FR 16553, Apr. 20, 1976; 41 FR 53477, Dec. 7, 1976; 46 FR 51603]",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let base = 168.0 + 11.0 * k as f32;
+        lines.push(crate::lines::test_placed(text, 2, 57.0, 520.0, base, 10.5));
+    }
+    let t = find(&lines);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].end, lines.len() - 2, "the prose is not a row");
+    let labels: Vec<&str> = t[0].rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Measure",
+            "Age: mean, SD",
+            "Current smoking (%)",
+            "Yes (%)",
+            "No, never drank (%)",
+            "Presence of APOE (%)"
+        ]
+    );
+}
