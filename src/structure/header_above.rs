@@ -55,6 +55,12 @@ pub(super) fn with_header_above(
         let over_one =
             alone || column.is_some_and(|c| (g.bbox.x0 - columns[c].start).abs() <= ALIGN);
         let close = g.bbox.y1 <= first.bbox.y0 + 0.5 * size && g.bbox.y1 >= top - 1.5 * size;
+        // A rule typed as a row of dots between the header and the body is passed over.
+        if l.page == lines[run.start].page && close && typed_rule(&l.text) {
+            top = top.min(g.bbox.y0);
+            k -= 1;
+            continue;
+        }
         if l.page != lines[run.start].page || words > MAX_WORDS || !over_one || !close {
             break;
         }
@@ -81,10 +87,10 @@ pub(super) fn with_header_above(
     if taken.is_empty() {
         return None;
     }
-    let rows = bands(lines, &taken, size, width)?;
+    let mut rows = bands(lines, &taken, size, width)?;
     // The fullest row names the columns (the lowest of equals: rows over it group
     // them): it must fill half of them or more, mostly with words.
-    let (named, filled) = rows
+    let (mut named, filled) = rows
         .iter()
         .enumerate()
         .map(|(r, row)| (r, row.iter().filter(|c| !c.text.is_empty()).count()))
@@ -98,6 +104,29 @@ pub(super) fn with_header_above(
     // of columns, in a row above, stays in the column it starts over.)
     if filled * 2 < width || worded * 2 < filled || rows[named].iter().any(|c| c.spans) {
         return None;
+    }
+    // Names wrapped onto several lines ("PARTICIPANTS / WHO REMAINED / DEMENTIA-FREE")
+    // leave rows over the names' own columns and no other, each line within its column,
+    // filling more than half of the columns the names fill: they are the names' first
+    // lines, not headings over groups of columns (which stand over fewer, or reach over
+    // their neighbours).
+    while named > 0 {
+        let (upper, lower) = (&rows[named - 1], &rows[named]);
+        let over = upper.iter().filter(|c| !c.text.is_empty()).count();
+        let wrapped = upper
+            .iter()
+            .zip(lower)
+            .all(|(a, n)| a.text.is_empty() || (!a.spans && !n.text.is_empty()));
+        if !wrapped || over * 2 <= filled {
+            break;
+        }
+        let upper = rows.remove(named - 1);
+        named -= 1;
+        for (a, n) in upper.into_iter().zip(rows[named].iter_mut()) {
+            if !a.text.is_empty() {
+                n.text = format!("{} {}", a.text, n.text);
+            }
+        }
     }
     let mut out: Vec<Vec<String>> = rows
         .into_iter()
@@ -113,6 +142,17 @@ pub(super) fn with_header_above(
             ..Default::default()
         },
     })
+}
+
+/// Whether a line is a rule typed out: a run of dots, rules or underscores and nothing
+/// else ("........", "———").
+fn typed_rule(text: &str) -> bool {
+    let plain = crate::rich::plain(text);
+    let marks = plain.chars().filter(|c| !c.is_whitespace());
+    marks.clone().count() >= 8
+        && marks
+            .into_iter()
+            .all(|c| matches!(c, '.' | '·' | '…' | '_' | '-' | '–' | '—' | '─'))
 }
 
 /// Whether a line from `x0` to `x1` reaches over the whole of column `c` (a name set on

@@ -414,3 +414,65 @@ fn sub_row_labels_stay_and_prose_across_ends_the_table() {
         ]
     );
 }
+
+/// Column names wrapped onto three lines over a typed rule of dots ("PARTICIPANTS /
+/// WHO REMAINED / DEMENTIA-FREE") head the table as one row: each name's lines joined,
+/// the rule passed over.
+#[test]
+fn names_wrapped_over_a_typed_rule_head_the_table() {
+    let mut lines = Vec::new();
+    for (k, (a, b)) in [
+        ("PARTICIPANTS", "PARTICIPANTS"),
+        ("WHO REMAINED", "WHO DEVELOPED"),
+        ("DEMENTIA-FREE", "DEMENTIA"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let base = 90.0 + 10.0 * k as f32;
+        lines.push(cell(a, 296.0, 360.0, base));
+        lines.push(cell(b, 396.0, 460.0, base));
+    }
+    lines.push(cell("p-VALUE", 498.0, 530.0, 110.0));
+    lines.push(cell(&".".repeat(120), 57.0, 530.0, 118.0));
+    let rows: [(&str, [&str; 3]); 4] = [
+        (
+            "Age: mean, SD",
+            ["67.7, SD = 9.6", "72.8, SD = 7.4", "<0.001"],
+        ),
+        (
+            "Education: mean, SD",
+            ["8.7, SD = 3.5", "7.9, SD = 3.0", "<0.001"],
+        ),
+        (
+            "MMSE score: mean, SD",
+            ["27.4, SD = 1.9", "26.7, SD = 2.2", "<0.001"],
+        ),
+        (
+            "Depressive symptoms: mean, SD",
+            ["1.0, SD = 1.2", "1.0, SD = 1.2", "0.24"],
+        ),
+    ];
+    for (r, (label, values)) in rows.iter().enumerate() {
+        let base = 130.0 + 11.0 * r as f32;
+        lines.push(cell(label, 57.0, 160.0, base));
+        for (v, x) in values.iter().zip([296.0, 396.0, 498.0]) {
+            lines.push(cell(v, x, x + 40.0, base));
+        }
+    }
+    let t = find(&lines);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!((t[0].start, t[0].end), (0, lines.len()));
+    assert!(!t[0].head.headless);
+    assert_eq!(t[0].head.rows, 0);
+    assert_eq!(
+        t[0].rows[0],
+        vec![
+            "",
+            "PARTICIPANTS WHO REMAINED DEMENTIA-FREE",
+            "PARTICIPANTS WHO DEVELOPED DEMENTIA",
+            "p-VALUE"
+        ]
+    );
+    assert_eq!(t[0].rows[1][0], "Age: mean, SD");
+}

@@ -90,8 +90,23 @@ fn content(cell: &str) -> Content {
     match numeric {
         true if t.chars().all(|c| c.is_ascii_digit()) => Content::Whole,
         true => Content::Measured,
+        false if stated_value(t) => Content::Measured,
         false => Content::Words,
     }
+}
+
+/// Whether a cell states a measured value with its statistic or spread ("67.7, SD = 9.6",
+/// "12.5 ± 3.1", "0.99 (0.96–1.03)"): figures with a decimal point, and at least twice
+/// as many digits as letters. A header's year with a word ("FY2023", "Q1 2024") has no
+/// point.
+fn stated_value(t: &str) -> bool {
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let pointed = t
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
+    pointed && digits >= 2 * letters
 }
 
 /// Whether the row at `header` (under the rows grouping columns) names the columns,
@@ -157,5 +172,27 @@ mod tests {
         let bold = |t: &str| format!("{}{t}{}", crate::rich::BOLD_ON, crate::rich::BOLD_OFF);
         let set_off = vec![rows[1].iter().map(|c| bold(c)).collect(), rows[2].clone()];
         assert!(names_columns(&set_off, 0));
+    }
+
+    /// A value stated with its spread ("67.7, SD = 9.6") is a measured value, like the
+    /// plain figures under it: the row is the body's first. A year with a word
+    /// ("FY2023") has no point, and names its column.
+    #[test]
+    fn values_stated_with_their_spread_name_no_columns() {
+        let rows = vec![
+            row(&[
+                "Age: mean, SD",
+                "67.7, SD = 9.6",
+                "72.8, SD = 7.4",
+                "<0.001",
+            ]),
+            row(&["Gender (females) (%)", "53.1", "64.1", "<0.001"]),
+        ];
+        assert!(!names_columns(&rows, 0));
+        let fiscal = vec![
+            row(&["", "FY2023", "FY2022", "Q1 2024"]),
+            row(&["Revenue", "1,234.5", "987.5", "12.5"]),
+        ];
+        assert!(names_columns(&fiscal, 0));
     }
 }
