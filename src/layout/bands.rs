@@ -102,24 +102,46 @@ fn flat_regions(lines: &[TextLine]) -> Option<Vec<Vec<TextLine>>> {
         let mut union = cur.clone();
         union.extend_from_slice(band);
         let whole = gutter_of(&union);
+        // (Where the whole has no gutter, the one the columns above run clear of.)
+        let table = whole
+            .or_else(|| held.iter().rev().find_map(|&b| clean[b]))
+            .is_some_and(|g| clean[k].is_none() && table_across(&refs(band), g));
         let together = held
             .iter()
             .chain(std::iter::once(&k))
             .all(|&b| keeps_gutter(&refs(&bands[b]), clean[b], whole))
+            && !table
             && !whole.is_some_and(|g| {
                 numbered_rows(&refs(cur), &refs(band), g, em)
                     || held
                         .iter()
-                        .chain(std::iter::once(&k))
                         .any(|&b| clean[b].is_none() && table_across(&refs(&bands[b]), g))
             });
         if together {
             let part = parts.last_mut().expect("one part at least");
             part.0 = union;
             part.1.push(k);
-        } else {
-            parts.push((band.clone(), vec![k]));
+            continue;
         }
+        let mut next = (band.clone(), vec![k]);
+        // The row naming a table's columns, set a little apart above its rows, goes
+        // with them rather than with the columns above.
+        let last = parts.last().and_then(|p| p.1.last().copied());
+        if table
+            && let Some(h) = last
+            && clean[h].is_none()
+            && names_row(&refs(&bands[h]), &refs(band), em)
+        {
+            let part = parts.last_mut().expect("one part at least");
+            part.1.pop();
+            part.0.retain(|i| !bands[h].contains(i));
+            next.0.extend_from_slice(&bands[h]);
+            next.1.insert(0, h);
+            if part.1.is_empty() {
+                parts.pop();
+            }
+        }
+        parts.push(next);
     }
     if parts.len() < 2 {
         return None;
@@ -336,18 +358,60 @@ pub(super) fn cells_across(part: &[TextLine], g: f32) -> bool {
         && !columns_of_text(&part, g, Side::Right, 2)
 }
 
-/// The lines clear of the paper's top and bottom tenth: a header's or a footer's pieces
-/// (a print slug of eight cells on one baseline) share baselines as a table's cells do,
-/// and would make columns of text look like one.
+/// Share of the paper's height at its top and at its bottom where running heads and
+/// print slugs stand, clear of the text block (a table may run down to a tenth of the
+/// paper from its foot).
+const MARGIN: f32 = 0.06;
+
+/// The lines clear of the paper's top and bottom margins ([`MARGIN`]): a header's or a
+/// footer's pieces (a print slug of eight cells on one baseline) share baselines as a
+/// table's cells do, and would make columns of text look like one.
 fn inside_margins<'a>(lines: impl Iterator<Item = &'a TextLine>) -> Vec<&'a TextLine> {
     lines
         .filter(|l| {
             l.geometry.is_none_or(|g| {
                 let h = g.page_height;
-                !(h > 0.0 && (g.bbox.y1 < 0.11 * h || g.bbox.y0 > 0.89 * h))
+                !(h > 0.0 && (g.bbox.y1 < MARGIN * h || g.bbox.y0 > (1.0 - MARGIN) * h))
             })
         })
         .collect()
+}
+
+/// Whether a band is the row naming the columns of the table band under it: three cells
+/// or more, short beside the table's width, most of them on one baseline (a name wrapped
+/// onto two lines stands a little higher), in a band no taller than two lines, within
+/// two ems above the table.
+fn names_row(band: &[&TextLine], table: &[&TextLine], em: f32) -> bool {
+    let span = |ls: &[&TextLine]| {
+        ls.iter().filter_map(|l| l.geometry).fold(
+            (
+                f32::INFINITY,
+                f32::NEG_INFINITY,
+                f32::INFINITY,
+                f32::NEG_INFINITY,
+            ),
+            |(t, b, l, r), g| {
+                (
+                    t.min(g.bbox.y0),
+                    b.max(g.bbox.y1),
+                    l.min(g.bbox.x0),
+                    r.max(g.bbox.x1),
+                )
+            },
+        )
+    };
+    let (top, bottom, _, _) = span(band);
+    let (table_top, _, left, right) = span(table);
+    let short = band.iter().all(|l| {
+        l.geometry
+            .is_some_and(|g| g.bbox.x1 - g.bbox.x0 < 0.3 * (right - left))
+    });
+    band.len() >= 3
+        && band.len() <= 3 * MIN_SIDE
+        && short
+        && bottom - top <= 3.0 * em
+        && table_top - bottom <= 2.0 * em
+        && sharing_a_baseline(band, band) * 3 >= band.len() * 2
 }
 
 /// Whether rows of cells span the gutter `g`: two thirds of the lines left of it share
@@ -462,25 +526,30 @@ mod tests {
         assert_eq!(t[2], vec![stamp]);
     }
 
+    /// Eight rows of a table from `top` (a label left of the page's gutter, three figures
+    /// right of it), then two columns of prose long enough to outweigh its figures.
+    fn table_and_columns_after(lines: &mut Vec<TextLine>, top: f32) {
+        for r in 0..8 {
+            let y = top + 12.0 * r as f32;
+            lines.push(at(&format!("Measure {r} of the cohort"), 60.0, 200.0, y));
+            for x in [320.0, 400.0, 480.0] {
+                lines.push(at(&format!("{r}.5"), x, x + 25.0, y));
+            }
+        }
+        for i in 0..30 {
+            let y = 270.0 + 12.0 * i as f32;
+            lines.push(at(&format!("left {i} after the table"), 60.0, 290.0, y));
+            lines.push(at(&format!("right {i} after the table"), 310.0, 540.0, y));
+        }
+    }
+
     /// A table set across both columns of a two-column page (a label column left of the
     /// gutter, figures right of it, row by row) is a part of its own between the columns
     /// above and below it: read with them, its labels would run on as the left column.
     #[test]
     fn a_table_across_the_gutter_is_a_part_of_its_own() {
         let mut lines = first_article_columns();
-        for r in 0..8 {
-            let y = 150.0 + 12.0 * r as f32;
-            lines.push(at(&format!("Measure {r} of the cohort"), 60.0, 200.0, y));
-            for x in [320.0, 400.0, 480.0] {
-                lines.push(at(&format!("{r}.5"), x, x + 25.0, y));
-            }
-        }
-        // Columns of prose long enough to outweigh the table's figures.
-        for i in 0..30 {
-            let y = 270.0 + 12.0 * i as f32;
-            lines.push(at(&format!("left {i} after the table"), 60.0, 290.0, y));
-            lines.push(at(&format!("right {i} after the table"), 310.0, 540.0, y));
-        }
+        table_and_columns_after(&mut lines, 150.0);
         let t = texts(&regions(&lines).expect("parts"));
         assert_eq!(t.len(), 3, "{t:?}");
         assert_eq!(t[1].len(), 32, "{t:?}");
@@ -488,6 +557,27 @@ mod tests {
             t[1].iter()
                 .all(|l| !l.contains("article") && !l.contains("after"))
         );
+    }
+
+    /// The row naming such a table's columns, set a line's space above its rows (a cut
+    /// between bands), goes with the table, not with the columns above it.
+    #[test]
+    fn a_tables_names_set_apart_above_it_go_with_it() {
+        let mut lines = first_article_columns();
+        for (name, x0) in [
+            ("Action", 60.0),
+            ("Labor", 320.0),
+            ("Parts", 400.0),
+            ("Cost", 480.0),
+        ] {
+            lines.push(at(name, x0, x0 + 25.0, 141.0));
+        }
+        table_and_columns_after(&mut lines, 162.0);
+        let t = texts(&regions(&lines).expect("parts"));
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!(t[0].len(), 12, "{t:?}");
+        assert_eq!(t[1].len(), 36, "{t:?}");
+        assert_eq!(t[1][..4], ["Action", "Labor", "Parts", "Cost"]);
     }
 
     /// Two columns, then a title across the page, then columns split elsewhere.

@@ -42,7 +42,21 @@ pub(super) fn with_header_above(
         let l = &lines[k - 1];
         let Some(g) = l.geometry else { break };
         let words = crate::rich::plain(&l.text).split_whitespace().count();
-        let column = columns.iter().position(|c| c.holds(g.bbox.x0, g.bbox.x1));
+        // Aligned with a column, or else a name (words, no figure: not a row the table
+        // above left behind) reaching over one column and no other, give or take the
+        // alignment's slack: a name centred over figures narrower than itself.
+        let named = || !l.plain_cow().chars().any(|c| c.is_ascii_digit());
+        let column = columns
+            .iter()
+            .position(|c| c.holds(g.bbox.x0, g.bbox.x1))
+            .or_else(|| {
+                let mut over = columns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| g.bbox.x0 < c.end + ALIGN && g.bbox.x1 > c.start - ALIGN);
+                let (first, _) = over.next()?;
+                (over.next().is_none() && named()).then_some(first)
+            });
         // Over one column, or starting where one starts: a section title running on
         // over the next columns stays in its first (but a header cell may not; see
         // below).
@@ -102,7 +116,13 @@ pub(super) fn with_header_above(
     // Names running over the columns beside theirs ("Top-5 Top-20 Top-100" drawn as one
     // line) cannot be told apart: such a header is not rebuilt. (A heading over a group
     // of columns, in a row above, stays in the column it starts over.)
-    if filled * 2 < width || worded * 2 < filled || rows[named].iter().any(|c| c.spans) {
+    // A measured value among them ("30.50") is a row the table above left behind.
+    if filled * 2 < width
+        || worded * 2 < filled
+        || rows[named]
+            .iter()
+            .any(|c| c.spans || super::table_header::measured(&c.text))
+    {
         return None;
     }
     // Names wrapped onto several lines ("PARTICIPANTS / WHO REMAINED / DEMENTIA-FREE")
@@ -167,6 +187,8 @@ fn covers(c: &Column, x0: f32, x1: f32) -> bool {
 struct Cell {
     text: String,
     spans: bool,
+    /// The last line set in the cell.
+    last: Option<usize>,
 }
 
 /// The taken lines as rows top to bottom: lines whose bottoms are level (within half an
@@ -193,11 +215,28 @@ fn bands(
         let (b, row) = rows.last_mut()?;
         *b = bottom;
         if !row[c].text.is_empty() {
-            return None;
+            // A name wrapped onto a second line under its first, set level with the
+            // other names' one line, goes on in its cell; two lines side by side do not.
+            let stacked = row[c]
+                .last
+                .and_then(|a| lines[a].geometry)
+                .is_some_and(|a| {
+                    lines[i]
+                        .geometry
+                        .is_some_and(|g| g.bbox.y0 >= a.bbox.y1 - 0.3 * size)
+                });
+            let figure = |t: &str| crate::rich::plain(t).chars().any(|c| c.is_ascii_digit());
+            if !stacked || figure(&row[c].text) || figure(&lines[i].text) {
+                return None;
+            }
+            row[c].text = format!("{} {}", row[c].text, lines[i].text.trim());
+            row[c].last = Some(i);
+            continue;
         }
         row[c] = Cell {
             text: lines[i].text.trim().to_string(),
             spans,
+            last: Some(i),
         };
     }
     let mut merged: Vec<(f32, Vec<Cell>)> = Vec::new();

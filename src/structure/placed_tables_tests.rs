@@ -476,3 +476,74 @@ fn names_wrapped_over_a_typed_rule_head_the_table() {
     );
     assert_eq!(t[0].rows[1][0], "Age: mean, SD");
 }
+
+/// Names centred over figures narrower than themselves, one of them wrapped onto two
+/// lines set above and below the others' baseline ("Cost on U.S. / operators"), head
+/// the table. A row of figures above a table (the end of another) names nothing.
+#[test]
+fn names_centred_over_narrow_figures_head_the_table() {
+    // Lines boxed as a PDF's are, from the top of their type to its foot.
+    let boxed = |text: &str, x0: f32, x1: f32, top: f32| {
+        let mut l = crate::lines::test_placed(text, 2, x0, x1, top + 6.4, 8.0);
+        if let Some(g) = l.geometry.as_mut() {
+            (g.bbox.y0, g.bbox.y1) = (top, top + 8.0);
+        }
+        l
+    };
+    let names = |lines: &mut Vec<TextLine>| {
+        for (name, x0, x1) in [
+            ("Action", 104.8, 127.0),
+            ("Labor cost", 245.5, 283.3),
+            ("Parts cost", 358.7, 394.7),
+            ("Cost per product", 424.4, 484.5),
+        ] {
+            lines.push(boxed(name, x0, x1, 681.5));
+        }
+        lines.push(boxed("Cost on U.S.", 509.1, 555.4, 677.9));
+        lines.push(boxed("operators", 515.4, 549.1, 685.2));
+    };
+    let rows = |lines: &mut Vec<TextLine>| {
+        for (r, label) in [
+            "FCC OPS installation",
+            "AFM revisions",
+            "MDS installation",
+            "Sensor test",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let top = 704.1 + 9.8 * r as f32;
+            lines.push(boxed(label, 45.3, 186.8, top));
+            lines.push(boxed("1 work-hour × $85 per hour = $85", 195.1, 333.4, top));
+            lines.push(boxed("$0 ....", 341.9, 411.4, top));
+            lines.push(boxed("$85 ....", 419.7, 489.2, top));
+            lines.push(boxed("$6,205.", 497.5, 524.2, top));
+        }
+    };
+    let mut lines = Vec::new();
+    names(&mut lines);
+    rows(&mut lines);
+    let t = find(&lines);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].start, 0);
+    assert_eq!(
+        t[0].rows[0],
+        vec![
+            "Action",
+            "Labor cost",
+            "Parts cost",
+            "Cost per product",
+            "Cost on U.S. operators"
+        ]
+    );
+
+    // A figure among the names ("30.50" over the fourth column): a row the table
+    // above left behind, no header.
+    let mut figures: Vec<TextLine> = Vec::new();
+    names(&mut figures);
+    figures[3] = boxed("30.50", 424.4, 484.5, 681.5);
+    rows(&mut figures);
+    let t = find(&figures);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].head.headless && t[0].start == 6, "{t:?}");
+}

@@ -95,6 +95,12 @@ fn content(cell: &str) -> Content {
     }
 }
 
+/// Whether a cell holds a measured value ("30.50", "1,234", "12 %", "67.7, SD = 9.6"):
+/// no column's name.
+pub(super) fn measured(cell: &str) -> bool {
+    content(cell) == Content::Measured
+}
+
 /// Whether a cell states a measured value with its statistic or spread ("67.7, SD = 9.6",
 /// "12.5 ± 3.1", "0.99 (0.96–1.03)"): figures with a decimal point, and at least twice
 /// as many digits as letters. A header's year with a word ("FY2023", "Q1 2024") has no
