@@ -383,25 +383,15 @@ fn inside_margins<'a>(lines: impl Iterator<Item = &'a TextLine>) -> Vec<&'a Text
 /// two ems above the table.
 fn names_row(band: &[&TextLine], table: &[&TextLine], em: f32) -> bool {
     let span = |ls: &[&TextLine]| {
-        ls.iter().filter_map(|l| l.geometry).fold(
-            (
-                f32::INFINITY,
-                f32::NEG_INFINITY,
-                f32::INFINITY,
-                f32::NEG_INFINITY,
-            ),
-            |(t, b, l, r), g| {
-                (
-                    t.min(g.bbox.y0),
-                    b.max(g.bbox.y1),
-                    l.min(g.bbox.x0),
-                    r.max(g.bbox.x1),
-                )
-            },
-        )
+        ls.iter()
+            .filter_map(|l| l.geometry.map(|g| g.bbox))
+            .reduce(|a, b| a.union(&b))
     };
-    let (top, bottom, _, _) = span(band);
-    let (table_top, _, left, right) = span(table);
+    let (Some(names), Some(rows)) = (span(band), span(table)) else {
+        return false;
+    };
+    let (top, bottom, table_top) = (names.y0, names.y1, rows.y0);
+    let (left, right) = (rows.x0, rows.x1);
     let short = band.iter().all(|l| {
         l.geometry
             .is_some_and(|g| g.bbox.x1 - g.bbox.x0 < 0.3 * (right - left))
