@@ -171,17 +171,15 @@ mod tests {
         let mut drafts = vec![first(), own_header];
         join_over_pages(&mut drafts, &mut Report::default());
         assert_eq!(drafts.len(), 2, "a header in bold of its own");
-        let same_page = table(&[["Burundi", "Gitega", "135467"]], 1, 1);
-        let mut drafts = vec![first(), same_page];
-        join_over_pages(&mut drafts, &mut Report::default());
-        assert_eq!(drafts.len(), 2, "on the same page");
-        let later = table(&[["Burundi", "Gitega", "135467"]], 3, 1);
-        let mut drafts = vec![first(), later];
-        join_over_pages(&mut drafts, &mut Report::default());
-        assert_eq!(drafts.len(), 2, "a page further on");
-        let after_text = table(&[["Burundi", "Gitega", "135467"]], 2, 2);
-        let mut drafts = vec![first(), after_text];
-        join_over_pages(&mut drafts, &mut Report::default());
-        assert_eq!(drafts.len(), 2, "something read between them");
+        for (page, at, why) in [
+            (1, 1, "on the same page"),
+            (3, 1, "a page further on"),
+            (2, 2, "something read between them"),
+        ] {
+            let second = table(&[["Burundi", "Gitega", "135467"]], page, at);
+            let mut drafts = vec![first(), second];
+            join_over_pages(&mut drafts, &mut Report::default());
+            assert_eq!(drafts.len(), 2, "{why}");
+        }
     }
 }

@@ -8,7 +8,7 @@
 //! over the first rows) is the body's first row.
 
 use super::table_header::{ALIGN, Column, header_columns};
-use super::table_run::{GroupedHead, TableRun};
+use super::table_run::{GroupedHead, TableRun, append_cell};
 use crate::lines::TextLine;
 
 /// Words a header cell has at most: more is a sentence (the caption, a paragraph).
@@ -45,7 +45,6 @@ pub(super) fn with_header_above(
         // Aligned with a column, or else a name (words, no figure: not a row the table
         // above left behind) reaching over one column and no other, give or take the
         // alignment's slack: a name centred over figures narrower than itself.
-        let named = || !l.plain_cow().chars().any(|c| c.is_ascii_digit());
         let column = columns
             .iter()
             .position(|c| c.holds(g.bbox.x0, g.bbox.x1))
@@ -55,7 +54,7 @@ pub(super) fn with_header_above(
                     .enumerate()
                     .filter(|(_, c)| g.bbox.x0 < c.end + ALIGN && g.bbox.x1 > c.start - ALIGN);
                 let (first, _) = over.next()?;
-                (over.next().is_none() && named()).then_some(first)
+                (over.next().is_none() && !holds_figure(&l.text)).then_some(first)
             });
         // Over one column, or starting where one starts: a section title running on
         // over the next columns stays in its first (but a header cell may not; see
@@ -142,9 +141,10 @@ pub(super) fn with_header_above(
         }
         let upper = rows.remove(named - 1);
         named -= 1;
-        for (a, n) in upper.into_iter().zip(rows[named].iter_mut()) {
+        for (mut a, n) in upper.into_iter().zip(rows[named].iter_mut()) {
             if !a.text.is_empty() {
-                n.text = format!("{} {}", a.text, n.text);
+                append_cell(&mut a.text, &n.text);
+                n.text = a.text;
             }
         }
     }
@@ -162,6 +162,12 @@ pub(super) fn with_header_above(
             ..Default::default()
         },
     })
+}
+
+/// Whether a text holds a figure: no column's name alone, but a value (a row the table
+/// above left behind).
+fn holds_figure(text: &str) -> bool {
+    crate::rich::plain(text).chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether a line is a rule typed out: a run of dots, rules or underscores and nothing
@@ -225,11 +231,10 @@ fn bands(
                         .geometry
                         .is_some_and(|g| g.bbox.y0 >= a.bbox.y1 - 0.3 * size)
                 });
-            let figure = |t: &str| crate::rich::plain(t).chars().any(|c| c.is_ascii_digit());
-            if !stacked || figure(&row[c].text) || figure(&lines[i].text) {
+            if !stacked || holds_figure(&row[c].text) || holds_figure(&lines[i].text) {
                 return None;
             }
-            row[c].text = format!("{} {}", row[c].text, lines[i].text.trim());
+            append_cell(&mut row[c].text, lines[i].text.trim());
             row[c].last = Some(i);
             continue;
         }
