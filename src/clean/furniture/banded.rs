@@ -517,21 +517,42 @@ fn copied_pages(
     sets.sort_unstable_by_key(|(p, _)| *p);
     let mut out = HashSet::new();
     for (k, (p, mine)) in sets.iter().enumerate() {
+        // The lines a copy must share: four, and the `share` of the page's own.
+        let needed = 4.max((share.0 * mine.len()).div_ceil(share.1));
+        if mine.len() < needed {
+            continue;
+        }
         // The copies of a form follow one another: each page is compared with the pages
         // near it, which keeps a book of thousands of pages linear (every pair of a short
         // document is still compared).
         let near = &sets[k.saturating_sub(COPY_WINDOW)..(k + COPY_WINDOW + 1).min(sets.len())];
-        let shared = near
+        if near
             .iter()
-            .filter(|(q, _)| q != p)
-            .map(|(_, other)| mine.intersection(other).count())
-            .max()
-            .unwrap_or(0);
-        if shared >= 4 && shared * share.1 >= share.0 * mine.len() {
+            .any(|(q, other)| q != p && shares_at_least(mine, other, needed))
+        {
             out.insert(*p);
         }
     }
     out
+}
+
+/// Whether `needed` of `mine`'s texts are in `other`; stops at the first miss too many
+/// (most pages of a report share a line or two with their neighbours, not nine tenths).
+fn shares_at_least(mine: &HashSet<String>, other: &HashSet<String>, needed: usize) -> bool {
+    if other.len() < needed {
+        return false;
+    }
+    let spare = mine.len() - needed;
+    let mut missed = 0;
+    for t in mine {
+        if !other.contains(t) {
+            missed += 1;
+            if missed > spare {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// A repeated line that reads on from a paragraph — the same size, at a paragraph's line
