@@ -335,6 +335,50 @@ fn invisible_text_is_flagged() {
     assert!(!ls[0].spans[0].style.invisible);
 }
 
+/// Text drawn at no opacity (`/ca 0`, as some producers draw an OCR layer under the
+/// scan) is invisible; at some opacity, or after the state is restored, it shows.
+#[test]
+fn transparent_text_is_flagged() {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    b.ext_gstate("Clear", dictionary! { "Type" => "ExtGState", "ca" => 0 });
+    b.ext_gstate("Faint", dictionary! { "Type" => "ExtGState", "ca" => 0.4 });
+    b.page(
+        "q /Clear gs BT /F1 10 Tf 72 700 Td (hidden OCR) Tj ET Q \
+         BT /F1 10 Tf 72 650 Td (shown after Q) Tj ET \
+         q /Faint gs BT /F1 10 Tf 72 600 Td (faint) Tj ET Q \
+         q /Clear gs BT 1 Tr /F1 10 Tf 72 550 Td (outlined) Tj ET Q",
+    );
+    let ls = lines(&b.build());
+    let invisible = |text: &str| {
+        let l = ls.iter().find(|l| l.text() == text).expect(text);
+        l.spans.iter().all(|s| s.style.invisible)
+    };
+    assert!(invisible("hidden OCR"));
+    assert!(!invisible("shown after Q"));
+    assert!(!invisible("faint"));
+    // Outlines are stroked: the fill's opacity does not hide them.
+    assert!(!invisible("outlined"));
+}
+
+/// In an OCR layer a word set off its line by the engine's box is no script; a note's
+/// marker set small and raised still is.
+#[test]
+fn an_invisible_layer_raises_markers_only() {
+    let ls = lines(&one_page(
+        "BT 3 Tr /F1 12 Tf 1 0 0 1 72 700 Tm (Order) Tj /F1 16 Tf 1 0 0 1 120 694 Tm (by) Tj \
+         /F1 12 Tf 1 0 0 1 142 700 Tm (Repo) Tj \
+         /F1 12 Tf 1 0 0 1 72 600 Tm (cited) Tj /F1 7 Tf 1 0 0 1 103 605 Tm (12) Tj ET",
+    ));
+    let scripts: Vec<(String, Script)> = ls
+        .iter()
+        .flat_map(|l| l.spans.iter())
+        .filter(|s| s.style.script != Script::Normal)
+        .map(|s| (s.text.trim().to_string(), s.style.script))
+        .collect();
+    assert_eq!(scripts, [("12".to_string(), Script::Super)]);
+}
+
 #[test]
 fn fake_bold_overprint_is_read_once() {
     let ls = lines(&one_page(

@@ -26,6 +26,7 @@ pub struct PdfBuilder {
     pages_id: ObjectId,
     fonts: Dictionary,
     xobjects: Dictionary,
+    ext_gstates: Dictionary,
     pages: Vec<ObjectId>,
     catalog_extra: Dictionary,
 }
@@ -45,6 +46,7 @@ impl PdfBuilder {
             pages_id,
             fonts: Dictionary::new(),
             xobjects: Dictionary::new(),
+            ext_gstates: Dictionary::new(),
             pages: Vec::new(),
             catalog_extra: Dictionary::new(),
         }
@@ -98,6 +100,11 @@ impl PdfBuilder {
         self.xobjects.set(name, id);
     }
 
+    /// Adds a graphics-state resource `/name` (for the `gs` operator).
+    pub fn ext_gstate(&mut self, name: &str, dict: Dictionary) {
+        self.ext_gstates.set(name, dict);
+    }
+
     /// Adds a page whose content stream is `content`.
     pub fn page(&mut self, content: &str) -> ObjectId {
         self.page_with(content.as_bytes(), Dictionary::new())
@@ -135,6 +142,7 @@ impl PdfBuilder {
         let resources = self.doc.add_object(dictionary! {
             "Font" => self.fonts.clone(),
             "XObject" => self.xobjects.clone(),
+            "ExtGState" => self.ext_gstates.clone(),
         });
         let kids: Vec<Object> = self.pages.iter().map(|&id| id.into()).collect();
         let count = kids.len() as i64;

@@ -87,7 +87,14 @@ impl Interpreter<'_> {
         let gs = &self.gs;
         let fs = gs.font_size;
         let th = gs.h_scale;
-        let invisible = gs.render_mode == 3 || gs.render_mode == 7;
+        let invisible = match gs.render_mode {
+            0 | 4 => gs.fill_alpha == 0.0,
+            1 | 5 => gs.stroke_alpha == 0.0,
+            2 | 6 => gs.fill_alpha == 0.0 && gs.stroke_alpha == 0.0,
+            3 | 7 => true,
+            // Not a render mode: drawn as the default fills.
+            _ => gs.fill_alpha == 0.0,
+        };
         let vertical = font.is_vertical();
         let mut tm = self.tm;
         let ctm = gs.ctm;

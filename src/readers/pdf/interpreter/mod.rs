@@ -191,6 +191,10 @@ struct GState {
     fill_seen: bool,
     /// The stroke colour is one the page shows.
     stroke_seen: bool,
+    /// Fill and stroke opacity (`/ca`, `/CA` of an ExtGState): text drawn at none is
+    /// invisible, as an OCR layer drawn under its scan by some producers is.
+    fill_alpha: f64,
+    stroke_alpha: f64,
 }
 
 impl Default for GState {
@@ -208,6 +212,8 @@ impl Default for GState {
             line_width: 1.0,
             fill_seen: true,
             stroke_seen: true,
+            fill_alpha: 1.0,
+            stroke_alpha: 1.0,
         }
     }
 }
@@ -562,8 +568,11 @@ impl<'a> Interpreter<'a> {
             b"EMC" => self.end_marked(),
             b"w" => self.gs.line_width = n(0).unwrap_or(1.0),
             b"gs" => {
-                if let Some(lw) = self.ext_line_width(ops.first(), resources) {
-                    self.gs.line_width = lw;
+                if let Some(state) = self.ext_state(ops.first(), resources) {
+                    let gs = &mut self.gs;
+                    gs.line_width = state.line_width.unwrap_or(gs.line_width);
+                    gs.fill_alpha = state.fill_alpha.unwrap_or(gs.fill_alpha);
+                    gs.stroke_alpha = state.stroke_alpha.unwrap_or(gs.stroke_alpha);
                 }
             }
             b"g" | b"rg" | b"k" | b"sc" | b"scn" => self.set_colour(false, Some(ops)),

@@ -451,17 +451,29 @@ impl Interpreter<'_> {
         self.segments.clear();
     }
 
-    /// `/LW` of the ExtGState a `gs` operator names.
-    pub(super) fn ext_line_width(
+    /// What the ExtGState a `gs` operator names sets of the state read here.
+    pub(super) fn ext_state(
         &self,
         name: Option<&Object>,
         resources: Option<&Dictionary>,
-    ) -> Option<f64> {
+    ) -> Option<ExtState> {
         let name = name?.as_name().ok()?;
         let states = get_dict(self.doc, resources?, b"ExtGState")?;
         let state = as_dict(self.doc, entry(states, name)?)?;
-        number(get(self.doc, state, b"LW")?)
+        let value = |key: &[u8]| get(self.doc, state, key).and_then(number);
+        Some(ExtState {
+            line_width: value(b"LW"),
+            fill_alpha: value(b"ca").map(|a| a.clamp(0.0, 1.0)),
+            stroke_alpha: value(b"CA").map(|a| a.clamp(0.0, 1.0)),
+        })
     }
+}
+
+/// Line width (`/LW`) and opacities (`/ca`, `/CA`) an ExtGState sets, where it does.
+pub(super) struct ExtState {
+    pub(super) line_width: Option<f64>,
+    pub(super) fill_alpha: Option<f64>,
+    pub(super) stroke_alpha: Option<f64>,
 }
 
 #[cfg(test)]

@@ -298,6 +298,13 @@ fn assemble(
             None => rel(base, main_size, p.y, p.size, p.rise),
         };
         let script = match script {
+            // An OCR layer's words are drawn invisible at the size and baseline of the
+            // box the engine found, which for handwriting or an old print wander by half
+            // a line: a word or a stop set off its line there is no script. A note's
+            // marker or a formula's index still is.
+            Relation::Super | Relation::Sub if p.invisible && !reads_as_marker(&p.text) => {
+                Script::Normal
+            }
             Relation::Super => Script::Super,
             Relation::Sub => Script::Sub,
             _ => Script::Normal,
@@ -498,16 +505,21 @@ fn separate_leading_marker(spans: &mut [Span]) {
     let [first, second, ..] = spans else {
         return;
     };
-    let marker = first.text.trim();
-    let is_marker = first.style.script == Script::Super
-        && !marker.is_empty()
-        && marker.chars().count() <= 3
-        && marker
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | '§' | '¶'));
+    let is_marker = first.style.script == Script::Super && reads_as_marker(&first.text);
     if is_marker && second.style.script == Script::Normal && !second.text.starts_with(' ') {
         second.text.insert(0, ' ');
     }
+}
+
+/// Whether a script's text reads as a note's marker or an index: up to three digits or
+/// note signs ("12", "*", "†").
+fn reads_as_marker(text: &str) -> bool {
+    let marker = text.trim();
+    !marker.is_empty()
+        && marker.chars().count() <= 3
+        && marker
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | '§' | '¶'))
 }
 
 fn same_style(a: &Style, b: &Style) -> bool {
