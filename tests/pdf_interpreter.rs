@@ -361,6 +361,41 @@ fn transparent_text_is_flagged() {
     assert!(!invisible("outlined"));
 }
 
+/// A scan laid over its own OCR words (white text, then the page image on top) hides
+/// them; text drawn over the scan, or beside an image that covers only part of the
+/// page, or under a scan with a soft mask, shows.
+#[test]
+fn text_under_a_page_image_is_flagged() {
+    let invisible_under = |content: &str, mask: bool| {
+        let mut b = PdfBuilder::new();
+        b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+        let mut dict = dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+        };
+        if mask {
+            let soft = b.stream(dict.clone(), &[0]);
+            dict.set("SMask", soft);
+        }
+        let image = b.stream(dict, &[200]);
+        b.xobject("Scan", image);
+        b.page(content);
+        lines(&b.build())
+            .iter()
+            .map(|l| (l.text(), l.spans.iter().all(|s| s.style.invisible)))
+            .collect::<Vec<_>>()
+    };
+    let words = "BT 1 g /F1 10 Tf 72 700 Td (scanned words) Tj ET";
+    let page = "q 595 0 0 842 0 0 cm /Scan Do Q";
+    let half = "q 595 0 0 421 0 0 cm /Scan Do Q";
+    let hidden = [("scanned words".to_string(), true)];
+    let shown = [("scanned words".to_string(), false)];
+    assert_eq!(invisible_under(&format!("{words} {page}"), false), hidden);
+    assert_eq!(invisible_under(&format!("{page} {words}"), false), shown);
+    assert_eq!(invisible_under(&format!("{words} {half}"), false), shown);
+    assert_eq!(invisible_under(&format!("{words} {page}"), true), shown);
+}
+
 /// In an OCR layer a word set off its line by the engine's box is no script; a note's
 /// marker set small and raised still is.
 #[test]

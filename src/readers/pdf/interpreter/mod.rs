@@ -20,6 +20,7 @@ mod ops;
 mod rects;
 mod rules;
 mod shapes;
+mod xobjects;
 
 use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
@@ -29,7 +30,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::fonts::Font;
 use super::geometry::Matrix;
-use super::objects::{entry, get_dict, get_name, number, string};
+use super::objects::{entry, get_dict, number, string};
 use super::optional::OptionalContent;
 use super::tagged::marked::Marks;
 pub use dir::Dir;
@@ -106,7 +107,8 @@ pub struct TextGlyph {
     pub font: u16,
     /// Text rise in points (positive = raised).
     pub rise: f32,
-    /// Drawn invisibly (render mode 3 or 7).
+    /// Drawn invisibly: render mode 3 or 7, no opacity, or under an opaque image of the
+    /// whole page painted after it.
     pub invisible: bool,
     /// Whitespace only: a word break.
     pub space: bool,
@@ -266,6 +268,8 @@ pub struct Interpreter<'a> {
     in_annotations: bool,
     /// Glyphs not kept, by reason, for the page's warnings.
     dropped: Dropped,
+    /// The glyphs an opaque image of the whole page has covered so far (the first ones).
+    covered: usize,
 }
 
 impl<'a> Interpreter<'a> {
@@ -312,6 +316,7 @@ impl<'a> Interpreter<'a> {
             segments: rules::Segments::default(),
             in_annotations: false,
             dropped: Dropped::default(),
+            covered: 0,
         }
     }
 
@@ -597,31 +602,6 @@ impl<'a> Interpreter<'a> {
                 self.path.clear();
                 self.segments.clear();
             }
-            _ => {}
-        }
-    }
-
-    fn do_xobject(&mut self, name: &[u8], resources: Option<&Dictionary>) {
-        let doc = self.doc;
-        let Some(entry) = resources
-            .and_then(|r| get_dict(doc, r, b"XObject"))
-            .and_then(|x| entry(x, name))
-        else {
-            return;
-        };
-        let id = entry.as_reference().ok();
-        let Some(Object::Stream(stream)) = super::objects::deref(doc, entry) else {
-            return;
-        };
-        // A form or image in a hidden layer is not drawn.
-        if let Some(oc) = super::objects::entry(&stream.dict, b"OC")
-            && self.oc.hides(doc, oc)
-        {
-            return;
-        }
-        match get_name(doc, &stream.dict, b"Subtype") {
-            Some(b"Image") => self.out.images += 1,
-            Some(b"Form") => self.run_form(stream, id, resources),
             _ => {}
         }
     }
