@@ -24,8 +24,25 @@ const OPEN_WORDS: &[&str] = &[
 /// goes on from it (see [`goes_on`]) or its first word would not have fit on `above`'s
 /// line. A line whose first word would have fit there was set on a line of its own: the
 /// next row's.
+///
+/// A line ending in a dot leader is a label run out to its row's figures: finished,
+/// however full the line ("…( below 2.5 kg) .........", then the section label
+/// "Awareness about Diarrhoea (%)").
 pub(super) fn continues(above: CellLine, below: CellLine, measure: f32) -> bool {
-    goes_on(above, below) || !would_fit(above, below, measure)
+    !ends_in_leader(above.text) && (goes_on(above, below) || !would_fit(above, below, measure))
+}
+
+/// Whether a cell's text ends in a dot leader: four dots or more, spaces between them
+/// aside (an ellipsis has three).
+fn ends_in_leader(text: &str) -> bool {
+    crate::rich::plain(text)
+        .trim_end()
+        .chars()
+        .rev()
+        .filter(|c| *c != ' ')
+        .take_while(|c| *c == '.')
+        .count()
+        >= 4
 }
 
 /// Whether `below` reads as the rest of `above`'s text: set in smaller type (a detail
@@ -130,6 +147,28 @@ mod tests {
             line("Cable cars", 226.0, 270.0),
             345.0
         ));
+    }
+
+    #[test]
+    fn a_label_run_out_in_a_leader_is_finished() {
+        // The leader fills the column, so "Awareness" would not have fit after it; the
+        // label still ends there, and the section label below starts a row.
+        let leader = line(
+            "Percentage with low birth weight ( below 2.5 kg) .........",
+            78.0,
+            391.0,
+        );
+        let section = line("Awareness about Diarrhoea (%)", 73.0, 187.0);
+        assert!(!continues(leader, section, 392.0));
+        // Not even lower case or an open bracket goes on after a leader.
+        assert!(!continues(leader, line("(rural)", 78.0, 110.0), 392.0));
+        // An ellipsis is no leader: the label filled its column and goes on.
+        let ellipsis = line(
+            "Percentage with low birth weight, and so on...",
+            78.0,
+            391.0,
+        );
+        assert!(continues(ellipsis, section, 392.0));
     }
 
     #[test]
