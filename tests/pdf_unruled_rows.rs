@@ -4,7 +4,6 @@
 
 mod support;
 
-use brief2md::model::{Block, plain_text};
 use support::PdfBuilder;
 
 /// Text at (x, y) in font `font` at `size`.
@@ -92,26 +91,11 @@ fn page() -> Vec<u8> {
     b.build()
 }
 
-fn tables(doc: &brief2md::model::Document) -> Vec<Vec<Vec<String>>> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(
-                t.rows
-                    .iter()
-                    .map(|r| r.iter().map(|c| plain_text(c)).collect())
-                    .collect(),
-            ),
-            _ => None,
-        })
-        .collect()
-}
-
 #[test]
 fn detail_lines_stay_in_their_cells_and_the_next_table_keeps_its_header() {
     let c = brief2md::convert(&page(), &brief2md::Options::default()).expect("converts");
     let md = brief2md::writers::markdown::write(&c.document, &Default::default());
-    let t = tables(&c.document);
+    let t = support::table_cells(&c.document);
     assert_eq!(t.len(), 2, "two tables: {md}");
     assert_eq!(
         t[0],

@@ -79,6 +79,39 @@ impl TableRun {
         self.end = next.end;
     }
 
+    /// The table in reading order when it was found by its columns' places on the page
+    /// (left to right): mirrored when most letters of its cells are written right to left
+    /// (an Arabic or Persian table starts at its right edge). A cell across columns keeps
+    /// its columns and moves its text to the first of them.
+    pub fn read_right_to_left_if_written_so(mut self) -> TableRun {
+        let (mut rtl, mut letters) = (0usize, 0usize);
+        for c in self.rows.iter().flatten().flat_map(|cell| cell.chars()) {
+            if c.is_alphabetic() {
+                letters += 1;
+                rtl += usize::from(crate::words::is_rtl_char(c));
+            }
+        }
+        if 2 * rtl <= letters {
+            return self;
+        }
+        for row in &mut self.rows {
+            row.reverse();
+        }
+        for span in &mut self.head.spans {
+            let Some(row) = self.rows.get_mut(span.row) else {
+                continue;
+            };
+            let width = row.len();
+            let Some(first) = width.checked_sub(span.column + span.columns) else {
+                continue;
+            };
+            // The text sat in the span's first column, now its last.
+            row.swap(width - 1 - span.column, first);
+            span.column = first;
+        }
+        self
+    }
+
     /// The table without its rows grouping the columns, from its header row at line
     /// `header`; as it is when it has none.
     pub fn without_groups(mut self, header: usize) -> TableRun {
@@ -237,5 +270,50 @@ mod tests {
         assert!(!table.continued_by(&own_header, &lines));
         let narrower = run(8, 12, &[&["5", "Hard"]], true);
         assert!(!table.continued_by(&narrower, &lines));
+    }
+
+    #[test]
+    fn a_right_to_left_table_is_mirrored_with_its_spans() {
+        // Placed left to right: the year's column, then a heading across region and city.
+        let mut table = run(
+            0,
+            3,
+            &[
+                &["", "מיקום", ""],
+                &["שנה", "מחוז", "עיר"],
+                &["1948", "צפון", "חיפה"],
+            ],
+            false,
+        );
+        table.head.rows = 1;
+        table.head.spans.push(CellSpan {
+            row: 0,
+            column: 1,
+            columns: 2,
+        });
+        let mirrored = table.read_right_to_left_if_written_so();
+        let rows: Vec<Vec<&str>> = mirrored
+            .rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["מיקום", "", ""],
+                vec!["עיר", "מחוז", "שנה"],
+                vec!["חיפה", "צפון", "1948"]
+            ]
+        );
+        assert_eq!(
+            (
+                mirrored.head.spans[0].column,
+                mirrored.head.spans[0].columns
+            ),
+            (0, 2)
+        );
+        // A table written left to right stays as placed.
+        let latin = run(0, 2, &[&["Year", "Region"], &["1948", "North"]], false);
+        assert_eq!(latin.clone().read_right_to_left_if_written_so(), latin);
     }
 }

@@ -197,6 +197,22 @@ pub fn lines(bytes: &[u8]) -> Vec<Line> {
         .unwrap_or_default()
 }
 
+/// The plain text of every table's cells, table by table, row by row.
+pub fn table_cells(doc: &brief2md::model::Document) -> Vec<Vec<Vec<String>>> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            brief2md::model::Block::Table(t) => Some(
+                t.rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| brief2md::model::plain_text(c)).collect())
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Texts of the lines of page 1.
 pub fn texts(bytes: &[u8]) -> Vec<String> {
     lines(bytes).iter().map(Line::text).collect()

@@ -175,6 +175,7 @@ fn set_apart(
             );
             continue;
         }
+        let t = t.read_right_to_left_if_written_so();
         apart.push((t.start, t.end, SetApart::Table(t.rows, t.head)));
     }
     gaps.push(at..lines.len());
@@ -210,6 +211,7 @@ fn set_apart(
             && !overlaps(&apart, t.start, t.end)
             && !tree_denies(t.start, t.end)
         {
+            let t = t.read_right_to_left_if_written_so();
             apart.push((t.start, t.end, SetApart::Table(t.rows, t.head)));
         }
     }
