@@ -560,3 +560,38 @@ fn contents_entries_are_no_headings_but_the_sections_they_list_are() {
     assert!(hs.iter().any(|h| h == "2 Rainfall Records"), "{hs:?}\n{md}");
     assert!(md.contains("2 Rainfall Records ............ 3"), "{md}");
 }
+
+/// A sentence set larger than the page's small print and ending in a colon announces the
+/// list under it: no heading. A short label ending in a colon, set the same way, is one.
+#[test]
+fn a_long_line_ending_in_a_colon_announces_and_titles_nothing() {
+    let page = |lead: &'static str| {
+        let mut lines: Vec<Line> = (0..6)
+            .map(|i| (72.0, 760.0 - 11.0 * i as f32, "F1", 9.0, PROSE))
+            .collect();
+        lines.push((72.0, 670.0, "F2", 16.0, "Functional units"));
+        lines.push((72.0, 645.0, "F1", 13.0, lead));
+        for (k, item) in [
+            "\\225 Memory and registers",
+            "\\225 Instruction sequencer",
+            "\\225 Execution units",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            lines.push((90.0, 625.0 - 18.0 * k as f32, "F1", 13.0, item));
+        }
+        lines.extend((0..10).map(|i| (72.0, 560.0 - 11.0 * i as f32, "F1", 9.0, PROSE)));
+        pdf(&lines)
+    };
+    let (doc, md) = convert(&page(
+        "Figure 1-1 shows the major functional units of the processor architecture:",
+    ));
+    assert_eq!(headings(&doc), ["Functional units"], "{md}");
+    let (doc, md) = convert(&page("Functional units of the processor:"));
+    assert_eq!(
+        headings(&doc),
+        ["Functional units", "Functional units of the processor:"],
+        "{md}"
+    );
+}

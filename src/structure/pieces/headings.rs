@@ -62,6 +62,14 @@ pub(super) fn titles_no_section(t: &str) -> bool {
         || crate::date::month_abbreviation(t.trim())
 }
 
+/// Whether a line of `n` words reads as a sentence announcing what follows: it ends in a
+/// colon and runs past eight words ("Figure 1-1 shows the major functional units of the
+/// processor:" over a list). A heading that ends in a colon is a short label
+/// ("Variance Analysis:").
+fn announces_what_follows(t: &str, n: usize) -> bool {
+    t.ends_with(':') && n > 8
+}
+
 /// What sets a heading apart from the body text by its type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TypeEvidence {
@@ -107,6 +115,7 @@ pub(super) fn heading_by_type(
         || !crate::structure::classify::mostly_words(t)
         || crate::words::looks_like_formula(t)
         || titles_no_section(t)
+        || announces_what_follows(t, n)
     {
         return None;
     }
