@@ -487,3 +487,45 @@ endcmap CMapName currentdict /CMap defineresource pop end end",
         ]
     );
 }
+
+/// An InDesign export of Adobe Garamond Pro names its ligatures in `/Differences`
+/// (`T_h`, `f_i`, `f_f`, `f_t`) while its ToUnicode map gives each only its last letter:
+/// "he", "irm", "oten" for "The", "firm", "often". The names' letters are the glyphs';
+/// a map giving a whole ligature, or a letter the name does not spell, still wins.
+#[test]
+fn a_ligature_the_map_cuts_to_one_letter_reads_by_its_name() {
+    let mut b = PdfBuilder::new();
+    let cmap = b.stream(
+        lopdf::Dictionary::new(),
+        &support::to_unicode_cmap(
+            1,
+            &[
+                (29, "f"),
+                (30, "i"),
+                (31, "h"),
+                (28, "ft"),
+                (27, "q"),
+                (101, "e"),
+                (114, "r"),
+                (109, "m"),
+                (111, "o"),
+                (110, "n"),
+            ],
+        ),
+    );
+    b.font(
+        "F1",
+        dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ICESAF+AGaramondPro-Regular",
+            "FirstChar" => 27, "LastChar" => 114,
+            "Widths" => vec![Object::Integer(500); 88],
+            "Encoding" => dictionary! {
+                "Type" => "Encoding", "BaseEncoding" => "WinAnsiEncoding",
+                "Differences" => vec![27.into(), "f_l".into(), "f_t".into(), "f_f".into(), "f_i".into(), "T_h".into()],
+            },
+            "ToUnicode" => cmap,
+        },
+    );
+    b.page("BT /F1 10 Tf 72 720 Td (\\037e \\036rm o\\034en \\035 \\033) Tj ET");
+    assert_eq!(texts(&b.build()), ["The firm often ff q"]);
+}

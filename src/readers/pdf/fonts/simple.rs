@@ -148,7 +148,10 @@ pub(super) fn load_simple(
                     *c = chars.next().filter(|_| chars.next().is_none());
                 }
                 let mapped = sanitize(&s);
-                if !(is_ligature(slot) && misses_letters(&mapped)) {
+                let named = names.get(code).is_some_and(Option::is_some);
+                if !(is_ligature(slot) && misses_letters(&mapped)
+                    || named && truncates(slot, &mapped))
+                {
                     *slot = mapped;
                 }
             }
@@ -369,6 +372,20 @@ fn misses_letters(mapped: &str) -> bool {
         (Some(c), None) => !c.is_alphanumeric(),
         _ => false,
     }
+}
+
+/// Whether a map's text for a glyph is one letter of the letters its name spells: a
+/// producer that wrote only the last letter of a ligature ("h" for `T_h`, "i" for `f_i`,
+/// "f" for `f_f`, in Adobe Garamond Pro set by InDesign), which would print "he" for "The"
+/// and "irm" for "firm". The name's letters are the glyph's.
+fn truncates(named: &str, mapped: &str) -> bool {
+    let mut one = mapped.chars();
+    let (Some(c), None) = (one.next(), one.next()) else {
+        return false;
+    };
+    named.chars().count() >= 2
+        && named.chars().all(char::is_alphabetic)
+        && (named.starts_with(c) || named.ends_with(c))
 }
 
 fn afm_width_by_char(afm: &Afm, c: char) -> Option<f32> {
