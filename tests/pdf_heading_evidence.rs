@@ -57,6 +57,17 @@ fn bold_line_then(after: Vec<Line<'static>>) -> Vec<u8> {
     pdf(&lines)
 }
 
+/// Rows of a bold label and its value, from y = 540 down.
+fn after_rows(rows: &[(&'static str, &'static str)]) -> Vec<Line<'static>> {
+    let mut after: Vec<Line> = Vec::new();
+    for (i, (label, value)) in rows.iter().enumerate() {
+        let y = 540.0 - 14.0 * i as f32;
+        after.push((72.0, y, "F2", 11.0, label));
+        after.push((200.0, y, "F1", 11.0, value));
+    }
+    after
+}
+
 #[test]
 fn a_bold_label_over_form_fields_stays_text() {
     let rows = [
@@ -65,13 +76,7 @@ fn a_bold_label_over_form_fields_stays_text() {
         ("Policy number", "POL-2022-555"),
         ("Phone", "(425) 111-1111"),
     ];
-    let mut after: Vec<Line> = Vec::new();
-    for (i, (label, value)) in rows.iter().enumerate() {
-        let y = 540.0 - 14.0 * i as f32;
-        after.push((72.0, y, "F2", 11.0, label));
-        after.push((200.0, y, "F1", 11.0, value));
-    }
-    let (doc, md) = convert(&bold_line_then(after));
+    let (doc, md) = convert(&bold_line_then(after_rows(&rows)));
     let found = headings(&doc);
     assert!(
         !found.iter().any(|h| h.contains("Customer Information")),
@@ -81,6 +86,19 @@ fn a_bold_label_over_form_fields_stays_text() {
     for word in ["Customer Information", "Gabriel Diaz", "POL-2022-555"] {
         assert!(md.contains(word), "{word} missing:\n{md}");
     }
+    // And the report says why the bold line is no heading.
+    let c = brief2md::convert(&bold_line_then(after_rows(&rows)), &Default::default())
+        .expect("converts");
+    assert!(
+        c.report.actions.iter().any(|a| {
+            a.before.as_deref() == Some("Customer Information")
+                && a.evidence
+                    .as_deref()
+                    .is_some_and(|e| e.contains("it introduces no text"))
+        }),
+        "{:?}",
+        c.report.actions
+    );
 }
 
 #[test]

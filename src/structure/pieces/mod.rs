@@ -284,11 +284,6 @@ fn second_look(cx: &Context, done: Classified, report: &mut Report) -> Vec<Piece
         uncased,
         ..
     } = done;
-    for &at in weak_headings.iter().rev() {
-        if !introduces_text(out.get(at + 1), &|p| cx.in_rows(p)) {
-            out[at].kind = PieceKind::Text;
-        }
-    }
     let kept_as_text = |out: &[Piece], at: usize, why: &str| {
         let p = &out[at];
         Action::new(ActionKind::Guess)
@@ -298,6 +293,17 @@ fn second_look(cx: &Context, done: Classified, report: &mut Report) -> Vec<Piece
             .evidence(why)
             .confidence(0.7)
     };
+    for &at in weak_headings.iter().rev() {
+        if !introduces_text(out.get(at + 1), &|p| cx.in_rows(p)) {
+            out[at].kind = PieceKind::Text;
+            report.push(kept_as_text(
+                &out,
+                at,
+                "heading-like line kept as text: set apart by weight or face alone (or in a \
+                 table's type), it introduces no text",
+            ));
+        }
+    }
     for at in keep_headings_that_introduce_body(&mut out, &shaped_headings) {
         report.push(kept_as_text(
             &out,
