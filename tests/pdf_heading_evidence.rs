@@ -613,3 +613,19 @@ fn a_long_line_ending_in_a_colon_announces_and_titles_nothing() {
         "{md}"
     );
 }
+
+/// An appendix's letter set a quad and more before its title, both in the heading's
+/// type, is the heading's label: one heading. The same letter and words set apart in
+/// body type head nothing.
+#[test]
+fn a_section_label_set_apart_from_its_title_is_one_heading() {
+    let mut lines = prose(740.0, 6);
+    lines.push((73.6, 640.0, "F2", 17.2, "A"));
+    lines.push((107.6, 640.0, "F2", 17.2, "Appendix A: Financial Losses"));
+    lines.extend(prose(610.0, 6));
+    lines.push((73.6, 500.0, "F1", 11.0, "B"));
+    lines.push((120.0, 500.0, "F1", 11.0, "Kernel density of losses"));
+    lines.extend(prose(480.0, 4));
+    let (doc, md) = convert(&pdf(&lines));
+    assert_eq!(headings(&doc), ["A Appendix A: Financial Losses"], "{md}");
+}

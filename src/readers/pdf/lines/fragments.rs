@@ -6,6 +6,9 @@ use super::{MAX_LINE_GAP, MAX_MERGE_GAP, MAX_SENTENCE_GAP, WORD_GAP};
 use crate::readers::pdf::drop_caps::is_initial;
 use crate::readers::pdf::interpreter::Dir;
 
+#[path = "section_label.rs"]
+mod section_label;
+
 /// Groups pieces into lines: the indices of each line's pieces.
 pub(super) fn group(pieces: &[Piece]) -> Vec<Vec<usize>> {
     let body = body_size(pieces);
@@ -560,7 +563,12 @@ fn joins(fa: &Frag, fb: &Frag, scripts: bool, pieces: &[Piece], body: f32) -> bo
     };
     match (rel, rel_rev) {
         (Relation::Same, _) => {
-            !scripts && (adjacent(fa, fb) || adjacent(fb, fa) || overprint(fa, fb))
+            !scripts
+                && (adjacent(fa, fb)
+                    || adjacent(fb, fa)
+                    || overprint(fa, fb)
+                    || section_label::labels_title(fa, fb, pieces, body)
+                    || section_label::labels_title(fb, fa, pieces, body))
         }
         (Relation::Super | Relation::Sub, _) => {
             scripts
