@@ -23,6 +23,16 @@ pub fn is_rtl_char(c: char) -> bool {
     matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
+/// Whether most of the letters among `chars` are written right to left.
+pub fn mostly_right_to_left(chars: impl Iterator<Item = char>) -> bool {
+    let (mut rtl, mut letters) = (0usize, 0usize);
+    for c in chars.filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        rtl += usize::from(is_rtl_char(c));
+    }
+    2 * rtl > letters
+}
+
 /// Number of whitespace-separated words.
 pub fn words(s: &str) -> usize {
     s.split_whitespace().count()

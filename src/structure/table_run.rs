@@ -84,14 +84,8 @@ impl TableRun {
     /// (an Arabic or Persian table starts at its right edge). A cell across columns keeps
     /// its columns and moves its text to the first of them.
     pub fn read_right_to_left_if_written_so(mut self) -> TableRun {
-        let (mut rtl, mut letters) = (0usize, 0usize);
-        for c in self.rows.iter().flatten().flat_map(|cell| cell.chars()) {
-            if c.is_alphabetic() {
-                letters += 1;
-                rtl += usize::from(crate::words::is_rtl_char(c));
-            }
-        }
-        if 2 * rtl <= letters {
+        let cells = self.rows.iter().flatten().flat_map(|cell| cell.chars());
+        if !crate::words::mostly_right_to_left(cells) {
             return self;
         }
         for row in &mut self.rows {

@@ -370,12 +370,7 @@ fn gather_page(page: &mut [TextLine]) {
 
 /// Whether most letters of `text` are written right to left.
 fn leftward(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic());
-    let rtl = letters
-        .clone()
-        .filter(|&c| crate::words::is_rtl_char(c))
-        .count();
-    2 * rtl > letters.count()
+    crate::words::mostly_right_to_left(text.chars())
 }
 
 /// Union–find over the page's edges, to group the rules that meet.

@@ -49,18 +49,14 @@ impl Interpreter<'_> {
         let corners =
             [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)].map(|(x, y)| ctm.apply(x, y));
         let (w, h) = (self.page_w, self.page_h);
+        // The extent of the corners along one axis, clipped to the page's `max`.
         let span = |coords: [f64; 4], max: f64| {
-            let lo = coords
+            let (lo, hi) = coords
                 .iter()
-                .copied()
-                .fold(f64::INFINITY, f64::min)
-                .max(0.0);
-            let hi = coords
-                .iter()
-                .copied()
-                .fold(f64::NEG_INFINITY, f64::max)
-                .min(max);
-            (hi - lo).max(0.0)
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &c| {
+                    (lo.min(c), hi.max(c))
+                });
+            (hi.min(max) - lo.max(0.0)).max(0.0)
         };
         let covered = span(corners.map(|c| c.0), w) * span(corners.map(|c| c.1), h);
         if w > 0.0 && h > 0.0 && covered >= COVERS_PAGE * w * h {

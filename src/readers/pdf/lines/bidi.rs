@@ -15,15 +15,7 @@ pub(super) fn is_rtl_line<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> b
     {
         return false;
     }
-    let (mut rtl, mut ltr) = (0usize, 0usize);
-    for c in texts.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
-        if is_rtl_char(c) {
-            rtl += 1;
-        } else {
-            ltr += 1;
-        }
-    }
-    rtl > ltr
+    crate::words::mostly_right_to_left(texts.flat_map(str::chars))
 }
 
 /// Opens a glyph whose text has several characters (a ligature such as lam-alef): its
