@@ -629,3 +629,43 @@ fn a_section_label_set_apart_from_its_title_is_one_heading() {
     let (doc, md) = convert(&pdf(&lines));
     assert_eq!(headings(&doc), ["A Appendix A: Financial Losses"], "{md}");
 }
+
+/// A two-line heading set with an open leading (0.8 em between its lines, as a thesis
+/// set one and a half spaced has it), its first line ending on "and" or on a word broken
+/// at its hyphen, hanging under the text after its label: one heading. Two headings set
+/// as far apart, the first one finished, stay two.
+#[test]
+fn a_heading_broken_after_and_or_a_hyphen_goes_on_across_an_open_leading() {
+    let page = |first: &'static str, second: &'static str| {
+        let mut lines = prose(740.0, 6);
+        lines.push((73.1, 640.0, "F2", 17.2, first));
+        lines.push((107.3, 610.8, "F2", 17.2, second));
+        lines.extend(prose(580.0, 6));
+        pdf(&lines)
+    };
+    let (doc, md) = convert(&page(
+        "D Appendix D: Measures of Financial Literacy and",
+        "Cognitive Abilities",
+    ));
+    assert_eq!(
+        headings(&doc),
+        ["D Appendix D: Measures of Financial Literacy and Cognitive Abilities"],
+        "{md}"
+    );
+    let (doc, md) = convert(&page(
+        "B Appendix B: Financial Literacy and Stock Mar-",
+        "ket Participation over Deciles of Wealth",
+    ));
+    assert_eq!(
+        headings(&doc),
+        ["B Appendix B: Financial Literacy and Stock Market Participation over Deciles of Wealth"],
+        "{md}"
+    );
+    // Control: the first heading is finished; the second is a heading of its own.
+    let (doc, md) = convert(&page("Chapter Five", "The Highland Stations"));
+    assert_eq!(
+        headings(&doc),
+        ["Chapter Five", "The Highland Stations"],
+        "{md}"
+    );
+}

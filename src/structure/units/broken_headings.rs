@@ -87,12 +87,25 @@ fn continues_heading(prev: &TextLine, line: &TextLine, lines_before: usize, m: M
     // display type ("Jim Bainbridge" over "Hernando Bedoya") leaves room on each line.
     let room = m.width * body.size / size;
     let wrapped = t.chars().count() as f32 + 1.0 + first_word_len(&line.text) > 0.8 * room;
+    // A heading cannot end on "and" or on a word broken at its hyphen: a heading set with
+    // an open leading (a thesis's one-and-a-half spacing puts 0.8 em between the lines of
+    // "D Appendix D: Measures of Financial Literacy and" / "Cognitive Abilities") still
+    // goes on there.
+    let cannot_end = ends_on_a_link_word(last) || broken_word(last);
+    let widest_gap = if cannot_end { 1.0 } else { 0.5 };
     unfinished
         && (display && wrapped || ends_on_a_link_word(last))
         && lines_before < HEADING_LINES
-        && (-0.1 * size..=0.5 * size).contains(&gap)
+        && (-0.1 * size..=widest_gap * size).contains(&gap)
         && aligned
         && line_marker(&line.text).is_none()
+}
+
+/// Whether a line ends on a word broken at a hyphen ("Mar-"): letters, then the hyphen.
+fn broken_word(word: &str) -> bool {
+    word.strip_suffix(['-', '\u{ad}'])
+        .and_then(|w| w.chars().last())
+        .is_some_and(char::is_alphabetic)
 }
 
 /// Whether a heading's line ends on a word that joins what comes after it ("and", "of",
