@@ -25,12 +25,13 @@
 //! Marked lines are gathered where the first of them is read, so that a chart reads as
 //! one block; the structure pass keeps them with the figure (see [`TextLine::chart`]).
 
-use crate::caption_labels::caption_opening;
+use crate::caption_labels::{caption_opening, opens_with_label};
 use crate::lines::{TextLine, body_font_size};
 use crate::report::{Action, ActionKind, Report};
 use crate::source::{Page, Rect};
 
 mod axes;
+mod frame;
 
 use axes::{Orientation, Tick, axes, corner, plot_area, span, tick_row, tick_value, transposed};
 
@@ -77,11 +78,13 @@ fn inside(b: &Rect, area: &Rect) -> bool {
     x >= area.x0 && x <= area.x1 && y >= area.y0 && y <= area.y1
 }
 
-/// Whether a line must stay text whatever surrounds it: a caption, a panel's caption
+/// Whether a line must stay text whatever surrounds it: a caption (its label and number
+/// with or without a stop after them), a panel's caption
 /// under it ("(b) Sinus"), a source, a note.
 fn stays_text(plain: &str) -> bool {
     let t = plain.trim_start();
     caption_opening(t).is_some()
+        || opens_with_label(t)
         || ["Source", "Note", "SOURCE", "NOTE"]
             .iter()
             .any(|w| t.starts_with(w))
@@ -237,7 +240,16 @@ fn page_charts(
             }
             None => continue,
         };
-        if let Some(mut members) = lettering(lines, range.clone(), axis, plot, body, orientation) {
+        let framed = lines[axis[0].line].geometry.and_then(|g| {
+            frame::frame_around(
+                &edges,
+                plot.union(&span(axis)),
+                (g.page_width, g.page_height),
+            )
+        });
+        if let Some(mut members) =
+            lettering(lines, range.clone(), axis, plot, body, orientation, framed)
+        {
             members.retain(|&i| lines[i].cell.is_none());
             *number += 1;
             let ends = (axis[0].value, axis[axis.len() - 1].value);
@@ -257,7 +269,8 @@ fn page_charts(
 
 /// The lines that letter a chart whose axis and plot are found: every line inside the
 /// plot and the axis, grown by the small print on their edges. None when running text
-/// lies inside, or text stands level with most of the values (a table's rows).
+/// lies inside, or text stands level with most of the values (a table's rows). Where a
+/// frame is drawn round the plot, what it holds is lettering too (see [`framed_lettering`]).
 fn lettering(
     lines: &[TextLine],
     range: std::ops::Range<usize>,
@@ -265,6 +278,7 @@ fn lettering(
     plot: Rect,
     body: f32,
     orientation: Orientation,
+    frame: Option<Rect>,
 ) -> Option<Vec<usize>> {
     let axis_lines: Vec<usize> = axis.iter().map(|t| t.line).collect();
     let stack = span(axis);
@@ -353,8 +367,71 @@ fn lettering(
             break;
         }
     }
+    if let Some(frame) = frame {
+        let lettered = Lettered {
+            member: &member,
+            plot: plot.union(&stack),
+            tick_size: lines[axis[0].line].geometry.map_or(body, |g| g.font_size),
+        };
+        members.extend(framed_lettering(lines, range, &lettered, frame, body));
+    }
     members.sort_unstable();
     Some(members)
+}
+
+/// What is known of a chart when its frame is read: the lines already its lettering
+/// (indexed from the page's first line), its plot with the value axis, and the size of
+/// its tick values.
+struct Lettered<'a> {
+    member: &'a [bool],
+    plot: Rect,
+    tick_size: f32,
+}
+
+/// The lines a chart's frame holds beyond the lettering found on its plot and edges: its
+/// axis titles and legend, whatever their size. A caption, a source or a note stays text,
+/// and so does a line set directly under one in its type (the caption's second line), and
+/// a title over the plot set larger than its values or in bold (a graph's own title names
+/// the figure: it stays readable). Running text inside the frame says it frames more than
+/// a chart: then nothing more is taken.
+fn framed_lettering(
+    lines: &[TextLine],
+    range: std::ops::Range<usize>,
+    chart: &Lettered,
+    frame: Rect,
+    body: f32,
+) -> Vec<usize> {
+    let mut held: Vec<usize> = Vec::new();
+    let mut text_above: Vec<crate::lines::LineGeometry> = Vec::new();
+    for i in range.clone() {
+        let l = &lines[i];
+        let Some(g) = l.geometry else { continue };
+        if chart.member[i - range.start]
+            || l.is_blank()
+            || l.cell.is_some()
+            || !inside(&g.bbox, &frame)
+        {
+            continue;
+        }
+        let plain = l.plain_cow();
+        let goes_on_text = text_above.iter().any(|a| {
+            (a.font_size - g.font_size).abs() < 0.3
+                && (-0.5 * g.font_size..0.8 * g.font_size).contains(&(g.bbox.y0 - a.bbox.y1))
+                && a.bbox.x0 < g.bbox.x1
+                && g.bbox.x0 < a.bbox.x1
+        });
+        let title = g.bbox.y1 <= chart.plot.y0
+            && (g.font_size > 1.1 * chart.tick_size || crate::rich::all_bold(&l.text));
+        if stays_text(&plain) || goes_on_text || title {
+            text_above.push(g);
+            continue;
+        }
+        if crate::words::words(&plain) >= RUNNING_WORDS && g.font_size >= 0.95 * body {
+            return Vec::new();
+        }
+        held.push(i);
+    }
+    held
 }
 
 #[cfg(test)]

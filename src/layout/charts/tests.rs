@@ -295,3 +295,91 @@ fn a_frame_standing_off_the_outer_values_still_bounds_the_plot() {
     mark(&mut lines, &[page], &mut Report::default());
     assert_eq!(charted(&lines), (0..5).collect::<Vec<_>>());
 }
+
+/// A chart drawn in a frame (Stata's graph border): its title over the plot in 12 pt, its
+/// values and years in 7 pt, its axis title and legend under the plot at the body's size,
+/// a source line last; body text above and below the frame. `inside` is one more line
+/// set in the frame between the legend and the source.
+fn framed_chart_page(inside: Option<&str>) -> Vec<TextLine> {
+    let mut lines = vec![
+        test_placed(SENTENCE, 1, 40.0, 400.0, 60.0, 10.0),
+        test_placed(SENTENCE, 1, 40.0, 400.0, 74.0, 10.0),
+        test_placed("Household losses by year", 1, 100.0, 250.0, 104.0, 12.0),
+    ];
+    for (k, v) in ["30", "20", "10", "0"].iter().enumerate() {
+        lines.push(test_placed(v, 1, 52.0, 62.0, 120.0 + 20.0 * k as f32, 7.0));
+    }
+    for (k, y) in ["2020", "2021", "2022"].iter().enumerate() {
+        let x = 100.0 + 80.0 * k as f32;
+        lines.push(test_placed(y, 1, x, x + 16.0, 192.0, 7.0));
+    }
+    lines.push(test_placed("losses in EURO", 1, 150.0, 230.0, 205.0, 10.0));
+    lines.push(test_placed(
+        "mean low literacy",
+        1,
+        60.0,
+        160.0,
+        218.0,
+        10.0,
+    ));
+    if let Some(text) = inside {
+        lines.push(test_placed(text, 1, 40.0, 310.0, 231.0, 10.0));
+    }
+    lines.push(test_placed(
+        "Source: own calculation",
+        1,
+        60.0,
+        200.0,
+        244.0,
+        10.0,
+    ));
+    lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 270.0, 10.0));
+    for (i, l) in lines.iter_mut().enumerate() {
+        l.source_line = i;
+    }
+    lines
+}
+
+/// The axes, with or without a frame closed round the chart from y 88 to 252.
+fn framed_axes(framed: bool) -> Page {
+    let mut rules = vec![
+        rule(65.0, 115.0, 65.5, 178.0),
+        rule(65.0, 177.5, 300.0, 178.0),
+    ];
+    if framed {
+        rules.extend([
+            rule(35.0, 88.0, 320.0, 88.5),
+            rule(35.0, 252.0, 320.0, 252.5),
+            rule(35.0, 88.0, 35.5, 252.5),
+            rule(320.0, 88.0, 320.5, 252.5),
+        ]);
+    }
+    drawn(rules)
+}
+
+#[test]
+fn a_frame_round_a_chart_holds_its_axis_title_and_legend_but_not_its_title_or_source() {
+    let mut lines = framed_chart_page(None);
+    mark(&mut lines, &[framed_axes(true)], &mut Report::default());
+    // Values, years, the axis title and the legend; the graph's title and the source stay.
+    assert_eq!(charted(&lines), (3..=11).collect::<Vec<_>>());
+    // Control: with no frame, lines at the body's size under the plot stay text.
+    let mut lines = framed_chart_page(None);
+    mark(&mut lines, &[framed_axes(false)], &mut Report::default());
+    assert_eq!(charted(&lines), (3..=9).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_frame_holding_running_text_frames_more_than_a_chart() {
+    let mut lines = framed_chart_page(Some(SENTENCE));
+    mark(&mut lines, &[framed_axes(true)], &mut Report::default());
+    assert_eq!(charted(&lines), (3..=9).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_caption_without_a_stop_after_its_number_stays_text() {
+    assert!(stays_text(
+        "Figure 7.1 Cumulative Aggregate Concentration Curves"
+    ));
+    assert!(!stays_text("Figures for the member states"));
+}
