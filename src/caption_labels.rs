@@ -56,11 +56,16 @@ pub fn opens_caption(t: &str) -> bool {
 /// Whether a line opens with a caption's label and its number, with or without the
 /// stop after it ("Table 1 Clinical features", "Figure 3. …"): a block of its own.
 pub fn opens_with_label(t: &str) -> bool {
+    label_named(t).is_some()
+}
+
+/// What the caption label a line opens with names, with or without the stop after its
+/// number ("Figure 1-1 Processor architecture", "Table 2: …").
+pub fn label_named(t: &str) -> Option<Captioned> {
     let mut words = t.split_whitespace();
-    let (Some(label), Some(number)) = (words.next(), words.next()) else {
-        return false;
-    };
-    label_word(label).is_some() && is_label_number(number.trim_end_matches(['.', ':']))
+    let (label, number) = (words.next()?, words.next()?);
+    let captioned = label_word(label)?;
+    is_label_number(number.trim_end_matches(['.', ':'])).then_some(captioned)
 }
 
 /// The caption label a line opens with, as [`opens_caption`] reads one.

@@ -44,9 +44,10 @@ pub struct TextLine {
     /// text it names, read just before that block (see `crate::layout::columns`): its
     /// baseline meets the block's first line by design, not as a table's row does.
     pub side_label: bool,
-    /// The chart (numbered from 1 through the document) whose lettering the line is: a
-    /// tick value, a legend entry, an axis or panel title drawn inside a chart the page's
-    /// rules prove; 0 for any other line (see [`crate::layout::charts`]).
+    /// The chart or diagram (numbered from 1 through the document) whose lettering the
+    /// line is: a tick value, a legend entry, an axis or panel title drawn inside a chart
+    /// the page's rules prove, or a label inside the drawing over a figure's caption; 0
+    /// for any other line (see [`crate::layout::charts`]).
     pub chart: u32,
     /// The cell of a table drawn as a grid of rules that the line lies in (see
     /// [`crate::layout::grids`]); `None` for any other line.

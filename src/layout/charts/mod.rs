@@ -22,6 +22,9 @@
 //! time. A figure's caption, its source and its notes are never lettering: they stay
 //! text.
 //!
+//! A diagram drawn over a figure's caption (boxes and arrows, no value axis) letters a
+//! figure the same way (see [`diagrams`]).
+//!
 //! Marked lines are gathered where the first of them is read, so that a chart reads as
 //! one block; the structure pass keeps them with the figure (see [`TextLine::chart`]).
 
@@ -31,6 +34,7 @@ use crate::report::{Action, ActionKind, Report};
 use crate::source::{Page, Rect};
 
 mod axes;
+mod diagrams;
 mod frame;
 
 use axes::{Orientation, Tick, axes, corner, plot_area, span, tick_row, tick_value, transposed};
@@ -118,6 +122,7 @@ pub fn mark(lines: &mut [TextLine], pages: &[Page], report: &mut Report) {
     let mut number = 0u32;
     for (range, page) in drawn_pages(lines, pages) {
         let charted = page_charts(lines, range.clone(), page, body, &mut number, report);
+        let mut drawn_figure = false;
         for Chart {
             number: n,
             ends: axis_ends,
@@ -150,7 +155,25 @@ pub fn mark(lines: &mut [TextLine], pages: &[Page], report: &mut Report) {
                     .confidence(0.8),
             );
         }
-        if !charted.is_empty() {
+        for (members, label) in diagrams::page_diagrams(lines, range.clone(), page, body) {
+            number += 1;
+            for &i in &members {
+                lines[i].chart = number;
+            }
+            report.push(
+                Action::new(ActionKind::ChartText)
+                    .page(lines[members[0]].page)
+                    .lines(members.iter().map(|&i| lines[i].source_line))
+                    .evidence(format!(
+                        "{} lines inside the drawing over the caption \"{label}\", kept \
+                         with the figure",
+                        members.len()
+                    ))
+                    .confidence(0.7),
+            );
+            drawn_figure = true;
+        }
+        if !charted.is_empty() || drawn_figure {
             // Each chart's lines where the first of them is read, in their reading order.
             super::gather_groups(
                 &mut lines[range],

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::lines::test_placed;
-use crate::source::Rule;
+use crate::source::{PaintedRect, Rule};
 
 const SENTENCE: &str = "Exports of processed fish have overtaken those of fresh fish since then";
 
@@ -382,4 +382,148 @@ fn a_caption_without_a_stop_after_its_number_stays_text() {
         "Figure 7.1 Cumulative Aggregate Concentration Curves"
     ));
     assert!(!stays_text("Figures for the member states"));
+}
+
+/// A block diagram over its caption: three framed boxes joined by arrows, a label in
+/// each, a note beside an arrow; prose above and below. `caption` is the line under it.
+fn diagram_page(caption: &str, inside: Option<&str>) -> (Vec<TextLine>, Page) {
+    let mut lines = vec![
+        test_placed(SENTENCE, 1, 40.0, 400.0, 60.0, 10.0),
+        test_placed(SENTENCE, 1, 40.0, 400.0, 74.0, 10.0),
+        test_placed("Memory", 1, 80.0, 120.0, 115.0, 10.0),
+        test_placed("Sequencer", 1, 200.0, 250.0, 115.0, 10.0),
+        test_placed("Execution units", 1, 140.0, 220.0, 185.0, 10.0),
+        test_placed("packets", 1, 160.0, 190.0, 150.0, 7.0),
+    ];
+    if let Some(text) = inside {
+        lines.push(test_placed(text, 1, 60.0, 330.0, 165.0, 10.0));
+    }
+    lines.push(test_placed(caption, 1, 60.0, 260.0, 225.0, 10.0));
+    lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 250.0, 10.0));
+    lines.push(test_placed(SENTENCE, 1, 40.0, 400.0, 264.0, 10.0));
+    for (i, l) in lines.iter_mut().enumerate() {
+        l.source_line = i;
+    }
+    let boxed = |x0: f32, y0: f32, x1: f32, y1: f32| PaintedRect {
+        rect: Rect { x0, y0, x1, y1 },
+        stroked: true,
+        filled: false,
+    };
+    let page = Page {
+        number: 1,
+        rects: vec![
+            boxed(70.0, 100.0, 130.0, 122.0),
+            boxed(190.0, 100.0, 260.0, 122.0),
+            boxed(130.0, 170.0, 230.0, 194.0),
+        ],
+        rules: vec![
+            rule(130.0, 111.0, 190.0, 111.5),
+            rule(175.0, 122.0, 175.5, 170.0),
+        ],
+        ..Default::default()
+    };
+    (lines, page)
+}
+
+/// `n` lines of `text` at 10 pt from x0 to x1, from baseline `y` down 12 pt apart.
+fn stacked(text: &str, x0: f32, x1: f32, y: f32, n: usize) -> Vec<TextLine> {
+    (0..n)
+        .map(|k| test_placed(text, 1, x0, x1, y + 12.0 * k as f32, 10.0))
+        .collect()
+}
+
+/// `extra` set into a diagram page just before its caption, the lines renumbered.
+fn insert_before_caption(lines: &mut Vec<TextLine>, extra: Vec<TextLine>) {
+    let at = lines.len() - 3;
+    lines.splice(at..at, extra);
+    for (i, l) in lines.iter_mut().enumerate() {
+        l.source_line = i;
+    }
+}
+
+#[test]
+fn a_drawing_over_a_figure_caption_is_lettered_by_its_labels() {
+    let (mut lines, page) = diagram_page("Figure 2 Flow of instructions", None);
+    let mut report = Report::default();
+    mark(&mut lines, &[page], &mut report);
+    assert_eq!(charted(&lines), [2, 3, 4, 5]);
+    assert!(
+        report.actions[0]
+            .evidence
+            .as_deref()
+            .unwrap()
+            .contains("\"Figure 2\""),
+        "{:?}",
+        report.actions
+    );
+    // Controls: under no figure caption, the labels stay text; so do lines a drawing
+    // holds beside running text, and lines a drawn table's caption names.
+    for (caption, inside) in [
+        ("Flow of instructions in the core", None),
+        ("Table 2 Flow of instructions", None),
+        ("Figure 2 Flow of instructions", Some(SENTENCE)),
+    ] {
+        let (mut lines, page) = diagram_page(caption, inside);
+        mark(&mut lines, &[page], &mut Report::default());
+        assert!(charted(&lines).is_empty(), "{caption} {inside:?}");
+    }
+}
+
+#[test]
+fn labels_standing_in_rows_over_a_figure_caption_are_a_table() {
+    let (mut lines, page) = diagram_page("Figure 2 Flow of instructions", None);
+    // Three rows of three cells inside the drawing.
+    let mut rows = Vec::new();
+    for (r, y) in [130.0, 142.0, 154.0].into_iter().enumerate() {
+        for (c, x) in [75.0, 140.0, 200.0].into_iter().enumerate() {
+            let text = format!("r{r}c{c}");
+            rows.push(test_placed(&text, 1, x, x + 20.0, y, 7.0));
+        }
+    }
+    insert_before_caption(&mut lines, rows);
+    mark(&mut lines, &[page], &mut Report::default());
+    assert!(charted(&lines).is_empty());
+}
+
+#[test]
+fn a_band_across_the_measure_does_not_carry_a_drawing_into_the_column_beside_it() {
+    let (mut lines, mut page) = diagram_page("Figure 2 Flow of instructions", None);
+    // A column of prose beside the drawing, and a tinted band across the whole measure
+    // just over both.
+    let column = stacked(
+        "the other column goes on with its text",
+        280.0,
+        400.0,
+        110.0,
+        4,
+    );
+    insert_before_caption(&mut lines, column);
+    page.rects.push(PaintedRect {
+        rect: Rect {
+            x0: 40.0,
+            y0: 82.0,
+            x1: 400.0,
+            y1: 94.0,
+        },
+        stroked: false,
+        filled: true,
+    });
+    mark(&mut lines, &[page], &mut Report::default());
+    assert_eq!(charted(&lines), [2, 3, 4, 5]);
+}
+
+#[test]
+fn a_narrow_paragraph_inside_a_drawing_is_running_text() {
+    let (mut lines, page) = diagram_page("Figure 2 Flow of instructions", None);
+    // Three lines of a narrow column's paragraph, each short of a full line's words.
+    let paragraph = stacked(
+        "the quality of the studies was assessed",
+        60.0,
+        250.0,
+        135.0,
+        3,
+    );
+    insert_before_caption(&mut lines, paragraph);
+    mark(&mut lines, &[page], &mut Report::default());
+    assert!(charted(&lines).is_empty());
 }
