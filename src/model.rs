@@ -58,6 +58,9 @@ pub enum Block {
         /// only by its caption.
         #[serde(skip_serializing_if = "Vec::is_empty")]
         lettering: Vec<String>,
+        /// The caption is printed under the drawing: its lettering is read first.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        caption_below: bool,
     },
 }
 
@@ -230,7 +233,9 @@ pub fn blocks_plain_text(blocks: &[Block]) -> String {
                 .join("\n\n"),
             Block::Table(table) => table_plain_text(table),
             Block::Preformatted(text) => text.clone(),
-            Block::Figure { caption, lettering } => caption
+            Block::Figure {
+                caption, lettering, ..
+            } => caption
                 .iter()
                 .map(|c| plain_text(&c.printed))
                 .chain(lettering.iter().cloned())

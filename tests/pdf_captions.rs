@@ -181,12 +181,14 @@ fn a_caption_standing_alone_under_a_chart_is_a_figure() {
             && md[at..].contains("The office has since"),
         "{md}"
     );
+    // One figure: the caption with the chart's lettering it sits under.
     assert!(
         xml.contains(
             "<fig><label>Figure 2</label><caption><p>Depth to groundwater at the coastal \
-             wells, in metres.</p></caption></fig>"
-        ),
+             wells, in metres.</p></caption><p content-type=\"figure-text\">5</p>"
+        ) && xml.contains("<p content-type=\"figure-text\">2021</p></fig>"),
         "{xml}"
     );
+    assert_eq!(xml.matches("<fig>").count(), 1, "{xml}");
     common::assert_valid_jats(&xml, "captions.pdf");
 }

@@ -143,6 +143,12 @@ fn a_caption_set_like_a_heading_is_no_heading() {
     for word in ["Table 2:", "Growth by Region"] {
         assert!(md.contains(word), "{word} missing:\n{md}");
     }
+    // A label with no stop after its number, or standing alone, is a caption's too.
+    for caption in ["Figure 7.1 Cumulative Concentration Curves", "Table ES-1"] {
+        let (doc, md) = convert(&large_line(caption));
+        assert!(headings(&doc).is_empty(), "{md}");
+        assert!(md.contains(caption), "{md}");
+    }
     let (doc, md) = convert(&large_line("Growth by Region"));
     assert!(
         headings(&doc).iter().any(|h| h == "Growth by Region"),

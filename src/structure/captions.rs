@@ -94,6 +94,46 @@ pub fn attach(drafts: &mut Vec<Placed>) {
         }
         drafts.push(placed);
     }
+    join_lettering(drafts);
+}
+
+/// Joins a figure known only by its caption to the lettering of the chart or diagram it
+/// touches (right before or after it on its page, with no caption of its own): one
+/// figure, captioned, holding its drawn text.
+fn join_lettering(drafts: &mut Vec<Placed>) {
+    let old = std::mem::take(drafts);
+    for placed in old {
+        if let Some(prev) = drafts.last_mut()
+            && prev.page == placed.page
+            && prev.last + 1 == placed.first
+            && let (
+                Draft::Figure {
+                    caption: c1,
+                    lettering: l1,
+                },
+                Draft::Figure {
+                    caption: c2,
+                    lettering: l2,
+                },
+            ) = (&mut prev.draft, &placed.draft)
+            && c1.is_some() != c2.is_some()
+            && l1.is_empty() != l2.is_empty()
+            && c1.is_some() == l1.is_empty()
+        {
+            if c1.is_none() {
+                // Under the drawing: its lettering is read first.
+                *c1 = c2.clone().map(|c| DraftCaption {
+                    side: CaptionSide::Below,
+                    ..c
+                });
+            } else {
+                *l1 = l2.clone();
+            }
+            prev.last = placed.last;
+            continue;
+        }
+        drafts.push(placed);
+    }
 }
 
 /// The caption label a paragraph opens with, and what it names: a label with its stop
@@ -175,6 +215,44 @@ mod tests {
                 _ => "P".to_string(),
             })
             .collect()
+    }
+
+    fn lettering(order: usize) -> Placed {
+        placed(
+            Draft::Figure {
+                caption: None,
+                lettering: vec!["Memory".into(), "Sequencer".into()],
+            },
+            order,
+        )
+    }
+
+    #[test]
+    fn a_figure_caption_touching_a_drawings_lettering_captions_it() {
+        let bold = format!(
+            "{}Figure 1-1 Processor architecture{}",
+            rich::BOLD_ON,
+            rich::BOLD_OFF
+        );
+        let mut drafts = vec![
+            lettering(0),
+            para(&bold, 1),
+            para("Fig. 2: Rainfall", 2),
+            para("The text goes on.", 3),
+            lettering(4),
+        ];
+        attach(&mut drafts);
+        assert_eq!(shape(&drafts), ["F Figure 1-1", "F Fig. 2", "P", "P"]);
+        assert!(matches!(
+            &drafts[0].draft,
+            Draft::Figure { lettering, .. } if lettering.len() == 2
+        ));
+        // The drawing after the paragraph has no caption of its own to take ("P" in the
+        // shape: a figure without a caption).
+        assert!(matches!(
+            &drafts[3].draft,
+            Draft::Figure { caption: None, lettering } if lettering.len() == 2
+        ));
     }
 
     #[test]

@@ -157,6 +157,9 @@ pub fn blocks(drafts: Vec<Placed>) -> Vec<Block> {
             Draft::List { items } => out.extend(lists(&items, 0, items.len())),
             Draft::Listing { text } => out.push(Block::Preformatted(text)),
             Draft::Figure { caption, lettering } => out.push(Block::Figure {
+                caption_below: caption
+                    .as_ref()
+                    .is_some_and(|c| c.side == crate::model::CaptionSide::Below),
                 caption: caption.as_ref().map(model_caption),
                 lettering,
             }),

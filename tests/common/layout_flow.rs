@@ -80,13 +80,22 @@ pub fn flow(doc: &Document) -> Vec<Item> {
                         .collect(),
                 )),
                 Block::Preformatted(s) => out.push(Item::Code(s.clone())),
-                Block::Figure { caption, lettering } => {
+                Block::Figure {
+                    caption,
+                    lettering,
+                    caption_below,
+                } => {
+                    let mut parts = Vec::new();
                     if let Some(c) = caption {
-                        out.push(Item::Figure(squeeze(&plain_text(&c.printed))))
+                        parts.push(Item::Figure(squeeze(&plain_text(&c.printed))))
                     }
                     if !lettering.is_empty() {
-                        out.push(Item::ChartText(lettering.clone()))
+                        parts.push(Item::ChartText(lettering.clone()))
                     }
+                    if *caption_below {
+                        parts.reverse();
+                    }
+                    out.extend(parts);
                 }
             }
         }

@@ -17,9 +17,12 @@ pub(super) fn continues(prev: &str, next: &str, wrapped: bool, placed: bool) -> 
     if p.is_empty() || ended || p.ends_with(':') {
         return false;
     }
-    // A caption ("Listing 1: …") opens a block of its own even after an open sentence: the
-    // paragraph before a figure or a listing may stop mid-sentence on its own.
-    if opens_caption(n.trim_start()) {
+    // A caption ("Listing 1: …", or a label standing alone: "Table 2.3") opens a block of
+    // its own even after an open sentence: the paragraph before a figure or a listing may
+    // stop mid-sentence on its own, and go on after it.
+    if opens_caption(n.trim_start())
+        || crate::caption_labels::lone_caption_label(n.trim()).is_some()
+    {
         return false;
     }
     let first = n.trim_start().chars().next().unwrap_or(' ');
@@ -195,6 +198,20 @@ mod tests {
         ));
         assert!(!continues("It ended.", "importing", false, false));
         assert!(!continues("three fronts:", "more", false, false));
+        // A caption's label alone opens the table it heads; a sentence naming one goes on.
+        let bold_label = format!("{}Table 2.3{}", rich::BOLD_ON, rich::BOLD_OFF);
+        assert!(!continues(
+            "with focus on nanotechnology and",
+            &bold_label,
+            false,
+            false
+        ));
+        assert!(continues(
+            "as shown in",
+            "Table 2.3 for each region",
+            false,
+            false
+        ));
         assert!(continues(
             "signed in Paris,",
             "Berlin and Rome",

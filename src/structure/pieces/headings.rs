@@ -2,6 +2,7 @@
 //! their section number, by the space and text around them; and which are not (a label
 //! over its value, a run-in heading against the document's style).
 
+use crate::caption_labels::Captioned;
 use crate::report::Report;
 use crate::structure::classify::{BulletClass, LabelStyle, breaks_off, line_marker};
 use crate::structure::units::{Measure, Unit};
@@ -51,13 +52,17 @@ pub(super) fn label_over_value(unit: &Unit, next: Option<&Unit>, body: f32) -> b
 }
 
 /// Whether a line set apart like a heading titles something other than a section: a
-/// caption ("Chart 1: Global Financial Network", "Table 2. Growth") titles a figure or a
-/// table; a date alone ("13 November 2003", a "Received" line's date on a line of its
+/// caption ("Chart 1: Global Financial Network", "Table 2. Growth", "Figure 1-1
+/// Processor architecture" with no stop after its number) titles a figure or a table; a date alone ("13 November 2003", a "Received" line's date on a line of its
 /// own) is a dateline, and so is a month's abbreviation alone ("JAN" under "2023" on a
 /// cover). A month's full name may title a chronology's section ("March"); its
 /// abbreviation does not.
 pub(super) fn titles_no_section(t: &str) -> bool {
     crate::line_kinds::opens_caption(t)
+        || matches!(
+            crate::caption_labels::label_named(t),
+            Some(Captioned::Figure | Captioned::Table)
+        )
         || crate::date::parse_date_line(t).is_some()
         || crate::date::month_abbreviation(t.trim())
 }

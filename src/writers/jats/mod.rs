@@ -297,7 +297,9 @@ impl Jats<'_> {
                 self.close("boxed-text");
             }
             Block::Table(table) => self.table(table),
-            Block::Figure { caption, lettering } => self.figure(caption.as_ref(), lettering),
+            Block::Figure {
+                caption, lettering, ..
+            } => self.figure(caption.as_ref(), lettering),
             Block::Preformatted(text) => self.leaf("preformat", text),
         }
         self.newline();
@@ -418,7 +420,9 @@ fn flatten_to_paragraphs(blocks: &[Block]) -> Vec<Vec<Inline>> {
                 out.extend(caption(CaptionSide::Below));
             }
             Block::Preformatted(t) => out.push(vec![Inline::text(t.clone())]),
-            Block::Figure { caption, lettering } => {
+            Block::Figure {
+                caption, lettering, ..
+            } => {
                 out.extend(caption.iter().map(|c| c.printed.clone()));
                 out.extend(lettering.iter().map(|l| vec![Inline::text(l.clone())]));
             }

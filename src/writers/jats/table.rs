@@ -234,14 +234,17 @@ mod tests {
                 Block::Figure {
                     caption: Some(caption("Fig. 3", "Fig. 3: Yields")),
                     lettering: Vec::new(),
+                    caption_below: false,
                 },
                 Block::Figure {
                     caption: Some(caption("TABLE IV", "TABLE IV")),
                     lettering: Vec::new(),
+                    caption_below: false,
                 },
                 Block::Figure {
                     caption: None,
                     lettering: vec!["300".into(), "R&D <total>".into()],
+                    caption_below: false,
                 },
             ],
             ..Default::default()

@@ -249,15 +249,29 @@ impl<'a> Writer<'a> {
             // The caption as printed; the figure itself is not converted. The text drawn
             // in it (a chart's ticks and legend) is no sentence to read: it is kept, out
             // of the rendered text, in a comment after the caption.
-            Block::Figure { caption, lettering } => {
+            Block::Figure {
+                caption,
+                lettering,
+                caption_below,
+            } => {
+                // The caption and the lettering in the order they are printed.
+                let mut parts: Vec<Vec<String>> = Vec::new();
                 if let Some(c) = caption {
-                    self.block(&Block::Paragraph(c.printed.clone()), out);
+                    let mut printed = Vec::new();
+                    self.block(&Block::Paragraph(c.printed.clone()), &mut printed);
+                    parts.push(printed);
                 }
                 if !lettering.is_empty() {
-                    if caption.is_some() {
+                    parts.push(vec![figure_text_comment(lettering)]);
+                }
+                if *caption_below {
+                    parts.reverse();
+                }
+                for (k, part) in parts.into_iter().enumerate() {
+                    if k > 0 {
                         out.push(String::new());
                     }
-                    out.push(figure_text_comment(lettering));
+                    out.extend(part);
                 }
             }
             Block::Preformatted(text) => {

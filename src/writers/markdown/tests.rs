@@ -348,6 +348,7 @@ fn captions_are_paragraphs_as_printed_and_figure_text_a_comment() {
             Block::Figure {
                 caption: Some(caption("Fig. 2", vec![Inline::text("Fig. 2. Yields")])),
                 lettering: vec!["0".into(), "2019 -- 2020".into(), "-->".into()],
+                caption_below: false,
             },
         ],
         ..Default::default()
