@@ -101,38 +101,40 @@ pub fn attach(drafts: &mut Vec<Placed>) {
 /// touches (right before or after it on its page, with no caption of its own): one
 /// figure, captioned, holding its drawn text.
 fn join_lettering(drafts: &mut Vec<Placed>) {
+    // A figure that is its caption alone, or its lettering alone.
+    let caption_only = |d: &Draft| matches!(d, Draft::Figure { caption: Some(_), lettering } if lettering.is_empty());
+    let lettering_only = |d: &Draft| matches!(d, Draft::Figure { caption: None, lettering } if !lettering.is_empty());
     let old = std::mem::take(drafts);
     for placed in old {
-        if let Some(prev) = drafts.last_mut()
-            && prev.page == placed.page
-            && prev.last + 1 == placed.first
-            && let (
-                Draft::Figure {
-                    caption: c1,
-                    lettering: l1,
-                },
-                Draft::Figure {
-                    caption: c2,
-                    lettering: l2,
-                },
-            ) = (&mut prev.draft, &placed.draft)
-            && c1.is_some() != c2.is_some()
-            && l1.is_empty() != l2.is_empty()
-            && c1.is_some() == l1.is_empty()
+        let Some(prev) = drafts.last_mut().filter(|prev| {
+            prev.page == placed.page
+                && prev.last + 1 == placed.first
+                && (caption_only(&prev.draft) && lettering_only(&placed.draft)
+                    || lettering_only(&prev.draft) && caption_only(&placed.draft))
+        }) else {
+            drafts.push(placed);
+            continue;
+        };
+        // Both are figures (the filter says so): the caption joins the lettering.
+        if let (
+            Draft::Figure { caption, lettering },
+            Draft::Figure {
+                caption: c,
+                lettering: l,
+            },
+        ) = (&mut prev.draft, placed.draft)
         {
-            if c1.is_none() {
+            if caption.is_none() {
                 // Under the drawing: its lettering is read first.
-                *c1 = c2.clone().map(|c| DraftCaption {
+                *caption = c.map(|c| DraftCaption {
                     side: CaptionSide::Below,
                     ..c
                 });
             } else {
-                *l1 = l2.clone();
+                *lettering = l;
             }
-            prev.last = placed.last;
-            continue;
         }
-        drafts.push(placed);
+        prev.last = placed.last;
     }
 }
 

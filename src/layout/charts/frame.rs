@@ -18,25 +18,19 @@ const MAX_PAGE_SHARE: f32 = 0.6;
 pub(super) fn frame_around(edges: &Edges, area: Rect, page: (f32, f32)) -> Option<Rect> {
     let s = CORNER_SLACK;
     let spans_across = |e: &Edge| e.from <= area.x0 + s && e.to >= area.x1 - s;
-    let top = edges
-        .across_between(f32::MIN, area.y0)
-        .iter()
-        .rev()
-        .find(|e| e.at < area.y0 && spans_across(e))?;
-    let bottom = edges
-        .across_between(area.y1, f32::MAX)
-        .iter()
-        .find(|e| e.at > area.y1 && spans_across(e))?;
+    let top = nearest_before(
+        edges.across_between(f32::MIN, area.y0),
+        area.y0,
+        spans_across,
+    )?;
+    let bottom = nearest_after(
+        edges.across_between(area.y1, f32::MAX),
+        area.y1,
+        spans_across,
+    )?;
     let spans_down = |e: &Edge| e.from <= top.at + s && e.to >= bottom.at - s;
-    let left = edges
-        .down_between(f32::MIN, area.x0)
-        .iter()
-        .rev()
-        .find(|e| e.at < area.x0 && spans_down(e))?;
-    let right = edges
-        .down_between(area.x1, f32::MAX)
-        .iter()
-        .find(|e| e.at > area.x1 && spans_down(e))?;
+    let left = nearest_before(edges.down_between(f32::MIN, area.x0), area.x0, spans_down)?;
+    let right = nearest_after(edges.down_between(area.x1, f32::MAX), area.x1, spans_down)?;
     let meets = |end: f32, side: f32| (end - side).abs() <= s;
     let closed = [top, bottom]
         .iter()
@@ -52,4 +46,14 @@ pub(super) fn frame_around(edges: &Edges, area: Rect, page: (f32, f32)) -> Optio
     };
     let share = frame.width() * frame.height() / (page.0 * page.1);
     (closed && share <= MAX_PAGE_SHARE).then_some(frame)
+}
+
+/// The last edge of `list` (in order of `at`) before `at` that `fits`.
+fn nearest_before(list: &[Edge], at: f32, fits: impl Fn(&Edge) -> bool) -> Option<&Edge> {
+    list.iter().rev().find(|e| e.at < at && fits(e))
+}
+
+/// The first edge of `list` (in order of `at`) after `at` that `fits`.
+fn nearest_after(list: &[Edge], at: f32, fits: impl Fn(&Edge) -> bool) -> Option<&Edge> {
+    list.iter().find(|e| e.at > at && fits(e))
 }
