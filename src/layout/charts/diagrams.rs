@@ -151,7 +151,7 @@ fn lettering(
 /// more, stand one under the next at one left edge, a line's spacing apart: a paragraph
 /// of a narrow column, not a diagram's labels.
 fn holds_paragraph(lines: &[TextLine], members: &[usize], body: f32) -> bool {
-    let prose: Vec<crate::lines::LineGeometry> = members
+    let mut prose: Vec<crate::lines::LineGeometry> = members
         .iter()
         .filter_map(|&i| {
             let g = lines[i].geometry?;
@@ -159,16 +159,22 @@ fn holds_paragraph(lines: &[TextLine], members: &[usize], body: f32) -> bool {
             (long && g.font_size >= 0.95 * body).then_some(g)
         })
         .collect();
-    let under = |a: &crate::lines::LineGeometry, b: &crate::lines::LineGeometry| {
-        let pitch = b.baseline - a.baseline;
-        (a.bbox.x0 - b.bbox.x0).abs() <= 1.0 && pitch > 0.0 && pitch <= 1.6 * a.font_size
-    };
-    prose.iter().any(|a| {
-        prose
+    // Down the page, each line's followers lie within its pitch: a window, not the whole
+    // drawing, is searched for them.
+    prose.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    let lines_under = |k: usize| {
+        let a = prose[k];
+        prose[k + 1..]
             .iter()
-            .filter(|b| under(a, b))
-            .any(|b| prose.iter().any(|c| under(b, c)))
-    })
+            .enumerate()
+            .take_while(move |(_, b)| b.baseline - a.baseline <= 1.6 * a.font_size)
+            .filter(move |(_, b)| (a.bbox.x0 - b.bbox.x0).abs() <= 1.0 && b.baseline > a.baseline)
+            .map(move |(j, _)| k + 1 + j)
+    };
+    let has_under: Vec<bool> = (0..prose.len())
+        .map(|k| lines_under(k).next().is_some())
+        .collect();
+    (0..prose.len()).any(|k| lines_under(k).any(|j| has_under[j]))
 }
 
 /// How many baselines three or more of the lines share (within a point): a table's rows.
