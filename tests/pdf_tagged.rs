@@ -648,3 +648,44 @@ fn paragraphs_the_tree_names_in_a_ruled_grid_are_never_a_table() {
     );
     assert!(md.contains("Each voltage sets the state"), "{md}");
 }
+
+/// A word processor's heading style laid on a paragraph and then overridden: the tree
+/// says H2, the page shows three lines of running text in the body's face and size,
+/// ending on a full stop. It stays a paragraph, with the reason reported; a short
+/// tagged heading at body size, and one set apart by size, stay headings.
+#[test]
+fn a_tagged_heading_set_as_a_paragraph_of_running_text_stays_text() {
+    const L1: &str = "Respondents agreed that the trails should reach the shops and the schools";
+    const L2: &str = "of the village directly, and that the municipality should plan the network";
+    const L3: &str = "for all ages and abilities over the short, medium and long term alike.";
+    let tree = [
+        title(),
+        el("P", vec![t(PARA, BODY), t(PARA, BODY), t(PARA, BODY)]),
+        el("H1", vec![t("Survey Results", 14.0)]),
+        el("P", vec![t(PARA, BODY), t(PARA, BODY), t(PARA, BODY)]),
+        el("H2", vec![t(L1, BODY), t(L2, BODY), t(L3, BODY)]),
+        el("P", vec![t(PARA, BODY), t(PARA, BODY), t(PARA, BODY)]),
+        el("H2", vec![t("Safety on the Trails", BODY)]),
+        el("P", vec![t(PARA, BODY), t(PARA, BODY), t(PARA, BODY)]),
+    ];
+    let (doc, report, md) = convert(&tagged_pdf(&tree, &[], &[]));
+    assert_eq!(
+        headings(&doc),
+        vec![
+            (1, "Survey Results".to_string()),
+            (2, "Safety on the Trails".to_string())
+        ],
+        "{md}"
+    );
+    let kept = doc.blocks.iter().any(|b| {
+        matches!(b, Block::Paragraph(c) if plain_text(c).starts_with("Respondents agreed")
+            && plain_text(c).ends_with("long term alike."))
+    });
+    assert!(kept, "{md}");
+    assert_eq!(
+        evidence(&report, "set in the body's face and size").len(),
+        1,
+        "{:?}",
+        report.actions
+    );
+}

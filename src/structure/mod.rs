@@ -63,7 +63,7 @@ pub fn build(
     // The structure tree, when the document's tags were judged usable, else the outline.
     let tree_used = body.iter().any(|l| l.tag.is_some());
     let levels = if tree_used {
-        tagged::apply(&mut pieces, &body, report)
+        tagged::apply(&mut pieces, &body, measure.body.as_ref(), report)
     } else {
         outline::apply(
             &mut pieces,

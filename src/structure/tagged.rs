@@ -16,6 +16,7 @@
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeSet;
 
+use crate::layout::BodyStyle;
 use crate::lines::TextLine;
 use crate::report::{Action, ActionKind, Report};
 use crate::source::{ArtifactKind, LineTag, SourceInfo, TagKind};
@@ -198,7 +199,13 @@ fn remove_artifacts(lines: &mut Vec<TextLine>, report: &mut Report) {
 /// (ranked onto our scale), and heading candidates the tree puts in running text, lists,
 /// table cells, notes or captions become running text. Each change is reported.
 /// Returns the levels of the tagged headings, by piece position (see [`set_levels`]).
-pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> HashMap<usize, u8> {
+/// `body` is how the document sets its running text, when the lines tell.
+pub fn apply(
+    pieces: &mut [Piece],
+    lines: &[TextLine],
+    body: Option<&BodyStyle>,
+    report: &mut Report,
+) -> HashMap<usize, u8> {
     let mut levels_by_piece = HashMap::new();
     let tags: HashMap<(usize, usize), LineTag> = lines
         .iter()
@@ -207,10 +214,17 @@ pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> H
     if tags.is_empty() {
         return levels_by_piece;
     }
-    // Whether every line at (page, line number) labels a form's field, read once.
+    // Whether every line at (page, line number) labels a form's field, and whether
+    // every line there is set like running text, read once.
     let mut labels: HashMap<(usize, usize), bool> = HashMap::new();
+    let mut body_set: HashMap<(usize, usize), bool> = HashMap::new();
     for l in lines {
         *labels.entry((l.page, l.source_line)).or_insert(true) &= l.form_label;
+        let plain = match (body, l.geometry.as_ref()) {
+            (Some(b), Some(g)) => b.is_body(g),
+            _ => false,
+        };
+        *body_set.entry((l.page, l.source_line)).or_insert(true) &= plain;
     }
     let kind_of = |p: &Piece| -> Option<TagKind> {
         let mut counts: Vec<(TagKind, usize)> = Vec::new();
@@ -273,6 +287,23 @@ pub fn apply(pieces: &mut [Piece], lines: &[TextLine], report: &mut Report) -> H
                     format!(
                         "not a heading though tagged H{level}: a form's label, question or \
                          side tab, by the boxes and rules drawn around it or its fields"
+                    ),
+                    report,
+                );
+            }
+            // A paragraph of running text, set in the body's face and size across several
+            // lines and ending on its full stop, is what it looks like: a word
+            // processor's heading style laid on a paragraph and then overridden.
+            TagKind::Heading(level)
+                if matches!(p.kind, PieceKind::Text) && set_as_running_text(p, &body_set) =>
+            {
+                keep_as_text(
+                    p,
+                    format!(
+                        "not a heading though tagged H{level}: a paragraph of {} words over \
+                         {} lines, set in the body's face and size and ended by a full stop",
+                        crate::rich::plain(&p.text).split_whitespace().count(),
+                        p.lines.len()
                     ),
                     report,
                 );
@@ -393,6 +424,22 @@ fn all_form_labels(p: &Piece, labels: &HashMap<(usize, usize), bool>) -> bool {
         .filter_map(|n| labels.get(&(p.page, *n)))
         .peekable();
     of_piece.peek().is_some() && of_piece.all(|&l| l)
+}
+
+/// Words from which a tagged heading set as running text reads as a paragraph.
+const PARAGRAPH_WORDS: usize = 20;
+
+/// Whether a piece reads as a paragraph of running text: two lines or more, every one
+/// in the body's face and size (`body_set` tells it for each page and line number), at
+/// least [`PARAGRAPH_WORDS`] words, ending on a full stop.
+fn set_as_running_text(p: &Piece, body_set: &HashMap<(usize, usize), bool>) -> bool {
+    let plain = crate::rich::plain(&p.text);
+    p.lines.len() >= 2
+        && plain.trim_end().ends_with('.')
+        && plain.split_whitespace().count() >= PARAGRAPH_WORDS
+        && p.lines
+            .iter()
+            .all(|n| body_set.get(&(p.page, *n)).copied().unwrap_or(false))
 }
 
 /// Whether a text holds a letter: a heading names something, while a bare number or a
