@@ -352,6 +352,40 @@ fn a_label_with_its_value_directly_under_it_is_no_heading_and_keeps_its_colon() 
     );
 }
 
+/// A form's question over two lines, in bold at the body's size, ending in a colon, then
+/// the answer typed into its field in a larger type at `value_y` (directly under the
+/// question when 14 pt below its last baseline), then prose.
+fn question_page(value: &'static str, value_y: f32) -> Vec<u8> {
+    let mut lines = prose(740.0, 6);
+    lines.push((
+        72.0,
+        640.0,
+        "F2",
+        11.0,
+        "If Yes, briefly describe the services, the dates of last contact and",
+    ));
+    lines.push((
+        72.0,
+        627.0,
+        "F2",
+        11.0,
+        "the persons receiving those services:",
+    ));
+    lines.push((72.0, value_y, "F1", 14.0, value));
+    lines.extend(prose(value_y - 30.0, 6));
+    pdf(&lines)
+}
+
+#[test]
+fn the_answer_under_a_question_of_several_lines_is_no_heading() {
+    let (doc, md) = convert(&question_page("N/A", 613.0));
+    assert!(headings(&doc).is_empty(), "{:?}\n{md}", headings(&doc));
+    assert!(md.lines().any(|l| l.trim() == "N/A"), "{md}");
+    // Control: a larger line set a clear space below the question starts a section.
+    let (doc, md) = convert(&question_page("Services Provided", 590.0));
+    assert_eq!(headings(&doc), ["Services Provided"], "{md}");
+}
+
 #[test]
 fn a_numbered_line_in_body_type_beside_other_text_is_no_heading() {
     // A title page's edition line and the author's name on one baseline: the number is

@@ -35,20 +35,40 @@ pub(super) fn is_numbered_heading(first: &str, number: &str, next: Option<&Unit>
 /// size: a title broken after its colon ("Mathematical Induction:" over "And so on …",
 /// in display type) is one heading.
 pub(super) fn label_over_value(unit: &Unit, next: Option<&Unit>, body: f32) -> bool {
+    unit.lines.len() == 1 && value_under_label(unit, next, body)
+}
+
+/// Whether `next` is the value under the label or question `unit`, as in
+/// [`label_over_value`], where the label may run over several lines: a form's
+/// question ("If “Yes”, briefly describe … those services:") over the answer typed into
+/// its field ("N/A"), which a form often sets larger than its labels. The value is no
+/// heading.
+pub(super) fn value_under_label(unit: &Unit, next: Option<&Unit>, body: f32) -> bool {
     let Some(next) = next else { return false };
     let (Some(label), Some(value)) = (
-        unit.lines[0].geometry,
+        unit.lines.last().and_then(|l| l.geometry),
         next.lines.first().and_then(|l| l.geometry),
     ) else {
         return false;
     };
     let same_type = label.face == value.face && (label.font_size - value.font_size).abs() < 0.3;
-    unit.lines.len() == 1
-        && !same_type
+    // A label of several lines is a question set directly over its answer: within a
+    // line's space below its last line, and overlapping it across (not a box's title
+    // after a colon-ended paragraph of the column beside).
+    let gap = value.bbox.y0 - label.bbox.y1;
+    let under = gap > -0.5 * value.font_size
+        && gap < 0.8 * value.font_size.max(label.font_size)
+        && value.bbox.x0 < label.bbox.x1
+        && label.bbox.x0 < value.bbox.x1;
+    !same_type
+        && (unit.lines.len() == 1 || under)
         && label.font_size < body * 1.4
         && !next.blank_before
         && next.page() == unit.page()
-        && crate::rich::plain(unit.first()).trim_end().ends_with(':')
+        && unit
+            .lines
+            .last()
+            .is_some_and(|l| l.plain().trim_end().ends_with(':'))
 }
 
 /// Whether a line set apart like a heading titles something other than a section: a

@@ -24,7 +24,7 @@ use super::cells::{beside_a_label, cell_styles, in_a_field, level_with_cells, sh
 use super::headings::{
     TypeEvidence, carries_heading_on, goes_on_a_block, heading_by_type, heading_context,
     is_numbered_heading, label_over_value, section_number, set_larger, shape_suffices_in_pdf,
-    titles_no_section, underlined,
+    titles_no_section, underlined, value_under_label,
 };
 use super::items::{report_unmarked_item, unmarked_item};
 use super::note_area::{continued_note, note_in_note_area};

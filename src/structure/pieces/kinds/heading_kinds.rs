@@ -109,7 +109,7 @@ impl Context<'_> {
             || Self::set_as_label(unit)
             || label_over_value(unit, next_unit, body)
             // The value under a label, unless set in bold like a heading of its own.
-            || (prev_unit.is_some_and(|p| label_over_value(p, Some(unit), body))
+            || (prev_unit.is_some_and(|p| value_under_label(p, Some(unit), body))
                 && !crate::rich::all_bold(joined))
         {
             return false;
