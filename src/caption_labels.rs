@@ -105,6 +105,17 @@ pub fn lone_caption_label(t: &str) -> Option<CaptionOpening<'_>> {
     })
 }
 
+/// The caption label at the start of a bold run that opens rich text, without a stop
+/// after it ("**Table 1** Composition of …", "**Fig. 1 Yields**"): type set apart is no
+/// sentence that names a table.
+pub fn bold_label(text: &str) -> Option<CaptionOpening<'_>> {
+    let bold = text.trim_start().strip_prefix(crate::rich::BOLD_ON)?;
+    let bold = &bold[..bold.find(crate::rich::BOLD_OFF)?];
+    let number = bold.split_whitespace().nth(1)?;
+    let end = number.as_ptr() as usize - bold.as_ptr() as usize + number.len();
+    lone_caption_label(&bold[..end])
+}
+
 /// What a capitalised label word names ("box 6." in running text is not a label).
 fn label_word(word: &str) -> Option<Captioned> {
     if !word.starts_with(|c: char| c.is_uppercase()) {

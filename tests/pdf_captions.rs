@@ -16,6 +16,7 @@ const PROSE: &str = "Rainfall over the highlands was measured at forty stations 
 fn convert(after: &[(f32, f32, &str, f32, &str)]) -> (Document, String) {
     let mut b = PdfBuilder::new();
     b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    b.std_font("F2", "Helvetica-Bold", Some("WinAnsiEncoding"));
     b.std_font("F4", "Courier", Some("WinAnsiEncoding"));
     let mut content = String::new();
     let mut y = 740.0;
@@ -191,4 +192,46 @@ fn a_caption_standing_alone_under_a_chart_is_a_figure() {
     );
     assert_eq!(xml.matches("<fig>").count(), 1, "{xml}");
     common::assert_valid_jats(&xml, "captions.pdf");
+}
+
+/// A caption set with a quad between its label and its title, both in bold, and no stop
+/// ("Figure 1-1" then "Hexagon processor architecture" on one baseline): the title is
+/// no section heading, and label and title are one caption, in the order printed.
+#[test]
+fn a_caption_title_a_quad_after_its_label_is_the_figures() {
+    let (doc, md) = convert(&[
+        (72.0, 600.0, "F2", 11.0, "Figure 1-1"),
+        (140.0, 600.0, "F2", 11.0, "Hexagon processor architecture"),
+        (
+            72.0,
+            560.0,
+            "F1",
+            11.0,
+            "The processor runs four threads at once.",
+        ),
+    ]);
+    let headings: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { .. }))
+        .collect();
+    assert!(headings.is_empty(), "{md}");
+    let captions: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Figure {
+                caption: Some(c), ..
+            } => Some((c.label.clone(), plain_text(&c.printed))),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        captions,
+        [(
+            "Figure 1-1".to_string(),
+            "Figure 1-1 Hexagon processor architecture".to_string()
+        )],
+        "{md}"
+    );
 }

@@ -9,7 +9,9 @@
 //! head the next one, not found as a table) stays a paragraph as printed, as does a second
 //! caption for a table.
 
-use crate::caption_labels::{CaptionOpening, Captioned, caption_opening, lone_caption_label};
+use crate::caption_labels::{
+    CaptionOpening, Captioned, bold_label, caption_opening, lone_caption_label,
+};
 use crate::model::CaptionSide;
 use crate::rich;
 
@@ -157,15 +159,6 @@ fn label(placed: &Placed) -> Option<(String, Captioned)> {
         .collect::<Vec<_>>()
         .join(" ");
     Some((label, opening.captioned))
-}
-
-/// The label at the start of a bold run that opens the text, without a stop after it.
-fn bold_label(text: &str) -> Option<CaptionOpening<'_>> {
-    let bold = text.trim_start().strip_prefix(rich::BOLD_ON)?;
-    let bold = &bold[..bold.find(rich::BOLD_OFF)?];
-    let number = bold.split_whitespace().nth(1)?;
-    let end = number.as_ptr() as usize - bold.as_ptr() as usize + number.len();
-    lone_caption_label(&bold[..end])
 }
 
 #[cfg(test)]

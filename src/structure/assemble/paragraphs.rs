@@ -17,11 +17,13 @@ pub(super) fn continues(prev: &str, next: &str, wrapped: bool, placed: bool) -> 
     if p.is_empty() || ended || p.ends_with(':') {
         return false;
     }
-    // A caption ("Listing 1: …", or a label standing alone: "Table 2.3") opens a block of
-    // its own even after an open sentence: the paragraph before a figure or a listing may
-    // stop mid-sentence on its own, and go on after it.
+    // A caption ("Listing 1: …", a label standing alone: "Table 2.3", or one set in bold
+    // before its title: "**Figure 1-1** Processor architecture") opens a block of its own
+    // even after an open sentence: the paragraph before a figure or a listing may stop
+    // mid-sentence on its own, and go on after it.
     if opens_caption(n.trim_start())
         || crate::caption_labels::lone_caption_label(n.trim()).is_some()
+        || crate::caption_labels::bold_label(next).is_some()
     {
         return false;
     }

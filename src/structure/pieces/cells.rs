@@ -3,6 +3,7 @@
 
 use foldhash::{HashMap, HashMapExt, HashSet};
 
+use crate::caption_labels::Captioned;
 use crate::layout::half_points;
 use crate::lines::TextLine;
 use crate::structure::classify::line_marker;
@@ -137,6 +138,30 @@ pub(super) fn beside_a_label(line: &TextLine, page: &[&TextLine]) -> bool {
                         .all(|c| "IVXLCDM".contains(c.to_ascii_uppercase()))
             }
     })
+}
+
+/// The line number of a caption's label standing alone to the left of `line` on its
+/// baseline, in its column, a few ems away ("Figure 1-1" then "Hexagon V62 processor
+/// architecture", set apart by a quad instead of a stop): `line` titles that figure, not
+/// a section. Only a figure's or a table's label counts: "Box 1" before a box's
+/// title heads the box.
+pub(super) fn caption_label_beside(line: &TextLine, page: &[&TextLine]) -> Option<usize> {
+    let g = line.geometry?;
+    let size = g.font_size.max(4.0);
+    page.iter()
+        .find(|o| {
+            o.source_line != line.source_line
+                && o.column == line.column
+                && o.geometry.is_some_and(|h| {
+                    (h.font_size - g.font_size).abs() <= 0.15 * g.font_size
+                        && (h.baseline - g.baseline).abs() <= 0.4 * size
+                        && h.bbox.x1 <= g.bbox.x0 + 0.5
+                        && g.bbox.x0 - h.bbox.x1 <= 3.0 * size
+                })
+                && crate::caption_labels::lone_caption_label(o.plain_cow().trim())
+                    .is_some_and(|l| matches!(l.captioned, Captioned::Figure | Captioned::Table))
+        })
+        .map(|o| o.source_line)
 }
 
 /// Whether `line` is one cell of a header row whose cells stand level but not on one

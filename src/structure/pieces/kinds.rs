@@ -20,7 +20,9 @@ use crate::structure::raw_items::{
 use crate::structure::text_headings::reads_as_row;
 use crate::structure::units::{Measure, Unit};
 
-use super::cells::{beside_a_label, cell_styles, in_a_field, level_with_cells, shares_row};
+use super::cells::{
+    beside_a_label, caption_label_beside, cell_styles, in_a_field, level_with_cells, shares_row,
+};
 use super::headings::{
     TypeEvidence, carries_heading_on, goes_on_a_block, heading_by_type, heading_context,
     is_numbered_heading, label_over_value, section_number, set_larger, shape_suffices_in_pdf,
@@ -173,13 +175,15 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Whether a line of the unit shares its row with another, stands beside a label, is
-    /// half of a field on one row, or is a cell of a header row.
+    /// Whether a line of the unit shares its row with another, stands beside a label or
+    /// after a caption's label, is half of a field on one row, or is a cell of a header
+    /// row.
     fn in_a_row(&self, unit: &Unit) -> bool {
         unit.lines.iter().any(|l| {
             self.by_page.get(&l.page).is_some_and(|page| {
                 shares_row(l, page)
                     || beside_a_label(l, page)
+                    || caption_label_beside(l, page).is_some()
                     || in_a_field(l, page)
                     || level_with_cells(l, page)
             })
@@ -313,7 +317,24 @@ impl<'a> Context<'a> {
         {
             return;
         }
+        // A caption's title set a quad after its label joins the label's piece.
+        if let Some(label) = done.out.last_mut().filter(|p| {
+            matches!(p.kind, PieceKind::Text)
+                && p.lines.last() == self.caption_label_of(unit).as_ref()
+        }) {
+            label.text.push(' ');
+            label.text.push_str(&joined);
+            label.lines.extend(unit.source_lines());
+            return;
+        }
         done.out.push(at.piece(PieceKind::Text, joined));
+    }
+
+    /// The line number of the caption label standing beside the unit's first line (see
+    /// [`caption_label_beside`]).
+    fn caption_label_of(&self, unit: &Unit) -> Option<usize> {
+        let first = unit.lines.first()?;
+        caption_label_beside(first, self.by_page.get(&first.page)?)
     }
 
     /// "Notes" or "Endnotes" on a line of its own; or "References" over a list numbered
