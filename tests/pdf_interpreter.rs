@@ -482,6 +482,39 @@ fn rotated_page_reads_upright() {
     assert!(page.lines[0].baseline.is_some(), "upright after rotation");
 }
 
+/// A negative font size turns the glyphs half round: they advance leftwards, upside down.
+/// On a page shown turned by `/Rotate 180` they read upright, each word in order, two
+/// lines in order (a producer that writes its text this way instead of turning the
+/// page's matrix). The rise is not scaled by the size, so a negative one raises the
+/// figure as the reader sees it.
+#[test]
+fn a_negative_font_size_reads_in_its_own_direction() {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", None);
+    b.page_with(
+        b"BT /F1 -12 Tf 1 0 0 1 500 700 Tm (Authority agreement) Tj \
+          /F1 -7 Tf -5 Ts (2) Tj 0 Ts ET \
+          BT /F1 -12 Tf 1 0 0 1 500 720 Tm (Signatures follow) Tj ET",
+        dictionary! { "Rotate" => 180 },
+    );
+    let doc = read(&b.build());
+    let lines = &doc.pages[0].lines;
+    let texts: Vec<String> = lines.iter().map(|l| l.text()).collect();
+    assert_eq!(texts, ["Authority agreement2", "Signatures follow"]);
+    let spans: Vec<(&str, Script)> = lines[0]
+        .spans
+        .iter()
+        .map(|s| (s.text.as_str(), s.style.script))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("Authority agreement", Script::Normal),
+            ("2", Script::Super)
+        ]
+    );
+}
+
 /// A page printed sideways without `/Rotate` (all its text running down the page, lines
 /// following each other leftwards) is read turned: upright lines in reading order, the
 /// larger first line a heading. A lone vertical line on an upright page does not turn it

@@ -132,10 +132,19 @@ impl Interpreter<'_> {
         let (ux, uy) = linear.apply_vector(0.0, 1.0);
         let up_len = (ux * ux + uy * uy).sqrt();
         let size = fs.abs() * size_scale * up_len;
+        // A negative font size turns the glyphs half round (ISO 32000-1, 9.4.4: the size
+        // scales both axes of the text space): they run leftwards, upside down, and read
+        // in order in that direction (a page turned by /Rotate 180 shows them upright).
+        // A negative horizontal scaling as well leaves the advance as it was.
+        let turn = if fs < 0.0 && th > 0.0 && !vertical {
+            -1.0
+        } else {
+            1.0
+        };
         let (vx, vy) = if vertical {
             linear.apply_vector(0.0, -1.0)
         } else {
-            linear.apply_vector(1.0, 0.0)
+            linear.apply_vector(turn, 0.0)
         };
         let along = (vx * vx + vy * vy).sqrt();
         let dir = Dir::from_vector(vx, vy);
@@ -167,7 +176,7 @@ impl Interpreter<'_> {
                 } else {
                     g.width * fm_a * fs * th
                 };
-                let adv = own * along;
+                let adv = own * along * turn;
                 let adv = if adv.is_finite() {
                     adv.clamp(-extent, extent)
                 } else {
@@ -232,7 +241,7 @@ impl Interpreter<'_> {
                         adv: adv as f32,
                         size: size as f32,
                         font: slot,
-                        rise: (rise * up_len) as f32,
+                        rise: (rise * up_len * turn) as f32,
                         invisible,
                         // A glyph that decodes to nothing breaks the word only when it
                         // takes room: one without width (a mark, the tail of a shaped
