@@ -709,3 +709,28 @@ fn a_heading_broken_after_and_or_a_hyphen_goes_on_across_an_open_leading() {
         "{md}"
     );
 }
+
+/// A heading ending in a colon goes on to a second line opening in lower case, set
+/// close under it (the subscripts of the first line reach into the second's box): one
+/// heading, not a numbered item over a heading made of its second line.
+#[test]
+fn a_heading_line_opening_in_lower_case_carries_on_the_one_above() {
+    let mut lines = prose(740.0, 6);
+    // The subscripts are set 4 pt down in 8 pt type, inside the line's own text object.
+    lines.push((
+        72.0,
+        640.0,
+        "F2",
+        13.0,
+        "1. The pH is a function of the ratio HCO) Tj /F2 8 Tf -4 Ts (3) Tj 0 Ts /F2 13 Tf \
+         (/PCO) Tj /F2 8 Tf -4 Ts (2) Tj 0 Ts /F2 13 Tf ( :",
+    ));
+    lines.push((72.0, 626.0, "F2", 13.0, "equation of Henderson-Hasselbalch"));
+    lines.extend(prose(600.0, 6));
+    let (doc, md) = convert(&pdf(&lines));
+    assert_eq!(
+        headings(&doc),
+        ["1. The pH is a function of the ratio HCO3/PCO2 : equation of Henderson-Hasselbalch"],
+        "{md}"
+    );
+}

@@ -19,7 +19,11 @@ pub const HEADING_LINES: usize = 4;
 /// - set clearly larger than the body, where the next word would not have fitted on the
 ///   line ("Resident Alien or" / "Nonresident Alien"), or
 /// - set larger or in bold throughout, the line ending on a word that cannot end a
-///   heading ("Explanation of Change to the" / "Applicability").
+///   heading ("Explanation of Change to the" / "Applicability"), or the next line
+///   opening in lower case, which no title does.
+///
+/// Lines set close may overlap by up to half their size: a line's box grows with the
+/// subscripts and accents it carries.
 ///
 /// A short line without final punctuation reads as a heading of its own, but a heading
 /// broken over two lines is still one heading. `Some(false)` where such a heading of two
@@ -80,8 +84,15 @@ fn continues_heading(prev: &TextLine, line: &TextLine, lines_before: usize, m: M
     // "U.S.", "Inc." hold a stop that does not end the heading; "the end." does.
     let abbreviation = last.trim_end_matches('.').contains('.')
         || last.len() == 2 && last.starts_with(|c: char| c.is_ascii_uppercase());
-    let unfinished =
-        !t.ends_with([':', '!', '?', ';']) && (!ends_sentence(&prev.text) || abbreviation);
+    // A line opening in lower case carries on what is above it, whatever that ended on
+    // ("1. Le pH est une fonction du rapport HCO₃/PCO₂ :" over "équation de
+    // Henderson-Hasselbach"): no title starts that way.
+    let opens_lower = crate::rich::plain_without_scripts(&line.text)
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase);
+    let unfinished = opens_lower
+        || !t.ends_with([':', '!', '?', ';']) && (!ends_sentence(&prev.text) || abbreviation);
     // The line was full: the next word would not have fitted on it. A full line at the
     // heading's size holds fewer characters than the body's measure; a list of names in
     // display type ("Jim Bainbridge" over "Hernando Bedoya") leaves room on each line.
@@ -94,9 +105,9 @@ fn continues_heading(prev: &TextLine, line: &TextLine, lines_before: usize, m: M
     let cannot_end = ends_on_a_link_word(last) || broken_word(last);
     let widest_gap = if cannot_end { 1.0 } else { 0.5 };
     unfinished
-        && (display && wrapped || ends_on_a_link_word(last))
+        && (display && wrapped || ends_on_a_link_word(last) || opens_lower)
         && lines_before < HEADING_LINES
-        && (-0.1 * size..=widest_gap * size).contains(&gap)
+        && (-0.5 * size..=widest_gap * size).contains(&gap)
         && aligned
         && line_marker(&line.text).is_none()
 }
