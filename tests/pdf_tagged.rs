@@ -689,3 +689,65 @@ fn a_tagged_heading_set_as_a_paragraph_of_running_text_stays_text() {
         report.actions
     );
 }
+
+/// A producer that bookmarks its tables' captions beside its sections: the bookmark
+/// finds the caption, which stays the table's caption as printed, not a heading; the
+/// sections it bookmarks are headings.
+#[test]
+fn a_bookmarked_table_caption_is_no_heading() {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    const CAPTION: &str = "Table A-2. Mean errors by lead time";
+    let lines = [
+        ("An Outlined Report on Things", 22.0),
+        ("Introduction", 13.0),
+        (PARA, BODY),
+        (CAPTION, BODY),
+        (PARA, BODY),
+        ("Findings", 13.0),
+        (PARA, BODY),
+    ];
+    let mut content = String::new();
+    let mut y = 800.0;
+    for (text, size) in lines {
+        y -= size * 1.5 + 6.0;
+        content.push_str(&format!("BT /F1 {size} Tf 72 {y} Td ({text}) Tj ET\n"));
+    }
+    let page = b.page(&content);
+    let outlines = b.doc.new_object_id();
+    let titles = ["Introduction", CAPTION, "Findings"];
+    let ids: Vec<ObjectId> = titles.iter().map(|_| b.doc.new_object_id()).collect();
+    for (k, title) in titles.iter().enumerate() {
+        let mut entry = dictionary! {
+            "Title" => Object::string_literal(*title), "Parent" => outlines,
+            "Dest" => vec![page.into(), "XYZ".into(), 0.into(), 800.into(), 0.into()],
+        };
+        if k > 0 {
+            entry.set("Prev", ids[k - 1]);
+        }
+        if k + 1 < ids.len() {
+            entry.set("Next", ids[k + 1]);
+        }
+        b.doc.objects.insert(ids[k], Object::Dictionary(entry));
+    }
+    b.doc.objects.insert(
+        outlines,
+        Object::Dictionary(dictionary! {
+            "Type" => "Outlines", "First" => ids[0], "Last" => ids[2], "Count" => 3,
+        }),
+    );
+    b.catalog("Outlines", outlines);
+    let (doc, report, md) = convert(&b.build());
+    assert_eq!(
+        headings(&doc),
+        vec![(1, "Introduction".to_string()), (1, "Findings".to_string())],
+        "{md}"
+    );
+    assert!(md.contains(CAPTION), "{md}");
+    assert_eq!(
+        evidence(&report, "caption label").len(),
+        1,
+        "{:?}",
+        report.actions
+    );
+}

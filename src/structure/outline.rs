@@ -179,6 +179,25 @@ pub fn apply(
     let rank = |l: u8| ranks.iter().position(|&x| x == l).unwrap_or(0) as u8 + 1;
     for &(i, level) in &found {
         let p = &mut pieces[i];
+        // A producer that bookmarks captions lists tables and figures, not sections: the
+        // caption stays the table's or the figure's.
+        if names_a_table_or_figure(&p.text) {
+            report.push(
+                Action::new(ActionKind::Guess)
+                    .page(p.page)
+                    .lines(p.lines.iter().copied().take(1))
+                    .before(crate::rich::plain(&p.text))
+                    .evidence(format!(
+                        "not a heading though a level-{level} bookmark of the PDF's outline: \
+                         it opens with a table's or a figure's caption label"
+                    ))
+                    .confidence(0.85),
+            );
+            if matches!(p.kind, PieceKind::Heading { .. }) {
+                p.kind = PieceKind::Text;
+            }
+            continue;
+        }
         if !matches!(p.kind, PieceKind::Heading { .. }) {
             promote_to_heading(
                 p,
@@ -243,6 +262,17 @@ pub fn apply(
     }
     report.push(Action::new(ActionKind::Guess).evidence(summary));
     levels
+}
+
+/// Whether a piece opens with the caption label of a table or a figure ("Table A-2.
+/// Mean absolute …", "Figure 3: …", "Table 4 Coverage …").
+fn names_a_table_or_figure(text: &str) -> bool {
+    use crate::caption_labels::{Captioned, label_named};
+    let plain = crate::rich::plain(text);
+    matches!(
+        label_named(plain.trim()),
+        Some(Captioned::Table | Captioned::Figure)
+    )
 }
 
 #[cfg(test)]
