@@ -371,6 +371,36 @@ fn a_tree_that_misses_the_text_falls_back_with_its_reason() {
 
 /// An untagged PDF with an outline: two headings set at one size, one of them a
 /// level-2 bookmark, and a same-size line the outline leaves out.
+/// An untagged page of `lines` (text, size), stacked from the top at a line and a half
+/// of their size plus 6 pt, in the builder's font F1.
+fn stacked_page(b: &mut PdfBuilder, lines: &[(&str, f32)]) -> ObjectId {
+    let mut content = String::new();
+    let mut y = 800.0;
+    for (text, size) in lines {
+        y -= size * 1.5 + 6.0;
+        content.push_str(&format!("BT /F1 {size} Tf 72 {y} Td ({text}) Tj ET\n"));
+    }
+    b.page(&content)
+}
+
+/// Makes `outlines` the document's outline root, from bookmark `first` to `last`, with
+/// `count` bookmarks open.
+fn set_outline(
+    b: &mut PdfBuilder,
+    outlines: ObjectId,
+    first: ObjectId,
+    last: ObjectId,
+    count: i64,
+) {
+    b.doc.objects.insert(
+        outlines,
+        Object::Dictionary(dictionary! {
+            "Type" => "Outlines", "First" => first, "Last" => last, "Count" => count,
+        }),
+    );
+    b.catalog("Outlines", outlines);
+}
+
 #[test]
 fn outline_levels_headings_and_overrules_a_candidate_it_leaves_out() {
     let mut b = PdfBuilder::new();
@@ -386,13 +416,7 @@ fn outline_levels_headings_and_overrules_a_candidate_it_leaves_out() {
         ("Findings", 13.0),
         (PARA, BODY),
     ];
-    let mut content = String::new();
-    let mut y = 800.0;
-    for (text, size) in lines {
-        y -= size * 1.5 + 6.0;
-        content.push_str(&format!("BT /F1 {size} Tf 72 {y} Td ({text}) Tj ET\n"));
-    }
-    let page = b.page(&content);
+    let page = stacked_page(&mut b, &lines);
     let outlines = b.doc.new_object_id();
     let ids: Vec<ObjectId> = (0..4).map(|_| b.doc.new_object_id()).collect();
     let dest = || vec![page.into(), "XYZ".into(), 0.into(), 800.into(), 0.into()];
@@ -413,13 +437,7 @@ fn outline_levels_headings_and_overrules_a_candidate_it_leaves_out() {
     b.doc.objects.insert(ids[0], Object::Dictionary(intro));
     b.doc.objects.insert(ids[1], Object::Dictionary(scope));
     b.doc.objects.insert(ids[2], Object::Dictionary(findings));
-    b.doc.objects.insert(
-        outlines,
-        Object::Dictionary(dictionary! {
-            "Type" => "Outlines", "First" => ids[0], "Last" => ids[2], "Count" => 3,
-        }),
-    );
-    b.catalog("Outlines", outlines);
+    set_outline(&mut b, outlines, ids[0], ids[2], 3);
     let (doc, report, md) = convert(&b.build());
     assert_eq!(
         headings(&doc),
@@ -707,13 +725,7 @@ fn a_bookmarked_table_caption_is_no_heading() {
         ("Findings", 13.0),
         (PARA, BODY),
     ];
-    let mut content = String::new();
-    let mut y = 800.0;
-    for (text, size) in lines {
-        y -= size * 1.5 + 6.0;
-        content.push_str(&format!("BT /F1 {size} Tf 72 {y} Td ({text}) Tj ET\n"));
-    }
-    let page = b.page(&content);
+    let page = stacked_page(&mut b, &lines);
     let outlines = b.doc.new_object_id();
     let titles = ["Introduction", CAPTION, "Findings"];
     let ids: Vec<ObjectId> = titles.iter().map(|_| b.doc.new_object_id()).collect();
@@ -730,13 +742,7 @@ fn a_bookmarked_table_caption_is_no_heading() {
         }
         b.doc.objects.insert(ids[k], Object::Dictionary(entry));
     }
-    b.doc.objects.insert(
-        outlines,
-        Object::Dictionary(dictionary! {
-            "Type" => "Outlines", "First" => ids[0], "Last" => ids[2], "Count" => 3,
-        }),
-    );
-    b.catalog("Outlines", outlines);
+    set_outline(&mut b, outlines, ids[0], ids[2], 3);
     let (doc, report, md) = convert(&b.build());
     assert_eq!(
         headings(&doc),

@@ -317,9 +317,11 @@ impl<'a> Context<'a> {
         {
             return;
         }
-        // A caption's title set a quad after its label joins the label's piece.
+        // A caption's title set a quad after its label joins the label's piece (line
+        // numbers count within a page: the label is a line of the unit's page).
         if let Some(label) = done.out.last_mut().filter(|p| {
             matches!(p.kind, PieceKind::Text)
+                && p.page == unit.page()
                 && p.lines.last() == self.caption_label_of(unit).as_ref()
         }) {
             label.text.push(' ');
