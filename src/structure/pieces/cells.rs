@@ -141,27 +141,34 @@ pub(super) fn beside_a_label(line: &TextLine, page: &[&TextLine]) -> bool {
 }
 
 /// The line number of a caption's label standing alone to the left of `line` on its
-/// baseline, in its column, a few ems away ("Figure 1-1" then "Hexagon V62 processor
-/// architecture", set apart by a quad instead of a stop): `line` titles that figure, not
-/// a section. Only a figure's or a table's label counts: "Box 1" before a box's
-/// title heads the box.
+/// baseline (see [`titles_caption_of`]).
 pub(super) fn caption_label_beside(line: &TextLine, page: &[&TextLine]) -> Option<usize> {
-    let g = line.geometry?;
-    let size = g.font_size.max(4.0);
     page.iter()
-        .find(|o| {
-            o.source_line != line.source_line
-                && o.column == line.column
-                && o.geometry.is_some_and(|h| {
-                    (h.font_size - g.font_size).abs() <= 0.15 * g.font_size
-                        && (h.baseline - g.baseline).abs() <= 0.4 * size
-                        && h.bbox.x1 <= g.bbox.x0 + 0.5
-                        && g.bbox.x0 - h.bbox.x1 <= 3.0 * size
-                })
-                && crate::caption_labels::lone_caption_label(o.plain_cow().trim())
-                    .is_some_and(|l| matches!(l.captioned, Captioned::Figure | Captioned::Table))
-        })
+        .find(|o| titles_caption_of(o, line))
         .map(|o| o.source_line)
+}
+
+/// Whether `line` titles the caption whose label `label` stands alone to its left on its
+/// baseline, in its column, a few ems away ("Figure 1-1" then "Hexagon V62 processor
+/// architecture", set apart by a quad instead of a stop): it titles that figure, not a
+/// section. Only a figure's or a table's label counts: "Box 1" before a box's title heads
+/// the box.
+pub(super) fn titles_caption_of(label: &TextLine, line: &TextLine) -> bool {
+    let Some(g) = line.geometry else {
+        return false;
+    };
+    let size = g.font_size.max(4.0);
+    label.source_line != line.source_line
+        && label.page == line.page
+        && label.column == line.column
+        && label.geometry.is_some_and(|h| {
+            (h.font_size - g.font_size).abs() <= 0.15 * g.font_size
+                && (h.baseline - g.baseline).abs() <= 0.4 * size
+                && h.bbox.x1 <= g.bbox.x0 + 0.5
+                && g.bbox.x0 - h.bbox.x1 <= 3.0 * size
+        })
+        && crate::caption_labels::lone_caption_label(label.plain_cow().trim())
+            .is_some_and(|l| matches!(l.captioned, Captioned::Figure | Captioned::Table))
 }
 
 /// Whether `line` is one cell of a header row whose cells stand level but not on one

@@ -22,6 +22,7 @@ use crate::structure::units::{Measure, Unit};
 
 use super::cells::{
     beside_a_label, caption_label_beside, cell_styles, in_a_field, level_with_cells, shares_row,
+    titles_caption_of,
 };
 use super::headings::{
     TypeEvidence, carries_heading_on, goes_on_a_block, heading_by_type, heading_context,
@@ -317,26 +318,27 @@ impl<'a> Context<'a> {
         {
             return;
         }
-        // A caption's title set a quad after its label joins the label's piece (line
-        // numbers count within a page: the label is a line of the unit's page).
-        if let Some(label) = done.out.last_mut().filter(|p| {
-            matches!(p.kind, PieceKind::Text)
-                && p.page == unit.page()
-                && p.lines.last() == self.caption_label_of(unit).as_ref()
-        }) {
-            label.text.push(' ');
-            label.text.push_str(&joined);
-            label.lines.extend(unit.source_lines());
+        // A caption's title set a quad after its label joins the label's piece: the
+        // label is the last line of the unit before, and of the piece made of it.
+        let label = at
+            .ui
+            .checked_sub(1)
+            .and_then(|i| self.unit(i))
+            .and_then(|u| u.lines.last())
+            .filter(|l| unit.lines.first().is_some_and(|f| titles_caption_of(l, f)));
+        if let Some(label_line) = label
+            && let Some(piece) = done.out.last_mut().filter(|p| {
+                matches!(p.kind, PieceKind::Text)
+                    && p.page == label_line.page
+                    && p.lines.last() == Some(&label_line.source_line)
+            })
+        {
+            piece.text.push(' ');
+            piece.text.push_str(&joined);
+            piece.lines.extend(unit.source_lines());
             return;
         }
         done.out.push(at.piece(PieceKind::Text, joined));
-    }
-
-    /// The line number of the caption label standing beside the unit's first line (see
-    /// [`caption_label_beside`]).
-    fn caption_label_of(&self, unit: &Unit) -> Option<usize> {
-        let first = unit.lines.first()?;
-        caption_label_beside(first, self.by_page.get(&first.page)?)
     }
 
     /// "Notes" or "Endnotes" on a line of its own; or "References" over a list numbered
