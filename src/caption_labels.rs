@@ -14,6 +14,14 @@ pub enum Captioned {
     Other,
 }
 
+impl Captioned {
+    /// Whether the label names a table or a figure, whose caption titles no section
+    /// ("Box 1" heads a box, which may).
+    pub fn table_or_figure(self) -> bool {
+        matches!(self, Captioned::Table | Captioned::Figure)
+    }
+}
+
 /// The words that open a caption, with what each names; matched lower-cased.
 const LABELS: &[(&str, Captioned)] = &[
     ("figure", Captioned::Figure),
@@ -103,6 +111,12 @@ pub fn lone_caption_label(t: &str) -> Option<CaptionOpening<'_>> {
         captioned,
         title_start: t.len(),
     })
+}
+
+/// Whether a line opens with a table's or a figure's label, with or without the stop
+/// after its number ("Table A-2. Mean absolute …", "Figure 1-1 Processor architecture").
+pub fn names_table_or_figure(t: &str) -> bool {
+    label_named(t).is_some_and(Captioned::table_or_figure)
 }
 
 /// The caption label at the start of a bold run that opens rich text, without a stop

@@ -76,7 +76,7 @@ pub fn goes_on_stack(above: (usize, &LineGeometry), page: usize, line: &LineGeom
 }
 
 /// Whether `b` sits directly under `a` (the next line of one block).
-fn stacked(a: (usize, Rect), page: usize, b: &LineGeometry) -> bool {
+pub(super) fn stacked(a: (usize, Rect), page: usize, b: &LineGeometry) -> bool {
     let (a_page, r) = a;
     let gap = b.bbox.y0 - r.y1;
     a_page == page

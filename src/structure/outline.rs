@@ -181,7 +181,7 @@ pub fn apply(
         let p = &mut pieces[i];
         // A producer that bookmarks captions lists tables and figures, not sections: the
         // caption stays the table's or the figure's.
-        if names_a_table_or_figure(&p.text) {
+        if crate::caption_labels::names_table_or_figure(crate::rich::plain(&p.text).trim()) {
             report.push(
                 Action::new(ActionKind::Guess)
                     .page(p.page)
@@ -262,17 +262,6 @@ pub fn apply(
     }
     report.push(Action::new(ActionKind::Guess).evidence(summary));
     levels
-}
-
-/// Whether a piece opens with the caption label of a table or a figure ("Table A-2.
-/// Mean absolute …", "Figure 3: …", "Table 4 Coverage …").
-fn names_a_table_or_figure(text: &str) -> bool {
-    use crate::caption_labels::{Captioned, label_named};
-    let plain = crate::rich::plain(text);
-    matches!(
-        label_named(plain.trim()),
-        Some(Captioned::Table | Captioned::Figure)
-    )
 }
 
 #[cfg(test)]

@@ -439,9 +439,7 @@ fn framed_lettering(
         let plain = l.plain_cow();
         let goes_on_text = text_above.iter().any(|a| {
             (a.font_size - g.font_size).abs() < 0.3
-                && (-0.5 * g.font_size..0.8 * g.font_size).contains(&(g.bbox.y0 - a.bbox.y1))
-                && a.bbox.x0 < g.bbox.x1
-                && g.bbox.x0 < a.bbox.x1
+                && super::style::stacked((l.page, a.bbox), l.page, &g)
         });
         let title = g.bbox.y1 <= chart.plot.y0
             && (g.font_size > 1.1 * chart.tick_size || crate::rich::all_bold(&l.text));

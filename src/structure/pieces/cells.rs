@@ -3,7 +3,6 @@
 
 use foldhash::{HashMap, HashMapExt, HashSet};
 
-use crate::caption_labels::Captioned;
 use crate::layout::half_points;
 use crate::lines::TextLine;
 use crate::structure::classify::line_marker;
@@ -168,7 +167,7 @@ pub(super) fn titles_caption_of(label: &TextLine, line: &TextLine) -> bool {
                 && g.bbox.x0 - h.bbox.x1 <= 3.0 * size
         })
         && crate::caption_labels::lone_caption_label(label.plain_cow().trim())
-            .is_some_and(|l| matches!(l.captioned, Captioned::Figure | Captioned::Table))
+            .is_some_and(|l| l.captioned.table_or_figure())
 }
 
 /// Whether `line` is one cell of a header row whose cells stand level but not on one

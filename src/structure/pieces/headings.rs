@@ -2,7 +2,6 @@
 //! their section number, by the space and text around them; and which are not (a label
 //! over its value, a run-in heading against the document's style).
 
-use crate::caption_labels::Captioned;
 use crate::report::Report;
 use crate::structure::classify::{BulletClass, LabelStyle, breaks_off, line_marker};
 use crate::structure::units::{Measure, Unit};
@@ -79,10 +78,7 @@ pub(super) fn value_under_label(unit: &Unit, next: Option<&Unit>, body: f32) -> 
 /// abbreviation does not.
 pub(super) fn titles_no_section(t: &str) -> bool {
     crate::line_kinds::opens_caption(t)
-        || matches!(
-            crate::caption_labels::label_named(t),
-            Some(Captioned::Figure | Captioned::Table)
-        )
+        || crate::caption_labels::names_table_or_figure(t)
         || crate::date::parse_date_line(t).is_some()
         || crate::date::month_abbreviation(t.trim())
 }
