@@ -734,3 +734,52 @@ fn a_heading_line_opening_in_lower_case_carries_on_the_one_above() {
         "{md}"
     );
 }
+
+/// Prose, then a list numbered 1 to 5 in body type, then (after the space a column break
+/// leaves) `last` in body type over two lettered sub-items.
+fn list_then(last: &'static str) -> Vec<u8> {
+    let mut lines = prose(740.0, 4);
+    let items = [
+        "1. The return is filed for a person, not an estate or trust.",
+        "2. All of the income is from the passive category.",
+        "3. All of the income was reported on payee statements.",
+        "4. The shares were held for at least sixteen days.",
+        "5. The total of the foreign taxes is not more than $300.",
+    ];
+    for (i, item) in items.iter().enumerate() {
+        lines.push((72.0, 670.0 - 14.0 * i as f32, "F1", 11.0, item));
+    }
+    lines.push((72.0, 570.0, "F1", 11.0, last));
+    lines.push((
+        86.0,
+        556.0,
+        "F1",
+        11.0,
+        "a. Legally owed and not eligible for a refund, and",
+    ));
+    lines.push((
+        86.0,
+        542.0,
+        "F1",
+        11.0,
+        "b. Paid to countries the United States recognises.",
+    ));
+    lines.extend(prose(512.0, 3));
+    pdf(&lines)
+}
+
+/// A numbered line that follows the list's item numbered one less is its next item,
+/// though it ends in a colon and stands apart (a worksheet's step at a column's top).
+#[test]
+fn the_next_number_of_a_list_ending_in_a_colon_is_its_item() {
+    let (doc, md) = convert(&list_then("6. All of your foreign taxes were:"));
+    assert!(headings(&doc).is_empty(), "{md}");
+    assert!(md.contains("6. All of your foreign taxes were:"), "{md}");
+    // Control: numbered out of the list's sequence, the same line is a heading.
+    let (doc, md) = convert(&list_then("7. All of your foreign taxes were:"));
+    assert_eq!(
+        headings(&doc),
+        vec!["7. All of your foreign taxes were:"],
+        "{md}"
+    );
+}

@@ -303,7 +303,7 @@ impl<'a> Context<'a> {
             done.out.push(rest);
             return;
         }
-        if !contents_entry && let Some(number) = self.heading_number(&at, &joined) {
+        if !contents_entry && let Some(number) = self.heading_number(&at, &joined, &done.out) {
             done.out.push(at.heading(Some(number), joined));
             return;
         }

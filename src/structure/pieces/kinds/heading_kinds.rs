@@ -3,6 +3,7 @@
 //! script without case) by a number the document keeps in sequence.
 
 use super::*;
+use crate::structure::classify::BulletClass;
 
 impl Context<'_> {
     /// Extracted text in a script without case: a heading told by its number, kept only if
@@ -37,7 +38,12 @@ impl Context<'_> {
     /// ("0. Auflage, 31. Dezember 2016" beside the author's name, a numbered table row)
     /// has only its number for evidence: it is not a heading. (A heading in a column of
     /// its own may share its baseline with the next column's text: its type sets it apart.)
-    pub(super) fn heading_number(&self, at: &Current, joined: &str) -> Option<String> {
+    pub(super) fn heading_number(
+        &self,
+        at: &Current,
+        joined: &str,
+        out: &[Piece],
+    ) -> Option<String> {
         // "13 November 2003" opens with a number too.
         if titles_no_section(crate::rich::plain_cow(joined).trim()) || Self::set_as_label(at.unit) {
             return None;
@@ -46,6 +52,9 @@ impl Context<'_> {
             return numbered_heading(&at.first)
                 .map(|(number, _)| number)
                 .filter(|number| is_numbered_heading(&at.first, number, self.unit(at.ui + 1)))
+                .filter(|_| {
+                    !carries_on_list(out, &at.first) || self.set_apart_by_type(at.unit, joined)
+                })
                 .filter(|_| !self.in_a_row(at.unit) || self.set_apart_by_type(at.unit, joined));
         }
         let body = self.body_size?;
@@ -159,4 +168,25 @@ impl Context<'_> {
         done.out.push(at.heading(None, joined.to_string()));
         true
     }
+}
+
+/// Whether the line `first` carries on the numbered list the pieces so far end with: the
+/// last is an item numbered one less, its number set off alike ("5. The total of your
+/// foreign taxes is …" before "6. All of your foreign taxes were:" at the next column's
+/// top). Unless its type sets it apart (an agenda's bold items, which a later pass
+/// reads as one run of headings), such a line is the list's next item, whatever its
+/// colon or its length: a numbered section heading follows its section's text, not the
+/// item before.
+fn carries_on_list(out: &[Piece], first: &str) -> bool {
+    let Some(marker) = line_marker(first).filter(|m| m.class == BulletClass::Number) else {
+        return false;
+    };
+    let Some(n) = marker.ordinal.filter(|&n| n >= 2) else {
+        return false;
+    };
+    matches!(
+        out.last().map(|p| &p.kind),
+        Some(PieceKind::Item(m))
+            if m.class == BulletClass::Number && m.style == marker.style && m.ordinal == Some(n - 1)
+    )
 }
