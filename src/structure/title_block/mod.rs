@@ -400,12 +400,17 @@ pub fn extract(
                 if !beside_last {
                     row_first = Some(reader.tb.metadata.authors.len());
                 }
-                for name in split_names(text) {
+                let (list, used) =
+                    wrapped_person_list(&texts, i).unwrap_or_else(|| (text.to_string(), 1));
+                for name in split_names(&list) {
                     reader.tb.metadata.authors.push(Contributor::named(name));
                 }
                 current = Some(reader.tb.metadata.authors.len() - 1);
                 details = 0;
-                reader.use_line(i);
+                for k in 0..used {
+                    reader.use_line(i + k);
+                }
+                skip_until = i + used;
                 continue;
             }
             _ => {}

@@ -255,6 +255,50 @@ pub(super) fn is_person_list(t: &str) -> bool {
             .all(|n| is_person(n.trim_end_matches(['*', '†', '‡', '§', '¹', '²', '³'])))
 }
 
+/// The most lines one author list is read across: a large team's list wraps over ten
+/// lines or more; a zone's whole text is no list.
+const MAX_LIST_LINES: usize = 24;
+
+/// An author list wrapped over lines `texts[i..]`: a line carries the list on when the
+/// one before ends in a comma or "and", or breaks a name after its first word ("…, Jin
+/// Xu, Jingren" over "Zhou, Jinze Bai, …"), and it opens with a capital, and every name
+/// read so far but the last is a person's. The list up to the last line after which
+/// every name is a person's, and the number of lines it takes, when more than one. A
+/// wrapped list's later lines are more of its names, not the details (role,
+/// affiliation) of the names above them.
+pub(super) fn wrapped_person_list(texts: &[String], i: usize) -> Option<(String, usize)> {
+    let person = |n: &str| is_person(n.trim_end_matches(['*', '∗', '†', '‡', '§']));
+    let one_word = |n: &str| !n.contains(char::is_whitespace) && n.starts_with(char::is_uppercase);
+    let mut joined = texts.get(i)?.trim().to_string();
+    let mut whole = None;
+    for n in 1..MAX_LIST_LINES {
+        let Some(next) = texts.get(i + n).map(|t| t.trim()) else {
+            break;
+        };
+        let names = split_names(&joined);
+        let goes_on = joined.ends_with(',')
+            || joined.ends_with(" and")
+            || joined.ends_with('&')
+            || names.last().is_some_and(|l| one_word(l));
+        if !goes_on || !next.starts_with(char::is_uppercase) {
+            break;
+        }
+        let longer = format!("{joined} {next}");
+        let names = split_names(&longer);
+        let Some((last, before)) = names.split_last() else {
+            break;
+        };
+        if !before.iter().all(|n| person(n)) || !(person(last) || one_word(last)) {
+            break;
+        }
+        joined = longer;
+        if person(last) {
+            whole = Some((joined.clone(), n + 1));
+        }
+    }
+    whole
+}
+
 /// Authors set side by side in columns (pdftotext -layout): a row of names, then rows of
 /// roles and affiliations aligned under them.
 pub(super) struct AuthorColumns {

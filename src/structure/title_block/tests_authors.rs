@@ -246,3 +246,51 @@ fn the_abstracts_heading_under_an_affiliation_is_no_part_of_it() {
         );
     }
 }
+
+/// A large team's author list wraps over lines, one of them breaking a name after its
+/// first word: every line is more names, and the line under the list is their
+/// affiliation; no line of names is taken for the role or affiliation of the names above.
+#[test]
+fn an_author_list_wrapped_over_lines_is_names_not_their_details() {
+    let text = format!(
+        "QUARTERLY REVIEW OF HARBOUR TRADE\n\nAna Silva, Ben Okafor, Chen Wei, Dara Byrne, Eva Novak,\nFarid Haddad, Greta Lind, Hugo Marsh, Ines\nSouza, Jon Berg, and Kai Lee\nHarbour Institute for Ocean Affairs\n\n{BODY}"
+    );
+    let (tb, _) = block(&text);
+    let m = &tb.metadata;
+    let names: Vec<&str> = m.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Ana Silva",
+            "Ben Okafor",
+            "Chen Wei",
+            "Dara Byrne",
+            "Eva Novak",
+            "Farid Haddad",
+            "Greta Lind",
+            "Hugo Marsh",
+            "Ines Souza",
+            "Jon Berg",
+            "Kai Lee"
+        ]
+    );
+    assert!(
+        m.authors.iter().all(|a| a.role.is_none()),
+        "{:?}",
+        m.authors
+    );
+    assert_eq!(
+        m.authors[0].affiliation.as_deref(),
+        Some("Harbour Institute for Ocean Affairs")
+    );
+    // Control: a list that ends on its line (no comma, no name broken) is followed by
+    // its authors' details.
+    let (tb, _) = block(&format!(
+        "QUARTERLY REVIEW OF HARBOUR TRADE\n\nAna Silva and Ben Okafor\nSenior Fellows\nHarbour Institute for Ocean Affairs\n\n{BODY}"
+    ));
+    assert_eq!(people(&tb.metadata).len(), 2);
+    assert_eq!(
+        tb.metadata.authors[0].role.as_deref(),
+        Some("Senior Fellows")
+    );
+}
