@@ -400,3 +400,33 @@ fn text_outside_the_crop_box_is_left_out_with_its_words_in_the_report() {
     let slug = "Proof slug: MUST be removed before printing".to_string();
     assert_eq!(slugs, [(Some(1), slug.clone()), (Some(2), slug)]);
 }
+
+/// A page drawing a form whose stream names its filters the way inline images abbreviate
+/// them (`[/AHx /Fl]`), as some writers do in a stream's dictionary (pdfbox's rendering
+/// test file writes `[/A85 /Fl]`): viewers decode it, and so do we.
+#[test]
+fn a_stream_with_abbreviated_filter_names_is_decoded() {
+    use std::io::Write;
+    let text = b"BT /F1 10 Tf 72 700 Td (Abbreviated filters still decode) Tj ET";
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(text).unwrap();
+    let packed = z.finish().unwrap();
+    let mut hex: String = packed.iter().map(|b| format!("{b:02X}")).collect();
+    hex.push('>');
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    let form = b.stream(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 600.into(), 800.into()],
+            "Filter" => vec![lopdf::Object::Name(b"AHx".to_vec()), lopdf::Object::Name(b"Fl".to_vec())],
+        },
+        hex.as_bytes(),
+    );
+    b.xobject("X", form);
+    b.page("/X Do");
+    let doc = read(&b.build());
+    let texts: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
+    assert_eq!(texts, ["Abbreviated filters still decode"]);
+}

@@ -129,16 +129,56 @@ pub fn decode_stream(
     limit: usize,
 ) -> Result<Vec<u8>, StreamFailure> {
     let indirect = |k: &[u8]| matches!(stream.dict.get(k), Ok(Object::Reference(_)));
-    if indirect(b"Filter") || indirect(b"DecodeParms") {
+    let abbreviated = stream
+        .filters()
+        .unwrap_or_default()
+        .iter()
+        .any(|f| full_filter_name(f).is_some());
+    if indirect(b"Filter") || indirect(b"DecodeParms") || abbreviated {
         let mut resolved = stream.clone();
         for key in [b"Filter".as_slice(), b"DecodeParms"] {
             if let Some(v) = get(doc, &stream.dict, key) {
                 resolved.dict.set(key, v.clone());
             }
         }
+        if let Ok(filter) = resolved.dict.get_mut(b"Filter") {
+            match filter {
+                Object::Name(name) => spell_out(name),
+                Object::Array(names) => {
+                    for n in names.iter_mut() {
+                        if let Object::Name(name) = n {
+                            spell_out(name);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
         return plain_stream_bytes(&resolved, limit);
     }
     plain_stream_bytes(stream, limit)
+}
+
+/// The full name of a filter written the way inline images abbreviate it (`/Fl`, `/A85`).
+/// The abbreviations belong to inline images only, but some writers use them in a
+/// stream's dictionary too, and viewers decode those streams.
+fn full_filter_name(name: &[u8]) -> Option<&'static [u8]> {
+    Some(match name {
+        b"AHx" => b"ASCIIHexDecode",
+        b"A85" => b"ASCII85Decode",
+        b"LZW" => b"LZWDecode",
+        b"Fl" => b"FlateDecode",
+        b"RL" => b"RunLengthDecode",
+        b"CCF" => b"CCITTFaxDecode",
+        b"DCT" => b"DCTDecode",
+        _ => return None,
+    })
+}
+
+fn spell_out(name: &mut Vec<u8>) {
+    if let Some(full) = full_filter_name(name) {
+        *name = full.to_vec();
+    }
 }
 
 fn plain_stream_bytes(stream: &Stream, limit: usize) -> Result<Vec<u8>, StreamFailure> {
