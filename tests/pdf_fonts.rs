@@ -529,3 +529,50 @@ fn a_ligature_the_map_cuts_to_one_letter_reads_by_its_name() {
     b.page("BT /F1 10 Tf 72 720 Td (\\037e \\036rm o\\034en \\035 \\033) Tj ET");
     assert_eq!(texts(&b.build()), ["The firm often ff q"]);
 }
+
+/// A Type 0 font whose `/ToUnicode` is Adobe's `Identity-H` CMap itself (code → CID
+/// ranges, no text), as pdfbox's PDFBOX-4322 file has it, or the name `/Identity-H`:
+/// the writer states each code is its own Unicode value, and the text reads so. A
+/// ToUnicode map of another name that maps no text leaves the glyphs unread.
+#[test]
+fn an_identity_cmap_given_as_the_to_unicode_map_reads_codes_as_unicode() {
+    let identity = |cmap_name: &str| {
+        format!(
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+             /CMapName /{cmap_name} def /CMapType 1 def\n\
+             1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+             1 begincidrange <0000> <FFFF> 0 endcidrange\n\
+             endcmap CMapName currentdict /CMap defineresource pop end end"
+        )
+    };
+    let page = |to_unicode: Option<&str>, name_only: bool| {
+        let mut b = PdfBuilder::new();
+        let mut font = dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Calibri",
+            "Encoding" => "Identity-H",
+        };
+        let descendant = dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Calibri",
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"),
+                "Supplement" => 0,
+            },
+            "DW" => 500,
+        };
+        font.set("DescendantFonts", vec![Object::Dictionary(descendant)]);
+        if name_only {
+            font.set("ToUnicode", Object::Name(b"Identity-H".to_vec()));
+        } else if let Some(cmap) = to_unicode {
+            let id = b.stream(lopdf::Dictionary::new(), cmap.as_bytes());
+            font.set("ToUnicode", id);
+        }
+        b.font("F1", font);
+        b.page("BT /F1 12 Tf 72 700 Td <004A0075007300740069006E> Tj ET");
+        support::texts(&b.build())
+    };
+    assert_eq!(page(Some(&identity("Identity-H")), false), ["Justin"]);
+    assert_eq!(page(None, true), ["Justin"]);
+    // Control: a map of another name with no text in it gives the glyphs no text.
+    assert_ne!(page(Some(&identity("Custom-Map")), false), ["Justin"]);
+}

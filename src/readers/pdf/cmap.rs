@@ -24,7 +24,9 @@ const MAX_MEMO: usize = 1 << 16;
 /// A `/ToUnicode` map: character code → text.
 #[derive(Debug)]
 pub struct ToUnicode {
-    cmap: CMap,
+    /// `None`: the identity map, each code its own Unicode scalar (see
+    /// [`ToUnicode::parse_for_cids`]).
+    cmap: Option<CMap>,
     memo: Mutex<HashMap<u32, Option<String>>>,
 }
 
@@ -37,9 +39,30 @@ impl ToUnicode {
     /// over it, and the fonts would then guess text for every glyph.
     pub fn parse(bytes: &[u8]) -> Option<ToUnicode> {
         Some(ToUnicode {
-            cmap: parse(&fill_empty_destinations(bytes))?,
+            cmap: Some(parse(&fill_empty_destinations(bytes))?),
             memo: Mutex::default(),
         })
+    }
+
+    /// [`ToUnicode::parse`] for a Type 0 font, whose codes select CIDs. Some writers put
+    /// Adobe's `Identity-H` CMap itself where the ToUnicode map goes (code → CID ranges,
+    /// no text at all; pdfbox's PDFBOX-4322 file): they state that each code is its
+    /// own Unicode value, and viewers read it so. Any other map is parsed as usual.
+    pub fn parse_for_cids(bytes: &[u8]) -> Option<ToUnicode> {
+        let maps_text =
+            find(bytes, b"beginbfchar").is_some() || find(bytes, b"beginbfrange").is_some();
+        if !maps_text && identity_cmap_name(bytes) {
+            return Some(ToUnicode::identity());
+        }
+        ToUnicode::parse(bytes)
+    }
+
+    /// The identity map: a font's `/ToUnicode /Identity-H` (a name, not a stream).
+    pub fn identity() -> ToUnicode {
+        ToUnicode {
+            cmap: None,
+            memo: Mutex::default(),
+        }
     }
 
     /// The text for a code, if the map has an entry (an entry longer than
@@ -59,12 +82,26 @@ impl ToUnicode {
     /// [`ToUnicode::lookup`] without remembering the answer: for a caller that asks once
     /// per code (a simple font filling its table).
     pub fn lookup_once(&self, code: u32) -> Option<String> {
-        match self.cmap.lookup_bf_string(code) {
+        let Some(cmap) = &self.cmap else {
+            return char::from_u32(code)
+                .filter(|c| !c.is_control())
+                .map(String::from);
+        };
+        match cmap.lookup_bf_string(code) {
             Some(BfString::Char(c)) => Some(c.to_string()),
             Some(BfString::String(s)) => Some(s).filter(|s| s.chars().count() <= MAX_DEST_CHARS),
             None => None,
         }
     }
+}
+
+/// Whether a CMap's text names itself `Identity-H` or `Identity-V`.
+fn identity_cmap_name(bytes: &[u8]) -> bool {
+    let Some(at) = find(bytes, b"/CMapName") else {
+        return false;
+    };
+    let rest = bytes[at + b"/CMapName".len()..].trim_ascii_start();
+    rest.starts_with(b"/Identity-H") || rest.starts_with(b"/Identity-V")
 }
 
 /// The map with each empty `bfchar` destination (`<0003> <>`) written as `<0000>`.

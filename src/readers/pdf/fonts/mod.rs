@@ -343,16 +343,27 @@ fn descriptor(doc: &Document, font: &Dictionary) -> Descriptor {
     }
 }
 
-fn load_to_unicode(doc: &Document, dict: &Dictionary) -> Option<ToUnicode> {
+/// The font's `/ToUnicode` map. A Type 0 font's may state that each code is its own
+/// Unicode value: the name `/Identity-H`, or that CMap written out (see
+/// [`ToUnicode::parse_for_cids`]).
+fn load_to_unicode(doc: &Document, dict: &Dictionary, type0: bool) -> Option<ToUnicode> {
+    if type0 && let Some(name) = get_name(doc, dict, b"ToUnicode") {
+        return matches!(name, b"Identity-H" | b"Identity-V").then(ToUnicode::identity);
+    }
     let stream = get_stream(doc, dict, b"ToUnicode")?;
-    ToUnicode::parse(&stream_bytes(doc, stream, MAX_CMAP_BYTES)?)
+    let bytes = stream_bytes(doc, stream, MAX_CMAP_BYTES)?;
+    if type0 {
+        ToUnicode::parse_for_cids(&bytes)
+    } else {
+        ToUnicode::parse(&bytes)
+    }
 }
 
 /// Reads a font dictionary. Never fails: anything unreadable gives a plain Latin font.
 pub fn load(doc: &Document, dict: &Dictionary) -> Font {
     let subtype = get_name(doc, dict, b"Subtype").unwrap_or(b"Type1");
     let name = font_name(doc, dict);
-    let to_unicode = load_to_unicode(doc, dict);
+    let to_unicode = load_to_unicode(doc, dict, subtype == b"Type0");
     if subtype == b"Type0" {
         return load_type0(doc, dict, name, to_unicode);
     }
