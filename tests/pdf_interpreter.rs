@@ -423,6 +423,39 @@ fn fake_bold_overprint_is_read_once() {
     assert_eq!(ls[0].text(), "Bold");
 }
 
+/// Bold faked letter by letter: each letter drawn, then drawn again 0.3 pt across and
+/// 0.2 pt up, before the next. The word reads once; letters doubled in the word itself
+/// ("ll", a whole advance apart) and a word an OCR layer set overlapping the one before
+/// it (a space between) stay.
+#[test]
+fn fake_bold_struck_letter_by_letter_is_read_once() {
+    let mut content = String::from("BT /F1 12 Tf ");
+    let mut x = 72.0;
+    for (letter, width) in [("B", 8.0), ("O", 9.3), ("L", 6.7), ("D", 8.7)] {
+        content.push_str(&format!(
+            "1 0 0 1 {x} 700 Tm ({letter}) Tj 1 0 0 1 {} 700.2 Tm ({letter}) Tj ",
+            x + 0.3
+        ));
+        x += width;
+    }
+    content.push_str("ET BT /F1 12 Tf 72 650 Td (will) Tj ET");
+    // "Prehistoire " then "et", placed 0.25 pt from the word's last "e" (at 114.23).
+    content.push_str(
+        " BT /F1 10 Tf 1 0 0 1 72 600 Tm (Prehistoire ) Tj 1 0 0 1 114.48 600 Tm (et) Tj ET",
+    );
+    let texts: Vec<String> = lines(&one_page(&content))
+        .iter()
+        .map(|l| l.text())
+        .collect();
+    assert_eq!(texts[0], "BOLD");
+    assert_eq!(texts[1], "will");
+    let rest = texts[2..].join(" ");
+    assert!(
+        rest.contains("Prehistoire") && rest.contains("et"),
+        "{texts:?}"
+    );
+}
+
 #[test]
 fn actual_text_replaces_the_glyphs_it_covers() {
     let ls = lines(&one_page(

@@ -66,6 +66,9 @@ pub(super) fn build_pieces(page: &PageText, spare: &mut Vec<String>) -> Vec<Piec
             saw_space = true;
             continue;
         }
+        if overprints(page, i) {
+            continue;
+        }
         if let Some(p) = cur.as_mut()
             && continues(p, g)
         {
@@ -107,6 +110,35 @@ pub(super) fn build_pieces(page: &PageText, spare: &mut Vec<String>) -> Vec<Piec
     }
     flush(&mut cur, &mut pieces, &mut last_index);
     join_letter_spaced(pieces)
+}
+
+/// How far a glyph may lie from the same glyph drawn just before it and be that glyph
+/// struck again: across, as a share of its advance (the next letter of a word lies a
+/// whole advance on, whatever the font's size says); up, in ems.
+const OVERPRINT_ACROSS: f32 = 0.25;
+const OVERPRINT_UP: f32 = 0.1;
+
+/// Whether glyph `i` is the glyph drawn just before it struck again a hair away: bold
+/// faked by drawing each letter twice ("B" at 72, "B" at 72.3, "O" at 80, …), or a
+/// shadow drawn letter by letter. Its text is that glyph's, not more text. Only the
+/// glyph right before counts: the words an OCR layer places one by one may overlap
+/// where its font is wider than the scan's, a space between them. (A line drawn twice
+/// whole is caught when lines are built, piece against piece.)
+fn overprints(page: &PageText, i: usize) -> bool {
+    let g = &page.glyphs[i];
+    let Some(q) = i.checked_sub(1).and_then(|k| page.glyphs.get(k)) else {
+        return false;
+    };
+    let text = page.glyph_text(g);
+    !text.is_empty()
+        && !q.space
+        && q.dir == g.dir
+        && q.invisible == g.invisible
+        && (q.size - g.size).abs() < 0.05 * g.size.abs()
+        && g.adv > 0.0
+        && (q.x - g.x).abs() < OVERPRINT_ACROSS * g.adv
+        && (q.y - g.y).abs() < OVERPRINT_UP * g.size.abs()
+        && page.glyph_text(q) == text
 }
 
 /// The bytes a piece's text starts with room for.
