@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use super::interpreter::{Dir, PageText};
 use crate::source::{Line, Rect, Script, Span, Style};
-use bidi::{is_rtl_line, visual_to_logical};
+use bidi::is_rtl_line;
 use fragments::{Relation, group, has_word, relation, shifted_from, tight_after, tight_relation};
 use pieces::{Piece, build_pieces};
 
@@ -237,6 +237,9 @@ fn assemble(
     // and Latin pieces in their own order), and the characters of right-to-left pieces
     // (keeping digit and Latin runs in their own order).
     let rtl = is_rtl_line(kept.iter().map(|&i| pieces[i].text.as_str()));
+    // Pieces of neutrals (a bracket drawn on its own) that belong to the right-to-left
+    // text, read from the right like its letters.
+    let mut neutral_rtl: Vec<usize> = Vec::new();
     if rtl {
         let n = seq.len();
         let reversed: Vec<(usize, bool)> = (0..n)
@@ -246,13 +249,23 @@ fn assemble(
             .iter()
             .map(|&(i, space)| (pieces[i].text.as_str(), space))
             .collect();
+        let (order, neutral) = bidi::ordered_runs(&items);
+        neutral_rtl.extend((0..n).filter(|&k| neutral[k]).map(|k| reversed[k].0));
+        neutral_rtl.sort_unstable();
         seq.clear();
-        seq.extend(
-            bidi::reading_order(&items)
-                .into_iter()
-                .map(|(k, space)| (reversed[k].0, space)),
-        );
+        seq.extend(order.into_iter().map(|(k, space)| (reversed[k].0, space)));
     }
+    // A left-to-right line's words in a right-to-left script read from the right.
+    let embedded = if rtl {
+        Vec::new()
+    } else {
+        bidi::embedded_runs(seq, |i| {
+            !pieces[i].logical && bidi::is_rtl_word(&pieces[i].text)
+        })
+    };
+
+    // The text of each piece read from the right (`None`: read as drawn).
+    let read_from_right = bidi::texts_from_right(seq, pieces, rtl, &neutral_rtl, &embedded);
 
     let mut marks: Vec<(u32, u32)> = Vec::new();
     if !page.marks.is_empty() {
@@ -327,10 +340,9 @@ fn assemble(
             script,
             invisible: p.invisible,
         };
-        let text = if rtl && !p.logical {
-            std::borrow::Cow::Owned(visual_to_logical(&p.text))
-        } else {
-            bidi::strip(&p.text)
+        let text = match read_from_right.get(k) {
+            Some(Some(t)) => std::borrow::Cow::Borrowed(t.as_str()),
+            _ => bidi::strip(&p.text),
         };
         match spans.last_mut() {
             Some(last) if same_style(&last.style, &style) => {
