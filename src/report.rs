@@ -30,6 +30,9 @@ pub enum ActionKind {
     RunningHeader,
     /// A page-number line removed.
     PageNumber,
+    /// A notice that its page was left blank on purpose ("This page intentionally left
+    /// blank"), alone on that page, removed.
+    BlankPageNotice,
     /// A contact or letterhead line (address, phone, web) removed from the body.
     ContactLine,
     /// A line moved into the metadata.

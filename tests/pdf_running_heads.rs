@@ -119,3 +119,40 @@ fn a_short_bold_title_on_a_top_row_printed_once_stays() {
     let md = brief2md::writers::markdown::write(&c.document, &Default::default());
     assert!(md.contains("FIELD NOTES"), "{md}");
 }
+
+/// A page holding only "This page intentionally left blank" (set large, centred) between
+/// two pages of one paragraph: the notice is furniture, reported, no heading, and the
+/// paragraph reads on across it.
+#[test]
+fn a_blank_page_notice_is_furniture_and_the_paragraph_reads_across_it() {
+    let prose = |b: &mut PdfBuilder, first: &str, last: &str| {
+        let mut c = String::new();
+        c.push_str(&format!("BT /F1 11 Tf 72 720 Td ({first}) Tj ET\n"));
+        for k in 1..12 {
+            c.push_str(&format!(
+                "BT /F1 11 Tf 72 {} Td (Rainfall over the highlands was measured at forty stations for) Tj ET\n",
+                720 - 14 * k
+            ));
+        }
+        c.push_str(&format!("BT /F1 11 Tf 72 552 Td ({last}) Tj ET\n"));
+        b.page(&c);
+    };
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    prose(
+        &mut b,
+        "The survey opened in spring.",
+        "thirty years, and the records of the",
+    );
+    b.page("BT /F1 16 Tf 160 420 Td (This page intentionally left blank) Tj ET");
+    prose(
+        &mut b,
+        "highland stations were kept by hand.",
+        "The work ended in autumn.",
+    );
+    let c = brief2md::convert(&b.build(), &brief2md::Options::default()).expect("converts");
+    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+    assert!(!md.contains("intentionally"), "{md}");
+    assert!(md.contains("records of the highland stations"), "{md}");
+    assert_eq!(c.report.count(ActionKind::BlankPageNotice), 1, "{md}");
+}

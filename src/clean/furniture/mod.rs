@@ -6,6 +6,7 @@
 //! or a page-number line; each cluster of such lines then marks an inferred page break.
 
 mod banded;
+mod blank_pages;
 mod counters;
 mod edge_order;
 mod edge_stamps;
@@ -86,6 +87,9 @@ pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
     }
     keep_lines_that_read_on(lines, &mut verdict);
     keep_a_document_made_of_repeats(lines, &mut verdict);
+    if paged {
+        blank_pages::mark_blank_page_notices(lines, &mut verdict);
+    }
     // Contact lines in the title block leave the body too, but the metadata stage still
     // needs to see where the title block ends, so only repeated or page-band ones are
     // removed here; the rest are handled with the title block.
