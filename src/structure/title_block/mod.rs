@@ -33,7 +33,9 @@ mod subtitle;
 mod title;
 
 use affiliations::*;
-use not_title::{not_title, section_type_goes_on};
+use not_title::{
+    ends_on_a_dash, is_contents_line, is_label_or_number, not_title, section_type_goes_on,
+};
 use people::*;
 use roles::*;
 use title::*;
@@ -615,37 +617,6 @@ fn is_field_list(t: &str) -> bool {
 
 fn ends_with_sentence(t: &str) -> bool {
     t.trim_end().ends_with(['.', '!', '?']) && words(t) > 4
-}
-
-/// Whether a line cannot be a title: a number, a field label ("E-mail Addresses:"), or
-/// mostly digits (a grant or report number).
-fn is_label_or_number(t: &str) -> bool {
-    let t = t.trim();
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
-    letters < 3 || digits * 2 > letters || t.ends_with(':')
-}
-
-/// Whether a line ends on a dash set apart from its last word ("Government of India –");
-/// a word broken by a hyphen ("Insur-") does not count.
-fn ends_on_a_dash(t: &str) -> bool {
-    let mut tail = t.trim_end().chars().rev();
-    matches!(tail.next(), Some('-' | '–' | '—')) && tail.next().is_some_and(char::is_whitespace)
-}
-
-/// Whether a line belongs to a table of contents: the word "Contents" alone, or an entry
-/// with a dot leader ("ARTS & LEISURE. . .", "Travel ....... 4"). An ellipsis of three
-/// dots in a title is not a leader.
-fn is_contents_line(t: &str) -> bool {
-    let t = t.trim();
-    let bare = t.trim_end_matches(':').to_ascii_lowercase();
-    if matches!(
-        bare.as_str(),
-        "contents" | "table of contents" | "in this issue"
-    ) {
-        return true;
-    }
-    crate::contents_lines::has_dot_leader(t)
 }
 
 #[cfg(test)]

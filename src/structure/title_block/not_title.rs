@@ -1,5 +1,6 @@
 //! Lines of the title zone that can never be the title, whatever their type size: table
-//! rows and form fields, numbered section headings, and day or month names.
+//! rows and form fields, numbered section headings, day or month names, labels and
+//! numbers, lines ending on a dash, and lines of a table of contents.
 
 use super::*;
 
@@ -227,6 +228,37 @@ fn is_division_label(t: &str) -> bool {
         && ["chapter", "part", "appendix", "book"]
             .iter()
             .any(|w| name.eq_ignore_ascii_case(w))
+}
+
+/// Whether a line cannot be a title: a number, a field label ("E-mail Addresses:"), or
+/// mostly digits (a grant or report number).
+pub(super) fn is_label_or_number(t: &str) -> bool {
+    let t = t.trim();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
+    letters < 3 || digits * 2 > letters || t.ends_with(':')
+}
+
+/// Whether a line ends on a dash set apart from its last word ("Government of India –");
+/// a word broken by a hyphen ("Insur-") does not count.
+pub(super) fn ends_on_a_dash(t: &str) -> bool {
+    let mut tail = t.trim_end().chars().rev();
+    matches!(tail.next(), Some('-' | '–' | '—')) && tail.next().is_some_and(char::is_whitespace)
+}
+
+/// Whether a line belongs to a table of contents: the word "Contents" alone, or an entry
+/// with a dot leader ("ARTS & LEISURE. . .", "Travel ....... 4"). An ellipsis of three
+/// dots in a title is not a leader.
+pub(super) fn is_contents_line(t: &str) -> bool {
+    let t = t.trim();
+    let bare = t.trim_end_matches(':').to_ascii_lowercase();
+    if matches!(
+        bare.as_str(),
+        "contents" | "table of contents" | "in this issue"
+    ) {
+        return true;
+    }
+    crate::contents_lines::has_dot_leader(t)
 }
 
 #[cfg(test)]

@@ -110,8 +110,8 @@ pub(super) fn is_rtl_word(text: &str) -> bool {
 /// A left-to-right line's pieces in visual order, as (piece, space before) pairs, with
 /// each run of pieces holding right-to-left letters ("an Arabic العربية word") put in
 /// reading order: the run reversed, its first piece taking the space before the run and
-/// each other the space that stood after it. `in_runs` says which pieces (by their
-/// place in `pieces_rtl`) were in such a run, whose characters then read from the right.
+/// each other the space that stood after it. Returns the pieces that were in such a
+/// run (sorted), whose characters then read from the right too.
 pub(super) fn embedded_runs(
     seq: &mut [(usize, bool)],
     pieces_rtl: impl Fn(usize) -> bool,

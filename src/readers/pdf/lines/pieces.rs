@@ -112,10 +112,11 @@ pub(super) fn build_pieces(page: &PageText, spare: &mut Vec<String>) -> Vec<Piec
     join_letter_spaced(pieces)
 }
 
-/// How far a glyph may lie from the same glyph drawn just before it and be that glyph
-/// struck again: across, as a share of its advance (the next letter of a word lies a
-/// whole advance on, whatever the font's size says); up, in ems.
+/// How far across a glyph may lie from the same glyph drawn just before it and be that
+/// glyph struck again, as a share of its advance: the next letter of a word lies a whole
+/// advance on, whatever the font's size says.
 const OVERPRINT_ACROSS: f32 = 0.25;
+/// How far up or down (in ems) a glyph struck again may lie.
 const OVERPRINT_UP: f32 = 0.1;
 
 /// Whether glyph `i` is the glyph drawn just before it struck again a hair away: bold
