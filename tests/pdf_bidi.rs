@@ -10,29 +10,16 @@ use support::PdfBuilder;
 /// The characters of the right-to-left test font, each with a two-byte code.
 const ALPHABET: &str = "אבגדהוזחטיכךלמםנןסעפףצץקרשת()0123456789٠١٢٣٤٥٦٧٨٩ ";
 
-fn code(c: char) -> u32 {
-    ALPHABET
-        .chars()
-        .position(|a| a == c)
-        .expect("in the alphabet") as u32
-        + 1
-}
-
 /// Glyphs drawn at (x, y) in the right-to-left font, given in visual order (left to
 /// right, as they stand on the page); each is 10 pt wide (the font's default width).
 fn glyphs(x: f32, y: f32, visual: &str) -> String {
-    let hex: String = visual.chars().map(|c| format!("{:04X}", code(c))).collect();
+    let hex = support::alphabet_hex(ALPHABET, visual);
     format!("BT /H 10 Tf {x} {y} Td <{hex}> Tj ET\n")
 }
 
 fn pdf(content: &str) -> Vec<u8> {
     let mut b = PdfBuilder::new();
-    let pairs: Vec<(u32, String)> = ALPHABET
-        .chars()
-        .map(|ch| (code(ch), ch.to_string()))
-        .collect();
-    let pairs: Vec<(u32, &str)> = pairs.iter().map(|(k, s)| (*k, s.as_str())).collect();
-    b.identity_type0_font("H", &pairs);
+    b.alphabet_font("H", ALPHABET);
     b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
     b.page(content);
     b.build()

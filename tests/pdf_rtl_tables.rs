@@ -9,14 +9,6 @@ use support::PdfBuilder;
 /// Hebrew letters and digits used below, each with a two-byte code of the test font.
 const ALPHABET: &str = "אבגדהוזחטיכךלמםנןסעפףצץקרשת0123456789 ";
 
-fn code(c: char) -> u32 {
-    ALPHABET
-        .chars()
-        .position(|a| a == c)
-        .expect("in the alphabet") as u32
-        + 1
-}
-
 /// Text drawn at (x, y) in the Hebrew font, its characters in visual order: a Hebrew
 /// word's letters from its end, a number's digits as written.
 fn at(x: f32, y: f32, text: &str) -> String {
@@ -25,7 +17,7 @@ fn at(x: f32, y: f32, text: &str) -> String {
     } else {
         text.chars().rev().collect()
     };
-    let hex: String = visual.chars().map(|c| format!("{:04X}", code(c))).collect();
+    let hex = support::alphabet_hex(ALPHABET, &visual);
     format!("BT /H 10 Tf {x} {y} Td <{hex}> Tj ET\n")
 }
 
@@ -49,12 +41,7 @@ fn page() -> Vec<u8> {
         }
     }
     let mut b = PdfBuilder::new();
-    let pairs: Vec<(u32, String)> = ALPHABET
-        .chars()
-        .map(|ch| (code(ch), ch.to_string()))
-        .collect();
-    let pairs: Vec<(u32, &str)> = pairs.iter().map(|(k, s)| (*k, s.as_str())).collect();
-    b.identity_type0_font("H", &pairs);
+    b.alphabet_font("H", ALPHABET);
     b.page(&c);
     b.build()
 }

@@ -76,6 +76,17 @@ impl PdfBuilder {
         )
     }
 
+    /// Adds an Identity-H font `/name` whose codes 1, 2, … stand for the characters of
+    /// `alphabet` in turn (see [`alphabet_code`]): a script's letters, drawn by code.
+    pub fn alphabet_font(&mut self, name: &str, alphabet: &str) -> ObjectId {
+        let pairs: Vec<(u32, String)> = alphabet
+            .chars()
+            .map(|ch| (alphabet_code(alphabet, ch), ch.to_string()))
+            .collect();
+        let pairs: Vec<(u32, &str)> = pairs.iter().map(|(k, s)| (*k, s.as_str())).collect();
+        self.identity_type0_font(name, &pairs)
+    }
+
     /// Adds an unembedded standard font (`/Type1`, no `/Widths`) with an optional
     /// `/Encoding` name.
     pub fn std_font(&mut self, name: &str, base_font: &str, encoding: Option<&str>) -> ObjectId {
@@ -168,6 +179,22 @@ impl PdfBuilder {
             .expect("writing to memory cannot fail");
         out
     }
+}
+
+/// The two-byte code of `c` in a test font of `alphabet` (see [`PdfBuilder::alphabet_font`]).
+pub fn alphabet_code(alphabet: &str, c: char) -> u32 {
+    alphabet
+        .chars()
+        .position(|a| a == c)
+        .expect("in the alphabet") as u32
+        + 1
+}
+
+/// Hex string of `text`'s codes in a test font of `alphabet`, for a `<…> Tj`.
+pub fn alphabet_hex(alphabet: &str, text: &str) -> String {
+    text.chars()
+        .map(|c| format!("{:04X}", alphabet_code(alphabet, c)))
+        .collect()
 }
 
 /// A one-page PDF with Helvetica as `/F1` and the given content.
