@@ -181,12 +181,13 @@ pub fn apply(
         let p = &mut pieces[i];
         // A producer that bookmarks captions lists tables and figures, not sections: the
         // caption stays the table's or the figure's.
-        if crate::caption_labels::names_table_or_figure(crate::rich::plain(&p.text).trim()) {
+        let plain = crate::rich::plain(&p.text);
+        if crate::caption_labels::names_table_or_figure(plain.trim()) {
             report.push(
                 Action::new(ActionKind::Guess)
                     .page(p.page)
                     .lines(p.lines.iter().copied().take(1))
-                    .before(crate::rich::plain(&p.text))
+                    .before(plain)
                     .evidence(format!(
                         "not a heading though a level-{level} bookmark of the PDF's outline: \
                          it opens with a table's or a figure's caption label"

@@ -129,29 +129,11 @@ pub fn decode_stream(
     limit: usize,
 ) -> Result<Vec<u8>, StreamFailure> {
     let indirect = |k: &[u8]| matches!(stream.dict.get(k), Ok(Object::Reference(_)));
-    let abbreviated = stream
-        .filters()
-        .unwrap_or_default()
-        .iter()
-        .any(|f| full_filter_name(f).is_some());
-    if indirect(b"Filter") || indirect(b"DecodeParms") || abbreviated {
+    if indirect(b"Filter") || indirect(b"DecodeParms") {
         let mut resolved = stream.clone();
         for key in [b"Filter".as_slice(), b"DecodeParms"] {
             if let Some(v) = get(doc, &stream.dict, key) {
                 resolved.dict.set(key, v.clone());
-            }
-        }
-        if let Ok(filter) = resolved.dict.get_mut(b"Filter") {
-            match filter {
-                Object::Name(name) => spell_out(name),
-                Object::Array(names) => {
-                    for n in names.iter_mut() {
-                        if let Object::Name(name) = n {
-                            spell_out(name);
-                        }
-                    }
-                }
-                _ => {}
             }
         }
         return plain_stream_bytes(&resolved, limit);
@@ -193,6 +175,23 @@ fn plain_stream_bytes(stream: &Stream, limit: usize) -> Result<Vec<u8>, StreamFa
     // Nearly every stream: inflated as lopdf would, without a decompressor of its own.
     if lone_flate(stream) {
         return super::inflate::zlib(&stream.content, limit);
+    }
+    if filters.iter().any(|f| full_filter_name(f).is_some()) {
+        let mut spelled = stream.clone();
+        if let Ok(filter) = spelled.dict.get_mut(b"Filter") {
+            match filter {
+                Object::Name(name) => spell_out(name),
+                Object::Array(names) => {
+                    for n in names.iter_mut() {
+                        if let Object::Name(name) = n {
+                            spell_out(name);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        return plain_stream_bytes(&spelled, limit);
     }
     stream
         .decompressed_content_with_limit(limit)

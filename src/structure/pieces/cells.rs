@@ -139,12 +139,10 @@ pub(super) fn beside_a_label(line: &TextLine, page: &[&TextLine]) -> bool {
     })
 }
 
-/// The line number of a caption's label standing alone to the left of `line` on its
-/// baseline (see [`titles_caption_of`]).
-pub(super) fn caption_label_beside(line: &TextLine, page: &[&TextLine]) -> Option<usize> {
-    page.iter()
-        .find(|o| titles_caption_of(o, line))
-        .map(|o| o.source_line)
+/// Whether a caption's label stands alone to the left of `line` on its baseline (see
+/// [`titles_caption_of`]).
+pub(super) fn beside_a_caption_label(line: &TextLine, page: &[&TextLine]) -> bool {
+    page.iter().any(|o| titles_caption_of(o, line))
 }
 
 /// Whether `line` titles the caption whose label `label` stands alone to its left on its

@@ -21,7 +21,7 @@ use crate::structure::text_headings::reads_as_row;
 use crate::structure::units::{Measure, Unit};
 
 use super::cells::{
-    beside_a_label, caption_label_beside, cell_styles, in_a_field, level_with_cells, shares_row,
+    beside_a_caption_label, beside_a_label, cell_styles, in_a_field, level_with_cells, shares_row,
     titles_caption_of,
 };
 use super::headings::{
@@ -184,7 +184,7 @@ impl<'a> Context<'a> {
             self.by_page.get(&l.page).is_some_and(|page| {
                 shares_row(l, page)
                     || beside_a_label(l, page)
-                    || caption_label_beside(l, page).is_some()
+                    || beside_a_caption_label(l, page)
                     || in_a_field(l, page)
                     || level_with_cells(l, page)
             })

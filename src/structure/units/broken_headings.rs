@@ -87,7 +87,7 @@ fn continues_heading(prev: &TextLine, line: &TextLine, lines_before: usize, m: M
     // A line opening in lower case carries on what is above it, whatever that ended on
     // ("1. Le pH est une fonction du rapport HCO₃/PCO₂ :" over "équation de
     // Henderson-Hasselbach"): no title starts that way.
-    let opens_lower = crate::rich::plain_without_scripts(&line.text)
+    let opens_lower = crate::rich::plain_without_scripts_cow(&line.text)
         .chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(char::is_lowercase);

@@ -53,9 +53,9 @@ impl Context<'_> {
                 .map(|(number, _)| number)
                 .filter(|number| is_numbered_heading(&at.first, number, self.unit(at.ui + 1)))
                 .filter(|_| {
-                    !carries_on_list(out, &at.first) || self.set_apart_by_type(at.unit, joined)
-                })
-                .filter(|_| !self.in_a_row(at.unit) || self.set_apart_by_type(at.unit, joined));
+                    !carries_on_list(out, &at.first) && !self.in_a_row(at.unit)
+                        || self.set_apart_by_type(at.unit, joined)
+                });
         }
         let body = self.body_size?;
         (set_larger(at.unit, body, self.larger)
