@@ -430,3 +430,47 @@ fn a_stream_with_abbreviated_filter_names_is_decoded() {
     let texts: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
     assert_eq!(texts, ["Abbreviated filters still decode"]);
 }
+
+/// A file whose cross-reference offsets all fall three bytes short (pdfcpu's PDF 2.0
+/// sample with bytes before `%PDF-` is written so): the objects after blank lines load
+/// anyway, page tree included, but the font, after a comment, does not. Viewers find it
+/// by scanning the file, and so do we, saying so in the report.
+#[test]
+fn an_object_the_cross_reference_table_misplaces_is_found_by_scanning() {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+         /Resources << /Font << /F1 5 0 R >> >> >>",
+        "<< /Length 45 >>\nstream\nBT /F1 12 Tf 72 700 Td (Misplaced font) Tj ET\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ];
+    let mut file = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        let before: &[u8] = if i == 4 { b"% the font\n" } else { b"\n\n\n\n" };
+        file.extend_from_slice(before);
+        offsets.push(file.len() - 3);
+        file.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = file.len();
+    file.extend_from_slice(b"xref\n0 6\n0000000000 65535 f \n");
+    for at in &offsets {
+        file.extend_from_slice(format!("{at:010} 00000 n \n").as_bytes());
+    }
+    file.extend_from_slice(
+        format!("trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    let mut report = Report::default();
+    let doc = pdf::read(file.as_slice(), &mut report).expect("the file reads");
+    let texts: Vec<String> = doc.pages[0].lines.iter().map(|l| l.text()).collect();
+    assert_eq!(texts, ["Misplaced font"]);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("1 object(s)") && w.contains("found by scanning")),
+        "{:?}",
+        report.warnings
+    );
+}

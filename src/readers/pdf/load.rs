@@ -1,6 +1,7 @@
 //! Loading a file with lopdf: decryption with the empty user password, and a repair for
 //! a lopdf defect with encryption dictionaries written inline in the trailer.
 
+use lopdf::xref::{XrefEntry, XrefRecovery};
 use lopdf::{Document, FilterFunc, LoadOptions, Object, ObjectId, Writer};
 
 use super::slim;
@@ -10,15 +11,23 @@ use crate::error::Error;
 /// Largest size one stream may inflate to while the file loads.
 const MAX_STREAM_BYTES: usize = 128 << 20;
 
-/// Loads the file, decrypting with the empty user password when needed.
-pub fn load(bytes: &[u8]) -> Result<Document, Error> {
-    let doc = load_raw(bytes)?;
+/// Loads the file, decrypting with the empty user password when needed; with the number
+/// of objects that were not where the cross-reference table says and were found by
+/// scanning the file ([`recover_unread_objects`]).
+pub fn load(bytes: &[u8]) -> Result<(Document, usize), Error> {
+    let mut doc = load_raw(bytes)?;
+    let found = recover_unread_objects(&mut doc, bytes);
+    Ok((doc, found))
+}
+
+fn load_raw(bytes: &[u8]) -> Result<Document, Error> {
+    let doc = load_slim(bytes)?;
     match doc.trailer.get(b"Encrypt") {
         // lopdf reads only an indirect /Encrypt; written inline (which is legal), the file
         // loads as an empty document. Append an update that makes it indirect and retry.
         Ok(Object::Dictionary(_)) if doc.get_pages().is_empty() => {
             let repaired = indirect_encrypt(bytes, &doc).ok_or_else(unsupported)?;
-            let doc = load_raw(&repaired)?;
+            let doc = load_slim(&repaired)?;
             check_decrypted(&doc)?;
             if doc.get_pages().is_empty() {
                 return Err(unsupported());
@@ -40,20 +49,73 @@ fn unsupported() -> Error {
 
 /// Loads the file keeping only what the reader uses ([`slim`]); when a stream left out
 /// cannot be put back as it was, loads it again keeping everything.
-fn load_raw(bytes: &[u8]) -> Result<Document, Error> {
+fn load_slim(bytes: &[u8]) -> Result<Document, Error> {
     slim::begin();
-    let mut doc = load_filtered(bytes, Some(slim::keep))?;
-    if slim::restore(&mut doc, bytes, &slim::dropped()) {
-        return Ok(doc);
+    let mut doc = load_filtered(bytes, Some(slim::keep), false)?;
+    if !slim::restore(&mut doc, bytes, &slim::dropped()) {
+        drop(doc);
+        doc = load_filtered(bytes, None, false)?;
     }
-    drop(doc);
-    load_filtered(bytes, None)
+    Ok(doc)
 }
 
-fn load_filtered(bytes: &[u8], filter: Option<FilterFunc>) -> Result<Document, Error> {
+/// Objects the cross-reference table lists but that did not load where it says they are.
+///
+/// A file whose offsets are all shifted (bytes added before `%PDF-` and counted, an
+/// editor's slip, line ends converted in transfer) still loads every object that happens
+/// to start on whitespace, page tree included, so lopdf sees no need to rebuild the table;
+/// the rest (a font, its widths) are simply missing, and the text in that font is lost.
+fn unread_objects(doc: &Document) -> Vec<ObjectId> {
+    doc.reference_table
+        .entries
+        .iter()
+        .filter_map(|(&number, entry)| match entry {
+            XrefEntry::Normal { generation, .. } => Some((number, *generation)),
+            _ => None,
+        })
+        .filter(|id| !doc.objects.contains_key(id))
+        .collect()
+}
+
+/// Fills in the [unread objects](unread_objects) from the table rebuilt by scanning the
+/// file for `n g obj`, as viewers do; objects that did load are never replaced, so a
+/// sound file and what loaded of a damaged one read as before.
+fn recover_unread_objects(doc: &mut Document, bytes: &[u8]) -> usize {
+    if doc.xref_recovery == Some(XrefRecovery::Reconstructed)
+        || doc.is_encrypted()
+        || doc.was_encrypted()
+    {
+        return 0;
+    }
+    let unread = unread_objects(doc);
+    if unread.is_empty() {
+        return 0;
+    }
+    let Ok(mut rebuilt) = load_filtered(bytes, None, true) else {
+        return 0;
+    };
+    if rebuilt.xref_recovery != Some(XrefRecovery::Reconstructed) {
+        return 0;
+    }
+    let mut found = 0;
+    for id in unread {
+        if let Some(object) = rebuilt.objects.remove(&id) {
+            doc.objects.insert(id, object);
+            found += 1;
+        }
+    }
+    found
+}
+
+fn load_filtered(
+    bytes: &[u8],
+    filter: Option<FilterFunc>,
+    force_reconstruct: bool,
+) -> Result<Document, Error> {
     let options = LoadOptions {
         max_decompressed_size: Some(MAX_STREAM_BYTES),
         filter,
+        force_reconstruct,
         ..Default::default()
     };
     match Document::load_mem_with_options(bytes, options) {
@@ -151,7 +213,7 @@ mod tests {
             );
             return;
         };
-        let broken = load_raw(&bytes).expect("loads, emptily");
+        let broken = load_slim(&bytes).expect("loads, emptily");
         assert!(broken.get_pages().is_empty());
         let repaired = indirect_encrypt(&bytes, &broken).expect("repairable");
         let doc = Document::load_mem_with_options(&repaired, LoadOptions::with_password("baz"))

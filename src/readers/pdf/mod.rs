@@ -64,7 +64,13 @@ pub fn read_with<'a>(
 ) -> Result<SourceDocument, Error> {
     let bytes = bytes.into();
     let long_file = bytes.len() >= LONG_FILE;
-    let doc = load::load(&bytes)?;
+    let (doc, found_by_scan) = load::load(&bytes)?;
+    if found_by_scan > 0 {
+        report.warn(format!(
+            "{found_by_scan} object(s) were not where the file's cross-reference table puts \
+             them; they were found by scanning the file"
+        ));
+    }
     // lopdf copied what it needs out of the file; the parser's scratch goes back too.
     drop(bytes);
     if long_file {

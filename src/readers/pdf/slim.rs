@@ -364,7 +364,7 @@ mod tests {
     fn only_the_programs_nothing_reads_are_left_out() {
         let (bytes, [simple, cid, page_content]) = fonts_file();
         let full = Document::load_mem(&bytes).unwrap();
-        let slim = super::super::load::load(&bytes).unwrap();
+        let slim = super::super::load::load(&bytes).unwrap().0;
         assert!(
             content(&slim, simple).is_empty(),
             "a simple font's TrueType program"
@@ -408,7 +408,7 @@ mod tests {
     fn packed_widths_read_as_the_array() {
         let (bytes, _) = fonts_file();
         let full = Document::load_mem(&bytes).unwrap();
-        let slim = super::super::load::load(&bytes).unwrap();
+        let slim = super::super::load::load(&bytes).unwrap().0;
         let font = |doc: &Document| -> Dictionary {
             doc.objects
                 .values()
@@ -435,7 +435,7 @@ mod tests {
     #[test]
     fn links_keep_where_they_go_not_how_they_look() {
         let (bytes, _) = fonts_file();
-        let slim = super::super::load::load(&bytes).unwrap();
+        let slim = super::super::load::load(&bytes).unwrap().0;
         let link = slim
             .objects
             .values()
