@@ -783,3 +783,35 @@ fn the_next_number_of_a_list_ending_in_a_colon_is_its_item() {
         "{md}"
     );
 }
+
+/// A page in a narrow measure: prose, a numbered bold heading at 12 pt over the 11 pt
+/// body, its second line at `second_x`, then prose again.
+fn numbered_heading_over_two_lines(first: &'static str, second_x: f32) -> Vec<u8> {
+    const NARROW: &str = "Rainfall was read at forty stations.";
+    let mut lines: Vec<Line> = (0..8)
+        .map(|i| (72.0, 740.0 - 14.0 * i as f32, "F1", 11.0, NARROW))
+        .collect();
+    lines.push((72.0, 600.0, "F2", 12.0, first));
+    lines.push((second_x, 586.0, "F2", 12.0, "Encoding"));
+    lines.extend((0..6).map(|i| (72.0, 560.0 - 14.0 * i as f32, "F1", 11.0, NARROW)));
+    pdf(&lines)
+}
+
+/// A numbered heading in bold, a size above the body (too little to call it display
+/// type), that fills its line and goes on under its text, not under its number: one
+/// heading ("2 Preliminaries: Tapas for Table" / "Encoding", as ACL papers set it). A
+/// short heading over an indented bold line has not run out of room: two headings.
+#[test]
+fn a_numbered_bold_heading_hanging_under_its_text_is_one_heading() {
+    let (doc, md) = convert(&numbered_heading_over_two_lines(
+        "2 Preliminaries: Tapas for Table",
+        90.0,
+    ));
+    assert_eq!(
+        headings(&doc),
+        ["2 Preliminaries: Tapas for Table Encoding"],
+        "{md}"
+    );
+    let (doc, md) = convert(&numbered_heading_over_two_lines("2 Tapas", 90.0));
+    assert_eq!(headings(&doc), ["2 Tapas", "Encoding"], "{md}");
+}

@@ -2,7 +2,7 @@
 //! heading wrapped in a narrow column stays one heading.
 
 use crate::lines::TextLine;
-use crate::structure::classify::line_marker;
+use crate::structure::classify::{line_marker, numbered_heading};
 use crate::words::ends_sentence;
 
 use super::{Measure, Unit, first_word_len};
@@ -20,7 +20,8 @@ pub const HEADING_LINES: usize = 4;
 ///   line ("Resident Alien or" / "Nonresident Alien"), or
 /// - set larger or in bold throughout, the line ending on a word that cannot end a
 ///   heading ("Explanation of Change to the" / "Applicability"), or the next line
-///   opening in lower case, which no title does.
+///   opening in lower case, which no title does, or
+/// - set in bold, numbered, full, and the next line hanging under its text.
 ///
 /// Lines set close may overlap by up to half their size: a line's box grows with the
 /// subscripts and accents it carries.
@@ -104,8 +105,17 @@ fn continues_heading(prev: &TextLine, line: &TextLine, lines_before: usize, m: M
     // goes on there.
     let cannot_end = ends_on_a_link_word(last) || broken_word(last);
     let widest_gap = if cannot_end { 1.0 } else { 0.5 };
+    // A numbered heading in bold body type, full, whose next line starts under its text
+    // rather than under its number ("2 Preliminaries: TAPAS for Table" over "Encoding"):
+    // a paragraph's next line goes back to the margin, a heading's hangs.
+    let hangs_under_its_text = lines_before == 1
+        && b.bbox.x0 - a.bbox.x0 >= 0.5 * size
+        && numbered_heading(&prev.text).is_some();
     unfinished
-        && (display && wrapped || ends_on_a_link_word(last) || opens_lower)
+        && (display && wrapped
+            || bold && wrapped && hangs_under_its_text
+            || ends_on_a_link_word(last)
+            || opens_lower)
         && lines_before < HEADING_LINES
         && (-0.5 * size..=widest_gap * size).contains(&gap)
         && aligned
