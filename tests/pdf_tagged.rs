@@ -757,3 +757,52 @@ fn a_bookmarked_table_caption_is_no_heading() {
         report.actions
     );
 }
+
+/// Terms set as labels with their values beside them after a tab (a press release's
+/// "Maturity:" and "19 October 2028"), some paragraphs of them tagged H1 by a word
+/// processor's style though set like running text: no heading, and each label is read
+/// with its value, not the labels all before the values as two columns would be.
+#[test]
+fn labels_with_values_beside_them_are_read_row_by_row_and_are_no_headings() {
+    let term = |role: &'static str, label: &'static str, value: &'static str| {
+        el(role, vec![t(label, BODY), E::Beside(value, BODY, 200.0)])
+    };
+    let tree = [
+        title(),
+        el("H1", vec![t("Background", 14.0)]),
+        el("P", vec![t(PARA, BODY)]),
+        term("H1", "Auction date:", "Monday, 25 September 2023"),
+        term("P", "Bids due:", "Tuesday, 26 September 2023"),
+        term("P", "Settlement:", "Thursday, 28 September 2023"),
+        term("H1", "Maturity:", "19 October 2028"),
+        term("P", "Coupon:", "19 October each year"),
+        el("P", vec![t(PARA, BODY)]),
+    ];
+    let (doc, report, md) = convert(&tagged_pdf(&tree, &[], &[]));
+    assert_eq!(headings(&doc), [(1, "Background".to_string())], "{md}");
+    assert_eq!(
+        evidence(
+            &report,
+            "a label ending in a colon with its value beside it"
+        )
+        .len(),
+        2,
+        "{md}"
+    );
+    let order: Vec<usize> = [
+        "Auction date:",
+        "Monday, 25 September",
+        "Bids due:",
+        "Tuesday, 26 September",
+        "Settlement:",
+        "Thursday, 28 September",
+        "Maturity:",
+        "19 October 2028",
+        "Coupon:",
+        "19 October each year",
+    ]
+    .iter()
+    .map(|s| md.find(s).unwrap_or_else(|| panic!("{s}:\n{md}")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{md}");
+}

@@ -140,7 +140,10 @@ fn order_region(
 ) -> Option<Vec<TextLine>> {
     // A gap between a table's cells is no gutter between columns.
     let split = gutter(page_lines)
-        .filter(|&g| !super::bands::cells_across(page_lines, g))
+        .filter(|&g| {
+            !super::bands::cells_across(page_lines, g)
+                && !super::gutters::labels_beside_values(page_lines, g)
+        })
         .map(|g| (g, Vec::new()))
         .or_else(|| gutter_beside_grid(page_lines));
     // Column rules stand in for gutters the white space does not show. Where it shows

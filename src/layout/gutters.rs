@@ -2,8 +2,8 @@
 //! vertical gap through a page's lines, kept as a gutter only when the text on each side
 //! fills its column and is not mostly figures; a gutter beside a grid of table cells,
 //! found in the prose around the grid; which lines share a baseline (a table's cells do,
-//! row by row); and the page's lines in the top-to-bottom order in which the column, band
-//! and beside-table readers walk them. This is the geometry those
+//! row by row, and a label its value); and the page's lines in the top-to-bottom order in
+//! which the column, band and beside-table readers walk them. This is the geometry those
 //! readers share, so it sits below all of them.
 
 use crate::lines::TextLine;
@@ -362,6 +362,33 @@ fn on_a_shared_baseline(l: &TextLine, others: &[&TextLine]) -> bool {
                 (h.baseline - g.baseline).abs() <= SAME_BASELINE * g.font_size.max(h.font_size)
             })
     })
+}
+
+/// Whether the lines either side of the gutter `g` are labels and their values: most
+/// lines on the left share their baseline with a line on the right, and most of those end
+/// on a colon ("Fälligkeit:" beside "19. Oktober 2028"). A press release's terms, a data
+/// sheet, a CV are set so; two columns of prose meet baselines too, but their lines
+/// rarely end on a colon. Read as columns, the labels would come all before their
+/// values.
+pub(super) fn labels_beside_values(part: &[TextLine], g: f32) -> bool {
+    let on = |at: Side| -> Vec<&TextLine> { part.iter().filter(|l| side(l, g) == at).collect() };
+    let (left, right) = (on(Side::Left), on(Side::Right));
+    let paired: Vec<&TextLine> = left
+        .iter()
+        .copied()
+        .filter(|l| on_a_shared_baseline(l, &right))
+        .collect();
+    let labels = paired
+        .iter()
+        .filter(|l| {
+            crate::rich::plain_without_scripts_cow(&l.text)
+                .trim_end()
+                .ends_with(':')
+        })
+        .count();
+    paired.len() >= MIN_SIDE - 1
+        && paired.len() * 3 >= left.len() * 2
+        && labels * 3 >= paired.len() * 2
 }
 
 /// Whether lines are a table's rows: most of them (two thirds) share their baseline with

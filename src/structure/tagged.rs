@@ -13,7 +13,7 @@
 //!   puts in a paragraph, a list item, a table cell, a note or a caption is never one.
 //!   Otherwise the tags are dropped and layout decides, as for an untagged file.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::collections::BTreeSet;
 
 use crate::layout::BodyStyle;
@@ -226,6 +226,7 @@ pub fn apply(
         };
         *body_set.entry((l.page, l.source_line)).or_insert(true) &= plain;
     }
+    let beside_values = labels_beside_values(lines);
     let kind_of = |p: &Piece| -> Option<TagKind> {
         let mut counts: Vec<(TagKind, usize)> = Vec::new();
         for n in &p.lines {
@@ -287,6 +288,24 @@ pub fn apply(
                     format!(
                         "not a heading though tagged H{level}: a form's label, question or \
                          side tab, by the boxes and rules drawn around it or its fields"
+                    ),
+                    report,
+                );
+            }
+            // A label and its value beside it on one baseline, in the body's type
+            // ("Fälligkeit:" then "19. Oktober 2028"): a term of a list laid out with a
+            // tab, however the word processor's style tagged it.
+            TagKind::Heading(level)
+                if matches!(
+                    p.kind,
+                    PieceKind::Text | PieceKind::Heading { run_in: false, .. }
+                ) && label_beside_value(p, &beside_values, &body_set) =>
+            {
+                keep_as_text(
+                    p,
+                    format!(
+                        "not a heading though tagged H{level}: a label ending in a colon with \
+                         its value beside it on one baseline, set like running text"
                     ),
                     report,
                 );
@@ -437,6 +456,40 @@ fn set_as_running_text(p: &Piece, body_set: &HashMap<(usize, usize), bool>) -> b
     p.lines.len() >= 2
         && plain.trim_end().ends_with('.')
         && plain.split_whitespace().count() >= PARAGRAPH_WORDS
+        && p.lines
+            .iter()
+            .all(|n| body_set.get(&(p.page, *n)).copied().unwrap_or(false))
+}
+
+/// The lines (page, line number) that end on a colon and have the next line in reading
+/// order beside them, to their right on their baseline: a label and its value.
+fn labels_beside_values(lines: &[TextLine]) -> HashSet<(usize, usize)> {
+    lines
+        .windows(2)
+        .filter(|w| {
+            let (Some(a), Some(b)) = (w[0].geometry, w[1].geometry) else {
+                return false;
+            };
+            w[0].page == w[1].page
+                && b.bbox.x0 > a.bbox.x1
+                && (a.baseline - b.baseline).abs() <= 0.12 * a.font_size.max(b.font_size)
+                && w[0].plain_cow().trim_end().ends_with(':')
+        })
+        .map(|w| (w[0].page, w[0].source_line))
+        .collect()
+}
+
+/// Whether a piece opens on a label with its value beside it ([`labels_beside_values`])
+/// and every line of it is set like running text.
+fn label_beside_value(
+    p: &Piece,
+    beside_values: &HashSet<(usize, usize)>,
+    body_set: &HashMap<(usize, usize), bool>,
+) -> bool {
+    p.lines.len() >= 2
+        && p.lines
+            .first()
+            .is_some_and(|n| beside_values.contains(&(p.page, *n)))
         && p.lines
             .iter()
             .all(|n| body_set.get(&(p.page, *n)).copied().unwrap_or(false))
