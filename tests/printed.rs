@@ -323,3 +323,44 @@ fn contents_entries_of_extracted_text_are_no_headings() {
         assert!(md.lines().any(|l| l == entry), "{entry}\n{md}");
     }
 }
+
+/// A lead-in is bold when it is printed bold: "Note:" and "Table 1:" set in roman stay
+/// roman, in Markdown and JATS alike, while a lead-in the PDF sets in Helvetica-Bold keeps
+/// its bold. Plain text, which cannot say, still has its lead-ins set in bold.
+#[test]
+fn a_lead_in_is_bold_only_where_it_is_printed_bold() {
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    b.std_font("F2", "Helvetica-Bold", Some("WinAnsiEncoding"));
+    let mut content = String::new();
+    for (i, (font, text)) in [
+        ("F1", BODY),
+        (
+            "F1",
+            "Note: the stations were read by volunteers on every day of the year.",
+        ),
+        ("F1", BODY),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let y = 760.0 - 28.0 * i as f32;
+        content.push_str(&format!("BT /{font} 11 Tf 72 {y} Td ({text}) Tj ET\n"));
+    }
+    content.push_str(
+        "BT /F2 11 Tf 72 676 Td (Method:) Tj /F1 11 Tf ( the gauges were emptied at nine each morning.) Tj ET\n",
+    );
+    b.page(&content);
+    let (md, xml) = outputs(&b.build());
+    assert!(
+        md.contains("\nNote: the stations were read by volunteers"),
+        "{md}"
+    );
+    assert!(!xml.contains("<bold>Note:</bold>"), "{xml}");
+    assert!(md.contains("**Method:** the gauges were emptied"), "{md}");
+    let text = "Rainfall over the highlands was read at forty stations.\n\n\
+                Note: the stations were read by volunteers on every day of the year.\n";
+    let c = convert(text.as_bytes(), &Options::default()).expect("converts");
+    let md = markdown::write(&c.document, &markdown::MarkdownOptions { wrap: None });
+    assert!(md.contains("**Note:** the stations"), "{md}");
+}

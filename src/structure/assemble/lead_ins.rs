@@ -20,6 +20,16 @@ fn may_open_with_lead_in(text: &str) -> bool {
         && (text.contains(": ") || text.contains(":\t"))
 }
 
+/// A paragraph's text with its lead-in in bold ([`bold_lead_in`]) when the source does
+/// not say how it was set (plain text, `size` unknown). A PDF's text carries its own bold:
+/// a lead-in printed in roman stays in roman.
+pub(super) fn lead_in_for(text: &str, size: Option<f32>) -> String {
+    match size {
+        Some(_) => text.to_string(),
+        None => bold_lead_in(text),
+    }
+}
+
 /// "Economic Viability: Despite…" → the lead-in in bold (left alone if already bold).
 pub fn bold_lead_in(text: &str) -> String {
     if text.starts_with(BOLD_ON) {

@@ -8,6 +8,7 @@ mod nesting;
 mod paragraphs;
 
 pub use lead_ins::bold_lead_in;
+use lead_ins::lead_in_for;
 pub use levels::close_level_gaps;
 use levels::{HeadingInfo, assign_heading_levels, tidy_heading};
 pub use nesting::{MAX_LIST_DEPTH, nest};
@@ -226,7 +227,7 @@ pub fn assemble_around_boxes(
                     class: p.marker.class,
                     ordinal: p.marker.ordinal,
                     label: p.marker.printed_label(),
-                    text: bold_lead_in(&p.text),
+                    text: lead_in_for(&p.text, p.size),
                 })
                 .collect();
             out.push(Placed {
@@ -258,7 +259,7 @@ pub fn assemble_around_boxes(
                 asides.insert(order);
                 out.push(Placed::single(
                     Draft::Para {
-                        text: bold_lead_in(&piece.text),
+                        text: lead_in_for(&piece.text, piece.font_size),
                     },
                     order,
                     piece.page,
@@ -501,7 +502,7 @@ pub fn assemble_around_boxes(
                 }
                 out.push(Placed::single(
                     Draft::Para {
-                        text: bold_lead_in(&text),
+                        text: lead_in_for(&text, piece.font_size),
                     },
                     order,
                     piece.page,
