@@ -27,6 +27,9 @@ pub struct ToUnicode {
     /// `None`: the identity map, each code its own Unicode scalar (see
     /// [`ToUnicode::parse_for_cids`]).
     cmap: Option<CMap>,
+    /// The map writes its text in little-endian UTF-16 ([`byte_swapped`]): each
+    /// character's bytes are swapped back.
+    swapped: bool,
     memo: Mutex<HashMap<u32, Option<String>>>,
 }
 
@@ -40,6 +43,7 @@ impl ToUnicode {
     pub fn parse(bytes: &[u8]) -> Option<ToUnicode> {
         Some(ToUnicode {
             cmap: Some(parse(&fill_empty_destinations(bytes))?),
+            swapped: byte_swapped(bytes),
             memo: Mutex::default(),
         })
     }
@@ -61,6 +65,7 @@ impl ToUnicode {
     pub fn identity() -> ToUnicode {
         ToUnicode {
             cmap: None,
+            swapped: false,
             memo: Mutex::default(),
         }
     }
@@ -87,11 +92,46 @@ impl ToUnicode {
                 .filter(|c| !c.is_control())
                 .map(String::from);
         };
-        match cmap.lookup_bf_string(code) {
+        let text = match cmap.lookup_bf_string(code) {
             Some(BfString::Char(c)) => Some(c.to_string()),
             Some(BfString::String(s)) => Some(s).filter(|s| s.chars().count() <= MAX_DEST_CHARS),
             None => None,
+        };
+        match text {
+            Some(t) if self.swapped => Some(t.chars().map(swap_bytes).collect()),
+            t => t,
         }
+    }
+}
+
+/// Destinations needed before a map's byte order is judged.
+const MIN_SWAPPED: usize = 4;
+
+/// Whether a map writes its destinations in little-endian UTF-16 (a writer's slip seen in
+/// print-shop test files: `<0044> <4B00>` for "K"): nine in ten of its two-byte
+/// destinations have a zero second byte and a printable first one. Read as written, they
+/// are CJK ideographs; real text has a zero low byte once in 256 characters.
+fn byte_swapped(bytes: &[u8]) -> bool {
+    let mut destinations: Vec<Vec<u8>> = Vec::new();
+    let mut rest = bytes;
+    while let Some(start) = find(rest, b"beginbfchar") {
+        let section = &rest[start + b"beginbfchar".len()..];
+        let end = find(section, b"endbfchar").unwrap_or(section.len());
+        destinations.extend(hex_strings(&section[..end]).into_iter().skip(1).step_by(2));
+        rest = &section[end..];
+    }
+    let two: Vec<&Vec<u8>> = destinations.iter().filter(|d| d.len() == 2).collect();
+    let swapped = two.iter().filter(|d| d[1] == 0 && d[0] >= 0x20).count();
+    two.len() >= MIN_SWAPPED && two.len() * 2 >= destinations.len() && swapped * 10 >= two.len() * 9
+}
+
+/// A character whose UTF-16 bytes came swapped: U+4B00 back to U+004B.
+fn swap_bytes(c: char) -> char {
+    let v = c as u32;
+    if v <= 0xFFFF && v & 0xFF == 0 {
+        char::from_u32(v >> 8).unwrap_or(c)
+    } else {
+        c
     }
 }
 
@@ -383,6 +423,28 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
         assert_eq!(map.lookup(0x42).as_deref(), Some("fi"));
         assert_eq!(map.lookup(0x62).as_deref(), Some("y"));
         assert_eq!(map.lookup(0x64), None);
+    }
+
+    /// A map written in little-endian UTF-16 (Photoshop's text layer in OCRmyPDF's
+    /// cmyk.pdf: `<0044> <4B00>`) reads "K", not the ideograph U+4B00; a map with one
+    /// real U+4E00 among ordinary letters stays as written.
+    #[test]
+    fn a_map_written_little_endian_is_read_with_its_bytes_swapped() {
+        let swapped = b"1 begincodespacerange <0000> <FFFF> endcodespacerange
+5 beginbfchar <0044> <4B00> <0046> <4D00> <0058> <7500> <0061> <6C00> <0003> <2000>
+endbfchar";
+        let map = ToUnicode::parse(swapped).unwrap();
+        let text: String = [0x46, 0x58, 0x61, 0x03, 0x44]
+            .iter()
+            .filter_map(|&c| map.lookup(c))
+            .collect();
+        assert_eq!(text, "Mul K");
+        let ideograph = b"1 begincodespacerange <0000> <FFFF> endcodespacerange
+5 beginbfchar <0001> <4E00> <0002> <0041> <0003> <0042> <0004> <0043> <0005> <0044>
+endbfchar";
+        let map = ToUnicode::parse(ideograph).unwrap();
+        assert_eq!(map.lookup(1).as_deref(), Some("\u{4E00}"));
+        assert_eq!(map.lookup(2).as_deref(), Some("A"));
     }
 
     #[test]
