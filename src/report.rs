@@ -33,6 +33,8 @@ pub enum ActionKind {
     /// A notice that its page was left blank on purpose ("This page intentionally left
     /// blank"), alone on that page, removed.
     BlankPageNotice,
+    /// A watermark ("DRAFT") drawn across a page at a slant, removed.
+    Watermark,
     /// A contact or letterhead line (address, phone, web) removed from the body.
     ContactLine,
     /// A line moved into the metadata.

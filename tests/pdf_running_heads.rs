@@ -156,3 +156,48 @@ fn a_blank_page_notice_is_furniture_and_the_paragraph_reads_across_it() {
     assert!(md.contains("records of the highland stations"), "{md}");
     assert_eq!(c.report.count(ActionKind::BlankPageNotice), 1, "{md}");
 }
+
+/// A page of prose with `slanted` drawn across it at 40 degrees in `size` point type.
+fn page_with_slanted(b: &mut PdfBuilder, slanted: &str, size: f32, prose: bool) {
+    let mut c = String::new();
+    if prose {
+        for k in 0..12 {
+            c.push_str(&format!(
+                "BT /F1 11 Tf 72 {} Td (Rainfall over the highlands was measured at forty stations.) Tj ET\n",
+                720 - 14 * k
+            ));
+        }
+    }
+    // cos 40° = 0.766, sin 40° = 0.643.
+    c.push_str(&format!(
+        "BT /F1 {size} Tf 0.766 0.643 -0.643 0.766 120 200 Tm ({slanted}) Tj ET\n"
+    ));
+    b.page(&c);
+}
+
+/// "DRAFT FOR COMMENT" drawn across a page of prose at a slant, in type four times the
+/// text's: a watermark, removed and reported, not a heading. The same words in the text's
+/// size (a chart's slanted label) and alone on a page stay.
+#[test]
+fn a_large_slanted_phrase_across_a_page_of_text_is_a_watermark() {
+    let convert = |b: PdfBuilder| {
+        let c = brief2md::convert(&b.build(), &brief2md::Options::default()).expect("converts");
+        let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+        (md, c.report.count(ActionKind::Watermark))
+    };
+    let mut b = PdfBuilder::new();
+    b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+    page_with_slanted(&mut b, "DRAFT FOR COMMENT", 44.0, true);
+    let (md, watermarks) = convert(b);
+    assert!(!md.contains("DRAFT"), "{md}");
+    assert!(md.contains("forty stations"), "{md}");
+    assert_eq!(watermarks, 1, "{md}");
+    for (size, prose) in [(11.0, true), (44.0, false)] {
+        let mut b = PdfBuilder::new();
+        b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
+        page_with_slanted(&mut b, "DRAFT FOR COMMENT", size, prose);
+        let (md, watermarks) = convert(b);
+        assert!(md.contains("DRAFT FOR COMMENT"), "{size} {prose}: {md}");
+        assert_eq!(watermarks, 0, "{md}");
+    }
+}

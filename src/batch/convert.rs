@@ -156,7 +156,9 @@ fn stats(report: &Report, document: &Document) -> Stats {
         unlinked,
         furniture_removed: report.count(ActionKind::RunningHeader)
             + report.count(ActionKind::PageNumber)
-            + report.count(ActionKind::ContactLine),
+            + report.count(ActionKind::ContactLine)
+            + report.count(ActionKind::BlankPageNotice)
+            + report.count(ActionKind::Watermark),
     }
 }
 

@@ -14,6 +14,7 @@ mod flat;
 mod page_numbers;
 mod section_heads;
 mod turned;
+mod watermarks;
 
 pub use page_numbers::is_page_number;
 
@@ -77,6 +78,7 @@ pub fn remove(lines: &mut Vec<TextLine>, report: &mut Report) {
         mark_beside_page_numbers(lines, zone_end, &mut verdict);
     }
     mark_edge_stamps(lines, body_size, &mut verdict);
+    watermarks::mark_watermarks(lines, body_size, &mut verdict);
     if paged {
         section_heads::mark_style_twins(lines, zone_end, &mut verdict);
         turned::mark_turned_copies(lines, zone_end, &mut verdict);
