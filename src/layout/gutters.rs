@@ -371,24 +371,22 @@ fn on_a_shared_baseline(l: &TextLine, others: &[&TextLine]) -> bool {
 /// rarely end on a colon. Read as columns, the labels would come all before their
 /// values.
 pub(super) fn labels_beside_values(part: &[TextLine], g: f32) -> bool {
-    let on = |at: Side| -> Vec<&TextLine> { part.iter().filter(|l| side(l, g) == at).collect() };
-    let (left, right) = (on(Side::Left), on(Side::Right));
-    let paired: Vec<&TextLine> = left
-        .iter()
-        .copied()
-        .filter(|l| on_a_shared_baseline(l, &right))
-        .collect();
-    let labels = paired
-        .iter()
-        .filter(|l| {
-            crate::rich::plain_without_scripts_cow(&l.text)
-                .trim_end()
-                .ends_with(':')
-        })
-        .count();
-    paired.len() >= MIN_SIDE - 1
-        && paired.len() * 3 >= left.len() * 2
-        && labels * 3 >= paired.len() * 2
+    let ends_on_colon = |l: &&TextLine| {
+        crate::rich::plain_without_scripts_cow(&l.text)
+            .trim_end()
+            .ends_with(':')
+    };
+    let left: Vec<&TextLine> = part.iter().filter(|l| side(l, g) == Side::Left).collect();
+    // Prose has few lines ending on a colon: most pages are settled here, before any
+    // baseline is compared (two labels at least among the three pairs needed).
+    let label_lines: Vec<&TextLine> = left.iter().copied().filter(ends_on_colon).collect();
+    if label_lines.len() < 2 {
+        return false;
+    }
+    let right: Vec<&TextLine> = part.iter().filter(|l| side(l, g) == Side::Right).collect();
+    let paired = sharing_a_baseline(&left, &right);
+    let labels = sharing_a_baseline(&label_lines, &right);
+    paired >= MIN_SIDE - 1 && paired * 3 >= left.len() * 2 && labels * 3 >= paired * 2
 }
 
 /// Whether lines are a table's rows: most of them (two thirds) share their baseline with
