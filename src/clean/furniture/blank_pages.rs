@@ -31,13 +31,8 @@ pub(super) fn mark_blank_page_notices(
     lines: &[TextLine],
     verdict: &mut [Option<(ActionKind, &'static str)>],
 ) {
-    let mut start = 0;
-    while start < lines.len() {
-        let page = lines[start].page;
-        let end = (start..lines.len())
-            .find(|&k| lines[k].page != page)
-            .unwrap_or(lines.len());
-        let mut left = (start..end).filter(|&k| verdict[k].is_none() && !lines[k].is_blank());
+    for on_page in crate::lines::page_ranges(lines) {
+        let mut left = on_page.filter(|&k| verdict[k].is_none() && !lines[k].is_blank());
         if let (Some(only), None) = (left.next(), left.next())
             && is_notice(&lines[only].plain())
         {
@@ -46,7 +41,6 @@ pub(super) fn mark_blank_page_notices(
                 "the only text of its page: a notice that the page was left blank",
             ));
         }
-        start = end;
     }
 }
 

@@ -39,13 +39,7 @@ pub(super) fn mark_watermarks(
         return;
     };
     let large = |l: &TextLine| l.geometry.is_some_and(|g| g.font_size >= MIN_SCALE * body);
-    let mut start = 0;
-    while start < lines.len() {
-        let page = lines[start].page;
-        let end = (start..lines.len())
-            .find(|&k| lines[k].page != page)
-            .unwrap_or(lines.len());
-        let on_page = start..end;
+    for on_page in crate::lines::page_ranges(lines) {
         let marks: Vec<usize> = on_page
             .clone()
             .filter(|&k| verdict[k].is_none() && slanted(&lines[k]) && large(&lines[k]))
@@ -62,6 +56,5 @@ pub(super) fn mark_watermarks(
                 ));
             }
         }
-        start = end;
     }
 }
