@@ -3,6 +3,13 @@
 use super::*;
 use crate::test_phrases::{assert_necessary, phrases};
 
+/// The values of the marker candidates found in `text`, numbered notes assumed.
+fn candidate_values(text: &str) -> Vec<Vec<u32>> {
+    let mut out = Vec::new();
+    find_candidates(text, 0, Family::Arabic, &mut out);
+    out.iter().map(|c| c.values.clone()).collect()
+}
+
 #[test]
 fn a_raised_fraction_numerator_is_no_marker_candidate() {
     let mut out = Vec::new();
@@ -144,43 +151,39 @@ fn glued_symbol_test_never_turns_away_a_symbol() {
 
 #[test]
 fn a_subscript_run_after_a_subscript_comma_is_no_marker() {
-    let values = |text: &str| {
-        let mut out = Vec::new();
-        find_candidates(text, 0, Family::Arabic, &mut out);
-        out.iter().map(|c| c.values.clone()).collect::<Vec<_>>()
-    };
     let sub = |t: &str| format!("{SUB_ON}{t}{SUB_OFF}");
     // K₃,₃ with its comma in a font of its own: three lowered runs.
     let graph = format!("(d) K{}{}{}", sub("3"), sub(","), sub("3"));
-    assert!(values(&graph).is_empty());
+    assert!(candidate_values(&graph).is_empty());
     let italic = format!(
         "(d) K{}{ITALIC_ON}{}{ITALIC_OFF}{}",
         sub("3"),
         sub(","),
         sub("3")
     );
-    assert!(values(&italic).is_empty());
+    assert!(candidate_values(&italic).is_empty());
     // A marker set low after the sentence's own full stop still counts.
-    assert_eq!(values(&format!("the end.{} Next", sub("3"))), vec![vec![3]]);
+    assert_eq!(
+        candidate_values(&format!("the end.{} Next", sub("3"))),
+        vec![vec![3]]
+    );
 }
 
 /// "Received: 2 February 2023" opens a date after its label: the day is no spaced
 /// marker. The same number before a new sentence still is one.
 #[test]
 fn a_day_before_its_month_is_no_spaced_marker() {
-    let values = |text: &str| {
-        let mut out = Vec::new();
-        find_candidates(text, 0, Family::Arabic, &mut out);
-        out.iter().map(|c| c.values.clone()).collect::<Vec<_>>()
-    };
     for date in [
         "Received: 2 February 2023",
         "Published: 6 Mar. 2023",
         "as agreed. 12 December, the board met",
     ] {
-        assert!(values(date).is_empty(), "{date}");
+        assert!(candidate_values(date).is_empty(), "{date}");
     }
-    assert_eq!(values("as agreed. 12 The board met"), vec![vec![12]]);
+    assert_eq!(
+        candidate_values("as agreed. 12 The board met"),
+        vec![vec![12]]
+    );
 }
 
 #[test]
@@ -204,17 +207,12 @@ fn the_last_plain_character_is_that_of_the_plain_text() {
 
 #[test]
 fn a_raised_number_after_a_variable_is_an_exponent() {
-    let values = |text: &str| {
-        let mut out = Vec::new();
-        find_candidates(text, 0, Family::Arabic, &mut out);
-        out.iter().map(|c| c.values.clone()).collect::<Vec<_>>()
-    };
     let sup = |t: &str| format!("{SUP_ON}{t}{SUP_OFF}");
     let it = |t: &str| format!("{ITALIC_ON}{t}{ITALIC_OFF}");
     // χ², σ², R² and x² in running text: powers, never markers.
     for var in [it("χ"), "χ".to_string(), "(σ".to_string(), it("R"), it("x")] {
         let text = format!("analysed using {var}{} tests.", sup("2"));
-        assert!(values(&text).is_empty(), "{text:?}");
+        assert!(candidate_values(&text).is_empty(), "{text:?}");
     }
     // A marker after a word, a word in italics, an upright capital or a sentence stays
     // one.
@@ -227,20 +225,18 @@ fn a_raised_number_after_a_variable_is_an_exponent() {
         "λόγος".to_string(),
     ] {
         let text = format!("{before}{} Next.", sup("2"));
-        assert_eq!(values(&text), vec![vec![2]], "{text:?}");
+        assert_eq!(candidate_values(&text), vec![vec![2]], "{text:?}");
     }
 }
 
 #[test]
 fn a_decimal_before_a_bracket_holds_no_marker() {
-    let values = |text: &str| {
-        let mut out = Vec::new();
-        find_candidates(text, 0, Family::Arabic, &mut out);
-        out.iter().map(|c| c.values.clone()).collect::<Vec<_>>()
-    };
-    assert!(values("reported by participants was 1.5 (SD = 1.8).").is_empty());
+    assert!(candidate_values("reported by participants was 1.5 (SD = 1.8).").is_empty());
     // A year that ends a sentence, then a marker and the next sentence, still holds one.
-    assert_eq!(values("signed in 1961.2 The treaty"), vec![vec![2]]);
+    assert_eq!(
+        candidate_values("signed in 1961.2 The treaty"),
+        vec![vec![2]]
+    );
 }
 
 #[test]
