@@ -216,6 +216,11 @@ fn mirrored(u: &str) -> Option<char> {
     let (Some(c), None) = (cs.next(), cs.next()) else {
         return None;
     };
+    mirrored_char(c)
+}
+
+/// A bracket's mirror image ("(" for ")"); `None` for any other character.
+fn mirrored_char(c: char) -> Option<char> {
     Some(match c {
         '(' => ')',
         ')' => '(',
@@ -357,11 +362,7 @@ pub(super) fn neutral_from_the_right(s: &str, mirror: bool) -> String {
     strip(s)
         .chars()
         .rev()
-        .map(|c| {
-            mirrored(c.encode_utf8(&mut [0; 4]))
-                .filter(|_| mirror)
-                .unwrap_or(c)
-        })
+        .map(|c| mirrored_char(c).filter(|_| mirror).unwrap_or(c))
         .collect()
 }
 
