@@ -79,6 +79,30 @@ fn tj_kerning_and_positioned_words() {
     );
 }
 
+/// A line that draws its word spaces as glyphs says where its words break: a gap of an
+/// eighth of an em left without one (a substituted font's narrower letters) is inside a
+/// word. Where the line draws no spaces, the same gap is a word break; a gap as wide as
+/// a space stays one, and digits stay apart across a thin space.
+#[test]
+fn a_line_that_draws_its_spaces_breaks_words_only_at_them() {
+    let ls = lines(&one_page(
+        "BT /F1 10 Tf 72 700 Td [(This is forma) -125 (tted text that dr) -120 (aws its spaces)] TJ ET \
+         BT /F1 10 Tf 72 680 Td [(forma) -125 (tted) -300 (text)] TJ ET \
+         BT /F1 10 Tf 72 660 Td [(one two) -300 (three four)] TJ ET \
+         BT /F1 10 Tf 72 640 Td [(we pay 12) -125 (345 now)] TJ ET",
+    ));
+    let texts: Vec<String> = ls.iter().map(|l| l.text()).collect();
+    assert_eq!(
+        texts,
+        [
+            "This is formatted text that draws its spaces",
+            "forma tted text",
+            "one two three four",
+            "we pay 12 345 now",
+        ]
+    );
+}
+
 #[test]
 fn letter_spacing_and_leader_dots_stay_words() {
     // Tc spreads every glyph: wide gaps, evenly. Letters rejoin into words and leader

@@ -3,7 +3,9 @@
 //! lines; raised or lowered smaller pieces become superscript or subscript spans.
 //!
 //! Word breaks come from explicit space glyphs or from gaps wider than [`WORD_GAP`] em,
-//! so PDFs that draw spaces and PDFs that only position words both read right. A gap
+//! so PDFs that draw spaces and PDFs that only position words both read right; on a
+//! line that draws its spaces, a narrow gap without one stays inside its word
+//! (`word_breaks`). A gap
 //! wider than [`MAX_LINE_GAP`] em never joins two fragments: the left and right columns
 //! of a page stay separate lines even when their baselines agree.
 //!
@@ -18,6 +20,7 @@ mod bullets;
 mod fragments;
 mod pieces;
 mod ruled;
+mod word_breaks;
 
 use std::sync::Arc;
 
@@ -26,6 +29,7 @@ use crate::source::{Line, Rect, Script, Span, Style};
 use bidi::is_rtl_line;
 use fragments::{Relation, group, has_word, relation, shifted_from, tight_after, tight_relation};
 use pieces::{Piece, build_pieces};
+use word_breaks::{inside_word, narrowest_drawn_space};
 
 /// A gap wider than this (em) between two glyphs is a word break.
 pub const WORD_GAP: f32 = 0.1;
@@ -223,13 +227,16 @@ fn assemble(
     // Each piece with whether a word break comes before it, in visual (left-to-right)
     // order.
     seq.clear();
+    let drawn = narrowest_drawn_space(pieces, &kept);
     seq.extend(kept.iter().enumerate().map(|(k, &i)| {
         let p = &pieces[i];
         let space = k.checked_sub(1).map(|k| kept[k]).is_some_and(|q| {
             let qp = &pieces[q];
             let gap = p.x0 - qp.x1;
             let em = p.size.min(qp.size);
-            gap > WORD_GAP * em || gap < -0.6 * em || (p.space_before && p.prev == Some(q))
+            (gap > WORD_GAP * em && !inside_word(pieces, q, i, drawn))
+                || gap < -0.6 * em
+                || (p.space_before && p.prev == Some(q))
         });
         (i, space)
     }));
