@@ -63,6 +63,33 @@ static STREET_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A French or Belgian street line: the number (maybe "bis", "ter" or a letter), then
+/// the street's kind and its name ("6 rue des Goutais", "12, avenue Foch", "3 bis
+/// boulevard Haussmann").
+static STREET_LINE_NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\d{1,4}( ?(bis|ter|[a-z]))?,? +(rue|avenue|av\.|boulevard|bd|place|chemin|allée|allee|impasse|route|quai|cours|square|passage|rond-point) +[^.;:!?0-9]{1,50}$",
+    )
+    .unwrap()
+});
+
+/// A street line with its number after the name: the street's kind first in Italian,
+/// Spanish and Portuguese ("Via Roma 12", "Calle Mayor, 5", "Rua Augusta 120"), last in
+/// German, Dutch and Nordic compounds ("Hauptstraße 5", "Keizersgracht 123a",
+/// "Willy-Brandt-Str. 12").
+static STREET_LINE_NUMBER_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^((via|viale|piazza|piazzale|corso|largo|vicolo|calle|avenida|avda\.|plaza|paseo|rua|travessa|praça) +[^.;:!?0-9]{1,40}|[a-zäöüß][^.;:!?,0-9]{0,40}[a-zäöüß-](straße|strasse|str\.|gasse|allee|weg|platz|damm|ufer|straat|laan|plein|gracht|kade|vej|gatan|veien|vägen)),? *(n\.? ?|nº ?)?\d{1,4}( ?[a-z])?([-/]\d{1,4}[a-z]?)?$",
+    )
+    .unwrap()
+});
+
+/// A five-digit postcode then a city in capitals, as French and other European post
+/// sets it, of any number of words ("35136 SAINT JACQUES DE LA LANDE").
+static FIVE_DIGIT_CAPITAL_CITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z]{1,2}-)?\d{5} +[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ' -]{1,40}$").unwrap()
+});
+
 /// Whether `text` reads as one line of a postal address, and how surely.
 pub fn address_line(text: &str) -> Option<AddressLine> {
     let t = text.trim();
@@ -79,8 +106,11 @@ pub fn address_line(text: &str) -> Option<AddressLine> {
     {
         return Some(AddressLine::Certain);
     }
-    ((shape.may_be_five_digit() && FIVE_DIGIT_POSTCODE.is_match(t))
-        || (shape.may_be_street() && STREET_LINE.is_match(t)))
+    ((shape.may_be_five_digit()
+        && (FIVE_DIGIT_POSTCODE.is_match(t) || FIVE_DIGIT_CAPITAL_CITY.is_match(t)))
+        || (shape.may_be_street() && STREET_LINE.is_match(t))
+        || (shape.first.is_ascii_digit() && STREET_LINE_NUMBER_FIRST.is_match(t))
+        || (shape.ends_in_a_number() && STREET_LINE_NUMBER_LAST.is_match(t)))
     .then_some(AddressLine::Likely)
 }
 
@@ -148,6 +178,17 @@ impl<'a> Shape<'a> {
             _ => b,
         };
         digits.len() > 6 && digits[..5].iter().all(u8::is_ascii_digit) && digits[5] == b' '
+    }
+
+    /// A house number at the end, maybe with a letter ("Keizersgracht 123a").
+    fn ends_in_a_number(&self) -> bool {
+        let b = self.text.as_bytes();
+        self.last.is_ascii_digit()
+            || (self.last.is_ascii_alphabetic()
+                && b.len() >= 2
+                && b[b.len() - 2..b.len() - 1]
+                    .iter()
+                    .any(|c| c.is_ascii_digit() || *c == b' '))
     }
 
     /// A street number, then a street word ("Street", "Ave.", "Pkwy") somewhere after it.
@@ -219,6 +260,17 @@ mod tests {
             "D-66123 Saarbrücken",
             "1309 S. Mary Avenue",
             "221B Baker Street",
+            "6 rue des Goutais",
+            "12, avenue Foch",
+            "3 bis boulevard Haussmann",
+            "Via Roma 12",
+            "Calle Mayor, 5",
+            "Rua Augusta 120",
+            "Hauptstraße 5",
+            "Keizersgracht 123a",
+            "Willy-Brandt-Str. 12",
+            "35136 SAINT JACQUES DE LA LANDE",
+            "22330 LE MENE",
         ] {
             assert_eq!(address_line(t), Some(AddressLine::Likely), "{t}");
         }
@@ -252,15 +304,27 @@ mod tests {
             "12 Elm Ave",
             "5 Long Hwy.",
             "4870AA Etten",
+            "6 rue des Goutais",
+            "3 bis boulevard Haussmann",
+            "Via Roma 12",
+            "Calle Mayor, nº 5",
+            "Keizersgracht 123a",
+            "Keizersgracht 123 a",
+            "Hauptstraße 5-7",
+            "35136 SAINT JACQUES DE LA LANDE",
+            "F-22330 LE MENE",
         ];
         type ShapeTest = fn(&Shape<'_>) -> bool;
-        let patterns: [(&Regex, ShapeTest); 6] = [
+        let patterns: [(&Regex, ShapeTest); 9] = [
             (&PO_BOX, |s| s.may_be_po_box()),
             (&CITY_STATE_CODE, |s| s.may_be_city_state()),
             (&UK_POSTCODE, |s| s.may_be_uk()),
             (&DUTCH_POSTCODE, |s| s.may_be_dutch()),
             (&FIVE_DIGIT_POSTCODE, |s| s.may_be_five_digit()),
             (&STREET_LINE, |s| s.may_be_street()),
+            (&STREET_LINE_NUMBER_FIRST, |s| s.first.is_ascii_digit()),
+            (&STREET_LINE_NUMBER_LAST, |s| s.ends_in_a_number()),
+            (&FIVE_DIGIT_CAPITAL_CITY, |s| s.may_be_five_digit()),
         ];
         for t in lines {
             let mut matched = false;
@@ -304,6 +368,12 @@ mod tests {
             "10 Downing Street Revisited in 2020",
             "Claim number 12 is supported by evidence.12",
             "Capital 40",
+            "Spring 2020",
+            "Brigade 12",
+            "Corso 3",
+            "Der Weg 2",
+            "12 Place Settings for the Table.",
+            "2019 FINANCIAL STATEMENTS",
         ] {
             assert_eq!(address_line(t), None, "{t}");
         }

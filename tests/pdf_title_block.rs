@@ -425,6 +425,29 @@ fn postal_address_lines_are_no_headings_and_no_title() {
     assert!(md.contains("# Testing the Water"), "{md}");
 }
 
+/// Issue 10: a French letterhead's address, its street and district lines set bold in a
+/// size of their own and its postcode drawn a tab before the city, is no heading: the
+/// street line has the postcode's line two lines below it.
+#[test]
+fn a_european_street_line_above_its_postcode_is_no_heading() {
+    let mut lines = vec![
+        (72.0, 770.0, "F2", 18.0, "ELECTRO OUEST"),
+        (72.0, 748.0, "F2", 12.0, "6 rue des Goutais"),
+        (72.0, 734.0, "F2", 12.0, "ZAC de la Mivoie"),
+        (72.0, 720.0, "F1", 10.0, "35136"),
+        (120.0, 720.0, "F1", 10.0, "SAINT JACQUES DE LA LANDE"),
+    ];
+    lines.extend(prose_from(690.0, 4));
+    lines.push((72.0, 630.0, "F2", 14.0, "Conditions de paiement"));
+    lines.extend(prose_from(600.0, 4));
+    let (_, md) = title_of(&lines, None);
+    for line in ["6 rue des Goutais", "ZAC de la Mivoie"] {
+        assert!(!md.contains(&format!("# {line}")), "{md}");
+        assert!(md.contains(line), "{md}");
+    }
+    assert!(md.contains("# Conditions de paiement"), "{md}");
+}
+
 /// Issue 10: a first line set in the very type the document's later section headings
 /// share ("JavaScript Code Example", then "Formula", both in one bold size) opens the
 /// first section; it names no document. It stays a heading in the text and is no title

@@ -199,19 +199,47 @@ impl<'a> Context<'a> {
         unit.lines.iter().any(|l| l.form_label || l.is_turned())
     }
 
-    /// Whether a single-line unit reads as a line of a postal address: surely by its text
-    /// ("Postbus 14", "Sunnyvale, CA 94087"), or likely ("1309 S. Mary Avenue", "75005
-    /// Paris") with another address line just above or below it. An address set in large
-    /// type under a letterhead is no heading.
+    /// Whether the unit reads as (holding) a line of a postal address: surely by its
+    /// text ("Postbus 14", "Sunnyvale, CA 94087"), or likely ("1309 S. Mary Avenue",
+    /// "75005 Paris") with another address line up to two lines above or below it, in
+    /// the unit or beside it (a district's line may stand between a street and its
+    /// postcode, and is one of the block's lines too). An address set in large type under a letterhead is no heading, nor is
+    /// a street line joined with the line of its district.
     fn reads_as_address(&self, at: &Current, joined: &str) -> bool {
-        let prev = at.ui.checked_sub(1).and_then(|i| self.unit(i));
-        let next = self.unit(at.ui + 1);
-        let neighbours = prev
-            .and_then(|u| u.lines.last())
-            .into_iter()
-            .chain(next.and_then(|u| u.lines.first()))
-            .map(TextLine::plain);
-        at.single && crate::postal::in_address_block(crate::rich::plain(joined).trim(), neighbours)
+        const REACH: usize = 2;
+        let Some(unit) = self.unit(at.ui) else {
+            return false;
+        };
+        // The lines around and in the unit, each read with the lines level with it.
+        let mut context: Vec<String> = Vec::new();
+        for u in (at.ui.saturating_sub(REACH)..at.ui).filter_map(|i| self.unit(i)) {
+            let n = u.lines.len();
+            context.extend((n.saturating_sub(REACH)..n).map(|k| row_at(&u.lines, k)));
+        }
+        context.drain(..context.len().saturating_sub(REACH));
+        let first = context.len();
+        if at.single {
+            context.push(crate::rich::plain(joined).trim().to_string());
+        } else {
+            context.extend(unit.lines.iter().map(|l| l.plain().trim().to_string()));
+        }
+        let end = context.len();
+        for u in (at.ui + 1..=at.ui + REACH).filter_map(|i| self.unit(i)) {
+            context.extend((0..u.lines.len().min(REACH)).map(|k| row_at(&u.lines, k)));
+        }
+        context.truncate(end + REACH);
+        let address: Vec<bool> = (0..context.len())
+            .map(|j| {
+                let around = (j.saturating_sub(REACH)..(j + REACH + 1).min(context.len()))
+                    .filter(|&k| k != j)
+                    .map(|k| context[k].as_str());
+                crate::postal::in_address_block(&context[j], around)
+            })
+            .collect();
+        // A line between two address lines is one too: a district's or a building's.
+        (first..end).any(|j| {
+            address[j] || (j > 0 && address[j - 1] && address.get(j + 1).copied().unwrap_or(false))
+        })
     }
 
     fn unit(&self, ui: usize) -> Option<&'a Unit> {
@@ -281,7 +309,9 @@ impl<'a> Context<'a> {
         // heading, whatever its type or numbering (it may still be a list's item).
         let contents_entry =
             at.single && crate::contents_lines::is_contents_entry(&crate::rich::plain_cow(&joined));
-        if !contents_entry && self.uncased_heading(&at, &joined, done) {
+        // No line of an address block is a heading, however it is set or numbered.
+        let address = self.reads_as_address(&at, &joined);
+        if !contents_entry && !address && self.uncased_heading(&at, &joined, done) {
             return;
         }
         if let Some((evidence, confidence)) = self.drawn_bullet(&at, &done.out) {
@@ -303,7 +333,10 @@ impl<'a> Context<'a> {
             done.out.push(rest);
             return;
         }
-        if !contents_entry && let Some(number) = self.heading_number(&at, &joined, &done.out) {
+        if !contents_entry
+            && !address
+            && let Some(number) = self.heading_number(&at, &joined, &done.out)
+        {
             done.out.push(at.heading(Some(number), joined));
             return;
         }
@@ -312,7 +345,7 @@ impl<'a> Context<'a> {
             return;
         }
         if !contents_entry
-            && !self.reads_as_address(&at, &joined)
+            && !address
             && (self.heading_by_type(&at, &joined, done)
                 || self.heading_by_shape(&at, &joined, done))
         {
@@ -547,4 +580,28 @@ fn ends_full(unit: &Unit) -> bool {
         .filter_map(|l| l.geometry)
         .fold(f32::NEG_INFINITY, |r, g| r.max(g.bbox.x1));
     last.bbox.x1 >= right - last.font_size.max(1.0)
+}
+
+/// The text of line `k` of `lines` with the lines level with it on its baseline, left to
+/// right: a postcode and its city drawn a tab apart ("35136", "SAINT JACQUES DE LA
+/// LANDE") read as one address line.
+fn row_at(lines: &[TextLine], k: usize) -> String {
+    let Some(line) = lines.get(k) else {
+        return String::new();
+    };
+    let Some(g) = line.geometry else {
+        return line.plain();
+    };
+    let mut row: Vec<(f32, String)> = lines
+        .iter()
+        .filter(|o| o.page == line.page)
+        .filter_map(|o| o.geometry.map(|og| (o, og)))
+        .filter(|(_, og)| (og.baseline - g.baseline).abs() <= 0.3 * g.font_size.min(og.font_size))
+        .map(|(o, og)| (og.bbox.x0, o.plain()))
+        .collect();
+    row.sort_by(|a, b| a.0.total_cmp(&b.0));
+    row.into_iter()
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
