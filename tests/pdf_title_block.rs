@@ -427,7 +427,9 @@ fn postal_address_lines_are_no_headings_and_no_title() {
 
 /// Issue 10: a French letterhead's address, its street and district lines set bold in a
 /// size of their own and its postcode drawn a tab before the city, is no heading: the
-/// street line has the postcode's line two lines below it.
+/// street line has the postcode's line two lines below it, and the district's line stands
+/// between them in the street's size. The invoice's title, larger, under the postcode
+/// and over the recipient's box, stays a heading.
 #[test]
 fn a_european_street_line_above_its_postcode_is_no_heading() {
     let mut lines = vec![
@@ -436,8 +438,10 @@ fn a_european_street_line_above_its_postcode_is_no_heading() {
         (72.0, 734.0, "F2", 12.0, "ZAC de la Mivoie"),
         (72.0, 720.0, "F1", 10.0, "35136"),
         (120.0, 720.0, "F1", 10.0, "SAINT JACQUES DE LA LANDE"),
+        (72.0, 696.0, "F2", 14.0, "FACTURE 052273"),
+        (72.0, 676.0, "F1", 10.0, "BP 2"),
     ];
-    lines.extend(prose_from(690.0, 4));
+    lines.extend(prose_from(650.0, 3));
     lines.push((72.0, 630.0, "F2", 14.0, "Conditions de paiement"));
     lines.extend(prose_from(600.0, 4));
     let (_, md) = title_of(&lines, None);
@@ -445,6 +449,9 @@ fn a_european_street_line_above_its_postcode_is_no_heading() {
         assert!(!md.contains(&format!("# {line}")), "{md}");
         assert!(md.contains(line), "{md}");
     }
+    // The title between the sender's address and the recipient's is set apart by its
+    // size: it stays a heading.
+    assert!(md.contains("# FACTURE 052273"), "{md}");
     assert!(md.contains("# Conditions de paiement"), "{md}");
 }
 

@@ -210,35 +210,56 @@ impl<'a> Context<'a> {
         let Some(unit) = self.unit(at.ui) else {
             return false;
         };
-        // The lines around and in the unit, each read with the lines level with it.
-        let mut context: Vec<String> = Vec::new();
+        // The lines around and in the unit, each read with the lines level with it, and
+        // the size each is set in.
+        let size = |l: &TextLine| l.geometry.map(|g| g.font_size);
+        let mut context: Vec<(String, Option<f32>)> = Vec::new();
         for u in (at.ui.saturating_sub(REACH)..at.ui).filter_map(|i| self.unit(i)) {
             let n = u.lines.len();
-            context.extend((n.saturating_sub(REACH)..n).map(|k| row_at(&u.lines, k)));
+            context.extend(
+                (n.saturating_sub(REACH)..n).map(|k| (row_at(&u.lines, k), size(&u.lines[k]))),
+            );
         }
         context.drain(..context.len().saturating_sub(REACH));
         let first = context.len();
         if at.single {
-            context.push(crate::rich::plain(joined).trim().to_string());
+            let text = crate::rich::plain(joined).trim().to_string();
+            context.push((text, unit.lines.first().and_then(size)));
         } else {
-            context.extend(unit.lines.iter().map(|l| l.plain().trim().to_string()));
+            context.extend(
+                unit.lines
+                    .iter()
+                    .map(|l| (l.plain().trim().to_string(), size(l))),
+            );
         }
         let end = context.len();
         for u in (at.ui + 1..=at.ui + REACH).filter_map(|i| self.unit(i)) {
-            context.extend((0..u.lines.len().min(REACH)).map(|k| row_at(&u.lines, k)));
+            context.extend(
+                (0..u.lines.len().min(REACH)).map(|k| (row_at(&u.lines, k), size(&u.lines[k]))),
+            );
         }
         context.truncate(end + REACH);
         let address: Vec<bool> = (0..context.len())
             .map(|j| {
                 let around = (j.saturating_sub(REACH)..(j + REACH + 1).min(context.len()))
                     .filter(|&k| k != j)
-                    .map(|k| context[k].as_str());
-                crate::postal::in_address_block(&context[j], around)
+                    .map(|k| context[k].0.as_str());
+                crate::postal::in_address_block(&context[j].0, around)
             })
             .collect();
-        // A line between two address lines is one too: a district's or a building's.
+        // A line between two address lines, set in the size of one of them, is one too: a
+        // district's or a building's (a document's title between the sender's address and
+        // the recipient's is set apart by its size).
+        let same_size = |j: usize, k: usize| match (context[j].1, context[k].1) {
+            (Some(a), Some(b)) => (a - b).abs() <= 0.5,
+            _ => false,
+        };
         (first..end).any(|j| {
-            address[j] || (j > 0 && address[j - 1] && address.get(j + 1).copied().unwrap_or(false))
+            address[j]
+                || (j > 0
+                    && address[j - 1]
+                    && address.get(j + 1).copied().unwrap_or(false)
+                    && (same_size(j, j - 1) || same_size(j, j + 1)))
         })
     }
 
