@@ -18,6 +18,7 @@ fn pdf(lines: &[Line]) -> Vec<u8> {
     b.std_font("F1", "Helvetica", Some("WinAnsiEncoding"));
     b.std_font("F2", "Helvetica-Bold", Some("WinAnsiEncoding"));
     b.std_font("F3", "Times-Roman", Some("WinAnsiEncoding"));
+    b.std_font("F4", "Helvetica-BoldOblique", Some("WinAnsiEncoding"));
     let mut content = String::new();
     for (x, y, font, size, text) in lines {
         content.push_str(&format!("BT /{font} {size} Tf {x} {y} Td ({text}) Tj ET\n"));
@@ -814,4 +815,52 @@ fn a_numbered_bold_heading_hanging_under_its_text_is_one_heading() {
     );
     let (doc, md) = convert(&numbered_heading_over_two_lines("2 Tapas", 90.0));
     assert_eq!(headings(&doc), ["2 Tapas", "Encoding"], "{md}");
+}
+
+/// A bold heading at 12 pt over an 11-pt body, broken after "and", its second line
+/// setting a title in bold italic (most of that line's letters, so its face differs from
+/// the first line's), and the paragraph starting right under it: one heading, then the
+/// paragraph. A bold sentence that runs on into roman text on its next line stays one
+/// paragraph.
+#[test]
+fn a_bold_heading_broken_after_and_whose_second_line_turns_italic_is_one_heading() {
+    let mut lines = prose(740.0, 6);
+    lines.push((
+        72.0,
+        640.0,
+        "F2",
+        12.0,
+        "The Administration Needs to Fully Develop and",
+    ));
+    lines.push((72.0, 626.0, "F2", 12.0, "Implement the"));
+    lines.push((156.7, 626.0, "F4", 12.0, "National Cybersecurity Strategy"));
+    lines.extend(prose(612.0, 6));
+    let (doc, md) = convert(&pdf(&lines));
+    assert_eq!(
+        headings(&doc),
+        [
+            "The Administration Needs to Fully Develop and Implement the National Cybersecurity Strategy"
+        ],
+        "{md}"
+    );
+    assert!(md.contains(&format!("\n\n{PROSE}")), "{md}");
+
+    let mut lines = prose(740.0, 6);
+    lines.push((
+        72.0,
+        640.0,
+        "F2",
+        11.0,
+        "Note that the rainfall of the highlands and",
+    ));
+    lines.push((
+        72.0,
+        626.0,
+        "F2",
+        11.0,
+        "the lowlands was measured the same way,",
+    ));
+    lines.extend(prose(612.0, 6));
+    let (doc, md) = convert(&pdf(&lines));
+    assert!(headings(&doc).is_empty(), "{md}");
 }

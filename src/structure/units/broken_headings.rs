@@ -71,7 +71,17 @@ fn continues_heading(prev: &TextLine, line: &TextLine, lines_before: usize, m: M
     let bold = size >= body.size - 0.3
         && crate::rich::all_bold(&prev.text)
         && crate::rich::all_bold(&line.text);
-    if !(display || bold) || a.face != b.face || (size - b.font_size).abs() >= 0.3 {
+    if !(display || bold) || (size - b.font_size).abs() >= 0.3 {
+        return false;
+    }
+    let plain = crate::rich::plain_without_scripts(&prev.text);
+    let t = plain.trim_end();
+    let last = t.split_whitespace().last().unwrap_or_default();
+    // Bold lines may change face where the first ends on a word that cannot end a
+    // heading: a title in a bold heading is set bold italic ("The Administration Needs to
+    // Fully Develop and" over "Implement the *National Cybersecurity Strategy*"), and a
+    // line's face is the one most of its letters are set in.
+    if a.face != b.face && !(bold && ends_on_a_link_word(last)) {
         return false;
     }
     let gap = b.bbox.y0 - a.bbox.y1;
@@ -79,9 +89,6 @@ fn continues_heading(prev: &TextLine, line: &TextLine, lines_before: usize, m: M
     let aligned = (a.bbox.x0 - b.bbox.x0).abs() < size
         || ((a.bbox.x0 + a.bbox.x1) - (b.bbox.x0 + b.bbox.x1)).abs() < size
         || hanging;
-    let plain = crate::rich::plain_without_scripts(&prev.text);
-    let t = plain.trim_end();
-    let last = t.split_whitespace().last().unwrap_or_default();
     // "U.S.", "Inc." hold a stop that does not end the heading; "the end." does.
     let abbreviation = last.trim_end_matches('.').contains('.')
         || last.len() == 2 && last.starts_with(|c: char| c.is_ascii_uppercase());

@@ -340,6 +340,12 @@ fn breaks_before(
             if unit.lines.len() == 1 && bold_heading_over_text(prev, line, body) {
                 return true;
             }
+            if bold_heading_broken_over_lines(unit, m)
+                && body.is_body(&b)
+                && !crate::rich::all_bold(&crate::rich::split_visible(&line.text, 1).0)
+            {
+                return true;
+            }
         }
         let gap = b.bbox.y0 - a.bbox.y1;
         let size = a.font_size.max(b.font_size).max(1.0);
@@ -378,6 +384,18 @@ fn bold_heading_over_text(
         && a.bbox.x1 + size < b.bbox.x1
         && (a.bbox.x0 - b.bbox.x0).abs() < 2.0 * size
         && super::classify::heading_line_shape(&prev.text)
+}
+
+/// Whether the unit is a heading in bold broken over lines (see [`joined_heading`]),
+/// unfinished on none of them: it ends before running text in the body's type (its first
+/// word not in bold), however
+/// close under it and however full its last line (a line's fullness is measured against
+/// the unit's own lines, here the heading's).
+fn bold_heading_broken_over_lines(unit: &Unit, m: Measure) -> bool {
+    unit.lines.len() >= 2
+        && unit.lines.iter().all(|l| crate::rich::all_bold(&l.text))
+        && unit.lines.last().is_some_and(|l| !ends_sentence(&l.text))
+        && joined_heading(unit, m)
 }
 
 /// Whether `line`, a whole line in bold with a heading's shape, stands under a finished
