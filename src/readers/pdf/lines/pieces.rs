@@ -365,6 +365,30 @@ fn continues(p: &Piece, g: &TextGlyph) -> bool {
 }
 
 #[cfg(test)]
+impl Piece {
+    /// A test's piece of 10-pt `text` on the baseline y = 100 from `x0` to `x1`, the
+    /// `i`th drawn, right after the one before it, with no space glyph between.
+    pub(super) fn laid(text: &str, x0: f32, x1: f32, i: usize) -> Piece {
+        Piece {
+            dir: Dir::default(),
+            x0,
+            x1,
+            y: 100.0,
+            size: 10.0,
+            font: 0,
+            invisible: false,
+            rise: 0.0,
+            text: text.to_string(),
+            space_before: false,
+            prev: i.checked_sub(1),
+            order: i,
+            logical: false,
+            mark: 0,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -377,22 +401,7 @@ mod tests {
             .map(|(i, &(text, gap))| {
                 x += gap;
                 let width = 7.0 * text.chars().count() as f32;
-                let p = Piece {
-                    dir: Dir::default(),
-                    x0: x,
-                    x1: x + width,
-                    y: 100.0,
-                    size: 10.0,
-                    font: 0,
-                    invisible: false,
-                    rise: 0.0,
-                    text: text.to_string(),
-                    space_before: false,
-                    prev: i.checked_sub(1),
-                    order: i,
-                    logical: false,
-                    mark: 0,
-                };
+                let p = Piece::laid(text, x, x + width, i);
                 x += width;
                 p
             })

@@ -71,7 +71,6 @@ pub(super) fn inside_word(pieces: &[Piece], q: usize, p: usize, drawn: Option<f3
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::readers::pdf::interpreter::Dir;
 
     /// Pieces of 10-pt text left to right, each `(text, gap before it, a space glyph
     /// drawn before it)`, each drawn after the one before.
@@ -85,20 +84,8 @@ mod tests {
                 let x0 = x;
                 x += 5.0 * text.chars().count() as f32;
                 Piece {
-                    dir: Dir::default(),
-                    x0,
-                    x1: x,
-                    y: 100.0,
-                    size: 10.0,
-                    font: 0,
-                    invisible: false,
-                    rise: 0.0,
-                    text: text.to_string(),
                     space_before: space,
-                    prev: i.checked_sub(1),
-                    order: i,
-                    logical: false,
-                    mark: 0,
+                    ..Piece::laid(text, x0, x, i)
                 }
             })
             .collect()
