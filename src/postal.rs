@@ -109,7 +109,7 @@ pub fn address_line(text: &str) -> Option<AddressLine> {
     ((shape.may_be_five_digit()
         && (FIVE_DIGIT_POSTCODE.is_match(t) || FIVE_DIGIT_CAPITAL_CITY.is_match(t)))
         || (shape.may_be_street() && STREET_LINE.is_match(t))
-        || (shape.first.is_ascii_digit() && STREET_LINE_NUMBER_FIRST.is_match(t))
+        || (shape.number_then_street_kind() && STREET_LINE_NUMBER_FIRST.is_match(t))
         || (shape.ends_in_a_number() && STREET_LINE_NUMBER_LAST.is_match(t)))
     .then_some(AddressLine::Likely)
 }
@@ -180,15 +180,72 @@ impl<'a> Shape<'a> {
         digits.len() > 6 && digits[..5].iter().all(u8::is_ascii_digit) && digits[5] == b' '
     }
 
-    /// A house number at the end, maybe with a letter ("Keizersgracht 123a").
+    /// A house number, maybe "bis", "ter" or a letter, then a street's kind ("6 rue",
+    /// "3 bis boulevard"): a numbered note's or list's line has none.
+    fn number_then_street_kind(&self) -> bool {
+        const KINDS: &[&str] = &[
+            "rue",
+            "avenue",
+            "av.",
+            "boulevard",
+            "bd",
+            "place",
+            "chemin",
+            "allée",
+            "allee",
+            "impasse",
+            "route",
+            "quai",
+            "cours",
+            "square",
+            "passage",
+            "rond-point",
+        ];
+        if !self.first.is_ascii_digit() {
+            return false;
+        }
+        self.text
+            .split_whitespace()
+            .skip(1)
+            .take(2)
+            .any(|w| KINDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
+    }
+
+    /// A house number at the end, maybe with a letter ("Keizersgracht 123a"), after a
+    /// street's kind as the first word ("Via") or the end of one of the last three words
+    /// ("-straße 5-7", "-gracht 123 a"): a line of running text ending on a note's
+    /// number has neither.
     fn ends_in_a_number(&self) -> bool {
+        const KIND_FIRST: &[&str] = &[
+            "via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "calle", "avenida",
+            "avda.", "plaza", "paseo", "rua", "travessa", "praça",
+        ];
+        const KIND_LAST: &[&str] = &[
+            "straße", "strasse", "str.", "gasse", "allee", "weg", "platz", "damm", "ufer",
+            "straat", "laan", "plein", "gracht", "kade", "vej", "gatan", "veien", "vägen",
+        ];
         let b = self.text.as_bytes();
-        self.last.is_ascii_digit()
+        let number_last = self.last.is_ascii_digit()
             || (self.last.is_ascii_alphabetic()
                 && b.len() >= 2
-                && b[b.len() - 2..b.len() - 1]
-                    .iter()
-                    .any(|c| c.is_ascii_digit() || *c == b' '))
+                && (b[b.len() - 2].is_ascii_digit() || b[b.len() - 2] == b' '));
+        if !number_last {
+            return false;
+        }
+        let ends_with = |w: &str, k: &str| {
+            w.len() >= k.len()
+                && w.is_char_boundary(w.len() - k.len())
+                && w[w.len() - k.len()..].eq_ignore_ascii_case(k)
+        };
+        let first = self.text.split_whitespace().next().unwrap_or_default();
+        KIND_FIRST.iter().any(|k| first.eq_ignore_ascii_case(k))
+            || self
+                .text
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .map(|w| w.trim_end_matches(','))
+                .any(|w| KIND_LAST.iter().any(|k| ends_with(w, k)))
     }
 
     /// A street number, then a street word ("Street", "Ave.", "Pkwy") somewhere after it.
@@ -322,7 +379,7 @@ mod tests {
             (&DUTCH_POSTCODE, |s| s.may_be_dutch()),
             (&FIVE_DIGIT_POSTCODE, |s| s.may_be_five_digit()),
             (&STREET_LINE, |s| s.may_be_street()),
-            (&STREET_LINE_NUMBER_FIRST, |s| s.first.is_ascii_digit()),
+            (&STREET_LINE_NUMBER_FIRST, |s| s.number_then_street_kind()),
             (&STREET_LINE_NUMBER_LAST, |s| s.ends_in_a_number()),
             (&FIVE_DIGIT_CAPITAL_CITY, |s| s.may_be_five_digit()),
         ];

@@ -207,7 +207,10 @@ impl<'a> Context<'a> {
     /// a street line joined with the line of its district.
     fn reads_as_address(&self, at: &Current, joined: &str) -> bool {
         const REACH: usize = 2;
-        let Some(unit) = self.unit(at.ui) else {
+        // A unit of more lines than a heading breaks over is kept from being a heading
+        // by other tests; reading every line of a long one here would cost its length.
+        const MOST_LINES: usize = 4;
+        let Some(unit) = self.unit(at.ui).filter(|u| u.lines.len() <= MOST_LINES) else {
             return false;
         };
         // The lines around and in the unit, each read with the lines level with it, and
@@ -239,14 +242,14 @@ impl<'a> Context<'a> {
             );
         }
         context.truncate(end + REACH);
-        let address: Vec<bool> = (0..context.len())
-            .map(|j| {
+        let address = |j: usize| {
+            j < context.len() && {
                 let around = (j.saturating_sub(REACH)..(j + REACH + 1).min(context.len()))
                     .filter(|&k| k != j)
                     .map(|k| context[k].0.as_str());
                 crate::postal::in_address_block(&context[j].0, around)
-            })
-            .collect();
+            }
+        };
         // A line between two address lines, set in the size of one of them, is one too: a
         // district's or a building's (a document's title between the sender's address and
         // the recipient's is set apart by its size).
@@ -255,11 +258,12 @@ impl<'a> Context<'a> {
             _ => false,
         };
         (first..end).any(|j| {
-            address[j]
+            address(j)
                 || (j > 0
-                    && address[j - 1]
-                    && address.get(j + 1).copied().unwrap_or(false)
-                    && (same_size(j, j - 1) || same_size(j, j + 1)))
+                    && j + 1 < context.len()
+                    && (same_size(j, j - 1) || same_size(j, j + 1))
+                    && address(j - 1)
+                    && address(j + 1))
         })
     }
 
@@ -613,7 +617,10 @@ fn row_at(lines: &[TextLine], k: usize) -> String {
     let Some(g) = line.geometry else {
         return line.plain();
     };
-    let mut row: Vec<(f32, String)> = lines
+    // Lines level with it lie near it in the list: a row's cells, a postcode's city.
+    const NEAR: usize = 8;
+    let near = &lines[k.saturating_sub(NEAR)..(k + NEAR + 1).min(lines.len())];
+    let mut row: Vec<(f32, String)> = near
         .iter()
         .filter(|o| o.page == line.page)
         .filter_map(|o| o.geometry.map(|og| (o, og)))
