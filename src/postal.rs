@@ -63,13 +63,57 @@ static STREET_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A street's kind after its house number, in French and Belgian addresses ("6 rue").
+const KINDS_AFTER_NUMBER: &[&str] = &[
+    "rue",
+    "avenue",
+    "av.",
+    "boulevard",
+    "bd",
+    "place",
+    "chemin",
+    "allée",
+    "allee",
+    "impasse",
+    "route",
+    "quai",
+    "cours",
+    "square",
+    "passage",
+    "rond-point",
+];
+
+/// A street's kind as its line's first word, the number last (Italian, Spanish,
+/// Portuguese: "Via Roma 12").
+const KINDS_FIRST: &[&str] = &[
+    "via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "calle", "avenida", "avda.",
+    "plaza", "paseo", "rua", "travessa", "praça",
+];
+
+/// A street's kind ending its name's last word, the number after it (German, Dutch,
+/// Nordic compounds: "Hauptstraße 5").
+const KINDS_ENDING_A_WORD: &[&str] = &[
+    "straße", "strasse", "str.", "gasse", "allee", "weg", "platz", "damm", "ufer", "straat",
+    "laan", "plein", "gracht", "kade", "vej", "gatan", "veien", "vägen",
+];
+
+/// The words of a list as a pattern's alternatives.
+fn alternatives(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| regex_lite::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// A French or Belgian street line: the number (maybe "bis", "ter" or a letter), then
 /// the street's kind and its name ("6 rue des Goutais", "12, avenue Foch", "3 bis
 /// boulevard Haussmann").
 static STREET_LINE_NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\d{1,4}( ?(bis|ter|[a-z]))?,? +(rue|avenue|av\.|boulevard|bd|place|chemin|allée|allee|impasse|route|quai|cours|square|passage|rond-point) +[^.;:!?0-9]{1,50}$",
-    )
+    Regex::new(&format!(
+        r"(?i)^\d{{1,4}}( ?(bis|ter|[a-z]))?,? +({}) +[^.;:!?0-9]{{1,50}}$",
+        alternatives(KINDS_AFTER_NUMBER)
+    ))
     .unwrap()
 });
 
@@ -78,9 +122,11 @@ static STREET_LINE_NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 /// German, Dutch and Nordic compounds ("Hauptstraße 5", "Keizersgracht 123a",
 /// "Willy-Brandt-Str. 12").
 static STREET_LINE_NUMBER_LAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^((via|viale|piazza|piazzale|corso|largo|vicolo|calle|avenida|avda\.|plaza|paseo|rua|travessa|praça) +[^.;:!?0-9]{1,40}|[a-zäöüß][^.;:!?,0-9]{0,40}[a-zäöüß-](straße|strasse|str\.|gasse|allee|weg|platz|damm|ufer|straat|laan|plein|gracht|kade|vej|gatan|veien|vägen)),? *(n\.? ?|nº ?)?\d{1,4}( ?[a-z])?([-/]\d{1,4}[a-z]?)?$",
-    )
+    Regex::new(&format!(
+        r"(?i)^(({}) +[^.;:!?0-9]{{1,40}}|[a-zäöüß][^.;:!?,0-9]{{0,40}}[a-zäöüß-]({})),? *(n\.? ?|nº ?)?\d{{1,4}}( ?[a-z])?([-/]\d{{1,4}}[a-z]?)?$",
+        alternatives(KINDS_FIRST),
+        alternatives(KINDS_ENDING_A_WORD)
+    ))
     .unwrap()
 });
 
@@ -110,7 +156,7 @@ pub fn address_line(text: &str) -> Option<AddressLine> {
         && (FIVE_DIGIT_POSTCODE.is_match(t) || FIVE_DIGIT_CAPITAL_CITY.is_match(t)))
         || (shape.may_be_street() && STREET_LINE.is_match(t))
         || (shape.number_then_street_kind() && STREET_LINE_NUMBER_FIRST.is_match(t))
-        || (shape.ends_in_a_number() && STREET_LINE_NUMBER_LAST.is_match(t)))
+        || (shape.street_kind_then_number() && STREET_LINE_NUMBER_LAST.is_match(t)))
     .then_some(AddressLine::Likely)
 }
 
@@ -183,24 +229,6 @@ impl<'a> Shape<'a> {
     /// A house number, maybe "bis", "ter" or a letter, then a street's kind ("6 rue",
     /// "3 bis boulevard"): a numbered note's or list's line has none.
     fn number_then_street_kind(&self) -> bool {
-        const KINDS: &[&str] = &[
-            "rue",
-            "avenue",
-            "av.",
-            "boulevard",
-            "bd",
-            "place",
-            "chemin",
-            "allée",
-            "allee",
-            "impasse",
-            "route",
-            "quai",
-            "cours",
-            "square",
-            "passage",
-            "rond-point",
-        ];
         if !self.first.is_ascii_digit() {
             return false;
         }
@@ -208,22 +236,14 @@ impl<'a> Shape<'a> {
             .split_whitespace()
             .skip(1)
             .take(2)
-            .any(|w| KINDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
+            .any(|w| KINDS_AFTER_NUMBER.iter().any(|k| w.eq_ignore_ascii_case(k)))
     }
 
     /// A house number at the end, maybe with a letter ("Keizersgracht 123a"), after a
     /// street's kind as the first word ("Via") or the end of one of the last three words
     /// ("-straße 5-7", "-gracht 123 a"): a line of running text ending on a note's
     /// number has neither.
-    fn ends_in_a_number(&self) -> bool {
-        const KIND_FIRST: &[&str] = &[
-            "via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "calle", "avenida",
-            "avda.", "plaza", "paseo", "rua", "travessa", "praça",
-        ];
-        const KIND_LAST: &[&str] = &[
-            "straße", "strasse", "str.", "gasse", "allee", "weg", "platz", "damm", "ufer",
-            "straat", "laan", "plein", "gracht", "kade", "vej", "gatan", "veien", "vägen",
-        ];
+    fn street_kind_then_number(&self) -> bool {
         let b = self.text.as_bytes();
         let number_last = self.last.is_ascii_digit()
             || (self.last.is_ascii_alphabetic()
@@ -238,14 +258,14 @@ impl<'a> Shape<'a> {
                 && w[w.len() - k.len()..].eq_ignore_ascii_case(k)
         };
         let first = self.text.split_whitespace().next().unwrap_or_default();
-        KIND_FIRST.iter().any(|k| first.eq_ignore_ascii_case(k))
+        KINDS_FIRST.iter().any(|k| first.eq_ignore_ascii_case(k))
             || self
                 .text
                 .split_whitespace()
                 .rev()
                 .take(3)
                 .map(|w| w.trim_end_matches(','))
-                .any(|w| KIND_LAST.iter().any(|k| ends_with(w, k)))
+                .any(|w| KINDS_ENDING_A_WORD.iter().any(|k| ends_with(w, k)))
     }
 
     /// A street number, then a street word ("Street", "Ave.", "Pkwy") somewhere after it.
@@ -380,7 +400,7 @@ mod tests {
             (&FIVE_DIGIT_POSTCODE, |s| s.may_be_five_digit()),
             (&STREET_LINE, |s| s.may_be_street()),
             (&STREET_LINE_NUMBER_FIRST, |s| s.number_then_street_kind()),
-            (&STREET_LINE_NUMBER_LAST, |s| s.ends_in_a_number()),
+            (&STREET_LINE_NUMBER_LAST, |s| s.street_kind_then_number()),
             (&FIVE_DIGIT_CAPITAL_CITY, |s| s.may_be_five_digit()),
         ];
         for t in lines {
