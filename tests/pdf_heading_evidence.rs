@@ -6,7 +6,7 @@
 mod support;
 
 use brief2md::model::{Block, Document, plain_text};
-use support::PdfBuilder;
+use support::{PdfBuilder, convert_to_markdown as convert, heading_texts as headings};
 
 /// A line of text: x, baseline y, font resource, size, text.
 type Line<'a> = (f32, f32, &'a str, f32, &'a str);
@@ -25,22 +25,6 @@ fn pdf(lines: &[Line]) -> Vec<u8> {
     }
     b.page(&content);
     b.build()
-}
-
-fn convert(bytes: &[u8]) -> (Document, String) {
-    let c = brief2md::convert(bytes, &brief2md::Options::default()).expect("converts");
-    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
-    (c.document, md)
-}
-
-fn headings(doc: &Document) -> Vec<String> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading { content, .. } => Some(plain_text(content)),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Prose lines in Helvetica 11 from `y` down, 14 pt apart.

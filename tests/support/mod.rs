@@ -240,6 +240,26 @@ pub fn table_cells(doc: &brief2md::model::Document) -> Vec<Vec<Vec<String>>> {
         .collect()
 }
 
+/// The document a PDF converts to with the default options, and its Markdown.
+pub fn convert_to_markdown(bytes: &[u8]) -> (brief2md::model::Document, String) {
+    let c = brief2md::convert(bytes, &brief2md::Options::default()).expect("converts");
+    let md = brief2md::writers::markdown::write(&c.document, &Default::default());
+    (c.document, md)
+}
+
+/// The plain text of every heading, in order.
+pub fn heading_texts(doc: &brief2md::model::Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            brief2md::model::Block::Heading { content, .. } => {
+                Some(brief2md::model::plain_text(content))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Texts of the lines of page 1.
 pub fn texts(bytes: &[u8]) -> Vec<String> {
     lines(bytes).iter().map(Line::text).collect()

@@ -74,6 +74,9 @@ pub(super) struct Classified {
     pub(super) shaped_headings: Vec<usize>,
     /// Numbered headings in a script without case, before their sequence is checked.
     pub(super) uncased: Vec<super::uncased_headings::Candidate>,
+    /// Roman-numbered headings in capitals (piece index, number), before their sequence
+    /// is checked.
+    pub(super) roman: Vec<(usize, u32)>,
     /// Inside a "Notes" section, until a heading ends it.
     pub(super) in_notes_section: bool,
 }
@@ -363,6 +366,9 @@ impl<'a> Context<'a> {
             && let Some(number) = self.heading_number(&at, &joined, &done.out)
         {
             done.out.push(at.heading(Some(number), joined));
+            return;
+        }
+        if !contents_entry && !address && self.roman_heading(&at, &joined, done) {
             return;
         }
         if let Some(piece) = self.item(&at, &joined, &done.out) {

@@ -20,6 +20,7 @@ mod items;
 mod kinds;
 mod note_area;
 mod note_context;
+mod roman_headings;
 mod shaped_headings;
 mod uncased_headings;
 mod zones;
@@ -282,6 +283,7 @@ fn second_look(cx: &Context, done: Classified, report: &mut Report) -> Vec<Piece
         weak_headings,
         shaped_headings,
         uncased,
+        roman,
         ..
     } = done;
     let kept_as_text = |out: &[Piece], at: usize, why: &str| {
@@ -323,6 +325,13 @@ fn second_look(cx: &Context, done: Classified, report: &mut Report) -> Vec<Piece
             &out,
             at,
             "numbered line kept as text: its number continues no sequence",
+        ));
+    }
+    for at in roman_headings::keep_in_sequence(&mut out, &roman) {
+        report.push(kept_as_text(
+            &out,
+            at,
+            "Roman-numbered line in capitals kept as text: its number continues no sequence",
         ));
     }
     for at in stacked_headings(&mut out) {

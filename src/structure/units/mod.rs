@@ -152,7 +152,7 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
                         &current,
                         &last_items,
                         m,
-                        edges[prev_at],
+                        (edges[prev_at], edges[at]),
                     )
             }
         };
@@ -175,6 +175,14 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
     units
 }
 
+/// Where the unit's lines start, at the leftmost (PDF input).
+fn left_end(unit: &Unit) -> Option<f32> {
+    unit.lines
+        .iter()
+        .filter_map(|l| l.geometry.map(|g| g.bbox.x0))
+        .reduce(f32::min)
+}
+
 fn current_is_page_start(units: &[Unit], line: &TextLine) -> bool {
     units
         .last()
@@ -183,7 +191,8 @@ fn current_is_page_start(units: &[Unit], line: &TextLine) -> bool {
 
 /// Whether `line` (followed by `next`) starts a new unit after `prev` (both non-blank, same
 /// page) and the lines of `unit`, given the number of the last item of each class that
-/// opened a unit and the right edge of `prev`'s column (see [`room::column_edges`]).
+/// opened a unit and the right edges of `prev`'s and `line`'s columns (see
+/// [`room::column_edges`]).
 fn breaks_before(
     prev: &TextLine,
     line: &TextLine,
@@ -191,7 +200,7 @@ fn breaks_before(
     unit: &Unit,
     last_items: &[(BulletClass, u32)],
     m: Measure,
-    prev_edge: Option<f32>,
+    (prev_edge, edge_here): (Option<f32>, Option<f32>),
 ) -> bool {
     // A tagged PDF's structure says where headings, items and cells begin and end.
     if let Some(tagged) = super::tagged_lines::break_between(prev, line) {
@@ -253,6 +262,45 @@ fn breaks_before(
         && !starts_lowercase(text)
         && prev_edge.is_some_and(|edge| room::next_word_fits(prev, line, edge))
         && !wrapped_level_with(prev, line)
+    {
+        return true;
+    }
+    // A heading in capitals whose last line is centred in its column ends there, before a
+    // line of running text in mixed case ("III. CORRECTING EACH GAUGE BY ITS REFERENCE"
+    // over a centred "GAUGE", then the section's first line).
+    // The line's own edge is its column's: a centred line's is found among no others.
+    // Capitals make words: a formula's letters ("( )", "V U") do not, nor does a script
+    // without case.
+    let capitals = |l: &TextLine| !l.plain_cow().chars().any(char::is_lowercase);
+    let word = |l: &TextLine| {
+        l.plain_cow()
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase))
+    };
+    if line.plain_cow().chars().any(char::is_lowercase)
+        && !starts_lowercase(text)
+        && unit.lines.iter().all(capitals)
+        && unit.lines.iter().any(word)
+        && let Some(edge) = edge_here
+        && let Some(left) = left_end(unit)
+        && room::centred(prev, left, edge)
+    {
+        return true;
+    }
+    // A PDF line centred in its column after a finished sentence, opening with a capital or
+    // a digit and ending no sentence itself, stands on a line of its own ("IV. RESULTS"
+    // between two paragraphs), whatever room the sentence's line left. A paragraph's short
+    // last line ("Reprinted with permission.") or a reference's ("(Ed.), …, pp. 1-32.")
+    // may happen to sit mid-column.
+    if !full
+        && ends_sentence(&prev.text)
+        && line
+            .plain_cow()
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !ends_sentence(text)
+        && let Some(edge) = prev_edge
+        && let Some(left) = left_end(unit)
+        && room::centred(line, left, edge)
     {
         return true;
     }

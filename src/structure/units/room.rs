@@ -25,6 +25,16 @@ const SAME_MEASURE: f32 = 3.0;
 /// the word's width is estimated from its line's average character.
 const SPARE: f32 = 0.5;
 
+/// Ems by which a centred line stands in from either side of its column, at least.
+const CENTRED_MARGIN: f32 = 2.0;
+
+/// Share of its column's width by which a centred line stands in from either side, at
+/// least: more than a reference's hanging indent or a quotation's.
+const CENTRED_SHARE: f32 = 0.15;
+
+/// Ems by which a centred line's two margins may differ, at most.
+const CENTRED_SKEW: f32 = 1.0;
+
 /// For each of `lines`, the right edge of the measure its column runs to: the second
 /// greatest right end among the lines of its page, column and box set at about its size
 /// whose left ends lie within [`SAME_MEASURE`] of its own (itself among them). `None`
@@ -101,6 +111,19 @@ pub(super) fn next_word_fits(prev: &TextLine, line: &TextLine, edge: f32) -> boo
         && p.bbox.x1 + (word_chars + 1) as f32 * per_char + SPARE * em <= edge
 }
 
+/// Whether `line` is centred between `left` (its column's left end) and `edge` (its right
+/// edge, see [`column_edges`]), well in from both: a heading or a display set on a line of
+/// its own, not a paragraph's next line, which starts at the left end or at an indent.
+pub(super) fn centred(line: &TextLine, left: f32, edge: f32) -> bool {
+    let Some(g) = line.geometry else {
+        return false;
+    };
+    let em = g.font_size.max(1.0);
+    let (l, r) = (g.bbox.x0 - left, edge - g.bbox.x1);
+    let least = (CENTRED_MARGIN * em).max(CENTRED_SHARE * (edge - left));
+    l >= least && r >= least && (l - r).abs() <= CENTRED_SKEW * em
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +149,18 @@ mod tests {
         let edges = column_edges(&other);
         assert_eq!(edges[..3], [Some(400.0); 3]);
         assert_eq!(edges[3..], [None, None]);
+    }
+
+    #[test]
+    fn a_centred_line_stands_well_in_from_both_ends_of_its_column() {
+        // A column from 54 to 300 (246 points): at least 37 points in from either end.
+        let at = |x0: f32, x1: f32| test_placed("IV. RESULTS", 1, x0, x1, 100.0, 10.0);
+        assert!(centred(&at(150.0, 204.0), 54.0, 300.0));
+        // Off centre by more than an em, or in by a hanging indent only.
+        assert!(!centred(&at(100.0, 180.0), 54.0, 300.0));
+        assert!(!centred(&at(74.0, 280.0), 54.0, 300.0));
+        // No geometry, no centre.
+        assert!(!centred(&TextLine::new("IV. RESULTS", 1, 1), 54.0, 300.0));
     }
 
     #[test]

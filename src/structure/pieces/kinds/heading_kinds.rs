@@ -1,6 +1,7 @@
 //! The steps of [`Context::classify`] that decide a unit is a heading: by its type
 //! against the body's, by its shape and the text after it, by its section number, or (in a
-//! script without case) by a number the document keeps in sequence.
+//! script without case, or in Roman numerals before a title in capitals) by a number the
+//! document keeps in sequence.
 
 use super::*;
 use crate::structure::classify::BulletClass;
@@ -134,6 +135,84 @@ impl Context<'_> {
         let number = numbered_heading(joined).map(|(n, _)| n);
         done.out.push(at.heading(number, joined.to_string()));
         true
+    }
+
+    /// A section heading numbered in Roman numerals and set in capitals at the body's size
+    /// ("I. INTRODUCTION"), in a PDF, where its type does not set it apart: a candidate
+    /// until the second look finds the numbers in sequence (see `roman_headings`). A line
+    /// in capitals set directly under a candidate in its type, the candidate unfinished,
+    /// is its second line ("III. MDRPM (MARKET DRIVEN REQUIREMENT" over "PRIORITIZATION
+    /// MODEL)").
+    pub(super) fn roman_heading(&self, at: &Current, joined: &str, done: &mut Classified) -> bool {
+        let unit = at.unit;
+        // The title may wrap, in capitals throughout; a line opening with the next number
+        // is a list's next item.
+        let roman = super::super::roman_headings::roman_section_number;
+        let capitals = unit.lines.len() <= crate::structure::units::HEADING_LINES
+            && unit
+                .lines
+                .iter()
+                .all(|l| !l.plain_cow().chars().any(char::is_lowercase))
+            && unit.lines[1..].iter().all(|l| roman(&l.text).is_none());
+        if !capitals || unit.lines[0].geometry.is_none() {
+            return false;
+        }
+        let above = at.ui.checked_sub(1).and_then(|i| self.unit(i));
+        let candidate_above = done
+            .roman
+            .last()
+            .filter(|(i, _)| *i + 1 == done.out.len())
+            .map(|(i, _)| *i);
+        if let (Some(i), Some(above)) = (candidate_above, above)
+            && at.single
+            && goes_on_a_block(unit, Some(above), joined)
+            && carries_heading_on(&done.out[i], above, unit, joined)
+        {
+            let heading = &mut done.out[i];
+            heading.text.push(' ');
+            heading.text.push_str(joined);
+            heading.lines.extend(unit.source_lines());
+            return true;
+        }
+        let Some(n) = roman(&at.first) else {
+            return false;
+        };
+        if self.set_apart_by_type(unit, joined)
+            || Self::set_as_label(unit)
+            || self.in_a_row_of_its_column(unit)
+        {
+            return false;
+        }
+        let printed = crate::rich::plain(&at.first);
+        let numeral = printed
+            .trim()
+            .split('.')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        done.roman.push((done.out.len(), n));
+        done.shaped_headings.push(done.out.len());
+        done.out.push(at.heading(Some(numeral), joined.to_string()));
+        true
+    }
+
+    /// [`Self::in_a_row`] for a heading that may face the other column's text, set level
+    /// with it: lines level with the unit's count only in its own column.
+    fn in_a_row_of_its_column(&self, unit: &Unit) -> bool {
+        unit.lines.iter().any(|l| {
+            self.by_page.get(&l.page).is_some_and(|page| {
+                let column: Vec<&TextLine> = page
+                    .iter()
+                    .copied()
+                    .filter(|o| o.column == l.column)
+                    .collect();
+                shares_row(l, page)
+                    || beside_a_label(l, page)
+                    || beside_a_caption_label(l, page)
+                    || in_a_field(l, page)
+                    || level_with_cells(l, &column)
+            })
+        })
     }
 
     /// A heading told by its shape and the text after it: a single short capitalised line
