@@ -175,10 +175,13 @@ pub fn segment(lines: &[TextLine], m: Measure) -> Vec<Unit> {
     units
 }
 
-/// Where the unit's lines start, at the leftmost (PDF input).
-fn left_end(unit: &Unit) -> Option<f32> {
-    unit.lines
-        .iter()
+/// Where the unit's lines start (PDF input): the leftmost of its first line (which may be
+/// indented) and `prev`, its last (which may be a paragraph's short first line). Two lines
+/// only, so that a long unit costs no more per line.
+fn left_end(unit: &Unit, prev: &TextLine) -> Option<f32> {
+    [unit.lines.first(), Some(prev)]
+        .into_iter()
+        .flatten()
         .filter_map(|l| l.geometry.map(|g| g.bbox.x0))
         .reduce(f32::min)
 }
@@ -265,25 +268,25 @@ fn breaks_before(
     {
         return true;
     }
-    // A heading in capitals whose last line is centred in its column ends there, before a
-    // line of running text in mixed case ("III. CORRECTING EACH GAUGE BY ITS REFERENCE"
-    // over a centred "GAUGE", then the section's first line).
-    // The line's own edge is its column's: a centred line's is found among no others.
-    // Capitals make words: a formula's letters ("( )", "V U") do not, nor does a script
-    // without case.
+    // A heading in capitals (a few lines) whose last line is centred in its column ends
+    // there, before a line of running text in mixed case ("III. CORRECTING EACH GAUGE BY
+    // ITS REFERENCE" over a centred "GAUGE", then the section's first line). The line's
+    // own edge is its column's: a centred line's is found among no others. Capitals make
+    // words: a formula's letters ("( )", "V U") do not, nor does a script without case.
     let capitals = |l: &TextLine| !l.plain_cow().chars().any(char::is_lowercase);
     let word = |l: &TextLine| {
         l.plain_cow()
             .split(|c: char| !c.is_alphabetic())
             .any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase))
     };
-    if line.plain_cow().chars().any(char::is_lowercase)
+    if let Some(edge) = edge_here
+        && let Some(left) = left_end(unit, prev)
+        && room::centred(prev, left, edge)
+        && unit.lines.len() <= broken_headings::HEADING_LINES
         && !starts_lowercase(text)
+        && line.plain_cow().chars().any(char::is_lowercase)
         && unit.lines.iter().all(capitals)
         && unit.lines.iter().any(word)
-        && let Some(edge) = edge_here
-        && let Some(left) = left_end(unit)
-        && room::centred(prev, left, edge)
     {
         return true;
     }
@@ -299,7 +302,7 @@ fn breaks_before(
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !ends_sentence(text)
         && let Some(edge) = prev_edge
-        && let Some(left) = left_end(unit)
+        && let Some(left) = left_end(unit, prev)
         && room::centred(line, left, edge)
     {
         return true;
