@@ -477,3 +477,88 @@ fn a_first_line_in_the_sections_type_is_a_heading_not_the_title() {
     assert_eq!(title.as_deref(), Some("Testing the Water"), "{md}");
     assert!(md.contains("# Reading the Gauges"), "{md}");
 }
+
+/// The IEEE conference template: authors side by side under the title, each over their
+/// own department and place in italics. Each column is one author with its details, not a
+/// name over the next column's lines nor a heading. Lines: x, y from the top, font (`T`
+/// Times-Roman, `B` Times-Bold, `I` Times-Italic), size, text.
+#[test]
+fn authors_side_by_side_each_over_their_details_are_the_credits() {
+    let mut lines: Vec<(f32, f32, &str, f32, &str)> = vec![
+        (
+            166.7,
+            52.0,
+            "T",
+            10.0,
+            "2010 International Conference on Rainfall Data",
+        ),
+        (
+            150.0,
+            93.3,
+            "B",
+            14.0,
+            "Rainfall and Maize Yields in the Southern",
+        ),
+        (211.4, 109.4, "B", 14.0, "Highlands of Tanzania"),
+        (89.2, 138.6, "T", 11.0, "Amina Mwangi"),
+        (62.9, 151.3, "I", 11.0, "Department of Geography,"),
+        (103.2, 163.9, "I", 11.0, "Dodoma, Tanzania"),
+        (258.4, 139.4, "T", 12.0, "Tomas K. Ruiz"),
+        (230.2, 152.4, "I", 11.0, "Climate Research Unit,"),
+        (270.5, 165.1, "I", 11.0, "Kisumu, Kenya"),
+        (428.0, 139.4, "T", 12.0, "Grace Otieno"),
+        (397.4, 152.4, "I", 11.0, "Soil Science Section,"),
+        (437.8, 165.1, "I", 11.0, "Arusha, Tanzania"),
+    ];
+    let prose = "Maize yields in the region have been measured for three decades by";
+    lines.extend((0..6).map(|i| (61.8, 200.0 + 11.5 * i as f32, "T", 10.0, prose)));
+    let mut b = support::PdfBuilder::new();
+    b.std_font("T", "Times-Roman", Some("WinAnsiEncoding"));
+    b.std_font("B", "Times-Bold", Some("WinAnsiEncoding"));
+    b.std_font("I", "Times-Italic", Some("WinAnsiEncoding"));
+    let content: String = lines
+        .iter()
+        .map(|(x, y, f, size, t)| {
+            let y = support::PAGE_H as f32 - y;
+            format!("BT /{f} {size} Tf {x} {y} Td ({t}) Tj ET\n")
+        })
+        .collect();
+    b.page(&content);
+    let (doc, _, md) = convert(&b.build());
+    let credits: Vec<(String, String)> = doc
+        .metadata
+        .authors
+        .iter()
+        .map(|a| {
+            let details = [&a.role, &a.affiliation].into_iter().flatten();
+            (
+                a.name.clone(),
+                details.cloned().collect::<Vec<_>>().join(", "),
+            )
+        })
+        .collect();
+    assert_eq!(
+        credits,
+        [
+            (
+                "Amina Mwangi".into(),
+                "Department of Geography, Dodoma, Tanzania".into()
+            ),
+            (
+                "Tomas K. Ruiz".into(),
+                "Climate Research Unit, Kisumu, Kenya".into()
+            ),
+            (
+                "Grace Otieno".into(),
+                "Soil Science Section, Arusha, Tanzania".into()
+            ),
+        ],
+        "{md}"
+    );
+    assert!(!md.contains("# Tomas") && !md.contains("# Grace"), "{md}");
+    let body = md.splitn(3, "---\n").nth(2).unwrap_or_default();
+    assert!(
+        !body.contains("Kisumu"),
+        "details stay in the front matter:\n{md}"
+    );
+}

@@ -23,6 +23,7 @@ use super::casing::WordCase;
 use crate::words::{has_word, is_upper, join_lines, words};
 
 mod affiliations;
+mod author_grid;
 mod author_notes;
 mod branding;
 mod meta_lines;
@@ -376,6 +377,20 @@ pub fn extract(
                     && !heads_a_form(&texts[i..])
                     && !heads_prose(lines, i, reader.tb.metadata.title.is_some()) =>
             {
+                if let Some(grid) = author_grid::author_grid(zone, i) {
+                    let first_new = reader.tb.metadata.authors.len();
+                    for author in grid {
+                        let mut person = Contributor::named(texts[author.name].trim());
+                        reader.use_line(author.name);
+                        for d in author.details {
+                            add_detail(&mut person, texts[d].trim());
+                            reader.use_line(d);
+                        }
+                        reader.tb.metadata.authors.push(person);
+                    }
+                    (current, row_first, details) = (Some(first_new), None, 3);
+                    continue;
+                }
                 if let Some(columns) = author_columns(&texts[i..]) {
                     let first_new = reader.tb.metadata.authors.len();
                     for (c, people) in columns.people.into_iter().enumerate() {
