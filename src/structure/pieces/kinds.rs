@@ -183,15 +183,7 @@ impl<'a> Context<'a> {
     /// after a caption's label, is half of a field on one row, or is a cell of a header
     /// row.
     fn in_a_row(&self, unit: &Unit) -> bool {
-        unit.lines.iter().any(|l| {
-            self.by_page.get(&l.page).is_some_and(|page| {
-                shares_row(l, page)
-                    || beside_a_label(l, page)
-                    || beside_a_caption_label(l, page)
-                    || in_a_field(l, page)
-                    || level_with_cells(l, page)
-            })
-        })
+        self.in_a_row_with(unit, false)
     }
 
     /// Whether a line of the unit is set as a label: of a form's field or a side tab's

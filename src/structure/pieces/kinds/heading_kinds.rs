@@ -179,7 +179,7 @@ impl Context<'_> {
         };
         if self.set_apart_by_type(unit, joined)
             || Self::set_as_label(unit)
-            || self.in_a_row_of_its_column(unit)
+            || self.in_a_row_with(unit, true)
         {
             return false;
         }
@@ -196,21 +196,28 @@ impl Context<'_> {
         true
     }
 
-    /// [`Self::in_a_row`] for a heading that may face the other column's text, set level
-    /// with it: lines level with the unit's count only in its own column.
-    fn in_a_row_of_its_column(&self, unit: &Unit) -> bool {
+    /// Whether a line of the unit is in a row (see [`Self::in_a_row`]); with
+    /// `own_column`, lines level with it count as the row's other cells only in its own
+    /// column, for a heading that may face the other column's text.
+    pub(super) fn in_a_row_with(&self, unit: &Unit, own_column: bool) -> bool {
         unit.lines.iter().any(|l| {
             self.by_page.get(&l.page).is_some_and(|page| {
-                let column: Vec<&TextLine> = page
-                    .iter()
-                    .copied()
-                    .filter(|o| o.column == l.column)
-                    .collect();
+                let column: Vec<&TextLine>;
+                let cells = if own_column {
+                    column = page
+                        .iter()
+                        .copied()
+                        .filter(|o| o.column == l.column)
+                        .collect();
+                    &column
+                } else {
+                    page
+                };
                 shares_row(l, page)
                     || beside_a_label(l, page)
                     || beside_a_caption_label(l, page)
                     || in_a_field(l, page)
-                    || level_with_cells(l, &column)
+                    || level_with_cells(l, cells)
             })
         })
     }
