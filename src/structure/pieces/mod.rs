@@ -320,7 +320,7 @@ fn second_look(cx: &Context, done: Classified, report: &mut Report) -> Vec<Piece
             "heading-sized line kept as text: the sentence it begins goes on after it",
         ));
     }
-    for at in uncased_headings::keep_numbered_sequences(&mut out, &uncased) {
+    for at in uncased_headings::keep_numbered_sequences(&mut out, &uncased, 0) {
         report.push(kept_as_text(
             &out,
             at,

@@ -10,7 +10,10 @@ use crate::structure::classify::{breaks_off, has_url, mostly_words};
 use crate::structure::families::roman_value;
 use crate::words::words;
 
-use super::{Piece, PieceKind};
+use crate::structure::uncased::Style;
+
+use super::Piece;
+use super::uncased_headings::{Candidate, keep_numbered_sequences};
 
 /// The highest section number read as a candidate: papers and reports have a few
 /// sections; a larger Roman number is a volume's or a clause's.
@@ -43,43 +46,26 @@ pub(super) fn roman_section_number(first: &str) -> Option<u32> {
 }
 
 /// Keeps as headings the candidates (piece index, number; in document order) that the
-/// document numbers in sequence, and turns the others back into text, returning their
-/// indexes. A kept heading is numbered I, or one more than the last kept; one number may be
-/// missing between them (a heading the extraction lost or merged). A candidate directly
-/// followed by the next candidate is an item of a list, and a sequence that never reaches
-/// II is none.
+/// document numbers in sequence from I, and turns the others back into text, returning
+/// their indexes (see [`keep_numbered_sequences`]). One number may be missing between two
+/// kept headings (a heading the extraction lost or merged); a candidate directly over the
+/// next is an item of a list in capitals.
 pub(super) fn keep_in_sequence(pieces: &mut [Piece], candidates: &[(usize, u32)]) -> Vec<usize> {
-    let is_heading = |p: &Piece| matches!(p.kind, PieceKind::Heading { .. });
-    let mut kept: Vec<(usize, u32)> = Vec::new();
-    let mut last: Option<u32> = None;
-    for (k, &(at, n)) in candidates.iter().enumerate() {
-        if !is_heading(&pieces[at]) {
-            continue;
-        }
-        let list_item = candidates.get(k + 1).is_some_and(|d| d.0 == at + 1);
-        let in_sequence = n == 1 || last.is_some_and(|l| n > l && n <= l + 2);
-        if list_item || !in_sequence {
-            continue;
-        }
-        last = Some(n);
-        kept.push((at, n));
-    }
-    if !kept.iter().any(|&(_, n)| n >= 2) {
-        kept.clear();
-    }
-    let mut undone = Vec::new();
-    for &(at, _) in candidates {
-        if is_heading(&pieces[at]) && !kept.iter().any(|k| k.0 == at) {
-            pieces[at].kind = PieceKind::Text;
-            undone.push(at);
-        }
-    }
-    undone
+    let candidates: Vec<Candidate> = candidates
+        .iter()
+        .map(|&(at, n)| Candidate {
+            at,
+            style: Style::Plain,
+            n,
+        })
+        .collect();
+    keep_numbered_sequences(pieces, &candidates, 1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::structure::pieces::PieceKind;
 
     #[test]
     fn a_roman_number_before_a_short_title_in_capitals_is_a_candidate() {

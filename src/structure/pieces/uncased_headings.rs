@@ -20,11 +20,16 @@ pub struct Candidate {
 /// Keeps as headings the candidates (in document order) that the document numbers in
 /// sequence: in each style, a heading numbered `n` follows the one numbered `n - 1`, or
 /// is `1` (parenthesised numbers start again under each plain-numbered heading), and the
-/// style reaches `2` somewhere. A candidate directly followed by another of its style is
-/// an item of a list. The rest turn back into text; their indexes are returned. Kept
-/// parenthesised headings are numbered under their plain-numbered section ("2.1"), so
-/// that they take the level below it.
-pub fn keep_numbered_sequences(pieces: &mut [Piece], candidates: &[Candidate]) -> Vec<usize> {
+/// style reaches `2` somewhere; up to `missing` numbers may be skipped between two kept
+/// headings (a heading the extraction lost). A candidate directly followed by another of
+/// its style is an item of a list. The rest turn back into text; their indexes are
+/// returned. Kept parenthesised headings are numbered under their plain-numbered section
+/// ("2.1"), so that they take the level below it.
+pub fn keep_numbered_sequences(
+    pieces: &mut [Piece],
+    candidates: &[Candidate],
+    missing: u32,
+) -> Vec<usize> {
     let is_heading = |p: &Piece| matches!(p.kind, PieceKind::Heading { .. });
     let mut kept: Vec<Candidate> = Vec::new();
     let mut last_plain: Option<u32> = None;
@@ -40,7 +45,7 @@ pub fn keep_numbered_sequences(pieces: &mut [Piece], candidates: &[Candidate]) -
             Style::Plain => &mut last_plain,
             Style::Parens => &mut last_parens,
         };
-        let in_sequence = c.n == 1 || *last == Some(c.n - 1);
+        let in_sequence = c.n == 1 || last.is_some_and(|l| c.n > l && c.n <= l + 1 + missing);
         if list_item || !in_sequence {
             continue;
         }
@@ -118,7 +123,7 @@ mod tests {
             c(9, Style::Parens, 3),
             c(10, Style::Parens, 4),
         ];
-        let undone = keep_numbered_sequences(&mut p, &candidates);
+        let undone = keep_numbered_sequences(&mut p, &candidates, 0);
         assert_eq!(undone, vec![7, 9, 10]);
         let number = |i: usize| match &p[i].kind {
             PieceKind::Heading { number, .. } => number.clone(),
@@ -145,6 +150,7 @@ mod tests {
                 style: Style::Parens,
                 n: 1,
             }],
+            0,
         );
         assert_eq!(undone, vec![0]);
     }
